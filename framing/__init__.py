@@ -1,0 +1,88 @@
+"""framing: count, compare and plot how the news frames events over time.
+
+The public API, stage by stage (each takes a DataFrame and returns a new one)::
+
+    import framing as fr
+    articles = fr.load_example()
+    lexicon = fr.load_lexicon("security")
+    hits = fr.find_hits(fr.clean_articles(articles), lexicon)
+    counts = fr.count_by_period(hits, articles, freq="M", by="outlet")
+    ax = fr.plot_trends(counts, measure="per_1k_tokens")
+
+Submodules are imported on first use, so ``import framing`` stays fast and pulls in
+neither pandas nor matplotlib until they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ._errors import FramingError, FramingWarning, MissingDependencyError
+
+__version__ = "0.1.0"
+
+# public name -> submodule that defines it
+_API = {
+    "read_articles": "ingest",
+    "ingest_report": "ingest",
+    "read_nltk_corpus": "ingest",
+    "iter_article_chunks": "ingest",
+    "IngestReport": "ingest",
+    "load_example": "datasets",
+    "load_lexicon": "datasets",
+    "lexicon_path": "datasets",
+    "clean_articles": "clean",
+    "make_cleaner": "clean",
+    "default_cleaner": "clean",
+    "split_dateline": "clean",
+    "read_lexicon": "lexicon",
+    "Lexicon": "lexicon",
+    "find_hits": "match",
+    "token_counts": "match",
+    "count_by_period": "aggregate",
+    "rolling_counts": "aggregate",
+    "plot_trends": "plot",
+    "save_figure": "export",
+    "save_table": "export",
+}
+
+__all__ = [
+    "FramingError",
+    "FramingWarning",
+    "IngestReport",
+    "Lexicon",
+    "MissingDependencyError",
+    "__version__",
+    "clean_articles",
+    "count_by_period",
+    "default_cleaner",
+    "find_hits",
+    "ingest_report",
+    "iter_article_chunks",
+    "lexicon_path",
+    "load_example",
+    "load_lexicon",
+    "make_cleaner",
+    "plot_trends",
+    "read_articles",
+    "read_lexicon",
+    "read_nltk_corpus",
+    "rolling_counts",
+    "save_figure",
+    "save_table",
+    "split_dateline",
+    "token_counts",
+]
+
+
+def __getattr__(name: str):
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,103 @@
+"""One voice for errors: what was wrong, where, and how to fix it.
+
+Every error raised for bad user input is a :class:`FramingError` (a ``ValueError``) whose
+message reads ``<where>: <what>. <how to fix>``, so a researcher sees one clear line
+instead of a traceback from deep inside pandas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class FramingError(ValueError):
+    """Bad input: the message names what was wrong, where, and how to fix it.
+
+    Parameters
+    ----------
+    what : str
+        What is wrong, in one sentence.
+    where : str, optional
+        The file, row, line, column or argument at fault.
+    fix : str, optional
+        How to fix it.
+
+    Examples
+    --------
+    >>> str(FramingError("no column 'text'", where="news.csv", fix="Pass columns={'body': 'text'}."))
+    "news.csv: no column 'text'. Pass columns={'body': 'text'}."
+    """
+
+    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None):
+        self.what, self.where, self.fix = what, where, fix
+        message = f"{where}: {what}" if where else what
+        if fix:
+            message = message.rstrip(".") + ". " + fix
+        super().__init__(message)
+
+
+class MissingDependencyError(FramingError, ImportError):
+    """An optional dependency is not installed; the message gives the install command."""
+
+
+class FramingWarning(UserWarning):
+    """Something was set aside or changed; the message says what and where."""
+
+
+def choices_error(argument: str, value: object, choices: Iterable[object]) -> FramingError:
+    """Build the error for an argument whose value is not one of the valid choices.
+
+    Examples
+    --------
+    >>> str(choices_error("freq", "fortnight", ["D", "W", "M"]))
+    "freq: 'fortnight' is not a valid choice. Use one of: 'D', 'W', 'M'."
+    """
+    listed = ", ".join(repr(c) for c in choices)
+    return FramingError(
+        f"{value!r} is not a valid choice", where=argument, fix=f"Use one of: {listed}."
+    )
+
+
+def require(module: str, *, package: str | None = None, purpose: str = "this feature"):
+    """Import an optional dependency, or fail with the command that installs it.
+
+    Examples
+    --------
+    >>> require("json").__name__
+    'json'
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        pkg = package or module
+        raise MissingDependencyError(
+            f"{purpose} needs the package {pkg!r}, which is not installed",
+            fix=f"Install it with: pip install {pkg}",
+        ) from exc
+
+
+def check_columns(df, needed: Iterable[str], *, table: str, function: str, hint: str = "") -> None:
+    """Raise a FramingError naming the missing columns of a table passed to ``function``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_columns(pd.DataFrame({"a": [1]}), ["a"], table="articles", function="f")
+    """
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        raise FramingError(
+            f"expected the {table} table as a pandas DataFrame, got {type(df).__name__}",
+            where=function,
+        )
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        found = ", ".join(map(repr, df.columns)) or "none"
+        raise FramingError(
+            f"the {table} table has no column {', '.join(map(repr, missing))} (columns found: {found})",
+            where=function,
+            fix=hint or None,
+        )

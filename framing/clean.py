@@ -1,0 +1,781 @@
+"""The clean stage: ``str -> str`` cleaners composed into one cleaner, and ``clean_articles``.
+
+Every cleaner takes a text and returns a text; options are keyword-only, so a cleaner with
+other options is built with :func:`functools.partial`. :func:`make_cleaner` composes cleaners
+left to right (the idea of textacy's ``make_pipeline``), and :data:`default_cleaner` is the
+composition used by :func:`clean_articles` unless told otherwise::
+
+    normalize_unicode → normalize_quotes → normalize_dashes
+        → remove_boilerplate → remove_captions → normalize_whitespace
+
+Then, when ``datelines=True``, :func:`split_dateline` moves a dateline such as
+``YEREVAN, Sept 14 (TCW) —`` out of the text into the columns ``dateline_place`` and
+``dateline_source``.
+
+What the cleaners change, on purpose:
+
+* Quotes become straight: “ ” „ « » → ``"`` and ‘ ’ ‚ ‹ › → ``'``. Russian «ёлочки» become
+  ``"`` too; token counts do not change, since quotes are not tokens.
+* Spaced dashes (en dash, em dash, minus sign, horizontal bar, figure dash and ``--``) become
+  one em dash ``—``; digit ranges such as ``2022–2024`` become ``2022-2024``. A single spaced
+  hyphen-minus (``a - b``) is left as it is.
+* Whole lines of boilerplate (newsletter promos, "Read more: …", share and follow links,
+  agency credits, copyright and cookie notes) and photo captions are dropped. Patterns match
+  a line from its start, case-insensitively, after the line's spaces are collapsed; a phrase
+  like "read more" inside a sentence never drops its line.
+
+All cleaners are idempotent: cleaning a cleaned text changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+import warnings
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from ._errors import FramingError, FramingWarning, check_columns
+from .tokens import normalize
+
+__all__ = [
+    "DEFAULT_BOILERPLATE",
+    "DEFAULT_CAPTIONS",
+    "Cleaner",
+    "clean_articles",
+    "default_cleaner",
+    "make_cleaner",
+    "normalize_dashes",
+    "normalize_quotes",
+    "normalize_unicode",
+    "normalize_whitespace",
+    "remove_boilerplate",
+    "remove_captions",
+    "split_dateline",
+]
+
+
+def _check_text(text: object, function: str) -> None:
+    if not isinstance(text, str):
+        raise FramingError(
+            f"expected a text (str), got {type(text).__name__} {text!r:.60}",
+            where=function,
+            fix="Pass one article's text; to clean a table use clean_articles(articles).",
+        )
+
+
+# --------------------------------------------------------------------------------------
+# Unicode, quotes, dashes, whitespace
+# --------------------------------------------------------------------------------------
+
+#: Removed by normalize_unicode: zero-width space/non-joiner/joiner, word joiner, BOM
+#: (zero-width no-break space) and soft hyphen. Non-breaking spaces become plain spaces.
+_UNICODE_TABLE = {
+    0x200B: None,  # zero width space
+    0x200C: None,  # zero width non-joiner
+    0x200D: None,  # zero width joiner
+    0x2060: None,  # word joiner
+    0xFEFF: None,  # zero width no-break space (BOM)
+    0x00AD: None,  # soft hyphen
+    0x00A0: " ",  # no-break space
+    0x202F: " ",  # narrow no-break space
+    0x2007: " ",  # figure space
+}
+
+
+def normalize_unicode(text: str) -> str:
+    """NFKC-normalize a text and drop invisible characters.
+
+    Zero-width spaces, joiners and non-joiners, word joiners, byte-order marks and soft
+    hyphens are removed; non-breaking spaces become plain spaces; then the text is
+    NFKC-normalized (:func:`framing.tokens.normalize`), so ligatures and full-width forms
+    become their plain letters. Removing zero-width joiners breaks emoji sequences and
+    the zero-width non-joiners of Persian spelling; neither matters for counting words.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize_unicode("CSTO\\u00a0sum\\u00admit, \\ufb01nal \\uff23\\uff33\\uff34\\uff2f\\u200b")
+    'CSTO summit, final CSTO'
+    """
+    _check_text(text, "normalize_unicode")
+    if text.isascii():
+        return text
+    # Remove first, then NFKC, so that removing a character cannot leave a sequence that
+    # NFKC would compose on a second pass (which would break idempotence).
+    return normalize(text.translate(_UNICODE_TABLE))
+
+
+_QUOTE_TABLE = str.maketrans(
+    {
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2039": "'",  # ‹
+        "\u203a": "'",  # ›
+    }
+)
+
+
+def normalize_quotes(text: str) -> str:
+    """Turn curly and angle quotes into straight ones.
+
+    “ ” „ ‟ « » become ``"`` and ‘ ’ ‚ ‛ ‹ › become ``'`` (so "Armenia’s" becomes
+    "Armenia's"). Russian «ёлочки» become ``"`` as well: this is intended, so that quoted
+    speech looks the same in every language. Quotes are not tokens, so counts do not change.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize_quotes("“Collective security”, Armenia’s «союзники»")
+    '"Collective security", Armenia\\'s "союзники"'
+    """
+    _check_text(text, "normalize_quotes")
+    if text.isascii():
+        return text
+    return text.translate(_QUOTE_TABLE)
+
+
+_DASH_CHARS = "\u2012\u2013\u2014\u2015\u2212"  # figure, en, em dash, horizontal bar, minus
+_DIGIT_RANGE_RE = re.compile(rf"(?<=\d)[{_DASH_CHARS}](?=\d)")
+_SPACED_DASH_RE = re.compile(rf"(?<!\S)(?:[{_DASH_CHARS}]|--)(?!\S)")
+
+
+def normalize_dashes(text: str) -> str:
+    """Turn spaced dashes into one em dash ``—``, and dashes in digit ranges into ``-``.
+
+    An en dash, em dash, figure dash, horizontal bar, minus sign or ``--`` with white space
+    (or the start or end of a line) on both sides is punctuation and becomes ``—``. The same
+    characters directly between two digits (``2022–2024``, ``pp. 3–5``) become ``-``.
+    Hyphens inside words stay hyphens, unspaced dashes between words
+    (``Armenia–Azerbaijan``) and a single spaced hyphen-minus (``a - b``) are left as they
+    are, and so is a minus sign before a number (``−5``).
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize_dashes("The bloc – and its treaty -- failed in 2022–2024 (fellow-citizens)")
+    'The bloc — and its treaty — failed in 2022-2024 (fellow-citizens)'
+    """
+    _check_text(text, "normalize_dashes")
+    if text.isascii() and "--" not in text:
+        return text
+    text = _DIGIT_RANGE_RE.sub("-", text)
+    return _SPACED_DASH_RE.sub("\u2014", text)
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse runs of spaces, strip every line, and keep at most one blank line in a row.
+
+    Every line break (``\\r\\n``, ``\\r``, ``\\u2028`` and the others :meth:`str.splitlines`
+    knows) becomes ``\\n``; within a line every run of white space (spaces, tabs,
+    non-breaking and other Unicode spaces) becomes one space; lines are stripped at both
+    ends (so indentation goes); blank lines at the start and end of the text are dropped.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize_whitespace("  The  summit\\t ended. \\r\\n\\r\\n\\n\\n  Armenia did not sign.  \\n")
+    'The summit ended.\\n\\nArmenia did not sign.'
+    """
+    _check_text(text, "normalize_whitespace")
+    out: list[str] = []
+    blank = True  # drops blank lines at the start
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+            blank = False
+        elif not blank:
+            out.append("")
+            blank = True
+    if out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------------------
+# Boilerplate and captions: whole lines
+# --------------------------------------------------------------------------------------
+
+_SOCIAL = (
+    r"(?:telegram|x|twitter|facebook|instagram|youtube|vk|vkontakte|tiktok|linkedin|threads"
+    r"|whatsapp|viber|mastodon|bluesky|rss|google news)"
+)
+
+# Put before a pattern: the line must not start with a lower-case letter. Boilerplate lines
+# start with a capital; a hard-wrapped line of a paragraph that happens to begin with
+# "subscribe to ordinary shares." (as in Reuters-21578) is a continuation and is kept.
+_CAP = r"(?-i:(?![a-zа-яё]))"
+
+#: Default boilerplate patterns (regular expressions, matched case-insensitively at the
+#: start of each line after its white space is collapsed). Extend with your own:
+#: ``remove_boilerplate(text, patterns=DEFAULT_BOILERPLATE + (r"^Advertisement$",))``.
+#: The prefix ``(?-i:(?![a-zа-яё]))`` means "the line does not start with a lower-case
+#: letter".
+DEFAULT_BOILERPLATE: tuple[str, ...] = (
+    # newsletter promos
+    _CAP + r"get (?:the|our) .{0,100}\b(?:in|to|into) your inbox\b.*",
+    _CAP + r"sign up (?:for|to) .{0,100}\bnewsletters?\b.*",
+    _CAP + r"subscribe(?: now)? (?:to|for) .{0,150}$",
+    _CAP + r"subscribe(?: now)?\W{0,3}$",
+    # links to other articles: "Read more: …", "READ MORE >>", "Read also"; never a sentence
+    _CAP + r"read (?:more|also)(?: here)?(?:\s*[:>»›→|–—-].{0,250})?\W{0,3}$",
+    _CAP + r"(?:читайте|смотрите) также\b.{0,250}$",
+    # share and follow links
+    _CAP + r"share this (?:article|story|page|post)\b.{0,150}$",
+    _CAP + rf"share (?:on|via) {_SOCIAL}\b.{{0,100}}$",
+    _CAP + rf"follow (?:us|\S.{{0,80}}?) on {_SOCIAL}\b.{{0,100}}$",
+    _CAP + r"(?:подписывайтесь|подпишитесь) на\b.{0,200}$",
+    _CAP + rf"(?:читайте|смотрите) нас в {_SOCIAL}\b.{{0,100}}$",
+    # agency credits and sign-offs
+    r"\((?:additional )?(?:reporting|writing|compiled|editing) by\b[^()]*\)\.?$",
+    _CAP + r"(?:additional )?(?:reporting|writing) by\b.{0,250};\s*editing by\b.{0,150}$",
+    r"reuters?$",
+    # copyright
+    _CAP + r"(?:©|copyright\s*(?:©|\(c\)|\d{4})).{0,200}$",
+    _CAP + r"(?:.{0,120}[.,;:|©)]\s*)?(?:all rights reserved|все права защищены)\W{0,3}$",
+    # cookie notes
+    _CAP + r"(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to use|using) "
+    r"(?:this|our) (?:web)?site\b.{0,150}\bcookies|accept (?:all )?cookies)\b.{0,300}$",
+    _CAP + r"(?:мы используем|(?:этот|наш) сайт использует) (?:файлы )?cookie.{0,300}$",
+)
+
+#: Default photo-caption patterns, used like :data:`DEFAULT_BOILERPLATE`.
+DEFAULT_CAPTIONS: tuple[str, ...] = (
+    _CAP + r"(?:photos?|photograph|image|picture|caption|фото|фотография|снимок)\s*:.*",
+    _CAP + r"photos? credit\s*:.*",
+    r"\[\s*(?:photos?|image|picture|фото)\b.*",
+    # "Photo by Ani Sargsyan" and short lines ending in a credit: "… (Reuters/Name)"
+    _CAP + r"photos? by\s+[^.!?]{1,60}$",
+    _CAP + r"(?:photos?|фото)\b.{0,200}\([^()/]{1,60}/[^()]{1,60}\)\.?$",
+)
+
+
+def _as_patterns(patterns: object, argument: str, function: str) -> tuple[str, ...]:
+    if isinstance(patterns, str):
+        return (patterns,)
+    if isinstance(patterns, Iterable):
+        patterns = tuple(patterns)
+        for i, p in enumerate(patterns):
+            if not isinstance(p, str):
+                raise FramingError(
+                    f"pattern {i} is {type(p).__name__} {p!r:.60}, not a regular expression string",
+                    where=f"{function}({argument}=...)",
+                    fix=f"Pass a tuple of strings, e.g. {argument}=DEFAULT_BOILERPLATE + "
+                    "(r'^Advertisement$',).",
+                )
+        return patterns
+    raise FramingError(
+        f"expected a tuple of regular expressions, got {type(patterns).__name__}",
+        where=f"{function}({argument}=...)",
+        fix=f"Pass a tuple of strings, e.g. {argument}=(r'^Advertisement$',).",
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _line_matcher(patterns: tuple[str, ...], function: str) -> Callable[[str], object]:
+    """One compiled, case-insensitive matcher for a tuple of line patterns (cached)."""
+    for i, p in enumerate(patterns):
+        try:
+            re.compile(p, re.IGNORECASE)
+        except re.error as exc:
+            raise FramingError(
+                f"pattern {i} {p!r} is not a valid regular expression ({exc})",
+                where=f"{function}(patterns=...)",
+                fix="Fix the pattern; escape literal brackets, dots and parentheses with '\\'.",
+            ) from exc
+    if not patterns:
+        return lambda line: None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE).match
+    except re.error:
+        # e.g. inline global flags such as "(?s)" that may only start a whole pattern
+        compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+        return lambda line: any(rx.match(line) for rx in compiled)
+
+
+def _drop_lines(text: str, match: Callable[[str], object]) -> str:
+    lines = text.splitlines(keepends=True)
+    kept = []
+    changed = False
+    for line in lines:
+        key = line.strip()
+        if key:
+            if "  " in key or "\t" in key or not key.isascii():
+                key = " ".join(key.split())
+            if match(key):
+                changed = True
+                continue
+        kept.append(line)
+    if not changed:
+        return text
+    return "".join(kept)
+
+
+def remove_boilerplate(text: str, *, patterns: Iterable[str] = DEFAULT_BOILERPLATE) -> str:
+    """Drop whole lines that are boilerplate: promos, "Read more" links, credits, notices.
+
+    A line is dropped when one of ``patterns`` matches it from its start (``re.match``,
+    case-insensitive), after the line is stripped and its runs of white space collapsed to
+    one space; ``^`` and ``$`` anchor at the start and end of that line. Lines that merely
+    contain such a phrase ("…, read more about it in the report.") are kept. The blank
+    lines around a dropped line stay; :func:`normalize_whitespace` collapses them.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+    patterns : tuple of str, default DEFAULT_BOILERPLATE
+        Regular expressions, one per kind of line. Add your own with
+        ``DEFAULT_BOILERPLATE + (r"^Advertisement$",)``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> text = "The summit ended.\\nRead more: CSTO leaders meet\\nSubscribe to our newsletter"
+    >>> remove_boilerplate(text)
+    'The summit ended.\\n'
+    >>> remove_boilerplate("Advertisement\\nArmenia did not sign.", patterns=(r"^Advertisement$",))
+    'Armenia did not sign.'
+    """
+    _check_text(text, "remove_boilerplate")
+    patterns = _as_patterns(patterns, "patterns", "remove_boilerplate")
+    return _drop_lines(text, _line_matcher(patterns, "remove_boilerplate"))
+
+
+def remove_captions(text: str, *, patterns: Iterable[str] = DEFAULT_CAPTIONS) -> str:
+    """Drop photo-caption lines.
+
+    By default a line is a caption when it starts with ``Photo:``, ``Photograph:``,
+    ``Image:``, ``Picture:``, ``Caption:``, ``Фото:``, ``Снимок:``, ``Photo credit:``,
+    ``[Photo …]`` or ``Photo by …`` (any case), or when it starts with "Photo" and ends in
+    a credit such as ``(Reuters/Ani Sargsyan)``. Matching works as in
+    :func:`remove_boilerplate`; pass ``patterns`` to change it.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+    patterns : tuple of str, default DEFAULT_CAPTIONS
+        Regular expressions, one per kind of caption line.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> remove_captions("Photo: Protesters in Yerevan. (TCW/Arman Galoyan)\\nThe summit ended.")
+    'The summit ended.'
+    >>> remove_captions("Фото: Участники шествия\\nСаммит завершился.")
+    'Саммит завершился.'
+    """
+    _check_text(text, "remove_captions")
+    patterns = _as_patterns(patterns, "patterns", "remove_captions")
+    return _drop_lines(text, _line_matcher(patterns, "remove_captions"))
+
+
+# --------------------------------------------------------------------------------------
+# Datelines
+# --------------------------------------------------------------------------------------
+
+
+def _char_class(chars: str) -> str:
+    """A compact regex character class of ``chars`` (runs of code points become ranges)."""
+    points = sorted(set(map(ord, chars)))
+    parts, i = [], 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        lo, hi = chr(points[i]), chr(points[j])
+        parts.append(re.escape(lo) if i == j else f"{re.escape(lo)}-{re.escape(hi)}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+_UPPER = _char_class("".join(c for c in map(chr, range(0x10000)) if c.isupper()))
+_HS = r"[^\S\n]"  # horizontal white space
+_PLACE_WORD = rf"{_UPPER}+(?:[-'’]{_UPPER}+)*\.?"
+_PLACE = rf"{_PLACE_WORD}(?:(?:{_HS}+|/){_PLACE_WORD}){{0,3}}"  # at most four words
+_REGION = rf"{_UPPER}[\w'’.-]*(?:{_HS}+{_UPPER}[\w'’.-]*){{0,2}}"
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]"
+    r"|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)"
+    r"\.?(?![^\W\d_])"
+)
+_WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_YEAR = rf"\d{{4}}(?:{_HS}*(?:г\.|года?))?"
+_DATE = (
+    rf"(?:\d{{1,2}}{_HS}+{_MONTH}(?:,?{_HS}+{_YEAR})?"  # 14 сентября [2023 г.]
+    rf"|{_MONTH}{_HS}*\d{{1,2}}(?!\d)(?:,?{_HS}+{_YEAR})?"  # Sept. 14[, 2023]
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"  # 2023-09-14, 14.09.2023
+    rf"|{_WEEKDAY})"
+)
+# Upper-case kickers that open a text like a place but are not one ("CORRECTION - …").
+_NOT_PLACES = frozenset(
+    """ADVISORY ANALYSIS BREAKING COMMENT COMMENTARY CORRECTED CORRECTION CORRECTS EDITORIAL
+    EXCLUSIVE EXPLAINER FACTBOX FEATURE FLASH INTERVIEW LIVE NOTE OPINION PREVIEW REFILE
+    REPEAT REVIEW UPDATE UPDATED URGENT WRAPUP АНАЛИЗ АНАЛИТИКА ИНТЕРВЬЮ КОММЕНТАРИЙ МНЕНИЕ
+    МОЛНИЯ ОБНОВЛЕНО СРОЧНО ЭКСКЛЮЗИВ""".split()
+)
+_DASH = rf"(?:{_HS}*(?:[{_DASH_CHARS}]|--){_HS}*|{_HS}+-{_HS}+)"
+_DATELINE_RE = re.compile(
+    rf"\s*(?P<place>{_PLACE})"
+    rf"(?:,{_HS}*(?P<region>{_REGION})(?={_HS}*[,(]))?"
+    rf"(?:,{_HS}*(?P<date>{_DATE}))?"
+    rf"(?:{_HS}*\((?P<source>[^\W\d_][^()\n]{{0,59}})\))?"
+    rf"(?P<dash>{_DASH})"
+)
+
+
+def split_dateline(text: str) -> tuple[str, str, str]:
+    """Split a dateline off the start of a text: ``(place, source, rest_of_text)``.
+
+    Recognized at the very start of the text (after white space)::
+
+        YEREVAN (Azatutyun) — …                     place, source
+        MOSCOW, Sept 14 (TCW) — …                   place, date, source
+        MOSCOW, Sept. 14, 2023 (TCW) -- …
+        ЕРЕВАН, 14 сентября (Северный курьер) — …
+        GORIS, Armenia, Dec 14 (TCW) — …            place, region, date, source
+        BOSTON (Diaspora Mirror) - …                a spaced hyphen also counts
+        WASHINGTON, March 3 (Reuters) - …
+        YEREVAN — …                                 place only
+
+    The place is a run of one to four upper-case words (any cased script; hyphens,
+    apostrophes, dots and ``/`` allowed: ``NEW YORK``, ``ST. PETERSBURG``,
+    ``САНКТ-ПЕТЕРБУРГ``, ``LONDON/MOSCOW``) with at least three letters and no lower-case
+    letter. It must be followed by a comma and a date, by a source in parentheses or
+    directly by the dash; a region after the comma (``KUT, Gegharkunik``) counts only when
+    a date or a source follows it. So "NATO and the CSTO — two blocs" is no dateline, while
+    a short all-caps opening such as "CSTO — the bloc …" is taken for one. Kickers such as
+    ``CORRECTION``, ``UPDATE``, ``EXCLUSIVE`` or ``СРОЧНО`` are never places.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+
+    Returns
+    -------
+    place : str
+        The place as written (upper case, without region or date), or ``""``.
+    source : str
+        The source in parentheses as written, or ``""``.
+    text : str
+        The text after the dateline's dash, or the text unchanged when there is none.
+
+    Examples
+    --------
+    >>> split_dateline("MOSCOW, Sept. 14, 2023 (TCW) -- Russia said on Thursday ...")
+    ('MOSCOW', 'TCW', 'Russia said on Thursday ...')
+    >>> split_dateline("YEREVAN — Armenia will not host the drills.")
+    ('YEREVAN', '', 'Armenia will not host the drills.')
+    >>> split_dateline("NATO and the CSTO — two blocs.")
+    ('', '', 'NATO and the CSTO — two blocs.')
+    """
+    _check_text(text, "split_dateline")
+    m = _DATELINE_RE.match(text)
+    if m is None:
+        return "", "", text
+    place = m["place"]
+    if sum(c.isalpha() for c in place) < 3 or place.split()[0].rstrip(".") in _NOT_PLACES:
+        return "", "", text
+    source = (m["source"] or "").strip()
+    if not source and not m["date"] and m["dash"].strip() == "-":
+        return "", "", text  # "MONEY RATES - …": a bare place needs a real dash
+    if source:
+        words = source.split()
+        if len(words) > 5 or (source[0].islower() and len(words) > 1):
+            return "", "", text
+    return place, source, text[m.end() :]
+
+
+# --------------------------------------------------------------------------------------
+# Composing cleaners
+# --------------------------------------------------------------------------------------
+
+
+def _step_name(func: Callable) -> str:
+    if isinstance(func, functools.partial):
+        args = [*(repr(a) for a in func.args), *(f"{k}=…" for k in func.keywords)]
+        return f"{_step_name(func.func)}({', '.join(args)})"
+    return getattr(func, "__name__", None) or repr(func)
+
+
+class Cleaner:
+    """A composition of ``str -> str`` cleaners, applied left to right (see :func:`make_cleaner`).
+
+    Attributes
+    ----------
+    steps : tuple of callables
+        The cleaners, in the order they run.
+
+    Examples
+    --------
+    >>> Cleaner(normalize_quotes, str.upper)("«нет»")
+    '"НЕТ"'
+    """
+
+    def __init__(self, *funcs: Callable[[str], str]):
+        steps: list[Callable[[str], str]] = []
+        for i, func in enumerate(funcs):
+            if isinstance(func, Cleaner):
+                steps.extend(func.steps)  # flatten nested cleaners
+            elif callable(func):
+                steps.append(func)
+            else:
+                raise FramingError(
+                    f"step {i} is {type(func).__name__} {func!r:.60}, not a function",
+                    where="make_cleaner",
+                    fix="Pass functions that take a str and return a str, e.g. "
+                    "make_cleaner(normalize_unicode, functools.partial(remove_boilerplate, "
+                    "patterns=...)).",
+                )
+        self.steps = tuple(steps)
+        self.__name__ = f"make_cleaner({', '.join(_step_name(f) for f in self.steps)})"
+        self.__doc__ = "Apply, left to right: " + ", ".join(_step_name(f) for f in self.steps)
+
+    def __call__(self, text: str) -> str:
+        for func in self.steps:
+            text = func(text)
+            if not isinstance(text, str):
+                raise FramingError(
+                    f"the step {_step_name(func)} returned {type(text).__name__}, not str",
+                    where=self.__name__,
+                    fix="Every cleaner must take a str and return a str.",
+                )
+        return text
+
+    def __repr__(self) -> str:
+        return self.__name__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cleaner) and self.steps == other.steps
+
+    def __hash__(self) -> int:
+        return hash(self.steps)
+
+
+def make_cleaner(*funcs: Callable[[str], str]) -> Cleaner:
+    """Compose ``str -> str`` cleaners into one, applied left to right.
+
+    The result is a callable :class:`Cleaner` whose ``__name__`` and repr list its steps;
+    nested cleaners are flattened. It can be pickled (for worker processes) when its steps
+    can. Give a cleaner options with :func:`functools.partial`.
+
+    Parameters
+    ----------
+    *funcs : callables
+        Functions that take a str and return a str.
+
+    Returns
+    -------
+    Cleaner
+
+    Examples
+    --------
+    >>> from functools import partial
+    >>> clean = make_cleaner(
+    ...     normalize_quotes,
+    ...     partial(remove_boilerplate, patterns=DEFAULT_BOILERPLATE + (r"^Advertisement$",)),
+    ...     normalize_whitespace,
+    ... )
+    >>> clean
+    make_cleaner(normalize_quotes, remove_boilerplate(patterns=…), normalize_whitespace)
+    >>> clean("Advertisement\\n«Нет»,  said   Armenia’s PM.")
+    '"Нет", said Armenia\\'s PM.'
+    """
+    return Cleaner(*funcs)
+
+
+#: The cleaner :func:`clean_articles` uses unless given another.
+default_cleaner: Cleaner = make_cleaner(
+    normalize_unicode,
+    normalize_quotes,
+    normalize_dashes,
+    remove_boilerplate,
+    remove_captions,
+    normalize_whitespace,
+)
+
+
+# --------------------------------------------------------------------------------------
+# The stage
+# --------------------------------------------------------------------------------------
+
+
+def _row_ids(articles: pd.DataFrame, positions: list[int]) -> list[str]:
+    if "article_id" in articles.columns:
+        ids = articles["article_id"].iloc[positions]
+    else:
+        ids = pd.Series(articles.index[positions])
+    return [str(i) for i in ids]
+
+
+def clean_articles(
+    articles: pd.DataFrame,
+    *,
+    cleaner: Callable[[str], str] | None = None,
+    datelines: bool = True,
+    column: str = "text",
+) -> pd.DataFrame:
+    """Clean the text of every article; return a new articles table.
+
+    Applies ``cleaner`` (default :data:`default_cleaner`) to ``articles[column]``. With
+    ``datelines=True`` it then splits a dateline off each text (:func:`split_dateline`,
+    after the cleaner, so dashes are already normalized) into the new columns
+    ``dateline_place`` and ``dateline_source`` (``""`` when there is none). Cleaning a
+    cleaned table keeps the datelines found the first time.
+
+    Every row is kept. A missing text is treated as ``""``. An article whose text becomes
+    empty through cleaning stays in the table with an empty text, and a
+    :class:`~framing.FramingWarning` names how many and which ones. The table's ``attrs``
+    (the ingest report) are carried over; the input table is not changed.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (at least the column ``column``).
+    cleaner : callable, optional
+        A ``str -> str`` function, e.g. from :func:`make_cleaner`. Default
+        :data:`default_cleaner`.
+    datelines : bool, default True
+        Split datelines off the texts into ``dateline_place`` and ``dateline_source``.
+    column : str, default "text"
+        The column holding the texts.
+
+    Returns
+    -------
+    DataFrame
+        A new articles table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({
+    ...     "article_id": ["tcw-1"],
+    ...     "text": ["YEREVAN, Sept 13 (TCW) – Armenia’s “ally” did not come.\\n\\n"
+    ...              "Photo: Smoke over Jermuk. (TCW/Arman Galoyan)\\n\\n"
+    ...              "Read more: CSTO leaders meet in Yerevan"],
+    ... })
+    >>> out = clean_articles(articles)
+    >>> out.loc[0, "text"]
+    'Armenia\\'s "ally" did not come.'
+    >>> out.loc[0, ["dateline_place", "dateline_source"]].tolist()
+    ['YEREVAN', 'TCW']
+    """
+    check_columns(articles, [column], table="articles", function="clean_articles")
+    if cleaner is None:
+        cleaner = default_cleaner
+    elif not callable(cleaner):
+        raise FramingError(
+            f"cleaner must be a function from str to str, got {type(cleaner).__name__}",
+            where="clean_articles(cleaner=...)",
+            fix="Pass make_cleaner(...) or leave it out to use default_cleaner.",
+        )
+
+    cleaned: list[str] = []
+    places: list[str] = []
+    sources: list[str] = []
+    emptied: list[int] = []
+    for pos, text in enumerate(articles[column].tolist()):
+        if not isinstance(text, str):
+            if text is None or (pd.api.types.is_scalar(text) and pd.isna(text)):
+                text = ""
+            else:
+                where = _row_ids(articles, [pos])[0]
+                raise FramingError(
+                    f"the text of article {where!r} is {type(text).__name__} {text!r:.60}, "
+                    "not a string",
+                    where=f"clean_articles (column {column!r}, row {pos})",
+                    fix="Convert the column to text first: articles[column].astype(str).",
+                )
+        new = cleaner(text)
+        if not isinstance(new, str):
+            raise FramingError(
+                f"the cleaner returned {type(new).__name__}, not str",
+                where=f"clean_articles(cleaner={cleaner!r})",
+                fix="Every cleaner must take a str and return a str.",
+            )
+        if datelines:
+            place, source, new = split_dateline(new)
+            places.append(place)
+            sources.append(source)
+        if text.strip() and not new.strip():
+            emptied.append(pos)
+        cleaned.append(new)
+
+    index = articles.index
+    new_columns = {column: pd.Series(cleaned, index=index, dtype="str")}
+    if datelines:
+        for name, values in (("dateline_place", places), ("dateline_source", sources)):
+            found = pd.Series(values, index=index, dtype="str")
+            if name in articles.columns:  # re-cleaning: keep what was found before
+                before = articles[name].astype("str").fillna("")
+                found = found.where(found != "", before)
+            new_columns[name] = found
+    out = articles.assign(**new_columns)
+    out.attrs = copy.deepcopy(articles.attrs)
+
+    if emptied:
+        ids = _row_ids(articles, emptied)
+        shown = ", ".join(map(repr, ids[:20])) + (
+            f" and {len(ids) - 20} more" if len(ids) > 20 else ""
+        )
+        warnings.warn(
+            f"clean_articles: {len(ids)} article(s) became empty after cleaning and are "
+            f"kept with an empty text: {shown}. Check the cleaner (a boilerplate or caption "
+            "pattern may match whole texts).",
+            FramingWarning,
+            stacklevel=2,
+        )
+    return out

@@ -1,0 +1,253 @@
+"""The ``framing`` command: count a lexicon in a corpus, or run the demo.
+
+Errors print one line (``framing: error: ...``) and exit with status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import warnings
+from pathlib import Path
+
+from ._errors import FramingError, FramingWarning
+
+__all__ = ["main", "run_count", "summary_table"]
+
+_MEASURES = ("per_1k_tokens", "n_hits", "share_of_articles")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Count framing terms in news over time, by outlet, with honest rates.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    count = sub.add_parser(
+        "count",
+        help="count a lexicon in a corpus; write the counts table and a trend figure",
+        description="Read ARTICLES (CSV/TSV, JSON/JSONL, Parquet, HTML or a folder of .txt files), "
+        "clean them, count the lexicon's frames by period (and group), and write "
+        "DIR/counts.csv, DIR/trends.png and DIR/trends.pdf.",
+    )
+    count.add_argument("articles", nargs="+", metavar="ARTICLES", help="files, folders or globs")
+    count.add_argument(
+        "--lexicon",
+        "-l",
+        default="security",
+        help="a lexicon file (.yml, .dic) or a bundled name (default: security)",
+    )
+    count.add_argument(
+        "--by",
+        action="append",
+        default=None,
+        metavar="COLUMN",
+        help="group by an article column, e.g. outlet (repeatable)",
+    )
+    count.add_argument("--freq", default="M", help="period: D, W, M, Q or Y (default: M)")
+    count.add_argument("--out", default=".", metavar="DIR", help="output folder (default: .)")
+    count.add_argument(
+        "--measure",
+        default="per_1k_tokens",
+        choices=_MEASURES,
+        help="what the figure shows (default: per_1k_tokens)",
+    )
+    count.add_argument(
+        "--match",
+        default="exact",
+        choices=("exact", "stem"),
+        help="compare words exactly or by Snowball stem (default: exact)",
+    )
+    count.add_argument("--no-clean", action="store_true", help="count the raw text, uncleaned")
+    count.add_argument(
+        "--columns",
+        action="append",
+        default=[],
+        metavar="FROM=TO",
+        help="rename an input column, e.g. body=text (repeatable)",
+    )
+
+    demo = sub.add_parser(
+        "demo",
+        help="run the main job on the bundled teaching corpus",
+        description="Count the bundled security lexicon in the teaching corpus by month and outlet; "
+        "print a summary and write figures/demo-trends.png/.pdf and "
+        "data/processed/demo-counts.csv under DIR.",
+    )
+    demo.add_argument("--out", default=".", metavar="DIR", help="project folder (default: .)")
+    return parser  # fmt: skip
+
+
+def _columns(pairs: list[str]) -> dict[str, str] | None:
+    mapping = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise FramingError(
+                f"{pair!r} is not FROM=TO", where="--columns", fix="Use e.g. body=text."
+            )
+        src, dst = pair.split("=", 1)
+        mapping[src.strip()] = dst.strip()
+    return mapping or None
+
+
+def _lexicon(spec: str):
+    from .datasets import LEXICONS, load_lexicon
+    from .lexicon import read_lexicon
+
+    if spec in LEXICONS and not Path(spec).exists():
+        return load_lexicon(spec)
+    if not Path(spec).exists():
+        raise FramingError(
+            "no such lexicon file",
+            where=spec,
+            fix=f"Give a path to a .yml or .dic file, or a bundled name: {', '.join(LEXICONS)}.",
+        )
+    return read_lexicon(spec)
+
+
+def summary_table(counts):
+    """Hits per 1,000 words over the whole period: one row per group, one column per frame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({"outlet": ["A", "A"], "frame": ["threat", "crisis"],
+    ...     "n_hits": [2, 1], "n_tokens": [1000, 1000]})
+    >>> summary_table(counts)
+    frame   threat  crisis
+    outlet
+    A          2.0     1.0
+    """
+    frames = list(dict.fromkeys(counts["frame"]))
+    groups = [c for c in ("outlet", "lang") if c in counts.columns]
+    keys = groups or [counts["frame"].map(lambda _: "all").rename("corpus")]
+    tot = counts.groupby([*keys, "frame"], sort=False)[["n_hits", "n_tokens"]].sum()
+    rate = (tot["n_hits"] / tot["n_tokens"].where(tot["n_tokens"] > 0) * 1000).round(2)
+    table = rate.unstack("frame")[frames]
+    return table.sort_index()
+
+
+def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"):
+    """The main job: clean, find hits, count by period; returns (articles, hits, counts).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "date": pd.to_datetime(["2024-02-23"]),
+    ...     "outlet": ["X"], "text": ["Armenia froze its participation."]})
+    >>> _, hits, counts = run_count(arts, {"suspension": ["froze", "freez*"]}, by="outlet")
+    >>> int(counts["n_hits"].sum())
+    1
+    """
+    from .aggregate import count_by_period
+    from .clean import clean_articles
+    from .match import find_hits
+
+    if clean:
+        articles = clean_articles(articles)
+    hits = find_hits(articles, lexicon, match=match)
+    counts = count_by_period(hits, articles, freq=freq, by=by)
+    return articles, hits, counts
+
+
+def _count(args) -> int:
+    from .export import save_figure, save_table
+    from .ingest import read_articles
+    from .plot import plot_trends
+
+    lexicon = _lexicon(args.lexicon)
+    sources = args.articles if len(args.articles) > 1 else args.articles[0]
+    articles = read_articles(sources, columns=_columns(args.columns))
+    _, _, counts = run_count(
+        articles, lexicon, freq=args.freq, by=args.by, clean=not args.no_clean, match=args.match
+    )
+    out = Path(args.out)
+    table = save_table(counts, "counts", directory=out)
+    ax = plot_trends(counts, measure=args.measure)
+    figures = save_figure(ax, "trends", directory=out)
+    print(summary_table(counts).to_string())
+    print(f"\nwrote {table}, {figures['png']}, {figures['pdf']}")
+    return 0
+
+
+def _demo(args) -> int:
+    from .aggregate import count_by_period
+    from .datasets import load_example, load_lexicon
+    from .export import save_figure, save_table
+    from .plot import plot_trends
+
+    root = Path(args.out)
+    articles = load_example()
+    lexicon = load_lexicon("security")
+    cleaned, hits, counts = run_count(articles, lexicon, freq="M", by="outlet")
+    table = save_table(counts, "demo-counts", directory=root / "data" / "processed")
+    pooled = count_by_period(hits, cleaned, freq="M")
+    axes = plot_trends(
+        pooled,
+        measure="per_1k_tokens",
+        smooth=3,
+        title="Security frames, all outlets",
+    )
+    figures = save_figure(axes, "demo-trends", directory=root / "figures")
+    n_out = cleaned["outlet"].nunique()
+    print(
+        f"framing demo: {len(cleaned)} articles from {n_out} outlets, "
+        f"{cleaned['date'].min():%Y-%m} to {cleaned['date'].max():%Y-%m}; "
+        f"{len(hits)} hits of {len(lexicon)} entries in {len(lexicon.frame_names)} frames.\n"
+    )
+    print("Hits per 1,000 words, whole period:")
+    print(summary_table(counts).to_string())
+    print(f"\nwrote {table}\nwrote {figures['png']}\nwrote {figures['pdf']}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``framing`` command; returns the exit status.
+
+    Examples
+    --------
+    >>> main(["count", "no-such-file.csv"])
+    2
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", FramingWarning)
+            warnings.showwarning = _show_warning
+            return _count(args) if args.command == "count" else _demo(args)
+    except FramingError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"framing: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in framing: one line, and the traceback on request
+        if os.environ.get("FRAMING_DEBUG"):
+            raise
+        print(
+            f"framing: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; set FRAMING_DEBUG=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"framing: warning: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

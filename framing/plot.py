@@ -1,0 +1,212 @@
+"""Matplotlib figures of framing tables. Functions take ``ax=None`` and return the Axes;
+they never save or show (saving belongs to :func:`framing.save_figure`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._errors import FramingError, check_columns, choices_error
+
+__all__ = ["plot_trends", "PALETTE", "MEASURES", "WIDTHS"]
+
+#: Okabe–Ito colour-blind-safe palette (black moved last).
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+)  # fmt: skip
+#: the measures of a counts table and their axis labels
+MEASURES = {
+    "n_hits": "Hits",
+    "per_1k_tokens": "Hits per 1,000 words",
+    "share_of_articles": "Share of articles with a hit",
+}
+#: figure widths in inches: a journal's single and double column
+WIDTHS = {"single": 3.5, "double": 7.2}
+
+_RC = {
+    "font.size": 7.5,
+    "axes.titlesize": 8,
+    "axes.labelsize": 7.5,
+    "xtick.labelsize": 6.5,
+    "ytick.labelsize": 6.5,
+    "legend.fontsize": 6.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.linewidth": 0.6,
+    "lines.linewidth": 1.3,
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "framing",
+}
+
+
+def _colours(levels) -> dict:
+    return {lvl: PALETTE[i % len(PALETTE)] for i, lvl in enumerate(levels)}
+
+
+def _ordered(values: pd.Series) -> list:
+    """Levels in order of first appearance (the lexicon's order for frames)."""
+    return list(dict.fromkeys(values.tolist()))
+
+
+def _auto_col(counts: pd.DataFrame, hue: str, col):
+    if col != "auto":
+        return col
+    for candidate in ("outlet", "frame"):
+        if candidate != hue and candidate in counts.columns and counts[candidate].nunique() > 1:
+            return candidate
+    return None
+
+
+def plot_trends(
+    counts: pd.DataFrame,
+    *,
+    measure: str = "per_1k_tokens",
+    hue: str = "frame",
+    col="auto",
+    intervals: bool = True,
+    smooth: int | None = None,
+    ax=None,
+    width: str = "single",
+    title: str | None = None,
+):
+    """Plot a counts table over time: one line per ``hue`` level, with interval bands.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        A counts table from :func:`framing.count_by_period`.
+    measure : {"per_1k_tokens", "n_hits", "share_of_articles"}
+        What to plot.
+    hue : str
+        The column whose levels get one colour each (``"frame"``, ``"outlet"``, ``"entry"``).
+    col : str, None or "auto"
+        A column for small multiples, one panel per level. ``"auto"`` uses ``outlet`` (or
+        ``frame`` when ``hue="outlet"``) when the table has more than one.
+    intervals : bool
+        Draw the 95% interval as a band.
+    smooth : int, optional
+        Centred moving window, in periods: hits and denominators are summed over the window
+        and the rate recomputed (see :func:`framing.aggregate.rolling_counts`).
+    ax : Axes or array of Axes, optional
+        Where to draw; created when omitted (one per panel).
+    width : {"single", "double"}
+        Figure width when the figure is created: 3.5 in or 7.2 in.
+    title : str, optional
+        Figure title.
+
+    Returns
+    -------
+    Axes, or an array of Axes for small multiples.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({"period": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+    ...     "frame": "threat", "n_hits": [3, 5], "n_hits_lo": [0.6, 1.6], "n_hits_hi": [8.8, 11.7]})
+    >>> ax = plot_trends(counts, measure="n_hits")
+    >>> ax.get_ylabel()
+    'Hits'
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib import dates as mdates
+
+    from .aggregate import rolling_counts
+    from .export import attach
+
+    if measure not in MEASURES:
+        raise choices_error("plot_trends(measure=...)", measure, list(MEASURES))
+    if width not in WIDTHS:
+        raise choices_error("plot_trends(width=...)", width, list(WIDTHS))
+    if "text" in counts.columns or ("n_hits" not in counts.columns and "match" in counts.columns):
+        raise FramingError(
+            "plot_trends needs a counts table; you passed articles or hits",
+            where="plot_trends",
+            fix="Make one with framing.count_by_period(hits, articles).",
+        )
+    check_columns(counts, ["period", hue, measure], table="counts", function="plot_trends")
+    if counts.empty:
+        raise FramingError("the counts table is empty: nothing to plot", where="plot_trends")
+    if smooth:
+        counts = rolling_counts(counts, smooth)
+    col = _auto_col(counts, hue, col)
+    if col is not None:
+        check_columns(counts, [col], table="counts", function="plot_trends(col=...)")
+    panels = _ordered(counts[col]) if col else [None]
+    other = [c for c in ("outlet", "frame", "entry") if c in counts.columns and c not in (hue, col)]
+    for c in other:
+        if counts[c].nunique() > 1:
+            raise FramingError(
+                f"the counts table has {counts[c].nunique()} values of {c!r} but neither hue nor col "
+                "shows them, so their lines would overlap",
+                where="plot_trends",
+                fix=f"Pass col={c!r} or hue={c!r}, or select one {c} first.",
+            )
+
+    with plt.rc_context(_RC):
+        if ax is None:
+            w = WIDTHS[width]
+            ncols = 1 if (width == "single" or len(panels) == 1) else min(2, len(panels))
+            nrows = int(np.ceil(len(panels) / ncols))
+            fig, axes = plt.subplots(
+                nrows, ncols, figsize=(w, 0.6 + 1.45 * nrows + (0.5 if col else 1.0)),
+                sharex=True, sharey=True, squeeze=False, layout="constrained",
+            )  # fmt: skip
+            axes = axes.ravel()
+            for extra in axes[len(panels) :]:
+                extra.set_visible(False)
+            axes = axes[: len(panels)]
+        else:
+            axes = np.atleast_1d(ax).ravel()
+            if len(axes) != len(panels):
+                raise FramingError(
+                    f"{len(panels)} panels to draw but {len(axes)} Axes given",
+                    where="plot_trends(ax=...)",
+                    fix="Pass as many Axes as panels, or ax=None.",
+                )
+            fig = axes[0].figure
+        colours = _colours(_ordered(counts[hue]))
+        lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
+        bands = intervals and lo_col in counts.columns and hi_col in counts.columns
+        for axis, panel in zip(axes, panels, strict=True):
+            sub = counts if col is None else counts[counts[col] == panel]
+            for level, series in sub.groupby(hue, sort=False):
+                series = series.sort_values("period")
+                x = series["period"].to_numpy()
+                axis.plot(x, series[measure].to_numpy(dtype=float), color=colours[level],
+                          label=str(level), marker="o" if len(x) <= 2 else None,
+                          markersize=3)  # fmt: skip
+                if bands:
+                    axis.fill_between(x, series[lo_col].to_numpy(dtype=float),
+                                      series[hi_col].to_numpy(dtype=float),
+                                      color=colours[level], alpha=0.18, linewidth=0)  # fmt: skip
+            if panel is not None:
+                axis.set_title(str(panel), loc="left")
+            axis.set_ylim(bottom=0)
+            if sub["period"].nunique() > 1:
+                locator = mdates.AutoDateLocator(maxticks=6)
+                axis.xaxis.set_major_locator(locator)
+                axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            else:  # one period: one tick, labelled with its date
+                axis.set_xticks(sub["period"].unique()[:1])
+                axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+            axis.grid(axis="y", linewidth=0.4, alpha=0.5)
+        label = MEASURES[measure] + (f"\n({smooth}-period moving window)" if smooth else "")
+        if len(axes) == 1:
+            axes[0].set_ylabel(label)
+        else:
+            fig.supylabel(label, fontsize=_RC["axes.labelsize"])
+        handles, labels = axes[0].get_legend_handles_labels()
+        if len(axes) == 1 and ax is not None:
+            axes[0].legend(handles, labels, frameon=False)
+        else:
+            fig.legend(handles, labels, loc="outside lower center", frameon=False,
+                       ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
+        if title:
+            fig.suptitle(title, fontsize=_RC["axes.titlesize"] + 1)
+    attach(fig, provenance=counts.attrs.get("provenance"), data=counts)
+    return axes[0] if len(axes) == 1 else axes

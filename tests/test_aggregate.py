@@ -1,0 +1,174 @@
+"""count_by_period: periods, groups, zero-filling, denominators and intervals, against plain pandas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import framing as fr
+from framing.aggregate import poisson_interval, rolling_counts, wilson_interval
+
+
+@pytest.fixture
+def corpus():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3", "a4", "a5", "a6"],
+            "date": pd.to_datetime(
+                ["2024-01-05", "2024-01-20", "2024-01-31", "2024-03-02", "2024-03-30", "2024-04-01"]
+            ),
+            "outlet": ["X", "X", "Y", "X", "Y", "Y"],
+            "text": [
+                "A threat and a crisis.",
+                "Nothing to see here today.",
+                "Threat threat threat.",
+                "Quiet.",
+                "The crisis deepens, a threat looms.",
+                "Calm.",
+            ],
+        }
+    )
+    lexicon = fr.Lexicon.from_dict({"threat": ["threat*"], "crisis": ["crisis"], "unused": ["xyz"]})
+    hits = fr.find_hits(articles, lexicon)
+    return articles, lexicon, hits
+
+
+def oracle(articles: pd.DataFrame, hits: pd.DataFrame, freq: str, by: list[str]) -> pd.DataFrame:
+    """Plain pandas: group articles and hits separately, then join."""
+    a = articles.assign(
+        n_tokens=articles["text"].str.findall(r"\w+").str.len(),
+        period=articles["date"].dt.to_period(freq).dt.start_time,
+    )
+    den = a.groupby(["period", *by]).agg(
+        n_articles=("article_id", "size"), n_tokens=("n_tokens", "sum")
+    )
+    h = hits.merge(a[["article_id", "period", *by]], on="article_id")
+    num = h.groupby(["period", *by, "frame"]).agg(
+        n_hits=("article_id", "size"), n_articles_with_hit=("article_id", "nunique")
+    )
+    return num.join(den, on=["period", *by]).reset_index()
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M", "Q", "Y", "month", "quarter"])
+@pytest.mark.parametrize("by", [None, "outlet"])
+def test_counts_agree_with_plain_pandas(corpus, freq, by):
+    articles, lexicon, hits = corpus
+    counts = fr.count_by_period(hits, articles, freq=freq, by=by)
+    pfreq = fr.aggregate.FREQUENCIES[freq]
+    keys = [] if by is None else [by]
+    expected = oracle(articles, hits, pfreq, keys)
+    got = counts[counts["n_hits"] > 0][expected.columns.tolist()].reset_index(drop=True)
+    expected = expected.sort_values(got.columns[: 2 + len(keys)].tolist()).reset_index(drop=True)
+    got = got.sort_values(got.columns[: 2 + len(keys)].tolist()).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    # every article is counted once per frame, with or without hits
+    for _frame, sub in counts.groupby("frame"):
+        assert sub["n_articles"].sum() == len(articles)
+
+
+def test_empty_periods_are_filled_and_rates_are_honest(corpus):
+    articles, lexicon, hits = corpus
+    counts = fr.count_by_period(hits, articles, freq="M", by="outlet")
+    assert counts["period"].drop_duplicates().dt.strftime("%Y-%m").tolist() == [
+        "2024-01", "2024-02", "2024-03", "2024-04",
+    ]  # fmt: skip
+    assert len(counts) == 4 * 2 * 3  # periods x outlets x frames, the unused frame included
+    feb = counts[counts["period"] == "2024-02-01"]
+    assert (feb["n_articles"] == 0).all() and (feb["n_hits"] == 0).all()
+    assert feb["per_1k_tokens"].isna().all() and feb["share_of_articles"].isna().all()
+    unused = counts[counts["frame"] == "unused"]
+    assert (unused["n_hits"] == 0).all()
+    jan_x = counts[(counts["period"] == "2024-01-01") & (counts["outlet"] == "X")]
+    threat = jan_x[jan_x["frame"] == "threat"].iloc[0]
+    assert threat["n_hits"] == 1 and threat["n_articles"] == 2 and threat["n_tokens"] == 10
+    assert threat["per_1k_tokens"] == pytest.approx(100.0)
+    assert threat["share_of_articles"] == pytest.approx(0.5)
+    assert list(counts["frame"].drop_duplicates()) == ["threat", "crisis", "unused"]
+
+
+def test_entry_level_and_lexicon_frames(corpus):
+    articles, lexicon, hits = corpus
+    counts = fr.count_by_period(hits, articles, freq="Y", level="entry", frames=lexicon)
+    assert counts[["frame", "entry"]].values.tolist() == [
+        ["threat", "threat*"], ["crisis", "crisis"], ["unused", "xyz"],
+    ]  # fmt: skip
+    assert counts["n_hits"].tolist() == [5, 2, 0]  # by hand: 1 + 3 + 1 threats, 2 crises
+
+
+def test_intervals_match_scipy(corpus):
+    articles, lexicon, hits = corpus
+    counts = fr.count_by_period(hits, articles, freq="Y")
+    row = counts[counts["frame"] == "threat"].iloc[0]
+    k, tokens, n, x = row["n_hits"], row["n_tokens"], row["n_articles"], row["n_articles_with_hit"]
+    lo, hi = stats.poisson.interval(0.95, k)  # not exact; use the chi-square form as oracle
+    assert row["n_hits_lo"] == pytest.approx(stats.chi2.ppf(0.025, 2 * k) / 2)
+    assert row["n_hits_hi"] == pytest.approx(stats.chi2.ppf(0.975, 2 * k + 2) / 2)
+    assert lo <= k <= hi
+    assert row["per_1k_tokens_lo"] == pytest.approx(row["n_hits_lo"] / tokens * 1000)
+    ci = stats.binomtest(int(x), int(n)).proportion_ci(method="wilson")
+    assert row["share_of_articles_lo"] == pytest.approx(ci.low)
+    assert row["share_of_articles_hi"] == pytest.approx(ci.high)
+
+
+def test_interval_helpers_edge_cases():
+    lo, hi = poisson_interval([0, 1, 10], [1000, 1000, 1000])
+    assert lo[0] == 0 and hi[0] == pytest.approx(3.6889 / 1000, rel=1e-4)
+    assert np.all(lo <= np.array([0, 1, 10]) / 1000) and np.all(hi >= np.array([0, 1, 10]) / 1000)
+    wlo, whi = wilson_interval([0, 3], [0, 3])
+    assert np.isnan(wlo[0]) and np.isnan(whi[0]) and whi[1] == 1.0
+
+
+def test_rolling_counts_pool_the_window(corpus):
+    articles, lexicon, hits = corpus
+    counts = fr.count_by_period(hits, articles, freq="M")
+    smooth = rolling_counts(counts, 3)
+    threat = smooth[smooth["frame"] == "threat"].reset_index(drop=True)
+    raw = counts[counts["frame"] == "threat"].reset_index(drop=True)
+    # February pools January, February and March
+    assert threat.loc[1, "n_hits"] == raw.loc[0:2, "n_hits"].sum()
+    assert threat.loc[1, "n_tokens"] == raw.loc[0:2, "n_tokens"].sum()
+    assert threat.loc[1, "per_1k_tokens"] == pytest.approx(
+        raw.loc[0:2, "n_hits"].sum() / raw.loc[0:2, "n_tokens"].sum() * 1000
+    )
+    with pytest.raises(fr.FramingError, match="not a window length"):
+        rolling_counts(counts, 0)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda a, h: fr.count_by_period(a, h), "you passed the articles table"),
+        (
+            lambda a, h: fr.count_by_period(h, a, freq="fortnight"),
+            "freq.*'fortnight' is not a valid",
+        ),
+        (lambda a, h: fr.count_by_period(h, a, by="section"), "no column 'section'"),
+        (lambda a, h: fr.count_by_period(h, a.assign(date=a["date"].astype(str))), "not datetime"),
+        (lambda a, h: fr.count_by_period(h, a.iloc[1:]), "hits refer to articles not in"),
+        (lambda a, h: fr.count_by_period(h, pd.concat([a, a.iloc[:1]])), "duplicate article_id"),
+    ],
+)
+def test_clear_errors(corpus, call, message):
+    articles, _, hits = corpus
+    with pytest.raises(fr.FramingError, match=message):
+        call(articles, hits)
+
+
+def test_one_article_one_period_and_no_hits():
+    articles = pd.DataFrame(
+        {"article_id": ["a"], "date": pd.to_datetime(["2024-02-23"]), "text": ["Calm."]}
+    )
+    hits = fr.find_hits(articles, {"threat": ["threat"]})
+    counts = fr.count_by_period(hits, articles, freq="M")
+    assert counts[["n_hits", "n_articles", "n_tokens"]].values.tolist() == [[0, 1, 1]]
+    assert counts["per_1k_tokens"].tolist() == [0.0]
+
+
+def test_does_not_mutate_inputs(corpus):
+    articles, lexicon, hits = corpus
+    a, h = articles.copy(), hits.copy()
+    fr.count_by_period(hits, articles, freq="M", by="outlet")
+    pd.testing.assert_frame_equal(a, articles)
+    pd.testing.assert_frame_equal(h, hits)

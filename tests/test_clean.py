@@ -1,0 +1,825 @@
+"""Tests for framing.clean, from the user's side: realistic articles, tables of cases, oracles."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+import unicodedata
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing import FramingError, FramingWarning
+from framing.clean import (
+    DEFAULT_BOILERPLATE,
+    DEFAULT_CAPTIONS,
+    clean_articles,
+    default_cleaner,
+    make_cleaner,
+    normalize_dashes,
+    normalize_quotes,
+    normalize_unicode,
+    normalize_whitespace,
+    remove_boilerplate,
+    remove_captions,
+    split_dateline,
+)
+from framing.tokens import word_tokens
+
+EXAMPLE_DIR = Path(__file__).resolve().parents[1] / "framing" / "example" / "articles"
+
+# --------------------------------------------------------------------------------------
+# Four realistic articles, written out in full, and what the default cleaner must make
+# of them (written by hand, not produced by the code under test).
+# --------------------------------------------------------------------------------------
+
+EN_WIRE = (
+    "YEREVAN, Sept. 14, 2022 (TCW) \u2013 A ceasefire between Armenia and Azerbaijan took "
+    "effect on Wednesday evening, Armenia\u2019s Security Council secretary said, after two "
+    "days of fighting that killed more than 100 soldiers.\n"
+    "\n"
+    "Photo: Smoke rises over hills near Jermuk, September 13, 2022. (TCW/Arman Galoyan)\n"
+    "\n"
+    "Get the TCW morning briefing in your inbox: sign up at tcw.example/newsletter\n"
+    "\n"
+    "\u201cThe treaty was written for exactly this situation,\u201d said Gevorg Tadevosyan, an "
+    "analyst at the Caucasus\u00a0Policy Lab. \u201cIf the allies answer with a statement "
+    "\u2014 and nothing more \u2014 people will draw their own conclusions.\u201d\n"
+    "\n"
+    "Read more: What Article 4 promises Armenia, and why it has not delivered\n"
+    "\n"
+    "The fighting was the worst since the 2020 war. Russian peace\u00adkeepers were deployed "
+    "for 2020\u20132025 under the trilateral statement -- a deal Moscow brokered.\n"
+    "Read more carefully, the treaty says little about borders, Tadevosyan added.\n"
+    "Readers who want to read more about the treaty can find it on the CSTO\u200b website.\n"
+    "\n"
+    "\n"
+    "\n"
+    "Share this article with your community.\n"
+    "Follow TCW on Telegram for live updates\n"
+    "(Reporting by Anna Melkonyan in Yerevan; Editing by Claire Barrow)\n"
+)
+EN_WIRE_CLEAN = (
+    "YEREVAN, Sept. 14, 2022 (TCW) \u2014 A ceasefire between Armenia and Azerbaijan took "
+    "effect on Wednesday evening, Armenia's Security Council secretary said, after two "
+    "days of fighting that killed more than 100 soldiers.\n"
+    "\n"
+    '"The treaty was written for exactly this situation," said Gevorg Tadevosyan, an '
+    'analyst at the Caucasus Policy Lab. "If the allies answer with a statement '
+    '\u2014 and nothing more \u2014 people will draw their own conclusions."\n'
+    "\n"
+    "The fighting was the worst since the 2020 war. Russian peacekeepers were deployed "
+    "for 2020-2025 under the trilateral statement \u2014 a deal Moscow brokered.\n"
+    "Read more carefully, the treaty says little about borders, Tadevosyan added.\n"
+    "Readers who want to read more about the treaty can find it on the CSTO website."
+)
+
+RU_ARTICLE = (
+    "ЕРЕВАН, 14 сентября (Северный курьер) — Армения официально запросила помощи у "
+    "Организации Договора о коллективной безопасности после ночных ударов по Джермуку.\n"
+    "\n"
+    "«Речь идет не о Карабахе, а о признанной территории государства-члена», – считает "
+    "Павел Ермолин, эксперт центра «Меридиан». По его словам, в 1991–1994 годах "
+    "„гарантии“ союзников выглядели иначе.\n"
+    "\n"
+    "Фото: Жители Джермука грузят вещи в машины, 13 сентября. (Северный курьер/Арам Саакян)\n"
+    "\n"
+    "В секретариате ОДКБ вечером ожидают внеочередного заседания Постоянного совета.\n"
+    "\n"
+    "Читайте также: Что предусматривает статья 4 Договора о коллективной безопасности\n"
+    "\n"
+    "Подписывайтесь на «Северный курьер» в Telegram\n"
+)
+RU_ARTICLE_CLEAN = (
+    "ЕРЕВАН, 14 сентября (Северный курьер) — Армения официально запросила помощи у "
+    "Организации Договора о коллективной безопасности после ночных ударов по Джермуку.\n"
+    "\n"
+    '"Речь идет не о Карабахе, а о признанной территории государства-члена", — считает '
+    'Павел Ермолин, эксперт центра "Меридиан". По его словам, в 1991-1994 годах '
+    '"гарантии" союзников выглядели иначе.\n'
+    "\n"
+    "В секретариате ОДКБ вечером ожидают внеочередного заседания Постоянного совета."
+)
+
+NO_DATELINE = (
+    "NATO and the CSTO — two blocs that once watched each other across Europe — now meet "
+    "in the South Caucasus, where Armenia belongs to one and courts the other.\n"
+    "\n"
+    "Armenia joined the Collective Security Treaty in 1992. Three decades later its prime "
+    "minister calls the alliance 'a threat to our security'.\n"
+)
+
+DM_FEATURE = (
+    "BOSTON (Diaspora Mirror) - A month after the shelling, the phones at the Watertown\t"
+    "Hye Relief Circle have not stopped ringing.\r\n"
+    "\r\n"
+    "[Photo: Volunteers load donated blankets in Watertown]\r\n"
+    "Volunteers  say the drive has raised $40,000 since September 14.   \r\n"
+    "Photos from the vigil (Diaspora Mirror/Arpi Tashjian)\r\n"
+    "\r\n"
+    "\r\n"
+    "    Donations remain open through October 15 at the parish office.\r\n"
+    "Subscribe to the Mirror's weekly edition\r\n"
+    "We use cookies to improve your experience on this site.\r\n"
+    "© 2023 Diaspora Mirror. All rights reserved.\r\n"
+)
+DM_FEATURE_CLEAN = (
+    "BOSTON (Diaspora Mirror) - A month after the shelling, the phones at the Watertown "
+    "Hye Relief Circle have not stopped ringing.\n"
+    "\n"
+    "Volunteers say the drive has raised $40,000 since September 14.\n"
+    "\n"
+    "Donations remain open through October 15 at the parish office."
+)
+
+ARTICLES = {
+    "en-wire": (EN_WIRE, EN_WIRE_CLEAN),
+    "ru-article": (RU_ARTICLE, RU_ARTICLE_CLEAN),
+    "no-dateline": (
+        NO_DATELINE,
+        NO_DATELINE.strip(),
+    ),
+    "dm-feature": (DM_FEATURE, DM_FEATURE_CLEAN),
+}
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_default_cleaner_on_realistic_articles(name):
+    raw, expected = ARTICLES[name]
+    assert default_cleaner(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "source", "starts"),
+    [
+        ("en-wire", "YEREVAN", "TCW", "A ceasefire between"),
+        ("ru-article", "ЕРЕВАН", "Северный курьер", "Армения официально"),
+        ("no-dateline", "", "", "NATO and the CSTO — two blocs"),
+        ("dm-feature", "BOSTON", "Diaspora Mirror", "A month after"),
+    ],
+)
+def test_clean_articles_on_realistic_articles(name, place, source, starts):
+    articles = pd.DataFrame({"article_id": [name], "text": [ARTICLES[name][0]]})
+    out = clean_articles(articles)
+    row = out.iloc[0]
+    assert (row["dateline_place"], row["dateline_source"]) == (place, source)
+    assert row["text"].startswith(starts)
+    # the dateline is gone from the text, and nothing else of the cleaned text is
+    assert ARTICLES[name][1].endswith(row["text"])
+
+
+def test_each_cleaner_on_the_english_wire_story():
+    # each step on its own, on the same real-looking text
+    assert "\u00a0" not in normalize_unicode(EN_WIRE)
+    assert "peacekeepers" in normalize_unicode(EN_WIRE)
+    assert "CSTO website" in normalize_unicode(EN_WIRE)
+    quoted = normalize_quotes(EN_WIRE)
+    assert "Armenia's" in quoted and '"The treaty' in quoted and "\u201c" not in quoted
+    dashed = normalize_dashes(EN_WIRE)
+    assert "(TCW) \u2014 A ceasefire" in dashed
+    assert "2020-2025" in dashed and "statement \u2014 a deal" in dashed
+    kept = remove_boilerplate(EN_WIRE).splitlines()
+    assert not any(
+        line.startswith(("Get the", "Read more:", "Share", "Follow", "(Rep")) for line in kept
+    )
+    assert any(line.startswith("Read more carefully") for line in kept)
+    assert any(line.startswith("Photo:") for line in kept)  # captions are another cleaner
+    assert not any(line.startswith("Photo:") for line in remove_captions(EN_WIRE).splitlines())
+
+
+# --------------------------------------------------------------------------------------
+# Tables of cases, one per cleaner
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("CSTO", "CSTO"),
+        ("ﬁnal ＣＳＴＯ", "final CSTO"),  # ligature, full-width (NFKC)
+        ("a\u00a0b\u202fc\u2007d", "a b c d"),  # no-break spaces
+        ("peace\u00adkeepers", "peacekeepers"),  # soft hyphen
+        ("CSTO\u200b\u200c\u200d\u2060\ufeff", "CSTO"),  # zero-width characters
+        ("e\u0301", "\u00e9"),  # composed (NFC part of NFKC)
+        ("e\u200b\u0301", "\u00e9"),  # removed first, then composed: idempotent
+        ("Ереван\u00a0— ОДКБ", "Ереван — ОДКБ"),
+        ("x\u00b2", "x2"),
+    ],
+)
+def test_normalize_unicode(raw, expected):
+    assert normalize_unicode(raw) == expected
+    assert normalize_unicode(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\u201cCSTO\u201d", '"CSTO"'),
+        ("\u201eгарантии\u201c", '"гарантии"'),
+        ("\u00abМеридиан\u00bb", '"Меридиан"'),  # Russian «» become " too (intended)
+        ("\u201fx\u201d", '"x"'),
+        ("Armenia\u2019s", "Armenia's"),
+        ("\u2018for now\u2019", "'for now'"),
+        ("\u201ax\u2018", "'x'"),
+        ("\u2039x\u203a", "'x'"),
+        ("\u201bx\u2019", "'x'"),
+        ("already \"straight\" and 'single'", "already \"straight\" and 'single'"),
+        ("\u00ab\u201eнет\u201c\u00bb", '""нет""'),
+    ],
+)
+def test_normalize_quotes(raw, expected):
+    assert normalize_quotes(raw) == expected
+
+
+EM = "\u2014"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("bloc \u2013 and", f"bloc {EM} and"),  # spaced en dash
+        ("bloc \u2014 and", f"bloc {EM} and"),  # em dash stays
+        ("bloc \u2015 and", f"bloc {EM} and"),  # horizontal bar
+        ("bloc \u2212 and", f"bloc {EM} and"),  # spaced minus sign
+        ("bloc \u2012 and", f"bloc {EM} and"),  # spaced figure dash
+        ("bloc -- and", f"bloc {EM} and"),  # spaced double hyphen
+        ("(TCW) -- Armenia", f"(TCW) {EM} Armenia"),
+        ("\u2013 Мы уходим, \u2013 сказал он.", f"{EM} Мы уходим, {EM} сказал он."),  # line start
+        ("he said \u2013\nthen", f"he said {EM}\nthen"),  # line end
+        ("2022\u20132024", "2022-2024"),  # en dash between digits
+        ("pp. 3\u20125", "pp. 3-5"),  # figure dash between digits
+        ("1941\u20141945", "1941-1945"),  # Russian style em dash range
+        ("5\u22123", "5-3"),
+        ("1\u20132\u20133", "1-2-3"),
+        ("fellow-citizens", "fellow-citizens"),  # hyphen in a word stays
+        ("Armenia\u2013Azerbaijan border", "Armenia\u2013Azerbaijan border"),  # unspaced: kept
+        ("bloc\u2014and", "bloc\u2014and"),
+        ("a - b", "a - b"),  # single spaced hyphen-minus: left alone
+        ("\u22125 degrees", "\u22125 degrees"),  # minus before a number
+        ("a---b and a --- b", "a---b and a --- b"),
+        ("word--word", "word--word"),
+        ("no dashes here", "no dashes here"),
+    ],
+)
+def test_normalize_dashes(raw, expected):
+    assert normalize_dashes(raw) == expected
+    assert word_tokens(normalize_dashes(raw)) == word_tokens(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a  b\t\tc", "a b c"),
+        ("  a  \n  b  ", "a\nb"),
+        ("a\r\nb\rc\u2028d", "a\nb\nc\nd"),
+        ("a\n\n\n\nb", "a\n\nb"),
+        ("a\n \t \n\t\nb", "a\n\nb"),
+        ("\n\n\na\n\n", "a"),
+        ("a\u00a0\u3000b", "a b"),
+        ("", ""),
+        (" \n\t\n", ""),
+    ],
+)
+def test_normalize_whitespace(raw, expected):
+    assert normalize_whitespace(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get the Ledger's morning briefing in your inbox: sign up at yerevanledger.example",
+        "Get our newsletter delivered to your inbox every morning",
+        "Sign up for the TCW Caucasus newsletter",
+        "Subscribe to the Mirror's weekly edition",
+        "SUBSCRIBE NOW",
+        "Read more: Armenia says no to hosting CSTO drills this year",
+        "READ MORE >> Armenia and the CSTO",
+        "Read also",
+        "Read also: Explainer: What Article 4 promises Armenia",
+        "Share this article with your community.",
+        "Share on Facebook",
+        "Follow Eurasian Herald on Telegram for live updates",
+        "Follow us on X",
+        "Подписывайтесь на «Северный курьер» в Telegram",
+        "Читайте также: Армения отказалась принимать учения ОДКБ в этом году",
+        "(Reporting by Anna Melkonyan in Yerevan; Editing by Claire Barrow)",
+        "(Compiled by TCW staff; Editing by Hugh Lawton)",
+        "Reporting by David Brenner; Editing by Claire Barrow",
+        "© 2023 Yerevan Ledger. All rights reserved.",
+        "Copyright 2024 Transcontinental Wire",
+        "All rights reserved.",
+        "Yerevan Ledger, all rights reserved",
+        "© Северный курьер, 2024. Все права защищены.",
+        "We use cookies to give you the best experience on our website.",
+        "By continuing to use this site you agree to our use of cookies.",
+        "Мы используем файлы cookie, чтобы сайт работал лучше.",
+        "   Read   more:   indented and spaced   ",
+        " Reuter",
+        "REUTER",
+    ],
+)
+def test_remove_boilerplate_drops(line):
+    text = f"Armenia did not sign.\n{line}\nThe summit ended."
+    assert remove_boilerplate(text) == "Armenia did not sign.\nThe summit ended."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Analysts who read more than the communique saw a change of tone.",
+        "Read more carefully, the treaty says little about borders.",
+        "Read more about it in the report, the minister told reporters on Monday.",
+        "read more.",  # a hard-wrapped continuation ("... the more they\nread more.")
+        "subscribe to ordinary shares.",  # Reuters-21578, hard-wrapped
+        "Armenia's government said it would subscribe to the monitoring mission's mandate.",
+        "Sign up for military service has fallen, officials said.",
+        "The company said all rights reserved under the contract remained in force, and "
+        "that lawyers for both sides had been told so in writing last week by the board.",
+        "The company said all rights reserved.",
+        "Photo: this is a caption, not boilerplate",
+        "Following the summit on Telegram channels, many Armenians voiced anger.",
+        "Читайте договор внимательно, советует эксперт.",
+    ],
+)
+def test_remove_boilerplate_keeps(line):
+    text = f"Armenia did not sign.\n{line}\nThe summit ended."
+    assert remove_boilerplate(text) == text
+
+
+def test_remove_boilerplate_custom_patterns():
+    text = "Advertisement\nArmenia did not sign.\nRead more: x"
+    patterns = DEFAULT_BOILERPLATE + (r"^Advertisement$",)
+    assert remove_boilerplate(text, patterns=patterns) == "Armenia did not sign.\n"
+    assert remove_boilerplate(text, patterns=(r"^Advertisement$",)) == (
+        "Armenia did not sign.\nRead more: x"
+    )
+    assert remove_boilerplate(text, patterns="^advertisement$") == (
+        "Armenia did not sign.\nRead more: x"
+    )
+    assert remove_boilerplate(text, patterns=()) == text
+    # "(?s)" may only start a whole pattern, so it cannot be combined: still works
+    assert remove_boilerplate(text, patterns=(r"(?s)advert.*", "read more")) == (
+        "Armenia did not sign.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("patterns", "message"),
+    [
+        ((r"Read (more",), r"pattern 0 'Read \(more' is not a valid regular expression"),
+        (("ok", 3), "pattern 1 is int"),
+        (42, "expected a tuple of regular expressions"),
+    ],
+)
+def test_bad_patterns_name_the_pattern(patterns, message):
+    with pytest.raises(FramingError, match=message):
+        remove_boilerplate("text", patterns=patterns)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Smoke rises over hills near Jermuk, September 13, 2022. (TCW/Arman Galoyan)",
+        "PHOTO: Protesters outside the summit venue",
+        "Фото: Участники шествия у площади Свободы, 21 сентября. (Северный курьер/Арам Саакян)",
+        "Image: Armenian and Russian flags",
+        "Caption: The empty chair at the Minsk summit",
+        "[Photo: Volunteers sort letters in Pasadena]",
+        "[Photo by Ani Sargsyan]",
+        "Photos from the vigil (Reuters/Ani Sargsyan)",
+        "Photo by Hayk Petrosyan",
+        "Photo credit: Diaspora Mirror",
+    ],
+)
+def test_remove_captions_drops(line):
+    text = f"The march began.\n\n{line}\n\nIt ended at the consulate."
+    assert remove_captions(text) == "The march began.\n\n\nIt ended at the consulate."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photographers were kept away from the summit venue (TCW reported).",
+        "Photos of the empty chair spread quickly on social media, officials said, and "
+        "the ministry declined to comment on them when asked by reporters on Thursday.",
+        "The image of Armenia as a loyal ally has faded.",
+        "Фотографии пустого кресла быстро разошлись по соцсетям.",
+        "photo: a hard-wrapped continuation line",
+    ],
+)
+def test_remove_captions_keeps(line):
+    text = f"The march began.\n{line}\nIt ended."
+    assert remove_captions(text) == text
+
+
+def test_remove_captions_custom_patterns():
+    text = "Pictured above: the summit\nThe summit ended."
+    assert remove_captions(text) == text
+    assert remove_captions(text, patterns=DEFAULT_CAPTIONS + (r"pictured\b",)) == (
+        "The summit ended."
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Datelines
+# --------------------------------------------------------------------------------------
+
+REST = "Armenia said on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "source"),
+    [
+        ("YEREVAN (Azatutyun) \u2014 ", "YEREVAN", "Azatutyun"),
+        ("MOSCOW, Sept 14 (TCW) \u2014 ", "MOSCOW", "TCW"),
+        ("MOSCOW, Sept. 14, 2023 (TCW) -- ", "MOSCOW", "TCW"),
+        ("ЕРЕВАН, 14 сентября (Северный курьер) \u2014 ", "ЕРЕВАН", "Северный курьер"),
+        ("BOSTON (Diaspora Mirror) - ", "BOSTON", "Diaspora Mirror"),
+        ("YEREVAN \u2014 ", "YEREVAN", ""),
+        ("WASHINGTON, March 3 (Reuters) - ", "WASHINGTON", "Reuters"),
+        ("NEW YORK (AP) \u2014 ", "NEW YORK", "AP"),
+        ("ST. PETERSBURG, July 5 (Reuters) - ", "ST. PETERSBURG", "Reuters"),
+        ("САНКТ-ПЕТЕРБУРГ, 5 июля (ТАСС) \u2014 ", "САНКТ-ПЕТЕРБУРГ", "ТАСС"),
+        ("GORIS, Armenia, Dec 14 (TCW) \u2014 ", "GORIS", "TCW"),
+        ("KUT, Gegharkunik (Yerevan Ledger) \u2014 ", "KUT", "Yerevan Ledger"),
+        ("WASHINGTON, D.C. (AP) \u2014 ", "WASHINGTON", "AP"),
+        ("LONDON/MOSCOW (Reuters) - ", "LONDON/MOSCOW", "Reuters"),
+        ("PARIS, June 10 \u2014 ", "PARIS", ""),
+        ("МОСКВА, 14.09.2023 (ТАСС) \u2014 ", "МОСКВА", "ТАСС"),
+        ("МИНСК, 23 ноября 2023 года (Северный курьер) \u2013 ", "МИНСК", "Северный курьер"),
+        ("BRUSSELS, 2023-02-20 (TCW) \u2014 ", "BRUSSELS", "TCW"),
+        ("YEREVAN\u2014", "YEREVAN", ""),  # unspaced em dash
+        ("YEREVAN (TCW)\u00a0\u2014\u00a0", "YEREVAN", "TCW"),  # no-break spaces
+        ("  \nSOTK (Yerevan Ledger) \u2014 ", "SOTK", "Yerevan Ledger"),  # leading white space
+        ("CÔTE D'IVOIRE (AFP) \u2014 ", "CÔTE D'IVOIRE", "AFP"),
+        ("LONDON, Monday (Reuters) - ", "LONDON", "Reuters"),
+        ("CSTO \u2014 ", "CSTO", ""),  # ambiguous but short: taken for a dateline
+        ("BERLIN (dpa) \u2014 ", "BERLIN", "dpa"),
+    ],
+)
+def test_split_dateline_finds(dateline, place, source):
+    assert split_dateline(dateline + REST) == (place, source, REST)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO and the CSTO \u2014 two blocs that once watched each other.",
+        "The CSTO \u2014 a bloc of six \u2014 did not answer.",
+        "Yerevan \u2014 the capital \u2014 was quiet.",
+        "US \u2014 Armenian exercises began on Monday.",  # fewer than three letters
+        "YEREVAN, Armenia \u2014 a region needs a date or a source after it.",
+        "YEREVAN said on Tuesday that it would not sign.",
+        "FIVE BIG NEW TOWN HALLS \u2014 more than four words.",
+        "CSTO (which Armenia joined in 1992) \u2014 the bloc.",
+        "COVID-19 \u2014 the pandemic hit trade.",
+        "CORRECTION - In the YEREVAN story, please read ...",
+        "MONEY RATES - Bank of England rates were unchanged.",  # bare place with a hyphen
+        "Armenia said. YEREVAN (TCW) \u2014 not at the start.",
+        "Headline\nYEREVAN (TCW) \u2014 on the second line.",
+        "ЕРЕВАН и МОСКВА \u2014 два союзника.",
+        "YEREVAN-based analysts said the bloc was finished.",
+        "",
+    ],
+)
+def test_split_dateline_leaves_text_alone(text):
+    assert split_dateline(text) == ("", "", text)
+
+
+def test_split_dateline_rejects_non_text():
+    with pytest.raises(FramingError, match="split_dateline: expected a text"):
+        split_dateline(None)
+
+
+# --------------------------------------------------------------------------------------
+# make_cleaner and default_cleaner
+# --------------------------------------------------------------------------------------
+
+
+def _add_x(text):
+    return text + "x"
+
+
+def _double(text):
+    return text + text
+
+
+def test_make_cleaner_applies_left_to_right():
+    assert make_cleaner(_add_x, _double)("a") == "axax"
+    assert make_cleaner(_double, _add_x)("a") == "aax"
+    assert make_cleaner()("unchanged") == "unchanged"
+
+
+def test_make_cleaner_names_its_steps():
+    clean = make_cleaner(normalize_quotes, partial(remove_boilerplate, patterns=()), _add_x)
+    expected = "make_cleaner(normalize_quotes, remove_boilerplate(patterns=…), _add_x)"
+    assert repr(clean) == clean.__name__ == expected
+    assert repr(default_cleaner) == (
+        "make_cleaner(normalize_unicode, normalize_quotes, normalize_dashes, "
+        "remove_boilerplate, remove_captions, normalize_whitespace)"
+    )
+
+
+def test_make_cleaner_flattens_and_pickles():
+    clean = make_cleaner(default_cleaner, _add_x)
+    assert clean.steps == (*default_cleaner.steps, _add_x)
+    again = pickle.loads(pickle.dumps(default_cleaner))
+    assert again == default_cleaner
+    assert again(EN_WIRE) == EN_WIRE_CLEAN
+
+
+def test_make_cleaner_rejects_non_functions():
+    with pytest.raises(FramingError, match="make_cleaner: step 1 is str 'oops'"):
+        make_cleaner(normalize_quotes, "oops")
+
+
+def test_cleaner_step_must_return_str():
+    clean = make_cleaner(normalize_quotes, len)
+    with pytest.raises(FramingError, match="the step len returned int, not str"):
+        clean("text")
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        normalize_unicode,
+        normalize_quotes,
+        normalize_dashes,
+        normalize_whitespace,
+        remove_boilerplate,
+        remove_captions,
+        default_cleaner,
+    ],
+)
+def test_cleaners_reject_non_text(func):
+    with pytest.raises(FramingError, match="expected a text"):
+        func(b"bytes")
+
+
+# --------------------------------------------------------------------------------------
+# clean_articles
+# --------------------------------------------------------------------------------------
+
+
+def _articles():
+    df = pd.DataFrame(
+        {
+            "article_id": ["en-wire", "ru-article", "no-dateline", "dm-feature"],
+            "date": pd.to_datetime(["2022-09-14", "2022-09-13", "2023-01-10", "2022-10-14"]),
+            "outlet": ["TCW", "Северный курьер", "Yerevan Ledger", "Diaspora Mirror"],
+            "text": [EN_WIRE, RU_ARTICLE, NO_DATELINE, DM_FEATURE],
+            "lang": ["en", "ru", "en", "en"],
+        },
+        index=[10, 11, 12, 13],
+    )
+    df.attrs["ingest_report"] = {"read": 4, "dropped": []}
+    return df
+
+
+def test_clean_articles_returns_a_new_table_and_leaves_the_input_alone():
+    articles = _articles()
+    before = articles.copy(deep=True)
+    attrs_before = copy.deepcopy(articles.attrs)
+    out = clean_articles(articles)
+    pd.testing.assert_frame_equal(articles, before)
+    assert articles.attrs == attrs_before
+    assert out is not articles
+    assert len(out) == len(articles)
+    assert list(out.index) == list(articles.index)
+    assert list(out.columns) == [*articles.columns, "dateline_place", "dateline_source"]
+    # the other columns are carried over unchanged
+    pd.testing.assert_frame_equal(
+        out[list(before.columns.drop("text"))], before.drop(columns="text")
+    )
+    assert out.attrs == attrs_before
+    out.attrs["ingest_report"]["read"] = 99  # a copy, not a view
+    assert articles.attrs["ingest_report"]["read"] == 4
+
+
+def test_clean_articles_columns():
+    out = clean_articles(_articles())
+    assert out["dateline_place"].tolist() == ["YEREVAN", "ЕРЕВАН", "", "BOSTON"]
+    assert out["dateline_source"].tolist() == ["TCW", "Северный курьер", "", "Diaspora Mirror"]
+    expected = [split_dateline(clean)[2] for _, clean in ARTICLES.values()]
+    assert out["text"].tolist() == expected
+
+
+def test_clean_articles_without_datelines_adds_no_column():
+    articles = _articles()
+    out = clean_articles(articles, datelines=False)
+    assert list(out.columns) == list(articles.columns)
+    assert out["text"].tolist() == [clean for _, clean in ARTICLES.values()]
+
+
+def test_clean_articles_with_a_custom_cleaner_and_column():
+    articles = pd.DataFrame({"article_id": ["a"], "body": ["YEREVAN (TCW) \u2013 «Нет»"]})
+    out = clean_articles(articles, cleaner=make_cleaner(normalize_quotes), column="body")
+    # the dateline is found although the cleaner did not normalize the dash
+    assert out.loc[0, ["body", "dateline_place", "dateline_source"]].tolist() == [
+        '"Нет"',
+        "YEREVAN",
+        "TCW",
+    ]
+
+
+def test_clean_articles_twice_keeps_the_datelines():
+    once = clean_articles(_articles())
+    twice = clean_articles(once)
+    pd.testing.assert_frame_equal(once, twice)
+
+
+def test_clean_articles_warns_about_emptied_texts_and_keeps_them():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["ok", "promo", "already-empty", "missing", "only-dateline"],
+            "text": [
+                "Armenia did not sign.",
+                "Read more: CSTO summit\nSubscribe to our newsletter",
+                "",
+                None,
+                "YEREVAN (TCW) \u2014 ",
+            ],
+        }
+    )
+    with pytest.warns(FramingWarning, match=r"2 article\(s\) became empty") as record:
+        out = clean_articles(articles)
+    message = str(record[0].message)
+    assert "'promo'" in message and "'only-dateline'" in message
+    assert "'already-empty'" not in message and "'missing'" not in message
+    assert len(out) == 5
+    assert out["text"].tolist() == ["Armenia did not sign.", "", "", "", ""]
+
+
+def test_clean_articles_warning_names_index_without_article_id():
+    articles = pd.DataFrame({"text": ["Read more: x", "kept"]}, index=["r1", "r2"])
+    with pytest.warns(FramingWarning, match=r"1 article\(s\).*'r1'"):
+        clean_articles(articles)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "articles", "message"),
+    [
+        (
+            {},
+            pd.DataFrame({"body": ["x"]}),
+            "clean_articles: the articles table has no column 'text'",
+        ),
+        ({"column": "body"}, pd.DataFrame({"text": ["x"]}), "no column 'body'"),
+        ({}, pd.Series(["x"]), "expected the articles table as a pandas DataFrame, got Series"),
+        ({"cleaner": "default"}, pd.DataFrame({"text": ["x"]}), "cleaner must be a function"),
+        ({"cleaner": len}, pd.DataFrame({"text": ["x"]}), "the cleaner returned int"),
+        (
+            {},
+            pd.DataFrame({"article_id": ["a1"], "text": pd.Series([3.5], dtype=object)}),
+            "the text of article 'a1' is float",
+        ),
+    ],
+)
+def test_clean_articles_errors(kwargs, articles, message):
+    with pytest.raises(FramingError, match=re.escape(message)):
+        clean_articles(articles, **kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# Properties (hypothesis): idempotent, never raises
+# --------------------------------------------------------------------------------------
+
+_SPECIAL = list(
+    " \t\n\r\x0b\x0c\x1c\x85\u00a0\u2007\u202f\u3000\u2028\u2029\u200b\u200c\u200d\u2060\ufeff"
+    "\u00ad\u0301\u2012\u2013\u2014\u2015\u2212-\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018"
+    "\u2019\u201a\u201b\u2039\u203a()[]/:;.,!?©ﬁＣ0123456789aZяЯé"
+)
+_FRAGMENTS = [
+    "Read more: ",
+    "Read more",
+    "Photo: ",
+    "Фото: ",
+    "(TCW/Name)",
+    "YEREVAN (TCW) \u2014 ",
+    "MOSCOW, Sept. 14, 2023 (TCW) -- ",
+    "ЕРЕВАН, 14 сентября (Северный курьер) \u2014 ",
+    " -- ",
+    "--",
+    "2022\u20132024",
+    "Subscribe to our newsletter",
+    "Подписывайтесь на ",
+    "All rights reserved.",
+    "\n\n\n",
+    "  ",
+    "e\u200b\u0301",  # removing the zero-width space must not let NFKC compose later
+    "\u00ad\u0327",
+]
+_TEXT = st.lists(
+    st.one_of(st.text(max_size=6), st.sampled_from(_SPECIAL), st.sampled_from(_FRAGMENTS)),
+    max_size=25,
+).map("".join)
+_PROPERTY = settings(
+    max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+CLEANERS = [
+    normalize_unicode,
+    normalize_quotes,
+    normalize_dashes,
+    normalize_whitespace,
+    remove_boilerplate,
+    remove_captions,
+    default_cleaner,
+]
+
+
+@pytest.mark.parametrize("func", CLEANERS, ids=lambda f: f.__name__[:40])
+@_PROPERTY
+@given(text=_TEXT)
+def test_cleaners_are_idempotent_and_never_raise(func, text):
+    once = func(text)
+    assert isinstance(once, str)
+    assert func(once) == once
+
+
+@pytest.mark.parametrize("func", [normalize_quotes, normalize_dashes, normalize_whitespace])
+@_PROPERTY
+@given(text=_TEXT)
+def test_punctuation_cleaners_keep_every_word_token(func, text):
+    assert word_tokens(func(text)) == word_tokens(text)
+
+
+@_PROPERTY
+@given(text=_TEXT)
+def test_split_dateline_never_raises_and_only_cuts_the_start(text):
+    place, source, rest = split_dateline(text)
+    assert text.endswith(rest)
+    if not place:
+        assert (source, rest) == ("", text)
+    else:
+        assert place in text[: len(text) - len(rest)]
+        assert not any(c.islower() for c in place)
+
+
+# --------------------------------------------------------------------------------------
+# Real text: the bundled example corpus and the shared news corpora
+# --------------------------------------------------------------------------------------
+
+
+def _example_texts():
+    texts = {}
+    for path in sorted(EXAMPLE_DIR.glob("*.txt")):
+        _, _front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        texts[path.stem] = body
+    return texts
+
+
+def test_example_corpus_captions_boilerplate_and_datelines():
+    texts = _example_texts()
+    assert len(texts) > 50
+    n_datelines = 0
+    for name, raw in texts.items():
+        cleaned = default_cleaner(raw)
+        for line in cleaned.splitlines():
+            assert not line.startswith(("Photo:", "Фото:", "Read more:", "Читайте также:")), name
+            assert not line.startswith(("Подписывайтесь", "Share this", "(Reporting by")), name
+        # oracle by plain string handling: "PLACE[, …] [(SOURCE)] — " on the first line
+        first = raw.lstrip().split("\n", 1)[0]
+        head, dash, _ = first.partition(" \u2014 ")
+        if not dash:
+            head, dash, _ = first.partition(" -- ")
+        place = head.split(",")[0].split(" (")[0] if dash else ""
+        if not (place and place.upper() == place and len(head.split()) <= 8):
+            place = ""
+        source = head[head.find("(") + 1 : head.rfind(")")] if place and "(" in head else ""
+        got = split_dateline(cleaned)
+        assert got[:2] == (place, source), name
+        n_datelines += bool(place)
+    assert n_datelines > 40
+
+
+@pytest.mark.shared_data
+def test_reuters_sample_keeps_every_token_but_the_signoff(news_dir):
+    from nltk.tokenize import WordPunctTokenizer
+
+    tokenize = WordPunctTokenizer().tokenize
+    news = pd.read_csv(news_dir / "reuters21578_sample_500.csv", dtype=str, keep_default_na=False)
+    n_signoffs = 0
+    for raw in news["text"]:
+        cleaned = default_cleaner(raw)
+        lines = raw.splitlines()
+        body = [ln for ln in lines if ln.strip().lower() not in {"reuter", "reuters"}]
+        n_signoffs += len(lines) - len(body)
+        expected = [t for t in tokenize("\n".join(body)) if re.fullmatch(r"\w+", t)]
+        assert [t for t in tokenize(cleaned) if re.fullmatch(r"\w+", t)] == expected
+        assert default_cleaner(cleaned) == cleaned
+    assert n_signoffs > 400
+
+
+@pytest.mark.shared_data
+def test_press_releases_lose_no_word(news_dir):
+    news = pd.read_csv(news_dir / "press_releases_sample_100.csv", dtype=str, keep_default_na=False)
+    articles = news.rename(columns={"id": "article_id"})
+    out = clean_articles(articles)
+    assert len(out) == len(articles)
+    for raw, cleaned in zip(articles["text"], out["text"], strict=True):
+        assert word_tokens(cleaned) == word_tokens(unicodedata.normalize("NFKC", raw))

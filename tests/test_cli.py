@@ -1,0 +1,92 @@
+"""The framing command, end to end: demo and count in a temporary folder; one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+
+FRAMING = [sys.executable, "-m", "framing.cli"]
+
+
+def run(args, cwd):
+    return subprocess.run([*FRAMING, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_demo_end_to_end(tmp_path):
+    result = run(["demo"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for rel in [
+        "figures/demo-trends.png",
+        "figures/demo-trends.pdf",
+        "data/processed/demo-counts.csv",
+    ]:
+        assert (tmp_path / rel).stat().st_size > 1000, rel
+    counts = pd.read_csv(tmp_path / "data/processed/demo-counts.csv", parse_dates=["period"])
+    assert set(counts["frame"]) == {"collapse", "threat", "suspension", "alliance", "sovereignty"}
+    assert counts["outlet"].nunique() >= 4
+    assert counts["period"].min() == pd.Timestamp("2022-09-01")
+    assert counts["period"].max() == pd.Timestamp("2024-06-01")
+    # every article counted once per frame
+    n_articles = counts.groupby("frame")["n_articles"].sum()
+    assert n_articles.nunique() == 1 and n_articles.iloc[0] >= 150
+    assert "Hits per 1,000 words" in result.stdout
+    for outlet in counts["outlet"].unique():
+        assert outlet in result.stdout
+    # the same run again gives byte-identical outputs
+    first = {p: (tmp_path / p).read_bytes() for p in ["figures/demo-trends.png",
+             "figures/demo-trends.pdf", "data/processed/demo-counts.csv"]}  # fmt: skip
+    assert run(["demo"], tmp_path).returncode == 0
+    assert first == {p: (tmp_path / p).read_bytes() for p in first}
+
+
+def test_count_on_real_press_releases(news_dir, tmp_path):
+    lexicon = tmp_path / "lex.yml"
+    lexicon.write_text("frames:\n  threat: [threat*]\n  war: [war, 'special military operation']\n")
+    out = tmp_path / "out"
+    result = run(
+        ["count", str(news_dir / "press_releases_sample_100.csv"), "--lexicon", str(lexicon),
+         "--by", "outlet", "--freq", "Q", "--out", str(out)],
+        tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    counts = pd.read_csv(out / "counts.csv")
+    assert set(counts["outlet"]) == {"kremlin.ru", "president.gov.ua"}
+    assert counts.groupby("frame")["n_articles"].sum().tolist() == [100, 100]
+    assert (out / "trends.png").exists() and (out / "trends.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["count", "missing.csv"], "missing.csv"),
+        (["count", "{csv}", "--lexicon", "nope.yml"], "nope.yml: no such lexicon file"),
+        (["count", "{csv}", "--freq", "fortnight"], "'fortnight' is not a valid choice"),
+        (["count", "{bad}"], "no text column"),
+    ],
+)
+def test_errors_are_one_line(tmp_path, capsys, args, message):
+    good = tmp_path / "news.csv"
+    good.write_text("id,date,outlet,text\n1,2024-01-01,X,A threat.\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,date,headline,story\n1,2024-01-01,H,A threat.\n")
+    args = [a.format(csv=good, bad=bad) for a in args]
+    status = main(args)
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert err.startswith("framing: error: ")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["count", "--help"], ["demo", "--help"]])
+def test_help(args):
+    result = run(args, Path.cwd())
+    assert result.returncode == 0
+    assert "usage: framing" in result.stdout

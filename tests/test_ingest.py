@@ -1,0 +1,1095 @@
+"""Tests for framing.ingest: reading corpora into the articles table, and the ingest report."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing._errors import FramingError, FramingWarning
+from framing.ingest import (
+    ALIASES,
+    IngestReport,
+    ingest_report,
+    iter_article_chunks,
+    read_articles,
+    read_nltk_corpus,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "framing" / "example" / "articles"
+CANONICAL = ["article_id", "date", "outlet", "title", "text"]
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_bytes(content.encode("utf-8"))
+    return path
+
+
+def quiet_read(source, **kwargs) -> pd.DataFrame:
+    """read_articles, expecting exactly one FramingWarning (something was set aside)."""
+    with pytest.warns(FramingWarning) as record:
+        articles = read_articles(source, **kwargs)
+    assert len([w for w in record if issubclass(w.category, FramingWarning)]) == 1
+    return articles
+
+
+def check_invariant(articles: pd.DataFrame) -> IngestReport:
+    report = ingest_report(articles)
+    assert report.n_read == report.n_kept + len(report.set_aside)
+    assert report.n_kept == len(articles)
+    assert list(report.set_aside.columns) == ["source", "article_id", "reason", "detail"]
+    return report
+
+
+def check_table(articles: pd.DataFrame) -> None:
+    """The articles-table contract, checked with plain pandas."""
+    assert list(articles.columns[:5]) == CANONICAL
+    assert "source" in articles.columns
+    assert articles["date"].dtype == "datetime64[ns]"
+    assert articles["article_id"].is_unique
+    assert isinstance(articles.index, pd.RangeIndex) and articles.index.start == 0
+    for col in ("article_id", "outlet", "title", "text", "source"):
+        assert all(isinstance(v, str) for v in articles[col]), col
+    assert (articles["text"].str.strip() != "").all()
+    check_invariant(articles)
+
+
+# --------------------------------------------------------------------------------------
+# every format
+
+
+ROWS = [
+    {"id": "a1", "date": "2024-03-05", "outlet": "Ledger", "title": "Summit", "text": "One."},
+    {"id": "a2", "date": "2024-03-06", "outlet": "Herald", "title": "Border", "text": "Two."},
+]
+
+
+def _csv(rows, sep=","):
+    head = sep.join(rows[0])
+    return head + "\n" + "\n".join(sep.join(r.values()) for r in rows) + "\n"
+
+
+def _front(row):
+    return (
+        f"---\narticle_id: {row['id']}\ndate: {row['date']}\noutlet: {row['outlet']}\n"
+        f'title: "{row["title"]}"\n---\n{row["text"]}\n'
+    )
+
+
+def _html(row):
+    para = (
+        " The alliance did not answer the request for help, officials said on Tuesday, and "
+        "the summit ended without a joint declaration after long talks in the capital."
+    )
+    return (
+        f'<html lang="en"><head><title>{row["title"]}</title>'
+        f'<meta property="og:site_name" content="{row["outlet"]}">'
+        f'<meta property="article:published_time" content="{row["date"]}T09:00:00+00:00">'
+        f'<link rel="canonical" href="https://{row["outlet"].lower()}.example/{row["id"]}">'
+        f"</head><body><article><h1>{row['title']}</h1><p>{row['text']}{para}</p>"
+        f"<p>{para}</p></article></body></html>"
+    )
+
+
+def make_csv(d):
+    return write(d / "news.csv", _csv(ROWS))
+
+
+def make_tsv(d):
+    return write(d / "news.tsv", _csv(ROWS, sep="\t"))
+
+
+def make_tab(d):
+    return write(d / "news.tab", _csv(ROWS, sep="\t"))
+
+
+def make_semicolon_csv(d):
+    return write(d / "news.csv", _csv(ROWS, sep=";"))
+
+
+def make_json_list(d):
+    return write(d / "news.json", json.dumps(ROWS))
+
+
+def make_json_articles(d):
+    return write(d / "news.json", json.dumps({"articles": ROWS, "meta": {"n": 2}}))
+
+
+def make_jsonl(d):
+    return write(d / "news.jsonl", "\n".join(json.dumps(r) for r in ROWS) + "\n")
+
+
+def make_ndjson(d):
+    return write(d / "news.ndjson", "\n".join(json.dumps(r) for r in ROWS))
+
+
+def make_parquet(d):
+    path = d / "news.parquet"
+    pd.DataFrame(ROWS).to_parquet(path)
+    return path
+
+
+def make_pq(d):
+    path = d / "news.pq"
+    pd.DataFrame(ROWS).to_parquet(path)
+    return path
+
+
+def make_txt_folder(d):
+    for row in ROWS:
+        write(d / "docs" / f"{row['id']}.txt", _front(row))
+    return d / "docs"
+
+
+def make_md_folder(d):
+    for row in ROWS:
+        write(d / "docs" / f"{row['id']}.md", _front(row))
+    return d / "docs"
+
+
+def make_sidecar_folder(d):
+    for row in ROWS:
+        write(d / "docs" / f"{row['id']}.txt", row["text"] + "\n")
+    sidecar = "file,date,outlet,title\n" + "".join(
+        f"{r['id']}.txt,{r['date']},{r['outlet']},{r['title']}\n" for r in ROWS
+    )
+    write(d / "docs" / "metadata.csv", sidecar)
+    return d / "docs"
+
+
+def make_html_folder(d):
+    for row in ROWS:
+        write(d / "pages" / f"{row['id']}.html", _html(row))
+    return d / "pages"
+
+
+FORMAT_CASES = {
+    "csv": make_csv,
+    "tsv": make_tsv,
+    "tab": make_tab,
+    "csv-semicolon": make_semicolon_csv,
+    "json-list": make_json_list,
+    "json-articles": make_json_articles,
+    "jsonl": make_jsonl,
+    "ndjson": make_ndjson,
+    "parquet": make_parquet,
+    "pq": make_pq,
+    "txt-front-matter": make_txt_folder,
+    "md-front-matter": make_md_folder,
+    "txt-sidecar": make_sidecar_folder,
+    "html": make_html_folder,
+}
+
+
+@pytest.mark.parametrize("case", FORMAT_CASES)
+def test_every_format_gives_the_same_articles(tmp_path, case):
+    source = FORMAT_CASES[case](tmp_path)
+    articles = read_articles(source)
+    check_table(articles)
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+    assert articles["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-05", "2024-03-06"]
+    assert articles["outlet"].tolist() == ["Ledger", "Herald"]
+    assert articles["title"].tolist() == ["Summit", "Border"]
+    if case == "html":
+        assert all(t.startswith(("Summit\nOne.", "Border\nTwo.")) for t in articles["text"])
+        assert articles["url"].tolist() == [
+            "https://ledger.example/a1",
+            "https://herald.example/a2",
+        ]
+        assert articles["lang"].tolist() == ["en", "en"]
+    else:
+        assert articles["text"].tolist() == ["One.", "Two."]
+    assert ingest_report(articles).set_aside.empty
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "format"),
+    [
+        ("news.dat", _csv(ROWS), "csv"),
+        ("news.txt", "\n".join(json.dumps(r) for r in ROWS), "jsonl"),
+        ("news.data", json.dumps(ROWS), "JSON"),
+        ("news.log", "\n".join(json.dumps(r) for r in ROWS), "ndjson"),
+    ],
+)
+def test_format_argument_overrides_the_extension(tmp_path, name, content, format):
+    articles = read_articles(write(tmp_path / name, content), format=format)
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+
+
+def test_unknown_extension_asks_for_format(tmp_path):
+    with pytest.raises(FramingError, match=r"news\.dat.*Pass format="):
+        read_articles(write(tmp_path / "news.dat", _csv(ROWS)))
+
+
+@pytest.mark.parametrize("bad", ["xlsx", "sql", 3])
+def test_bad_format_lists_the_choices(tmp_path, bad):
+    with pytest.raises(FramingError, match=r"^format: .* Use one of: 'csv', 'tsv'"):
+        read_articles(make_csv(tmp_path), format=bad)
+
+
+@pytest.mark.parametrize("source", ["nope.csv", "no_folder/", "*.nothing", 42, [], None], ids=repr)
+def test_bad_source(tmp_path, monkeypatch, source):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FramingError, match=r"^source: "):
+        read_articles(source)
+
+
+def test_extra_columns_are_kept_as_written(tmp_path):
+    path = write(
+        tmp_path / "news.csv",
+        "id,date,text,language,url,score,note\n007,2024-03-05,Body,en,http://x.example,1.50,NA\n",
+    )
+    articles = read_articles(path)
+    assert list(articles.columns) == [*CANONICAL, "lang", "url", "score", "note", "source"]
+    oracle = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert articles.loc[0, "article_id"] == "007"
+    assert articles.loc[0, ["score", "note"]].tolist() == oracle.loc[0, ["score", "note"]].tolist()
+    assert articles.loc[0, "lang"] == "en"
+
+
+def test_json_values_keep_their_types(tmp_path):
+    rows = [{**ROWS[0], "tags": ["csto", "summit"], "n_words": 12}]
+    articles = read_articles(write(tmp_path / "news.json", json.dumps(rows)))
+    assert articles.loc[0, "tags"] == ["csto", "summit"]
+    assert articles.loc[0, "n_words"] == 12
+
+
+def test_bundled_example_folder_reads_every_article():
+    articles = read_articles(EXAMPLE)
+    check_table(articles)
+    stems = sorted(p.stem for p in EXAMPLE.glob("*.txt"))
+    assert articles["article_id"].tolist() == stems  # front matter ids equal the file names
+    assert articles["source"].tolist() == [s + ".txt" for s in stems]
+    assert set(articles["lang"]) <= {"en", "ru"}
+    assert (articles["encoding"] == "utf-8").all()
+
+
+# --------------------------------------------------------------------------------------
+# sources, ids, order
+
+
+def test_ids_are_made_from_the_file_and_row_when_there_is_no_id_column(tmp_path):
+    path = write(tmp_path / "news.csv", "date,text\n2024-03-05,One.\n2024-03-06,Two.\n")
+    articles = read_articles(path)
+    assert articles["article_id"].tolist() == ["news.csv:2", "news.csv:3"]
+    assert articles["source"].tolist() == ["news.csv:2", "news.csv:3"]
+
+
+def test_empty_id_cell_gets_the_source_label(tmp_path):
+    path = write(tmp_path / "news.csv", "id,date,text\n,2024-03-05,One.\nb,2024-03-06,Two.\n")
+    assert read_articles(path)["article_id"].tolist() == ["news.csv:2", "b"]
+
+
+@pytest.mark.parametrize(
+    ("maker", "expected"),
+    [
+        (make_csv, ["news.csv:2", "news.csv:3"]),
+        (make_jsonl, ["news.jsonl:1", "news.jsonl:2"]),
+        (make_json_list, ["news.json:1", "news.json:2"]),
+        (make_parquet, ["news.parquet:1", "news.parquet:2"]),
+        (make_txt_folder, ["a1.txt", "a2.txt"]),
+    ],
+)
+def test_source_labels(tmp_path, maker, expected):
+    assert read_articles(maker(tmp_path))["source"].tolist() == expected
+
+
+def test_folder_glob_and_list_read_files_in_path_order(tmp_path):
+    write(tmp_path / "b.csv", "id,date,text\nb1,2024-01-01,B1\nb2,2024-01-02,B2\n")
+    write(tmp_path / "a.jsonl", '{"id": "a1", "date": "2024-02-01", "text": "A1"}\n')
+    write(tmp_path / "c.txt", "---\ndate: 2024-03-01\n---\nC\n")
+    expected = ["a1", "b1", "b2", "c"]
+    by_folder = read_articles(tmp_path)
+    by_glob = read_articles(str(tmp_path / "*.*"))
+    by_list = read_articles([tmp_path / "c.txt", tmp_path / "b.csv", tmp_path / "a.jsonl"])
+    for articles in (by_folder, by_glob, by_list):
+        assert articles["article_id"].tolist() == expected
+        assert articles["source"].tolist() == ["a.jsonl:1", "b.csv:2", "b.csv:3", "c.txt"]
+        assert articles["encoding"].tolist() == ["utf-8"] * 4
+        check_table(articles)
+
+
+def test_recursive_reads_subfolders_and_labels_them(tmp_path):
+    write(tmp_path / "en" / "x.txt", "---\ndate: 2024-01-01\n---\nEnglish\n")
+    write(tmp_path / "ru" / "x.txt", "---\ndate: 2024-01-01\n---\nРусский\n")
+    write(tmp_path / "top.txt", "---\ndate: 2024-01-01\n---\nTop\n")
+    assert read_articles(tmp_path)["article_id"].tolist() == ["top"]
+    deep = read_articles(tmp_path, recursive=True)
+    assert deep["article_id"].tolist() == ["en/x", "ru/x", "top"]
+    assert deep["source"].tolist() == ["en/x.txt", "ru/x.txt", "top.txt"]
+
+
+def test_folder_notes_files_it_skips(tmp_path):
+    make_txt_folder(tmp_path)
+    write(tmp_path / "docs" / "README", "not an article")
+    write(tmp_path / "docs" / ".hidden.txt", "---\ndate: 2024-01-01\n---\nHidden\n")
+    articles = read_articles(tmp_path / "docs")
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+    assert ingest_report(articles).notes == ["skipped README (unknown file type)"]
+
+
+def test_format_filters_a_folder(tmp_path):
+    make_csv(tmp_path)
+    make_jsonl(tmp_path)
+    articles = read_articles(tmp_path, format="jsonl")
+    assert articles["source"].tolist() == ["news.jsonl:1", "news.jsonl:2"]
+    assert "skipped news.csv (not jsonl)" in ingest_report(articles).notes
+
+
+def test_caller_gets_a_fresh_table_each_time(tmp_path):
+    path = make_csv(tmp_path)
+    first = read_articles(path)
+    first.loc[0, "text"] = "changed"
+    assert read_articles(path).loc[0, "text"] == "One."
+
+
+# --------------------------------------------------------------------------------------
+# columns and aliases
+
+
+@pytest.mark.parametrize(
+    ("canonical", "alias"),
+    [(canonical, alias) for canonical, aliases in ALIASES.items() for alias in aliases],
+)
+def test_each_alias_is_recognised(tmp_path, canonical, alias):
+    row = {"article_id": "a1", "date": "2024-03-05", "text": "Body.", "outlet": "O"}
+    row.update({"title": "T", "lang": "en", "url": "http://u.example"})
+    row[alias] = row.pop(canonical)
+    articles = read_articles(write(tmp_path / "news.json", json.dumps([row])))
+    assert articles.loc[0, canonical] == str(row[alias]) or canonical == "date"
+    assert alias not in articles.columns or alias == "source"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Text,Date,Title", {"text": "x", "title": "z"}),
+        ("body,published,headline", {"text": "x", "title": "z"}),
+        ("content,timestamp,heading", {"text": "x", "title": "z"}),
+    ],
+)
+def test_aliases_and_case(tmp_path, header, expected):
+    path = write(tmp_path / "news.csv", f"{header}\nx,2024-03-05,z\n")
+    articles = read_articles(path)
+    assert articles.loc[0, list(expected)].to_dict() == expected
+
+
+def test_alias_is_not_used_when_the_canonical_column_exists(tmp_path):
+    path = write(
+        tmp_path / "news.csv",
+        "id,date,published,text,body,outlet,source\n"
+        "a1,2024-03-05,1999-01-01,real text,other,Ledger,wire\n",
+    )
+    articles = read_articles(path)
+    row = articles.iloc[0]
+    assert (row["text"], row["date"].year, row["outlet"]) == ("real text", 2024, "Ledger")
+    assert row["body"] == "other" and row["published"] == "1999-01-01"
+    assert row["original_source"] == "wire" and row["source"] == "news.csv:2"
+
+
+def test_columns_argument_maps_names(tmp_path):
+    path = write(tmp_path / "news.csv", "key,when,story,paper\nk1,2024-03-05,Body,Ledger\n")
+    articles = read_articles(
+        path, columns={"key": "article_id", "when": "date", "story": "text", "paper": "outlet"}
+    )
+    assert articles.loc[0, CANONICAL].tolist()[0::2] == ["k1", "Ledger", "Body"]
+
+
+def test_columns_argument_with_an_unknown_name(tmp_path):
+    with pytest.raises(FramingError, match=r"^columns: columns= names 'storry'"):
+        read_articles(make_csv(tmp_path), columns={"storry": "title"})
+
+
+@pytest.mark.parametrize("bad", [["body", "text"], {"body": 1}, "body"])
+def test_columns_argument_must_be_a_dict(tmp_path, bad):
+    with pytest.raises(FramingError, match=r"^columns: expected a dict"):
+        read_articles(make_csv(tmp_path), columns=bad)
+
+
+def test_missing_text_column_is_an_error_listing_the_columns(tmp_path):
+    path = write(
+        tmp_path / "news.csv",
+        "id,headline,body\n1,Summit ends,The summit in Yerevan ended without a declaration.\n",
+    )
+    with pytest.raises(FramingError) as info:
+        read_articles(path, text_column_fallbacks=False)
+    assert str(info.value) == (
+        "news.csv: no text column (columns found: 'id', 'headline', 'body'). "
+        "Pass columns={'body': 'text'}."
+    )
+
+
+def test_missing_date_column_is_an_error(tmp_path):
+    path = write(tmp_path / "news.csv", "id,text,pub_day\n1,Body,2024-01-01\n")
+    with pytest.raises(FramingError, match=r"^news\.csv: no date column .*columns=\{'pub_day'"):
+        read_articles(path)
+
+
+def test_folder_without_any_date_is_an_error(tmp_path):
+    write(tmp_path / "a.txt", "Just text.\n")
+    with pytest.raises(
+        FramingError,
+        match=r": no file has a date\. Give each file a date.*front matter.*metadata\.csv",
+    ):
+        read_articles(tmp_path)
+
+
+def test_sidecar_keyed_by_article_id_and_given_explicitly(tmp_path):
+    write(tmp_path / "docs" / "x1.txt", "Body one.\n")
+    write(tmp_path / "docs" / "x2.txt", "---\ntitle: From front matter\n---\nBody two.\n")
+    sidecar = write(
+        tmp_path / "meta.csv", "article_id,date,title\nx1,2024-01-01,T1\nx2,2024-01-02,T2\n"
+    )
+    articles = read_articles(tmp_path / "docs", sidecar=sidecar)
+    assert articles["title"].tolist() == ["T1", "From front matter"]  # front matter wins
+    assert articles["date"].dt.day.tolist() == [1, 2]
+
+
+def test_sidecar_without_key_column(tmp_path):
+    write(tmp_path / "docs" / "x1.txt", "Body one.\n")
+    write(tmp_path / "docs" / "metadata.csv", "date,title\n2024-01-01,T\n")
+    with pytest.raises(FramingError, match=r"^metadata\.csv: .*no key column"):
+        read_articles(tmp_path / "docs")
+
+
+# --------------------------------------------------------------------------------------
+# dates and time zones
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05", "2024-03-05 00:00:00"),
+        ("2024-03-05T10:00:00", "2024-03-05 10:00:00"),
+        ("2024-03-05 10:00", "2024-03-05 10:00:00"),
+        ("2024-03-05T10:00:00+03:00", "2024-03-05 07:00:00"),
+        ("2024-03-05T10:00:00Z", "2024-03-05 10:00:00"),
+        ("2024-03-05T01:00:00+04:00", "2024-03-04 21:00:00"),
+        ("5 March 2024", "2024-03-05 00:00:00"),
+        ("March 5, 2024", "2024-03-05 00:00:00"),
+        ("Sept 14, 2023", "2023-09-14 00:00:00"),
+        ("05.03.2024", "2024-03-05 00:00:00"),
+        ("05.03.2024 10:30", "2024-03-05 10:30:00"),
+        ("03/05/2024", "2024-03-05 00:00:00"),
+        ("5 марта 2024 г.", "2024-03-05 00:00:00"),
+        ("14 сентября 2023", "2023-09-14 00:00:00"),
+        ("Tue, 05 Mar 2024 10:00:00 +0300", "2024-03-05 07:00:00"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05 10:00:00"),
+        ("1709632800", "2024-03-05 10:00:00"),
+        ("March 2024", "2024-03-01 00:00:00"),
+        ("  2024-03-05  ", "2024-03-05 00:00:00"),
+    ],
+)
+def test_date_formats(tmp_path, value, expected):
+    path = write(tmp_path / "news.json", json.dumps([{"date": value, "text": "x"}]))
+    articles = read_articles(path)
+    assert str(articles.loc[0, "date"]) == expected
+    # the same value in a CSV column (read as text) gives the same date
+    frame = pd.DataFrame({"date": [value], "text": ["x"]})
+    frame.to_csv(tmp_path / "news.csv", index=False)
+    assert str(read_articles(tmp_path / "news.csv").loc[0, "date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(1709632800, "2024-03-05 10:00:00"), (1709632800.5, "2024-03-05 10:00:00.500000")],
+)
+def test_unix_seconds_as_numbers(tmp_path, value, expected):
+    path = write(tmp_path / "news.jsonl", json.dumps({"date": value, "text": "x"}))
+    assert str(read_articles(path).loc[0, "date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("tz", "expected"),
+    [
+        ("UTC", ["2024-03-05 07:00:00", "2024-03-05 10:00:00", "2024-03-04 21:00:00"]),
+        ("Europe/Moscow", ["2024-03-05 10:00:00", "2024-03-05 10:00:00", "2024-03-05 00:00:00"]),
+        ("Asia/Yerevan", ["2024-03-05 11:00:00", "2024-03-05 10:00:00", "2024-03-05 01:00:00"]),
+        (None, ["2024-03-05 10:00:00", "2024-03-05 10:00:00", "2024-03-05 01:00:00"]),
+    ],
+)
+def test_time_zones_are_normalised(tmp_path, tz, expected):
+    # aware (+03:00), naive (kept as written), aware (+04:00, the day before in UTC)
+    path = write(
+        tmp_path / "news.csv",
+        "date,text\n2024-03-05T10:00:00+03:00,a\n2024-03-05 10:00,b\n2024-03-05T01:00:00+04:00,c\n",
+    )
+    articles = read_articles(path, tz=tz)
+    assert articles["date"].astype(str).tolist() == expected
+    assert articles["date"].dt.tz is None
+
+
+def test_time_zones_in_parquet_and_yaml(tmp_path):
+    moscow = pd.to_datetime(["2024-03-05 10:00", "2024-03-06 02:00"]).tz_localize("Europe/Moscow")
+    pd.DataFrame({"date": moscow, "text": ["a", "b"]}).to_parquet(tmp_path / "n.parquet")
+    oracle = moscow.tz_convert("UTC").tz_localize(None)
+    assert read_articles(tmp_path / "n.parquet")["date"].tolist() == list(oracle)
+    write(tmp_path / "d" / "x.txt", "---\ndate: 2024-03-05 10:00:00+03:00\n---\nText\n")
+    assert str(read_articles(tmp_path / "d").loc[0, "date"]) == "2024-03-05 07:00:00"
+
+
+def test_date_format_forces_the_format(tmp_path):
+    path = write(tmp_path / "news.csv", "date,text\n03/05/2024,a\n2024-03-05,b\n")
+    articles = quiet_read(path, date_format="%d/%m/%Y")
+    assert str(articles.loc[0, "date"]) == "2024-05-03 00:00:00"
+    report = check_invariant(articles)
+    assert report.set_aside["reason"].tolist() == ["unparseable date"]
+    assert "'2024-03-05' does not match '%d/%m/%Y'" in report.set_aside.loc[0, "detail"]
+
+
+@pytest.mark.parametrize("tz", ["Mars/Olympus", "", 5])
+def test_bad_time_zone(tmp_path, tz):
+    with pytest.raises(FramingError, match=r"^tz: .* is not a time zone"):
+        read_articles(make_csv(tmp_path), tz=tz)
+
+
+# --------------------------------------------------------------------------------------
+# per-article problems are set aside and reported
+
+
+PROBLEM_CSV = (
+    "id,date,text\n"
+    "a1,2024-03-05,Good one.\n"  # row 2
+    "a2,yesterday,Bad date.\n"  # row 3
+    "a3,,No date.\n"  # row 4
+    "a4,2024-03-06,   \n"  # row 5
+    "a1,2024-03-07,Copy of a1.\n"  # row 6
+    "a5,2024-13-45,Impossible date.\n"  # row 7
+    "a6,1500-01-01,Too old.\n"  # row 8
+    "a7,2024-03-08,Good two.\n"  # row 9
+)
+
+
+def test_problems_are_set_aside_with_source_reason_and_detail(tmp_path):
+    path = write(tmp_path / "news.csv", PROBLEM_CSV)
+    with pytest.warns(FramingWarning) as record:
+        articles = read_articles(path)
+    assert [str(w.message) for w in record] == [
+        "set aside 6 of 8 articles (3 unparseable date, 1 missing date, 1 empty text, "
+        "1 duplicate id); see framing.ingest_report(articles)"
+    ]
+    assert articles["article_id"].tolist() == ["a1", "a7"]
+    report = check_invariant(articles)
+    assert (report.n_read, report.n_kept) == (8, 2)
+    aside = report.set_aside
+    assert aside["source"].tolist() == [f"news.csv:{n}" for n in (3, 4, 5, 6, 7, 8)]
+    assert aside["article_id"].tolist() == ["a2", "a3", "a4", "a1", "a5", "a6"]
+    assert aside["reason"].tolist() == [
+        "unparseable date",
+        "missing date",
+        "empty text",
+        "duplicate id",
+        "unparseable date",
+        "unparseable date",
+    ]
+    assert "'yesterday'" in aside.loc[0, "detail"]
+    assert aside.loc[3, "detail"] == "first seen at news.csv:2"
+    assert "'2024-13-45'" in aside.loc[4, "detail"]
+    assert "range" in aside.loc[5, "detail"]
+    text = str(report)
+    assert text.startswith("IngestReport: 8 articles read, 2 kept, 6 set aside")
+    assert "duplicate id: 1 (news.csv:6)" in text
+    assert repr(report) == text
+
+
+def test_duplicate_keeps_the_first_good_copy(tmp_path):
+    path = write(
+        tmp_path / "news.csv",
+        "id,date,text\nx,,first has no date\nx,2024-01-01,second\nx,2024-01-02,third\n",
+    )
+    articles = quiet_read(path)
+    assert articles["text"].tolist() == ["second"]
+    assert check_invariant(articles).counts() == {"missing date": 1, "duplicate id": 1}
+
+
+def test_duplicates_across_files_of_a_folder(tmp_path):
+    write(tmp_path / "a.csv", "id,date,text\nx,2024-01-01,from a\n")
+    write(tmp_path / "b.jsonl", '{"id": "x", "date": "2024-01-02", "text": "from b"}\n')
+    articles = quiet_read(tmp_path)
+    assert articles["text"].tolist() == ["from a"]
+    aside = ingest_report(articles).set_aside
+    assert aside[["source", "detail"]].values.tolist() == [["b.jsonl:1", "first seen at a.csv:2"]]
+
+
+def test_malformed_jsonl_lines(tmp_path):
+    path = write(
+        tmp_path / "news.jsonl",
+        '{"id": "a", "date": "2024-01-01", "text": "ok"}\n'
+        '{"id": "b", "date": "2024-01-01", "text": "unclosed"\n'
+        "\n"
+        '["not", "an", "object"]\n'
+        '{"id": "c", "date": "2024-01-02", "text": "ok too"}\n',
+    )
+    articles = quiet_read(path)
+    assert articles["article_id"].tolist() == ["a", "c"]
+    assert articles["source"].tolist() == ["news.jsonl:1", "news.jsonl:5"]
+    report = check_invariant(articles)
+    assert report.set_aside["source"].tolist() == ["news.jsonl:2", "news.jsonl:4"]
+    assert report.set_aside["reason"].tolist() == ["malformed line"] * 2
+    assert "not valid JSON" in report.set_aside.loc[0, "detail"]
+    assert "not an object" in report.set_aside.loc[1, "detail"]
+
+
+def test_json_items_that_are_not_objects(tmp_path):
+    path = write(tmp_path / "news.json", json.dumps([ROWS[0], "stray", ROWS[1]]))
+    articles = quiet_read(path)
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+    assert check_invariant(articles).set_aside["reason"].tolist() == ["malformed record"]
+
+
+def test_malformed_front_matter_is_set_aside(tmp_path):
+    make_txt_folder(tmp_path)
+    write(tmp_path / "docs" / "bad.txt", "---\ntitle: [unclosed\ndate: 2024-01-01\n---\nBody\n")
+    write(tmp_path / "docs" / "open.txt", "---\ndate: 2024-01-01\nBody without the end\n")
+    articles = quiet_read(tmp_path / "docs")
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+    aside = check_invariant(articles).set_aside
+    assert aside["reason"].tolist() == ["malformed front matter"] * 2
+    assert aside["source"].tolist() == ["bad.txt", "open.txt"]
+
+
+# --------------------------------------------------------------------------------------
+# empty files
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("news.csv", ""),
+        ("news.csv", "\n\n  \n"),
+        ("news.csv", "id,date,text\n"),
+        ("news.tsv", ""),
+        ("news.json", "[]"),
+        ("news.jsonl", ""),
+        ("news.txt", ""),
+    ],
+)
+def test_a_single_empty_file_is_an_error(tmp_path, name, content):
+    with pytest.raises(FramingError, match=rf"^{name.replace('.', '[.]')} is empty"):
+        read_articles(write(tmp_path / name, content))
+
+
+def test_empty_parquet_is_an_error(tmp_path):
+    pd.DataFrame({"date": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}).to_parquet(
+        tmp_path / "news.parquet"
+    )
+    with pytest.raises(FramingError, match=r"^news\.parquet is empty"):
+        read_articles(tmp_path / "news.parquet")
+
+
+def test_empty_files_in_a_folder_are_set_aside_and_the_rest_read(tmp_path):
+    write(tmp_path / "a.csv", "id,date,text\na,2024-01-01,A\n")
+    write(tmp_path / "b.csv", "")
+    write(tmp_path / "c.jsonl", "\n")
+    write(tmp_path / "d.txt", "")
+    write(tmp_path / "e.txt", "---\ndate: 2024-01-02\n---\nE\n")
+    write(tmp_path / "f.json", "[]")
+    articles = quiet_read(tmp_path)
+    assert articles["article_id"].tolist() == ["a", "e"]
+    report = check_invariant(articles)
+    assert report.set_aside["source"].tolist() == ["b.csv", "c.jsonl", "d.txt", "f.json"]
+    assert set(report.set_aside["reason"]) == {"empty file"}
+    assert report.n_read == 6
+
+
+def test_strict_empty_file_in_a_folder_raises(tmp_path):
+    write(tmp_path / "a.csv", "id,date,text\na,2024-01-01,A\n")
+    write(tmp_path / "b.csv", "")
+    with pytest.raises(FramingError, match=r"b\.csv is empty"):
+        read_articles(tmp_path, strict=True)
+
+
+# --------------------------------------------------------------------------------------
+# strict mode
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("n.csv", "id,date,text\na,2024-01-01,x\nb,someday,y\n", r"^n\.csv:3: unparseable date"),
+        ("n.csv", "id,date,text\na,,x\n", r"^n\.csv:2: missing date"),
+        ("n.csv", "id,date,text\na,2024-01-01, \n", r"^n\.csv:2: empty text"),
+        (
+            "n.csv",
+            "id,date,text\na,2024-01-01,x\na,2024-01-01,y\n",
+            r"^n\.csv:3: duplicate id .*first seen at n\.csv:2",
+        ),
+        ("n.jsonl", '{"date": "2024-01-01", "text": "x"}\n{oops\n', r"^n\.jsonl:2: malformed line"),
+    ],
+)
+def test_strict_raises_at_the_first_problem(tmp_path, name, content, message):
+    path = write(tmp_path / name, content)
+    with pytest.raises(FramingError, match=message) as info:
+        read_articles(path, strict=True)
+    assert "strict=False" in str(info.value)
+    # without strict the same file is read, with the problem set aside
+    with pytest.warns(FramingWarning, match="set aside 1 of"):
+        read_articles(path)
+
+
+def test_strict_without_problems_returns_the_table(tmp_path):
+    articles = read_articles(make_csv(tmp_path), strict=True)
+    assert len(articles) == 2
+
+
+# --------------------------------------------------------------------------------------
+# encodings
+
+
+ENCODED = {
+    "utf8.txt": ("Summit in Yerevan: “no signature” — Пашинян.", "utf-8"),
+    "utf8bom.txt": ("Саммит ОДКБ в Ереване завершился без подписи.", "utf-8-sig"),
+    "utf16.txt": ("Ереван — Armenia’s capital; déclaration.", "utf-16"),
+    "cp1251.txt": (
+        "Армения отказалась подписать декларацию саммита ОДКБ в Ереване. "
+        "Премьер-министр Пашинян заявил, что документ не содержит оценки агрессии.",
+        "cp1251",
+    ),
+    "latin1.txt": (
+        "Le sommet de l'OTSC à Erevan s'est terminé sans déclaration commune; "
+        "le Premier ministre a refusé de signer, jugeant le texte insuffisant.",
+        "latin-1",
+    ),
+    "latin1short.txt": ("Été à Paris, déçu.", "latin-1"),
+    "cp1251short.txt": ("Привет, мир.", "cp1251"),
+}
+
+
+def test_mixed_encoding_folder_decodes_every_file(tmp_path):
+    for name, (text, encoding) in ENCODED.items():
+        write(tmp_path / name, text.encode(encoding))
+    sidecar = "file,date\n" + "".join(f"{n},2024-01-01\n" for n in ENCODED)
+    write(tmp_path / "metadata.csv", sidecar)
+    articles = read_articles(tmp_path)
+    check_table(articles)
+    got = dict(zip(articles["source"], articles["text"], strict=True))
+    assert got == {name: text for name, (text, _) in ENCODED.items()}
+    detected = dict(zip(articles["source"], articles["encoding"], strict=True))
+    assert detected["cp1251.txt"] == "cp1251" and detected["cp1251short.txt"] == "cp1251"
+    assert detected["latin1.txt"] == "latin-1" and detected["utf16.txt"] == "utf-16"
+    assert detected["utf8bom.txt"] == "utf-8-sig"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1251", "latin-1"])
+def test_encoded_csv_is_detected(tmp_path, encoding):
+    text = "Переговоры" if encoding == "cp1251" else "Négociations à Erevan"
+    frame = pd.DataFrame({"id": ["a"], "date": ["2024-01-01"], "text": [text * 3]})
+    frame.to_csv(tmp_path / "news.csv", index=False, encoding=encoding)
+    articles = read_articles(tmp_path / "news.csv")
+    assert articles["text"].tolist() == [text * 3]
+    assert list(articles.columns[:5]) == CANONICAL  # the BOM is not part of the first name
+
+
+def test_forced_encoding(tmp_path):
+    path = write(tmp_path / "news.csv", "id,date,text\na,2024-01-01,Ёж\n".encode("koi8-r"))
+    assert read_articles(path, encoding="koi8-r")["text"].tolist() == ["Ёж"]
+
+
+def test_forced_encoding_that_fails_names_the_file_and_offset(tmp_path):
+    path = write(tmp_path / "news.csv", "id,date,text\na,2024-01-01,caf\xe9\n".encode("latin-1"))
+    with pytest.raises(FramingError, match=r"^news\.csv: undecodable bytes: .* at offset 29 "):
+        read_articles(path, encoding="utf-8")
+
+
+def test_undecodable_file_in_a_folder_is_set_aside(tmp_path):
+    make_txt_folder(tmp_path)
+    write(tmp_path / "docs" / "bad.txt", "---\ndate: 2024-01-01\n---\nкафе\n".encode("cp1251"))
+    articles = quiet_read(tmp_path / "docs", encoding="utf-8")
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+    aside = check_invariant(articles).set_aside
+    assert aside["reason"].tolist() == ["undecodable bytes"]
+    assert "offset" in aside.loc[0, "detail"]
+
+
+def test_binary_file_in_a_folder_is_undecodable(tmp_path):
+    make_txt_folder(tmp_path)
+    write(tmp_path / "docs" / "scan.txt", bytes(range(256)) * 4)
+    articles = quiet_read(tmp_path / "docs")
+    assert check_invariant(articles).set_aside["reason"].tolist() == ["undecodable bytes"]
+
+
+def test_unknown_encoding_name(tmp_path):
+    with pytest.raises(FramingError, match=r"^encoding: 'klingon' is not an encoding"):
+        read_articles(make_csv(tmp_path), encoding="klingon")
+
+
+def test_crlf_line_ends_in_text_files(tmp_path):
+    write(tmp_path / "a.txt", b"---\r\ndate: 2024-01-01\r\n---\r\nLine one.\r\nLine two.\r\n")
+    assert read_articles(tmp_path / "a.txt")["text"].tolist() == ["Line one.\nLine two."]
+
+
+# --------------------------------------------------------------------------------------
+# the report
+
+
+def test_report_invariant_over_many_inputs(tmp_path):
+    write(tmp_path / "a.csv", PROBLEM_CSV)
+    write(tmp_path / "b.jsonl", '{"id": "z", "date": "2024-01-01", "text": "z"}\nbroken\n')
+    write(tmp_path / "c.csv", "")
+    write(tmp_path / "d.txt", "---\ndate: nope\n---\nD\n")
+    articles = quiet_read(tmp_path)
+    report = check_invariant(articles)
+    assert report.n_read == 8 + 2 + 1 + 1
+    assert report.n_kept == 3
+
+
+def test_ingest_report_on_a_table_without_one():
+    with pytest.raises(FramingError, match=r"carries no ingest report"):
+        ingest_report(pd.DataFrame({"text": ["x"]}))
+    with pytest.raises(FramingError, match=r"expected the articles table"):
+        ingest_report("articles")
+
+
+def test_report_survives_a_copy_and_is_lost_with_attrs(tmp_path):
+    articles = read_articles(make_csv(tmp_path))
+    assert ingest_report(articles.copy()).n_kept == 2
+    bare = articles.copy()
+    bare.attrs = {}
+    with pytest.raises(FramingError, match="carries no ingest report"):
+        ingest_report(bare)
+
+
+def test_no_warning_when_nothing_is_set_aside(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_articles(make_csv(tmp_path))
+
+
+# --------------------------------------------------------------------------------------
+# chunked iteration
+
+
+def _big_rows(n):
+    return [
+        {"id": f"n{i}", "date": f"2024-01-{1 + i % 28:02d}", "text": f"Article {i}."}
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet"])
+@pytest.mark.parametrize("chunk_size", [1, 3, 7, 100])
+def test_chunks_equal_a_full_read(tmp_path, fmt, chunk_size):
+    frame = pd.DataFrame(_big_rows(17))
+    path = tmp_path / f"news.{fmt}"
+    if fmt == "csv":
+        frame.to_csv(path, index=False)
+    elif fmt == "tsv":
+        frame.to_csv(path, index=False, sep="\t")
+    elif fmt == "jsonl":
+        frame.to_json(path, orient="records", lines=True)
+    else:
+        frame.to_parquet(path)
+    chunks = list(iter_article_chunks(path, chunk_size=chunk_size))
+    assert [len(c) for c in chunks][:-1] == [chunk_size] * (len(chunks) - 1)
+    assert all(len(c) <= chunk_size for c in chunks)
+    for chunk in chunks:
+        check_table(chunk)
+    joined = pd.concat(chunks, ignore_index=True)
+    whole = read_articles(path)
+    pd.testing.assert_frame_equal(joined, whole, check_like=False)
+
+
+def test_chunks_track_duplicates_and_problems(tmp_path):
+    lines = [
+        '{"id": "a", "date": "2024-01-01", "text": "one"}',
+        '{"id": "b", "date": "never", "text": "two"}',
+        "garbage",
+        '{"id": "a", "date": "2024-01-02", "text": "copy"}',
+        '{"id": "c", "date": "2024-01-03", "text": "three"}',
+    ]
+    path = write(tmp_path / "news.jsonl", "\n".join(lines))
+    with pytest.warns(FramingWarning) as record:
+        chunks = list(iter_article_chunks(path, chunk_size=2))
+    assert [str(w.message).split(":")[0] for w in record] == [
+        "chunk 1 (news.jsonl)",
+        "chunk 2 (news.jsonl)",
+    ]
+    assert "see framing.ingest_report(chunk)" in str(record[0].message)
+    assert [c["article_id"].tolist() for c in chunks] == [["a"], [], ["c"]]
+    reasons = [ingest_report(c).set_aside["reason"].tolist() for c in chunks]
+    assert reasons == [["unparseable date"], ["malformed line", "duplicate id"], []]
+    assert ingest_report(chunks[1]).set_aside.loc[1, "detail"] == "first seen at news.jsonl:1"
+    for chunk in chunks:
+        check_invariant(chunk)
+
+
+def test_chunks_over_a_folder_with_an_empty_file(tmp_path):
+    write(tmp_path / "a.csv", "id,date,text\na,2024-01-01,A\nb,2024-01-02,B\n")
+    write(tmp_path / "b.csv", "")
+    write(tmp_path / "c.jsonl", '{"id": "c", "date": "2024-01-03", "text": "C"}\n')
+    with pytest.warns(FramingWarning, match=r"chunk 2 \(b\.csv\): set aside 1 of 1"):
+        chunks = list(iter_article_chunks(tmp_path, chunk_size=10))
+    assert [c["article_id"].tolist() for c in chunks] == [["a", "b"], [], ["c"]]
+    assert ingest_report(chunks[1]).set_aside["reason"].tolist() == ["empty file"]
+    assert chunks[0]["encoding"].tolist() == ["utf-8", "utf-8"]
+
+
+def test_chunks_of_a_single_empty_file_raise(tmp_path):
+    with pytest.raises(FramingError, match=r"^news\.csv is empty"):
+        list(iter_article_chunks(write(tmp_path / "news.csv", "id,date,text\n")))
+
+
+def test_chunks_missing_text_column(tmp_path):
+    path = write(tmp_path / "news.csv", "id,date,story\na,2024-01-01,x\n")
+    with pytest.raises(FramingError, match=r"no text column .*columns=\{'story': 'text'\}"):
+        list(iter_article_chunks(path))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251"])
+def test_chunks_map_columns_and_detect_encoding(tmp_path, encoding):
+    text = "key,when,story\nk,05.03.2024,Переговоры в Ереване\nm,06.03.2024,Саммит\n"
+    path = write(tmp_path / "news.csv", text.encode(encoding))
+    columns = {"key": "article_id", "when": "date", "story": "text"}
+    chunks = list(iter_article_chunks(path, columns=columns, chunk_size=1))
+    assert [c.loc[0, "text"] for c in chunks] == ["Переговоры в Ереване", "Саммит"]
+    assert [str(c.loc[0, "date"]) for c in chunks] == ["2024-03-05 00:00:00", "2024-03-06 00:00:00"]
+    assert [c.loc[0, "source"] for c in chunks] == ["news.csv:2", "news.csv:3"]
+
+
+@pytest.mark.parametrize("maker", [make_json_list, make_txt_folder, make_html_folder])
+def test_chunks_refuse_formats_that_cannot_stream(tmp_path, maker):
+    with pytest.raises(FramingError, match=r"^source: cannot stream .*read_articles"):
+        iter_article_chunks(maker(tmp_path))
+
+
+@pytest.mark.parametrize("size", [0, -5, 2.5, "10", True])
+def test_bad_chunk_size(tmp_path, size):
+    with pytest.raises(FramingError, match=r"^chunk_size: "):
+        iter_article_chunks(make_csv(tmp_path), chunk_size=size)
+
+
+# --------------------------------------------------------------------------------------
+# NLTK corpora
+
+
+def test_missing_nltk_corpus_says_how_to_install(tmp_path, monkeypatch):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    with pytest.raises(FramingError) as info:
+        read_nltk_corpus("inaugural")
+    assert str(info.value) == (
+        "the NLTK corpus 'inaugural' is not installed. Install it with "
+        "python -m nltk.downloader inaugural, or set NLTK_DATA to a folder that holds "
+        "corpora/inaugural"
+    )
+
+
+def test_nltk_corpus_built_by_hand(tmp_path, monkeypatch):
+    import nltk
+
+    root = tmp_path / "corpora" / "speeches"
+    write(root / "1789-Washington.txt", "Fellow-Citizens of the Senate")
+    write(root / "1965-Johnson-1.txt", "Mr. Speaker")
+    write(root / "README", "not a speech")
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    speeches = read_nltk_corpus("speeches")
+    assert speeches["article_id"].tolist() == ["1789-Washington.txt", "1965-Johnson-1.txt"]
+    row = speeches.set_index("article_id").loc["1965-Johnson-1.txt"]
+    assert (row["outlet"], row["title"], str(row["date"])) == (
+        "Johnson",
+        "1965 Johnson",
+        "1965-01-01 00:00:00",
+    )
+    with pytest.raises(FramingError, match=r"^fileids: 'nope\.txt' is not a file"):
+        read_nltk_corpus("speeches", fileids=["nope.txt"])
+
+
+@pytest.mark.parametrize("name", ["Inaugural!", "", 3])
+def test_bad_nltk_corpus_name(name):
+    with pytest.raises(FramingError, match=r"^name: "):
+        read_nltk_corpus(name)
+
+
+@pytest.mark.shared_data
+def test_inaugural_addresses_match_nltk(nltk_data):
+    from nltk.corpus import inaugural
+
+    speeches = read_nltk_corpus("inaugural")
+    check_table(speeches)
+    assert len(speeches) == 59
+    assert speeches["article_id"].tolist() == inaugural.fileids()
+    for fid, text in zip(speeches["article_id"], speeches["text"], strict=True):
+        assert text == inaugural.raw(fid)
+    first = speeches.iloc[0]
+    assert (first["outlet"], first["title"], first["lang"]) == (
+        "Washington",
+        "1789 Washington",
+        "en",
+    )
+    assert speeches["date"].dt.year.tolist() == [int(f[:4]) for f in inaugural.fileids()]
+
+
+@pytest.mark.shared_data
+def test_state_union_reads(nltk_data):
+    speeches = read_nltk_corpus("state_union", fileids=["1965-Johnson-1.txt", "2006-GWBush.txt"])
+    assert speeches["outlet"].tolist() == ["Johnson", "GWBush"]
+
+
+# --------------------------------------------------------------------------------------
+# the real shared corpora
+
+
+@pytest.mark.shared_data
+def test_press_releases_sample_matches_plain_pandas(news_dir):
+    path = news_dir / "press_releases_sample_100.csv"
+    articles = read_articles(path)
+    oracle = pd.read_csv(path, dtype=str, keep_default_na=False)
+    check_table(articles)
+    assert len(articles) == 100
+    assert articles["article_id"].tolist() == oracle["id"].tolist()
+    assert articles["text"].tolist() == oracle["text"].tolist()
+    assert articles["title"].tolist() == oracle["title"].tolist()
+    assert articles["outlet"].tolist() == oracle["outlet"].tolist()
+    assert articles["lang"].tolist() == oracle["language"].tolist()
+    assert (articles["date"] == pd.to_datetime(oracle["date"])).all()
+    assert articles["summary"].tolist() == oracle["summary"].tolist()
+
+
+@pytest.mark.shared_data
+def test_reuters_sample_chunks_equal_full_read(news_dir):
+    path = news_dir / "reuters21578_sample_500.csv"
+    whole = read_articles(path)
+    joined = pd.concat(list(iter_article_chunks(path, chunk_size=64)), ignore_index=True)
+    pd.testing.assert_frame_equal(joined, whole)
+    oracle = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert whole["article_id"].tolist() == oracle["id"].tolist()
+
+
+# --------------------------------------------------------------------------------------
+# no input crashes a loader without a clear error
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(
+            alphabet=st.sampled_from('id,date,text\n"{}:[]\r\t 2024-01-01xé\x00'), max_size=200
+        ).map(lambda s: s.encode("utf-8")),
+    ),
+    suffix=st.sampled_from([".csv", ".jsonl"]),
+)
+def test_random_bytes_never_crash(tmp_path, data, suffix):
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        try:
+            articles = read_articles(path)
+        except FramingError:
+            return
+    check_table(articles)

@@ -1,0 +1,274 @@
+"""find_hits and token_counts: the match rules of DESIGN.md §3, checked against NLTK and by hand."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing as fr
+from framing.match import HITS_COLUMNS
+
+
+def arts(*texts: str, lang: str | None = None) -> pd.DataFrame:
+    df = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": list(texts)})
+    if lang:
+        df["lang"] = lang
+    return df
+
+
+def matches(text: str, lexicon: dict, **kw) -> list[tuple[str, str]]:
+    hits = fr.find_hits(arts(text), lexicon, sentences=False, **kw)
+    return list(zip(hits["frame"], hits["match"], strict=True))
+
+
+# (case, text, lexicon, expected (frame, surface) hits in order)
+RULES = [
+    (
+        "word",
+        "A threat, a Threat, THREAT.",
+        {"t": ["threat"]},
+        [("t", "threat"), ("t", "Threat"), ("t", "THREAT")],
+    ),
+    ("word is whole token", "threats and athreat", {"t": ["threat"]}, []),
+    (
+        "glob suffix",
+        "collapse collapsed collapsing lapse",
+        {"c": ["collaps*"]},
+        [("c", "collapse"), ("c", "collapsed"), ("c", "collapsing")],
+    ),
+    (
+        "glob both sides",
+        "security threat, nonthreatening",
+        {"t": ["*threat*"]},
+        [("t", "threat"), ("t", "nonthreatening")],
+    ),
+    (
+        "glob ? is one char",
+        "ally ally's allay alloy",
+        {"a": ["all?y"]},
+        [("a", "allay"), ("a", "alloy")],
+    ),
+    ("glob stays in one token", "collapse-prone", {"c": ["collapse*"]}, [("c", "collapse")]),
+    (
+        "phrase",
+        "the zone of responsibility",
+        {"z": ["zone of responsibility"]},
+        [("z", "zone of responsibility")],
+    ),
+    (
+        "phrase across punctuation",
+        "zone, of responsibility",
+        {"z": ["zone of responsibility"]},
+        [("z", "zone, of responsibility")],
+    ),
+    (
+        "phrase needs consecutive tokens",
+        "zone of the responsibility",
+        {"z": ["zone of responsibility"]},
+        [],
+    ),
+    (
+        "hyphenated entry is a phrase",
+        "military-technical assistance and military technical assistance",
+        {"m": ["military-technical assistance"]},
+        [("m", "military-technical assistance"), ("m", "military technical assistance")],
+    ),
+    (
+        "phrase at article edges",
+        "Collective security",
+        {"a": ["collective security"]},
+        [("a", "Collective security")],
+    ),
+    (
+        "longest match wins in a frame",
+        "a security threat",
+        {"t": ["threat*", "security threat"]},
+        [("t", "security threat")],
+    ),
+    (
+        "frames are independent",
+        "a security threat",
+        {"s": ["security"], "t": ["security threat"]},
+        [("s", "security"), ("t", "security threat")],
+    ),
+    (
+        "earlier of equal overlaps wins",
+        "mutual defence pact",
+        {"a": ["mutual defence", "defence pact"]},
+        [("a", "mutual defence")],
+    ),
+    (
+        "apostrophe splits",
+        "Armenia’s ally, Armenia's allies",
+        {"a": ["armenia"]},
+        [("a", "Armenia"), ("a", "Armenia")],
+    ),
+    (
+        "possessive phrase",
+        "the CSTO’s obligations",
+        {"o": ["csto s obligations"]},
+        [("o", "CSTO’s obligations")],
+    ),
+    (
+        "cyrillic glob",
+        "Угроза, угрозы и угрозой",
+        {"t": ["угроз*"]},
+        [("t", "Угроза"), ("t", "угрозы"), ("t", "угрозой")],
+    ),
+    (
+        "cyrillic phrase with inflection",
+        "в зоне ответственности ОДКБ",
+        {"z": ["зон* ответственности"]},
+        [("z", "зоне ответственности")],
+    ),
+    ("armenian letters", "Հայաստանը և ՀԱՊԿ-ը", {"c": ["հապկ"]}, [("c", "ՀԱՊԿ")]),
+    (
+        "NFKC text",
+        "ﬁnal ＣＳＴＯ summit",
+        {"c": ["csto"], "f": ["final"]},
+        [("f", "ﬁnal"), ("c", "ＣＳＴＯ")],
+    ),
+    ("digits are tokens", "Article 4 of the treaty", {"a": ["article 4"]}, [("a", "Article 4")]),
+    ("empty text", "", {"t": ["threat"]}, []),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "lexicon", "expected"), RULES, ids=[r[0] for r in RULES])
+def test_match_rules(case, text, lexicon, expected):
+    assert matches(text, lexicon) == expected
+
+
+def test_case_sensitive_matching():
+    assert matches("CSTO and csto", {"c": ["CSTO"]}, case_sensitive=True) == [("c", "CSTO")]
+    assert matches("CSTO and csto", {"c": ["CSTO"]}) == [("c", "CSTO"), ("c", "csto")]
+
+
+def test_hits_table_columns_offsets_tokens_and_sentences():
+    text = "Calm day. Then a security threat. Threats grew."
+    hits = fr.find_hits(arts(text), {"threat": ["security threat", "threat*"]})
+    assert list(hits.columns) == HITS_COLUMNS
+    assert [text[s:e] for s, e in zip(hits["start"], hits["end"], strict=True)] == hits[
+        "match"
+    ].tolist()
+    assert hits["token"].tolist() == [4, 6]
+    assert hits["sentence"].tolist() == [1, 2]
+    assert hits["entry"].tolist() == ["security threat", "threat*"]
+    assert hits.attrs["frames"] == ["threat"]
+    assert len(hits.attrs["lexicon_hash"]) == 64
+
+
+def test_stem_matching_of_russian_inflections():
+    text = "Угроза растёт. Угрозы нет. Перед угрозой. Обязательствами пренебрегли."
+    lexicon = {"threat": ["угроза"], "alliance": ["обязательство"]}
+    exact = fr.find_hits(arts(text, lang="ru"), lexicon)
+    stemmed = fr.find_hits(arts(text, lang="ru"), lexicon, match="stem")
+    assert exact["match"].tolist() == ["Угроза"]
+    assert stemmed["match"].tolist() == ["Угроза", "Угрозы", "угрозой", "Обязательствами"]
+
+
+def test_stem_matching_english_and_unknown_language_warns():
+    assert fr.find_hits(arts("Threatened, threats.", lang="en"), {"t": ["threat"]}, match="stem")[
+        "match"
+    ].tolist() == ["threats"]
+    with pytest.warns(fr.FramingWarning, match="no Snowball stemmer for language 'xx'"):
+        hits = fr.find_hits(arts("threat", lang="xx"), {"t": ["threat"]}, match="stem")
+    assert len(hits) == 1
+
+
+def test_find_hits_does_not_mutate_and_rejects_wrong_tables():
+    df = arts("A threat.")
+    before = df.copy()
+    fr.find_hits(df, {"t": ["threat"]})
+    pd.testing.assert_frame_equal(df, before)
+    with pytest.raises(fr.FramingError, match="no column 'text'"):
+        fr.find_hits(pd.DataFrame({"article_id": ["a"], "body": ["x"]}), {"t": ["x"]})
+    with pytest.raises(fr.FramingError, match=r"match=...\): .fuzzy. is not a valid choice"):
+        fr.find_hits(df, {"t": ["threat"]}, match="fuzzy")
+    with pytest.raises(fr.FramingError, match="expected a Lexicon"):
+        fr.find_hits(df, ["threat"])
+
+
+def test_nltk_book_inaugural_america_citizen(nltk_data):
+    """NLTK book ch. 2: words starting with 'america' and 'citizen' per inaugural address."""
+    from nltk.corpus import inaugural
+
+    articles = fr.read_nltk_corpus("inaugural")
+    hits = fr.find_hits(
+        articles, {"america": ["america*"], "citizen": ["citizen*"]}, sentences=False
+    )
+    got = hits.groupby(["article_id", "frame"]).size()
+    for fileid in inaugural.fileids():
+        words = [w.lower() for w in inaugural.words(fileid)]
+        for target in ("america", "citizen"):
+            expected = sum(w.startswith(target) for w in words)
+            assert got.get((fileid, target), 0) == expected, (fileid, target)
+
+
+def test_token_counts_equal_nltk_wordpunct_on_press_releases(news_dir):
+    from nltk.tokenize import WordPunctTokenizer
+
+    articles = fr.read_articles(news_dir / "press_releases_sample_100.csv")
+    totals = fr.token_counts(articles)
+    wpt = WordPunctTokenizer()
+    expected = [sum(1 for t in wpt.tokenize(x) if re.search(r"\w", t)) for x in articles["text"]]
+    assert totals["n_tokens"].tolist() == expected
+    assert totals["article_id"].tolist() == articles["article_id"].tolist()
+
+
+def test_token_counts_on_missing_text():
+    df = pd.DataFrame({"article_id": ["a", "b"], "text": ["one two", None]})
+    assert fr.token_counts(df)["n_tokens"].tolist() == [2, 0]
+
+
+# --- property: the engine agrees with a brute-force reading of the rules ------------------
+
+WORDS = ["threat", "threats", "security", "zone", "of", "collapse", "угроза", "угрозы", "ally"]
+
+
+def brute_force(text: str, frame_entries: list[list[str]]) -> list[tuple[int, int, int]]:
+    """Obvious implementation: try every entry at every token, resolve overlaps per frame."""
+    toks = [m for m in re.finditer(r"\w+", text)]
+    keys = [m.group().lower() for m in toks]
+    out = []
+    for f, entries in enumerate(frame_entries):
+        cands = []
+        for order, entry in enumerate(entries):
+            parts = re.findall(r"[\w*?]+", entry.lower())
+            rx = [re.compile(re.escape(p).replace(r"\*", ".*").replace(r"\?", ".")) for p in parts]
+            for i in range(len(keys) - len(parts) + 1):
+                if all(r.fullmatch(keys[i + j]) for j, r in enumerate(rx)):
+                    cands.append((-len(parts), i, order))
+        taken: set[int] = set()
+        for negn, i, _ in sorted(cands):
+            span = set(range(i, i - negn))
+            if not span & taken:
+                taken |= span
+                out.append((f, toks[i].start(), toks[i - negn - 1].end()))
+    return sorted(out, key=lambda h: (h[1], h[0]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*WORDS, "Threat", "ZONE", ",", "-", "’s", "  "]), max_size=25),
+    frames=st.lists(
+        st.lists(
+            st.sampled_from(["threat", "threat*", "*reat*", "security threat", "zone of", "of",
+                             "угроз*", "угроза", "all?", "collapse", "zone of security"]),
+            min_size=1, max_size=4, unique=True,
+        ),
+        min_size=1, max_size=3,
+    ),
+)  # fmt: skip
+def test_engine_agrees_with_brute_force(words, frames):
+    text = " ".join(words)
+    lexicon = {f"f{i}": entries for i, entries in enumerate(frames)}
+    hits = fr.find_hits(arts(text), lexicon, sentences=False)
+    got = [
+        (int(f[1:]), s, e)
+        for f, s, e in zip(hits["frame"], hits["start"], hits["end"], strict=True)
+    ]
+    assert got == brute_force(text, frames)
