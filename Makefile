@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+LINT := $(wildcard framing tests bench)
 NLTK_DATA ?= $(abspath ../shared/data/nltk_data)
 export NLTK_DATA
 export MPLBACKEND := Agg
@@ -22,12 +23,12 @@ demo: $(STAMP)             ## the main job on the bundled teaching corpus
 test: lint pytest          ## the whole suite: lint, stripped notebooks, tests, doctests
 
 lint: $(STAMP)
-	$(BIN)/ruff check framing tests bench
-	$(BIN)/ruff format --check framing tests bench
+	$(BIN)/ruff check $(LINT)
+	$(BIN)/ruff format --check $(LINT)
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix framing tests bench
-	$(BIN)/ruff format framing tests bench
+	$(BIN)/ruff check --fix $(LINT)
+	$(BIN)/ruff format $(LINT)
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest

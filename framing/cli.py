@@ -150,7 +150,7 @@ def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"
 
     if clean:
         articles = clean_articles(articles)
-    hits = find_hits(articles, lexicon, match=match)
+    hits = find_hits(articles, lexicon, match=match, sentences=False)
     counts = count_by_period(hits, articles, freq=freq, by=by)
     return articles, hits, counts
 
