@@ -12,6 +12,12 @@ An entry is written as text and tokenized by the token rule of :mod:`framing.tok
   character (see :func:`glob_to_regex`); an entry of several tokens is a phrase and matches
   consecutive word tokens.
 
+A frame may also have **exclusions** (stop phrases), written like entries: text that looks
+like the frame but is not, such as the name *Collective Security Treaty Organization* in a
+frame that counts ``security``. When counting (:func:`framing.find_hits`), a frame's
+exclusions take part in the frame's overlap contest (longest match wins, then the earlier
+one; an exclusion wins a tie) and the tokens they cover give no hit.
+
 Three file formats are read by :func:`read_lexicon`: framing's own YAML (documented in
 ``data/lexicons/README.md``), quanteda YAML dictionaries and LIWC ``.dic`` files. Every
 problem in a file is reported with the file, the line and the entry at fault. YAML is
@@ -26,7 +32,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -57,10 +63,12 @@ _REGEX_CHARS = "|\\[]{}^$"
 FORMATS = ("yaml", "quanteda", "liwc")
 #: The kinds of entry, as in :meth:`Lexicon.to_frame`.
 KINDS = ("word", "glob", "phrase", "glob phrase")
+#: The plural of each noun used in messages about entries and exclusions.
+_PLURAL = {"entry": "entries", "exclusion": "exclusions"}
 
 # Keys of the own YAML format with a fixed meaning; other top-level keys are kept in ``meta``.
 _OWN_META_KEYS = ("version", "description", "language")
-_FRAME_KEYS = ("description", "entries")
+_FRAME_KEYS = ("description", "entries", "exclude")
 # meta keys that describe where a lexicon came from, not what it is (not written by to_yaml).
 _SOURCE_KEYS = ("source", "format", "frame_descriptions")
 _HASH_VERSION = "framing-lexicon-1"
@@ -101,32 +109,32 @@ def entry_tokens(pattern: str) -> tuple[str, ...]:
     return tuple(_STARS_RE.sub("*", token_key(t)) for t in _ENTRY_TOKEN_RE.findall(pattern))
 
 
-def _entry_problem(pattern: str, frame: str) -> tuple[str, str] | None:
-    """What is wrong with a stripped entry, and how to fix it; None when it is valid."""
+def _entry_problem(pattern: str, frame: str, noun: str = "entry") -> tuple[str, str] | None:
+    """What is wrong with a stripped entry (or exclusion), and how to fix it; None when valid."""
     if not pattern:
         return (
-            f"empty entry in frame {frame!r}",
+            f"empty {noun} in frame {frame!r}",
             "Remove the empty item, or write the word it should hold "
             "(YAML reads a bare '-', '~' or 'null' as nothing; quote a word like 'null').",
         )
     bad = sorted({c for c in pattern if c in _REGEX_CHARS})
     if bad:
         return (
-            f"entry {pattern!r} in frame {frame!r} looks like a regular expression "
+            f"{noun} {pattern!r} in frame {frame!r} looks like a regular expression "
             f"(it holds {', '.join(map(repr, bad))})",
             "Entries are words, globs (* = any run of characters, ? = one character) or "
             "phrases, not regular expressions; write alternatives as separate entries.",
         )
     if not _WORD_CHAR_RE.search(pattern):
         return (
-            f"entry {pattern!r} in frame {frame!r} has no letter or digit",
+            f"{noun} {pattern!r} in frame {frame!r} has no letter or digit",
             "An entry needs at least one letter or digit: punctuation is never a token, and "
             "a bare * or ? would match every token. Remove it or write the word it should match.",
         )
     for tok in entry_tokens(pattern):
         if not _WORD_CHAR_RE.search(tok):
             return (
-                f"entry {pattern!r} in frame {frame!r} has the bare wildcard token {tok!r}: "
+                f"{noun} {pattern!r} in frame {frame!r} has the bare wildcard token {tok!r}: "
                 "a bare * would match every token",
                 "Attach the wildcard to a word (collaps*, зон*), or remove it.",
             )
@@ -289,15 +297,62 @@ class _RawFrame:
     name: str
     where: str
     items: list[tuple[str, str]]  # (entry text, where)
+    excludes: list[tuple[str, str]] = field(default_factory=list)  # (exclusion text, where)
 
 
-def _build_frames(raw: list[_RawFrame], *, where: str, stacklevel: int) -> dict:
-    """Validate raw frames into ``{frame: (Entry, ...)}``; warn about repeated entries."""
+def _validated(
+    items: list[tuple[str, str]], frame: str, noun: str, *, stacklevel: int
+) -> list[tuple[Entry, str]]:
+    """Validate the texts of one frame's entries (or exclusions); warn about and drop repeats."""
+    out: list[tuple[Entry, str]] = []
+    seen: dict[tuple[str, ...], tuple[str, str]] = {}
+    for text, at in items:
+        pattern = text.strip()
+        problem = _entry_problem(pattern, frame, noun)
+        if problem:
+            raise FramingError(problem[0], where=at, fix=problem[1])
+        entry = Entry(frame, pattern, entry_tokens(pattern))
+        if entry.tokens in seen:
+            first, first_at = seen[entry.tokens]
+            same = "repeats" if first == pattern else f"is the same {noun} as {first!r}"
+            warnings.warn(
+                f"{at}: {noun} {pattern!r} in frame {frame!r} {same} ({first_at}); "
+                "the repeat was dropped. Remove it from the lexicon.",
+                FramingWarning,
+                stacklevel=stacklevel + 1,
+            )
+            continue
+        seen[entry.tokens] = (pattern, at)
+        out.append((entry, at))
+    return out
+
+
+def _cancelling_problem(exclusion: Entry, entries: Iterable[Entry]) -> tuple[str, str] | None:
+    """The error for an exclusion that is one of its frame's entries (it would cancel it)."""
+    for entry in entries:
+        if entry.tokens == exclusion.tokens:
+            same = "" if entry.pattern == exclusion.pattern else f" {entry.pattern!r}"
+            return (
+                f"exclusion {exclusion.pattern!r} in frame {exclusion.frame!r} is also its "
+                f"entry{same}: the exclusion would cancel every hit of that entry",
+                "An exclusion names text that looks like the frame but is not, and is usually "
+                "longer than the entry it blocks ('security council' beside 'security'). "
+                "Remove the entry or the exclusion.",
+            )
+    return None
+
+
+def _build_frames(raw: list[_RawFrame], *, where: str, stacklevel: int) -> tuple[dict, dict]:
+    """Validate raw frames into ``{frame: (Entry, ...)}`` and ``{frame: (exclusion, ...)}``.
+
+    Repeated entries (or exclusions) of a frame are dropped with a warning.
+    """
     if not raw:
         raise FramingError(
             "the lexicon has no frames", where=where, fix="Add at least one frame with entries."
         )
     frames: dict[str, tuple[Entry, ...]] = {}
+    exclusions: dict[str, tuple[Entry, ...]] = {}
     first_where: dict[str, str] = {}
     for rf in raw:
         if rf.name in frames:
@@ -312,29 +367,17 @@ def _build_frames(raw: list[_RawFrame], *, where: str, stacklevel: int) -> dict:
                 where=rf.where,
                 fix="Add at least one entry under it, or remove the frame.",
             )
-        entries: list[Entry] = []
-        seen: dict[tuple[str, ...], tuple[str, str]] = {}
-        for text, at in rf.items:
-            pattern = text.strip()
-            problem = _entry_problem(pattern, rf.name)
+        entries = [e for e, _ in _validated(rf.items, rf.name, "entry", stacklevel=stacklevel)]
+        excluded = _validated(rf.excludes, rf.name, "exclusion", stacklevel=stacklevel)
+        for exclusion, at in excluded:
+            problem = _cancelling_problem(exclusion, entries)
             if problem:
                 raise FramingError(problem[0], where=at, fix=problem[1])
-            entry = Entry(rf.name, pattern, entry_tokens(pattern))
-            if entry.tokens in seen:
-                first, first_at = seen[entry.tokens]
-                same = "repeats" if first == pattern else f"is the same entry as {first!r}"
-                warnings.warn(
-                    f"{at}: entry {pattern!r} in frame {rf.name!r} {same} ({first_at}); "
-                    "the repeat was dropped. Remove it from the lexicon.",
-                    FramingWarning,
-                    stacklevel=stacklevel,
-                )
-                continue
-            seen[entry.tokens] = (pattern, at)
-            entries.append(entry)
         frames[rf.name] = tuple(entries)
+        if excluded:
+            exclusions[rf.name] = tuple(e for e, _ in excluded)
         first_where[rf.name] = rf.where
-    return frames
+    return frames, exclusions
 
 
 def _frame_name(value, where: str) -> str:
@@ -382,11 +425,18 @@ class Lexicon:
     meta : mapping, optional
         Description, version, language, source path and the like. Not part of the hash and
         not compared by ``==``.
+    exclusions : mapping of str to iterable of Entry, optional
+        Frame name to its exclusions (stop phrases): entries whose matches take part in the
+        frame's overlap contest, win ties, and give no hit (see :func:`framing.find_hits`).
+        Only frames of ``frames``; each Entry's ``frame`` is that frame. Frames without
+        exclusions may be left out.
 
     Attributes
     ----------
     name : str
     frames : dict of str to tuple of Entry
+    exclusions : dict of str to tuple of Entry
+        Only the frames that have exclusions, in frame order; empty when there are none.
     meta : dict
 
     Examples
@@ -397,10 +447,18 @@ class Lexicon:
     <Lexicon 'demo': 2 frames, 3 entries (threat 2, alliance 1)>
     >>> len(lex), lex.frame_names, [e.pattern for e in lex]
     (3, ('threat', 'alliance'), ['threat*', 'danger', 'ally'])
+    >>> Lexicon.from_dict({"threat": {"entries": ["security"],
+    ...                               "exclude": ["security council"]}}).exclusions
+    {'threat': (Entry(frame='threat', pattern='security council', tokens=('security', 'council')),)}
     """
 
     def __init__(
-        self, name: str, frames: Mapping[str, Iterable[Entry]], meta: Mapping | None = None
+        self,
+        name: str,
+        frames: Mapping[str, Iterable[Entry]],
+        meta: Mapping | None = None,
+        *,
+        exclusions: Mapping[str, Iterable[Entry]] | None = None,
     ):
         self.name = _check_name(name, "Lexicon")
         if not isinstance(frames, Mapping) or not frames:
@@ -425,13 +483,14 @@ class Lexicon:
                     )
             built[frame] = entries
         self.frames = built
+        self.exclusions = _checked_exclusions(exclusions, built)
         self.meta = dict(meta or {})
 
     # -- views -------------------------------------------------------------------------
 
     @property
     def entries(self) -> tuple[Entry, ...]:
-        """All entries, in frame order then entry order.
+        """All entries, in frame order then entry order (not the exclusions: see ``exclusions``).
 
         Examples
         --------
@@ -453,12 +512,14 @@ class Lexicon:
 
     @property
     def hash(self) -> str:
-        """SHA-256 (hex) of the frames and their entries, for provenance.
+        """SHA-256 (hex) of the frames, their entries and their exclusions, for provenance.
 
         The serialisation is canonical: frames are sorted by name and each frame lists its
-        entries (as written, stripped) in order. The name, the descriptions, the other
-        ``meta`` and the comments of the source file do not enter it, and neither does the
-        order of frames, so the hash is the same whatever the file's key order.
+        entries (as written, stripped) in order; when there are exclusions, they are listed
+        the same way under a separate key (a lexicon without exclusions has the hash it had
+        before exclusions existed). The name, the descriptions, the other ``meta`` and the
+        comments of the source file do not enter it, and neither does the order of frames,
+        so the hash is the same whatever the file's key order.
 
         Examples
         --------
@@ -466,11 +527,17 @@ class Lexicon:
         >>> b = Lexicon.from_dict({"y": ["two"], "x": ["one"]}, name="b")
         >>> a.hash == b.hash, len(a.hash)
         (True, 64)
+        >>> c = Lexicon.from_dict({"x": {"entries": ["one"], "exclude": ["one more"]},
+        ...                        "y": ["two"]}, name="a")
+        >>> c.hash == a.hash
+        False
         """
-        canonical = {
+        canonical: dict = {
             "v": _HASH_VERSION,
             "frames": {f: [e.pattern for e in es] for f, es in self.frames.items()},
         }
+        if self.exclusions:
+            canonical["exclude"] = {f: [e.pattern for e in es] for f, es in self.exclusions.items()}
         text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -480,15 +547,35 @@ class Lexicon:
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
+    @property
+    def n_exclusions(self) -> int:
+        """The number of exclusions, all frames together.
+
+        Examples
+        --------
+        >>> Lexicon.from_dict({"a": {"entries": ["x"], "exclude": ["x y", "z x"]}}).n_exclusions
+        2
+        """
+        return sum(len(es) for es in self.exclusions.values())
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{f} {len(es)}" for f, es in self.frames.items())
         n = len(self.frames)
-        return f"<Lexicon {self.name!r}: {n} frame{'s' * (n != 1)}, {len(self)} entries ({counts})>"
+        text = f"<Lexicon {self.name!r}: {n} frame{'s' * (n != 1)}, {len(self)} entries ({counts})"
+        if self.exclusions:
+            k = self.n_exclusions
+            excluded = ", ".join(f"{f} {len(es)}" for f, es in self.exclusions.items())
+            text += f", {k} exclusion{'s' * (k != 1)} ({excluded})"
+        return text + ">"
 
     def __eq__(self, other) -> bool:
         if not isinstance(other, Lexicon):
             return NotImplemented
-        return self.name == other.name and self.frames == other.frames
+        return (
+            self.name == other.name
+            and self.frames == other.frames
+            and self.exclusions == other.exclusions
+        )
 
     def __hash__(self) -> int:
         return hash((self.name, self.hash))
@@ -504,8 +591,9 @@ class Lexicon:
         mapping : mapping
             Either ``{frame: [entry, ...]}`` (a single string is one entry), or the own YAML
             structure as Python objects: ``{"name": ..., "frames": {frame: [...] or
-            {"description": ..., "entries": [...]}}, ...}``. Numbers are turned into text;
-            lists or mappings inside the entries are errors.
+            {"description": ..., "entries": [...], "exclude": [...]}}, ...}``. A frame given
+            as a mapping (in either form) may hold ``"exclude"``, its exclusions. Numbers are
+            turned into text; lists or mappings inside the entries are errors.
         name : str, optional
             The lexicon's name; defaults to ``mapping["name"]`` when there is one, else
             ``"lexicon"``.
@@ -527,24 +615,40 @@ class Lexicon:
         ...     "frames": {"collapse": {"description": "Breakdown.", "entries": ["collaps*"]}}})
         >>> lex.name, lex.meta["version"], lex.meta["frame_descriptions"]
         ('mini', '2', {'collapse': 'Breakdown.'})
+        >>> Lexicon.from_dict({"threat": {"entries": ["security"],
+        ...                               "exclude": ["collective security treaty"]}})
+        <Lexicon 'lexicon': 1 frame, 1 entries (threat 1), 1 exclusion (threat 1)>
         """
         return _from_mapping(mapping, name=name, stacklevel=4)
 
-    def to_dict(self) -> dict[str, list[str]]:
-        """The frames as ``{frame: [pattern, ...]}``.
+    def to_dict(self) -> dict[str, list[str] | dict[str, list[str]]]:
+        """The frames as ``{frame: [pattern, ...]}``, which :meth:`from_dict` reads back.
+
+        A frame with exclusions is written ``{"entries": [...], "exclude": [...]}`` instead.
 
         Examples
         --------
         >>> Lexicon.from_dict({"threat": ["Threat*", "danger"]}).to_dict()
         {'threat': ['Threat*', 'danger']}
+        >>> Lexicon.from_dict({"a": {"entries": ["x"], "exclude": ["x y"]}, "b": "z"}).to_dict()
+        {'a': {'entries': ['x'], 'exclude': ['x y']}, 'b': ['z']}
         """
-        return {f: [e.pattern for e in es] for f, es in self.frames.items()}
+        out: dict[str, list[str] | dict[str, list[str]]] = {}
+        for frame, entries in self.frames.items():
+            patterns = [e.pattern for e in entries]
+            if frame in self.exclusions:
+                excluded = [e.pattern for e in self.exclusions[frame]]
+                out[frame] = {"entries": patterns, "exclude": excluded}
+            else:
+                out[frame] = patterns
+        return out
 
     def to_yaml(self, path: str | os.PathLike | None = None) -> str:
         """Write the lexicon in framing's own YAML format.
 
         Comments of a source file are not kept (they are not data); frame descriptions,
-        version, description, language and other plain metadata are.
+        exclusions (``exclude:`` beside ``entries:``), version, description, language and
+        other plain metadata are.
 
         Parameters
         ----------
@@ -574,6 +678,18 @@ class Lexicon:
         ...     _ = lex.to_yaml(file)
         ...     read_lexicon(file) == lex
         True
+        >>> lex = Lexicon.from_dict({"threat": {"entries": ["security"],
+        ...                                     "exclude": ["security council"]}}, name="m")
+        >>> print(lex.to_yaml())  # doctest: +ELLIPSIS
+        # framing lexicon, written by Lexicon.to_yaml; sha256 ...
+        name: m
+        frames:
+          threat:
+            entries:
+              - security
+            exclude:
+              - security council
+        <BLANKLINE>
         """
         doc: dict = {"name": self.name}
         for key, value in self.meta.items():
@@ -586,6 +702,8 @@ class Lexicon:
             if isinstance(descriptions, Mapping) and descriptions.get(frame):
                 block["description"] = str(descriptions[frame])
             block["entries"] = [e.pattern for e in entries]
+            if frame in self.exclusions:
+                block["exclude"] = [e.pattern for e in self.exclusions[frame]]
             frames[frame] = block
         doc["frames"] = frames
         body = yaml.dump(
@@ -609,9 +727,13 @@ class Lexicon:
         return text
 
     def to_frame(self):
-        """One row per entry: ``frame``, ``entry``, ``n_tokens``, ``kind``.
+        """One row per entry and per exclusion: ``frame``, ``entry``, ``n_tokens``, ``kind``,
+        ``excluded``.
 
-        ``kind`` is one of ``"word"``, ``"glob"``, ``"phrase"``, ``"glob phrase"``.
+        ``kind`` is one of ``"word"``, ``"glob"``, ``"phrase"``, ``"glob phrase"`` (the shape
+        of the entry, for exclusions too). ``excluded`` is True for an exclusion (a stop
+        phrase, whose matches give no hit) and False for an entry. Each frame's entries come
+        first, then its exclusions; keep the entries with ``frame[~frame["excluded"]]``.
 
         Returns
         -------
@@ -619,21 +741,27 @@ class Lexicon:
 
         Examples
         --------
-        >>> Lexicon.from_dict({"a": ["ally", "collaps*", "zone of responsibility"]}).to_frame()
-          frame                   entry  n_tokens    kind
-        0     a                    ally         1    word
-        1     a                collaps*         1    glob
-        2     a  zone of responsibility         3  phrase
+        >>> Lexicon.from_dict({"a": {"entries": ["ally", "collaps*", "zone of responsibility"],
+        ...                          "exclude": ["ally* of the mayor"]}}).to_frame()
+          frame                   entry  n_tokens         kind  excluded
+        0     a                    ally         1         word     False
+        1     a                collaps*         1         glob     False
+        2     a  zone of responsibility         3       phrase     False
+        3     a      ally* of the mayor         4  glob phrase      True
         """
         import pandas as pd
 
-        entries = self.entries
+        rows = []
+        for frame, entries in self.frames.items():
+            rows.extend((e, False) for e in entries)
+            rows.extend((e, True) for e in self.exclusions.get(frame, ()))
         return pd.DataFrame(
             {
-                "frame": pd.Series([e.frame for e in entries], dtype="str"),
-                "entry": pd.Series([e.pattern for e in entries], dtype="str"),
-                "n_tokens": pd.Series([e.n_tokens for e in entries], dtype="int64"),
-                "kind": pd.Series([e.kind for e in entries], dtype="str"),
+                "frame": pd.Series([e.frame for e, _ in rows], dtype="str"),
+                "entry": pd.Series([e.pattern for e, _ in rows], dtype="str"),
+                "n_tokens": pd.Series([e.n_tokens for e, _ in rows], dtype="int64"),
+                "kind": pd.Series([e.kind for e, _ in rows], dtype="str"),
+                "excluded": pd.Series([x for _, x in rows], dtype="bool"),
             }
         )
 
@@ -648,7 +776,8 @@ class Lexicon:
         Returns
         -------
         Lexicon
-            Same name and metadata (descriptions of the kept frames only).
+            Same name and metadata (descriptions of the kept frames only); the kept frames
+            keep their exclusions.
 
         Examples
         --------
@@ -685,7 +814,12 @@ class Lexicon:
         descriptions = meta.get("frame_descriptions")
         if isinstance(descriptions, Mapping):
             meta["frame_descriptions"] = {k: v for k, v in descriptions.items() if k in names}
-        return Lexicon(self.name, {n: self.frames[n] for n in names}, meta)
+        return Lexicon(
+            self.name,
+            {n: self.frames[n] for n in names},
+            meta,
+            exclusions={n: self.exclusions[n] for n in names if n in self.exclusions},
+        )
 
 
 class _Dumper(yaml.SafeDumper):
@@ -704,6 +838,51 @@ def _plain_meta(value):
     if isinstance(value, list | tuple | set | frozenset):
         return [_plain_meta(v) for v in value]
     return str(value)
+
+
+def _checked_exclusions(exclusions, frames: dict) -> dict[str, tuple[Entry, ...]]:
+    """Validate the constructor's exclusions: frames that exist, Entries of that frame."""
+    if exclusions is None:
+        return {}
+    if not isinstance(exclusions, Mapping):
+        raise FramingError(
+            f"exclusions must be a mapping of frame names to entries, got "
+            f"{type(exclusions).__name__}",
+            where="Lexicon",
+            fix="Pass exclusions={'threat': [Entry.from_pattern('threat', 'security council')]}, "
+            "or use Lexicon.from_dict({'threat': {'entries': [...], 'exclude': [...]}}).",
+        )
+    checked: dict[str, tuple[Entry, ...]] = {}
+    for frame, excluded in exclusions.items():
+        if frame not in frames:
+            raise FramingError(
+                f"exclusions for frame {frame!r}, which the lexicon does not have",
+                where="Lexicon",
+                fix=f"Exclusions belong to one of the frames: {', '.join(map(repr, frames))}.",
+            )
+        if isinstance(excluded, Entry | str):
+            excluded = [excluded]
+        try:
+            excluded = tuple(excluded)
+        except TypeError as exc:
+            raise FramingError(
+                f"the exclusions of frame {frame!r} are {type(excluded).__name__}, not a list",
+                where="Lexicon",
+            ) from exc
+        for e in excluded:
+            if not isinstance(e, Entry) or e.frame != frame:
+                raise FramingError(
+                    f"the exclusions of frame {frame!r} hold {e!r}, not an Entry of that frame",
+                    where="Lexicon",
+                    fix="Use Lexicon.from_dict({frame: {'entries': [...], 'exclude': [...]}}) "
+                    "to build from text.",
+                )
+            problem = _cancelling_problem(e, frames[frame])
+            if problem:
+                raise FramingError(problem[0], where="Lexicon", fix=problem[1])
+        checked[frame] = excluded
+    # in frame order; frames without exclusions are left out
+    return {f: checked[f] for f in frames if checked.get(f)}
 
 
 # --------------------------------------------------------------------------------------
@@ -741,7 +920,8 @@ def _from_mapping(mapping, *, name, stacklevel: int) -> Lexicon:
                 raise FramingError(
                     f"unknown key {unknown[0]!r} in frame {frame!r}",
                     where=fwhere,
-                    fix="A frame mapping holds 'entries' (a list) and optionally 'description'.",
+                    fix="A frame mapping holds 'entries' (a list) and optionally 'exclude' "
+                    "(a list of exclusions) and 'description'.",
                 )
             if "entries" not in value:
                 raise FramingError(
@@ -751,29 +931,41 @@ def _from_mapping(mapping, *, name, stacklevel: int) -> Lexicon:
                 )
             if value.get("description") is not None:
                 descriptions[frame] = str(value["description"])
+            excludes = _dict_items(value.get("exclude"), frame, fwhere, noun="exclusion")
             value = value["entries"]
+        else:
+            excludes = []
         items = _dict_items(value, frame, fwhere)
-        raw.append(_RawFrame(frame, fwhere, items))
+        raw.append(_RawFrame(frame, fwhere, items, excludes))
     if descriptions:
         meta["frame_descriptions"] = descriptions
-    frames = _build_frames(raw, where=where, stacklevel=stacklevel)
-    return Lexicon(name, frames, meta)
+    frames, exclusions = _build_frames(raw, where=where, stacklevel=stacklevel)
+    return Lexicon(name, frames, meta, exclusions=exclusions)
 
 
-def _dict_items(value, frame: str, fwhere: str) -> list[tuple[str, str]]:
+def _dict_items(value, frame: str, fwhere: str, noun: str = "entry") -> list[tuple[str, str]]:
+    """The (text, where) of the entries (or exclusions) of a frame given to from_dict."""
     if value is None:
         return []
     if isinstance(value, str | Entry):
         value = [value]
     if not isinstance(value, list | tuple):
+        if noun == "entry":
+            what = f"frame {frame!r} holds"
+            fix = "Give each frame a list of entries: {'threat': ['threat*', 'danger']}."
+        else:
+            what = f"the exclusions of frame {frame!r} are"
+            fix = (
+                "Give 'exclude' a list: {'entries': ['security'], 'exclude': ['security council']}."
+            )
         raise FramingError(
-            f"frame {frame!r} holds {type(value).__name__} {value!r}, not a list of entries",
+            f"{what} {type(value).__name__} {value!r}, not a list of {_PLURAL[noun]}",
             where=fwhere,
-            fix="Give each frame a list of entries: {'threat': ['threat*', 'danger']}.",
+            fix=fix,
         )
     items = []
     for i, item in enumerate(value, 1):
-        at = f"{fwhere}, entry {i}"
+        at = f"{fwhere}, {noun} {i}"
         if isinstance(item, Entry):
             item = item.pattern
         elif isinstance(item, int | float) and not isinstance(item, bool):
@@ -782,7 +974,7 @@ def _dict_items(value, frame: str, fwhere: str) -> list[tuple[str, str]]:
             item = ""
         elif not isinstance(item, str):
             raise FramingError(
-                f"entry {i} of frame {frame!r} is {type(item).__name__} {item!r}, not text",
+                f"{noun} {i} of frame {frame!r} is {type(item).__name__} {item!r}, not text",
                 where=at,
                 fix="Write each entry as one string: a word, a glob or a phrase.",
             )
@@ -912,9 +1104,9 @@ def read_lexicon(
         raise FramingError(
             "the file is nested too deeply", where=src, fix="Flatten the structure."
         ) from exc
-    frames = _build_frames(raw, where=src, stacklevel=3)
+    frames, exclusions = _build_frames(raw, where=src, stacklevel=3)
     meta = {**meta, "source": src, "format": format}
-    return Lexicon(name or _check_name(default_name, src), frames, meta)
+    return Lexicon(name or _check_name(default_name, src), frames, meta, exclusions=exclusions)
 
 
 def _first_line(text: str) -> str:
@@ -1000,17 +1192,17 @@ def _mapping_items(node, src: str, *, frames: bool = False) -> list[tuple[str, o
     return out
 
 
-def _yaml_entries(vnode, src: str, frame: str) -> list[tuple[str, str]]:
-    """The entries under a frame: a list of scalars, or one scalar."""
+def _yaml_entries(vnode, src: str, frame: str, noun: str = "entry") -> list[tuple[str, str]]:
+    """The entries (or exclusions) under a frame: a list of scalars, or one scalar."""
     if _is_null(vnode):
         return []
     if isinstance(vnode, yaml.ScalarNode):
         return [(vnode.value, _at(src, vnode))]
     if isinstance(vnode, yaml.MappingNode):
         raise FramingError(
-            f"the entries of frame {frame!r} are a mapping, not a list",
+            f"the {_PLURAL[noun]} of frame {frame!r} are a mapping, not a list",
             where=_at(src, vnode),
-            fix="List the entries with '- ' in front of each.",
+            fix=f"List the {_PLURAL[noun]} with '- ' in front of each.",
         )
     items = []
     for item in vnode.value:
@@ -1020,7 +1212,7 @@ def _yaml_entries(vnode, src: str, frame: str) -> list[tuple[str, str]]:
         else:
             kind = "list" if isinstance(item, yaml.SequenceNode) else "mapping"
             raise FramingError(
-                f"an entry of frame {frame!r} is a {kind}, not text",
+                f"an {noun} of frame {frame!r} is a {kind}, not text",
                 where=at,
                 fix="Write each entry as one line of text: - word, - 'a phrase'. "
                 "Quote an entry that holds ': ' (YAML reads '- a: b' as a mapping).",
@@ -1104,6 +1296,7 @@ def _parse_own(root, src: str) -> tuple[str | None, dict, list[_RawFrame]]:
     descriptions: dict[str, str] = {}
     for frame, knode, vnode in _mapping_items(fnode, src, frames=True):
         where = _at(src, knode)
+        excludes: list[tuple[str, str]] = []
         if isinstance(vnode, yaml.MappingNode):
             sub = {k: (kn, vn) for k, kn, vn in _mapping_items(vnode, src)}
             for k, (kn, _) in sub.items():
@@ -1111,7 +1304,8 @@ def _parse_own(root, src: str) -> tuple[str | None, dict, list[_RawFrame]]:
                     raise FramingError(
                         f"unknown key {k!r} in frame {frame!r}",
                         where=_at(src, kn),
-                        fix="A frame holds 'entries:' (a list) and optionally 'description:'.",
+                        fix="A frame holds 'entries:' (a list) and optionally 'exclude:' "
+                        "(a list of exclusions) and 'description:'.",
                     )
             if "entries" not in sub:
                 raise FramingError(
@@ -1127,8 +1321,10 @@ def _parse_own(root, src: str) -> tuple[str | None, dict, list[_RawFrame]]:
                     )
                 if not _is_null(dn):
                     descriptions[frame] = dn.value
+            if "exclude" in sub:
+                excludes = _yaml_entries(sub["exclude"][1], src, frame, noun="exclusion")
             vnode = sub["entries"][1]
-        raw.append(_RawFrame(frame, where, _yaml_entries(vnode, src, frame)))
+        raw.append(_RawFrame(frame, where, _yaml_entries(vnode, src, frame), excludes))
     if descriptions:
         meta["frame_descriptions"] = descriptions
     return file_name, meta, raw

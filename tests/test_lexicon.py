@@ -620,8 +620,9 @@ def test_round_trip_bundled(tmp_path):
     path = tmp_path / "security.yml"
     lex.to_yaml(path)
     back = read_lexicon(path)
-    assert back == lex and back.meta["version"] == "1.0"
+    assert back == lex and back.meta["version"] == "1.1"
     assert back.meta["frame_descriptions"] == lex.meta["frame_descriptions"]
+    assert back.exclusions == lex.exclusions and back.hash == lex.hash
 
 
 def test_to_yaml_unwritable(tmp_path):
@@ -641,6 +642,7 @@ def test_to_frame():
             "entry": ["ally", "collaps*", "zone of responsibility", "зон* ответственности"],
             "n_tokens": [1, 1, 3, 2],
             "kind": ["word", "glob", "phrase", "glob phrase"],
+            "excluded": [False, False, False, False],
         }
     )
     pd.testing.assert_frame_equal(frame, expected)
@@ -850,6 +852,481 @@ def test_security_hits_every_frame_in_both_languages_of_the_teaching_corpus(secu
 
 
 # --------------------------------------------------------------------------------------
+# exclusions (stop phrases)
+# --------------------------------------------------------------------------------------
+
+EXCL = """\
+name: ex
+frames:
+  threat:
+    entries:
+      - security
+      - threat*
+    exclude:
+      - collective security treaty organization   # the CSTO's name
+      - "организаци* договора о коллективной безопасности"
+      - Security Council
+  alliance:
+    entries: [collective security, ally]
+    exclude: collective security treaty organization
+  collapse: [collaps*]
+"""
+
+
+def test_read_exclusions(tmp_path):
+    lex = read_lexicon(write(tmp_path, "ex.yml", EXCL))
+    assert lex.to_dict()["collapse"] == ["collaps*"]
+    assert lex.frames["threat"] == (
+        Entry.from_pattern("threat", "security"),
+        Entry.from_pattern("threat", "threat*"),
+    )
+    assert list(lex.exclusions) == ["threat", "alliance"]  # frame order; collapse has none
+    threat = lex.exclusions["threat"]
+    assert [e.pattern for e in threat] == [
+        "collective security treaty organization",
+        "организаци* договора о коллективной безопасности",
+        "Security Council",
+    ]
+    assert threat[1].tokens == ("организаци*", "договора", "о", "коллективной", "безопасности")
+    assert threat[2].tokens == ("security", "council")
+    assert {e.frame for e in threat} == {"threat"}
+    assert [e.frame for e in lex.exclusions["alliance"]] == ["alliance"]
+    # exclusions are not entries: len, iteration and .entries count entries only
+    assert len(lex) == 5 and lex.n_exclusions == 4
+    assert all(e.pattern != "Security Council" for e in lex)
+    assert repr(lex) == (
+        "<Lexicon 'ex': 3 frames, 5 entries (threat 2, alliance 2, collapse 1), "
+        "4 exclusions (threat 3, alliance 1)>"
+    )
+
+
+@pytest.mark.parametrize("value", ["[]", "", "~"])
+def test_empty_exclude_is_no_exclusions(tmp_path, value):
+    text = frames_yaml("  a:", "    entries: [x]", f"    exclude: {value}")
+    lex = read_lexicon(write(tmp_path, "e.yml", text))
+    plain = read_lexicon(write(tmp_path, "p.yml", frames_yaml("  a: [x]")))
+    assert lex.exclusions == {}
+    assert lex == plain and lex.hash == plain.hash
+
+
+@pytest.mark.parametrize(
+    ("mapping", "expected"),
+    [
+        ({"a": {"entries": ["x"], "exclude": ["x y"]}}, {"a": ["x y"]}),
+        ({"a": {"entries": ["x"], "exclude": "x y"}}, {"a": ["x y"]}),
+        ({"a": {"entries": ["x"], "exclude": ["x y", 2024]}}, {"a": ["x y", "2024"]}),
+        ({"a": {"entries": ["x"], "exclude": None}}, {}),
+        ({"a": {"entries": ["x"], "exclude": []}}, {}),
+        ({"a": ["x"], "b": {"entries": ["y"], "exclude": ["y z"]}}, {"b": ["y z"]}),
+        (
+            {
+                "name": "n",
+                "frames": {"a": {"description": "A", "entries": ["x"], "exclude": ["w x"]}},
+            },
+            {"a": ["w x"]},
+        ),
+    ],
+)
+def test_from_dict_exclusions(mapping, expected):
+    lex = Lexicon.from_dict(mapping)
+    assert {f: [e.pattern for e in es] for f, es in lex.exclusions.items()} == expected
+    # to_dict gives back what from_dict reads
+    assert Lexicon.from_dict(lex.to_dict(), name=lex.name) == lex
+
+
+def test_from_dict_with_exclusions_does_not_mutate_its_input():
+    mapping = {"a": {"entries": ["x"], "exclude": ["x y", "x  y"]}}
+    before = repr(mapping)
+    with pytest.warns(FramingWarning, match="exclusion 'x  y' in frame 'a'"):
+        Lexicon.from_dict(mapping)
+    assert repr(mapping) == before
+
+
+def ex_yaml(*exclude: str, entries: str = "[security, threat*]") -> str:
+    return frames_yaml("  a:", f"    entries: {entries}", "    exclude:", *exclude)
+
+
+EXCLUSION_ERRORS = [
+    # (file text, line, substrings of the message)
+    (ex_yaml("      - x", '      - ""'), 7, ["empty exclusion in frame 'a'"]),
+    (ex_yaml("      -"), 6, ["empty exclusion in frame 'a'"]),
+    (ex_yaml("      - '*'"), 6, ["exclusion '*' in frame 'a' has no letter or digit"]),
+    (ex_yaml("      - security *"), 6, ["exclusion 'security *'", "bare wildcard token '*'"]),
+    (ex_yaml("      - council|service"), 6, ["exclusion 'council|service'", "regular expression"]),
+    (ex_yaml("      - [x, y]"), 6, ["an exclusion of frame 'a' is a list, not text"]),
+    (ex_yaml("      - x: y"), 6, ["an exclusion of frame 'a' is a mapping"]),
+    (ex_yaml("      - *security*"), 6, ["not valid YAML", "must be quoted"]),
+    (
+        frames_yaml("  a:", "    entries: [x]", "    exclude: {x: y}"),
+        5,
+        ["the exclusions of frame 'a' are a mapping, not a list"],
+    ),
+    (
+        ex_yaml("      - security council", "      - security"),
+        7,
+        ["exclusion 'security' in frame 'a' is also its entry", "cancel every hit"],
+    ),
+    (
+        ex_yaml("      - THREAT*"),
+        6,
+        ["exclusion 'THREAT*' in frame 'a' is also its entry 'threat*'", "Remove the entry"],
+    ),
+    (
+        frames_yaml("  a:", "    entries: [x]", "    exclusions: [x y]"),
+        5,
+        ["unknown key 'exclusions' in frame 'a'", "'exclude:'"],
+    ),
+    (frames_yaml("  a:", "    exclude: [x y]"), 3, ["frame 'a' has no 'entries:'"]),
+    (
+        frames_yaml("  a:", "    entries: [x]", "    exclude: [x y]", "    exclude: [x z]"),
+        6,
+        ["duplicate key 'exclude' (first at line 5)"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "parts"), EXCLUSION_ERRORS)
+def test_exclusion_errors_name_file_line_and_exclusion(tmp_path, text, line, parts):
+    message = error_of(write(tmp_path, "lex.yml", text))
+    assert f"lex.yml, line {line}: " in message
+    for part in parts:
+        assert part in message
+
+
+def test_repeated_exclusion_warns_and_is_dropped(tmp_path):
+    text = ex_yaml("      - security council", "      - x", "      - Security, Council")
+    with pytest.warns(FramingWarning) as record:
+        lex = read_lexicon(write(tmp_path, "dup.yml", text))
+    assert [e.pattern for e in lex.exclusions["a"]] == ["security council", "x"]
+    message = str(record[0].message)
+    assert "dup.yml, line 8: exclusion 'Security, Council' in frame 'a'" in message
+    assert "the same exclusion as 'security council' (" in message and "line 6" in message
+
+
+def test_same_text_may_be_an_exclusion_in_one_frame_and_an_entry_in_another(tmp_path):
+    text = frames_yaml(
+        "  a:", "    entries: [security]", "    exclude: [security council]",
+        "  b: [security council]",
+    )  # fmt: skip
+    lex = read_lexicon(write(tmp_path, "two.yml", text))
+    assert lex.to_dict()["b"] == ["security council"]
+    assert [e.pattern for e in lex.exclusions["a"]] == ["security council"]
+
+
+@pytest.mark.parametrize(
+    ("mapping", "parts"),
+    [
+        (
+            {"a": {"entries": ["x"], "exclude": 5}},
+            ["frame 'a'", "the exclusions of frame 'a' are int 5, not a list of exclusions"],
+        ),
+        (
+            {"a": {"entries": ["x"], "exclude": ["x y", ["z"]]}},
+            ["frame 'a', exclusion 2", "exclusion 2 of frame 'a' is list"],
+        ),
+        ({"a": {"entries": ["x"], "exclude": ["x y", "*"]}}, ["exclusion 2", "no letter"]),
+        ({"a": {"entries": ["x"], "exclude": ["X"]}}, ["exclusion 1", "is also its entry 'x'"]),
+        (
+            {"a": {"entries": ["x"], "exclusions": ["x y"]}},
+            ["unknown key 'exclusions'", "'exclude'"],
+        ),
+        ({"a": {"exclude": ["x y"]}}, ["frame 'a' has no 'entries'"]),
+    ],
+)
+def test_from_dict_exclusion_errors(mapping, parts):
+    with pytest.raises(FramingError) as info:
+        Lexicon.from_dict(mapping)
+    message = str(info.value)
+    assert message.startswith("Lexicon.from_dict, frame 'a'")
+    for part in parts:
+        assert part in message
+
+
+def test_constructor_checks_exclusions():
+    frames = {"a": (Entry.from_pattern("a", "x"),), "b": (Entry.from_pattern("b", "y"),)}
+    good = Entry.from_pattern("a", "x y")
+    lex = Lexicon("n", frames, exclusions={"b": [], "a": [good]})
+    assert lex.exclusions == {"a": (good,)}  # empty frames dropped, tuples, frame order
+    assert Lexicon("n", frames, exclusions={"a": good}).exclusions == {"a": (good,)}
+    assert Lexicon("n", frames).exclusions == {}
+    cases = [
+        ({"nope": [Entry.from_pattern("nope", "x y")]}, "exclusions for frame 'nope', which"),
+        ({"a": [Entry.from_pattern("b", "x y")]}, "not an Entry of that frame"),
+        ({"a": ["x y"]}, "not an Entry of that frame"),
+        ({"a": [Entry.from_pattern("a", "X")]}, "is also its entry 'x'"),
+        ({"a": 5}, "the exclusions of frame 'a' are int"),
+        ([good], "exclusions must be a mapping"),
+    ]
+    for exclusions, part in cases:
+        with pytest.raises(FramingError) as info:
+            Lexicon("n", frames, exclusions=exclusions)
+        assert str(info.value).startswith("Lexicon: ") and part in str(info.value), part
+    with pytest.raises(FramingError, match="belong to one of the frames: 'a', 'b'"):
+        Lexicon("n", frames, exclusions={"c": [Entry.from_pattern("c", "z")]})
+
+
+@pytest.mark.parametrize(("name", "text"), [("q.yml", QUANTEDA), ("l.dic", LIWC)])
+def test_other_formats_have_no_exclusions(tmp_path, name, text):
+    assert read_lexicon(write(tmp_path, name, text)).exclusions == {}
+
+
+def test_quanteda_exclude_key_is_a_category(tmp_path):
+    lex = read_lexicon(write(tmp_path, "q.yml", "threat:\n  entries: [x]\n  exclude: [y]\n"))
+    assert lex.to_dict() == {"threat.entries": ["x"], "threat.exclude": ["y"]}
+    assert lex.exclusions == {}
+
+
+def test_round_trip_exclusions(tmp_path):
+    lex = read_lexicon(write(tmp_path, "ex.yml", EXCL))
+    text = lex.to_yaml()
+    assert "    exclude:\n      - collective security treaty organization\n" in text
+    back = read_lexicon(write(tmp_path, "back.yml", text))
+    assert back == lex and back.hash == lex.hash
+    assert back.exclusions == lex.exclusions
+    assert Lexicon.from_dict(lex.to_dict(), name="ex") == lex
+
+
+def test_eq_and_hash_include_exclusions(tmp_path):
+    def lex(exclude=None, entries=("security", "threat*")):
+        frame = {"entries": list(entries)}
+        if exclude is not None:
+            frame["exclude"] = exclude
+        return Lexicon.from_dict({"threat": frame, "ally": ["ally"]}, name="n")
+
+    plain = lex()
+    one = lex(["security council"])
+    assert lex([]) == plain and lex([]).hash == plain.hash
+    assert one != plain and one.hash != plain.hash
+    assert one == lex(["security council"]) and one.hash == lex(["security council"]).hash
+    assert len({one, plain, lex(["security council"])}) == 2
+    # any change to the exclusions changes the hash, as for entries
+    variants = [
+        lex(["security councils"]),
+        lex(["security council", "security service*"]),
+        lex(["security service*", "security council"]),
+        lex(["security council"], entries=("security", "threat*", "security council*")),
+    ]
+    hashes = {one.hash, plain.hash} | {v.hash for v in variants}
+    assert len(hashes) == 2 + len(variants)
+    # an exclusion is not an entry: the same text as one or the other hashes differently
+    as_entry = Lexicon.from_dict(
+        {"threat": ["security", "threat*"], "ally": ["ally", "security council"]}, name="n"
+    )
+    assert as_entry.hash != one.hash
+
+
+def test_hash_without_exclusions_is_unchanged():
+    # The value pinned in test_hash_is_stable_across_runs, written with an empty exclude list.
+    lex = Lexicon.from_dict(
+        {"threat": {"entries": ["threat*", "угроз*"], "exclude": []}, "ally": ["ally"]}
+    )
+    assert lex.hash == "fef4c9ecf253cbb7c694e85d689b6ce470201849391cdba2bd87490d6eb377cb"
+
+
+def test_select_keeps_the_selected_frames_exclusions(tmp_path):
+    lex = read_lexicon(write(tmp_path, "ex.yml", EXCL))
+    sub = lex.select(["alliance", "collapse"])
+    assert sub.exclusions == {"alliance": lex.exclusions["alliance"]}
+    assert lex.select("collapse").exclusions == {}
+    assert lex.select(["threat"]).exclusions == {"threat": lex.exclusions["threat"]}
+    assert lex.select(list(lex.frame_names)) == lex
+
+
+def test_to_frame_lists_exclusions_after_each_frames_entries(tmp_path):
+    lex = read_lexicon(write(tmp_path, "ex.yml", EXCL)).select(["alliance", "collapse"])
+    expected = pd.DataFrame(
+        {
+            "frame": ["alliance", "alliance", "alliance", "collapse"],
+            "entry": [
+                "collective security",
+                "ally",
+                "collective security treaty organization",
+                "collaps*",
+            ],
+            "n_tokens": [2, 1, 4, 1],
+            "kind": ["phrase", "word", "phrase", "glob"],
+            "excluded": [False, False, True, False],
+        }
+    )
+    pd.testing.assert_frame_equal(lex.to_frame(), expected)
+    table = read_lexicon(write(tmp_path, "ex.yml", EXCL)).to_frame()
+    assert table["excluded"].sum() == 4 and (~table["excluded"]).sum() == 5
+
+
+# The end-to-end rule, counted by find_hits (hand counts).
+E2E_TEXT = (
+    "The Collective Security Treaty Organization met. "  # the name: no hit
+    "Armenia faces a security threat. "  # "security threat" counts
+    "The collective security treaty organisation is silent. "  # British spelling: not excluded
+    "Организация Договора о коллективной безопасности молчит. "  # the name: no hit
+    "Армения вышла из Организации Договора о коллективной безопасности? "  # inflected name
+    "Безопасность Армении под угрозой."  # counts
+)
+
+
+@pytest.mark.parametrize(
+    ("frames", "expected"),
+    [
+        # no exclusions: every "security" counts
+        (
+            {"threat": ["security", "security threat", "безопасност*"]},
+            [
+                "Security",
+                "security threat",
+                "security",
+                "безопасности",
+                "безопасности",
+                "Безопасность",
+            ],
+        ),
+        # the CSTO's name excluded, in both languages and every case of "организаци*"
+        (
+            {
+                "threat": {
+                    "entries": ["security", "security threat", "безопасност*"],
+                    "exclude": [
+                        "collective security treaty organization",
+                        "организаци* договора о коллективной безопасности",
+                    ],
+                }
+            },
+            ["security threat", "security", "Безопасность"],
+        ),
+        # an exclusion that does not overlap an entry's match does not block it
+        (
+            {"threat": {"entries": ["security threat"], "exclude": ["security council"]}},
+            ["security threat"],
+        ),
+        # a shorter exclusion loses to a longer entry ("security threat" beats "security")
+        (
+            {"threat": {"entries": ["security threat", "безопасност*"], "exclude": ["security"]}},
+            ["security threat", "безопасности", "безопасности", "Безопасность"],
+        ),
+        # exclusions of one frame do not touch another frame
+        (
+            {
+                "threat": {"entries": ["security"], "exclude": ["collective security treaty"]},
+                "alliance": ["collective security"],
+            },
+            ["Collective Security", "security", "collective security"],
+        ),
+    ],
+)
+def test_find_hits_applies_exclusions(frames, expected):
+    import framing as fr
+
+    articles = pd.DataFrame({"article_id": ["a"], "text": [E2E_TEXT]})
+    hits = fr.find_hits(articles, Lexicon.from_dict(frames), sentences=False)
+    assert hits["match"].tolist() == expected
+
+
+def test_find_hits_with_the_bundled_lexicon_skips_the_csto_name(security):
+    import framing as fr
+
+    text = (
+        "Armenia asked the Collective Security Treaty Organization for help. "
+        "Yerevan calls it a security threat and a matter of its security."
+    )
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    hits = fr.find_hits(articles, security, sentences=False)
+    threat = hits[hits["frame"] == "threat"]
+    assert threat["match"].tolist() == ["security", "threat", "security"]
+    assert threat["start"].min() > text.index("Organization")
+    assert "alliance" not in set(hits["frame"])  # "collective security" was only the name
+    bare = fr.find_hits(articles, Lexicon(security.name, security.frames), sentences=False)
+    assert bare[bare["frame"] == "threat"]["match"].tolist()[0] == "Security"
+    assert bare[bare["frame"] == "alliance"]["match"].tolist() == ["Collective Security"]
+
+
+def test_security_exclusions_cover_the_csto_name_in_both_languages(security):
+    for frame in ("threat", "alliance"):
+        patterns = [e.pattern for e in security.exclusions[frame]]
+        assert "collective security treaty organization" in patterns, frame
+        assert "организаци* договора о коллективной безопасности" in patterns, frame
+    threat = [e.pattern for e in security.exclusions["threat"]]
+    assert "security council" in threat and "совет* безопасности" in threat
+    assert "security" in [e.pattern for e in security.frames["threat"]]  # the entry stays
+
+
+def test_security_every_exclusion_has_a_comment():
+    text = SECURITY.read_text(encoding="utf-8")
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines = text.splitlines()
+    frames = dict((k.value, v) for k, v in root.value)["frames"]
+    n = 0
+    for _, frame in frames.value:
+        block = dict((k.value, v) for k, v in frame.value)
+        for item in block["exclude"].value if "exclude" in block else []:
+            comment = lines[item.start_mark.line][item.end_mark.column :]
+            assert re.match(r"\s+#\s*\S{3}", comment), lines[item.start_mark.line]
+            n += 1
+    assert n == read_lexicon(SECURITY).n_exclusions > 0
+
+
+def test_security_every_exclusion_overlaps_an_entry_of_its_frame(security):
+    # An exclusion that shares no token with its frame's entries could never block a hit:
+    # it would sit in the wrong frame. (A glob token is tried in its shortest form.)
+    for frame, exclusions in security.exclusions.items():
+        regexes = [re.compile(glob_to_regex(t)) for e in security.frames[frame] for t in e.tokens]
+        for exclusion in exclusions:
+            forms = [t.replace("*", "") for t in exclusion.tokens if "?" not in t]
+            assert any(r.fullmatch(f) for r in regexes for f in forms), (frame, exclusion)
+
+
+# Independent oracle: the names and phrases the threat frame excludes around "security",
+# found with plain regular expressions over the text (tokens are \w+, separated by \W+).
+THREAT_SECURITY_EXCLUDED = re.compile(
+    r"\b(?:collective\W+security\W+treaty(?:\W+organization)?|security\W+council"
+    r"|security\W+service\w*|security\W+studies|security\W+analyst\w*|security\W+deposit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def teaching():
+    import framing as fr
+
+    return fr.clean_articles(fr.load_example())
+
+
+def test_security_exclusions_on_the_teaching_corpus(security, teaching):
+    import framing as fr
+
+    with_exclusions = fr.find_hits(teaching, security, sentences=False)
+    without = fr.find_hits(teaching, Lexicon(security.name, security.frames), sentences=False)
+    key = ["article_id", "frame", "entry", "start"]
+    # exclusions only remove hits here (no hit appears that was not there without them)
+    merged = with_exclusions[key].merge(without[key], how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+    # every "security" the threat frame lost is inside one of the excluded names (oracle)
+    lost = without.merge(with_exclusions[key], how="left", indicator=True)
+    lost = lost[(lost["_merge"] == "left_only") & (lost["entry"] == "security")]
+    expected = sum(len(THREAT_SECURITY_EXCLUDED.findall(t)) for t in teaching["text"].tolist())
+    assert len(lost) == expected >= 77
+    # the CSTO's full name gives no hit in any frame
+    name = re.compile(
+        r"collective\W+security\W+treaty\W+organization"
+        r"|организаци\w*\W+договора\W+о\W+коллективной\W+безопасности",
+        re.IGNORECASE,
+    )
+    text_of = dict(zip(teaching["article_id"], teaching["text"], strict=True))
+    n_names = 0
+    for aid, text in text_of.items():
+        for m in name.finditer(text):
+            n_names += 1
+            inside = with_exclusions[
+                (with_exclusions["article_id"] == aid)
+                & (with_exclusions["start"] < m.end())
+                & (with_exclusions["end"] > m.start())
+            ]
+            assert inside.empty, (aid, m.group(), inside["entry"].tolist())
+    assert n_names >= 80
+    # what the exclusions must not remove: threat framing with "security" is still counted
+    kept = with_exclusions[with_exclusions["entry"] == "security"]["match"]
+    assert len(kept) >= 90
+
+
+# --------------------------------------------------------------------------------------
 # property-based: no input makes a loader fail without a FramingError
 # --------------------------------------------------------------------------------------
 
@@ -857,6 +1334,7 @@ FRAGMENTS = [
     "frames:", "name: x", "  a:", "    - x", "    - *", "- ", "%", "1\tcat", "cat\t1", "? ",
     "&a ", "*a", "\t", "entries:", "description: d", "{", "}", "[", "]", "'", '"', "  ", "\n",
     "<<: *a", "!!python/object:os.system", "~", "null", ": ", "#", "---", "...", "zone of",
+    "    exclude:", "exclude: [x y]",
     "угроз*", "|", "\\", "1", "2", "!!binary", "&a [x]", "a.b:", "%YAML 1.1",
 ]  # fmt: skip
 yamlish = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
@@ -910,3 +1388,33 @@ def test_from_dict_raises_only_framing_errors(mapping, name):
     assert len(lex) > 0 and len(lex.hash) == 64
     # whatever was accepted survives the YAML round trip
     assert Lexicon.from_dict(lex.to_dict(), name=lex.name) == lex
+
+
+@given(
+    entries=st.lists(st.sampled_from(["x", "x*", "x y", "y", "*", ""]), max_size=4),
+    exclude=st.one_of(
+        st.none(),
+        st.text(max_size=12),
+        st.lists(st.one_of(st.text(max_size=12), st.integers(), st.none()), max_size=4),
+        st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+    ),
+)
+def test_from_dict_exclusions_raise_only_framing_errors(entries, exclude):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        try:
+            lex = Lexicon.from_dict({"a": {"entries": entries, "exclude": exclude}})
+        except FramingError:
+            return
+    assert Lexicon.from_dict(lex.to_dict(), name=lex.name) == lex
+    back = read_lexicon_text(lex.to_yaml())
+    assert back == lex and back.hash == lex.hash
+
+
+def read_lexicon_text(text: str) -> Lexicon:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lex.yml"
+        path.write_text(text, encoding="utf-8")
+        return read_lexicon(path)
