@@ -8,13 +8,27 @@ The rules are those of :mod:`framing.tokens` and DESIGN.md §3:
 * ``*`` in an entry matches any run of characters inside one token, ``?`` exactly one;
 * within one frame a token is counted at most once: the longest match (in tokens) wins, and
   between equally long overlapping matches the earlier one (then the entry listed first);
+* a frame's *exclusions* (e.g. "collective security treaty organization" in a frame that counts
+  "security") take part in that contest and win ties; the tokens they cover give no hit;
 * frames are counted independently of each other;
 * ``match="stem"`` compares Snowball stems, with the stemmer of each article's ``lang``.
 
-How it is fast without one row per token: the texts are tokenized once into lists of token
-keys; every entry token is expanded against the *vocabulary* of the batch once (globs and
-stems cost grows with the vocabulary, not the text); then candidate positions are found by
-set look-ups and only the rare candidates are checked token by token.
+Engines (``engine=``), all giving exactly the same hits and totals:
+
+* ``"hyperscan"``: one scan of each batch of articles (joined as UTF-8 bytes) with a database
+  of all entries, each compiled to a pattern that accepts a superset of its matches; every
+  report is then checked exactly on the token keys, so only the rare candidates reach Python
+  (see :mod:`framing._hyperscan`). Token totals are counted with NumPy over the UTF-8 bytes.
+  Texts it cannot take exactly (not NFKC-normalized, holding "İ" or lone surrogates) and
+  ``match="stem"`` are counted with the ``"python"`` engine.
+* ``"python"`` (portable): the texts are tokenized once into lists of token keys; every entry
+  token is expanded against the *vocabulary* of the batch once (globs and stems cost grows
+  with the vocabulary, not the text); then candidate positions are found by set look-ups and
+  only the rare candidates are checked token by token.
+* ``"reference"``: the rules written out plainly (every entry tried at every token of every
+  article); slow, for tests.
+* ``"auto"`` (default): ``"hyperscan"`` when the package is installed, else ``"python"``
+  (with one warning per process).
 """
 
 from __future__ import annotations
@@ -23,37 +37,51 @@ import hashlib
 import re
 import unicodedata
 import warnings
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, FramingWarning, check_columns, choices_error
-from .tokens import TOKEN_PATTERN, language_name, sentence_index, stemmer
+from ._errors import (
+    FramingError,
+    FramingWarning,
+    MissingDependencyError,
+    check_columns,
+    choices_error,
+)
+from .tokens import TOKEN_PATTERN, language_name, sentence_index, stemmer, token_key
 
 __all__ = ["find_hits", "token_counts", "HITS_COLUMNS", "corpus_hash"]
 
 HITS_COLUMNS = ["article_id", "frame", "entry", "match", "start", "end", "token", "sentence"]
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _MATCH_MODES = ("exact", "stem")
+#: The engines of :func:`find_hits` and :func:`token_counts`.
+ENGINES = ("auto", "hyperscan", "python", "reference")
 
 
 def _keys(text: str, *, case_sensitive: bool) -> list[str]:
-    """The token keys of ``text``: NFKC, lower-cased unless case-sensitive."""
-    folded = text if case_sensitive else text.lower()
-    if len(folded) == len(text):
-        keys = _TOKEN_RE.findall(folded)
-        if not folded.isascii():
-            keys = [k if k.isascii() else unicodedata.normalize("NFKC", k) for k in keys]
-            if not case_sensitive:
-                keys = [k if k.isascii() else k.lower() for k in keys]
-        return keys
-    # Rare: lower-casing changed the length (e.g. "İ"); fold token by token instead.
-    keys = []
-    for tok in _TOKEN_RE.findall(text):
-        tok = unicodedata.normalize("NFKC", tok) if not tok.isascii() else tok
-        keys.append(tok if case_sensitive else tok.lower())
-    return keys
+    """The token keys of ``text``: :func:`framing.tokens.token_key` of every word token."""
+    if text.isascii():
+        return _TOKEN_RE.findall(text if case_sensitive else text.lower())
+    if not case_sensitive:
+        # Lower-casing the whole text is the same as lower-casing each token unless a
+        # character lowers to two ("İ"), a Σ lowers by its context (final sigma), or a
+        # token is not NFKC-normalized.
+        folded = text.lower()
+        if (
+            len(folded) == len(text)
+            and "\u03a3" not in text
+            and unicodedata.is_normalized("NFKC", text)
+        ):
+            return _TOKEN_RE.findall(folded)
+    if case_sensitive:
+        return [
+            t if t.isascii() else token_key(t, case_sensitive=True) for t in _TOKEN_RE.findall(text)
+        ]
+    return [t.lower() if t.isascii() else token_key(t) for t in _TOKEN_RE.findall(text)]
 
 
 def _texts(articles: pd.DataFrame, function: str) -> list[str]:
@@ -67,13 +95,107 @@ def _texts(articles: pd.DataFrame, function: str) -> list[str]:
     return [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
 
 
-def token_counts(articles: pd.DataFrame) -> pd.DataFrame:
+class _TextColumn:
+    """The articles' texts: a pyarrow array when the column is Arrow-backed, else a list of str.
+
+    Missing texts read as "". Indexing gives one text as str (fetched from Arrow on demand).
+    """
+
+    def __init__(self, articles: pd.DataFrame, function: str):
+        check_columns(
+            articles,
+            ["article_id", "text"],
+            table="articles",
+            function=function,
+            hint="Read articles with framing.read_articles, or pass columns={'body': 'text'} there.",
+        )
+        column = articles["text"]
+        self.arrow = _arrow_strings(column)
+        self._list = None if self.arrow is not None else _texts(articles, function)
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._list) if self._list is not None else len(self.arrow)
+
+    def __getitem__(self, i: int) -> str:
+        if self._list is not None:
+            return self._list[i]
+        text = self._cache.get(i)
+        if text is None:
+            text = self._cache[i] = self.arrow[i].as_py()
+        return text
+
+    def tolist(self) -> list[str]:
+        if self._list is None:
+            self._list = self.arrow.to_pylist()
+        return self._list
+
+    def fast(self):
+        """What the byte-level engine reads: the Arrow array, else the list."""
+        return self.arrow if self.arrow is not None else self._list
+
+
+def _arrow_strings(column: pd.Series):
+    """The column as a pyarrow large_string array without nulls, or None if not Arrow-backed."""
+    dtype = column.dtype
+    arrow_backed = isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+    if isinstance(dtype, pd.ArrowDtype):
+        arrow_backed = str(dtype.pyarrow_dtype) in ("string", "large_string")
+    if not arrow_backed:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(column.array)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if array.type != pa.large_string():
+        array = array.cast(pa.large_string())
+    return pc.fill_null(array, "") if array.null_count else array
+
+
+_FALLBACK_WARNED = False
+
+
+def _choose_engine(engine, function: str) -> str:
+    """Validate ``engine=`` and resolve ``"auto"``: hyperscan when importable, else python."""
+    if not isinstance(engine, str) or engine not in ENGINES:
+        raise choices_error(f"{function}(engine=...)", engine, ENGINES)
+    if engine not in ("auto", "hyperscan"):
+        return engine
+    from . import _hyperscan
+
+    if _hyperscan.available():
+        return "hyperscan"
+    if engine == "hyperscan":
+        raise MissingDependencyError(
+            f"{function}(engine='hyperscan') needs the package 'hyperscan', which is not installed",
+            fix="Install it with: pip install hyperscan (or pass engine='python').",
+        )
+    global _FALLBACK_WARNED
+    if not _FALLBACK_WARNED:
+        _FALLBACK_WARNED = True
+        warnings.warn(
+            "the package 'hyperscan' is not installed, so framing counts with its portable "
+            "engine (same results, several times slower). Install it with: pip install "
+            "hyperscan, or pass engine='python' to silence this warning.",
+            FramingWarning,
+            stacklevel=3,
+        )
+    return "python"
+
+
+def token_counts(articles: pd.DataFrame, *, engine: str = "auto") -> pd.DataFrame:
     """The number of word tokens of each article, the denominator of every rate.
 
     Parameters
     ----------
     articles : DataFrame
         The articles table (``article_id``, ``text``).
+    engine : {"auto", "hyperscan", "python", "reference"}
+        ``"auto"`` and ``"hyperscan"`` count with NumPy over the UTF-8 bytes (hyperscan itself
+        is not needed for this); ``"python"`` and ``"reference"`` with ``re``. The numbers are
+        the same: ``len(re.findall(r"\\w+", text))``.
 
     Returns
     -------
@@ -89,8 +211,17 @@ def token_counts(articles: pd.DataFrame) -> pd.DataFrame:
     0          a         4
     1          b         0
     """
-    texts = _texts(articles, "token_counts")
-    n = np.fromiter((len(_TOKEN_RE.findall(t)) for t in texts), dtype=np.int64, count=len(texts))
+    if not isinstance(engine, str) or engine not in ENGINES:
+        raise choices_error("token_counts(engine=...)", engine, ENGINES)
+    if engine in ("auto", "hyperscan"):
+        from ._hyperscan import token_totals
+
+        n = token_totals(_TextColumn(articles, "token_counts").fast())
+    else:
+        texts = _texts(articles, "token_counts")
+        n = np.fromiter(
+            (len(_TOKEN_RE.findall(t)) for t in texts), dtype=np.int64, count=len(texts)
+        )
     return pd.DataFrame({"article_id": articles["article_id"].to_numpy(), "n_tokens": n})
 
 
@@ -154,15 +285,23 @@ class _Compiled:
             for word in vocabulary:
                 by_stem.setdefault(stem(word), set()).add(word)
         glob_cache: dict[str, frozenset[str]] = {}
+        ordered: list[str] = []
 
         def allowed(tok: str) -> frozenset[str]:
             if "*" in tok or "?" in tok:
                 if tok not in glob_cache:
                     rx = re.compile(glob_to_regex(tok))
-                    glob_cache[tok] = frozenset(w for w in vocabulary if rx.fullmatch(w))
+                    head = re.split(r"[*?]", tok, maxsplit=1)[0]
+                    words = vocabulary
+                    if head:  # only the words that start with the glob's literal head
+                        if not ordered:
+                            ordered.extend(sorted(vocabulary))
+                        lo = bisect_left(ordered, head)
+                        words = ordered[lo : bisect_left(ordered, head + "\U0010ffff", lo)]
+                    glob_cache[tok] = frozenset(w for w in words if rx.fullmatch(w))
                 return glob_cache[tok]
             if stem is not None:
-                return frozenset(by_stem.get(stem(tok), ()) | {tok})
+                return frozenset(by_stem.get(stem(tok), set()) | {tok})
             return frozenset((tok,))
 
         self.entries = list(entries)
@@ -194,6 +333,16 @@ def _frame_hits(keys: list[str], compiled: _Compiled, frame_of: list[int]):
             if n > 1 and not all(keys[i + j] in slots[j] for j in range(1, n)):
                 continue
             candidates.setdefault(frame_of[e], []).append((-n, i, e))
+    return _resolve(candidates)
+
+
+def _resolve(candidates: dict[int, list[tuple[int, int, int]]]):
+    """The overlap rule: ``{frame: [(-n_tokens, first_token, entry)]}`` -> kept hits.
+
+    Within a frame the longest candidate wins, then the earlier, then the entry listed first
+    (exclusions are listed before entries); a candidate sharing a token with a kept one is
+    dropped. Returns ``(frame, entry, first_token, n_tokens)`` tuples.
+    """
     out = []
     for f, cands in candidates.items():
         if len(cands) == 1:
@@ -218,6 +367,7 @@ def find_hits(
     match: str = "exact",
     case_sensitive: bool = False,
     sentences: bool = True,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Find every hit of a lexicon in the articles.
 
@@ -233,6 +383,10 @@ def find_hits(
         Compare tokens without lower-casing.
     sentences : bool
         Fill the ``sentence`` column (NLTK Punkt; ``-1`` when False, which is faster).
+    engine : {"auto", "hyperscan", "python", "reference"}
+        How to count; every engine gives the same table (see the module documentation).
+        ``"auto"`` uses hyperscan when it is installed, else the portable ``"python"`` engine
+        (and warns once). ``"reference"`` is the plain, slow reading of the rules.
 
     Returns
     -------
@@ -251,6 +405,8 @@ def find_hits(
                  entry            match  token
     0  security threat  security threat      1
     1          threat*          Threats      3
+    >>> find_hits(arts, {"threat": ["threat*"]}, engine="reference")["match"].tolist()
+    ['threat', 'Threats']
     """
     from .lexicon import Lexicon
 
@@ -269,53 +425,34 @@ def find_hits(
             "find_hits needs the articles table; you passed a hits or counts table",
             where="find_hits",
         )
-    texts = _texts(articles, "find_hits")
+    engine = _choose_engine(engine, "find_hits")
+    texts = _TextColumn(articles, "find_hits")
+    if engine != "hyperscan" or match == "stem":
+        texts = texts.tolist()
     ids = articles["article_id"].tolist()
     if "lang" in articles.columns:
         langs = [language_name(x) for x in articles["lang"].tolist()]
     else:
         langs = ["english"] * len(texts)
 
-    entries = list(lexicon.entries)
+    # Exclusions come first, so that they win ties; their matches take tokens but give no hit.
+    exclusions = [e for f in lexicon.frame_names for e in _exclusions(lexicon).get(f, ())]
+    entries = exclusions + list(lexicon.entries)
+    n_excluded = len(exclusions)
     frame_names = list(lexicon.frame_names)
     frame_pos = {f: i for i, f in enumerate(frame_names)}
     frame_of = [frame_pos[e.frame] for e in entries]
-    all_keys = [_keys(t, case_sensitive=case_sensitive) for t in texts]
 
-    rows: list[tuple] = []
-    groups = _language_groups(langs) if match == "stem" else {"english": range(len(texts))}
-    for language, idx in groups.items():
-        vocabulary: set[str] = set()
-        for i in idx:
-            vocabulary.update(all_keys[i])
-        compiled = _Compiled(
-            entries, vocabulary, mode=match, language=language, case_sensitive=case_sensitive
+    options = {"match": match, "case_sensitive": case_sensitive}
+    if engine == "reference":
+        found = _as_arrays(_reference_hits(texts, langs, entries, frame_of, **options), texts)
+    elif engine == "python" or match == "stem":
+        found = _as_arrays(
+            _python_hits(texts, langs, range(len(texts)), entries, frame_of, **options), texts
         )
-        for i in idx:
-            keys = all_keys[i]
-            if compiled.first_keys.isdisjoint(keys):
-                continue
-            found = _frame_hits(keys, compiled, frame_of)
-            if not found:
-                continue
-            text = texts[i]
-            spans = [m.span() for m in _TOKEN_RE.finditer(text)]
-            found.sort(key=lambda h: (h[2], h[0]))
-            starts = [spans[tok][0] for _, _, tok, _ in found]
-            sent = (
-                sentence_index(text, starts, language=langs[i]) if sentences else [-1] * len(found)
-            )
-            for (f, e, tok, n), s_idx in zip(found, sent, strict=True):
-                start, end = spans[tok][0], spans[tok + n - 1][1]
-                rows.append(
-                    (i, ids[i], frame_names[f], entries[e].pattern, text[start:end], start, end,
-                     tok, s_idx)
-                )  # fmt: skip
-    rows.sort(key=lambda r: (r[0], r[5], frame_pos[r[2]]))
-    hits = pd.DataFrame([r[1:] for r in rows], columns=HITS_COLUMNS)
-    hits = hits.astype({"start": "int64", "end": "int64", "token": "int64", "sentence": "int64"})
-    for col in ("article_id", "frame", "entry", "match"):
-        hits[col] = hits[col].astype(object)
+    else:
+        found = _hyperscan_hits(texts, langs, entries, frame_of, **options)
+    hits = _hits_table(found, texts, ids, langs, entries, frame_names, n_excluded, sentences)
     hits.attrs.update(
         frames=frame_names,
         lexicon_name=lexicon.name,
@@ -325,8 +462,186 @@ def find_hits(
     return hits
 
 
-def _language_groups(langs: Iterable[str]) -> dict[str, list[int]]:
+_FOUND = ("article", "frame", "entry", "token", "start", "end")
+
+
+def _as_arrays(found: list[tuple[int, int, int, int, int, int]], texts) -> dict[str, np.ndarray]:
+    """Hits as tuples ``(article, frame, entry, token, start, end)`` -> parallel int64 arrays,
+    and ``match``, the text matched."""
+    columns = np.array(found, dtype=np.int64).reshape(-1, len(_FOUND))
+    out = {name: columns[:, k] for k, name in enumerate(_FOUND)}
+    out["match"] = _objects([texts[h[0]][h[4] : h[5]] for h in found])
+    return out
+
+
+def _hits_table(found, texts, ids, langs, entries, frame_names, n_excluded, sentences):
+    """The hits table from the resolved hits (exclusions give no hit), in article/offset order."""
+    keep = found["entry"] >= n_excluded
+    art, frame, entry, tok, start, end, match = (found[k][keep] for k in (*_FOUND, "match"))
+    order = np.lexsort((frame, start, art))
+    art, frame, entry, tok, start, end, match = (
+        x[order] for x in (art, frame, entry, tok, start, end, match)
+    )
+    arts, starts = art.tolist(), start.tolist()
+    sentence = np.full(len(arts), -1, dtype=np.int64)
+    if sentences and arts:
+        bounds = np.flatnonzero(np.diff(art)) + 1
+        for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), len(arts)], strict=True):
+            i = arts[lo]
+            sentence[lo:hi] = sentence_index(texts[i], starts[lo:hi], language=langs[i])
+    columns = {
+        "article_id": _take(ids, art),
+        "frame": _take(frame_names, frame),
+        "entry": _take([e.pattern for e in entries], entry),
+        "match": match,
+        "start": start,
+        "end": end,
+        "token": tok,
+        "sentence": sentence,
+    }
+    # object columns stay object (no str inference), as every engine has always returned
+    return pd.DataFrame(
+        {k: pd.Series(v, dtype=v.dtype, copy=False) for k, v in columns.items()},
+        columns=HITS_COLUMNS,
+    )
+
+
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _take(values: list, index: np.ndarray) -> np.ndarray:
+    return _objects(values)[index] if len(values) else np.empty(0, dtype=object)
+
+
+def _python_hits(texts, langs, idx, entries, frame_of, *, match: str, case_sensitive: bool):
+    """The portable engine on the articles ``idx``: ``(i, frame, entry, token, start, end)``."""
+    all_keys = {i: _keys(texts[i], case_sensitive=case_sensitive) for i in idx}
+    if match == "stem":
+        groups = _language_groups([langs[i] for i in idx], list(idx))
+    else:
+        groups = {"english": list(idx)}
+    out = []
+    for language, members in groups.items():
+        vocabulary: set[str] = set()
+        for i in members:
+            vocabulary.update(all_keys[i])
+        compiled = _Compiled(
+            entries, vocabulary, mode=match, language=language, case_sensitive=case_sensitive
+        )
+        for i in members:
+            keys = all_keys[i]
+            if compiled.first_keys.isdisjoint(keys):
+                continue
+            found = _frame_hits(keys, compiled, frame_of)
+            if not found:
+                continue
+            spans = [m.span() for m in _TOKEN_RE.finditer(texts[i])]
+            for f, e, tok, n in found:
+                out.append((i, f, e, tok, spans[tok][0], spans[tok + n - 1][1]))
+    return out
+
+
+def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensitive: bool):
+    """The hyperscan engine; texts it cannot take exactly go to the python engine."""
+    from ._hyperscan import find_candidates
+
+    cand, rest = find_candidates(
+        texts.fast(),
+        [_entry_tokens(e, case_sensitive) for e in entries],
+        case_sensitive=case_sensitive,
+    )
+    frame_of = np.asarray(frame_of, dtype=np.int64)
+    art, entry, tok, n = cand["text"], cand["entry"], cand["token"], cand["n_tokens"]
+    frame = frame_of[entry]
+    order = np.lexsort((entry, tok, frame, art))
+    art, frame, entry, tok, n = art[order], frame[order], entry[order], tok[order], n[order]
+    start, end = cand["start"][order], cand["end"][order]
+
+    # The overlap rule only matters where two candidates of one frame share a token.
+    new_group = np.ones(art.size, dtype=bool)
+    new_group[1:] = (art[1:] != art[:-1]) | (frame[1:] != frame[:-1])
+    group = np.cumsum(new_group) - 1
+    last = tok + n - 1
+    width = int(last.max()) + 2 if last.size else 1
+    reach = np.maximum.accumulate(group * width + last) - group * width
+    clash = np.zeros(art.size, dtype=bool)
+    clash[1:] = ~new_group[1:] & (tok[1:] <= reach[:-1])
+    keep = ~np.isin(group, group[clash])
+    columns = dict(zip(_FOUND, (art, frame, entry, tok, start, end), strict=True))
+    columns["match"] = cand["match"][order]
+    resolved = [{k: v[keep] for k, v in columns.items()}]
+    if not keep.all():
+        row_of: dict[tuple[int, int, int], int] = {}
+        by_article: dict[int, dict[int, list[tuple[int, int, int]]]] = {}
+        for i in np.flatnonzero(~keep).tolist():
+            a, e, t = int(art[i]), int(entry[i]), int(tok[i])
+            by_article.setdefault(a, {}).setdefault(int(frame[i]), []).append((-int(n[i]), t, e))
+            row_of[a, e, t] = i
+        rows = [
+            row_of[a, e, t] for a, cands in by_article.items() for _, e, t, _ in _resolve(cands)
+        ]
+        resolved.append({k: v[np.array(rows, dtype=np.int64)] for k, v in columns.items()})
+    if rest:
+        found = _python_hits(texts, langs, rest, entries, frame_of.tolist(), match=match,
+                             case_sensitive=case_sensitive)  # fmt: skip
+        resolved.append(_as_arrays(found, texts))
+    return {k: np.concatenate([r[k] for r in resolved]) for k in columns}
+
+
+@lru_cache(maxsize=4096)
+def _glob(pattern: str) -> re.Pattern:
+    from .lexicon import glob_to_regex
+
+    return re.compile(glob_to_regex(pattern))
+
+
+def _token_matches(pattern: str, key: str, stem) -> bool:
+    """The rule for one entry token against one token key (literal, glob or stem)."""
+    if "*" in pattern or "?" in pattern:
+        return _glob(pattern).fullmatch(key) is not None
+    if stem is not None:
+        return key == pattern or stem(key) == stem(pattern)
+    return key == pattern
+
+
+def _reference_hits(texts, langs, entries, frame_of, *, match: str, case_sensitive: bool):
+    """The rules written out plainly: every entry at every token, then the overlap rule."""
+    out = []
+    for i, text in enumerate(texts):
+        tokens = list(_TOKEN_RE.finditer(text))
+        keys = [token_key(m.group(), case_sensitive=case_sensitive) for m in tokens]
+        stem = _stem_function(langs[i]) if match == "stem" else None
+        for f in sorted(set(frame_of)):
+            candidates = []  # (n_tokens, first token, entry index)
+            for e, entry in enumerate(entries):
+                if frame_of[e] != f:
+                    continue
+                parts = _entry_tokens(entry, case_sensitive)
+                n = len(parts)
+                for s in range(len(keys) - n + 1):
+                    if all(_token_matches(p, keys[s + j], stem) for j, p in enumerate(parts)):
+                        candidates.append((n, s, e))
+            taken: set[int] = set()
+            for n, s, e in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+                span = set(range(s, s + n))
+                if span & taken:
+                    continue
+                taken |= span
+                out.append((i, f, e, s, tokens[s].start(), tokens[s + n - 1].end()))
+    return out
+
+
+def _exclusions(lexicon) -> dict:
+    """The lexicon's exclusions: frame -> entries whose matches are not counted in that frame."""
+    return getattr(lexicon, "exclusions", None) or {}
+
+
+def _language_groups(langs: Iterable[str], idx: Iterable[int]) -> dict[str, list[int]]:
+    """Article indices ``idx`` grouped by their language ``langs`` (parallel), sorted by name."""
     groups: dict[str, list[int]] = {}
-    for i, lang in enumerate(langs):
+    for i, lang in zip(idx, langs, strict=True):
         groups.setdefault(lang, []).append(i)
     return dict(sorted(groups.items()))

@@ -1,0 +1,660 @@
+"""The fast engine (private): NumPy token totals over UTF-8 bytes, and the hyperscan matcher.
+
+Both work on a batch of articles joined into one UTF-8 buffer, with a newline before, between
+and after the articles (a newline is never part of a token, so no token or match crosses two
+articles).
+
+**Token totals.** A byte is a *word byte* when it belongs to a character that ``re``'s ``\\w``
+matches: ASCII bytes through a 256-entry table; multi-byte characters are decoded with NumPy
+and looked up in a table over all code points built from ``re`` itself. A token starts where a
+word byte follows a non-word byte, so the totals equal ``len(re.findall(r"\\w+", text))``.
+
+**Matching.** Every entry becomes one byte-level pattern that accepts a *superset* of its true
+matches: a non-word byte, the entry's tokens (each character as the alternation of its case
+variants, ``*`` as a run of word-ish bytes, ``?`` as one or more) separated by runs of non-word
+bytes, and a non-word byte (see :func:`entry_pattern`). One hyperscan scan per batch reports
+every place a match can end; each report is mapped to the token it ends (or, for an entry whose
+last token ends with ``*``, ends inside), and the entry is then checked exactly, token by
+token, on the token keys of :mod:`framing.tokens` (NFKC, lower-cased), so the results are those
+of the rules by construction. Words of ASCII letters are checked on the bytes with NumPy; the
+rest (globs, other scripts) in Python, one candidate at a time, memoized.
+
+The superset argument needs the key of a token to be its character-wise lower-casing: this
+holds unless a word character is changed by NFKC (alone or by composing with its neighbour:
+"ﬁ", "Ｋ", Hangul jamo) or is U+0130 (whose lower case is two characters). Articles holding such
+a character are reported back (:func:`supports` tells the same for one text), and the caller
+counts them with the portable engine. Non-word characters (no-break spaces, "…", lone
+surrogates) do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from .lexicon import glob_to_regex
+from .tokens import token_key
+
+#: Articles are joined in batches of about this many characters (bounds memory).
+BATCH_CHARS = 1 << 22
+
+_ASCII_WORD = np.zeros(256, dtype=bool)
+_ASCII_WORD[list(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")] = True
+_PAD = b"\n\n\n\n"  # after the last article: room to read 3 bytes past any lead byte
+
+# byte-level pattern pieces (hyperscan, no UTF-8 mode): supersets of the token rule
+_BOUND = rb"[^0-9A-Za-z_]"  # any byte of a non-word character
+_GAP = rb"[^0-9A-Za-z_]+"  # the non-word characters between two tokens
+_RUN = rb"[0-9A-Za-z_\x80-\xff]*"  # glob *: any run of word characters
+_ONE = rb"[0-9A-Za-z_\x80-\xff]+"  # glob ?: one word character (or more: quicker to build)
+# The only character outside ASCII whose lower case is an ASCII letter (KELVIN SIGN -> k).
+_ASCII_EXTRA = {"k": "\u212a"}
+
+
+def _import():
+    """Import hyperscan (a separate function so that tests can pretend it is missing)."""
+    import hyperscan
+
+    return hyperscan
+
+
+def available() -> bool:
+    """True when the hyperscan package can be imported.
+
+    Examples
+    --------
+    >>> isinstance(available(), bool)
+    True
+    """
+    try:
+        _import()
+    except ImportError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------
+# Unicode tables
+# --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _every_code_point() -> str:
+    """All code points U+0000..U+10FFFF (surrogates included) as one string."""
+    return np.arange(0x110000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+
+@lru_cache(maxsize=1)
+def word_table() -> np.ndarray:
+    """A boolean table over all code points: True where ``re``'s ``\\w`` matches.
+
+    Examples
+    --------
+    >>> t = word_table()
+    >>> bool(t[ord("ж")]), bool(t[ord("_")]), bool(t[ord("’")]), bool(t[0x0301])
+    (True, True, False, False)
+    """
+    table = np.zeros(0x110000, dtype=bool)
+    for m in re.finditer(r"\w+", _every_code_point()):
+        table[m.start() : m.end()] = True
+    table.setflags(write=False)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _upper_variants() -> dict[str, tuple[str, ...]]:
+    """Lower-case character -> the other characters whose ``str.lower`` is that character."""
+    chars = _every_code_point().replace("\u0130", "\u0131")  # İ lowers to two characters
+    codes = np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    lowered = np.frombuffer(chars.lower().encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    out: dict[str, list[str]] = {}
+    for i in np.flatnonzero(codes != lowered).tolist():
+        out.setdefault(chr(int(lowered[i])), []).append(chr(int(codes[i])))
+    # Final sigma: "ΟΔΟΣ".lower() == "οδος", so a key's ς can come from a Σ.
+    out.setdefault("ς", []).append("Σ")
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def unsupported_table() -> np.ndarray:
+    """Code points that send an article to the portable engine (see the module doc).
+
+    The word characters that NFKC changes (alone), that have a non-zero canonical combining
+    class, or that compose with the character before them (Hangul vowel and final jamo:
+    no other word character is the second half of a canonical decomposition), and U+0130.
+
+    Examples
+    --------
+    >>> t = unsupported_table()
+    >>> bool(t[ord("ﬁ")]), bool(t[ord("İ")]), bool(t[0x1161]), bool(t[ord("é")]), bool(t[0xA0])
+    (True, True, True, False, False)
+    """
+    table = np.zeros(0x110000, dtype=bool)
+    for cp in np.flatnonzero(word_table()).tolist():
+        c = chr(cp)
+        if unicodedata.combining(c) or unicodedata.normalize("NFKC", c) != c:
+            table[cp] = True
+    table[0x1161:0x1176] = True  # Hangul vowel jamo (compose with a leading consonant)
+    table[0x11A8:0x11C3] = True  # Hangul final jamo (compose with an LV syllable)
+    table[0x130] = True
+    table.setflags(write=False)
+    return table
+
+
+def case_variants(ch: str) -> frozenset[str]:
+    """Every character whose lower case (in a token) can be ``ch``, ``ch`` included.
+
+    Examples
+    --------
+    >>> sorted(case_variants("a")), sorted(case_variants("ж")), sorted(case_variants("ς"))
+    (['A', 'a'], ['Ж', 'ж'], ['Σ', 'ς'])
+    """
+    if ch.isascii():
+        up = ch.upper()
+        return frozenset({ch, up, *_ASCII_EXTRA.get(ch, "")})
+    return frozenset((ch, *_upper_variants().get(ch, ())))
+
+
+# --------------------------------------------------------------------------------------
+# batches, word bytes, token bounds
+# --------------------------------------------------------------------------------------
+
+
+def _is_arrow(texts) -> bool:
+    return hasattr(texts, "buffers") and hasattr(texts, "slice")
+
+
+def _arrow_lengths(texts) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return pc.binary_length(texts).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _batches(texts):
+    """Yield ``(lo, hi)`` index ranges of about BATCH_CHARS characters (at least one text)."""
+    n = len(texts)
+    if _is_arrow(texts):
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(_arrow_lengths(texts) + 1, out=offsets[1:])  # bytes plus one separator each
+        cuts = np.searchsorted(offsets, np.arange(BATCH_CHARS, offsets[-1], BATCH_CHARS))
+        bounds = sorted({0, *np.clip(cuts, 1, n).tolist(), n}) if n else [0]
+        yield from zip(bounds[:-1], bounds[1:], strict=True)
+        return
+    lo, size = 0, 0
+    for i, t in enumerate(texts):
+        size += len(t) + 1
+        if size >= BATCH_CHARS:
+            yield lo, i + 1
+            lo, size = i + 1, 0
+    if lo < n:
+        yield lo, n
+
+
+def _joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
+    """Texts ``lo:hi`` as UTF-8 with a newline before, between and after them (plus padding),
+    and the byte length of each text."""
+    if _is_arrow(texts):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        part = texts.slice(lo, hi - lo)
+        framed = pa.concat_arrays(
+            [pa.array([""], pa.large_string()), part, pa.array([""] * 4, pa.large_string())]
+        )
+        one = pa.LargeListArray.from_arrays(pa.array([0, len(framed)], pa.int64()), framed)
+        joined = pc.binary_join(one, pa.scalar("\n", pa.large_string()))[0]
+        return joined.as_buffer().to_pybytes(), _arrow_lengths(part)
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts[lo:hi]]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    return b"\n" + b"\n".join(encoded) + _PAD, lengths
+
+
+_ASCII_WORD_BYTES = bytes(_ASCII_WORD.astype(np.uint8))
+
+
+class _Buffer:
+    """One batch of texts as a UTF-8 buffer, with its word bytes and token starts.
+
+    Attributes: ``data`` (bytes) and ``array`` (its uint8 view); ``lo``/``hi`` the byte span of
+    each article; ``starts`` the byte offset of every token; ``first_token`` the index of each
+    article's first token; with ``matching=True`` also ``word`` (True for the bytes of word
+    characters), ``unsupported`` (articles to count elsewhere, see :func:`supports`) and what
+    :meth:`char_offsets` needs.
+    """
+
+    def __init__(self, texts, lo: int, hi: int, *, matching: bool = False):
+        self.data, lengths = _joined(texts, lo, hi)
+        self.lo = np.ones(len(lengths), dtype=np.int64)  # byte offset of each article
+        np.cumsum(lengths[:-1] + 1, out=self.lo[1:])
+        self.lo[1:] += 1
+        self.hi = self.lo + lengths
+        self.array = a = np.frombuffer(self.data, dtype=np.uint8)
+
+        word = np.frombuffer(self.data.translate(_ASCII_WORD_BYTES), dtype=bool)
+        lead = np.flatnonzero(a >= 0xC0)  # first bytes of multi-byte characters
+        if lead.size:
+            word = word.copy()
+            b0 = a[lead].astype(np.int32)
+            b1 = a[lead + 1].astype(np.int32) & 0x3F
+            b2 = a[lead + 2].astype(np.int32) & 0x3F
+            two, four = b0 < 0xE0, b0 >= 0xF0
+            cp = np.where(two, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
+            if four.any():
+                b3 = a[lead[four] + 3].astype(np.int32) & 0x3F
+                cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
+            is_word = word_table()[cp]
+            word[lead] = is_word
+            word[lead + 1] = is_word
+            longer = ~two
+            word[lead[longer] + 2] = is_word[longer]
+            word[lead[four] + 3] = is_word[four]
+        self.starts = np.flatnonzero(word[1:] > word[:-1]) + 1
+        self.first_token = np.searchsorted(self.starts, self.lo)
+        if matching:
+            self.word = word
+            self.unsupported = np.zeros(len(lengths), dtype=bool)
+            self.lead = lead
+            # continuation bytes up to and including each lead's character
+            self.extra = np.cumsum(1 + (b0 >= 0xE0) + four) if lead.size else lead
+            if lead.size:
+                bad = lead[unsupported_table()[cp]]
+                self.unsupported[np.searchsorted(self.lo, bad, side="right") - 1] = True
+
+    def token_totals(self) -> np.ndarray:
+        return np.searchsorted(self.starts, self.hi) - self.first_token
+
+    def token_end(self, t: int) -> int:
+        """The byte offset just past token ``t``."""
+        start, size = int(self.starts[t]), 32
+        while True:
+            run = self.word[start : start + size]
+            if not run.all():
+                return start + int(run.argmin())
+            size *= 4
+
+    def char_offsets(self, pos: np.ndarray, article: np.ndarray) -> np.ndarray:
+        """Byte offsets ``pos`` (at character starts) -> character offsets in their article."""
+        if not self.lead.size:
+            return pos - self.lo[article]
+
+        def chars(p):
+            k = np.searchsorted(self.lead, p)  # multi-byte characters before p
+            return p - np.where(k > 0, self.extra[np.maximum(k - 1, 0)], 0)
+
+        return chars(pos) - chars(self.lo[article])
+
+
+def token_totals(texts) -> np.ndarray:
+    """The number of word tokens of each text (``len(re.findall(r"\\w+", t))``), with NumPy.
+
+    ``texts`` is a sequence of str or a pyarrow ``large_string`` array without nulls.
+
+    Examples
+    --------
+    >>> token_totals(["The CSTO’s crisis.", "", "Ереван, 2024 г."]).tolist()
+    [4, 0, 3]
+    """
+    out = np.zeros(len(texts), dtype=np.int64)
+    for lo, hi in _batches(texts):
+        out[lo:hi] = _Buffer(texts, lo, hi).token_totals()
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# the matcher
+# --------------------------------------------------------------------------------------
+
+
+def supports(text: str) -> bool:
+    """True when the hyperscan matcher gives the rules' results on ``text`` (see module doc).
+
+    Examples
+    --------
+    >>> supports("Armenia’s\xa0ally…"), supports("ﬁnal"), supports("İstanbul")
+    (True, False, False)
+    """
+    if text.isascii():
+        return True
+    table = unsupported_table()
+    return not any(table[ord(c)] for c in text)
+
+
+def _hex(raw: bytes) -> bytes:
+    return b"".join(b"\\x%02x" % c for c in raw)
+
+
+def _char_pattern(ch: str, case_sensitive: bool) -> bytes:
+    variants = sorted(
+        v.encode("utf-8", "surrogatepass") for v in ({ch} if case_sensitive else case_variants(ch))
+    )
+    if len(variants) == 1:
+        return _hex(variants[0])
+    if all(len(v) == 1 for v in variants):
+        return b"[" + b"".join(map(_hex, variants)) + b"]"
+    return b"(?:" + b"|".join(map(_hex, variants)) + b")"
+
+
+def entry_pattern(tokens: Sequence[str], *, case_sensitive: bool) -> bytes:
+    """The hyperscan pattern (bytes) that accepts a superset of an entry's matches.
+
+    A non-word byte, the tokens separated by runs of non-word bytes, and a non-word byte.
+    A leading ``*`` and the byte before it are left out (they only filter), and so are a
+    trailing ``*`` and the byte after it: the match then ends inside the entry's last token
+    (an *open* end, see :func:`open_end`). Both keep the database small and quick to build.
+
+    Examples
+    --------
+    >>> entry_pattern(["zone", "of"], case_sensitive=True)
+    b'[^0-9A-Za-z_]\\\\x7a\\\\x6f\\\\x6e\\\\x65[^0-9A-Za-z_]+\\\\x6f\\\\x66[^0-9A-Za-z_]'
+    >>> entry_pattern(["*a*"], case_sensitive=False)
+    b'[\\\\x41\\\\x61]'
+    """
+    parts = []
+    for tok in tokens:
+        out, star = [], False
+        for ch in tok:
+            if ch == "*":
+                if not star:
+                    out.append(_RUN)
+                star = True
+                continue
+            star = False
+            out.append(_ONE if ch == "?" else _char_pattern(ch, case_sensitive))
+        parts.append(b"".join(out))
+    head, tail = _BOUND, _BOUND
+    if tokens[0].startswith("*") and parts[0] != _RUN:
+        parts[0], head = parts[0].removeprefix(_RUN), b""
+    if open_end(tokens) and parts[-1] != _RUN:
+        parts[-1], tail = parts[-1].removesuffix(_RUN), b""
+    return head + _GAP.join(parts) + tail
+
+
+def open_end(tokens: Sequence[str]) -> bool:
+    """True when an entry's pattern ends inside its last token (the token ends with ``*``).
+
+    Examples
+    --------
+    >>> open_end(["collaps*"]), open_end(["zone", "of"]), open_end(["*"])
+    (True, False, False)
+    """
+    last = tokens[-1]
+    return last.endswith("*") and last.strip("*") != ""
+
+
+@lru_cache(maxsize=16)
+def _database(patterns: tuple[bytes, ...]):
+    """A compiled hyperscan block-mode database of the patterns (ids = positions), cached."""
+    hs = _import()
+    db = hs.Database(mode=hs.HS_MODE_BLOCK)
+    db.compile(
+        expressions=list(patterns),
+        ids=list(range(len(patterns))),
+        elements=len(patterns),
+        flags=[0] * len(patterns),
+    )
+    return db
+
+
+class _TokenTest:
+    """Does a token key match one entry token (a literal or a glob)? Memoized."""
+
+    def __init__(self, token: str):
+        self.glob = "*" in token or "?" in token
+        self.token = token
+        self.rx = re.compile(glob_to_regex(token)) if self.glob else None
+        self.memo: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        if not self.glob:
+            return key == self.token
+        ok = self.memo.get(key)
+        if ok is None:
+            ok = self.memo[key] = self.rx.fullmatch(key) is not None
+        return ok
+
+
+#: Columns of the candidates table of :func:`find_candidates`.
+CANDIDATE_FIELDS = ("text", "entry", "token", "n_tokens", "start", "end", "match")
+
+
+class _Lexicon:
+    """The entries compiled for hyperscan: one pattern per distinct token sequence."""
+
+    def __init__(self, entry_tokens: Sequence[Sequence[str]], case_sensitive: bool):
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for e, toks in enumerate(entry_tokens):
+            if toks:
+                groups.setdefault(tuple(_STARS_RE.sub("*", t) for t in toks), []).append(e)
+        self.seqs = list(groups)
+        self.case_sensitive = case_sensitive
+        patterns = tuple(_entry_pattern(s, case_sensitive) for s in self.seqs)
+        self.db = _database(patterns) if patterns else None
+        self.n_tokens = np.array([len(s) for s in self.seqs], dtype=np.int64)
+        self.open_end = np.array([open_end(s) for s in self.seqs], dtype=bool)
+        # pattern -> its entries, flattened: entries[ptr[p] : ptr[p + 1]]
+        counts = np.array([len(groups[s]) for s in self.seqs], dtype=np.int64)
+        self.ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self.entries = np.array([e for s in self.seqs for e in groups[s]], dtype=np.int64)
+        # Entries of ASCII words only (no wildcards) are checked on the bytes with NumPy:
+        # one-token ones by the token's span alone (the pattern is then exact), phrases by
+        # comparing each token's bytes.
+        literal = [all(t.isascii() and not ("*" in t or "?" in t) for t in s) for s in self.seqs]
+        self.ascii_literal = np.array(
+            [ok and len(s) == 1 for ok, s in zip(literal, self.seqs, strict=True)], dtype=bool
+        )
+        self.ascii_phrase = np.array(
+            [ok and len(s) > 1 for ok, s in zip(literal, self.seqs, strict=True)], dtype=bool
+        )
+        self.literal_bytes = np.array(
+            [len(s[0].encode("utf-8", "surrogatepass")) for s in self.seqs], dtype=np.int64
+        )
+        self.phrase_bytes = [
+            [np.frombuffer(t.encode("ascii"), dtype=np.uint8) for t in s]
+            if ok and len(s) > 1
+            else None
+            for ok, s in zip(literal, self.seqs, strict=True)
+        ]
+        tests: dict[str, _TokenTest] = {}
+        self.tests = [[tests.setdefault(t, _TokenTest(t)) for t in s] for s in self.seqs]
+        self.memo: dict[tuple[int, bytes], bool] = {}  # (one-token pattern, token bytes) -> ok
+
+    def key(self, raw: bytes) -> str:
+        """The token key of a token's UTF-8 bytes."""
+        if raw.isascii():
+            return raw.decode("ascii") if self.case_sensitive else raw.decode("ascii").lower()
+        return token_key(raw.decode("utf-8"), case_sensitive=self.case_sensitive)
+
+    def single_ok(self, p: int, raw: bytes) -> bool:
+        """Does the token with bytes ``raw`` match one-token pattern ``p``? Memoized."""
+        ok = self.memo.get((p, raw))
+        if ok is None:
+            if len(self.memo) > 1_000_000:
+                self.memo.clear()
+            ok = self.memo[p, raw] = self.tests[p][0](self.key(raw))
+        return ok
+
+
+@lru_cache(maxsize=8)
+def _compiled(entry_tokens: tuple[tuple[str, ...], ...], case_sensitive: bool) -> _Lexicon:
+    return _Lexicon(entry_tokens, case_sensitive)
+
+
+_STARS_RE = re.compile(r"\*+")
+
+
+@lru_cache(maxsize=4096)
+def _entry_pattern(tokens: tuple[str, ...], case_sensitive: bool) -> bytes:
+    return entry_pattern(tokens, case_sensitive=case_sensitive)
+
+
+def find_candidates(
+    texts, entry_tokens: Sequence[Sequence[str]], *, case_sensitive: bool
+) -> tuple[dict[str, np.ndarray], list[int]]:
+    """Every place an entry matches, before the overlap rule, and the texts left unsearched.
+
+    Parameters
+    ----------
+    texts : sequence of str, or pyarrow large_string array without nulls
+        The texts.
+    entry_tokens : sequence of sequences of str
+        The tokens of each entry as compared (token keys with wildcards).
+    case_sensitive : bool
+        Compare without lower-casing.
+
+    Returns
+    -------
+    candidates : dict of str to ndarray
+        Parallel arrays named by :data:`CANDIDATE_FIELDS`: the text, the entry, its first
+        token and number of tokens, the character offsets ``start``/``end`` into the text
+        (int64), and the text matched (object).
+    unsupported : list of int
+        The texts that :func:`supports` rejects; they were not searched.
+
+    Examples
+    --------
+    >>> found, rest = find_candidates(["A security threat.", "ﬁnal threat"],
+    ...                               [("security", "threat"), ("threat*",)], case_sensitive=False)
+    >>> found["entry"].tolist(), found["token"].tolist(), found["match"].tolist(), rest
+    ([1, 0], [2, 1], ['threat', 'security threat'], [1])
+    """
+    lex = _compiled(tuple(map(tuple, entry_tokens)), case_sensitive)
+    parts: list[dict[str, np.ndarray]] = []
+    unsupported: list[int] = []
+    scratch = _import().Scratch(lex.db) if lex.db is not None else None
+    for lo, hi in _batches(texts):
+        buf = _Buffer(texts, lo, hi, matching=True)
+        unsupported.extend((np.flatnonzero(buf.unsupported) + lo).tolist())
+        if lex.db is None:
+            continue
+        ids: list[int] = []
+        tos: list[int] = []
+
+        def on_match(pid, _from, to, _flags, _ctx, ids=ids, tos=tos):
+            ids.append(pid)
+            tos.append(to)
+
+        lex.db.scan(buf.data, match_event_handler=on_match, scratch=scratch)
+        if ids:
+            found = _verify(buf, lex, np.array(ids, dtype=np.int64), np.array(tos, dtype=np.int64))
+            found["text"] += lo
+            parts.append(found)
+    if not parts:
+        empty = {k: np.zeros(0, dtype=np.int64) for k in CANDIDATE_FIELDS}
+        empty["match"] = np.zeros(0, dtype=object)
+        return empty, unsupported
+    return {k: np.concatenate([p[k] for p in parts]) for k in CANDIDATE_FIELDS}, unsupported
+
+
+def _verify(buf: _Buffer, lex: _Lexicon, pid: np.ndarray, to: np.ndarray) -> dict[str, np.ndarray]:
+    """Map hyperscan reports to tokens and keep the entries that match the token keys exactly."""
+    starts, word = buf.starts, buf.word
+    # A closed report ends one byte past the match's last token (on the boundary byte): a
+    # token must end exactly there. An open one ends inside the last token.
+    is_open = lex.open_end[pid]
+    end = to - 1 + is_open  # closed: the boundary byte; open: just past the last byte matched
+    ok = word[end - 1] & (is_open | ~word[end])
+    pid, end, is_open = pid[ok], end[ok], is_open[ok]
+    last = np.searchsorted(starts, end - 1, side="right") - 1
+    if is_open.any():
+        end[is_open] = _token_ends(word, end[is_open])
+        # several reports inside one token: keep one
+        _, once = np.unique(pid * (starts.size + 1) + last, return_index=True)
+        once.sort()
+        pid, end, last = pid[once], end[once], last[once]
+    first = last - lex.n_tokens[pid] + 1
+    article = np.searchsorted(buf.first_token, last, side="right") - 1
+    ok = (first >= buf.first_token[article]) & ~buf.unsupported[article]
+    pid, first, last, end, article = pid[ok], first[ok], last[ok], end[ok], article[ok]
+
+    # Exact without Python: ASCII literals whose token spans exactly the pattern's bytes.
+    fast = lex.ascii_literal[pid]
+    exact = fast & (starts[last] == end - lex.literal_bytes[pid])
+    phrases = lex.ascii_phrase[pid]
+    if phrases.any():
+        for p in np.unique(pid[phrases]).tolist():
+            rows = np.flatnonzero(pid == p)
+            exact[
+                rows[_ascii_phrase_ok(buf, lex.phrase_bytes[p], first[rows], lex.case_sensitive)]
+            ] = True
+    slow = np.flatnonzero(~fast & ~phrases)
+    one = lex.n_tokens[pid[slow]] == 1
+    single, phrase = slow[one], slow[~one]
+    if single.size:
+        data = buf.data
+        args = zip(pid[single].tolist(), starts[last[single]].tolist(), end[single].tolist(),
+                   strict=True)  # fmt: skip
+        keep = [lex.single_ok(p, data[s:e]) for p, s, e in args]
+        exact[single[np.array(keep, dtype=bool)]] = True
+    if phrase.size:
+        args = zip(pid[phrase].tolist(), first[phrase].tolist(), end[phrase].tolist(), strict=True)
+        keep = [_check(buf, lex, p, f, e) for p, f, e in args]
+        exact[phrase[np.array(keep, dtype=bool)]] = True
+    pid, first, end, article = pid[exact], first[exact], end[exact], article[exact]
+    data, start = buf.data, starts[first]
+    match = np.empty(pid.size, dtype=object)
+    match[:] = [
+        data[s:e].decode("utf-8", "surrogatepass")
+        for s, e in zip(start.tolist(), end.tolist(), strict=True)
+    ]
+
+    # one row per entry of each pattern
+    counts = lex.ptr[pid + 1] - lex.ptr[pid]
+    row = np.repeat(np.arange(pid.size), counts)
+    within = np.arange(row.size) - np.repeat(np.cumsum(counts) - counts, counts)
+    entry = lex.entries[lex.ptr[pid[row]] + within]
+    pid, start, end, article = pid[row], start[row], end[row], article[row]
+    first = first[row]
+    return {
+        "text": article,
+        "entry": entry,
+        "token": first - buf.first_token[article],
+        "n_tokens": lex.n_tokens[pid],
+        "start": buf.char_offsets(start, article),
+        "end": buf.char_offsets(end, article),
+        "match": match[row],
+    }
+
+
+def _token_ends(word: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """For byte offsets just past a word byte, the byte offset just past its token."""
+    end = pos.copy()
+    todo = np.arange(end.size)
+    while todo.size:
+        todo = todo[word[end[todo]]]
+        end[todo] += 1
+    return end
+
+
+_ASCII_LOWER = np.arange(256, dtype=np.uint8)
+_ASCII_LOWER[65:91] += 32
+
+
+def _ascii_phrase_ok(
+    buf: _Buffer, words: list[np.ndarray], first: np.ndarray, case_sensitive: bool
+) -> np.ndarray:
+    """For phrases of ASCII words: do tokens ``first + j`` consist exactly of ``words[j]``?"""
+    a, word, top = buf.array, buf.word, len(buf.array) - 1
+    ok = np.ones(first.size, dtype=bool)
+    for j, lit in enumerate(words):
+        pos = buf.starts[first + j]
+        got = a[np.minimum(pos[:, None] + np.arange(lit.size), top)]
+        if not case_sensitive:
+            got = _ASCII_LOWER[got]
+        ok &= (got == lit).all(axis=1) & ~word[np.minimum(pos + lit.size, top)]
+    return ok
+
+
+def _check(buf: _Buffer, lex: _Lexicon, p: int, first: int, end: int) -> bool:
+    """Do tokens ``first``, ``first + 1``, ... (the last ending at byte ``end``) match the
+    entry tokens of pattern ``p`` exactly?"""
+    tests = lex.tests[p]
+    for j, test in enumerate(tests):
+        t = first + j
+        stop = end if j == len(tests) - 1 else buf.token_end(t)
+        if not test(lex.key(buf.data[buf.starts[t] : stop])):
+            return False
+    return True

@@ -1,0 +1,385 @@
+"""The counting engines agree: hyperscan, python and the plain reference of the rules.
+
+Property tests on random texts and lexicons (Unicode letters of several scripts, curly quotes,
+hyphens, digits, underscores, combining marks, emoji, characters NFKC changes, overlapping
+entries, phrases at article edges, globs, exclusions, case-sensitive and stem matching), the
+Unicode tables the byte-level engine relies on checked against ``re`` and ``unicodedata`` on
+every code point, and identical results on the real corpora.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import framing as fr
+from framing import _hyperscan
+from framing import match as match_module
+from framing.lexicon import Lexicon, entry_tokens
+from framing.match import find_hits, token_counts
+
+ENGINES = ["hyperscan", "python", "reference"]
+needs_hyperscan = pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan not installed")
+
+
+def arts(*texts, dtype=None, lang=None) -> pd.DataFrame:
+    df = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))]})
+    df["text"] = pd.Series(list(texts), dtype=dtype)
+    if lang:
+        df["lang"] = lang
+    return df
+
+
+def all_engines(articles, lexicon, **kw) -> pd.DataFrame:
+    """Every engine's hits; assert they are identical and return the reference's."""
+    kw.setdefault("sentences", False)
+    expected = find_hits(articles, lexicon, engine="reference", **kw)
+    for engine in ENGINES:
+        if engine == "hyperscan" and not _hyperscan.available():
+            continue
+        got = find_hits(articles, lexicon, engine=engine, **kw)
+        pd.testing.assert_frame_equal(got, expected, obj=f"engine={engine!r}")
+    return expected
+
+
+# --- the Unicode tables, on every code point ----------------------------------------------
+
+
+def test_word_table_is_re_word_on_every_code_point():
+    table = _hyperscan.word_table()
+    everything = "".join(map(chr, range(0x110000)))
+    by_re = np.zeros(0x110000, dtype=bool)
+    by_re[[m.start() for m in re.finditer(r"\w", everything)]] = True
+    assert (table == by_re).all()
+    # and \w is exactly "alphanumeric or underscore"
+    by_str = np.array([c.isalnum() or c == "_" for c in everything])
+    assert (table == by_str).all()
+
+
+def test_case_variants_cover_every_lowering():
+    for cp in range(0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) == 1 and low != c:
+            assert c in _hyperscan.case_variants(low), hex(cp)
+    assert "Σ" in _hyperscan.case_variants("ς")  # final sigma
+    assert len("\u0130".lower()) == 2  # the one multi-character lowering: never supported
+    assert _hyperscan.unsupported_table()[0x130]
+
+
+def test_unsupported_table_covers_what_nfkc_changes_in_a_token():
+    table = _hyperscan.unsupported_table()
+    words = _hyperscan.word_table()
+    for cp in np.flatnonzero(words).tolist():
+        c = chr(cp)
+        if unicodedata.normalize("NFKC", c) != c or unicodedata.combining(c):
+            assert table[cp], hex(cp)
+    # The only word characters that compose with the one before them are Hangul jamo (the
+    # table lists them): no other is the second half of a canonical decomposition.
+    second = set()
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            second.add(int(d.split()[1], 16))
+    assert not [hex(cp) for cp in second if words[cp]]
+    assert table[0x1161] and table[0x11A8] and not table[0x1100]
+
+
+@pytest.mark.parametrize(
+    ("text", "supported"),
+    [
+        ("plain ASCII", True),
+        ("Armenia’s “ally” – no-break\xa0space…", True),  # NFKC changes only non-word characters
+        ("Ереван, ՀԱՊԿ, Erdoğan, ΟΔΟΣ, 安全, 🙂", True),
+        ("ﬁnal", False),  # ligature
+        ("ＣＳＴＯ", False),  # fullwidth
+        ("İstanbul", False),  # lower case is two characters
+        ("\u212a", False),  # KELVIN SIGN, lower case is ASCII k
+        ("\u1100\u1161", False),  # Hangul jamo compose
+        ("x\ud800y", True),  # a lone surrogate is no word character
+    ],
+)
+def test_supports(text, supported):
+    assert _hyperscan.supports(text) is supported
+
+
+# --- random texts and lexicons --------------------------------------------------------------
+
+WORDS = [
+    "threat", "Threat", "THREAT", "threats", "security", "Security", "zone", "of", "collapse",
+    "ally", "alloy", "all", "ally’s", "Armenia’s", "csto", "CSTO", "угроза", "Угрозы",
+    "ОДКБ", "зоне", "ответственности", "ՀԱՊԿ", "հապկ", "ΟΔΟΣ", "οδός", "ΑΣ", "σας",
+    "Erdoğan", "café", "CAFÉ", "cafe\u0301", "安全", "威胁", "4", "2024", "a_b", "_",
+    "🙂", "ﬁnal", "ＣＳＴＯ", "İstanbul", "\u212aelvin", "\u1100\u1161",
+]  # fmt: skip
+SEPARATORS = [" ", " ", ", ", "-", "’", "'", "“", "”", "", "\n", "\xa0", " – ", "…", "\u0301"]
+
+ENTRY_WORDS = [
+    "threat", "security", "zone", "of", "ally", "all", "csto", "угроза", "угрозы", "одкб",
+    "հապկ", "οδος", "οδός", "ας", "σας", "erdoğan", "café", "cafe", "安全", "4", "2024", "a_b",
+    "final", "s", "istanbul", "kelvin", "가",
+]  # fmt: skip
+
+
+@st.composite
+def glob_token(draw):
+    word = draw(st.sampled_from(ENTRY_WORDS))
+    kind = draw(st.sampled_from(["word", "word", "suffix", "prefix", "both", "one", "inner"]))
+    if kind == "suffix":
+        return word[: draw(st.integers(1, len(word)))] + "*"
+    if kind == "prefix":
+        return "*" + word[draw(st.integers(0, len(word) - 1)) :]
+    if kind == "both":
+        return "*" + word + "*"
+    if kind == "one":
+        i = draw(st.integers(0, len(word) - 1))
+        return word[:i] + "?" + word[i + 1 :] if len(word) > 1 else word + "?"
+    if kind == "inner" and len(word) > 2:
+        i = draw(st.integers(1, len(word) - 1))
+        return word[:i] + "*" + word[i:]
+    return word
+
+
+@st.composite
+def entry(draw):
+    n = draw(st.integers(1, 3))
+    tokens = [draw(glob_token()) for _ in range(n)]
+    if draw(st.booleans()):
+        tokens = [t.upper() if draw(st.booleans()) else t for t in tokens]
+    return draw(st.sampled_from([" ", "-", ", "])).join(tokens)
+
+
+def dedupe(patterns):
+    seen, out = set(), []
+    for p in patterns:
+        key = entry_tokens(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+@st.composite
+def lexicon(draw, exclusions=True):
+    frames = {}
+    for i in range(draw(st.integers(1, 3))):
+        entries = dedupe(draw(st.lists(entry(), min_size=1, max_size=5)))
+        block = {"entries": entries}
+        if exclusions and draw(st.booleans()):
+            taken = {entry_tokens(e) for e in entries}
+            excluded = [e for e in dedupe(draw(st.lists(entry(), max_size=3)))
+                        if entry_tokens(e) not in taken]  # fmt: skip
+            if excluded:
+                block["exclude"] = excluded
+        frames[f"f{i}"] = block
+    return Lexicon.from_dict(frames)
+
+
+@st.composite
+def text(draw):
+    parts = draw(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
+                          max_size=14))  # fmt: skip
+    out = "".join(w + s for w, s in parts)
+    if draw(st.booleans()):  # a sprinkle of arbitrary characters
+        out += draw(st.text(max_size=6))
+    return out
+
+
+texts = st.lists(text(), min_size=1, max_size=4)
+
+
+def examples(n: int):
+    return settings(max_examples=n, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@examples(120)
+@given(texts=texts, lex=lexicon())
+def test_engines_agree_exact(texts, lex):
+    all_engines(arts(*texts), lex)
+
+
+@examples(60)
+@given(texts=texts, lex=lexicon())
+def test_engines_agree_case_sensitive(texts, lex):
+    all_engines(arts(*texts), lex, case_sensitive=True)
+
+
+@examples(60)
+@given(texts=texts, lex=lexicon(), lang=st.sampled_from(["en", "ru"]))
+def test_engines_agree_stem(texts, lex, lang):
+    all_engines(arts(*texts, lang=lang), lex, match="stem")
+
+
+@needs_hyperscan
+@examples(40)
+@given(texts=texts, lex=lexicon(), batch=st.integers(1, 40))
+def test_hyperscan_results_do_not_depend_on_batches(texts, lex, batch):
+    expected = find_hits(arts(*texts), lex, engine="python", sentences=False)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_hyperscan, "BATCH_CHARS", batch)
+        for dtype in ("str", object):
+            got = find_hits(arts(*texts, dtype=dtype), lex, engine="auto", sentences=False)
+            pd.testing.assert_frame_equal(got, expected)
+            totals = token_counts(arts(*texts, dtype=dtype), engine="auto")
+            assert totals["n_tokens"].tolist() == [len(re.findall(r"\w+", t)) for t in texts]
+
+
+@examples(150)
+@given(texts=st.lists(st.one_of(text(), st.text()), max_size=5))
+def test_token_totals_equal_re_findall(texts):
+    expected = [len(re.findall(r"\w+", t)) for t in texts]
+    assert _hyperscan.token_totals(texts).tolist() == expected
+    df = arts(*texts, dtype=object)
+    for engine in ["auto", "hyperscan", "python", "reference"]:
+        assert token_counts(df, engine=engine)["n_tokens"].tolist() == expected
+
+
+# --- cases by hand ------------------------------------------------------------------------
+
+CASES = [
+    # (case, texts, lexicon, expected (article, frame, match) hits)
+    ("final sigma: a token lowers on its own", ["ΟΔΟΣ'Α"], {"f": ["οδος"]}, [(0, "f", "ΟΔΟΣ")]),
+    ("capital sigma inside a word", ["ΟΔΟΣΑ"], {"f": ["οδοσα"]}, [(0, "f", "ΟΔΟΣΑ")]),
+    ("letter before an ASCII word", ["éthreat threat"], {"f": ["threat"]}, [(0, "f", "threat")]),
+    ("glob after a curly quote", ["“threat”"], {"f": ["?threat", "*reat"]}, [(0, "f", "threat")]),
+    ("phrase over a letter gap", ["zone é of", "zone, of"], {"f": ["zone of"]},
+     [(1, "f", "zone, of")]),
+    ("phrases at both edges", ["collective security", "x collective security"],
+     {"f": ["collective security"]}, [(0, "f", "collective security"),
+                                      (1, "f", "collective security")]),
+    ("İ lowers to two characters", ["İstanbul", "istanbul"], {"f": ["istanbul", "i*"]},
+     [(0, "f", "İstanbul"), (1, "f", "istanbul")]),
+    ("NFKC and plain together", ["ﬁnal final ＣＳＴＯ"], {"f": ["final"], "c": ["csto"]},
+     [(0, "f", "ﬁnal"), (0, "f", "final"), (0, "c", "ＣＳＴＯ")]),
+    ("Hangul jamo compose", ["\u1100\u1161 가"], {"f": ["가"]},
+     [(0, "f", "\u1100\u1161"), (0, "f", "가")]),
+    ("combining mark splits a token", ["cafe\u0301 café"], {"f": ["cafe", "café"]},
+     [(0, "f", "cafe"), (0, "f", "café")]),
+    ("emoji and CJK", ["安全🙂威胁 安全"], {"f": ["安全"]}, [(0, "f", "安全"), (0, "f", "安全")]),
+    ("digits and underscores", ["Article 4, a_b, a b"], {"f": ["article 4", "a_b"]},
+     [(0, "f", "Article 4"), (0, "f", "a_b")]),
+    ("exclusion wins a tie and takes its tokens", ["security council security"],
+     {"f": {"entries": ["security", "council"], "exclude": ["security council"]}},
+     [(0, "f", "security")]),
+    ("exclusion only in its frame", ["security council"],
+     {"f": {"entries": ["security"], "exclude": ["security council"]}, "g": ["security"]},
+     [(0, "g", "security")]),
+    ("same entry in two frames", ["a threat"], {"f": ["threat"], "g": ["threat*"]},
+     [(0, "f", "threat"), (0, "g", "threat")]),
+    ("empty and missing texts", ["", None, "threat"], {"f": ["threat"]}, [(2, "f", "threat")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+@pytest.mark.parametrize(("case", "texts", "lexicon", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_cases_by_hand(case, texts, lexicon, expected, dtype):
+    hits = all_engines(arts(*texts, dtype=dtype), lexicon)
+    got = [(int(a[1:]), f, m) for a, f, m in zip(hits["article_id"], hits["frame"], hits["match"],
+                                                  strict=True)]  # fmt: skip
+    assert got == expected
+
+
+def test_lone_surrogates_in_object_columns():
+    df = arts("threat\ud800threat", "\udfffsecurity threat", dtype=object)
+    hits = all_engines(df, {"f": ["threat", "security threat"]})
+    assert hits["match"].tolist() == ["threat", "threat", "security threat"]
+    assert token_counts(df)["n_tokens"].tolist() == [2, 2]
+
+
+def test_sliced_and_arrow_typed_columns():
+    import pyarrow as pa
+
+    df = arts("no", "a threat here", "Threats, threats", "x threat")
+    lex = {"f": ["threat*"]}
+    expected = find_hits(df.iloc[1:3], lex, engine="reference")
+    pd.testing.assert_frame_equal(find_hits(df.iloc[1:3], lex), expected)
+    typed = df.astype({"text": pd.ArrowDtype(pa.string())})
+    pd.testing.assert_frame_equal(find_hits(typed, lex), find_hits(df, lex, engine="reference"))
+    assert token_counts(df.iloc[1:3])["n_tokens"].tolist() == [3, 2]
+
+
+def test_no_articles_and_no_hits():
+    empty = arts()
+    for engine in ENGINES:
+        assert len(find_hits(empty, {"f": ["x"]}, engine=engine)) == 0
+        assert len(token_counts(empty, engine=engine)) == 0
+    assert len(all_engines(arts("nothing here"), {"f": ["x"]})) == 0
+
+
+# --- choosing the engine -----------------------------------------------------------------
+
+
+def test_unknown_engine_names_the_choices():
+    with pytest.raises(fr.FramingError, match=r"engine=...\): 'fast' is not a valid choice.*"
+                       r"'auto', 'hyperscan', 'python', 'reference'"):  # fmt: skip
+        find_hits(arts("x"), {"f": ["x"]}, engine="fast")
+    with pytest.raises(fr.FramingError, match="token_counts"):
+        token_counts(arts("x"), engine="fast")
+
+
+@needs_hyperscan
+def test_auto_uses_hyperscan_when_installed(monkeypatch):
+    calls = []
+    real = _hyperscan.find_candidates
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_hyperscan, "find_candidates", spy)
+    find_hits(arts("a threat"), {"f": ["threat"]})
+    find_hits(arts("a threat"), {"f": ["threat"]}, match="stem")  # stems: the python engine
+    find_hits(arts("a threat"), {"f": ["threat"]}, engine="python")
+    assert calls == [1]
+
+
+def test_fallback_without_hyperscan_warns_once(monkeypatch):
+    def missing():
+        raise ImportError("No module named 'hyperscan'")
+
+    monkeypatch.setattr(_hyperscan, "_import", missing)
+    monkeypatch.setattr(match_module, "_FALLBACK_WARNED", False)
+    df = arts("a threat")
+    with pytest.warns(fr.FramingWarning, match="pip install hyperscan"):
+        first = find_hits(df, {"f": ["threat"]})
+    second = find_hits(df, {"f": ["threat"]})  # no second warning (warnings are errors here)
+    pd.testing.assert_frame_equal(first, second)
+    assert first["match"].tolist() == ["threat"]
+    assert token_counts(df)["n_tokens"].tolist() == [2]  # needs no hyperscan, no warning
+    with pytest.raises(fr.MissingDependencyError, match="pip install hyperscan"):
+        find_hits(df, {"f": ["threat"]}, engine="hyperscan")
+
+
+# --- real corpora --------------------------------------------------------------------------
+
+
+@needs_hyperscan
+def test_engines_agree_on_the_press_releases(news_dir):
+    articles = fr.read_articles(
+        news_dir / "press_releases_kremlin_president_ua_2021-10_2022-06.csv"
+    )
+    lex = fr.load_lexicon("security")
+    fast = find_hits(articles, lex, engine="hyperscan", sentences=False)
+    pd.testing.assert_frame_equal(fast, find_hits(articles, lex, engine="python", sentences=False))
+    assert len(fast) > 5000
+    expected = [len(re.findall(r"\w+", t)) for t in articles["text"].fillna("")]
+    assert token_counts(articles)["n_tokens"].tolist() == expected
+
+
+@needs_hyperscan
+def test_engines_agree_on_the_reuters_sample(news_dir):
+    articles = fr.read_articles(news_dir / "reuters21578_sample_500.csv")
+    lex = fr.load_lexicon("security")
+    fast = find_hits(articles, lex, engine="hyperscan", sentences=False)
+    pd.testing.assert_frame_equal(fast, find_hits(articles, lex, engine="python", sentences=False))
+    assert len(fast) > 100
+    some = articles[articles["article_id"].isin(fast["article_id"].unique()[:12])]
+    all_engines(some, lex)
+    expected = [len(re.findall(r"\w+", t)) for t in articles["text"].fillna("")]
+    assert token_counts(articles)["n_tokens"].tolist() == expected
