@@ -19,12 +19,32 @@ FIGURE_FORMATS = ("png", "pdf", "svg")
 _NAME_RE = re.compile(r"^[\w.-]+$")
 # figure -> {"provenance": dict, "data": DataFrame}; weak, so closed figures are freed
 _ATTACHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# in force while saving: TrueType (Type 42) fonts embedded in PDF/PS, text kept as text in SVG
+_SAVE_RC = {"svg.hashsalt": "framing", "pdf.fonttype": 42, "ps.fonttype": 42,
+            "svg.fonttype": "none"}  # fmt: skip
 
 
-def attach(fig, *, provenance=None, data=None) -> None:
+def attach(fig, *, provenance=None, data=None, ax=None, label: str | None = None) -> None:
     """Remember the provenance and the plotted table of a figure, for :func:`save_figure`.
 
-    Plot functions call this; users rarely need to.
+    Plot functions call this; users rarely need to. The record belongs to the *root* figure
+    (also when drawing into a subfigure), so :func:`save_figure` finds it from any of its
+    Axes. A table is kept per Axes (``ax``): drawing again into the same Axes replaces its
+    table, while plots in other Axes of the same figure add theirs, and all of them are
+    written to the figure's CSV (with a ``panel`` column naming each plot).
+
+    Parameters
+    ----------
+    fig : Figure, SubFigure or Axes
+        The figure drawn.
+    provenance : dict, optional
+        Merged into what the figure already carries.
+    data : DataFrame, optional
+        The table plotted.
+    ax : Axes or array of Axes, optional
+        Where ``data`` was drawn (its first Axes identifies the plot).
+    label : str, optional
+        The plot's name in the ``panel`` column, e.g. ``"plot_bars"``.
 
     Examples
     --------
@@ -35,11 +55,38 @@ def attach(fig, *, provenance=None, data=None) -> None:
     'abc'
     >>> plt.close(fig)
     """
-    slot = _ATTACHED.setdefault(fig, {})
+    root = _figure(fig, function="attach")
+    slot = _ATTACHED.setdefault(root, {})
     if provenance:
-        slot["provenance"] = dict(provenance)
+        slot.setdefault("provenance", {}).update(provenance)
     if data is not None:
-        slot["data"] = data
+        key = None
+        if ax is not None:
+            import numpy as np
+
+            key = id(np.asarray(ax, dtype=object).ravel()[0])
+        # ids, not Axes: a value that referenced the figure would keep it alive forever
+        slot.setdefault("data", {})[key] = (label or "figure", data)
+
+
+def _plotted_table(figure):
+    """The table(s) recorded for a figure: one, or several stacked with a ``panel`` column."""
+    import pandas as pd
+
+    tables = list(_ATTACHED.get(figure, {}).get("data", {}).values())
+    if not tables:
+        return None
+    if len(tables) == 1:
+        return tables[0][1]
+    labels = [name for name, _ in tables]
+    names = [
+        f"{name} {labels[:i].count(name) + 1}" if labels.count(name) > 1 else name
+        for i, name in enumerate(labels)
+    ]
+    return pd.concat(
+        [t.assign(panel=n)[["panel", *t.columns]] for n, (_, t) in zip(names, tables, strict=True)],
+        ignore_index=True,
+    )
 
 
 def provenance_of(fig) -> dict:
@@ -62,8 +109,8 @@ def provenance_of(fig) -> dict:
     return prov
 
 
-def _figure(fig):
-    """The root Figure of a Figure, an Axes or an array of Axes."""
+def _figure(fig, function: str = "save_figure"):
+    """The root Figure of a Figure, a SubFigure, an Axes or an array of Axes."""
     import numpy as np
     from matplotlib.figure import Figure
 
@@ -74,7 +121,7 @@ def _figure(fig):
     if hasattr(fig, "get_figure") and fig.get_figure() is not None:
         return fig.get_figure(root=True)
     raise FramingError(
-        f"expected a matplotlib Figure or Axes, got {type(fig).__name__}", where="save_figure"
+        f"expected a matplotlib Figure or Axes, got {type(fig).__name__}", where=function
     )
 
 
@@ -117,7 +164,14 @@ def save_figure(
         Added to what the plot function recorded (lexicon hash, parameters) and the versions.
     data : DataFrame, optional
         The table behind the figure; written as ``<name>.csv`` beside it. By default the table
-        the plot function recorded, if any.
+        the plot functions recorded: every figure drawn by framing's plot functions gets its
+        CSV (several plots in one figure are stacked, with a ``panel`` column).
+
+    Notes
+    -----
+    Fonts are embedded in PDF as TrueType (Type 42, ``pdf.fonttype: 42``), never as Type 3
+    bitmaps, so journals accept the files and the text stays selectable; SVG keeps text as
+    text (``svg.fonttype: none``).
 
     Returns
     -------
@@ -158,13 +212,12 @@ def save_figure(
     written: dict[str, Path] = {}
     import matplotlib
 
-    with matplotlib.rc_context({"svg.hashsalt": "framing", "pdf.fonttype": 42,
-                                "svg.fonttype": "none"}):  # fmt: skip
+    with matplotlib.rc_context(_SAVE_RC):
         for fmt in formats:
             path = out / f"{name}.{fmt}"
             figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt])
             written[fmt] = path
-    table = data if data is not None else _ATTACHED.get(figure, {}).get("data")
+    table = data if data is not None else _plotted_table(figure)
     if table is not None:
         written["csv"] = save_table(table, name, directory=out, provenance=False)
     return written

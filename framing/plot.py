@@ -44,6 +44,18 @@ _RC = {
 }
 
 
+def _rc_context():
+    """The plots' rc settings as a context; the backend is resolved first.
+
+    Resolving it inside ``rc_context`` (the first figure of a Jupyter session picks the inline
+    backend) would be undone on leaving the context, and no later figure would show inline.
+    """
+    import matplotlib
+
+    matplotlib.get_backend()
+    return matplotlib.rc_context(_RC)
+
+
 def _colours(levels) -> dict:
     return {lvl: PALETTE[i % len(PALETTE)] for i, lvl in enumerate(levels)}
 
@@ -147,7 +159,7 @@ def plot_trends(
                 fix=f"Pass col={c!r} or hue={c!r}, or select one {c} first.",
             )
 
-    with plt.rc_context(_RC):
+    with _rc_context():
         if ax is None:
             w = WIDTHS[width]
             ncols = 1 if (width == "single" or len(panels) == 1) else min(2, len(panels))
@@ -176,6 +188,9 @@ def plot_trends(
             sub = counts if col is None else counts[counts[col] == panel]
             for level, series in sub.groupby(hue, sort=False):
                 series = series.sort_values("period")
+                # periods without articles have undefined rates: leave them out and join the
+                # defined points (a gap of NaNs would hide isolated points entirely)
+                series = series[series[measure].notna()]
                 x = series["period"].to_numpy()
                 axis.plot(x, series[measure].to_numpy(dtype=float), color=colours[level],
                           label=str(level), marker="o" if len(x) <= 2 else None,
@@ -188,7 +203,7 @@ def plot_trends(
                 axis.set_title(str(panel), loc="left")
             axis.set_ylim(bottom=0)
             if sub["period"].nunique() > 1:
-                locator = mdates.AutoDateLocator(maxticks=6)
+                locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
                 axis.xaxis.set_major_locator(locator)
                 axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
             else:  # one period: one tick, labelled with its date
@@ -208,5 +223,5 @@ def plot_trends(
                        ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
         if title:
             fig.suptitle(title, fontsize=_RC["axes.titlesize"] + 1)
-    attach(fig, provenance=counts.attrs.get("provenance"), data=counts)
+    attach(fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends")
     return axes[0] if len(axes) == 1 else axes

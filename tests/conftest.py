@@ -12,6 +12,12 @@ SHARED = (ROOT.parent / "shared" / "data").resolve()
 REQUIRE_SHARED = os.environ.get("FRAMING_REQUIRE_SHARED_DATA") == "1"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# NLTK_DATA may be given relative to the project (../shared/data/nltk_data); make it absolute
+# so that subprocesses and notebook kernels started in other folders find it too.
+if os.environ.get("NLTK_DATA"):
+    os.environ["NLTK_DATA"] = os.pathsep.join(
+        str(Path(p).resolve()) for p in os.environ["NLTK_DATA"].split(os.pathsep) if p
+    )
 
 
 def _shared(*parts: str) -> Path:

@@ -55,3 +55,15 @@ def test_all_lists_exactly_the_lazy_api():
     lazy = set(framing._API)
     eager = {"FramingError", "FramingWarning", "MissingDependencyError", "__version__"}
     assert set(framing.__all__) == lazy | eager
+
+
+def test_public_names_are_not_shadowed_by_submodules():
+    """Importing every submodule must leave framing.kwic, framing.compare ... functions."""
+    code = (
+        "import importlib, pkgutil, types, framing\n"
+        "for m in pkgutil.iter_modules(framing.__path__):\n"
+        "    importlib.import_module('framing.' + m.name)\n"
+        "print([n for n in framing.__all__ if isinstance(getattr(framing, n), types.ModuleType)])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -89,3 +89,15 @@ def test_one_period_plots_points_without_warnings(counts):
     ax = fr.plot_trends(one, col=None)
     assert ax.lines[0].get_marker() == "o"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2023-01-01"]
+
+
+def test_isolated_points_between_empty_periods_are_drawn():
+    """Yearly counts of inaugural addresses: years without an address have no rate."""
+    periods = pd.date_range("2001-01-01", periods=9, freq="YS")
+    n_tokens = [2000, 0, 0, 0, 2500, 0, 0, 0, 1800]
+    counts = pd.DataFrame({"period": periods, "frame": "america", "n_tokens": n_tokens,
+                           "n_hits": [4, 0, 0, 0, 5, 0, 0, 0, 2], "n_articles": [1 if t else 0 for t in n_tokens]})  # fmt: skip
+    counts["n_articles_with_hit"] = counts["n_articles"]
+    counts = fr.aggregate._add_measures(counts, conf=0.95)
+    ax = fr.plot_trends(counts)
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), [2.0, 2.0, 2.0 / 1.8])

@@ -1,0 +1,642 @@
+"""Statistics between groups and periods: rate ratios with bootstrap intervals, and keyness.
+
+**Rate ratios** (:func:`compare`). The rate of a frame in a group is its hits per 1,000 word
+tokens, pooled over the group's articles (``sum of hits / sum of tokens * 1000``). The ratio
+compares a group with the rest of the corpus (``mode="one-vs-rest"``) or with each other
+group (``mode="pairs"``). Its interval comes from a *bootstrap over articles*: articles are
+resampled with replacement within each group (and, for "the rest", within each of the other
+groups), the pooled rates and their ratio recomputed, and the percentile interval taken.
+Resampling whole articles keeps the clustering of hits within articles, so these intervals
+are honest where Poisson intervals are too narrow. The draw is deterministic for a ``seed``:
+one :func:`numpy.random.default_rng` generator draws an ``(n_boot, n_articles)`` matrix of
+article indices (``rng.integers(0, n_articles, size=(n_boot, n_articles))``) for each group
+in turn: the groups compared, in the order given (or sorted), then the other groups.
+
+**Keyness** (:func:`keyness`). Which entries (or frames) are over- or under-used in one group
+against a reference, with Dunning's log-likelihood G2 in the form of Rayson & Garside (2000):
+for an item with ``a`` hits among ``c`` tokens in the target and ``b`` among ``d`` in the
+reference, ``E1 = c(a+b)/(c+d)``, ``E2 = d(a+b)/(c+d)`` and ``G2 = 2(a ln(a/E1) + b ln(b/E2))``
+(``0 ln 0 = 0``), signed negative when the item is relatively rarer in the target. The effect
+size is Hardie's (2014) LogRatio, ``log2((a/c) / (b/d))``, where a count of 0 is replaced by
+0.5 (and only a count of 0), so it stays finite. The p-value is that of G2 under a chi-squared
+distribution with 1 degree of freedom (:mod:`scipy.stats`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from ._errors import FramingError, FramingWarning, check_columns, choices_error
+
+__all__ = [
+    "compare",
+    "keyness",
+    "g2",
+    "log_ratio",
+    "COMPARE_MODES",
+    "COMPARISON_COLUMNS",
+    "KEYNESS_LEVELS",
+]
+
+#: accepted values of ``mode``
+COMPARE_MODES = ("one-vs-rest", "pairs")
+#: the columns of the comparison table
+COMPARISON_COLUMNS = [
+    "frame", "group", "reference", "rate", "rate_ref", "ratio", "ratio_lo", "ratio_hi",
+    "n_articles", "n_articles_ref", "n_hits", "n_hits_ref",
+]  # fmt: skip
+#: accepted values of ``level`` in :func:`keyness`
+KEYNESS_LEVELS = ("entry", "frame", "match")
+#: the label of the reference in one-vs-rest comparisons
+REST = "rest"
+# at most this many article draws are held in memory at once while bootstrapping
+_BLOCK = 2_000_000
+
+
+# --------------------------------------------------------------------------- shared checks
+
+
+def _check_hits(data, function: str, needed) -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise FramingError(
+            f"expected the hits table as a pandas DataFrame, got {type(data).__name__}",
+            where=function,
+        )
+    if "n_hits" in data.columns:
+        raise FramingError(
+            f"{function} needs the hits table, not a counts table: the bootstrap resamples "
+            "articles, so it needs per-article hits",
+            where=function,
+            fix=f"Call {function}(hits, articles) with hits = framing.find_hits(articles, lexicon).",
+        )
+    if "text" in data.columns and "frame" not in data.columns:
+        raise FramingError(
+            f"{function} needs the hits table first; you passed the articles table",
+            where=function,
+            fix=f"Call {function}(hits, articles).",
+        )
+    check_columns(data, needed, table="hits", function=function)
+
+
+def _check_articles(articles, function: str, needed) -> None:
+    if articles is None:
+        raise FramingError(
+            f"{function} needs the articles table as well as the hits (for the token totals and "
+            "the groups of every article, with or without hits)",
+            where=function,
+            fix=f"Call {function}(hits, articles).",
+        )
+    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
+        raise FramingError(
+            f"{function} needs the articles table second; you passed a hits table",
+            where=function,
+        )
+    check_columns(articles, needed, table="articles", function=function)
+    if "text" not in articles.columns and "n_tokens" not in articles.columns:
+        raise FramingError(
+            "the articles table has neither 'text' nor 'n_tokens', so there is no token total",
+            where=function,
+            fix="Pass the articles table you gave find_hits.",
+        )
+    ids = articles["article_id"]
+    if ids.duplicated().any():
+        raise FramingError(
+            f"the articles table has duplicate article_id values (e.g. {ids[ids.duplicated()].iloc[0]!r})",
+            where=function,
+            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
+        )
+
+
+def _tokens(articles: pd.DataFrame) -> np.ndarray:
+    """Token totals per article: the ``n_tokens`` column if present, else counted."""
+    if "n_tokens" in articles.columns:
+        return articles["n_tokens"].fillna(0).to_numpy(dtype=float)
+    from .match import token_counts
+
+    return token_counts(articles)["n_tokens"].to_numpy(dtype=float)
+
+
+def _hit_rows(hits: pd.DataFrame, articles: pd.DataFrame, function: str) -> np.ndarray:
+    rows = pd.Index(articles["article_id"].astype(object)).get_indexer(
+        hits["article_id"].astype(object)
+    )
+    if (rows < 0).any():
+        absent = list(dict.fromkeys(hits.loc[rows < 0, "article_id"].tolist()))
+        named = ", ".join(map(repr, absent[:5])) + (", ..." if len(absent) > 5 else "")
+        raise FramingError(
+            f"{int((rows < 0).sum())} hits refer to {len(absent)} articles not in the articles "
+            f"table: {named}",
+            where=function,
+            fix="Pass the same articles table you gave find_hits.",
+        )
+    return rows
+
+
+def _frame_list(hits: pd.DataFrame, frames, function: str) -> list:
+    from .lexicon import Lexicon
+
+    known = list(hits.attrs.get("frames") or [])
+    known += sorted(set(hits["frame"].dropna().tolist()) - set(known))
+    if frames is None:
+        return known
+    if isinstance(frames, Lexicon):
+        return list(frames.frame_names)
+    frames = [frames] if isinstance(frames, str) else list(frames)
+    for f in frames:
+        if f not in known:
+            raise choices_error(f"{function}(frames=...)", f, known)
+    return frames
+
+
+def _labels(values: pd.Series, function: str, between: str) -> pd.Series:
+    """Group labels of the articles; articles without one are left out, with a warning."""
+    missing = values.isna()
+    if missing.any():
+        warnings.warn(
+            f"{function}: {int(missing.sum())} articles have no {between!r} and are left out",
+            FramingWarning,
+            stacklevel=3,
+        )
+    return values.astype(object).where(~missing, None)
+
+
+def _period_bound(value, side: str, name: str):
+    where = f"compare(periods={{{name!r}: ...}})"
+    if value is None:
+        return None
+    try:
+        if isinstance(value, str):
+            period = pd.Period(value)
+            return period.start_time if side == "start" else period.end_time
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise FramingError(
+            f"{value!r} is not a date or period",
+            where=where,
+            fix="Use strings like '2022-09' (a month), '2023' (a year) or '2023-09-15'.",
+        ) from exc
+    return stamp if side == "start" else stamp + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+
+
+def _period_labels(articles: pd.DataFrame, periods) -> tuple[pd.Series, list]:
+    """Label each article with the period it falls in (inclusive bounds)."""
+    if not isinstance(periods, dict) or not periods:
+        raise FramingError(
+            f"{periods!r} is not a dict of periods",
+            where="compare(periods=...)",
+            fix='Pass e.g. {"before": ("2022-09", "2023-08"), "after": ("2023-09", "2024-06")}.',
+        )
+    if not pd.api.types.is_datetime64_any_dtype(articles["date"]):
+        raise FramingError(
+            f"the articles' 'date' column has dtype {articles['date'].dtype}, not datetime",
+            where="compare(periods=...)",
+            fix="Read articles with framing.read_articles, or convert with pd.to_datetime.",
+        )
+    dates = articles["date"]
+    if dates.dt.tz is not None:
+        dates = dates.dt.tz_localize(None)
+    labels = pd.Series([None] * len(articles), index=articles.index, dtype=object)
+    for name, bounds in periods.items():
+        if not isinstance(bounds, tuple | list) or len(bounds) != 2:
+            raise FramingError(
+                f"{bounds!r} is not a (start, end) pair",
+                where=f"compare(periods={{{name!r}: ...}})",
+                fix="Give each period as (start, end), e.g. ('2022-09', '2023-08'); ends are inclusive.",
+            )
+        lo = _period_bound(bounds[0], "start", name)
+        hi = _period_bound(bounds[1], "end", name)
+        inside = dates.notna().to_numpy().copy()
+        if lo is not None:
+            inside &= (dates >= lo).to_numpy()
+        if hi is not None:
+            inside &= (dates <= hi).to_numpy()
+        taken = labels.notna().to_numpy() & inside
+        if taken.any():
+            other = labels[taken].iloc[0]
+            raise FramingError(
+                f"periods {other!r} and {name!r} overlap ({int(taken.sum())} articles fall in both)",
+                where="compare(periods=...)",
+                fix="Make the periods disjoint; both bounds are inclusive.",
+            )
+        labels[inside] = name
+    return labels, list(periods)
+
+
+def _quantiles(x: np.ndarray, qs) -> np.ndarray:
+    """Linear-interpolation quantiles (numpy's default method) of each column, ignoring NaN.
+
+    Unlike :func:`numpy.nanquantile` it keeps infinite ratios meaningful: between a finite
+    value and +inf the quantile is +inf, never NaN.
+    """
+    x = np.sort(np.asarray(x, dtype=float), axis=0)  # NaN sort last
+    n_valid = (~np.isnan(x)).sum(axis=0)
+    out = np.full((len(qs), x.shape[1]), np.nan)
+    for k, q in enumerate(qs):
+        h = (n_valid - 1) * q
+        lo = np.floor(h).astype(int)
+        hi = np.ceil(h).astype(int)
+        ok = n_valid > 0
+        lo, hi = np.where(ok, lo, 0), np.where(ok, hi, 0)
+        a = np.take_along_axis(x, lo[None, :], axis=0)[0]
+        b = np.take_along_axis(x, hi[None, :], axis=0)[0]
+        w = h - lo
+        with np.errstate(invalid="ignore"):
+            value = np.where((a == b) | (w == 0), a, a + w * (b - a))
+        out[k] = np.where(ok, value, np.nan)
+    return out
+
+
+def _resampled_sums(rng, counts: np.ndarray, tokens: np.ndarray, n_boot: int):
+    """Bootstrap sums of hits (n_boot x frames) and tokens (n_boot) of one group's articles.
+
+    Row ``b`` resamples the group's ``n`` articles with replacement using the indices
+    ``rng.integers(0, n, size=(n_boot, n))[b]``; the draws are made in blocks (the same
+    stream) and turned into article weights, so no loop runs over resamples x articles.
+    """
+    n = len(tokens)
+    hits = np.empty((n_boot, counts.shape[1]))
+    toks = np.empty(n_boot)
+    block = max(1, _BLOCK // max(n, 1))
+    for b0 in range(0, n_boot, block):
+        b = min(block, n_boot - b0)
+        idx = rng.integers(0, n, size=(b, n))
+        flat = (idx + (np.arange(b) * n)[:, None]).ravel()
+        weights = np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
+        hits[b0 : b0 + b] = weights @ counts
+        toks[b0 : b0 + b] = weights @ tokens
+    return hits, toks
+
+
+def _rates(hits, tokens):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(tokens > 0, hits / tokens * 1000.0, np.nan)
+
+
+def _ratio(a, b):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(a, dtype=float) / np.asarray(b, dtype=float)
+
+
+# ------------------------------------------------------------------------------ compare
+
+
+def compare(
+    data: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    *,
+    between: str = "outlet",
+    groups=None,
+    periods: dict | None = None,
+    frames=None,
+    mode: str = "one-vs-rest",
+    n_boot: int = 1000,
+    seed: int | None = 0,
+    conf: float = 0.95,
+) -> pd.DataFrame:
+    """Rate ratios between groups (or periods) per frame, with bootstrap intervals over articles.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The hits table from :func:`framing.find_hits` (``article_id``, ``frame``).
+    articles : DataFrame
+        The articles table the hits were found in: ``article_id``, the ``between`` column (or
+        ``date`` with ``periods``), and ``text`` or ``n_tokens`` for the token totals.
+    between : str
+        The article column whose values are the groups, e.g. ``"outlet"`` or ``"lang"``.
+        Articles with no value are left out (with a :class:`framing.FramingWarning`).
+    groups : list, optional
+        The groups to report, in this order (default: all, sorted). In ``"one-vs-rest"`` mode
+        the rest is always every other article, whether listed or not.
+    periods : dict, optional
+        Compare periods instead of groups: ``{name: (start, end)}`` with inclusive bounds given
+        as periods or dates, e.g. ``{"before": ("2022-09", "2023-08"), "after": ("2023-09",
+        "2024-06")}`` ("2023-08" ends on 31 August). Articles outside every period are left
+        out; ``between`` is then ignored.
+    frames : list of str or Lexicon, optional
+        Frames to compare (default: the lexicon's frames, as recorded by ``find_hits``).
+    mode : {"one-vs-rest", "pairs"}
+        Each group against all other articles, or each pair of groups: then every group is
+        compared with each group listed *before* it (so with periods, later against earlier).
+    n_boot : int
+        Bootstrap resamples (0: no intervals).
+    seed : int or None
+        Seed of the random generator; the same seed gives the same intervals.
+    conf : float
+        Confidence level of the percentile intervals.
+
+    Returns
+    -------
+    DataFrame
+        One row per frame and comparison: ``frame``, ``group``, ``reference``, ``rate`` and
+        ``rate_ref`` (hits per 1,000 tokens), ``ratio`` (``rate / rate_ref``), ``ratio_lo``,
+        ``ratio_hi``, ``n_articles``, ``n_articles_ref``, ``n_hits``, ``n_hits_ref``. A ratio
+        is ``inf`` when the reference has no hits, NaN when neither has.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+    ...     "outlet": ["X", "X", "Y", "Y"],
+    ...     "text": ["threat " * 10, "calm " * 10, "threat " * 2 + "calm " * 8, "calm " * 10]})
+    >>> hits = pd.DataFrame({"article_id": ["a"] * 10 + ["c"] * 2, "frame": "threat"})
+    >>> out = compare(hits, arts, between="outlet", n_boot=200)
+    >>> out[["group", "reference", "rate", "rate_ref", "ratio"]]
+      group reference   rate  rate_ref  ratio
+    0     X      rest  500.0     100.0    5.0
+    1     Y      rest  100.0     500.0    0.2
+    """
+    function = "compare"
+    _check_hits(data, function, ["article_id", "frame"])
+    if mode not in COMPARE_MODES:
+        raise choices_error("compare(mode=...)", mode, COMPARE_MODES)
+    if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer) or n_boot < 0:
+        raise FramingError(
+            f"{n_boot!r} is not a number of resamples",
+            where="compare(n_boot=...)",
+            fix="Pass a whole number >= 0, e.g. n_boot=1000 (0 skips the intervals).",
+        )
+    if not isinstance(conf, float | int) or not 0 < conf < 1:
+        raise FramingError(
+            f"{conf!r} is not a confidence level",
+            where="compare(conf=...)",
+            fix="Pass a number between 0 and 1, e.g. conf=0.95.",
+        )
+    _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
+    try:
+        rng = np.random.default_rng(seed)
+    except (TypeError, ValueError) as exc:
+        raise FramingError(
+            f"{seed!r} is not a random seed", where="compare(seed=...)", fix="Pass an int."
+        ) from exc
+
+    if periods is not None:
+        labels, universe = _period_labels(articles, periods)
+        what = "period"
+    else:
+        labels = _labels(articles[between], function, between)
+        universe = sorted(set(labels.dropna().tolist()), key=lambda v: (str(type(v)), v))
+        what = f"{between!r} group"
+    if groups is None:
+        chosen = list(universe)
+    else:
+        chosen = [groups] if isinstance(groups, str) else list(groups)
+        for g in chosen:
+            if g not in universe:
+                raise choices_error("compare(groups=...)", g, universe)
+    present = [g for g in universe if (labels == g).any()]
+    empty = [g for g in chosen if g not in present]
+    if empty:
+        raise FramingError(
+            f"the {what} {empty[0]!r} has no articles",
+            where=f"compare({'periods' if periods is not None else 'groups'}=...)",
+            fix="Check the period bounds against the articles' dates.",
+        )
+    if len(present) < 2 or (mode == "pairs" and len(chosen) < 2):
+        raise FramingError(
+            f"there is only {len(present)} {what} with articles ({', '.join(map(repr, present))}), "
+            "so there is nothing to compare against",
+            where=function,
+            fix="Compare a column with two or more values, or pass two periods.",
+        )
+
+    frame_names = _frame_list(data, frames, function)
+    rows = _hit_rows(data, articles, function)
+    fidx = pd.Index(frame_names).get_indexer(data["frame"].astype(object))
+    keep = fidx >= 0
+    counts = np.zeros((len(articles), len(frame_names)))
+    np.add.at(counts, (rows[keep], fidx[keep]), 1.0)
+    tokens = _tokens(articles)
+    label_arr = labels.to_numpy(dtype=object)
+
+    # Point sums and bootstrap sums for every group with articles, in a fixed order.
+    order = chosen + [g for g in present if g not in chosen]
+    point, boot, n_arts = {}, {}, {}
+    for g in order:
+        members = np.flatnonzero(label_arr == g)
+        c_g, t_g = counts[members], tokens[members]
+        point[g] = (c_g.sum(axis=0), t_g.sum())
+        n_arts[g] = len(members)
+        if n_boot:
+            boot[g] = _resampled_sums(rng, c_g, t_g, n_boot)
+
+    def pooled(members):
+        h = sum(point[m][0] for m in members)
+        t = sum(point[m][1] for m in members)
+        hb = sum(boot[m][0] for m in members) if n_boot else None
+        tb = sum(boot[m][1] for m in members) if n_boot else None
+        return h, t, hb, tb, sum(n_arts[m] for m in members)
+
+    if mode == "one-vs-rest":
+        pairs = [(g, REST, [g], [m for m in present if m != g]) for g in chosen]
+    else:
+        pairs = [(b, a, [b], [a]) for a, b in combinations(chosen, 2)]
+
+    lo_q, hi_q = (1 - conf) / 2, 1 - (1 - conf) / 2
+    records = []
+    for group, ref, members, ref_members in pairs:
+        h, t, hb, tb, n = pooled(members)
+        h_r, t_r, hb_r, tb_r, n_r = pooled(ref_members)
+        rate, rate_ref = _rates(h, t), _rates(h_r, t_r)
+        ratio = _ratio(rate, rate_ref)
+        if n_boot:
+            reps = _ratio(_rates(hb, tb[:, None]), _rates(hb_r, tb_r[:, None]))
+            lo, hi = _quantiles(reps, [lo_q, hi_q])
+        else:
+            lo = hi = np.full(len(frame_names), np.nan)
+        for j, frame in enumerate(frame_names):
+            records.append((frame, group, ref, rate[j], rate_ref[j], ratio[j], lo[j], hi[j],
+                            n, n_r, int(h[j]), int(h_r[j])))  # fmt: skip
+    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)
+    rank = {f: i for i, f in enumerate(frame_names)}
+    out = out.sort_values("frame", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    for col in ("frame", "group", "reference"):
+        out[col] = out[col].astype(object)
+    out.attrs = {
+        "provenance": {
+            **{k: v for k, v in data.attrs.items() if k != "frames"},
+            "compare": {
+                "between": None if periods is not None else between,
+                "periods": {k: list(map(str, v)) for k, v in periods.items()} if periods else None,
+                "mode": mode, "n_boot": int(n_boot), "seed": seed, "conf": conf,
+            },
+        }
+    }  # fmt: skip
+    return out
+
+
+# ------------------------------------------------------------------------------ keyness
+
+
+def _as_list(value) -> list:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        return [value]
+    return list(value)
+
+
+def g2(a, b, c, d) -> np.ndarray:
+    """Dunning's log-likelihood G2 (unsigned), Rayson & Garside's two-corpus form.
+
+    ``a``, ``b``: the item's frequencies in the target and reference; ``c``, ``d``: their
+    token totals.
+
+    Examples
+    --------
+    >>> round(float(g2(10, 5, 1000, 2000)), 4)
+    6.9315
+    """
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
+        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
+    return 2 * (t1 + t2)
+
+
+def log_ratio(a, b, c, d) -> np.ndarray:
+    """Hardie's LogRatio: ``log2((a/c) / (b/d))``, with a count of 0 replaced by 0.5.
+
+    Examples
+    --------
+    >>> float(log_ratio(10, 5, 1000, 2000)), float(log_ratio(4, 0, 100, 100))
+    (2.0, 3.0)
+    """
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    a = np.where(a == 0, 0.5, a)
+    b = np.where(b == 0, 0.5, b)
+    return np.log2((a / c) / (b / d))
+
+
+def keyness(
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    between: str = "outlet",
+    target,
+    reference=None,
+    level: str = "entry",
+) -> pd.DataFrame:
+    """Which lexicon entries (or frames) are key in one group against another: signed G2.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        The hits table from :func:`framing.find_hits`.
+    articles : DataFrame
+        The articles table (``article_id``, the ``between`` column, ``text`` or ``n_tokens``).
+    between : str
+        The article column that defines the groups.
+    target : value or list of values
+        The group(s) of ``between`` whose usage is tested.
+    reference : value or list of values, optional
+        The group(s) to test against; by default every other article with a value.
+    level : {"entry", "frame", "match"}
+        Compare lexicon entries, whole frames, or matched words (lower-cased).
+
+    Returns
+    -------
+    DataFrame
+        One row per item seen in either group: ``frame`` (and ``entry`` or ``match``),
+        ``n_target``, ``n_reference``, ``per_1k_target``, ``per_1k_reference``, ``g2``
+        (signed: negative where the item is relatively rarer in the target), ``log_ratio``
+        (Hardie's LogRatio in log2 units: 1 means twice as frequent; a zero count is replaced
+        by 0.5) and ``p_value`` (chi-squared, 1 df), sorted by ``g2`` descending. The token
+        totals are in ``attrs["provenance"]["keyness"]``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...     "text": ["threat " * 10 + "calm " * 990, "threat " * 5 + "calm " * 1995]})
+    >>> hits = pd.DataFrame({"article_id": ["a"] * 10 + ["b"] * 5, "frame": "threat",
+    ...     "entry": "threat"})
+    >>> key = keyness(hits, arts, target="X")
+    >>> key[["entry", "n_target", "n_reference", "g2", "log_ratio"]].round(4)
+        entry  n_target  n_reference      g2  log_ratio
+    0  threat        10            5  6.9315        2.0
+    """
+    from scipy.stats import chi2
+
+    function = "keyness"
+    if level not in KEYNESS_LEVELS:
+        raise choices_error("keyness(level=...)", level, KEYNESS_LEVELS)
+    item_cols = ["frame"] if level == "frame" else ["frame", level]
+    _check_hits(hits, function, ["article_id", *item_cols])
+    _check_articles(articles, function, ["article_id", between])
+    labels = _labels(articles[between], function, between)
+    present = sorted(set(labels.dropna().tolist()), key=lambda v: (str(type(v)), v))
+    targets = _as_list(target)
+    for g in targets:
+        if g not in present:
+            raise choices_error("keyness(target=...)", g, present)
+    if reference is None:
+        references = [g for g in present if g not in targets]
+    else:
+        references = _as_list(reference)
+        for g in references:
+            if g not in present:
+                raise choices_error("keyness(reference=...)", g, present)
+        both = [g for g in references if g in targets]
+        if both:
+            raise FramingError(
+                f"{both[0]!r} is both target and reference",
+                where="keyness(reference=...)",
+                fix="Make the target and reference groups disjoint.",
+            )
+    if not references:
+        raise FramingError(
+            f"no articles are left for the reference: every {between!r} group is in the target",
+            where=function,
+            fix="Pass fewer target groups or a reference.",
+        )
+
+    rows = _hit_rows(hits, articles, function)
+    tokens = _tokens(articles)
+    in_target = labels.isin(targets).to_numpy()
+    in_ref = labels.isin(references).to_numpy()
+    c, d = tokens[in_target].sum(), tokens[in_ref].sum()
+    items = hits[item_cols].copy()
+    if level == "match":
+        from .tokens import token_key
+
+        items["match"] = [token_key(m) if isinstance(m, str) else m for m in items["match"]]
+    items["_t"] = in_target[rows]
+    items["_r"] = in_ref[rows]
+    items = items[items["_t"] | items["_r"]]
+    table = (
+        items.groupby(item_cols, sort=False, dropna=False)[["_t", "_r"]]
+        .sum()
+        .rename(columns={"_t": "n_target", "_r": "n_reference"})
+        .reset_index()
+        .astype({"n_target": "int64", "n_reference": "int64"})
+    )
+    a = table["n_target"].to_numpy(dtype=float)
+    b = table["n_reference"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["per_1k_target"] = a / c * 1000 if c > 0 else np.nan
+        table["per_1k_reference"] = b / d * 1000 if d > 0 else np.nan
+        over = a * d >= b * c
+    unsigned = g2(a, b, c, d)
+    table["g2"] = np.where(over, unsigned, -unsigned)
+    table["log_ratio"] = log_ratio(a, b, c, d)
+    table["p_value"] = chi2.sf(unsigned, 1)
+    table = table.sort_values(
+        ["g2", *item_cols], ascending=[False] + [True] * len(item_cols), kind="stable"
+    ).reset_index(drop=True)
+    for col in item_cols:
+        table[col] = table[col].astype(object)
+    table.attrs = {
+        "provenance": {
+            **{k: v for k, v in hits.attrs.items() if k != "frames"},
+            "keyness": {
+                "between": between, "target": targets, "reference": references,
+                "level": level, "tokens_target": int(c), "tokens_reference": int(d),
+            },
+        }
+    }  # fmt: skip
+    return table

@@ -1,0 +1,471 @@
+"""Keyword in context: the words around every hit, for reading and validating a lexicon.
+
+A KWIC line is cut from the article's text *verbatim* with the token rule of
+:mod:`framing.tokens`: with ``window=8`` the left context runs from the start of the 8th word
+token before the hit to the start of the hit, and the right context from the end of the hit
+to the end of the 8th word token after it (fewer at the edges of the text). Punctuation and
+line breaks inside the window are kept as written, so ``left + match + right`` is a slice of
+the text. With ``unit="chars"`` the window counts characters instead.
+
+The hits must come from the same articles table (cleaned the same way) that
+:func:`framing.find_hits` read, since ``start``/``end`` are character offsets into its text;
+a mismatch is detected and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._errors import FramingError, check_columns, choices_error
+from .tokens import TOKEN_PATTERN
+
+__all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
+
+#: accepted values of ``unit``
+KWIC_UNITS = ("tokens", "chars")
+_ARTICLE_EXTRAS = ("outlet", "date", "title")
+_HIT_EXTRAS = ("frame", "entry", "match")
+_CODING_COLUMNS = ("code", "note")
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+
+def _check_hits_table(hits, function: str, needed=("article_id", "start", "end")) -> None:
+    """Catch the usual mix-ups (articles or counts passed as hits) with one clear sentence."""
+    if isinstance(hits, pd.DataFrame):
+        if "n_hits" in hits.columns:
+            raise FramingError(
+                f"{function} needs the hits table; you passed a counts table",
+                where=function,
+                fix="Pass hits = framing.find_hits(articles, lexicon), not count_by_period's output.",
+            )
+        if "text" in hits.columns and "start" not in hits.columns:
+            raise FramingError(
+                f"{function} needs the hits table first; you passed the articles table",
+                where=function,
+                fix=f"Call {function}(hits, articles) with hits = framing.find_hits(articles, lexicon).",
+            )
+    check_columns(
+        hits,
+        list(needed),
+        table="hits",
+        function=function,
+        hint="Pass the table framing.find_hits returns (or one read back from its Parquet/CSV).",
+    )
+
+
+def _article_rows(hits: pd.DataFrame, articles, function: str) -> np.ndarray:
+    """Position in ``articles`` of each hit's article; FramingError naming missing articles."""
+    if isinstance(articles, pd.DataFrame) and "n_hits" in articles.columns:
+        raise FramingError(
+            f"{function} needs the articles table second; you passed a counts table",
+            where=function,
+        )
+    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
+        raise FramingError(
+            f"{function} needs the articles table second; you passed a hits table",
+            where=function,
+            fix=f"Call {function}(hits, articles).",
+        )
+    check_columns(
+        articles,
+        ["article_id", "text"],
+        table="articles",
+        function=function,
+        hint="Pass the articles table you gave find_hits.",
+    )
+    ids = articles["article_id"]
+    if ids.duplicated().any():
+        dup = ids[ids.duplicated()].iloc[0]
+        raise FramingError(
+            f"the articles table has duplicate article_id values (e.g. {dup!r})",
+            where=function,
+            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
+        )
+    rows = pd.Index(ids.astype(object)).get_indexer(hits["article_id"].astype(object))
+    missing = rows < 0
+    if missing.any():
+        absent = list(dict.fromkeys(hits.loc[missing, "article_id"].tolist()))
+        named = ", ".join(map(repr, absent[:5])) + (", ..." if len(absent) > 5 else "")
+        raise FramingError(
+            f"{int(missing.sum())} hits refer to {len(absent)} articles not in the articles "
+            f"table: {named}",
+            where=function,
+            fix="Pass the same articles table you gave find_hits (check the article_id type too).",
+        )
+    return rows
+
+
+def _offsets(hits: pd.DataFrame, function: str) -> tuple[np.ndarray, np.ndarray]:
+    """The start and end columns as int64 arrays, or a clear error."""
+    out = []
+    for col in ("start", "end"):
+        values = pd.to_numeric(hits[col], errors="coerce")
+        bad = values.isna() | (values != values.round()) | (values < 0)
+        if bad.any():
+            example = hits.loc[bad, col].iloc[0]
+            raise FramingError(
+                f"the hits table's {col!r} column holds {int(bad.sum())} values that are not "
+                f"character offsets (e.g. {example!r})",
+                where=function,
+                fix="Pass the hits table from framing.find_hits unchanged.",
+            )
+        out.append(values.to_numpy(dtype="int64"))
+    start, end = out
+    if (end < start).any():
+        i = int(np.flatnonzero(end < start)[0])
+        raise FramingError(
+            f"hit {i} ends before it starts (start={start[i]}, end={end[i]})",
+            where=function,
+            fix="Pass the hits table from framing.find_hits unchanged.",
+        )
+    return start, end
+
+
+def _texts(articles: pd.DataFrame) -> list[str]:
+    return [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
+
+
+def _hits_in_texts(hits: pd.DataFrame, articles: pd.DataFrame, function: str):
+    """Validate hits against the articles: (article rows, starts, ends, texts).
+
+    Checks that every hit's article is present and that its offsets fall inside the text and
+    (when the hits have a ``match`` column) cut out exactly the matched text.
+    """
+    _check_hits_table(hits, function)
+    rows = _article_rows(hits, articles, function)
+    start, end = _offsets(hits, function)
+    texts = _texts(articles)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    outside = end > lengths[rows] if len(rows) else np.zeros(0, dtype=bool)
+    if outside.any():
+        i = int(np.flatnonzero(outside)[0])
+        raise FramingError(
+            f"{int(outside.sum())} hits lie beyond the end of their article's text (e.g. hit {i} "
+            f"in {hits['article_id'].iloc[i]!r} ends at {end[i]}, the text has {lengths[rows[i]]} "
+            "characters)",
+            where=function,
+            fix="Pass the same articles (cleaned the same way) that you gave find_hits.",
+        )
+    if "match" in hits.columns and len(rows):
+        matches = hits["match"].tolist()
+        wrong = [
+            i
+            for i, (r, s, e, m) in enumerate(zip(rows, start, end, matches, strict=True))
+            if isinstance(m, str) and texts[r][s:e] != m
+        ]
+        if wrong:
+            i = wrong[0]
+            raise FramingError(
+                f"{len(wrong)} hits do not line up with their article's text (e.g. hit {i}: "
+                f"match {matches[i]!r} but the text there reads {texts[rows[i]][start[i] : end[i]]!r})",
+                where=function,
+                fix="Pass the same articles (cleaned the same way) that you gave find_hits.",
+            )
+    return rows, start, end, texts
+
+
+def _token_windows(text: str, starts: np.ndarray, ends: np.ndarray, window: int):
+    """Left and right context offsets, ``window`` word tokens on each side."""
+    spans = np.array([m.span() for m in _TOKEN_RE.finditer(text)], dtype=np.int64).reshape(-1, 2)
+    if window == 0 or len(spans) == 0:
+        return starts.copy(), ends.copy()
+    tok_start, tok_end = spans[:, 0], spans[:, 1]
+    n = len(spans)
+    first = np.searchsorted(tok_end, starts, side="right")  # first token ending after start
+    last = np.searchsorted(tok_start, ends, side="left") - 1  # last token starting before end
+    left = tok_start[np.clip(first - window, 0, n - 1)]
+    right = tok_end[np.clip(last + window, 0, n - 1)]
+    return np.minimum(left, starts), np.maximum(right, ends)
+
+
+def _check_window(window, unit: str, function: str) -> None:
+    if unit not in KWIC_UNITS:
+        raise choices_error(f"{function}(unit=...)", unit, KWIC_UNITS)
+    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 0:
+        raise FramingError(
+            f"{window!r} is not a window length",
+            where=f"{function}(window=...)",
+            fix=f"Pass a whole number of {unit} >= 0, e.g. window=8.",
+        )
+
+
+def _marks(highlight, function: str) -> tuple[str, str] | None:
+    if highlight is None:
+        return None
+    if isinstance(highlight, str):
+        return highlight, highlight
+    if (
+        isinstance(highlight, tuple | list)
+        and len(highlight) == 2
+        and all(isinstance(h, str) for h in highlight)
+    ):
+        return highlight[0], highlight[1]
+    raise FramingError(
+        f"{highlight!r} is not a highlight mark",
+        where=f"{function}(highlight=...)",
+        fix="Pass a string put on both sides of the hit ('**') or a pair ('[', ']').",
+    )
+
+
+def kwic(
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    window: int = 8,
+    unit: str = "tokens",
+    highlight=None,
+) -> pd.DataFrame:
+    """Keyword-in-context lines: the text around every hit, one row per hit.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        The hits table from :func:`framing.find_hits` (also read back from Parquet or CSV):
+        ``article_id``, ``start``, ``end`` and usually ``frame``, ``entry``, ``match``,
+        ``sentence``.
+    articles : DataFrame
+        The articles table the hits were found in (``article_id``, ``text``; ``outlet``,
+        ``date``, ``title`` are copied when present).
+    window : int
+        Context length on each side, in word tokens (or characters with ``unit="chars"``).
+    unit : {"tokens", "chars"}
+        What ``window`` counts. Tokens follow :mod:`framing.tokens`: the left context starts
+        at the start of the ``window``-th word token before the hit.
+    highlight : str or (str, str), optional
+        Marks put around the hit in an extra column ``line`` (``left + mark + match + mark +
+        right``, whitespace collapsed to single spaces), e.g. ``"**"`` or ``("[", "]")``.
+
+    Returns
+    -------
+    DataFrame
+        One row per hit, in the hits' order: ``article_id``, ``frame``, ``entry``, ``match``,
+        ``start``, ``end``, ``left``, ``right`` (verbatim, so ``left + match + right`` is a
+        slice of the text), then ``outlet``, ``date``, ``title``, ``sentence`` when available
+        (and ``line`` with ``highlight``).
+
+    Raises
+    ------
+    FramingError
+        When a table is not what it should be, a hit's article is missing, or the offsets do
+        not fit the text (hits found in differently cleaned articles).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"],
+    ...     "text": ["Yerevan said the bloc is a real security threat, once more."]})
+    >>> hits = pd.DataFrame({"article_id": ["a"], "frame": ["threat"],
+    ...     "entry": ["security threat"], "match": ["security threat"],
+    ...     "start": [32], "end": [47]})
+    >>> row = kwic(hits, arts, window=3).iloc[0]
+    >>> row["left"], row["match"], row["right"]
+    ('is a real ', 'security threat', ', once more')
+    >>> kwic(hits, arts, window=2, highlight=("[", "]"))["line"].iloc[0]
+    'a real [security threat], once more'
+    """
+    _check_window(window, unit, "kwic")
+    marks = _marks(highlight, "kwic")
+    rows, start, end, texts = _hits_in_texts(hits, articles, "kwic")
+
+    lo = np.maximum(start - window, 0) if unit == "chars" else start.copy()
+    hi = end + window if unit == "chars" else end.copy()
+    if unit == "tokens" and len(rows):
+        order = np.argsort(rows, kind="stable")
+        bounds = np.flatnonzero(np.diff(rows[order])) + 1
+        for group in np.split(order, bounds):
+            lo[group], hi[group] = _token_windows(
+                texts[rows[group[0]]], start[group], end[group], window
+            )
+    hit_texts = [texts[r] for r in rows]
+    left = [t[a:s] for t, a, s in zip(hit_texts, lo, start, strict=True)]
+    right = [t[e:b] for t, e, b in zip(hit_texts, end, hi, strict=True)]
+    matches = (
+        hits["match"].tolist()
+        if "match" in hits.columns
+        else [t[s:e] for t, s, e in zip(hit_texts, start, end, strict=True)]
+    )
+
+    out = pd.DataFrame({"article_id": hits["article_id"].to_numpy()})
+    for col in ("frame", "entry"):
+        if col in hits.columns:
+            out[col] = hits[col].to_numpy()
+    out["match"] = matches
+    out["start"], out["end"] = start, end
+    out["left"], out["right"] = left, right
+    for col in _ARTICLE_EXTRAS:
+        if col in articles.columns:
+            out[col] = articles[col].to_numpy()[rows]
+    if "sentence" in hits.columns:
+        out["sentence"] = hits["sentence"].to_numpy()
+    if marks is not None:
+        out["line"] = [
+            " ".join(f"{a}{marks[0]}{m}{marks[1]}{b}".split())
+            for a, m, b in zip(left, matches, right, strict=True)
+        ]
+    out.attrs = {
+        "provenance": {
+            **{k: v for k, v in hits.attrs.items() if k != "frames"},
+            "kwic": {"window": int(window), "unit": unit},
+        }
+    }
+    return out
+
+
+def _strata(hits: pd.DataFrame, articles: pd.DataFrame, rows: np.ndarray, by: list[str]):
+    """The stratum columns of each hit, from the hits table or else the articles table."""
+    values = {}
+    for col in by:
+        if col in hits.columns:
+            values[col] = hits[col].to_numpy()
+        elif col in articles.columns:
+            values[col] = articles[col].to_numpy()[rows]
+        else:
+            found = sorted({*hits.columns, *articles.columns} - {"text", "start", "end"})
+            raise FramingError(
+                f"{col!r} is neither a column of the hits nor of the articles table",
+                where="sample_kwic(by=...)",
+                fix="Stratify by one of: " + ", ".join(map(repr, found)) + ".",
+            )
+    return pd.DataFrame(values)
+
+
+def _has_hand_coding(path: Path) -> bool:
+    """Whether an existing CSV at ``path`` holds any hand coding (non-empty code or note)."""
+    try:
+        old = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        return True  # unreadable as a KWIC sample: do not overwrite it blindly
+    cols = [c for c in _CODING_COLUMNS if c in old.columns]
+    if not cols:
+        return True
+    return bool((old[cols].apply(lambda s: s.str.strip()) != "").to_numpy().any())
+
+
+def sample_kwic(
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    n: int = 20,
+    by="entry",
+    seed: int | None = 0,
+    path=None,
+    window: int = 8,
+    overwrite: bool = False,
+) -> pd.DataFrame:
+    """A stratified random sample of KWIC lines, for hand-coding (validating a lexicon).
+
+    Up to ``n`` hits are drawn from every stratum (every ``entry``, ``frame``, ``outlet``, or
+    combination of columns), without replacement; strata with fewer hits give all of them. The
+    draw is deterministic for a ``seed`` (a :func:`numpy.random.default_rng` generator gives
+    each hit a random key and the ``n`` smallest keys of each stratum are kept), given the same
+    hits table in the same order.
+
+    Parameters
+    ----------
+    hits, articles : DataFrame
+        As for :func:`kwic`.
+    n : int
+        Hits per stratum.
+    by : str, list of str or None
+        Stratify by columns of the hits (``"entry"``, ``"frame"``) or of the articles
+        (``"outlet"``, ``"lang"``); None draws ``n`` hits overall.
+    seed : int or None
+        Seed of the random generator (None: a different sample every time).
+    path : str or Path, optional
+        Write the sample as CSV (UTF-8, header, ``\\n`` line ends) with empty columns ``code``
+        and ``note`` to fill in by hand. Parent folders are created.
+    window : int
+        Context length in word tokens on each side.
+    overwrite : bool
+        A CSV at ``path`` that already holds hand coding (any non-empty ``code`` or ``note``)
+        is never overwritten unless this is True; an uncoded one is replaced.
+
+    Returns
+    -------
+    DataFrame
+        The :func:`kwic` columns (plus any ``by`` columns), then ``code`` and ``note`` (empty),
+        ordered by stratum and then by the hits' order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"],
+    ...     "text": ["A threat, a threat, a threat.", "Crisis! Another crisis."]})
+    >>> hits = pd.DataFrame({"article_id": ["a", "a", "a", "b", "b"],
+    ...     "frame": ["threat"] * 3 + ["crisis"] * 2,
+    ...     "entry": ["threat"] * 3 + ["crisis"] * 2,
+    ...     "start": [2, 12, 22, 0, 16], "end": [8, 18, 28, 6, 22]})
+    >>> sample = sample_kwic(hits, arts, n=2, by="frame", seed=1)
+    >>> sample.groupby("frame").size().to_dict()
+    {'crisis': 2, 'threat': 2}
+    >>> list(sample.columns[-2:])
+    ['code', 'note']
+    """
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise FramingError(
+            f"{n!r} is not a sample size",
+            where="sample_kwic(n=...)",
+            fix="Pass a whole number of hits per stratum >= 1, e.g. n=20.",
+        )
+    _check_window(window, "tokens", "sample_kwic")
+    by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    _check_hits_table(hits, "sample_kwic")
+    rows = _article_rows(hits, articles, "sample_kwic")
+    strata = _strata(hits, articles, rows, by_cols)
+    try:
+        rng = np.random.default_rng(seed)
+    except (TypeError, ValueError) as exc:
+        raise FramingError(
+            f"{seed!r} is not a random seed", where="sample_kwic(seed=...)", fix="Pass an int."
+        ) from exc
+    keys = rng.random(len(hits))
+    frame = strata.assign(_key=keys, _pos=np.arange(len(hits)))
+    if by_cols:
+        for col in by_cols:  # missing values form their own stratum
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+        rank = frame.groupby(by_cols, sort=False)["_key"].rank(method="first")
+        chosen = frame[rank.to_numpy() <= n].sort_values([*by_cols, "_pos"], kind="stable")
+    else:
+        chosen = frame.nsmallest(n, "_key").sort_values("_pos", kind="stable")
+    picked = hits.iloc[chosen["_pos"].to_numpy()]
+    lines = kwic(picked, articles, window=window)
+    for col in by_cols:
+        if col not in lines.columns:
+            lines[col] = chosen[col].to_numpy()
+    lines["code"] = ""
+    lines["note"] = ""
+    lines.attrs["provenance"] = {
+        **lines.attrs.get("provenance", {}),
+        "sample": {"n": int(n), "by": by_cols, "seed": seed},
+    }
+    if path is not None:
+        _write_sample(lines, Path(path), overwrite=overwrite)
+    return lines
+
+
+def _write_sample(lines: pd.DataFrame, path: Path, *, overwrite: bool) -> None:
+    if path.is_dir():
+        raise FramingError(
+            "is a folder, not a file name", where=str(path), fix="Pass a path like 'kwic.csv'."
+        )
+    if path.exists() and not overwrite and _has_hand_coding(path):
+        raise FramingError(
+            "already holds hand coding (non-empty 'code' or 'note' entries), which a new sample "
+            "would overwrite",
+            where=str(path),
+            fix="Choose another path, or pass overwrite=True if you mean to discard it.",
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table = lines.copy()
+        date = table["date"] if "date" in table.columns else None
+        if date is not None and pd.api.types.is_datetime64_any_dtype(date):
+            if (date.dropna() == date.dropna().dt.normalize()).all():  # dates without times
+                table["date"] = date.dt.strftime("%Y-%m-%d")
+        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    except OSError as exc:
+        raise FramingError(f"cannot write the sample ({exc.strerror})", where=str(path)) from exc

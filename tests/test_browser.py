@@ -1,0 +1,333 @@
+"""The explorer in a real browser: JupyterLab runs notebook 05, chromium changes its controls.
+
+What this proves beyond the headless tests: the explorer renders in JupyterLab 4 and a change
+made in the page (a real ``<select>`` change) reaches the kernel, which redraws the chart
+(``<img>``) and the passages (HTML) the page then shows.
+
+* a fixture starts JupyterLab on 127.0.0.1 (free port, random token) in a temporary folder
+  holding a copy of ``notebooks/05-comparing-outlets.ipynb`` cut after the cell that shows
+  the explorer (the later cells, bootstrap comparisons, are run by test_notebooks.py and
+  would only keep the kernel busy here); without that notebook, a minimal explorer notebook
+  is written instead;
+* Playwright for Python drives Debian's chromium (found on PATH, or $CHROMIUM; never
+  ``playwright install``);
+* screenshots and the server log go to $BROWSER_TEST_ARTIFACTS (default ./browser-artifacts).
+
+Skips when chromium, Playwright or JupyterLab is missing, unless REQUIRE_BROWSER=1 (CI), in
+which case it fails. Follows /work/shared/recipes/browser_test_example.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "05-comparing-outlets.ipynb"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "chromium"
+# Playwright adds --headless, --no-sandbox and a temporary --user-data-dir itself.
+CHROMIUM_ARGS = [
+    "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+TIMEOUT_MS = 90_000  # a cold JupyterLab + kernel on a busy 2-core machine is slow
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover
+    sync_playwright = None
+try:
+    import jupyterlab  # noqa: F401
+    import nbformat
+except ImportError:  # pragma: no cover
+    nbformat = None
+
+_missing = [
+    need
+    for need, ok in [
+        ("pip install playwright", sync_playwright is not None),
+        ("apt-get install chromium", Path(CHROMIUM).exists()),
+        ("pip install jupyterlab nbformat", nbformat is not None),
+    ]
+    if not ok
+]
+if _missing:
+    _why = "the browser test needs: " + "; ".join(_missing) + " (no `playwright install`)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise RuntimeError(_why + ", and REQUIRE_BROWSER=1 is set")
+    pytest.skip(_why, allow_module_level=True)
+
+
+# --------------------------------------------------------------------------- the notebook
+FALLBACK = """\
+import framing as fr
+from framing.widgets import explore
+clean = fr.clean_articles(fr.load_example())
+explorer = explore(clean, fr.load_lexicon("security"), freq="quarter", compare="outlets",
+                   frames=["threat", "suspension"])
+explorer
+"""
+
+
+def write_notebook(folder: Path) -> str:
+    """Copy notebook 05 up to the cell that shows the explorer (or write a minimal one)."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    if NOTEBOOK.exists():
+        nb = nbformat.read(NOTEBOOK, as_version=4)
+        shown = [
+            i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "explore(" in c.source
+        ]
+        if shown:
+            nb.cells = nb.cells[: shown[0] + 1]
+            for cell in nb.cells:  # run from a clean slate
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            nbformat.write(nb, folder / NOTEBOOK.name)
+            return NOTEBOOK.name
+    nb = new_notebook(cells=[new_code_cell(FALLBACK)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}  # fmt: skip
+    nbformat.write(nb, folder / "explorer.ipynb")
+    return "explorer.ipynb"
+
+
+# --------------------------------------------------------------------------- fixtures
+@pytest.fixture(scope="module")
+def artifacts():
+    path = Path(os.environ.get("BROWSER_TEST_ARTIFACTS", "browser-artifacts")).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A throw-away root holding the notebook and Jupyter's config and settings folders."""
+    root = tmp_path_factory.mktemp("lab")
+    # No "Jupyter news?" toast (it covers widgets), and every cell rendered (no windowing).
+    settings = root / ".lab-settings" / "@jupyterlab"
+    (settings / "apputils-extension").mkdir(parents=True)
+    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}'
+    )
+    (settings / "notebook-extension").mkdir()
+    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
+        '{"windowingMode": "none"}'
+    )
+    return root
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(cmd, cwd: Path, port: int, log_path: Path, ready_path: str = "/"):
+    """Start a server in its own process group; yield once it answers HTTP; stop it."""
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(cwd / ".jupyter-config"),
+        JUPYTER_RUNTIME_DIR=str(cwd / ".jupyter-runtime"),
+    )
+    log = open(log_path, "w")
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited early:\n{log_path.read_text()[-3000:]}")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=5)
+                break
+            except urllib.error.HTTPError:  # it answers: it is up
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"server not up on port {port}; see {log_path}") from None
+                time.sleep(0.25)
+        yield
+    finally:
+        proc.terminate()  # lets Jupyter shut its kernels down
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # only the group started here
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def lab(workdir, artifacts):
+    name = write_notebook(workdir)
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
+        "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.user_settings_dir={workdir / '.lab-settings'}",
+        f"--LabApp.workspaces_dir={workdir / '.workspaces'}",
+    ]  # fmt: skip
+    with server(cmd, workdir, port, artifacts / "jupyterlab.log", "/api/status"):
+        yield f"http://127.0.0.1:{port}", token, name
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, artifacts, request):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1600})
+    pg = ctx.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    pg.screenshot(path=artifacts / f"{request.node.name}-final.png", full_page=True)
+    ctx.close()
+    assert not errors, f"uncaught JavaScript errors: {errors}"
+
+
+# --------------------------------------------------------------------------- helpers
+def shut_down_kernels(base: str, token: str) -> None:
+    auth = {"Authorization": f"token {token}"}
+    request = urllib.request.Request(f"{base}/api/sessions", headers=auth)
+    with urllib.request.urlopen(request) as r:
+        for s in json.load(r):
+            urllib.request.urlopen(
+                urllib.request.Request(
+                    f"{base}/api/sessions/{s['id']}", method="DELETE", headers=auth
+                )  # fmt: skip
+            )
+
+
+def open_and_run_all(page, base: str, token: str, name: str) -> None:
+    """Open a notebook with a fresh kernel, wait until the kernel is idle, then Run All."""
+    shut_down_kernels(base, token)
+    page.goto(f"{base}/lab/tree/{name}?token={token}&reset")
+    page.wait_for_function(
+        """() => { const w = window.jupyterapp?.shell.currentWidget;
+                   return w?.sessionContext?.isReady
+                       && w.sessionContext.session?.kernel?.status === 'idle'; }""",
+        polling=250,
+    )
+    page.evaluate(
+        """async () => {
+        const cmd = window.jupyterapp.commands;
+        await cmd.execute('notebook:clear-all-cell-outputs');
+        cmd.execute('notebook:run-all-cells'); }"""
+    )
+
+
+# A fingerprint of the chart's PNG (the <img> src is a new blob URL at every update, so the
+# bytes are compared, not the URL); null while there is no image.
+CHART = """async () => {
+    const img = document.querySelector('.fr-explorer img.fr-chart');
+    if (!img || !img.src || !img.complete || !img.naturalWidth) return null;
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    let h = 0;
+    for (const b of bytes) h = (Math.imul(h, 31) + b) | 0;
+    return bytes.length + ':' + h; }"""
+KWIC = "() => document.querySelector('.fr-explorer .fr-kwic')?.innerText ?? null"
+# Tracebacks (and anything on stderr) of the notebook's cells.
+STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+
+
+def check_no_errors(page) -> None:
+    for text in page.locator(STDERR).all_inner_texts():
+        if "Traceback" in text or "Error" in text:
+            raise AssertionError("notebook error:\n" + text)
+    status_errors = page.locator(".fr-explorer .fr-status-error")
+    if status_errors.count():
+        raise AssertionError("explorer error: " + status_errors.first.inner_text())
+    assert "Error displaying widget" not in page.content()
+
+
+def wait_changed(page, read_js: str, old, settle_s: float = 0.6, timeout_s: float = 60):
+    """Wait until ``read_js`` gives a value that differs from ``old`` and stopped changing."""
+    deadline, last, since = time.monotonic() + timeout_s, None, time.monotonic()
+    while time.monotonic() < deadline:
+        check_no_errors(page)
+        cur = page.evaluate(read_js)
+        if cur != last:
+            last, since = cur, time.monotonic()
+        elif cur and cur != old and time.monotonic() - since >= settle_s:
+            return cur
+        time.sleep(0.15)
+    raise AssertionError(f"never changed from {old!r} (last seen {last!r})")
+
+
+def choose(page, hook: str, label: str) -> None:
+    """Choose the option whose text starts with ``label`` in the <select> of a control."""
+    select = page.locator(f".fr-explorer .{hook} select")
+    texts = select.locator("option").all_inner_texts()
+    plain = [t.replace("\xa0", " ") for t in texts]  # ipywidgets shows spaces as &nbsp;
+    picked = [
+        t for t, p in zip(texts, plain, strict=True) if p == label or p.startswith(label + " (")
+    ]
+    assert picked, f"no option {label!r} in .{hook}: {texts}"
+    select.select_option(label=picked)
+
+
+# --------------------------------------------------------------------------- the test
+def test_explorer_follows_its_controls_in_jupyterlab(lab, page, artifacts):
+    base, token, name = lab
+    started = time.monotonic()
+    open_and_run_all(page, base, token, name)
+    explorer = page.locator(".fr-explorer")
+    expect(explorer).to_be_visible()
+    chart = wait_changed(page, CHART, None)
+    kwic = wait_changed(page, KWIC, None)
+    assert "…" in kwic or "No passages" in kwic
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "explorer-before.png", full_page=True)
+
+    # 1. the frames: only 'alliance' -> a new chart and the alliance passages
+    choose(page, "fr-series", "alliance")
+    chart_frames = wait_changed(page, CHART, chart)
+    kwic_frames = wait_changed(page, KWIC, kwic)
+    assert "alliance" in kwic_frames and kwic_frames != kwic
+    assert page.locator(".fr-explorer .fr-kwic mark").count() > 0
+
+    # 2. the granularity: months -> a new chart, and the period chooser lists months
+    current = page.locator(".fr-explorer .fr-freq select").input_value()
+    choose(page, "fr-freq", "month" if current != "month" else "quarter")
+    chart_freq = wait_changed(page, CHART, chart_frames)
+    expect(page.locator(".fr-explorer .fr-kwic-period select option").nth(1)).to_have_text(
+        "2022-09" if current != "month" else "2022Q3"
+    )
+
+    # 3. the measure: hits -> a new chart
+    choose(page, "fr-measure", "hits")
+    chart_measure = wait_changed(page, CHART, chart_freq)
+
+    assert len({chart, chart_frames, chart_freq, chart_measure}) == 4
+    check_no_errors(page)
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "explorer-after.png", full_page=True)
+    print(f"browser test: {time.monotonic() - started:.1f} s after JupyterLab was up")
