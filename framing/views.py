@@ -272,8 +272,8 @@ def plot_dispersion(
     """
     import matplotlib.pyplot as plt
 
-    from .export import attach
     from .contexts import _hits_in_texts
+    from .export import attach
 
     function = "plot_dispersion"
     w = _check_width(width, function)
