@@ -57,6 +57,8 @@ _API = {
     "figsize": "style",
     "explore": "widgets",
     "Explorer": "widgets",
+    "count_corpus": "corpus",
+    "count_dask": "corpus",
 }
 
 __all__ = [
@@ -70,6 +72,8 @@ __all__ = [
     "clean_articles",
     "compare",
     "count_by_period",
+    "count_corpus",
+    "count_dask",
     "default_cleaner",
     "explore",
     "figsize",

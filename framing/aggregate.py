@@ -16,6 +16,7 @@ Intervals (default 95%):
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,10 @@ from ._errors import FramingError, check_columns, choices_error
 
 __all__ = [
     "count_by_period",
+    "count_partials",
+    "combine_partials",
+    "counts_from_partials",
+    "CountPartials",
     "rolling_counts",
     "poisson_interval",
     "wilson_interval",
@@ -167,50 +172,167 @@ def count_by_period(
     1 2024-02-01       0           0                    0         0
     2 2024-03-01       2           1                    1         2
     """
+    partials = _count_partials(
+        hits,
+        articles,
+        freq=freq,
+        by=by,
+        level=level,
+        token_totals=token_totals,
+        function="count_by_period",
+    )
+    return _counts_from_partials(
+        partials, frames=frames, start=start, end=end, conf=conf, function="count_by_period"
+    )
+
+
+@dataclass(eq=False)
+class CountPartials:
+    """The additive pieces of a counts table, from one batch of articles.
+
+    A counts table is a function of two small tables that simply add up over batches of
+    articles that share no article: per period and group, the number of articles and tokens
+    (the *denominators*), and per period, group and frame (and entry), the number of hits and
+    of articles with a hit (the *numerators*). :func:`count_partials` makes them from one
+    batch, :func:`combine_partials` (or ``+``) adds batches, and :func:`counts_from_partials`
+    finishes the counts table, which is then identical to :func:`count_by_period` on all
+    the articles at once. This is how :func:`framing.count_corpus` counts corpora larger
+    than memory, on several cores or on a Dask cluster.
+
+    Attributes
+    ----------
+    denominators : DataFrame
+        ``period`` (pandas Period), the ``by`` columns, ``n_articles``, ``n_tokens``.
+    numerators : DataFrame
+        ``period``, the ``by`` columns, ``frame`` (and ``entry``), ``n_hits``,
+        ``n_articles_with_hit``; only cells with hits.
+    freq : str
+        The pandas period frequency.
+    by : tuple of str
+        The grouping columns.
+    level : {"frame", "entry"}
+    frames : list of str or None
+        The frames of the lexicon the hits were found with (``hits.attrs["frames"]``).
+    attrs : dict
+        The rest of ``hits.attrs`` (lexicon name and hash, parameters), for provenance.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["A threat.", "Calm."],
+    ...     "date": pd.to_datetime(["2024-01-03", "2024-01-20"])})
+    >>> hits = pd.DataFrame({"article_id": ["a"], "frame": ["threat"]})
+    >>> p = count_partials(hits.iloc[:1], arts.iloc[:1]) + count_partials(hits.iloc[:0], arts.iloc[1:])
+    >>> p.denominators
+        period  n_articles  n_tokens
+    0  2024-01           2         3
+    """
+
+    denominators: pd.DataFrame
+    numerators: pd.DataFrame
+    freq: str
+    by: tuple[str, ...]
+    level: str
+    frames: list | None = None
+    attrs: dict = field(default_factory=dict)
+
+    def __add__(self, other: CountPartials) -> CountPartials:
+        return combine_partials([self, other])
+
+    def __repr__(self) -> str:
+        return (
+            f"<CountPartials freq={self.freq!r} by={list(self.by)!r} level={self.level!r}: "
+            f"{int(self.denominators['n_articles'].sum())} articles, "
+            f"{int(self.numerators['n_hits'].sum())} hits>"
+        )
+
+
+def count_partials(
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    freq: str = "M",
+    by=None,
+    level: str = "frame",
+    token_totals: pd.DataFrame | None = None,
+) -> CountPartials:
+    """The additive pieces of :func:`count_by_period` for one batch of articles.
+
+    Takes the same tables and options as :func:`count_by_period` and checks them the same
+    way; see :class:`CountPartials`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["A threat.", "Threats."],
+    ...     "date": pd.to_datetime(["2024-01-03", "2024-02-20"])})
+    >>> hits = pd.DataFrame({"article_id": ["a", "b"], "frame": "threat"})
+    >>> count_partials(hits, arts).numerators
+        period   frame  n_hits  n_articles_with_hit
+    0  2024-01  threat       1                    1
+    1  2024-02  threat       1                    1
+    """
+    return _count_partials(
+        hits,
+        articles,
+        freq=freq,
+        by=by,
+        level=level,
+        token_totals=token_totals,
+        function="count_partials",
+    )
+
+
+def _count_partials(hits, articles, *, freq, by, level, token_totals, function) -> CountPartials:
+    if not isinstance(hits, pd.DataFrame):
+        raise FramingError(
+            f"expected the hits table as a pandas DataFrame, got {type(hits).__name__}",
+            where=function,
+        )
     if "frame" not in hits.columns and "text" in hits.columns:
         raise FramingError(
-            "count_by_period needs the hits table first; you passed the articles table",
-            where="count_by_period",
-            fix="Call count_by_period(hits, articles) with hits = framing.find_hits(articles, lexicon).",
+            f"{function} needs the hits table first; you passed the articles table",
+            where=function,
+            fix=f"Call {function}(hits, articles) with hits = framing.find_hits(articles, lexicon).",
         )
     if "n_hits" in hits.columns:
         raise FramingError(
-            "count_by_period needs the hits table; you passed a counts table",
-            where="count_by_period",
+            f"{function} needs the hits table; you passed a counts table",
+            where=function,
         )
     if level not in _LEVELS:
-        raise choices_error("count_by_period(level=...)", level, _LEVELS)
+        raise choices_error(f"{function}(level=...)", level, _LEVELS)
     key = freq if freq in FREQUENCIES else str(freq).lower()
     if key not in FREQUENCIES:
-        raise choices_error("count_by_period(freq=...)", freq, ["D", "W", "M", "Q", "Y"])
+        raise choices_error(f"{function}(freq=...)", freq, ["D", "W", "M", "Q", "Y"])
     pfreq = FREQUENCIES[key]
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
     hit_cols = ["article_id", "frame"] + (["entry"] if level == "entry" else [])
-    check_columns(hits, hit_cols, table="hits", function="count_by_period")
+    check_columns(hits, hit_cols, table="hits", function=function)
     check_columns(
         articles,
         ["article_id", "date", *by],
         table="articles",
-        function="count_by_period",
+        function=function,
         hint="Group only by columns of the articles table (by=...).",
     )
     if not pd.api.types.is_datetime64_any_dtype(articles["date"]):
         raise FramingError(
             f"the articles' 'date' column has dtype {articles['date'].dtype}, not datetime",
-            where="count_by_period",
+            where=function,
             fix="Read articles with framing.read_articles, or convert with pd.to_datetime.",
         )
     if articles["article_id"].duplicated().any():
         dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
         raise FramingError(
             f"the articles table has duplicate article_id values (e.g. {dup!r})",
-            where="count_by_period",
+            where=function,
             fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
         )
     if articles["date"].isna().any():
         raise FramingError(
             f"{int(articles['date'].isna().sum())} articles have no date",
-            where="count_by_period",
+            where=function,
             fix="Drop them or read articles with framing.read_articles, which sets them aside.",
         )
 
@@ -227,7 +349,7 @@ def count_by_period(
         example = hits.loc[unknown, "article_id"].iloc[0]
         raise FramingError(
             f"{int(unknown.sum())} hits refer to articles not in the articles table (e.g. {example!r})",
-            where="count_by_period",
+            where=function,
             fix="Pass the same articles table you gave find_hits.",
         )
     keys = ["period", *by]
@@ -239,15 +361,123 @@ def count_by_period(
     den = arts.groupby(keys, sort=False, dropna=False).agg(
         n_articles=("article_id", "size"), n_tokens=("n_tokens", "sum")
     )
+    frames = hits.attrs.get("frames")
+    return CountPartials(
+        denominators=den.reset_index(),
+        numerators=num.reset_index(),
+        freq=pfreq,
+        by=tuple(by),
+        level=level,
+        frames=None if frames is None else list(frames),
+        attrs={k: v for k, v in hits.attrs.items() if k != "frames"},
+    )
+
+
+def combine_partials(parts) -> CountPartials:
+    """Add up the :class:`CountPartials` of batches that share no article.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["A threat.", "Threats."],
+    ...     "date": pd.to_datetime(["2024-01-03", "2024-01-20"])})
+    >>> hits = pd.DataFrame({"article_id": ["a", "b"], "frame": "threat"})
+    >>> parts = [count_partials(hits.iloc[[i]], arts.iloc[[i]]) for i in range(2)]
+    >>> combine_partials(parts).numerators
+        period   frame  n_hits  n_articles_with_hit
+    0  2024-01  threat       2                    2
+    """
+    parts = list(parts)
+    if not parts or not all(isinstance(p, CountPartials) for p in parts):
+        raise FramingError(
+            "expected a non-empty list of CountPartials",
+            where="combine_partials",
+            fix="Make them with framing.aggregate.count_partials(hits, articles).",
+        )
+    first = parts[0]
+    for p in parts[1:]:
+        if (p.freq, p.by, p.level) != (first.freq, first.by, first.level):
+            raise FramingError(
+                f"cannot add partial counts made with freq={p.freq!r}, by={list(p.by)!r}, "
+                f"level={p.level!r} to ones made with freq={first.freq!r}, "
+                f"by={list(first.by)!r}, level={first.level!r}",
+                where="combine_partials",
+                fix="Count every batch with the same freq, by and level.",
+            )
+    if len(parts) == 1:
+        return first
+    keys = ["period", *first.by]
+
+    def add(tables, group_keys, sums):
+        tables = [t for t in tables if len(t)] or tables[:1]
+        if len(tables) == 1:
+            return tables[0].reset_index(drop=True)
+        both = pd.concat(tables, ignore_index=True)
+        return both.groupby(group_keys, sort=False, dropna=False)[sums].sum().reset_index()
+
+    cell_keys = keys + (["frame", "entry"] if first.level == "entry" else ["frame"])
+    frames = next((p.frames for p in parts if p.frames is not None), None)
+    return CountPartials(
+        denominators=add([p.denominators for p in parts], keys, ["n_articles", "n_tokens"]),
+        numerators=add([p.numerators for p in parts], cell_keys, ["n_hits", "n_articles_with_hit"]),
+        freq=first.freq,
+        by=first.by,
+        level=first.level,
+        frames=frames,
+        attrs=first.attrs,
+    )
+
+
+def counts_from_partials(
+    partials: CountPartials, *, frames=None, start=None, end=None, conf: float = 0.95
+) -> pd.DataFrame:
+    """Finish the counts table from :class:`CountPartials` (as :func:`count_by_period` does).
+
+    Parameters
+    ----------
+    partials : CountPartials
+        From :func:`count_partials`, added up over batches with :func:`combine_partials`.
+    frames, start, end, conf
+        As in :func:`count_by_period`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["A threat.", "Threats."],
+    ...     "date": pd.to_datetime(["2024-01-03", "2024-03-20"])})
+    >>> hits = pd.DataFrame({"article_id": ["a", "b"], "frame": "threat"})
+    >>> parts = [count_partials(hits.iloc[[i]], arts.iloc[[i]]) for i in range(2)]
+    >>> counts = counts_from_partials(combine_partials(parts))
+    >>> counts.equals(count_by_period(hits, arts))
+    True
+    """
+    if not isinstance(partials, CountPartials):
+        raise FramingError(
+            f"expected CountPartials, got {type(partials).__name__}",
+            where="counts_from_partials",
+            fix="Make them with framing.aggregate.count_partials(hits, articles).",
+        )
+    return _counts_from_partials(
+        partials, frames=frames, start=start, end=end, conf=conf, function="counts_from_partials"
+    )
+
+
+def _counts_from_partials(partials, *, frames, start, end, conf, function) -> pd.DataFrame:
+    pfreq, by, level = partials.freq, list(partials.by), partials.level
+    den, num = partials.denominators, partials.numerators
+    keys = ["period", *by]
+    cell_keys = keys + (["frame", "entry"] if level == "entry" else ["frame"])
 
     # The full grid: every period in range x every observed group x every frame.
-    if arts.empty and start is None:
-        raise FramingError("the articles table is empty", where="count_by_period")
-    lo = pd.Period(start, pfreq) if start is not None else arts["period"].min()
-    hi = pd.Period(end, pfreq) if end is not None else arts["period"].max()
+    if den.empty and start is None:
+        raise FramingError("the articles table is empty", where=function)
+    lo = pd.Period(start, pfreq) if start is not None else den["period"].min()
+    hi = pd.Period(end, pfreq) if end is not None else den["period"].max()
     periods = pd.period_range(lo, hi, freq=pfreq)
-    groups = sorted(arts[by].drop_duplicates().itertuples(index=False, name=None)) if by else [()]
-    targets = _frames_of(hits, frames, level)
+    groups = sorted(den[by].drop_duplicates().itertuples(index=False, name=None)) if by else [()]
+    observed = num[cell_keys[len(keys) :]]
+    observed.attrs = {} if partials.frames is None else {"frames": partials.frames}
+    targets = _frames_of(observed, frames, level)
     targets = [(t,) if level == "frame" else t for t in targets]
     grid = pd.DataFrame(
         [(p, *g, *t) for g, t, p in itertools.product(groups, targets, periods)],
@@ -256,9 +486,7 @@ def count_by_period(
     grid = grid.astype({"period": pd.PeriodDtype(pfreq)})
     for col in by:
         grid[col] = grid[col].astype(object)
-    counts = grid.merge(num.reset_index(), on=cell_keys, how="left").merge(
-        den.reset_index(), on=keys, how="left"
-    )
+    counts = grid.merge(num, on=cell_keys, how="left").merge(den, on=keys, how="left")
     for col in ("n_hits", "n_articles_with_hit", "n_articles", "n_tokens"):
         counts[col] = counts[col].fillna(0).astype("int64")
     counts = counts[(counts["period"] >= lo) & (counts["period"] <= hi)]
@@ -267,12 +495,12 @@ def count_by_period(
     counts = counts.reset_index(drop=True)
     counts.attrs = {
         "provenance": {
-            **{k: v for k, v in hits.attrs.items() if k != "frames"},
+            **partials.attrs,
             "freq": pfreq,
             "by": by,
             "level": level,
             "conf": conf,
-            "n_articles": len(arts),
+            "n_articles": int(den["n_articles"].sum()),
         }
     }
     return counts

@@ -223,5 +223,7 @@ def plot_trends(
                        ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
         if title:
             fig.suptitle(title, fontsize=_RC["axes.titlesize"] + 1)
-    attach(fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends")
+    attach(
+        fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
+    )
     return axes[0] if len(axes) == 1 else axes

@@ -95,6 +95,7 @@ EXPECTED = {
         + ["figures/fig5-rate-ratios.svg"],
         "text": ["lexicon_hash"],
     },
+    "07-scaling-out": {"files": [], "text": ["IngestReport:", "partitions"]},
 }
 #: notebooks that read NLTK corpora (they need NLTK_DATA)
 NEEDS_NLTK = {"04-trends-over-time"}

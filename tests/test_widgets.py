@@ -98,7 +98,8 @@ def expected_lines(ex, table) -> dict:
     groups = table.groupby([col, hue] if col else [hue], sort=False)
     for key, g in groups:
         panel, label = key if col else (None, key[0])
-        out[(panel, label)] = g.sort_values("period")[measure].to_numpy(dtype=float)
+        values = g.sort_values("period")[measure].to_numpy(dtype=float)
+        out[(panel, label)] = values[~np.isnan(values)]  # undefined rates are not drawn
     return out
 
 
