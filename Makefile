@@ -34,7 +34,8 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)            ## benchmarks, by hand; never part of `make test`
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m bench.run --quick
 
 strip: $(STAMP)            ## strip notebook outputs before committing
 	$(BIN)/nbstripout notebooks/*.ipynb
