@@ -19,12 +19,13 @@ token, on the token keys of :mod:`framing.tokens` (NFKC, lower-cased), so the re
 of the rules by construction. Words of ASCII letters are checked on the bytes with NumPy; the
 rest (globs, other scripts) in Python, one candidate at a time, memoized.
 
-The superset argument needs the key of a token to be its character-wise lower-casing: this
-holds unless a word character is changed by NFKC (alone or by composing with its neighbour:
-"ﬁ", "Ｋ", Hangul jamo) or is U+0130 (whose lower case is two characters). Articles holding such
-a character are reported back (:func:`supports` tells the same for one text), and the caller
-counts them with the portable engine. Non-word characters (no-break spaces, "…", lone
-surrogates) do not matter.
+The superset argument needs the key of a token to be its character-wise lower-casing. So the
+word characters that NFKC changes are replaced in the buffer by their NFKC forms when these are
+word characters too ("ﬁ" -> "fi", "և" -> "եւ", "µ" -> "μ", "Ｋ" -> "K"; offsets are mapped
+back), and the articles holding the few others (a form with a non-word character such as
+"½" -> "1⁄2", Hangul jamo that compose, U+0130 whose lower case is two characters) are reported
+back (:func:`supports` tells the same for one text): the caller counts them with the portable
+engine. Non-word characters (no-break spaces, "…", lone surrogates) do not matter.
 """
 
 from __future__ import annotations
@@ -120,29 +121,57 @@ def _upper_variants() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, bytes]]:
+    """The word characters NFKC changes: which are substituted in the buffer, and which not.
+
+    A word character NFKC changes is *substituted* by its NFKC form (UTF-8 bytes) when that
+    form is made of word characters only, none of which combines with a neighbour or lowers
+    to a different number of characters ("ﬁ" -> "fi", "և" -> "եւ", "µ" -> "μ", "²" -> "2",
+    "Ｃ" -> "C"): tokens keep their bounds and the key of a token is the lower case of its
+    substituted form. The others are *unsupported* (see :func:`unsupported_table`).
+    """
+    words = word_table()
+    unsupported = np.zeros(0x110000, dtype=bool)
+    replace: dict[int, bytes] = {}
+    for cp in np.flatnonzero(words).tolist():
+        c = chr(cp)
+        if unicodedata.combining(c) or 0x1100 <= cp <= 0x11FF:
+            unsupported[cp] = True  # combines with its neighbours
+            continue
+        form = unicodedata.normalize("NFKC", c)
+        if form == c:
+            continue
+        if (
+            all(words[ord(x)] and not unicodedata.combining(x) for x in form)
+            and not any(0x1100 <= ord(x) <= 0x11FF for x in form)
+            and len(form.lower()) == len(form)
+        ):
+            replace[cp] = form.encode("utf-8")
+        else:
+            unsupported[cp] = True
+    unsupported[0x130] = True  # İ: its lower case is two characters
+    substituted = np.zeros(0x110000, dtype=bool)
+    substituted[list(replace)] = True
+    unsupported.setflags(write=False)
+    substituted.setflags(write=False)
+    return unsupported, substituted, replace
+
+
 def unsupported_table() -> np.ndarray:
     """Code points that send an article to the portable engine (see the module doc).
 
-    The word characters that NFKC changes (alone), that have a non-zero canonical combining
-    class, or that compose with the character before them (Hangul vowel and final jamo:
-    no other word character is the second half of a canonical decomposition), and U+0130.
+    The word characters whose NFKC form holds a non-word character ("½" -> "1⁄2"), that
+    combine with their neighbours (non-zero combining class, Hangul jamo: no other word
+    character is the second half of a canonical decomposition), and U+0130 (whose lower case
+    is two characters).
 
     Examples
     --------
     >>> t = unsupported_table()
-    >>> bool(t[ord("ﬁ")]), bool(t[ord("İ")]), bool(t[0x1161]), bool(t[ord("é")]), bool(t[0xA0])
+    >>> bool(t[ord("½")]), bool(t[ord("İ")]), bool(t[0x1161]), bool(t[ord("ﬁ")]), bool(t[0xA0])
     (True, True, True, False, False)
     """
-    table = np.zeros(0x110000, dtype=bool)
-    for cp in np.flatnonzero(word_table()).tolist():
-        c = chr(cp)
-        if unicodedata.combining(c) or unicodedata.normalize("NFKC", c) != c:
-            table[cp] = True
-    table[0x1161:0x1176] = True  # Hangul vowel jamo (compose with a leading consonant)
-    table[0x11A8:0x11C3] = True  # Hangul final jamo (compose with an LV syllable)
-    table[0x130] = True
-    table.setflags(write=False)
-    return table
+    return _nfkc_tables()[0]
 
 
 def case_variants(ch: str) -> frozenset[str]:
@@ -165,7 +194,8 @@ def case_variants(ch: str) -> frozenset[str]:
 
 
 def _is_arrow(texts) -> bool:
-    return hasattr(texts, "buffers") and hasattr(texts, "slice")
+    """A pyarrow Array or ChunkedArray (of large_string without nulls)?"""
+    return hasattr(texts, "type") and hasattr(texts, "slice")
 
 
 def _arrow_lengths(texts) -> np.ndarray:
@@ -175,7 +205,7 @@ def _arrow_lengths(texts) -> np.ndarray:
 
 
 def _batches(texts):
-    """Yield ``(lo, hi)`` index ranges of about BATCH_CHARS characters (at least one text)."""
+    """Yield ``(lo, hi)`` index ranges of about BATCH_CHARS characters (Arrow: bytes), >= 1 text."""
     n = len(texts)
     if _is_arrow(texts):
         offsets = np.zeros(n + 1, dtype=np.int64)
@@ -202,8 +232,9 @@ def _joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
         import pyarrow.compute as pc
 
         part = texts.slice(lo, hi - lo)
+        chunks = part.chunks if hasattr(part, "chunks") else [part]
         framed = pa.concat_arrays(
-            [pa.array([""], pa.large_string()), part, pa.array([""] * 4, pa.large_string())]
+            [pa.array([""], pa.large_string()), *chunks, pa.array([""] * 4, pa.large_string())]
         )
         one = pa.LargeListArray.from_arrays(pa.array([0, len(framed)], pa.int64()), framed)
         joined = pc.binary_join(one, pa.scalar("\n", pa.large_string()))[0]
@@ -216,14 +247,48 @@ def _joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
 _ASCII_WORD_BYTES = bytes(_ASCII_WORD.astype(np.uint8))
 
 
+def _classify(data: bytes):
+    """Word bytes of UTF-8 ``data`` (padded by 3 bytes after the last character).
+
+    Returns ``(array, word, lead, size, cp)``: the bytes as uint8; True for every byte of a
+    word character; the offsets, byte sizes and code points of the multi-byte characters.
+    """
+    a = np.frombuffer(data, dtype=np.uint8)
+    word = np.frombuffer(data.translate(_ASCII_WORD_BYTES), dtype=bool)
+    lead = np.flatnonzero(a >= 0xC0)  # first bytes of multi-byte characters
+    if not lead.size:
+        return a, word, lead, lead, lead
+    word = word.copy()
+    b0 = a[lead].astype(np.int32)
+    b1 = a[lead + 1].astype(np.int32) & 0x3F
+    b2 = a[lead + 2].astype(np.int32) & 0x3F
+    size = 2 + (b0 >= 0xE0) + (b0 >= 0xF0)
+    cp = np.where(size == 2, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
+    four = size == 4
+    if four.any():
+        b3 = a[lead[four] + 3].astype(np.int32) & 0x3F
+        cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
+    is_word = word_table()[cp]
+    word[lead] = is_word
+    word[lead + 1] = is_word
+    longer = size > 2
+    word[lead[longer] + 2] = is_word[longer]
+    word[lead[four] + 3] = is_word[four]
+    return a, word, lead, size, cp
+
+
 class _Buffer:
     """One batch of texts as a UTF-8 buffer, with its word bytes and token starts.
 
     Attributes: ``data`` (bytes) and ``array`` (its uint8 view); ``lo``/``hi`` the byte span of
     each article; ``starts`` the byte offset of every token; ``first_token`` the index of each
-    article's first token; with ``matching=True`` also ``word`` (True for the bytes of word
-    characters), ``unsupported`` (articles to count elsewhere, see :func:`supports`) and what
-    :meth:`char_offsets` needs.
+    article's first token.
+
+    With ``matching=True``, ``data`` is the text with every substituted character replaced by
+    its NFKC form (see :func:`_nfkc_tables`; tokens keep their number and order), ``raw`` the
+    text as given, ``word`` is True for the bytes of word characters, ``unsupported`` marks the
+    articles to count elsewhere (see :func:`supports`), and :meth:`raw_offsets` and
+    :meth:`char_offsets` map offsets in ``data`` back to the text.
     """
 
     def __init__(self, texts, lo: int, hi: int, *, matching: bool = False):
@@ -232,43 +297,54 @@ class _Buffer:
         np.cumsum(lengths[:-1] + 1, out=self.lo[1:])
         self.lo[1:] += 1
         self.hi = self.lo + lengths
-        self.array = a = np.frombuffer(self.data, dtype=np.uint8)
-
-        word = np.frombuffer(self.data.translate(_ASCII_WORD_BYTES), dtype=bool)
-        lead = np.flatnonzero(a >= 0xC0)  # first bytes of multi-byte characters
-        if lead.size:
-            word = word.copy()
-            b0 = a[lead].astype(np.int32)
-            b1 = a[lead + 1].astype(np.int32) & 0x3F
-            b2 = a[lead + 2].astype(np.int32) & 0x3F
-            two, four = b0 < 0xE0, b0 >= 0xF0
-            cp = np.where(two, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
-            if four.any():
-                b3 = a[lead[four] + 3].astype(np.int32) & 0x3F
-                cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
-            is_word = word_table()[cp]
-            word[lead] = is_word
-            word[lead + 1] = is_word
-            longer = ~two
-            word[lead[longer] + 2] = is_word[longer]
-            word[lead[four] + 3] = is_word[four]
+        self.array, word, lead, size, cp = _classify(self.data)
+        if matching:
+            word = self._prepare_matching(word, lead, size, cp)
         self.starts = np.flatnonzero(word[1:] > word[:-1]) + 1
         self.first_token = np.searchsorted(self.starts, self.lo)
-        if matching:
-            self.word = word
-            self.unsupported = np.zeros(len(lengths), dtype=bool)
-            self.lead = lead
-            # continuation bytes up to and including each lead's character
-            self.extra = np.cumsum(1 + (b0 >= 0xE0) + four) if lead.size else lead
-            if lead.size:
-                bad = lead[unsupported_table()[cp]]
-                self.unsupported[np.searchsorted(self.lo, bad, side="right") - 1] = True
+
+    def _prepare_matching(self, word, lead, size, cp) -> np.ndarray:
+        self.raw, self.raw_lo = self.data, self.lo
+        self.raw_lead = lead
+        self.raw_extra = np.cumsum(size - 1) if lead.size else lead  # continuation bytes so far
+        self.unsupported = np.zeros(len(self.lo), dtype=bool)
+        self.sub_at = self.sub_shift = np.zeros(0, dtype=np.int64)
+        if lead.size:
+            unsupported, substituted, replace = _nfkc_tables()
+            bad = lead[unsupported[cp]]
+            self.unsupported[np.searchsorted(self.lo, bad, side="right") - 1] = True
+            subs = substituted[cp]
+            if subs.any():
+                self._substitute(lead[subs], size[subs], [replace[c] for c in cp[subs].tolist()])
+                self.array, word, *_ = _classify(self.data)
+        self.word = word
+        return word
+
+    def _substitute(self, at: np.ndarray, size: np.ndarray, forms: list[bytes]):
+        """Replace the characters at byte offsets ``at`` (of ``size`` bytes) by ``forms``."""
+        raw, pieces, prev = self.raw, [], 0
+        for p, n, form in zip(at.tolist(), size.tolist(), forms, strict=True):
+            pieces.append(raw[prev:p])
+            pieces.append(form)
+            prev = p + n
+        pieces.append(raw[prev:])
+        self.data = b"".join(pieces)
+        lengths = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
+        shift = np.cumsum(lengths - size)  # total shift after each substitution
+
+        def before(x):  # the shift of everything from raw offset x on
+            k = np.searchsorted(at, x)
+            return np.where(k > 0, shift[np.maximum(k - 1, 0)], 0)
+
+        self.sub_at = at + before(at)  # where each substitution starts in data
+        self.sub_shift = shift
+        self.lo, self.hi = self.raw_lo + before(self.raw_lo), self.hi + before(self.hi)
 
     def token_totals(self) -> np.ndarray:
         return np.searchsorted(self.starts, self.hi) - self.first_token
 
     def token_end(self, t: int) -> int:
-        """The byte offset just past token ``t``."""
+        """The byte offset (in ``data``) just past token ``t``."""
         start, size = int(self.starts[t]), 32
         while True:
             run = self.word[start : start + size]
@@ -276,22 +352,29 @@ class _Buffer:
                 return start + int(run.argmin())
             size *= 4
 
-    def char_offsets(self, pos: np.ndarray, article: np.ndarray) -> np.ndarray:
-        """Byte offsets ``pos`` (at character starts) -> character offsets in their article."""
-        if not self.lead.size:
-            return pos - self.lo[article]
+    def raw_offsets(self, pos: np.ndarray) -> np.ndarray:
+        """Byte offsets in ``data`` (at token bounds) -> byte offsets in ``raw``."""
+        if not self.sub_at.size:
+            return pos
+        k = np.searchsorted(self.sub_at, pos)  # substitutions before pos
+        return pos - np.where(k > 0, self.sub_shift[np.maximum(k - 1, 0)], 0)
+
+    def char_offsets(self, raw_pos: np.ndarray, article: np.ndarray) -> np.ndarray:
+        """Byte offsets in ``raw`` (at character starts) -> character offsets in the article."""
+        if not self.raw_lead.size:
+            return raw_pos - self.raw_lo[article]
 
         def chars(p):
-            k = np.searchsorted(self.lead, p)  # multi-byte characters before p
-            return p - np.where(k > 0, self.extra[np.maximum(k - 1, 0)], 0)
+            k = np.searchsorted(self.raw_lead, p)  # multi-byte characters before p
+            return p - np.where(k > 0, self.raw_extra[np.maximum(k - 1, 0)], 0)
 
-        return chars(pos) - chars(self.lo[article])
+        return chars(raw_pos) - chars(self.raw_lo[article])
 
 
 def token_totals(texts) -> np.ndarray:
     """The number of word tokens of each text (``len(re.findall(r"\\w+", t))``), with NumPy.
 
-    ``texts`` is a sequence of str or a pyarrow ``large_string`` array without nulls.
+    ``texts`` is a sequence of str or a pyarrow ``large_string`` (chunked) array without nulls.
 
     Examples
     --------
@@ -314,8 +397,8 @@ def supports(text: str) -> bool:
 
     Examples
     --------
-    >>> supports("Armenia’s\xa0ally…"), supports("ﬁnal"), supports("İstanbul")
-    (True, False, False)
+    >>> supports("Armenia’s\xa0ally…"), supports("ﬁnal"), supports("½"), supports("İstanbul")
+    (True, True, False, False)
     """
     if text.isascii():
         return True
@@ -498,7 +581,7 @@ def find_candidates(
 
     Parameters
     ----------
-    texts : sequence of str, or pyarrow large_string array without nulls
+    texts : sequence of str, or pyarrow large_string (chunked) array without nulls
         The texts.
     entry_tokens : sequence of sequences of str
         The tokens of each entry as compared (token keys with wildcards).
@@ -516,10 +599,13 @@ def find_candidates(
 
     Examples
     --------
-    >>> found, rest = find_candidates(["A security threat.", "ﬁnal threat"],
-    ...                               [("security", "threat"), ("threat*",)], case_sensitive=False)
+    >>> found, rest = find_candidates(["A security threat.", "½ ﬁnal threat"],
+    ...                               [("security", "threat"), ("final",)], case_sensitive=False)
     >>> found["entry"].tolist(), found["token"].tolist(), found["match"].tolist(), rest
-    ([1, 0], [2, 1], ['threat', 'security threat'], [1])
+    ([0], [1], ['security threat'], [1])
+    >>> found, rest = find_candidates(["ﬁnal Ｔhreat"], [("final", "threat")], case_sensitive=False)
+    >>> found["match"].tolist(), found["start"].tolist(), found["end"].tolist(), rest
+    (['ﬁnal Ｔhreat'], [0], [11], [])
     """
     lex = _compiled(tuple(map(tuple, entry_tokens)), case_sensitive)
     parts: list[dict[str, np.ndarray]] = []
@@ -594,10 +680,10 @@ def _verify(buf: _Buffer, lex: _Lexicon, pid: np.ndarray, to: np.ndarray) -> dic
         keep = [_check(buf, lex, p, f, e) for p, f, e in args]
         exact[phrase[np.array(keep, dtype=bool)]] = True
     pid, first, end, article = pid[exact], first[exact], end[exact], article[exact]
-    data, start = buf.data, starts[first]
+    raw, start, end = buf.raw, buf.raw_offsets(starts[first]), buf.raw_offsets(end)
     match = np.empty(pid.size, dtype=object)
     match[:] = [
-        data[s:e].decode("utf-8", "surrogatepass")
+        raw[s:e].decode("utf-8", "surrogatepass")
         for s, e in zip(start.tolist(), end.tolist(), strict=True)
     ]
 

@@ -15,12 +15,14 @@ The rules are those of :mod:`framing.tokens` and DESIGN.md §3:
 
 Engines (``engine=``), all giving exactly the same hits and totals:
 
-* ``"hyperscan"``: one scan of each batch of articles (joined as UTF-8 bytes) with a database
-  of all entries, each compiled to a pattern that accepts a superset of its matches; every
-  report is then checked exactly on the token keys, so only the rare candidates reach Python
-  (see :mod:`framing._hyperscan`). Token totals are counted with NumPy over the UTF-8 bytes.
-  Texts it cannot take exactly (not NFKC-normalized, holding "İ" or lone surrogates) and
-  ``match="stem"`` are counted with the ``"python"`` engine.
+* ``"hyperscan"``: one scan of each batch of articles (joined as UTF-8 bytes, straight from
+  the Arrow buffers of a pandas ``str`` column) with a database of all entries, each compiled
+  to a pattern that accepts a superset of its matches; every report is then checked exactly on
+  the token keys, with NumPy or, for the rare other candidates, in Python (see
+  :mod:`framing._hyperscan`). Token totals are counted with NumPy over the UTF-8 bytes. The
+  few articles it cannot take exactly (a word character whose NFKC form holds a non-word
+  character, such as "½", composing Hangul jamo, or "İ") and ``match="stem"`` are counted
+  with the ``"python"`` engine. The compiled database is cached for the process.
 * ``"python"`` (portable): the texts are tokenized once into lists of token keys; every entry
   token is expanded against the *vocabulary* of the batch once (globs and stems cost grows
   with the vocabulary, not the text); then candidate positions are found by set look-ups and
@@ -146,9 +148,9 @@ def _arrow_strings(column: pd.Series):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pa.array(column.array)
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    array = pa.array(column.array)  # zero-copy; may be chunked
+    if isinstance(array, pa.ChunkedArray) and array.num_chunks == 1:
+        array = array.chunk(0)
     if array.type != pa.large_string():
         array = array.cast(pa.large_string())
     return pc.fill_null(array, "") if array.null_count else array
@@ -560,29 +562,29 @@ def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensiti
     art, frame, entry, tok, n = art[order], frame[order], entry[order], tok[order], n[order]
     start, end = cand["start"][order], cand["end"][order]
 
-    # The overlap rule only matters where two candidates of one frame share a token.
+    # The overlap rule only matters inside runs of candidates of one frame that share tokens
+    # (a candidate is only ever blocked by one it overlaps): resolve those runs alone.
     new_group = np.ones(art.size, dtype=bool)
     new_group[1:] = (art[1:] != art[:-1]) | (frame[1:] != frame[:-1])
     group = np.cumsum(new_group) - 1
     last = tok + n - 1
     width = int(last.max()) + 2 if last.size else 1
     reach = np.maximum.accumulate(group * width + last) - group * width
-    clash = np.zeros(art.size, dtype=bool)
-    clash[1:] = ~new_group[1:] & (tok[1:] <= reach[:-1])
-    keep = ~np.isin(group, group[clash])
+    new_run = new_group.copy()
+    new_run[1:] |= tok[1:] > reach[:-1]
+    run = np.cumsum(new_run) - 1
+    alone = np.bincount(run)[run] == 1 if run.size else new_run
     columns = dict(zip(_FOUND, (art, frame, entry, tok, start, end), strict=True))
     columns["match"] = cand["match"][order]
-    resolved = [{k: v[keep] for k, v in columns.items()}]
-    if not keep.all():
-        row_of: dict[tuple[int, int, int], int] = {}
-        by_article: dict[int, dict[int, list[tuple[int, int, int]]]] = {}
-        for i in np.flatnonzero(~keep).tolist():
-            a, e, t = int(art[i]), int(entry[i]), int(tok[i])
-            by_article.setdefault(a, {}).setdefault(int(frame[i]), []).append((-int(n[i]), t, e))
-            row_of[a, e, t] = i
-        rows = [
-            row_of[a, e, t] for a, cands in by_article.items() for _, e, t, _ in _resolve(cands)
-        ]
+    resolved = [{k: v[alone] for k, v in columns.items()}]
+    if not alone.all():
+        runs: dict[int, list[tuple[int, int, int]]] = {}
+        row_of: dict[tuple[int, int], int] = {}
+        for i in np.flatnonzero(~alone).tolist():
+            e, t = int(entry[i]), int(tok[i])
+            runs.setdefault(int(run[i]), []).append((-int(n[i]), t, e))
+            row_of[int(run[i]), e, t] = i
+        rows = [row_of[r, e, t] for r, cands in runs.items() for _, e, t, _ in _resolve({0: cands})]
         resolved.append({k: v[np.array(rows, dtype=np.int64)] for k, v in columns.items()})
     if rest:
         found = _python_hits(texts, langs, rest, entries, frame_of.tolist(), match=match,

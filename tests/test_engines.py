@@ -73,22 +73,32 @@ def test_case_variants_cover_every_lowering():
     assert _hyperscan.unsupported_table()[0x130]
 
 
-def test_unsupported_table_covers_what_nfkc_changes_in_a_token():
-    table = _hyperscan.unsupported_table()
+def test_every_word_character_nfkc_changes_is_substituted_or_unsupported():
+    unsupported, substituted, replace = _hyperscan._nfkc_tables()
     words = _hyperscan.word_table()
     for cp in np.flatnonzero(words).tolist():
         c = chr(cp)
-        if unicodedata.normalize("NFKC", c) != c or unicodedata.combining(c):
-            assert table[cp], hex(cp)
-    # The only word characters that compose with the one before them are Hangul jamo (the
-    # table lists them): no other is the second half of a canonical decomposition.
+        form = unicodedata.normalize("NFKC", c)
+        if form != c or unicodedata.combining(c):
+            assert unsupported[cp] != substituted[cp], hex(cp)
+        if substituted[cp]:
+            # the substitute: the NFKC form, of word characters, lowering one to one
+            assert replace[cp] == form.encode()
+            assert re.fullmatch(r"\w+", form) and len(form.lower()) == len(form), hex(cp)
+            assert unicodedata.normalize("NFKC", form) == form
+        else:
+            assert cp not in replace
+    # The only word characters that compose with the one before them are Hangul jamo (they
+    # are unsupported): no other is the second half of a canonical decomposition.
     second = set()
     for cp in range(0x110000):
         d = unicodedata.decomposition(chr(cp))
         if d and not d.startswith("<") and len(d.split()) == 2:
             second.add(int(d.split()[1], 16))
     assert not [hex(cp) for cp in second if words[cp]]
-    assert table[0x1161] and table[0x11A8] and not table[0x1100]
+    assert unsupported[0x1161] and unsupported[0x11A8] and unsupported[0x1100]
+    assert unsupported[ord("½")] and unsupported[0x130] and not unsupported[ord("é")]
+    assert replace[ord("և")] == "եւ".encode() and replace[ord("ﬁ")] == b"fi"
 
 
 @pytest.mark.parametrize(
@@ -97,10 +107,9 @@ def test_unsupported_table_covers_what_nfkc_changes_in_a_token():
         ("plain ASCII", True),
         ("Armenia’s “ally” – no-break\xa0space…", True),  # NFKC changes only non-word characters
         ("Ереван, ՀԱՊԿ, Erdoğan, ΟΔΟΣ, 安全, 🙂", True),
-        ("ﬁnal", False),  # ligature
-        ("ＣＳＴＯ", False),  # fullwidth
+        ("ﬁnal ＣＳＴＯ և µg m² \u212a", True),  # NFKC forms of word characters are substituted
+        ("½", False),  # the NFKC form holds a non-word character
         ("İstanbul", False),  # lower case is two characters
-        ("\u212a", False),  # KELVIN SIGN, lower case is ASCII k
         ("\u1100\u1161", False),  # Hangul jamo compose
         ("x\ud800y", True),  # a lone surrogate is no word character
     ],
@@ -230,6 +239,49 @@ def test_hyperscan_results_do_not_depend_on_batches(texts, lex, batch):
             assert totals["n_tokens"].tolist() == [len(re.findall(r"\w+", t)) for t in texts]
 
 
+# Texts of tricky characters, and entries cut from their own tokens (so that most match),
+# with wildcards put in and letters upper-cased at random.
+TRICKY = "abcSσςΣΟδéÉжЖդԴե安_1’'- \n\xa0“ﬁİ\u0301\u212a가\u1100\u1161🙂և½µ²ⅫǅǆϹſﬃ⒈"
+
+
+@st.composite
+def texts_and_own_lexicon(draw):
+    texts = draw(st.lists(st.text(alphabet=TRICKY, max_size=40), min_size=1, max_size=3))
+    words = [w for t in texts for w in re.findall(r"\w+", t)] or ["a"]
+    frames = {}
+    for f in range(draw(st.integers(1, 2))):
+        entries = []
+        for _ in range(draw(st.integers(1, 4))):
+            i = draw(st.integers(0, len(words) - 1))
+            tokens = []
+            for tok in words[i : i + draw(st.integers(1, 3))]:
+                chars = list(tok)
+                for _ in range(draw(st.integers(0, 2))):
+                    j = draw(st.integers(0, len(chars)))
+                    if draw(st.booleans()) and j < len(chars):
+                        chars[j] = "?"
+                    else:
+                        chars.insert(j, "*")
+                tok = "".join(chars)
+                tokens.append(tok.upper() if draw(st.booleans()) else tok)
+            pattern = " ".join(tokens)
+            if all(re.search(r"\w", t) for t in entry_tokens(pattern)):
+                entries.append(pattern)
+        frames[f"f{f}"] = dedupe(entries) or ["a"]
+    return texts, Lexicon.from_dict(frames)
+
+
+@examples(100)
+@given(
+    case=texts_and_own_lexicon(),
+    case_sensitive=st.booleans(),
+    dtype=st.sampled_from(["str", object]),
+)
+def test_engines_agree_on_entries_cut_from_the_text(case, case_sensitive, dtype):
+    texts, lex = case
+    all_engines(arts(*texts, dtype=dtype), lex, case_sensitive=case_sensitive)
+
+
 @examples(150)
 @given(texts=st.lists(st.one_of(text(), st.text()), max_size=5))
 def test_token_totals_equal_re_findall(texts):
@@ -257,6 +309,12 @@ CASES = [
      [(0, "f", "İstanbul"), (1, "f", "istanbul")]),
     ("NFKC and plain together", ["ﬁnal final ＣＳＴＯ"], {"f": ["final"], "c": ["csto"]},
      [(0, "f", "ﬁnal"), (0, "f", "final"), (0, "c", "ＣＳＴＯ")]),
+    ("Armenian ligature և is եւ", ["Հայաստան և Ռուսաստան", "ԵՒ եւ"], {"f": ["եւ"]},
+     [(0, "f", "և"), (1, "f", "ԵՒ"), (1, "f", "եւ")]),
+    ("micro sign and superscripts", ["5 µg/m²", "5 μg/m2"], {"f": ["μg m2"]},
+     [(0, "f", "µg/m²"), (1, "f", "μg/m2")]),
+    ("a form with a non-word character", ["½ threat"], {"f": ["threat", "1*"]},
+     [(0, "f", "½"), (0, "f", "threat")]),
     ("Hangul jamo compose", ["\u1100\u1161 가"], {"f": ["가"]},
      [(0, "f", "\u1100\u1161"), (0, "f", "가")]),
     ("combining mark splits a token", ["cafe\u0301 café"], {"f": ["cafe", "café"]},
@@ -302,6 +360,13 @@ def test_sliced_and_arrow_typed_columns():
     typed = df.astype({"text": pd.ArrowDtype(pa.string())})
     pd.testing.assert_frame_equal(find_hits(typed, lex), find_hits(df, lex, engine="reference"))
     assert token_counts(df.iloc[1:3])["n_tokens"].tolist() == [3, 2]
+    # a column in several Arrow chunks (as read from Parquet row groups), cut in small batches
+    chunks = pa.chunked_array([df["text"][:1], [], df["text"][1:3], df["text"][3:]])
+    chunked = df.assign(text=pd.Series(pd.arrays.ArrowStringArray(chunks)))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_hyperscan, "BATCH_CHARS", 10)
+        pd.testing.assert_frame_equal(find_hits(chunked, lex), find_hits(df, lex, engine="python"))
+        assert token_counts(chunked)["n_tokens"].tolist() == [1, 3, 2, 2]
 
 
 def test_no_articles_and_no_hits():

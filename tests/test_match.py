@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing as fr
+from framing import _hyperscan
 from framing.match import HITS_COLUMNS
 
 
@@ -140,6 +141,25 @@ RULES = [
 @pytest.mark.parametrize(("case", "text", "lexicon", "expected"), RULES, ids=[r[0] for r in RULES])
 def test_match_rules(case, text, lexicon, expected):
     assert matches(text, lexicon) == expected
+
+
+ENGINES = ["python", "reference"] + (["hyperscan"] if _hyperscan.available() else [])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("case", "text", "lexicon", "expected"), RULES, ids=[r[0] for r in RULES])
+def test_match_rules_with_every_engine(case, text, lexicon, expected, engine):
+    assert matches(text, lexicon, engine=engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_engine_case_sensitive_and_stems(engine):
+    assert matches("CSTO and csto", {"c": ["CSTO"]}, case_sensitive=True, engine=engine) == [
+        ("c", "CSTO")
+    ]
+    hits = fr.find_hits(arts("Угрозы растут.", lang="ru"), {"t": ["угроза"]}, match="stem",
+                        engine=engine)  # fmt: skip
+    assert hits["match"].tolist() == ["Угрозы"]
 
 
 def test_case_sensitive_matching():
