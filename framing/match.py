@@ -461,7 +461,45 @@ def find_hits(
         lexicon_hash=lexicon.hash,
         parameters={"match": match, "case_sensitive": case_sensitive},
     )
+    _warn_broad_globs(hits, lexicon, texts)
     return hits
+
+
+#: a glob entry that matches more than this share of all word tokens gets a warning ...
+BROAD_GLOB_SHARE = 0.05
+#: ... in a batch of at least this many words (in a few sentences any glob is a large share)
+BROAD_GLOB_MIN_WORDS = 5_000
+
+
+def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts: list[str]) -> None:
+    """Warn about glob entries that match a large share of all words (``a*``, ``*e*``).
+
+    A framing term is rarely above 1% of the words of news text; a glob above 5% almost
+    certainly matches far more than was meant, and would dominate every rate.
+    """
+    globs = {e.pattern for e in lexicon.entries if e.is_glob}
+    if not globs or hits.empty:
+        return
+    per_entry = hits.loc[hits["entry"].isin(globs), "entry"].value_counts()
+    rough_total = sum(len(t) for t in texts) / 5  # an upper bound of the word count of news text
+    suspects = per_entry[per_entry > BROAD_GLOB_SHARE * rough_total * 0.5]
+    if suspects.empty or rough_total < BROAD_GLOB_MIN_WORDS:
+        return
+    total = sum(len(_TOKEN_RE.findall(t)) for t in texts)
+    if total < BROAD_GLOB_MIN_WORDS:
+        return
+    source = lexicon.meta.get("source")
+    where = f"lexicon {lexicon.name!r}" + (f" ({source})" if source else "")
+    for entry, n in suspects.items():
+        if total and n / total > BROAD_GLOB_SHARE:
+            frames = sorted({e.frame for e in lexicon.entries if e.pattern == entry})
+            warnings.warn(
+                f"{where}, frame {', '.join(map(repr, frames))}: the glob {entry!r} matched "
+                f"{n / total:.0%} of all words ({n:,} of {total:,}); a framing term is rarely above "
+                "1%. Make it more specific (a longer stem) and check its hits with framing.kwic.",
+                FramingWarning,
+                stacklevel=3,
+            )
 
 
 _FOUND = ("article", "frame", "entry", "token", "start", "end")

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from bisect import bisect_right
 from functools import lru_cache
 
-from ._errors import FramingError, choices_error
+from ._errors import FramingError, FramingWarning, choices_error
 
 __all__ = [
     "TOKEN_PATTERN",
@@ -160,7 +161,30 @@ def sentence_spans(text: str, *, language: str = "english") -> list[tuple[int, i
     """
     if not text:
         return []
-    return list(_punkt(language_name(language)).span_tokenize(text))
+    try:
+        return list(_punkt(language_name(language)).span_tokenize(text))
+    except TimeoutError:  # NLTK's regex time limit, hit on texts of many megabytes
+        warnings.warn(
+            f"NLTK Punkt gave up on a text of {len(text):,} characters; its sentences are split "
+            "at '.', '!' and '?' followed by white space instead",
+            FramingWarning,
+            stacklevel=2,
+        )
+        return _simple_sentences(text)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'»”’)]*\s+")
+
+
+def _simple_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans split after sentence-final punctuation followed by white space."""
+    spans, start = [], 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, m.end() - len(m.group()) + len(m.group().rstrip())))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
 
 
 def sentence_index(text: str, offsets, *, language: str = "english") -> list[int]:

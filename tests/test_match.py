@@ -292,3 +292,22 @@ def test_engine_agrees_with_brute_force(words, frames):
         for f, s, e in zip(hits["frame"], hits["start"], hits["end"], strict=True)
     ]
     assert got == brute_force(text, frames)
+
+
+def test_a_glob_matching_most_words_is_reported():
+    text = "The alliance and the army are always at an angle. " * 600
+    with pytest.warns(
+        fr.FramingWarning, match=r"frame 'broad': the glob 'a\*' matched \d+% of all words"
+    ):
+        hits = fr.find_hits(arts(text), {"broad": ["a*"], "fine": ["alliance"]}, sentences=False)
+    assert len(hits) > 0  # reported, not dropped: the counts stay what the rules say
+
+
+def test_ordinary_globs_are_not_reported():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        articles = fr.clean_articles(fr.load_example())
+        fr.find_hits(articles, fr.load_lexicon("security"), sentences=False)
+        fr.find_hits(arts("A threat, threats and more threatening talk."), {"t": ["threat*"]})

@@ -117,3 +117,19 @@ def test_snowball_stems(word, lang, stem):
 def test_unknown_stemmer_language_is_a_clear_error():
     with pytest.raises(tokens.FramingError, match="language: 'hy' is not a valid choice"):
         tokens.stemmer("hy")
+
+
+def test_sentences_fall_back_when_punkt_times_out(monkeypatch):
+    class Slow:
+        def span_tokenize(self, text):
+            raise TimeoutError("regex timeout")
+
+    monkeypatch.setattr(tokens, "_punkt", lambda language: Slow())
+    text = "Armenia froze it. Moscow objected!  The bloc met?"
+    with pytest.warns(tokens.FramingWarning, match="Punkt gave up on a text of 49 characters"):
+        spans = tokens.sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Armenia froze it.",
+        "Moscow objected!",
+        "The bloc met?",
+    ]
