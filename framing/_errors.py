@@ -101,3 +101,48 @@ def check_columns(df, needed: Iterable[str], *, table: str, function: str, hint:
             where=function,
             fix=hint or None,
         )
+
+
+def check_dates(df, *, function: str) -> None:
+    """Raise a FramingError if the articles' ``date`` column is not datetime.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_dates(pd.DataFrame({"date": pd.to_datetime(["2024-01-01"])}), function="f")
+    """
+    import pandas as pd
+
+    if not pd.api.types.is_datetime64_any_dtype(df["date"]):
+        raise FramingError(
+            f"the articles' 'date' column has dtype {df['date'].dtype}, not datetime",
+            where=function,
+            fix="Read articles with framing.read_articles, or convert with pd.to_datetime.",
+        )
+
+
+def hit_rows(hits, ids, *, function: str):
+    """The position in ``ids`` (the articles' ids) of each hit's article.
+
+    Raises a FramingError naming the hits' articles that are not there.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hit_rows(pd.DataFrame({"article_id": ["b", "a"]}), pd.Series(["a", "b"]), function="f")
+    array([1, 0])
+    """
+    import pandas as pd
+
+    rows = pd.Index(pd.Series(ids).astype(object)).get_indexer(hits["article_id"].astype(object))
+    missing = rows < 0
+    if missing.any():
+        absent = list(dict.fromkeys(hits.loc[missing, "article_id"].tolist()))
+        named = ", ".join(map(repr, absent[:5])) + (", ..." if len(absent) > 5 else "")
+        raise FramingError(
+            f"{int(missing.sum())} hits refer to {len(absent)} articles not in the articles "
+            f"table: {named}",
+            where=function,
+            fix="Pass the same articles table you gave find_hits (check the article_id type too).",
+        )
+    return rows

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error
+from ._errors import FramingError, check_columns, check_dates, choices_error
 
 __all__ = [
     "count_by_period",
@@ -316,12 +316,7 @@ def _count_partials(hits, articles, *, freq, by, level, token_totals, function) 
         function=function,
         hint="Group only by columns of the articles table (by=...).",
     )
-    if not pd.api.types.is_datetime64_any_dtype(articles["date"]):
-        raise FramingError(
-            f"the articles' 'date' column has dtype {articles['date'].dtype}, not datetime",
-            where=function,
-            fix="Read articles with framing.read_articles, or convert with pd.to_datetime.",
-        )
+    check_dates(articles, function=function)
     if articles["article_id"].duplicated().any():
         dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
         raise FramingError(

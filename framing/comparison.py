@@ -30,7 +30,14 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, FramingWarning, check_columns, choices_error
+from ._errors import (
+    FramingError,
+    FramingWarning,
+    check_columns,
+    check_dates,
+    choices_error,
+    hit_rows,
+)
 
 __all__ = [
     "compare",
@@ -121,19 +128,7 @@ def _tokens(articles: pd.DataFrame) -> np.ndarray:
 
 
 def _hit_rows(hits: pd.DataFrame, articles: pd.DataFrame, function: str) -> np.ndarray:
-    rows = pd.Index(articles["article_id"].astype(object)).get_indexer(
-        hits["article_id"].astype(object)
-    )
-    if (rows < 0).any():
-        absent = list(dict.fromkeys(hits.loc[rows < 0, "article_id"].tolist()))
-        named = ", ".join(map(repr, absent[:5])) + (", ..." if len(absent) > 5 else "")
-        raise FramingError(
-            f"{int((rows < 0).sum())} hits refer to {len(absent)} articles not in the articles "
-            f"table: {named}",
-            where=function,
-            fix="Pass the same articles table you gave find_hits.",
-        )
-    return rows
+    return hit_rows(hits, articles["article_id"], function=function)
 
 
 def _frame_list(hits: pd.DataFrame, frames, function: str) -> list:
@@ -190,12 +185,7 @@ def _period_labels(articles: pd.DataFrame, periods) -> tuple[pd.Series, list]:
             where="compare(periods=...)",
             fix='Pass e.g. {"before": ("2022-09", "2023-08"), "after": ("2023-09", "2024-06")}.',
         )
-    if not pd.api.types.is_datetime64_any_dtype(articles["date"]):
-        raise FramingError(
-            f"the articles' 'date' column has dtype {articles['date'].dtype}, not datetime",
-            where="compare(periods=...)",
-            fix="Read articles with framing.read_articles, or convert with pd.to_datetime.",
-        )
+    check_dates(articles, function="compare(periods=...)")
     dates = articles["date"]
     if dates.dt.tz is not None:
         dates = dates.dt.tz_localize(None)

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error
+from ._errors import FramingError, check_columns, choices_error, hit_rows
 from .tokens import TOKEN_PATTERN
 
 __all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
@@ -85,18 +85,7 @@ def _article_rows(hits: pd.DataFrame, articles, function: str) -> np.ndarray:
             where=function,
             fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
         )
-    rows = pd.Index(ids.astype(object)).get_indexer(hits["article_id"].astype(object))
-    missing = rows < 0
-    if missing.any():
-        absent = list(dict.fromkeys(hits.loc[missing, "article_id"].tolist()))
-        named = ", ".join(map(repr, absent[:5])) + (", ..." if len(absent) > 5 else "")
-        raise FramingError(
-            f"{int(missing.sum())} hits refer to {len(absent)} articles not in the articles "
-            f"table: {named}",
-            where=function,
-            fix="Pass the same articles table you gave find_hits (check the article_id type too).",
-        )
-    return rows
+    return hit_rows(hits, ids, function=function)
 
 
 def _offsets(hits: pd.DataFrame, function: str) -> tuple[np.ndarray, np.ndarray]:

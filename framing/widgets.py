@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error, require
+from ._errors import FramingError, check_columns, check_dates, choices_error, require
 
 widgets = require("ipywidgets", purpose="the explorer (framing.explore)")
 
@@ -117,12 +117,7 @@ def _check_articles(articles) -> None:
         function="explore",
         hint="Read articles with framing.read_articles (or framing.load_example()).",
     )
-    if not pd.api.types.is_datetime64_any_dtype(articles["date"]):
-        raise FramingError(
-            f"the articles' 'date' column has dtype {articles['date'].dtype}, not datetime",
-            where="explore",
-            fix="Read articles with framing.read_articles, or convert with pd.to_datetime.",
-        )
+    check_dates(articles, function="explore")
     if articles.empty:
         raise FramingError("the articles table is empty: nothing to explore", where="explore")
     if articles["date"].isna().any():
