@@ -315,19 +315,30 @@ class _Buffer:
             self.unsupported[np.searchsorted(self.lo, bad, side="right") - 1] = True
             subs = substituted[cp]
             if subs.any():
-                self._substitute(lead[subs], size[subs], [replace[c] for c in cp[subs].tolist()])
-                self.array, word, *_ = _classify(self.data)
+                word = self._substitute(
+                    word, lead[subs], size[subs], [replace[c] for c in cp[subs].tolist()]
+                )
+                self.array = np.frombuffer(self.data, dtype=np.uint8)
         self.word = word
         return word
 
-    def _substitute(self, at: np.ndarray, size: np.ndarray, forms: list[bytes]):
-        """Replace the characters at byte offsets ``at`` (of ``size`` bytes) by ``forms``."""
-        raw, pieces, prev = self.raw, [], 0
+    def _substitute(self, word, at: np.ndarray, size: np.ndarray, forms: list[bytes]):
+        """Replace the characters at byte offsets ``at`` (of ``size`` bytes) by ``forms``;
+        return the word bytes of the new data.
+
+        The substituted characters and their forms are word characters only (see
+        :func:`_nfkc_tables`), so the new word bytes are the old ones with each substituted
+        run of True resized: no need to classify the whole buffer again.
+        """
+        raw, pieces, flags, prev = self.raw, [], [], 0
         for p, n, form in zip(at.tolist(), size.tolist(), forms, strict=True):
             pieces.append(raw[prev:p])
             pieces.append(form)
+            flags.append(word[prev:p])
+            flags.append(np.ones(len(form), dtype=bool))
             prev = p + n
         pieces.append(raw[prev:])
+        flags.append(word[prev:])
         self.data = b"".join(pieces)
         lengths = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
         shift = np.cumsum(lengths - size)  # total shift after each substitution
@@ -339,6 +350,7 @@ class _Buffer:
         self.sub_at = at + before(at)  # where each substitution starts in data
         self.sub_shift = shift
         self.lo, self.hi = self.raw_lo + before(self.raw_lo), self.hi + before(self.hi)
+        return np.concatenate(flags)
 
     def token_totals(self) -> np.ndarray:
         return np.searchsorted(self.starts, self.hi) - self.first_token
@@ -532,8 +544,22 @@ class _Lexicon:
         self.ascii_phrase = np.array(
             [ok and len(s) > 1 for ok, s in zip(literal, self.seqs, strict=True)], dtype=bool
         )
-        self.literal_bytes = np.array(
-            [len(s[0].encode("utf-8", "surrogatepass")) for s in self.seqs], dtype=np.int64
+        # One-token globs "prefix*" with an ASCII prefix: the pattern puts the prefix at a
+        # token's start, so every report that ends inside a word is a match.
+        self.ascii_prefix = np.array(
+            [
+                len(s) == 1
+                and s[0].endswith("*")
+                and s[0][:-1].isascii()
+                and s[0][:-1] != ""
+                and not ("*" in s[0][:-1] or "?" in s[0][:-1])
+                for s in self.seqs
+            ],
+            dtype=bool,
+        )
+        self.literal_bytes = np.array(  # of a prefix glob: the prefix
+            [len(s[0].rstrip("*").encode("utf-8", "surrogatepass")) for s in self.seqs],
+            dtype=np.int64,
         )
         self.phrase_bytes = [
             [np.frombuffer(t.encode("ascii"), dtype=np.uint8) for t in s]
@@ -575,7 +601,7 @@ def _entry_pattern(tokens: tuple[str, ...], case_sensitive: bool) -> bytes:
 
 
 def find_candidates(
-    texts, entry_tokens: Sequence[Sequence[str]], *, case_sensitive: bool
+    texts, entry_tokens: Sequence[Sequence[str]], *, case_sensitive: bool, totals=None
 ) -> tuple[dict[str, np.ndarray], list[int]]:
     """Every place an entry matches, before the overlap rule, and the texts left unsearched.
 
@@ -587,6 +613,9 @@ def find_candidates(
         The tokens of each entry as compared (token keys with wildcards).
     case_sensitive : bool
         Compare without lower-casing.
+    totals : ndarray of int64, optional
+        Filled with the number of word tokens of each text (as :func:`token_totals`), a
+        by-product of the scan.
 
     Returns
     -------
@@ -613,6 +642,8 @@ def find_candidates(
     scratch = _import().Scratch(lex.db) if lex.db is not None else None
     for lo, hi in _batches(texts):
         buf = _Buffer(texts, lo, hi, matching=True)
+        if totals is not None:
+            totals[lo:hi] = buf.token_totals()  # substitutions keep the tokens
         unsupported.extend((np.flatnonzero(buf.unsupported) + lo).tolist())
         if lex.db is None:
             continue
@@ -645,20 +676,24 @@ def _verify(buf: _Buffer, lex: _Lexicon, pid: np.ndarray, to: np.ndarray) -> dic
     ok = word[end - 1] & (is_open | ~word[end])
     pid, end, is_open = pid[ok], end[ok], is_open[ok]
     last = np.searchsorted(starts, end - 1, side="right") - 1
+    reported = end.copy()  # the end of the bytes the pattern matched
     if is_open.any():
         end[is_open] = _token_ends(word, end[is_open])
         # several reports inside one token: keep one
         _, once = np.unique(pid * (starts.size + 1) + last, return_index=True)
         once.sort()
-        pid, end, last = pid[once], end[once], last[once]
+        pid, end, last, reported = pid[once], end[once], last[once], reported[once]
     first = last - lex.n_tokens[pid] + 1
     article = np.searchsorted(buf.first_token, last, side="right") - 1
     ok = (first >= buf.first_token[article]) & ~buf.unsupported[article]
     pid, first, last, end, article = pid[ok], first[ok], last[ok], end[ok], article[ok]
+    reported = reported[ok]
 
     # Exact without Python: ASCII literals whose token spans exactly the pattern's bytes.
-    fast = lex.ascii_literal[pid]
-    exact = fast & (starts[last] == end - lex.literal_bytes[pid])
+    # (The pattern's boundary byte before a token is ASCII-only: the token must start
+    # exactly where the matched bytes do, or the match began inside a word, after "ğ".)
+    fast = lex.ascii_literal[pid] | lex.ascii_prefix[pid]
+    exact = fast & (starts[last] == reported - lex.literal_bytes[pid])
     phrases = lex.ascii_phrase[pid]
     if phrases.any():
         for p in np.unique(pid[phrases]).tolist():
@@ -680,12 +715,8 @@ def _verify(buf: _Buffer, lex: _Lexicon, pid: np.ndarray, to: np.ndarray) -> dic
         keep = [_check(buf, lex, p, f, e) for p, f, e in args]
         exact[phrase[np.array(keep, dtype=bool)]] = True
     pid, first, end, article = pid[exact], first[exact], end[exact], article[exact]
-    raw, start, end = buf.raw, buf.raw_offsets(starts[first]), buf.raw_offsets(end)
-    match = np.empty(pid.size, dtype=object)
-    match[:] = [
-        raw[s:e].decode("utf-8", "surrogatepass")
-        for s, e in zip(start.tolist(), end.tolist(), strict=True)
-    ]
+    start, end = buf.raw_offsets(starts[first]), buf.raw_offsets(end)
+    match = _substrings(buf.raw, start, end)
 
     # one row per entry of each pattern
     counts = lex.ptr[pid + 1] - lex.ptr[pid]
@@ -703,6 +734,34 @@ def _verify(buf: _Buffer, lex: _Lexicon, pid: np.ndarray, to: np.ndarray) -> dic
         "end": buf.char_offsets(end, article),
         "match": match[row],
     }
+
+
+def _substrings(raw: bytes, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """``raw[start:end].decode()`` for every pair, as an object array of str.
+
+    The bytes are gathered with NumPy and decoded by Arrow in one call (a Python slice and
+    decode per hit costs more than the whole scan).
+    """
+    import pyarrow as pa
+
+    lengths = end - start
+    offsets = np.zeros(start.size + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    index = np.arange(offsets[-1], dtype=np.int64) + np.repeat(start - offsets[:-1], lengths)
+    data = np.frombuffer(raw, dtype=np.uint8)[index]
+    try:
+        strings = pa.LargeStringArray.from_buffers(
+            start.size, pa.py_buffer(offsets), pa.py_buffer(data)
+        )
+        strings.validate(full=True)  # valid UTF-8 (a lone surrogate in the text is not)
+    except pa.ArrowInvalid:
+        out = np.empty(start.size, dtype=object)
+        out[:] = [
+            raw[s:e].decode("utf-8", "surrogatepass")
+            for s, e in zip(start.tolist(), end.tolist(), strict=True)
+        ]
+        return out
+    return strings.to_numpy(zero_copy_only=False)
 
 
 def _token_ends(word: np.ndarray, pos: np.ndarray) -> np.ndarray:

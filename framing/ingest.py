@@ -1234,13 +1234,16 @@ def _parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
             series = values.dt.tz_localize(None) if tz is None else values.dt.tz_convert(tz)
             series = series.dt.tz_localize(None)
         arr = series.to_numpy()
-        for i, v in enumerate(arr):
-            if np.isnat(v):
-                problems[i] = ("missing date", "no date")
-            elif not (_NS_MIN <= pd.Timestamp(v) <= _NS_MAX):
-                problems[i] = ("unparseable date", f"{str(v)!r}: out of the supported range")
-            else:
-                out[i] = _ns(pd.Timestamp(v))
+        missing = np.isnat(arr)
+        # the range of nanoseconds in the column's unit (pandas: s, ms, us or ns)
+        per = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}[np.datetime_data(arr.dtype)[0]]
+        ticks = arr.view(np.int64)
+        inside = ~missing & (ticks >= -(-_NS_MIN.value // per)) & (ticks <= _NS_MAX.value // per)
+        out[inside] = arr[inside].astype("datetime64[ns]")
+        for i in np.flatnonzero(missing).tolist():
+            problems[i] = ("missing date", "no date")
+        for i in np.flatnonzero(~missing & ~inside).tolist():
+            problems[i] = ("unparseable date", f"{str(arr[i])!r}: out of the supported range")
         return out, problems
     objects = values.astype(object).to_numpy()
     strings: list[tuple[int, str]] = []
@@ -1391,29 +1394,33 @@ def _finish(
             what = f"{first.reason} (article {first.article_id!r}): {first.detail}"
         raise FramingError(what, where=first.source, fix=_FIXES.get(first.reason, "") + ".")
     keep = ~bad
-    out = {
-        "article_id": ids[keep].to_numpy(),
-        "date": dates[keep],
-        "outlet": _as_text(frame["outlet"])[keep].to_numpy()
-        if "outlet" in frame
-        else np.full(int(keep.sum()), "", dtype=object),
-        "title": _as_text(frame["title"])[keep].to_numpy()
-        if "title" in frame
-        else np.full(int(keep.sum()), "", dtype=object),
-        "text": text[keep].to_numpy(),
-    }
-    articles = pd.DataFrame({k: pd.Series(v, dtype="str") for k, v in out.items() if k != "date"})
-    articles.insert(1, "date", pd.Series(out["date"], dtype="datetime64[ns]"))
+    every = bool(keep.all())
+
+    def kept(series: pd.Series) -> pd.Series:
+        # filtered as Arrow strings: no round trip through Python objects
+        return (series if every else series[keep]).reset_index(drop=True).astype("str")
+
+    n_kept = int(keep.sum())
+    blank = pd.Series(np.full(n_kept, "", dtype=object), dtype="str")
+    articles = pd.DataFrame(
+        {
+            "article_id": kept(ids),
+            "date": pd.Series(dates if every else dates[keep], dtype="datetime64[ns]"),
+            "outlet": kept(_as_text(frame["outlet"])) if "outlet" in frame else blank,
+            "title": kept(_as_text(frame["title"])) if "title" in frame else blank.copy(),
+            "text": kept(text),
+        }
+    )
     for col in _OPTIONAL:
         if col in frame.columns:
-            articles[col] = _as_text(frame[col])[keep].reset_index(drop=True)
+            articles[col] = kept(_as_text(frame[col]))
     rest = [c for c in frame.columns if c not in (*_CORE, *_OPTIONAL, *_INTERNAL)]
     if rest:
         extra = frame.loc[keep, rest].reset_index(drop=True)
         articles = pd.concat([articles, extra], axis=1)
-    articles["source"] = pd.Series(frame[_SRC][keep].to_numpy(), dtype="str")
+    articles["source"] = kept(frame[_SRC])
     if with_encoding and "encoding" not in articles.columns:
-        articles["encoding"] = pd.Series(frame[_ENC][keep].to_numpy(), dtype="str")
+        articles["encoding"] = kept(frame[_ENC])
     set_aside = _empty_set_aside()
     if problems:
         set_aside = pd.DataFrame(

@@ -39,6 +39,7 @@ import hashlib
 import re
 import unicodedata
 import warnings
+import weakref
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
@@ -97,6 +98,10 @@ def _texts(articles: pd.DataFrame, function: str) -> list[str]:
     return [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
 
 
+#: token totals found while scanning, by the id of the Arrow data scanned (while it lives)
+_TOTALS: dict[int, tuple] = {}
+
+
 class _TextColumn:
     """The articles' texts: a pyarrow array when the column is Arrow-backed, else a list of str.
 
@@ -115,6 +120,27 @@ class _TextColumn:
         self.arrow = _arrow_strings(column)
         self._list = None if self.arrow is not None else _texts(articles, function)
         self._cache: dict[int, str] = {}
+        # The immutable Arrow data behind the column (pandas keeps it while the column is
+        # unchanged): the key under which the token totals of a scan are remembered.
+        self._data = getattr(column.array, "_pa_array", None) if self.arrow is not None else None
+
+    def known_totals(self) -> np.ndarray | None:
+        """The token totals of these texts if a scan of the same Arrow data found them."""
+        if self._data is None:
+            return None
+        ref, totals = _TOTALS.get(id(self._data), (None, None))
+        return totals if ref is not None and ref() is self._data else None
+
+    def remember_totals(self, totals: np.ndarray) -> None:
+        if self._data is None:
+            return
+        key = id(self._data)
+        try:
+            ref = weakref.ref(self._data, lambda _, key=key: _TOTALS.pop(key, None))
+        except TypeError:  # not weak-referenceable: nothing is remembered
+            return
+        totals.setflags(write=False)
+        _TOTALS[key] = (ref, totals)
 
     def __len__(self) -> int:
         return len(self._list) if self._list is not None else len(self.arrow)
@@ -126,6 +152,21 @@ class _TextColumn:
         if text is None:
             text = self._cache[i] = self.arrow[i].as_py()
         return text
+
+    def n_chars(self) -> int:
+        """The number of characters of all texts together."""
+        if self._list is not None:
+            return sum(map(len, self._list))
+        import pyarrow.compute as pc
+
+        return int(pc.sum(pc.utf8_length(self.arrow)).as_py() or 0)
+
+    def n_tokens(self) -> int:
+        """The number of word tokens of all texts together."""
+        from ._hyperscan import token_totals
+
+        known = self.known_totals()
+        return int((known if known is not None else token_totals(self.fast())).sum())
 
     def tolist(self) -> list[str]:
         if self._list is None:
@@ -218,7 +259,12 @@ def token_counts(articles: pd.DataFrame, *, engine: str = "auto") -> pd.DataFram
     if engine in ("auto", "hyperscan"):
         from ._hyperscan import token_totals
 
-        n = token_totals(_TextColumn(articles, "token_counts").fast())
+        texts = _TextColumn(articles, "token_counts")
+        n = texts.known_totals()  # find_hits on the same texts counted them
+        if n is None:
+            n = token_totals(texts.fast())
+            texts.remember_totals(n)
+        n = n.copy()
     else:
         texts = _texts(articles, "token_counts")
         n = np.fromiter(
@@ -471,7 +517,7 @@ BROAD_GLOB_SHARE = 0.05
 BROAD_GLOB_MIN_WORDS = 5_000
 
 
-def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts: list[str]) -> None:
+def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts) -> None:
     """Warn about glob entries that match a large share of all words (``a*``, ``*e*``).
 
     A framing term is rarely above 1% of the words of news text; a glob above 5% almost
@@ -481,11 +527,19 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts: list[str]) -> None:
     if not globs or hits.empty:
         return
     per_entry = hits.loc[hits["entry"].isin(globs), "entry"].value_counts()
-    rough_total = sum(len(t) for t in texts) / 5  # an upper bound of the word count of news text
+    if isinstance(texts, _TextColumn):
+        n_chars, n_tokens = texts.n_chars(), texts.n_tokens
+    else:
+        n_chars = sum(map(len, texts))
+
+        def n_tokens():
+            return sum(len(_TOKEN_RE.findall(t)) for t in texts)
+
+    rough_total = n_chars / 5  # an upper bound of the word count of news text
     suspects = per_entry[per_entry > BROAD_GLOB_SHARE * rough_total * 0.5]
     if suspects.empty or rough_total < BROAD_GLOB_MIN_WORDS:
         return
-    total = sum(len(_TOKEN_RE.findall(t)) for t in texts)
+    total = n_tokens()
     if total < BROAD_GLOB_MIN_WORDS:
         return
     source = lexicon.meta.get("source")
@@ -588,11 +642,14 @@ def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensiti
     """The hyperscan engine; texts it cannot take exactly go to the python engine."""
     from ._hyperscan import find_candidates
 
+    totals = np.zeros(len(texts), dtype=np.int64)
     cand, rest = find_candidates(
         texts.fast(),
         [_entry_tokens(e, case_sensitive) for e in entries],
         case_sensitive=case_sensitive,
+        totals=totals,
     )
+    texts.remember_totals(totals)  # for token_counts on the same texts
     frame_of = np.asarray(frame_of, dtype=np.int64)
     art, entry, tok, n = cand["text"], cand["entry"], cand["token"], cand["n_tokens"]
     frame = frame_of[entry]

@@ -74,6 +74,59 @@ def _auto_col(counts: pd.DataFrame, hue: str, col):
     return None
 
 
+def _series(counts: pd.DataFrame, col, hue: str, measure: str, band_cols) -> dict:
+    """Per panel, the lines to draw (``(level, x, y, lo, hi)``, sorted by period) and its periods.
+
+    One grouping of the whole table (not one filter per panel and one sort per line): the
+    explorer redraws this for every control change. Levels keep their order of first
+    appearance within each panel; rows whose measure is undefined (NaN) are left out.
+    """
+    keys = [col, hue] if col else [hue]
+    x_all = counts["period"].to_numpy()
+    y_all = counts[measure].to_numpy(dtype=float)
+    lo_all = hi_all = None
+    if band_cols:
+        lo_all = counts[band_cols[0]].to_numpy(dtype=float)
+        hi_all = counts[band_cols[1]].to_numpy(dtype=float)
+    lines: dict = {}
+    periods: dict = {}
+    for key, rows in counts.groupby(keys, sort=False, dropna=False).indices.items():
+        key = key if isinstance(key, tuple) else (key,)
+        panel, level = (key[0], key[1]) if col else (None, key[0])
+        rows = rows[np.argsort(x_all[rows], kind="stable")]
+        periods.setdefault(panel, []).append(x_all[rows])
+        rows = rows[~np.isnan(y_all[rows])]
+        lo = lo_all[rows] if lo_all is not None else None
+        hi = hi_all[rows] if hi_all is not None else None
+        lines.setdefault(panel, []).append((level, x_all[rows], y_all[rows], lo, hi))
+    return {panel: (lines[panel], pd.unique(np.concatenate(periods[panel]))) for panel in lines}
+
+
+def _bands(axis, lines, colours) -> None:
+    """The interval bands of a panel's lines: what ``fill_between`` draws, at a fraction of the
+    cost (the explorer redraws them at every change).
+
+    One collection per panel (adding a collection to an Axes is the slow part), holding one
+    polygon per line and run of periods where both bounds are defined, in the line's colour.
+    """
+    from matplotlib.collections import PolyCollection
+
+    polygons, faces = [], []
+    for level, x, _, lo, hi in lines:
+        xs = np.asarray(axis.convert_xunits(x), dtype=float)  # the lines set the units
+        ok = np.isfinite(lo) & np.isfinite(hi)
+        edges = np.flatnonzero(np.diff(np.r_[0, ok.astype(np.int8), 0]))
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            polygons.append(np.column_stack([np.r_[xs[a:b], xs[a:b][::-1]],
+                                             np.r_[lo[a:b], hi[a:b][::-1]]]))  # fmt: skip
+            faces.append(colours[level])
+    if not polygons:
+        return
+    band = PolyCollection(polygons, facecolors=faces, alpha=0.18, linewidths=0, label="_bands")
+    axis.add_collection(band, autolim=False)
+    axis.update_datalim(np.concatenate(polygons))
+
+
 def plot_trends(
     counts: pd.DataFrame,
     *,
@@ -184,30 +237,25 @@ def plot_trends(
         colours = _colours(_ordered(counts[hue]))
         lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
         bands = intervals and lo_col in counts.columns and hi_col in counts.columns
+        series = _series(counts, col, hue, measure, (lo_col, hi_col) if bands else None)
         for axis, panel in zip(axes, panels, strict=True):
-            sub = counts if col is None else counts[counts[col] == panel]
-            for level, series in sub.groupby(hue, sort=False):
-                series = series.sort_values("period")
-                # periods without articles have undefined rates: leave them out and join the
-                # defined points (a gap of NaNs would hide isolated points entirely)
-                series = series[series[measure].notna()]
-                x = series["period"].to_numpy()
-                axis.plot(x, series[measure].to_numpy(dtype=float), color=colours[level],
-                          label=str(level), marker="o" if len(x) <= 2 else None,
-                          markersize=3)  # fmt: skip
-                if bands:
-                    axis.fill_between(x, series[lo_col].to_numpy(dtype=float),
-                                      series[hi_col].to_numpy(dtype=float),
-                                      color=colours[level], alpha=0.18, linewidth=0)  # fmt: skip
+            lines, periods = series[panel]
+            for level, x, y, _, _ in lines:
+                # periods without articles have undefined rates: they are left out and the
+                # defined points joined (a gap of NaNs would hide isolated points entirely)
+                axis.plot(x, y, color=colours[level], label=str(level),
+                          marker="o" if len(x) <= 2 else None, markersize=3)  # fmt: skip
+            if bands:
+                _bands(axis, lines, colours)
             if panel is not None:
                 axis.set_title(str(panel), loc="left")
             axis.set_ylim(bottom=0)
-            if sub["period"].nunique() > 1:
+            if len(periods) > 1:
                 locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
                 axis.xaxis.set_major_locator(locator)
                 axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
             else:  # one period: one tick, labelled with its date
-                axis.set_xticks(sub["period"].unique()[:1])
+                axis.set_xticks(periods[:1])
                 axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
             axis.grid(axis="y", linewidth=0.4, alpha=0.5)
         label = MEASURES[measure] + (f"\n({smooth}-period moving window)" if smooth else "")

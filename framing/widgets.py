@@ -544,6 +544,7 @@ class Explorer(widgets.VBox):
         self._busy = False
         self._counts_key = None
         self._drawn = False
+        self._shape = None  # the layout of the figure on screen, while it can be reused
         self._messages: list[tuple[str, str]] = []
 
         totals = source.series_totals()
@@ -975,7 +976,9 @@ class Explorer(widgets.VBox):
         if n_lines > len(PALETTE):
             messages.append(("note", f"{n_lines} lines but {len(PALETTE)} colours: colours "
                                      "repeat; choose fewer."))  # fmt: skip
-        with rc_context(_RC):
+        # titles at a fixed height: placing them by the tick labels of the panel above costs a
+        # tenth of the drawing time, and the panels have no ticks or labels on top
+        with rc_context({**_RC, "axes.titley": 1.0}):
             self._draw_into_figure(counts, hue, col, title, n, n_lines)
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=self.dpi)
@@ -986,7 +989,6 @@ class Explorer(widgets.VBox):
 
     def _draw_into_figure(self, counts, hue, col, title, n, n_lines) -> None:
         from matplotlib.dates import AutoDateLocator
-        from matplotlib.figure import Figure
         from matplotlib.ticker import FixedLocator
 
         from .plot import _RC, plot_trends
@@ -994,26 +996,24 @@ class Explorer(widgets.VBox):
         ncols = 1 if n == 1 else 2 if n <= 4 else 3
         nrows = -(-n // ncols)
         legend_rows = -(-n_lines // 5)
-        width, panel_h, gap = 7.2, (2.1 if n == 1 else 1.3), 0.34
-        top = 0.1 + (0.3 if title else 0.0) + (0.2 if col else 0.0)
-        bottom = 0.5 + 0.17 * legend_rows
-        height = top + bottom + nrows * panel_h + (nrows - 1) * gap
-        left = 0.75 if n == 1 else 0.8
-        # A fresh figure (clearing the old one costs more) with a fixed layout (the
-        # constrained layout engine would triple the drawing time); the panels do not share
-        # axes (sharing makes every autoscale visit every panel): limits are made equal below.
-        fig = Figure(figsize=(width, height))
-        grid = fig.add_gridspec(
-            nrows,
-            ncols,
-            left=left / width,
-            right=1 - 0.15 / width,
-            top=1 - top / height,
-            bottom=bottom / height,
-            hspace=gap / panel_h,
-            wspace=0.3 / ((width - left - 0.15) / ncols),
-        )
-        used = [fig.add_subplot(grid[i // ncols, i % ncols]) for i in range(n)]
+        size, grid = self._geometry(n, ncols, nrows, legend_rows, title, col)
+        shape = (n, ncols)
+        if self._shape == shape and self.figure is not None:
+            # The same panels as on screen: keep the figure, its Axes and their ticks, and
+            # replace only what is drawn (building Axes and ticks anew is most of the cost).
+            fig, used, reused = self.figure, list(self.figure.axes), True
+            _clear_plots(fig)
+            fig.set_size_inches(size)
+            used[0].get_subplotspec().get_gridspec().update(**grid)
+        else:
+            from matplotlib.figure import Figure
+
+            # the panels do not share axes (sharing makes every autoscale visit every
+            # panel): limits are made equal after plotting
+            fig, reused = Figure(figsize=size), False
+            spec = fig.add_gridspec(nrows, ncols, **grid)
+            used = [fig.add_subplot(spec[i // ncols, i % ncols]) for i in range(n)]
+            self._shape = shape
         plot_trends(
             counts,
             measure=self.measure.value,
@@ -1042,10 +1042,31 @@ class Explorer(widgets.VBox):
             if n > 1:
                 ax.set_ylim(0, y_top)
                 ax.set_xlim(x_range)
-                ax.tick_params(labelbottom=i + ncols >= n, labelleft=i % ncols == 0)
+                if not reused:
+                    ax.tick_params(labelbottom=i + ncols >= n, labelleft=i % ncols == 0)
         self.figure = fig
 
+    @staticmethod
+    def _geometry(n, ncols, nrows, legend_rows, title, col):
+        """Figure size and grid of panels: a fixed layout (the constrained layout engine
+        would triple the drawing time)."""
+        width, panel_h, gap = 7.2, (2.1 if n == 1 else 1.3), 0.34
+        top = 0.1 + (0.3 if title else 0.0) + (0.2 if col else 0.0)
+        bottom = 0.5 + 0.17 * legend_rows
+        height = top + bottom + nrows * panel_h + (nrows - 1) * gap
+        left = 0.75 if n == 1 else 0.8
+        grid = {
+            "left": left / width,
+            "right": 1 - 0.15 / width,
+            "top": 1 - top / height,
+            "bottom": bottom / height,
+            "hspace": gap / panel_h,
+            "wspace": 0.3 / ((width - left - 0.15) / ncols),
+        }
+        return (width, height), grid
+
     def _blank(self) -> None:
+        self._shape = None
         self.counts = None
         self._counts_key = None
         self.chart.layout.display = "none"
@@ -1184,6 +1205,25 @@ class Explorer(widgets.VBox):
             formats=formats,
             provenance=provenance,
         )
+
+
+def _clear_plots(fig) -> None:
+    """Remove what a drawing added to ``fig`` and let its Axes autoscale again."""
+    from .export import _ATTACHED
+
+    for legend in list(fig.legends):
+        legend.remove()
+    if fig.get_suptitle():
+        fig.suptitle("")
+    for ax in fig.axes:
+        for artist in (*ax.lines, *ax.collections, *ax.patches, *ax.texts):
+            artist.remove()
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        ax.set_title("", loc="left")
+        ax.relim()
+        ax.set_autoscale_on(True)
+    _ATTACHED.pop(fig, None)  # the tables and provenance of the last drawing
 
 
 def _kwic_html(table: pd.DataFrame, total: int) -> str:

@@ -448,3 +448,35 @@ def test_engines_agree_on_the_reuters_sample(news_dir):
     all_engines(some, lex)
     expected = [len(re.findall(r"\w+", t)) for t in articles["text"].fillna("")]
     assert token_counts(articles)["n_tokens"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("Erdoğan and Ağa agreed", ["and", "Ağa", "agreed"]),  # none after "ğ" in "Erdoğan"
+        ("ağa aĞa Ağa", ["ağa", "aĞa", "Ağa"]),
+        ("şah, aşa", ["aşa"]),
+        ("ﬁnal, Ｆinal, ﬀaa", ["ﬁnal", "Ｆinal"]),  # NFKC forms: "fi", "F"
+        ("Երևան, ewa eա", ["ewa"]),  # "e?a" counts characters: every substitution made
+    ],
+)
+def test_prefix_globs_start_at_a_token(text, matches):
+    # ASCII prefix globs are decided on the bytes; the byte before a match may be the tail
+    # of a non-ASCII letter, which does not start a token
+    lexicon = Lexicon.from_dict({"f": ["a*", "fin*", "e?a"]})
+    hits = all_engines(arts(text, dtype="str"), lexicon)
+    assert hits["match"].tolist() == matches
+
+
+@pytest.mark.parametrize(
+    ("entries", "matches"),
+    [
+        (["երեւան"], ["Երևան", "երեւան"]),  # the entry has the letters of "և" -> "եւ"
+        (["threat*"], ["threats"]),  # it has not: "և" can stay as it is
+        (["*ան"], ["Երևան", "երեւան"]),
+    ],
+)
+def test_substitutions_only_where_they_can_matter(entries, matches):
+    text = "Երևան threats, երեւան"
+    hits = all_engines(arts(text, dtype="str"), Lexicon.from_dict({"f": entries}))
+    assert sorted(hits["match"]) == sorted(matches)

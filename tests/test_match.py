@@ -311,3 +311,20 @@ def test_ordinary_globs_are_not_reported():
         articles = fr.clean_articles(fr.load_example())
         fr.find_hits(articles, fr.load_lexicon("security"), sentences=False)
         fr.find_hits(arts("A threat, threats and more threatening talk."), {"t": ["threat*"]})
+
+
+def test_token_counts_reuse_a_scan_only_of_the_same_texts():
+    # find_hits counts the tokens while it scans, and token_counts reuses them for the same
+    # Arrow data; a changed or filtered table is counted afresh
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+                         "text": pd.Series(["one threat", "two, three threats", ""], dtype="str")})  # fmt: skip
+    lexicon = {"threat": ["threat*"]}
+    fr.find_hits(arts, lexicon, sentences=False)
+    assert fr.token_counts(arts)["n_tokens"].tolist() == [2, 3, 0]
+    arts.loc[2, "text"] = "now four words here"
+    assert fr.token_counts(arts)["n_tokens"].tolist() == [2, 3, 4]
+    fr.find_hits(arts, lexicon, sentences=False)
+    assert fr.token_counts(arts[arts["article_id"] != "a"])["n_tokens"].tolist() == [3, 4]
+    counts = fr.token_counts(arts)
+    counts.loc[0, "n_tokens"] = 99  # the caller's copy, not the remembered one
+    assert fr.token_counts(arts)["n_tokens"].tolist() == [2, 3, 4]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_rgb
 
 import framing as fr
 
@@ -29,9 +30,18 @@ def test_small_multiples_by_outlet_with_bands(counts):
     assert len(axes) == 2
     assert [ax.get_title(loc="left") for ax in axes] == ["Ledger", "Herald"]
     ax = axes[0]
-    assert len(ax.lines) == 2 and len(ax.collections) == 2  # one line and one band per frame
+    assert len(ax.lines) == 2
     ledger_threat = counts[(counts.outlet == "Ledger") & (counts.frame == "threat")]
     np.testing.assert_allclose(ax.lines[0].get_ydata(), ledger_threat["per_1k_tokens"])
+    # one band per frame, in the line's colour, from the lower to the upper bound
+    (bands,) = ax.collections
+    assert len(bands.get_paths()) == 2
+    np.testing.assert_allclose(bands.get_facecolors()[:, :3],
+                               [to_rgb(line.get_color()) for line in ax.lines])  # fmt: skip
+    outline = bands.get_paths()[0].vertices
+    n = len(ledger_threat)
+    np.testing.assert_allclose(outline[:n, 1], ledger_threat["per_1k_tokens_lo"])
+    np.testing.assert_allclose(outline[n : 2 * n, 1], ledger_threat["per_1k_tokens_hi"][::-1])
     fig = ax.figure
     assert fig.get_size_inches()[0] == pytest.approx(3.5)
     labels = [t.get_text() for t in fig.legends[0].get_texts()]

@@ -207,7 +207,8 @@ def test_interval_bands_on_and_off(teaching, on):
     ex = explore(articles, lexicon, hits=hits, intervals=not on, compare="pooled")
     ex.intervals.value = on
     for ax in ex.figure.axes:
-        assert len(ax.collections) == (len(ax.lines) if on else 0)
+        bands = sum(len(c.get_paths()) for c in ax.collections)
+        assert bands == (len(ax.lines) if on else 0)  # one band per line
 
 
 def test_panels_share_one_scale_and_label_only_the_outer_axes(teaching):
@@ -606,3 +607,34 @@ def test_timings_are_recorded():
     ex.freq.value = "week"
     assert set(ex.timings) == {"count", "draw", "kwic", "total"}
     assert ex.timings["total"] >= ex.timings["draw"] > 0
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        [{"intervals": False}, {"intervals": True}],
+        [{"measure": "n_hits"}, {"smooth": 3}, {"freq": "quarter"}],
+        [{"series": ("threat",)}, {"series": ("threat", "alliance", "collapse")}],
+        [{"compare": "pooled"}, {"compare": "frames"}, {"intervals": False}],
+        [{"compare": "outlets"}, {"series": ("threat",)}, {"compare": "frames"}],
+    ],
+    ids=lambda c: ";".join(",".join(f"{k}={v}" for k, v in step.items()) for step in c),
+)
+def test_a_redrawn_chart_is_the_chart_a_fresh_explorer_draws(teaching, tmp_path, changes):
+    # the explorer keeps its figure between changes and replaces what is drawn: nothing of
+    # the earlier drawings may stay, on screen or in the exported table
+    articles, lexicon, hits = teaching
+    ex = explore(articles, lexicon, hits=hits, frames=["threat", "alliance"])
+    final = {}
+    for step in changes:
+        for name, value in step.items():
+            getattr(ex, name).value = value
+        final.update(step)
+    options = {k: v for k, v in final.items() if k in ("measure", "smooth", "freq", "compare",
+                                                       "intervals")}  # fmt: skip
+    fresh = explore(articles, lexicon, hits=hits, frames=list(final.get("series", ["threat",
+                    "alliance"])), **options)  # fmt: skip
+    assert ex.chart.value == fresh.chart.value
+    mine = pd.read_csv(ex.export("a", directory=tmp_path, formats=["png"])["csv"])
+    theirs = pd.read_csv(fresh.export("b", directory=tmp_path, formats=["png"])["csv"])
+    pd.testing.assert_frame_equal(mine, theirs)
