@@ -284,14 +284,14 @@ class _Buffer:
     each article; ``starts`` the byte offset of every token; ``first_token`` the index of each
     article's first token.
 
-    With ``matching=True``, ``data`` is the text with every substituted character replaced by
-    its NFKC form (see :func:`_nfkc_tables`; tokens keep their number and order), ``raw`` the
+    With ``matching=True``, ``data`` is the text with every substituted character (of those
+    ``needed`` marks, a table over code points; all by default) replaced by its NFKC form (see :func:`_nfkc_tables`; tokens keep their number and order), ``raw`` the
     text as given, ``word`` is True for the bytes of word characters, ``unsupported`` marks the
     articles to count elsewhere (see :func:`supports`), and :meth:`raw_offsets` and
     :meth:`char_offsets` map offsets in ``data`` back to the text.
     """
 
-    def __init__(self, texts, lo: int, hi: int, *, matching: bool = False):
+    def __init__(self, texts, lo: int, hi: int, *, matching: bool = False, needed=None):
         self.data, lengths = _joined(texts, lo, hi)
         self.lo = np.ones(len(lengths), dtype=np.int64)  # byte offset of each article
         np.cumsum(lengths[:-1] + 1, out=self.lo[1:])
@@ -299,11 +299,11 @@ class _Buffer:
         self.hi = self.lo + lengths
         self.array, word, lead, size, cp = _classify(self.data)
         if matching:
-            word = self._prepare_matching(word, lead, size, cp)
+            word = self._prepare_matching(word, lead, size, cp, needed)
         self.starts = np.flatnonzero(word[1:] > word[:-1]) + 1
         self.first_token = np.searchsorted(self.starts, self.lo)
 
-    def _prepare_matching(self, word, lead, size, cp) -> np.ndarray:
+    def _prepare_matching(self, word, lead, size, cp, needed) -> np.ndarray:
         self.raw, self.raw_lo = self.data, self.lo
         self.raw_lead = lead
         self.raw_extra = np.cumsum(size - 1) if lead.size else lead  # continuation bytes so far
@@ -313,7 +313,7 @@ class _Buffer:
             unsupported, substituted, replace = _nfkc_tables()
             bad = lead[unsupported[cp]]
             self.unsupported[np.searchsorted(self.lo, bad, side="right") - 1] = True
-            subs = substituted[cp]
+            subs = substituted[cp] if needed is None else substituted[cp] & needed[cp]
             if subs.any():
                 word = self._substitute(
                     word, lead[subs], size[subs], [replace[c] for c in cp[subs].tolist()]
@@ -567,6 +567,7 @@ class _Lexicon:
             else None
             for ok, s in zip(literal, self.seqs, strict=True)
         ]
+        self.needed = _needed_substitutions(self.seqs, case_sensitive)
         tests: dict[str, _TokenTest] = {}
         self.tests = [[tests.setdefault(t, _TokenTest(t)) for t in s] for s in self.seqs]
         self.memo: dict[tuple[int, bytes], bool] = {}  # (one-token pattern, token bytes) -> ok
@@ -585,6 +586,30 @@ class _Lexicon:
                 self.memo.clear()
             ok = self.memo[p, raw] = self.tests[p][0](self.key(raw))
         return ok
+
+
+def _needed_substitutions(seqs, case_sensitive: bool) -> np.ndarray | None:
+    """The substituted characters (see :func:`_nfkc_tables`) that can change what matches.
+
+    The patterns compare the bytes of the lexicon's characters; a substitution matters only
+    where its form holds one of them (``"ﬁ"`` -> ``"fi"`` for an entry ``final``). Elsewhere
+    the raw character is left in place: the bounds of tokens are the same either way (both
+    are word characters), and the verification keys every token with NFKC. Copying a whole
+    batch for a substitution that cannot matter (``"և"`` in Armenian text, with an English
+    lexicon) would cost a fifth of the scan. ``None`` (all) when an entry has a ``?``, which
+    counts characters.
+    """
+    tokens = [t for seq in seqs for t in seq]
+    if any("?" in t for t in tokens):
+        return None
+    chars = {c for t in tokens for c in t if c != "*"}
+    replace = _nfkc_tables()[2]
+    needed = np.zeros(0x110000, dtype=bool)
+    for cp, form in replace.items():
+        text = form.decode("utf-8")
+        if any(c in chars or (not case_sensitive and c.lower() in chars) for c in text):
+            needed[cp] = True
+    return needed
 
 
 @lru_cache(maxsize=8)
@@ -641,7 +666,7 @@ def find_candidates(
     unsupported: list[int] = []
     scratch = _import().Scratch(lex.db) if lex.db is not None else None
     for lo, hi in _batches(texts):
-        buf = _Buffer(texts, lo, hi, matching=True)
+        buf = _Buffer(texts, lo, hi, matching=True, needed=lex.needed)
         if totals is not None:
             totals[lo:hi] = buf.token_totals()  # substitutions keep the tokens
         unsupported.extend((np.flatnonzero(buf.unsupported) + lo).tolist())
