@@ -14,6 +14,11 @@ whatever the chunk size, the number of workers or the order in which the files a
 code (:func:`framing.aggregate.counts_from_partials`). Memory stays bounded by
 ``chunk_size`` times the number of chunks in flight (two per worker).
 
+With several workers and Parquet files that have at least one row group per worker, each
+worker reads its own row groups (nothing is decoded in the parent or sent through a pipe);
+ids are still checked for duplicates across the whole corpus, in file order. Other formats
+are read in the parent and sent to the workers chunk by chunk.
+
 :func:`count_dask` does the same for a Dask DataFrame of articles on a dask.distributed
 cluster: each partition becomes one :class:`~framing.aggregate.CountPartials` on a worker,
 and only those small tables travel back to the client. ``count_corpus(ddf, lexicon)``
@@ -290,6 +295,12 @@ def count_corpus(
 
     Notes
     -----
+    Several workers pay off on large corpora: each worker process starts by importing
+    framing and building its tables (about a second), and Parquet files are split between
+    workers by row group (write them with ``row_group_size=`` of about ``chunk_size`` rows
+    so there are enough to share; a file of one row group is read in the parent instead).
+    See ``bench/README.md`` for measured speeds.
+
     Worker processes are *spawned* (a fresh Python that imports framing), the safe way on
     every platform and inside Jupyter. In a script, call ``count_corpus`` under
     ``if __name__ == "__main__":`` so the workers do not run the script again. A ``clean``
@@ -343,15 +354,26 @@ def count_corpus(
         )
     writer = _HitsWriter(hits_path, job.lexicon, job.match) if hits_path is not None else None
 
-    from .ingest import iter_article_chunks
+    from .ingest import _parquet_pieces, iter_article_chunks
 
     chunks = iter_article_chunks(
         source, chunk_size=chunk_size, format=format, columns=columns, encoding=encoding
     )
-    reader = _Reader(chunks, job)
+    # Parquet files with enough row groups are read by the workers themselves, a row group
+    # each: nothing is decoded here or sent through a pipe (that cost as much as counting)
+    planned = None
+    if n_workers > 1:
+        planned = _parquet_pieces(source, chunk_size=chunk_size, format=format,
+                                  columns=columns, encoding=encoding,
+                                  min_pieces=n_workers)  # fmt: skip
+    reader = _Reader(iter(()) if planned else chunks, job)
     state = _State(job, writer, reader.warnings)
     bar = _Progress(progress)
     try:
+        if planned:
+            pieces, notes = planned
+            reader.notes.extend(notes)
+            _run_pieces(pieces, job, n_workers, state, bar, reader)
         pending = iter(reader)
         # a corpus of one chunk is counted here: starting worker processes would cost more
         head = list(itertools.islice(pending, 2)) if n_workers > 1 else []
@@ -399,6 +421,7 @@ class _Chunk:
     n_bytes: int  # UTF-8 bytes of text
     first: str  # source label of the first and last article
     last: str
+    sources: pd.Series | None = None  # the articles' source labels
 
     @property
     def where(self) -> str:
@@ -486,6 +509,7 @@ class _Reader:
             n_bytes=_text_bytes(chunk["text"]),
             first=sources.iloc[0],
             last=sources.iloc[-1],
+            sources=sources,
         )
 
     def report(self):
@@ -592,10 +616,20 @@ def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
         state.add(chunk, result)
         bar.show(chunk)
 
-    try:
+    def jobs():
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_count_chunk, chunk.work, job)))
-            chunk.work = None  # the worker has it; free it here
+            work, chunk.work = chunk.work, None  # the worker gets it; not kept here
+            yield chunk, _count_chunk, (work, job)
+
+    _in_order(pool, jobs(), pending, collect, n_workers)
+
+
+def _in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
+    """Submit ``(key, function, args)`` jobs to ``pool`` with at most two per worker in
+    flight, collecting results in submission order; on any error cancel the rest."""
+    try:
+        for key, function, args in jobs:
+            pending.append((key, pool.submit(function, *args)))
             while len(pending) >= 2 * n_workers:
                 collect()
         while pending:
@@ -606,6 +640,89 @@ def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+@dataclass
+class _PieceResult:
+    """What a worker returns for a piece (some row groups of a Parquet file)."""
+
+    results: list  # a _Result per chunk, in order
+    chunks: list  # the chunks (without their articles), in order
+    ids: object  # the ids of the articles kept, in order, and their source labels
+    labels: object
+    report: object  # IngestReport of the piece
+    warnings: dict
+
+
+def _count_piece(piece, job: _Job, seen: dict | None = None) -> _PieceResult:
+    """Read, check and count a piece (runs in a worker; ids checked within the piece, or
+    against ``seen`` when given)."""
+    import numpy as np
+
+    from .ingest import _piece_chunks
+
+    reader = _Reader(_piece_chunks(piece, {} if seen is None else seen), job)
+    results, chunks, ids, labels = [], [], [], []
+    for chunk in reader:
+        results.append(_count_here(chunk, job))
+        ids.append(chunk.work["article_id"].to_numpy(dtype=object))
+        labels.append(chunk.sources.to_numpy(dtype=object))
+        chunk.work = chunk.sources = None
+        chunks.append(chunk)
+    ids = np.concatenate(ids) if ids else np.zeros(0, dtype=object)
+    labels = np.concatenate(labels) if labels else np.zeros(0, dtype=object)
+    return _PieceResult(results, chunks, ids, labels, reader.report(), reader.warnings)
+
+
+def _piece_rows(piece) -> str:
+    label = piece.file.label
+    return f"{label}:{piece.start + 1} to {label}:{piece.start + piece.n_rows}"
+
+
+def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _Reader) -> None:
+    """Count the pieces in a pool; ids are checked across pieces here, in file order.
+
+    A piece with an id already seen in an earlier piece (rare) is counted again here, with
+    the ids seen so far, so that exactly the copies :func:`framing.read_articles` would set
+    aside are set aside.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
+    pending: deque = deque()
+    seen: dict[str, str] = {}
+
+    def collect():
+        piece, future = pending.popleft()
+        try:
+            done = future.result()
+        except BrokenProcessPool as exc:
+            spans = [_piece_rows(piece)] + [_piece_rows(p) for p, _ in pending]
+            shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
+            raise FramingError(
+                f"a worker process died (killed, or out of memory) while counting {shown}",
+                where="count_corpus",
+                fix="Nothing was counted. Lower workers=, look for very long articles in "
+                "those rows, or count with workers=1 to see the error.",
+            ) from exc
+        if any(i in seen for i in done.ids.tolist()):
+            done = _count_piece(piece, job, seen)
+        else:
+            seen.update(zip(done.ids.tolist(), done.labels.tolist(), strict=True))
+        report = done.report
+        totals.n_read += report.n_read
+        totals.n_kept += report.n_kept
+        totals.notes.extend(report.notes)
+        if len(report.set_aside):
+            totals.set_aside.append(report.set_aside)
+        totals.warnings.update(done.warnings)
+        for chunk, result in zip(done.chunks, done.results, strict=True):
+            state.add(chunk, result)
+            bar.show(chunk)
+
+    _in_order(pool, ((p, _count_piece, (p, job)) for p in pieces), pending, collect, n_workers)
 
 
 class _Progress:

@@ -1855,25 +1855,10 @@ def _stream_encoding(file: _File, forced: str | None) -> str:
 def _file_chunks(file: _File, opts: _Options, chunk_size: int):
     """Yield ``(raw frame or None, problems)`` per chunk of one file."""
     if file.fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        try:
-            reader = pq.ParquetFile(file.path)
-            batches = reader.iter_batches(batch_size=chunk_size)
-            start = 0
-            any_rows = False
-            for batch in batches:
-                frame = batch.to_pandas()
-                if len(frame) == 0:
-                    continue
-                any_rows = True
-                labels = [f"{file.label}:{start + i + 1}" for i in range(len(frame))]
-                rows = range(start, start + len(frame))
-                start += len(frame)
-                yield _raw_frame(frame, file, labels, labels, rows, ""), []
-        except (pa.ArrowException, OSError, ValueError) as exc:
-            raise _FileFailure("unreadable file", f"not a readable Parquet file: {exc}") from exc
+        any_rows = False
+        for raw in _parquet_raw(file, chunk_size):
+            any_rows = True
+            yield raw, []
         if not any_rows:
             raise _FileFailure("empty file", "the file has no rows")
         return
@@ -1906,6 +1891,86 @@ def _file_chunks(file: _File, opts: _Options, chunk_size: int):
         ) from exc
     except (pd.errors.ParserError, csv.Error) as exc:
         raise _FileFailure("unreadable file", f"malformed {file.fmt.upper()}: {exc}") from exc
+
+
+def _parquet_raw(file: _File, chunk_size: int, row_groups=None, start: int = 0):
+    """Raw frames of at most ``chunk_size`` rows of a Parquet file (of some row groups, whose
+    first row is row ``start`` of the file)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        reader = pq.ParquetFile(file.path)
+        for batch in reader.iter_batches(batch_size=chunk_size, row_groups=row_groups):
+            frame = batch.to_pandas()
+            if len(frame) == 0:
+                continue
+            labels = [f"{file.label}:{start + i + 1}" for i in range(len(frame))]
+            rows = range(start, start + len(frame))
+            start += len(frame)
+            yield _raw_frame(frame, file, labels, labels, rows, "")
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        raise _FileFailure("unreadable file", f"not a readable Parquet file: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Some row groups of one Parquet file, read and counted by one worker process."""
+
+    file: _File
+    row_groups: tuple[int, ...]
+    start: int  # the file row of its first row
+    n_rows: int
+    opts: _Options
+    single: bool
+    chunk_size: int
+
+
+def _parquet_pieces(source, *, chunk_size: int, format=None, columns=None, encoding=None,
+                    min_pieces: int = 1):  # fmt: skip
+    """``(pieces, notes)``: every row group of ``source`` as a :class:`_Piece`, when every
+    file is a Parquet file whose metadata reads and there are at least ``min_pieces`` row
+    groups with rows; else ``None`` (stream it with :func:`iter_article_chunks`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    fmt = _check_format(format)
+    opts = _check_options(columns=columns, encoding=encoding, date_format=None, tz="UTC")
+    files, single, notes = _expand(source, format=fmt, recursive=False, sidecar=None)
+    if not files or any(f.fmt != "parquet" for f in files):
+        return None
+    pieces = []
+    for file in files:
+        try:
+            meta = pq.ParquetFile(file.path).metadata
+        except (pa.ArrowException, OSError, ValueError):
+            return None  # the streaming path reports it
+        start = 0
+        for g in range(meta.num_row_groups):
+            n = meta.row_group(g).num_rows
+            if n:
+                pieces.append(_Piece(file, (g,), start, n, opts, single, int(chunk_size)))
+            start += n
+        if start == 0:
+            return None  # an empty file: the streaming path reports it
+    if len(pieces) < min_pieces:
+        return None
+    return pieces, notes
+
+
+def _piece_chunks(piece: _Piece, seen: dict[str, str]) -> Iterator[pd.DataFrame]:
+    """The articles tables of a piece, as :func:`iter_article_chunks` makes them; an id in
+    ``seen`` (id -> source label, updated) is set aside as a duplicate."""
+    raws = _parquet_raw(piece.file, piece.chunk_size, piece.row_groups, piece.start)
+    while True:
+        try:
+            raw = next(raws)
+        except StopIteration:
+            return
+        except _FileFailure as failure:
+            _raise_file_failure(piece.file, failure)
+        frame = _canonical_columns(raw, piece.opts, piece.file.label, "table")
+        yield _finish(frame, [], piece.opts, seen=seen, with_encoding=not piece.single)
 
 
 def _jsonl_chunks(handle, file: _File, encoding: str, chunk_size: int):

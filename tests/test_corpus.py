@@ -282,7 +282,7 @@ class _LazyPool:
 def test_chunks_in_flight_are_bounded_by_twice_the_workers(tmp_path, example, lexicon, monkeypatch):
     import concurrent.futures
 
-    (path,) = write(example.iloc[:60], tmp_path, "parquet")
+    (path,) = write(example.iloc[:60], tmp_path, "csv")  # read here, sent chunk by chunk
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
     _LazyPool.most = _LazyPool.in_flight = 0
     got = count_corpus(path, lexicon, chunk_size=3, workers=3, progress=False)
@@ -688,3 +688,94 @@ def test_dask_bad_input_is_a_clear_error(dask_client, example, lexicon, monkeypa
     monkeypatch.setattr(distributed, "get_client", no_client)
     with pytest.raises(FramingError, match=r"no dask.distributed client .*Client\('tcp://"):
         count_dask(dd.from_pandas(example, npartitions=2), lexicon)
+
+
+# --------------------------------------------------------------------------------------
+# Parquet row groups read by the workers themselves
+
+
+def _parquet_with_problems(folder):
+    """Two Parquet files, row groups of 2 rows, with duplicates within and across files and
+    pieces, and articles to set aside (no date, empty text)."""
+    folder.mkdir()
+    day = pd.Timestamp("2024-01-05")
+    a = pd.DataFrame({
+        "id": ["a1", "a2", "a3", "a4", "a5", "a1", "a6", "a7"],
+        "date": [day, pd.NaT, day, day, day, day, day, day + pd.Timedelta(days=40)],
+        "text": ["A threat.", "No date: a threat.", "Threats.", "   ", "Calm.",
+                 "Duplicate threat.", "A threat again.", "Threats in February."],
+        "outlet": ["L", "L", "H", "H", "L", "L", "H", "L"],
+    })  # fmt: skip
+    b = pd.DataFrame({
+        "id": ["a2", "a3", "b1", "b2", "a7", "b3"],
+        "date": [day, day, day, pd.NaT, day, day + pd.Timedelta(days=70)],
+        "text": ["Now dated: a threat.", "Second copy of a3, threat.", "Threat b1.",
+                 "No date.", "Copy of a7.", "March threat."],
+        "outlet": ["H", "H", "L", "L", "H", "H"],
+    })  # fmt: skip
+    a.to_parquet(folder / "a.parquet", row_group_size=2)
+    b.to_parquet(folder / "b.parquet", row_group_size=2)
+    return folder
+
+
+@pytest.mark.slow
+def test_workers_reading_row_groups_set_aside_what_read_articles_sets_aside(tmp_path):
+    folder = _parquet_with_problems(tmp_path / "news")
+    lexicon = {"threat": ["threat*"]}
+    assert pq.ParquetFile(folder / "a.parquet").num_row_groups == 4  # 7 pieces, 2 workers
+    hits_path = tmp_path / "hits.parquet"
+    with pytest.warns(FramingWarning, match=r"count_corpus: set aside 6 of 14 articles"):
+        got = count_corpus(folder, lexicon, by="outlet", chunk_size=1, workers=2,
+                           hits_path=hits_path, progress=False)  # fmt: skip
+    with pytest.warns(FramingWarning, match="set aside 6 of 14"):
+        expected = in_memory(folder, lexicon, by="outlet")
+    assert_same(got, expected)
+    report, oracle = fr.ingest_report(got), fr.ingest_report(read_articles_quietly(folder))
+    pd.testing.assert_frame_equal(report.set_aside, oracle.set_aside)
+    assert report.counts() == {"missing date": 2, "empty text": 1, "duplicate id": 3}
+    # the first copy with a date is kept: a2 from b.parquet, a1/a3/a7 from a.parquet
+    hits = pd.read_parquet(hits_path)
+    assert "a2" in set(hits["article_id"]) and "Copy of a7" not in " ".join(hits["match"])
+    articles = clean_articles(read_articles_quietly(folder))
+    pd.testing.assert_frame_equal(
+        hits, find_hits(articles, lexicon, sentences=False), check_dtype=False
+    )
+
+
+def test_row_groups_in_flight_are_bounded_by_twice_the_workers(tmp_path, example, lexicon,
+                                                                monkeypatch):  # fmt: skip
+    import concurrent.futures
+
+    import framing.corpus as corpus
+
+    (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups of 16
+    pieces = []
+    real = corpus._count_piece
+
+    def spy(piece, job, seen=None):
+        pieces.append(piece.row_groups)
+        return real(piece, job, seen)
+
+    monkeypatch.setattr(corpus, "_count_piece", spy)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
+    _LazyPool.most = _LazyPool.in_flight = 0
+    got = count_corpus(path, lexicon, chunk_size=5, workers=2, progress=False)
+    assert pieces == [(0,), (1,), (2,), (3,), (4,)]  # each row group read once, by a worker
+    assert _LazyPool.most == 4 and _LazyPool.in_flight == 0
+    assert_same(got, in_memory(path, lexicon))
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_reading_row_groups_names_them(tmp_path, example, lexicon,
+                                                          monkeypatch):  # fmt: skip
+    (tmp_path / "framing_test_killer.py").write_text(KILLER)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import framing_test_killer
+
+    many = example.iloc[:80].copy()
+    many.loc[many.index[13], "text"] += " KILL-THE-WORKER"
+    (path,) = write(many, tmp_path / "data", "parquet")  # 5 row groups of 16
+    with pytest.raises(FramingError, match=r"a worker process died") as info:
+        count_corpus(path, lexicon, chunk_size=5, workers=2, clean=framing_test_killer.clean,
+                     progress=False)  # fmt: skip
+    assert "part-0.parquet:1 to part-0.parquet:16" in str(info.value)  # the 14th's row group
