@@ -30,13 +30,18 @@ engine. Non-word characters (no-break spaces, "…", lone surrogates) do not mat
 
 from __future__ import annotations
 
+import hashlib
+import json
+import platform
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
+from . import _cache
 from .lexicon import glob_to_regex
 from .tokens import token_key
 
@@ -89,6 +94,41 @@ def _every_code_point() -> str:
     return np.arange(0x110000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
 
 
+def _tables_key(name: str) -> str:
+    """The cache key of a Unicode table: Python's ``re`` and ``unicodedata`` define it."""
+    from . import __version__
+
+    py = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{name}-{py}-unicode{unicodedata.unidata_version}-framing{__version__}"
+
+
+def _cached_bits(name: str, build) -> np.ndarray:
+    """A boolean table over all code points, from the cache or built (and cached)."""
+    key = _tables_key(name)
+    payload = _cache.load(key)
+    if payload is not None and len(payload) == 0x110000 // 8:
+        table = np.unpackbits(np.frombuffer(payload, dtype=np.uint8)).astype(bool)
+    else:
+        table = build()
+        _cache.store(key, np.packbits(table).tobytes())
+    table.setflags(write=False)
+    return table
+
+
+def _cached_json(name: str, build):
+    """A JSON-able value, from the cache or built (and cached)."""
+    key = _tables_key(name)
+    payload = _cache.load(key)
+    if payload is not None:
+        try:
+            return json.loads(payload)
+        except ValueError:
+            pass
+    value = build()
+    _cache.store(key, json.dumps(value, ensure_ascii=True).encode())
+    return value
+
+
 @lru_cache(maxsize=1)
 def word_table() -> np.ndarray:
     """A boolean table over all code points: True where ``re``'s ``\\w`` matches.
@@ -99,25 +139,32 @@ def word_table() -> np.ndarray:
     >>> bool(t[ord("ж")]), bool(t[ord("_")]), bool(t[ord("’")]), bool(t[0x0301])
     (True, True, False, False)
     """
-    table = np.zeros(0x110000, dtype=bool)
-    for m in re.finditer(r"\w+", _every_code_point()):
-        table[m.start() : m.end()] = True
-    table.setflags(write=False)
-    return table
+
+    def build():
+        table = np.zeros(0x110000, dtype=bool)
+        for m in re.finditer(r"\w+", _every_code_point()):
+            table[m.start() : m.end()] = True
+        return table
+
+    return _cached_bits("word-table", build)
 
 
 @lru_cache(maxsize=1)
 def _upper_variants() -> dict[str, tuple[str, ...]]:
     """Lower-case character -> the other characters whose ``str.lower`` is that character."""
-    chars = _every_code_point().replace("\u0130", "\u0131")  # İ lowers to two characters
-    codes = np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    lowered = np.frombuffer(chars.lower().encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    out: dict[str, list[str]] = {}
-    for i in np.flatnonzero(codes != lowered).tolist():
-        out.setdefault(chr(int(lowered[i])), []).append(chr(int(codes[i])))
-    # Final sigma: "ΟΔΟΣ".lower() == "οδος", so a key's ς can come from a Σ.
-    out.setdefault("ς", []).append("Σ")
-    return {k: tuple(v) for k, v in out.items()}
+
+    def build():
+        chars = _every_code_point().replace("\u0130", "\u0131")  # İ lowers to two characters
+        codes = np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        lowered = np.frombuffer(chars.lower().encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        out: dict[str, list[str]] = {}
+        for i in np.flatnonzero(codes != lowered).tolist():
+            out.setdefault(chr(int(lowered[i])), []).append(chr(int(codes[i])))
+        # Final sigma: "ΟΔΟΣ".lower() == "οδος", so a key's ς can come from a Σ.
+        out.setdefault("ς", []).append("Σ")
+        return out
+
+    return {k: tuple(v) for k, v in _cached_json("upper-variants", build).items()}
 
 
 @lru_cache(maxsize=1)
@@ -130,29 +177,44 @@ def _nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, bytes]]:
     "Ｃ" -> "C"): tokens keep their bounds and the key of a token is the lower case of its
     substituted form. The others are *unsupported* (see :func:`unsupported_table`).
     """
-    words = word_table()
-    unsupported = np.zeros(0x110000, dtype=bool)
-    replace: dict[int, bytes] = {}
-    for cp in np.flatnonzero(words).tolist():
-        c = chr(cp)
-        if unicodedata.combining(c) or 0x1100 <= cp <= 0x11FF:
-            unsupported[cp] = True  # combines with its neighbours
-            continue
-        form = unicodedata.normalize("NFKC", c)
-        if form == c:
-            continue
-        if (
-            all(words[ord(x)] and not unicodedata.combining(x) for x in form)
-            and not any(0x1100 <= ord(x) <= 0x11FF for x in form)
-            and len(form.lower()) == len(form)
-        ):
-            replace[cp] = form.encode("utf-8")
-        else:
-            unsupported[cp] = True
-    unsupported[0x130] = True  # İ: its lower case is two characters
+
+    def build():
+        words = word_table()
+        unsupported = np.zeros(0x110000, dtype=bool)
+        replace: dict[int, bytes] = {}
+        for cp in np.flatnonzero(words).tolist():
+            c = chr(cp)
+            if unicodedata.combining(c) or 0x1100 <= cp <= 0x11FF:
+                unsupported[cp] = True  # combines with its neighbours
+                continue
+            form = unicodedata.normalize("NFKC", c)
+            if form == c:
+                continue
+            if (
+                all(words[ord(x)] and not unicodedata.combining(x) for x in form)
+                and not any(0x1100 <= ord(x) <= 0x11FF for x in form)
+                and len(form.lower()) == len(form)
+            ):
+                replace[cp] = form.encode("utf-8")
+            else:
+                unsupported[cp] = True
+        unsupported[0x130] = True  # İ: its lower case is two characters
+        return unsupported, replace
+
+    built = []
+
+    def build_unsupported():
+        built.append(build())
+        return built[0][0]
+
+    unsupported = _cached_bits("nfkc-unsupported", build_unsupported)
+    forms = _cached_json(
+        "nfkc-forms",
+        lambda: {str(cp): form.hex() for cp, form in (built or [build()])[0][1].items()},
+    )
+    replace = {int(cp): bytes.fromhex(form) for cp, form in forms.items()}
     substituted = np.zeros(0x110000, dtype=bool)
     substituted[list(replace)] = True
-    unsupported.setflags(write=False)
     substituted.setflags(write=False)
     return unsupported, substituted, replace
 
@@ -482,8 +544,18 @@ def open_end(tokens: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=16)
 def _database(patterns: tuple[bytes, ...]):
-    """A compiled hyperscan block-mode database of the patterns (ids = positions), cached."""
+    """A compiled hyperscan block-mode database of the patterns (ids = positions), cached
+    in memory and on disk (see :mod:`framing._cache`)."""
     hs = _import()
+    version = getattr(hs, "__version__", "")
+    key = hashlib.sha256(b"\n".join(patterns)).hexdigest()
+    key = f"hyperscan-db-{version}-{platform.machine()}-{key}"
+    payload = _cache.load(key)
+    if payload is not None:
+        try:
+            return hs.loadb(payload, hs.HS_MODE_BLOCK)
+        except Exception:  # built elsewhere (another CPU, another library): build it here
+            pass
     db = hs.Database(mode=hs.HS_MODE_BLOCK)
     db.compile(
         expressions=list(patterns),
@@ -491,6 +563,7 @@ def _database(patterns: tuple[bytes, ...]):
         elements=len(patterns),
         flags=[0] * len(patterns),
     )
+    _cache.store(key, bytes(hs.dumpb(db)))
     return db
 
 
@@ -603,11 +676,12 @@ def _needed_substitutions(seqs, case_sensitive: bool) -> np.ndarray | None:
     if any("?" in t for t in tokens):
         return None
     chars = {c for t in tokens for c in t if c != "*"}
+    if not case_sensitive:  # the characters the patterns accept (a Σ for a final ς, too)
+        chars = {v for c in chars for v in case_variants(c)}
     replace = _nfkc_tables()[2]
     needed = np.zeros(0x110000, dtype=bool)
     for cp, form in replace.items():
-        text = form.decode("utf-8")
-        if any(c in chars or (not case_sensitive and c.lower() in chars) for c in text):
+        if any(c in chars for c in form.decode("utf-8")):
             needed[cp] = True
     return needed
 

@@ -479,7 +479,11 @@ def find_hits(
         texts = texts.tolist()
     ids = articles["article_id"].tolist()
     if "lang" in articles.columns:
-        langs = [language_name(x) for x in articles["lang"].tolist()]
+        names: dict = {}  # few distinct values: one lookup each
+        langs = [
+            names[x] if x in names else names.setdefault(x, language_name(x))
+            for x in articles["lang"].tolist()
+        ]
     else:
         langs = ["english"] * len(texts)
 

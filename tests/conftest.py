@@ -12,6 +12,12 @@ SHARED = (ROOT.parent / "shared" / "data").resolve()
 REQUIRE_SHARED = os.environ.get("FRAMING_REQUIRE_SHARED_DATA") == "1"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# framing's table cache (framing/_cache.py) goes to a folder of this test run, never to the
+# user's ~/.cache; worker processes and notebook kernels inherit it
+if "FRAMING_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
 # NLTK_DATA may be given relative to the project (../shared/data/nltk_data); make it absolute
 # so that subprocesses and notebook kernels started in other folders find it too.
 if os.environ.get("NLTK_DATA"):

@@ -480,3 +480,51 @@ def test_substitutions_only_where_they_can_matter(entries, matches):
     text = "Երևան threats, երեւան"
     hits = all_engines(arts(text, dtype="str"), Lexicon.from_dict({"f": entries}))
     assert sorted(hits["match"]) == sorted(matches)
+
+
+# --- the on-disk cache of tables and databases ---------------------------------------------
+
+
+def _fresh_tables():
+    for f in (_hyperscan.word_table, _hyperscan._nfkc_tables, _hyperscan._upper_variants,
+              _hyperscan._database, _hyperscan._compiled):  # fmt: skip
+        f.cache_clear()
+
+
+def _tables():
+    unsupported, substituted, replace = _hyperscan._nfkc_tables()
+    return (_hyperscan.word_table().copy(), unsupported.copy(), substituted.copy(),
+            dict(replace), dict(_hyperscan._upper_variants()))  # fmt: skip
+
+
+@pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan is not installed")
+def test_cached_tables_and_databases_equal_built_ones(tmp_path, monkeypatch):
+    from framing import _cache
+
+    lexicon = Lexicon.from_dict({"f": ["threat*", "ﬁnal", "Երեւան", "a?b", "war crisis"]})
+    articles = arts("ﬁnal threats; Երևան. A war, crisis: axb", dtype="str")
+    monkeypatch.setenv("FRAMING_CACHE_DIR", "")  # off: built here
+    _fresh_tables()
+    built, hits = _tables(), find_hits(articles, lexicon, sentences=False)
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    for _ in range(2):  # written, then read back
+        _fresh_tables()
+        cached = _tables()
+        for a, b in zip(built, cached, strict=True):
+            assert (a == b).all() if isinstance(a, np.ndarray) else a == b
+        pd.testing.assert_frame_equal(find_hits(articles, lexicon, sentences=False), hits)
+    entries = sorted(p.name.split("-")[0] for p in tmp_path.iterdir())
+    assert entries == ["hyperscan", "nfkc", "nfkc", "upper", "word"]
+    for path in tmp_path.iterdir():  # damaged entries are rebuilt, never trusted
+        path.write_bytes(path.read_bytes()[:-1] + b"?")
+    _fresh_tables()
+    assert all((a == b).all() if isinstance(a, np.ndarray) else a == b
+               for a, b in zip(built, _tables(), strict=True))  # fmt: skip
+    pd.testing.assert_frame_equal(find_hits(articles, lexicon, sentences=False), hits)
+    assert _cache.load("nothing-here") is None
+
+
+def test_a_substitution_is_made_for_a_case_variant_of_the_lexicon():
+    # "Ϲ" (lunate sigma) has the NFKC form "Σ", which lowers to the final "ς" at a word's end
+    hits = all_engines(arts("SϹ ΟΔΟΣ", dtype="str"), Lexicon.from_dict({"f": ["sς", "οδος"]}))
+    assert hits["match"].tolist() == ["SϹ", "ΟΔΟΣ"]
