@@ -86,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: all cores; 1 counts in one process)",
+        help="worker processes (default: one per 150 MB of files, up to all cores; 1 counts in "
+        "one process)",
     )
     stream.add_argument(
         "--chunk-size",

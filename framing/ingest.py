@@ -1926,6 +1926,18 @@ class _Piece:
     chunk_size: int
 
 
+def _source_bytes(source, *, format=None) -> int:
+    """The size on disk of the files ``source`` names (0 when it names none)."""
+    files, _, _ = _expand(source, format=_check_format(format), recursive=False, sidecar=None)
+    total = 0
+    for file in files:
+        try:
+            total += file.path.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
 def _parquet_pieces(source, *, chunk_size: int, format=None, columns=None, encoding=None,
                     min_pieces: int = 1):  # fmt: skip
     """``(pieces, notes)``: every row group of ``source`` as a :class:`_Piece`, when every

@@ -779,3 +779,27 @@ def test_a_worker_that_dies_reading_row_groups_names_them(tmp_path, example, lex
         count_corpus(path, lexicon, chunk_size=5, workers=2, clean=framing_test_killer.clean,
                      progress=False)  # fmt: skip
     assert "part-0.parquet:1 to part-0.parquet:16" in str(info.value)  # the 14th's row group
+
+
+def test_workers_none_counts_a_small_corpus_here_and_a_large_one_on_every_core(
+    tmp_path, example, lexicon, monkeypatch
+):
+    import concurrent.futures
+
+    import framing.corpus as corpus
+
+    (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups
+    monkeypatch.setattr(corpus.os, "cpu_count", lambda: 3)
+    assert corpus._auto_workers(path, None) == 1  # a few kB: no worker process pays off
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("no process pool should start for a small corpus")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
+    monkeypatch.setattr(corpus, "AUTO_BYTES_PER_WORKER", path.stat().st_size // 2)
+    assert corpus._auto_workers(path, None) == 3
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
+    _LazyPool.most = _LazyPool.in_flight = 0
+    assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
+    assert _LazyPool.most == 5  # 3 workers, at most 2 row groups each: all 5 at once
