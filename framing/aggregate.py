@@ -366,6 +366,12 @@ def _count_partials(hits, articles, *, freq, by, level, token_totals, function) 
     )
 
 
+#: cells (groups x labels) and (article, label) pairs up to which _numerators counts in
+#: arrays over all of them rather than sorting the hits
+_DENSE_CELLS = 4_000_000
+_DENSE_PAIRS = 50_000_000
+
+
 def _numerators(arts, keys, groups: pd.Index, hits, labels, position) -> pd.DataFrame:
     """Hits and articles with a hit per group of ``keys`` and label (frame, entry), in the
     order cells first occur in the hits, counted on integer codes.
@@ -373,28 +379,51 @@ def _numerators(arts, keys, groups: pd.Index, hits, labels, position) -> pd.Data
     (A merge of the hits with the articles on the id strings and a ``nunique`` per cell were
     most of the time :func:`framing.count_corpus` spent outside the scan.)
     """
-    group = arts.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()[position]
+    article_group = arts.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    group = article_group[position]
     codes, levels = [], []
+    n_labels = 1  # distinct label combinations
     for col in labels:
         code, uniques = pd.factorize(hits[col], use_na_sentinel=False)
         codes.append(code)
         levels.append(uniques)
-    cell = group.astype(np.int64)
+        n_labels *= max(len(uniques), 1)
+    label = np.zeros(len(position), dtype=np.int64)
     for code, uniques in zip(codes, levels, strict=True):
-        cell = cell * len(uniques) + code
-    cells, first, inverse = np.unique(cell, return_index=True, return_inverse=True)
-    order = np.argsort(first, kind="stable")  # cells in order of first occurrence
-    n_hits = np.bincount(inverse, minlength=cells.size)
-    # articles with a hit: distinct (cell, article) pairs per cell
-    pairs = np.unique(inverse.astype(np.int64) * max(len(arts), 1) + position)
-    with_hit = np.bincount(pairs // max(len(arts), 1), minlength=cells.size)
-    rows = first[order]  # one hit of each cell
+        label = label * len(uniques) + code
+    cell = group.astype(np.int64) * n_labels + label
+    n_arts = max(len(arts), 1)
+    if len(groups) * n_labels <= _DENSE_CELLS:
+        # few possible cells (the usual case): count them in arrays over all of them
+        space = len(groups) * n_labels
+        n_hits = np.bincount(cell, minlength=space)
+        first = np.full(space, len(cell), dtype=np.int64)
+        np.minimum.at(first, cell, np.arange(len(cell), dtype=np.int64))
+        present = np.flatnonzero(n_hits)
+        order = present[np.argsort(first[present], kind="stable")]  # by first occurrence
+        if n_arts * n_labels <= _DENSE_PAIRS:  # (article, label) pairs with a hit
+            mark = np.zeros(n_arts * n_labels, dtype=bool)
+            mark[position * n_labels + label] = True
+            pair = np.flatnonzero(mark)
+        else:
+            pair = np.unique(position * n_labels + label)
+        owner = article_group[pair // n_labels].astype(np.int64) * n_labels + pair % n_labels
+        with_hit = np.bincount(owner, minlength=space)
+        rows, n_hits, with_hit = first[order], n_hits[order], with_hit[order]
+    else:
+        cells, first, inverse = np.unique(cell, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")  # cells in order of first occurrence
+        n_hits = np.bincount(inverse, minlength=cells.size)[order]
+        # articles with a hit: distinct (cell, article) pairs per cell
+        pairs = np.unique(inverse.astype(np.int64) * n_arts + position)
+        with_hit = np.bincount(pairs // n_arts, minlength=cells.size)[order]
+        rows = first[order]  # one hit of each cell
     out = groups.to_frame(index=False).iloc[group[rows]].reset_index(drop=True)
     for col, code, uniques in zip(labels, codes, levels, strict=True):
         dtype = "str" if hits[col].dtype == object else hits[col].dtype  # as a groupby makes it
         out[col] = pd.Series(np.asarray(uniques, dtype=object)[code[rows]], dtype=dtype)
-    out["n_hits"] = n_hits[order].astype(np.int64)
-    out["n_articles_with_hit"] = with_hit[order].astype(np.int64)
+    out["n_hits"] = n_hits.astype(np.int64)
+    out["n_articles_with_hit"] = with_hit.astype(np.int64)
     return out
 
 

@@ -172,3 +172,20 @@ def test_does_not_mutate_inputs(corpus):
     fr.count_by_period(hits, articles, freq="M", by="outlet")
     pd.testing.assert_frame_equal(a, articles)
     pd.testing.assert_frame_equal(h, hits)
+
+
+@pytest.mark.parametrize("dense", [(0, 0), (4_000_000, 0), (4_000_000, 50_000_000)])
+@pytest.mark.parametrize("level", ["frame", "entry"])
+def test_every_way_of_counting_cells_gives_the_same_table(corpus, monkeypatch, dense, level):
+    # the numerators are counted in arrays over all possible cells when there are few, by
+    # sorting the hits otherwise: identical tables, row order included
+    articles, lexicon, hits = corpus
+    expected = fr.count_by_period(hits, articles, freq="W", by="outlet", level=level)
+    monkeypatch.setattr(fr.aggregate, "_DENSE_CELLS", dense[0])
+    monkeypatch.setattr(fr.aggregate, "_DENSE_PAIRS", dense[1])
+    got = fr.count_by_period(hits, articles, freq="W", by="outlet", level=level)
+    pd.testing.assert_frame_equal(got, expected)
+    parts = fr.aggregate.count_partials(hits, articles, freq="W", by="outlet", level=level)
+    monkeypatch.setattr(fr.aggregate, "_DENSE_CELLS", 0)
+    sorted_parts = fr.aggregate.count_partials(hits, articles, freq="W", by="outlet", level=level)
+    pd.testing.assert_frame_equal(parts.numerators, sorted_parts.numerators)
