@@ -126,13 +126,14 @@ WORDS = [
     "ОДКБ", "зоне", "ответственности", "ՀԱՊԿ", "հապկ", "ΟΔΟΣ", "οδός", "ΑΣ", "σας",
     "Erdoğan", "café", "CAFÉ", "cafe\u0301", "安全", "威胁", "4", "2024", "a_b", "_",
     "🙂", "ﬁnal", "ＣＳＴＯ", "İstanbul", "\u212aelvin", "\u1100\u1161",
+    "Երևան", "երեւան", "SϹ", "aĞa", "Ａlly", "ﬀ",  # NFKC forms, a word's inner bytes
 ]  # fmt: skip
 SEPARATORS = [" ", " ", ", ", "-", "’", "'", "“", "”", "", "\n", "\xa0", " – ", "…", "\u0301"]
 
 ENTRY_WORDS = [
     "threat", "security", "zone", "of", "ally", "all", "csto", "угроза", "угрозы", "одкб",
     "հապկ", "οδος", "οδός", "ας", "σας", "erdoğan", "café", "cafe", "安全", "4", "2024", "a_b",
-    "final", "s", "istanbul", "kelvin", "가",
+    "final", "s", "istanbul", "kelvin", "가", "երեւան", "sς", "ağa",
 ]  # fmt: skip
 
 
