@@ -178,6 +178,7 @@ def _nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, bytes]]:
     substituted form. The others are *unsupported* (see :func:`unsupported_table`).
     """
 
+    @lru_cache(maxsize=1)  # both cache entries come from one pass
     def build():
         words = word_table()
         unsupported = np.zeros(0x110000, dtype=bool)
@@ -201,16 +202,9 @@ def _nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, bytes]]:
         unsupported[0x130] = True  # İ: its lower case is two characters
         return unsupported, replace
 
-    built = []
-
-    def build_unsupported():
-        built.append(build())
-        return built[0][0]
-
-    unsupported = _cached_bits("nfkc-unsupported", build_unsupported)
+    unsupported = _cached_bits("nfkc-unsupported", lambda: build()[0])
     forms = _cached_json(
-        "nfkc-forms",
-        lambda: {str(cp): form.hex() for cp, form in (built or [build()])[0][1].items()},
+        "nfkc-forms", lambda: {str(cp): form.hex() for cp, form in build()[1].items()}
     )
     replace = {int(cp): bytes.fromhex(form) for cp, form in forms.items()}
     substituted = np.zeros(0x110000, dtype=bool)

@@ -24,6 +24,11 @@ _SAVE_RC = {"svg.hashsalt": "framing", "pdf.fonttype": 42, "ps.fonttype": 42,
             "svg.fonttype": "none"}  # fmt: skip
 
 
+def _detach(fig) -> None:
+    """Forget what :func:`attach` remembered of a figure (before drawing it again anew)."""
+    _ATTACHED.pop(_figure(fig, function="attach"), None)
+
+
 def attach(fig, *, provenance=None, data=None, ax=None, label: str | None = None) -> None:
     """Remember the provenance and the plotted table of a figure, for :func:`save_figure`.
 

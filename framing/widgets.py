@@ -1209,7 +1209,7 @@ class Explorer(widgets.VBox):
 
 def _clear_plots(fig) -> None:
     """Remove what a drawing added to ``fig`` and let its Axes autoscale again."""
-    from .export import _ATTACHED
+    from .export import _detach
 
     for legend in list(fig.legends):
         legend.remove()
@@ -1223,7 +1223,7 @@ def _clear_plots(fig) -> None:
         ax.set_title("", loc="left")
         ax.relim()
         ax.set_autoscale_on(True)
-    _ATTACHED.pop(fig, None)  # the tables and provenance of the last drawing
+    _detach(fig)  # the tables and provenance of the last drawing
 
 
 def _kwic_html(table: pd.DataFrame, total: int) -> str:
