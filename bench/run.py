@@ -406,7 +406,8 @@ def _import_lazy_modules() -> None:
     count_corpus still import for themselves: that is part of their start-up, and counted."""
     import importlib
 
-    for name in ("pandas", "pyarrow", "pyarrow.parquet", "pyarrow.compute", "scipy.special",
+    for name in ("pandas", "pyarrow", "pyarrow.parquet", "pyarrow.csv", "pyarrow.compute",
+                 "scipy.special",
                  "hyperscan", "framing.ingest", "framing.match", "framing.aggregate",
                  "framing.corpus", "framing._hyperscan"):  # fmt: skip
         try:

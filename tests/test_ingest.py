@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import warnings
 from pathlib import Path
@@ -1093,3 +1094,117 @@ def test_random_bytes_never_crash(tmp_path, data, suffix):
         except FramingError:
             return
     check_table(articles)
+
+
+# --------------------------------------------------------------------------------------
+# UTF-8 CSV files are parsed by Arrow; pandas' parser is the oracle
+
+
+def _via_pandas(monkeypatch, source, **kwargs):
+    """read_articles with the Arrow CSV parser turned off (pandas reads every file)."""
+    import framing.ingest as ingest
+
+    with monkeypatch.context() as m:
+        m.setattr(ingest, "_arrow_csv", lambda data, sep: None)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingWarning)
+            return read_articles(source, **kwargs)
+
+
+def _same_reading(monkeypatch, path, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        fast = read_articles(path, **kwargs)
+    slow = _via_pandas(monkeypatch, path, **kwargs)
+    pd.testing.assert_frame_equal(fast, slow)
+    a, b = ingest_report(fast), ingest_report(slow)
+    assert (a.n_read, a.n_kept) == (b.n_read, b.n_kept)
+    pd.testing.assert_frame_equal(a.set_aside, b.set_aside)
+    return fast
+
+
+def test_utf8_csv_is_read_by_arrow_not_pandas(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.csv", 'id,date,text\n1,2022-01-01,"War, ""again""\nhere"\n')
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pandas.read_csv was called")
+
+    monkeypatch.setattr(pd, "read_csv", refuse)
+    articles = read_articles(path)
+    assert articles["text"].tolist() == ['War, "again"\nhere']
+    assert articles["text"].dtype == "str"
+
+
+_CELL = st.text(
+    alphabet=st.sampled_from(list('aab  ,;\t""\'\r\n\u00e9\u0544\u2019\u00a0\u2028')), max_size=8
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6),
+    quoting=st.sampled_from([0, 1, 2, 3]),  # csv.QUOTE_MINIMAL, ALL, NONNUMERIC, NONE
+    terminator=st.sampled_from(["\n", "\r\n", "\r"]),
+    bom=st.booleans(),
+    sep=st.sampled_from([",", ";", "\t"]),
+    junk=st.one_of(
+        st.just([]),
+        st.lists(st.sampled_from(["", "   ", "\t", "x", "a,b", '"open', "1,2,3,4"]), max_size=2),
+    ),
+)
+def test_arrow_and_pandas_read_any_csv_alike(tmp_path, monkeypatch, rows, quoting, terminator,
+                                              bom, sep, junk):  # fmt: skip
+    import csv as csv_
+
+    buffer = io.StringIO()
+    writer = csv_.writer(buffer, delimiter=sep, quoting=quoting, lineterminator=terminator,
+                         escapechar="\\" if quoting == 3 else None)  # fmt: skip
+    writer.writerow(["id", "date", "text"])
+    for i, (a, b, c) in enumerate(rows):
+        writer.writerow([f"{a}{i}", f"2022-01-0{1 + i % 9}{b}", c])
+    content = buffer.getvalue() + terminator.join(junk)
+    path = write(tmp_path / "c.tsv" if sep == "\t" else tmp_path / "c.csv",
+                 ("\ufeff" if bom else "") + content)  # fmt: skip
+    try:
+        fast = _same_reading(monkeypatch, path)
+    except FramingError as exc:  # both must refuse the file alike
+        with pytest.raises(FramingError) as slow:
+            _via_pandas(monkeypatch, path)
+        assert str(slow.value) == str(exc)
+    else:
+        assert len(fast) <= len(rows) + len(junk)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "id,date,text\n1,2022-01-01,a\n   \n2,2022-01-02,b\n",  # whitespace-only line
+        "id,date,text\n1,2022-01-01\n2,2022-01-02,b\n",  # a row one field short
+        'id,date,"text"\n1,2022-01-01,a\n',  # quoted header
+        "id,date,text,text\n1,2022-01-01,a,b\n",  # repeated column name
+        "id,date,text,\n1,2022-01-01,a,\n",  # empty column name
+        'id,date,text\n1,2022-01-01,"never closed\n',  # quote left open
+        "id,date,text\n",  # header only
+        "id,date,text\n1,2022-01-01,caf\xe9\n",  # Latin-1 (decoded by the legacy path)
+    ],
+)
+def test_files_arrow_declines_are_read_by_pandas(tmp_path, monkeypatch, content):
+    data = content.encode("latin-1") if "\xe9" in content else content.encode("utf-8")
+    path = write(tmp_path / "x.csv", data)
+    try:
+        _same_reading(monkeypatch, path)
+    except FramingError as exc:
+        with pytest.raises(FramingError) as slow:
+            _via_pandas(monkeypatch, path)
+        assert str(slow.value) == str(exc)
+
+
+def test_real_corpora_read_alike_by_arrow_and_pandas(monkeypatch, news_dir):
+    for name in (
+        "reuters21578_1987.csv",
+        "press_releases_kremlin_president_ua_2021-10_2022-06.csv",
+    ):
+        articles = _same_reading(monkeypatch, news_dir / name)
+        assert len(articles) > 1000
