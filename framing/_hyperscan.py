@@ -284,17 +284,21 @@ def _joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
     """Texts ``lo:hi`` as UTF-8 with a newline before, between and after them (plus padding),
     and the byte length of each text."""
     if _is_arrow(texts):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
+        # views of each text in Arrow's data buffer, joined by one copy
         part = texts.slice(lo, hi - lo)
-        chunks = part.chunks if hasattr(part, "chunks") else [part]
-        framed = pa.concat_arrays(
-            [pa.array([""], pa.large_string()), *chunks, pa.array([""] * 4, pa.large_string())]
-        )
-        one = pa.LargeListArray.from_arrays(pa.array([0, len(framed)], pa.int64()), framed)
-        joined = pc.binary_join(one, pa.scalar("\n", pa.large_string()))[0]
-        return joined.as_buffer().to_pybytes(), _arrow_lengths(part)
+        views, lengths = [], []
+        for chunk in part.chunks if hasattr(part, "chunks") else [part]:
+            _, offsets, values = chunk.buffers()
+            bounds = np.frombuffer(offsets, dtype=np.int64)[
+                chunk.offset : chunk.offset + len(chunk) + 1
+            ]
+            if not len(chunk):
+                continue
+            whole = memoryview(values if values is not None else b"")
+            views.extend(whole[s:e] for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+            lengths.append(np.diff(bounds))
+        sizes = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
+        return b"\n" + b"\n".join(views) + _PAD, sizes
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts[lo:hi]]
     lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
     return b"\n" + b"\n".join(encoded) + _PAD, lengths
@@ -356,7 +360,8 @@ class _Buffer:
         self.array, word, lead, size, cp = _classify(self.data)
         if matching:
             word = self._prepare_matching(word, lead, size, cp, needed)
-        self.starts = np.flatnonzero(word[1:] > word[:-1]) + 1
+        self.starts = np.flatnonzero(word[1:] > word[:-1])
+        self.starts += 1
         self.first_token = np.searchsorted(self.starts, self.lo)
 
     def _prepare_matching(self, word, lead, size, cp, needed) -> np.ndarray:
