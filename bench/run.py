@@ -181,6 +181,8 @@ def task_count_corpus(spec: dict) -> dict:
         if name in params:
             kwargs[name] = value
     lexicon = _lexicon(spec["layout"])
+    if spec.get("warm"):  # the same count once before: the timed call finds warm workers
+        count_corpus(spec["corpus"]["path"], lexicon, **kwargs)
     t0, c0 = time.perf_counter(), _cpu()
     counts = count_corpus(spec["corpus"]["path"], lexicon, **kwargs)
     wall, cpu = time.perf_counter() - t0, _cpu() - c0
@@ -586,8 +588,21 @@ class Runner:
         print(f"  note: {text}", flush=True)
 
     def run(self, tool: str, corpus: dict, spec: dict) -> dict:
+        """Measure ``repeat`` times (each in a fresh process); the row is the run with the
+        median wall time (of an even number, the slower middle one), with every run's wall time and the highest peak RSS of them all."""
         spec = dict(spec, corpus=corpus)
-        result = measure(spec)
+        runs = []
+        for _ in range(max(1, self.args.repeat)):
+            runs.append(measure(spec))
+            if "error" in runs[-1]:
+                break
+        if "error" in runs[-1]:
+            result = runs[-1]
+        else:
+            result = dict(sorted(runs, key=lambda r: r["wall_s"])[len(runs) // 2])
+            result["wall_runs"] = [r["wall_s"] for r in runs]
+            result["cpu_runs"] = [r["cpu_s"] for r in runs]
+            result["peak_mb"] = max(r["peak_mb"] for r in runs)
         row = {"corpus": corpus["name"], "mb": corpus["mb"], "articles": corpus["articles"],
                "tool": tool, **result}  # fmt: skip
         if "error" in result:
@@ -603,7 +618,7 @@ class Runner:
 
 _HEADER = (
     f"{'corpus':<24} {'MB':>6} {'articles':>8}  {'what':<30} {'wall s':>7} {'MB/s':>6} "
-    f"{'articles/s':>10} {'peak RSS MB':>11} {'CPU s':>7} {'MB/CPU-s':>8}"
+    f"{'articles/s':>10} {'peak RSS MB':>11} {'CPU s':>7} {'MB/CPU-s':>8}  MB/s range"
 )
 
 
@@ -613,23 +628,32 @@ def _format_row(row: dict) -> str:
         return head + " failed"
     return (
         f"{head} {row['wall_s']:>7.2f} {row['mb_s']:>6.2f} {row['articles_s']:>10,.0f} "
-        f"{row['peak_mb']:>11,.0f} {row['cpu_s']:>7.2f} {row['mb_cpu_s']:>8.2f}"
+        f"{row['peak_mb']:>11,.0f} {row['cpu_s']:>7.2f} {row['mb_cpu_s']:>8.2f}  {_spread(row)}"
     )
+
+
+def _spread(row: dict) -> str:
+    """The MB/s of the fastest and slowest of the repeated runs."""
+    walls = row.get("wall_runs", [])
+    if len(walls) < 2:
+        return ""
+    return f"{row['mb'] / max(walls):.1f}-{row['mb'] / min(walls):.1f}"
 
 
 def _markdown_table(rows: list[dict]) -> str:
     lines = [
-        "| corpus | MB | articles | what | wall s | MB/s | articles/s | peak RSS MB | CPU s | MB/CPU-s |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| corpus | MB | articles | what | wall s | MB/s | articles/s | peak RSS MB | CPU s "
+        "| MB/CPU-s | MB/s range |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         head = f"| {r['corpus']} | {r['mb']:.1f} | {r['articles']:,} | {r['tool']} |"
         if "error" in r:
-            lines.append(head + " failed | | | | | |")
+            lines.append(head + " failed | | | | | | |")
             continue
         lines.append(
             f"{head} {r['wall_s']:.2f} | {r['mb_s']:.2f} | {r['articles_s']:,.0f} | "
-            f"{r['peak_mb']:,.0f} | {r['cpu_s']:.2f} | {r['mb_cpu_s']:.2f} |"
+            f"{r['peak_mb']:,.0f} | {r['cpu_s']:.2f} | {r['mb_cpu_s']:.2f} | {_spread(r)} |"
         )
     return "\n".join(lines)
 
@@ -689,8 +713,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="NLTK and CountVectorizer on a 20 MB subset of the synthetic corpus")  # fmt: skip
     parser.add_argument("--big", action="store_true", help="add the synthetic 1 GB corpus")
     parser.add_argument("--workers", default="1,2", help="worker counts for count_corpus")
-    parser.add_argument("--chunk-size", type=int, default=5_000,
-                        help="count_corpus chunk_size (default 5000, a quarter of a row group)")  # fmt: skip
+    parser.add_argument("--chunk-size", type=int, default=None,
+                        help="count_corpus chunk_size (default: count_corpus's own, 20,000)")  # fmt: skip
     parser.add_argument("--size", default="100MB", help="the synthetic corpus (default 100MB)")
     parser.add_argument("--subset", default="20MB", help="the --quick subset (default 20MB)")
     parser.add_argument("--seed", type=int, default=0)
@@ -705,6 +729,9 @@ def main(argv: list[str] | None = None) -> int:
         help="find_hits engines to run on a small subset only (when offered)",
     )
     parser.add_argument("--slow-size", default="0.5MB", help="that subset (default 0.5MB)")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per row, each in a fresh process; the median is reported "
+                             "(default 3)")  # fmt: skip
     parser.add_argument("--no-widgets", action="store_true", help="skip the widget timing")
     parser.add_argument("--no-real", action="store_true", help="skip the real corpora")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -766,6 +793,10 @@ def main(argv: list[str] | None = None) -> int:
                 runner.run(f"count_corpus, {w} worker{'s' if w > 1 else ''}", corpus,
                            {"task": "count_corpus", "layout": "frames", "workers": w,
                             "chunk_size": args.chunk_size})  # fmt: skip
+            for w in [w for w in workers if w > 1]:
+                runner.run(f"count_corpus, {w} workers, again", corpus,
+                           {"task": "count_corpus", "layout": "frames", "workers": w,
+                            "chunk_size": args.chunk_size, "warm": True})  # fmt: skip
 
     # the slow engines, on a small subset, against the default engine
     if slow_engines:

@@ -59,6 +59,7 @@ _API = {
     "Explorer": "widgets",
     "count_corpus": "corpus",
     "count_dask": "corpus",
+    "shutdown_workers": "corpus",
 }
 
 __all__ = [
@@ -98,6 +99,7 @@ __all__ = [
     "sample_kwic",
     "save_figure",
     "save_table",
+    "shutdown_workers",
     "split_dateline",
     "style_context",
     "token_counts",

@@ -295,7 +295,8 @@ def _joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
             if not len(chunk):
                 continue
             whole = memoryview(values if values is not None else b"")
-            views.extend(whole[s:e] for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+            ends = bounds.tolist()
+            views.extend(whole[s:e] for s, e in zip(ends[:-1], ends[1:], strict=True))
             lengths.append(np.diff(bounds))
         sizes = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
         return b"\n" + b"\n".join(views) + _PAD, sizes

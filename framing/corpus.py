@@ -17,7 +17,9 @@ code (:func:`framing.aggregate.counts_from_partials`). Memory stays bounded by
 With several workers and Parquet files that have at least one row group per worker, each
 worker reads its own row groups (nothing is decoded in the parent or sent through a pipe);
 ids are still checked for duplicates across the whole corpus, in file order. Other formats
-are read in the parent and sent to the workers chunk by chunk.
+are read in the parent and sent to the workers chunk by chunk. The worker processes outlive
+the call for a while, so that counting again (another lexicon, another grouping) does not
+wait for new processes to start and import pandas and pyarrow: that start costs 1-2 s.
 
 :func:`count_dask` does the same for a Dask DataFrame of articles on a dask.distributed
 cluster: each partition becomes one :class:`~framing.aggregate.CountPartials` on a worker,
@@ -47,6 +49,7 @@ import json
 import multiprocessing
 import numbers
 import os
+import sys
 import threading
 import time
 import warnings
@@ -59,7 +62,14 @@ import pandas as pd
 
 from ._errors import FramingError, FramingWarning, choices_error, require
 
-__all__ = ["count_corpus", "count_dask", "LARGE_ARTICLE_CHARS", "AUTO_BYTES_PER_WORKER"]
+__all__ = [
+    "count_corpus",
+    "count_dask",
+    "shutdown_workers",
+    "LARGE_ARTICLE_CHARS",
+    "AUTO_BYTES_PER_WORKER",
+    "IDLE_WORKER_SECONDS",
+]
 
 #: Articles longer than this (in characters) are counted, with a warning naming them.
 LARGE_ARTICLE_CHARS = 10_000_000
@@ -270,7 +280,9 @@ def count_corpus(
         Worker processes; ``1`` counts in this process, without a pool. ``None`` (default)
         uses one per :data:`AUTO_BYTES_PER_WORKER` (150 MB) of files, up to every core
         (``os.cpu_count()``): a worker process takes about a second to start, so a smaller
-        corpus is counted faster in this process.
+        corpus is counted faster in this process. The worker processes are kept for the next
+        call (with another lexicon, say) for :data:`IDLE_WORKER_SECONDS` (5 minutes) after
+        the last; :func:`shutdown_workers` stops them at once.
     hits_path : str or Path, optional
         Also write the hits table to this Parquet file, one row group per chunk with hits,
         in file and row order (the ``sentence`` column is -1: sentences are not split when
@@ -611,11 +623,8 @@ class _State:
 
 
 def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
     pending: deque = deque()
 
     def collect():
@@ -641,7 +650,8 @@ def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
             work, chunk.work = chunk.work, None  # the worker gets it; not kept here
             yield chunk, _count_chunk, (work, job)
 
-    _in_order(pool, jobs(), pending, collect, n_workers)
+    with _worker_pool(n_workers) as pool:
+        _in_order(pool, jobs(), pending, collect, n_workers)
 
 
 def _in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
@@ -657,9 +667,98 @@ def _in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
     except BaseException:
         for _, future in pending:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
+
+
+#: Seconds an idle pool of worker processes is kept for the next count_corpus call.
+IDLE_WORKER_SECONDS = 300
+
+_POOL_LOCK = threading.Lock()
+_POOL: dict = {}  # key, pool, users, timer: the pool kept between calls
+
+
+def _pool_key(n_workers: int) -> tuple:
+    """What a kept pool's workers were started with: a pool is reused only while this holds
+    (a spawned worker has the parent's sys.path, working folder and environment of the time
+    it started)."""
+    return (n_workers, tuple(sys.path), os.getcwd(), tuple(sorted(os.environ.items())))
+
+
+class _worker_pool:
+    """``with _worker_pool(n) as pool``: a process pool of ``n`` workers, kept warm for
+    :data:`IDLE_WORKER_SECONDS` after use, so that the next count (another lexicon, say) does
+    not wait for new processes to start and import (1-2 s). A pool that saw an error is
+    shut down, never reused."""
+
+    def __init__(self, n_workers: int):
+        self.n_workers = n_workers
+        self.pool = None
+
+    def __enter__(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        key = (*_pool_key(self.n_workers), ProcessPoolExecutor)
+        with _POOL_LOCK:
+            if _POOL.get("timer") is not None:
+                _POOL.pop("timer").cancel()
+            if _POOL and (_POOL["key"] != key or getattr(_POOL["pool"], "_broken", False)):
+                if not _POOL["users"]:
+                    _POOL["pool"].shutdown(wait=False, cancel_futures=True)
+                _POOL.clear()
+            if not _POOL:
+                context = multiprocessing.get_context("spawn")
+                pool = ProcessPoolExecutor(max_workers=self.n_workers, mp_context=context)
+                _POOL.update(key=key, pool=pool, users=0, timer=None)
+            _POOL["users"] += 1
+            self.pool = _POOL["pool"]
+        return self.pool
+
+    def __exit__(self, kind, error, tb):
+        with _POOL_LOCK:
+            kept = _POOL.get("pool") is self.pool
+            if kept:
+                _POOL["users"] -= 1
+            if kind is not None:
+                if kept:
+                    _POOL.clear()
+                self.pool.shutdown(wait=True, cancel_futures=True)
+            elif kept and not _POOL["users"]:
+                timer = threading.Timer(IDLE_WORKER_SECONDS, _retire_pool, (self.pool,))
+                timer.daemon = True
+                _POOL["timer"] = timer
+                timer.start()
+            elif not kept:
+                self.pool.shutdown(wait=False)
+        return False
+
+
+def _retire_pool(pool) -> None:
+    """Shut down the kept pool if it is still ``pool`` and idle."""
+    with _POOL_LOCK:
+        if _POOL.get("pool") is not pool or _POOL["users"]:
+            return
+        _POOL.clear()
+    pool.shutdown(wait=False)
+
+
+def shutdown_workers() -> None:
+    """Stop the worker processes :func:`count_corpus` keeps for its next call.
+
+    They stop by themselves after :data:`IDLE_WORKER_SECONDS` without work, or when Python
+    exits; call this to free their memory at once.
+
+    Examples
+    --------
+    >>> shutdown_workers()
+    """
+    with _POOL_LOCK:
+        if _POOL.get("timer") is not None:
+            _POOL["timer"].cancel()
+        pool = _POOL.get("pool") if not _POOL.get("users") else None
+        if pool is not None:
+            _POOL.clear()
+    if pool is not None:
+        pool.shutdown(wait=True)
 
 
 @dataclass
@@ -706,11 +805,8 @@ def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _
     the ids seen so far, so that exactly the copies :func:`framing.read_articles` would set
     aside are set aside.
     """
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
     pending: deque = deque()
     seen: dict[str, str] = {}
 
@@ -742,7 +838,9 @@ def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _
             state.add(chunk, result)
             bar.show(chunk)
 
-    _in_order(pool, ((p, _count_piece, (p, job)) for p in pieces), pending, collect, n_workers)
+    with _worker_pool(n_workers) as pool:
+        jobs = ((p, _count_piece, (p, job)) for p in pieces)
+        _in_order(pool, jobs, pending, collect, n_workers)
 
 
 class _Progress:

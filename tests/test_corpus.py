@@ -18,6 +18,7 @@ import subprocess
 import sys
 import warnings
 from concurrent.futures import Future
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -81,7 +82,9 @@ def write(articles: pd.DataFrame, folder, fmt: str, *, n_files: int = 1, seed: i
 def in_memory(source, lexicon, *, freq="M", by=None, level="frame", match="exact", clean=True):
     """The oracle: read everything, clean, find hits, count."""
     articles = read_articles(source)
-    if clean:
+    if callable(clean):
+        articles = clean_articles(articles, cleaner=clean)
+    elif clean:
         articles = clean_articles(articles)
     hits = find_hits(articles, lexicon, match=match)
     return count_by_period(hits, articles, freq=freq, by=by, level=level)
@@ -803,3 +806,113 @@ def test_workers_none_counts_a_small_corpus_here_and_a_large_one_on_every_core(
     _LazyPool.most = _LazyPool.in_flight = 0
     assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
     assert _LazyPool.most == 5  # 3 workers, at most 2 row groups each: all 5 at once
+
+
+# --------------------------------------------------------------------------------------
+# worker processes are kept warm between calls
+
+PID_SPY = '''
+import os
+from pathlib import Path
+
+FOLDER = Path({folder!r})
+
+
+def clean(text):
+    """A cleaner that notes which process cleaned a text."""
+    (FOLDER / str(os.getpid())).touch()
+    return text
+'''
+
+
+@pytest.fixture
+def pid_spy(tmp_path, monkeypatch):
+    """A clean= function that notes the worker processes that ran; the folder of their pids."""
+    folder = tmp_path / "pids"
+    folder.mkdir()
+    (tmp_path / "framing_test_pids.py").write_text(PID_SPY.format(folder=str(folder)))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import framing_test_pids
+
+    def pids():
+        found = {int(p.name) for p in folder.iterdir()}
+        for p in folder.iterdir():
+            p.unlink()
+        return found
+
+    yield framing_test_pids.clean, pids
+    sys.modules.pop("framing_test_pids", None)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "zombie" in status.read_text())
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="process ids checked with os.kill")
+def test_a_second_count_reuses_the_worker_processes_until_shut_down(tmp_path, example, lexicon,
+                                                                    pid_spy):  # fmt: skip
+    from framing.corpus import shutdown_workers
+
+    clean, pids = pid_spy
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")  # 5 row groups
+    expected = in_memory(path, lexicon, clean=clean)
+    pids()  # forget this process, which cleaned for the oracle
+    first = count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    started = pids()
+    again = count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    reused = pids()
+    assert_same(first, expected)
+    assert_same(again, expected)
+    assert os.getpid() not in started and 1 <= len(started) <= 2
+    assert reused <= started  # the same processes counted again: none was started
+    assert all(_alive(p) for p in started)
+    shutdown_workers()
+    assert not any(_alive(p) for p in started)
+    count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    assert not pids() & started  # new processes after a shutdown
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="process ids checked with os.kill")
+def test_workers_are_not_reused_after_the_environment_changes_or_a_worker_dies(
+    tmp_path, example, lexicon, pid_spy, monkeypatch
+):
+    clean, pids = pid_spy
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    before = pids()
+    monkeypatch.setenv("FRAMING_TEST_SETTING", "changed")  # a spawned worker would see it
+    count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    after = pids()
+    assert before and after and not before & after
+    for pid in after:
+        os.kill(pid, 9)
+    with pytest.raises(FramingError, match="a worker process died"):
+        count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    got = count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    assert_same(got, in_memory(path, lexicon, clean=clean))
+    assert not pids() & after
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="process ids checked with os.kill")
+def test_idle_workers_stop_by_themselves(tmp_path, example, lexicon, pid_spy, monkeypatch):
+    import time
+
+    import framing.corpus as corpus
+
+    clean, pids = pid_spy
+    monkeypatch.setattr(corpus, "IDLE_WORKER_SECONDS", 0.5)
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    started = pids()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in started) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in started)
