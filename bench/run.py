@@ -13,7 +13,8 @@ process the child starts (``/proc/<pid>/status`` VmRSS, summed over the process 
 processes (``getrusage(RUSAGE_CHILDREN)``); the larger figure is printed. Wall time is taken
 inside the child, from before reading the corpus to the finished result (interpreter start and
 imports excluded). MB are 10^6 bytes of UTF-8 article text (not file sizes), the same number for
-every tool on a corpus, so MB/s compare directly.
+every tool on a corpus, so MB/s compare directly. Each row is measured ``--repeat`` times (3)
+and the run with the median wall time is shown, with the MB/s range of all runs.
 
 What is measured on each corpus:
 
@@ -21,7 +22,8 @@ What is measured on each corpus:
   memory, with the default engine, and with ``engine="reference"`` when ``find_hits`` has that
   parameter;
 * ``count_corpus``: the streaming path (when ``framing.count_corpus`` exists), with 1 and 2
-  workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path;
+  workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path; and
+  with 2 workers a second time in the same process (the workers kept from the first call);
 * the comparison, on one corpus layout where the three tools count the same thing (every entry
   of ``bench/lexicon100.yml`` in a frame of its own, so framing's within-frame overlap rule
   never applies): framing, a plain NLTK pipeline (``WordPunctTokenizer`` per article,
@@ -589,7 +591,8 @@ class Runner:
 
     def run(self, tool: str, corpus: dict, spec: dict) -> dict:
         """Measure ``repeat`` times (each in a fresh process); the row is the run with the
-        median wall time (of an even number, the slower middle one), with every run's wall time and the highest peak RSS of them all."""
+        median wall time (of an even number, the slower middle one), with every run's wall
+        time and the highest peak RSS of them all."""
         spec = dict(spec, corpus=corpus)
         runs = []
         for _ in range(max(1, self.args.repeat)):

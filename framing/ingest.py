@@ -700,6 +700,47 @@ def _csv_options(fmt: str, text_start: str) -> dict:
     return {"sep": sep, "dtype": str, "keep_default_na": False, "na_filter": False}
 
 
+def _arrow_csv_names(head: bytes, sep: str) -> list[str] | None:
+    """The column names of a CSV whose first bytes are ``head`` (BOM removed), when Arrow
+    reads its header as pandas does: no quotes, no repeated or empty names; else ``None``."""
+    header = re.split(rb"\r\n|\r|\n", head[: 1 << 16], maxsplit=1)
+    if len(header) < 2 or b'"' in header[0]:
+        return None
+    try:
+        names = header[0].decode("utf-8").split(sep)
+    except UnicodeDecodeError:
+        return None
+    if len(set(names)) != len(names) or not all(names):
+        return None
+    return names
+
+
+def _arrow_csv_options(names: list[str], sep: str, block_size: int) -> dict:
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    return {
+        "read_options": pcsv.ReadOptions(block_size=block_size),
+        "parse_options": pcsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        "convert_options": pcsv.ConvertOptions(
+            column_types={name: pa.large_string() for name in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    }
+
+
+def _arrow_frame(table) -> pd.DataFrame:
+    """An Arrow table of strings as a DataFrame of pandas ``str`` columns (no copy)."""
+    str_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+    return pd.DataFrame(
+        {
+            name: pd.Series(pd.arrays.ArrowStringArray(table.column(name)), dtype=str_dtype)
+            for name in table.column_names
+        }  # fmt: skip
+    )
+
+
 def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
     """UTF-8 CSV bytes read by Arrow's parser, or ``None`` where it might read them differently
     from pandas' (the reference): a header with quotes or repeated or empty names, or anything
@@ -711,34 +752,79 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
 
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    header = re.split(rb"\r\n|\r|\n", data[: 1 << 16], maxsplit=1)
-    if len(header) < 2 or b'"' in header[0]:
-        return None
-    names = header[0].decode("utf-8").split(sep)
-    if len(set(names)) != len(names) or not all(names):
+    names = _arrow_csv_names(data, sep)
+    if names is None or _ARROW_CR in data:
         return None
     try:
-        table = pcsv.read_csv(
-            pa.py_buffer(data),
-            read_options=pcsv.ReadOptions(block_size=1 << 24),
-            parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True),
-            convert_options=pcsv.ConvertOptions(
-                column_types={name: pa.large_string() for name in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
+        table = pcsv.read_csv(pa.py_buffer(data), **_arrow_csv_options(names, sep, _READ_BLOCK))
     except (pa.ArrowException, ValueError):
         return None
     if table.column_names != names or table.num_rows == 0:
         return None
-    str_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
-    return pd.DataFrame(
-        {
-            name: pd.Series(pd.arrays.ArrowStringArray(table.column(name)), dtype=str_dtype)
-            for name in names
-        }  # fmt: skip
-    )
+    return _arrow_frame(table)
+
+
+_READ_BLOCK = 1 << 24  # bytes Arrow parses at a time (in parallel) reading a whole CSV
+_STREAM_BLOCK = 1 << 22  # and streaming one
+# Files with a carriage return anywhere are read by pandas: Arrow 26 drops the "\n" of a
+# "\r\n" inside a quoted value when a block boundary falls there (2 of 20,000 values with
+# 64 kB blocks in a test), which would change texts silently.
+_ARROW_CR = b"\r"
+
+
+def _has_cr(path: Path) -> bool:
+    """Whether the file holds a carriage return (read 16 MB at a time)."""
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 24):
+            if _ARROW_CR in block:
+                return True
+    return False
+
+
+class _ArrowCsvStream:
+    """The rows of a UTF-8 CSV file streamed by Arrow's parser, ``chunk_size`` at a time, as
+    pandas frames; it stops early, with ``complete`` False, wherever Arrow might read the file
+    differently from pandas (see :func:`_arrow_csv`): the caller reads on with pandas from
+    row ``rows`` (the rows before parse alike in both)."""
+
+    def __init__(self, file: _File, head: bytes, sep: str, chunk_size: int):
+        self.file, self.head, self.sep, self.chunk_size = file, head, sep, chunk_size
+        self.rows = 0
+        self.complete = False
+
+    def __iter__(self):
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        head = self.head[3:] if self.head.startswith(codecs.BOM_UTF8) else self.head
+        names = _arrow_csv_names(head, self.sep)
+        if names is None or _has_cr(self.file.path):
+            return
+        pending, n_pending = [], 0
+        try:
+            reader = pcsv.open_csv(
+                str(self.file.path), **_arrow_csv_options(names, self.sep, _STREAM_BLOCK)
+            )
+            if reader.schema.names != names:
+                return
+            for batch in reader:
+                pending.append(batch)
+                n_pending += batch.num_rows
+                while n_pending >= self.chunk_size:
+                    table = pa.Table.from_batches(pending)
+                    yield from self._emit(table.slice(0, self.chunk_size))
+                    rest = table.slice(self.chunk_size)
+                    pending, n_pending = rest.to_batches(), rest.num_rows
+        except (pa.ArrowException, ValueError, OSError):
+            return
+        if n_pending:
+            yield from self._emit(pa.Table.from_batches(pending))
+        self.complete = self.rows > 0
+
+    def _emit(self, table):
+        frame = _arrow_frame(table)
+        self.rows += len(frame)
+        yield frame
 
 
 def _utf8_csv(data: bytes, file: _File, opts: _Options) -> pd.DataFrame | None:
@@ -1956,6 +2042,26 @@ def _file_chunks(file: _File, opts: _Options, chunk_size: int):
             raise _FileFailure("empty file", "the file has no rows")
         return
     encoding = _stream_encoding(file, opts.encoding)
+
+    def raw(frame, start):
+        labels = [f"{file.label}:{start + i + 2}" for i in range(len(frame))]
+        rows = range(start, start + len(frame))
+        return _raw_frame(frame, file, labels, labels, rows, encoding), []
+
+    start = 0
+    if file.fmt in ("csv", "tsv") and encoding in ("utf-8", "utf-8-sig"):
+        with open(file.path, "rb") as handle:
+            head = handle.read(1 << 16)
+        sep = "\t" if file.fmt == "tsv" else _sniff_separator(
+            codecs.getincrementaldecoder("utf-8")("replace").decode(head).lstrip("\ufeff")
+        )  # fmt: skip
+        stream = _ArrowCsvStream(file, head, sep, chunk_size)
+        for frame in stream:
+            yield raw(frame, start)
+            start += len(frame)
+        if stream.complete:
+            return
+    done = start  # rows Arrow has read: pandas reads on from there
     try:
         with open(file.path, encoding=encoding, newline="" if file.fmt != "jsonl" else None) as fh:
             if file.fmt == "jsonl":
@@ -1972,10 +2078,10 @@ def _file_chunks(file: _File, opts: _Options, chunk_size: int):
             with reader:
                 for frame in reader:
                     frame.columns = [str(c).lstrip("\ufeff") for c in frame.columns]
-                    labels = [f"{file.label}:{start + i + 2}" for i in range(len(frame))]
-                    rows = range(start, start + len(frame))
+                    if start + len(frame) > done:
+                        skip = max(done - start, 0)
+                        yield raw(frame.iloc[skip:], start + skip)
                     start += len(frame)
-                    yield _raw_frame(frame, file, labels, labels, rows, encoding), []
             if start == 0:
                 raise _FileFailure("empty file", "the file has a header but no rows")
     except UnicodeDecodeError as exc:

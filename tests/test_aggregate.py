@@ -189,3 +189,32 @@ def test_every_way_of_counting_cells_gives_the_same_table(corpus, monkeypatch, d
     monkeypatch.setattr(fr.aggregate, "_DENSE_CELLS", 0)
     sorted_parts = fr.aggregate.count_partials(hits, articles, freq="W", by="outlet", level=level)
     pd.testing.assert_frame_equal(parts.numerators, sorted_parts.numerators)
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("by", [[], ["outlet"], ["outlet", "lang"], ["year", "lang"]])
+def test_groups_on_integer_codes_are_those_of_a_pandas_groupby(seed, by):
+    """The denominators' grouping (integer codes) against the plain pandas groupby."""
+    from framing.aggregate import _groups
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 400))
+    arts = pd.DataFrame(
+        {
+            "period": pd.Series(
+                pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, n), unit="D")
+            ).dt.to_period("M"),
+            "outlet": pd.Series(rng.choice(["A", "B", "", "Ереван"], n), dtype=object),
+            "lang": pd.Series(rng.choice(["en", "ru"], n), dtype=object),
+            "year": pd.Series(rng.choice([2020, 2021], n).tolist(), dtype=object),
+            "n_tokens": rng.integers(0, 500, n),
+        }
+    )
+    keys = ["period", *by]
+    codes, groups = _groups(arts, keys)
+    grouped = arts.groupby(keys, sort=False, dropna=False)
+    np.testing.assert_array_equal(codes, grouped.ngroup().to_numpy())
+    expected = grouped.agg(n_tokens=("n_tokens", "sum")).reset_index()
+    pd.testing.assert_frame_equal(groups, expected[keys])
+    sums = np.bincount(codes, arts["n_tokens"].to_numpy(float), minlength=len(groups))
+    np.testing.assert_array_equal(sums.astype(np.int64), expected["n_tokens"].to_numpy())

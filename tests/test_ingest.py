@@ -1100,22 +1100,51 @@ def test_random_bytes_never_crash(tmp_path, data, suffix):
 # UTF-8 CSV files are parsed by Arrow; pandas' parser is the oracle
 
 
-def _via_pandas(monkeypatch, source, **kwargs):
-    """read_articles with the Arrow CSV parser turned off (pandas reads every file)."""
+def _via_pandas(monkeypatch, source, *, reader=read_articles, **kwargs):
+    """read_articles (or another reader) with the Arrow CSV parser turned off: pandas reads
+    every file."""
     import framing.ingest as ingest
 
     with monkeypatch.context() as m:
         m.setattr(ingest, "_arrow_csv", lambda data, sep: None)
+        m.setattr(ingest._ArrowCsvStream, "__iter__", lambda self: iter(()))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FramingWarning)
-            return read_articles(source, **kwargs)
+            return reader(source, **kwargs)
 
 
-def _same_reading(monkeypatch, path, **kwargs):
+def _same_chunks(monkeypatch, path, chunk_size):
+    """iter_article_chunks gives the same chunks (and reports, and errors) with and without
+    Arrow's streaming CSV parser."""
+
+    def chunks(source):
+        out = []
+        try:
+            for chunk in iter_article_chunks(source, chunk_size=chunk_size):
+                out.append((chunk, ingest_report(chunk)))
+        except FramingError as exc:
+            out.append(str(exc))
+        return out
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
-        fast = read_articles(path, **kwargs)
-    slow = _via_pandas(monkeypatch, path, **kwargs)
+        fast = chunks(path)
+    slow = _via_pandas(monkeypatch, path, reader=chunks)
+    assert len(fast) == len(slow)
+    for a, b in zip(fast, slow, strict=True):
+        if isinstance(a, str) or isinstance(b, str):
+            assert a == b
+            continue
+        pd.testing.assert_frame_equal(a[0], b[0])
+        assert (a[1].n_read, a[1].n_kept) == (b[1].n_read, b[1].n_kept)
+        pd.testing.assert_frame_equal(a[1].set_aside, b[1].set_aside)
+
+
+def _same_reading(monkeypatch, path, reader=read_articles, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        fast = reader(path, **kwargs)
+    slow = _via_pandas(monkeypatch, path, reader=reader, **kwargs)
     pd.testing.assert_frame_equal(fast, slow)
     a, b = ingest_report(fast), ingest_report(slow)
     assert (a.n_read, a.n_kept) == (b.n_read, b.n_kept)
@@ -1136,7 +1165,8 @@ def test_utf8_csv_is_read_by_arrow_not_pandas(tmp_path, monkeypatch):
 
 
 _CELL = st.text(
-    alphabet=st.sampled_from(list('aab  ,;\t""\'\r\n\u00e9\u0544\u2019\u00a0\u2028')), max_size=8
+    alphabet=st.sampled_from(list('aabb  ,,;\t""\'\n\n\u00e9\u0544\u2019\u00a0\u2028')),
+    max_size=8,
 )
 
 
@@ -1146,7 +1176,7 @@ _CELL = st.text(
 @given(
     rows=st.lists(st.tuples(_CELL, _CELL, _CELL), min_size=1, max_size=6),
     quoting=st.sampled_from([0, 1, 2, 3]),  # csv.QUOTE_MINIMAL, ALL, NONNUMERIC, NONE
-    terminator=st.sampled_from(["\n", "\r\n", "\r"]),
+    terminator=st.sampled_from(["\n", "\n", "\n", "\r\n", "\r"]),
     bom=st.booleans(),
     sep=st.sampled_from([",", ";", "\t"]),
     junk=st.one_of(
@@ -1175,6 +1205,13 @@ def test_arrow_and_pandas_read_any_csv_alike(tmp_path, monkeypatch, rows, quotin
         assert str(slow.value) == str(exc)
     else:
         assert len(fast) <= len(rows) + len(junk)
+    # streamed in chunks of 2 rows, Arrow parsing 64 bytes at a time: where Arrow stops
+    # mid-file, pandas reads on from the rows Arrow had read
+    import framing.ingest as ingest
+
+    with monkeypatch.context() as m:
+        m.setattr(ingest, "_STREAM_BLOCK", 64)
+        _same_chunks(monkeypatch, path, chunk_size=2)
 
 
 @pytest.mark.parametrize(
@@ -1201,6 +1238,33 @@ def test_files_arrow_declines_are_read_by_pandas(tmp_path, monkeypatch, content)
         assert str(slow.value) == str(exc)
 
 
+def test_a_stream_arrow_stops_mid_file_is_read_on_by_pandas(tmp_path, monkeypatch):
+    import framing.ingest as ingest
+
+    rows = [f"{i},2022-01-0{1 + i % 9},text {i}\n" for i in range(80)]
+    path = write(
+        tmp_path / "x.csv", "id,date,text\n" + "".join(rows[:40]) + "   \n" + "".join(rows[40:])
+    )
+    stopped = []
+    real = ingest._ArrowCsvStream.__iter__
+
+    def spy(self):
+        yield from real(self)
+        stopped.append((self.complete, self.rows))
+
+    monkeypatch.setattr(ingest, "_STREAM_BLOCK", 256)
+    monkeypatch.setattr(ingest._ArrowCsvStream, "__iter__", spy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        chunks = list(iter_article_chunks(path, chunk_size=5))
+    assert stopped[0][0] is False and 0 < stopped[0][1] < 40  # Arrow read some rows, then stopped
+    table = pd.concat(chunks, ignore_index=True)
+    assert table["source"].tolist() == [f"x.csv:{i}" for i in range(2, 82)]
+    assert table["text"].tolist() == [f"text {i}" for i in range(80)]
+    monkeypatch.setattr(ingest._ArrowCsvStream, "__iter__", real)
+    _same_chunks(monkeypatch, path, chunk_size=5)
+
+
 def test_real_corpora_read_alike_by_arrow_and_pandas(monkeypatch, news_dir):
     for name in (
         "reuters21578_1987.csv",
@@ -1208,3 +1272,24 @@ def test_real_corpora_read_alike_by_arrow_and_pandas(monkeypatch, news_dir):
     ):
         articles = _same_reading(monkeypatch, news_dir / name)
         assert len(articles) > 1000
+        _same_chunks(monkeypatch, news_dir / name, chunk_size=5000)
+
+
+def test_files_with_carriage_returns_are_read_by_pandas(tmp_path, monkeypatch):
+    """Arrow 26 can drop the "\\n" of a "\\r\\n" in a quoted value at a block boundary."""
+    import csv as csv_
+
+    import framing.ingest as ingest
+
+    buffer = io.StringIO()
+    writer = csv_.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "date", "text"])
+    for i in range(300):
+        writer.writerow([i, "2022-01-01", f"line one\r\nline two {'x' * (i % 50)}"])
+    path = write(tmp_path / "crlf.csv", buffer.getvalue())
+    monkeypatch.setattr(ingest, "_READ_BLOCK", 100)  # Arrow alone gets 4 of the 300 wrong
+    monkeypatch.setattr(ingest, "_STREAM_BLOCK", 100)
+    expected = [f"line one\r\nline two {'x' * (i % 50)}" for i in range(300)]
+    assert read_articles(path)["text"].tolist() == expected
+    chunks = list(iter_article_chunks(path, chunk_size=7))
+    assert pd.concat(chunks)["text"].tolist() == expected
