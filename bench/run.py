@@ -87,12 +87,35 @@ def _status_kb(field: str, pid: str = "self") -> int:
 
 
 def _cpu() -> float:
-    """CPU seconds used so far by this process and its finished child processes."""
+    """CPU seconds used so far by this process, its finished child processes and the ones
+    still running (count_corpus keeps its worker processes after a call)."""
     import resource
 
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + _live_children_cpu()
+
+
+def _live_children_cpu() -> float:
+    """CPU seconds of the running descendants of this process (from /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, stack, seen = 0, [os.getpid()], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+            if p != os.getpid():
+                with open(f"/proc/{p}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, ValueError, IndexError):
+            pass
+    return total / ticks
 
 
 def _read_texts(corpus: dict) -> list[str]:
