@@ -849,6 +849,18 @@ def _utf8_csv(data: bytes, file: _File, opts: _Options) -> pd.DataFrame | None:
     return _raw_frame(frame, file, labels, labels, range(len(frame)), encoding)
 
 
+def _check_fields(frame: pd.DataFrame, fmt: str) -> None:
+    """Refuse a table pandas read with its first column as the index: it does that when every
+    row has one field more than the header names, which would shift every column by one."""
+    if not isinstance(frame.index, pd.RangeIndex):
+        n = len(frame.columns)
+        raise _FileFailure(
+            "unreadable file",
+            f"malformed {fmt.upper()}: the header names {n} columns but the rows have "
+            f"{n + 1} fields; add the missing column name to the header",
+        )
+
+
 def _read_csv_text(text: str, file: _File, encoding: str, opts: _Options) -> pd.DataFrame:
     if _blank(text):
         raise _FileFailure("empty file", "the file is empty")
@@ -858,6 +870,7 @@ def _read_csv_text(text: str, file: _File, encoding: str, opts: _Options) -> pd.
         raise _FileFailure("empty file", "the file is empty") from exc
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
         raise _FileFailure("unreadable file", f"malformed {file.fmt.upper()}: {exc}") from exc
+    _check_fields(frame, file.fmt)
     if len(frame) == 0:
         raise _FileFailure("empty file", "the file has a header but no rows")
     labels = [f"{file.label}:{i + 2}" for i in range(len(frame))]
@@ -1070,6 +1083,14 @@ class _Sidecars:
                 where=label,
                 fix="Save it as a CSV with a header and a 'file' or 'article_id' column.",
             ) from exc
+        try:
+            _check_fields(frame, "csv")
+        except _FileFailure as exc:
+            raise FramingError(
+                f"cannot read the metadata sidecar: {exc.detail}",
+                where=label,
+                fix="Add the missing column name to the header.",
+            ) from None
         lower = {c.lower(): c for c in frame.columns}
         key = next(
             (
@@ -2077,6 +2098,7 @@ def _file_chunks(file: _File, opts: _Options, chunk_size: int):
             start = 0
             with reader:
                 for frame in reader:
+                    _check_fields(frame, file.fmt)
                     frame.columns = [str(c).lstrip("\ufeff") for c in frame.columns]
                     if start + len(frame) > done:
                         skip = max(done - start, 0)

@@ -1293,3 +1293,24 @@ def test_files_with_carriage_returns_are_read_by_pandas(tmp_path, monkeypatch):
     assert read_articles(path)["text"].tolist() == expected
     chunks = list(iter_article_chunks(path, chunk_size=7))
     assert pd.concat(chunks)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("reader", ["read_articles", "iter_article_chunks"])
+def test_rows_with_one_field_more_than_the_header_are_an_error(tmp_path, reader):
+    """pandas would take the first field of every row as the index and shift the columns."""
+    path = write(tmp_path / "more.csv", "date,text\nx1,2022-01-01,war\nx2,2022-01-02,peace\n")
+    with pytest.raises(FramingError) as info:
+        if reader == "read_articles":
+            read_articles(path)
+        else:
+            list(iter_article_chunks(path, chunk_size=1))
+    message = str(info.value)
+    assert "more.csv" in message
+    assert "the header names 2 columns but the rows have 3 fields" in message
+
+
+def test_sidecar_rows_with_one_field_more_than_the_header_are_an_error(tmp_path):
+    write(tmp_path / "docs" / "a.txt", "War again.")
+    write(tmp_path / "docs" / "metadata.csv", "file,date\na.txt,x,2022-01-01\n")
+    with pytest.raises(FramingError, match="the header names 2 columns but the rows have 3"):
+        read_articles(tmp_path / "docs")
