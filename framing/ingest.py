@@ -1527,6 +1527,19 @@ def _one_text(value) -> str:
     return str(value)
 
 
+def _blank_texts(text: pd.Series) -> np.ndarray:
+    """Which texts are empty or whitespace only (as ``text.str.strip() == ""``), without
+    copying them: Arrow's ``utf8_is_space`` stops at the first other character and treats
+    the same 31 code points as whitespace as the strip does (checked over all of Unicode)."""
+    data = getattr(text.array, "_pa_array", None)
+    if data is None:
+        return (text.str.strip() == "").to_numpy()
+    import pyarrow.compute as pc
+
+    blank = pc.or_(pc.equal(pc.binary_length(data), 0), pc.utf8_is_space(data))
+    return blank.to_numpy(zero_copy_only=False).astype(bool)
+
+
 def _as_text(series: pd.Series) -> pd.Series:
     """Plain str values, ``""`` for missing ones."""
     if isinstance(series.dtype, pd.StringDtype):
@@ -1567,7 +1580,7 @@ def _finish(
     row_problem: dict[int, tuple[str, str]] = {}
     for pos, (reason, detail) in date_problems.items():
         row_problem[pos] = (reason, detail)
-    empty = (text.str.strip() == "").to_numpy()
+    empty = _blank_texts(text)
     for pos in np.flatnonzero(empty):
         row_problem.setdefault(int(pos), ("empty text", "the text is empty or only whitespace"))
     bad[list(row_problem)] = True

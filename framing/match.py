@@ -530,7 +530,6 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts) -> None:
     globs = {e.pattern for e in lexicon.entries if e.is_glob}
     if not globs or hits.empty:
         return
-    per_entry = hits.loc[hits["entry"].isin(globs), "entry"].value_counts()
     if isinstance(texts, _TextColumn):
         n_chars, n_tokens = texts.n_chars(), texts.n_tokens
     else:
@@ -540,6 +539,9 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts) -> None:
             return sum(len(_TOKEN_RE.findall(t)) for t in texts)
 
     rough_total = n_chars / 5  # an upper bound of the word count of news text
+    if len(hits) <= BROAD_GLOB_SHARE * rough_total * 0.5:
+        return  # too few hits in all for any glob to be a suspect
+    per_entry = hits.loc[hits["entry"].isin(globs), "entry"].value_counts()
     suspects = per_entry[per_entry > BROAD_GLOB_SHARE * rough_total * 0.5]
     if suspects.empty or rough_total < BROAD_GLOB_MIN_WORDS:
         return

@@ -7,6 +7,7 @@ import json
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -1314,3 +1315,15 @@ def test_sidecar_rows_with_one_field_more_than_the_header_are_an_error(tmp_path)
     write(tmp_path / "docs" / "metadata.csv", "file,date\na.txt,x,2022-01-01\n")
     with pytest.raises(FramingError, match="the header names 2 columns but the rows have 3"):
         read_articles(tmp_path / "docs")
+
+
+def test_blank_texts_are_those_the_strip_empties_over_all_of_unicode():
+    """_blank_texts (Arrow's utf8_is_space) against str.strip on every code point."""
+    from framing.ingest import _blank_texts
+
+    chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+    texts = pd.Series([*chars, "", " a ", "\u3000\u2028 ", "\x1c\x1f"], dtype="str")
+    expected = (texts.str.strip() == "").to_numpy()
+    np.testing.assert_array_equal(_blank_texts(texts), expected)
+    plain = pd.Series(["", " ", "a", "\u00a0"], dtype=object)  # not Arrow-backed
+    np.testing.assert_array_equal(_blank_texts(plain), [True, True, False, True])
