@@ -178,10 +178,10 @@ def _check_job(lexicon, *, freq, by, level, clean, match, want_hits, function: s
     return _Job(lexicon, clean, match, key, tuple(by), level, want_hits, function)
 
 
-#: Bytes of corpus files per worker process when ``workers=None``: a worker process needs
-#: about a second to start (a fresh Python importing framing), which pays off only on
-#: larger corpora (synthetic 100 MB of text: 1 worker 2.4 s, 2 workers 3.3 s; 1 GB: 21.7 s
-#: and 12.8 s).
+#: Bytes of corpus files per worker process when ``workers=None``: a new worker process
+#: needs about 1.4 s to start (a fresh Python importing framing), which pays off only on
+#: larger corpora (synthetic 100 MB of text, 50 MB of Parquet: 1 worker 2.1 s, 2 new workers
+#: 2.3 s; 1 GB: 17.9 s and 11.1 s; bench/README.md, fourth run).
 AUTO_BYTES_PER_WORKER = 150_000_000
 
 
