@@ -707,7 +707,9 @@ class _worker_pool:
                 _POOL.clear()
             if not _POOL:
                 context = multiprocessing.get_context("spawn")
-                pool = ProcessPoolExecutor(max_workers=self.n_workers, mp_context=context)
+                pool = ProcessPoolExecutor(
+                    max_workers=self.n_workers, mp_context=context, initializer=_watch_parent
+                )
                 _POOL.update(key=key, pool=pool, users=0, timer=None)
             _POOL["users"] += 1
             self.pool = _POOL["pool"]
@@ -730,6 +732,23 @@ class _worker_pool:
             elif not kept:
                 self.pool.shutdown(wait=False)
         return False
+
+
+def _watch_parent() -> None:
+    """Run in each worker process as it starts: exit when the parent process dies (a killed
+    Jupyter kernel, say) instead of waiting for work forever. The parent's end of the pipe
+    the worker was started through closes only when the parent goes."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def wait() -> None:
+        from multiprocessing.connection import wait as wait_for
+
+        wait_for([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=wait, daemon=True, name="framing-parent-watch").start()
 
 
 def _retire_pool(pool) -> None:

@@ -260,7 +260,7 @@ class _LazyPool:
     in_flight = 0
     most = 0
 
-    def __init__(self, max_workers, mp_context=None):
+    def __init__(self, max_workers, mp_context=None, initializer=None):
         self.max_workers = max_workers
 
     def submit(self, fn, *args):
@@ -916,3 +916,42 @@ def test_idle_workers_stop_by_themselves(tmp_path, example, lexicon, pid_spy, mo
     while any(_alive(p) for p in started) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in started)
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+import pandas as pd
+import framing
+import framing.corpus as corpus
+
+if __name__ == "__main__":
+    path = sys.argv[1]
+    framing.count_corpus(path, {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
+    print(" ".join(map(str, corpus._POOL["pool"]._processes)), flush=True)
+    time.sleep(120)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kept_workers_exit_when_their_parent_is_killed(tmp_path, example):
+    """A killed Jupyter kernel must not leave its idle worker processes behind."""
+    import signal
+    import time
+
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    script = tmp_path / "parent.py"
+    script.write_text(ORPHAN_SCRIPT)
+    parent = subprocess.Popen([sys.executable, str(script), str(path)], stdout=subprocess.PIPE,
+                              text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"))  # fmt: skip
+    try:
+        workers = [int(p) for p in parent.stdout.readline().split()]
+        assert workers and all(_alive(p) for p in workers)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        parent.stdout.close()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)
