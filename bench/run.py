@@ -98,24 +98,34 @@ def _cpu() -> float:
 
 def _live_children_cpu() -> float:
     """CPU seconds of the running descendants of this process (from /proc)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total, stack, seen = 0, [os.getpid()], set()
+    total = 0
+    for p in _process_tree(os.getpid()):
+        if p == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, ValueError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _process_tree(pid: int):
+    """``pid`` and all its running descendants (from /proc)."""
+    stack, seen = [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
             continue
         seen.add(p)
+        yield p
         try:
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
-            if p != os.getpid():
-                with open(f"/proc/{p}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, ValueError, IndexError):
+        except (OSError, ValueError):
             pass
-    return total / ticks
 
 
 def _read_texts(corpus: dict) -> list[str]:
@@ -464,20 +474,7 @@ def child(spec_json: str) -> int:
 
 def _tree_rss_kb(pid: int) -> int:
     """Resident memory of a process and all its descendants, in kB."""
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        total += _status_kb("VmRSS", str(p))
-        try:
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    stack.extend(int(c) for c in fh.read().split())
-        except OSError:
-            pass
-    return total
+    return sum(_status_kb("VmRSS", str(p)) for p in _process_tree(pid))
 
 
 def measure(spec: dict) -> dict:

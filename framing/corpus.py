@@ -633,13 +633,7 @@ def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
             result = future.result()
         except BrokenProcessPool as exc:
             spans = [chunk.where] + [c.where for c, _ in pending]
-            shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
-            raise FramingError(
-                f"a worker process died (killed, or out of memory) while counting {shown}",
-                where="count_corpus",
-                fix="Nothing was counted. Lower chunk_size= or workers=, look for very long "
-                "articles in those rows, or count with workers=1 to see the error.",
-            ) from exc
+            raise _worker_died(spans, "chunk_size= or workers=") from exc
         except FramingError as exc:
             raise FramingError(str(exc), where=chunk.where) from exc
         state.add(chunk, result)
@@ -652,6 +646,17 @@ def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
 
     with _worker_pool(n_workers) as pool:
         _in_order(pool, jobs(), pending, collect, n_workers)
+
+
+def _worker_died(spans: list[str], lower: str) -> FramingError:
+    """The error for a pool whose worker died while ``spans`` (row ranges) were in flight."""
+    shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
+    return FramingError(
+        f"a worker process died (killed, or out of memory) while counting {shown}",
+        where="count_corpus",
+        fix=f"Nothing was counted. Lower {lower}, look for very long articles in those rows, "
+        "or count with workers=1 to see the error.",
+    )
 
 
 def _in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
@@ -835,13 +840,7 @@ def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _
             done = future.result()
         except BrokenProcessPool as exc:
             spans = [_piece_rows(piece)] + [_piece_rows(p) for p, _ in pending]
-            shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
-            raise FramingError(
-                f"a worker process died (killed, or out of memory) while counting {shown}",
-                where="count_corpus",
-                fix="Nothing was counted. Lower workers=, look for very long articles in "
-                "those rows, or count with workers=1 to see the error.",
-            ) from exc
+            raise _worker_died(spans, "workers=") from exc
         if any(i in seen for i in done.ids.tolist()):
             done = _count_piece(piece, job, seen)
         else:

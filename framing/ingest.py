@@ -750,8 +750,7 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    data = data.removeprefix(codecs.BOM_UTF8)
     names = _arrow_csv_names(data, sep)
     if names is None or _ARROW_CR in data:
         return None
@@ -796,7 +795,7 @@ class _ArrowCsvStream:
         import pyarrow as pa
         import pyarrow.csv as pcsv
 
-        head = self.head[3:] if self.head.startswith(codecs.BOM_UTF8) else self.head
+        head = self.head.removeprefix(codecs.BOM_UTF8)
         names = _arrow_csv_names(head, self.sep)
         if names is None or _has_cr(self.file.path):
             return
@@ -840,8 +839,7 @@ def _utf8_csv(data: bytes, file: _File, opts: _Options) -> pd.DataFrame | None:
         _check_text(head[:100_000].lstrip("\ufeff"), "utf-8")
     except (UnicodeDecodeError, _Undecodable):
         return None
-    head = head.lstrip("\ufeff")
-    frame = _arrow_csv(data, "\t" if file.fmt == "tsv" else _sniff_separator(head))
+    frame = _arrow_csv(data, _csv_options(file.fmt, head.lstrip("\ufeff"))["sep"])
     if frame is None:
         return None
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
@@ -1441,8 +1439,8 @@ def _parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
     if isinstance(values.dtype, pd.StringDtype):  # str or missing: no per-value type checks
         stripped = [v.strip() for v in values.to_numpy(dtype=object, na_value="")]
         strings = [(i, v) for i, v in enumerate(stripped) if v]
-        if len(strings) < n:
-            for i in np.flatnonzero(np.fromiter(map(bool, stripped), bool, n) == 0).tolist():
+        for i, v in enumerate(stripped):
+            if not v:
                 problems[i] = ("missing date", "no date")
         objects = ()
     else:
@@ -2086,10 +2084,8 @@ def _file_chunks(file: _File, opts: _Options, chunk_size: int):
     if file.fmt in ("csv", "tsv") and encoding in ("utf-8", "utf-8-sig"):
         with open(file.path, "rb") as handle:
             head = handle.read(1 << 16)
-        sep = "\t" if file.fmt == "tsv" else _sniff_separator(
-            codecs.getincrementaldecoder("utf-8")("replace").decode(head).lstrip("\ufeff")
-        )  # fmt: skip
-        stream = _ArrowCsvStream(file, head, sep, chunk_size)
+        text = codecs.getincrementaldecoder("utf-8")("replace").decode(head).lstrip("\ufeff")
+        stream = _ArrowCsvStream(file, head, _csv_options(file.fmt, text)["sep"], chunk_size)
         for frame in stream:
             yield raw(frame, start)
             start += len(frame)
