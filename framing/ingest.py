@@ -898,7 +898,8 @@ def _jsonl_records(lines, file: _File, start_row: int = 0):
 
 
 def _records_frame(records: list[dict], file: _File, numbers_, encoding: str, sep=":"):
-    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    # index: one row per record even when every record is {} (no columns to count rows by)
+    frame = pd.DataFrame.from_records(records, index=range(len(records)))
     frame.columns = [str(c) for c in frame.columns]
     labels = [f"{file.label}{sep}{n}" for n in numbers_]
     return _raw_frame(frame, file, labels, labels, numbers_, encoding)

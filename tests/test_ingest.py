@@ -1327,3 +1327,11 @@ def test_blank_texts_are_those_the_strip_empties_over_all_of_unicode():
     np.testing.assert_array_equal(_blank_texts(texts), expected)
     plain = pd.Series(["", " ", "a", "\u00a0"], dtype=object)  # not Arrow-backed
     np.testing.assert_array_equal(_blank_texts(plain), [True, True, False, True])
+
+
+@pytest.mark.parametrize("content", ["{}", "{}\n{}\n", '{"title": "x"}\n{}\n'])
+def test_jsonl_objects_without_fields_say_there_is_no_text_column(tmp_path, content):
+    """Found by hypothesis: records that are all {} made pandas fail on row counts."""
+    path = write(tmp_path / "e.jsonl", content)
+    with pytest.raises(FramingError, match="no text column"):
+        read_articles(path)
