@@ -163,7 +163,7 @@ def task_framing(spec: dict) -> dict:
     from framing.match import find_hits, token_counts
 
     lexicon = _lexicon(spec["layout"])
-    kwargs = {"sentences": False}
+    kwargs = {"sentences": bool(spec.get("sentences", False))}
     if spec.get("engine"):
         kwargs["engine"] = spec["engine"]
     t0, c0 = time.perf_counter(), _cpu()
@@ -805,6 +805,9 @@ def main(argv: list[str] | None = None) -> int:
         corpus["name"] = f"{name} {_mb(corpus['mb'])} MB" if name == "synthetic" else name
         described.append(corpus)
         runner.run("framing (default engine)", corpus, {"task": "framing", "layout": "frames"})
+        if name != "synthetic":  # real sentences: find_hits as called by default
+            runner.run("framing, sentences=True", corpus,
+                       {"task": "framing", "layout": "frames", "sentences": True})  # fmt: skip
         for engine in extra_engines:
             if corpus["mb"] > 200:
                 runner.note(f"engine={engine!r} skipped on {corpus['name']} (slow; see 100 MB)")
@@ -920,6 +923,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"({mem['mb_cpu_s'] / other['mb_cpu_s']:.1f}x by CPU)")  # fmt: skip
             runner.checks.append(f"{'agree' if same else 'DISAGREE'} {name}: default vs "
                                  f"{engine!r} engine, hits per frame and token totals")  # fmt: skip
+        split = by_key.get((name, "framing, sentences=True"))
+        if mem and split:
+            same = _same_counts(mem, split)
+            print(f"  {name}: find_hits sentences=False / sentences=True (the default) = "
+                  f"{mem['mb_s'] / split['mb_s']:.1f}x")  # fmt: skip
+            runner.checks.append(f"{'agree' if same else 'DISAGREE'} {name}: sentences=True vs "
+                                 "sentences=False, hits per frame and token totals")  # fmt: skip
         per_entry = by_key.get((name, "framing, 1 frame per entry"))
         if mem and per_entry and per_entry["n_hits"]:
             removed = per_entry["n_hits"] - mem["n_hits"]
