@@ -31,8 +31,7 @@ What can go wrong is said, never swallowed:
 * articles set aside while reading (no date, empty text, a duplicate id -- the first copy is
   kept, across chunks and files --, a malformed JSONL line, an empty file) are reported as
   :func:`framing.read_articles` reports them: one :class:`~framing.FramingWarning`, and the
-  :class:`~framing.IngestReport` in ``counts.attrs["ingest_report"]``
-  (``framing.ingest_report(counts)``);
+  :class:`~framing.IngestReport` kept in ``counts.attrs`` (``framing.ingest_report(counts)``);
 * a file that cannot be read to its end (a truncated Parquet file, a CSV row that breaks the
   format, bytes that cannot be decoded) is a :class:`~framing.FramingError` naming the file
   and where it broke: a partly read file would silently shorten the result;
@@ -307,8 +306,8 @@ def count_corpus(
     -------
     DataFrame
         The counts table of :func:`framing.count_by_period`, with its provenance in
-        ``attrs["provenance"]`` and the :class:`~framing.IngestReport` of the whole corpus in
-        ``attrs["ingest_report"]`` (``framing.ingest_report(counts)``).
+        ``attrs["provenance"]`` and the :class:`~framing.IngestReport` of the whole corpus
+        (``framing.ingest_report(counts)``).
 
     Raises
     ------
@@ -425,7 +424,9 @@ def count_corpus(
     finally:
         bar.close()
     report = reader.report()
-    counts.attrs["ingest_report"] = report
+    from .ingest import _attach_report
+
+    _attach_report(counts, report)
     for category, message in reader.warnings:
         warnings.warn(message, category, stacklevel=2)
     if len(report.set_aside):

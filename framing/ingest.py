@@ -199,7 +199,11 @@ _FIXES = {
 
 @dataclass(eq=False)
 class IngestReport:
-    """What an ingest read, kept and set aside (attached as ``articles.attrs["ingest_report"]``).
+    """What an ingest read, kept and set aside (:func:`ingest_report` gets it from a table).
+
+    The table keeps it in ``articles.attrs["ingest_report"]`` as JSON text
+    (:meth:`to_json`), so that pandas copies it cheaply and ``articles.to_parquet(path)``
+    saves it: ``ingest_report(pd.read_parquet(path))`` gives it back.
 
     Attributes
     ----------
@@ -266,11 +270,55 @@ class IngestReport:
 
     __repr__ = __str__
 
+    def to_json(self) -> str:
+        """The report as JSON text (what a table's ``attrs`` hold).
+
+        Examples
+        --------
+        >>> IngestReport(n_read=1, n_kept=1).to_json()[:40]
+        '{"framing_ingest_report": 1, "n_read": 1'
+        """
+        columns = {c: self.set_aside[c].astype("str").tolist() for c in _SET_ASIDE_COLUMNS}
+        return json.dumps(
+            {
+                "framing_ingest_report": 1,
+                "n_read": int(self.n_read),
+                "n_kept": int(self.n_kept),
+                "set_aside": columns,
+                "notes": [str(n) for n in self.notes],
+            },  # fmt: skip
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> IngestReport:
+        """The report that :meth:`to_json` wrote.
+
+        Examples
+        --------
+        >>> report = IngestReport(n_read=3, n_kept=3, notes=["a note"])
+        >>> IngestReport.from_json(report.to_json()).notes
+        ['a note']
+        """
+        data = json.loads(text)
+        if not (isinstance(data, dict) and data.get("framing_ingest_report") == 1):
+            raise ValueError("not the JSON of a framing IngestReport")
+        set_aside = pd.DataFrame(
+            {c: pd.Series(data["set_aside"][c], dtype="str") for c in _SET_ASIDE_COLUMNS}
+        )
+        return cls(data["n_read"], data["n_kept"], set_aside, list(data["notes"]))
+
+
+_SET_ASIDE_COLUMNS = ("source", "article_id", "reason", "detail")
+
+
+def _attach_report(table: pd.DataFrame, report: IngestReport) -> None:
+    """Keep ``report`` in ``table.attrs`` (as JSON text: see :class:`IngestReport`)."""
+    table.attrs["ingest_report"] = report.to_json()
+
 
 def _empty_set_aside() -> pd.DataFrame:
-    return pd.DataFrame(
-        {c: pd.Series([], dtype="str") for c in ("source", "article_id", "reason", "detail")}
-    )
+    return pd.DataFrame({c: pd.Series([], dtype="str") for c in _SET_ASIDE_COLUMNS})
 
 
 def ingest_report(articles: pd.DataFrame) -> IngestReport:
@@ -307,6 +355,11 @@ def ingest_report(articles: pd.DataFrame) -> IngestReport:
             where="ingest_report",
         )
     report = articles.attrs.get("ingest_report")
+    if isinstance(report, str):
+        try:
+            return IngestReport.from_json(report)
+        except (ValueError, KeyError, TypeError):
+            pass  # not ours: the error below
     if not isinstance(report, IngestReport):
         raise FramingError(
             "this table carries no ingest report: it was not returned by read_articles "
@@ -1647,14 +1700,14 @@ def _finish(
         n_read=n + n_extra, n_kept=len(articles), set_aside=set_aside, notes=list(notes or [])
     )
     assert report.n_read == report.n_kept + len(report.set_aside)
-    articles.attrs["ingest_report"] = report
+    _attach_report(articles, report)
     return articles
 
 
 def _warn_set_aside(
     articles: pd.DataFrame, *, prefix: str = "", name: str = "articles", stacklevel: int = 3
 ) -> None:
-    report = articles.attrs["ingest_report"]
+    report = ingest_report(articles)
     if len(report.set_aside):
         warnings.warn(
             f"{prefix}{report.summary()}; see framing.ingest_report({name})",
@@ -1723,7 +1776,8 @@ def read_articles(
         The articles table (``article_id``, ``date``, ``outlet``, ``title``, ``text``, then
         ``lang``, ``url`` when present, every other input column, ``source`` and, for a
         folder, glob or list, ``encoding``), on a fresh RangeIndex, with an
-        :class:`IngestReport` in ``attrs["ingest_report"]`` (see :func:`ingest_report`).
+        :class:`IngestReport` kept in ``attrs`` (get it with :func:`ingest_report`; it is
+        saved with ``to_parquet``).
 
     Raises
     ------

@@ -329,6 +329,11 @@ def test_set_aside_articles_are_reported_like_read_articles(tmp_path, lexicon):
     }  # fmt: skip
     assert set(report.set_aside["source"]) == {"a.jsonl:2", "a.jsonl:4", "b.jsonl:1",
                                                "b.jsonl:2", "c.jsonl"}  # fmt: skip
+    # the counts, saved to Parquet and read back, keep the report
+    got.to_parquet(tmp_path / "counts.parquet")
+    saved = fr.ingest_report(pd.read_parquet(tmp_path / "counts.parquet"))
+    pd.testing.assert_frame_equal(saved.set_aside, report.set_aside)
+    assert (saved.n_read, saved.n_kept) == (8, 3)
 
 
 def read_articles_quietly(source):

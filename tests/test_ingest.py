@@ -860,6 +860,31 @@ def test_report_survives_a_copy_and_is_lost_with_attrs(tmp_path):
         ingest_report(bare)
 
 
+def test_articles_and_their_report_survive_parquet(tmp_path):
+    """A researcher saves the articles read (pandas' to_parquet keeps attrs as JSON): the
+    file is written, and the report read back is the same, set-aside rows included."""
+    write(tmp_path / "a.csv", PROBLEM_CSV)
+    articles = quiet_read(tmp_path / "a.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "could not serialize attrs" warning either
+        articles.to_parquet(tmp_path / "articles.parquet")
+    again = pd.read_parquet(tmp_path / "articles.parquet")
+    pd.testing.assert_frame_equal(again, articles)
+    before, after = ingest_report(articles), ingest_report(again)
+    assert len(before.set_aside) >= 4
+    assert (after.n_read, after.n_kept, after.notes) == (before.n_read, before.n_kept, before.notes)
+    pd.testing.assert_frame_equal(after.set_aside, before.set_aside)
+    assert str(after) == str(before)
+
+
+def test_attrs_that_are_not_a_framing_report_are_an_error():
+    for value in ["some text", '{"n_read": 1}', {"n_read": 1}, 3]:
+        table = pd.DataFrame({"text": ["x"]})
+        table.attrs["ingest_report"] = value
+        with pytest.raises(FramingError, match="carries no ingest report"):
+            ingest_report(table)
+
+
 def test_no_warning_when_nothing_is_set_aside(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
