@@ -13,6 +13,10 @@ patterns and parameters:
 * anything that is not NLTK's own Punkt tokenizer in the NLTK versions this was checked on
   is left to NLTK.
 
+The spans of the last :data:`REMEMBERED_TEXTS` texts are remembered (by a 128-bit BLAKE2
+digest of the text), so that finding hits again with another lexicon, the loop of lexicon
+work, does not split the same articles again.
+
 ``tests/test_tokens.py`` checks the spans against ``span_tokenize`` on the press releases,
 Reuters, the inaugural and State of the Union addresses, and on generated text full of
 abbreviations, initials, numbers, quotes and odd white space.
@@ -20,6 +24,9 @@ abbreviations, initials, numbers, quotes and odd white space.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from array import array
 from functools import lru_cache
 
 #: NLTK versions whose Punkt code this module re-states (others: NLTK's own code).
@@ -27,6 +34,11 @@ CHECKED_NLTK = ("3.10.",)
 
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
 _DECIDED_MAX = 200_000  # contexts remembered per tokenizer
+
+#: Texts whose sentence spans are remembered, per tokenizer (about 60 MB for news): finding
+#: hits again with another lexicon does not split the same articles again.
+REMEMBERED_TEXTS = 100_000
+_LOCK = threading.Lock()
 
 
 def punkt_spans(tokenizer, text: str) -> list[tuple[int, int]]:
@@ -41,7 +53,21 @@ def punkt_spans(tokenizer, text: str) -> list[tuple[int, int]]:
     fast = _fast(tokenizer)
     if fast is None:
         return list(tokenizer.span_tokenize(text))
-    contexts, decide, realignment = fast
+    contexts, decide, realignment, remembered = fast
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    flat = remembered.get(key)
+    if flat is not None:
+        return list(zip(flat[::2], flat[1::2], strict=True))
+    spans = _spans(text, contexts, decide, realignment)
+    with _LOCK:
+        if len(remembered) >= REMEMBERED_TEXTS:
+            del remembered[next(iter(remembered))]  # the oldest
+        remembered[key] = array("q", [x for span in spans for x in span])
+    return spans
+
+
+def _spans(text: str, contexts, decide, realignment) -> list[tuple[int, int]]:
+    """PunktSentenceTokenizer.span_tokenize, with ``decide`` for text_contains_sentbreak."""
     # _match_potential_end_contexts: each potential end with the word before it, dropping
     # a match whose word overlaps the next one's
     breaks = []
@@ -86,8 +112,9 @@ def punkt_spans(tokenizer, text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=32)
 def _fast(tokenizer):
-    """``(finditer of potential ends, decide(context) -> bool, realignment match)`` for a
-    stock NLTK Punkt tokenizer, or None. ``decide`` equals ``text_contains_sentbreak``."""
+    """``(finditer of potential ends, decide(context) -> bool, realignment match, spans
+    remembered)`` for a stock NLTK Punkt tokenizer, or None. ``decide`` equals
+    ``text_contains_sentbreak``."""
     import nltk
     from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
 
@@ -155,7 +182,7 @@ def _fast(tokenizer):
             known = decided[context] = sentbreak(context)
         return known
 
-    return contexts.finditer, decide, realignment.match
+    return contexts.finditer, decide, realignment.match, {}
 
 
 def _sentbreak_function(tokenizer, word_tokens):

@@ -25,7 +25,7 @@ def english(nltk_data):
 def _check(tokenizer, text: str) -> None:
     """Spans and every decision on ``text`` are NLTK's."""
     assert _punkt.punkt_spans(tokenizer, text) == list(tokenizer.span_tokenize(text))
-    _, decide, _ = _punkt._fast(tokenizer)
+    decide = _punkt._fast(tokenizer)[1]
     sentbreak = _punkt._sentbreak_function(
         tokenizer, tokenizer._lang_vars._word_tokenizer_re()._rx.findall
     )
@@ -141,7 +141,7 @@ MADE_UP_CONTEXTS = [
 def test_each_rule_of_a_made_up_model_equals_nltk(context):
     tokenizer = _made_up_model()
     want = tokenizer.text_contains_sentbreak(context)
-    _, decide, _ = _punkt._fast(tokenizer)
+    decide = _punkt._fast(tokenizer)[1]
     sentbreak = _punkt._sentbreak_function(
         tokenizer, tokenizer._lang_vars._word_tokenizer_re()._rx.findall
     )
@@ -190,6 +190,27 @@ def test_other_punkt_tokenizers_are_left_to_nltk(monkeypatch):
 
     monkeypatch.setattr(nltk, "__version__", "3.11.0")
     assert _punkt._fast(PunktSentenceTokenizer()) is None
+
+
+def test_spans_are_remembered_for_the_next_call(english, monkeypatch):
+    """Splitting the same text again (find_hits with another lexicon) does not run Punkt
+    again; the memory holds at most REMEMBERED_TEXTS texts, the oldest going first."""
+    monkeypatch.setattr(_punkt, "REMEMBERED_TEXTS", 3)
+    tokenizer = PunktSentenceTokenizer()
+    calls = []
+    spans = _punkt._spans
+    monkeypatch.setattr(_punkt, "_spans", lambda text, *a: calls.append(text) or spans(text, *a))
+    texts = [f"Text {i}. It ended. Armenia did not sign." for i in range(5)]
+    first = [_punkt.punkt_spans(tokenizer, t) for t in texts]
+    assert calls == texts and len(_punkt._fast(tokenizer)[3]) == 3
+    assert [_punkt.punkt_spans(tokenizer, t) for t in texts[2:]] == first[2:]
+    assert calls == texts  # remembered
+    assert (
+        _punkt.punkt_spans(tokenizer, texts[0])
+        == first[0]
+        == list(tokenizer.span_tokenize(texts[0]))
+    )
+    assert calls == [*texts, texts[0]]  # forgotten (the oldest), so split again
 
 
 def test_sentence_spans_uses_the_fast_path(english, monkeypatch):
