@@ -164,6 +164,8 @@ def task_framing(spec: dict) -> dict:
 
     lexicon = _lexicon(spec["layout"])
     kwargs = {"sentences": bool(spec.get("sentences", False))}
+    if kwargs["sentences"]:  # framing imports NLTK (about 2 s) on first use of sentences
+        importlib.import_module("nltk.tokenize.punkt")
     if spec.get("engine"):
         kwargs["engine"] = spec["engine"]
     t0, c0 = time.perf_counter(), _cpu()

@@ -185,10 +185,15 @@ AUTO_BYTES_PER_WORKER = 150_000_000
 
 
 def _auto_workers(source, format) -> int:
-    """Worker processes for ``workers=None``: one per AUTO_BYTES_PER_WORKER, up to the cores."""
+    """Worker processes for ``workers=None``: those kept from an earlier call if they are
+    idle and usable (already started, they cost nothing to start), else one per
+    AUTO_BYTES_PER_WORKER, up to the cores."""
     from .ingest import _source_bytes
 
     cores = max(os.cpu_count() or 1, 1)
+    kept = _kept_workers()
+    if kept:
+        return min(kept, cores)
     size = _source_bytes(source, format=format)
     return int(max(1, min(cores, 1 + size // AUTO_BYTES_PER_WORKER)))
 
@@ -277,11 +282,12 @@ def count_corpus(
         with ``chunk_size`` times twice the number of workers.
     workers : int, optional
         Worker processes; ``1`` counts in this process, without a pool. ``None`` (default)
-        uses one per :data:`AUTO_BYTES_PER_WORKER` (150 MB) of files, up to every core
-        (``os.cpu_count()``): a worker process takes about a second to start, so a smaller
-        corpus is counted faster in this process. The worker processes are kept for the next
-        call (with another lexicon, say) for :data:`IDLE_WORKER_SECONDS` (5 minutes) after
-        the last; :func:`shutdown_workers` stops them at once.
+        uses the worker processes kept from an earlier call when there are any, else one
+        per :data:`AUTO_BYTES_PER_WORKER` (150 MB) of files, up to every core
+        (``os.cpu_count()``): a new worker process takes about a second to start, so a
+        smaller corpus is counted faster in this process. The worker processes are kept for
+        the next call (with another lexicon, say) for :data:`IDLE_WORKER_SECONDS` (5 minutes)
+        after the last; :func:`shutdown_workers` stops them at once.
     hits_path : str or Path, optional
         Also write the hits table to this Parquet file, one row group per chunk with hits,
         in file and row order (the ``sentence`` column is -1: sentences are not split when
@@ -688,6 +694,18 @@ def _pool_key(n_workers: int) -> tuple:
     (a spawned worker has the parent's sys.path, working folder and environment of the time
     it started)."""
     return (n_workers, tuple(sys.path), os.getcwd(), tuple(sorted(os.environ.items())))
+
+
+def _kept_workers() -> int:
+    """The number of worker processes kept idle from an earlier call that a call now would
+    reuse (started with this sys.path, folder and environment, not broken), or 0."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with _POOL_LOCK:
+        if not _POOL or _POOL["users"] or getattr(_POOL["pool"], "_broken", False):
+            return 0
+        n = _POOL["key"][0]
+        return n if _POOL["key"] == (*_pool_key(n), ProcessPoolExecutor) else 0
 
 
 class _worker_pool:

@@ -884,6 +884,32 @@ def test_a_second_count_reuses_the_worker_processes_until_shut_down(tmp_path, ex
 
 
 @pytest.mark.slow
+def test_workers_none_uses_the_workers_kept_from_an_earlier_call(tmp_path, example, lexicon,
+                                                                  pid_spy, monkeypatch):  # fmt: skip
+    """A small corpus is counted in this process (new workers take a second to start), but
+    with idle workers kept from an earlier call, workers=None uses them."""
+    from framing.corpus import shutdown_workers
+
+    clean, pids = pid_spy
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")  # 5 row groups
+    expected = in_memory(path, lexicon, clean=clean)
+    shutdown_workers()
+    pids()
+    assert_same(count_corpus(path, lexicon, chunk_size=5, clean=clean, progress=False), expected)
+    assert pids() == {os.getpid()}  # no pool: counted here
+    count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    started = pids()
+    assert started and os.getpid() not in started
+    assert_same(count_corpus(path, lexicon, chunk_size=5, clean=clean, progress=False), expected)
+    reused = pids()
+    assert reused and reused <= started  # the kept workers counted
+    monkeypatch.setenv("FRAMING_TEST_SETTING", "changed")  # they would not see this
+    assert_same(count_corpus(path, lexicon, chunk_size=5, clean=clean, progress=False), expected)
+    assert pids() == {os.getpid()}
+    shutdown_workers()
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="process ids checked with os.kill")
 def test_workers_are_not_reused_after_the_environment_changes_or_a_worker_dies(
     tmp_path, example, lexicon, pid_spy, monkeypatch
