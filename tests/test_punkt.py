@@ -27,7 +27,7 @@ def _check(tokenizer, text: str) -> None:
     assert _punkt.punkt_spans(tokenizer, text) == list(tokenizer.span_tokenize(text))
     decide = _punkt._fast(tokenizer)[1]
     sentbreak = _punkt._sentbreak_function(
-        tokenizer, tokenizer._lang_vars._word_tokenizer_re()._rx.findall
+        tokenizer, _punkt._compiled(tokenizer._lang_vars._word_tokenizer_re()).findall
     )
     for _, context in tokenizer._match_potential_end_contexts(text):
         want = tokenizer.text_contains_sentbreak(context)
@@ -143,7 +143,7 @@ def test_each_rule_of_a_made_up_model_equals_nltk(context):
     want = tokenizer.text_contains_sentbreak(context)
     decide = _punkt._fast(tokenizer)[1]
     sentbreak = _punkt._sentbreak_function(
-        tokenizer, tokenizer._lang_vars._word_tokenizer_re()._rx.findall
+        tokenizer, _punkt._compiled(tokenizer._lang_vars._word_tokenizer_re()).findall
     )
     assert decide(context) == want
     assert sentbreak(context) == want
