@@ -20,7 +20,7 @@ What is measured on each corpus:
 
 * ``framing``: ``read_articles`` -> ``find_hits(sentences=False)`` -> ``token_counts``, in
   memory, with the default engine, and with ``engine="reference"`` when ``find_hits`` has that
-  parameter;
+  parameter; on the real corpora also with ``sentences=True`` (``find_hits``' default);
 * ``count_corpus``: the streaming path (when ``framing.count_corpus`` exists), with 1 and 2
   workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path; and
   with 2 workers a second time in the same process (the workers kept from the first call);

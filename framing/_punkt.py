@@ -138,7 +138,7 @@ def _fast(tokenizer):
                 "_ortho_heuristic",
                 "_tokenize_words",
             )
-        )  # fmt: skip
+        )
     ):
         return None
     # the compiled patterns, without NLTK 3.10's time-out wrapper (they are linear); ours are
@@ -146,7 +146,9 @@ def _fast(tokenizer):
     contexts = _compiled(lang_vars.period_context_re())
     realignment = _compiled(lang_vars.re_boundary_realignment)
     engine = _engine(contexts)
-    sentbreak = _sentbreak_function(tokenizer, _compiled(lang_vars._word_tokenizer_re()).findall)
+    sentbreak = lru_cache(maxsize=_DECIDED_MAX)(
+        _sentbreak_function(tokenizer, _compiled(lang_vars._word_tokenizer_re()).findall)
+    )
 
     # "word." + white space + a next token that begins with a plain word ending where
     # Punkt's word tokenizer ends it, or with a character that is a token by itself;
@@ -164,7 +166,6 @@ def _fast(tokenizer):
     question = engine.compile(rf"[^\W\d_]+[?!](?:\s+\S+|{non_word})").fullmatch
     abbreviations = tokenizer._params.abbrev_types
     collocations = tokenizer._params.collocations
-    decided: dict[str, bool] = {}
 
     def decide(context: str) -> bool:
         m = period(context)
@@ -173,16 +174,9 @@ def _fast(tokenizer):
             if before not in abbreviations:
                 if (before, m["c"] or m["p"] or m["n"].lower()) not in collocations:
                     return True
-                if m["c"]:  # a collocation, and the character is the last token
-                    return False
         elif question(context) is not None:
             return True
-        known = decided.get(context)
-        if known is None:
-            if len(decided) >= _DECIDED_MAX:
-                decided.clear()
-            known = decided[context] = sentbreak(context)
-        return known
+        return sentbreak(context)
 
     return contexts.finditer, decide, realignment.match, {}
 

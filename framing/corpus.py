@@ -693,19 +693,26 @@ def _pool_key(n_workers: int) -> tuple:
     """What a kept pool's workers were started with: a pool is reused only while this holds
     (a spawned worker has the parent's sys.path, working folder and environment of the time
     it started)."""
-    return (n_workers, tuple(sys.path), os.getcwd(), tuple(sorted(os.environ.items())))
+    from concurrent.futures import ProcessPoolExecutor
+
+    return (n_workers, tuple(sys.path), os.getcwd(), tuple(sorted(os.environ.items())),
+            ProcessPoolExecutor)  # fmt: skip
+
+
+def _kept_usable(key: tuple) -> bool:
+    """Whether the kept pool (there is one) was started as ``key`` and is not broken; call
+    with _POOL_LOCK held."""
+    return _POOL["key"] == key and not getattr(_POOL["pool"], "_broken", False)
 
 
 def _kept_workers() -> int:
     """The number of worker processes kept idle from an earlier call that a call now would
     reuse (started with this sys.path, folder and environment, not broken), or 0."""
-    from concurrent.futures import ProcessPoolExecutor
-
     with _POOL_LOCK:
-        if not _POOL or _POOL["users"] or getattr(_POOL["pool"], "_broken", False):
+        if not _POOL or _POOL["users"]:
             return 0
         n = _POOL["key"][0]
-        return n if _POOL["key"] == (*_pool_key(n), ProcessPoolExecutor) else 0
+        return n if _kept_usable(_pool_key(n)) else 0
 
 
 class _worker_pool:
@@ -721,11 +728,11 @@ class _worker_pool:
     def __enter__(self):
         from concurrent.futures import ProcessPoolExecutor
 
-        key = (*_pool_key(self.n_workers), ProcessPoolExecutor)
+        key = _pool_key(self.n_workers)
         with _POOL_LOCK:
             if _POOL.get("timer") is not None:
                 _POOL.pop("timer").cancel()
-            if _POOL and (_POOL["key"] != key or getattr(_POOL["pool"], "_broken", False)):
+            if _POOL and not _kept_usable(key):
                 if not _POOL["users"]:
                     _POOL["pool"].shutdown(wait=False, cancel_futures=True)
                 _POOL.clear()

@@ -286,7 +286,7 @@ class IngestReport:
                 "n_kept": int(self.n_kept),
                 "set_aside": columns,
                 "notes": [str(n) for n in self.notes],
-            },  # fmt: skip
+            },
             ensure_ascii=False,
         )
 

@@ -165,7 +165,7 @@ def sentence_spans(text: str, *, language: str = "english") -> list[tuple[int, i
         return []
     try:
         return punkt_spans(_punkt(language_name(language)), text)
-    except TimeoutError:  # NLTK's regex time limit, hit on texts of many megabytes
+    except TimeoutError:  # NLTK's regex time limit (its own code path), on texts of many MB
         warnings.warn(
             f"NLTK Punkt gave up on a text of {len(text):,} characters; its sentences are split "
             "at '.', '!' and '?' followed by white space instead",
