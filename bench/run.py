@@ -22,8 +22,10 @@ What is measured on each corpus:
   memory, with the default engine, and with ``engine="reference"`` when ``find_hits`` has that
   parameter; on the real corpora also with ``sentences=True`` (``find_hits``' default);
 * ``count_corpus``: the streaming path (when ``framing.count_corpus`` exists), with 1 and 2
-  workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path; and
-  with 2 workers a second time in the same process (the workers kept from the first call);
+  workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path;
+  with 2 workers a second time in the same process (the workers kept from the first call); and
+  with 1 worker and ``clean=True``, its default (:data:`framing.default_cleaner` first), on
+  the corpora under 200 MB;
 * the comparison, on one corpus layout where the three tools count the same thing (every entry
   of ``bench/lexicon100.yml`` in a frame of its own, so framing's within-frame overlap rule
   never applies): framing, a plain NLTK pipeline (``WordPunctTokenizer`` per article,
@@ -214,7 +216,7 @@ def task_count_corpus(spec: dict) -> dict:
     kwargs = {"workers": spec["workers"]}
     if spec.get("chunk_size") and "chunk_size" in params:
         kwargs["chunk_size"] = spec["chunk_size"]
-    for name, value in (("progress", False), ("clean", False)):
+    for name, value in (("progress", False), ("clean", bool(spec.get("clean", False)))):
         if name in params:
             kwargs[name] = value
     lexicon = _lexicon(spec["layout"])
@@ -825,6 +827,15 @@ def main(argv: list[str] | None = None) -> int:
                 runner.run(f"count_corpus, {w} workers, again", corpus,
                            {"task": "count_corpus", "layout": "frames", "workers": w,
                             "chunk_size": args.chunk_size, "warm": True})  # fmt: skip
+            # as a user calls it: clean=True (default_cleaner before counting)
+            if corpus["mb"] > 200:
+                runner.note(
+                    f"count_corpus with clean=True skipped on {corpus['name']} (see 100 MB)"
+                )
+            else:
+                runner.run("count_corpus, 1 worker, clean=True", corpus,
+                           {"task": "count_corpus", "layout": "frames", "workers": 1,
+                            "chunk_size": args.chunk_size, "clean": True})  # fmt: skip
 
     # the slow engines, on a small subset, against the default engine
     if slow_engines:

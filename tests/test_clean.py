@@ -823,3 +823,172 @@ def test_press_releases_lose_no_word(news_dir):
     assert len(out) == len(articles)
     for raw, cleaned in zip(articles["text"], out["text"], strict=True):
         assert word_tokens(cleaned) == word_tokens(unicodedata.normalize("NFKC", raw))
+
+
+# --------------------------------------------------------------------------------------
+# The fast cleaners against the rules as first written (the oracle): str.translate with a
+# table, the two dash regular expressions, and the line-by-line loops
+# --------------------------------------------------------------------------------------
+
+_PLAIN_INVISIBLE = str.maketrans(
+    {"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+     "\u00ad": None, "\u00a0": " ", "\u202f": " ", "\u2007": " "}
+)  # fmt: skip
+_PLAIN_QUOTES = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'"}
+)  # fmt: skip
+_DASHES = "\u2012\u2013\u2014\u2015\u2212"
+
+
+def plain_normalize_unicode(text):
+    return unicodedata.normalize("NFKC", text.translate(_PLAIN_INVISIBLE))
+
+
+def plain_normalize_quotes(text):
+    return text.translate(_PLAIN_QUOTES)
+
+
+def plain_normalize_dashes(text):
+    text = re.sub(rf"(?<=\d)[{_DASHES}](?=\d)", "-", text)
+    return re.sub(rf"(?<!\S)(?:[{_DASHES}]|--)(?!\S)", "\u2014", text)
+
+
+def plain_normalize_whitespace(text):
+    out = []
+    blank = True
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+            blank = False
+        elif not blank:
+            out.append("")
+            blank = True
+    if out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+def _plain_drop_lines(text, patterns):
+    kept = []
+    for line in text.splitlines(keepends=True):
+        key = line.strip()
+        if "  " in key or "\t" in key or not key.isascii():
+            key = " ".join(key.split())
+        if key and any(re.match(p, key, re.IGNORECASE) for p in patterns):
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
+def plain_remove_boilerplate(text):
+    return _plain_drop_lines(text, DEFAULT_BOILERPLATE)
+
+
+def plain_remove_captions(text):
+    return _plain_drop_lines(text, DEFAULT_CAPTIONS)
+
+
+def plain_default_cleaner(text):
+    for func in (
+        plain_normalize_unicode,
+        plain_normalize_quotes,
+        plain_normalize_dashes,
+        plain_remove_boilerplate,
+        plain_remove_captions,
+        plain_normalize_whitespace,
+    ):
+        text = func(text)
+    return text  # fmt: skip
+
+
+_PAIRS = [
+    (normalize_unicode, plain_normalize_unicode),
+    (normalize_quotes, plain_normalize_quotes),
+    (normalize_dashes, plain_normalize_dashes),
+    (normalize_whitespace, plain_normalize_whitespace),
+    (remove_boilerplate, plain_remove_boilerplate),
+    (remove_captions, plain_remove_captions),
+    (default_cleaner, plain_default_cleaner),
+]
+# runs of dashes, digits and white space of every kind, where the rules' cases meet
+_EDGES = st.lists(
+    st.sampled_from(
+        [*_DASHES, "-", "--", "0", "7", "\u0663", "\u00b2", "a", "я", " ", "  ", "\t", "\n",
+         "\r", "\r\n", "\x0b", "\x1c", "\x1f", "\x85", "\u00a0", "\u2028", "\u3000", "\u200b"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@pytest.mark.parametrize("fast, plain", _PAIRS, ids=lambda f: f.__name__[:30])
+@_PROPERTY
+@given(text=st.one_of(_TEXT, _EDGES, st.text(max_size=60)))
+def test_each_cleaner_gives_what_the_plain_rule_gives(fast, plain, text):
+    assert fast(text) == plain(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", "--", " -- ", "a -- b", "a --b", "a---b", " --- ", "-- --", "\u2013", " \u2013 ",
+        "2022\u20132024", "\u0663\u2013\u0664", "\u00b2\u2013\u00b3", "1\u2013 2", "1 \u2013 2",
+        "\u2014\u2014", " \u2014\u2014 ", "x\u2212y", "\u22125", "a\u3000\u2013\u3000b",
+        "a\x1f\u2014\x1fb", "\n--\n", "1\u2013\u20132", "1--2",
+    ],
+)  # fmt: skip
+def test_normalize_dashes_edge_cases_match_the_regular_expressions(text):
+    assert normalize_dashes(text) == plain_normalize_dashes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", " ", "\n", "a\n", "\na", "a  b", "a \n b", "a\r\nb", "a\r\rb", "a\n\rb", "a\n\n\n\nb",
+        " \n \n a \n \n ", "a\x0bb\x0cc", "a\x1cb", "a\x1fb", "a\u2028\u2029b", "a\x85b",
+        "a\t\tb", "a \u00a0 b", "a\u3000b\u205fc", "\r\n\r\n\r\nx\r\n\r\n", "     x    ",
+        "a\n \nb", "a\n \n \nb",
+    ],
+)  # fmt: skip
+def test_normalize_whitespace_edge_cases_match_the_line_loop(text):
+    assert normalize_whitespace(text) == plain_normalize_whitespace(text)
+
+
+def test_what_the_fast_cleaners_assume_of_python_holds_for_every_character():
+    """normalize_dashes decides \\d and \\s with str.isdecimal and str.isspace, and
+    normalize_whitespace knows every line break of str.splitlines and every other white
+    space character of str.split: checked over all of Unicode, for this Python."""
+    from framing import clean
+
+    digit, space = re.compile(r"\d"), re.compile(r"\s")
+    breaks = {c for c, _ in clean._LINE_BREAKS} | {"\n"}
+    spaces = {c for c, _ in clean._SPACES} | {" "}
+    for code in range(0x110000):
+        c = chr(code)
+        assert bool(digit.fullmatch(c)) == c.isdecimal(), hex(code)
+        assert bool(space.fullmatch(c)) == c.isspace(), hex(code)
+        assert (len(f"a{c}b".splitlines()) == 2) == (c in breaks), hex(code)
+        assert (c.isspace() and c not in breaks) == (c in spaces), hex(code)
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize(
+    "name",
+    ["press_releases_kremlin_president_ua_2021-10_2022-06.csv", "reuters21578_sample_500.csv"],
+)
+def test_default_cleaner_gives_what_the_plain_rules_give_on_real_news(news_dir, name):
+    news = pd.read_csv(news_dir / name, dtype=str, keep_default_na=False)
+    texts = news["text"].tolist()
+    assert len(texts) > 400
+    assert [default_cleaner(t) for t in texts] == [plain_default_cleaner(t) for t in texts]
+
+
+def test_a_pattern_of_its_own_keeps_its_meaning_beside_the_defaults():
+    """The defaults share their capital-letter test; a user's pattern with the same prefix
+    and an alternation ("(?-i:(?![a-zа-яё]))advert|promo": the prefix applies to "advert"
+    only) still means what it says."""
+    mine = "(?-i:(?![a-zа-яё]))advert|promo"
+    patterns = (*DEFAULT_BOILERPLATE, mine)
+    text = "promo code inside\nadvert here\nAdvert here\nThe summit ended."
+    assert remove_boilerplate(text, patterns=patterns) == "advert here\nThe summit ended."
