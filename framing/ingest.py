@@ -807,16 +807,26 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
     names = _arrow_csv_names(data, sep)
     if names is None or _ARROW_CR in data:
         return None
+    # Blocks of _READ_BLOCK bytes are parsed in parallel; a value longer than a block (an
+    # article of many MB) makes Arrow refuse them, and then the file is read as one block.
     try:
         table = pcsv.read_csv(pa.py_buffer(data), **_arrow_csv_options(names, sep, _READ_BLOCK))
-    except (pa.ArrowException, ValueError):
-        return None
+    except (pa.ArrowException, ValueError) as exc:
+        if "straddl" not in str(exc) or len(data) >= _MAX_BLOCK:
+            return None
+        try:
+            table = pcsv.read_csv(
+                pa.py_buffer(data), **_arrow_csv_options(names, sep, len(data) + 1)
+            )
+        except (pa.ArrowException, ValueError):
+            return None
     if table.column_names != names or table.num_rows == 0:
         return None
     return _arrow_frame(table)
 
 
-_READ_BLOCK = 1 << 24  # bytes Arrow parses at a time (in parallel) reading a whole CSV
+_READ_BLOCK = 1 << 22  # bytes Arrow parses at a time (in parallel) reading a whole CSV
+_MAX_BLOCK = (1 << 31) - 1  # the largest block Arrow takes
 _STREAM_BLOCK = 1 << 22  # and streaming one
 # Files with a carriage return anywhere are read by pandas: Arrow 26 drops the "\n" of a
 # "\r\n" inside a quoted value when a block boundary falls there (2 of 20,000 values with
@@ -1514,7 +1524,16 @@ def _parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
     if not strings:
         return out, problems
     texts = pd.Series([s for _, s in strings], dtype=object)
-    unix = texts.str.match(_UNIX.pattern) if date_format is None else texts.map(lambda _: False)
+    # _UNIX and _AWARE, with a test first of what a match needs (no "-" after the first
+    # character; a ":"): ISO dates never reach the regular expressions, 5-10 times as fast
+    if date_format is None:
+        unix = pd.Series(
+            [s.find("-", 1) < 0 and ":" not in s and _UNIX.match(s) is not None for s in texts],
+            dtype=bool,
+        )
+    else:
+        unix = pd.Series(np.zeros(len(texts), dtype=bool))
+    aware = pd.Series([":" in s and _AWARE.search(s) is not None for s in texts], dtype=bool)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -1531,11 +1550,9 @@ def _parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
             fix="Use strftime codes, e.g. date_format='%d.%m.%Y %H:%M'.",
         ) from exc
     if tz is None:
-        aware = texts.str.contains(_AWARE.pattern, case=False, regex=True)
         parsed = parsed.where(~aware, pd.NaT)
     local = parsed.dt.tz_localize(None)
     if tz is not None and tz.upper() != "UTC":
-        aware = texts.str.contains(_AWARE.pattern, case=False, regex=True)
         converted = parsed.dt.tz_convert(tz).dt.tz_localize(None)
         local = local.where(~aware, converted)
     positions = np.fromiter((i for i, _ in strings), dtype=np.int64, count=len(strings))

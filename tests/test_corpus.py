@@ -798,19 +798,35 @@ def test_workers_none_counts_a_small_corpus_here_and_a_large_one_on_every_core(
 
     (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups
     monkeypatch.setattr(corpus.os, "cpu_count", lambda: 3)
-    assert corpus._auto_workers(path, None) == 1  # a few kB: no worker process pays off
+    for per_worker in (corpus.AUTO_BYTES_PER_WORKER, corpus.AUTO_CLEAN_BYTES_PER_WORKER):
+        assert corpus._auto_workers(path, None, per_worker) == 1  # a few kB: none pays off
 
     def no_pool(*args, **kwargs):
         raise AssertionError("no process pool should start for a small corpus")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
-    monkeypatch.setattr(corpus, "AUTO_BYTES_PER_WORKER", path.stat().st_size // 2)
-    assert corpus._auto_workers(path, None) == 3
+    # count_corpus cleans by default: the cleaning threshold applies
+    monkeypatch.setattr(corpus, "AUTO_CLEAN_BYTES_PER_WORKER", path.stat().st_size // 2)
+    assert corpus._auto_workers(path, None, corpus.AUTO_CLEAN_BYTES_PER_WORKER) == 3
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
     _LazyPool.most = _LazyPool.in_flight = 0
     assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
     assert _LazyPool.most == 5  # 3 workers, at most 2 row groups each: all 5 at once
+    # without cleaning, counting alone: the same corpus is counted here
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert_same(
+        count_corpus(path, lexicon, chunk_size=5, progress=False, clean=False),
+        in_memory(path, lexicon, clean=False),
+    )
+    monkeypatch.setattr(corpus, "AUTO_BYTES_PER_WORKER", path.stat().st_size // 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
+    _LazyPool.most = _LazyPool.in_flight = 0
+    assert_same(
+        count_corpus(path, lexicon, chunk_size=5, progress=False, clean=False),
+        in_memory(path, lexicon, clean=False),
+    )
+    assert _LazyPool.most == 5
 
 
 # --------------------------------------------------------------------------------------

@@ -487,6 +487,8 @@ def test_sidecar_without_key_column(tmp_path):
         ("Tue, 05 Mar 2024 10:00:00 +0300", "2024-03-05 07:00:00"),
         ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05 10:00:00"),
         ("1709632800", "2024-03-05 10:00:00"),
+        ("+1709632800.5", "2024-03-05 10:00:00.500000"),
+        ("2024-03-05 13:00 UTC", "2024-03-05 13:00:00"),
         ("March 2024", "2024-03-01 00:00:00"),
         ("  2024-03-05  ", "2024-03-05 00:00:00"),
     ],
@@ -1188,6 +1190,25 @@ def test_utf8_csv_is_read_by_arrow_not_pandas(tmp_path, monkeypatch):
     articles = read_articles(path)
     assert articles["text"].tolist() == ['War, "again"\nhere']
     assert articles["text"].dtype == "str"
+
+
+def test_an_article_longer_than_arrows_block_is_still_read_by_arrow(tmp_path, monkeypatch):
+    """Arrow parses a CSV in blocks, in parallel, and refuses a value longer than a block;
+    then the file is parsed as one block, still by Arrow, with what pandas reads."""
+    import framing.ingest as ingest
+
+    monkeypatch.setattr(ingest, "_READ_BLOCK", 1 << 10)
+    long = " ".join(f'word{i}, and ""quoted""\nline' for i in range(400))  # 10 kB in CSV
+    rows = [f'a{i},2022-01-{i + 1:02d},"{long if i == 5 else f"short {i}"}"' for i in range(20)]
+    path = write(tmp_path / "long.csv", "id,date,text\n" + "\n".join(rows) + "\n")
+    expected = _via_pandas(monkeypatch, path)
+    assert expected["text"].str.len().max() > 8 * (1 << 10)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pandas.read_csv was called")
+
+    monkeypatch.setattr(pd, "read_csv", refuse)
+    pd.testing.assert_frame_equal(read_articles(path), expected)
 
 
 _CELL = st.text(
