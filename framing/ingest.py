@@ -1378,6 +1378,7 @@ _AWARE = re.compile(
     r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)\s*$", re.IGNORECASE
 )
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_ZONE_NAME = re.compile(r"(?<=[\d\s])(?:utc|gmt)(?=\s*$)", re.IGNORECASE)  # dateutil: upper case
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d\d")
 _RU_MONTHS = {
     "январ": "January", "феврал": "February", "март": "March", "апрел": "April",
@@ -1418,6 +1419,7 @@ def _parse_string(value: str, tz: str | None) -> pd.Timestamp:
     if _RU_MONTH.search(text):
         text = _RU_MONTH.sub(lambda m: _RU_MONTHS[m.group(1).lower()], text)
         text = _RU_YEAR.sub("", text)
+    text = _ZONE_NAME.sub(lambda m: m.group().upper(), text)
     if _RFC2822.match(text):
         from email.utils import parsedate_to_datetime
 
