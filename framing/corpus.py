@@ -659,6 +659,7 @@ def _run_pool(chunks, job: _Job, n_workers: int, state: _State, bar) -> None:
             work, chunk.work = chunk.work, None  # the worker gets it; not kept here
             yield chunk, _count_chunk, (work, job)
 
+    _prepare_finish()
     with _worker_pool(n_workers) as pool:
         _in_order(pool, jobs(), pending, collect, n_workers)
 
@@ -866,7 +867,8 @@ def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _
     from concurrent.futures.process import BrokenProcessPool
 
     pending: deque = deque()
-    seen: dict[str, str] = {}
+    seen_ids: set[str] = set()  # the ids kept so far; with their labels, in order, below
+    kept: list[tuple[list, list]] = []
 
     def collect():
         piece, future = pending.popleft()
@@ -875,10 +877,13 @@ def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _
         except BrokenProcessPool as exc:
             spans = [_piece_rows(piece)] + [_piece_rows(p) for p, _ in pending]
             raise _worker_died(spans, "workers=") from exc
-        if any(i in seen for i in done.ids.tolist()):
+        ids = done.ids.tolist()
+        if not seen_ids.isdisjoint(ids):
+            seen = {i: n for got, labels in kept for i, n in zip(got, labels, strict=True)}
             done = _count_piece(piece, job, seen)
-        else:
-            seen.update(zip(done.ids.tolist(), done.labels.tolist(), strict=True))
+            ids = done.ids.tolist()
+        seen_ids.update(ids)
+        kept.append((ids, done.labels.tolist()))
         report = done.report
         totals.n_read += report.n_read
         totals.n_kept += report.n_kept
@@ -890,9 +895,20 @@ def _run_pieces(pieces, job: _Job, n_workers: int, state: _State, bar, totals: _
             state.add(chunk, result)
             bar.show(chunk)
 
+    _prepare_finish()
     with _worker_pool(n_workers) as pool:
         jobs = ((p, _count_piece, (p, job)) for p in pieces)
         _in_order(pool, jobs, pending, collect, n_workers)
+
+
+def _prepare_finish() -> None:
+    """Import, in a thread, what the counts table at the end needs (scipy.special, 0.4 s),
+    while this process waits for its workers instead of after them."""
+
+    def load() -> None:
+        import scipy.special  # noqa: F401
+
+    threading.Thread(target=load, daemon=True, name="framing-import").start()
 
 
 class _Progress:
