@@ -644,13 +644,13 @@ class Runner:
 
 
 _HEADER = (
-    f"{'corpus':<24} {'MB':>6} {'articles':>8}  {'what':<30} {'wall s':>7} {'MB/s':>6} "
+    f"{'corpus':<24} {'MB':>6} {'articles':>8}  {'what':<34} {'wall s':>7} {'MB/s':>6} "
     f"{'articles/s':>10} {'peak RSS MB':>11} {'CPU s':>7} {'MB/CPU-s':>8}  MB/s range"
 )
 
 
 def _format_row(row: dict) -> str:
-    head = f"{row['corpus']:<24} {row['mb']:>6.1f} {row['articles']:>8,}  {row['tool']:<30}"
+    head = f"{row['corpus']:<24} {row['mb']:>6.1f} {row['articles']:>8,}  {row['tool']:<34}"
     if "error" in row:
         return head + " failed"
     return (
