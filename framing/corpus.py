@@ -43,6 +43,7 @@ What can go wrong is said, never swallowed:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import multiprocessing
@@ -906,7 +907,8 @@ def _prepare_finish() -> None:
     while this process waits for its workers instead of after them."""
 
     def load() -> None:
-        import scipy.special  # noqa: F401
+        with contextlib.suppress(ImportError):  # then the counts table says what is missing
+            import scipy.special  # noqa: F401
 
     threading.Thread(target=load, daemon=True, name="framing-import").start()
 
