@@ -37,6 +37,7 @@ import json
 import platform
 import re
 import sys
+import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -282,6 +283,10 @@ def _batches(texts):
         yield lo, n
 
 
+_GC_LOCK = threading.Lock()
+_GC_PAUSE = {"depth": 0, "was_enabled": False}  # pauses under way (threads), and the state before
+
+
 @contextlib.contextmanager
 def _gc_paused():
     """Pause Python's cyclic garbage collector while many short-lived objects exist.
@@ -289,15 +294,21 @@ def _gc_paused():
     The memoryviews of :func:`_joined` (one per article, freed at once) would trigger
     collections; in a fresh process the first is a full one over every object the imports
     made (60 ms on Reuters-21578, more than the join itself). Nothing is lost: what they
-    would have collected is collected later.
+    would have collected is collected later. Pauses in several threads at once nest: the
+    collector comes back, if it was on, when the last one ends.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _GC_LOCK:
+        if not _GC_PAUSE["depth"]:
+            _GC_PAUSE["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _GC_PAUSE["depth"] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _GC_LOCK:
+            _GC_PAUSE["depth"] -= 1
+            if not _GC_PAUSE["depth"] and _GC_PAUSE["was_enabled"]:
+                gc.enable()
 
 
 def _joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:

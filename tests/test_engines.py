@@ -562,3 +562,45 @@ def test_joining_articles_pauses_the_garbage_collector_and_gives_it_back(monkeyp
     with pytest.raises(TypeError):
         _hyperscan._joined(None, 0, 1)  # an error inside gives the collector back too
     assert gc.isenabled()
+
+
+def test_a_pause_that_ends_while_another_begins_leaves_the_collector_on(monkeypatch):
+    """find_hits may run in several threads at once. Thread B begins a pause while thread A's
+    is under way, and A ends in between: with a check-then-disable in each thread, B would
+    find the collector off, turn it off again after A turned it on, and leave it off."""
+    import gc
+    import threading
+
+    a_inside, b_checked, a_done = threading.Event(), threading.Event(), threading.Event()
+
+    class Spy:  # gc as _hyperscan sees it; B's look at the collector waits for A to end
+        enable, disable = staticmethod(gc.enable), staticmethod(gc.disable)
+
+        def isenabled(self):
+            state = gc.isenabled()
+            if threading.current_thread().name == "B":
+                b_checked.set()
+                a_done.wait(timeout=5)
+            return state
+
+    def a():
+        with _hyperscan._gc_paused():
+            a_inside.set()
+            b_checked.wait(timeout=1)
+        a_done.set()
+
+    def b():
+        a_inside.wait(timeout=5)
+        with _hyperscan._gc_paused():
+            pass
+
+    monkeypatch.setattr(_hyperscan, "gc", Spy())
+    threads = [threading.Thread(target=a, name="A"), threading.Thread(target=b, name="B")]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=10)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
