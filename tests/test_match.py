@@ -190,6 +190,40 @@ def test_stem_matching_of_russian_inflections():
     assert stemmed["match"].tolist() == ["Угроза", "Угрозы", "угрозой", "Обязательствами"]
 
 
+def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatch):
+    """find_hits(match="stem") with another lexicon on the same articles does not stem their
+    vocabulary again; with nothing remembered (a bound of 0) the hits are the same."""
+    import framing.match as match_module
+    from framing.tokens import stemmer as real_stemmer
+
+    stemmed = []
+
+    class Spy:
+        def __init__(self, language):
+            self.real = real_stemmer(language)
+
+        def stem(self, word):
+            stemmed.append(word)
+            return self.real.stem(word)
+
+    monkeypatch.setattr(match_module, "stemmer", Spy)
+    monkeypatch.setattr(match_module, "_STEM_MEMO", {})
+    articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
+    first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
+    n_first = len(stemmed)
+    assert n_first >= 7  # every word of the vocabulary, and the entry
+    second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
+    assert stemmed[n_first:] == []  # every word and both entries are known
+    monkeypatch.setattr(match_module, "_STEM_MEMO", {})
+    monkeypatch.setattr(match_module, "STEM_MEMO_WORDS", 0)
+    pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
+    again = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
+    pd.testing.assert_frame_equal(again, second)
+    assert match_module._STEM_MEMO == {"english": {}}
+    assert first["match"].tolist() == ["Threats", "threat"]
+    assert second["match"].tolist() == ["Threats", "alliance", "threat"]
+
+
 def test_stem_matching_english_and_unknown_language_warns():
     assert fr.find_hits(arts("Threatened, threats.", lang="en"), {"t": ["threat"]}, match="stem")[
         "match"
