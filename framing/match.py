@@ -43,6 +43,7 @@ import weakref
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -656,7 +657,9 @@ def _python_hits(texts, langs, idx, entries, frame_of, *, match: str, case_sensi
             found = _frame_hits(keys, compiled, frame_of)
             if not found:
                 continue
-            spans = [m.span() for m in _TOKEN_RE.finditer(texts[i])]
+            # the spans of the tokens up to the last one a hit ends on, not of all of them
+            last = max(tok + n for _, _, tok, n in found)
+            spans = [m.span() for m in islice(_TOKEN_RE.finditer(texts[i]), last)]
             for f, e, tok, n in found:
                 out.append((i, f, e, tok, spans[tok][0], spans[tok + n - 1][1]))
     return out
