@@ -300,8 +300,9 @@ _SPACES = tuple(
     for c in "\t\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u202f\u205f\u3000"
 )
-_ASCII_LINE_BREAKS = _LINE_BREAKS[:6]  # those in ASCII (all that an ASCII text can hold)
-_ASCII_SPACES = _SPACES[:2]
+# those in ASCII: all that an ASCII text can hold
+_ASCII_LINE_BREAKS = tuple(pair for pair in _LINE_BREAKS if pair[0].isascii())
+_ASCII_SPACES = tuple(pair for pair in _SPACES if pair[0].isascii())
 
 
 # --------------------------------------------------------------------------------------
@@ -424,17 +425,18 @@ def _drop_lines(text: str, match: Callable[[str], object]) -> str:
     """``text`` without the lines whose key (the line stripped, its white space collapsed)
     ``match`` matches."""
     lines = text.splitlines(keepends=True)
-    if "  " in text or "\t" in text or _has_any(text, _ASCII_SPACES if text.isascii() else _SPACES):
-        dropped = []
-        for i, line in enumerate(lines):
-            key = line.strip()
-            if key:
-                if "  " in key or "\t" in key or not key.isascii():
-                    key = " ".join(key.split())
-                if match(key):
-                    dropped.append(i)
-    else:  # no white space but single spaces within lines: each key is the line stripped
-        dropped = [i for i, line in enumerate(lines) if (key := line.strip()) and match(key)]
+    # a text with no white space but single spaces within its lines: each key is the line
+    # stripped, with no need to look at each line for white space to collapse
+    collapse = "  " in text or _has_any(text, _ASCII_SPACES if text.isascii() else _SPACES)
+    dropped = []
+    for i, line in enumerate(lines):
+        key = line.strip()
+        if not key:
+            continue
+        if collapse and ("  " in key or "\t" in key or not key.isascii()):
+            key = " ".join(key.split())
+        if match(key):
+            dropped.append(i)
     if not dropped:
         return text
     for i in reversed(dropped):
