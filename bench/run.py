@@ -20,7 +20,9 @@ What is measured on each corpus:
 
 * ``framing``: ``read_articles`` -> ``find_hits(sentences=False)`` -> ``token_counts``, in
   memory, with the default engine, and with ``engine="reference"`` when ``find_hits`` has that
-  parameter; on the real corpora also with ``sentences=True`` (``find_hits``' default);
+  parameter; on the real corpora also with ``sentences=True`` (``find_hits``' default), and
+  with ``match="stem"`` on the default engine and on ``engine="python"`` (their hits must
+  agree);
 * ``count_corpus``: the streaming path (when ``framing.count_corpus`` exists), with 1 and 2
   workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path;
   with 2 workers a second time in the same process (the workers kept from the first call); and
@@ -168,6 +170,9 @@ def task_framing(spec: dict) -> dict:
     kwargs = {"sentences": bool(spec.get("sentences", False))}
     if kwargs["sentences"]:  # framing imports NLTK (about 2 s) on first use of sentences
         importlib.import_module("nltk.tokenize.punkt")
+    if spec.get("match"):  # ... and of stems
+        importlib.import_module("nltk.stem.snowball")
+        kwargs["match"] = spec["match"]
     if spec.get("engine"):
         kwargs["engine"] = spec["engine"]
     t0, c0 = time.perf_counter(), _cpu()
@@ -812,6 +817,11 @@ def main(argv: list[str] | None = None) -> int:
         if name != "synthetic":  # real sentences: find_hits as called by default
             runner.run("framing, sentences=True", corpus,
                        {"task": "framing", "layout": "frames", "sentences": True})  # fmt: skip
+            runner.run("framing, match='stem'", corpus,
+                       {"task": "framing", "layout": "frames", "match": "stem"})  # fmt: skip
+            runner.run("framing, stems, engine='python'", corpus,
+                       {"task": "framing", "layout": "frames", "match": "stem",
+                        "engine": "python"})  # fmt: skip
         for engine in extra_engines:
             if corpus["mb"] > 200:
                 runner.note(f"engine={engine!r} skipped on {corpus['name']} (slow; see 100 MB)")
@@ -943,6 +953,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"{mem['mb_s'] / split['mb_s']:.1f}x")  # fmt: skip
             runner.checks.append(f"{'agree' if same else 'DISAGREE'} {name}: sentences=True vs "
                                  "sentences=False, hits per frame and token totals")  # fmt: skip
+        stems = by_key.get((name, "framing, match='stem'"))
+        portable = by_key.get((name, "framing, stems, engine='python'"))
+        if stems and portable:
+            same = stems["entry_hits"] == portable["entry_hits"] and _same_counts(stems, portable)
+            print(f"  {name}: match='stem', default / 'python' engine = "
+                  f"{stems['mb_s'] / portable['mb_s']:.1f}x; exact / stem = "
+                  f"{mem['mb_s'] / stems['mb_s'] if mem else float('nan'):.1f}x")  # fmt: skip
+            runner.checks.append(f"{'agree' if same else 'DISAGREE'} {name}: match='stem' on "
+                                 "the default and 'python' engines, hits per entry")  # fmt: skip
         per_entry = by_key.get((name, "framing, 1 frame per entry"))
         if mem and per_entry and per_entry["n_hits"]:
             removed = per_entry["n_hits"] - mem["n_hits"]

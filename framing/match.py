@@ -21,8 +21,11 @@ Engines (``engine=``), all giving exactly the same hits and totals:
   the token keys, with NumPy or, for the rare other candidates, in Python (see
   :mod:`framing._hyperscan`). Token totals are counted with NumPy over the UTF-8 bytes. The
   few articles it cannot take exactly (a word character whose NFKC form holds a non-word
-  character, such as "½", composing Hangul jamo, or "İ") and ``match="stem"`` are counted
-  with the ``"python"`` engine. The compiled database is cached for the process.
+  character, such as "½", composing Hangul jamo, or "İ") are counted with the ``"python"``
+  engine. With ``match="stem"``, each language's articles are scanned for the words whose
+  stem is an entry word's (every such word of their vocabulary becomes a literal of the
+  entry), so stems are matched at the speed of exact words. The compiled database is cached
+  for the process.
 * ``"python"`` (portable): the texts are tokenized once into lists of token keys; every entry
   token is expanded against the *vocabulary* of the batch once (globs and stems cost grows
   with the vocabulary, not the text); then candidate positions are found by set look-ups and
@@ -313,7 +316,7 @@ _STEM_MEMO: dict[str, dict[str, str]] = {}
 
 def _stem_function(language: str):
     """The Snowball stemmer's ``stem`` for a language (its results remembered), or None
-    (exact matching) if there is none."""
+    (exact matching) if there is none. Its ``many(words)`` gives the stems of a list."""
     try:
         stem = stemmer(language).stem
     except FramingError:
@@ -336,6 +339,14 @@ def _stem_function(language: str):
                 memo[word] = found
         return found
 
+    def many(words: list[str]) -> list[str]:
+        stems = list(map(memo.get, words))  # the known ones without a call each
+        if None in stems:
+            pairs = zip(stems, words, strict=True)
+            stems = [s if s is not None else remembered(w) for s, w in pairs]
+        return stems
+
+    remembered.many = many
     return remembered
 
 
@@ -349,8 +360,9 @@ class _Compiled:
         stem = _stem_function(language) if mode == "stem" else None
         by_stem: dict[str, set[str]] = {}
         if stem is not None:
-            for word in vocabulary:
-                by_stem.setdefault(stem(word), set()).add(word)
+            words = list(vocabulary)
+            for word, s in zip(words, stem.many(words), strict=True):
+                by_stem.setdefault(s, set()).add(word)
         glob_cache: dict[str, frozenset[str]] = {}
         ordered: list[str] = []
 
@@ -494,7 +506,7 @@ def find_hits(
         )
     engine = _choose_engine(engine, "find_hits")
     texts = _TextColumn(articles, "find_hits")
-    if engine != "hyperscan" or match == "stem":
+    if engine != "hyperscan":
         texts = texts.tolist()
     ids = articles["article_id"].tolist()
     if "lang" in articles.columns:
@@ -517,7 +529,7 @@ def find_hits(
     options = {"match": match, "case_sensitive": case_sensitive}
     if engine == "reference":
         found = _as_arrays(_reference_hits(texts, langs, entries, frame_of, **options), texts)
-    elif engine == "python" or match == "stem":
+    elif engine == "python":
         found = _as_arrays(
             _python_hits(texts, langs, range(len(texts)), entries, frame_of, **options), texts
         )
@@ -665,17 +677,26 @@ def _python_hits(texts, langs, idx, entries, frame_of, *, match: str, case_sensi
     return out
 
 
+#: With ``match="stem"``, an entry whose words have so many forms in the articles that it
+#: would become more than this many token sequences (a phrase of three words with ten forms
+#: each is 1,000) is matched by the portable engine, with the rest of its language's articles.
+STEM_SEQUENCES_PER_ENTRY = 1_000
+
+
 def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensitive: bool):
     """The hyperscan engine; texts it cannot take exactly go to the python engine."""
     from ._hyperscan import find_candidates
 
     totals = np.zeros(len(texts), dtype=np.int64)
-    cand, rest = find_candidates(
-        texts.fast(),
-        [_entry_tokens(e, case_sensitive) for e in entries],
-        case_sensitive=case_sensitive,
-        totals=totals,
-    )
+    if match == "stem":
+        cand, rest = _stem_candidates(texts.fast(), langs, entries, case_sensitive, totals)
+    else:
+        cand, rest = find_candidates(
+            texts.fast(),
+            [_entry_tokens(e, case_sensitive) for e in entries],
+            case_sensitive=case_sensitive,
+            totals=totals,
+        )
     texts.remember_totals(totals)  # for token_counts on the same texts
     frame_of = np.asarray(frame_of, dtype=np.int64)
     art, entry, tok, n = cand["text"], cand["entry"], cand["token"], cand["n_tokens"]
@@ -713,6 +734,89 @@ def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensiti
                              case_sensitive=case_sensitive)  # fmt: skip
         resolved.append(_as_arrays(found, texts))
     return {k: np.concatenate([r[k] for r in resolved]) for k in columns}
+
+
+def _stem_candidates(texts, langs, entries, case_sensitive: bool, totals: np.ndarray):
+    """:func:`framing._hyperscan.find_candidates` for ``match="stem"``, by language.
+
+    The rule is that of the portable engine's :class:`_Compiled`: a word of an entry (not a
+    glob) matches a token whose key is the word or has the word's stem. So each entry is
+    expanded into the token sequences of those keys in the language's vocabulary, and the
+    candidates of every sequence are reported as the entry's. The texts of a language with an
+    entry of more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences are left to the caller.
+    """
+    from ._hyperscan import find_candidates, no_candidates, token_totals, vocabulary
+
+    groups = _language_groups(langs, range(len(langs)))
+    parts, rest = [], []
+    for language, members in groups.items():
+        index = np.array(members, dtype=np.int64)
+        subset = texts if len(groups) == 1 else _subset(texts, members)
+        sequences, owner = _stem_sequences(
+            entries, vocabulary(subset, case_sensitive=case_sensitive), language, case_sensitive
+        )
+        if sequences is None:
+            rest.extend(members)
+            totals[index] = token_totals(subset)
+            continue
+        some = np.zeros(len(members), dtype=np.int64)
+        cand, left = find_candidates(subset, sequences, case_sensitive=case_sensitive, totals=some)
+        totals[index] = some
+        cand["entry"] = owner[cand["entry"]]
+        cand["text"] = index[cand["text"]]
+        parts.append(cand)
+        rest.extend(index[left].tolist())
+    if not parts:
+        return no_candidates(), sorted(rest)
+    return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}, sorted(rest)
+
+
+def _subset(texts, members: list[int]):
+    """The texts ``members`` of an Arrow array or a list."""
+    if isinstance(texts, list):
+        return [texts[i] for i in members]
+    import pyarrow as pa
+
+    return texts.take(pa.array(members, type=pa.int64()))
+
+
+def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive: bool):
+    """Every entry as the token sequences it matches under stems, and the entry of each.
+
+    Returns ``(sequences, owner)`` (a list of tuples of token keys or globs, and an int64
+    array), or ``(None, None)`` when an entry has more than :data:`STEM_SEQUENCES_PER_ENTRY`.
+    """
+    from itertools import product
+    from math import prod
+
+    stem = _stem_function(language)
+    by_stem: dict[str, set[str]] = {}
+    if stem is not None:  # the vocabulary's words by stem, for the stems of entry words
+        wanted = {
+            stem(t)
+            for entry in entries
+            for t in _entry_tokens(entry, case_sensitive)
+            if not ("*" in t or "?" in t)
+        }
+        words = list(vocabulary)
+        for word, s in zip(words, stem.many(words), strict=True):
+            if s in wanted:
+                by_stem.setdefault(s, set()).add(word)
+    sequences: list[tuple[str, ...]] = []
+    owner: list[int] = []
+    for e, entry in enumerate(entries):
+        forms = []
+        for tok in _entry_tokens(entry, case_sensitive):
+            if stem is None or "*" in tok or "?" in tok:  # globs match surface forms
+                forms.append((tok,))
+            else:
+                forms.append(tuple(sorted(by_stem.get(stem(tok), set()) | {tok})))
+        if prod(map(len, forms)) > STEM_SEQUENCES_PER_ENTRY:
+            return None, None
+        for sequence in product(*forms):
+            sequences.append(sequence)
+            owner.append(e)
+    return sequences, np.array(owner, dtype=np.int64)
 
 
 @lru_cache(maxsize=4096)

@@ -226,6 +226,28 @@ def test_engines_agree_stem(texts, lex, lang):
     all_engines(arts(*texts, lang=lang), lex, match="stem")
 
 
+@examples(40)
+@given(texts=texts, lex=lexicon(), data=st.data())
+def test_engines_agree_stem_with_several_languages(texts, lex, data):
+    df = arts(*texts)
+    df["lang"] = data.draw(st.lists(st.sampled_from(["en", "ru", "fr"]), min_size=len(texts),
+                                    max_size=len(texts)))  # fmt: skip
+    all_engines(df, lex, match="stem")
+    all_engines(df, lex, match="stem", case_sensitive=True)
+
+
+@needs_hyperscan
+@examples(30)
+@given(texts=texts, lex=lexicon(), lang=st.sampled_from(["en", "ru"]))
+def test_stems_with_too_many_forms_go_to_the_portable_engine(texts, lex, lang):
+    df = arts(*texts, lang=lang)
+    expected = find_hits(df, lex, engine="python", match="stem", sentences=False)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 1)
+        got = find_hits(df, lex, engine="hyperscan", match="stem", sentences=False)
+    pd.testing.assert_frame_equal(got, expected)
+
+
 @needs_hyperscan
 @examples(40)
 @given(texts=texts, lex=lexicon(), batch=st.integers(1, 40))
@@ -400,9 +422,37 @@ def test_auto_uses_hyperscan_when_installed(monkeypatch):
 
     monkeypatch.setattr(_hyperscan, "find_candidates", spy)
     find_hits(arts("a threat"), {"f": ["threat"]})
-    find_hits(arts("a threat"), {"f": ["threat"]}, match="stem")  # stems: the python engine
+    find_hits(arts("a threat"), {"f": ["threat"]}, match="stem")  # stems too
     find_hits(arts("a threat"), {"f": ["threat"]}, engine="python")
-    assert calls == [1]
+    assert calls == [1, 1]
+
+
+@needs_hyperscan
+def test_stems_are_scanned_as_the_vocabulary_words_that_share_them(monkeypatch):
+    """match="stem" on hyperscan: an entry word becomes the words of the articles with its
+    stem (and the word itself), one literal sequence each; the hits are the entry's."""
+    seen = []
+    real = _hyperscan.find_candidates
+
+    def spy(texts, entry_tokens, **kwargs):
+        seen.append(sorted(map(tuple, entry_tokens)))
+        return real(texts, entry_tokens, **kwargs)
+
+    monkeypatch.setattr(_hyperscan, "find_candidates", spy)
+    df = arts("Threats grew; the threatened zones. A zone of threat.", lang="en")
+    hits = find_hits(df, {"f": ["threat", "zone of threat*"]}, match="stem", sentences=False)
+    assert seen == [[("threat",), ("threats",), ("zone", "of", "threat*"),
+                     ("zones", "of", "threat*")]]  # fmt: skip
+    assert hits["entry"].tolist() == ["threat", "zone of threat*"]
+    assert hits["match"].tolist() == ["Threats", "zone of threat"]
+    lexicon = {"f": ["threat", "zone of threat*"]}
+    reference = find_hits(df, lexicon, match="stem", engine="reference", sentences=False)
+    pd.testing.assert_frame_equal(hits, reference)
+    # more sequences than allowed: the language's articles go to the portable engine
+    monkeypatch.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 1)
+    again = find_hits(df, {"f": ["threat", "zone of threat*"]}, match="stem", sentences=False)
+    assert len(seen) == 1
+    pd.testing.assert_frame_equal(again, hits)
 
 
 def test_fallback_without_hyperscan_warns_once(monkeypatch):
@@ -434,6 +484,11 @@ def test_engines_agree_on_the_press_releases(news_dir):
     fast = find_hits(articles, lex, engine="hyperscan", sentences=False)
     pd.testing.assert_frame_equal(fast, find_hits(articles, lex, engine="python", sentences=False))
     assert len(fast) > 5000
+    stems = find_hits(articles, lex, engine="hyperscan", match="stem", sentences=False)
+    pd.testing.assert_frame_equal(
+        stems, find_hits(articles, lex, engine="python", match="stem", sentences=False)
+    )
+    assert len(stems) > len(fast)
     expected = [len(re.findall(r"\w+", t)) for t in articles["text"].fillna("")]
     assert token_counts(articles)["n_tokens"].tolist() == expected
 
@@ -445,6 +500,11 @@ def test_engines_agree_on_the_reuters_sample(news_dir):
     fast = find_hits(articles, lex, engine="hyperscan", sentences=False)
     pd.testing.assert_frame_equal(fast, find_hits(articles, lex, engine="python", sentences=False))
     assert len(fast) > 100
+    stems = find_hits(articles, lex, engine="hyperscan", match="stem", sentences=False)
+    pd.testing.assert_frame_equal(
+        stems, find_hits(articles, lex, engine="python", match="stem", sentences=False)
+    )
+    assert len(stems) > len(fast)
     some = articles[articles["article_id"].isin(fast["article_id"].unique()[:12])]
     all_engines(some, lex)
     expected = [len(re.findall(r"\w+", t)) for t in articles["text"].fillna("")]
