@@ -508,8 +508,10 @@ def vocabulary(texts, *, case_sensitive: bool) -> set[str]:
     """The token keys of the texts: every distinct word token, as compared.
 
     Per batch the word tokens are cut from the buffer by their byte bounds and made distinct
-    by Arrow; only the distinct ones are keyed in Python (about 44,000 of Reuters-21578's
-    2.7 million tokens). ``texts`` as for :func:`token_totals`.
+    by Arrow; only the distinct ones with a non-ASCII character are keyed in Python. (Without
+    case, ASCII letters are lowered in the buffer first: NFKC and lower-casing of a token then
+    give the same key, as no word character composes with an ASCII letter.) ``texts`` as for
+    :func:`token_totals`.
 
     Examples
     --------
@@ -519,22 +521,28 @@ def vocabulary(texts, *, case_sensitive: bool) -> set[str]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    raw: set[bytes] = set()
+    keys: set[str] = set()
+    other: set[str] = set()
     for lo, hi in _batches(texts):
         with _gc_paused():
             data, _ = _joined_now(texts, lo, hi)
         word = _classify(data)[1]
+        if not case_sensitive:
+            data = data.translate(_ASCII_LOWER_BYTES)
         # bounds alternate: a token's first byte, the byte just past it, the next token's ...
         bounds = np.flatnonzero(word[1:] != word[:-1])
         bounds += 1
         if not bounds.size:
             continue
         pieces = pa.Array.from_buffers(
-            pa.large_binary(), bounds.size - 1, [None, pa.py_buffer(bounds), pa.py_buffer(data)]
-        )
-        tokens = pieces.take(pa.array(np.arange(0, bounds.size - 1, 2)))
-        raw.update(pc.unique(tokens).to_pylist())
-    return {raw_key(r, case_sensitive) for r in raw}
+            pa.large_string(), bounds.size - 1, [None, pa.py_buffer(bounds), pa.py_buffer(data)]
+        )  # the tokens are whole characters: valid UTF-8
+        distinct = pc.unique(pieces.take(pa.array(np.arange(0, bounds.size - 1, 2))))
+        ascii = pc.string_is_ascii(distinct)
+        keys.update(distinct.filter(ascii).to_pylist())
+        other.update(distinct.filter(pc.invert(ascii)).to_pylist())
+    keys.update(token_key(t, case_sensitive=case_sensitive) for t in other)
+    return keys
 
 
 # --------------------------------------------------------------------------------------
@@ -644,15 +652,19 @@ def _database(patterns: tuple[bytes, ...]):
 
 
 class _TokenTest:
-    """Does a token key match one entry token (a literal or a glob)? Memoized."""
+    """Does a token key match one entry token (a literal, a glob, or one of the keys
+    ``allowed``, whatever the glob it is searched with)? Memoized."""
 
-    def __init__(self, token: str):
-        self.glob = "*" in token or "?" in token
+    def __init__(self, token: str, allowed: frozenset[str] | None = None):
+        self.allowed = allowed
+        self.glob = allowed is None and ("*" in token or "?" in token)
         self.token = token
         self.rx = re.compile(glob_to_regex(token)) if self.glob else None
         self.memo: dict[str, bool] = {}
 
     def __call__(self, key: str) -> bool:
+        if self.allowed is not None:
+            return key in self.allowed
         if not self.glob:
             return key == self.token
         ok = self.memo.get(key)
@@ -666,27 +678,37 @@ CANDIDATE_FIELDS = ("text", "entry", "token", "n_tokens", "start", "end", "match
 
 
 class _Lexicon:
-    """The entries compiled for hyperscan: one pattern per distinct token sequence."""
+    """The entries compiled for hyperscan: one pattern per distinct token sequence (and sets
+    of allowed keys, see :func:`find_candidates`)."""
 
-    def __init__(self, entry_tokens: Sequence[Sequence[str]], case_sensitive: bool):
-        groups: dict[tuple[str, ...], list[int]] = {}
+    def __init__(self, entry_tokens: Sequence[Sequence[str]], case_sensitive: bool,
+                 allowed: Sequence[Sequence[frozenset[str] | None]] | None = None):  # fmt: skip
+        groups: dict[tuple, list[int]] = {}
         for e, toks in enumerate(entry_tokens):
             if toks:
-                groups.setdefault(tuple(_STARS_RE.sub("*", t) for t in toks), []).append(e)
-        self.seqs = list(groups)
+                sets = tuple(allowed[e]) if allowed is not None else (None,) * len(toks)
+                seq = tuple(_STARS_RE.sub("*", t) for t in toks)
+                groups.setdefault((seq, sets), []).append(e)
+        self.seqs = [seq for seq, _ in groups]
+        self.sets = [sets for _, sets in groups]
         self.case_sensitive = case_sensitive
         patterns = tuple(_entry_pattern(s, case_sensitive) for s in self.seqs)
         self.db = _database(patterns) if patterns else None
         self.n_tokens = np.array([len(s) for s in self.seqs], dtype=np.int64)
         self.open_end = np.array([open_end(s) for s in self.seqs], dtype=bool)
         # pattern -> its entries, flattened: entries[ptr[p] : ptr[p + 1]]
-        counts = np.array([len(groups[s]) for s in self.seqs], dtype=np.int64)
+        counts = np.array([len(members) for members in groups.values()], dtype=np.int64)
         self.ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self.entries = np.array([e for s in self.seqs for e in groups[s]], dtype=np.int64)
-        # Entries of ASCII words only (no wildcards) are checked on the bytes with NumPy:
-        # one-token ones by the token's span alone (the pattern is then exact), phrases by
-        # comparing each token's bytes.
-        literal = [all(t.isascii() and not ("*" in t or "?" in t) for t in s) for s in self.seqs]
+        self.entries = np.array([e for members in groups.values() for e in members],
+                                dtype=np.int64)  # fmt: skip
+        # Entries of ASCII words only (no wildcards, no allowed sets) are checked on the
+        # bytes with NumPy: one-token ones by the token's span alone (the pattern is then
+        # exact), phrases by comparing each token's bytes.
+        plain = [all(a is None for a in sets) for sets in self.sets]
+        literal = [
+            free and all(t.isascii() and not ("*" in t or "?" in t) for t in s)
+            for s, free in zip(self.seqs, plain, strict=True)
+        ]
         self.ascii_literal = np.array(
             [ok and len(s) == 1 for ok, s in zip(literal, self.seqs, strict=True)], dtype=bool
         )
@@ -697,12 +719,13 @@ class _Lexicon:
         # token's start, so every report that ends inside a word is a match.
         self.ascii_prefix = np.array(
             [
-                len(s) == 1
+                free
+                and len(s) == 1
                 and s[0].endswith("*")
                 and s[0][:-1].isascii()
                 and s[0][:-1] != ""
                 and not ("*" in s[0][:-1] or "?" in s[0][:-1])
-                for s in self.seqs
+                for s, free in zip(self.seqs, plain, strict=True)
             ],
             dtype=bool,
         )
@@ -717,8 +740,11 @@ class _Lexicon:
             for ok, s in zip(literal, self.seqs, strict=True)
         ]
         self.needed = _needed_substitutions(self.seqs, case_sensitive)
-        tests: dict[str, _TokenTest] = {}
-        self.tests = [[tests.setdefault(t, _TokenTest(t)) for t in s] for s in self.seqs]
+        tests: dict[tuple, _TokenTest] = {}
+        self.tests = [
+            [tests.setdefault((t, a), _TokenTest(t, a)) for t, a in zip(s, sets, strict=True)]
+            for s, sets in zip(self.seqs, self.sets, strict=True)
+        ]
         self.memo: dict[tuple[int, bytes], bool] = {}  # (one-token pattern, token bytes) -> ok
 
     def key(self, raw: bytes) -> str:
@@ -761,8 +787,9 @@ def _needed_substitutions(seqs, case_sensitive: bool) -> np.ndarray | None:
 
 
 @lru_cache(maxsize=8)
-def _compiled(entry_tokens: tuple[tuple[str, ...], ...], case_sensitive: bool) -> _Lexicon:
-    return _Lexicon(entry_tokens, case_sensitive)
+def _compiled(entry_tokens: tuple[tuple[str, ...], ...], case_sensitive: bool,
+              allowed: tuple | None = None) -> _Lexicon:  # fmt: skip
+    return _Lexicon(entry_tokens, case_sensitive, allowed)
 
 
 _STARS_RE = re.compile(r"\*+")
@@ -774,7 +801,12 @@ def _entry_pattern(tokens: tuple[str, ...], case_sensitive: bool) -> bytes:
 
 
 def find_candidates(
-    texts, entry_tokens: Sequence[Sequence[str]], *, case_sensitive: bool, totals=None
+    texts,
+    entry_tokens: Sequence[Sequence[str]],
+    *,
+    case_sensitive: bool,
+    totals=None,
+    allowed: Sequence[Sequence[frozenset[str] | None]] | None = None,
 ) -> tuple[dict[str, np.ndarray], list[int]]:
     """Every place an entry matches, before the overlap rule, and the texts left unsearched.
 
@@ -789,6 +821,10 @@ def find_candidates(
     totals : ndarray of int64, optional
         Filled with the number of word tokens of each text (as :func:`token_totals`), a
         by-product of the scan.
+    allowed : sequence of sequences of frozenset or None, optional
+        Per entry, per token: the token keys it matches, or None for the rule of its
+        literal or glob. With a set, the entry token is only the glob the texts are searched
+        with (it must match every key of the set, e.g. their common prefix and ``*``).
 
     Returns
     -------
@@ -809,7 +845,9 @@ def find_candidates(
     >>> found["match"].tolist(), found["start"].tolist(), found["end"].tolist(), rest
     (['ﬁnal Ｔhreat'], [0], [11], [])
     """
-    lex = _compiled(tuple(map(tuple, entry_tokens)), case_sensitive)
+    if allowed is not None:
+        allowed = tuple(map(tuple, allowed))
+    lex = _compiled(tuple(map(tuple, entry_tokens)), case_sensitive, allowed)
     parts: list[dict[str, np.ndarray]] = []
     unsupported: list[int] = []
     scratch = _import().Scratch(lex.db) if lex.db is not None else None
@@ -954,6 +992,7 @@ def _token_ends(word: np.ndarray, pos: np.ndarray) -> np.ndarray:
 
 _ASCII_LOWER = np.arange(256, dtype=np.uint8)
 _ASCII_LOWER[65:91] += 32
+_ASCII_LOWER_BYTES = _ASCII_LOWER.tobytes()
 
 
 def _ascii_phrase_ok(

@@ -23,8 +23,8 @@ Engines (``engine=``), all giving exactly the same hits and totals:
   few articles it cannot take exactly (a word character whose NFKC form holds a non-word
   character, such as "½", composing Hangul jamo, or "İ") are counted with the ``"python"``
   engine. With ``match="stem"``, each language's articles are scanned for the words whose
-  stem is an entry word's (every such word of their vocabulary becomes a literal of the
-  entry), so stems are matched at the speed of exact words. The compiled database is cached
+  stem is an entry word's (searched as the common prefix of those words of their
+  vocabulary, checked against the words), at about half the speed of exact matching. The compiled database is cached
   for the process.
 * ``"python"`` (portable): the texts are tokenized once into lists of token keys; every entry
   token is expanded against the *vocabulary* of the batch once (globs and stems cost grows
@@ -752,7 +752,7 @@ def _stem_candidates(texts, langs, entries, case_sensitive: bool, totals: np.nda
     for language, members in groups.items():
         index = np.array(members, dtype=np.int64)
         subset = texts if len(groups) == 1 else _subset(texts, members)
-        sequences, owner = _stem_sequences(
+        sequences, allowed, owner = _stem_sequences(
             entries, vocabulary(subset, case_sensitive=case_sensitive), language, case_sensitive
         )
         if sequences is None:
@@ -760,7 +760,8 @@ def _stem_candidates(texts, langs, entries, case_sensitive: bool, totals: np.nda
             totals[index] = token_totals(subset)
             continue
         some = np.zeros(len(members), dtype=np.int64)
-        cand, left = find_candidates(subset, sequences, case_sensitive=case_sensitive, totals=some)
+        cand, left = find_candidates(subset, sequences, case_sensitive=case_sensitive,
+                                     totals=some, allowed=allowed)  # fmt: skip
         totals[index] = some
         cand["entry"] = owner[cand["entry"]]
         cand["text"] = index[cand["text"]]
@@ -781,13 +782,19 @@ def _subset(texts, members: list[int]):
 
 
 def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive: bool):
-    """Every entry as the token sequences it matches under stems, and the entry of each.
+    """The entries for :func:`framing._hyperscan.find_candidates` under stems.
 
-    Returns ``(sequences, owner)`` (a list of tuples of token keys or globs, and an int64
-    array), or ``(None, None)`` when an entry has more than :data:`STEM_SEQUENCES_PER_ENTRY`.
+    A word of an entry with more than one key of its stem in the vocabulary is searched as
+    the glob of their common prefix (``threat*`` for threat, threats, threatening) and
+    checked against the set of those keys; one without a common prefix (rare) makes a token
+    sequence for each of its keys. Returns ``(sequences, allowed, owner)``: the token
+    sequences, the allowed keys of each token (a frozenset, or None for the token's own
+    rule) and the entry of each sequence (int64), or three Nones when an entry would make
+    more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences.
     """
     from itertools import product
     from math import prod
+    from os.path import commonprefix
 
     stem = _stem_function(language)
     by_stem: dict[str, set[str]] = {}
@@ -803,20 +810,27 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
             if s in wanted:
                 by_stem.setdefault(s, set()).add(word)
     sequences: list[tuple[str, ...]] = []
+    allowed: list[tuple[frozenset[str] | None, ...]] = []
     owner: list[int] = []
     for e, entry in enumerate(entries):
-        forms = []
+        options = []  # per token: (searched as, allowed keys) pairs
         for tok in _entry_tokens(entry, case_sensitive):
-            if stem is None or "*" in tok or "?" in tok:  # globs match surface forms
-                forms.append((tok,))
+            keys = None
+            if stem is not None and not ("*" in tok or "?" in tok):  # globs: surface forms
+                keys = by_stem.get(stem(tok), set()) | {tok}
+            if keys is None or len(keys) == 1:
+                options.append([(tok, None)])
+            elif prefix := commonprefix(sorted(keys)):
+                options.append([(prefix + "*", frozenset(keys))])
             else:
-                forms.append(tuple(sorted(by_stem.get(stem(tok), set()) | {tok})))
-        if prod(map(len, forms)) > STEM_SEQUENCES_PER_ENTRY:
-            return None, None
-        for sequence in product(*forms):
-            sequences.append(sequence)
+                options.append([(key, None) for key in sorted(keys)])
+        if prod(map(len, options)) > STEM_SEQUENCES_PER_ENTRY:
+            return None, None, None
+        for combination in product(*options):
+            sequences.append(tuple(t for t, _ in combination))
+            allowed.append(tuple(a for _, a in combination))
             owner.append(e)
-    return sequences, np.array(owner, dtype=np.int64)
+    return sequences, allowed, np.array(owner, dtype=np.int64)
 
 
 @lru_cache(maxsize=4096)

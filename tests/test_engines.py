@@ -226,6 +226,22 @@ def test_engines_agree_stem(texts, lex, lang):
     all_engines(arts(*texts, lang=lang), lex, match="stem")
 
 
+@examples(80)
+@given(texts=texts, case_sensitive=st.booleans(), batch=st.sampled_from([1, 7, 1 << 22]))
+def test_vocabulary_is_the_token_keys_of_the_texts(texts, case_sensitive, batch):
+    """The distinct keys found on the bytes (what stems are expanded against) are those of
+    the portable engine's tokenizer, for str and Arrow texts, in any batches."""
+    import pyarrow as pa
+
+    expected = set()
+    for t in texts:
+        expected.update(match_module._keys(t, case_sensitive=case_sensitive))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_hyperscan, "BATCH_CHARS", batch)
+        for given_as in (texts, pa.array(texts, type=pa.large_string())):
+            assert _hyperscan.vocabulary(given_as, case_sensitive=case_sensitive) == expected
+
+
 @examples(40)
 @given(texts=texts, lex=lexicon(), data=st.data())
 def test_engines_agree_stem_with_several_languages(texts, lex, data):
@@ -245,7 +261,13 @@ def test_stems_with_too_many_forms_go_to_the_portable_engine(texts, lex, lang):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 1)
         got = find_hits(df, lex, engine="hyperscan", match="stem", sentences=False)
-    pd.testing.assert_frame_equal(got, expected)
+        pd.testing.assert_frame_equal(got, expected)
+        # case-sensitive keys of one stem often share no prefix: a sequence each, or too many
+        expected = find_hits(df, lex, engine="python", match="stem", case_sensitive=True,
+                             sentences=False)  # fmt: skip
+        got = find_hits(df, lex, engine="hyperscan", match="stem", case_sensitive=True,
+                        sentences=False)  # fmt: skip
+        pd.testing.assert_frame_equal(got, expected)
 
 
 @needs_hyperscan
@@ -429,29 +451,41 @@ def test_auto_uses_hyperscan_when_installed(monkeypatch):
 
 @needs_hyperscan
 def test_stems_are_scanned_as_the_vocabulary_words_that_share_them(monkeypatch):
-    """match="stem" on hyperscan: an entry word becomes the words of the articles with its
-    stem (and the word itself), one literal sequence each; the hits are the entry's."""
+    """match="stem" on hyperscan: an entry word with several keys of its stem in the articles
+    is searched as their common prefix and checked against those keys; keys with no common
+    prefix become a sequence each; the hits are the entry's."""
     seen = []
     real = _hyperscan.find_candidates
 
     def spy(texts, entry_tokens, **kwargs):
-        seen.append(sorted(map(tuple, entry_tokens)))
+        seen.append((list(map(tuple, entry_tokens)), kwargs.get("allowed")))
         return real(texts, entry_tokens, **kwargs)
 
     monkeypatch.setattr(_hyperscan, "find_candidates", spy)
     df = arts("Threats grew; the threatened zones. A zone of threat.", lang="en")
-    hits = find_hits(df, {"f": ["threat", "zone of threat*"]}, match="stem", sentences=False)
-    assert seen == [[("threat",), ("threats",), ("zone", "of", "threat*"),
-                     ("zones", "of", "threat*")]]  # fmt: skip
+    lexicon = {"f": ["threat", "zone of threat*"]}
+    hits = find_hits(df, lexicon, match="stem", sentences=False)
+    threat, zone = frozenset({"threat", "threats"}), frozenset({"zone", "zones"})
+    # "threatened" stems to "threaten": not a form of "threat"
+    assert seen == [([("threat*",), ("zone*", "of", "threat*")],
+                     [(threat,), (zone, None, None)])]  # fmt: skip
     assert hits["entry"].tolist() == ["threat", "zone of threat*"]
     assert hits["match"].tolist() == ["Threats", "zone of threat"]
-    lexicon = {"f": ["threat", "zone of threat*"]}
     reference = find_hits(df, lexicon, match="stem", engine="reference", sentences=False)
     pd.testing.assert_frame_equal(hits, reference)
+
+    # case-sensitive keys of one stem with no common prefix: a sequence for each
+    seen.clear()
+    df = arts("Threats, threat; THREAT and threatening", lang="en")
+    hits = find_hits(df, {"f": ["threat"]}, match="stem", case_sensitive=True, sentences=False)
+    assert seen == [([("THREAT",), ("Threats",), ("threat",)], [(None,), (None,), (None,)])]
+    assert hits["match"].tolist() == ["Threats", "threat", "THREAT"]
+
     # more sequences than allowed: the language's articles go to the portable engine
-    monkeypatch.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 1)
-    again = find_hits(df, {"f": ["threat", "zone of threat*"]}, match="stem", sentences=False)
-    assert len(seen) == 1
+    seen.clear()
+    monkeypatch.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 2)
+    again = find_hits(df, {"f": ["threat"]}, match="stem", case_sensitive=True, sentences=False)
+    assert seen == []
     pd.testing.assert_frame_equal(again, hits)
 
 
