@@ -1479,6 +1479,37 @@ def _is_missing(value) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+#: what _plain_iso_dates takes (RE2 syntax; \d is ASCII there)
+_PLAIN_ISO = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}:\d{2})?$"
+_PLAIN_FIRST, _PLAIN_LAST = np.datetime64("1678-01-01", "s"), np.datetime64("2261-12-31", "s")
+
+
+def _plain_iso_dates(values: pd.Series) -> np.ndarray | None:
+    """The common case at once: a column of Arrow strings, every one an ISO date or date and
+    time to the second without a zone ("1987-02-26", "2024-03-05 13:00:00") between 1678
+    and 2261. Parsed by NumPy, which refuses what the general path refuses (1987-02-30,
+    24:00:00); datetime64[ns], or None when any value is otherwise (the general path then).
+    A date without a zone is kept as written whatever ``tz``, as the general path does."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        array = pa.array(values.array)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    if not len(array) or array.null_count:
+        return None
+    if not pc.all(pc.match_substring_regex(array, _PLAIN_ISO)).as_py():
+        return None
+    try:
+        parsed = np.array(array.to_pylist(), dtype="datetime64[s]")
+    except ValueError:
+        return None
+    if parsed.min() < _PLAIN_FIRST or parsed.max() > _PLAIN_LAST:
+        return None
+    return parsed.astype("datetime64[ns]")
+
+
 def _parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
     """Parse a column of dates: ``(datetime64[ns] array, {position: (reason, detail)})``."""
     n = len(values)
@@ -1501,6 +1532,10 @@ def _parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
         for i in np.flatnonzero(~missing & ~inside).tolist():
             problems[i] = ("unparseable date", f"{str(arr[i])!r}: out of the supported range")
         return out, problems
+    if date_format is None and isinstance(values.dtype, pd.StringDtype):
+        plain = _plain_iso_dates(values)
+        if plain is not None:
+            return plain, problems
     strings: list[tuple[int, str]] = []
     if isinstance(values.dtype, pd.StringDtype):  # str or missing: no per-value type checks
         stripped = [v.strip() for v in values.to_numpy(dtype=object, na_value="")]

@@ -505,6 +505,54 @@ def test_date_formats(tmp_path, value, expected):
     assert str(read_articles(tmp_path / "news.csv").loc[0, "date"]) == expected
 
 
+@st.composite
+def _iso_like(draw):
+    """Plain ISO dates and times, valid or not, with the odd other form among them."""
+    year = draw(st.sampled_from(["1987", "2024", "2023", "1677", "1678", "2261", "2262", "0001",
+                                 "9999", "١٩٨٧"]))  # fmt: skip
+    month = draw(st.sampled_from(["01", "02", "12", "13", "00"]))
+    day = draw(st.sampled_from(["01", "28", "29", "30", "31", "00"]))
+    value = f"{year}-{month}-{day}"
+    if draw(st.booleans()):
+        clock = draw(st.sampled_from(["00:00:00", "13:05:09", "23:59:59", "24:00:00",
+                                      "23:60:00", "23:59:60", "10:00"]))  # fmt: skip
+        value += draw(st.sampled_from(["T", " ", "t", "  "])) + clock
+        value += draw(st.sampled_from(["", "", "Z", "+03:00", " UTC", ".5"]))
+    return draw(st.sampled_from([value, value, value, f" {value}", "", "March 5, 2024"]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=st.lists(_iso_like(), min_size=1, max_size=6),
+       tz=st.sampled_from(["UTC", None, "Europe/Moscow"]))  # fmt: skip
+def test_plain_iso_dates_parse_as_the_general_path(values, tz):
+    """The fast path for columns of plain ISO dates (NumPy, all at once) gives what the
+    general path gives, or stands aside."""
+    from framing import ingest
+
+    column = pd.Series(values, dtype="str")
+    fast = ingest._parse_dates(column, date_format=None, tz=tz)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ingest, "_plain_iso_dates", lambda v: None)
+        general = ingest._parse_dates(column, date_format=None, tz=tz)
+    np.testing.assert_array_equal(fast[0], general[0])
+    assert fast[1] == general[1]
+    taken = ingest._plain_iso_dates(column)
+    if taken is not None:  # it took the column: then every value was a plain ISO date
+        assert not general[1]
+        np.testing.assert_array_equal(taken, general[0])
+
+
+def test_plain_iso_dates_take_the_common_columns():
+    from framing import ingest
+
+    column = pd.Series(["1987-02-26", "2024-03-05 13:00:00", "2024-03-05T13:00:01"], dtype="str")
+    assert ingest._plain_iso_dates(column).astype(str).tolist() == [
+        "1987-02-26T00:00:00.000000000", "2024-03-05T13:00:00.000000000",
+        "2024-03-05T13:00:01.000000000"]  # fmt: skip
+    for odd in ("1987-02-30", "2024-03-05 24:00:00", "2262-05-01", " 1987-02-26", None):
+        assert ingest._plain_iso_dates(pd.Series(["1987-02-26", odd], dtype="str")) is None
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [(1709632800, "2024-03-05 10:00:00"), (1709632800.5, "2024-03-05 10:00:00.500000")],
