@@ -568,6 +568,7 @@ def _hex(raw: bytes) -> bytes:
     return b"".join(b"\\x%02x" % c for c in raw)
 
 
+@lru_cache(maxsize=65536)
 def _char_pattern(ch: str, case_sensitive: bool) -> bytes:
     variants = sorted(
         v.encode("utf-8", "surrogatepass") for v in ({ch} if case_sensitive else case_variants(ch))
@@ -659,7 +660,7 @@ class _TokenTest:
         self.allowed = allowed
         self.glob = allowed is None and ("*" in token or "?" in token)
         self.token = token
-        self.rx = re.compile(glob_to_regex(token)) if self.glob else None
+        self.rx = None  # compiled when first needed: most globs are decided on the bytes
         self.memo: dict[str, bool] = {}
 
     def __call__(self, key: str) -> bool:
@@ -669,6 +670,8 @@ class _TokenTest:
             return key == self.token
         ok = self.memo.get(key)
         if ok is None:
+            if self.rx is None:
+                self.rx = re.compile(glob_to_regex(self.token))
             ok = self.memo[key] = self.rx.fullmatch(key) is not None
         return ok
 
@@ -778,12 +781,21 @@ def _needed_substitutions(seqs, case_sensitive: bool) -> np.ndarray | None:
     chars = {c for t in tokens for c in t if c != "*"}
     if not case_sensitive:  # the characters the patterns accept (a Σ for a final ς, too)
         chars = {v for c in chars for v in case_variants(c)}
-    replace = _nfkc_tables()[2]
+    by_char = _substituted_by_char()
     needed = np.zeros(0x110000, dtype=bool)
-    for cp, form in replace.items():
-        if any(c in chars for c in form.decode("utf-8")):
-            needed[cp] = True
+    for c in chars:
+        needed[by_char.get(c, [])] = True
     return needed
+
+
+@lru_cache(maxsize=1)
+def _substituted_by_char() -> dict[str, list[int]]:
+    """Character -> the substituted code points whose NFKC form holds it."""
+    out: dict[str, list[int]] = {}
+    for cp, form in _nfkc_tables()[2].items():
+        for c in set(form.decode("utf-8")):
+            out.setdefault(c, []).append(cp)
+    return out
 
 
 @lru_cache(maxsize=8)
