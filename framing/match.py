@@ -22,10 +22,10 @@ Engines (``engine=``), all giving exactly the same hits and totals:
   :mod:`framing._hyperscan`). Token totals are counted with NumPy over the UTF-8 bytes. The
   few articles it cannot take exactly (a word character whose NFKC form holds a non-word
   character, such as "½", composing Hangul jamo, or "İ") are counted with the ``"python"``
-  engine. With ``match="stem"``, each language's articles are scanned for the words whose
-  stem is an entry word's (searched as the common prefix of those words of their
-  vocabulary, checked against the words), at about half the speed of exact matching. The compiled database is cached
-  for the process.
+  engine. With ``match="stem"``, each language's articles are scanned for the words of
+  their vocabulary whose stem is an entry word's (searched as those words' common prefix,
+  then checked against them), at a third to a half of the speed of exact matching. The
+  compiled database is cached for the process.
 * ``"python"`` (portable): the texts are tokenized once into lists of token keys; every entry
   token is expanded against the *vocabulary* of the batch once (globs and stems cost grows
   with the vocabulary, not the text); then candidate positions are found by set look-ups and
@@ -740,10 +740,10 @@ def _stem_candidates(texts, langs, entries, case_sensitive: bool, totals: np.nda
     """:func:`framing._hyperscan.find_candidates` for ``match="stem"``, by language.
 
     The rule is that of the portable engine's :class:`_Compiled`: a word of an entry (not a
-    glob) matches a token whose key is the word or has the word's stem. So each entry is
-    expanded into the token sequences of those keys in the language's vocabulary, and the
-    candidates of every sequence are reported as the entry's. The texts of a language with an
-    entry of more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences are left to the caller.
+    glob) matches a token whose key is the word or has the word's stem. So each word becomes
+    the set of those keys in the language's vocabulary (see :func:`_stem_sequences`), and
+    the candidates are reported as the entry's. The texts of a language with an entry of
+    more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences are left to the caller.
     """
     from ._hyperscan import find_candidates, no_candidates, token_totals, vocabulary
 
@@ -785,7 +785,7 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
     """The entries for :func:`framing._hyperscan.find_candidates` under stems.
 
     A word of an entry with more than one key of its stem in the vocabulary is searched as
-    the glob of their common prefix (``threat*`` for threat, threats, threatening) and
+    the glob of their common prefix (``threat*`` for threat and threats) and
     checked against the set of those keys; one without a common prefix (rare) makes a token
     sequence for each of its keys. Returns ``(sequences, allowed, owner)``: the token
     sequences, the allowed keys of each token (a frozenset, or None for the token's own
