@@ -691,9 +691,12 @@ class _Lexicon:
             if toks:
                 sets = tuple(allowed[e]) if allowed is not None else (None,) * len(toks)
                 seq = tuple(_STARS_RE.sub("*", t) for t in toks)
-                groups.setdefault((seq, sets), []).append(e)
-        self.seqs = [seq for seq, _ in groups]
-        self.sets = [sets for _, sets in groups]
+                # an entry with sets of keys keeps a pattern of its own, so that the patterns
+                # (the database) do not depend on which entries' sets happen to be equal
+                key = (seq, sets) if all(a is None for a in sets) else (seq, sets, e)
+                groups.setdefault(key, []).append(e)
+        self.seqs = [key[0] for key in groups]
+        self.sets = [key[1] for key in groups]
         self.case_sensitive = case_sensitive
         patterns = tuple(_entry_pattern(s, case_sensitive) for s in self.seqs)
         self.db = _database(patterns) if patterns else None

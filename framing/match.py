@@ -784,10 +784,13 @@ def _subset(texts, members: list[int]):
 def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive: bool):
     """The entries for :func:`framing._hyperscan.find_candidates` under stems.
 
-    A word of an entry with more than one key of its stem in the vocabulary is searched as
-    the glob of their common prefix (``threat*`` for threat and threats) and
-    checked against the set of those keys; one without a common prefix (rare) makes a token
-    sequence for each of its keys. Returns ``(sequences, allowed, owner)``: the token
+    A word of an entry is searched as a glob of the part it shares with its stem, less the
+    stem's last letter when more than three are left (``threa*`` for threat, ``secu*`` for
+    security, ``all*`` for ally, stem alli), and checked against the set of the keys of its
+    stem in the vocabulary (and the word itself). That glob does not depend on the vocabulary, so every batch of a
+    corpus gets the same database (compiled once, and cached). When a key does not start
+    with it (an irregular form), the keys' common prefix is searched; keys with none at
+    all (rare) make a token sequence each. Returns ``(sequences, allowed, owner)``: the token
     sequences, the allowed keys of each token (a frozenset, or None for the token's own
     rule) and the entry of each sequence (int64), or three Nones when an entry would make
     more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences.
@@ -815,13 +818,21 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
     for e, entry in enumerate(entries):
         options = []  # per token: (searched as, allowed keys) pairs
         for tok in _entry_tokens(entry, case_sensitive):
-            keys = None
-            if stem is not None and not ("*" in tok or "?" in tok):  # globs: surface forms
-                keys = by_stem.get(stem(tok), set()) | {tok}
-            if keys is None or len(keys) == 1:
+            if stem is None or "*" in tok or "?" in tok:  # globs match surface forms
                 options.append([(tok, None)])
-            elif prefix := commonprefix(sorted(keys)):
-                options.append([(prefix + "*", frozenset(keys))])
+                continue
+            root = stem(tok)
+            keys = by_stem.get(root, set()) | {tok}
+            # the word's part before its stem's last letter: Snowball changes a word's end
+            # (ruling -> rule, rallies -> ralli), so the keys of its stem start with it; at
+            # least three letters (or the whole shared part), or too many words start so
+            shared = commonprefix([tok, root])
+            if len(shared) > 3:
+                shared = shared[:-1]
+            if not (shared and all(key.startswith(shared) for key in keys)):
+                shared = commonprefix(sorted(keys))
+            if shared:
+                options.append([(shared + "*", frozenset(keys))])
             else:
                 options.append([(key, None) for key in sorted(keys)])
         if prod(map(len, options)) > STEM_SEQUENCES_PER_ENTRY:

@@ -451,24 +451,44 @@ def test_auto_uses_hyperscan_when_installed(monkeypatch):
 
 @needs_hyperscan
 def test_stems_are_scanned_as_the_vocabulary_words_that_share_them(monkeypatch):
-    """match="stem" on hyperscan: an entry word with several keys of its stem in the articles
-    is searched as their common prefix and checked against those keys; keys with no common
-    prefix become a sequence each; the hits are the entry's."""
-    seen = []
-    real = _hyperscan.find_candidates
+    """match="stem" on hyperscan: an entry word is searched as a prefix that does not depend
+    on the articles and checked against the keys of its stem among them; keys with no
+    common prefix become a sequence each; the hits are the entry's."""
+    seen, databases = [], []
+    real, real_database = _hyperscan.find_candidates, _hyperscan._database
 
     def spy(texts, entry_tokens, **kwargs):
         seen.append((list(map(tuple, entry_tokens)), kwargs.get("allowed")))
         return real(texts, entry_tokens, **kwargs)
 
+    def database_spy(patterns):
+        databases.append(patterns)
+        return real_database(patterns)
+
     monkeypatch.setattr(_hyperscan, "find_candidates", spy)
+    monkeypatch.setattr(_hyperscan, "_database", database_spy)
     df = arts("Threats grew; the threatened zones. A zone of threat.", lang="en")
     lexicon = {"f": ["threat", "zone of threat*"]}
     hits = find_hits(df, lexicon, match="stem", sentences=False)
     threat, zone = frozenset({"threat", "threats"}), frozenset({"zone", "zones"})
+    # searched as the word's part before its stem's last letter, whatever the vocabulary;
     # "threatened" stems to "threaten": not a form of "threat"
-    assert seen == [([("threat*",), ("zone*", "of", "threat*")],
-                     [(threat,), (zone, None, None)])]  # fmt: skip
+    assert seen == [([("threa*",), ("zon*", "of*", "threat*")],
+                     [(threat,), (zone, frozenset({"of"}), None)])]  # fmt: skip
+    seen.clear()
+    find_hits(arts("No threat here.", lang="en"), lexicon, match="stem", sentences=False)
+    assert seen == [([("threa*",), ("zon*", "of*", "threat*")],
+                     [(frozenset({"threat"}),), (frozenset({"zone"}), frozenset({"of"}),
+                                                 None)])]  # fmt: skip
+    # so other articles (another batch of a corpus) need no other database
+    assert len(databases) == 2 and databases[0] == databases[1]
+    # entries searched with the same glob keep a pattern each, whether their keys are equal
+    # (both "threat" and "threats" here) or not (only "threat")
+    databases.clear()
+    both = {"f": ["threat"], "g": ["threats"]}
+    find_hits(df, both, match="stem", sentences=False)
+    find_hits(arts("No threat here.", lang="en"), both, match="stem", sentences=False)
+    assert len(databases) == 2 and databases[0] == databases[1]
     assert hits["entry"].tolist() == ["threat", "zone of threat*"]
     assert hits["match"].tolist() == ["Threats", "zone of threat"]
     reference = find_hits(df, lexicon, match="stem", engine="reference", sentences=False)
