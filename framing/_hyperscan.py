@@ -681,8 +681,8 @@ CANDIDATE_FIELDS = ("text", "entry", "token", "n_tokens", "start", "end", "match
 
 
 class _Lexicon:
-    """The entries compiled for hyperscan: one pattern per distinct token sequence (and sets
-    of allowed keys, see :func:`find_candidates`)."""
+    """The entries compiled for hyperscan: one pattern per distinct token sequence, and one
+    per entry that has sets of allowed keys (see :func:`find_candidates`)."""
 
     def __init__(self, entry_tokens: Sequence[Sequence[str]], case_sensitive: bool,
                  allowed: Sequence[Sequence[frozenset[str] | None]] | None = None):  # fmt: skip
