@@ -224,6 +224,40 @@ def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatc
     assert second["match"].tolist() == ["Threats", "alliance", "threat"]
 
 
+@pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan not installed")
+def test_the_vocabulary_of_stems_is_remembered_for_the_same_articles(monkeypatch):
+    """find_hits(match="stem") with another lexicon on the same articles does not tokenize
+    them again for their vocabulary; changed texts, the other case rule, or a bound of 0
+    make it anew, with the same hits."""
+    import framing._hyperscan as hs
+    import framing.match as match_module
+
+    calls = []
+    real = hs.vocabulary
+
+    def spy(texts, *, case_sensitive):
+        calls.append(case_sensitive)
+        return real(texts, case_sensitive=case_sensitive)
+
+    monkeypatch.setattr(hs, "vocabulary", spy)
+    articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
+    first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
+    second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
+    assert calls == [False]
+    fr.find_hits(articles, {"t": ["threat"]}, match="stem", case_sensitive=True)
+    assert calls == [False, True]
+    changed = articles.assign(text=articles["text"].str.replace("Allies", "Ally"))
+    fr.find_hits(changed, {"t": ["threat"]}, match="stem")
+    assert calls == [False, True, False]
+    monkeypatch.setattr(match_module, "_VOCABULARIES", {})
+    monkeypatch.setattr(match_module, "VOCABULARY_MEMO_WORDS", 0)
+    pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
+    again = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
+    pd.testing.assert_frame_equal(again, second)
+    assert calls == [False, True, False, False, False] and match_module._VOCABULARIES == {}
+    assert second["match"].tolist() == ["Threats", "alliance", "threat"]
+
+
 def test_stem_matching_english_and_unknown_language_warns():
     assert fr.find_hits(arts("Threatened, threats.", lang="en"), {"t": ["threat"]}, match="stem")[
         "match"
