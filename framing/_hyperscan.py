@@ -497,13 +497,6 @@ def token_totals(texts) -> np.ndarray:
     return out
 
 
-def raw_key(raw: bytes, case_sensitive: bool) -> str:
-    """The token key of a word token's UTF-8 bytes (:func:`framing.tokens.token_key`)."""
-    if raw.isascii():
-        return raw.decode("ascii") if case_sensitive else raw.decode("ascii").lower()
-    return token_key(raw.decode("utf-8"), case_sensitive=case_sensitive)
-
-
 def vocabulary(texts, *, case_sensitive: bool) -> set[str]:
     """The token keys of the texts: every distinct word token, as compared.
 
@@ -524,8 +517,7 @@ def vocabulary(texts, *, case_sensitive: bool) -> set[str]:
     keys: set[str] = set()
     other: set[str] = set()
     for lo, hi in _batches(texts):
-        with _gc_paused():
-            data, _ = _joined_now(texts, lo, hi)
+        data, _ = _joined(texts, lo, hi)
         word = _classify(data)[1]
         if not case_sensitive:
             data = data.translate(_ASCII_LOWER_BYTES)
@@ -755,7 +747,9 @@ class _Lexicon:
 
     def key(self, raw: bytes) -> str:
         """The token key of a token's UTF-8 bytes."""
-        return raw_key(raw, self.case_sensitive)
+        if raw.isascii():
+            return raw.decode("ascii") if self.case_sensitive else raw.decode("ascii").lower()
+        return token_key(raw.decode("utf-8"), case_sensitive=self.case_sensitive)
 
     def single_ok(self, p: int, raw: bytes) -> bool:
         """Does the token with bytes ``raw`` match one-token pattern ``p``? Memoized."""

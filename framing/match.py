@@ -23,9 +23,9 @@ Engines (``engine=``), all giving exactly the same hits and totals:
   few articles it cannot take exactly (a word character whose NFKC form holds a non-word
   character, such as "½", composing Hangul jamo, or "İ") are counted with the ``"python"``
   engine. With ``match="stem"``, each language's articles are scanned for the words of
-  their vocabulary whose stem is an entry word's (searched as those words' common prefix,
-  then checked against them), at a third to a half of the speed of exact matching. The
-  compiled database is cached for the process.
+  their vocabulary whose stem is an entry word's (searched by a prefix of the entry word,
+  then checked against those words), at a third to a half of the speed of exact matching.
+  The compiled database is cached for the process.
 * ``"python"`` (portable): the texts are tokenized once into lists of token keys; every entry
   token is expanded against the *vocabulary* of the batch once (globs and stems cost grows
   with the vocabulary, not the text); then candidate positions are found by set look-ups and
@@ -376,6 +376,16 @@ def _stem_function(language: str):
     return remembered
 
 
+def _words_by_stem(vocabulary: set[str], stem, wanted: set[str] | None = None):
+    """The words of ``vocabulary`` by their stem (only the stems ``wanted``, if given)."""
+    words = list(vocabulary)
+    by_stem: dict[str, set[str]] = {}
+    for word, s in zip(words, stem.many(words), strict=True):
+        if wanted is None or s in wanted:
+            by_stem.setdefault(s, set()).add(word)
+    return by_stem
+
+
 class _Compiled:
     """A lexicon compiled against one vocabulary: allowed token keys for every entry token."""
 
@@ -384,11 +394,7 @@ class _Compiled:
         from .lexicon import glob_to_regex
 
         stem = _stem_function(language) if mode == "stem" else None
-        by_stem: dict[str, set[str]] = {}
-        if stem is not None:
-            words = list(vocabulary)
-            for word, s in zip(words, stem.many(words), strict=True):
-                by_stem.setdefault(s, set()).add(word)
+        by_stem = _words_by_stem(vocabulary, stem) if stem is not None else {}
         glob_cache: dict[str, frozenset[str]] = {}
         ordered: list[str] = []
 
@@ -816,10 +822,10 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
     A word of an entry is searched as a glob of the part it shares with its stem, less the
     stem's last letter when more than three are left (``threa*`` for threat, ``secu*`` for
     security, ``all*`` for ally, stem alli), and checked against the set of the keys of its
-    stem in the vocabulary (and the word itself). That glob does not depend on the vocabulary, so every batch of a
-    corpus gets the same database (compiled once, and cached). When a key does not start
-    with it (an irregular form), the keys' common prefix is searched; keys with none at
-    all (rare) make a token sequence each. Returns ``(sequences, allowed, owner)``: the token
+    stem in the vocabulary (and the word itself). That glob does not depend on the
+    vocabulary, so every batch of a corpus gets the same database (compiled once, and
+    cached). When a key does not start with it (an irregular form), the keys' common prefix
+    is searched; keys with none at all (rare) make a token sequence each. Returns ``(sequences, allowed, owner)``: the token
     sequences, the allowed keys of each token (a frozenset, or None for the token's own
     rule) and the entry of each sequence (int64), or three Nones when an entry would make
     more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences.
@@ -837,10 +843,7 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
             for t in _entry_tokens(entry, case_sensitive)
             if not ("*" in t or "?" in t)
         }
-        words = list(vocabulary)
-        for word, s in zip(words, stem.many(words), strict=True):
-            if s in wanted:
-                by_stem.setdefault(s, set()).add(word)
+        by_stem = _words_by_stem(vocabulary, stem, wanted)
     sequences: list[tuple[str, ...]] = []
     allowed: list[tuple[frozenset[str] | None, ...]] = []
     owner: list[int] = []
@@ -859,7 +862,7 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
             if len(shared) > 3:
                 shared = shared[:-1]
             if not (shared and all(key.startswith(shared) for key in keys)):
-                shared = commonprefix(sorted(keys))
+                shared = commonprefix(list(keys))
             if shared:
                 options.append([(shared + "*", frozenset(keys))])
             else:
