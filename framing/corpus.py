@@ -109,15 +109,15 @@ class _Result:
 def _count_chunk(chunk: pd.DataFrame, job: _Job) -> _Result:
     """Clean one chunk, find its hits and return its partial counts (runs in a worker)."""
     from .aggregate import _count_partials
-    from .clean import clean_articles
     from .match import find_hits
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        if job.clean is True:
-            chunk = clean_articles(chunk)
-        elif job.clean is not False:
-            chunk = clean_articles(chunk, cleaner=job.clean)
+        if job.clean is not False:  # framing.clean is imported only when it is used
+            from .clean import clean_articles
+
+            cleaner = {} if job.clean is True else {"cleaner": job.clean}
+            chunk = clean_articles(chunk, **cleaner)
         hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
         partials = None
         if len(chunk):
