@@ -796,20 +796,18 @@ def _ratio_record(name: str, results: dict) -> dict:
 def _budget_line(name: str, results: dict) -> str:
     """What the 50x NLTK target leaves framing, beside what reading the file took each tool,
     and the ratio of the counting alone (the read left out on both sides)."""
-    f, n = results["framing"], results["nltk"]
-    fp, np_ = f.get("parts") or {}, n.get("parts") or {}
-    if "read" not in fp or "read" not in np_:
+    rec = _ratio_record(name, results)
+    budget, f_read, n_read = rec["nltk_budget_s"], rec["framing_read_s"], rec["nltk_read_s"]
+    if f_read is None or n_read is None:
         return ""
-    budget = n["wall_s"] / TARGETS["vs_nltk"]
-    f_count = f["wall_s"] - fp["read"]
-    n_count = n["wall_s"] - np_["read"]
+    f_count = results["framing"]["wall_s"] - f_read
+    n_count = results["nltk"]["wall_s"] - n_read
     line = (f"  {name}: {TARGETS['vs_nltk']:.0f}x NLTK leaves framing {budget:.3f} s; reading "
-            f"the file took framing {fp['read']:.3f} s (read_articles) and NLTK {np_['read']:.3f} s "
+            f"the file took framing {f_read:.3f} s (read_articles) and NLTK {n_read:.3f} s "
             f"(the text column alone)")  # fmt: skip
-    floor = results.get("floor") or {}
-    if "mb_s" in floor:
+    if rec["floor_s"] is not None:
         line += (f"; the floor (Arrow reads the text column on one thread, hyperscan scans it, "
-                 f"nothing checked) {floor['wall_s']:.3f} s = {floor['wall_s'] / budget:.0%} of "
+                 f"nothing checked) {rec['floor_s']:.3f} s = {rec['floor_s'] / budget:.0%} of "
                  "that")  # fmt: skip
     return line + (f"; counting alone (the read left out on both sides): framing {f_count:.3f} s, "
                    f"NLTK {n_count:.2f} s = {n_count / f_count:.1f}x")  # fmt: skip

@@ -45,6 +45,7 @@ import warnings
 import weakref
 from bisect import bisect_left
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import islice
 
@@ -135,41 +136,42 @@ class _TextColumn:
         # unchanged): the key under which the token totals of a scan are remembered.
         self._data = getattr(column.array, "_pa_array", None) if self.arrow is not None else None
 
-    def known_totals(self) -> np.ndarray | None:
-        """The token totals of these texts if a scan of the same Arrow data found them."""
+    def _recall(self, memo: dict, key):
+        """What ``memo`` holds under ``key`` for this very Arrow data, or None."""
         if self._data is None:
             return None
-        ref, totals = _TOTALS.get(id(self._data), (None, None))
-        return totals if ref is not None and ref() is self._data else None
+        ref, value = memo.get(key, (None, None))
+        return value if ref is not None and ref() is self._data else None
 
-    def remember_totals(self, totals: np.ndarray) -> None:
+    def _remember(self, memo: dict, key, value) -> None:
+        """Keep ``value`` in ``memo`` under ``key`` while this Arrow data lives."""
         if self._data is None:
             return
-        key = id(self._data)
         try:
-            ref = weakref.ref(self._data, lambda _, key=key: _TOTALS.pop(key, None))
+            ref = weakref.ref(self._data, lambda _, key=key: memo.pop(key, None))
         except TypeError:  # not weak-referenceable: nothing is remembered
             return
-        totals.setflags(write=False)
-        _TOTALS[key] = (ref, totals)
+        memo[key] = (ref, value)
 
-    def vocabulary(self, case_sensitive: bool) -> set[str]:
+    def known_totals(self) -> np.ndarray | None:
+        """The token totals of these texts if a scan of the same Arrow data found them."""
+        return self._recall(_TOTALS, id(self._data))
+
+    def remember_totals(self, totals: np.ndarray) -> None:
+        totals.setflags(write=False)
+        self._remember(_TOTALS, id(self._data), totals)
+
+    def vocabulary(self, case_sensitive: bool) -> frozenset[str]:
         """The token keys of all texts (:func:`framing._hyperscan.vocabulary`), remembered
-        for the same Arrow data."""
+        for the same Arrow data (up to :data:`VOCABULARY_MEMO_WORDS` words)."""
         from ._hyperscan import vocabulary
 
         key = (id(self._data), case_sensitive)
-        if self._data is not None:
-            ref, words = _VOCABULARIES.get(key, (None, None))
-            if ref is not None and ref() is self._data:
-                return words
-        words = vocabulary(self.fast(), case_sensitive=case_sensitive)
-        if self._data is not None and len(words) <= VOCABULARY_MEMO_WORDS:
-            try:
-                ref = weakref.ref(self._data, lambda _, key=key: _VOCABULARIES.pop(key, None))
-            except TypeError:  # not weak-referenceable: nothing is remembered
-                return words
-            _VOCABULARIES[key] = (ref, words)
+        words = self._recall(_VOCABULARIES, key)
+        if words is None:
+            words = frozenset(vocabulary(self.fast(), case_sensitive=case_sensitive))
+            if len(words) <= VOCABULARY_MEMO_WORDS:
+                self._remember(_VOCABULARIES, key, words)
         return words
 
     def __len__(self) -> int:
@@ -376,7 +378,7 @@ def _stem_function(language: str):
     return remembered
 
 
-def _words_by_stem(vocabulary: set[str], stem, wanted: set[str] | None = None):
+def _words_by_stem(vocabulary: AbstractSet[str], stem, wanted: set[str] | None = None):
     """The words of ``vocabulary`` by their stem (only the stems ``wanted``, if given)."""
     words = list(vocabulary)
     by_stem: dict[str, set[str]] = {}
@@ -816,7 +818,7 @@ def _subset(texts, members: list[int]):
     return texts.take(pa.array(members, type=pa.int64()))
 
 
-def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive: bool):
+def _stem_sequences(entries, vocabulary: AbstractSet[str], language: str, case_sensitive: bool):
     """The entries for :func:`framing._hyperscan.find_candidates` under stems.
 
     A word of an entry is searched as a glob of the part it shares with its stem, less the
@@ -825,10 +827,12 @@ def _stem_sequences(entries, vocabulary: set[str], language: str, case_sensitive
     stem in the vocabulary (and the word itself). That glob does not depend on the
     vocabulary, so every batch of a corpus gets the same database (compiled once, and
     cached). When a key does not start with it (an irregular form), the keys' common prefix
-    is searched; keys with none at all (rare) make a token sequence each. Returns ``(sequences, allowed, owner)``: the token
-    sequences, the allowed keys of each token (a frozenset, or None for the token's own
-    rule) and the entry of each sequence (int64), or three Nones when an entry would make
-    more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences.
+    is searched; keys with none at all (rare) make a token sequence each.
+
+    Returns ``(sequences, allowed, owner)``: the token sequences, the allowed keys of each
+    token (a frozenset, or None for the token's own rule) and the entry of each sequence
+    (int64), or three Nones when an entry would make more than
+    :data:`STEM_SEQUENCES_PER_ENTRY` sequences.
     """
     from itertools import product
     from math import prod
