@@ -527,7 +527,7 @@ def _iso_like(draw):
 def test_plain_iso_dates_parse_as_the_general_path(values, tz):
     """The fast path for columns of plain ISO dates (NumPy, all at once) gives what the
     general path gives, or stands aside."""
-    from framing import ingest
+    from framing.ingest import read as ingest
 
     column = pd.Series(values, dtype="str")
     fast = ingest._parse_dates(column, date_format=None, tz=tz)
@@ -543,7 +543,7 @@ def test_plain_iso_dates_parse_as_the_general_path(values, tz):
 
 
 def test_plain_iso_dates_take_the_common_columns():
-    from framing import ingest
+    from framing.ingest import read as ingest
 
     column = pd.Series(["1987-02-26", "2024-03-05 13:00:00", "2024-03-05T13:00:01"], dtype="str")
     assert ingest._plain_iso_dates(column).astype(str).tolist() == [
@@ -1181,7 +1181,7 @@ def test_random_bytes_never_crash(tmp_path, data, suffix):
 def _via_pandas(monkeypatch, source, *, reader=read_articles, **kwargs):
     """read_articles (or another reader) with the Arrow CSV parser turned off: pandas reads
     every file."""
-    import framing.ingest as ingest
+    import framing.ingest.read as ingest
 
     with monkeypatch.context() as m:
         m.setattr(ingest, "_arrow_csv", lambda data, sep: None)
@@ -1245,7 +1245,7 @@ def test_utf8_csv_is_read_by_arrow_not_pandas(tmp_path, monkeypatch):
 def test_an_article_longer_than_arrows_block_is_still_read_by_arrow(tmp_path, monkeypatch):
     """Arrow parses a CSV in blocks, in parallel, and refuses a value longer than a block;
     then the file is parsed as one block, still by Arrow, with what pandas reads."""
-    import framing.ingest as ingest
+    import framing.ingest.read as ingest
 
     monkeypatch.setattr(ingest, "_READ_BLOCK", 1 << 10)
     long = " ".join(f'word{i}, and ""quoted""\nline' for i in range(400))  # 10 kB in CSV
@@ -1304,7 +1304,7 @@ def test_arrow_and_pandas_read_any_csv_alike(tmp_path, monkeypatch, rows, quotin
         assert len(fast) <= len(rows) + len(junk)
     # streamed in chunks of 2 rows, Arrow parsing 64 bytes at a time: where Arrow stops
     # mid-file, pandas reads on from the rows Arrow had read
-    import framing.ingest as ingest
+    import framing.ingest.read as ingest
 
     with monkeypatch.context() as m:
         m.setattr(ingest, "_STREAM_BLOCK", 64)
@@ -1336,7 +1336,7 @@ def test_files_arrow_declines_are_read_by_pandas(tmp_path, monkeypatch, content)
 
 
 def test_a_stream_arrow_stops_mid_file_is_read_on_by_pandas(tmp_path, monkeypatch):
-    import framing.ingest as ingest
+    import framing.ingest.read as ingest
 
     rows = [f"{i},2022-01-0{1 + i % 9},text {i}\n" for i in range(80)]
     path = write(
@@ -1376,7 +1376,7 @@ def test_files_with_carriage_returns_are_read_by_pandas(tmp_path, monkeypatch):
     """Arrow 26 can drop the "\\n" of a "\\r\\n" in a quoted value at a block boundary."""
     import csv as csv_
 
-    import framing.ingest as ingest
+    import framing.ingest.read as ingest
 
     buffer = io.StringIO()
     writer = csv_.writer(buffer, lineterminator="\n")
@@ -1415,7 +1415,7 @@ def test_sidecar_rows_with_one_field_more_than_the_header_are_an_error(tmp_path)
 
 def test_blank_texts_are_those_the_strip_empties_over_all_of_unicode():
     """_blank_texts (Arrow's utf8_is_space) against str.strip on every code point."""
-    from framing.ingest import _blank_texts
+    from framing.ingest.read import _blank_texts
 
     chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
     texts = pd.Series([*chars, "", " a ", "\u3000\u2028 ", "\x1c\x1f"], dtype="str")

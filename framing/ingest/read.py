@@ -97,7 +97,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, FramingWarning, choices_error
+from .._errors import FramingError, FramingWarning, choices_error
 
 __all__ = [
     "IngestReport",
