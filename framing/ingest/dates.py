@@ -153,31 +153,53 @@ def _plain_iso_dates(values: pd.Series) -> np.ndarray | None:
 
 
 def parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
-    """Parse a column of dates: ``(datetime64[ns] array, {position: (reason, detail)})``."""
-    n = len(values)
-    out = np.full(n, np.datetime64("NaT", "ns"))
-    problems: dict[int, tuple[str, str]] = {}
+    """Parse a column of dates: ``(datetime64[ns] array, {position: (reason, detail)})``.
+
+    A datetime column is converted; a column of plain ISO dates is parsed by NumPy at once;
+    otherwise strings are parsed in bulk (ISO 8601, or ``date_format``), then the ones that
+    fail one by one with the fallbacks, and other values (numbers, dates) one by one.
+    """
     if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(values):
-        series = values
-        if isinstance(values.dtype, pd.DatetimeTZDtype):
-            series = values.dt.tz_localize(None) if tz is None else values.dt.tz_convert(tz)
-            series = series.dt.tz_localize(None)
-        arr = series.to_numpy()
-        missing = np.isnat(arr)
-        # the range of nanoseconds in the column's unit (pandas: s, ms, us or ns)
-        per = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}[np.datetime_data(arr.dtype)[0]]
-        ticks = arr.view(np.int64)
-        inside = ~missing & (ticks >= -(-_NS_MIN.value // per)) & (ticks <= _NS_MAX.value // per)
-        out[inside] = arr[inside].astype("datetime64[ns]")
-        for i in np.flatnonzero(missing).tolist():
-            problems[i] = ("missing date", "no date")
-        for i in np.flatnonzero(~missing & ~inside).tolist():
-            problems[i] = ("unparseable date", f"{str(arr[i])!r}: out of the supported range")
-        return out, problems
+        return _datetime_column(values, tz)
     if date_format is None and isinstance(values.dtype, pd.StringDtype):
         plain = _plain_iso_dates(values)
         if plain is not None:
-            return plain, problems
+            return plain, {}
+    out = np.full(len(values), np.datetime64("NaT", "ns"))
+    problems: dict[int, tuple[str, str]] = {}
+    strings = _strings_to_parse(values, out, problems, date_format=date_format, tz=tz)
+    if strings:
+        _parse_strings(strings, out, problems, date_format=date_format, tz=tz)
+    return out, problems
+
+
+def _datetime_column(values: pd.Series, tz: str | None):
+    """A column of datetimes (with a zone or not) as :func:`parse_dates` returns it."""
+    out = np.full(len(values), np.datetime64("NaT", "ns"))
+    problems: dict[int, tuple[str, str]] = {}
+    series = values
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        series = values.dt.tz_localize(None) if tz is None else values.dt.tz_convert(tz)
+        series = series.dt.tz_localize(None)
+    arr = series.to_numpy()
+    missing = np.isnat(arr)
+    # the range of nanoseconds in the column's unit (pandas: s, ms, us or ns)
+    per = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}[np.datetime_data(arr.dtype)[0]]
+    ticks = arr.view(np.int64)
+    inside = ~missing & (ticks >= -(-_NS_MIN.value // per)) & (ticks <= _NS_MAX.value // per)
+    out[inside] = arr[inside].astype("datetime64[ns]")
+    for i in np.flatnonzero(missing).tolist():
+        problems[i] = ("missing date", "no date")
+    for i in np.flatnonzero(~missing & ~inside).tolist():
+        problems[i] = ("unparseable date", f"{str(arr[i])!r}: out of the supported range")
+    return out, problems
+
+
+def _strings_to_parse(
+    values: pd.Series, out, problems, *, date_format, tz
+) -> list[tuple[int, str]]:
+    """The ``(position, stripped string)`` of the values to parse as text; a missing value is
+    a problem, and any other value (a number, a date) is parsed into ``out`` here."""
     strings: list[tuple[int, str]] = []
     if isinstance(values.dtype, pd.StringDtype):  # str or missing: no per-value type checks
         stripped = [v.strip() for v in values.to_numpy(dtype=object, na_value="")]
@@ -185,10 +207,8 @@ def parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
         for i, v in enumerate(stripped):
             if not v:
                 problems[i] = ("missing date", "no date")
-        objects = ()
-    else:
-        objects = values.astype(object).to_numpy()
-    for i, v in enumerate(objects):
+        return strings
+    for i, v in enumerate(values.astype(object).to_numpy()):
         if is_missing(v):
             problems[i] = ("missing date", "no date")
         elif isinstance(v, str):
@@ -200,9 +220,40 @@ def parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
                 out[i] = _ns(_parse_other(v, tz))
             except _BadDate as exc:
                 problems[i] = ("unparseable date", f"{v!r}: {exc}")
-    if not strings:
-        return out, problems
-    texts = pd.Series([s for _, s in strings], dtype=object)
+    return strings
+
+
+def _parse_strings(strings: list[tuple[int, str]], out, problems, *, date_format, tz) -> None:
+    """Parse ``strings`` into ``out``: in bulk, then one by one those the bulk parse missed."""
+    local = _parse_in_bulk(pd.Series([s for _, s in strings], dtype=object), date_format, tz)
+    positions = np.fromiter((i for i, _ in strings), dtype=np.int64, count=len(strings))
+    valid = local.notna().to_numpy()
+    in_range = valid & ((local >= _NS_MIN) & (local <= _NS_MAX)).to_numpy()
+    out[positions[in_range]] = local[in_range].to_numpy().astype("datetime64[ns]")
+    for j in np.flatnonzero(valid & ~in_range):
+        problems[int(positions[j])] = (
+            "unparseable date",
+            f"{strings[j][1]!r}: out of the supported range 1677-2262",
+        )
+    for j in np.flatnonzero(~valid):
+        pos, text = strings[j]
+        if date_format is not None and not (tz is None and _AWARE.search(text)):
+            problems[pos] = ("unparseable date", f"{text!r} does not match {date_format!r}")
+            continue
+        try:
+            if date_format is not None:
+                ts = pd.Timestamp(_datetime.strptime(text, date_format))
+                out[pos] = _ns(_to_naive(ts, tz))
+            else:
+                out[pos] = _ns(_parse_string(text, tz))
+        except (_BadDate, ValueError) as exc:
+            problems[pos] = ("unparseable date", f"{text!r}: {exc}")
+
+
+def _parse_in_bulk(texts: pd.Series, date_format: str | None, tz: str | None) -> pd.Series:
+    """ISO 8601 strings (or ``date_format``'s) parsed by pandas at once, as naive timestamps
+    in ``tz``; NaT for unix seconds, for strings with a zone when ``tz`` is None, and for
+    what pandas cannot parse."""
     # _UNIX and _AWARE, with a test first of what a match needs (no "-" after the first
     # character; a ":"): ISO dates never reach the regular expressions, 5-10 times as fast
     if date_format is None:
@@ -234,26 +285,4 @@ def parse_dates(values: pd.Series, *, date_format: str | None, tz: str | None):
     if tz is not None and tz.upper() != "UTC":
         converted = parsed.dt.tz_convert(tz).dt.tz_localize(None)
         local = local.where(~aware, converted)
-    positions = np.fromiter((i for i, _ in strings), dtype=np.int64, count=len(strings))
-    valid = local.notna().to_numpy()
-    in_range = valid & ((local >= _NS_MIN) & (local <= _NS_MAX)).to_numpy()
-    out[positions[in_range]] = local[in_range].to_numpy().astype("datetime64[ns]")
-    for j in np.flatnonzero(valid & ~in_range):
-        problems[int(positions[j])] = (
-            "unparseable date",
-            f"{strings[j][1]!r}: out of the supported range 1677-2262",
-        )
-    for j in np.flatnonzero(~valid):
-        pos, text = strings[j]
-        if date_format is not None and not (tz is None and _AWARE.search(text)):
-            problems[pos] = ("unparseable date", f"{text!r} does not match {date_format!r}")
-            continue
-        try:
-            if date_format is not None:
-                ts = pd.Timestamp(_datetime.strptime(text, date_format))
-                out[pos] = _ns(_to_naive(ts, tz))
-            else:
-                out[pos] = _ns(_parse_string(text, tz))
-        except (_BadDate, ValueError) as exc:
-            problems[pos] = ("unparseable date", f"{text!r}: {exc}")
-    return out, problems
+    return local

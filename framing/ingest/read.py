@@ -30,7 +30,7 @@ from .files import (
     raise_file_failure,
 )
 from .formats import read_table_file
-from .report import FIXES, IngestReport, Problem, attach_report, empty_set_aside, warn_set_aside
+from .report import FIXES, IngestReport, Problem, attach_report, set_aside_table, warn_set_aside
 
 
 def _blank_texts(text: pd.Series) -> np.ndarray:
@@ -55,46 +55,23 @@ def articles_table(
     with_encoding: bool = False,
     notes: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Validate raw canonical rows: the articles table with its report in attrs."""
+    """Check raw canonical rows: the articles table, with its report in ``attrs``.
+
+    ``frame`` holds the rows read (columns renamed by :func:`canonical_columns`, plus the
+    ``RAW_COLUMNS``), ``problems`` the records met that never became rows (bad lines, bad
+    files). A row without a usable date or text, or whose id is in ``seen`` (id -> source
+    label, updated with the ids kept), is set aside; ``opts.strict`` raises instead.
+    """
     seen = {} if seen is None else seen
     problems = list(problems)
     n_extra = len(problems)  # records met that never became rows (bad lines, bad files)
-    if frame is None or len(frame) == 0:
-        frame = pd.DataFrame(
-            {c: pd.Series([], dtype="str") for c in ("text", RAW_SOURCE, RAW_ID, RAW_ENCODING)}
-        )
-        frame["date"] = pd.Series([], dtype=object)
-        frame[RAW_FILE] = np.zeros(0, dtype=np.int64)
-        frame[RAW_ROW] = np.zeros(0, dtype=np.int64)
-    frame = frame.sort_values([RAW_FILE, RAW_ROW], kind="stable").reset_index(drop=True)
-    n = len(frame)
+    frame = _in_file_order(frame)
     labels = frame[RAW_SOURCE].tolist()
-    if "article_id" in frame.columns:
-        ids = as_text(frame["article_id"]).str.strip()
-        ids = ids.where(ids != "", frame[RAW_ID].astype("str"))
-    else:
-        ids = frame[RAW_ID].astype("str")
-    ids = ids.astype("str").reset_index(drop=True)
+    ids = _article_ids(frame)
+    id_values = ids.tolist()
     text = as_text(frame["text"])
     dates, date_problems = parse_dates(frame["date"], date_format=opts.date_format, tz=opts.tz)
-    bad = np.zeros(n, dtype=bool)
-    row_problem: dict[int, tuple[str, str]] = {}
-    for pos, (reason, detail) in date_problems.items():
-        row_problem[pos] = (reason, detail)
-    empty = _blank_texts(text)
-    for pos in np.flatnonzero(empty):
-        row_problem.setdefault(int(pos), ("empty text", "the text is empty or only whitespace"))
-    bad[list(row_problem)] = True
-    id_values = ids.tolist()
-    for pos in range(n):
-        if bad[pos]:
-            continue
-        first = seen.get(id_values[pos])
-        if first is not None:
-            row_problem[pos] = ("duplicate id", f"first seen at {first}")
-            bad[pos] = True
-        else:
-            seen[id_values[pos]] = labels[pos]
+    row_problem = _row_problems(text, date_problems, id_values, labels, seen)
     files, rows = frame[RAW_FILE].to_numpy(), frame[RAW_ROW].to_numpy()
     for pos, (reason, detail) in row_problem.items():
         problems.append(
@@ -102,12 +79,73 @@ def articles_table(
         )
     problems.sort(key=lambda p: (p.file, p.row))
     if opts.strict and problems:
-        first = problems[0]
-        what = f"{first.reason}: {first.detail}"
-        if first.article_id and first.reason in ("duplicate id", "empty text", "missing date"):
-            what = f"{first.reason} (article {first.article_id!r}): {first.detail}"
-        raise FramingError(what, where=first.source, fix=FIXES.get(first.reason, "") + ".")
-    keep = ~bad
+        _raise_first(problems)
+    keep = np.ones(len(frame), dtype=bool)
+    keep[list(row_problem)] = False
+    articles = _kept_rows(frame, ids, text, dates, keep, with_encoding=with_encoding)
+    report = IngestReport(
+        n_read=len(frame) + n_extra,
+        n_kept=len(articles),
+        set_aside=set_aside_table(problems),
+        notes=list(notes or []),
+    )
+    assert report.n_read == report.n_kept + len(report.set_aside)
+    attach_report(articles, report)
+    return articles
+
+
+def _in_file_order(frame: pd.DataFrame | None) -> pd.DataFrame:
+    """The raw rows in file and row order (no rows: an empty frame with the needed columns)."""
+    if frame is None or len(frame) == 0:
+        frame = pd.DataFrame(
+            {c: pd.Series([], dtype="str") for c in ("text", RAW_SOURCE, RAW_ID, RAW_ENCODING)}
+        )
+        frame["date"] = pd.Series([], dtype=object)
+        frame[RAW_FILE] = np.zeros(0, dtype=np.int64)
+        frame[RAW_ROW] = np.zeros(0, dtype=np.int64)
+    return frame.sort_values([RAW_FILE, RAW_ROW], kind="stable").reset_index(drop=True)
+
+
+def _article_ids(frame: pd.DataFrame) -> pd.Series:
+    """The ``article_id`` column, stripped; the row's default id where it is empty or absent."""
+    if "article_id" in frame.columns:
+        ids = as_text(frame["article_id"]).str.strip()
+        ids = ids.where(ids != "", frame[RAW_ID].astype("str"))
+    else:
+        ids = frame[RAW_ID].astype("str")
+    return ids.astype("str").reset_index(drop=True)
+
+
+def _row_problems(text, date_problems, id_values, labels, seen) -> dict[int, tuple[str, str]]:
+    """Row position -> ``(reason, detail)`` for the rows set aside: their date, then an empty
+    text, then an id already ``seen`` (which gains the id and label of every other row)."""
+    row_problem = dict(date_problems)
+    for pos in np.flatnonzero(_blank_texts(text)):
+        row_problem.setdefault(int(pos), ("empty text", "the text is empty or only whitespace"))
+    checked = set(row_problem)
+    for pos, article_id in enumerate(id_values):
+        if pos in checked:
+            continue
+        first = seen.get(article_id)
+        if first is not None:
+            row_problem[pos] = ("duplicate id", f"first seen at {first}")
+        else:
+            seen[article_id] = labels[pos]
+    return row_problem
+
+
+def _raise_first(problems: list[Problem]) -> None:
+    """The error ``strict=True`` raises: the first problem, in file and row order."""
+    first = problems[0]
+    what = f"{first.reason}: {first.detail}"
+    if first.article_id and first.reason in ("duplicate id", "empty text", "missing date"):
+        what = f"{first.reason} (article {first.article_id!r}): {first.detail}"
+    raise FramingError(what, where=first.source, fix=FIXES.get(first.reason, "") + ".")
+
+
+def _kept_rows(frame, ids, text, dates, keep, *, with_encoding: bool) -> pd.DataFrame:
+    """The articles table of the rows ``keep`` marks: canonical columns first, then the
+    optional ones, every other input column, ``source`` (and ``encoding``)."""
     every = bool(keep.all())
 
     def kept(series: pd.Series) -> pd.Series:
@@ -135,21 +173,6 @@ def articles_table(
     articles["source"] = kept(frame[RAW_SOURCE])
     if with_encoding and "encoding" not in articles.columns:
         articles["encoding"] = kept(frame[RAW_ENCODING])
-    set_aside = empty_set_aside()
-    if problems:
-        set_aside = pd.DataFrame(
-            {
-                "source": pd.Series([p.source for p in problems], dtype="str"),
-                "article_id": pd.Series([p.article_id for p in problems], dtype="str"),
-                "reason": pd.Series([p.reason for p in problems], dtype="str"),
-                "detail": pd.Series([p.detail for p in problems], dtype="str"),
-            }
-        )
-    report = IngestReport(
-        n_read=n + n_extra, n_kept=len(articles), set_aside=set_aside, notes=list(notes or [])
-    )
-    assert report.n_read == report.n_kept + len(report.set_aside)
-    attach_report(articles, report)
     return articles
 
 
@@ -260,8 +283,20 @@ def read_articles(
     )
     files, single, notes = list_files(source, format=fmt, recursive=recursive, sidecar=opts.sidecar)
     problems: list[Problem] = []
-    frames = []
     used: set[str] = set()
+    frames = _read_tables(files, opts, problems, used, single=single)
+    frames += _read_document_files(source, files, opts, problems, used, single=single, notes=notes)
+    _check_columns_used(opts, frames, used)
+    frame = pd.concat(frames, ignore_index=True) if frames else None
+    articles = articles_table(frame, problems, opts, with_encoding=not single, notes=notes)
+    warn_set_aside(articles)
+    return articles
+
+
+def _read_tables(files: list[File], opts: Options, problems, used, *, single: bool):
+    """The canonical frames of the tabular files; a file that fails is a problem (or, alone
+    or with ``strict``, an error)."""
+    frames = []
     for file in files:
         if file.fmt in DOCUMENT_FORMATS:
             continue
@@ -274,12 +309,26 @@ def read_articles(
             continue
         if raw is not None:
             frames.append(canonical_columns(raw, opts, file.label, "table", used))
+    return frames
+
+
+def _read_document_files(
+    source, files: list[File], opts: Options, problems, used, *, single, notes
+):
+    """The canonical frame of the documents (.txt, .md, .html) among ``files``, as a list of
+    one frame or none."""
     documents = [f for f in files if f.fmt in DOCUMENT_FORMATS]
-    if documents:
-        raw = read_documents(documents, opts, problems, single or opts.strict, notes)
-        if raw is not None:
-            where = documents[0].label if single else _folder_label(source, documents)
-            frames.append(canonical_columns(raw, opts, where, "documents", used))
+    if not documents:
+        return []
+    raw = read_documents(documents, opts, problems, single or opts.strict, notes)
+    if raw is None:
+        return []
+    where = documents[0].label if single else _folder_label(source, documents)
+    return [canonical_columns(raw, opts, where, "documents", used)]
+
+
+def _check_columns_used(opts: Options, frames: list[pd.DataFrame], used: set[str]) -> None:
+    """Refuse a ``columns=`` key that no file read has as a column."""
     unused = [key for key in opts.columns if key not in used]
     if frames and unused:
         found = sorted({c for f in frames for c in f.columns if c not in RAW_COLUMNS})
@@ -289,13 +338,10 @@ def read_articles(
             where="columns",
             fix="Use the column names as they appear in the files.",
         )
-    frame = pd.concat(frames, ignore_index=True) if frames else None
-    articles = articles_table(frame, problems, opts, with_encoding=not single, notes=notes)
-    warn_set_aside(articles)
-    return articles
 
 
 def _folder_label(source, documents: list[File]) -> str:
+    """How errors name a folder, glob or list of documents."""
     if isinstance(source, (str, os.PathLike)):
         return Path(source).name or str(source)
     return f"{len(documents)} files"

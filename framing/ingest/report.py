@@ -47,6 +47,19 @@ FIXES = {
 }
 
 
+@dataclass
+class Problem:
+    """A record set aside: its source label, article id, reason and detail, and the file and
+    row numbers that put the report in reading order."""
+
+    source: str
+    article_id: str
+    reason: str
+    detail: str
+    file: int
+    row: int
+
+
 @dataclass(eq=False)
 class IngestReport:
     """What an ingest read, kept and set aside (:func:`ingest_report` gets it from a table).
@@ -168,7 +181,22 @@ def attach_report(table: pd.DataFrame, report: IngestReport) -> None:
 
 
 def empty_set_aside() -> pd.DataFrame:
+    """The ``set_aside`` table of a report that set nothing aside."""
     return pd.DataFrame({c: pd.Series([], dtype="str") for c in _SET_ASIDE_COLUMNS})
+
+
+def set_aside_table(problems: list[Problem]) -> pd.DataFrame:
+    """The ``set_aside`` table of a report: one row per :class:`Problem`, in their order."""
+    if not problems:
+        return empty_set_aside()
+    return pd.DataFrame(
+        {
+            "source": pd.Series([p.source for p in problems], dtype="str"),
+            "article_id": pd.Series([p.article_id for p in problems], dtype="str"),
+            "reason": pd.Series([p.reason for p in problems], dtype="str"),
+            "detail": pd.Series([p.detail for p in problems], dtype="str"),
+        }
+    )
 
 
 def ingest_report(articles: pd.DataFrame) -> IngestReport:
@@ -221,19 +249,10 @@ def ingest_report(articles: pd.DataFrame) -> IngestReport:
     return report
 
 
-@dataclass
-class Problem:
-    source: str
-    article_id: str
-    reason: str
-    detail: str
-    file: int
-    row: int
-
-
 def warn_set_aside(
     articles: pd.DataFrame, *, prefix: str = "", name: str = "articles", stacklevel: int = 3
 ) -> None:
+    """Warn once (a :class:`FramingWarning`) when the table's report set articles aside."""
     report = ingest_report(articles)
     if len(report.set_aside):
         warnings.warn(
