@@ -112,6 +112,7 @@ def _parse_other(value, tz):
 
 
 def is_missing(value) -> bool:
+    """Whether a cell holds no value: None, NaN, NaT, NA or a blank string."""
     if value is None or value is pd.NaT or value is pd.NA:
         return True
     if isinstance(value, float) and math.isnan(value):

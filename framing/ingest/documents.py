@@ -181,31 +181,7 @@ def read_documents(files: list[File], opts: Options, problems: list, single: boo
     for file in files:
         default_id = str(PurePosixPath(file.label).with_suffix(""))
         try:
-            data = read_bytes(file)
-            if not data.strip():
-                raise FileFailure("empty file", "the file is empty")
-            try:
-                text, encoding = decode(data, opts.encoding)
-            except Undecodable as exc:
-                raise FileFailure("undecodable bytes", exc.detail) from exc
-            if not text.strip():
-                raise FileFailure("empty file", "the file is empty")
-            meta = sidecars.lookup(file.path)
-            if file.fmt == "txt":
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-                try:
-                    front, body = _front_matter(text)
-                except ValueError as exc:
-                    raise FileFailure("malformed front matter", str(exc)) from exc
-                record = {**meta, **front, "text": body.strip()}
-            else:
-                try:
-                    extracted = _html_record(text)
-                except Exception as exc:  # trafilatura may fail in many ways on odd pages
-                    raise FileFailure(
-                        "unreadable file", f"HTML extraction failed: {exc!r}"
-                    ) from exc
-                record = {**extracted, **meta}
+            record, encoding = _document_record(file, opts, sidecars)
         except FileFailure as failure:
             if single:
                 raise_file_failure(file, failure)
@@ -231,3 +207,30 @@ def read_documents(files: list[File], opts: Options, problems: list, single: boo
         }
     )
     return pd.concat([frame, extra], axis=1)
+
+
+def _document_record(file: File, opts: Options, sidecars: _Sidecars) -> tuple[dict, str]:
+    """One document as ``(record, encoding)``: its text and metadata (front matter over the
+    sidecar over what is extracted from HTML); a :class:`FileFailure` when it has none."""
+    data = read_bytes(file)
+    if not data.strip():
+        raise FileFailure("empty file", "the file is empty")
+    try:
+        text, encoding = decode(data, opts.encoding)
+    except Undecodable as exc:
+        raise FileFailure("undecodable bytes", exc.detail) from exc
+    if not text.strip():
+        raise FileFailure("empty file", "the file is empty")
+    meta = sidecars.lookup(file.path)
+    if file.fmt == "txt":
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            front, body = _front_matter(text)
+        except ValueError as exc:
+            raise FileFailure("malformed front matter", str(exc)) from exc
+        return {**meta, **front, "text": body.strip()}, encoding
+    try:
+        extracted = _html_record(text)
+    except Exception as exc:  # trafilatura may fail in many ways on odd pages
+        raise FileFailure("unreadable file", f"HTML extraction failed: {exc!r}") from exc
+    return {**extracted, **meta}, encoding

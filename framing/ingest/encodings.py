@@ -7,6 +7,8 @@ import re
 
 
 class Undecodable(Exception):
+    """Bytes that do not decode, or decode to binary-looking text; ``detail`` says where."""
+
     def __init__(self, detail: str):
         super().__init__(detail)
         self.detail = detail

@@ -63,6 +63,8 @@ RAW_COLUMNS = (RAW_SOURCE, RAW_ID, RAW_FILE, RAW_ROW, RAW_ENCODING)
 
 @dataclass
 class Options:
+    """The checked options of a read (see :func:`check_options`)."""
+
     columns: dict[str, str]
     fallbacks: bool
     date_format: str | None
@@ -74,6 +76,8 @@ class Options:
 
 @dataclass
 class File:
+    """A file to read: its path, format, label in ``source`` and position in the listing."""
+
     path: Path
     fmt: str
     label: str = ""
@@ -83,6 +87,8 @@ class File:
 def check_options(
     *, columns, encoding, date_format, tz, text_column_fallbacks=True, strict=False, sidecar=None
 ) -> Options:
+    """The options of :func:`framing.read_articles`, checked: a :class:`FramingError` names
+    the argument that is wrong."""
     if columns is None:
         columns = {}
     if not isinstance(columns, Mapping) or not all(
@@ -144,6 +150,7 @@ def _zone(tz: str):
 
 
 def check_format(format: str | None) -> str | None:
+    """The format name ``format`` stands for (``"ndjson"`` is ``"jsonl"``), or None."""
     if format is None:
         return None
     key = str(format).lower().lstrip(".")
@@ -158,20 +165,15 @@ def _format_of(path: Path, forced: str | None) -> str | None:
 
 
 def list_files(source, *, format: str | None, recursive: bool, sidecar: Path | None):
-    """Expand ``source`` to sorted files: ``(files, single, notes)``."""
-    if isinstance(source, (str, os.PathLike)):
-        items, listed = [source], False
-    elif isinstance(source, (list, tuple)) and source:
-        items, listed = list(source), True
-    else:
-        raise FramingError(
-            f"expected a path, a glob pattern or a list of paths, got {source!r}",
-            where="source",
-            fix="Pass e.g. 'data/news.csv', 'data/articles/' or 'data/*.jsonl'.",
-        )
-    found: dict[Path, str] = {}
+    """Expand ``source`` to sorted files: ``(files, single, notes)``.
+
+    ``single`` says that ``source`` is one file (not a list): its failures are errors.
+    ``notes`` lists the files skipped.
+    """
+    items, listed = _source_items(source)
+    found: dict[Path, str] = {}  # resolved path -> format
     notes: list[str] = []
-    roots: list[Path] = []
+    roots: list[Path] = []  # the folders the labels are relative to
     single = False
     for item in items:
         if not isinstance(item, (str, os.PathLike)):
@@ -180,37 +182,14 @@ def list_files(source, *, format: str | None, recursive: bool, sidecar: Path | N
             )
         path = Path(item)
         if path.is_file():
-            fmt = _format_of(path, format)
-            if fmt is None:
-                known = ", ".join(sorted(FORMATS))
-                raise FramingError(
-                    f"cannot tell the format of {path.name!r} from its extension (known: {known})",
-                    where="source",
-                    fix=f"Pass format= (one of: {', '.join(_FORMAT_NAMES)}).",
-                )
-            found[path.resolve()] = fmt
+            found[path.resolve()] = _format_of_file(path, format)
             roots.append(path.resolve().parent)
             single = not listed
         elif path.is_dir():
             roots.append(path.resolve())
             _scan_folder(path, format, recursive, sidecar, found, notes)
         elif isinstance(item, str) and any(ch in item for ch in "*?["):
-            matches = sorted(_glob.glob(item, recursive=True))
-            if not matches:
-                raise FramingError(
-                    f"the pattern {item!r} matches no file",
-                    where="source",
-                    fix=f"Check the pattern (relative to the current folder {os.getcwd()}).",
-                )
-            for match in matches:
-                mpath = Path(match)
-                if mpath.is_file() and not mpath.name.startswith("."):
-                    fmt = _format_of(mpath, format)
-                    if fmt is None:
-                        notes.append(f"skipped {mpath.name} (unknown file type)")
-                    else:
-                        found[mpath.resolve()] = fmt
-                        roots.append(mpath.resolve().parent)
+            _add_matches(item, format, found, roots, notes)
         else:
             raise FramingError(
                 f"no such file or folder: {str(item)!r}",
@@ -223,6 +202,58 @@ def list_files(source, *, format: str | None, recursive: bool, sidecar: Path | N
             where="source",
             fix="Point at files ending in " + ", ".join(sorted(FORMATS)) + ", or pass format=.",
         )
+    return _labelled(found, roots, single), single, notes
+
+
+def _source_items(source) -> tuple[list, bool]:
+    """The paths or patterns ``source`` holds, and whether it was a list."""
+    if isinstance(source, (str, os.PathLike)):
+        return [source], False
+    if isinstance(source, (list, tuple)) and source:
+        return list(source), True
+    raise FramingError(
+        f"expected a path, a glob pattern or a list of paths, got {source!r}",
+        where="source",
+        fix="Pass e.g. 'data/news.csv', 'data/articles/' or 'data/*.jsonl'.",
+    )
+
+
+def _format_of_file(path: Path, format: str | None) -> str:
+    """The format of a file named on its own: ``format``, or its extension's."""
+    fmt = _format_of(path, format)
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise FramingError(
+            f"cannot tell the format of {path.name!r} from its extension (known: {known})",
+            where="source",
+            fix=f"Pass format= (one of: {', '.join(_FORMAT_NAMES)}).",
+        )
+    return fmt
+
+
+def _add_matches(pattern: str, format, found, roots, notes) -> None:
+    """Add the files a glob pattern matches (skipping hidden ones and unknown types)."""
+    matches = sorted(_glob.glob(pattern, recursive=True))
+    if not matches:
+        raise FramingError(
+            f"the pattern {pattern!r} matches no file",
+            where="source",
+            fix=f"Check the pattern (relative to the current folder {os.getcwd()}).",
+        )
+    for match in matches:
+        mpath = Path(match)
+        if mpath.is_file() and not mpath.name.startswith("."):
+            fmt = _format_of(mpath, format)
+            if fmt is None:
+                notes.append(f"skipped {mpath.name} (unknown file type)")
+            else:
+                found[mpath.resolve()] = fmt
+                roots.append(mpath.resolve().parent)
+
+
+def _labelled(found: dict[Path, str], roots: list[Path], single: bool) -> list[File]:
+    """The files found in path order, labelled by their path relative to the folder they
+    share (a single file: its name)."""
     paths = sorted(found)
     root = Path(os.path.commonpath([str(r) for r in roots])) if roots else paths[0].parent
     if single:
@@ -234,10 +265,12 @@ def list_files(source, *, format: str | None, recursive: bool, sidecar: Path | N
         except ValueError:
             label = path.as_posix()
         files.append(File(path=path, fmt=found[path], label=label, index=index))
-    return files, single, notes
+    return files
 
 
 def _scan_folder(folder: Path, format, recursive, sidecar, found, notes):
+    """Add the files of a folder of the format asked for (skipping hidden files, the
+    documents' sidecar and unknown types)."""
     pattern = "**/*" if recursive else "*"
     entries = sorted(p for p in folder.glob(pattern) if p.is_file())
     has_documents = any(FORMATS.get(p.suffix.lower()) in DOCUMENT_FORMATS for p in entries)
@@ -267,6 +300,7 @@ class FileFailure(Exception):
 
 
 def raw_frame(frame: pd.DataFrame, file: File, labels, ids, rows, encoding: str) -> pd.DataFrame:
+    """The rows of ``file`` with the bookkeeping columns (``RAW_COLUMNS``) beside them."""
     frame = frame.reset_index(drop=True)
     extra = pd.DataFrame(
         {
@@ -281,6 +315,7 @@ def raw_frame(frame: pd.DataFrame, file: File, labels, ids, rows, encoding: str)
 
 
 def read_bytes(file: File) -> bytes:
+    """The bytes of ``file`` (a :class:`FileFailure` when they cannot be read)."""
     try:
         return file.path.read_bytes()
     except OSError as exc:
@@ -288,6 +323,7 @@ def read_bytes(file: File) -> bytes:
 
 
 def raise_file_failure(file: File, failure: FileFailure):
+    """Raise the :class:`FramingError` for a file that failed where failing is an error."""
     if failure.reason == "empty file":
         raise FramingError(
             f"{file.label} is empty ({failure.detail})",

@@ -33,6 +33,8 @@ def _sniff_separator(text: str) -> str:
 
 
 def csv_options(fmt: str, text_start: str) -> dict:
+    """pandas' ``read_csv`` options for a CSV/TSV file that starts with ``text_start``: the
+    separator (sniffed from the header for CSV), every value a string, nothing read as NA."""
     sep = "\t" if fmt == "tsv" else _sniff_separator(text_start)
     return {"sep": sep, "dtype": str, "keep_default_na": False, "na_filter": False}
 
@@ -245,6 +247,7 @@ def jsonl_records(lines, file: File, start_row: int = 0):
 
 
 def records_frame(records: list[dict], file: File, numbers_, encoding: str, sep=":"):
+    """The raw frame of JSON objects, labelled by their line or item numbers ``numbers_``."""
     # index: one row per record even when every record is {} (no columns to count rows by)
     frame = pd.DataFrame.from_records(records, index=range(len(records)))
     frame.columns = [str(c) for c in frame.columns]

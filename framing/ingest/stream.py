@@ -101,6 +101,8 @@ def iter_article_chunks(
 
 
 def _chunks(files, single, notes, opts, chunk_size) -> Iterator[pd.DataFrame]:
+    """The articles tables of :func:`iter_article_chunks`, file after file; a file that fails
+    gives an empty chunk whose report lists it (alone, an error)."""
     seen: dict[str, str] = {}
     pending_notes = list(notes)
     number = 0
@@ -136,6 +138,7 @@ def _chunks(files, single, notes, opts, chunk_size) -> Iterator[pd.DataFrame]:
 
 
 def _stream_encoding(file: File, forced: str | None) -> str:
+    """The encoding of a file to stream, detected from its first MB (or ``forced``)."""
     with open(file.path, "rb") as handle:
         head = handle.read(1 << 20)
     if not head.strip():
@@ -304,6 +307,7 @@ def piece_chunks(piece: Piece, seen: dict[str, str]) -> Iterator[pd.DataFrame]:
 
 
 def _jsonl_chunks(handle, file: File, encoding: str, chunk_size: int):
+    """``(raw frame or None, problems)`` per ``chunk_size`` lines of an open JSONL file."""
     records, numbers_, problems = [], [], []
     met = 0
     for lineno, item in jsonl_records(handle, file):
