@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing._errors import FramingError, FramingWarning
-from framing.datasets import read_nltk_corpus
 from framing.ingest import (
     ALIASES,
     IngestReport,
@@ -1044,74 +1043,6 @@ def test_chunks_refuse_formats_that_cannot_stream(tmp_path, maker):
 def test_bad_chunk_size(tmp_path, size):
     with pytest.raises(FramingError, match=r"^chunk_size: "):
         iter_article_chunks(make_csv(tmp_path), chunk_size=size)
-
-
-# --------------------------------------------------------------------------------------
-# NLTK corpora
-
-
-def test_missing_nltk_corpus_says_how_to_install(tmp_path, monkeypatch):
-    import nltk
-
-    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    with pytest.raises(FramingError) as info:
-        read_nltk_corpus("inaugural")
-    assert str(info.value) == (
-        "the NLTK corpus 'inaugural' is not installed. Install it with "
-        "python -m nltk.downloader inaugural, or set NLTK_DATA to a folder that holds "
-        "corpora/inaugural"
-    )
-
-
-def test_nltk_corpus_built_by_hand(tmp_path, monkeypatch):
-    import nltk
-
-    root = tmp_path / "corpora" / "speeches"
-    write(root / "1789-Washington.txt", "Fellow-Citizens of the Senate")
-    write(root / "1965-Johnson-1.txt", "Mr. Speaker")
-    write(root / "README", "not a speech")
-    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    speeches = read_nltk_corpus("speeches")
-    assert speeches["article_id"].tolist() == ["1789-Washington.txt", "1965-Johnson-1.txt"]
-    row = speeches.set_index("article_id").loc["1965-Johnson-1.txt"]
-    assert (row["outlet"], row["title"], str(row["date"])) == (
-        "Johnson",
-        "1965 Johnson",
-        "1965-01-01 00:00:00",
-    )
-    with pytest.raises(FramingError, match=r"^fileids: 'nope\.txt' is not a file"):
-        read_nltk_corpus("speeches", fileids=["nope.txt"])
-
-
-@pytest.mark.parametrize("name", ["Inaugural!", "", 3])
-def test_bad_nltk_corpus_name(name):
-    with pytest.raises(FramingError, match=r"^name: "):
-        read_nltk_corpus(name)
-
-
-@pytest.mark.shared_data
-def test_inaugural_addresses_match_nltk(nltk_data):
-    from nltk.corpus import inaugural
-
-    speeches = read_nltk_corpus("inaugural")
-    check_table(speeches)
-    assert len(speeches) == 59
-    assert speeches["article_id"].tolist() == inaugural.fileids()
-    for fid, text in zip(speeches["article_id"], speeches["text"], strict=True):
-        assert text == inaugural.raw(fid)
-    first = speeches.iloc[0]
-    assert (first["outlet"], first["title"], first["lang"]) == (
-        "Washington",
-        "1789 Washington",
-        "en",
-    )
-    assert speeches["date"].dt.year.tolist() == [int(f[:4]) for f in inaugural.fileids()]
-
-
-@pytest.mark.shared_data
-def test_state_union_reads(nltk_data):
-    speeches = read_nltk_corpus("state_union", fileids=["1965-Johnson-1.txt", "2006-GWBush.txt"])
-    assert speeches["outlet"].tolist() == ["Johnson", "GWBush"]
 
 
 # --------------------------------------------------------------------------------------
