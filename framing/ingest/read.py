@@ -1,4 +1,5 @@
-"""read_articles: files into the articles table; and the checks every article passes."""
+"""read_articles, the ingest pipeline in a few calls; and articles_table, the checks every
+article passes (the streaming readers share them)."""
 
 from __future__ import annotations
 
@@ -31,149 +32,6 @@ from .files import (
 )
 from .formats import read_table_file
 from .report import FIXES, IngestReport, Problem, attach_report, set_aside_table, warn_set_aside
-
-
-def _blank_texts(text: pd.Series) -> np.ndarray:
-    """Which texts are empty or whitespace only (as ``text.str.strip() == ""``), without
-    copying them: Arrow's ``utf8_is_space`` stops at the first other character and treats
-    the same 31 code points as whitespace as the strip does (checked over all of Unicode)."""
-    data = getattr(text.array, "_pa_array", None)
-    if data is None:
-        return (text.str.strip() == "").to_numpy()
-    import pyarrow.compute as pc
-
-    blank = pc.or_(pc.equal(pc.binary_length(data), 0), pc.utf8_is_space(data))
-    return blank.to_numpy(zero_copy_only=False).astype(bool)
-
-
-def articles_table(
-    frame: pd.DataFrame | None,
-    problems: list[Problem],
-    opts: Options,
-    *,
-    seen: dict[str, str] | None = None,
-    with_encoding: bool = False,
-    notes: list[str] | None = None,
-) -> pd.DataFrame:
-    """Check raw canonical rows: the articles table, with its report in ``attrs``.
-
-    ``frame`` holds the rows read (columns renamed by :func:`canonical_columns`, plus the
-    ``RAW_COLUMNS``), ``problems`` the records met that never became rows (bad lines, bad
-    files). A row without a usable date or text, or whose id is in ``seen`` (id -> source
-    label, updated with the ids kept), is set aside; ``opts.strict`` raises instead.
-    """
-    seen = {} if seen is None else seen
-    problems = list(problems)
-    n_extra = len(problems)  # records met that never became rows (bad lines, bad files)
-    frame = _in_file_order(frame)
-    labels = frame[RAW_SOURCE].tolist()
-    ids = _article_ids(frame)
-    id_values = ids.tolist()
-    text = as_text(frame["text"])
-    dates, date_problems = parse_dates(frame["date"], date_format=opts.date_format, tz=opts.tz)
-    row_problem = _row_problems(text, date_problems, id_values, labels, seen)
-    files, rows = frame[RAW_FILE].to_numpy(), frame[RAW_ROW].to_numpy()
-    for pos, (reason, detail) in row_problem.items():
-        problems.append(
-            Problem(labels[pos], id_values[pos], reason, detail, int(files[pos]), int(rows[pos]))
-        )
-    problems.sort(key=lambda p: (p.file, p.row))
-    if opts.strict and problems:
-        _raise_first(problems)
-    keep = np.ones(len(frame), dtype=bool)
-    keep[list(row_problem)] = False
-    articles = _kept_rows(frame, ids, text, dates, keep, with_encoding=with_encoding)
-    report = IngestReport(
-        n_read=len(frame) + n_extra,
-        n_kept=len(articles),
-        set_aside=set_aside_table(problems),
-        notes=list(notes or []),
-    )
-    assert report.n_read == report.n_kept + len(report.set_aside)
-    attach_report(articles, report)
-    return articles
-
-
-def _in_file_order(frame: pd.DataFrame | None) -> pd.DataFrame:
-    """The raw rows in file and row order (no rows: an empty frame with the needed columns)."""
-    if frame is None or len(frame) == 0:
-        frame = pd.DataFrame(
-            {c: pd.Series([], dtype="str") for c in ("text", RAW_SOURCE, RAW_ID, RAW_ENCODING)}
-        )
-        frame["date"] = pd.Series([], dtype=object)
-        frame[RAW_FILE] = np.zeros(0, dtype=np.int64)
-        frame[RAW_ROW] = np.zeros(0, dtype=np.int64)
-    return frame.sort_values([RAW_FILE, RAW_ROW], kind="stable").reset_index(drop=True)
-
-
-def _article_ids(frame: pd.DataFrame) -> pd.Series:
-    """The ``article_id`` column, stripped; the row's default id where it is empty or absent."""
-    if "article_id" in frame.columns:
-        ids = as_text(frame["article_id"]).str.strip()
-        ids = ids.where(ids != "", frame[RAW_ID].astype("str"))
-    else:
-        ids = frame[RAW_ID].astype("str")
-    return ids.astype("str").reset_index(drop=True)
-
-
-def _row_problems(text, date_problems, id_values, labels, seen) -> dict[int, tuple[str, str]]:
-    """Row position -> ``(reason, detail)`` for the rows set aside: their date, then an empty
-    text, then an id already ``seen`` (which gains the id and label of every other row)."""
-    row_problem = dict(date_problems)
-    for pos in np.flatnonzero(_blank_texts(text)):
-        row_problem.setdefault(int(pos), ("empty text", "the text is empty or only whitespace"))
-    checked = set(row_problem)
-    for pos, article_id in enumerate(id_values):
-        if pos in checked:
-            continue
-        first = seen.get(article_id)
-        if first is not None:
-            row_problem[pos] = ("duplicate id", f"first seen at {first}")
-        else:
-            seen[article_id] = labels[pos]
-    return row_problem
-
-
-def _raise_first(problems: list[Problem]) -> None:
-    """The error ``strict=True`` raises: the first problem, in file and row order."""
-    first = problems[0]
-    what = f"{first.reason}: {first.detail}"
-    if first.article_id and first.reason in ("duplicate id", "empty text", "missing date"):
-        what = f"{first.reason} (article {first.article_id!r}): {first.detail}"
-    raise FramingError(what, where=first.source, fix=FIXES.get(first.reason, "") + ".")
-
-
-def _kept_rows(frame, ids, text, dates, keep, *, with_encoding: bool) -> pd.DataFrame:
-    """The articles table of the rows ``keep`` marks: canonical columns first, then the
-    optional ones, every other input column, ``source`` (and ``encoding``)."""
-    every = bool(keep.all())
-
-    def kept(series: pd.Series) -> pd.Series:
-        # filtered as Arrow strings: no round trip through Python objects
-        return (series if every else series[keep]).reset_index(drop=True).astype("str")
-
-    n_kept = int(keep.sum())
-    blank = pd.Series(np.full(n_kept, "", dtype=object), dtype="str")
-    articles = pd.DataFrame(
-        {
-            "article_id": kept(ids),
-            "date": pd.Series(dates if every else dates[keep], dtype="datetime64[ns]"),
-            "outlet": kept(as_text(frame["outlet"])) if "outlet" in frame else blank,
-            "title": kept(as_text(frame["title"])) if "title" in frame else blank.copy(),
-            "text": kept(text),
-        }
-    )
-    for col in OPTIONAL:
-        if col in frame.columns:
-            articles[col] = kept(as_text(frame[col]))
-    rest = [c for c in frame.columns if c not in (*CORE, *OPTIONAL, *RAW_COLUMNS)]
-    if rest:
-        extra = frame.loc[keep, rest].reset_index(drop=True)
-        articles = pd.concat([articles, extra], axis=1)
-    articles["source"] = kept(frame[RAW_SOURCE])
-    if with_encoding and "encoding" not in articles.columns:
-        articles["encoding"] = kept(frame[RAW_ENCODING])
-    return articles
 
 
 def read_articles(
@@ -345,3 +203,146 @@ def _folder_label(source, documents: list[File]) -> str:
     if isinstance(source, (str, os.PathLike)):
         return Path(source).name or str(source)
     return f"{len(documents)} files"
+
+
+def articles_table(
+    frame: pd.DataFrame | None,
+    problems: list[Problem],
+    opts: Options,
+    *,
+    seen: dict[str, str] | None = None,
+    with_encoding: bool = False,
+    notes: list[str] | None = None,
+) -> pd.DataFrame:
+    """Check raw canonical rows: the articles table, with its report in ``attrs``.
+
+    ``frame`` holds the rows read (columns renamed by :func:`canonical_columns`, plus the
+    ``RAW_COLUMNS``), ``problems`` the records met that never became rows (bad lines, bad
+    files). A row without a usable date or text, or whose id is in ``seen`` (id -> source
+    label, updated with the ids kept), is set aside; ``opts.strict`` raises instead.
+    """
+    seen = {} if seen is None else seen
+    problems = list(problems)
+    n_extra = len(problems)  # records met that never became rows (bad lines, bad files)
+    frame = _in_file_order(frame)
+    labels = frame[RAW_SOURCE].tolist()
+    ids = _article_ids(frame)
+    id_values = ids.tolist()
+    text = as_text(frame["text"])
+    dates, date_problems = parse_dates(frame["date"], date_format=opts.date_format, tz=opts.tz)
+    row_problem = _row_problems(text, date_problems, id_values, labels, seen)
+    files, rows = frame[RAW_FILE].to_numpy(), frame[RAW_ROW].to_numpy()
+    for pos, (reason, detail) in row_problem.items():
+        problems.append(
+            Problem(labels[pos], id_values[pos], reason, detail, int(files[pos]), int(rows[pos]))
+        )
+    problems.sort(key=lambda p: (p.file, p.row))
+    if opts.strict and problems:
+        _raise_first(problems)
+    keep = np.ones(len(frame), dtype=bool)
+    keep[list(row_problem)] = False
+    articles = _kept_rows(frame, ids, text, dates, keep, with_encoding=with_encoding)
+    report = IngestReport(
+        n_read=len(frame) + n_extra,
+        n_kept=len(articles),
+        set_aside=set_aside_table(problems),
+        notes=list(notes or []),
+    )
+    assert report.n_read == report.n_kept + len(report.set_aside)
+    attach_report(articles, report)
+    return articles
+
+
+def _in_file_order(frame: pd.DataFrame | None) -> pd.DataFrame:
+    """The raw rows in file and row order (no rows: an empty frame with the needed columns)."""
+    if frame is None or len(frame) == 0:
+        frame = pd.DataFrame(
+            {c: pd.Series([], dtype="str") for c in ("text", RAW_SOURCE, RAW_ID, RAW_ENCODING)}
+        )
+        frame["date"] = pd.Series([], dtype=object)
+        frame[RAW_FILE] = np.zeros(0, dtype=np.int64)
+        frame[RAW_ROW] = np.zeros(0, dtype=np.int64)
+    return frame.sort_values([RAW_FILE, RAW_ROW], kind="stable").reset_index(drop=True)
+
+
+def _article_ids(frame: pd.DataFrame) -> pd.Series:
+    """The ``article_id`` column, stripped; the row's default id where it is empty or absent."""
+    if "article_id" in frame.columns:
+        ids = as_text(frame["article_id"]).str.strip()
+        ids = ids.where(ids != "", frame[RAW_ID].astype("str"))
+    else:
+        ids = frame[RAW_ID].astype("str")
+    return ids.astype("str").reset_index(drop=True)
+
+
+def _row_problems(text, date_problems, id_values, labels, seen) -> dict[int, tuple[str, str]]:
+    """Row position -> ``(reason, detail)`` for the rows set aside: their date, then an empty
+    text, then an id already ``seen`` (which gains the id and label of every other row)."""
+    row_problem = dict(date_problems)
+    for pos in np.flatnonzero(_blank_texts(text)):
+        row_problem.setdefault(int(pos), ("empty text", "the text is empty or only whitespace"))
+    checked = set(row_problem)
+    for pos, article_id in enumerate(id_values):
+        if pos in checked:
+            continue
+        first = seen.get(article_id)
+        if first is not None:
+            row_problem[pos] = ("duplicate id", f"first seen at {first}")
+        else:
+            seen[article_id] = labels[pos]
+    return row_problem
+
+
+def _blank_texts(text: pd.Series) -> np.ndarray:
+    """Which texts are empty or whitespace only (as ``text.str.strip() == ""``), without
+    copying them: Arrow's ``utf8_is_space`` stops at the first other character and treats
+    the same 31 code points as whitespace as the strip does (checked over all of Unicode)."""
+    data = getattr(text.array, "_pa_array", None)
+    if data is None:
+        return (text.str.strip() == "").to_numpy()
+    import pyarrow.compute as pc
+
+    blank = pc.or_(pc.equal(pc.binary_length(data), 0), pc.utf8_is_space(data))
+    return blank.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _raise_first(problems: list[Problem]) -> None:
+    """The error ``strict=True`` raises: the first problem, in file and row order."""
+    first = problems[0]
+    what = f"{first.reason}: {first.detail}"
+    if first.article_id and first.reason in ("duplicate id", "empty text", "missing date"):
+        what = f"{first.reason} (article {first.article_id!r}): {first.detail}"
+    raise FramingError(what, where=first.source, fix=FIXES.get(first.reason, "") + ".")
+
+
+def _kept_rows(frame, ids, text, dates, keep, *, with_encoding: bool) -> pd.DataFrame:
+    """The articles table of the rows ``keep`` marks: canonical columns first, then the
+    optional ones, every other input column, ``source`` (and ``encoding``)."""
+    every = bool(keep.all())
+
+    def kept(series: pd.Series) -> pd.Series:
+        # filtered as Arrow strings: no round trip through Python objects
+        return (series if every else series[keep]).reset_index(drop=True).astype("str")
+
+    n_kept = int(keep.sum())
+    blank = pd.Series(np.full(n_kept, "", dtype=object), dtype="str")
+    articles = pd.DataFrame(
+        {
+            "article_id": kept(ids),
+            "date": pd.Series(dates if every else dates[keep], dtype="datetime64[ns]"),
+            "outlet": kept(as_text(frame["outlet"])) if "outlet" in frame else blank,
+            "title": kept(as_text(frame["title"])) if "title" in frame else blank.copy(),
+            "text": kept(text),
+        }
+    )
+    for col in OPTIONAL:
+        if col in frame.columns:
+            articles[col] = kept(as_text(frame[col]))
+    rest = [c for c in frame.columns if c not in (*CORE, *OPTIONAL, *RAW_COLUMNS)]
+    if rest:
+        extra = frame.loc[keep, rest].reset_index(drop=True)
+        articles = pd.concat([articles, extra], axis=1)
+    articles["source"] = kept(frame[RAW_SOURCE])
+    if with_encoding and "encoding" not in articles.columns:
+        articles["encoding"] = kept(frame[RAW_ENCODING])
+    return articles
