@@ -25,7 +25,7 @@ __version__ = "0.1.0"
 _API = {
     "read_articles": "ingest",
     "ingest_report": "ingest",
-    "read_nltk_corpus": "ingest",
+    "read_nltk_corpus": "datasets",
     "iter_article_chunks": "ingest",
     "IngestReport": "ingest",
     "load_example": "datasets",

@@ -2,17 +2,35 @@
 
 The teaching corpus is fictional news written for framing, built on the real public
 chronology of Armenia–Russia–CSTO relations (Sept 2022 – June 2024); see ``data/README.md``.
-NLTK corpora (inaugural, state_union) are read with :func:`framing.read_nltk_corpus`.
+NLTK's year-named plain-text corpora (inaugural, state_union) are read with
+:func:`read_nltk_corpus`.
 """
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
-from ._errors import FramingError
+import pandas as pd
 
-__all__ = ["load_example", "load_lexicon", "lexicon_path", "LEXICONS"]
+from ._errors import FramingError, choices_error, require
+from .ingest import read_articles
+from .ingest.columns import CORE
+from .ingest.files import (
+    RAW_COLUMNS,
+    RAW_ENCODING,
+    RAW_FILE,
+    RAW_ID,
+    RAW_ROW,
+    RAW_SOURCE,
+    check_options,
+)
+from .ingest.read import articles_table
+from .ingest.report import warn_set_aside
+from .lexicon import read_lexicon
+
+__all__ = ["load_example", "load_lexicon", "lexicon_path", "read_nltk_corpus", "LEXICONS"]
 
 #: the lexicons bundled with framing
 LEXICONS = ("security",)
@@ -36,8 +54,6 @@ def load_example():
     >>> len(articles) >= 150, articles["lang"].isin(["en", "ru"]).all()
     (True, np.True_)
     """
-    from .ingest import read_articles
-
     folder = resources.files("framing") / "example" / "articles"
     with resources.as_file(folder) as path:
         articles = read_articles(path)
@@ -78,6 +94,149 @@ def load_lexicon(name: str = "security"):
     >>> "threat" in lex.frame_names
     True
     """
-    from .lexicon import read_lexicon
-
     return read_lexicon(lexicon_path(name))
+
+
+# the encodings nltk.corpus declares for these corpora (read the same way, the text is the same)
+_NLTK_ENCODINGS = {"inaugural": "latin1", "state_union": "ISO-8859-2"}
+
+
+def read_nltk_corpus(name: str = "inaugural", *, fileids=None) -> pd.DataFrame:
+    """Read an NLTK plain-text corpus whose file names start with a year into an articles table.
+
+    Made for ``inaugural`` (US inaugural addresses, 1789-2021) and ``state_union`` (State of
+    the Union addresses, 1945-2006). Each file is one article: ``article_id`` is the fileid
+    (``"1789-Washington.txt"``), ``date`` is **1 January** of the year in the name (the
+    corpora do not record the day), ``outlet`` the speaker (``"Washington"``), ``title``
+    ``"1789 Washington"``, ``text`` the raw text and ``lang`` ``"en"``.
+
+    NLTK data is looked up on NLTK's data path (the ``NLTK_DATA`` environment variable, or
+    ``nltk.data.path``); nothing is ever downloaded.
+
+    Parameters
+    ----------
+    name : str, default "inaugural"
+        The corpus name, as in ``nltk.corpus``.
+    fileids : list of str, optional
+        Read only these files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The articles table with an :class:`IngestReport` in ``attrs``.
+
+    Raises
+    ------
+    FramingError
+        If the corpus is not installed, is not a year-named plain-text corpus, or a fileid is
+        unknown.
+
+    Examples
+    --------
+    A stand-in corpus in a temporary NLTK data folder (with NLTK_DATA set, use
+    ``read_nltk_corpus("inaugural")``):
+
+    >>> import tempfile, pathlib, nltk
+    >>> data = pathlib.Path(tempfile.mkdtemp())
+    >>> (data / "corpora" / "speeches").mkdir(parents=True)
+    >>> _ = (data / "corpora" / "speeches" / "1789-Washington.txt").write_text("Fellow-Citizens")
+    >>> nltk.data.path.insert(0, str(data))
+    >>> speeches = read_nltk_corpus("speeches")
+    >>> nltk.data.path.remove(str(data))
+    >>> speeches[["article_id", "date", "outlet", "title"]]
+                article_id       date      outlet            title
+    0  1789-Washington.txt 1789-01-01  Washington  1789 Washington
+    >>> read_nltk_corpus("no_such_corpus")
+    Traceback (most recent call last):
+    ...
+    framing._errors.FramingError: the NLTK corpus 'no_such_corpus' is not installed. Install it with python -m nltk.downloader no_such_corpus, or set NLTK_DATA to a folder that holds corpora/no_such_corpus
+    """
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        raise choices_error("name", name, ["inaugural", "state_union"])
+    corpus, available = _nltk_corpus(name)
+    wanted = _wanted_fileids(name, available, fileids)
+    frame = pd.DataFrame(_speeches(name, corpus, wanted), columns=[*CORE, "lang", *RAW_COLUMNS])
+    opts = check_options(columns=None, encoding=None, date_format=None, tz="UTC")
+    articles = articles_table(frame, [], opts)
+    warn_set_aside(articles)
+    return articles
+
+
+def _nltk_corpus(name: str):
+    """The installed NLTK corpus ``name``: ``(plain-text corpus reader, its .txt fileids)``."""
+    nltk = require("nltk", purpose="read_nltk_corpus")
+    try:
+        root = nltk.data.find(f"corpora/{name}")
+    except LookupError as exc:
+        raise FramingError(
+            f"the NLTK corpus {name!r} is not installed",
+            fix=f"Install it with python -m nltk.downloader {name}, or set NLTK_DATA to a "
+            f"folder that holds corpora/{name}",
+        ) from exc
+    reader = require("nltk.corpus.reader", package="nltk", purpose="read_nltk_corpus")
+    try:
+        corpus = reader.PlaintextCorpusReader(
+            root, r"(?!\.).*\.txt", encoding=_NLTK_ENCODINGS.get(name, "utf8")
+        )
+        available = list(corpus.fileids())
+    except (LookupError, OSError) as exc:
+        raise FramingError(
+            f"the NLTK corpus {name!r} could not be loaded ({exc})",
+            fix=f"Reinstall it with python -m nltk.downloader {name}",
+        ) from exc
+    if not available:
+        raise FramingError(
+            f"the NLTK corpus {name!r} has no .txt files",
+            where="name",
+            fix="read_nltk_corpus reads plain-text corpora such as 'inaugural' and 'state_union'.",
+        )
+    return corpus, available
+
+
+def _wanted_fileids(name: str, available: list[str], fileids) -> list[str]:
+    """The fileids to read: all of them, or those asked for (each must exist)."""
+    if fileids is None:
+        return available
+    wanted = [fileids] if isinstance(fileids, str) else list(fileids)
+    unknown = [f for f in wanted if f not in set(available)]
+    if unknown:
+        shown = ", ".join(map(repr, available[:3]))
+        raise FramingError(
+            f"{', '.join(map(repr, unknown))} is not a file of the corpus {name!r}",
+            where="fileids",
+            fix=f"Use names from nltk.corpus.{name}.fileids(), e.g. {shown}.",
+        )
+    return wanted
+
+
+_YEAR_NAMED = re.compile(r"^(\d{4})-([^./\\]+?)(?:-\d+)?\.\w+$")
+
+
+def _speeches(name: str, corpus, wanted: list[str]) -> list[dict]:
+    """One raw row per file: the year and speaker its name starts with, and its text."""
+    rows = []
+    for fid in wanted:
+        match = _YEAR_NAMED.match(fid)
+        if match is None:
+            raise FramingError(
+                f"the file {fid!r} of the corpus {name!r} does not start with a year",
+                where="name",
+                fix="read_nltk_corpus reads corpora such as 'inaugural' and 'state_union'.",
+            )
+        year, speaker = match.groups()
+        rows.append(
+            {
+                "article_id": fid,
+                "date": f"{year}-01-01",
+                "outlet": speaker,
+                "title": f"{year} {speaker}",
+                "text": corpus.raw(fid),
+                "lang": "en",
+                RAW_SOURCE: f"{name}/{fid}",
+                RAW_ID: fid,
+                RAW_FILE: 0,
+                RAW_ROW: len(rows),
+                RAW_ENCODING: "",
+            }
+        )
+    return rows

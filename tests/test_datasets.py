@@ -1,10 +1,15 @@
-"""The bundled teaching corpus and lexicon, as a student meets them."""
+"""The bundled teaching corpus and lexicon, as a student meets them; NLTK corpora."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import framing as fr
+from framing._errors import FramingError
+from framing.datasets import read_nltk_corpus
+
+CANONICAL = ["article_id", "date", "outlet", "title", "text"]
 
 
 def test_teaching_corpus_shape():
@@ -45,3 +50,75 @@ def test_bundled_lexicon_counts_something_in_every_frame():
     assert (per_frame > 20).all()
     ru = articles.loc[articles["lang"] == "ru", "article_id"]
     assert hits["article_id"].isin(ru).sum() > 50
+
+
+# --------------------------------------------------------------------------------------
+# NLTK corpora
+
+
+def test_missing_nltk_corpus_says_how_to_install(tmp_path, monkeypatch):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    with pytest.raises(FramingError) as info:
+        read_nltk_corpus("inaugural")
+    assert str(info.value) == (
+        "the NLTK corpus 'inaugural' is not installed. Install it with "
+        "python -m nltk.downloader inaugural, or set NLTK_DATA to a folder that holds "
+        "corpora/inaugural"
+    )
+
+
+def test_nltk_corpus_built_by_hand(tmp_path, monkeypatch):
+    import nltk
+
+    root = tmp_path / "corpora" / "speeches"
+    root.mkdir(parents=True)
+    (root / "1789-Washington.txt").write_text("Fellow-Citizens of the Senate", encoding="utf-8")
+    (root / "1965-Johnson-1.txt").write_text("Mr. Speaker", encoding="utf-8")
+    (root / "README").write_text("not a speech", encoding="utf-8")
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    speeches = read_nltk_corpus("speeches")
+    assert speeches["article_id"].tolist() == ["1789-Washington.txt", "1965-Johnson-1.txt"]
+    row = speeches.set_index("article_id").loc["1965-Johnson-1.txt"]
+    assert (row["outlet"], row["title"], str(row["date"])) == (
+        "Johnson",
+        "1965 Johnson",
+        "1965-01-01 00:00:00",
+    )
+    with pytest.raises(FramingError, match=r"^fileids: 'nope\.txt' is not a file"):
+        read_nltk_corpus("speeches", fileids=["nope.txt"])
+
+
+@pytest.mark.parametrize("name", ["Inaugural!", "", 3])
+def test_bad_nltk_corpus_name(name):
+    with pytest.raises(FramingError, match=r"^name: "):
+        read_nltk_corpus(name)
+
+
+@pytest.mark.shared_data
+def test_inaugural_addresses_match_nltk(nltk_data):
+    from nltk.corpus import inaugural
+
+    speeches = read_nltk_corpus("inaugural")
+    assert list(speeches.columns) == [*CANONICAL, "lang", "source"]
+    assert speeches["date"].dtype == "datetime64[ns]"
+    assert speeches["article_id"].is_unique and isinstance(speeches.index, pd.RangeIndex)
+    report = fr.ingest_report(speeches)
+    assert report.n_read == report.n_kept == len(speeches) == 59
+    assert speeches["article_id"].tolist() == inaugural.fileids()
+    for fid, text in zip(speeches["article_id"], speeches["text"], strict=True):
+        assert text == inaugural.raw(fid)
+    first = speeches.iloc[0]
+    assert (first["outlet"], first["title"], first["lang"]) == (
+        "Washington",
+        "1789 Washington",
+        "en",
+    )
+    assert speeches["date"].dt.year.tolist() == [int(f[:4]) for f in inaugural.fileids()]
+
+
+@pytest.mark.shared_data
+def test_state_union_reads(nltk_data):
+    speeches = read_nltk_corpus("state_union", fileids=["1965-Johnson-1.txt", "2006-GWBush.txt"])
+    assert speeches["outlet"].tolist() == ["Johnson", "GWBush"]

@@ -20,7 +20,6 @@ from framing.ingest import (
     ingest_report,
     iter_article_chunks,
     read_articles,
-    read_nltk_corpus,
 )
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "framing" / "example" / "articles"
@@ -527,30 +526,30 @@ def _iso_like(draw):
 def test_plain_iso_dates_parse_as_the_general_path(values, tz):
     """The fast path for columns of plain ISO dates (NumPy, all at once) gives what the
     general path gives, or stands aside."""
-    from framing import ingest
+    from framing.ingest import dates
 
     column = pd.Series(values, dtype="str")
-    fast = ingest._parse_dates(column, date_format=None, tz=tz)
+    fast = dates.parse_dates(column, date_format=None, tz=tz)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ingest, "_plain_iso_dates", lambda v: None)
-        general = ingest._parse_dates(column, date_format=None, tz=tz)
+        mp.setattr(dates, "_plain_iso_dates", lambda v: None)
+        general = dates.parse_dates(column, date_format=None, tz=tz)
     np.testing.assert_array_equal(fast[0], general[0])
     assert fast[1] == general[1]
-    taken = ingest._plain_iso_dates(column)
+    taken = dates._plain_iso_dates(column)
     if taken is not None:  # it took the column: then every value was a plain ISO date
         assert not general[1]
         np.testing.assert_array_equal(taken, general[0])
 
 
 def test_plain_iso_dates_take_the_common_columns():
-    from framing import ingest
+    from framing.ingest import dates
 
     column = pd.Series(["1987-02-26", "2024-03-05 13:00:00", "2024-03-05T13:00:01"], dtype="str")
-    assert ingest._plain_iso_dates(column).astype(str).tolist() == [
+    assert dates._plain_iso_dates(column).astype(str).tolist() == [
         "1987-02-26T00:00:00.000000000", "2024-03-05T13:00:00.000000000",
         "2024-03-05T13:00:01.000000000"]  # fmt: skip
     for odd in ("1987-02-30", "2024-03-05 24:00:00", "2262-05-01", " 1987-02-26", None):
-        assert ingest._plain_iso_dates(pd.Series(["1987-02-26", odd], dtype="str")) is None
+        assert dates._plain_iso_dates(pd.Series(["1987-02-26", odd], dtype="str")) is None
 
 
 @pytest.mark.parametrize(
@@ -1047,74 +1046,6 @@ def test_bad_chunk_size(tmp_path, size):
 
 
 # --------------------------------------------------------------------------------------
-# NLTK corpora
-
-
-def test_missing_nltk_corpus_says_how_to_install(tmp_path, monkeypatch):
-    import nltk
-
-    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    with pytest.raises(FramingError) as info:
-        read_nltk_corpus("inaugural")
-    assert str(info.value) == (
-        "the NLTK corpus 'inaugural' is not installed. Install it with "
-        "python -m nltk.downloader inaugural, or set NLTK_DATA to a folder that holds "
-        "corpora/inaugural"
-    )
-
-
-def test_nltk_corpus_built_by_hand(tmp_path, monkeypatch):
-    import nltk
-
-    root = tmp_path / "corpora" / "speeches"
-    write(root / "1789-Washington.txt", "Fellow-Citizens of the Senate")
-    write(root / "1965-Johnson-1.txt", "Mr. Speaker")
-    write(root / "README", "not a speech")
-    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    speeches = read_nltk_corpus("speeches")
-    assert speeches["article_id"].tolist() == ["1789-Washington.txt", "1965-Johnson-1.txt"]
-    row = speeches.set_index("article_id").loc["1965-Johnson-1.txt"]
-    assert (row["outlet"], row["title"], str(row["date"])) == (
-        "Johnson",
-        "1965 Johnson",
-        "1965-01-01 00:00:00",
-    )
-    with pytest.raises(FramingError, match=r"^fileids: 'nope\.txt' is not a file"):
-        read_nltk_corpus("speeches", fileids=["nope.txt"])
-
-
-@pytest.mark.parametrize("name", ["Inaugural!", "", 3])
-def test_bad_nltk_corpus_name(name):
-    with pytest.raises(FramingError, match=r"^name: "):
-        read_nltk_corpus(name)
-
-
-@pytest.mark.shared_data
-def test_inaugural_addresses_match_nltk(nltk_data):
-    from nltk.corpus import inaugural
-
-    speeches = read_nltk_corpus("inaugural")
-    check_table(speeches)
-    assert len(speeches) == 59
-    assert speeches["article_id"].tolist() == inaugural.fileids()
-    for fid, text in zip(speeches["article_id"], speeches["text"], strict=True):
-        assert text == inaugural.raw(fid)
-    first = speeches.iloc[0]
-    assert (first["outlet"], first["title"], first["lang"]) == (
-        "Washington",
-        "1789 Washington",
-        "en",
-    )
-    assert speeches["date"].dt.year.tolist() == [int(f[:4]) for f in inaugural.fileids()]
-
-
-@pytest.mark.shared_data
-def test_state_union_reads(nltk_data):
-    speeches = read_nltk_corpus("state_union", fileids=["1965-Johnson-1.txt", "2006-GWBush.txt"])
-    assert speeches["outlet"].tolist() == ["Johnson", "GWBush"]
-
-
-# --------------------------------------------------------------------------------------
 # the real shared corpora
 
 
@@ -1181,11 +1112,11 @@ def test_random_bytes_never_crash(tmp_path, data, suffix):
 def _via_pandas(monkeypatch, source, *, reader=read_articles, **kwargs):
     """read_articles (or another reader) with the Arrow CSV parser turned off: pandas reads
     every file."""
-    import framing.ingest as ingest
+    import framing.ingest.formats as formats
 
     with monkeypatch.context() as m:
-        m.setattr(ingest, "_arrow_csv", lambda data, sep: None)
-        m.setattr(ingest._ArrowCsvStream, "__iter__", lambda self: iter(()))
+        m.setattr(formats, "_arrow_csv", lambda data, sep: None)
+        m.setattr(formats.ArrowCsvStream, "__iter__", lambda self: iter(()))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FramingWarning)
             return reader(source, **kwargs)
@@ -1245,9 +1176,9 @@ def test_utf8_csv_is_read_by_arrow_not_pandas(tmp_path, monkeypatch):
 def test_an_article_longer_than_arrows_block_is_still_read_by_arrow(tmp_path, monkeypatch):
     """Arrow parses a CSV in blocks, in parallel, and refuses a value longer than a block;
     then the file is parsed as one block, still by Arrow, with what pandas reads."""
-    import framing.ingest as ingest
+    import framing.ingest.formats as formats
 
-    monkeypatch.setattr(ingest, "_READ_BLOCK", 1 << 10)
+    monkeypatch.setattr(formats, "_READ_BLOCK", 1 << 10)
     long = " ".join(f'word{i}, and ""quoted""\nline' for i in range(400))  # 10 kB in CSV
     rows = [f'a{i},2022-01-{i + 1:02d},"{long if i == 5 else f"short {i}"}"' for i in range(20)]
     path = write(tmp_path / "long.csv", "id,date,text\n" + "\n".join(rows) + "\n")
@@ -1304,10 +1235,10 @@ def test_arrow_and_pandas_read_any_csv_alike(tmp_path, monkeypatch, rows, quotin
         assert len(fast) <= len(rows) + len(junk)
     # streamed in chunks of 2 rows, Arrow parsing 64 bytes at a time: where Arrow stops
     # mid-file, pandas reads on from the rows Arrow had read
-    import framing.ingest as ingest
+    import framing.ingest.formats as formats
 
     with monkeypatch.context() as m:
-        m.setattr(ingest, "_STREAM_BLOCK", 64)
+        m.setattr(formats, "_STREAM_BLOCK", 64)
         _same_chunks(monkeypatch, path, chunk_size=2)
 
 
@@ -1336,21 +1267,21 @@ def test_files_arrow_declines_are_read_by_pandas(tmp_path, monkeypatch, content)
 
 
 def test_a_stream_arrow_stops_mid_file_is_read_on_by_pandas(tmp_path, monkeypatch):
-    import framing.ingest as ingest
+    import framing.ingest.formats as formats
 
     rows = [f"{i},2022-01-0{1 + i % 9},text {i}\n" for i in range(80)]
     path = write(
         tmp_path / "x.csv", "id,date,text\n" + "".join(rows[:40]) + "   \n" + "".join(rows[40:])
     )
     stopped = []
-    real = ingest._ArrowCsvStream.__iter__
+    real = formats.ArrowCsvStream.__iter__
 
     def spy(self):
         yield from real(self)
         stopped.append((self.complete, self.rows))
 
-    monkeypatch.setattr(ingest, "_STREAM_BLOCK", 256)
-    monkeypatch.setattr(ingest._ArrowCsvStream, "__iter__", spy)
+    monkeypatch.setattr(formats, "_STREAM_BLOCK", 256)
+    monkeypatch.setattr(formats.ArrowCsvStream, "__iter__", spy)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
         chunks = list(iter_article_chunks(path, chunk_size=5))
@@ -1358,7 +1289,7 @@ def test_a_stream_arrow_stops_mid_file_is_read_on_by_pandas(tmp_path, monkeypatc
     table = pd.concat(chunks, ignore_index=True)
     assert table["source"].tolist() == [f"x.csv:{i}" for i in range(2, 82)]
     assert table["text"].tolist() == [f"text {i}" for i in range(80)]
-    monkeypatch.setattr(ingest._ArrowCsvStream, "__iter__", real)
+    monkeypatch.setattr(formats.ArrowCsvStream, "__iter__", real)
     _same_chunks(monkeypatch, path, chunk_size=5)
 
 
@@ -1376,7 +1307,7 @@ def test_files_with_carriage_returns_are_read_by_pandas(tmp_path, monkeypatch):
     """Arrow 26 can drop the "\\n" of a "\\r\\n" in a quoted value at a block boundary."""
     import csv as csv_
 
-    import framing.ingest as ingest
+    import framing.ingest.formats as formats
 
     buffer = io.StringIO()
     writer = csv_.writer(buffer, lineterminator="\n")
@@ -1384,8 +1315,8 @@ def test_files_with_carriage_returns_are_read_by_pandas(tmp_path, monkeypatch):
     for i in range(300):
         writer.writerow([i, "2022-01-01", f"line one\r\nline two {'x' * (i % 50)}"])
     path = write(tmp_path / "crlf.csv", buffer.getvalue())
-    monkeypatch.setattr(ingest, "_READ_BLOCK", 100)  # Arrow alone gets 4 of the 300 wrong
-    monkeypatch.setattr(ingest, "_STREAM_BLOCK", 100)
+    monkeypatch.setattr(formats, "_READ_BLOCK", 100)  # Arrow alone gets 4 of the 300 wrong
+    monkeypatch.setattr(formats, "_STREAM_BLOCK", 100)
     expected = [f"line one\r\nline two {'x' * (i % 50)}" for i in range(300)]
     assert read_articles(path)["text"].tolist() == expected
     chunks = list(iter_article_chunks(path, chunk_size=7))
@@ -1415,7 +1346,7 @@ def test_sidecar_rows_with_one_field_more_than_the_header_are_an_error(tmp_path)
 
 def test_blank_texts_are_those_the_strip_empties_over_all_of_unicode():
     """_blank_texts (Arrow's utf8_is_space) against str.strip on every code point."""
-    from framing.ingest import _blank_texts
+    from framing.ingest.read import _blank_texts
 
     chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
     texts = pd.Series([*chars, "", " a ", "\u3000\u2028 ", "\x1c\x1f"], dtype="str")

@@ -1,0 +1,236 @@
+"""Documents into raw frames: ``.txt``/``.md`` files with YAML front matter, saved HTML pages,
+and the ``metadata.csv`` sidecars that give them their columns."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+import pandas as pd
+
+from .._errors import FramingError
+from .columns import ALIASES
+from .encodings import Undecodable, decode
+from .files import (
+    RAW_ENCODING,
+    RAW_FILE,
+    RAW_ID,
+    RAW_ROW,
+    RAW_SOURCE,
+    SIDECAR_NAME,
+    File,
+    FileFailure,
+    Options,
+    raise_file_failure,
+    read_bytes,
+)
+from .formats import check_fields, csv_options
+from .report import Problem
+
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    """Split YAML front matter from a document: ``(metadata, body)``."""
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != "---":
+        return {}, text
+    end = _FRONT_END.search(rest)
+    if end is None:
+        raise ValueError("the front matter opened by --- on line 1 is never closed by ---")
+    import yaml
+
+    try:
+        meta = yaml.safe_load(rest[: end.start()]) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"invalid YAML in the front matter: {exc}".replace("\n", " ")) from exc
+    if not isinstance(meta, dict):
+        raise ValueError(f"the front matter is a YAML {type(meta).__name__}, not key: value pairs")
+    return {str(k): v for k, v in meta.items()}, rest[end.end() :]
+
+
+_HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
+
+
+def _html_record(text: str) -> dict:
+    from trafilatura import bare_extraction
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = bare_extraction(text, with_metadata=True, include_comments=False)
+    if doc is None:
+        return {"text": ""}
+    doc = doc if isinstance(doc, dict) else doc.as_dict()
+    record = {
+        "text": doc.get("text") or "",
+        "title": doc.get("title"),
+        "date": doc.get("date"),
+        "outlet": doc.get("sitename") or doc.get("hostname"),
+        "url": doc.get("url"),
+        "lang": doc.get("language"),
+    }
+    if not record["lang"]:
+        match = _HTML_LANG.search(text[:5000])
+        record["lang"] = match.group(1).lower() if match else None
+    return {k: v for k, v in record.items() if v not in (None, "")} | {"text": record["text"]}
+
+
+class _Sidecars:
+    """metadata.csv files: rows keyed by file name or stem."""
+
+    def __init__(self, opts: Options):
+        self.opts = opts
+        self.cache: dict[Path, tuple[str, dict, set]] = {}
+        self.folders: dict[Path, Path | None] = {}
+
+    def path_for(self, folder: Path) -> Path | None:
+        if self.opts.sidecar is not None:
+            return self.opts.sidecar.resolve()
+        if folder not in self.folders:
+            found = None
+            for candidate in sorted(folder.iterdir()):
+                if candidate.name.lower() == SIDECAR_NAME and candidate.is_file():
+                    found = candidate.resolve()
+                    break
+            self.folders[folder] = found
+        return self.folders[folder]
+
+    def load(self, path: Path):
+        if path in self.cache:
+            return self.cache[path]
+        label = path.name
+        data = path.read_bytes()
+        try:
+            text, _ = decode(data, self.opts.encoding)
+            frame = pd.read_csv(io.StringIO(text), **csv_options("csv", text))
+        except (Undecodable, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+            raise FramingError(
+                f"cannot read the metadata sidecar: {exc}",
+                where=label,
+                fix="Save it as a CSV with a header and a 'file' or 'article_id' column.",
+            ) from exc
+        try:
+            check_fields(frame, "csv")
+        except FileFailure as exc:
+            raise FramingError(
+                f"cannot read the metadata sidecar: {exc.detail}",
+                where=label,
+                fix="Add the missing column name to the header.",
+            ) from None
+        lower = {c.lower(): c for c in frame.columns}
+        key = next(
+            (
+                lower[k]
+                for k in ("file", "filename", "article_id", *ALIASES["article_id"])
+                if k in lower
+            ),
+            None,
+        )
+        if key is None:
+            found = ", ".join(map(repr, frame.columns)) or "none"
+            raise FramingError(
+                f"the metadata sidecar has no key column (columns found: {found})",
+                where=label,
+                fix="Add a 'file' column (file names) or an 'article_id' column (file names "
+                "without extension).",
+            )
+        by_key: dict[str, dict] = {}
+        for number, row in enumerate(frame.to_dict("records"), 2):
+            name = str(row[key]).strip()
+            if name in by_key:
+                raise FramingError(
+                    f"the key {name!r} appears twice (row {number})",
+                    where=label,
+                    fix="Give each file one row.",
+                )
+            drop = {key} if key.lower() in ("file", "filename") else set()
+            by_key[name] = {k: v for k, v in row.items() if k not in drop and v != ""}
+        entry = (label, by_key, set())
+        self.cache[path] = entry
+        return entry
+
+    def lookup(self, path: Path) -> dict:
+        sidecar = self.path_for(path.parent)
+        if sidecar is None:
+            return {}
+        label, by_key, used = self.load(sidecar)
+        for key in (path.name, path.stem):
+            if key in by_key:
+                used.add(key)
+                return dict(by_key[key])
+        return {}
+
+    def notes(self) -> list[str]:
+        notes = []
+        for entry in self.cache.values():
+            label, by_key, used = entry
+            unused = [k for k in by_key if k not in used]
+            if unused:
+                shown = ", ".join(map(repr, unused[:5])) + (", ..." if len(unused) > 5 else "")
+                notes.append(f"{label}: {len(unused)} row(s) match no file: {shown}")
+        return notes
+
+
+def read_documents(files: list[File], opts: Options, problems: list, single: bool, notes: list):
+    """Read .txt/.md/.html files, one article each, into one raw frame."""
+    sidecars = _Sidecars(opts)
+    records, kept = [], []
+    for file in files:
+        default_id = str(PurePosixPath(file.label).with_suffix(""))
+        try:
+            record, encoding = _document_record(file, opts, sidecars)
+        except FileFailure as failure:
+            if single:
+                raise_file_failure(file, failure)
+            problems.append(
+                Problem(file.label, default_id, failure.reason, failure.detail, file.index, 0)
+            )
+            continue
+        records.append(record)
+        kept.append((file, default_id, encoding))
+    notes.extend(sidecars.notes())
+    if not records:
+        return None
+    frame = pd.DataFrame.from_records(records)
+    frame.columns = [str(c) for c in frame.columns]
+    frame = frame.reset_index(drop=True)
+    extra = pd.DataFrame(
+        {
+            RAW_SOURCE: pd.Series([f.label for f, _, _ in kept], dtype="str"),
+            RAW_ID: pd.Series([i for _, i, _ in kept], dtype="str"),
+            RAW_FILE: np.asarray([f.index for f, _, _ in kept], dtype=np.int64),
+            RAW_ROW: np.zeros(len(kept), dtype=np.int64),
+            RAW_ENCODING: pd.Series([e for _, _, e in kept], dtype="str"),
+        }
+    )
+    return pd.concat([frame, extra], axis=1)
+
+
+def _document_record(file: File, opts: Options, sidecars: _Sidecars) -> tuple[dict, str]:
+    """One document as ``(record, encoding)``: its text and metadata (front matter over the
+    sidecar over what is extracted from HTML); a :class:`FileFailure` when it has none."""
+    data = read_bytes(file)
+    if not data.strip():
+        raise FileFailure("empty file", "the file is empty")
+    try:
+        text, encoding = decode(data, opts.encoding)
+    except Undecodable as exc:
+        raise FileFailure("undecodable bytes", exc.detail) from exc
+    if not text.strip():
+        raise FileFailure("empty file", "the file is empty")
+    meta = sidecars.lookup(file.path)
+    if file.fmt == "txt":
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            front, body = _front_matter(text)
+        except ValueError as exc:
+            raise FileFailure("malformed front matter", str(exc)) from exc
+        return {**meta, **front, "text": body.strip()}, encoding
+    try:
+        extracted = _html_record(text)
+    except Exception as exc:  # trafilatura may fail in many ways on odd pages
+        raise FileFailure("unreadable file", f"HTML extraction failed: {exc!r}") from exc
+    return {**extracted, **meta}, encoding
