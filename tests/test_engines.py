@@ -19,10 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing as fr
-from framing import _hyperscan
-from framing import match as match_module
 from framing.lexicon import Lexicon, entry_tokens
-from framing.match import find_hits, token_counts
+from framing.match import _hyperscan, find_hits, token_counts
+from framing.match import hits as match_module
 
 ENGINES = ["hyperscan", "python", "reference"]
 needs_hyperscan = pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan not installed")

@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing as fr
-from framing import _hyperscan
-from framing.match import HITS_COLUMNS
+from framing.match import HITS_COLUMNS, _hyperscan
 
 
 def arts(*texts: str, lang: str | None = None) -> pd.DataFrame:
@@ -193,7 +192,7 @@ def test_stem_matching_of_russian_inflections():
 def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatch):
     """find_hits(match="stem") with another lexicon on the same articles does not stem their
     vocabulary again; with nothing remembered (a bound of 0) the hits are the same."""
-    import framing.match as match_module
+    import framing.match.hits as match_module
     from framing.tokens import stemmer as real_stemmer
 
     stemmed = []
@@ -229,8 +228,8 @@ def test_the_vocabulary_of_stems_is_remembered_for_the_same_articles(monkeypatch
     """find_hits(match="stem") with another lexicon on the same articles does not tokenize
     them again for their vocabulary; changed texts, the other case rule, or a bound of 0
     make it anew, with the same hits."""
-    import framing._hyperscan as hs
-    import framing.match as match_module
+    import framing.match._hyperscan as hs
+    import framing.match.hits as match_module
 
     calls = []
     real = hs.vocabulary

@@ -44,9 +44,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import _cache
-from .lexicon import glob_to_regex
-from .tokens import token_key
+from .. import _cache
+from ..lexicon import glob_to_regex
+from ..tokens import token_key
 
 #: Articles are joined in batches of about this many characters (bounds memory).
 BATCH_CHARS = 1 << 22
@@ -99,7 +99,7 @@ def _every_code_point() -> str:
 
 def _tables_key(name: str) -> str:
     """The cache key of a Unicode table: Python's ``re`` and ``unicodedata`` define it."""
-    from . import __version__
+    from .. import __version__
 
     py = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
     return f"{name}-{py}-unicode{unicodedata.unidata_version}-framing{__version__}"

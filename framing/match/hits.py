@@ -52,14 +52,14 @@ from itertools import islice
 import numpy as np
 import pandas as pd
 
-from ._errors import (
+from .._errors import (
     FramingError,
     FramingWarning,
     MissingDependencyError,
     check_columns,
     choices_error,
 )
-from .tokens import TOKEN_PATTERN, language_name, sentence_index, stemmer, token_key
+from ..tokens import TOKEN_PATTERN, language_name, sentence_index, stemmer, token_key
 
 __all__ = ["find_hits", "token_counts", "HITS_COLUMNS", "corpus_hash"]
 
@@ -393,7 +393,7 @@ class _Compiled:
 
     def __init__(self, entries, vocabulary: set[str], *, mode: str, language: str,
                  case_sensitive: bool):  # fmt: skip
-        from .lexicon import glob_to_regex
+        from ..lexicon import glob_to_regex
 
         stem = _stem_function(language) if mode == "stem" else None
         by_stem = _words_by_stem(vocabulary, stem) if stem is not None else {}
@@ -521,7 +521,7 @@ def find_hits(
     >>> find_hits(arts, {"threat": ["threat*"]}, engine="reference")["match"].tolist()
     ['threat', 'Threats']
     """
-    from .lexicon import Lexicon
+    from ..lexicon import Lexicon
 
     if isinstance(lexicon, dict):
         lexicon = Lexicon.from_dict(lexicon)
@@ -882,7 +882,7 @@ def _stem_sequences(entries, vocabulary: AbstractSet[str], language: str, case_s
 
 @lru_cache(maxsize=4096)
 def _glob(pattern: str) -> re.Pattern:
-    from .lexicon import glob_to_regex
+    from ..lexicon import glob_to_regex
 
     return re.compile(glob_to_regex(pattern))
 
