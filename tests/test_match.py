@@ -192,7 +192,7 @@ def test_stem_matching_of_russian_inflections():
 def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatch):
     """find_hits(match="stem") with another lexicon on the same articles does not stem their
     vocabulary again; with nothing remembered (a bound of 0) the hits are the same."""
-    import framing.match.hits as match_module
+    import framing.match.stems as match_module
     from framing.tokens import stemmer as real_stemmer
 
     stemmed = []
@@ -228,17 +228,16 @@ def test_the_vocabulary_of_stems_is_remembered_for_the_same_articles(monkeypatch
     """find_hits(match="stem") with another lexicon on the same articles does not tokenize
     them again for their vocabulary; changed texts, the other case rule, or a bound of 0
     make it anew, with the same hits."""
-    import framing.match._hyperscan as hs
-    import framing.match.hits as match_module
+    import framing.match.texts as match_module
 
     calls = []
-    real = hs.vocabulary
+    real = match_module.vocabulary
 
     def spy(texts, *, case_sensitive):
         calls.append(case_sensitive)
         return real(texts, case_sensitive=case_sensitive)
 
-    monkeypatch.setattr(hs, "vocabulary", spy)
+    monkeypatch.setattr(match_module, "vocabulary", spy)
     articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
     first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
     second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
