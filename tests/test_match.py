@@ -191,8 +191,9 @@ def test_stem_matching_of_russian_inflections():
 
 def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatch):
     """find_hits(match="stem") with another lexicon on the same articles does not stem their
-    vocabulary again; with nothing remembered (a bound of 0) the hits are the same."""
-    import framing.match.stems as match_module
+    vocabulary again; after clear(), or with nothing remembered (a bound of 0), the hits are
+    the same."""
+    from framing.match import stems
     from framing.tokens import stemmer as real_stemmer
 
     stemmed = []
@@ -205,55 +206,38 @@ def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatc
             stemmed.append(word)
             return self.real.stem(word)
 
-    monkeypatch.setattr(match_module, "stemmer", Spy)
-    monkeypatch.setattr(match_module, "_STEM_MEMO", {})
+    monkeypatch.setattr(stems, "stemmer", Spy)
+    monkeypatch.setattr(stems, "_STEM_MEMO", {})
     articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
     first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
     n_first = len(stemmed)
     assert n_first >= 7  # every word of the vocabulary, and the entry
     second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
     assert stemmed[n_first:] == []  # every word and both entries are known
-    monkeypatch.setattr(match_module, "_STEM_MEMO", {})
-    monkeypatch.setattr(match_module, "STEM_MEMO_WORDS", 0)
+    stems.clear()
+    assert stems._STEM_MEMO == {}
+    pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
+    assert len(stemmed) == 2 * n_first  # stemmed again
+    monkeypatch.setattr(stems, "STEM_MEMO_WORDS", 0)
+    stems.clear()
     pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
     again = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
     pd.testing.assert_frame_equal(again, second)
-    assert match_module._STEM_MEMO == {"english": {}}
+    assert stems._STEM_MEMO == {"english": {}}
     assert first["match"].tolist() == ["Threats", "threat"]
     assert second["match"].tolist() == ["Threats", "alliance", "threat"]
 
 
-@pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan not installed")
-def test_the_vocabulary_of_stems_is_remembered_for_the_same_articles(monkeypatch):
-    """find_hits(match="stem") with another lexicon on the same articles does not tokenize
-    them again for their vocabulary; changed texts, the other case rule, or a bound of 0
-    make it anew, with the same hits."""
-    import framing.match.texts as match_module
+def test_clearing_the_engine_caches_changes_no_result():
+    from framing import match
 
-    calls = []
-    real = match_module.vocabulary
-
-    def spy(texts, *, case_sensitive):
-        calls.append(case_sensitive)
-        return real(texts, case_sensitive=case_sensitive)
-
-    monkeypatch.setattr(match_module, "vocabulary", spy)
     articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
-    first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
-    second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
-    assert calls == [False]
-    fr.find_hits(articles, {"t": ["threat"]}, match="stem", case_sensitive=True)
-    assert calls == [False, True]
-    changed = articles.assign(text=articles["text"].str.replace("Allies", "Ally"))
-    fr.find_hits(changed, {"t": ["threat"]}, match="stem")
-    assert calls == [False, True, False]
-    monkeypatch.setattr(match_module, "_VOCABULARIES", {})
-    monkeypatch.setattr(match_module, "VOCABULARY_MEMO_WORDS", 0)
-    pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
-    again = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
-    pd.testing.assert_frame_equal(again, second)
-    assert calls == [False, True, False, False, False] and match_module._VOCABULARIES == {}
-    assert second["match"].tolist() == ["Threats", "alliance", "threat"]
+    lexicon = {"a": ["alliance", "all*"], "t": ["threat"]}
+    before = [fr.find_hits(articles, lexicon, match=m) for m in ("exact", "stem")]
+    match.clear()
+    after = [fr.find_hits(articles, lexicon, match=m) for m in ("exact", "stem")]
+    for b, a in zip(before, after, strict=True):
+        pd.testing.assert_frame_equal(a, b)
 
 
 def test_stem_matching_english_and_unknown_language_warns():

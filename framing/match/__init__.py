@@ -8,7 +8,27 @@ the private modules ``_hyperscan`` (the matcher), ``_buffer`` (UTF-8 buffers, to
 and ``_unicode`` (the Unicode tables).
 """
 
-from .hits import ENGINES, HITS_COLUMNS, find_hits, token_counts
+from . import _hyperscan, stems
+from .hits import ENGINES, HITS_COLUMNS, article_token_totals, find_hits, token_counts
 from .texts import corpus_hash
 
-__all__ = ["find_hits", "token_counts", "HITS_COLUMNS", "corpus_hash", "ENGINES"]
+__all__ = [
+    "find_hits",
+    "token_counts",
+    "article_token_totals",
+    "HITS_COLUMNS",
+    "corpus_hash",
+    "ENGINES",
+    "clear",
+]
+
+
+def clear() -> None:
+    """Empty the engine's in-memory caches (of pure functions; none changes a result).
+
+    The stems of words (:func:`framing.match.stems.clear`, up to
+    :data:`framing.match.stems.STEM_MEMO_WORDS` a language) and the compiled lexicons and
+    hyperscan databases (:func:`framing.match._hyperscan.clear`).
+    """
+    stems.clear()
+    _hyperscan.clear()

@@ -11,10 +11,6 @@ byte, so the totals equal ``len(re.findall(r"\\w+", text))``.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import threading
-
 import numpy as np
 
 from ..tokens import token_key
@@ -64,42 +60,9 @@ def batches(texts):
         yield lo, n
 
 
-_GC_LOCK = threading.Lock()
-_GC_PAUSE = {"depth": 0, "was_enabled": False}  # pauses under way (threads), and the state before
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Pause Python's cyclic garbage collector while many short-lived objects exist.
-
-    The memoryviews of :func:`joined` (one per article, freed at once) would trigger
-    collections; in a fresh process the first is a full one over every object the imports
-    made (60 ms on Reuters-21578, more than the join itself). Nothing is lost: what they
-    would have collected is collected later. Pauses in several threads at once nest: the
-    collector comes back, if it was on, when the last one ends.
-    """
-    with _GC_LOCK:
-        if not _GC_PAUSE["depth"]:
-            _GC_PAUSE["was_enabled"] = gc.isenabled()
-            gc.disable()
-        _GC_PAUSE["depth"] += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _GC_PAUSE["depth"] -= 1
-            if not _GC_PAUSE["depth"] and _GC_PAUSE["was_enabled"]:
-                gc.enable()
-
-
 def joined(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
     """Texts ``lo:hi`` as UTF-8 with a newline before, between and after them (plus padding),
     and the byte length of each text."""
-    with _gc_paused():
-        return _joined_now(texts, lo, hi)
-
-
-def _joined_now(texts, lo: int, hi: int) -> tuple[bytes, np.ndarray]:
     if _is_arrow(texts):
         # views of each text in Arrow's data buffer, joined by one copy
         part = texts.slice(lo, hi - lo)

@@ -312,6 +312,16 @@ def _entry_pattern(tokens: tuple[str, ...], case_sensitive: bool) -> bytes:
     return entry_pattern(tokens, case_sensitive=case_sensitive)
 
 
+def clear() -> None:
+    """Forget the compiled lexicons, patterns and databases kept in memory.
+
+    They are caches of pure functions of the lexicon (bounded by their ``lru_cache`` sizes);
+    the databases' copies on disk are :mod:`framing._cache`'s.
+    """
+    for cached in (database, _compiled, _entry_pattern, _char_pattern):
+        cached.cache_clear()
+
+
 def find_candidates(
     texts,
     entry_tokens: Sequence[Sequence[str]],

@@ -44,7 +44,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, FramingWarning, MissingDependencyError, choices_error
+from .._errors import (
+    FramingError,
+    FramingWarning,
+    MissingDependencyError,
+    check_columns,
+    choices_error,
+)
 from ..lexicon import Lexicon
 from ..tokens import language_name, sentence_index
 from . import _hyperscan
@@ -62,7 +68,7 @@ from .rules import (
 from .stems import stem_candidates
 from .texts import TextColumn, text_list
 
-__all__ = ["find_hits", "token_counts", "HITS_COLUMNS", "ENGINES"]
+__all__ = ["find_hits", "token_counts", "article_token_totals", "HITS_COLUMNS", "ENGINES"]
 
 HITS_COLUMNS = ["article_id", "frame", "entry", "match", "start", "end", "token", "sentence"]
 _MATCH_MODES = ("exact", "stem")
@@ -128,16 +134,62 @@ def token_counts(articles: pd.DataFrame, *, engine: str = "auto") -> pd.DataFram
     if not isinstance(engine, str) or engine not in ENGINES:
         raise choices_error("token_counts(engine=...)", engine, ENGINES)
     if engine in ("auto", "hyperscan"):
-        texts = TextColumn(articles, "token_counts")
-        n = texts.known_totals()  # find_hits on the same texts counted them
-        if n is None:
-            n = token_totals(texts.fast())
-            texts.remember_totals(n)
-        n = n.copy()
+        n = token_totals(TextColumn(articles, "token_counts").fast())
     else:
         texts = text_list(articles, "token_counts")
         n = np.fromiter((len(TOKEN_RE.findall(t)) for t in texts), dtype=np.int64, count=len(texts))
     return pd.DataFrame({"article_id": articles["article_id"].to_numpy(), "n_tokens": n})
+
+
+def article_token_totals(
+    articles: pd.DataFrame,
+    token_totals: pd.DataFrame | None = None,
+    *,
+    function: str = "article_token_totals",
+) -> np.ndarray:
+    """The token total of each article, the denominator of the rates, from a visible value.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (``article_id``, and ``n_tokens`` or ``text``).
+    token_totals : DataFrame, optional
+        A :func:`token_counts` table (``article_id``, ``n_tokens``) covering the articles.
+        Without it, the articles' ``n_tokens`` column is used (a missing value reads as 0),
+        and without that column the totals are counted (:func:`token_counts`).
+    function : str
+        The public function asking, named in errors.
+
+    Returns
+    -------
+    ndarray of int64
+        One total per article, in the articles' order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["Two words.", "One"]})
+    >>> article_token_totals(arts).tolist()
+    [2, 1]
+    >>> article_token_totals(arts.assign(n_tokens=[5, None])).tolist()
+    [5, 0]
+    """
+    if token_totals is not None:
+        check_columns(
+            token_totals, ["article_id", "n_tokens"], table="token totals", function=function
+        )
+        mapping = dict(zip(token_totals["article_id"], token_totals["n_tokens"], strict=True))
+        values = articles["article_id"].map(mapping)
+        if values.isna().any():
+            raise FramingError(
+                f"token_totals lacks {int(values.isna().sum())} of the articles",
+                where=f"{function}(token_totals=...)",
+                fix="Compute it with framing.token_counts(articles) on the same articles.",
+            )
+        return values.to_numpy(dtype="int64")
+    if "n_tokens" in articles.columns:
+        return articles["n_tokens"].fillna(0).to_numpy(dtype="int64")
+    return token_counts(articles)["n_tokens"].to_numpy()
 
 
 def find_hits(
@@ -199,6 +251,7 @@ def find_hits(
     langs = _languages(articles)
     entries, frame_of, n_excluded = _entries(lexicon)
     options = {"match": match, "case_sensitive": case_sensitive}
+    totals = None  # the token totals, when the engine counts them on the way
     if engine == "reference":
         found = found_arrays(reference_hits(texts, langs, entries, frame_of, **options), texts)
     elif engine == "python":
@@ -206,7 +259,7 @@ def find_hits(
             python_hits(texts, langs, range(len(texts)), entries, frame_of, **options), texts
         )
     else:
-        found = _hyperscan_hits(texts, langs, entries, frame_of, **options)
+        found, totals = _hyperscan_hits(texts, langs, entries, frame_of, **options)
     hits = _hits_table(found, texts, articles["article_id"].tolist(), langs, entries,
                        list(lexicon.frame_names), n_excluded, sentences)  # fmt: skip
     hits.attrs.update(
@@ -215,7 +268,7 @@ def find_hits(
         lexicon_hash=lexicon.hash,
         parameters=dict(options),
     )
-    _warn_broad_globs(hits, lexicon, texts)
+    _warn_broad_globs(hits, lexicon, texts, totals)
     return hits
 
 
@@ -270,7 +323,7 @@ BROAD_GLOB_SHARE = 0.05
 BROAD_GLOB_MIN_WORDS = 5_000
 
 
-def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts) -> None:
+def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts, totals: np.ndarray | None) -> None:
     """Warn about glob entries that match a large share of all words (``a*``, ``*e*``).
 
     A framing term is rarely above 1% of the words of news text; a glob above 5% almost
@@ -279,14 +332,7 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts) -> None:
     globs = {e.pattern for e in lexicon.entries if e.is_glob}
     if not globs or hits.empty:
         return
-    if isinstance(texts, TextColumn):
-        n_chars, n_tokens = texts.n_chars(), texts.n_tokens
-    else:
-        n_chars = sum(map(len, texts))
-
-        def n_tokens():
-            return sum(len(TOKEN_RE.findall(t)) for t in texts)
-
+    n_chars = texts.n_chars() if isinstance(texts, TextColumn) else sum(map(len, texts))
     rough_total = n_chars / 5  # an upper bound of the word count of news text
     if len(hits) <= BROAD_GLOB_SHARE * rough_total * 0.5:
         return  # too few hits in all for any glob to be a suspect
@@ -294,7 +340,10 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts) -> None:
     suspects = per_entry[per_entry > BROAD_GLOB_SHARE * rough_total * 0.5]
     if suspects.empty or rough_total < BROAD_GLOB_MIN_WORDS:
         return
-    total = n_tokens()
+    if totals is not None:
+        total = int(totals.sum())
+    else:
+        total = sum(len(TOKEN_RE.findall(t)) for t in texts)
     if total < BROAD_GLOB_MIN_WORDS:
         return
     source = lexicon.meta.get("source")
@@ -348,22 +397,22 @@ def _take(values: list, index: np.ndarray) -> np.ndarray:
 
 
 def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensitive: bool):
-    """The hyperscan engine; texts it cannot take exactly go to the python engine."""
+    """The hyperscan engine: the found hits and the token totals of the texts (counted on the
+    way). Texts it cannot take exactly go to the python engine."""
     tokens = [compared_tokens(e, case_sensitive) for e in entries]
     totals = np.zeros(len(texts), dtype=np.int64)
     if match == "stem":
-        cand, rest = stem_candidates(texts, langs, tokens, case_sensitive, totals)
+        cand, rest = stem_candidates(texts.fast(), langs, tokens, case_sensitive, totals)
     else:
         cand, rest = _hyperscan.find_candidates(
             texts.fast(), tokens, case_sensitive=case_sensitive, totals=totals
         )
-    texts.remember_totals(totals)  # for token_counts on the same texts
     resolved = [resolve_overlaps(cand, np.asarray(frame_of, dtype=np.int64))]
     if rest:
         found = python_hits(texts, langs, rest, entries, frame_of, match=match,
                             case_sensitive=case_sensitive)  # fmt: skip
         resolved.append(found_arrays(found, texts))
-    return {k: np.concatenate([r[k] for r in resolved]) for k in resolved[0]}
+    return {k: np.concatenate([r[k] for r in resolved]) for k in resolved[0]}, totals
 
 
 def _exclusions(lexicon) -> dict:

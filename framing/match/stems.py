@@ -31,6 +31,11 @@ STEM_MEMO_WORDS = 500_000
 _STEM_MEMO: dict[str, dict[str, str]] = {}
 
 
+def clear() -> None:
+    """Forget the stems kept (a cache: stems are a pure function of the word and language)."""
+    _STEM_MEMO.clear()
+
+
 def stem_function(language: str):
     """The Snowball stemmer's ``stem`` for a language (its results remembered), or None
     (exact matching) if there is none. Its ``many(words)`` gives the stems of a list."""
@@ -84,31 +89,29 @@ STEM_SEQUENCES_PER_ENTRY = 1_000
 
 
 def stem_candidates(
-    column,
+    texts,
     langs: list[str],
     entry_tokens: Sequence[tuple[str, ...]],
     case_sensitive: bool,
     totals: np.ndarray,
 ):
-    """:func:`framing.match._hyperscan.find_candidates` for ``match="stem"``, by language, on
-    the texts of ``column`` (a :class:`framing.match.texts.TextColumn`).
+    """:func:`framing.match._hyperscan.find_candidates` for ``match="stem"``, by language.
 
-    ``entry_tokens`` are the tokens of each entry as compared. The rule is that of the
-    portable engine (:mod:`framing.match.rules`): a word of an entry (not a glob) matches a
-    token whose key is the word or has the word's stem. So each word becomes the set of those
-    keys in the language's vocabulary (see :func:`stem_sequences`), and the candidates are
-    reported as the entry's. The texts of a language with an entry of
-    more than :data:`STEM_SEQUENCES_PER_ENTRY` sequences are left to the caller.
+    ``texts`` are as :func:`framing.match._hyperscan.find_candidates` takes them (a list of
+    str, or an Arrow array), ``langs`` the language of each, ``entry_tokens`` the tokens of
+    each entry as compared. The rule is that of the portable engine
+    (:mod:`framing.match.rules`): a word of an entry (not a glob) matches a token whose key is
+    the word or has the word's stem. So each word becomes the set of those keys in the
+    language's vocabulary (see :func:`stem_sequences`), and the candidates are reported as the
+    entry's. The texts of a language with an entry of more than
+    :data:`STEM_SEQUENCES_PER_ENTRY` sequences are left to the caller.
     """
     groups = language_groups(langs, range(len(langs)))
     parts, rest = [], []
     for language, members in groups.items():
         index = np.array(members, dtype=np.int64)
-        if len(groups) == 1:  # all the texts: their vocabulary may be remembered
-            part, words = column.fast(), column.vocabulary(case_sensitive)
-        else:
-            part = subset(column.fast(), members)
-            words = vocabulary(part, case_sensitive=case_sensitive)
+        part = texts if len(groups) == 1 else subset(texts, members)
+        words = vocabulary(part, case_sensitive=case_sensitive)
         sequences, allowed, owner = stem_sequences(entry_tokens, words, language)
         if sequences is None:
             rest.extend(members)

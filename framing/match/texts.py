@@ -6,14 +6,11 @@ alone (their subsets by language, a fingerprint).
 from __future__ import annotations
 
 import hashlib
-import weakref
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 
 from .._errors import check_columns
-from ._buffer import token_totals, vocabulary
 
 _ARTICLES_HINT = "Read articles with framing.read_articles, or pass columns={'body': 'text'} there."
 
@@ -30,17 +27,6 @@ def text_list(articles: pd.DataFrame, function: str) -> list[str]:
     return [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
 
 
-#: token totals found while scanning, by the id of the Arrow data scanned (while it lives)
-_TOTALS: dict[int, tuple] = {}
-#: the vocabularies of ``match="stem"``, by the id of the Arrow data and the case rule (while
-#: the data lives), when they have at most :data:`VOCABULARY_MEMO_WORDS` words
-_VOCABULARIES: dict[tuple[int, bool], tuple] = {}
-#: A vocabulary of up to this many words (about 80 MB) is remembered for the next
-#: ``find_hits(match="stem")`` on the same articles: another lexicon does not tokenize them
-#: again (Reuters-21578: 0.23 s of a 0.5-0.7 s call).
-VOCABULARY_MEMO_WORDS = 1_000_000
-
-
 class TextColumn:
     """The articles' texts: a pyarrow array when the column is Arrow-backed, else a list of str.
 
@@ -49,49 +35,9 @@ class TextColumn:
 
     def __init__(self, articles: pd.DataFrame, function: str):
         _check_articles(articles, function)
-        column = articles["text"]
-        self.arrow = _arrow_strings(column)
+        self.arrow = _arrow_strings(articles["text"])
         self._list = None if self.arrow is not None else text_list(articles, function)
         self._cache: dict[int, str] = {}
-        # The immutable Arrow data behind the column (pandas keeps it while the column is
-        # unchanged): the key under which the token totals of a scan are remembered.
-        self._data = getattr(column.array, "_pa_array", None) if self.arrow is not None else None
-
-    def _recall(self, memo: dict, key):
-        """What ``memo`` holds under ``key`` for this very Arrow data, or None."""
-        if self._data is None:
-            return None
-        ref, value = memo.get(key, (None, None))
-        return value if ref is not None and ref() is self._data else None
-
-    def _remember(self, memo: dict, key, value) -> None:
-        """Keep ``value`` in ``memo`` under ``key`` while this Arrow data lives."""
-        if self._data is None:
-            return
-        try:
-            ref = weakref.ref(self._data, lambda _, key=key: memo.pop(key, None))
-        except TypeError:  # not weak-referenceable: nothing is remembered
-            return
-        memo[key] = (ref, value)
-
-    def known_totals(self) -> np.ndarray | None:
-        """The token totals of these texts if a scan of the same Arrow data found them."""
-        return self._recall(_TOTALS, id(self._data))
-
-    def remember_totals(self, totals: np.ndarray) -> None:
-        totals.setflags(write=False)
-        self._remember(_TOTALS, id(self._data), totals)
-
-    def vocabulary(self, case_sensitive: bool) -> frozenset[str]:
-        """The token keys of all texts (:func:`framing.match._buffer.vocabulary`), remembered
-        for the same Arrow data (up to :data:`VOCABULARY_MEMO_WORDS` words)."""
-        key = (id(self._data), case_sensitive)
-        words = self._recall(_VOCABULARIES, key)
-        if words is None:
-            words = frozenset(vocabulary(self.fast(), case_sensitive=case_sensitive))
-            if len(words) <= VOCABULARY_MEMO_WORDS:
-                self._remember(_VOCABULARIES, key, words)
-        return words
 
     def __len__(self) -> int:
         return len(self._list) if self._list is not None else len(self.arrow)
@@ -111,11 +57,6 @@ class TextColumn:
         import pyarrow.compute as pc
 
         return int(pc.sum(pc.utf8_length(self.arrow)).as_py() or 0)
-
-    def n_tokens(self) -> int:
-        """The number of word tokens of all texts together."""
-        known = self.known_totals()
-        return int((known if known is not None else token_totals(self.fast())).sum())
 
     def tolist(self) -> list[str]:
         if self._list is None:
