@@ -260,6 +260,22 @@ def test_find_hits_does_not_mutate_and_rejects_wrong_tables():
         fr.find_hits(df, {"t": ["threat"]}, match="fuzzy")
     with pytest.raises(fr.FramingError, match="expected a Lexicon"):
         fr.find_hits(df, ["threat"])
+    with pytest.raises(fr.FramingError, match="as a pandas DataFrame, got list"):
+        fr.find_hits(["A threat."], {"t": ["threat"]})
+
+
+def test_a_dask_dataframe_is_sent_to_count_dask_or_count_corpus():
+    dd = pytest.importorskip("dask.dataframe")
+    ddf = dd.from_pandas(arts("A threat.", "Threats."), npartitions=2)
+    for call in (
+        lambda: fr.find_hits(ddf, {"t": ["threat"]}),
+        lambda: fr.find_hits(ddf, ["not even a lexicon"]),
+        lambda: fr.token_counts(ddf),
+    ):
+        with pytest.raises(fr.FramingError, match="Dask DataFrame") as caught:
+            call()
+        assert "framing.count_dask(ddf, lexicon" in str(caught.value)
+        assert "framing.count_corpus(" in str(caught.value)
 
 
 def test_nltk_book_inaugural_america_citizen(nltk_data):

@@ -66,7 +66,7 @@ from .rules import (
     resolve_overlaps,
 )
 from .stems import stem_candidates
-from .texts import TextColumn, text_list
+from .texts import TextColumn, refuse_dask, text_list
 
 __all__ = ["find_hits", "token_counts", "article_token_totals", "HITS_COLUMNS", "ENGINES"]
 
@@ -240,10 +240,10 @@ def find_hits(
     >>> find_hits(arts, {"threat": ["threat*"]}, engine="reference")["match"].tolist()
     ['threat', 'Threats']
     """
+    _check_articles_table(articles)
     lexicon = _as_lexicon(lexicon)
     if match not in _MATCH_MODES:
         raise choices_error("find_hits(match=...)", match, _MATCH_MODES)
-    _check_articles_table(articles)
     engine = _choose_engine(engine, "find_hits")
     texts = TextColumn(articles, "find_hits")
     if engine != "hyperscan":
@@ -287,7 +287,12 @@ def _as_lexicon(lexicon) -> Lexicon:
 
 def _check_articles_table(articles) -> None:
     """Refuse what is not an articles table, naming what to pass instead."""
-    if "frame" in articles.columns and "text" not in articles.columns:
+    refuse_dask(articles, "find_hits")
+    if (
+        isinstance(articles, pd.DataFrame)
+        and "frame" in articles.columns
+        and "text" not in articles.columns
+    ):
         raise FramingError(
             "find_hits needs the articles table; you passed a hits or counts table",
             where="find_hits",

@@ -10,12 +10,30 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .._errors import check_columns
+from .._errors import FramingError, check_columns
 
 _ARTICLES_HINT = "Read articles with framing.read_articles, or pass columns={'body': 'text'} there."
 
 
+def refuse_dask(articles, function: str) -> None:
+    """Raise a FramingError for a Dask DataFrame, naming the functions that count one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> refuse_dask(pd.DataFrame({"text": ["x"]}), "find_hits")
+    """
+    if type(articles).__module__.startswith("dask"):
+        raise FramingError(
+            f"{function} counts a pandas DataFrame in memory; you passed a Dask DataFrame",
+            where=f"{function}(articles=...)",
+            fix="Count it where it lies with framing.count_dask(ddf, lexicon, ...), or count "
+            "its files with framing.count_corpus(paths, lexicon, ...).",
+        )
+
+
 def _check_articles(articles: pd.DataFrame, function: str) -> None:
+    refuse_dask(articles, function)
     check_columns(
         articles, ["article_id", "text"], table="articles", function=function, hint=_ARTICLES_HINT
     )
