@@ -168,13 +168,17 @@ def test_case_sensitive_matching():
 
 def test_hits_table_columns_offsets_tokens_and_sentences():
     text = "Calm day. Then a security threat. Threats grew."
-    hits = fr.find_hits(arts(text), {"threat": ["security threat", "threat*"]})
+    lexicon = {"threat": ["security threat", "threat*"]}
+    hits = fr.find_hits(arts(text), lexicon, sentences=True)
     assert list(hits.columns) == HITS_COLUMNS
     assert [text[s:e] for s, e in zip(hits["start"], hits["end"], strict=True)] == hits[
         "match"
     ].tolist()
     assert hits["token"].tolist() == [4, 6]
     assert hits["sentence"].tolist() == [1, 2]
+    lazy = fr.find_hits(arts(text), lexicon)  # by default sentences are not split: -1
+    assert lazy["sentence"].tolist() == [-1, -1] and lazy["sentence"].dtype == "int64"
+    pd.testing.assert_frame_equal(lazy.drop(columns="sentence"), hits.drop(columns="sentence"))
     assert hits["entry"].tolist() == ["security threat", "threat*"]
     assert hits.attrs["frames"] == ["threat"]
     assert len(hits.attrs["lexicon_hash"]) == 64

@@ -198,7 +198,7 @@ def find_hits(
     *,
     match: str = "exact",
     case_sensitive: bool = False,
-    sentences: bool = True,
+    sentences: bool = False,
     engine: str = "auto",
 ) -> pd.DataFrame:
     """Find every hit of a lexicon in the articles.
@@ -214,7 +214,10 @@ def find_hits(
     case_sensitive : bool
         Compare tokens without lower-casing.
     sentences : bool
-        Fill the ``sentence`` column (NLTK Punkt; ``-1`` when False, which is faster).
+        Fill the ``sentence`` column with the index of each hit's sentence in its article
+        (NLTK Punkt, for the articles with hits). By default it holds ``-1``: sentences are
+        split only where someone reads them (:func:`framing.kwic` numbers the sentences of
+        the rows it returns).
     engine : {"auto", "hyperscan", "python", "reference"}
         How to count; every engine gives the same table (see the module documentation).
         ``"auto"`` uses hyperscan when it is installed, else the portable ``"python"`` engine
@@ -225,7 +228,8 @@ def find_hits(
     DataFrame
         The hits table, one row per hit: ``article_id``, ``frame``, ``entry`` (the lexicon entry
         that matched), ``match`` (the text as written), ``start``/``end`` (character offsets into
-        the article's text), ``token`` (index of the first word token), ``sentence`` (index).
+        the article's text), ``token`` (index of the first word token), ``sentence`` (index of
+        the sentence with ``sentences=True``, else -1).
         Ordered by article, then offset, then frame. ``attrs`` carries the frames, the lexicon
         hash and the parameters for provenance.
 
@@ -239,6 +243,8 @@ def find_hits(
     1          threat*          Threats      3
     >>> find_hits(arts, {"threat": ["threat*"]}, engine="reference")["match"].tolist()
     ['threat', 'Threats']
+    >>> find_hits(arts, {"threat": ["threat*"]}, sentences=True)["sentence"].tolist()
+    [0, 1]
     """
     _check_articles_table(articles)
     lexicon = _as_lexicon(lexicon)
