@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, check_columns, check_dates, choices_error
+from .match import article_token_totals
 
 __all__ = [
     "count_by_period",
@@ -334,7 +335,7 @@ def _count_partials(hits, articles, *, freq, by, level, token_totals, function) 
         )
 
     arts = articles[["article_id", "date", *by]].copy()
-    arts["n_tokens"] = _token_totals(articles, token_totals)
+    arts["n_tokens"] = article_token_totals(articles, token_totals, function=function)
     dates = arts["date"].dt.tz_localize(None) if arts["date"].dt.tz is not None else arts["date"]
     arts["period"] = dates.dt.to_period(pfreq)
     for col in by:
@@ -587,30 +588,6 @@ def _counts_from_partials(partials, *, frames, start, end, conf, function) -> pd
         }
     }
     return counts
-
-
-def _token_totals(articles: pd.DataFrame, token_totals) -> np.ndarray:
-    if token_totals is not None:
-        check_columns(
-            token_totals,
-            ["article_id", "n_tokens"],
-            table="token totals",
-            function="count_by_period",
-        )
-        mapping = dict(zip(token_totals["article_id"], token_totals["n_tokens"], strict=True))
-        values = articles["article_id"].map(mapping)
-        if values.isna().any():
-            raise FramingError(
-                f"token_totals lacks {int(values.isna().sum())} of the articles",
-                where="count_by_period(token_totals=...)",
-                fix="Compute it with framing.token_counts(articles) on the same articles.",
-            )
-        return values.to_numpy(dtype="int64")
-    if "n_tokens" in articles.columns:
-        return articles["n_tokens"].fillna(0).to_numpy(dtype="int64")
-    from .match import token_counts
-
-    return token_counts(articles)["n_tokens"].to_numpy()
 
 
 def _add_measures(counts: pd.DataFrame, *, conf: float) -> pd.DataFrame:

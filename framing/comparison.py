@@ -38,6 +38,7 @@ from ._errors import (
     choices_error,
     hit_rows,
 )
+from .match import article_token_totals
 
 __all__ = [
     "compare",
@@ -120,11 +121,7 @@ def _check_articles(articles, function: str, needed) -> None:
 
 def _tokens(articles: pd.DataFrame) -> np.ndarray:
     """Token totals per article: the ``n_tokens`` column if present, else counted."""
-    if "n_tokens" in articles.columns:
-        return articles["n_tokens"].fillna(0).to_numpy(dtype=float)
-    from .match import token_counts
-
-    return token_counts(articles)["n_tokens"].to_numpy(dtype=float)
+    return article_token_totals(articles).astype(float)
 
 
 def _hit_rows(hits: pd.DataFrame, articles: pd.DataFrame, function: str) -> np.ndarray:

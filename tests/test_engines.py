@@ -19,10 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing as fr
-from framing import _hyperscan
-from framing import match as match_module
 from framing.lexicon import Lexicon, entry_tokens
-from framing.match import find_hits, token_counts
+from framing.match import _buffer, _hyperscan, _unicode, find_hits, rules, stems, token_counts
+from framing.match import hits as match_module
 
 ENGINES = ["hyperscan", "python", "reference"]
 needs_hyperscan = pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan not installed")
@@ -52,7 +51,7 @@ def all_engines(articles, lexicon, **kw) -> pd.DataFrame:
 
 
 def test_word_table_is_re_word_on_every_code_point():
-    table = _hyperscan.word_table()
+    table = _unicode.word_table()
     everything = "".join(map(chr, range(0x110000)))
     by_re = np.zeros(0x110000, dtype=bool)
     by_re[[m.start() for m in re.finditer(r"\w", everything)]] = True
@@ -67,15 +66,15 @@ def test_case_variants_cover_every_lowering():
         c = chr(cp)
         low = c.lower()
         if len(low) == 1 and low != c:
-            assert c in _hyperscan.case_variants(low), hex(cp)
-    assert "Σ" in _hyperscan.case_variants("ς")  # final sigma
+            assert c in _unicode.case_variants(low), hex(cp)
+    assert "Σ" in _unicode.case_variants("ς")  # final sigma
     assert len("\u0130".lower()) == 2  # the one multi-character lowering: never supported
-    assert _hyperscan.unsupported_table()[0x130]
+    assert _unicode.unsupported_table()[0x130]
 
 
 def test_every_word_character_nfkc_changes_is_substituted_or_unsupported():
-    unsupported, substituted, replace = _hyperscan._nfkc_tables()
-    words = _hyperscan.word_table()
+    unsupported, substituted, replace = _unicode.nfkc_tables()
+    words = _unicode.word_table()
     for cp in np.flatnonzero(words).tolist():
         c = chr(cp)
         form = unicodedata.normalize("NFKC", c)
@@ -115,7 +114,7 @@ def test_every_word_character_nfkc_changes_is_substituted_or_unsupported():
     ],
 )
 def test_supports(text, supported):
-    assert _hyperscan.supports(text) is supported
+    assert _unicode.supports(text) is supported
 
 
 # --- random texts and lexicons --------------------------------------------------------------
@@ -235,11 +234,11 @@ def test_vocabulary_is_the_token_keys_of_the_texts(texts, case_sensitive, batch)
 
     expected = set()
     for t in texts:
-        expected.update(match_module._keys(t, case_sensitive=case_sensitive))
+        expected.update(rules.text_keys(t, case_sensitive=case_sensitive))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(_hyperscan, "BATCH_CHARS", batch)
+        mp.setattr(_buffer, "BATCH_CHARS", batch)
         for given_as in (texts, pa.array(texts, type=pa.large_string())):
-            assert _hyperscan.vocabulary(given_as, case_sensitive=case_sensitive) == expected
+            assert _buffer.vocabulary(given_as, case_sensitive=case_sensitive) == expected
 
 
 @examples(40)
@@ -259,7 +258,7 @@ def test_stems_with_too_many_forms_go_to_the_portable_engine(texts, lex, lang):
     df = arts(*texts, lang=lang)
     expected = find_hits(df, lex, engine="python", match="stem", sentences=False)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 1)
+        mp.setattr(stems, "STEM_SEQUENCES_PER_ENTRY", 1)
         got = find_hits(df, lex, engine="hyperscan", match="stem", sentences=False)
         pd.testing.assert_frame_equal(got, expected)
         # case-sensitive keys of one stem often share no prefix: a sequence each, or too many
@@ -276,7 +275,7 @@ def test_stems_with_too_many_forms_go_to_the_portable_engine(texts, lex, lang):
 def test_hyperscan_results_do_not_depend_on_batches(texts, lex, batch):
     expected = find_hits(arts(*texts), lex, engine="python", sentences=False)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(_hyperscan, "BATCH_CHARS", batch)
+        mp.setattr(_buffer, "BATCH_CHARS", batch)
         for dtype in ("str", object):
             got = find_hits(arts(*texts, dtype=dtype), lex, engine="auto", sentences=False)
             pd.testing.assert_frame_equal(got, expected)
@@ -331,7 +330,7 @@ def test_engines_agree_on_entries_cut_from_the_text(case, case_sensitive, dtype)
 @given(texts=st.lists(st.one_of(text(), st.text()), max_size=5))
 def test_token_totals_equal_re_findall(texts):
     expected = [len(re.findall(r"\w+", t)) for t in texts]
-    assert _hyperscan.token_totals(texts).tolist() == expected
+    assert _buffer.token_totals(texts).tolist() == expected
     df = arts(*texts, dtype=object)
     for engine in ["auto", "hyperscan", "python", "reference"]:
         assert token_counts(df, engine=engine)["n_tokens"].tolist() == expected
@@ -409,7 +408,7 @@ def test_sliced_and_arrow_typed_columns():
     chunks = pa.chunked_array([df["text"][:1], [], df["text"][1:3], df["text"][3:]])
     chunked = df.assign(text=pd.Series(pd.arrays.ArrowStringArray(chunks)))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(_hyperscan, "BATCH_CHARS", 10)
+        mp.setattr(_buffer, "BATCH_CHARS", 10)
         pd.testing.assert_frame_equal(find_hits(chunked, lex), find_hits(df, lex, engine="python"))
         assert token_counts(chunked)["n_tokens"].tolist() == [1, 3, 2, 2]
 
@@ -455,7 +454,7 @@ def test_stems_are_scanned_as_the_vocabulary_words_that_share_them(monkeypatch):
     on the articles and checked against the keys of its stem among them; keys with no
     common prefix become a sequence each; the hits are the entry's."""
     seen, databases = [], []
-    real, real_database = _hyperscan.find_candidates, _hyperscan._database
+    real, real_database = _hyperscan.find_candidates, _hyperscan.database
 
     def spy(texts, entry_tokens, **kwargs):
         seen.append((list(map(tuple, entry_tokens)), kwargs.get("allowed")))
@@ -466,7 +465,7 @@ def test_stems_are_scanned_as_the_vocabulary_words_that_share_them(monkeypatch):
         return real_database(patterns)
 
     monkeypatch.setattr(_hyperscan, "find_candidates", spy)
-    monkeypatch.setattr(_hyperscan, "_database", database_spy)
+    monkeypatch.setattr(_hyperscan, "database", database_spy)
     df = arts("Threats grew; the threatened zones. A zone of threat.", lang="en")
     lexicon = {"f": ["threat", "zone of threat*"]}
     hits = find_hits(df, lexicon, match="stem", sentences=False)
@@ -503,7 +502,7 @@ def test_stems_are_scanned_as_the_vocabulary_words_that_share_them(monkeypatch):
 
     # more sequences than allowed: the language's articles go to the portable engine
     seen.clear()
-    monkeypatch.setattr(match_module, "STEM_SEQUENCES_PER_ENTRY", 2)
+    monkeypatch.setattr(stems, "STEM_SEQUENCES_PER_ENTRY", 2)
     again = find_hits(df, {"f": ["threat"]}, match="stem", case_sensitive=True, sentences=False)
     assert seen == []
     pd.testing.assert_frame_equal(again, hits)
@@ -601,15 +600,15 @@ def test_substitutions_only_where_they_can_matter(entries, matches):
 
 
 def _fresh_tables():
-    for f in (_hyperscan.word_table, _hyperscan._nfkc_tables, _hyperscan._upper_variants,
-              _hyperscan._database, _hyperscan._compiled):  # fmt: skip
+    for f in (_unicode.word_table, _unicode.nfkc_tables, _unicode._upper_variants,
+              _hyperscan.database, _hyperscan._compiled):  # fmt: skip
         f.cache_clear()
 
 
 def _tables():
-    unsupported, substituted, replace = _hyperscan._nfkc_tables()
-    return (_hyperscan.word_table().copy(), unsupported.copy(), substituted.copy(),
-            dict(replace), dict(_hyperscan._upper_variants()))  # fmt: skip
+    unsupported, substituted, replace = _unicode.nfkc_tables()
+    return (_unicode.word_table().copy(), unsupported.copy(), substituted.copy(),
+            dict(replace), dict(_unicode._upper_variants()))  # fmt: skip
 
 
 @pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan is not installed")
@@ -645,76 +644,11 @@ def test_a_substitution_is_made_for_a_case_variant_of_the_lexicon():
     assert hits["match"].tolist() == ["SϹ", "ΟΔΟΣ"]
 
 
-def test_joining_articles_pauses_the_garbage_collector_and_gives_it_back(monkeypatch):
-    """One memoryview per article, freed at once: no collection runs while they exist (in a
-    fresh process the first would be a full one, 60 ms on Reuters-21578), and the
-    collector is left as it was found, on or off."""
-    import gc
-
+def test_joining_articles_gives_their_utf8_with_a_newline_around_each():
     import pyarrow as pa
 
     texts = pa.chunked_array([pa.array(["War again.", "", "Мир."], type=pa.large_string())])
-    seen = []
-    real = _hyperscan._joined_now
-
-    def spy(*args):
-        seen.append(gc.isenabled())
-        return real(*args)
-
-    monkeypatch.setattr(_hyperscan, "_joined_now", spy)
-    assert gc.isenabled()
-    data, lengths = _hyperscan._joined(texts, 0, 3)
-    assert data == "\nWar again.\n\nМир.".encode() + _hyperscan._PAD
-    assert lengths.tolist() == [10, 0, 7]
-    assert gc.isenabled() and seen == [False]
-    gc.disable()
-    try:
-        _hyperscan._joined(texts, 0, 3)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    with pytest.raises(TypeError):
-        _hyperscan._joined(None, 0, 1)  # an error inside gives the collector back too
-    assert gc.isenabled()
-
-
-def test_a_pause_that_ends_while_another_begins_leaves_the_collector_on(monkeypatch):
-    """find_hits may run in several threads at once. Thread B begins a pause while thread A's
-    is under way, and A ends in between: with a check-then-disable in each thread, B would
-    find the collector off, turn it off again after A turned it on, and leave it off."""
-    import gc
-    import threading
-
-    a_inside, b_checked, a_done = threading.Event(), threading.Event(), threading.Event()
-
-    class Spy:  # gc as _hyperscan sees it; B's look at the collector waits for A to end
-        enable, disable = staticmethod(gc.enable), staticmethod(gc.disable)
-
-        def isenabled(self):
-            state = gc.isenabled()
-            if threading.current_thread().name == "B":
-                b_checked.set()
-                a_done.wait(timeout=5)
-            return state
-
-    def a():
-        with _hyperscan._gc_paused():
-            a_inside.set()
-            b_checked.wait(timeout=1)
-        a_done.set()
-
-    def b():
-        a_inside.wait(timeout=5)
-        with _hyperscan._gc_paused():
-            pass
-
-    monkeypatch.setattr(_hyperscan, "gc", Spy())
-    threads = [threading.Thread(target=a, name="A"), threading.Thread(target=b, name="B")]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=10)
-        assert gc.isenabled()
-    finally:
-        gc.enable()
+    for given_as in (texts, ["War again.", "", "Мир."]):
+        data, lengths = _buffer.joined(given_as, 0, 3)
+        assert data == "\nWar again.\n\nМир.".encode() + _buffer._PAD
+        assert lengths.tolist() == [10, 0, 7]

@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing as fr
-from framing import _hyperscan
-from framing.match import HITS_COLUMNS
+from framing.match import HITS_COLUMNS, _hyperscan
 
 
 def arts(*texts: str, lang: str | None = None) -> pd.DataFrame:
@@ -169,13 +168,17 @@ def test_case_sensitive_matching():
 
 def test_hits_table_columns_offsets_tokens_and_sentences():
     text = "Calm day. Then a security threat. Threats grew."
-    hits = fr.find_hits(arts(text), {"threat": ["security threat", "threat*"]})
+    lexicon = {"threat": ["security threat", "threat*"]}
+    hits = fr.find_hits(arts(text), lexicon, sentences=True)
     assert list(hits.columns) == HITS_COLUMNS
     assert [text[s:e] for s, e in zip(hits["start"], hits["end"], strict=True)] == hits[
         "match"
     ].tolist()
     assert hits["token"].tolist() == [4, 6]
     assert hits["sentence"].tolist() == [1, 2]
+    lazy = fr.find_hits(arts(text), lexicon)  # by default sentences are not split: -1
+    assert lazy["sentence"].tolist() == [-1, -1] and lazy["sentence"].dtype == "int64"
+    pd.testing.assert_frame_equal(lazy.drop(columns="sentence"), hits.drop(columns="sentence"))
     assert hits["entry"].tolist() == ["security threat", "threat*"]
     assert hits.attrs["frames"] == ["threat"]
     assert len(hits.attrs["lexicon_hash"]) == 64
@@ -192,8 +195,9 @@ def test_stem_matching_of_russian_inflections():
 
 def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatch):
     """find_hits(match="stem") with another lexicon on the same articles does not stem their
-    vocabulary again; with nothing remembered (a bound of 0) the hits are the same."""
-    import framing.match as match_module
+    vocabulary again; after clear(), or with nothing remembered (a bound of 0), the hits are
+    the same."""
+    from framing.match import stems
     from framing.tokens import stemmer as real_stemmer
 
     stemmed = []
@@ -206,56 +210,38 @@ def test_stems_are_remembered_for_the_next_lexicon_and_change_nothing(monkeypatc
             stemmed.append(word)
             return self.real.stem(word)
 
-    monkeypatch.setattr(match_module, "stemmer", Spy)
-    monkeypatch.setattr(match_module, "_STEM_MEMO", {})
+    monkeypatch.setattr(stems, "stemmer", Spy)
+    monkeypatch.setattr(stems, "_STEM_MEMO", {})
     articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
     first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
     n_first = len(stemmed)
     assert n_first >= 7  # every word of the vocabulary, and the entry
     second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
     assert stemmed[n_first:] == []  # every word and both entries are known
-    monkeypatch.setattr(match_module, "_STEM_MEMO", {})
-    monkeypatch.setattr(match_module, "STEM_MEMO_WORDS", 0)
+    stems.clear()
+    assert stems._STEM_MEMO == {}
+    pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
+    assert len(stemmed) == 2 * n_first  # stemmed again
+    monkeypatch.setattr(stems, "STEM_MEMO_WORDS", 0)
+    stems.clear()
     pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
     again = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
     pd.testing.assert_frame_equal(again, second)
-    assert match_module._STEM_MEMO == {"english": {}}
+    assert stems._STEM_MEMO == {"english": {}}
     assert first["match"].tolist() == ["Threats", "threat"]
     assert second["match"].tolist() == ["Threats", "alliance", "threat"]
 
 
-@pytest.mark.skipif(not _hyperscan.available(), reason="hyperscan not installed")
-def test_the_vocabulary_of_stems_is_remembered_for_the_same_articles(monkeypatch):
-    """find_hits(match="stem") with another lexicon on the same articles does not tokenize
-    them again for their vocabulary; changed texts, the other case rule, or a bound of 0
-    make it anew, with the same hits."""
-    import framing._hyperscan as hs
-    import framing.match as match_module
+def test_clearing_the_engine_caches_changes_no_result():
+    from framing import match
 
-    calls = []
-    real = hs.vocabulary
-
-    def spy(texts, *, case_sensitive):
-        calls.append(case_sensitive)
-        return real(texts, case_sensitive=case_sensitive)
-
-    monkeypatch.setattr(hs, "vocabulary", spy)
     articles = arts("Threats grew, threatening the alliance.", "Allies and threat.", lang="en")
-    first = fr.find_hits(articles, {"t": ["threat"]}, match="stem")
-    second = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
-    assert calls == [False]
-    fr.find_hits(articles, {"t": ["threat"]}, match="stem", case_sensitive=True)
-    assert calls == [False, True]
-    changed = articles.assign(text=articles["text"].str.replace("Allies", "Ally"))
-    fr.find_hits(changed, {"t": ["threat"]}, match="stem")
-    assert calls == [False, True, False]
-    monkeypatch.setattr(match_module, "_VOCABULARIES", {})
-    monkeypatch.setattr(match_module, "VOCABULARY_MEMO_WORDS", 0)
-    pd.testing.assert_frame_equal(fr.find_hits(articles, {"t": ["threat"]}, match="stem"), first)
-    again = fr.find_hits(articles, {"a": ["alliance"], "t": ["threat"]}, match="stem")
-    pd.testing.assert_frame_equal(again, second)
-    assert calls == [False, True, False, False, False] and match_module._VOCABULARIES == {}
-    assert second["match"].tolist() == ["Threats", "alliance", "threat"]
+    lexicon = {"a": ["alliance", "all*"], "t": ["threat"]}
+    before = [fr.find_hits(articles, lexicon, match=m) for m in ("exact", "stem")]
+    match.clear()
+    after = [fr.find_hits(articles, lexicon, match=m) for m in ("exact", "stem")]
+    for b, a in zip(before, after, strict=True):
+        pd.testing.assert_frame_equal(a, b)
 
 
 def test_stem_matching_english_and_unknown_language_warns():
@@ -278,6 +264,22 @@ def test_find_hits_does_not_mutate_and_rejects_wrong_tables():
         fr.find_hits(df, {"t": ["threat"]}, match="fuzzy")
     with pytest.raises(fr.FramingError, match="expected a Lexicon"):
         fr.find_hits(df, ["threat"])
+    with pytest.raises(fr.FramingError, match="as a pandas DataFrame, got list"):
+        fr.find_hits(["A threat."], {"t": ["threat"]})
+
+
+def test_a_dask_dataframe_is_sent_to_count_dask_or_count_corpus():
+    dd = pytest.importorskip("dask.dataframe")
+    ddf = dd.from_pandas(arts("A threat.", "Threats."), npartitions=2)
+    for call in (
+        lambda: fr.find_hits(ddf, {"t": ["threat"]}),
+        lambda: fr.find_hits(ddf, ["not even a lexicon"]),
+        lambda: fr.token_counts(ddf),
+    ):
+        with pytest.raises(fr.FramingError, match="Dask DataFrame") as caught:
+            call()
+        assert "framing.count_dask(ddf, lexicon" in str(caught.value)
+        assert "framing.count_corpus(" in str(caught.value)
 
 
 def test_nltk_book_inaugural_america_citizen(nltk_data):

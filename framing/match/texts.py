@@ -1,0 +1,140 @@
+"""The articles' texts as the engines read them: an Arrow array when the column is
+Arrow-backed (read without copying), else a list of str; and what is derived from the texts
+alone (their subsets by language, a fingerprint).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .._errors import FramingError, check_columns
+
+_ARTICLES_HINT = "Read articles with framing.read_articles, or pass columns={'body': 'text'} there."
+
+
+def refuse_dask(articles, function: str) -> None:
+    """Raise a FramingError for a Dask DataFrame, naming the functions that count one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> refuse_dask(pd.DataFrame({"text": ["x"]}), "find_hits")
+    """
+    if type(articles).__module__.startswith("dask"):
+        raise FramingError(
+            f"{function} counts a pandas DataFrame in memory; you passed a Dask DataFrame",
+            where=f"{function}(articles=...)",
+            fix="Count it where it lies with framing.count_dask(ddf, lexicon, ...), or count "
+            "its files with framing.count_corpus(paths, lexicon, ...).",
+        )
+
+
+def _check_articles(articles: pd.DataFrame, function: str) -> None:
+    refuse_dask(articles, function)
+    check_columns(
+        articles, ["article_id", "text"], table="articles", function=function, hint=_ARTICLES_HINT
+    )
+
+
+def text_list(articles: pd.DataFrame, function: str) -> list[str]:
+    """The texts of the articles as a list of str (a missing text reads as "")."""
+    _check_articles(articles, function)
+    return [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
+
+
+class TextColumn:
+    """The articles' texts: a pyarrow array when the column is Arrow-backed, else a list of str.
+
+    Missing texts read as "". Indexing gives one text as str (fetched from Arrow on demand).
+    """
+
+    def __init__(self, articles: pd.DataFrame, function: str):
+        _check_articles(articles, function)
+        self.arrow = _arrow_strings(articles["text"])
+        self._list = None if self.arrow is not None else text_list(articles, function)
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._list) if self._list is not None else len(self.arrow)
+
+    def __getitem__(self, i: int) -> str:
+        if self._list is not None:
+            return self._list[i]
+        text = self._cache.get(i)
+        if text is None:
+            text = self._cache[i] = self.arrow[i].as_py()
+        return text
+
+    def n_chars(self) -> int:
+        """The number of characters of all texts together."""
+        if self._list is not None:
+            return sum(map(len, self._list))
+        import pyarrow.compute as pc
+
+        return int(pc.sum(pc.utf8_length(self.arrow)).as_py() or 0)
+
+    def tolist(self) -> list[str]:
+        if self._list is None:
+            self._list = self.arrow.to_pylist()
+        return self._list
+
+    def fast(self):
+        """What the byte-level engine reads: the Arrow array, else the list."""
+        return self.arrow if self.arrow is not None else self._list
+
+
+def _arrow_strings(column: pd.Series):
+    """The column as a pyarrow large_string array without nulls, or None if not Arrow-backed."""
+    dtype = column.dtype
+    arrow_backed = isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+    if isinstance(dtype, pd.ArrowDtype):
+        arrow_backed = str(dtype.pyarrow_dtype) in ("string", "large_string")
+    if not arrow_backed:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(column.array)  # zero-copy; may be chunked
+    if isinstance(array, pa.ChunkedArray) and array.num_chunks == 1:
+        array = array.chunk(0)
+    if array.type != pa.large_string():
+        array = array.cast(pa.large_string())
+    return pc.fill_null(array, "") if array.null_count else array
+
+
+def subset(texts, members: list[int]):
+    """The texts ``members`` of an Arrow array or a list."""
+    if isinstance(texts, list):
+        return [texts[i] for i in members]
+    import pyarrow as pa
+
+    return texts.take(pa.array(members, type=pa.int64()))
+
+
+def language_groups(langs: Iterable[str], idx: Iterable[int]) -> dict[str, list[int]]:
+    """Article indices ``idx`` grouped by their language ``langs`` (parallel), sorted by name."""
+    groups: dict[str, list[int]] = {}
+    for i, lang in zip(idx, langs, strict=True):
+        groups.setdefault(lang, []).append(i)
+    return dict(sorted(groups.items()))
+
+
+def corpus_hash(articles: pd.DataFrame) -> str:
+    """A SHA-256 fingerprint of the articles' ids and texts, for provenance.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> len(corpus_hash(pd.DataFrame({"article_id": ["a"], "text": ["x"]})))
+    64
+    """
+    h = hashlib.sha256()
+    for aid, text in zip(
+        articles["article_id"].tolist(), text_list(articles, "corpus_hash"), strict=True
+    ):
+        h.update(str(aid).encode("utf-8", "surrogatepass") + b"\x1f")
+        h.update(text.encode("utf-8", "surrogatepass") + b"\x1e")
+    return h.hexdigest()
