@@ -21,6 +21,8 @@ COMMIT      := $(VENV)/.commit
 $(shell h=$$(git rev-parse HEAD 2>/dev/null || echo none); \
 	[ "$$(cat $(COMMIT) 2>/dev/null)" = "$$h" ] || { mkdir -p $(VENV) && echo "$$h" > $(COMMIT); })
 INSTALL = $(BIN)/python -m pip install --quiet
+# JupyterLab refuses to run as root (a container) unless told to
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: demo lab test lint format pytest bench strip
 
@@ -49,7 +51,7 @@ demo: $(DEMO_STAMP)        ## the main job on the bundled teaching corpus
 	MPLBACKEND=Agg $(BIN)/framing demo
 
 lab: $(LAB_STAMP)          ## JupyterLab on the tutorial notebooks, with this venv's kernel
-	cd notebooks && ../$(BIN)/jupyter lab
+	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS)
 
 test: lint pytest          ## the whole suite: lint, stripped notebooks, tests, doctests
 
