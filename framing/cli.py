@@ -12,7 +12,17 @@ import sys
 import warnings
 from pathlib import Path
 
+from . import __version__
 from ._errors import FramingError, FramingWarning
+from .aggregate import count_by_period
+from .clean import clean_articles
+from .corpus import count_corpus
+from .datasets import LEXICONS, load_example, load_lexicon
+from .export import save_figure, save_table
+from .ingest import read_articles
+from .lexicon import read_lexicon
+from .match import find_hits
+from .plot import plot_trends
 
 __all__ = ["DEFAULT_OUT", "check_outputs", "main", "run_count", "summary_table"]
 
@@ -29,8 +39,6 @@ _STREAM_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".p
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Count framing terms in news over time, by outlet, with honest rates.",
@@ -205,9 +213,6 @@ def _columns(pairs: list[str]) -> dict[str, str] | None:
 
 
 def _lexicon(spec: str):
-    from .datasets import LEXICONS, load_lexicon
-    from .lexicon import read_lexicon
-
     if spec in LEXICONS and not Path(spec).exists():
         return load_lexicon(spec)
     if not Path(spec).exists():
@@ -253,10 +258,6 @@ def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"
     >>> int(counts["n_hits"].sum())
     1
     """
-    from .aggregate import count_by_period
-    from .clean import clean_articles
-    from .match import find_hits
-
     if clean:
         articles = clean_articles(articles)
     hits = find_hits(articles, lexicon, match=match, sentences=False)
@@ -265,16 +266,10 @@ def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"
 
 
 def _count(args) -> int:
-    from .export import save_figure, save_table
-    from .ingest import read_articles
-    from .plot import plot_trends
-
     check_outputs(args)
     lexicon = _lexicon(args.lexicon)
     sources = args.articles if len(args.articles) > 1 else args.articles[0]
     if _streaming(args):
-        from .corpus import count_corpus
-
         counts = count_corpus(
             sources,
             lexicon,
@@ -313,11 +308,6 @@ def _streaming(args) -> bool:
 
 
 def _demo(args) -> int:
-    from .aggregate import count_by_period
-    from .datasets import load_example, load_lexicon
-    from .export import save_figure, save_table
-    from .plot import plot_trends
-
     root = Path(args.out)
     articles = load_example()
     lexicon = load_lexicon("security")

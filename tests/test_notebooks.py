@@ -249,8 +249,10 @@ def _execute(path: Path, workdir: Path):
     from nbformat.v4 import new_code_cell
 
     nb.cells.append(new_code_cell(_CPU_PROBE))
+    # the per-cell timeout only catches a hung kernel (the limit is on CPU time, above): on a
+    # loaded machine a cell that starts worker processes took over 120 s of wall-clock time
     client = NotebookClient(
-        nb, timeout=120, kernel_name=KERNEL, resources={"metadata": {"path": str(workdir)}}
+        nb, timeout=600, kernel_name=KERNEL, resources={"metadata": {"path": str(workdir)}}
     )
     start = time.perf_counter()
     try:
