@@ -12,11 +12,10 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import __version__
+from . import __version__, corpus
 from ._errors import FramingError, FramingWarning
 from .aggregate import count_by_period
 from .clean import clean_articles
-from .corpus import count_corpus
 from .datasets import LEXICONS, load_example, load_lexicon
 from .export import save_figure, save_table
 from .ingest import read_articles
@@ -270,7 +269,7 @@ def _count(args) -> int:
     lexicon = _lexicon(args.lexicon)
     sources = args.articles if len(args.articles) > 1 else args.articles[0]
     if _streaming(args):
-        counts = count_corpus(
+        counts = corpus.count_corpus(
             sources,
             lexicon,
             freq=args.freq,
