@@ -19,8 +19,6 @@ import importlib
 
 from ._errors import FramingError, FramingWarning, MissingDependencyError
 
-__version__ = "0.1.0"
-
 # public name -> submodule that defines it
 _API = {
     "read_articles": "ingest",
@@ -107,7 +105,20 @@ __all__ = [
 ]
 
 
+def _version() -> str:
+    """The installed version, which names the commit (setuptools-scm; see pyproject.toml)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("framing")
+    except metadata.PackageNotFoundError:  # a source folder on sys.path, never installed
+        return "0+unknown"
+
+
 def __getattr__(name: str):
+    if name == "__version__":  # read on first use: importlib.metadata costs 50 ms to import
+        globals()[name] = value = _version()
+        return value
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'framing' has no attribute {name!r}")

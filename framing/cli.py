@@ -6,14 +6,30 @@ Errors print one line (``framing: error: ...``) and exit with status 2; never a 
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 import warnings
 from pathlib import Path
 
+from . import __version__, corpus
 from ._errors import FramingError, FramingWarning
+from .aggregate import count_by_period
+from .clean import clean_articles
+from .datasets import LEXICONS, load_example, load_lexicon
+from .export import save_figure, save_table
+from .ingest import read_articles
+from .lexicon import read_lexicon
+from .match import find_hits
+from .plot import plot_trends
 
-__all__ = ["main", "run_count", "summary_table"]
+__all__ = ["DEFAULT_OUT", "check_outputs", "main", "run_count", "summary_table"]
+
+#: where ``framing count`` writes unless --out says otherwise: a folder of its own in the
+#: current folder, never the corpus folder (whose next read would take the outputs for articles)
+DEFAULT_OUT = "framing-results"
+#: the files ``framing count`` writes into its output folder
+_COUNT_OUTPUTS = ("counts.csv", "counts.provenance.json", "trends.png", "trends.pdf")
 
 _MEASURES = ("per_1k_tokens", "n_hits", "share_of_articles")
 # stream (framing.count_corpus) when the input files add up to more than this
@@ -22,21 +38,28 @@ _STREAM_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".p
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Count framing terms in news over time, by outlet, with honest rates.",
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_count(sub)
+    _add_stream_options(sub.choices["count"])
+    _add_demo(sub)
+    return parser
 
+
+def _add_count(sub) -> None:
+    """The ``count`` command: what to read, what to count, where to write."""
     count = sub.add_parser(
         "count",
         help="count a lexicon in a corpus; write the counts table and a trend figure",
         description="Read ARTICLES (CSV/TSV, JSON/JSONL, Parquet, HTML or a folder of .txt files), "
         "clean them, count the lexicon's frames by period (and group), and write "
-        "DIR/counts.csv, DIR/trends.png and DIR/trends.pdf.",
+        "DIR/counts.csv, DIR/trends.png and DIR/trends.pdf. DIR is ./framing-results unless "
+        "--out says otherwise; an output that would overwrite an input, or land in an input "
+        "folder, is refused before anything is read.",
     )
     count.add_argument("articles", nargs="+", metavar="ARTICLES", help="files, folders or globs")
     count.add_argument(
@@ -53,7 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         help="group by an article column, e.g. outlet (repeatable)",
     )
     count.add_argument("--freq", default="M", help="period: D, W, M, Q or Y (default: M)")
-    count.add_argument("--out", default=".", metavar="DIR", help="output folder (default: .)")
+    count.add_argument(
+        "--out",
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=f"output folder (default: ./{DEFAULT_OUT} in the current folder; not an input folder)",
+    )
     count.add_argument(
         "--measure",
         default="per_1k_tokens",
@@ -74,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FROM=TO",
         help="rename an input column, e.g. body=text (repeatable)",
     )
+
+
+def _add_stream_options(count) -> None:
+    """The ``count`` options for corpora larger than memory (framing.count_corpus)."""
     stream = count.add_argument_group(
         "corpora larger than memory",
         "Stream CSV/TSV, JSONL and Parquet files in chunks on all cores (framing.count_corpus); "
@@ -100,9 +132,12 @@ def _parser() -> argparse.ArgumentParser:
         "--hits-out",
         default=None,
         metavar="FILE",
-        help="also write the hits table to this Parquet file",
+        help="also write the hits table to this Parquet file (not an input file)",
     )
 
+
+def _add_demo(sub) -> None:
+    """The ``demo`` command: the main job on the bundled teaching corpus."""
     demo = sub.add_parser(
         "demo",
         help="run the main job on the bundled teaching corpus",
@@ -111,7 +146,57 @@ def _parser() -> argparse.ArgumentParser:
         "data/processed/demo-counts.csv under DIR.",
     )
     demo.add_argument("--out", default=".", metavar="DIR", help="project folder (default: .)")
-    return parser  # fmt: skip
+
+
+def _inputs(sources: list[str]) -> tuple[set[Path], set[Path]]:
+    """The input files and folders named on the command line (globs expanded), resolved."""
+    files, folders = set(), set()
+    for source in sources:
+        matches = [source] if Path(source).exists() else glob.glob(source, recursive=True)
+        for match in map(Path, matches):
+            (folders if match.is_dir() else files).add(match.resolve())
+    return files, folders
+
+
+def check_outputs(args) -> None:
+    """Refuse, before any work, an output of ``count`` that would overwrite or join the input.
+
+    An output that is an input file would destroy the corpus; one written into an input
+    folder would be read as an article the next time that folder is counted.
+
+    Examples
+    --------
+    >>> import argparse, pathlib, tempfile
+    >>> corpus = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (corpus / "news.parquet").write_bytes(b"")
+    >>> args = argparse.Namespace(articles=[str(corpus / "news.parquet")], out="results",
+    ...     hits_out=str(corpus / "news.parquet"))
+    >>> check_outputs(args)
+    Traceback (most recent call last):
+    ...
+    framing._errors.FramingError: --hits-out: .../news.parquet is an input file; writing it would overwrite the corpus. Choose another file, e.g. --hits-out hits.parquet
+    """
+    files, folders = _inputs(args.articles)
+    out = Path(args.out)
+    outputs = [(out / name, "--out") for name in _COUNT_OUTPUTS]
+    if args.hits_out:
+        outputs.append((Path(args.hits_out), "--hits-out"))
+    for path, option in outputs:
+        resolved = path.resolve()
+        other = f"--out {DEFAULT_OUT}" if option == "--out" else "--hits-out hits.parquet"
+        if resolved in files:
+            raise FramingError(
+                f"{path} is an input file; writing it would overwrite the corpus",
+                where=option,
+                fix=f"Choose another {'folder' if option == '--out' else 'file'}, e.g. {other}",
+            )
+        if resolved.parent in folders:
+            raise FramingError(
+                f"{path.parent} is an input folder; {path.name} written there would be read as "
+                "articles the next time the folder is counted",
+                where=option,
+                fix=f"Write outside the corpus, e.g. {other}",
+            )
 
 
 def _columns(pairs: list[str]) -> dict[str, str] | None:
@@ -127,9 +212,6 @@ def _columns(pairs: list[str]) -> dict[str, str] | None:
 
 
 def _lexicon(spec: str):
-    from .datasets import LEXICONS, load_lexicon
-    from .lexicon import read_lexicon
-
     if spec in LEXICONS and not Path(spec).exists():
         return load_lexicon(spec)
     if not Path(spec).exists():
@@ -175,10 +257,6 @@ def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"
     >>> int(counts["n_hits"].sum())
     1
     """
-    from .aggregate import count_by_period
-    from .clean import clean_articles
-    from .match import find_hits
-
     if clean:
         articles = clean_articles(articles)
     hits = find_hits(articles, lexicon, match=match, sentences=False)
@@ -187,16 +265,11 @@ def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"
 
 
 def _count(args) -> int:
-    from .export import save_figure, save_table
-    from .ingest import read_articles
-    from .plot import plot_trends
-
+    check_outputs(args)
     lexicon = _lexicon(args.lexicon)
     sources = args.articles if len(args.articles) > 1 else args.articles[0]
     if _streaming(args):
-        from .corpus import count_corpus
-
-        counts = count_corpus(
+        counts = corpus.count_corpus(
             sources,
             lexicon,
             freq=args.freq,
@@ -234,11 +307,6 @@ def _streaming(args) -> bool:
 
 
 def _demo(args) -> int:
-    from .aggregate import count_by_period
-    from .datasets import load_example, load_lexicon
-    from .export import save_figure, save_table
-    from .plot import plot_trends
-
     root = Path(args.out)
     articles = load_example()
     lexicon = load_lexicon("security")

@@ -90,3 +90,54 @@ def test_help(args):
     result = run(args, Path.cwd())
     assert result.returncode == 0
     assert "usage: framing" in result.stdout
+
+
+def _news(folder: Path, name: str = "news.csv") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text("id,date,outlet,text\n1,2024-01-01,X,A threat.\n2,2024-02-01,Y,Calm.\n")
+    return path
+
+
+def test_count_writes_to_framing_results_in_the_current_folder(tmp_path, monkeypatch, capsys):
+    corpus = _news(tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    assert main(["count", str(corpus)]) == 0
+    assert (tmp_path / "framing-results" / "counts.csv").is_file()
+    assert sorted(p.name for p in corpus.parent.iterdir()) == ["news.csv"]
+    assert "framing-results" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # the hits table would overwrite the corpus
+        (["{corpus}/news.csv", "--hits-out", "{corpus}/news.csv"],
+         "--hits-out: {corpus}/news.csv is an input file; writing it would overwrite the corpus"),
+        (["{corpus}/*.csv", "--hits-out", "{corpus}/news.csv"], "is an input file"),
+        # the counts table would overwrite an input named counts.csv
+        (["{corpus}/counts.csv", "--out", "{corpus}"],
+         "--out: {corpus}/counts.csv is an input file; writing it would overwrite the corpus. "
+         "Choose another folder, e.g. --out framing-results"),
+        # outputs in an input folder would be read as articles next time
+        (["{corpus}", "--out", "{corpus}"], "--out: {corpus} is an input folder"),
+        (["{corpus}", "--hits-out", "{corpus}/hits.parquet"], "--hits-out: {corpus} is an input folder"),
+    ],
+)  # fmt: skip
+def test_an_output_that_is_an_input_is_refused_before_any_work(tmp_path, capsys, args, message):
+    corpus = tmp_path / "corpus"
+    _news(corpus)
+    _news(corpus, "counts.csv")
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    # --lexicon names no file: the outputs are checked before the lexicon is even read
+    args = ["count", *[a.format(corpus=corpus) for a in args], "--lexicon", "nope.yml"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message.format(corpus=corpus) in err
+    assert "nope.yml" not in err
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
+def test_help_names_the_default_output_folder():
+    result = run(["count", "--help"], Path.cwd())
+    assert "./framing-results" in " ".join(result.stdout.split())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -38,7 +39,7 @@ _CPU_PROBE = (
     "print('kernel CPU seconds:', _u.ru_utime + _u.ru_stime)"
 )
 #: errors that a ``raises-exception`` cell may show: framing's own, one clear line each
-CLEAR_ERRORS = {"FramingError", "MissingDependencyError"}
+CLEAR_ERRORS = {"FramingError", "MissingDependencyError", "MissingDataError"}
 #: warnings a notebook may show its reader (framing's own, explained in the prose)
 ALLOWED_WARNINGS = {"FramingWarning"}
 
@@ -97,8 +98,20 @@ EXPECTED = {
     },
     "07-scaling-out": {"files": [], "text": ["IngestReport:", "partitions"]},
 }
-#: notebooks that read NLTK corpora (they need NLTK_DATA)
-NEEDS_NLTK = {"04-trends-over-time"}
+#: notebooks that read NLTK corpora: with NLTK_DATA as the README sets it, and without (then
+#: read_nltk_corpus(..., fallback="example") says in one line how to install the corpus and
+#: the notebook runs on the teaching corpus), each with the text its output must show
+NEEDS_NLTK = {"04-trends-over-time": "python -m nltk.downloader inaugural"}
+#: read_nltk_corpus(fallback=) comes with its move to framing/datasets.py (another branch);
+#: the lead removes this mark when merging it (strict: the merged run passes and fails the mark)
+_FALLBACK_PENDING = pytest.mark.xfail(
+    strict=True, reason="needs read_nltk_corpus(fallback='example') from framing/datasets.py"
+)
+
+
+def _marked(paths: list[Path]) -> list:
+    return [pytest.param(p, marks=_FALLBACK_PENDING) if p.stem in NEEDS_NLTK else p for p in paths]
+
 
 #: the metadata the nbstripout command strips by default (nbstripout 0.7-0.9)
 NBSTRIPOUT_KEYS = [
@@ -236,8 +249,10 @@ def _execute(path: Path, workdir: Path):
     from nbformat.v4 import new_code_cell
 
     nb.cells.append(new_code_cell(_CPU_PROBE))
+    # the per-cell timeout only catches a hung kernel (the limit is on CPU time, above): on a
+    # loaded machine a cell that starts worker processes took over 120 s of wall-clock time
     client = NotebookClient(
-        nb, timeout=120, kernel_name=KERNEL, resources={"metadata": {"path": str(workdir)}}
+        nb, timeout=600, kernel_name=KERNEL, resources={"metadata": {"path": str(workdir)}}
     )
     start = time.perf_counter()
     try:
@@ -258,19 +273,11 @@ def _execute(path: Path, workdir: Path):
     return nb, seconds, cpu
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
-def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch, request, record_property):
-    # the kernel inherits this environment: draw inline as for a student, not with Agg
-    monkeypatch.delenv("MPLBACKEND", raising=False)
-    if path.stem in NEEDS_NLTK and not os.environ.get("NLTK_DATA"):
-        monkeypatch.setenv("NLTK_DATA", str(request.getfixturevalue("nltk_data")))
+def _check_outputs(nb) -> str:
+    """Assert what every run shows (errors only where tagged, figures, no stray warnings).
 
-    nb, seconds, cpu = _execute(path, tmp_path)
-    record_property("seconds", round(seconds, 1))
-    record_property("cpu_seconds", round(cpu, 1))
-    print(f"{path.name} ran in {seconds:.1f} s ({cpu:.1f} s of kernel CPU)")
-
+    Returns all the text the notebook's outputs show.
+    """
     texts = []
     for i, cell in enumerate(_code_cells(nb)):
         errors = [o for o in cell.outputs if o.output_type == "error"]
@@ -291,14 +298,67 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch, request, recor
             if output.output_type == "stream" and output.name == "stderr":
                 shown = set(_WARNING_NAME.findall(text)) - ALLOWED_WARNINGS
                 assert not shown, f"code cell {i} shows {sorted(shown)}:\n{text}"
+    return "\n".join(texts)
 
-    expected = EXPECTED.get(path.stem, {"files": [], "text": []})
-    missing = [f for f in expected["files"] if not (tmp_path / f).is_file()]
+
+def _check_files(path: Path, workdir: Path) -> None:
+    expected = EXPECTED.get(path.stem, {"files": []})["files"]
+    missing = [f for f in expected if not (workdir / f).is_file()]
     assert missing == [], f"{path.name} did not write {missing}"
-    assert all((tmp_path / f).stat().st_size > 0 for f in expected["files"])
-    everything = "\n".join(texts)
-    assert [t for t in expected["text"] if t not in everything] == []
+    assert all((workdir / f).stat().st_size > 0 for f in expected)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _marked(NOTEBOOKS), ids=_ids)
+def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch, request, record_property):
+    # the kernel inherits this environment: draw inline as for a student, not with Agg
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    if path.stem in NEEDS_NLTK and not os.environ.get("NLTK_DATA"):
+        monkeypatch.setenv("NLTK_DATA", str(request.getfixturevalue("nltk_data")))
+
+    nb, seconds, cpu = _execute(path, tmp_path)
+    record_property("seconds", round(seconds, 1))
+    record_property("cpu_seconds", round(cpu, 1))
+    print(f"{path.name} ran in {seconds:.1f} s ({cpu:.1f} s of kernel CPU)")
+
+    everything = _check_outputs(nb)
+    _check_files(path, tmp_path)
+    expected = EXPECTED.get(path.stem, {"text": []})["text"]
+    assert [t for t in expected if t not in everything] == []
+    _check_time(path, seconds, cpu)
+
+
+def _check_time(path: Path, seconds: float, cpu: float) -> None:
     assert cpu < MAX_CPU_SECONDS, f"{path.name} used {cpu:.0f} s of CPU (limit {MAX_CPU_SECONDS})"
     assert seconds < MAX_WALL_SECONDS, (
         f"{path.name} took {seconds:.0f} s (limit {MAX_WALL_SECONDS})"
     )
+
+
+def _nltk_finds(resource: str, env: dict) -> bool:
+    """Whether NLTK, started with ``env``, finds ``resource`` in its default folders."""
+    code = f"import nltk; nltk.data.find({resource!r})"
+    return (
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True).returncode == 0
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _marked([p for p in NOTEBOOKS if p.stem in NEEDS_NLTK]), ids=_ids)
+def test_notebook_runs_without_nltk_data(path, tmp_path, monkeypatch):
+    """As in a `jupyter lab` started without NLTK_DATA: one line on how to get it, no error."""
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    monkeypatch.delenv("NLTK_DATA", raising=False)
+    home = tmp_path / "home"  # no ~/nltk_data either
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    if _nltk_finds("corpora/inaugural", dict(os.environ)):
+        pytest.skip("NLTK finds the corpus in its default folders on this machine")
+
+    nb, seconds, cpu = _execute(path, tmp_path)
+    print(f"{path.name} ran in {seconds:.1f} s ({cpu:.1f} s of kernel CPU) without NLTK_DATA")
+    everything = _check_outputs(nb)
+    _check_files(path, tmp_path)
+    assert NEEDS_NLTK[path.stem] in everything
+    assert "Traceback" not in everything
+    _check_time(path, seconds, cpu)

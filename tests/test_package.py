@@ -24,6 +24,14 @@ def test_import_is_light():
     assert json.loads(out.stdout) == []
 
 
+def test_version_is_the_installed_one_and_names_a_commit_or_says_none():
+    from importlib import metadata
+
+    assert framing.__version__ == metadata.version("framing")
+    # setuptools-scm: 0.1.devN+g<hash>[.d<date>] from git, 0.1.dev0 without git metadata
+    assert re.fullmatch(r"\d+(\.\d+)*(\.dev\d+)?(\+g[0-9a-f]{7,}(\.d\d{8})?)?", framing.__version__)
+
+
 def test_public_api_resolves():
     for name in framing.__all__:
         assert getattr(framing, name) is not None, name
