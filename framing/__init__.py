@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 
-from ._errors import FramingError, FramingWarning, MissingDependencyError
+from ._errors import FramingError, FramingWarning, MissingDataError, MissingDependencyError
 
 # public name -> submodule that defines it
 _API = {
@@ -66,6 +66,7 @@ __all__ = [
     "FramingWarning",
     "IngestReport",
     "Lexicon",
+    "MissingDataError",
     "MissingDependencyError",
     "__version__",
     "clean_articles",

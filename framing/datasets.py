@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._errors import FramingError, choices_error, require
+from ._errors import FramingError, MissingDataError, choices_error, missing_nltk_data, require
 from .ingest import read_articles
 from .ingest.columns import CORE
 from .ingest.files import (
@@ -101,7 +101,7 @@ def load_lexicon(name: str = "security"):
 _NLTK_ENCODINGS = {"inaugural": "latin1", "state_union": "ISO-8859-2"}
 
 
-def read_nltk_corpus(name: str = "inaugural", *, fileids=None) -> pd.DataFrame:
+def read_nltk_corpus(name: str = "inaugural", *, fileids=None, fallback=None) -> pd.DataFrame:
     """Read an NLTK plain-text corpus whose file names start with a year into an articles table.
 
     Made for ``inaugural`` (US inaugural addresses, 1789-2021) and ``state_union`` (State of
@@ -119,6 +119,11 @@ def read_nltk_corpus(name: str = "inaugural", *, fileids=None) -> pd.DataFrame:
         The corpus name, as in ``nltk.corpus``.
     fileids : list of str, optional
         Read only these files.
+    fallback : {None, "example"}
+        What to do when the corpus is not installed: raise :class:`MissingDataError` (one line
+        in Jupyter, with the command that installs it), or, with ``"example"``, print that line
+        and return the bundled teaching corpus (:func:`load_example`) instead, as the
+        tutorials do so that they run on a machine without NLTK data.
 
     Returns
     -------
@@ -127,9 +132,10 @@ def read_nltk_corpus(name: str = "inaugural", *, fileids=None) -> pd.DataFrame:
 
     Raises
     ------
+    MissingDataError
+        If the corpus is not installed (and ``fallback`` is None).
     FramingError
-        If the corpus is not installed, is not a year-named plain-text corpus, or a fileid is
-        unknown.
+        If the corpus is not a year-named plain-text corpus, or a fileid is unknown.
 
     Examples
     --------
@@ -149,11 +155,19 @@ def read_nltk_corpus(name: str = "inaugural", *, fileids=None) -> pd.DataFrame:
     >>> read_nltk_corpus("no_such_corpus")
     Traceback (most recent call last):
     ...
-    framing._errors.FramingError: the NLTK corpus 'no_such_corpus' is not installed. Install it with python -m nltk.downloader no_such_corpus, or set NLTK_DATA to a folder that holds corpora/no_such_corpus
+    framing._errors.MissingDataError: read_nltk_corpus: the NLTK corpus 'no_such_corpus' is not installed. Install it with: python -m nltk.downloader no_such_corpus (or set NLTK_DATA to a folder that holds corpora/no_such_corpus before starting Python)
     """
     if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise choices_error("name", name, ["inaugural", "state_union"])
-    corpus, available = _nltk_corpus(name)
+    if fallback not in (None, "example"):
+        raise choices_error("read_nltk_corpus(fallback=...)", fallback, [None, "example"])
+    try:
+        corpus, available = _nltk_corpus(name)
+    except MissingDataError as error:
+        if fallback is None:
+            raise
+        print(f"{error}. Until then, this is framing's teaching corpus (fr.load_example()).")
+        return load_example()
     wanted = _wanted_fileids(name, available, fileids)
     frame = pd.DataFrame(_speeches(name, corpus, wanted), columns=[*CORE, "lang", *RAW_COLUMNS])
     opts = check_options(columns=None, encoding=None, date_format=None, tz="UTC")
@@ -168,11 +182,7 @@ def _nltk_corpus(name: str):
     try:
         root = nltk.data.find(f"corpora/{name}")
     except LookupError as exc:
-        raise FramingError(
-            f"the NLTK corpus {name!r} is not installed",
-            fix=f"Install it with python -m nltk.downloader {name}, or set NLTK_DATA to a "
-            f"folder that holds corpora/{name}",
-        ) from exc
+        raise missing_nltk_data(f"corpora/{name}", where="read_nltk_corpus") from exc
     reader = require("nltk.corpus.reader", package="nltk", purpose="read_nltk_corpus")
     try:
         corpus = reader.PlaintextCorpusReader(

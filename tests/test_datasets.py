@@ -60,13 +60,30 @@ def test_missing_nltk_corpus_says_how_to_install(tmp_path, monkeypatch):
     import nltk
 
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
-    with pytest.raises(FramingError) as info:
+    with pytest.raises(fr.MissingDataError) as info:
         read_nltk_corpus("inaugural")
+    assert isinstance(info.value, FramingError) and isinstance(info.value, LookupError)
     assert str(info.value) == (
-        "the NLTK corpus 'inaugural' is not installed. Install it with "
-        "python -m nltk.downloader inaugural, or set NLTK_DATA to a folder that holds "
-        "corpora/inaugural"
+        "read_nltk_corpus: the NLTK corpus 'inaugural' is not installed. Install it with: "
+        "python -m nltk.downloader inaugural (or set NLTK_DATA to a folder that holds "
+        "corpora/inaugural before starting Python)"
     )
+
+
+def test_missing_nltk_corpus_falls_back_to_the_teaching_corpus_when_asked(
+    tmp_path, monkeypatch, capsys
+):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    articles = read_nltk_corpus("inaugural", fallback="example")
+    pd.testing.assert_frame_equal(articles, fr.load_example())
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert len(printed) == 1
+    assert "python -m nltk.downloader inaugural" in printed[0]
+    assert "teaching corpus" in printed[0]
+    with pytest.raises(FramingError, match="fallback"):
+        read_nltk_corpus("inaugural", fallback="inaugural")
 
 
 def test_nltk_corpus_built_by_hand(tmp_path, monkeypatch):

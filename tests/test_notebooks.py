@@ -102,17 +102,6 @@ EXPECTED = {
 #: read_nltk_corpus(..., fallback="example") says in one line how to install the corpus and
 #: the notebook runs on the teaching corpus), each with the text its output must show
 NEEDS_NLTK = {"04-trends-over-time": "python -m nltk.downloader inaugural"}
-#: read_nltk_corpus(fallback=) comes with its move to framing/datasets.py (another branch);
-#: the lead removes this mark when merging it (strict: the merged run passes and fails the mark)
-_FALLBACK_PENDING = pytest.mark.xfail(
-    strict=True, reason="needs read_nltk_corpus(fallback='example') from framing/datasets.py"
-)
-
-
-def _marked(paths: list[Path]) -> list:
-    return [pytest.param(p, marks=_FALLBACK_PENDING) if p.stem in NEEDS_NLTK else p for p in paths]
-
-
 #: the metadata the nbstripout command strips by default (nbstripout 0.7-0.9)
 NBSTRIPOUT_KEYS = [
     "metadata.signature",
@@ -309,7 +298,7 @@ def _check_files(path: Path, workdir: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", _marked(NOTEBOOKS), ids=_ids)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
 def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch, request, record_property):
     # the kernel inherits this environment: draw inline as for a student, not with Agg
     monkeypatch.delenv("MPLBACKEND", raising=False)
@@ -344,7 +333,7 @@ def _nltk_finds(resource: str, env: dict) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", _marked([p for p in NOTEBOOKS if p.stem in NEEDS_NLTK]), ids=_ids)
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem in NEEDS_NLTK], ids=_ids)
 def test_notebook_runs_without_nltk_data(path, tmp_path, monkeypatch):
     """As in a `jupyter lab` started without NLTK_DATA: one line on how to get it, no error."""
     monkeypatch.delenv("MPLBACKEND", raising=False)

@@ -62,7 +62,13 @@ def test_notebooks_are_stripped():
 
 def test_all_lists_exactly_the_lazy_api():
     lazy = set(framing._API)
-    eager = {"FramingError", "FramingWarning", "MissingDependencyError", "__version__"}
+    eager = {
+        "FramingError",
+        "FramingWarning",
+        "MissingDataError",
+        "MissingDependencyError",
+        "__version__",
+    }
     assert set(framing.__all__) == lazy | eager
 
 
