@@ -37,8 +37,8 @@ from pathlib import Path
 
 import yaml
 
-from ._errors import FramingError, FramingWarning, choices_error
-from .tokens import token_key
+from .._errors import FramingError, FramingWarning, choices_error
+from ..tokens import token_key
 
 __all__ = [
     "ENTRY_TOKEN_PATTERN",
