@@ -1,16 +1,4 @@
-"""Lexicons: frames of entries (words, globs, phrases), their file formats and validation.
-
-A :class:`Lexicon` maps frame names (``"collapse"``, ``"threat"``) to :class:`Entry` objects.
-An entry is written as text and tokenized by the token rule of :mod:`framing.tokens`
-(DESIGN.md §3), with the two wildcards kept inside tokens:
-
-* an **entry token** is a maximal run of word characters and wildcards (``[\\w*?]+``);
-  everything else separates tokens and is dropped, so ``"zone, of responsibility"`` and
-  ``"zone of responsibility"`` are the same three-token phrase, as in quanteda;
-* each token is compared under :func:`framing.tokens.token_key` (NFKC, lower-cased);
-* ``*`` matches any run of characters inside one token (possibly empty), ``?`` exactly one
-  character (see :func:`glob_to_regex`); an entry of several tokens is a phrase and matches
-  consecutive word tokens.
+"""The :class:`Lexicon`: frames of entries, the research instrument that is counted with.
 
 A frame may also have **exclusions** (stop phrases), written like entries: text that looks
 like the frame but is not, such as the name *Collective Security Treaty Organization* in a
@@ -18,10 +6,8 @@ frame that counts ``security``. When counting (:func:`framing.find_hits`), a fra
 exclusions take part in the frame's overlap contest (longest match wins, then the earlier
 one; an exclusion wins a tie) and the tokens they cover give no hit.
 
-Three file formats are read by :func:`read_lexicon`: framing's own YAML (documented in
-``data/lexicons/README.md``), quanteda YAML dictionaries and LIWC ``.dic`` files. Every
-problem in a file is reported with the file, the line and the entry at fault. YAML is
-only ever composed into nodes (no Python objects are built from tags), so loading is safe.
+Lexicons are built from Python objects with :meth:`Lexicon.from_dict` (here) and from files
+with :func:`framing.read_lexicon` (:mod:`framing.lexicon.read`).
 """
 
 from __future__ import annotations
@@ -29,385 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
+from .._errors import FramingError
+from . import formats
+from .entries import FRAME_KEYS, PLURAL, Entry, RawFrame, build_frames, cancelling_problem
 
-from .._errors import FramingError, FramingWarning, choices_error
-from ..tokens import token_key
+__all__ = ["Lexicon"]
 
-__all__ = [
-    "ENTRY_TOKEN_PATTERN",
-    "FORMATS",
-    "KINDS",
-    "Entry",
-    "Lexicon",
-    "entry_tokens",
-    "glob_to_regex",
-    "read_lexicon",
-]
-
-#: The regular expression of an entry token: word characters plus the wildcards ``*`` and ``?``.
-ENTRY_TOKEN_PATTERN = r"[\w*?]+"
-_ENTRY_TOKEN_RE = re.compile(ENTRY_TOKEN_PATTERN)
-_WORD_CHAR_RE = re.compile(r"\w")
-_STARS_RE = re.compile(r"\*+")
-# Characters that only make sense in a regular expression: an entry holding one is a mistake.
-_REGEX_CHARS = "|\\[]{}^$"
-
-#: The lexicon file formats :func:`read_lexicon` understands.
-FORMATS = ("yaml", "quanteda", "liwc")
-#: The kinds of entry, as in :meth:`Lexicon.to_frame`.
-KINDS = ("word", "glob", "phrase", "glob phrase")
-#: The plural of each noun used in messages about entries and exclusions.
-_PLURAL = {"entry": "entries", "exclusion": "exclusions"}
-
-# Keys of the own YAML format with a fixed meaning; other top-level keys are kept in ``meta``.
-_OWN_META_KEYS = ("version", "description", "language")
-_FRAME_KEYS = ("description", "entries", "exclude")
-# meta keys that describe where a lexicon came from, not what it is (not written by to_yaml).
-_SOURCE_KEYS = ("source", "format", "frame_descriptions")
 _HASH_VERSION = "framing-lexicon-1"
-_MAX_DEPTH = 50  # nesting of quanteda categories
-
-
-# --------------------------------------------------------------------------------------
-# entries
-# --------------------------------------------------------------------------------------
-
-
-def entry_tokens(pattern: str) -> tuple[str, ...]:
-    """Tokenize a lexicon entry by the token rule, keeping the wildcards ``*`` and ``?``.
-
-    Each token is a maximal run of ``[\\w*?]`` characters, passed through
-    :func:`framing.tokens.token_key` (NFKC, lower-cased); runs of ``*`` are collapsed to one.
-    Punctuation, hyphens and apostrophes separate tokens and are dropped. No validation is
-    done here (see :meth:`Entry.from_pattern`).
-
-    Parameters
-    ----------
-    pattern : str
-        The entry as written.
-
-    Returns
-    -------
-    tuple of str
-
-    Examples
-    --------
-    >>> entry_tokens("Zone, of responsibility")
-    ('zone', 'of', 'responsibility')
-    >>> entry_tokens("military-technical assistance")
-    ('military', 'technical', 'assistance')
-    >>> entry_tokens("*threat**"), entry_tokens("Угроз*")
-    (('*threat*',), ('угроз*',))
-    """
-    return tuple(_STARS_RE.sub("*", token_key(t)) for t in _ENTRY_TOKEN_RE.findall(pattern))
-
-
-def _entry_problem(pattern: str, frame: str, noun: str = "entry") -> tuple[str, str] | None:
-    """What is wrong with a stripped entry (or exclusion), and how to fix it; None when valid."""
-    if not pattern:
-        return (
-            f"empty {noun} in frame {frame!r}",
-            "Remove the empty item, or write the word it should hold "
-            "(YAML reads a bare '-', '~' or 'null' as nothing; quote a word like 'null').",
-        )
-    bad = sorted({c for c in pattern if c in _REGEX_CHARS})
-    if bad:
-        return (
-            f"{noun} {pattern!r} in frame {frame!r} looks like a regular expression "
-            f"(it holds {', '.join(map(repr, bad))})",
-            "Entries are words, globs (* = any run of characters, ? = one character) or "
-            "phrases, not regular expressions; write alternatives as separate entries.",
-        )
-    if not _WORD_CHAR_RE.search(pattern):
-        return (
-            f"{noun} {pattern!r} in frame {frame!r} has no letter or digit",
-            "An entry needs at least one letter or digit: punctuation is never a token, and "
-            "a bare * or ? would match every token. Remove it or write the word it should match.",
-        )
-    for tok in entry_tokens(pattern):
-        if not _WORD_CHAR_RE.search(tok):
-            return (
-                f"{noun} {pattern!r} in frame {frame!r} has the bare wildcard token {tok!r}: "
-                "a bare * would match every token",
-                "Attach the wildcard to a word (collaps*, зон*), or remove it.",
-            )
-    return None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One lexicon entry: a word, a glob or a phrase of a frame.
-
-    Parameters
-    ----------
-    frame : str
-        The frame the entry belongs to.
-    pattern : str
-        The entry as written, stripped (``"collaps*"``, ``"zone of responsibility"``).
-    tokens : tuple of str
-        The entry's tokens as given by :func:`entry_tokens` (token keys, wildcards kept).
-
-    Examples
-    --------
-    >>> e = Entry.from_pattern("sovereignty", "зон* ответственности")
-    >>> e.tokens, e.n_tokens, e.is_phrase, e.is_glob, e.kind
-    (('зон*', 'ответственности'), 2, True, True, 'glob phrase')
-    """
-
-    frame: str
-    pattern: str
-    tokens: tuple[str, ...]
-
-    def __post_init__(self):
-        if not isinstance(self.tokens, tuple):
-            object.__setattr__(self, "tokens", tuple(self.tokens))
-
-    @classmethod
-    def from_pattern(cls, frame: str, pattern: str) -> Entry:
-        """Build a validated entry of ``frame`` from the text of ``pattern``.
-
-        Raises
-        ------
-        FramingError
-            If the entry is empty, has no letter or digit, has a bare wildcard token or
-            looks like a regular expression.
-
-        Examples
-        --------
-        >>> Entry.from_pattern("threat", "  Threat* ")
-        Entry(frame='threat', pattern='Threat*', tokens=('threat*',))
-        >>> Entry.from_pattern("threat", "collapse *")
-        Traceback (most recent call last):
-        ...
-        framing._errors.FramingError: Entry.from_pattern: entry 'collapse *' in frame 'threat' has the bare wildcard token '*': a bare * would match every token. Attach the wildcard to a word (collaps*, зон*), or remove it.
-        """
-        if not isinstance(pattern, str):
-            raise FramingError(
-                f"expected the entry as text, got {type(pattern).__name__}",
-                where="Entry.from_pattern",
-            )
-        pattern = pattern.strip()
-        problem = _entry_problem(pattern, frame)
-        if problem:
-            raise FramingError(problem[0], where="Entry.from_pattern", fix=problem[1])
-        return cls(frame, pattern, entry_tokens(pattern))
-
-    @property
-    def n_tokens(self) -> int:
-        """The number of tokens (1 for a word or glob).
-
-        Examples
-        --------
-        >>> Entry.from_pattern("f", "mutual defen?e").n_tokens
-        2
-        """
-        return len(self.tokens)
-
-    @property
-    def is_phrase(self) -> bool:
-        """True when the entry has more than one token.
-
-        Examples
-        --------
-        >>> Entry.from_pattern("f", "territorial integrity").is_phrase
-        True
-        """
-        return len(self.tokens) > 1
-
-    @property
-    def is_glob(self) -> bool:
-        """True when any token holds a wildcard (``*`` or ``?``).
-
-        Examples
-        --------
-        >>> Entry.from_pattern("f", "defen?e").is_glob, Entry.from_pattern("f", "ally").is_glob
-        (True, False)
-        """
-        return any("*" in t or "?" in t for t in self.tokens)
-
-    @property
-    def kind(self) -> str:
-        """``"word"``, ``"glob"``, ``"phrase"`` or ``"glob phrase"``.
-
-        Examples
-        --------
-        >>> Entry.from_pattern("f", "collaps*").kind
-        'glob'
-        """
-        if self.is_phrase:
-            return "glob phrase" if self.is_glob else "phrase"
-        return "glob" if self.is_glob else "word"
-
-
-def glob_to_regex(token: str) -> str:
-    """Translate one glob token into a regular expression for :func:`re.fullmatch`.
-
-    ``*`` is any run of characters inside the token (possibly empty), ``?`` exactly one
-    character; every other character is literal. Runs of ``*`` are collapsed, and the parts
-    between two stars are matched at their first occurrence inside atomic groups, so the
-    expression never backtracks more than linearly, whatever the glob.
-
-    Parameters
-    ----------
-    token : str
-        One entry token (a token key, as in :attr:`Entry.tokens`).
-
-    Returns
-    -------
-    str
-        A pattern to use with ``re.fullmatch`` on token keys.
-
-    Examples
-    --------
-    >>> glob_to_regex("collaps*"), glob_to_regex("defen?e"), glob_to_regex("*threat**")
-    ('collaps.*', 'defen.e', '(?>.*?threat).*')
-    >>> import re
-    >>> [bool(re.fullmatch(glob_to_regex("угроз*"), t)) for t in ["угроза", "угроз", "угрожать"]]
-    [True, True, False]
-    """
-    if not isinstance(token, str):
-        raise FramingError(
-            f"expected a glob token as text, got {type(token).__name__}", where="glob_to_regex"
-        )
-
-    def literal(part: str) -> str:
-        return "".join("." if c == "?" else re.escape(c) for c in part)
-
-    parts = _STARS_RE.sub("*", token).split("*")
-    if len(parts) == 1:
-        return literal(parts[0])
-    head, *middle, tail = parts
-    return literal(head) + "".join(f"(?>.*?{literal(m)})" for m in middle) + ".*" + literal(tail)
-
-
-# --------------------------------------------------------------------------------------
-# building a lexicon from raw frames (shared by every reader)
-# --------------------------------------------------------------------------------------
-
-
-@dataclass
-class _RawFrame:
-    name: str
-    where: str
-    items: list[tuple[str, str]]  # (entry text, where)
-    excludes: list[tuple[str, str]] = field(default_factory=list)  # (exclusion text, where)
-
-
-def _validated(
-    items: list[tuple[str, str]], frame: str, noun: str, *, stacklevel: int
-) -> list[tuple[Entry, str]]:
-    """Validate the texts of one frame's entries (or exclusions); warn about and drop repeats."""
-    out: list[tuple[Entry, str]] = []
-    seen: dict[tuple[str, ...], tuple[str, str]] = {}
-    for text, at in items:
-        pattern = text.strip()
-        problem = _entry_problem(pattern, frame, noun)
-        if problem:
-            raise FramingError(problem[0], where=at, fix=problem[1])
-        entry = Entry(frame, pattern, entry_tokens(pattern))
-        if entry.tokens in seen:
-            first, first_at = seen[entry.tokens]
-            same = "repeats" if first == pattern else f"is the same {noun} as {first!r}"
-            warnings.warn(
-                f"{at}: {noun} {pattern!r} in frame {frame!r} {same} ({first_at}); "
-                "the repeat was dropped. Remove it from the lexicon.",
-                FramingWarning,
-                stacklevel=stacklevel + 1,
-            )
-            continue
-        seen[entry.tokens] = (pattern, at)
-        out.append((entry, at))
-    return out
-
-
-def _cancelling_problem(exclusion: Entry, entries: Iterable[Entry]) -> tuple[str, str] | None:
-    """The error for an exclusion that is one of its frame's entries (it would cancel it)."""
-    for entry in entries:
-        if entry.tokens == exclusion.tokens:
-            same = "" if entry.pattern == exclusion.pattern else f" {entry.pattern!r}"
-            return (
-                f"exclusion {exclusion.pattern!r} in frame {exclusion.frame!r} is also its "
-                f"entry{same}: the exclusion would cancel every hit of that entry",
-                "An exclusion names text that looks like the frame but is not, and is usually "
-                "longer than the entry it blocks ('security council' beside 'security'). "
-                "Remove the entry or the exclusion.",
-            )
-    return None
-
-
-def _build_frames(raw: list[_RawFrame], *, where: str, stacklevel: int) -> tuple[dict, dict]:
-    """Validate raw frames into ``{frame: (Entry, ...)}`` and ``{frame: (exclusion, ...)}``.
-
-    Repeated entries (or exclusions) of a frame are dropped with a warning.
-    """
-    if not raw:
-        raise FramingError(
-            "the lexicon has no frames", where=where, fix="Add at least one frame with entries."
-        )
-    frames: dict[str, tuple[Entry, ...]] = {}
-    exclusions: dict[str, tuple[Entry, ...]] = {}
-    first_where: dict[str, str] = {}
-    for rf in raw:
-        if rf.name in frames:
-            raise FramingError(
-                f"duplicate frame name {rf.name!r} (first defined at {first_where[rf.name]})",
-                where=rf.where,
-                fix="Rename one of the two frames or merge their entries.",
-            )
-        if not rf.items:
-            raise FramingError(
-                f"frame {rf.name!r} has no entries",
-                where=rf.where,
-                fix="Add at least one entry under it, or remove the frame.",
-            )
-        entries = [e for e, _ in _validated(rf.items, rf.name, "entry", stacklevel=stacklevel)]
-        excluded = _validated(rf.excludes, rf.name, "exclusion", stacklevel=stacklevel)
-        for exclusion, at in excluded:
-            problem = _cancelling_problem(exclusion, entries)
-            if problem:
-                raise FramingError(problem[0], where=at, fix=problem[1])
-        frames[rf.name] = tuple(entries)
-        if excluded:
-            exclusions[rf.name] = tuple(e for e, _ in excluded)
-        first_where[rf.name] = rf.where
-    return frames, exclusions
-
-
-def _frame_name(value, where: str) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise FramingError(
-            f"a frame name must be text, got {type(value).__name__} {value!r}",
-            where=where,
-            fix="Name each frame with a word, such as 'threat'.",
-        )
-    name = str(value).strip()
-    if not name:
-        raise FramingError(
-            "a frame has an empty name", where=where, fix="Name each frame with a word."
-        )
-    return name
-
-
-def _check_name(name, where: str) -> str:
-    if not isinstance(name, str) or not name.strip():
-        raise FramingError(
-            f"the lexicon name must be non-empty text, got {name!r}",
-            where=where,
-            fix="Pass name='security', for example.",
-        )
-    return name.strip()
-
-
-# --------------------------------------------------------------------------------------
-# the Lexicon
-# --------------------------------------------------------------------------------------
 
 
 class Lexicon:
@@ -460,7 +76,7 @@ class Lexicon:
         *,
         exclusions: Mapping[str, Iterable[Entry]] | None = None,
     ):
-        self.name = _check_name(name, "Lexicon")
+        self.name = check_name(name, "Lexicon")
         if not isinstance(frames, Mapping) or not frames:
             raise FramingError(
                 "frames must be a non-empty mapping of frame names to entries",
@@ -672,11 +288,11 @@ class Lexicon:
               - threat*
               - '*danger*'
         <BLANKLINE>
-        >>> import tempfile, pathlib
+        >>> import tempfile, pathlib, framing as fr
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     file = pathlib.Path(tmp) / "mini.yml"
         ...     _ = lex.to_yaml(file)
-        ...     read_lexicon(file) == lex
+        ...     fr.read_lexicon(file) == lex
         True
         >>> lex = Lexicon.from_dict({"threat": {"entries": ["security"],
         ...                                     "exclude": ["security council"]}}, name="m")
@@ -691,40 +307,7 @@ class Lexicon:
               - security council
         <BLANKLINE>
         """
-        doc: dict = {"name": self.name}
-        for key, value in self.meta.items():
-            if key not in _SOURCE_KEYS and key != "name":
-                doc[key] = _plain_meta(value)
-        descriptions = self.meta.get("frame_descriptions") or {}
-        frames: dict = {}
-        for frame, entries in self.frames.items():
-            block: dict = {}
-            if isinstance(descriptions, Mapping) and descriptions.get(frame):
-                block["description"] = str(descriptions[frame])
-            block["entries"] = [e.pattern for e in entries]
-            if frame in self.exclusions:
-                block["exclude"] = [e.pattern for e in self.exclusions[frame]]
-            frames[frame] = block
-        doc["frames"] = frames
-        body = yaml.dump(
-            doc,
-            Dumper=_Dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            default_flow_style=False,
-            width=1_000_000,
-        )
-        text = f"# framing lexicon, written by Lexicon.to_yaml; sha256 {self.hash}\n{body}"
-        if path is not None:
-            try:
-                Path(path).write_text(text, encoding="utf-8")
-            except (OSError, ValueError) as exc:
-                raise FramingError(
-                    f"cannot write the lexicon: {exc}",
-                    where=f"Lexicon.to_yaml({str(path)!r})",
-                    fix="Check that the folder exists and is writable.",
-                ) from exc
-        return text
+        return formats.to_yaml(self, path)
 
     def to_frame(self):
         """One row per entry and per exclusion: ``frame``, ``entry``, ``n_tokens``, ``kind``,
@@ -822,24 +405,6 @@ class Lexicon:
         )
 
 
-class _Dumper(yaml.SafeDumper):
-    """Indent list items under their key (``entries:\\n  - x``)."""
-
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _plain_meta(value):
-    """Metadata as YAML-safe plain values (text, numbers, lists, mappings)."""
-    if value is None or isinstance(value, str | bool | int | float):
-        return value
-    if isinstance(value, Mapping):
-        return {str(k): _plain_meta(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_plain_meta(v) for v in value]
-    return str(value)
-
-
 def _checked_exclusions(exclusions, frames: dict) -> dict[str, tuple[Entry, ...]]:
     """Validate the constructor's exclusions: frames that exist, Entries of that frame."""
     if exclusions is None:
@@ -877,12 +442,23 @@ def _checked_exclusions(exclusions, frames: dict) -> dict[str, tuple[Entry, ...]
                     fix="Use Lexicon.from_dict({frame: {'entries': [...], 'exclude': [...]}}) "
                     "to build from text.",
                 )
-            problem = _cancelling_problem(e, frames[frame])
+            problem = cancelling_problem(e, frames[frame])
             if problem:
                 raise FramingError(problem[0], where="Lexicon", fix=problem[1])
         checked[frame] = excluded
     # in frame order; frames without exclusions are left out
     return {f: checked[f] for f in frames if checked.get(f)}
+
+
+def check_name(name, where: str) -> str:
+    """The lexicon's name, stripped; a FramingError naming ``where`` unless it is text."""
+    if not isinstance(name, str) or not name.strip():
+        raise FramingError(
+            f"the lexicon name must be non-empty text, got {name!r}",
+            where=where,
+            fix="Pass name='security', for example.",
+        )
+    return name.strip()
 
 
 # --------------------------------------------------------------------------------------
@@ -907,15 +483,15 @@ def _from_mapping(mapping, *, name, stacklevel: int) -> Lexicon:
                 meta[str(key)] = value
         if name is None and "name" in mapping:
             name = mapping["name"]
-    name = _check_name("lexicon" if name is None else name, where)
+    name = check_name("lexicon" if name is None else name, where)
 
-    raw: list[_RawFrame] = []
+    raw: list[RawFrame] = []
     descriptions: dict[str, str] = {}
     for key, value in frames_obj.items():
         frame = _frame_name(key, where)
         fwhere = f"{where}, frame {frame!r}"
         if isinstance(value, Mapping):
-            unknown = [k for k in value if k not in _FRAME_KEYS]
+            unknown = [k for k in value if k not in FRAME_KEYS]
             if unknown:
                 raise FramingError(
                     f"unknown key {unknown[0]!r} in frame {frame!r}",
@@ -936,10 +512,10 @@ def _from_mapping(mapping, *, name, stacklevel: int) -> Lexicon:
         else:
             excludes = []
         items = _dict_items(value, frame, fwhere)
-        raw.append(_RawFrame(frame, fwhere, items, excludes))
+        raw.append(RawFrame(frame, fwhere, items, excludes))
     if descriptions:
         meta["frame_descriptions"] = descriptions
-    frames, exclusions = _build_frames(raw, where=where, stacklevel=stacklevel)
+    frames, exclusions = build_frames(raw, where=where, stacklevel=stacklevel)
     return Lexicon(name, frames, meta, exclusions=exclusions)
 
 
@@ -959,7 +535,7 @@ def _dict_items(value, frame: str, fwhere: str, noun: str = "entry") -> list[tup
                 "Give 'exclude' a list: {'entries': ['security'], 'exclude': ['security council']}."
             )
         raise FramingError(
-            f"{what} {type(value).__name__} {value!r}, not a list of {_PLURAL[noun]}",
+            f"{what} {type(value).__name__} {value!r}, not a list of {PLURAL[noun]}",
             where=fwhere,
             fix=fix,
         )
@@ -982,490 +558,16 @@ def _dict_items(value, frame: str, fwhere: str, noun: str = "entry") -> list[tup
     return items
 
 
-# --------------------------------------------------------------------------------------
-# reading files
-# --------------------------------------------------------------------------------------
-
-
-def read_lexicon(
-    path: str | os.PathLike, *, format: str | None = None, name: str | None = None
-) -> Lexicon:
-    """Read a lexicon file: framing's own YAML, a quanteda YAML dictionary or a LIWC .dic.
-
-    Parameters
-    ----------
-    path : str or path-like
-        The file (UTF-8).
-    format : {"yaml", "quanteda", "liwc"}, optional
-        Guessed when not given: ``.dic`` files (and files whose first line is ``%``) are
-        LIWC; YAML with a top-level ``frames:`` key is the own format, other YAML is read as
-        a quanteda dictionary (nested categories become ``parent.child`` frames).
-    name : str, optional
-        The lexicon's name; defaults to the file's ``name:`` (own format) or its stem.
-
-    Returns
-    -------
-    Lexicon
-        ``meta`` holds ``source`` (the path), ``format`` and, for the own format,
-        ``version``, ``description``, ``language``, ``frame_descriptions`` and any other
-        top-level keys.
-
-    Raises
-    ------
-    FramingError
-        Naming the file, the line and the entry at fault, and how to fix it.
-
-    Warns
-    -----
-    FramingWarning
-        When an entry repeats an earlier one of its frame (the repeat is dropped).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> text = '''
-    ... name: mini
-    ... frames:
-    ...   threat:
-    ...     description: Danger to Armenia.
-    ...     entries:
-    ...       - threat*         # also "threatened to resign"
-    ...       - угроз*
-    ...   sovereignty: [border*, "zone of responsibility"]
-    ... '''
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     file = pathlib.Path(tmp) / "mini.yml"
-    ...     _ = file.write_text(text, encoding="utf-8")
-    ...     lex = read_lexicon(file)
-    >>> lex
-    <Lexicon 'mini': 2 frames, 4 entries (threat 2, sovereignty 2)>
-    >>> lex.frames["sovereignty"][1].tokens
-    ('zone', 'of', 'responsibility')
-    """
-    if format is not None and format not in FORMATS:
-        raise choices_error("format", format, FORMATS)
-    if not isinstance(path, str | os.PathLike):
+def _frame_name(value, where: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
         raise FramingError(
-            f"expected a file path, got {type(path).__name__}",
-            where="read_lexicon",
-            fix="Pass the path of a .yml or .dic file, or use Lexicon.from_dict for a dict.",
+            f"a frame name must be text, got {type(value).__name__} {value!r}",
+            where=where,
+            fix="Name each frame with a word, such as 'threat'.",
         )
-    if name is not None:
-        name = _check_name(name, "read_lexicon(name=...)")
-    src = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise FramingError(
-                "is a folder, not a lexicon file", where=src, fix="Pass the .yml or .dic file."
-            )
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        fix = "Check the path (relative paths start from the current folder)."
-        if not p.suffix:
-            fix += f" For a bundled lexicon use framing.load_lexicon({src!r})."
-        raise FramingError("no such lexicon file", where=src, fix=fix) from exc
-    except (OSError, ValueError) as exc:
-        raise FramingError(f"cannot read the file: {exc}", where=src) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+    name = str(value).strip()
+    if not name:
         raise FramingError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line})",
-            where=src,
-            fix="Re-save the file as UTF-8.",
-        ) from exc
-
-    suffix = p.suffix.lower()
-    if format is None:
-        if suffix == ".dic":
-            format = "liwc"
-        elif suffix not in (".yml", ".yaml") and _first_line(text) == "%":
-            format = "liwc"
-    try:
-        if format == "liwc":
-            raw, meta = _parse_liwc(text, src), {}
-            default_name = p.stem
-        else:
-            root = _compose(text, src)
-            is_own = _has_frames_key(root)
-            if format is None:
-                if not is_own:
-                    _refuse_own_without_frames(root, src)
-                format = "yaml" if is_own else "quanteda"
-            if format == "yaml":
-                file_name, meta, raw = _parse_own(root, src)
-                default_name = file_name or p.stem
-            else:
-                raw, meta = _parse_quanteda(root, src), {}
-                default_name = p.stem
-    except RecursionError as exc:
-        raise FramingError(
-            "the file is nested too deeply", where=src, fix="Flatten the structure."
-        ) from exc
-    frames, exclusions = _build_frames(raw, where=src, stacklevel=3)
-    meta = {**meta, "source": src, "format": format}
-    return Lexicon(name or _check_name(default_name, src), frames, meta, exclusions=exclusions)
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
-# -- YAML helpers -----------------------------------------------------------------------
-
-
-def _at(src: str, node) -> str:
-    return f"{src}, line {node.start_mark.line + 1}"
-
-
-def _is_null(node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
-
-
-def _compose(text: str, src: str):
-    """Compose YAML text into a node tree (safe: no objects are constructed)."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{src}, line {mark.line + 1}" if mark else src
-        problem = exc.problem or exc.context or "syntax error"
-        fix = "Check the indentation, colons and quotes near that line."
-        if "alias" in f"{exc.context} {problem}" or "anchor" in f"{exc.context} {problem}":
-            fix = (
-                "An entry that starts with * or & must be quoted: - '*threat*'. "
-                "(YAML reads a leading * as an alias.)"
-            )
-        raise FramingError(f"not valid YAML: {problem}", where=where, fix=fix) from exc
-    except yaml.YAMLError as exc:
-        raise FramingError(f"not valid YAML: {exc}", where=src) from exc
-    if root is None or _is_null(root):
-        raise FramingError(
-            "the file is empty", where=src, fix="Write the frames and their entries in it."
+            "a frame has an empty name", where=where, fix="Name each frame with a word."
         )
-    if not isinstance(root, yaml.MappingNode):
-        raise FramingError(
-            "the top level is not a mapping of frames",
-            where=_at(src, root),
-            fix="Start the file with 'frames:' (framing's format) or with frame names as keys "
-            "(quanteda); see data/lexicons/README.md.",
-        )
-    return root
-
-
-def _mapping_items(node, src: str, *, frames: bool = False) -> list[tuple[str, object, object]]:
-    """The (key text, key node, value node) of a mapping node; duplicate keys are errors."""
-    out = []
-    first: dict[str, int] = {}
-    for knode, vnode in node.value:
-        where = _at(src, knode)
-        if knode.tag == "tag:yaml.org,2002:merge":
-            raise FramingError(
-                "YAML merge keys (<<) are not supported in lexicons",
-                where=where,
-                fix="Write the entries out.",
-            )
-        if not isinstance(knode, yaml.ScalarNode) or _is_null(knode):
-            raise FramingError(
-                "a key is not a plain name" if not _is_null(knode) else "a key is empty",
-                where=where,
-                fix="Use a word as the key, such as 'threat:'.",
-            )
-        key = knode.value.strip()
-        if not key:
-            raise FramingError("a key is empty", where=where, fix="Use a word as the key.")
-        if key in first:
-            what = "frame name" if frames else "key"
-            raise FramingError(
-                f"duplicate {what} {key!r} (first at line {first[key]})",
-                where=where,
-                fix="YAML would silently keep only the last one: rename one of them "
-                "or merge their entries.",
-            )
-        first[key] = knode.start_mark.line + 1
-        out.append((key, knode, vnode))
-    return out
-
-
-def _yaml_entries(vnode, src: str, frame: str, noun: str = "entry") -> list[tuple[str, str]]:
-    """The entries (or exclusions) under a frame: a list of scalars, or one scalar."""
-    if _is_null(vnode):
-        return []
-    if isinstance(vnode, yaml.ScalarNode):
-        return [(vnode.value, _at(src, vnode))]
-    if isinstance(vnode, yaml.MappingNode):
-        raise FramingError(
-            f"the {_PLURAL[noun]} of frame {frame!r} are a mapping, not a list",
-            where=_at(src, vnode),
-            fix=f"List the {_PLURAL[noun]} with '- ' in front of each.",
-        )
-    items = []
-    for item in vnode.value:
-        at = _at(src, item)
-        if isinstance(item, yaml.ScalarNode):
-            items.append(("" if _is_null(item) else item.value, at))
-        else:
-            kind = "list" if isinstance(item, yaml.SequenceNode) else "mapping"
-            raise FramingError(
-                f"an {noun} of frame {frame!r} is a {kind}, not text",
-                where=at,
-                fix="Write each entry as one line of text: - word, - 'a phrase'. "
-                "Quote an entry that holds ': ' (YAML reads '- a: b' as a mapping).",
-            )
-    return items
-
-
-def _plain(node, src: str, depth: int = 0):
-    """A metadata node as plain Python values (scalars stay text, as written)."""
-    if depth > _MAX_DEPTH:
-        raise FramingError("metadata nested too deeply", where=_at(src, node))
-    if isinstance(node, yaml.ScalarNode):
-        return None if _is_null(node) else node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(n, src, depth + 1) for n in node.value]
-    return {k: _plain(v, src, depth + 1) for k, _, v in _mapping_items(node, src)}
-
-
-def _has_frames_key(root) -> bool:
-    return any(isinstance(k, yaml.ScalarNode) and k.value == "frames" for k, _ in root.value)
-
-
-def _refuse_own_without_frames(root, src: str) -> None:
-    """A file with name/version/description but no frames: is a broken own-format file."""
-    for knode, vnode in root.value:
-        if (
-            isinstance(knode, yaml.ScalarNode)
-            and knode.value in ("name", "version", "description", "language")
-            and isinstance(vnode, yaml.ScalarNode)
-            and not _is_null(vnode)
-        ):
-            raise FramingError(
-                f"the file has a top-level {knode.value!r} but no 'frames:' mapping",
-                where=_at(src, knode),
-                fix="Put the frames under a top-level 'frames:' key (see data/lexicons/"
-                "README.md), or pass format='quanteda' to read it as a quanteda dictionary.",
-            )
-
-
-def _parse_own(root, src: str) -> tuple[str | None, dict, list[_RawFrame]]:
-    items = _mapping_items(root, src)
-    by_key = {k: (kn, vn) for k, kn, vn in items}
-    if "frames" not in by_key:
-        raise FramingError(
-            "no top-level 'frames:' key",
-            where=src,
-            fix="Put the frames under 'frames:' (see data/lexicons/README.md), or pass "
-            "format='quanteda' if this is a quanteda dictionary.",
-        )
-    file_name = None
-    meta: dict = {}
-    for key, knode, vnode in items:
-        if key == "frames":
-            continue
-        if key in _SOURCE_KEYS:
-            raise FramingError(
-                f"the key {key!r} is reserved: read_lexicon sets it",
-                where=_at(src, knode),
-                fix="Rename it (for a citation, use 'reference:'); frame descriptions go "
-                "under each frame's 'description:'.",
-            )
-        if key == "name":
-            if not isinstance(vnode, yaml.ScalarNode) or _is_null(vnode) or not vnode.value.strip():
-                raise FramingError(
-                    "'name' must be a non-empty text", where=_at(src, knode), fix="name: security"
-                )
-            file_name = vnode.value.strip()
-        elif key in ("version", "description") and not isinstance(vnode, yaml.ScalarNode):
-            raise FramingError(f"{key!r} must be text", where=_at(src, knode), fix=f'{key}: "1.0"')
-        else:
-            meta[key] = _plain(vnode, src)
-    fkey, fnode = by_key["frames"]
-    if not isinstance(fnode, yaml.MappingNode):
-        raise FramingError(
-            "'frames' must be a mapping of frame names to entries",
-            where=_at(src, fkey),
-            fix="Indent the frames under 'frames:' as 'name: [entries]' or "
-            "'name:' with 'entries:'.",
-        )
-    raw: list[_RawFrame] = []
-    descriptions: dict[str, str] = {}
-    for frame, knode, vnode in _mapping_items(fnode, src, frames=True):
-        where = _at(src, knode)
-        excludes: list[tuple[str, str]] = []
-        if isinstance(vnode, yaml.MappingNode):
-            sub = {k: (kn, vn) for k, kn, vn in _mapping_items(vnode, src)}
-            for k, (kn, _) in sub.items():
-                if k not in _FRAME_KEYS:
-                    raise FramingError(
-                        f"unknown key {k!r} in frame {frame!r}",
-                        where=_at(src, kn),
-                        fix="A frame holds 'entries:' (a list) and optionally 'exclude:' "
-                        "(a list of exclusions) and 'description:'.",
-                    )
-            if "entries" not in sub:
-                raise FramingError(
-                    f"frame {frame!r} has no 'entries:'",
-                    where=where,
-                    fix="List its entries under 'entries:'.",
-                )
-            if "description" in sub:
-                dn = sub["description"][1]
-                if not isinstance(dn, yaml.ScalarNode):
-                    raise FramingError(
-                        f"the description of frame {frame!r} must be text", where=_at(src, dn)
-                    )
-                if not _is_null(dn):
-                    descriptions[frame] = dn.value
-            if "exclude" in sub:
-                excludes = _yaml_entries(sub["exclude"][1], src, frame, noun="exclusion")
-            vnode = sub["entries"][1]
-        raw.append(_RawFrame(frame, where, _yaml_entries(vnode, src, frame), excludes))
-    if descriptions:
-        meta["frame_descriptions"] = descriptions
-    return file_name, meta, raw
-
-
-def _parse_quanteda(root, src: str) -> list[_RawFrame]:
-    raw: list[_RawFrame] = []
-    visited: set[int] = {id(root)}
-
-    def walk(node, prefix: str, depth: int) -> None:
-        if depth > _MAX_DEPTH:
-            raise FramingError(
-                f"categories nested more than {_MAX_DEPTH} levels deep", where=_at(src, node)
-            )
-        for key, knode, vnode in _mapping_items(node, src, frames=True):
-            frame = f"{prefix}.{key}" if prefix else key
-            if isinstance(vnode, yaml.MappingNode):
-                if id(vnode) in visited:
-                    raise FramingError(
-                        f"category {frame!r} repeats a nested category through a YAML alias",
-                        where=_at(src, knode),
-                        fix="Write the category out instead of using an alias (*name).",
-                    )
-                visited.add(id(vnode))
-                if not vnode.value:
-                    raw.append(_RawFrame(frame, _at(src, knode), []))
-                walk(vnode, frame, depth + 1)
-            else:
-                raw.append(_RawFrame(frame, _at(src, knode), _yaml_entries(vnode, src, frame)))
-
-    walk(root, "", 0)
-    return raw
-
-
-# -- LIWC -------------------------------------------------------------------------------
-
-_ID_RE = re.compile(r"[0-9]+")
-
-
-def _parse_liwc(text: str, src: str) -> list[_RawFrame]:
-    lines = text.splitlines()
-    n = len(lines)
-    i = 0
-    while i < n and not lines[i].strip():
-        i += 1
-    if i == n:
-        raise FramingError(
-            "the file is empty", where=src, fix="A LIWC dictionary starts with a '%' line."
-        )
-    if lines[i].strip() != "%":
-        raise FramingError(
-            f"a LIWC dictionary starts with a line holding only '%', found {lines[i].strip()!r}",
-            where=f"{src}, line {i + 1}",
-            fix="Start with '%', then 'id<TAB>category' lines, then '%', then "
-            "'word<TAB>id id' lines; or pass format='yaml'/'quanteda' for a YAML file.",
-        )
-    opened = i + 1
-    categories: dict[int, tuple[str, int]] = {}
-    names: dict[str, int] = {}
-    i += 1
-    while True:
-        if i == n:
-            raise FramingError(
-                f"the category list opened by '%' at line {opened} is never closed",
-                where=src,
-                fix="Add a line holding only '%' after the 'id<TAB>category' lines.",
-            )
-        line = lines[i].strip()
-        i += 1
-        if not line:
-            continue
-        if line == "%":
-            break
-        parts = line.split()
-        where = f"{src}, line {i}"
-        if len(parts) < 2 or not _ID_RE.fullmatch(parts[0]):
-            fix = "Write a number, a tab and the category name, e.g. '1\tthreat'."
-            if _ID_RE.fullmatch(parts[-1]):
-                fix += " If the word lines start here, the '%' line that ends the category list is missing."
-            raise FramingError(f"expected 'id<TAB>category', found {line!r}", where=where, fix=fix)
-        cid, cname = int(parts[0]), parts[1]
-        if cid in categories:
-            raise FramingError(
-                f"category id {cid} is used twice (first at line {categories[cid][1]})",
-                where=where,
-                fix="Give every category its own number.",
-            )
-        if cname in names:
-            raise FramingError(
-                f"duplicate frame name {cname!r} (first at line {names[cname]})",
-                where=where,
-                fix="Give every category its own name.",
-            )
-        categories[cid] = (cname, i)
-        names[cname] = i
-    if not categories:
-        raise FramingError(
-            "the LIWC dictionary defines no categories",
-            where=f"{src}, line {opened}",
-            fix="List 'id<TAB>category' lines between the two '%' lines.",
-        )
-    items: dict[int, list[tuple[str, str]]] = {cid: [] for cid in categories}
-    known = ", ".join(f"{cid} ({nm})" for cid, (nm, _) in categories.items())
-    for j in range(i, n):
-        line = lines[j]
-        if not line.strip():
-            continue
-        where = f"{src}, line {j + 1}"
-        if "\t" in line:
-            word, _, rest = line.partition("\t")
-            ids = rest.split()
-        else:
-            parts = line.split()
-            k = len(parts)
-            while k > 1 and _ID_RE.fullmatch(parts[k - 1]):
-                k -= 1
-            word, ids = " ".join(parts[:k]), parts[k:]
-        if not ids:
-            raise FramingError(
-                f"entry {word.strip()!r} has no category ids",
-                where=where,
-                fix="Write the word, a tab and the ids of its categories, e.g. 'threat*\t1 2'.",
-            )
-        for cid_text in ids:
-            if not _ID_RE.fullmatch(cid_text):
-                raise FramingError(
-                    f"{cid_text!r} after entry {word.strip()!r} is not a category id "
-                    "(this reader takes numeric ids only)",
-                    where=where,
-                    fix=f"Refer to categories by their number: {known}.",
-                )
-            cid = int(cid_text)
-            if cid not in categories:
-                raise FramingError(
-                    f"entry {word.strip()!r} refers to category {cid}, which the header does "
-                    "not define",
-                    where=where,
-                    fix=f"Use one of the ids defined at the top: {known}.",
-                )
-            items[cid].append((word, where))
-    return [
-        _RawFrame(nm, f"{src}, line {line_no}", items[cid])
-        for cid, (nm, line_no) in categories.items()
-    ]
+    return name
