@@ -223,7 +223,7 @@ def test_chunks_never_exceed_chunk_size(tmp_path, example, fmt, chunk_size):
 
 
 def test_workers_receive_at_most_chunk_size_articles(tmp_path, example, lexicon, monkeypatch):
-    import framing.corpus as corpus
+    from framing.corpus import count as corpus
 
     (path,) = write(example.iloc[:40], tmp_path, "csv")
     seen = []
@@ -754,7 +754,7 @@ def test_row_groups_in_flight_are_bounded_by_twice_the_workers(tmp_path, example
                                                                 monkeypatch):  # fmt: skip
     import concurrent.futures
 
-    import framing.corpus as corpus
+    from framing.corpus import count as corpus
 
     (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups of 16
     pieces = []
@@ -794,7 +794,7 @@ def test_workers_none_counts_a_small_corpus_here_and_a_large_one_on_every_core(
 ):
     import concurrent.futures
 
-    import framing.corpus as corpus
+    from framing.corpus import count as corpus
 
     (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups
     monkeypatch.setattr(corpus.os, "cpu_count", lambda: 3)
@@ -952,7 +952,7 @@ def test_workers_are_not_reused_after_the_environment_changes_or_a_worker_dies(
 def test_idle_workers_stop_by_themselves(tmp_path, example, lexicon, pid_spy, monkeypatch):
     import time
 
-    import framing.corpus as corpus
+    from framing.corpus import count as corpus
 
     clean, pids = pid_spy
     monkeypatch.setattr(corpus, "IDLE_WORKER_SECONDS", 0.5)
@@ -969,7 +969,7 @@ ORPHAN_SCRIPT = """
 import sys, time
 import pandas as pd
 import framing
-import framing.corpus as corpus
+from framing.corpus import count as corpus
 
 if __name__ == "__main__":
     path = sys.argv[1]

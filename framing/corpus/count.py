@@ -60,7 +60,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._errors import FramingError, FramingWarning, choices_error, require
+from .._errors import FramingError, FramingWarning, choices_error, require
 
 __all__ = [
     "count_corpus",
@@ -108,13 +108,13 @@ class _Result:
 
 def _count_chunk(chunk: pd.DataFrame, job: _Job) -> _Result:
     """Clean one chunk, find its hits and return its partial counts (runs in a worker)."""
-    from .aggregate import _count_partials
-    from .match import find_hits
+    from ..aggregate import _count_partials
+    from ..match import find_hits
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if job.clean is not False:  # framing.clean is imported only when it is used
-            from .clean import clean_articles
+            from ..clean import clean_articles
 
             cleaner = {} if job.clean is True else {"cleaner": job.clean}
             chunk = clean_articles(chunk, **cleaner)
@@ -139,7 +139,7 @@ def _count_chunk(chunk: pd.DataFrame, job: _Job) -> _Result:
 
 
 def _as_lexicon(lexicon, function: str):
-    from .lexicon import Lexicon
+    from ..lexicon import Lexicon
 
     if isinstance(lexicon, dict):
         lexicon = Lexicon.from_dict(lexicon)
@@ -153,7 +153,7 @@ def _as_lexicon(lexicon, function: str):
 
 
 def _check_job(lexicon, *, freq, by, level, clean, match, want_hits, function: str) -> _Job:
-    from .aggregate import FREQUENCIES
+    from ..aggregate import FREQUENCIES
 
     lexicon = _as_lexicon(lexicon, function)
     key = freq if isinstance(freq, str) and freq in FREQUENCIES else str(freq).lower()
@@ -195,7 +195,7 @@ def _auto_workers(source, format, per_worker: int) -> int:
     """Worker processes for ``workers=None``: those kept from an earlier call if they are
     idle and usable (already started, they cost nothing to start), else one per
     ``per_worker`` bytes of files, up to the cores."""
-    from .ingest import _source_bytes
+    from ..ingest import _source_bytes
 
     cores = max(os.cpu_count() or 1, 1)
     kept = _kept_workers()
@@ -400,7 +400,7 @@ def count_corpus(
         )
     writer = _HitsWriter(hits_path, job.lexicon, job.match) if hits_path is not None else None
 
-    from .ingest import _parquet_pieces, iter_article_chunks
+    from ..ingest import _parquet_pieces, iter_article_chunks
 
     chunks = iter_article_chunks(
         source, chunk_size=chunk_size, format=format, columns=columns, encoding=encoding
@@ -439,7 +439,7 @@ def count_corpus(
     finally:
         bar.close()
     report = reader.report()
-    from .ingest import _attach_report
+    from ..ingest import _attach_report
 
     _attach_report(counts, report)
     for category, message in reader.warnings:
@@ -519,7 +519,7 @@ class _Reader:
                 yield item
 
     def _take(self, chunk: pd.DataFrame) -> _Chunk | None:
-        from .ingest import ingest_report
+        from ..ingest import ingest_report
 
         report = ingest_report(chunk)
         failed = report.set_aside[report.set_aside["reason"].isin(_FILE_FAILURES)]
@@ -561,7 +561,7 @@ class _Reader:
         )
 
     def report(self):
-        from .ingest import IngestReport, _empty_set_aside
+        from ..ingest import IngestReport, _empty_set_aside
 
         set_aside = (
             pd.concat(self.set_aside, ignore_index=True) if self.set_aside else _empty_set_aside()
@@ -611,7 +611,7 @@ class _State:
         self.warnings = found
 
     def add(self, chunk: _Chunk, result: _Result) -> None:
-        from .aggregate import combine_partials
+        from ..aggregate import combine_partials
 
         for key in result.warnings:
             self.warnings[key] = None
@@ -623,7 +623,7 @@ class _State:
             self.parts = [combine_partials(self.parts)]
 
     def finish(self, source, reader: _Reader) -> pd.DataFrame:
-        from .aggregate import _counts_from_partials, combine_partials
+        from ..aggregate import _counts_from_partials, combine_partials
 
         if not self.parts:
             detail = f": all {reader.n_read} records were set aside" if reader.n_read else ""
@@ -838,7 +838,7 @@ def _count_piece(piece, job: _Job, seen: dict | None = None) -> _PieceResult:
     against ``seen`` when given)."""
     import numpy as np
 
-    from .ingest import _piece_chunks
+    from ..ingest import _piece_chunks
 
     reader = _Reader(_piece_chunks(piece, {} if seen is None else seen), job)
     results, chunks, ids, labels = [], [], [], []
@@ -972,7 +972,7 @@ class _HitsWriter:
     def _schema(self):
         import pyarrow as pa
 
-        from .match import HITS_COLUMNS
+        from ..match import HITS_COLUMNS
 
         meta = {
             "frames": list(self._lexicon.frame_names),
@@ -1160,7 +1160,7 @@ def count_dask(
             where="count_dask",
             fix="Make ids unique: framing.read_articles sets duplicates aside for you.",
         )
-    from .aggregate import _counts_from_partials, combine_partials
+    from ..aggregate import _counts_from_partials, combine_partials
 
     seen: set = set()
     parts_ = []
