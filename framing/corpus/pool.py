@@ -1,0 +1,222 @@
+"""The warm pool of worker processes that :func:`~framing.corpus.count_corpus` counts with.
+
+Starting a worker process costs 1-2 s (a fresh Python that imports pandas, pyarrow and
+framing), so the pool outlives a call for :attr:`WarmPool.idle_seconds`: counting again
+(another lexicon, another grouping) reuses the processes at once. The workers exit by
+themselves when their parent process dies (a killed Jupyter kernel), and
+:func:`shutdown_workers` stops them at once.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+
+from .._errors import FramingError
+
+__all__ = ["IDLE_WORKER_SECONDS", "WarmPool", "shutdown_workers"]
+
+#: Seconds an idle pool of worker processes is kept for the next count_corpus call.
+IDLE_WORKER_SECONDS = 300
+
+
+def _pool_key(n_workers: int) -> tuple:
+    """What a kept pool's workers were started with: a pool is reused only while this holds
+    (a spawned worker has the parent's sys.path, working folder and environment of the time
+    it started)."""
+    return (n_workers, tuple(sys.path), os.getcwd(), tuple(sorted(os.environ.items())),
+            concurrent.futures.ProcessPoolExecutor)  # fmt: skip
+
+
+class WarmPool:
+    """A process pool of spawned workers, kept warm between uses for a bounded idle time.
+
+    ``with pool.use(n) as executor`` gives a :class:`~concurrent.futures.ProcessPoolExecutor`
+    of ``n`` workers: the kept one when it was started with ``n`` workers, this
+    ``sys.path``, working folder and environment and is not broken, else a new one. After
+    the last user leaves, the pool is kept for :attr:`idle_seconds`, then shut down. A pool
+    that saw an error is shut down at once, never reused.
+
+    Parameters
+    ----------
+    idle_seconds : float, default IDLE_WORKER_SECONDS
+        The bound on how long idle workers are kept (and hold their memory) after the last
+        use; read when a use ends, so it may be changed on a live pool.
+    """
+
+    def __init__(self, idle_seconds: float = IDLE_WORKER_SECONDS):
+        self.idle_seconds = idle_seconds
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._executor = None
+        self._users = 0
+        self._timer: threading.Timer | None = None
+
+    @contextlib.contextmanager
+    def use(self, n_workers: int):
+        """``with pool.use(n) as executor``: the executor of ``n`` workers, warm if kept."""
+        executor = self._acquire(n_workers)
+        try:
+            yield executor
+        except BaseException:
+            self._release(executor, failed=True)
+            raise
+        self._release(executor, failed=False)
+
+    def kept_workers(self) -> int:
+        """The number of worker processes kept idle from an earlier use that a use now would
+        reuse (started with this sys.path, folder and environment, not broken), or 0."""
+        with self._lock:
+            if self._executor is None or self._users:
+                return 0
+            n = self._key[0]
+            return n if self._usable(_pool_key(n)) else 0
+
+    def worker_pids(self) -> list[int]:
+        """The process ids of the kept workers (for diagnostics and tests)."""
+        with self._lock:
+            return sorted(getattr(self._executor, "_processes", None) or ())
+
+    def shutdown(self) -> None:
+        """Stop the kept workers now, unless a count is using them."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            executor = self._executor if not self._users else None
+            if executor is not None:
+                self._forget()
+        if executor is not None:
+            executor.shutdown(wait=True)
+
+    def _usable(self, key: tuple) -> bool:
+        """Whether the kept executor (there is one) was started as ``key`` and is not broken;
+        call with the lock held."""
+        return self._key == key and not getattr(self._executor, "_broken", False)
+
+    def _forget(self) -> None:
+        """Drop the kept executor (its timer too); call with the lock held."""
+        self._key = self._executor = self._timer = None
+        self._users = 0
+
+    def _acquire(self, n_workers: int):
+        key = _pool_key(n_workers)
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._executor is not None and not self._usable(key):
+                if not self._users:
+                    self._executor.shutdown(wait=False, cancel_futures=True)
+                self._forget()
+            if self._executor is None:
+                self._executor = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=n_workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_watch_parent,
+                )
+                self._key = key
+            self._users += 1
+            return self._executor
+
+    def _release(self, executor, *, failed: bool) -> None:
+        with self._lock:
+            kept = self._executor is executor
+            if kept:
+                self._users -= 1
+            if failed:
+                if kept:
+                    self._forget()
+                executor.shutdown(wait=True, cancel_futures=True)
+            elif kept and not self._users:
+                self._timer = threading.Timer(self.idle_seconds, self._retire, (executor,))
+                self._timer.daemon = True
+                self._timer.start()
+            elif not kept:
+                executor.shutdown(wait=False)
+
+    def _retire(self, executor) -> None:
+        """Shut down the kept executor if it is still ``executor`` and idle."""
+        with self._lock:
+            if self._executor is not executor or self._users:
+                return
+            self._forget()
+        executor.shutdown(wait=False)
+
+
+#: The pool count_corpus keeps between calls.
+WARM_POOL = WarmPool()
+
+
+def _watch_parent() -> None:
+    """Run in each worker process as it starts: exit when the parent process dies (a killed
+    Jupyter kernel, say) instead of waiting for work forever. The parent's end of the pipe
+    the worker was started through closes only when the parent goes."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def wait() -> None:
+        from multiprocessing.connection import wait as wait_for
+
+        wait_for([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=wait, daemon=True, name="framing-parent-watch").start()
+
+
+def shutdown_workers() -> None:
+    """Stop the worker processes :func:`count_corpus` keeps for its next call.
+
+    They stop by themselves after :data:`IDLE_WORKER_SECONDS` without work, or when Python
+    exits; call this to free their memory at once.
+
+    Examples
+    --------
+    >>> shutdown_workers()
+    """
+    WARM_POOL.shutdown()
+
+
+def worker_died(spans: list[str], lower: str) -> FramingError:
+    """The error for a pool whose worker died while ``spans`` (row ranges) were in flight."""
+    shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
+    return FramingError(
+        f"a worker process died (killed, or out of memory) while counting {shown}",
+        where="count_corpus",
+        fix=f"Nothing was counted. Lower {lower}, look for very long articles in those rows, "
+        "or count with workers=1 to see the error.",
+    )
+
+
+def in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
+    """Submit ``(key, function, args)`` jobs to ``pool`` with at most two per worker in
+    flight, collecting results in submission order; on any error cancel the rest."""
+    try:
+        for key, function, args in jobs:
+            pending.append((key, pool.submit(function, *args)))
+            while len(pending) >= 2 * n_workers:
+                collect()
+        while pending:
+            collect()
+    except BaseException:
+        for _, future in pending:
+            future.cancel()
+        raise
+
+
+def prepare_finish() -> None:
+    """Import, in a thread, what the counts table at the end needs (scipy.special, 0.4 s),
+    while this process waits for its workers instead of after them."""
+    if "scipy.special" in sys.modules:
+        return
+
+    def load() -> None:
+        with contextlib.suppress(ImportError):  # then the counts table says what is missing
+            import scipy.special  # noqa: F401
+
+    threading.Thread(target=load, daemon=True, name="framing-import").start()
