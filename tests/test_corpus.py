@@ -1002,3 +1002,50 @@ def test_kept_workers_exit_when_their_parent_is_killed(tmp_path, example):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in workers)
+
+
+INTERRUPTED_SCRIPT = """
+import sys, time
+import framing
+from framing.corpus.pool import WARM_POOL
+
+if __name__ == "__main__":
+    path = sys.argv[1]
+    framing.count_corpus(path, {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
+    print(" ".join(map(str, WARM_POOL.worker_pids())), flush=True)
+    try:
+        time.sleep(120)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT")
+def test_an_interrupt_leaves_no_worker_tracebacks_and_no_workers(tmp_path, example):
+    """Ctrl-C, or a Jupyter kernel's interrupt or stop, sends SIGINT to the whole process
+    group: the kept workers must neither print KeyboardInterrupt tracebacks nor stay."""
+    import signal
+    import time
+
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    script = tmp_path / "parent.py"
+    script.write_text(INTERRUPTED_SCRIPT)
+    parent = subprocess.Popen([sys.executable, str(script), str(path)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True,
+                              env=dict(os.environ, PYTHONWARNINGS="ignore"))  # fmt: skip
+    try:
+        workers = [int(p) for p in parent.stdout.readline().split()]
+        assert workers and all(_alive(p) for p in workers)
+        os.killpg(parent.pid, signal.SIGINT)  # the group: the parent and its workers
+        out, err = parent.communicate(timeout=60)
+    finally:
+        if parent.poll() is None:
+            os.killpg(parent.pid, signal.SIGKILL)
+            parent.communicate()
+    assert out.strip() == "interrupted"
+    assert "KeyboardInterrupt" not in err and "Traceback" not in err, err
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)

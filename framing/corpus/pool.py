@@ -2,9 +2,10 @@
 
 Starting a worker process costs 1-2 s (a fresh Python that imports pandas, pyarrow and
 framing), so the pool outlives a call for :attr:`WarmPool.idle_seconds`: counting again
-(another lexicon, another grouping) reuses the processes at once. The workers exit by
-themselves when their parent process dies (a killed Jupyter kernel), and
-:func:`shutdown_workers` stops them at once.
+(another lexicon, another grouping) reuses the processes at once. The workers ignore
+interrupts (Ctrl-C, a Jupyter kernel's interrupt: the parent handles them), exit by
+themselves when their parent process dies (a killed kernel), and :func:`shutdown_workers`
+stops them at once.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import concurrent.futures
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
+from multiprocessing.connection import wait as wait_for
 
 from .._errors import FramingError
 
@@ -117,7 +120,7 @@ class WarmPool:
                 self._executor = concurrent.futures.ProcessPoolExecutor(
                     max_workers=n_workers,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_watch_parent,
+                    initializer=_start_worker,
                 )
                 self._key = key
             self._users += 1
@@ -152,21 +155,49 @@ class WarmPool:
 WARM_POOL = WarmPool()
 
 
-def _watch_parent() -> None:
-    """Run in each worker process as it starts: exit when the parent process dies (a killed
-    Jupyter kernel, say) instead of waiting for work forever. The parent's end of the pipe
-    the worker was started through closes only when the parent goes."""
+def _start_worker() -> None:
+    """Run in each worker process as it starts: ignore interrupts, and exit when the parent
+    process dies.
+
+    A Ctrl-C in a terminal, or a Jupyter kernel's interrupt or stop, sends SIGINT to the
+    whole process group, workers included. The parent handles it (a count in progress stops
+    and shuts its pool down); a worker that took it too would print a KeyboardInterrupt
+    traceback and die, breaking the kept pool. So workers ignore SIGINT (it stayed blocked
+    from their spawn until now, see :func:`_submit`) and are stopped by their parent:
+    shut down with the pool, or, when the parent dies (a killed kernel), through the
+    parent's end of the pipe the worker was started through, which closes only when the
+    parent goes.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:
         return
 
     def wait() -> None:
-        from multiprocessing.connection import wait as wait_for
-
         wait_for([parent.sentinel])
         os._exit(0)
 
     threading.Thread(target=wait, daemon=True, name="framing-parent-watch").start()
+
+
+def _submit(pool, function, args):
+    """``pool.submit(function, *args)`` with SIGINT blocked in this thread meanwhile.
+
+    A ProcessPoolExecutor spawns its worker processes in its first submit, and a spawned
+    process starts with the signal mask of the thread that spawned it: so an interrupt that
+    reaches the workers while they are still starting (importing for a second or two) stays
+    pending there until :func:`_start_worker` ignores it, instead of killing them with a
+    traceback. This process receives it as soon as the mask is restored.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process-group interrupts
+        return pool.submit(function, *args)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(function, *args)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def shutdown_workers() -> None:
@@ -198,7 +229,7 @@ def in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
     flight, collecting results in submission order; on any error cancel the rest."""
     try:
         for key, function, args in jobs:
-            pending.append((key, pool.submit(function, *args)))
+            pending.append((key, _submit(pool, function, args)))
             while len(pending) >= 2 * n_workers:
                 collect()
         while pending:
