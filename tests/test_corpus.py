@@ -1049,3 +1049,28 @@ def test_an_interrupt_leaves_no_worker_tracebacks_and_no_workers(tmp_path, examp
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in workers)
+
+
+UNGUARDED_SCRIPT = """
+import sys
+import framing
+
+framing.count_corpus(sys.argv[1], {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
+print("counted")
+"""
+
+
+@pytest.mark.slow
+def test_a_script_without_the_main_guard_is_told_what_the_guard_is(tmp_path, example):
+    """Spawned workers import the main script again: without the guard, they call
+    count_corpus themselves, and used to be reported as killed or out of memory."""
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT)
+    done = subprocess.run([sys.executable, str(script), str(path)], capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, PYTHONWARNINGS="ignore"))  # fmt: skip
+    last = done.stderr.strip().splitlines()[-1]
+    assert done.returncode == 1 and "counted" not in done.stdout
+    assert last.startswith("framing._errors.FramingError: count_corpus: the worker processes")
+    assert str(script) in last and 'under if __name__ == "__main__":' in last
+    assert "out of memory" not in done.stderr and "freeze_support" not in done.stderr

@@ -152,7 +152,8 @@ def count_corpus(
 
     Worker processes are *spawned* (a fresh Python that imports framing), the safe way on
     every platform and inside Jupyter. In a script, call ``count_corpus`` under
-    ``if __name__ == "__main__":`` so the workers do not run the script again. A ``clean``
+    ``if __name__ == "__main__":``: each worker imports the script again, and would run
+    the call too (that is a FramingError saying so). A ``clean``
     function must be importable by the workers (defined in a module, not a lambda).
 
     Examples
@@ -333,7 +334,7 @@ def _run_pool(chunks, job: Job, n_workers: int, state: State, bar: Progress) -> 
             result = future.result()
         except BrokenProcessPool as exc:
             spans = [chunk.where] + [c.where for c, _ in pending]
-            raise worker_died(spans, "chunk_size= or workers=") from exc
+            raise worker_died(spans, "chunk_size= or workers=", pool) from exc
         except FramingError as exc:
             raise FramingError(str(exc), where=chunk.where) from exc
         state.add(chunk, result)

@@ -70,7 +70,7 @@ def run_pieces(pieces, job: Job, n_workers: int, state, bar, totals: Reader) -> 
             done = future.result()
         except BrokenProcessPool as exc:
             spans = [_piece_rows(piece)] + [_piece_rows(p) for p, _ in pending]
-            raise worker_died(spans, "workers=") from exc
+            raise worker_died(spans, "workers=", pool) from exc
         ids = done.ids.tolist()
         if not seen_ids.isdisjoint(ids):
             seen = {i: n for got, labels in kept for i, n in zip(got, labels, strict=True)}

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import inspect
 import multiprocessing
 import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from multiprocessing.connection import wait as wait_for
 
@@ -107,6 +109,7 @@ class WarmPool:
         self._users = 0
 
     def _acquire(self, n_workers: int):
+        _stop_if_importing_main()
         key = _pool_key(n_workers)
         with self._lock:
             if self._timer is not None:
@@ -213,14 +216,78 @@ def shutdown_workers() -> None:
     WARM_POOL.shutdown()
 
 
-def worker_died(spans: list[str], lower: str) -> FramingError:
-    """The error for a pool whose worker died while ``spans`` (row ranges) were in flight."""
+def worker_died(spans: list[str], lower: str, executor=None) -> FramingError:
+    """The error for a pool whose worker died while ``spans`` (row ranges) were in flight.
+
+    When a worker of ``executor`` stopped because the main script calls count_corpus
+    outside ``if __name__ == "__main__":`` (see :func:`_stop_if_importing_main`), the error
+    says so instead.
+    """
+    if _UNGUARDED_EXIT in _exit_codes(executor):
+        return _unguarded_main_error()
     shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
     return FramingError(
         f"a worker process died (killed, or out of memory) while counting {shown}",
         where="count_corpus",
         fix=f"Nothing was counted. Lower {lower}, look for very long articles in those rows, "
         "or count with workers=1 to see the error.",
+    )
+
+
+# The exit status of a worker process that stopped at its start because the main script
+# calls count_corpus outside ``if __name__ == "__main__":``.
+_UNGUARDED_EXIT = 86
+
+
+def _stop_if_importing_main() -> None:
+    """In a worker process that is still importing the main script, stop with
+    :data:`_UNGUARDED_EXIT` instead of starting workers of its own.
+
+    A spawned process imports the main script again, under the name ``__mp_main__``, before
+    it can work; a script that calls count_corpus outside ``if __name__ == "__main__":``
+    thus calls it in every worker, where starting processes fails with Python's RuntimeError
+    about the "bootstrapping phase" and the parent sees only a worker that died. The parent
+    reads this exit status (:func:`worker_died`) and says what to change.
+    """
+    frame = inspect.currentframe()
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == "__mp_main__":
+            sys.stderr.write(
+                "framing: this worker process stops: importing the main script again, it ran "
+                "the script's count_corpus call, which must be under "
+                'if __name__ == "__main__":\n'
+            )
+            raise SystemExit(_UNGUARDED_EXIT)
+        frame = frame.f_back
+
+
+def _exit_codes(executor) -> list:
+    """The exit codes of the executor's worker processes (None for a running one).
+
+    The pool breaks as soon as a worker's end of its pipe closes, which may be a moment
+    before that worker can be reaped, and the others are being stopped meanwhile: so this
+    waits up to a second for the codes to be known, less when the one sought is there.
+    """
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    codes = [p.exitcode for p in processes]
+    deadline = time.monotonic() + 1
+    while None in codes and _UNGUARDED_EXIT not in codes and time.monotonic() < deadline:
+        time.sleep(0.02)
+        codes = [p.exitcode for p in processes]
+    return codes
+
+
+def _unguarded_main_error() -> FramingError:
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None) or "the main script"
+    return FramingError(
+        f"the worker processes could not start: each one imports {script} again (that is how "
+        "worker processes are started), and the script calls count_corpus outside "
+        "'if __name__ == \"__main__\":', so they ran it too",
+        where="count_corpus",
+        fix='Put the code that counts under if __name__ == "__main__": at the end of the '
+        "script (worker processes import the script under another name and skip that "
+        "block), or count with workers=1.",
     )
 
 
