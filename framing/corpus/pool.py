@@ -1,6 +1,6 @@
 """The warm pool of worker processes that :func:`~framing.corpus.count_corpus` counts with.
 
-Starting a worker process costs 1-2 s (a fresh Python that imports pandas, pyarrow and
+Starting a worker process is slow (a fresh Python that imports pandas, pyarrow and
 framing), so the pool outlives a call for :attr:`WarmPool.idle_seconds`: counting again
 (another lexicon, another grouping) reuses the processes at once. The workers ignore
 interrupts (Ctrl-C, a Jupyter kernel's interrupt: the parent handles them), exit by
@@ -190,7 +190,7 @@ def _submit(pool, function, args):
 
     A ProcessPoolExecutor spawns its worker processes in its first submit, and a spawned
     process starts with the signal mask of the thread that spawned it: so an interrupt that
-    reaches the workers while they are still starting (importing for a second or two) stays
+    reaches the workers while they are still starting (importing) stays
     pending there until :func:`_start_worker` ignores it, instead of killing them with a
     traceback. This process receives it as soon as the mask is restored.
     """
