@@ -223,17 +223,17 @@ def test_chunks_never_exceed_chunk_size(tmp_path, example, fmt, chunk_size):
 
 
 def test_workers_receive_at_most_chunk_size_articles(tmp_path, example, lexicon, monkeypatch):
-    import framing.corpus as corpus
+    from framing.corpus import job
 
     (path,) = write(example.iloc[:40], tmp_path, "csv")
     seen = []
-    real = corpus._count_chunk
+    real = job.count_chunk
 
     def spy(chunk, job):
         seen.append((len(chunk), set(chunk.columns)))
         return real(chunk, job)
 
-    monkeypatch.setattr(corpus, "_count_chunk", spy)
+    monkeypatch.setattr(job, "count_chunk", spy)
     stream(path, lexicon, chunk_size=10, by="outlet")
     assert [n for n, _ in seen] == [10, 10, 10, 10]
     # only the columns the counting needs travel to the workers, never titles or urls
@@ -754,21 +754,21 @@ def test_row_groups_in_flight_are_bounded_by_twice_the_workers(tmp_path, example
                                                                 monkeypatch):  # fmt: skip
     import concurrent.futures
 
-    import framing.corpus as corpus
+    from framing.corpus import pieces
 
     (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups of 16
-    pieces = []
-    real = corpus._count_piece
+    read = []
+    real = pieces.count_piece
 
     def spy(piece, job, seen=None):
-        pieces.append(piece.row_groups)
+        read.append(piece.row_groups)
         return real(piece, job, seen)
 
-    monkeypatch.setattr(corpus, "_count_piece", spy)
+    monkeypatch.setattr(pieces, "count_piece", spy)
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
     _LazyPool.most = _LazyPool.in_flight = 0
     got = count_corpus(path, lexicon, chunk_size=5, workers=2, progress=False)
-    assert pieces == [(0,), (1,), (2,), (3,), (4,)]  # each row group read once, by a worker
+    assert read == [(0,), (1,), (2,), (3,), (4,)]  # each row group read once, by a worker
     assert _LazyPool.most == 4 and _LazyPool.in_flight == 0
     assert_same(got, in_memory(path, lexicon))
 
@@ -794,12 +794,12 @@ def test_workers_none_counts_a_small_corpus_here_and_a_large_one_on_every_core(
 ):
     import concurrent.futures
 
-    import framing.corpus as corpus
+    from framing.corpus import count as corpus
 
     (path,) = write(example.iloc[:80], tmp_path, "parquet")  # 5 row groups
-    monkeypatch.setattr(corpus.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
     for per_worker in (corpus.AUTO_BYTES_PER_WORKER, corpus.AUTO_CLEAN_BYTES_PER_WORKER):
-        assert corpus._auto_workers(path, None, per_worker) == 1  # a few kB: none pays off
+        assert corpus.auto_workers(path, None, per_worker) == 1  # a few kB: none pays off
 
     def no_pool(*args, **kwargs):
         raise AssertionError("no process pool should start for a small corpus")
@@ -808,7 +808,7 @@ def test_workers_none_counts_a_small_corpus_here_and_a_large_one_on_every_core(
     assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
     # count_corpus cleans by default: the cleaning threshold applies
     monkeypatch.setattr(corpus, "AUTO_CLEAN_BYTES_PER_WORKER", path.stat().st_size // 2)
-    assert corpus._auto_workers(path, None, corpus.AUTO_CLEAN_BYTES_PER_WORKER) == 3
+    assert corpus.auto_workers(path, None, corpus.AUTO_CLEAN_BYTES_PER_WORKER) == 3
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _LazyPool)
     _LazyPool.most = _LazyPool.in_flight = 0
     assert_same(count_corpus(path, lexicon, chunk_size=5, progress=False), in_memory(path, lexicon))
@@ -952,10 +952,10 @@ def test_workers_are_not_reused_after_the_environment_changes_or_a_worker_dies(
 def test_idle_workers_stop_by_themselves(tmp_path, example, lexicon, pid_spy, monkeypatch):
     import time
 
-    import framing.corpus as corpus
+    from framing.corpus.pool import WARM_POOL
 
     clean, pids = pid_spy
-    monkeypatch.setattr(corpus, "IDLE_WORKER_SECONDS", 0.5)
+    monkeypatch.setattr(WARM_POOL, "idle_seconds", 0.5)
     (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
     count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
     started = pids()
@@ -969,12 +969,12 @@ ORPHAN_SCRIPT = """
 import sys, time
 import pandas as pd
 import framing
-import framing.corpus as corpus
+from framing.corpus.pool import WARM_POOL
 
 if __name__ == "__main__":
     path = sys.argv[1]
     framing.count_corpus(path, {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
-    print(" ".join(map(str, corpus._POOL["pool"]._processes)), flush=True)
+    print(" ".join(map(str, WARM_POOL.worker_pids())), flush=True)
     time.sleep(120)
 """
 
@@ -1002,3 +1002,75 @@ def test_kept_workers_exit_when_their_parent_is_killed(tmp_path, example):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in workers)
+
+
+INTERRUPTED_SCRIPT = """
+import sys, time
+import framing
+from framing.corpus.pool import WARM_POOL
+
+if __name__ == "__main__":
+    path = sys.argv[1]
+    framing.count_corpus(path, {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
+    print(" ".join(map(str, WARM_POOL.worker_pids())), flush=True)
+    try:
+        time.sleep(120)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT")
+def test_an_interrupt_leaves_no_worker_tracebacks_and_no_workers(tmp_path, example):
+    """Ctrl-C, or a Jupyter kernel's interrupt or stop, sends SIGINT to the whole process
+    group: the kept workers must neither print KeyboardInterrupt tracebacks nor stay."""
+    import signal
+    import time
+
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    script = tmp_path / "parent.py"
+    script.write_text(INTERRUPTED_SCRIPT)
+    parent = subprocess.Popen([sys.executable, str(script), str(path)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True,
+                              env=dict(os.environ, PYTHONWARNINGS="ignore"))  # fmt: skip
+    try:
+        workers = [int(p) for p in parent.stdout.readline().split()]
+        assert workers and all(_alive(p) for p in workers)
+        os.killpg(parent.pid, signal.SIGINT)  # the group: the parent and its workers
+        out, err = parent.communicate(timeout=60)
+    finally:
+        if parent.poll() is None:
+            os.killpg(parent.pid, signal.SIGKILL)
+            parent.communicate()
+    assert out.strip() == "interrupted"
+    assert "KeyboardInterrupt" not in err and "Traceback" not in err, err
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)
+
+
+UNGUARDED_SCRIPT = """
+import sys
+import framing
+
+framing.count_corpus(sys.argv[1], {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
+print("counted")
+"""
+
+
+@pytest.mark.slow
+def test_a_script_without_the_main_guard_is_told_what_the_guard_is(tmp_path, example):
+    """Spawned workers import the main script again: without the guard, they call
+    count_corpus themselves, and used to be reported as killed or out of memory."""
+    (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT)
+    done = subprocess.run([sys.executable, str(script), str(path)], capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, PYTHONWARNINGS="ignore"))  # fmt: skip
+    last = done.stderr.strip().splitlines()[-1]
+    assert done.returncode == 1 and "counted" not in done.stdout
+    assert last.startswith("framing._errors.FramingError: count_corpus: the worker processes")
+    assert str(script) in last and 'under if __name__ == "__main__":' in last
+    assert "out of memory" not in done.stderr and "freeze_support" not in done.stderr

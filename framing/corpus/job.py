@@ -1,0 +1,96 @@
+"""The job sent to the worker processes, and what a worker does with one chunk of it.
+
+A :class:`Job` holds everything a chunk is counted with (the lexicon, the cleaning, the
+period and grouping). It is pickled to the workers with every chunk, so a worker imports
+only what the job names: :mod:`framing.clean` is imported by a worker only when the job
+cleans (its cleaner is pickled by reference).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .._errors import FramingError
+from ..aggregate import _count_partials
+from ..match import find_hits
+
+#: Columns that :func:`framing.clean_articles` adds, which may be grouped by.
+CLEAN_COLUMNS = ("dateline_place", "dateline_source")
+#: Columns the workers need besides the text and the grouping columns.
+WORK_COLUMNS = ("article_id", "date", "text", "lang", "n_tokens", *CLEAN_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every chunk is counted with (pickled once per chunk to the workers).
+
+    ``cleaner`` is None when the texts are counted raw, else a function of an articles
+    table (:func:`framing.clean_articles`, with the user's cleaner bound to it).
+    """
+
+    lexicon: object
+    cleaner: Callable[[pd.DataFrame], pd.DataFrame] | None
+    match: str
+    freq: str
+    by: tuple[str, ...]
+    level: str
+    want_hits: bool
+    function: str = "count_corpus"
+
+
+@dataclass
+class Result:
+    """What counting one chunk gives back: its partial counts, hits and warnings."""
+
+    partials: object  # CountPartials, or None for an empty chunk
+    hits: pd.DataFrame | None
+    warnings: list[tuple[type[Warning], str]]
+
+
+def count_chunk(chunk: pd.DataFrame, job: Job) -> Result:
+    """Clean one chunk, find its hits and return its partial counts (runs in a worker)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if job.cleaner is not None:
+            chunk = job.cleaner(chunk)
+        hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
+        partials = None
+        if len(chunk):
+            partials = _count_partials(
+                hits,
+                chunk,
+                freq=job.freq,
+                by=list(job.by),
+                level=job.level,
+                token_totals=None,
+                function=job.function,
+            )
+    found = [(w.category, str(w.message)) for w in caught]
+    return Result(partials, hits if job.want_hits else None, found)
+
+
+def count_here(chunk, job: Job) -> Result:
+    """Count one chunk (a :class:`~framing.corpus.reader.Chunk`) in this process; a
+    bad-input error names the chunk's rows."""
+    try:
+        return count_chunk(chunk.work, job)
+    except FramingError as exc:
+        raise FramingError(str(exc), where=chunk.where) from exc
+
+
+def check_by_columns(columns, job: Job) -> None:
+    """Fail early, in this process, for a grouping column that no chunk will have."""
+    made = CLEAN_COLUMNS if job.cleaner is not None else ()
+    missing = [c for c in job.by if c not in columns and c not in made]
+    if missing:
+        found = ", ".join(repr(c) for c in columns if c not in ("source", "encoding"))
+        raise FramingError(
+            f"the articles have no column {', '.join(map(repr, missing))} to group by "
+            f"(columns found: {found})",
+            where=f"{job.function}(by=...)",
+            fix="Group only by columns of the articles, e.g. by='outlet'.",
+        )
