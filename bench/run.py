@@ -356,16 +356,11 @@ def task_floor(spec: dict) -> dict:
     import hyperscan
     import pyarrow as pa
 
-    try:  # the engine's module moved into framing/match/ in 0.2
-        hs = importlib.import_module("framing.match._hyperscan")
-    except ImportError:
-        hs = importlib.import_module("framing._hyperscan")
-    _database = getattr(hs, "database", None) or hs._database
-    entry_pattern = hs.entry_pattern
+    from framing.match._hyperscan import database, entry_pattern
 
     entries = _lexicon("entries").entries
     patterns = tuple(sorted({entry_pattern(e.tokens, case_sensitive=False) for e in entries}))
-    db = _database(patterns)  # compiled (or loaded) outside the timing, as framing's is cached
+    db = database(patterns)  # compiled (or loaded) outside the timing, as framing's is cached
     reports = [0]
 
     def on_report(*_):
@@ -557,8 +552,7 @@ def _import_lazy_modules() -> None:
     for name in ("pandas", "pyarrow", "pyarrow.parquet", "pyarrow.csv", "pyarrow.compute",
                  "scipy.special",
                  "hyperscan", "framing.ingest", "framing.match", "framing.aggregate",
-                 "framing.corpus", "framing.clean", "framing.match._hyperscan",
-                 "framing._hyperscan"):  # fmt: skip
+                 "framing.corpus", "framing.clean", "framing.match._hyperscan"):  # fmt: skip
         try:
             importlib.import_module(name)
         except ImportError:

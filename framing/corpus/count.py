@@ -14,7 +14,9 @@ import pandas as pd
 
 from .._errors import FramingError, FramingWarning
 from ..aggregate import _counts_from_partials, combine_partials
-from ..ingest import _attach_report, _parquet_pieces, _source_bytes, iter_article_chunks
+from ..ingest import iter_article_chunks
+from ..ingest.report import attach_report
+from ..ingest.stream import parquet_pieces, source_bytes
 from .arguments import check_job, check_workers, is_dask_frame
 from .dask import count_dask
 from .hits_writer import HitsWriter
@@ -43,7 +45,7 @@ def auto_workers(source, format, per_worker: int) -> int:
     kept = WARM_POOL.kept_workers()
     if kept:
         return min(kept, cores)
-    size = _source_bytes(source, format=format)
+    size = source_bytes(source, format=format)
     return int(max(1, min(cores, 1 + size // per_worker)))
 
 
@@ -211,7 +213,7 @@ def count_corpus(
     chunks = iter_article_chunks(source, **reading)
     # Parquet files with enough row groups are read by the workers themselves, a row group
     # each: nothing is decoded here or sent through a pipe (that cost as much as counting)
-    planned = _parquet_pieces(source, **reading, min_pieces=n_workers) if n_workers > 1 else None
+    planned = parquet_pieces(source, **reading, min_pieces=n_workers) if n_workers > 1 else None
     reader = Reader(iter(()) if planned else chunks, job)
     counts = _count(source, reader, planned, job, n_workers, writer, Progress(progress))
     _report(counts, reader)
@@ -255,7 +257,7 @@ def _count_chunks(reader: Reader, job: Job, n_workers: int, state: State, bar) -
 def _report(counts: pd.DataFrame, reader: Reader) -> None:
     """Attach the ingest report of the whole corpus; warn once per kind of problem."""
     report = reader.report()
-    _attach_report(counts, report)
+    attach_report(counts, report)
     for category, message in reader.warnings:
         warnings.warn(message, category, stacklevel=3)
     if len(report.set_aside):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..ingest import _piece_chunks
+from ..ingest.stream import piece_chunks
 from .job import Job, count_here
 from .pool import WARM_POOL, in_order, prepare_finish, worker_died
 from .reader import Reader
@@ -35,7 +35,7 @@ class PieceResult:
 def count_piece(piece, job: Job, seen: dict | None = None) -> PieceResult:
     """Read, check and count a piece (runs in a worker; ids checked within the piece, or
     against ``seen`` when given)."""
-    reader = Reader(_piece_chunks(piece, {} if seen is None else seen), job)
+    reader = Reader(piece_chunks(piece, {} if seen is None else seen), job)
     results, chunks, ids, labels = [], [], [], []
     for chunk in reader:
         results.append(count_here(chunk, job))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .._errors import FramingError, FramingWarning
-from ..ingest import IngestReport, _empty_set_aside, ingest_report
+from ..ingest import IngestReport, ingest_report
+from ..ingest.report import empty_set_aside
 from .job import WORK_COLUMNS, Job, check_by_columns
 
 #: Articles longer than this (in characters) are counted, with a warning naming them.
@@ -122,7 +123,7 @@ class Reader:
 
     def report(self):
         set_aside = (
-            pd.concat(self.set_aside, ignore_index=True) if self.set_aside else _empty_set_aside()
+            pd.concat(self.set_aside, ignore_index=True) if self.set_aside else empty_set_aside()
         )
         return IngestReport(
             n_read=self.n_read, n_kept=self.n_kept, set_aside=set_aside, notes=self.notes

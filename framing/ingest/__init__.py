@@ -89,8 +89,8 @@ from __future__ import annotations
 from .columns import ALIASES
 from .files import FORMATS
 from .read import read_articles
-from .report import IngestReport, attach_report, empty_set_aside, ingest_report
-from .stream import iter_article_chunks, parquet_pieces, piece_chunks, source_bytes
+from .report import IngestReport, ingest_report
+from .stream import iter_article_chunks
 
 __all__ = [
     "IngestReport",
@@ -100,10 +100,3 @@ __all__ = [
     "ALIASES",
     "FORMATS",
 ]
-
-# transitional aliases for framing/corpus.py; the lead renames at merge
-_attach_report = attach_report
-_empty_set_aside = empty_set_aside
-_parquet_pieces = parquet_pieces
-_piece_chunks = piece_chunks
-_source_bytes = source_bytes
