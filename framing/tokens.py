@@ -7,8 +7,15 @@ Rules (DESIGN.md §3):
   ``"fellow-citizens"`` is ``fellow`` + ``citizens`` and ``"Armenia’s"`` is ``armenia`` + ``s``.
   This is NLTK's ``WordPunctTokenizer`` with its punctuation tokens dropped, so counts can be
   checked against NLTK.
-* Tokens are compared after NFKC normalization and lower-casing (``str.lower``), unless
-  matching is asked to be case-sensitive. Character offsets always refer to the text as given.
+* The **whole text is NFKC-normalized before it is tokenized**: compatibility characters
+  become their plain forms ("№ 5" is ``no`` + ``5``, "ﬁnal" is ``final``, "①" is ``1``,
+  full-width "ＣＳＴＯ" is ``csto``) and decomposed letters are composed, so a text in NFD
+  ("re" + U+0301 + "sume" + U+0301) has the tokens and the token total of its NFC form
+  ("résumé", one token). Tokens are then compared lower-cased (``str.lower``), unless
+  matching is asked to be case-sensitive.
+* Character offsets (``start``, ``end`` of a hit, :func:`word_spans`) always refer to the
+  text **as given**: :func:`nfkc_with_offsets` maps the offsets of the normalized text back,
+  so ``text[start:end]`` is the surface form that produced a token ("№" for ``no``).
 * **Sentences** come from NLTK's pre-trained Punkt models when ``punkt_tab`` is installed,
   and from an untrained Punkt tokenizer otherwise, so no NLTK data is ever required. The
   spans are exactly Punkt's, computed about five times faster (``framing/_punkt.py``).
@@ -27,12 +34,17 @@ import warnings
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
+
 from ._errors import FramingError, FramingWarning, choices_error
 from ._punkt import punkt_spans
 
 __all__ = [
     "TOKEN_PATTERN",
     "normalize",
+    "needs_nfkc",
+    "nfkc_with_offsets",
+    "spans_to_original",
     "token_key",
     "word_spans",
     "word_tokens",
@@ -86,6 +98,223 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def needs_nfkc(text: str) -> bool:
+    """True when NFKC normalization changes ``text`` (the fast test before tokenizing).
+
+    ASCII texts are answered at once; the others by :func:`unicodedata.is_normalized`, a
+    quick check in C that reads each character once.
+
+    Examples
+    --------
+    >>> needs_nfkc("CSTO summit"), needs_nfkc("Саммит ОДКБ"), needs_nfkc("№ 5")
+    (False, False, True)
+    >>> needs_nfkc("re\\u0301sume\\u0301")
+    True
+    """
+    return not text.isascii() and not unicodedata.is_normalized("NFKC", text)
+
+
+# Where the composites of canonical pairs lie (a composite's decomposition is two characters
+# and NFC composes them again). The backward-combining starters are found by scanning these
+# blocks only; tests/test_tokens.py checks the result against a scan of all code points.
+_COMPOSITE_BLOCKS = ((0x00C0, 0x3100), (0x10000, 0x17000))
+# Conjoining Hangul jamo that compose with what precedes them: vowels (after a leading
+# consonant) and trailing consonants (after an LV syllable). NFC composes them by rule.
+_HANGUL_V = range(0x1161, 0x1176)
+_HANGUL_T = range(0x11A8, 0x11C3)
+
+
+@lru_cache(maxsize=1)
+def _backward_starters() -> frozenset[str]:
+    """The starters (combining class 0) that canonical composition joins to a preceding
+    character: the second characters of canonical pairs, and conjoining Hangul V and T jamo."""
+    found = {chr(cp) for cp in (*_HANGUL_V, *_HANGUL_T)}
+    for low, high in _COMPOSITE_BLOCKS:
+        for cp in range(low, high):
+            parts = unicodedata.decomposition(chr(cp)).split()
+            if len(parts) != 2 or parts[0].startswith("<"):
+                continue
+            first, second = (chr(int(p, 16)) for p in parts)
+            if unicodedata.combining(second) == 0 and (
+                unicodedata.normalize("NFC", first + second) == chr(cp)
+            ):
+                found.add(second)
+    return frozenset(found)
+
+
+def _starts_segment(char: str) -> bool:
+    """Can NFKC treat the text from ``char`` on apart from what precedes it?
+
+    Yes when the first character of its compatibility decomposition is a starter that
+    composes with nothing before it. ("ﾞ", the half-width voiced mark, is a starter whose
+    decomposition is the non-starter U+3099, so it joins the kana before it.)
+    """
+    first = unicodedata.normalize("NFKD", char)[:1]
+    return unicodedata.combining(first) == 0 and first not in _backward_starters()
+
+
+def _char_flags(text: str, codes: np.ndarray, test) -> np.ndarray:
+    """``test(char)`` for every character of ``text`` (``codes``: its code points), computed
+    once per distinct character."""
+    table = np.zeros(int(codes.max()) + 1, dtype=bool)
+    for char in set(text):
+        table[ord(char)] = test(char)
+    return table[codes]
+
+
+def _is_stable(char: str) -> bool:
+    """Does NFKC leave ``char`` alone as it is?"""
+    return char.isascii() or unicodedata.is_normalized("NFKC", char)
+
+
+def _is_word(char: str) -> bool:
+    return _TOKEN_RE.match(char) is not None
+
+
+def _changed_segments(text: str, codes: np.ndarray, *, coarse: bool) -> list[tuple[int, int]]:
+    """The NFKC segments of ``text`` that normalization may change, as ``(start, end)``.
+
+    A segment starts before each character that starts one (:func:`_starts_segment`; every
+    ASCII character does), or, when ``coarse``, only before ASCII characters. Only segments of
+    several characters and single characters that NFKC changes are returned.
+    """
+    if coarse:
+        starts = codes < 0x80
+    else:
+        starts = _char_flags(text, codes, lambda c: c.isascii() or _starts_segment(c))
+    starts[0] = True
+    first = np.flatnonzero(starts)
+    ends = np.append(first[1:], len(text))
+    maybe = ((ends - first) > 1) | ~_char_flags(text, codes, _is_stable)[first]
+    return list(zip(first[maybe].tolist(), ends[maybe].tolist(), strict=True))
+
+
+def _offset_map(size: int, places: list[tuple[int, int]], forms: list[str]) -> np.ndarray:
+    """The ``to_original`` array of :func:`nfkc_with_offsets` (see there).
+
+    ``places`` are the original spans of the segments NFKC changed, ``forms`` their NFKC
+    forms, ``size`` the length of the normalized text.
+    """
+    to_original = np.arange(size + 1, dtype=np.int64)
+    if not places:
+        return to_original
+    spans = np.array(places, dtype=np.int64).reshape(-1, 2)
+    start, end = spans[:, 0], spans[:, 1]
+    length = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
+    growth = length - (end - start)  # how much longer each form is than its segment
+    out_start = start + np.cumsum(growth) - growth  # where each form starts in the output
+    # unchanged characters: the output offset less the growth of the forms before it
+    shift = np.zeros(size + 1, dtype=np.int64)
+    np.add.at(shift, out_start + length, growth)
+    to_original -= np.cumsum(shift)
+    # the characters of a form: its segment's start, or its end where a token can end
+    joined = "".join(forms)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    word = _char_flags(joined, codes, _is_word)
+    first_out = np.cumsum(length) - length
+    at = np.arange(len(joined), dtype=np.int64) - np.repeat(first_out, length)
+    where = np.repeat(out_start, length) + at
+    to_original[where] = np.where(
+        (at == 0) | word, np.repeat(start, length), np.repeat(end, length)
+    )
+    return to_original
+
+
+def normalize_segments(text: str, places: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """``text`` with each span in ``places`` (sorted, apart) replaced by its NFKC form, and
+    those forms."""
+    pieces, forms, done = [], [], 0
+    for a, b in places:
+        forms.append(unicodedata.normalize("NFKC", text[a:b]))
+        pieces += [text[done:a], forms[-1]]
+        done = b
+    pieces.append(text[done:])
+    return "".join(pieces), forms
+
+
+def nfkc_with_offsets(text: str) -> tuple[str, np.ndarray]:
+    """The NFKC form of ``text``, and the map of its offsets back to offsets in ``text``.
+
+    NFKC composes characters only within a *segment*: a starter and the characters that
+    follow it up to the next starter that composes with nothing before it (a run of
+    conjoining Hangul jamo is one segment; so is a kana with a half-width voiced mark).
+    ``text`` is normalized segment by segment, and the result checked against
+    ``unicodedata.normalize("NFKC", text)``; should they ever differ (a later Unicode
+    version), segments are cut only before ASCII characters, and at last the whole text is
+    one segment.
+
+    Parameters
+    ----------
+    text : str
+        The text as given.
+
+    Returns
+    -------
+    normalized : str
+        ``unicodedata.normalize("NFKC", text)``.
+    to_original : numpy.ndarray of int64
+        ``len(normalized) + 1`` offsets into ``text``. A token (a ``\\w+`` run) or a run of
+        tokens at ``[s, e)`` in ``normalized`` comes from ``text[to_original[s]:
+        to_original[e]]``: the characters that produced it, whole segments where NFKC
+        changed something. In a changed segment, an offset maps to the segment's start where
+        a word character follows it (a token can start there) and to its end otherwise (a
+        token can end there); so the map is not monotonic inside a form such as "1⁄2" (from
+        "½"), whose two tokens both map to "½". Where NFKC changes nothing,
+        ``to_original[i] == i``.
+
+    Examples
+    --------
+    >>> text = "№ 5 re\\u0301sume\\u0301"  # "résumé" decomposed (NFD)
+    >>> normalized, to_original = nfkc_with_offsets(text)
+    >>> normalized, len(text), len(normalized)
+    ('No 5 résumé', 12, 11)
+    >>> text[to_original[0] : to_original[2]], text[to_original[5] : to_original[11]] == text[4:]
+    ('№', True)
+    """
+    size = len(text)
+    if not needs_nfkc(text):
+        return text, np.arange(size + 1, dtype=np.int64)
+    expected = unicodedata.normalize("NFKC", text)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    for coarse in (False, True, None):
+        places = [(0, size)] if coarse is None else _changed_segments(text, codes, coarse=coarse)
+        normalized, forms = normalize_segments(text, places)
+        if normalized == expected:
+            break
+    return expected, _offset_map(len(expected), places, forms)
+
+
+def spans_to_original(to_original, starts, ends) -> tuple[np.ndarray, np.ndarray]:
+    """Map arrays of token spans in a text's NFKC form back to spans in the text as given.
+
+    Parameters
+    ----------
+    to_original : numpy.ndarray or None
+        The map of :func:`nfkc_with_offsets` for the text; None when the text needed no
+        normalization (:func:`needs_nfkc` was False): the spans are returned as they are.
+    starts, ends : array-like of int
+        Token spans ``[start, end)`` (or spans of consecutive tokens) in the normalized text.
+
+    Returns
+    -------
+    starts, ends : numpy.ndarray of int64
+        The spans in the text as given: ``text[start:end]`` is the surface form.
+
+    Examples
+    --------
+    >>> text = "Dossier № 5, ﬁnal"
+    >>> normalized, to_original = nfkc_with_offsets(text)
+    >>> starts, ends = spans_to_original(to_original, [8, 14], [10, 19])
+    >>> normalized[8:10], normalized[14:19], text[starts[0] : ends[0]], text[starts[1] : ends[1]]
+    ('No', 'final', '№', 'ﬁnal')
+    """
+    starts = np.asarray(starts, dtype=np.int64)
+    ends = np.asarray(ends, dtype=np.int64)
+    if to_original is None:
+        return starts, ends
+    return to_original[starts], to_original[ends]
+
+
 def token_key(token: str, *, case_sensitive: bool = False) -> str:
     """The form under which a token is compared: NFKC, lower-cased unless case-sensitive.
 
@@ -100,25 +329,42 @@ def token_key(token: str, *, case_sensitive: bool = False) -> str:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the word tokens of ``text``.
+    """Character spans ``(start, end)`` in ``text`` as given of its word tokens.
+
+    The tokens are those of the NFKC form (:func:`word_tokens`), mapped back by
+    :func:`nfkc_with_offsets`: ``text[start:end]`` is the surface form that produced a token.
+    One character can give two tokens ("½" gives ``1`` and ``2``), both with its span.
 
     Examples
     --------
     >>> word_spans("Armenia’s ally")
     [(0, 7), (8, 9), (10, 14)]
+    >>> text = "№ 5"
+    >>> [text[s:e] for s, e in word_spans(text)]
+    ['№', '5']
     """
-    return [m.span() for m in _TOKEN_RE.finditer(text)]
+    if not needs_nfkc(text):
+        return [m.span() for m in _TOKEN_RE.finditer(text)]
+    normalized, to_original = nfkc_with_offsets(text)
+    found = np.array([m.span() for m in _TOKEN_RE.finditer(normalized)], dtype=np.int64)
+    found = found.reshape(-1, 2)
+    starts, ends = spans_to_original(to_original, found[:, 0], found[:, 1])
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def word_tokens(text: str, *, lower: bool = True) -> list[str]:
-    """The word tokens of ``text`` (lower-cased and NFKC-normalized by default).
+    """The word tokens of ``text``: the ``\\w+`` runs of its NFKC form, lower-cased by default.
+
+    This is the reference definition of a token (see the module's rules).
 
     Examples
     --------
     >>> word_tokens("Fellow-Citizens of the CSTO: a “collapse”?")
     ['fellow', 'citizens', 'of', 'the', 'csto', 'a', 'collapse']
+    >>> word_tokens("№ 5"), word_tokens("re\u0301sume\u0301") == word_tokens("résumé")
+    (['no', '5'], True)
     """
-    found = _TOKEN_RE.findall(text)
+    found = _TOKEN_RE.findall(normalize(text))
     if lower:
         return [token_key(t) for t in found]
     return found
@@ -129,12 +375,12 @@ def count_tokens(text: str) -> int:
 
     Examples
     --------
-    >>> count_tokens("Zone, of responsibility -- 2024!")
-    4
+    >>> count_tokens("Zone, of responsibility -- 2024!"), count_tokens("Decree № 5")
+    (4, 3)
     """
     if not isinstance(text, str):
         return 0
-    return len(_TOKEN_RE.findall(text))
+    return len(_TOKEN_RE.findall(normalize(text)))
 
 
 @lru_cache(maxsize=32)

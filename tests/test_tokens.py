@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,6 +36,14 @@ def nltk_words(text: str) -> list[str]:
         ("", []),
         ("  ...  ", []),
         ("snake_case", ["snake_case"]),
+        ("Decree № 5", ["decree", "no", "5"]),  # the whole text is NFKC-normalized first
+        ("Decree №5", ["decree", "no5"]),
+        ("re\u0301sume\u0301", ["résumé"]),  # NFD: combining marks are not \w
+        ("\u0415\u0308лка и\u0306", ["ёлка", "й"]),
+        ("\u03b1\u0301\u03bd\u03b8\u03c1\u03c9\u03c0\u03bf\u03c2", ["άνθρωπος"]),
+        ("① ½", ["1", "1", "2"]),
+        ("\u1100\u1161\u11a8 \uff76\uff9e", ["각", "ガ"]),  # conjoining jamo, half-width kana
+        ("™ ㎏", ["tm", "kg"]),
     ],
 )
 def test_word_tokens_follow_the_rules(text, expected):
@@ -63,11 +73,111 @@ def test_word_tokens_agree_with_nltk_on_press_releases(news_dir):
         assert tokens.word_tokens(text) == nltk_words(text)
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200)
+TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("№ﬁ①½™ＣＳＴＯﾞｶ각éйάabc .-")
+        + ["\u0301", "\u0306", "\u0308", "\u0323", "\u0345", "\u3099", "\u0b3e", "\u0b47"]
+        + ["\u1100", "\u1161", "\u11a8", "\uac00", "\u0415", "\u03b1", "\u0344", "\u0f73"]
+    ),
+    max_size=60,
+)
+
+
+@given(st.one_of(ANY_TEXT, TRICKY))
 def test_count_equals_number_of_tokens_and_spans(text):
     spans = tokens.word_spans(text)
-    assert tokens.count_tokens(text) == len(spans) == len(tokens.word_tokens(text, lower=False))
-    assert all(text[s:e].isidentifier() or re.fullmatch(r"\w+", text[s:e]) for s, e in spans)
+    found = tokens.word_tokens(text, lower=False)
+    assert tokens.count_tokens(text) == len(spans) == len(found)
+    for (s, e), token in zip(spans, found, strict=True):
+        assert token in unicodedata.normalize("NFKC", text[s:e])
+
+
+@given(st.one_of(ANY_TEXT, TRICKY))
+def test_segments_normalize_like_the_whole_text(text):
+    """NFKC segment by segment is NFKC of the text, without the coarser fallbacks."""
+    expected = unicodedata.normalize("NFKC", text)
+    if text:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        places = tokens._changed_segments(text, codes, coarse=False)
+        assert tokens.normalize_segments(text, places)[0] == expected
+    normalized, to_original = tokens.nfkc_with_offsets(text)
+    assert normalized == expected
+    assert to_original.dtype == np.int64 and len(to_original) == len(normalized) + 1
+    assert to_original[0] == 0 and to_original[-1] == len(text)
+    for m in re.finditer(r"\w+", normalized):
+        s, e = to_original[m.start()], to_original[m.end()]
+        assert 0 <= s < e <= len(text)
+        # the original span is whole segments: NFKC of it holds the token
+        assert m.group() in unicodedata.normalize("NFKC", text[s:e])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Decree № 5", ["Decree", "№", "5"]),
+        ("Her re\u0301sume\u0301.", ["Her", "re\u0301sume\u0301"]),
+        ("ﬁnal ＣＳＴＯ ①", ["ﬁnal", "ＣＳＴＯ", "①"]),
+        ("½", ["½", "½"]),
+        ("x\u0301\u0323y z", ["x\u0301\u0323", "y", "z"]),  # marks split
+        ("\u1100\u1161\u11a8!", ["\u1100\u1161\u11a8"]),
+    ],
+)
+def test_offsets_map_back_to_the_surface_form(text, surface):
+    assert [text[s:e] for s, e in tokens.word_spans(text)] == surface
+    normalized, to_original = tokens.nfkc_with_offsets(text)
+    found = [m.span() for m in re.finditer(r"\w+", normalized)]
+    starts, ends = tokens.spans_to_original(to_original, *zip(*found, strict=True))
+    assert [text[s:e] for s, e in zip(starts, ends, strict=True)] == surface
+
+
+def test_texts_that_need_no_normalization_map_to_themselves():
+    for text in ["", "CSTO summit", "Саммит ОДКБ «Угроза»", "Հայաստան"]:
+        assert not tokens.needs_nfkc(text)
+        normalized, to_original = tokens.nfkc_with_offsets(text)
+        assert normalized == text and to_original.tolist() == list(range(len(text) + 1))
+    starts, ends = tokens.spans_to_original(None, [0, 4], [3, 6])
+    assert starts.tolist() == [0, 4] and ends.tolist() == [3, 6]
+
+
+def test_nfd_counts_like_nfc():
+    nfc = "Le résumé du président: Ёлка, йогурт, άνθρωπος."
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc and tokens.needs_nfkc(nfd)
+    assert tokens.word_tokens(nfd) == tokens.word_tokens(nfc)
+    assert tokens.count_tokens(nfd) == tokens.count_tokens(nfc) == 7
+
+
+def test_backward_starters_found_in_the_composite_blocks_are_all_of_them():
+    """The scan of a few blocks finds every starter that composes with what precedes it."""
+    found = set()
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = (chr(int(p, 16)) for p in parts)
+            if unicodedata.combining(second) == 0 and (
+                unicodedata.normalize("NFC", first + second) == chr(cp)
+            ):
+                found.add(second)
+    assert found <= tokens._backward_starters()
+
+
+@pytest.mark.shared_data
+def test_press_releases_that_nfkc_changes(news_dir):
+    """Ten press releases write "№": NFKC makes it the token "no" (NLTK agrees on the NFKC
+    text); 236 more hold "…", which NFKC spells "..." and which changes no token."""
+    import pandas as pd
+
+    name = "press_releases_kremlin_president_ua_2021-10_2022-06.csv"
+    df = pd.read_csv(news_dir / name, dtype=str, keep_default_na=False)
+    need = [t for t in df["text"] if tokens.needs_nfkc(t)]
+    changed = [t for t in need if tokens.count_tokens(t) != len(re.findall(r"\w+", t))]
+    assert (len(df), len(need), len(changed)) == (1796, 246, 10)
+    for text in changed:
+        assert "№" in text
+        assert tokens.word_tokens(text) == nltk_words(unicodedata.normalize("NFKC", text))
+        spans = tokens.word_spans(text)
+        assert {text[s:e] for s, e in spans} >= {"№"}
 
 
 def test_sentences_with_punkt_data(nltk_data):
