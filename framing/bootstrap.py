@@ -10,10 +10,30 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["quantiles", "resampled_sums", "BLOCK"]
+from ._errors import FramingError
+
+__all__ = ["quantiles", "random_generator", "resampled_sums", "BLOCK"]
 
 #: at most this many article draws are held in memory at once while bootstrapping
 BLOCK = 2_000_000
+
+
+def random_generator(seed, where: str) -> np.random.Generator:
+    """NumPy's default generator for ``seed``; a :class:`framing.FramingError` naming
+    ``where`` (e.g. ``"compare(seed=...)"``) when ``seed`` cannot seed one.
+
+    Examples
+    --------
+    >>> float(random_generator(0, "compare(seed=...)").random()) == float(
+    ...     np.random.default_rng(0).random())
+    True
+    """
+    try:
+        return np.random.default_rng(seed)
+    except (TypeError, ValueError) as exc:
+        raise FramingError(
+            f"{seed!r} is not a random seed", where=where, fix="Pass an int."
+        ) from exc
 
 
 def quantiles(x: np.ndarray, qs) -> np.ndarray:

@@ -39,7 +39,7 @@ from ._errors import (
     choices_error,
     hit_rows,
 )
-from .bootstrap import quantiles, resampled_sums
+from .bootstrap import quantiles, random_generator, resampled_sums
 from .lexicon import Lexicon
 from .periods import period_labels
 from .tokens import token_key
@@ -243,12 +243,7 @@ def compare(
     _check_hits(data, function, ["article_id", "frame"])
     _check_compare_options(mode, n_boot, conf)
     _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError) as exc:
-        raise FramingError(
-            f"{seed!r} is not a random seed", where="compare(seed=...)", fix="Pass an int."
-        ) from exc
+    rng = random_generator(seed, "compare(seed=...)")
     labels, chosen, present = _compared_groups(articles, between, groups, periods, mode)
     frame_names = _frame_list(data, frames, function)
     counts = _hits_per_article(data, articles, frame_names, function)

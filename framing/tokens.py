@@ -153,13 +153,19 @@ def _starts_segment(char: str) -> bool:
     return unicodedata.combining(first) == 0 and first not in _backward_starters()
 
 
-def _char_flags(text: str, codes: np.ndarray, test) -> np.ndarray:
-    """``test(char)`` for every character of ``text`` (``codes``: its code points), computed
-    once per distinct character."""
-    table = np.zeros(int(codes.max()) + 1, dtype=bool)
-    for char in set(text):
-        table[ord(char)] = test(char)
-    return table[codes]
+def _char_flags(codes: np.ndarray, *tests) -> list[np.ndarray]:
+    """For each of ``tests``, ``test(char)`` at every character (``codes``: the text's code
+    points), computed once per distinct character."""
+    if int(codes.max()) < 0x10000:
+        distinct = np.flatnonzero(np.bincount(codes)).tolist()
+    else:  # no table over all code points for one emoji: sort instead
+        distinct = np.unique(codes).tolist()
+    tables = [np.zeros(distinct[-1] + 1, dtype=bool) for _ in tests]
+    for cp in distinct:
+        char = chr(cp)
+        for table, test in zip(tables, tests, strict=True):
+            table[cp] = test(char)
+    return [table[codes] for table in tables]
 
 
 def _is_stable(char: str) -> bool:
@@ -167,25 +173,31 @@ def _is_stable(char: str) -> bool:
     return char.isascii() or unicodedata.is_normalized("NFKC", char)
 
 
+def _starts_or_ascii(char: str) -> bool:
+    return char.isascii() or _starts_segment(char)
+
+
 def _is_word(char: str) -> bool:
     return _TOKEN_RE.match(char) is not None
 
 
-def _changed_segments(text: str, codes: np.ndarray, *, coarse: bool) -> list[tuple[int, int]]:
-    """The NFKC segments of ``text`` that normalization may change, as ``(start, end)``.
+def _changed_segments(codes: np.ndarray, *, coarse: bool) -> list[tuple[int, int]]:
+    """The NFKC segments of a text (``codes``: its code points, at least one) that
+    normalization may change, as ``(start, end)``.
 
     A segment starts before each character that starts one (:func:`_starts_segment`; every
     ASCII character does), or, when ``coarse``, only before ASCII characters. Only segments of
     several characters and single characters that NFKC changes are returned.
     """
     if coarse:
+        (stable,) = _char_flags(codes, _is_stable)
         starts = codes < 0x80
     else:
-        starts = _char_flags(text, codes, lambda c: c.isascii() or _starts_segment(c))
+        starts, stable = _char_flags(codes, _starts_or_ascii, _is_stable)
     starts[0] = True
     first = np.flatnonzero(starts)
-    ends = np.append(first[1:], len(text))
-    maybe = ((ends - first) > 1) | ~_char_flags(text, codes, _is_stable)[first]
+    ends = np.append(first[1:], len(codes))
+    maybe = ((ends - first) > 1) | ~stable[first]
     return list(zip(first[maybe].tolist(), ends[maybe].tolist(), strict=True))
 
 
@@ -210,7 +222,7 @@ def _offset_map(size: int, places: list[tuple[int, int]], forms: list[str]) -> n
     # the characters of a form: its segment's start, or its end where a token can end
     joined = "".join(forms)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    word = _char_flags(joined, codes, _is_word)
+    (word,) = _char_flags(codes, _is_word)
     first_out = np.cumsum(length) - length
     at = np.arange(len(joined), dtype=np.int64) - np.repeat(first_out, length)
     where = np.repeat(out_start, length) + at
@@ -277,7 +289,7 @@ def nfkc_with_offsets(text: str) -> tuple[str, np.ndarray]:
     expected = unicodedata.normalize("NFKC", text)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     for coarse in (False, True, None):
-        places = [(0, size)] if coarse is None else _changed_segments(text, codes, coarse=coarse)
+        places = [(0, size)] if coarse is None else _changed_segments(codes, coarse=coarse)
         normalized, forms = normalize_segments(text, places)
         if normalized == expected:
             break

@@ -99,7 +99,7 @@ def test_segments_normalize_like_the_whole_text(text):
     expected = unicodedata.normalize("NFKC", text)
     if text:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        places = tokens._changed_segments(text, codes, coarse=False)
+        places = tokens._changed_segments(codes, coarse=False)
         assert tokens.normalize_segments(text, places)[0] == expected
     normalized, to_original = tokens.nfkc_with_offsets(text)
     assert normalized == expected
