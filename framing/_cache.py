@@ -1,9 +1,10 @@
 """framing's caches: the on-disk cache of what it builds once and can keep between sessions,
 and the registry of its in-memory caches, which :func:`clear_caches` empties.
 
-On disk are the Unicode tables of the hyperscan engine and its compiled databases. Building
-them costs about a quarter of a second, paid by the first count of every session and by every
-worker process of :func:`framing.count_corpus`. The cache lives in ``$FRAMING_CACHE_DIR``,
+On disk are the Unicode tables of the hyperscan engine and its compiled databases, and the
+characters NFKC may change (:func:`framing.tokens.nfkc_with_offsets`). Building them costs
+about a quarter of a second, paid by the first count of every session and by every worker
+process of :func:`framing.count_corpus`. The cache lives in ``$FRAMING_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``; ``FRAMING_CACHE_DIR=""`` turns
 it off. It holds at most :data:`MAX_ENTRIES` entries (the least recently used go first).
 

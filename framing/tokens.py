@@ -29,6 +29,7 @@ That is a difference of definition, not an error.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 import warnings
 from bisect import bisect_right
@@ -36,6 +37,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import _cache
 from ._errors import FramingError, FramingWarning, choices_error
 from ._punkt import punkt_spans
 
@@ -214,11 +216,11 @@ def _offset_map(size: int, places: list[tuple[int, int]], forms: list[str]) -> n
     start, end = spans[:, 0], spans[:, 1]
     length = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
     growth = length - (end - start)  # how much longer each form is than its segment
-    out_start = start + np.cumsum(growth) - growth  # where each form starts in the output
+    grown = np.cumsum(growth)
+    out_start = start + grown - growth  # where each form starts in the output
     # unchanged characters: the output offset less the growth of the forms before it
-    shift = np.zeros(size + 1, dtype=np.int64)
-    np.add.at(shift, out_start + length, growth)
-    to_original -= np.cumsum(shift)
+    changes = np.concatenate(([0], out_start + length, [size + 1]))
+    to_original -= np.repeat(np.concatenate(([0], grown)), np.diff(changes))
     # the characters of a form: its segment's start, or its end where a token can end
     joined = "".join(forms)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
@@ -230,6 +232,85 @@ def _offset_map(size: int, places: list[tuple[int, int]], forms: list[str]) -> n
         (at == 0) | word, np.repeat(start, length), np.repeat(end, length)
     )
     return to_original
+
+
+# Blocks that hold every character NFKC changes or joins to a neighbour: all but the large
+# CJK, Hangul-syllable and private-use blocks and the unassigned planes. A character of a
+# later Unicode version missed here only sends its text down the slower path: the result is
+# checked (see nfkc_with_offsets).
+_SPECIAL_BLOCKS = (
+    (0x0000, 0x3400), (0x4DC0, 0x4E00), (0xA000, 0xAC00), (0xD7B0, 0xD800), (0xF900, 0x20000),
+    (0x2F800, 0x2FA20), (0xE0000, 0xE1000),
+)  # fmt: skip
+
+
+def _special_characters() -> tuple[np.ndarray, np.ndarray]:
+    """The characters NFKC may change or join, and which of them start a segment, from the
+    on-disk cache (:mod:`framing._cache`) or built (about 0.1 s) and cached."""
+    python = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
+    key = f"nfkc-special-{python}-unicode{unicodedata.unidata_version}"
+    payload = _cache.load(key)
+    if payload is not None and len(payload) % 5 == 0:
+        n = len(payload) // 5
+        return np.frombuffer(payload[: 4 * n], "<u4"), np.frombuffer(payload[4 * n :], bool)
+    special, starting = [], []
+    for low, high in _SPECIAL_BLOCKS:
+        for cp in range(low, high):
+            char = chr(cp)
+            starts = _starts_or_ascii(char)
+            if not (starts and _is_stable(char)):
+                special.append(cp)
+                starting.append(starts)
+    codes, flags = np.array(special, "<u4"), np.array(starting, bool)
+    _cache.store(key, codes.tobytes() + flags.tobytes())
+    return codes, flags
+
+
+@lru_cache(maxsize=1)
+def _special_runs() -> tuple[tuple[re.Pattern, re.Pattern], frozenset[str]]:
+    """Patterns of runs of characters NFKC may change or join (neither a plain starter nor
+    stable alone), for texts without and with characters beyond U+FFFF, and the set of those
+    characters that start a segment."""
+    codes, starting = _special_characters()
+    # re scans fast for a plain class of characters below U+10000 (a table); a class with
+    # others, or an alternation, is tried at every position. Texts without characters of the
+    # supplementary planes (nearly all) are scanned with the plain class.
+    bmp = _character_class(codes[codes < 0x10000].tolist())
+    astral = _character_class(codes[codes >= 0x10000].tolist())
+    patterns = (
+        re.compile(f"{bmp}+"),
+        re.compile(f"(?:{bmp}|(?=[\\U00010000-\\U0010ffff]){astral})+"),
+    )
+    return patterns, frozenset(chr(cp) for cp in codes[starting].tolist())
+
+
+def _character_class(cps: list[int]) -> str:
+    """A regular expression class of the sorted code points ``cps``, as ranges."""
+    ranges, i = [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        ranges.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(ranges) + "]" if ranges else "(?!)"
+
+
+def _special_segments(text: str) -> list[tuple[int, int]]:
+    """The segments of ``text`` that NFKC may change, found by a scan for the characters it
+    may change or join: each run of them, with the starter before it when its first
+    character joins what precedes it, cut into segments."""
+    patterns, starting = _special_runs()
+    astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)  # (fastest test)
+    pattern = patterns[astral]
+    places = []
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        if a > 0 and text[a] not in starting:
+            a -= 1  # the plain starter before the run (a plain character starts a segment)
+        cuts = [i for i in range(a + 1, b) if text[i] in starting]
+        places += zip([a, *cuts], [*cuts, b], strict=True)
+    return places
 
 
 def normalize_segments(text: str, places: list[tuple[int, int]]) -> tuple[str, list[str]]:
@@ -250,10 +331,12 @@ def nfkc_with_offsets(text: str) -> tuple[str, np.ndarray]:
     NFKC composes characters only within a *segment*: a starter and the characters that
     follow it up to the next starter that composes with nothing before it (a run of
     conjoining Hangul jamo is one segment; so is a kana with a half-width voiced mark).
-    ``text`` is normalized segment by segment, and the result checked against
-    ``unicodedata.normalize("NFKC", text)``; should they ever differ (a later Unicode
-    version), segments are cut only before ASCII characters, and at last the whole text is
-    one segment.
+    The segments that hold a character NFKC may change or join are found with one regular
+    expression scan (the class of those characters is built once and kept in framing's
+    on-disk cache), normalized one by one, and the result checked against
+    ``unicodedata.normalize("NFKC", text)``. Should they ever differ (a character of a later
+    Unicode version), every character is looked at, then segments are cut only before ASCII
+    characters, and at last the whole text is one segment.
 
     Parameters
     ----------
@@ -287,12 +370,15 @@ def nfkc_with_offsets(text: str) -> tuple[str, np.ndarray]:
     if not needs_nfkc(text):
         return text, np.arange(size + 1, dtype=np.int64)
     expected = unicodedata.normalize("NFKC", text)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    for coarse in (False, True, None):
-        places = [(0, size)] if coarse is None else _changed_segments(codes, coarse=coarse)
-        normalized, forms = normalize_segments(text, places)
-        if normalized == expected:
-            break
+    places = _special_segments(text)
+    normalized, forms = normalize_segments(text, places)
+    if normalized != expected:  # a character of a later Unicode version: look at each one
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        for coarse in (False, True, None):
+            places = [(0, size)] if coarse is None else _changed_segments(codes, coarse=coarse)
+            normalized, forms = normalize_segments(text, places)
+            if normalized == expected:
+                break
     return expected, _offset_map(len(expected), places, forms)
 
 

@@ -97,7 +97,9 @@ def test_count_equals_number_of_tokens_and_spans(text):
 def test_segments_normalize_like_the_whole_text(text):
     """NFKC segment by segment is NFKC of the text, without the coarser fallbacks."""
     expected = unicodedata.normalize("NFKC", text)
-    if text:
+    places = tokens._special_segments(text)  # the fast path
+    assert tokens.normalize_segments(text, places)[0] == expected
+    if text:  # the path for characters the fast path does not know
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         places = tokens._changed_segments(codes, coarse=False)
         assert tokens.normalize_segments(text, places)[0] == expected
@@ -148,18 +150,32 @@ def test_nfd_counts_like_nfc():
     assert tokens.count_tokens(nfd) == tokens.count_tokens(nfc) == 7
 
 
-def test_backward_starters_found_in_the_composite_blocks_are_all_of_them():
-    """The scan of a few blocks finds every starter that composes with what precedes it."""
+def test_tables_built_from_some_blocks_hold_every_character_they_need(tmp_path, monkeypatch):
+    """The scans of a few blocks find every starter that composes with what precedes it and
+    every character NFKC may change or join; the special characters come back from the
+    on-disk cache as built."""
     found = set()
+    special = []
     for cp in range(0x110000):
-        parts = unicodedata.decomposition(chr(cp)).split()
+        char = chr(cp)
+        parts = unicodedata.decomposition(char).split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             first, second = (chr(int(p, 16)) for p in parts)
             if unicodedata.combining(second) == 0 and (
-                unicodedata.normalize("NFC", first + second) == chr(cp)
+                unicodedata.normalize("NFC", first + second) == char
             ):
                 found.add(second)
+        if not 0xD800 <= cp < 0xE000 and not (
+            tokens._starts_or_ascii(char) and tokens._is_stable(char)
+        ):
+            special.append(cp)
     assert found <= tokens._backward_starters()
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    for _ in range(2):  # built and stored, then read back
+        codes, starting = tokens._special_characters()
+        assert codes.tolist() == special
+        assert starting.tolist() == [tokens._starts_or_ascii(chr(cp)) for cp in special]
+    assert [p.name.split("-")[:2] for p in tmp_path.iterdir()] == [["nfkc", "special"]]
 
 
 @pytest.mark.shared_data
