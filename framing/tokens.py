@@ -284,6 +284,20 @@ def _special_runs() -> tuple[tuple[re.Pattern, re.Pattern], frozenset[str]]:
     return patterns, frozenset(chr(cp) for cp in codes[starting].tolist())
 
 
+def clear_nfkc_tables() -> None:
+    """Forget the character tables of :func:`nfkc_with_offsets` (built again when needed)."""
+    _special_runs.cache_clear()
+    _backward_starters.cache_clear()
+
+
+_cache.register_cache(
+    "nfkc tables",
+    clear_nfkc_tables,
+    "the characters NFKC may change or join, as two regular expressions (one of each per "
+    "process; also in the on-disk cache)",
+)
+
+
 def _character_class(cps: list[int]) -> str:
     """A regular expression class of the sorted code points ``cps``, as ranges."""
     ranges, i = [], 0

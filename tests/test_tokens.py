@@ -259,3 +259,15 @@ def test_sentences_fall_back_when_punkt_times_out(monkeypatch):
         "Moscow objected!",
         "The bloc met?",
     ]
+
+
+def test_clear_caches_forgets_the_nfkc_tables(tmp_path, monkeypatch):
+    import framing
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    assert tokens.nfkc_with_offsets("№ 5")[0] == "No 5"
+    assert tokens._special_runs.cache_info().currsize == 1
+    framing.clear_caches()
+    assert tokens._special_runs.cache_info().currsize == 0
+    assert list(tmp_path.iterdir()) == []
+    assert tokens.nfkc_with_offsets("№ 5")[0] == "No 5"  # built again
