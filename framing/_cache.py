@@ -2,7 +2,7 @@
 and the registry of its in-memory caches, which :func:`clear_caches` empties.
 
 On disk are the Unicode tables of the hyperscan engine and its compiled databases, and the
-characters NFKC may change (:func:`framing.tokens.nfkc_with_offsets`). Building them costs
+characters NFKC may change (:func:`framing.nfkc.nfkc_with_offsets`). Building them costs
 about a quarter of a second, paid by the first count of every session and by every worker
 process of :func:`framing.count_corpus`. The cache lives in ``$FRAMING_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``; ``FRAMING_CACHE_DIR=""`` turns
