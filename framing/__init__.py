@@ -58,6 +58,7 @@ _API = {
     "count_corpus": "corpus",
     "count_dask": "corpus",
     "shutdown_workers": "corpus",
+    "clear_caches": "_cache",
 }
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "MissingDependencyError",
     "__version__",
     "clean_articles",
+    "clear_caches",
     "compare",
     "count_by_period",
     "count_corpus",

@@ -11,18 +11,24 @@ Intervals (default 95%):
   scaled by the cell's token total. They assume hits occur independently; hits cluster
   within articles, so these are narrower than a bootstrap over articles would be.
 * ``share_of_articles``: Wilson score interval for a binomial proportion.
+
+The intervals and measures are in :mod:`framing.intervals`; the additive pieces a counts
+table is made of (how :func:`framing.count_corpus` counts in batches) in
+:mod:`framing.partials`.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, check_columns, check_dates, choices_error
+from .intervals import add_measures, poisson_interval, wilson_interval
+from .lexicon import Lexicon
 from .match import article_token_totals
+from .partials import CountPartials, article_groups, cell_counts, combine_partials
 
 __all__ = [
     "count_by_period",
@@ -48,56 +54,8 @@ FREQUENCIES = {
 _LEVELS = ("frame", "entry")
 
 
-def poisson_interval(k, exposure=1.0, *, conf: float = 0.95):
-    """Exact (Garwood) Poisson interval for the rate ``k / exposure``.
-
-    Examples
-    --------
-    >>> lo, hi = poisson_interval(0)
-    >>> float(lo), round(float(hi), 3)
-    (0.0, 3.689)
-    """
-    # chi2.ppf(q, 2k) / 2 is gammaincinv(k, q) (scipy computes it so); scipy.special
-    # imports in a third of the time of scipy.stats, which every worker process would pay
-    from scipy.special import gammaincinv
-
-    k = np.asarray(k, dtype=float)
-    exposure = np.asarray(exposure, dtype=float)
-    alpha = 1.0 - conf
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lo = np.where(k > 0, gammaincinv(np.where(k > 0, k, 1.0), alpha / 2), 0.0) / exposure
-        hi = gammaincinv(k + 1, 1 - alpha / 2) / exposure
-    return lo, hi
-
-
-def wilson_interval(successes, n, *, conf: float = 0.95):
-    """Wilson score interval for the proportion ``successes / n`` (NaN where n is 0).
-
-    Examples
-    --------
-    >>> lo, hi = wilson_interval(5, 10)
-    >>> round(float(lo), 4), round(float(hi), 4)
-    (0.2366, 0.7634)
-    """
-    from scipy.special import ndtri  # norm.ppf
-
-    x = np.asarray(successes, dtype=float)
-    n = np.asarray(n, dtype=float)
-    z = ndtri(1 - (1 - conf) / 2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = x / n
-        denom = 1 + z**2 / n
-        centre = (p + z**2 / (2 * n)) / denom
-        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-        lo = np.where(n > 0, np.clip(centre - half, 0, 1), np.nan)
-        hi = np.where(n > 0, np.clip(centre + half, 0, 1), np.nan)
-    return lo, hi
-
-
 def _frames_of(hits: pd.DataFrame, frames, level: str):
     """The frames (and entries) to report, in lexicon order."""
-    from .lexicon import Lexicon
-
     if isinstance(frames, Lexicon):
         if level == "entry":
             return [(e.frame, e.pattern) for e in frames.entries]
@@ -175,7 +133,7 @@ def count_by_period(
     1 2024-02-01       0           0                    0         0
     2 2024-03-01       2           1                    1         2
     """
-    partials = _count_partials(
+    partials = make_partials(
         hits,
         articles,
         freq=freq,
@@ -184,70 +142,9 @@ def count_by_period(
         token_totals=token_totals,
         function="count_by_period",
     )
-    return _counts_from_partials(
+    return finish_counts(
         partials, frames=frames, start=start, end=end, conf=conf, function="count_by_period"
     )
-
-
-@dataclass(eq=False)
-class CountPartials:
-    """The additive pieces of a counts table, from one batch of articles.
-
-    A counts table is a function of two small tables that simply add up over batches of
-    articles that share no article: per period and group, the number of articles and tokens
-    (the *denominators*), and per period, group and frame (and entry), the number of hits and
-    of articles with a hit (the *numerators*). :func:`count_partials` makes them from one
-    batch, :func:`combine_partials` (or ``+``) adds batches, and :func:`counts_from_partials`
-    finishes the counts table, which is then identical to :func:`count_by_period` on all
-    the articles at once. This is how :func:`framing.count_corpus` counts corpora larger
-    than memory, on several cores or on a Dask cluster.
-
-    Attributes
-    ----------
-    denominators : DataFrame
-        ``period`` (pandas Period), the ``by`` columns, ``n_articles``, ``n_tokens``.
-    numerators : DataFrame
-        ``period``, the ``by`` columns, ``frame`` (and ``entry``), ``n_hits``,
-        ``n_articles_with_hit``; only cells with hits.
-    freq : str
-        The pandas period frequency.
-    by : tuple of str
-        The grouping columns.
-    level : {"frame", "entry"}
-    frames : list of str or None
-        The frames of the lexicon the hits were found with (``hits.attrs["frames"]``).
-    attrs : dict
-        The rest of ``hits.attrs`` (lexicon name and hash, parameters), for provenance.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["A threat.", "Calm."],
-    ...     "date": pd.to_datetime(["2024-01-03", "2024-01-20"])})
-    >>> hits = pd.DataFrame({"article_id": ["a"], "frame": ["threat"]})
-    >>> p = count_partials(hits.iloc[:1], arts.iloc[:1]) + count_partials(hits.iloc[:0], arts.iloc[1:])
-    >>> p.denominators
-        period  n_articles  n_tokens
-    0  2024-01           2         3
-    """
-
-    denominators: pd.DataFrame
-    numerators: pd.DataFrame
-    freq: str
-    by: tuple[str, ...]
-    level: str
-    frames: list | None = None
-    attrs: dict = field(default_factory=dict)
-
-    def __add__(self, other: CountPartials) -> CountPartials:
-        return combine_partials([self, other])
-
-    def __repr__(self) -> str:
-        return (
-            f"<CountPartials freq={self.freq!r} by={list(self.by)!r} level={self.level!r}: "
-            f"{int(self.denominators['n_articles'].sum())} articles, "
-            f"{int(self.numerators['n_hits'].sum())} hits>"
-        )
 
 
 def count_partials(
@@ -275,7 +172,7 @@ def count_partials(
     0  2024-01  threat       1                    1
     1  2024-02  threat       1                    1
     """
-    return _count_partials(
+    return make_partials(
         hits,
         articles,
         freq=freq,
@@ -286,7 +183,8 @@ def count_partials(
     )
 
 
-def _count_partials(hits, articles, *, freq, by, level, token_totals, function) -> CountPartials:
+def make_partials(hits, articles, *, freq, by, level, token_totals, function) -> CountPartials:
+    """:func:`count_partials`, its errors naming ``function`` (the public function called)."""
     if not isinstance(hits, pd.DataFrame):
         raise FramingError(
             f"expected the hits table as a pandas DataFrame, got {type(hits).__name__}",
@@ -351,11 +249,11 @@ def _count_partials(hits, articles, *, freq, by, level, token_totals, function) 
             fix="Pass the same articles table you gave find_hits.",
         )
     keys = ["period", *by]
-    article_group, den = _groups(arts, keys)
+    article_group, den = article_groups(arts, keys)
     den["n_articles"] = np.bincount(article_group, minlength=len(den)).astype(np.int64)
     tokens = arts["n_tokens"].to_numpy(dtype=np.float64)  # exact: sums stay below 2**53
     den["n_tokens"] = np.bincount(article_group, tokens, minlength=len(den)).astype(np.int64)
-    num = _numerators(article_group, den[keys], hits, hit_cols[1:], position, len(arts))
+    num = cell_counts(article_group, den[keys], hits, hit_cols[1:], position, len(arts))
     frames = hits.attrs.get("frames")
     return CountPartials(
         denominators=den,
@@ -365,150 +263,6 @@ def _count_partials(hits, articles, *, freq, by, level, token_totals, function) 
         level=level,
         frames=None if frames is None else list(frames),
         attrs={k: v for k, v in hits.attrs.items() if k != "frames"},
-    )
-
-
-#: cells (groups x labels) and (article, label) pairs up to which _numerators counts in
-#: arrays over all of them rather than sorting the hits
-_DENSE_CELLS = 4_000_000
-_DENSE_PAIRS = 50_000_000
-
-
-def _groups(arts: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """The group of every article by ``keys`` (numbered in order of first occurrence, as
-    ``groupby(keys, sort=False).ngroup()``) and the groups' keys, one row per group.
-
-    Computed on integer codes: a pandas groupby-aggregate cost 15-25 ms per call, most of
-    what :func:`framing.count_corpus` spent on a chunk outside the scan.
-    """
-    code = np.zeros(len(arts), dtype=np.int64)
-    for col in keys:
-        values = arts[col]
-        if isinstance(values.dtype, pd.PeriodDtype):
-            values = values.array.asi8
-        part, uniques = pd.factorize(values, use_na_sentinel=False)
-        code = code * max(len(uniques), 1) + part
-    article_group, _ = pd.factorize(code)
-    article_group = article_group.astype(np.int64)
-    n_groups = int(article_group.max()) + 1 if len(article_group) else 0
-    first = np.full(n_groups, len(article_group), dtype=np.int64)
-    np.minimum.at(first, article_group, np.arange(len(article_group), dtype=np.int64))
-    groups = arts[keys].iloc[first].reset_index(drop=True)
-    for col in keys:  # the dtypes a groupby gives its keys (str, int64 ... from object)
-        if groups[col].dtype == object:
-            groups[col] = groups[col].infer_objects()
-    return article_group, groups
-
-
-def _numerators(
-    article_group, groups: pd.DataFrame, hits, labels, position, n_arts
-) -> pd.DataFrame:
-    """Hits and articles with a hit per group (``article_group``, one row of ``groups`` each)
-    and label (frame, entry), in the order cells first occur in the hits, counted on integer
-    codes.
-
-    (A merge of the hits with the articles on the id strings and a ``nunique`` per cell were
-    most of the time :func:`framing.count_corpus` spent outside the scan.)
-    """
-    group = article_group[position]
-    codes, levels = [], []
-    n_labels = 1  # distinct label combinations
-    for col in labels:
-        code, uniques = pd.factorize(hits[col], use_na_sentinel=False)
-        codes.append(code)
-        levels.append(uniques)
-        n_labels *= max(len(uniques), 1)
-    label = np.zeros(len(position), dtype=np.int64)
-    for code, uniques in zip(codes, levels, strict=True):
-        label = label * len(uniques) + code
-    cell = group.astype(np.int64) * n_labels + label
-    n_arts = max(n_arts, 1)
-    if len(groups) * n_labels <= _DENSE_CELLS:
-        # few possible cells (the usual case): count them in arrays over all of them
-        space = len(groups) * n_labels
-        n_hits = np.bincount(cell, minlength=space)
-        first = np.full(space, len(cell), dtype=np.int64)
-        np.minimum.at(first, cell, np.arange(len(cell), dtype=np.int64))
-        present = np.flatnonzero(n_hits)
-        order = present[np.argsort(first[present], kind="stable")]  # by first occurrence
-        if n_arts * n_labels <= _DENSE_PAIRS:  # (article, label) pairs with a hit
-            mark = np.zeros(n_arts * n_labels, dtype=bool)
-            mark[position * n_labels + label] = True
-            pair = np.flatnonzero(mark)
-        else:
-            pair = np.unique(position * n_labels + label)
-        owner = article_group[pair // n_labels].astype(np.int64) * n_labels + pair % n_labels
-        with_hit = np.bincount(owner, minlength=space)
-        rows, n_hits, with_hit = first[order], n_hits[order], with_hit[order]
-    else:
-        cells, first, inverse = np.unique(cell, return_index=True, return_inverse=True)
-        order = np.argsort(first, kind="stable")  # cells in order of first occurrence
-        n_hits = np.bincount(inverse, minlength=cells.size)[order]
-        # articles with a hit: distinct (cell, article) pairs per cell
-        pairs = np.unique(inverse.astype(np.int64) * n_arts + position)
-        with_hit = np.bincount(pairs // n_arts, minlength=cells.size)[order]
-        rows = first[order]  # one hit of each cell
-    out = groups.iloc[group[rows]].reset_index(drop=True)
-    for col, code, uniques in zip(labels, codes, levels, strict=True):
-        dtype = "str" if hits[col].dtype == object else hits[col].dtype  # as a groupby makes it
-        out[col] = pd.Series(np.asarray(uniques, dtype=object)[code[rows]], dtype=dtype)
-    out["n_hits"] = n_hits.astype(np.int64)
-    out["n_articles_with_hit"] = with_hit.astype(np.int64)
-    return out
-
-
-def combine_partials(parts) -> CountPartials:
-    """Add up the :class:`CountPartials` of batches that share no article.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["A threat.", "Threats."],
-    ...     "date": pd.to_datetime(["2024-01-03", "2024-01-20"])})
-    >>> hits = pd.DataFrame({"article_id": ["a", "b"], "frame": "threat"})
-    >>> parts = [count_partials(hits.iloc[[i]], arts.iloc[[i]]) for i in range(2)]
-    >>> combine_partials(parts).numerators
-        period   frame  n_hits  n_articles_with_hit
-    0  2024-01  threat       2                    2
-    """
-    parts = list(parts)
-    if not parts or not all(isinstance(p, CountPartials) for p in parts):
-        raise FramingError(
-            "expected a non-empty list of CountPartials",
-            where="combine_partials",
-            fix="Make them with framing.aggregate.count_partials(hits, articles).",
-        )
-    first = parts[0]
-    for p in parts[1:]:
-        if (p.freq, p.by, p.level) != (first.freq, first.by, first.level):
-            raise FramingError(
-                f"cannot add partial counts made with freq={p.freq!r}, by={list(p.by)!r}, "
-                f"level={p.level!r} to ones made with freq={first.freq!r}, "
-                f"by={list(first.by)!r}, level={first.level!r}",
-                where="combine_partials",
-                fix="Count every batch with the same freq, by and level.",
-            )
-    if len(parts) == 1:
-        return first
-    keys = ["period", *first.by]
-
-    def add(tables, group_keys, sums):
-        tables = [t for t in tables if len(t)] or tables[:1]
-        if len(tables) == 1:
-            return tables[0].reset_index(drop=True)
-        both = pd.concat(tables, ignore_index=True)
-        return both.groupby(group_keys, sort=False, dropna=False)[sums].sum().reset_index()
-
-    cell_keys = keys + (["frame", "entry"] if first.level == "entry" else ["frame"])
-    frames = next((p.frames for p in parts if p.frames is not None), None)
-    return CountPartials(
-        denominators=add([p.denominators for p in parts], keys, ["n_articles", "n_tokens"]),
-        numerators=add([p.numerators for p in parts], cell_keys, ["n_hits", "n_articles_with_hit"]),
-        freq=first.freq,
-        by=first.by,
-        level=first.level,
-        frames=frames,
-        attrs=first.attrs,
     )
 
 
@@ -541,12 +295,14 @@ def counts_from_partials(
             where="counts_from_partials",
             fix="Make them with framing.aggregate.count_partials(hits, articles).",
         )
-    return _counts_from_partials(
+    return finish_counts(
         partials, frames=frames, start=start, end=end, conf=conf, function="counts_from_partials"
     )
 
 
-def _counts_from_partials(partials, *, frames, start, end, conf, function) -> pd.DataFrame:
+def finish_counts(partials, *, frames, start, end, conf, function) -> pd.DataFrame:
+    """:func:`counts_from_partials`, its errors naming ``function`` (the public function
+    called): the full grid of periods, groups and frames, zero-filled, with the measures."""
     pfreq, by, level = partials.freq, list(partials.by), partials.level
     den, num = partials.denominators, partials.numerators
     keys = ["period", *by]
@@ -574,7 +330,7 @@ def _counts_from_partials(partials, *, frames, start, end, conf, function) -> pd
     for col in ("n_hits", "n_articles_with_hit", "n_articles", "n_tokens"):
         counts[col] = counts[col].fillna(0).astype("int64")
     counts = counts[(counts["period"] >= lo) & (counts["period"] <= hi)]
-    counts = _add_measures(counts, conf=conf)
+    counts = add_measures(counts, conf=conf)
     counts["period"] = counts["period"].dt.start_time.astype("datetime64[ns]")
     counts = counts.reset_index(drop=True)
     counts.attrs = {
@@ -588,24 +344,6 @@ def _counts_from_partials(partials, *, frames, start, end, conf, function) -> pd
         }
     }
     return counts
-
-
-def _add_measures(counts: pd.DataFrame, *, conf: float) -> pd.DataFrame:
-    k = counts["n_hits"].to_numpy()
-    tokens = counts["n_tokens"].to_numpy()
-    n = counts["n_articles"].to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lo, hi = poisson_interval(k, 1.0, conf=conf)
-        rate = np.where(tokens > 0, k / tokens * 1000, np.nan)
-        rlo = np.where(tokens > 0, lo / tokens * 1000, np.nan)
-        rhi = np.where(tokens > 0, hi / tokens * 1000, np.nan)
-        share = np.where(n > 0, counts["n_articles_with_hit"].to_numpy() / n, np.nan)
-    slo, shi = wilson_interval(counts["n_articles_with_hit"].to_numpy(), n, conf=conf)
-    return counts.assign(
-        n_hits_lo=lo, n_hits_hi=hi,
-        per_1k_tokens=rate, per_1k_tokens_lo=rlo, per_1k_tokens_hi=rhi,
-        share_of_articles=share, share_of_articles_lo=slo, share_of_articles_hi=shi,
-    )  # fmt: skip
 
 
 def rolling_counts(counts: pd.DataFrame, window: int, *, conf: float = 0.95) -> pd.DataFrame:
@@ -659,6 +397,6 @@ def rolling_counts(counts: pd.DataFrame, window: int, *, conf: float = 0.95) -> 
     )
     out = base.copy()
     out[sums] = rolled.loc[base.index, sums].to_numpy().astype("int64")
-    out = _add_measures(out, conf=conf).loc[counts.index]
+    out = add_measures(out, conf=conf).loc[counts.index]
     out.attrs = {**counts.attrs, "smooth": window}
     return out

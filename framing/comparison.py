@@ -11,6 +11,8 @@ are honest where Poisson intervals are too narrow. The draw is deterministic for
 one :func:`numpy.random.default_rng` generator draws an ``(n_boot, n_articles)`` matrix of
 article indices (``rng.integers(0, n_articles, size=(n_boot, n_articles))``) for each group
 in turn: the groups compared, in the order given (or sorted), then the other groups.
+The resampling is in :mod:`framing.bootstrap`, the labelling of articles by named periods
+(``periods=``) in :mod:`framing.periods`.
 
 **Keyness** (:func:`keyness`). Which entries (or frames) are over- or under-used in one group
 against a reference, with Dunning's log-likelihood G2 in the form of Rayson & Garside (2000):
@@ -34,11 +36,14 @@ from ._errors import (
     FramingError,
     FramingWarning,
     check_columns,
-    check_dates,
     choices_error,
     hit_rows,
 )
+from .bootstrap import quantiles, random_generator, resampled_sums
+from .lexicon import Lexicon
 from .match import article_token_totals
+from .periods import period_labels
+from .tokens import token_key
 
 __all__ = [
     "compare",
@@ -61,8 +66,6 @@ COMPARISON_COLUMNS = [
 KEYNESS_LEVELS = ("entry", "frame", "match")
 #: the label of the reference in one-vs-rest comparisons
 REST = "rest"
-# at most this many article draws are held in memory at once while bootstrapping
-_BLOCK = 2_000_000
 
 
 # --------------------------------------------------------------------------- shared checks
@@ -129,8 +132,6 @@ def _hit_rows(hits: pd.DataFrame, articles: pd.DataFrame, function: str) -> np.n
 
 
 def _frame_list(hits: pd.DataFrame, frames, function: str) -> list:
-    from .lexicon import Lexicon
-
     known = list(hits.attrs.get("frames") or [])
     known += sorted(set(hits["frame"].dropna().tolist()) - set(known))
     if frames is None:
@@ -154,108 +155,6 @@ def _labels(values: pd.Series, function: str, between: str) -> pd.Series:
             stacklevel=3,
         )
     return values.astype(object).where(~missing, None)
-
-
-def _period_bound(value, side: str, name: str):
-    where = f"compare(periods={{{name!r}: ...}})"
-    if value is None:
-        return None
-    try:
-        if isinstance(value, str):
-            period = pd.Period(value)
-            return period.start_time if side == "start" else period.end_time
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise FramingError(
-            f"{value!r} is not a date or period",
-            where=where,
-            fix="Use strings like '2022-09' (a month), '2023' (a year) or '2023-09-15'.",
-        ) from exc
-    return stamp if side == "start" else stamp + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
-
-
-def _period_labels(articles: pd.DataFrame, periods) -> tuple[pd.Series, list]:
-    """Label each article with the period it falls in (inclusive bounds)."""
-    if not isinstance(periods, dict) or not periods:
-        raise FramingError(
-            f"{periods!r} is not a dict of periods",
-            where="compare(periods=...)",
-            fix='Pass e.g. {"before": ("2022-09", "2023-08"), "after": ("2023-09", "2024-06")}.',
-        )
-    check_dates(articles, function="compare(periods=...)")
-    dates = articles["date"]
-    if dates.dt.tz is not None:
-        dates = dates.dt.tz_localize(None)
-    labels = pd.Series([None] * len(articles), index=articles.index, dtype=object)
-    for name, bounds in periods.items():
-        if not isinstance(bounds, tuple | list) or len(bounds) != 2:
-            raise FramingError(
-                f"{bounds!r} is not a (start, end) pair",
-                where=f"compare(periods={{{name!r}: ...}})",
-                fix="Give each period as (start, end), e.g. ('2022-09', '2023-08'); ends are inclusive.",
-            )
-        lo = _period_bound(bounds[0], "start", name)
-        hi = _period_bound(bounds[1], "end", name)
-        inside = dates.notna().to_numpy().copy()
-        if lo is not None:
-            inside &= (dates >= lo).to_numpy()
-        if hi is not None:
-            inside &= (dates <= hi).to_numpy()
-        taken = labels.notna().to_numpy() & inside
-        if taken.any():
-            other = labels[taken].iloc[0]
-            raise FramingError(
-                f"periods {other!r} and {name!r} overlap ({int(taken.sum())} articles fall in both)",
-                where="compare(periods=...)",
-                fix="Make the periods disjoint; both bounds are inclusive.",
-            )
-        labels[inside] = name
-    return labels, list(periods)
-
-
-def _quantiles(x: np.ndarray, qs) -> np.ndarray:
-    """Linear-interpolation quantiles (numpy's default method) of each column, ignoring NaN.
-
-    Unlike :func:`numpy.nanquantile` it keeps infinite ratios meaningful: between a finite
-    value and +inf the quantile is +inf, never NaN.
-    """
-    x = np.sort(np.asarray(x, dtype=float), axis=0)  # NaN sort last
-    n_valid = (~np.isnan(x)).sum(axis=0)
-    out = np.full((len(qs), x.shape[1]), np.nan)
-    for k, q in enumerate(qs):
-        h = (n_valid - 1) * q
-        lo = np.floor(h).astype(int)
-        hi = np.ceil(h).astype(int)
-        ok = n_valid > 0
-        lo, hi = np.where(ok, lo, 0), np.where(ok, hi, 0)
-        a = np.take_along_axis(x, lo[None, :], axis=0)[0]
-        b = np.take_along_axis(x, hi[None, :], axis=0)[0]
-        w = h - lo
-        with np.errstate(invalid="ignore"):
-            value = np.where((a == b) | (w == 0), a, a + w * (b - a))
-        out[k] = np.where(ok, value, np.nan)
-    return out
-
-
-def _resampled_sums(rng, counts: np.ndarray, tokens: np.ndarray, n_boot: int):
-    """Bootstrap sums of hits (n_boot x frames) and tokens (n_boot) of one group's articles.
-
-    Row ``b`` resamples the group's ``n`` articles with replacement using the indices
-    ``rng.integers(0, n, size=(n_boot, n))[b]``; the draws are made in blocks (the same
-    stream) and turned into article weights, so no loop runs over resamples x articles.
-    """
-    n = len(tokens)
-    hits = np.empty((n_boot, counts.shape[1]))
-    toks = np.empty(n_boot)
-    block = max(1, _BLOCK // max(n, 1))
-    for b0 in range(0, n_boot, block):
-        b = min(block, n_boot - b0)
-        idx = rng.integers(0, n, size=(b, n))
-        flat = (idx + (np.arange(b) * n)[:, None]).ravel()
-        weights = np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
-        hits[b0 : b0 + b] = weights @ counts
-        toks[b0 : b0 + b] = weights @ tokens
-    return hits, toks
 
 
 def _rates(hits, tokens):
@@ -339,6 +238,42 @@ def compare(
     """
     function = "compare"
     _check_hits(data, function, ["article_id", "frame"])
+    _check_compare_options(mode, n_boot, conf)
+    _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
+    rng = random_generator(seed, "compare(seed=...)")
+    labels, chosen, present = _compared_groups(articles, between, groups, periods, mode)
+    frame_names = _frame_list(data, frames, function)
+    counts = _hits_per_article(data, articles, frame_names, function)
+    # point and bootstrap sums of every group with articles, in a fixed order (the draws)
+    order = chosen + [g for g in present if g not in chosen]
+    sums = _group_sums(order, labels.to_numpy(dtype=object), counts, _tokens(articles), rng, n_boot)
+    if mode == "one-vs-rest":
+        pairs = [(g, REST, [g], [m for m in present if m != g]) for g in chosen]
+    else:
+        pairs = [(b, a, [b], [a]) for a, b in combinations(chosen, 2)]
+    records = [
+        row for pair in pairs for row in _comparison_rows(pair, sums, frame_names, n_boot, conf)
+    ]
+    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)
+    rank = {f: i for i, f in enumerate(frame_names)}
+    out = out.sort_values("frame", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    for col in ("frame", "group", "reference"):
+        out[col] = out[col].astype(object)
+    out.attrs = {
+        "provenance": {
+            **{k: v for k, v in data.attrs.items() if k != "frames"},
+            "compare": {
+                "between": None if periods is not None else between,
+                "periods": {k: list(map(str, v)) for k, v in periods.items()} if periods else None,
+                "mode": mode, "n_boot": int(n_boot), "seed": seed, "conf": conf,
+            },
+        }
+    }  # fmt: skip
+    return out
+
+
+def _check_compare_options(mode, n_boot, conf) -> None:
+    """Errors for a ``mode``, ``n_boot`` or ``conf`` of :func:`compare` that cannot be."""
     if mode not in COMPARE_MODES:
         raise choices_error("compare(mode=...)", mode, COMPARE_MODES)
     if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer) or n_boot < 0:
@@ -353,19 +288,16 @@ def compare(
             where="compare(conf=...)",
             fix="Pass a number between 0 and 1, e.g. conf=0.95.",
         )
-    _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError) as exc:
-        raise FramingError(
-            f"{seed!r} is not a random seed", where="compare(seed=...)", fix="Pass an int."
-        ) from exc
 
+
+def _compared_groups(articles, between, groups, periods, mode) -> tuple[pd.Series, list, list]:
+    """The label of every article (its group or period), the groups to report, in order,
+    and every group with articles; errors when there is nothing to compare."""
     if periods is not None:
-        labels, universe = _period_labels(articles, periods)
+        labels, universe = period_labels(articles, periods)
         what = "period"
     else:
-        labels = _labels(articles[between], function, between)
+        labels = _labels(articles[between], "compare", between)
         universe = sorted(set(labels.dropna().tolist()), key=lambda v: (str(type(v)), v))
         what = f"{between!r} group"
     if groups is None:
@@ -387,73 +319,60 @@ def compare(
         raise FramingError(
             f"there is only {len(present)} {what} with articles ({', '.join(map(repr, present))}), "
             "so there is nothing to compare against",
-            where=function,
+            where="compare",
             fix="Compare a column with two or more values, or pass two periods.",
         )
+    return labels, chosen, present
 
-    frame_names = _frame_list(data, frames, function)
-    rows = _hit_rows(data, articles, function)
-    fidx = pd.Index(frame_names).get_indexer(data["frame"].astype(object))
+
+def _hits_per_article(hits, articles, frame_names, function) -> np.ndarray:
+    """The number of hits of each frame (columns) in each article (rows, as ``articles``)."""
+    rows = _hit_rows(hits, articles, function)
+    fidx = pd.Index(frame_names).get_indexer(hits["frame"].astype(object))
     keep = fidx >= 0
     counts = np.zeros((len(articles), len(frame_names)))
     np.add.at(counts, (rows[keep], fidx[keep]), 1.0)
-    tokens = _tokens(articles)
-    label_arr = labels.to_numpy(dtype=object)
+    return counts
 
-    # Point sums and bootstrap sums for every group with articles, in a fixed order.
-    order = chosen + [g for g in present if g not in chosen]
-    point, boot, n_arts = {}, {}, {}
+
+def _group_sums(order, labels, counts, tokens, rng, n_boot) -> dict:
+    """Per group: its sums of hits and tokens, their bootstrap resamples (None without
+    ``n_boot``) and its number of articles; the groups draw from ``rng`` in ``order``."""
+    sums = {}
     for g in order:
-        members = np.flatnonzero(label_arr == g)
+        members = np.flatnonzero(labels == g)
         c_g, t_g = counts[members], tokens[members]
-        point[g] = (c_g.sum(axis=0), t_g.sum())
-        n_arts[g] = len(members)
-        if n_boot:
-            boot[g] = _resampled_sums(rng, c_g, t_g, n_boot)
+        boot = resampled_sums(rng, c_g, t_g, n_boot) if n_boot else (None, None)
+        sums[g] = (c_g.sum(axis=0), t_g.sum(), *boot, len(members))
+    return sums
 
-    def pooled(members):
-        h = sum(point[m][0] for m in members)
-        t = sum(point[m][1] for m in members)
-        hb = sum(boot[m][0] for m in members) if n_boot else None
-        tb = sum(boot[m][1] for m in members) if n_boot else None
-        return h, t, hb, tb, sum(n_arts[m] for m in members)
 
-    if mode == "one-vs-rest":
-        pairs = [(g, REST, [g], [m for m in present if m != g]) for g in chosen]
+def _pooled(sums: dict, members: list, n_boot: int) -> tuple:
+    """The sums of several groups pooled (hits, tokens, their resamples, articles)."""
+    hits = sum(sums[m][0] for m in members)
+    tokens = sum(sums[m][1] for m in members)
+    boot_hits = sum(sums[m][2] for m in members) if n_boot else None
+    boot_tokens = sum(sums[m][3] for m in members) if n_boot else None
+    return hits, tokens, boot_hits, boot_tokens, sum(sums[m][4] for m in members)
+
+
+def _comparison_rows(pair, sums, frame_names, n_boot, conf) -> list[tuple]:
+    """The rows (one per frame) of one comparison ``(group, reference, members, ref_members)``."""
+    group, ref, members, ref_members = pair
+    h, t, hb, tb, n = _pooled(sums, members, n_boot)
+    h_r, t_r, hb_r, tb_r, n_r = _pooled(sums, ref_members, n_boot)
+    rate, rate_ref = _rates(h, t), _rates(h_r, t_r)
+    ratio = _ratio(rate, rate_ref)
+    if n_boot:
+        reps = _ratio(_rates(hb, tb[:, None]), _rates(hb_r, tb_r[:, None]))
+        lo, hi = quantiles(reps, [(1 - conf) / 2, 1 - (1 - conf) / 2])
     else:
-        pairs = [(b, a, [b], [a]) for a, b in combinations(chosen, 2)]
-
-    lo_q, hi_q = (1 - conf) / 2, 1 - (1 - conf) / 2
-    records = []
-    for group, ref, members, ref_members in pairs:
-        h, t, hb, tb, n = pooled(members)
-        h_r, t_r, hb_r, tb_r, n_r = pooled(ref_members)
-        rate, rate_ref = _rates(h, t), _rates(h_r, t_r)
-        ratio = _ratio(rate, rate_ref)
-        if n_boot:
-            reps = _ratio(_rates(hb, tb[:, None]), _rates(hb_r, tb_r[:, None]))
-            lo, hi = _quantiles(reps, [lo_q, hi_q])
-        else:
-            lo = hi = np.full(len(frame_names), np.nan)
-        for j, frame in enumerate(frame_names):
-            records.append((frame, group, ref, rate[j], rate_ref[j], ratio[j], lo[j], hi[j],
-                            n, n_r, int(h[j]), int(h_r[j])))  # fmt: skip
-    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)
-    rank = {f: i for i, f in enumerate(frame_names)}
-    out = out.sort_values("frame", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
-    for col in ("frame", "group", "reference"):
-        out[col] = out[col].astype(object)
-    out.attrs = {
-        "provenance": {
-            **{k: v for k, v in data.attrs.items() if k != "frames"},
-            "compare": {
-                "between": None if periods is not None else between,
-                "periods": {k: list(map(str, v)) for k, v in periods.items()} if periods else None,
-                "mode": mode, "n_boot": int(n_boot), "seed": seed, "conf": conf,
-            },
-        }
-    }  # fmt: skip
-    return out
+        lo = hi = np.full(len(frame_names), np.nan)
+    return [
+        (frame, group, ref, rate[j], rate_ref[j], ratio[j], lo[j], hi[j],
+         n, n_r, int(h[j]), int(h_r[j]))
+        for j, frame in enumerate(frame_names)
+    ]  # fmt: skip
 
 
 # ------------------------------------------------------------------------------ keyness
@@ -589,8 +508,6 @@ def keyness(
     c, d = tokens[in_target].sum(), tokens[in_ref].sum()
     items = hits[item_cols].copy()
     if level == "match":
-        from .tokens import token_key
-
         items["match"] = [token_key(m) if isinstance(m, str) else m for m in items["match"]]
     items["_t"] = in_target[rows]
     items["_r"] = in_ref[rows]

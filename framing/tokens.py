@@ -7,8 +7,16 @@ Rules (DESIGN.md §3):
   ``"fellow-citizens"`` is ``fellow`` + ``citizens`` and ``"Armenia’s"`` is ``armenia`` + ``s``.
   This is NLTK's ``WordPunctTokenizer`` with its punctuation tokens dropped, so counts can be
   checked against NLTK.
-* Tokens are compared after NFKC normalization and lower-casing (``str.lower``), unless
-  matching is asked to be case-sensitive. Character offsets always refer to the text as given.
+* The **whole text is NFKC-normalized before it is tokenized**: compatibility characters
+  become their plain forms ("№ 5" is ``no`` + ``5``, "ﬁnal" is ``final``, "①" is ``1``,
+  full-width "ＣＳＴＯ" is ``csto``) and decomposed letters are composed, so a text in NFD
+  ("re" + U+0301 + "sume" + U+0301) has the tokens and the token total of its NFC form
+  ("résumé", one token). Tokens are then compared lower-cased (``str.lower``), unless
+  matching is asked to be case-sensitive.
+* Character offsets (``start``, ``end`` of a hit, :func:`word_spans`) always refer to the
+  text **as given**: :func:`nfkc_with_offsets` (:mod:`framing.nfkc`) maps the offsets of the
+  normalized text back, so ``text[start:end]`` is the surface form that produced a token
+  ("№" for ``no``).
 * **Sentences** come from NLTK's pre-trained Punkt models when ``punkt_tab`` is installed,
   and from an untrained Punkt tokenizer otherwise, so no NLTK data is ever required. The
   spans are exactly Punkt's, computed about five times faster (``framing/_punkt.py``).
@@ -27,12 +35,18 @@ import warnings
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
+
 from ._errors import FramingError, FramingWarning, choices_error
 from ._punkt import punkt_spans
+from .nfkc import needs_nfkc, nfkc_with_offsets, spans_to_original
 
 __all__ = [
     "TOKEN_PATTERN",
     "normalize",
+    "needs_nfkc",
+    "nfkc_with_offsets",
+    "spans_to_original",
     "token_key",
     "word_spans",
     "word_tokens",
@@ -100,25 +114,42 @@ def token_key(token: str, *, case_sensitive: bool = False) -> str:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the word tokens of ``text``.
+    """Character spans ``(start, end)`` in ``text`` as given of its word tokens.
+
+    The tokens are those of the NFKC form (:func:`word_tokens`), mapped back by
+    :func:`nfkc_with_offsets`: ``text[start:end]`` is the surface form that produced a token.
+    One character can give two tokens ("½" gives ``1`` and ``2``), both with its span.
 
     Examples
     --------
     >>> word_spans("Armenia’s ally")
     [(0, 7), (8, 9), (10, 14)]
+    >>> text = "№ 5"
+    >>> [text[s:e] for s, e in word_spans(text)]
+    ['№', '5']
     """
-    return [m.span() for m in _TOKEN_RE.finditer(text)]
+    if not needs_nfkc(text):
+        return [m.span() for m in _TOKEN_RE.finditer(text)]
+    normalized, to_original = nfkc_with_offsets(text)
+    found = np.array([m.span() for m in _TOKEN_RE.finditer(normalized)], dtype=np.int64)
+    found = found.reshape(-1, 2)
+    starts, ends = spans_to_original(to_original, found[:, 0], found[:, 1])
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def word_tokens(text: str, *, lower: bool = True) -> list[str]:
-    """The word tokens of ``text`` (lower-cased and NFKC-normalized by default).
+    """The word tokens of ``text``: the ``\\w+`` runs of its NFKC form, lower-cased by default.
+
+    This is the reference definition of a token (see the module's rules).
 
     Examples
     --------
     >>> word_tokens("Fellow-Citizens of the CSTO: a “collapse”?")
     ['fellow', 'citizens', 'of', 'the', 'csto', 'a', 'collapse']
+    >>> word_tokens("№ 5"), word_tokens("re\u0301sume\u0301") == word_tokens("résumé")
+    (['no', '5'], True)
     """
-    found = _TOKEN_RE.findall(text)
+    found = _TOKEN_RE.findall(normalize(text))
     if lower:
         return [token_key(t) for t in found]
     return found
@@ -129,12 +160,12 @@ def count_tokens(text: str) -> int:
 
     Examples
     --------
-    >>> count_tokens("Zone, of responsibility -- 2024!")
-    4
+    >>> count_tokens("Zone, of responsibility -- 2024!"), count_tokens("Decree № 5")
+    (4, 3)
     """
     if not isinstance(text, str):
         return 0
-    return len(_TOKEN_RE.findall(text))
+    return len(_TOKEN_RE.findall(normalize(text)))
 
 
 @lru_cache(maxsize=32)

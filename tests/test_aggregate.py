@@ -8,6 +8,7 @@ import pytest
 from scipy import stats
 
 import framing as fr
+from framing import partials
 from framing.aggregate import poisson_interval, rolling_counts, wilson_interval
 
 
@@ -181,12 +182,12 @@ def test_every_way_of_counting_cells_gives_the_same_table(corpus, monkeypatch, d
     # sorting the hits otherwise: identical tables, row order included
     articles, lexicon, hits = corpus
     expected = fr.count_by_period(hits, articles, freq="W", by="outlet", level=level)
-    monkeypatch.setattr(fr.aggregate, "_DENSE_CELLS", dense[0])
-    monkeypatch.setattr(fr.aggregate, "_DENSE_PAIRS", dense[1])
+    monkeypatch.setattr(partials, "_DENSE_CELLS", dense[0])
+    monkeypatch.setattr(partials, "_DENSE_PAIRS", dense[1])
     got = fr.count_by_period(hits, articles, freq="W", by="outlet", level=level)
     pd.testing.assert_frame_equal(got, expected)
     parts = fr.aggregate.count_partials(hits, articles, freq="W", by="outlet", level=level)
-    monkeypatch.setattr(fr.aggregate, "_DENSE_CELLS", 0)
+    monkeypatch.setattr(partials, "_DENSE_CELLS", 0)
     sorted_parts = fr.aggregate.count_partials(hits, articles, freq="W", by="outlet", level=level)
     pd.testing.assert_frame_equal(parts.numerators, sorted_parts.numerators)
 
@@ -195,7 +196,7 @@ def test_every_way_of_counting_cells_gives_the_same_table(corpus, monkeypatch, d
 @pytest.mark.parametrize("by", [[], ["outlet"], ["outlet", "lang"], ["year", "lang"]])
 def test_groups_on_integer_codes_are_those_of_a_pandas_groupby(seed, by):
     """The denominators' grouping (integer codes) against the plain pandas groupby."""
-    from framing.aggregate import _groups
+    from framing.partials import article_groups
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(0, 400))
@@ -211,7 +212,7 @@ def test_groups_on_integer_codes_are_those_of_a_pandas_groupby(seed, by):
         }
     )
     keys = ["period", *by]
-    codes, groups = _groups(arts, keys)
+    codes, groups = article_groups(arts, keys)
     grouped = arts.groupby(keys, sort=False, dropna=False)
     np.testing.assert_array_equal(codes, grouped.ngroup().to_numpy())
     expected = grouped.agg(n_tokens=("n_tokens", "sum")).reset_index()

@@ -11,7 +11,7 @@ import pytest
 from scipy.stats import power_divergence
 
 import framing as fr
-import framing.comparison as compare_module
+from framing import bootstrap
 from framing.comparison import COMPARISON_COLUMNS, compare, g2, keyness, log_ratio
 
 
@@ -128,7 +128,7 @@ def linear_quantile(x: list, q: float) -> float:
 def test_bootstrap_matches_numpy_oracle(tiny, monkeypatch, seed, conf, block):
     articles, hits = tiny
     if block:  # draws in small blocks must give the very same numbers
-        monkeypatch.setattr(compare_module, "_BLOCK", block)
+        monkeypatch.setattr(bootstrap, "BLOCK", block)
     out = compare(hits, articles, between="outlet", groups=["Y", "X"], n_boot=60, seed=seed,
                   conf=conf)  # fmt: skip
     order = ["Y", "X", "Z"]  # the listed groups first, then the rest

@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pandas as pd
 
 from .._errors import FramingError, FramingWarning
-from ..aggregate import _counts_from_partials, combine_partials
+from ..aggregate import combine_partials, finish_counts
 from ..ingest import iter_article_chunks
 from ..ingest.report import attach_report
 from ..ingest.stream import parquet_pieces, source_bytes
@@ -296,7 +296,7 @@ class State:
                 fix="See the warning above, or read the files with read_articles to see why.",
             )
         partials = combine_partials(self.parts)
-        return _counts_from_partials(
+        return finish_counts(
             partials, frames=None, start=None, end=None, conf=0.95, function="count_corpus"
         )
 

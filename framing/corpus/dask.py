@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from .._errors import FramingError, require
-from ..aggregate import _counts_from_partials, combine_partials
+from ..aggregate import combine_partials, finish_counts
 from .arguments import check_job, is_dask_frame
 from .job import WORK_COLUMNS, Job, check_by_columns, count_chunk
 
@@ -128,7 +128,7 @@ def count_dask(
             parts.append(part)
     if not parts:
         raise FramingError("the Dask DataFrame holds no article", where="count_dask")
-    return _counts_from_partials(
+    return finish_counts(
         combine_partials(parts),
         frames=None,
         start=None,

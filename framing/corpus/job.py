@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .._errors import FramingError
-from ..aggregate import _count_partials
+from ..aggregate import make_partials
 from ..match import find_hits
 
 #: Columns that :func:`framing.clean_articles` adds, which may be grouped by.
@@ -60,7 +60,7 @@ def count_chunk(chunk: pd.DataFrame, job: Job) -> Result:
         hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
         partials = None
         if len(chunk):
-            partials = _count_partials(
+            partials = make_partials(
                 hits,
                 chunk,
                 freq=job.freq,

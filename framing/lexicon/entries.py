@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .._errors import FramingError, FramingWarning
-from ..tokens import token_key
+from ..tokens import normalize, token_key
 
 __all__ = ["ENTRY_TOKEN_PATTERN", "KINDS", "Entry", "entry_tokens", "glob_to_regex"]
 
@@ -47,8 +47,9 @@ FRAME_KEYS = ("description", "entries", "exclude")
 def entry_tokens(pattern: str) -> tuple[str, ...]:
     """Tokenize a lexicon entry by the token rule, keeping the wildcards ``*`` and ``?``.
 
-    Each token is a maximal run of ``[\\w*?]`` characters, passed through
-    :func:`framing.tokens.token_key` (NFKC, lower-cased); runs of ``*`` are collapsed to one.
+    The whole pattern is NFKC-normalized first, as texts are ("¼" is the two tokens "1" and
+    "4", "№" is "no"); then each token is a maximal run of ``[\\w*?]`` characters, passed
+    through :func:`framing.tokens.token_key` (lower-cased); runs of ``*`` are collapsed to one.
     Punctuation, hyphens and apostrophes separate tokens and are dropped. No validation is
     done here (see :meth:`Entry.from_pattern`).
 
@@ -70,7 +71,8 @@ def entry_tokens(pattern: str) -> tuple[str, ...]:
     >>> entry_tokens("*threat**"), entry_tokens("Угроз*")
     (('*threat*',), ('угроз*',))
     """
-    return tuple(_STARS_RE.sub("*", token_key(t)) for t in _ENTRY_TOKEN_RE.findall(pattern))
+    tokens = _ENTRY_TOKEN_RE.findall(normalize(pattern))
+    return tuple(_STARS_RE.sub("*", token_key(t)) for t in tokens)
 
 
 def _entry_problem(pattern: str, frame: str, noun: str = "entry") -> tuple[str, str] | None:
