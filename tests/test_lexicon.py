@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
 import time
+import unicodedata
 import warnings
 from pathlib import Path
 
