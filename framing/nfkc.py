@@ -31,6 +31,7 @@ from . import _cache
 
 __all__ = [
     "needs_nfkc",
+    "changes_tokens",
     "nfkc_with_offsets",
     "spans_to_original",
     "normalize_segments",
@@ -56,6 +57,34 @@ def needs_nfkc(text: str) -> bool:
     True
     """
     return not text.isascii() and not unicodedata.is_normalized("NFKC", text)
+
+
+def changes_tokens(text: str) -> bool:
+    """True when NFKC changes the word tokens of ``text`` or their offsets' meaning.
+
+    Most texts that NFKC changes at all change only outside words: "…" becomes "...", a
+    no-break space a space. Their word tokens are the same characters at the same offsets
+    in both forms, so they are matched as they are. A text whose changes touch a word
+    character, or produce one ("№" gives "No", "ﬁ" gives "fi", a decomposed "é" is composed),
+    is normalized before it is tokenized (:func:`nfkc_with_offsets`).
+
+    Examples
+    --------
+    >>> changes_tokens("A threat\u2026 and more"), changes_tokens("Decree № 5")
+    (False, True)
+    >>> changes_tokens("re\u0301sume\u0301"), changes_tokens("plain text")
+    (True, False)
+    """
+    if not needs_nfkc(text):
+        return False
+    places = _special_segments(text)
+    normalized, forms = normalize_segments(text, places)
+    if normalized != unicodedata.normalize("NFKC", text):
+        return True  # the segments missed something: take the careful path
+    return any(
+        _WORD_CHAR_RE.search(text, a, b) or _WORD_CHAR_RE.search(form)
+        for (a, b), form in zip(places, forms, strict=True)
+    )
 
 
 # Where the composites of canonical pairs lie (a composite's decomposition is two characters
