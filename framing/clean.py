@@ -32,6 +32,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 
@@ -136,7 +137,34 @@ def normalize_unicode(text: str) -> str:
         return text
     # Remove first, then NFKC, so that removing a character cannot leave a sequence that
     # NFKC would compose on a second pass (which would break idempotence).
-    return normalize(_replace_chars(text, _INVISIBLE))
+    text = _replace_chars(text, _INVISIBLE)
+    if unicodedata.is_normalized("NFKC", text):  # most texts: one quick check, no copy
+        return text
+    return _normalize_in_pieces(text)
+
+
+def _normalize_in_pieces(text: str, size: int = 512) -> str:
+    """NFKC of ``text`` (:func:`framing.tokens.normalize`), normalizing only the pieces
+    that need it.
+
+    NFKC never acts across an ASCII character: one is a starter that no character
+    composes with from before, and none of its own or earlier characters reorders past it.
+    So the text is cut before a space about every ``size`` characters, and a piece that is
+    already normalized (the quick check) is kept as it is; a text with a few "…" or "№"
+    then costs the quick check and a few short pieces, not a full normalization.
+    """
+    pieces = []
+    start, end = 0, len(text)
+    while start < end:
+        cut = text.find(" ", start + size)
+        if cut == -1:
+            cut = end
+        piece = text[start:cut]
+        if not unicodedata.is_normalized("NFKC", piece):
+            piece = normalize(piece)
+        pieces.append(piece)
+        start = cut
+    return "".join(pieces)
 
 
 _QUOTES = (
@@ -212,6 +240,11 @@ def normalize_dashes(text: str) -> str:
     _check_text(text, "normalize_dashes")
     if text.isascii() and "--" not in text:
         return text
+    return _cut_dashes(text)
+
+
+def _cut_dashes(text: str) -> str:
+    """:func:`normalize_dashes` without its checks."""
     # The rules as regular expressions, applied in turn: (?<=\d)[dashes](?=\d) -> "-", then
     # (?<!\S)(?:[dashes]|--)(?!\S) -> "—". A match of either has a dash character, or the
     # "--", that the other cannot match, and what the first changes cannot change the white
@@ -276,20 +309,30 @@ def normalize_whitespace(text: str) -> str:
     # on the whole text (8-15 times as fast; the tests check it against the loop): every line
     # break becomes "\n" and every other white space character a space, so that what is left
     # is spaces and "\n" only.
-    if "\r\n" in text:
+    if "\r" in text and "\r\n" in text:
         text = text.replace("\r\n", "\n")
     ascii_only = text.isascii()
     text = _replace_chars(text, _ASCII_LINE_BREAKS if ascii_only else _LINE_BREAKS)
     text = _replace_chars(text, _ASCII_SPACES if ascii_only else _SPACES)
+    return _collapse_runs(_strip_lines(text))
+
+
+def _strip_lines(text: str) -> str:
+    """Each line of ``text`` stripped; ``"\\n"`` is its only line break and ``" "`` its only
+    other white space. (``str.strip`` mapped over the lines runs no Python code per line.)"""
+    if "\n" not in text:
+        return text.strip()
+    return "\n".join(map(str.strip, text.split("\n")))
+
+
+def _collapse_runs(text: str) -> str:
+    """:func:`normalize_whitespace` of a text of stripped lines, with ``" "`` and ``"\\n"``
+    its only white space."""
     while "  " in text:
         text = text.replace("  ", " ")
-    if " \n" in text:  # one pass is enough: no two spaces are left
-        text = text.replace(" \n", "\n")
-    if "\n " in text:
-        text = text.replace("\n ", "\n")
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
-    return text.strip(" \n")
+    return text.strip("\n")
 
 
 #: The characters str.splitlines breaks a line at, but for "\n" (and "\r\n", two of them).
@@ -367,6 +410,71 @@ _CAPPED_DEFAULTS = frozenset(
     p for p in DEFAULT_BOILERPLATE + DEFAULT_CAPTIONS if p.startswith(_CAP)
 )
 
+# Where the default patterns can match, found with one search of the whole text instead of
+# a look at every line: each default pattern matches a key from its start, and the key
+# starts with one of these words (after the pattern's _CAP) or one of the openers. The one
+# exception, the notice that ends a line ("… All rights reserved."), is looked for apart
+# (_may_hold_notice). The tests check that every line the patterns drop is found.
+_BOILERPLATE_WORDS = (
+    "get", "sign", "subscribe", "read", "share", "follow", "additional", "reporting",
+    "writing", "©", "copyright", "we", "this", "by", "accept", "читайте", "смотрите", "подпи",
+    "мы", "этот", "наш",
+)  # fmt: skip
+_BOILERPLATE_OPENERS = ("(", "reuter")  # not under _CAP
+_CAPTION_WORDS = ("photo", "image", "picture", "caption", "фото", "снимок")
+_CAPTION_OPENERS = ("[",)
+
+
+def _starts_pattern(words: tuple[str, ...], openers: tuple[str, ...]) -> str:
+    """A regex (for re.IGNORECASE) of one of ``openers`` or, after ``_CAP``, one of
+    ``words``. A class of their first characters comes first and the words are grouped by
+    their first letter, so that most lines fail at their first character."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    capped = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    firsts = re.escape("".join(sorted({w[0] for w in words + openers})))
+    return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, openers))}|{_CAP}(?:{capped}))"
+
+
+class _LineStarts:
+    """Finds the lines of a text whose first word could start a match (see above).
+
+    ``first(text)`` tests the first line; ``rest(text)`` yields a match at the ``\\n`` that
+    ends the line before each other such line. A line's key starts at its first
+    non-white-space character, which ``[^\\S\\n]*+`` skips (left out with
+    ``stripped=True``, for texts whose lines are stripped); ``re.IGNORECASE`` and ``_CAP``
+    make the same case decisions as in the patterns themselves.
+    """
+
+    def __init__(self, words: str, *, notice: bool, stripped: bool = False):
+        space = "" if stripped else r"[^\S\n]*+"
+        self.first = re.compile(rf"{space}(?:{words})", re.IGNORECASE).match
+        self.rest = re.compile(rf"\n{space}(?:{words})", re.IGNORECASE).finditer
+        self.notice = notice
+
+
+_BOILERPLATE_STARTS = _starts_pattern(_BOILERPLATE_WORDS, _BOILERPLATE_OPENERS)
+_CAPTION_STARTS = _starts_pattern(_CAPTION_WORDS, _CAPTION_OPENERS)
+_DEFAULT_STARTS = {
+    DEFAULT_BOILERPLATE: _LineStarts(_BOILERPLATE_STARTS, notice=True),
+    DEFAULT_CAPTIONS: _LineStarts(_CAPTION_STARTS, notice=False),
+}
+
+
+def _may_hold_notice(text: str) -> bool:
+    """Whether ``text`` may hold "reserved" or "защищены" in any case (False: it does not).
+
+    In ``re.IGNORECASE`` these letters match only themselves in upper or lower case, but
+    "s", which also matches "ſ"; so a match in a text without "ſ" is ASCII letters, which
+    dropping the other characters keeps together (tested over all of Unicode).
+    """
+    if text.isascii():
+        return "reserved" in text.lower()
+    if "щ" in text or "Щ" in text or "ſ" in text:
+        return True
+    return b"reserved" in text.encode("ascii", "ignore").lower()
+
 
 def _as_patterns(patterns: object, argument: str, function: str) -> tuple[str, ...]:
     if patterns is DEFAULT_BOILERPLATE or patterns is DEFAULT_CAPTIONS:
@@ -421,9 +529,61 @@ def _line_matcher(patterns: tuple[str, ...], function: str) -> Callable[[str], o
         return lambda line: any(rx.match(line) for rx in compiled)
 
 
-def _drop_lines(text: str, match: Callable[[str], object]) -> str:
+def _single_breaks(text: str) -> bool:
+    """Whether ``"\\n"`` is the only line break in ``text`` (as :meth:`str.splitlines` sees them)."""
+    return not _has_any(text, _ASCII_LINE_BREAKS if text.isascii() else _LINE_BREAKS)
+
+
+def _key(line: str) -> str:
+    """A line's key: stripped, each run of white space one space."""
+    return " ".join(line.split())
+
+
+def _candidate_lines(text: str, starts: _LineStarts) -> list[tuple[int, int]]:
+    """The spans (line break included) of the lines of ``text`` that ``starts`` finds;
+    ``text`` has no line break but ``\\n``."""
+    found = [0] if starts.first(text) else []
+    found.extend(m.start() + 1 for m in starts.rest(text))
+    spans = []
+    for start in found:
+        stop = text.find("\n", start)
+        spans.append((start, len(text) if stop == -1 else stop + 1))
+    return spans
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the sorted, disjoint ``spans``."""
+    if not spans:
+        return text
+    pieces, done = [], 0
+    for start, stop in spans:
+        pieces.append(text[done:start])
+        done = stop
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _drop_found_lines(
+    text: str, matches: tuple[Callable[[str], object], ...], starts: _LineStarts
+) -> str:
+    """:func:`_drop_lines` for a text with no line break but ``\\n``: only the lines that
+    ``starts`` finds are looked at, and dropped when one of ``matches`` matches their key."""
+    dropped = []
+    for start, stop in _candidate_lines(text, starts):
+        key = _key(text[start:stop])
+        if key and any(match(key) for match in matches):
+            dropped.append((start, stop))
+    return _cut(text, dropped)
+
+
+def _drop_lines(
+    text: str, match: Callable[[str], object], starts: _LineStarts | None = None
+) -> str:
     """``text`` without the lines whose key (the line stripped, its white space collapsed)
-    ``match`` matches."""
+    ``match`` matches; ``starts``, when given, finds every line that ``match`` can match."""
+    if starts is not None and _single_breaks(text):
+        if not (starts.notice and _may_hold_notice(text)):
+            return _drop_found_lines(text, (match,), starts)
     lines = text.splitlines(keepends=True)
     # a text with no white space but single spaces within its lines: each key is the line
     # stripped, with no need to look at each line for white space to collapse
@@ -475,7 +635,9 @@ def remove_boilerplate(text: str, *, patterns: Iterable[str] = DEFAULT_BOILERPLA
     """
     _check_text(text, "remove_boilerplate")
     patterns = _as_patterns(patterns, "patterns", "remove_boilerplate")
-    return _drop_lines(text, _line_matcher(patterns, "remove_boilerplate"))
+    return _drop_lines(
+        text, _line_matcher(patterns, "remove_boilerplate"), _DEFAULT_STARTS.get(patterns)
+    )
 
 
 def remove_captions(text: str, *, patterns: Iterable[str] = DEFAULT_CAPTIONS) -> str:
@@ -507,7 +669,9 @@ def remove_captions(text: str, *, patterns: Iterable[str] = DEFAULT_CAPTIONS) ->
     """
     _check_text(text, "remove_captions")
     patterns = _as_patterns(patterns, "patterns", "remove_captions")
-    return _drop_lines(text, _line_matcher(patterns, "remove_captions"))
+    return _drop_lines(
+        text, _line_matcher(patterns, "remove_captions"), _DEFAULT_STARTS.get(patterns)
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -671,10 +835,13 @@ class Cleaner:
                     "patterns=...)).",
                 )
         self.steps = tuple(steps)
+        self._fused = _FUSED.get(self.steps)
         self.__name__ = f"make_cleaner({', '.join(_step_name(f) for f in self.steps)})"
         self.__doc__ = "Apply, left to right: " + ", ".join(_step_name(f) for f in self.steps)
 
     def __call__(self, text: str) -> str:
+        if self._fused is not None:
+            return self._fused(text)
         for func in self.steps:
             text = func(text)
             if not isinstance(text, str):
@@ -727,8 +894,7 @@ def make_cleaner(*funcs: Callable[[str], str]) -> Cleaner:
     return Cleaner(*funcs)
 
 
-#: The cleaner :func:`clean_articles` uses unless given another.
-default_cleaner: Cleaner = make_cleaner(
+_DEFAULT_STEPS = (
     normalize_unicode,
     normalize_quotes,
     normalize_dashes,
@@ -736,6 +902,42 @@ default_cleaner: Cleaner = make_cleaner(
     remove_captions,
     normalize_whitespace,
 )
+_BOTH_STARTS = _LineStarts(f"{_BOILERPLATE_STARTS}|{_CAPTION_STARTS}", notice=False)
+
+
+def _clean_by_default(text: str) -> str:
+    """The steps of :data:`default_cleaner` in one function, with the same result.
+
+    Most news texts are short, so what each step costs whatever the text (a call, its
+    checks) weighs as much as the work: here the checks are made once, and boilerplate
+    and captions are found with one search. Where that is not exact (a line break other
+    than ``"\\n"``) the steps run one by one.
+    """
+    _check_text(text, "normalize_unicode")
+    if not text.isascii():
+        text = _cut_dashes(normalize_quotes(normalize_unicode(text)))
+    elif "--" in text:
+        text = _cut_dashes(text)
+    if not _single_breaks(text):
+        return normalize_whitespace(remove_captions(remove_boilerplate(text)))
+    text = _replace_chars(text, _ASCII_SPACES if text.isascii() else _SPACES)
+    boilerplate = _line_matcher(DEFAULT_BOILERPLATE, "remove_boilerplate")
+    captions = _line_matcher(DEFAULT_CAPTIONS, "remove_captions")
+    if _may_hold_notice(text):
+        text = _drop_lines(text, boilerplate)
+        text = _drop_found_lines(text, (captions,), _DEFAULT_STARTS[DEFAULT_CAPTIONS])
+    else:
+        # a line dropped by either, as when each drops its own: the other lines stay as
+        # they are, since "\n" is the only line break
+        text = _drop_found_lines(text, (boilerplate, captions), _BOTH_STARTS)
+    return _collapse_runs(_strip_lines(text))
+
+
+#: Composed step lists that run as one function (see Cleaner.__call__).
+_FUSED = {_DEFAULT_STEPS: _clean_by_default}
+
+#: The cleaner :func:`clean_articles` uses unless given another.
+default_cleaner: Cleaner = make_cleaner(*_DEFAULT_STEPS)
 
 
 # --------------------------------------------------------------------------------------
