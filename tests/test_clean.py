@@ -960,7 +960,7 @@ def test_what_the_fast_cleaners_assume_of_python_holds_for_every_character():
     """normalize_dashes decides \\d and \\s with str.isdecimal and str.isspace, and
     normalize_whitespace knows every line break of str.splitlines and every other white
     space character of str.split: checked over all of Unicode, for this Python."""
-    from framing import clean
+    from framing.clean import layout as clean
 
     digit, space = re.compile(r"\d"), re.compile(r"\s")
     breaks = {c for c, _ in clean._LINE_BREAKS} | {"\n"}
@@ -1049,7 +1049,7 @@ def test_nfkc_never_acts_across_an_ascii_character():
     size=st.integers(1, 6),
 )
 def test_normalizing_in_pieces_is_nfkc(text, size):
-    from framing import clean
+    from framing.clean import layout as clean
 
     assert clean._normalize_in_pieces(text, size) == unicodedata.normalize("NFKC", text)
 
@@ -1069,7 +1069,7 @@ def test_the_notice_letters_match_only_their_own_cases():
     ids=["boilerplate", "captions"],
 )
 def test_line_starts_find_every_line_the_default_patterns_drop(patterns, lines):
-    from framing import clean
+    from framing.clean import layout as clean
 
     starts = clean._DEFAULT_STARTS[patterns]
     for line in lines:

@@ -38,8 +38,8 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from ._errors import FramingError, FramingWarning, check_columns
-from .tokens import normalize
+from .._errors import FramingError, FramingWarning, check_columns
+from ..tokens import normalize
 
 __all__ = [
     "DEFAULT_BOILERPLATE",
