@@ -650,6 +650,7 @@ def test_clean_articles_warns_about_emptied_texts_and_keeps_them():
     with pytest.warns(FramingWarning, match=r"2 article\(s\) became empty") as record:
         out = clean_articles(articles)
     message = str(record[0].message)
+    assert record[0].filename == __file__  # the warning points at the caller
     assert "'promo'" in message and "'only-dateline'" in message
     assert "'already-empty'" not in message and "'missing'" not in message
     assert len(out) == 5
@@ -960,11 +961,11 @@ def test_what_the_fast_cleaners_assume_of_python_holds_for_every_character():
     """normalize_dashes decides \\d and \\s with str.isdecimal and str.isspace, and
     normalize_whitespace knows every line break of str.splitlines and every other white
     space character of str.split: checked over all of Unicode, for this Python."""
-    from framing.clean import layout as clean
+    from framing.clean import text as clean
 
     digit, space = re.compile(r"\d"), re.compile(r"\s")
-    breaks = {c for c, _ in clean._LINE_BREAKS} | {"\n"}
-    spaces = {c for c, _ in clean._SPACES} | {" "}
+    breaks = {c for c, _ in clean.LINE_BREAKS} | {"\n"}
+    spaces = {c for c, _ in clean.SPACES} | {" "}
     for code in range(0x110000):
         c = chr(code)
         assert bool(digit.fullmatch(c)) == c.isdecimal(), hex(code)
@@ -1049,9 +1050,9 @@ def test_nfkc_never_acts_across_an_ascii_character():
     size=st.integers(1, 6),
 )
 def test_normalizing_in_pieces_is_nfkc(text, size):
-    from framing.clean import layout as clean
+    from framing.clean import text as clean_text
 
-    assert clean._normalize_in_pieces(text, size) == unicodedata.normalize("NFKC", text)
+    assert clean_text._normalize_in_pieces(text, size) == unicodedata.normalize("NFKC", text)
 
 
 def test_the_notice_letters_match_only_their_own_cases():
@@ -1069,11 +1070,13 @@ def test_the_notice_letters_match_only_their_own_cases():
     ids=["boilerplate", "captions"],
 )
 def test_line_starts_find_every_line_the_default_patterns_drop(patterns, lines):
-    from framing.clean import layout as clean
+    from framing.clean import layout
 
-    starts = clean._DEFAULT_STARTS[patterns]
+    starts = layout._DEFAULT_STARTS[patterns]
     for line in lines:
         for variant in (line, line.upper(), line.title(), f" \t\x1f{line}", "\u017f" + line[1:]):
             if _plain_drop_lines(variant, patterns) == "":
-                found = starts.first(variant) or (starts.notice and clean._may_hold_notice(variant))
+                found = starts.first(variant) or (
+                    starts.notice and layout._may_hold_notice(variant)
+                )
                 assert found, variant
