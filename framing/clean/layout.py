@@ -200,41 +200,27 @@ def _key(line: str) -> str:
     return " ".join(line.split())
 
 
-def _candidate_lines(text: str, starts: _LineStarts) -> list[tuple[int, int]]:
-    """The spans (line break included) of the lines of ``text`` that ``starts`` finds;
-    ``text`` has no line break but ``\\n``."""
-    found = [0] if starts.first(text) else []
-    found.extend(m.start() + 1 for m in starts.rest(text))
-    spans = []
-    for start in found:
-        stop = text.find("\n", start)
-        spans.append((start, len(text) if stop == -1 else stop + 1))
-    return spans
-
-
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` without the sorted, disjoint ``spans``."""
-    if not spans:
-        return text
-    pieces, done = [], 0
-    for start, stop in spans:
-        pieces.append(text[done:start])
-        done = stop
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
 def _drop_found_lines(
     text: str, matches: tuple[Callable[[str], object], ...], starts: _LineStarts
 ) -> str:
     """:func:`_drop_lines` for a text with no line break but ``\\n``: only the lines that
     ``starts`` finds are looked at, and dropped when one of ``matches`` matches their key."""
-    dropped = []
-    for start, stop in _candidate_lines(text, starts):
+    found = [0] if starts.first(text) else []
+    found.extend(m.start() + 1 for m in starts.rest(text))
+    pieces, done = [], 0
+    for start in found:
+        stop = text.find("\n", start) + 1 or len(text)  # the line and its line break
         key = _key(text[start:stop])
-        if key and any(match(key) for match in matches):
-            dropped.append((start, stop))
-    return _cut(text, dropped)
+        if key:
+            for match in matches:
+                if match(key):
+                    pieces.append(text[done:start])
+                    done = stop
+                    break
+    if not done:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _drop_lines(
@@ -338,11 +324,20 @@ def remove_captions(text: str, *, patterns: Iterable[str] = DEFAULT_CAPTIONS) ->
 _BOTH_STARTS = _LineStarts(f"{_BOILERPLATE_STARTS}|{_CAPTION_STARTS}", notice=False)
 
 
+@functools.cache
+def _default_matchers() -> tuple[Callable[[str], object], Callable[[str], object]]:
+    """The matchers of the default boilerplate and captions (without hashing the pattern
+    tuples again for every text, as _line_matcher's cache does)."""
+    return (
+        _line_matcher(DEFAULT_BOILERPLATE, "remove_boilerplate"),
+        _line_matcher(DEFAULT_CAPTIONS, "remove_captions"),
+    )
+
+
 def drop_default_lines(text: str) -> str:
     """:func:`remove_captions` of :func:`remove_boilerplate`, with the default patterns, of
     a text whose only line break is ``"\\n"``: both found with one search."""
-    boilerplate = _line_matcher(DEFAULT_BOILERPLATE, "remove_boilerplate")
-    captions = _line_matcher(DEFAULT_CAPTIONS, "remove_captions")
+    boilerplate, captions = _default_matchers()
     if _may_hold_notice(text):
         text = _drop_lines(text, boilerplate)
         return _drop_found_lines(text, (captions,), _DEFAULT_STARTS[DEFAULT_CAPTIONS])
