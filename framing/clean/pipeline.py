@@ -42,13 +42,17 @@ class Cleaner:
     Attributes
     ----------
     steps : tuple of callables
-        The cleaners, in the order they run.
+        The cleaners, in the order they run. The steps of :data:`default_cleaner` run as one
+        function that gives the same result with fewer passes over the text.
 
     Examples
     --------
     >>> Cleaner(normalize_quotes, str.upper)("«нет»")
     '"НЕТ"'
     """
+
+    #: the one function the steps run as, if any (a class default for older pickles)
+    _fused: Callable[[str], str] | None = None
 
     def __init__(self, *funcs: Callable[[str], str]):
         steps: list[Callable[[str], str]] = []
