@@ -10,6 +10,10 @@ the text. With ``unit="chars"`` the window counts characters instead.
 The hits must come from the same articles table (cleaned the same way) that
 :func:`framing.find_hits` read, since ``start``/``end`` are character offsets into its text;
 a mismatch is detected and reported.
+
+The ``sentence`` of each line is the hits' own when :func:`framing.find_hits` filled it, and
+is otherwise computed here, for the hits asked about only (the sentence spans of
+:mod:`framing.tokens` in the article's ``lang``, as ``find_hits(..., sentences=True)`` gives).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, check_columns, choices_error, hit_rows
-from .tokens import TOKEN_PATTERN
+from .tokens import TOKEN_PATTERN, language_name, sentence_index
 
 __all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
 
@@ -118,7 +122,7 @@ def _texts(articles: pd.DataFrame) -> list[str]:
     return [t if isinstance(t, str) else "" for t in articles["text"].tolist()]
 
 
-def _hits_in_texts(hits: pd.DataFrame, articles: pd.DataFrame, function: str):
+def hits_in_texts(hits: pd.DataFrame, articles: pd.DataFrame, function: str):
     """Validate hits against the articles: (article rows, starts, ends, texts).
 
     Checks that every hit's article is present and that its offsets fall inside the text and
@@ -155,6 +159,44 @@ def _hits_in_texts(hits: pd.DataFrame, articles: pd.DataFrame, function: str):
                 fix="Pass the same articles (cleaned the same way) that you gave find_hits.",
             )
     return rows, start, end, texts
+
+
+_hits_in_texts = hits_in_texts  # transitional alias for framing/views.py; the lead renames at merge
+
+
+def _by_article(rows: np.ndarray):
+    """The positions of the hits of each article: one array per article (in the order of
+    the article rows), each in the hits' order."""
+    order = np.argsort(rows, kind="stable")
+    bounds = np.flatnonzero(np.diff(rows[order])) + 1
+    return np.split(order, bounds)
+
+
+def sentence_numbers(hits, articles, rows: np.ndarray, start: np.ndarray, texts) -> np.ndarray:
+    """The ``sentence`` of each hit: the hits' own where filled, else computed for those hits.
+
+    A hit's sentence is missing when the hits table has no ``sentence`` column or holds -1
+    (``find_hits(..., sentences=False)``) or nothing there; it is then the index of the
+    sentence of :func:`framing.tokens.sentence_index` in the article's language (its ``lang``,
+    English without one), as :func:`framing.find_hits` computes it. Only the articles of
+    those hits are split into sentences.
+    """
+    if "sentence" in hits.columns:
+        given = pd.to_numeric(hits["sentence"], errors="coerce").to_numpy(dtype="float64")
+    else:
+        given = np.full(len(hits), np.nan)
+    missing = np.isnan(given) | (given < 0)
+    out = np.where(missing, -1, np.nan_to_num(given)).astype("int64")
+    if not missing.any():
+        return out
+    langs = articles["lang"].to_numpy() if "lang" in articles.columns else None
+    todo = np.flatnonzero(missing)
+    for group in _by_article(rows[todo]):
+        hit = todo[group]
+        row = rows[hit[0]]
+        language = language_name(None if langs is None else langs[row])
+        out[hit] = sentence_index(texts[row], start[hit].tolist(), language=language)
+    return out
 
 
 def _token_windows(text: str, starts: np.ndarray, ends: np.ndarray, window: int):
@@ -233,8 +275,9 @@ def kwic(
     DataFrame
         One row per hit, in the hits' order: ``article_id``, ``frame``, ``entry``, ``match``,
         ``start``, ``end``, ``left``, ``right`` (verbatim, so ``left + match + right`` is a
-        slice of the text), then ``outlet``, ``date``, ``title``, ``sentence`` when available
-        (and ``line`` with ``highlight``).
+        slice of the text), then ``outlet``, ``date``, ``title`` when available, ``sentence``
+        (the hits' own, or computed for these hits where missing or -1: see the module's
+        notes) and ``line`` with ``highlight``.
 
     Raises
     ------
@@ -258,17 +301,8 @@ def kwic(
     """
     _check_window(window, unit, "kwic")
     marks = _marks(highlight, "kwic")
-    rows, start, end, texts = _hits_in_texts(hits, articles, "kwic")
-
-    lo = np.maximum(start - window, 0) if unit == "chars" else start.copy()
-    hi = end + window if unit == "chars" else end.copy()
-    if unit == "tokens" and len(rows):
-        order = np.argsort(rows, kind="stable")
-        bounds = np.flatnonzero(np.diff(rows[order])) + 1
-        for group in np.split(order, bounds):
-            lo[group], hi[group] = _token_windows(
-                texts[rows[group[0]]], start[group], end[group], window
-            )
+    rows, start, end, texts = hits_in_texts(hits, articles, "kwic")
+    lo, hi = _context_bounds(rows, start, end, texts, window, unit)
     hit_texts = [texts[r] for r in rows]
     left = [t[a:s] for t, a, s in zip(hit_texts, lo, start, strict=True)]
     right = [t[e:b] for t, e, b in zip(hit_texts, end, hi, strict=True)]
@@ -277,19 +311,8 @@ def kwic(
         if "match" in hits.columns
         else [t[s:e] for t, s, e in zip(hit_texts, start, end, strict=True)]
     )
-
-    out = pd.DataFrame({"article_id": hits["article_id"].to_numpy()})
-    for col in ("frame", "entry"):
-        if col in hits.columns:
-            out[col] = hits[col].to_numpy()
-    out["match"] = matches
-    out["start"], out["end"] = start, end
-    out["left"], out["right"] = left, right
-    for col in _ARTICLE_EXTRAS:
-        if col in articles.columns:
-            out[col] = articles[col].to_numpy()[rows]
-    if "sentence" in hits.columns:
-        out["sentence"] = hits["sentence"].to_numpy()
+    out = _kwic_table(hits, articles, rows, start, end, matches, left, right)
+    out["sentence"] = sentence_numbers(hits, articles, rows, start, texts)
     if marks is not None:
         out["line"] = [
             " ".join(f"{a}{marks[0]}{m}{marks[1]}{b}".split())
@@ -301,6 +324,34 @@ def kwic(
             "kwic": {"window": int(window), "unit": unit},
         }
     }
+    return out
+
+
+def _context_bounds(rows, start, end, texts, window: int, unit: str):
+    """Where each hit's left context starts and its right context ends (``lo``, ``hi``)."""
+    if unit == "chars":
+        return np.maximum(start - window, 0), end + window
+    lo, hi = start.copy(), end.copy()
+    if len(rows):
+        for group in _by_article(rows):
+            lo[group], hi[group] = _token_windows(
+                texts[rows[group[0]]], start[group], end[group], window
+            )
+    return lo, hi
+
+
+def _kwic_table(hits, articles, rows, start, end, matches, left, right) -> pd.DataFrame:
+    """The KWIC columns up to ``right``, then the article's ``outlet``, ``date``, ``title``."""
+    out = pd.DataFrame({"article_id": hits["article_id"].to_numpy()})
+    for col in ("frame", "entry"):
+        if col in hits.columns:
+            out[col] = hits[col].to_numpy()
+    out["match"] = matches
+    out["start"], out["end"] = start, end
+    out["left"], out["right"] = left, right
+    for col in _ARTICLE_EXTRAS:
+        if col in articles.columns:
+            out[col] = articles[col].to_numpy()[rows]
     return out
 
 
@@ -394,34 +445,15 @@ def sample_kwic(
     >>> list(sample.columns[-2:])
     ['code', 'note']
     """
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise FramingError(
-            f"{n!r} is not a sample size",
-            where="sample_kwic(n=...)",
-            fix="Pass a whole number of hits per stratum >= 1, e.g. n=20.",
-        )
+    _check_sample_size(n)
     _check_window(window, "tokens", "sample_kwic")
     by_cols = [] if by is None else [by] if isinstance(by, str) else list(by)
     _check_hits_table(hits, "sample_kwic")
     rows = _article_rows(hits, articles, "sample_kwic")
     strata = _strata(hits, articles, rows, by_cols)
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError) as exc:
-        raise FramingError(
-            f"{seed!r} is not a random seed", where="sample_kwic(seed=...)", fix="Pass an int."
-        ) from exc
-    keys = rng.random(len(hits))
-    frame = strata.assign(_key=keys, _pos=np.arange(len(hits)))
-    if by_cols:
-        for col in by_cols:  # missing values form their own stratum
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
-        rank = frame.groupby(by_cols, sort=False)["_key"].rank(method="first")
-        chosen = frame[rank.to_numpy() <= n].sort_values([*by_cols, "_pos"], kind="stable")
-    else:
-        chosen = frame.nsmallest(n, "_key").sort_values("_pos", kind="stable")
-    picked = hits.iloc[chosen["_pos"].to_numpy()]
-    lines = kwic(picked, articles, window=window)
+    chosen = _draw(strata, by_cols, n, _random_keys(seed, len(hits)))
+    # kwic sees the drawn hits only, so only their articles are split into sentences
+    lines = kwic(hits.iloc[chosen["_pos"].to_numpy()], articles, window=window)
     for col in by_cols:
         if col not in lines.columns:
             lines[col] = chosen[col].to_numpy()
@@ -434,6 +466,38 @@ def sample_kwic(
     if path is not None:
         _write_sample(lines, Path(path), overwrite=overwrite)
     return lines
+
+
+def _check_sample_size(n) -> None:
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise FramingError(
+            f"{n!r} is not a sample size",
+            where="sample_kwic(n=...)",
+            fix="Pass a whole number of hits per stratum >= 1, e.g. n=20.",
+        )
+
+
+def _random_keys(seed, size: int) -> np.ndarray:
+    """One random key per hit from ``numpy.random.default_rng(seed)``."""
+    try:
+        rng = np.random.default_rng(seed)
+    except (TypeError, ValueError) as exc:
+        raise FramingError(
+            f"{seed!r} is not a random seed", where="sample_kwic(seed=...)", fix="Pass an int."
+        ) from exc
+    return rng.random(size)
+
+
+def _draw(strata: pd.DataFrame, by_cols: list[str], n: int, keys: np.ndarray) -> pd.DataFrame:
+    """The hits with the ``n`` smallest keys of each stratum (``_pos``: their positions),
+    ordered by stratum and then by the hits' order."""
+    frame = strata.assign(_key=keys, _pos=np.arange(len(keys)))
+    if not by_cols:
+        return frame.nsmallest(n, "_key").sort_values("_pos", kind="stable")
+    for col in by_cols:  # missing values form their own stratum
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+    rank = frame.groupby(by_cols, sort=False)["_key"].rank(method="first")
+    return frame[rank.to_numpy() <= n].sort_values([*by_cols, "_pos"], kind="stable")
 
 
 def _write_sample(lines: pd.DataFrame, path: Path, *, overwrite: bool) -> None:

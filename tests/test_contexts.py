@@ -65,7 +65,9 @@ def test_columns_order_and_article_fields(small):
     assert out["sentence"].tolist() == [0, 0, 1, 0]
     # without the optional columns they are simply absent
     bare = kwic(hits[["article_id", "start", "end"]], articles[["article_id", "text"]])
-    assert list(bare.columns) == ["article_id", "match", "start", "end", "left", "right"]
+    assert list(bare.columns) == ["article_id", "match", "start", "end", "left", "right",
+                                  "sentence"]  # fmt: skip
+    assert bare["sentence"].tolist() == [0, 0, 1, 0]  # computed, as no hit had one
     assert bare["match"].tolist() == hits["match"].tolist()
 
 
@@ -265,3 +267,71 @@ def test_sample_path_is_a_folder(tmp_path, corpus):
     articles, hits = corpus
     with pytest.raises(fr.FramingError, match="is a folder"):
         sample_kwic(hits, articles, path=tmp_path)
+
+
+# ------------------------------------------------------------------------------ sentences
+
+
+@pytest.fixture(scope="module")
+def both_ways():
+    """The teaching corpus's hits with sentences from find_hits, and without (-1)."""
+    articles = fr.clean_articles(fr.load_example())
+    lexicon = fr.load_lexicon("security")
+    with_sentences = fr.find_hits(articles, lexicon, sentences=True)
+    without = fr.find_hits(articles, lexicon, sentences=False)
+    return articles, with_sentences, without
+
+
+def test_kwic_computes_the_sentences_find_hits_gives(both_ways):
+    articles, with_sentences, without = both_ways
+    assert (without["sentence"] == -1).all() and (with_sentences["sentence"] > 0).any()
+    expected = with_sentences["sentence"].tolist()
+    assert kwic(without, articles)["sentence"].tolist() == expected
+    assert kwic(without.drop(columns="sentence"), articles)["sentence"].tolist() == expected
+    assert kwic(with_sentences, articles)["sentence"].tolist() == expected
+
+
+def test_kwic_keeps_the_sentences_it_is_given_and_fills_the_others(both_ways):
+    articles, with_sentences, without = both_ways
+    mixed = without.copy()
+    mixed.loc[::2, "sentence"] = 999  # filled: used as they are, even when wrong
+    got = kwic(mixed, articles)["sentence"].to_numpy()
+    assert (got[::2] == 999).all()
+    assert got[1::2].tolist() == with_sentences["sentence"].iloc[1::2].tolist()
+    # read back from CSV, a missing sentence is empty (NaN): computed too
+    as_csv = without.astype({"sentence": "float64"}).assign(sentence=np.nan)
+    assert kwic(as_csv, articles)["sentence"].tolist() == with_sentences["sentence"].tolist()
+
+
+def test_sample_kwic_splits_only_the_articles_it_returns(both_ways, monkeypatch):
+    articles, with_sentences, without = both_ways
+    import framing.contexts
+
+    split = []
+    real = framing.contexts.sentence_index
+
+    def counting(text, offsets, *, language="english"):
+        split.append(text)
+        return real(text, offsets, language=language)
+
+    monkeypatch.setattr(framing.contexts, "sentence_index", counting)
+    sample = sample_kwic(without, articles, n=2, by="frame")
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    assert sorted(split) == sorted(texts[a] for a in sample["article_id"].unique())
+    keys = ["article_id", "frame", "start"]
+    expected = sample[keys].merge(with_sentences[[*keys, "sentence"]], on=keys, how="left")
+    assert sample["sentence"].tolist() == expected["sentence"].tolist()
+
+
+@pytest.mark.shared_data
+def test_kwic_sentences_on_real_news_in_two_languages(news_dir):
+    news = pd.read_csv(news_dir / "press_releases_sample_100.csv", dtype=str, keep_default_na=False)
+    articles = fr.clean_articles(news.rename(columns={"id": "article_id"}).head(40))
+    # the same texts as Russian, so the article's language decides the sentence spans
+    articles = articles.assign(lang=["ru" if i % 3 == 0 else "en" for i in range(len(articles))])
+    lexicon = fr.load_lexicon("security")
+    with_sentences = fr.find_hits(articles, lexicon, sentences=True)
+    without = fr.find_hits(articles, lexicon, sentences=False)
+    assert len(with_sentences) > 50 and with_sentences["sentence"].max() > 5
+    got = kwic(without, articles)["sentence"].tolist()
+    assert got == with_sentences["sentence"].tolist()
