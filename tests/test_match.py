@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import framing as fr
 from framing.match import HITS_COLUMNS, _hyperscan
+from framing.match.texts import nfkc_articles
 
 
 def arts(*texts: str, lang: str | None = None) -> pd.DataFrame:
@@ -304,9 +306,78 @@ def test_token_counts_equal_nltk_wordpunct_on_press_releases(news_dir):
     articles = fr.read_articles(news_dir / "press_releases_sample_100.csv")
     totals = fr.token_counts(articles)
     wpt = WordPunctTokenizer()
-    expected = [sum(1 for t in wpt.tokenize(x) if re.search(r"\w", t)) for x in articles["text"]]
+    texts = [unicodedata.normalize("NFKC", x) for x in articles["text"]]
+    expected = [sum(1 for t in wpt.tokenize(x) if re.search(r"\w", t)) for x in texts]
     assert totals["n_tokens"].tolist() == expected
     assert totals["article_id"].tolist() == articles["article_id"].tolist()
+
+
+# --- the text is NFKC-normalized before it is tokenized (DESIGN.md §3) ---------------------
+
+NFKC_TEXTS = {
+    "sign": "Decree № 5 on the threat",
+    "nfd": unicodedata.normalize("NFD", "Le résumé: une menace, Угроза й"),
+    "ligature": "A threat\u2026 the ﬁnal ＣＳＴＯ word",
+    "plain": "No threat here",
+}
+
+
+@pytest.mark.parametrize("engine", ["auto", "python", "reference"])
+def test_hits_are_found_in_the_nfkc_text_and_given_in_the_text_as_written(engine):
+    arts = pd.DataFrame({"article_id": list(NFKC_TEXTS), "text": list(NFKC_TEXTS.values())})
+    lexicon = {"f": ["no", "résumé", "угроза", "final", "csto", "threat", "й"]}
+    hits = fr.find_hits(arts, lexicon, engine=engine)
+    got = {(h.article_id, h.entry): h.match for h in hits.itertuples()}
+    assert got == {
+        ("sign", "no"): "№",
+        ("sign", "threat"): "threat",
+        ("nfd", "résumé"): unicodedata.normalize("NFD", "résumé"),
+        ("nfd", "угроза"): "Угроза",
+        ("nfd", "й"): unicodedata.normalize("NFD", "й"),
+        ("ligature", "threat"): "threat",
+        ("ligature", "final"): "ﬁnal",
+        ("ligature", "csto"): "ＣＳＴＯ",
+        ("plain", "no"): "No",
+        ("plain", "threat"): "threat",
+    }
+    texts = dict(NFKC_TEXTS)
+    for h in hits.itertuples():  # offsets are into the text as written
+        assert texts[h.article_id][h.start : h.end] == h.match
+    # token indices are those of the NFKC text: "№ 5" is the tokens "no" and "5"
+    sign = hits[hits["article_id"] == "sign"].set_index("entry")["token"]
+    assert sign.to_dict() == {"no": 1, "threat": 5}
+
+
+def test_decomposed_text_counts_as_precomposed_text():
+    words = "Le résumé d'une crise: Угроза, ĳssel. " * 3
+    nfc = pd.DataFrame({"article_id": ["a"], "text": [unicodedata.normalize("NFC", words)]})
+    nfd = nfc.assign(text=[unicodedata.normalize("NFD", words)])
+    lexicon = {"f": ["résumé", "угроз*", "ijssel"]}
+    assert fr.token_counts(nfd).equals(fr.token_counts(nfc))
+    a, b = fr.find_hits(nfc, lexicon), fr.find_hits(nfd, lexicon)
+    assert a[["entry", "token"]].equals(b[["entry", "token"]]) and len(a) == 9
+
+
+def test_nfkc_leaves_texts_alone_when_it_changes_no_token():
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["A threat\u2026 and\u00a0more"]})
+    normalized, maps = nfkc_articles(arts, "find_hits")
+    assert normalized is arts and maps == {}
+
+
+@pytest.mark.shared_data
+def test_token_totals_follow_the_nfkc_rule_on_the_press_releases(news_dir):
+    articles = fr.read_articles(
+        news_dir / "press_releases_kremlin_president_ua_2021-10_2022-06.csv"
+    )
+    got = fr.token_counts(articles)["n_tokens"].to_numpy()
+    texts = articles["text"].tolist()
+    rule = [len(re.findall(r"\w+", unicodedata.normalize("NFKC", t))) for t in texts]
+    raw = [len(re.findall(r"\w+", t)) for t in texts]
+    assert got.tolist() == rule
+    changed = [i for i, (a, b) in enumerate(zip(rule, raw, strict=True)) if a != b]
+    assert len(changed) == 10 and all("№" in texts[i] for i in changed)
+    hits = fr.find_hits(articles.iloc[changed], {"no": ["no"]})
+    assert set(hits["match"]) <= {"№", "No", "no", "NO"} and "№" in set(hits["match"])
 
 
 def test_token_counts_on_missing_text():

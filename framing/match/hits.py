@@ -66,7 +66,7 @@ from .rules import (
     resolve_overlaps,
 )
 from .stems import stem_candidates
-from .texts import TextColumn, refuse_dask, text_list
+from .texts import TextColumn, nfkc_articles, original_offsets, refuse_dask, text_list
 
 __all__ = ["find_hits", "token_counts", "article_token_totals", "HITS_COLUMNS", "ENGINES"]
 
@@ -133,6 +133,8 @@ def token_counts(articles: pd.DataFrame, *, engine: str = "auto") -> pd.DataFram
     """
     if not isinstance(engine, str) or engine not in ENGINES:
         raise choices_error("token_counts(engine=...)", engine, ENGINES)
+    refuse_dask(articles, "token_counts")
+    articles, _ = nfkc_articles(articles, "token_counts")
     if engine in ("auto", "hyperscan"):
         n = token_totals(TextColumn(articles, "token_counts").fast())
     else:
@@ -251,7 +253,9 @@ def find_hits(
     if match not in _MATCH_MODES:
         raise choices_error("find_hits(match=...)", match, _MATCH_MODES)
     engine = _choose_engine(engine, "find_hits")
-    texts = TextColumn(articles, "find_hits")
+    written = TextColumn(articles, "find_hits")
+    normalized, maps = nfkc_articles(articles, "find_hits")
+    texts = TextColumn(normalized, "find_hits") if maps else written
     if engine != "hyperscan":
         texts = texts.tolist()
     langs = _languages(articles)
@@ -266,7 +270,8 @@ def find_hits(
         )
     else:
         found, totals = _hyperscan_hits(texts, langs, entries, frame_of, **options)
-    hits = _hits_table(found, texts, articles["article_id"].tolist(), langs, entries,
+    found = original_offsets(found, maps, written)
+    hits = _hits_table(found, written, articles["article_id"].tolist(), langs, entries,
                        list(lexicon.frame_names), n_excluded, sentences)  # fmt: skip
     hits.attrs.update(
         frames=list(lexicon.frame_names),

@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .._errors import FramingError, check_columns
+from ..nfkc import changes_tokens, nfkc_with_offsets
 
 _ARTICLES_HINT = "Read articles with framing.read_articles, or pass columns={'body': 'text'} there."
 
@@ -138,3 +140,61 @@ def corpus_hash(articles: pd.DataFrame) -> str:
         h.update(str(aid).encode("utf-8", "surrogatepass") + b"\x1f")
         h.update(text.encode("utf-8", "surrogatepass") + b"\x1e")
     return h.hexdigest()
+
+
+def nfkc_articles(articles: pd.DataFrame, function: str) -> tuple[pd.DataFrame, dict]:
+    """The articles with their texts NFKC-normalized where that changes their word tokens.
+
+    The token rule normalizes the whole text first (DESIGN.md §3): "№ 5" has the token "no",
+    and decomposed (NFD) letters count as the composed ones. Texts NFKC leaves alone, or
+    changes only outside words ("…" to "..."), are kept as they are (no copy); the others
+    are replaced by their NFKC form, and their offset maps (:func:`framing.nfkc.
+    nfkc_with_offsets`) are returned by article position, so that hits can be given as
+    offsets into the texts as written (:func:`original_offsets`).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["Decree № 5", "plain"]})
+    >>> normalized, maps = nfkc_articles(arts, "find_hits")
+    >>> normalized["text"].tolist(), sorted(maps)
+    (['Decree No 5', 'plain'], [0])
+    """
+    texts = TextColumn(articles, function)
+    if texts.arrow is not None:
+        import pyarrow.compute as pc
+
+        candidates = np.flatnonzero(~pc.string_is_ascii(texts.arrow).to_numpy(zero_copy_only=False))
+    else:
+        candidates = [i for i, t in enumerate(texts.fast()) if not t.isascii()]
+    maps, forms = {}, {}
+    for i in candidates.tolist() if isinstance(candidates, np.ndarray) else candidates:
+        text = texts[i]
+        if changes_tokens(text):
+            forms[i], maps[i] = nfkc_with_offsets(text)
+    if not maps:
+        return articles, {}
+    column = articles["text"].copy()
+    positions = list(forms)
+    column.iloc[positions] = [forms[i] for i in positions]
+    return articles.assign(text=column), maps
+
+
+def original_offsets(found: dict, maps: dict, texts) -> dict:
+    """Found hits (parallel arrays, offsets into the normalized texts) with their ``start``,
+    ``end`` and ``match`` given in the texts as written (``texts``, by article position)."""
+    if not maps:
+        return found
+    found = dict(found)
+    start, end, match = found["start"].copy(), found["end"].copy(), found["match"].copy()
+    article = found["article"]
+    for i, to_original in maps.items():
+        rows = np.flatnonzero(article == i)
+        if not len(rows):
+            continue
+        start[rows], end[rows] = to_original[start[rows]], to_original[end[rows]]
+        text = texts[i]
+        match[rows] = [
+            text[a:b] for a, b in zip(start[rows].tolist(), end[rows].tolist(), strict=True)
+        ]
+    found.update(start=start, end=end, match=match)
+    return found
