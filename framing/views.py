@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, check_columns, choices_error
-from .plot import _RC, MEASURES, WIDTHS, _colours, _ordered, _rc_context
+from .plot.trends import _RC, MEASURES, WIDTHS, _colours, _ordered, _rc_context
 
 __all__ = ["plot_heatmap", "plot_dispersion", "plot_bars", "plot_comparison", "HEATMAP_CMAP"]
 

@@ -969,7 +969,7 @@ class Explorer(widgets.VBox):
     def _draw(self, counts, messages) -> None:
         from matplotlib import rc_context
 
-        from .plot import _RC, PALETTE
+        from .plot.trends import _RC, PALETTE
 
         hue, col, title, n = self._layout()
         n_lines = counts[hue].nunique()
@@ -991,7 +991,7 @@ class Explorer(widgets.VBox):
         from matplotlib.dates import AutoDateLocator
         from matplotlib.ticker import FixedLocator
 
-        from .plot import _RC, plot_trends
+        from .plot.trends import _RC, plot_trends
 
         ncols = 1 if n == 1 else 2 if n <= 4 else 3
         nrows = -(-n // ncols)

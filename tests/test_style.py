@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 import framing as fr
-from framing.plot import _RC, PALETTE
+from framing.plot.trends import _RC, PALETTE
 from framing.style import figsize, style_context, style_path, use_style
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error
+from .._errors import FramingError, check_columns, choices_error
 
 __all__ = ["plot_trends", "PALETTE", "MEASURES", "WIDTHS"]
 
@@ -180,8 +180,8 @@ def plot_trends(
     import matplotlib.pyplot as plt
     from matplotlib import dates as mdates
 
-    from .aggregate import rolling_counts
-    from .export import attach
+    from ..aggregate import rolling_counts
+    from ..export import attach
 
     if measure not in MEASURES:
         raise choices_error("plot_trends(measure=...)", measure, list(MEASURES))
