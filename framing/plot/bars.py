@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error
-from .plot.trends import _RC, MEASURES, WIDTHS, _colours, _ordered, _rc_context
+from .._errors import FramingError, check_columns, choices_error
+from .trends import _RC, MEASURES, WIDTHS, _colours, _ordered, _rc_context
 
 __all__ = ["plot_heatmap", "plot_dispersion", "plot_bars", "plot_comparison", "HEATMAP_CMAP"]
 
@@ -157,7 +157,7 @@ def plot_heatmap(
     import matplotlib.pyplot as plt
     from matplotlib.colors import Normalize
 
-    from .export import attach
+    from ..export import attach
 
     function = "plot_heatmap"
     if measure not in MEASURES:
@@ -272,8 +272,8 @@ def plot_dispersion(
     """
     import matplotlib.pyplot as plt
 
-    from .contexts import _hits_in_texts
-    from .export import attach
+    from ..contexts import _hits_in_texts
+    from ..export import attach
 
     function = "plot_dispersion"
     w = _check_width(width, function)
@@ -356,7 +356,7 @@ def _provenance(table: pd.DataFrame) -> dict:
 
 def _pooled(counts: pd.DataFrame, keys: list, conf: float) -> pd.DataFrame:
     """Sum hits and denominators over periods (and disjoint groups), then recompute measures."""
-    from .aggregate import poisson_interval, wilson_interval
+    from ..aggregate import poisson_interval, wilson_interval
 
     pooled = counts.groupby(keys, sort=False, dropna=False)[_SUMS].sum().reset_index()
     k = pooled["n_hits"].to_numpy(dtype=float)
@@ -431,7 +431,7 @@ def plot_bars(
     """
     import matplotlib.pyplot as plt
 
-    from .export import attach
+    from ..export import attach
 
     function = "plot_bars"
     if measure not in MEASURES:
@@ -534,7 +534,7 @@ def plot_comparison(
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-    from .export import attach
+    from ..export import attach
 
     function = "plot_comparison"
     w = _check_width(width, function)
