@@ -969,7 +969,7 @@ class Explorer(widgets.VBox):
     def _draw(self, counts, messages) -> None:
         from matplotlib import rc_context
 
-        from .plot.trends import _RC, PALETTE
+        from .plot.common import PALETTE, RC
 
         hue, col, title, n = self._layout()
         n_lines = counts[hue].nunique()
@@ -978,7 +978,7 @@ class Explorer(widgets.VBox):
                                      "repeat; choose fewer."))  # fmt: skip
         # titles at a fixed height: placing them by the tick labels of the panel above costs a
         # tenth of the drawing time, and the panels have no ticks or labels on top
-        with rc_context({**_RC, "axes.titley": 1.0}):
+        with rc_context({**RC, "axes.titley": 1.0}):
             self._draw_into_figure(counts, hue, col, title, n, n_lines)
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=self.dpi)
@@ -991,7 +991,8 @@ class Explorer(widgets.VBox):
         from matplotlib.dates import AutoDateLocator
         from matplotlib.ticker import FixedLocator
 
-        from .plot.trends import _RC, plot_trends
+        from .plot.common import RC
+        from .plot.trends import plot_trends
 
         ncols = 1 if n == 1 else 2 if n <= 4 else 3
         nrows = -(-n // ncols)
@@ -1029,7 +1030,7 @@ class Explorer(widgets.VBox):
             handles, labels = used[0].get_legend_handles_labels()
             used[0].get_legend().remove()
             fig.legend(handles, labels, loc="lower center", frameon=False,
-                       ncols=min(len(labels), 5), fontsize=_RC["legend.fontsize"])  # fmt: skip
+                       ncols=min(len(labels), 5), fontsize=RC["legend.fontsize"])  # fmt: skip
         # One set of date ticks for all panels (the date locator is slow and would run again
         # for every panel at every step of the drawing), one y range, labels on the outside.
         locator = used[0].xaxis.get_major_locator()

@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 import framing as fr
-from framing.plot.trends import _RC, PALETTE
+from framing.plot.common import PALETTE, RC
 from framing.style import figsize, style_context, style_path, use_style
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +45,7 @@ def test_style_matches_framing_figures(restore_rc):
     colours = [c.lower() for c in mpl.rcParams["axes.prop_cycle"].by_key()["color"]]
     assert colours == [c.lower() for c in PALETTE]  # Okabe-Ito, in framing's order
     assert mpl.rcParams["font.sans-serif"][0] == "DejaVu Sans"
-    for key, value in _RC.items():  # the same sizes and lines as plot_trends uses
+    for key, value in RC.items():  # the same sizes and lines as plot_trends uses
         assert mpl.rcParams[key] == value, key
 
 

@@ -1,6 +1,4 @@
-"""Matplotlib figures of framing tables. Functions take ``ax=None`` and return the Axes;
-they never save or show (saving belongs to :func:`framing.save_figure`).
-"""
+"""Trends over time: one line per frame (or outlet), with interval bands and small multiples."""
 
 from __future__ import annotations
 
@@ -8,61 +6,11 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError, check_columns, choices_error
+from ..aggregate import rolling_counts
+from ..export import attach
+from .common import MEASURES, RC, WIDTHS, check_measure, colour_map, ordered, rc_context
 
-__all__ = ["plot_trends", "PALETTE", "MEASURES", "WIDTHS"]
-
-#: Okabe–Ito colour-blind-safe palette (black moved last).
-PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-)  # fmt: skip
-#: the measures of a counts table and their axis labels
-MEASURES = {
-    "n_hits": "Hits",
-    "per_1k_tokens": "Hits per 1,000 words",
-    "share_of_articles": "Share of articles with a hit",
-}
-#: figure widths in inches: a journal's single and double column
-WIDTHS = {"single": 3.5, "double": 7.2}
-
-_RC = {
-    "font.size": 7.5,
-    "axes.titlesize": 8,
-    "axes.labelsize": 7.5,
-    "xtick.labelsize": 6.5,
-    "ytick.labelsize": 6.5,
-    "legend.fontsize": 6.5,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.linewidth": 0.6,
-    "lines.linewidth": 1.3,
-    "xtick.major.width": 0.6,
-    "ytick.major.width": 0.6,
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "framing",
-}
-
-
-def _rc_context():
-    """The plots' rc settings as a context; the backend is resolved first.
-
-    Resolving it inside ``rc_context`` (the first figure of a Jupyter session picks the inline
-    backend) would be undone on leaving the context, and no later figure would show inline.
-    """
-    import matplotlib
-
-    matplotlib.get_backend()
-    return matplotlib.rc_context(_RC)
-
-
-def _colours(levels) -> dict:
-    return {lvl: PALETTE[i % len(PALETTE)] for i, lvl in enumerate(levels)}
-
-
-def _ordered(values: pd.Series) -> list:
-    """Levels in order of first appearance (the lexicon's order for frames)."""
-    return list(dict.fromkeys(values.tolist()))
+__all__ = ["plot_trends"]
 
 
 def _auto_col(counts: pd.DataFrame, hue: str, col):
@@ -180,11 +128,7 @@ def plot_trends(
     import matplotlib.pyplot as plt
     from matplotlib import dates as mdates
 
-    from ..aggregate import rolling_counts
-    from ..export import attach
-
-    if measure not in MEASURES:
-        raise choices_error("plot_trends(measure=...)", measure, list(MEASURES))
+    check_measure(measure, "plot_trends")
     if width not in WIDTHS:
         raise choices_error("plot_trends(width=...)", width, list(WIDTHS))
     if "text" in counts.columns or ("n_hits" not in counts.columns and "match" in counts.columns):
@@ -201,7 +145,7 @@ def plot_trends(
     col = _auto_col(counts, hue, col)
     if col is not None:
         check_columns(counts, [col], table="counts", function="plot_trends(col=...)")
-    panels = _ordered(counts[col]) if col else [None]
+    panels = ordered(counts[col]) if col else [None]
     other = [c for c in ("outlet", "frame", "entry") if c in counts.columns and c not in (hue, col)]
     for c in other:
         if counts[c].nunique() > 1:
@@ -212,7 +156,7 @@ def plot_trends(
                 fix=f"Pass col={c!r} or hue={c!r}, or select one {c} first.",
             )
 
-    with _rc_context():
+    with rc_context():
         if ax is None:
             w = WIDTHS[width]
             ncols = 1 if (width == "single" or len(panels) == 1) else min(2, len(panels))
@@ -234,7 +178,7 @@ def plot_trends(
                     fix="Pass as many Axes as panels, or ax=None.",
                 )
             fig = axes[0].figure
-        colours = _colours(_ordered(counts[hue]))
+        colours = colour_map(ordered(counts[hue]))
         lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
         bands = intervals and lo_col in counts.columns and hi_col in counts.columns
         series = _series(counts, col, hue, measure, (lo_col, hi_col) if bands else None)
@@ -262,7 +206,7 @@ def plot_trends(
         if len(axes) == 1:
             axes[0].set_ylabel(label)
         else:
-            fig.supylabel(label, fontsize=_RC["axes.labelsize"])
+            fig.supylabel(label, fontsize=RC["axes.labelsize"])
         handles, labels = axes[0].get_legend_handles_labels()
         if len(axes) == 1 and ax is not None:
             axes[0].legend(handles, labels, frameon=False)
@@ -270,7 +214,7 @@ def plot_trends(
             fig.legend(handles, labels, loc="outside lower center", frameon=False,
                        ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
         if title:
-            fig.suptitle(title, fontsize=_RC["axes.titlesize"] + 1)
+            fig.suptitle(title, fontsize=RC["axes.titlesize"] + 1)
     attach(
         fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
     )
