@@ -55,23 +55,12 @@ def plot_comparison(
     ('log', ['X', 'Y'])
     """
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
     function = "plot_comparison"
     w = check_width(width, function)
-    if isinstance(comparison, pd.DataFrame) and "ratio" not in comparison.columns:
-        if "n_hits" in comparison.columns or "start" in comparison.columns:
-            raise FramingError(
-                f"{function} needs a comparison table; you passed counts or hits",
-                where=function,
-                fix="Make one with framing.compare(hits, articles).",
-            )
-    needed = ["frame", "group", "reference", "ratio", "ratio_lo", "ratio_hi"]
-    check_columns(comparison, needed, table="comparison", function=function)
-    if comparison.empty:
-        raise FramingError("the comparison table is empty: nothing to plot", where=function)
+    _check_comparison(comparison)
     table = comparison.reset_index(drop=True)
-    vs_rest = (table["reference"].astype(str) == "rest").all()
+    vs_rest = bool((table["reference"].astype(str) == "rest").all())
     labels = (
         table["group"].astype(str)
         if vs_rest
@@ -84,16 +73,7 @@ def plot_comparison(
     lo = table["ratio_lo"].to_numpy(dtype=float)
     hi = table["ratio_hi"].to_numpy(dtype=float)
     shown = np.isfinite(ratio) & (ratio > 0)
-    if not shown.any():
-        raise FramingError(
-            "no ratio is finite and positive, so nothing can be drawn on a log axis",
-            where=function,
-            fix="Check the groups have hits (n_hits, n_hits_ref) in the comparison table.",
-        )
-    finite = np.concatenate([ratio[shown], lo[shown & np.isfinite(lo) & (lo > 0)],
-                             hi[shown & np.isfinite(hi)]])  # fmt: skip
-    left, right = finite.min() / 1.6, finite.max() * 1.6
-    left, right = min(left, 0.8), max(right, 1.25)
+    left, right = _limits(ratio, lo, hi, shown)
     lo_d = np.where(np.isfinite(lo) & (lo > 0), lo, left)
     hi_d = np.where(np.isfinite(hi), hi, right)
 
@@ -112,26 +92,67 @@ def plot_comparison(
             err = np.where(has_ci, np.clip(err, 0, None), 0.0)
             ax.errorbar(ratio[m], y, xerr=err, fmt="o", markersize=3.5, color=colours[level],
                         elinewidth=1.0, capsize=0, label=level)  # fmt: skip
-        ax.axvline(1.0, color="#555555", linewidth=0.8, linestyle="--", zorder=0)
-        ax.set_xscale("log")
-        ax.set_xlim(left, right)
-        ticks = [t for t in _RATIO_TICKS if left <= t <= right]
-        if len(ticks) < 3:
-            ticks = [t for t in _RATIO_TICKS_FINE if left <= t <= right]
-        ax.xaxis.set_major_locator(FixedLocator(ticks))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-        ax.xaxis.set_minor_formatter(NullFormatter())
-        ax.set_yticks(range(len(frames)), [str(f) for f in frames])
-        ax.set_ylim(len(frames) - 0.5, -0.5)
-        if vs_rest:
-            ax.set_xlabel("Rate ratio vs. the rest (log scale)")
-        elif len(hues) == 1:
-            ax.set_xlabel(f"Rate ratio, {hues[0]} (log scale)")
-        else:
-            ax.set_xlabel("Rate ratio (log scale)")
-        ax.grid(axis="x", which="major", linewidth=0.4, alpha=0.5)
+        _ratio_axes(ax, frames, (left, right), _xlabel(vs_rest, hues))
         legend_above(ax, len(hues))
         if title:
             ax.set_title(title, loc="left")
     attach(fig, provenance=table_provenance(comparison), data=table, ax=ax, label=function)
     return ax
+
+
+def _check_comparison(comparison: pd.DataFrame) -> None:
+    """Raise unless ``comparison`` is a non-empty table from :func:`framing.compare`."""
+    function = "plot_comparison"
+    if isinstance(comparison, pd.DataFrame) and "ratio" not in comparison.columns:
+        if "n_hits" in comparison.columns or "start" in comparison.columns:
+            raise FramingError(
+                f"{function} needs a comparison table; you passed counts or hits",
+                where=function,
+                fix="Make one with framing.compare(hits, articles).",
+            )
+    needed = ["frame", "group", "reference", "ratio", "ratio_lo", "ratio_hi"]
+    check_columns(comparison, needed, table="comparison", function=function)
+    if comparison.empty:
+        raise FramingError("the comparison table is empty: nothing to plot", where=function)
+
+
+def _limits(ratio, lo, hi, shown) -> tuple[float, float]:
+    """The x range: every shown ratio and finite bound, with room, and always 0.8 to 1.25."""
+    if not shown.any():
+        raise FramingError(
+            "no ratio is finite and positive, so nothing can be drawn on a log axis",
+            where="plot_comparison",
+            fix="Check the groups have hits (n_hits, n_hits_ref) in the comparison table.",
+        )
+    finite = np.concatenate([ratio[shown], lo[shown & np.isfinite(lo) & (lo > 0)],
+                             hi[shown & np.isfinite(hi)]])  # fmt: skip
+    left, right = finite.min() / 1.6, finite.max() * 1.6
+    return min(left, 0.8), max(right, 1.25)
+
+
+def _xlabel(vs_rest: bool, hues: list) -> str:
+    if vs_rest:
+        return "Rate ratio vs. the rest (log scale)"
+    if len(hues) == 1:
+        return f"Rate ratio, {hues[0]} (log scale)"
+    return "Rate ratio (log scale)"
+
+
+def _ratio_axes(ax, frames: list, xlim: tuple[float, float], xlabel: str) -> None:
+    """The log x axis with plain tick labels, a dashed line at 1, and one row per frame."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+
+    left, right = xlim
+    ax.axvline(1.0, color="#555555", linewidth=0.8, linestyle="--", zorder=0)
+    ax.set_xscale("log")
+    ax.set_xlim(left, right)
+    ticks = [t for t in _RATIO_TICKS if left <= t <= right]
+    if len(ticks) < 3:
+        ticks = [t for t in _RATIO_TICKS_FINE if left <= t <= right]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_yticks(range(len(frames)), [str(f) for f in frames])
+    ax.set_ylim(len(frames) - 0.5, -0.5)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x", which="major", linewidth=0.4, alpha=0.5)
