@@ -969,7 +969,8 @@ class Explorer(widgets.VBox):
     def _draw(self, counts, messages) -> None:
         from matplotlib import rc_context
 
-        from .plot.common import PALETTE, RC
+        from .plot import PALETTE
+        from .style import style_context
 
         hue, col, title, n = self._layout()
         n_lines = counts[hue].nunique()
@@ -978,7 +979,7 @@ class Explorer(widgets.VBox):
                                      "repeat; choose fewer."))  # fmt: skip
         # titles at a fixed height: placing them by the tick labels of the panel above costs a
         # tenth of the drawing time, and the panels have no ticks or labels on top
-        with rc_context({**RC, "axes.titley": 1.0}):
+        with style_context(), rc_context({"axes.titley": 1.0}):
             self._draw_into_figure(counts, hue, col, title, n, n_lines)
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=self.dpi)
@@ -991,7 +992,6 @@ class Explorer(widgets.VBox):
         from matplotlib.dates import AutoDateLocator
         from matplotlib.ticker import FixedLocator
 
-        from .plot.common import RC
         from .plot.trends import plot_trends
 
         ncols = 1 if n == 1 else 2 if n <= 4 else 3
@@ -1029,8 +1029,7 @@ class Explorer(widgets.VBox):
         if n == 1 and used[0].get_legend() is not None:  # same place as with panels: below
             handles, labels = used[0].get_legend_handles_labels()
             used[0].get_legend().remove()
-            fig.legend(handles, labels, loc="lower center", frameon=False,
-                       ncols=min(len(labels), 5), fontsize=RC["legend.fontsize"])  # fmt: skip
+            fig.legend(handles, labels, loc="lower center", ncols=min(len(labels), 5))
         # One set of date ticks for all panels (the date locator is slow and would run again
         # for every panel at every step of the drawing), one y range, labels on the outside.
         locator = used[0].xaxis.get_major_locator()

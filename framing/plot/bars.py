@@ -12,6 +12,7 @@ import pandas as pd
 from .._errors import FramingError, check_columns
 from ..aggregate import poisson_interval, wilson_interval
 from ..export import attach
+from ..style import style_context
 from .common import (
     MEASURES,
     check_counts,
@@ -20,7 +21,7 @@ from .common import (
     colour_map,
     legend_above,
     level_order,
-    rc_context,
+    light_grid,
     table_provenance,
     tick_labels,
 )
@@ -131,7 +132,7 @@ def plot_bars(
     colours = colour_map(hues)
     lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
 
-    with rc_context():
+    with style_context():
         if ax is None:
             fig, ax = plt.subplots(figsize=(w, 2.6 if w < 5 else 3.0), layout="constrained")
         fig = ax.figure
@@ -155,7 +156,7 @@ def plot_bars(
                 t.set_horizontalalignment("right")
         ax.set_ylabel(MEASURES[measure] + f"\n(pooled, {conf:.0%} interval)")
         ax.set_ylim(bottom=0)
-        ax.grid(axis="y", linewidth=0.4, alpha=0.5)
+        light_grid(ax, "y")
         legend_above(ax, len(hues))
         if title:
             ax.set_title(title, loc="left")

@@ -1,22 +1,26 @@
 """What the plot families share: the palette, the measures, the widths and small helpers.
 
+The palette and the widths come from the house style (:mod:`framing.style`); the plots
+draw inside :func:`framing.style.style_context`.
+
 Colours are the Okabe–Ito palette (:data:`PALETTE`); levels keep their order of first
 appearance (the lexicon's order for frames), dates and numbers are sorted.
 """
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
 from .._errors import FramingError, check_columns, choices_error
+from ..style import COLUMN_WIDTHS, palette
 
 __all__ = [
     "PALETTE",
     "MEASURES",
     "WIDTHS",
-    "RC",
-    "rc_context",
+    "light_grid",
     "colour_map",
     "ordered",
     "level_order",
@@ -29,10 +33,8 @@ __all__ = [
     "table_provenance",
 ]
 
-#: Okabe–Ito colour-blind-safe palette (black moved last).
-PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-)  # fmt: skip
+#: the house style's colour cycle: Okabe–Ito, colour-blind-safe, black last
+PALETTE = palette()
 #: the measures of a counts table and their axis labels
 MEASURES = {
     "n_hits": "Hits",
@@ -40,38 +42,7 @@ MEASURES = {
     "share_of_articles": "Share of articles with a hit",
 }
 #: figure widths in inches: a journal's single and double column
-WIDTHS = {"single": 3.5, "double": 7.2}
-
-RC = {
-    "font.size": 7.5,
-    "axes.titlesize": 8,
-    "axes.labelsize": 7.5,
-    "xtick.labelsize": 6.5,
-    "ytick.labelsize": 6.5,
-    "legend.fontsize": 6.5,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.linewidth": 0.6,
-    "lines.linewidth": 1.3,
-    "xtick.major.width": 0.6,
-    "ytick.major.width": 0.6,
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "framing",
-}
-
-
-def rc_context():
-    """The plots' rc settings as a context; the backend is resolved first.
-
-    Resolving it inside ``rc_context`` (the first figure of a Jupyter session picks the inline
-    backend) would be undone on leaving the context, and no later figure would show inline.
-    """
-    import matplotlib
-
-    matplotlib.get_backend()
-    return matplotlib.rc_context(RC)
+WIDTHS = COLUMN_WIDTHS
 
 
 def colour_map(levels) -> dict:
@@ -135,8 +106,8 @@ def legend_above(ax, n: int) -> None:
     handles, labels = ax.get_legend_handles_labels()
     longest = max((len(t) for t in labels), default=1)
     fits = int(ax.get_figure(root=True).get_figwidth() * 15 // (longest + 4))
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), frameon=False,
-              ncols=max(1, min(n, fits, 5)), borderaxespad=0.2)  # fmt: skip
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=max(1, min(n, fits, 5)),
+              borderaxespad=0.2)  # fmt: skip
 
 
 def axes_for(ax, n: int, function: str, make):
@@ -165,3 +136,11 @@ def table_provenance(table: pd.DataFrame) -> dict:
     if "provenance" in attrs:
         return dict(attrs["provenance"])
     return {k: v for k, v in attrs.items() if k != "frames"}
+
+
+def light_grid(ax, axis: str) -> None:
+    """Grid lines along ``axis`` ("x" or "y") in the house style's width and alpha.
+
+    Given explicitly, so that Axes made outside the style (``ax=...``) get them too.
+    """
+    ax.grid(axis=axis, linewidth=mpl.rcParams["grid.linewidth"], alpha=mpl.rcParams["grid.alpha"])

@@ -8,13 +8,14 @@ import pandas as pd
 from .._errors import FramingError, choices_error
 from ..contexts import _hits_in_texts
 from ..export import attach
+from ..style import style_context
 from .common import (
     check_width,
     colour_map,
     legend_above,
     level_order,
+    light_grid,
     ordered,
-    rc_context,
     table_provenance,
     tick_labels,
 )
@@ -114,7 +115,7 @@ def plot_dispersion(
         ]
     colours = colour_map(hues)
 
-    with rc_context():
+    with style_context():
         if ax is None:
             height = min(9.0, 0.7 + 0.16 * max(len(levels), 2))
             fig, ax = plt.subplots(figsize=(w, height), layout="constrained")
@@ -132,7 +133,7 @@ def plot_dispersion(
             ax.set_yticks([])
             ax.set_ylabel(f"{len(levels)} {'articles' if col == 'article_id' else col}")
         ax.set_xlabel("Relative position in the article (0 = start, 1 = end)")
-        ax.grid(axis="x", linewidth=0.4, alpha=0.5)
+        light_grid(ax, "x")
         if hue and col != hue:
             legend_above(ax, len(hues))
         if title:

@@ -7,16 +7,15 @@ import pandas as pd
 
 from .._errors import FramingError, check_columns
 from ..export import attach
+from ..style import style_context
 from .common import (
     MEASURES,
-    RC,
     axes_for,
     check_counts,
     check_measure,
     check_width,
     level_order,
     ordered,
-    rc_context,
     tick_labels,
 )
 
@@ -123,7 +122,7 @@ def plot_heatmap(
         )  # fmt: skip
         return fig, axes.ravel()
 
-    with rc_context():
+    with style_context():
         fig, axes = axes_for(ax, len(panels), function, make)
         step = max(1, int(np.ceil(len(col_levels) / (12 if w > 5 else 6))))
         image = None
@@ -151,7 +150,7 @@ def plot_heatmap(
         bar.set_label(MEASURES[measure])
         bar.outline.set_linewidth(0.4)
         if title:
-            fig.suptitle(title, fontsize=RC["axes.titlesize"] + 1)
+            fig.suptitle(title)
     attach(fig, provenance=counts.attrs.get("provenance"), data=table, ax=axes[0],
            label=function)  # fmt: skip
     return axes[0] if len(axes) == 1 else axes

@@ -7,7 +7,8 @@ import pandas as pd
 
 from .._errors import FramingError, check_columns
 from ..export import attach
-from .common import check_width, colour_map, legend_above, ordered, rc_context, table_provenance
+from ..style import style_context
+from .common import check_width, colour_map, legend_above, light_grid, ordered, table_provenance
 
 __all__ = ["plot_comparison"]
 
@@ -77,7 +78,7 @@ def plot_comparison(
     lo_d = np.where(np.isfinite(lo) & (lo > 0), lo, left)
     hi_d = np.where(np.isfinite(hi), hi, right)
 
-    with rc_context():
+    with style_context():
         if ax is None:
             height = 0.8 + 0.22 * len(frames) * max(1, min(len(hues), 4)) ** 0.5
             fig, ax = plt.subplots(figsize=(w, height), layout="constrained")
@@ -155,4 +156,4 @@ def _ratio_axes(ax, frames: list, xlim: tuple[float, float], xlabel: str) -> Non
     ax.set_yticks(range(len(frames)), [str(f) for f in frames])
     ax.set_ylim(len(frames) - 0.5, -0.5)
     ax.set_xlabel(xlabel)
-    ax.grid(axis="x", which="major", linewidth=0.4, alpha=0.5)
+    light_grid(ax, "x")

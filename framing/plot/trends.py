@@ -8,16 +8,16 @@ import pandas as pd
 from .._errors import FramingError, check_columns
 from ..aggregate import rolling_counts
 from ..export import attach
+from ..style import style_context
 from .common import (
     MEASURES,
-    RC,
     WIDTHS,
     axes_for,
     check_measure,
     check_width,
     colour_map,
+    light_grid,
     ordered,
-    rc_context,
 )
 
 __all__ = ["plot_trends"]
@@ -139,7 +139,7 @@ def plot_trends(
     if smooth:
         counts = rolling_counts(counts, smooth)
     col, panels = _panels(counts, hue, col)
-    with rc_context():
+    with style_context():
         fig, axes = axes_for(ax, len(panels), "plot_trends", lambda: _new_axes(panels, col, width))
         colours = colour_map(ordered(counts[hue]))
         lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
@@ -227,7 +227,7 @@ def _draw_panel(axis, panel, lines, periods, colours, bands: bool) -> None:
     else:  # one period: one tick, labelled with its date
         axis.set_xticks(periods[:1])
         axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    axis.grid(axis="y", linewidth=0.4, alpha=0.5)
+    light_grid(axis, "y")
 
 
 def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bool) -> None:
@@ -236,12 +236,12 @@ def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bo
     if len(axes) == 1:
         axes[0].set_ylabel(label)
     else:
-        fig.supylabel(label, fontsize=RC["axes.labelsize"])
+        fig.supylabel(label)
     handles, labels = axes[0].get_legend_handles_labels()
     if len(axes) == 1 and legend_inside:
-        axes[0].legend(handles, labels, frameon=False)
+        axes[0].legend(handles, labels)
     else:
-        fig.legend(handles, labels, loc="outside lower center", frameon=False,
+        fig.legend(handles, labels, loc="outside lower center",
                    ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
     if title:
-        fig.suptitle(title, fontsize=RC["axes.titlesize"] + 1)
+        fig.suptitle(title)
