@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, check_dates, choices_error, require
+from .._errors import FramingError, check_columns, check_dates, choices_error, require
 
 widgets = require("ipywidgets", purpose="the explorer (framing.explore)")
 
@@ -74,15 +74,15 @@ class _Status(Exception):
 
 
 def _as_lexicon(lexicon):
-    from .lexicon import Lexicon
+    from ..lexicon import Lexicon
 
     if lexicon is None or isinstance(lexicon, Lexicon):
         return lexicon
     if isinstance(lexicon, dict):
         return Lexicon.from_dict(lexicon)
     if isinstance(lexicon, str | os.PathLike):
-        from .datasets import LEXICONS, load_lexicon
-        from .lexicon import read_lexicon
+        from ..datasets import LEXICONS, load_lexicon
+        from ..lexicon import read_lexicon
 
         return load_lexicon(lexicon) if lexicon in LEXICONS else read_lexicon(lexicon)
     raise FramingError(
@@ -164,7 +164,7 @@ class _HitsSource:
     fixed_freq = None
 
     def __init__(self, articles, lexicon, hits, *, match: str):
-        from .match import find_hits, token_counts
+        from ..match import find_hits, token_counts
 
         _check_articles(articles)
         lexicon = _as_lexicon(lexicon)
@@ -290,7 +290,7 @@ class _HitsSource:
         )
 
     def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
-        from .aggregate import count_by_period
+        from ..aggregate import count_by_period
 
         mask = self.article_mask(outlets, lo, hi)
         if not mask.any():
@@ -322,7 +322,7 @@ class _HitsSource:
 
     def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window):
         """(number of passages, kwic table of the page) for the current choice."""
-        from .contexts import kwic
+        from ..contexts import kwic
 
         mask = self.article_mask(outlets, lo, hi)
         if period:
@@ -400,7 +400,7 @@ class _CountsSource:
         return [str(m) for m in pd.period_range(p.min(), p.max(), freq="M")]
 
     def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
-        from .aggregate import _add_measures
+        from ..aggregate import _add_measures
 
         t = self.table
         first, last = lo, hi - pd.Timedelta(days=1)
@@ -969,8 +969,8 @@ class Explorer(widgets.VBox):
     def _draw(self, counts, messages) -> None:
         from matplotlib import rc_context
 
-        from .plot import PALETTE
-        from .style import style_context
+        from ..plot import PALETTE
+        from ..style import style_context
 
         hue, col, title, n = self._layout()
         n_lines = counts[hue].nunique()
@@ -992,7 +992,7 @@ class Explorer(widgets.VBox):
         from matplotlib.dates import AutoDateLocator
         from matplotlib.ticker import FixedLocator
 
-        from .plot.trends import plot_trends
+        from ..plot.trends import plot_trends
 
         ncols = 1 if n == 1 else 2 if n <= 4 else 3
         nrows = -(-n // ncols)
@@ -1178,7 +1178,7 @@ class Explorer(widgets.VBox):
         >>> sorted(paths)
         ['csv', 'pdf', 'png']
         """
-        from .export import save_figure
+        from ..export import save_figure
 
         if not self._drawn:
             raise FramingError(
@@ -1209,7 +1209,7 @@ class Explorer(widgets.VBox):
 
 def _clear_plots(fig) -> None:
     """Remove what a drawing added to ``fig`` and let its Axes autoscale again."""
-    from .export import _detach
+    from ..export import _detach
 
     for legend in list(fig.legends):
         legend.remove()
@@ -1256,7 +1256,7 @@ def _kwic_html(table: pd.DataFrame, total: int) -> str:
 
 
 def _granularity(freq) -> str:
-    from .aggregate import FREQUENCIES
+    from ..aggregate import FREQUENCIES
 
     if freq in GRANULARITIES:
         return freq
