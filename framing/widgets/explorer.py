@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
 import time
 import traceback
@@ -37,14 +36,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns, check_dates, choices_error, require
+from .._errors import FramingError, choices_error, require
+from .sources import GRANULARITIES, CountsSource, HitsSource, NothingToDraw
 
 widgets = require("ipywidgets", purpose="the explorer (framing.explore)")
 
 __all__ = ["explore", "Explorer", "GRANULARITIES", "MEASURE_LABELS", "COMPARE_CHOICES"]
 
-#: granularity choices and the pandas period frequency of each
-GRANULARITIES = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 #: measure (a counts column) -> label in the measure chooser
 MEASURE_LABELS = {
     "n_hits": "hits",
@@ -58,373 +56,9 @@ COMPARE_CHOICES = {
     "pooled": "frames, outlets pooled",
 }
 _ALL = ""  # the "all" choice of the KWIC choosers
-_NO_OUTLET = "(no outlet)"
 _SMOOTH_MAX = 12
 # plot.py's date locator warns (harmlessly) for spans of 31-59 months; see the lead's notes
 _IGNORED_WARNINGS = "AutoDateLocator was unable to pick an appropriate interval"
-
-
-class _Status(Exception):
-    """A reason there is nothing to draw: shown in the status line, not an error."""
-
-
-# --------------------------------------------------------------------------------------
-# data sources: what the controls filter
-# --------------------------------------------------------------------------------------
-
-
-def _as_lexicon(lexicon):
-    from ..lexicon import Lexicon
-
-    if lexicon is None or isinstance(lexicon, Lexicon):
-        return lexicon
-    if isinstance(lexicon, dict):
-        return Lexicon.from_dict(lexicon)
-    if isinstance(lexicon, str | os.PathLike):
-        from ..datasets import LEXICONS, load_lexicon
-        from ..lexicon import read_lexicon
-
-        return load_lexicon(lexicon) if lexicon in LEXICONS else read_lexicon(lexicon)
-    raise FramingError(
-        f"expected a Lexicon, a dict of frame -> entries or a lexicon file, got "
-        f"{type(lexicon).__name__}",
-        where="explore(lexicon=...)",
-        fix="Load one with framing.load_lexicon('security') or framing.read_lexicon(path).",
-    )
-
-
-def _naive(dates: pd.Series) -> pd.Series:
-    return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
-
-
-def _check_articles(articles) -> None:
-    if isinstance(articles, pd.DataFrame) and "n_hits" in articles.columns:
-        raise FramingError(
-            "explore's first argument is the articles table; you passed a counts table",
-            where="explore",
-            fix="Pass it as explore(counts=counts), or pass the articles and a lexicon.",
-        )
-    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
-        raise FramingError(
-            "explore's first argument is the articles table; you passed a hits table",
-            where="explore",
-            fix="Call explore(articles, lexicon) or explore(articles, hits=hits).",
-        )
-    check_columns(
-        articles,
-        ["article_id", "date"],
-        table="articles",
-        function="explore",
-        hint="Read articles with framing.read_articles (or framing.load_example()).",
-    )
-    check_dates(articles, function="explore")
-    if articles.empty:
-        raise FramingError("the articles table is empty: nothing to explore", where="explore")
-    if articles["date"].isna().any():
-        raise FramingError(
-            f"{int(articles['date'].isna().sum())} articles have no date",
-            where="explore",
-            fix="Drop them or read articles with framing.read_articles, which sets them aside.",
-        )
-    if articles["article_id"].duplicated().any():
-        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
-        raise FramingError(
-            f"the articles table has duplicate article_id values (e.g. {dup!r})",
-            where="explore",
-            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
-        )
-
-
-def _check_hits(hits) -> None:
-    if isinstance(hits, pd.DataFrame) and "n_hits" in hits.columns:
-        raise FramingError(
-            "hits= needs the hits table; you passed a counts table",
-            where="explore(hits=...)",
-            fix="Pass it as explore(counts=counts), or hits = framing.find_hits(articles, lexicon).",
-        )
-    if isinstance(hits, pd.DataFrame) and "text" in hits.columns:
-        raise FramingError(
-            "hits= needs the hits table; you passed the articles table",
-            where="explore(hits=...)",
-            fix="Call explore(articles, lexicon) or explore(articles, hits=hits).",
-        )
-    check_columns(
-        hits,
-        ["article_id", "frame"],
-        table="hits",
-        function="explore(hits=...)",
-        hint="Pass the table framing.find_hits returns.",
-    )
-
-
-class _HitsSource:
-    """Articles + hits, precomputed once; counts and KWIC pages for any choice of controls."""
-
-    has_kwic = True
-    fixed_freq = None
-
-    def __init__(self, articles, lexicon, hits, *, match: str):
-        from ..match import find_hits, token_counts
-
-        _check_articles(articles)
-        lexicon = _as_lexicon(lexicon)
-        if hits is None:
-            if lexicon is None:
-                raise FramingError(
-                    "explore needs a lexicon (or the hits found with one)",
-                    where="explore",
-                    fix="Call explore(articles, framing.load_lexicon('security')) or "
-                    "explore(articles, hits=hits).",
-                )
-            hits = find_hits(articles, lexicon, match=match, sentences=False)
-        else:
-            _check_hits(hits)
-        hits = hits.reset_index(drop=True)
-        ids = pd.Index(articles["article_id"].astype(object))
-        rows = ids.get_indexer(hits["article_id"].astype(object))
-        if (rows < 0).any():
-            missing = hits.loc[rows < 0, "article_id"]
-            raise FramingError(
-                f"{len(missing)} hits refer to articles not in the articles table "
-                f"(e.g. {missing.iloc[0]!r})",
-                where="explore(hits=...)",
-                fix="Pass the same articles table you gave find_hits.",
-            )
-
-        # the slim articles table every count starts from
-        outlet = (
-            articles["outlet"].astype(object).where(articles["outlet"].notna(), _NO_OUTLET)
-            if "outlet" in articles.columns
-            else pd.Series(_NO_OUTLET, index=articles.index, dtype=object)
-        )
-        if "n_tokens" in articles.columns:
-            n_tokens = articles["n_tokens"].fillna(0).to_numpy(dtype="int64")
-        else:
-            check_columns(articles, ["text"], table="articles", function="explore")
-            n_tokens = token_counts(articles)["n_tokens"].to_numpy()
-        # (article ids are replaced by positions: integer keys count fast)
-        self.arts = pd.DataFrame(
-            {
-                "article_id": np.arange(len(articles)),
-                "date": _naive(articles["date"]).to_numpy(),
-                "outlet": outlet.astype(str).to_numpy(dtype=object),
-                "n_tokens": n_tokens,
-            }
-        )
-        self.dates = self.arts["date"].to_numpy()
-        self.outlet_values = self.arts["outlet"].to_numpy()
-        self._periods: dict[str, pd.PeriodIndex] = {}
-
-        # what KWIC needs: the text (and outlet, date, title) of every article
-        self.has_kwic = "text" in articles.columns and {"start", "end"} <= set(hits.columns)
-        self.no_kwic_reason = (
-            "The passages need the articles' text and the hits' start/end offsets."
-            if not self.has_kwic
-            else ""
-        )
-        keep = [c for c in ("article_id", "text", "outlet", "date", "title") if c in articles]
-        self.texts = articles[keep].reset_index(drop=True) if self.has_kwic else None
-        self.text_lengths = (
-            self.texts["text"].fillna("").str.len().to_numpy() if self.has_kwic else None
-        )
-
-        # the series: every frame, then every entry, each a set of hit rows
-        if lexicon is not None:
-            frames = list(lexicon.frame_names)
-            entries = [(e.frame, e.pattern) for e in lexicon.entries]
-        else:
-            frames = list(hits.attrs.get("frames") or sorted(hits["frame"].unique().tolist()))
-            entries = []
-            if "entry" in hits.columns:
-                seen = hits[["frame", "entry"]].drop_duplicates().itertuples(index=False)
-                entries = sorted(
-                    map(tuple, seen),
-                    key=lambda p: (frames.index(p[0]) if p[0] in frames else len(frames), p[1]),
-                )
-        frames += [f for f in dict.fromkeys(hits["frame"].tolist()) if f not in frames]
-        by_frame = hits.groupby("frame", sort=False).indices if len(hits) else {}
-        by_entry = (
-            hits.groupby(["frame", "entry"], sort=False).indices
-            if len(hits) and "entry" in hits.columns
-            else {}
-        )
-        empty = np.zeros(0, dtype=np.intp)
-        self.index: dict[str, np.ndarray] = {}
-        self.labels_of: dict[str, tuple] = {}
-        for f in frames:
-            self.index[f] = np.asarray(by_frame.get(f, empty), dtype=np.intp)
-            self.labels_of[f] = (f, None)
-        for f, e in entries:
-            label = f"{f}: {e}"
-            if label not in self.index:
-                self.index[label] = np.asarray(by_entry.get((f, e), empty), dtype=np.intp)
-                self.labels_of[label] = (f, e)
-        self.frames = frames
-        self.hits = hits
-        self.hit_rows = rows
-        # reading order of the passages: by date, article, offset
-        start = hits["start"].to_numpy() if "start" in hits.columns else np.zeros(len(hits))
-        self.hit_order = np.lexsort((start, rows, self.dates[rows]))
-        self.attrs = {k: v for k, v in hits.attrs.items() if k != "frames"}
-        self.lexicon = lexicon
-
-    # -- choices -------------------------------------------------------------------------
-
-    def series_totals(self) -> dict[str, int]:
-        return {label: len(idx) for label, idx in self.index.items()}
-
-    def outlet_totals(self) -> dict[str, int]:
-        return self.arts["outlet"].value_counts(sort=False).sort_index().to_dict()
-
-    def months(self) -> list[str]:
-        lo, hi = self.arts["date"].min(), self.arts["date"].max()
-        return [str(p) for p in pd.period_range(lo, hi, freq="M")]
-
-    # -- counting --------------------------------------------------------------------------
-
-    def article_mask(self, outlets, lo, hi) -> np.ndarray:
-        return (
-            np.isin(self.outlet_values, list(outlets))
-            & (self.dates >= lo.to_datetime64())
-            & (self.dates < hi.to_datetime64())
-        )
-
-    def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
-        from ..aggregate import count_by_period
-
-        mask = self.article_mask(outlets, lo, hi)
-        if not mask.any():
-            raise _Status("empty")
-        pieces = [self.index[label] for label in labels]
-        pieces = [idx[mask[self.hit_rows[idx]]] for idx in pieces]
-        chosen = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.intp)
-        hits = pd.DataFrame(
-            {
-                "article_id": self.hit_rows[chosen],
-                "frame": np.repeat(np.asarray(labels, dtype=object), [len(p) for p in pieces]),
-            }
-        )
-        hits.attrs = dict(self.attrs)
-        return count_by_period(
-            hits,
-            self.arts[mask],
-            freq={v: k for k, v in GRANULARITIES.items()}[freq],
-            by=None if pooled else "outlet",
-            frames=list(labels),
-            start=lo,
-            end=hi - pd.Timedelta(days=1),
-        )
-
-    def periods(self, freq: str) -> pd.PeriodIndex:
-        if freq not in self._periods:
-            self._periods[freq] = pd.PeriodIndex(self.arts["date"].dt.to_period(freq))
-        return self._periods[freq]
-
-    def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window):
-        """(number of passages, kwic table of the page) for the current choice."""
-        from ..contexts import kwic
-
-        mask = self.article_mask(outlets, lo, hi)
-        if period:
-            mask &= np.asarray(self.periods(freq) == pd.Period(pd.Timestamp(period), freq))
-        wanted = np.zeros(len(self.hits), dtype=bool)
-        for label in labels:  # a hit of two chosen series is listed once
-            wanted[self.index[label]] = True
-        wanted &= mask[self.hit_rows]
-        chosen = self.hit_order[wanted[self.hit_order]]  # in reading order
-        shown = chosen[page * size : (page + 1) * size]
-        page_hits = self.hits.iloc[shown]
-        texts = self.texts.iloc[np.unique(self.hit_rows[shown])]
-        table = kwic(page_hits, texts, window=window)
-        # whether the context is cut (to show "…"): it starts after the text's start / ends
-        # before the text's end
-        lengths = self.text_lengths[self.hit_rows[shown]]
-        n_left = np.array([len(t) for t in table["left"]], dtype=np.int64)
-        n_right = np.array([len(t) for t in table["right"]], dtype=np.int64)
-        table["cut_left"] = table["start"].to_numpy(dtype=np.int64) - n_left > 0
-        table["cut_right"] = table["end"].to_numpy(dtype=np.int64) + n_right < lengths
-        return len(chosen), table
-
-
-class _CountsSource:
-    """A ready counts table: the chart without re-counting (granularity fixed, no passages)."""
-
-    has_kwic = False
-    no_kwic_reason = (
-        "The explorer was given a counts table only: pass the articles and a lexicon "
-        "(or hits) to read the passages behind the chart."
-    )
-
-    def __init__(self, counts):
-        if isinstance(counts, pd.DataFrame) and ("text" in counts.columns or "start" in counts):
-            raise FramingError(
-                "counts= needs a counts table; you passed articles or hits",
-                where="explore(counts=...)",
-                fix="Make one with framing.count_by_period(hits, articles), or call "
-                "explore(articles, lexicon).",
-            )
-        needed = ["period", "frame", "n_hits", "n_articles", "n_articles_with_hit", "n_tokens"]
-        check_columns(counts, needed, table="counts", function="explore(counts=...)")
-        if counts.empty:
-            raise FramingError("the counts table is empty: nothing to explore", where="explore")
-        prov = counts.attrs.get("provenance", {})
-        freq = prov.get("freq")
-        names = {v: k for k, v in GRANULARITIES.items()}
-        self.fixed_freq = names.get(freq, "as counted")
-        self.freq = freq
-        self.conf = prov.get("conf", 0.95)
-        table = counts.copy()
-        table["period"] = pd.to_datetime(table["period"])
-        if "entry" in table.columns:
-            table["label"] = table["frame"].astype(str) + ": " + table["entry"].astype(str)
-        else:
-            table["label"] = table["frame"].astype(str)
-        if "outlet" in table.columns:
-            table["outlet"] = table["outlet"].astype(object).fillna(_NO_OUTLET).astype(str)
-        else:
-            table["outlet"] = _NO_OUTLET
-        self.table = table
-        self.frames = list(dict.fromkeys(table["frame"].astype(str)))
-        self.attrs = dict(counts.attrs)
-
-    def series_totals(self) -> dict[str, int]:
-        sums = self.table.groupby("label", sort=False)["n_hits"].sum()
-        return {k: int(v) for k, v in sums.items()}
-
-    def outlet_totals(self) -> dict[str, int]:
-        first = self.table.drop_duplicates(["period", "outlet"])
-        return {k: int(v) for k, v in first.groupby("outlet")["n_articles"].sum().items()}
-
-    def months(self) -> list[str]:
-        p = self.table["period"]
-        return [str(m) for m in pd.period_range(p.min(), p.max(), freq="M")]
-
-    def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
-        from ..aggregate import _add_measures
-
-        t = self.table
-        first, last = lo, hi - pd.Timedelta(days=1)
-        if self.freq:
-            first = pd.Period(lo, self.freq).start_time
-            last = pd.Period(last, self.freq).start_time
-        keep = (
-            t["label"].isin(labels) & t["outlet"].isin(outlets) & t["period"].between(first, last)
-        )
-        sub = t[keep]
-        per_outlet = sub.drop_duplicates(["period", "outlet"]).groupby("outlet")["n_articles"].sum()
-        if per_outlet.sum() == 0:
-            raise _Status("empty")
-        sub = sub[sub["outlet"].isin(per_outlet.index[per_outlet > 0])]
-        sums = ["n_hits", "n_articles_with_hit", "n_articles", "n_tokens"]
-        keys = ["period", "label"] if pooled else ["period", "outlet", "label"]
-        out = sub.groupby(keys, sort=False)[sums].sum().reset_index()
-        out["label"] = pd.Categorical(out["label"], categories=list(labels))
-        out = out.sort_values(keys[1:][::-1] + ["period"], kind="stable")
-        out = out.rename(columns={"label": "frame"})
-        out["frame"] = out["frame"].astype(object)
-        out = _add_measures(out.reset_index(drop=True), conf=self.conf)
-        out.attrs = dict(self.attrs)
-        return out
 
 
 # --------------------------------------------------------------------------------------
@@ -781,7 +415,7 @@ class Explorer(widgets.VBox):
                     where="explore",
                     fix="Call explore(counts=counts) or explore(articles, lexicon).",
                 )
-            source = _CountsSource(counts)
+            source = CountsSource(counts)
         elif articles is None:
             raise FramingError(
                 "nothing to explore",
@@ -790,7 +424,7 @@ class Explorer(widgets.VBox):
                 "explore(counts=counts).",
             )
         else:
-            source = _HitsSource(articles, lexicon, hits, match=match)
+            source = HitsSource(articles, lexicon, hits, match=match)
         return cls(source, **options)
 
     # -- callbacks ----------------------------------------------------------------------
@@ -870,7 +504,7 @@ class Explorer(widgets.VBox):
                 t1 = time.perf_counter()
                 self._draw(counts, messages)
                 t2 = time.perf_counter()
-            except _Status:
+            except NothingToDraw:
                 self._blank()
                 t1 = t2 = time.perf_counter()
             except Exception:
@@ -888,15 +522,15 @@ class Explorer(widgets.VBox):
         if not labels:
             messages.append(("warn", "Choose at least one frame or entry (Ctrl/Shift-click "
                                      "to choose several)."))  # fmt: skip
-            raise _Status
+            raise NothingToDraw
         if not outlets:
             messages.append(("warn", "Choose at least one outlet."))
-            raise _Status
+            raise NothingToDraw
         if key != self._counts_key or self.counts is None:
             self.counts = None
             try:
                 counts = self._source.counts(labels, outlets, lo, hi, pfreq, pooled)
-            except _Status:
+            except NothingToDraw:
                 first, last = self.dates.value
                 span = f"in {first}" if first == last else f"from {first} to {last}"
                 messages.append(
