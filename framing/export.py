@@ -14,7 +14,7 @@ from pathlib import Path
 from ._errors import FramingError, choices_error
 from .style import save_rc
 
-__all__ = ["save_figure", "save_table", "attach", "provenance_of", "FIGURE_FORMATS"]
+__all__ = ["save_figure", "save_table", "attach", "detach", "provenance_of", "FIGURE_FORMATS"]
 
 FIGURE_FORMATS = ("png", "pdf", "svg")
 _NAME_RE = re.compile(r"^[\w.-]+$")
@@ -22,8 +22,19 @@ _NAME_RE = re.compile(r"^[\w.-]+$")
 _ATTACHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _detach(fig) -> None:
-    """Forget what :func:`attach` remembered of a figure (before drawing it again anew)."""
+def detach(fig) -> None:
+    """Forget what :func:`attach` remembered of a figure (before drawing it again anew).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig = plt.figure()
+    >>> attach(fig, provenance={"lexicon_hash": "abc"})
+    >>> detach(fig)
+    >>> "lexicon_hash" in provenance_of(fig)
+    False
+    >>> plt.close(fig)
+    """
     _ATTACHED.pop(_figure(fig, function="attach"), None)
 
 

@@ -20,7 +20,7 @@ from ..datasets import LEXICONS, load_lexicon
 from ..lexicon import Lexicon, read_lexicon
 from ..match import find_hits, token_counts
 
-__all__ = ["HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
+__all__ = ["source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
 
 #: granularity choices and the pandas period frequency of each
 GRANULARITIES = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -29,6 +29,35 @@ _NO_OUTLET = "(no outlet)"
 
 class NothingToDraw(Exception):
     """A reason there is nothing to draw: shown in the status line, not an error."""
+
+
+def source_of(articles=None, lexicon=None, *, hits=None, counts=None, match: str = "exact"):
+    """The source of the tables :func:`framing.explore` was given: counts, or articles + hits.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["Ledger"],
+    ...     "date": pd.to_datetime(["2024-01-05"]), "text": ["A threat."]})
+    >>> source_of(arts, {"threat": ["threat*"]}).series_totals()
+    {'threat': 1, 'threat: threat*': 1}
+    """
+    if counts is not None:
+        if articles is not None or hits is not None or lexicon is not None:
+            raise FramingError(
+                "pass either a counts table or the articles (with a lexicon or hits), not both",
+                where="explore",
+                fix="Call explore(counts=counts) or explore(articles, lexicon).",
+            )
+        return CountsSource(counts)
+    if articles is None:
+        raise FramingError(
+            "nothing to explore",
+            where="explore",
+            fix="Call explore(articles, lexicon), explore(articles, hits=hits) or "
+            "explore(counts=counts).",
+        )
+    return HitsSource(articles, lexicon, hits, match=match)
 
 
 def _as_lexicon(lexicon):
