@@ -119,6 +119,11 @@ def _align_panels(used, ncols: int, reused: bool) -> None:
             ax.set_xlim(x_range)
             if not reused:
                 ax.tick_params(labelbottom=i + ncols >= n, labelleft=i % ncols == 0)
+                # the panels have no axis labels of their own (the figure has one): fixed
+                # label places spare matplotlib measuring every tick label of every panel to
+                # place them at each drawing
+                ax.xaxis.set_label_coords(0.5, -0.1)
+                ax.yaxis.set_label_coords(-0.1, 0.5)
 
 
 def _geometry(n, ncols, nrows, legend_rows, title, col):

@@ -154,7 +154,9 @@ class HitsSource:
         # positions: integer keys count fast)
         self.arts = _slim_articles(articles)
         self.dates = self.arts["date"].to_numpy()
-        self.outlet_values = self.arts["outlet"].to_numpy()
+        # each article's outlet as a code: a choice of outlets is a lookup, not a comparison
+        # of every article's outlet name with every chosen name
+        self.outlet_codes, self.outlet_names = pd.factorize(self.arts["outlet"])
         self._periods: dict[str, pd.PeriodIndex] = {}
         self._keep_texts(articles, hits)
         self.frames, self.index, self.labels_of = _series_index(hits, lexicon)
@@ -195,8 +197,10 @@ class HitsSource:
     # -- counting --------------------------------------------------------------------------
 
     def article_mask(self, outlets, lo, hi) -> np.ndarray:
+        """Whether each article is from one of ``outlets`` and dated in ``[lo, hi)``."""
+        chosen = np.isin(np.asarray(self.outlet_names, dtype=object), list(outlets))
         return (
-            np.isin(self.outlet_values, list(outlets))
+            chosen[self.outlet_codes]
             & (self.dates >= lo.to_datetime64())
             & (self.dates < hi.to_datetime64())
         )
@@ -208,12 +212,12 @@ class HitsSource:
         pieces = [self.index[label] for label in labels]
         pieces = [idx[mask[self.hit_rows[idx]]] for idx in pieces]
         chosen = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.intp)
-        hits = pd.DataFrame(
-            {
-                "article_id": self.hit_rows[chosen],
-                "frame": np.repeat(np.asarray(labels, dtype=object), [len(p) for p in pieces]),
-            }
+        # the labels as codes: a column of one string per hit would be converted to
+        # pandas' string type, hit by hit, at every change of the controls
+        frame = pd.Categorical.from_codes(
+            np.repeat(np.arange(len(labels)), [len(p) for p in pieces]), categories=list(labels)
         )
+        hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
         hits.attrs = dict(self.attrs)
         return count_by_period(
             hits,
