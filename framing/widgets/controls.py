@@ -121,47 +121,33 @@ def outlet_chooser(totals: dict, value: list):
     )
 
 
-def granularity_chooser(value: str, *, fixed: bool):
-    """Week, month, quarter or year; disabled (one choice) when the counts are given."""
+def _setting(options, value, description: str, name: str, **extra):
+    """A dropdown of the settings column (granularity, measure, what the colours compare)."""
     return tagged(
         widgets.Dropdown(
-            options=[value] if fixed else list(GRANULARITIES),
-            value=value,
-            description="Granularity",
-            disabled=fixed,
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width=_SETTING_WIDTH),
+            options=options, value=value, description=description, style=LABEL_STYLE,
+            layout=widgets.Layout(width=_SETTING_WIDTH), **extra,
         ),
-        "freq",
-    )
+        name,
+    )  # fmt: skip
+
+
+def granularity_chooser(value: str, *, fixed: bool):
+    """Week, month, quarter or year; disabled (one choice) when the counts are given."""
+    options = [value] if fixed else list(GRANULARITIES)
+    return _setting(options, value, "Granularity", "freq", disabled=fixed)
 
 
 def measure_chooser(value: str):
     """Hits, hits per 1,000 tokens or share of articles."""
-    return tagged(
-        widgets.Dropdown(
-            options=[(label, m) for m, label in MEASURE_LABELS.items()],
-            value=value,
-            description="Measure",
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width=_SETTING_WIDTH),
-        ),
-        "measure",
-    )
+    options = [(label, m) for m, label in MEASURE_LABELS.items()]
+    return _setting(options, value, "Measure", "measure")
 
 
 def compare_chooser(value: str):
     """What the colours compare (:data:`COMPARE_CHOICES`)."""
-    return tagged(
-        widgets.Dropdown(
-            options=[(label, c) for c, label in COMPARE_CHOICES.items()],
-            value=value,
-            description="Colours compare",
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width=_SETTING_WIDTH),
-        ),
-        "compare",
-    )
+    options = [(label, c) for c, label in COMPARE_CHOICES.items()]
+    return _setting(options, value, "Colours compare", "compare")
 
 
 def smoothing_slider(value: int):
