@@ -12,20 +12,29 @@ import weakref
 from pathlib import Path
 
 from ._errors import FramingError, choices_error
+from .style import save_rc
 
-__all__ = ["save_figure", "save_table", "attach", "provenance_of", "FIGURE_FORMATS"]
+__all__ = ["save_figure", "save_table", "attach", "detach", "provenance_of", "FIGURE_FORMATS"]
 
 FIGURE_FORMATS = ("png", "pdf", "svg")
 _NAME_RE = re.compile(r"^[\w.-]+$")
 # figure -> {"provenance": dict, "data": DataFrame}; weak, so closed figures are freed
 _ATTACHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# in force while saving: TrueType (Type 42) fonts embedded in PDF/PS, text kept as text in SVG
-_SAVE_RC = {"svg.hashsalt": "framing", "pdf.fonttype": 42, "ps.fonttype": 42,
-            "svg.fonttype": "none"}  # fmt: skip
 
 
-def _detach(fig) -> None:
-    """Forget what :func:`attach` remembered of a figure (before drawing it again anew)."""
+def detach(fig) -> None:
+    """Forget what :func:`attach` remembered of a figure (before drawing it again anew).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig = plt.figure()
+    >>> attach(fig, provenance={"lexicon_hash": "abc"})
+    >>> detach(fig)
+    >>> "lexicon_hash" in provenance_of(fig)
+    False
+    >>> plt.close(fig)
+    """
     _ATTACHED.pop(_figure(fig, function="attach"), None)
 
 
@@ -147,7 +156,7 @@ def save_figure(
     *,
     directory="figures",
     formats=("png", "pdf"),
-    dpi: int = 300,
+    dpi: int | None = None,
     provenance: dict | None = None,
     data=None,
 ) -> dict[str, Path]:
@@ -163,8 +172,8 @@ def save_figure(
         Output folder, created if needed (default ``figures/``).
     formats : sequence of {"png", "pdf", "svg"}
         Files to write.
-    dpi : int
-        Resolution of the PNG.
+    dpi : int, optional
+        Resolution of the PNG; by default the house style's ``savefig.dpi`` (300).
     provenance : dict, optional
         Added to what the plot function recorded (lexicon hash, parameters) and the versions.
     data : DataFrame, optional
@@ -174,9 +183,10 @@ def save_figure(
 
     Notes
     -----
-    Fonts are embedded in PDF as TrueType (Type 42, ``pdf.fonttype: 42``), never as Type 3
-    bitmaps, so journals accept the files and the text stays selectable; SVG keeps text as
-    text (``svg.fonttype: none``).
+    Files are written under the house style's output settings (:func:`framing.style.save_rc`),
+    whatever style the session uses: fonts are embedded in PDF as TrueType (Type 42,
+    ``pdf.fonttype: 42``), never as Type 3 bitmaps, so journals accept the files and the text
+    stays selectable; SVG keeps text as text (``svg.fonttype: none``).
 
     Returns
     -------
@@ -217,7 +227,7 @@ def save_figure(
     written: dict[str, Path] = {}
     import matplotlib
 
-    with matplotlib.rc_context(_SAVE_RC):
+    with matplotlib.rc_context(save_rc()):
         for fmt in formats:
             path = out / f"{name}.{fmt}"
             figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt])

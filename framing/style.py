@@ -11,17 +11,26 @@ without framing: ``plt.style.use(framing.style.STYLE_PATH)``):
   require) and ``svg.fonttype: none`` (text stays text in SVG).
 
 :func:`figsize` gives figure sizes for a single (3.5 in) or double (7.2 in) journal column.
+
+This module is the one owner of the style: the file is read once (:func:`house_rc`), and
+framing's plots (:func:`style_context`), their colours (:func:`palette`) and
+:func:`framing.save_figure` (:func:`save_rc`: dpi and font embedding) take their values
+from it; no other module keeps a copy.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 from importlib import resources
 from pathlib import Path
 
 from ._errors import FramingError, choices_error
 
-__all__ = ["use_style", "style_context", "figsize", "style_path", "COLUMN_WIDTHS", "GOLDEN"]
+__all__ = [
+    "use_style", "style_context", "figsize", "style_path", "house_rc", "palette", "save_rc",
+    "COLUMN_WIDTHS", "GOLDEN",
+]  # fmt: skip
 
 #: figure widths in inches: a journal's single and double column
 COLUMN_WIDTHS = {"single": 3.5, "double": 7.2}
@@ -70,9 +79,58 @@ def use_style() -> None:
     matplotlib.style.use(_check_path())
 
 
+@functools.cache
+def _read() -> dict:
+    import matplotlib
+
+    return dict(matplotlib.rc_params_from_file(_check_path(), use_default_template=False))
+
+
+def house_rc() -> dict:
+    """The rc settings of the house style, as matplotlib reads them from the style file.
+
+    The file is read once per session; each call returns a new dict.
+
+    Examples
+    --------
+    >>> house_rc()["pdf.fonttype"], house_rc()["xtick.labelsize"]
+    (42, 6.5)
+    """
+    return dict(_read())
+
+
+def palette() -> tuple[str, ...]:
+    """The colours of the house style's colour cycle (Okabe–Ito, black last), as ``#RRGGBB``.
+
+    Examples
+    --------
+    >>> palette()[:2]
+    ('#0072B2', '#E69F00')
+    """
+    return tuple(_read()["axes.prop_cycle"].by_key()["color"])
+
+
+def save_rc() -> dict:
+    """The house style's settings for writing files: dpi, fonts embedded in PDF/PS, SVG text.
+
+    :func:`framing.save_figure` writes under these, whatever style the session uses.
+
+    Examples
+    --------
+    >>> save_rc()["savefig.dpi"], save_rc()["pdf.fonttype"]
+    (300.0, 42)
+    """
+    prefixes = ("savefig.", "pdf.", "ps.", "svg.")
+    return {key: value for key, value in _read().items() if key.startswith(prefixes)}
+
+
 @contextlib.contextmanager
 def style_context():
     """The framing house style inside a ``with`` block only.
+
+    framing's plot functions draw inside it. The backend is resolved before the style is
+    applied: resolved inside (the first figure of a Jupyter session picks the inline backend),
+    it would be undone on leaving the block, and no later figure would show inline.
 
     Examples
     --------
@@ -81,9 +139,10 @@ def style_context():
     ...     mpl.rcParams["savefig.dpi"]
     300.0
     """
-    import matplotlib.style
+    import matplotlib
 
-    with matplotlib.style.context(_check_path()):
+    matplotlib.get_backend()
+    with matplotlib.rc_context(_read()):
         yield
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 import framing as fr
-from framing.plot import _RC, PALETTE
-from framing.style import figsize, style_context, style_path, use_style
+from framing.plot import PALETTE
+from framing.style import figsize, house_rc, palette, save_rc, style_context, style_path, use_style
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,8 +46,34 @@ def test_style_matches_framing_figures(restore_rc):
     colours = [c.lower() for c in mpl.rcParams["axes.prop_cycle"].by_key()["color"]]
     assert colours == [c.lower() for c in PALETTE]  # Okabe-Ito, in framing's order
     assert mpl.rcParams["font.sans-serif"][0] == "DejaVu Sans"
-    for key, value in _RC.items():  # the same sizes and lines as plot_trends uses
+    for key, value in house_rc().items():
         assert mpl.rcParams[key] == value, key
+
+
+def test_plots_draw_in_the_house_style_whatever_the_session_uses():
+    counts = pd.DataFrame({"period": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+                           "frame": "threat", "n_hits": [3, 5]})  # fmt: skip
+    with mpl.rc_context({"xtick.labelsize": 20, "axes.spines.top": True, "grid.alpha": 1.0}):
+        ax = fr.plot_trends(counts, measure="n_hits", intervals=False, title="T")
+    rc = house_rc()
+    assert ax.xaxis.get_major_ticks()[0].label1.get_fontsize() == rc["xtick.labelsize"]
+    assert ax.yaxis.label.get_fontsize() == rc["axes.labelsize"]
+    assert ax.figure.get_suptitle() == "T"
+    assert ax.figure._suptitle.get_fontsize() == rc["figure.titlesize"]
+    assert not ax.spines["top"].get_visible()
+    assert ax.yaxis.get_gridlines()[0].get_alpha() == rc["grid.alpha"]
+
+
+def test_the_style_file_is_the_one_source():
+    rc = mpl.rc_params_from_file(str(style_path()), use_default_template=False)
+    assert house_rc() == dict(rc)
+    assert PALETTE == palette() == tuple(rc["axes.prop_cycle"].by_key()["color"])
+    assert fr.plot.WIDTHS == {"single": figsize("single")[0], "double": figsize("double")[0]}
+    assert save_rc() == {
+        k: v for k, v in rc.items() if k.split(".")[0] in ("savefig", "pdf", "ps", "svg")
+    }
+    house_rc()["pdf.fonttype"] = 3  # a copy: the style is not changed by its readers
+    assert house_rc()["pdf.fonttype"] == 42
 
 
 def test_style_context_restores_the_previous_style():

@@ -10,8 +10,7 @@ import pytest
 import framing as fr
 from framing.aggregate import poisson_interval, wilson_interval
 from framing.comparison import compare
-from framing.plot import PALETTE
-from framing.views import plot_bars, plot_comparison, plot_dispersion, plot_heatmap
+from framing.plot import PALETTE, plot_bars, plot_comparison, plot_dispersion, plot_heatmap
 
 
 @pytest.fixture(scope="module")

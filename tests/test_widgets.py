@@ -392,7 +392,7 @@ def test_an_unexpected_error_shows_in_the_widget(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("framing.plot.plot_trends", broken)
+    monkeypatch.setattr("framing.widgets.render.plot_trends", broken)
     ex.measure.value = "n_hits"
     assert "Something went wrong (RuntimeError: boom)" in status(ex)
     assert "fr-status-error" in ex.status.value
@@ -411,7 +411,7 @@ def test_a_framing_error_in_a_callback_is_one_clear_line(monkeypatch):
     def refuses(*args, **kwargs):
         raise fr.FramingError("cannot draw this", where="plot_trends", fix="Try another.")
 
-    monkeypatch.setattr("framing.plot.plot_trends", refuses)
+    monkeypatch.setattr("framing.widgets.render.plot_trends", refuses)
     ex.freq.value = "quarter"
     assert status(ex) == "plot_trends: cannot draw this. Try another."
     assert ex.errors.outputs == ()

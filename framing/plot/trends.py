@@ -1,68 +1,26 @@
-"""Matplotlib figures of framing tables. Functions take ``ax=None`` and return the Axes;
-they never save or show (saving belongs to :func:`framing.save_figure`).
-"""
+"""Trends over time: one line per frame (or outlet), with interval bands and small multiples."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error
+from .._errors import FramingError, check_columns
+from ..aggregate import rolling_counts
+from ..export import attach
+from ..style import style_context
+from .common import (
+    MEASURES,
+    WIDTHS,
+    axes_for,
+    check_measure,
+    check_width,
+    colour_map,
+    light_grid,
+    ordered,
+)
 
-__all__ = ["plot_trends", "PALETTE", "MEASURES", "WIDTHS"]
-
-#: Okabe–Ito colour-blind-safe palette (black moved last).
-PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-)  # fmt: skip
-#: the measures of a counts table and their axis labels
-MEASURES = {
-    "n_hits": "Hits",
-    "per_1k_tokens": "Hits per 1,000 words",
-    "share_of_articles": "Share of articles with a hit",
-}
-#: figure widths in inches: a journal's single and double column
-WIDTHS = {"single": 3.5, "double": 7.2}
-
-_RC = {
-    "font.size": 7.5,
-    "axes.titlesize": 8,
-    "axes.labelsize": 7.5,
-    "xtick.labelsize": 6.5,
-    "ytick.labelsize": 6.5,
-    "legend.fontsize": 6.5,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.linewidth": 0.6,
-    "lines.linewidth": 1.3,
-    "xtick.major.width": 0.6,
-    "ytick.major.width": 0.6,
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "framing",
-}
-
-
-def _rc_context():
-    """The plots' rc settings as a context; the backend is resolved first.
-
-    Resolving it inside ``rc_context`` (the first figure of a Jupyter session picks the inline
-    backend) would be undone on leaving the context, and no later figure would show inline.
-    """
-    import matplotlib
-
-    matplotlib.get_backend()
-    return matplotlib.rc_context(_RC)
-
-
-def _colours(levels) -> dict:
-    return {lvl: PALETTE[i % len(PALETTE)] for i, lvl in enumerate(levels)}
-
-
-def _ordered(values: pd.Series) -> list:
-    """Levels in order of first appearance (the lexicon's order for frames)."""
-    return list(dict.fromkeys(values.tolist()))
+__all__ = ["plot_trends"]
 
 
 def _auto_col(counts: pd.DataFrame, hue: str, col):
@@ -177,16 +135,29 @@ def plot_trends(
     >>> ax.get_ylabel()
     'Hits'
     """
-    import matplotlib.pyplot as plt
-    from matplotlib import dates as mdates
+    _check_trends(counts, measure, hue, width)
+    if smooth:
+        counts = rolling_counts(counts, smooth)
+    col, panels = _panels(counts, hue, col)
+    with style_context():
+        fig, axes = axes_for(ax, len(panels), "plot_trends", lambda: _new_axes(panels, col, width))
+        colours = colour_map(ordered(counts[hue]))
+        lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
+        bands = intervals and lo_col in counts.columns and hi_col in counts.columns
+        series = _series(counts, col, hue, measure, (lo_col, hi_col) if bands else None)
+        for axis, panel in zip(axes, panels, strict=True):
+            _draw_panel(axis, panel, *series[panel], colours, bands)
+        _label_figure(fig, axes, measure, smooth, width, title, legend_inside=ax is not None)
+    attach(
+        fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
+    )
+    return axes[0] if len(axes) == 1 else axes
 
-    from .aggregate import rolling_counts
-    from .export import attach
 
-    if measure not in MEASURES:
-        raise choices_error("plot_trends(measure=...)", measure, list(MEASURES))
-    if width not in WIDTHS:
-        raise choices_error("plot_trends(width=...)", width, list(WIDTHS))
+def _check_trends(counts: pd.DataFrame, measure: str, hue: str, width: str) -> None:
+    """Raise unless plot_trends can draw ``measure`` by ``hue`` from ``counts``."""
+    check_measure(measure, "plot_trends")
+    check_width(width, "plot_trends")
     if "text" in counts.columns or ("n_hits" not in counts.columns and "match" in counts.columns):
         raise FramingError(
             "plot_trends needs a counts table; you passed articles or hits",
@@ -196,12 +167,17 @@ def plot_trends(
     check_columns(counts, ["period", hue, measure], table="counts", function="plot_trends")
     if counts.empty:
         raise FramingError("the counts table is empty: nothing to plot", where="plot_trends")
-    if smooth:
-        counts = rolling_counts(counts, smooth)
+
+
+def _panels(counts: pd.DataFrame, hue: str, col) -> tuple:
+    """The column of the small multiples (``"auto"`` resolved) and its levels, one per panel.
+
+    Raises when a grouping column that neither ``hue`` nor ``col`` shows has several levels:
+    their lines would be drawn on top of each other.
+    """
     col = _auto_col(counts, hue, col)
     if col is not None:
         check_columns(counts, [col], table="counts", function="plot_trends(col=...)")
-    panels = _ordered(counts[col]) if col else [None]
     other = [c for c in ("outlet", "frame", "entry") if c in counts.columns and c not in (hue, col)]
     for c in other:
         if counts[c].nunique() > 1:
@@ -211,67 +187,61 @@ def plot_trends(
                 where="plot_trends",
                 fix=f"Pass col={c!r} or hue={c!r}, or select one {c} first.",
             )
+    return col, ordered(counts[col]) if col else [None]
 
-    with _rc_context():
-        if ax is None:
-            w = WIDTHS[width]
-            ncols = 1 if (width == "single" or len(panels) == 1) else min(2, len(panels))
-            nrows = int(np.ceil(len(panels) / ncols))
-            fig, axes = plt.subplots(
-                nrows, ncols, figsize=(w, 0.6 + 1.45 * nrows + (0.5 if col else 1.0)),
-                sharex=True, sharey=True, squeeze=False, layout="constrained",
-            )  # fmt: skip
-            axes = axes.ravel()
-            for extra in axes[len(panels) :]:
-                extra.set_visible(False)
-            axes = axes[: len(panels)]
-        else:
-            axes = np.atleast_1d(ax).ravel()
-            if len(axes) != len(panels):
-                raise FramingError(
-                    f"{len(panels)} panels to draw but {len(axes)} Axes given",
-                    where="plot_trends(ax=...)",
-                    fix="Pass as many Axes as panels, or ax=None.",
-                )
-            fig = axes[0].figure
-        colours = _colours(_ordered(counts[hue]))
-        lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
-        bands = intervals and lo_col in counts.columns and hi_col in counts.columns
-        series = _series(counts, col, hue, measure, (lo_col, hi_col) if bands else None)
-        for axis, panel in zip(axes, panels, strict=True):
-            lines, periods = series[panel]
-            for level, x, y, _, _ in lines:
-                # periods without articles have undefined rates: they are left out and the
-                # defined points joined (a gap of NaNs would hide isolated points entirely)
-                axis.plot(x, y, color=colours[level], label=str(level),
-                          marker="o" if len(x) <= 2 else None, markersize=3)  # fmt: skip
-            if bands:
-                _bands(axis, lines, colours)
-            if panel is not None:
-                axis.set_title(str(panel), loc="left")
-            axis.set_ylim(bottom=0)
-            if len(periods) > 1:
-                locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-                axis.xaxis.set_major_locator(locator)
-                axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-            else:  # one period: one tick, labelled with its date
-                axis.set_xticks(periods[:1])
-                axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-            axis.grid(axis="y", linewidth=0.4, alpha=0.5)
-        label = MEASURES[measure] + (f"\n({smooth}-period moving window)" if smooth else "")
-        if len(axes) == 1:
-            axes[0].set_ylabel(label)
-        else:
-            fig.supylabel(label, fontsize=_RC["axes.labelsize"])
-        handles, labels = axes[0].get_legend_handles_labels()
-        if len(axes) == 1 and ax is not None:
-            axes[0].legend(handles, labels, frameon=False)
-        else:
-            fig.legend(handles, labels, loc="outside lower center", frameon=False,
-                       ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
-        if title:
-            fig.suptitle(title, fontsize=_RC["axes.titlesize"] + 1)
-    attach(
-        fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
-    )
-    return axes[0] if len(axes) == 1 else axes
+
+def _new_axes(panels: list, col, width: str):
+    """A new figure with one Axes per panel (two columns at double width), sharing x and y."""
+    import matplotlib.pyplot as plt
+
+    ncols = 1 if (width == "single" or len(panels) == 1) else min(2, len(panels))
+    nrows = int(np.ceil(len(panels) / ncols))
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(WIDTHS[width], 0.6 + 1.45 * nrows + (0.5 if col else 1.0)),
+        sharex=True, sharey=True, squeeze=False, layout="constrained",
+    )  # fmt: skip
+    axes = axes.ravel()
+    for extra in axes[len(panels) :]:
+        extra.set_visible(False)
+    return fig, axes[: len(panels)]
+
+
+def _draw_panel(axis, panel, lines, periods, colours, bands: bool) -> None:
+    """One panel: its lines (and bands), its title, and date ticks that fit its periods."""
+    from matplotlib import dates as mdates
+
+    for level, x, y, _, _ in lines:
+        # periods without articles have undefined rates: they are left out and the
+        # defined points joined (a gap of NaNs would hide isolated points entirely)
+        axis.plot(x, y, color=colours[level], label=str(level),
+                  marker="o" if len(x) <= 2 else None, markersize=3)  # fmt: skip
+    if bands:
+        _bands(axis, lines, colours)
+    if panel is not None:
+        axis.set_title(str(panel), loc="left")
+    axis.set_ylim(bottom=0)
+    if len(periods) > 1:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+        axis.xaxis.set_major_locator(locator)
+        axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    else:  # one period: one tick, labelled with its date
+        axis.set_xticks(periods[:1])
+        axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    light_grid(axis, "y")
+
+
+def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bool) -> None:
+    """The measure's label, the legend (below the panels, or inside given Axes) and the title."""
+    label = MEASURES[measure] + (f"\n({smooth}-period moving window)" if smooth else "")
+    if len(axes) == 1:
+        axes[0].set_ylabel(label)
+    else:
+        fig.supylabel(label)
+    handles, labels = axes[0].get_legend_handles_labels()
+    if len(axes) == 1 and legend_inside:
+        axes[0].legend(handles, labels)
+    else:
+        fig.legend(handles, labels, loc="outside lower center",
+                   ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
+    if title:
+        fig.suptitle(title)

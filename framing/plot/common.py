@@ -1,0 +1,146 @@
+"""What the plot families share: the palette, the measures, the widths and small helpers.
+
+The palette and the widths come from the house style (:mod:`framing.style`); the plots
+draw inside :func:`framing.style.style_context`.
+
+Colours are the Okabe–Ito palette (:data:`PALETTE`); levels keep their order of first
+appearance (the lexicon's order for frames), dates and numbers are sorted.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+
+from .._errors import FramingError, check_columns, choices_error
+from ..style import COLUMN_WIDTHS, palette
+
+__all__ = [
+    "PALETTE",
+    "MEASURES",
+    "WIDTHS",
+    "light_grid",
+    "colour_map",
+    "ordered",
+    "level_order",
+    "tick_labels",
+    "legend_above",
+    "axes_for",
+    "check_width",
+    "check_measure",
+    "check_counts",
+    "table_provenance",
+]
+
+#: the house style's colour cycle: Okabe–Ito, colour-blind-safe, black last
+PALETTE = palette()
+#: the measures of a counts table and their axis labels
+MEASURES = {
+    "n_hits": "Hits",
+    "per_1k_tokens": "Hits per 1,000 words",
+    "share_of_articles": "Share of articles with a hit",
+}
+#: figure widths in inches: a journal's single and double column
+WIDTHS = COLUMN_WIDTHS
+
+
+def colour_map(levels) -> dict:
+    """Level -> colour of :data:`PALETTE`, in order (the palette repeats past its end)."""
+    return {lvl: PALETTE[i % len(PALETTE)] for i, lvl in enumerate(levels)}
+
+
+def ordered(values: pd.Series) -> list:
+    """Levels in order of first appearance (the lexicon's order for frames)."""
+    return list(dict.fromkeys(values.tolist()))
+
+
+def check_width(width: str, function: str) -> float:
+    """The width in inches of ``"single"`` or ``"double"``; other values raise."""
+    if width not in WIDTHS:
+        raise choices_error(f"{function}(width=...)", width, list(WIDTHS))
+    return WIDTHS[width]
+
+
+def check_counts(counts, function: str) -> None:
+    """Raise unless ``counts`` is a non-empty counts table (not articles or hits)."""
+    if isinstance(counts, pd.DataFrame) and "n_hits" not in counts.columns:
+        if "text" in counts.columns or "match" in counts.columns:
+            raise FramingError(
+                f"{function} needs a counts table; you passed articles or hits",
+                where=function,
+                fix="Make one with framing.count_by_period(hits, articles).",
+            )
+    check_columns(counts, [], table="counts", function=function)
+    if counts.empty:
+        raise FramingError("the counts table is empty: nothing to plot", where=function)
+
+
+def level_order(values: pd.Series) -> list:
+    """Sorted levels for dates and numbers, order of first appearance otherwise."""
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        return sorted(values.dropna().unique().tolist())
+    return ordered(values.dropna())
+
+
+def _date_format(values) -> str:
+    """One date format for a whole axis: years, months or days, whichever the dates need."""
+    stamps = [pd.Timestamp(v) for v in values]
+    if all(s == s.normalize() and s.day == 1 for s in stamps):
+        return "%Y" if all(s.month == 1 for s in stamps) and len(stamps) > 1 else "%Y-%m"
+    return "%Y-%m-%d"
+
+
+def tick_labels(levels: list) -> list[str]:
+    """Labels of axis levels: dates in one format for the whole axis, the rest as text."""
+    if levels and all(isinstance(v, pd.Timestamp) for v in levels):
+        fmt = _date_format(levels)
+        return [v.strftime(fmt) for v in levels]
+    return [str(v) for v in levels]
+
+
+def legend_above(ax, n: int) -> None:
+    """A frameless legend above the Axes, clear of the data, as wide as the figure allows."""
+    if n < 2:
+        return
+    handles, labels = ax.get_legend_handles_labels()
+    longest = max((len(t) for t in labels), default=1)
+    fits = int(ax.get_figure(root=True).get_figwidth() * 15 // (longest + 4))
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=max(1, min(n, fits, 5)),
+              borderaxespad=0.2)  # fmt: skip
+
+
+def axes_for(ax, n: int, function: str, make):
+    """The Axes to draw in: ``make()`` when ax is None, else ``ax`` checked to hold n Axes."""
+    if ax is None:
+        return make()
+    axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
+    if len(axes) != n:
+        raise FramingError(
+            f"{n} panels to draw but {len(axes)} Axes given",
+            where=f"{function}(ax=...)",
+            fix="Pass as many Axes as panels, or ax=None.",
+        )
+    return axes[0].figure, axes
+
+
+def check_measure(measure: str, function: str) -> None:
+    """Raise unless ``measure`` is one of :data:`MEASURES`."""
+    if measure not in MEASURES:
+        raise choices_error(f"{function}(measure=...)", measure, list(MEASURES))
+
+
+def table_provenance(table: pd.DataFrame) -> dict:
+    """The provenance a table carries in its ``attrs`` (its own entry, else the attrs)."""
+    attrs = table.attrs
+    if "provenance" in attrs:
+        return dict(attrs["provenance"])
+    return {k: v for k, v in attrs.items() if k != "frames"}
+
+
+def light_grid(ax, axis: str) -> None:
+    """Grid lines along ``axis`` ("x" or "y") in the house style's width and alpha.
+
+    Given explicitly, so that Axes made outside the style (``ax=...``) get them too.
+    """
+    ax.grid(axis=axis, linewidth=mpl.rcParams["grid.linewidth"], alpha=mpl.rcParams["grid.alpha"])

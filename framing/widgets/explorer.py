@@ -1,0 +1,599 @@
+"""The interactive explorer: a trend chart with controls, and the passages behind it.
+
+:func:`explore` returns an :class:`Explorer`, an ``ipywidgets.VBox`` that shows in JupyterLab
+(and Voila) a trend chart with its controls, a status line, a keyword-in-context panel and
+an export button. It is a thin layer over the rest of framing:
+
+* the hits are found once (:func:`framing.find_hits`) and the token totals counted once;
+  every control change filters those tables and re-counts with
+  :func:`framing.count_by_period` (so the chart's numbers *are* ``count_by_period``'s);
+* the chart is drawn by :func:`framing.plot.plot_trends` into a matplotlib figure made
+  without pyplot (so it is never shown a second time by the notebook's backend, whatever
+  ``%matplotlib`` says), with a fixed layout (the constrained layout would triple the
+  drawing time), and sent to the browser as a PNG in an ``ipywidgets.Image``: no front-end
+  extension beyond ipywidgets is needed, and it works the same in JupyterLab, Voila and
+  headless tests;
+* the passages come from :func:`framing.contexts.kwic`, computed only for the page on screen;
+* the export button writes the figure and the table behind it with
+  :func:`framing.save_figure`.
+
+Bad choices (a frame without hits, a date range without articles, one outlet, one period)
+give a sentence in the status line instead of a broken chart; errors inside callbacks are
+shown in the widget (status line, and the traceback in the ``errors`` output area), never
+lost in the kernel log.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .._errors import FramingError
+from ..export import save_figure
+from ..plot import PALETTE
+from . import controls
+from .controls import widgets
+from .notes import outlet_notes, period_notes, series_notes, status_html
+from .passages import Passages
+from .render import Chart
+from .sources import GRANULARITIES, NothingToDraw, source_of
+
+__all__ = ["explore", "Explorer"]
+
+# the date locator of plot_trends warns (harmlessly) for spans of 31-59 months; see the
+# lead's notes
+_IGNORED_WARNINGS = "AutoDateLocator was unable to pick an appropriate interval"
+
+
+class Explorer(widgets.VBox):
+    """The widget :func:`explore` returns: a trend chart, its controls and the passages behind it.
+
+    Set any control's ``.value`` from code (as in the tests) or click it in the browser; the
+    chart, the status line and the passages follow.
+
+    Attributes
+    ----------
+    series, outlets : ipywidgets.SelectMultiple
+        Frames and single entries (values ``"threat"``, ``"threat: security*"``); outlets.
+    freq : ipywidgets.Dropdown
+        Granularity: ``"week"``, ``"month"``, ``"quarter"``, ``"year"``.
+    measure : ipywidgets.Dropdown
+        ``"n_hits"``, ``"per_1k_tokens"`` or ``"share_of_articles"``.
+    smooth : ipywidgets.IntSlider
+        Centred moving window in periods (0 = off).
+    dates : ipywidgets.SelectionRangeSlider
+        First and last month (``("2023-01", "2023-06")``).
+    intervals : ipywidgets.Checkbox
+        Interval bands on or off.
+    compare : ipywidgets.Dropdown
+        What the colours compare: ``"frames"`` (panels: outlets), ``"outlets"`` (panels:
+        frames) or ``"pooled"`` (frames, all chosen outlets pooled, one panel).
+    status : ipywidgets.HTML
+        One line per message: why nothing is drawn, what to change, what was saved.
+    chart : ipywidgets.Image
+        The chart as a PNG.
+    errors : ipywidgets.Output
+        Tracebacks of unexpected errors in callbacks.
+    kwic_period, kwic_frame : ipywidgets.Dropdown
+        Narrow the passages to one period and one of the chosen series (``""``: all).
+    kwic_prev, kwic_next : ipywidgets.Button
+        Page through the passages.
+    kwic_html : ipywidgets.HTML
+        The passages of the page, the hit marked with ``<mark>``.
+    export_name : ipywidgets.Text
+        File name (without extension) for the export button.
+    export_button : ipywidgets.Button
+        Writes the figure (PNG, PDF) and the table behind it (CSV) to ``directory``.
+    figure : matplotlib.figure.Figure
+        The figure on screen (a new one, not managed by pyplot, at each redraw: nothing is
+        shown twice in the notebook). :meth:`export` saves it.
+    counts : DataFrame or None
+        The counts table behind the chart (before smoothing), or None when nothing is drawn.
+    kwic_table : DataFrame or None
+        The :func:`framing.contexts.kwic` rows of the page on screen.
+    hits : DataFrame or None
+        The hits table the explorer counts (None when built from a counts table).
+    directory : Path
+        Where the export button writes.
+    timings : dict
+        Seconds spent in the last update: ``count``, ``draw``, ``kwic``, ``total``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Ledger", "Herald"],
+    ...     "date": pd.to_datetime(["2024-01-05", "2024-02-10"]),
+    ...     "text": ["A threat.", "Calm."]})
+    >>> ex = Explorer.from_tables(arts, {"threat": ["threat*"]})
+    >>> isinstance(ex, widgets.VBox)
+    True
+    """
+
+    def __init__(
+        self,
+        source,
+        *,
+        freq: str = "month",
+        measure: str = "per_1k_tokens",
+        smooth: int = 0,
+        intervals: bool = True,
+        compare: str = "frames",
+        frames=None,
+        outlets=None,
+        directory="figures",
+        name: str = "explorer",
+        window: int = 8,
+        page_size: int = 10,
+        dpi: int = 100,
+    ):
+        totals, outlet_totals = source.series_totals(), source.outlet_totals()
+        chosen, chosen_outlets, freq_label = controls.initial_choices(
+            source, totals, outlet_totals, frames=frames, outlets=outlets, freq=freq,
+            measure=measure, compare=compare, smooth=smooth,
+        )  # fmt: skip
+        for arg, value in (("window", window), ("page_size", page_size), ("dpi", dpi)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise FramingError(
+                    f"{value!r} is not a positive whole number", where=f"explore({arg}=...)"
+                )
+        self._source = source
+        self.hits = getattr(source, "hits", None)
+        self.directory = Path(directory)
+        self.window, self.page_size, self.dpi = window, page_size, dpi
+        self.counts = None
+        self.timings: dict[str, float] = {}
+        self._chart = Chart(dpi)
+        self._busy = False
+        self._counts_key = None
+        self._drawn = False
+        self._messages: list[tuple[str, str]] = []
+
+        # the controls (see the class docstring), laid out, then wired to the update
+        self.series = controls.series_chooser(totals, chosen)
+        self.outlets = controls.outlet_chooser(outlet_totals, chosen_outlets)
+        self.freq = controls.granularity_chooser(freq_label, fixed=source.fixed_freq is not None)
+        self.measure = controls.measure_chooser(measure)
+        self.compare = controls.compare_chooser(compare)
+        self.smooth = controls.smoothing_slider(smooth)
+        self.intervals = controls.intervals_checkbox(intervals)
+        self.dates = controls.date_slider(source.months())
+        self.status = widgets.HTML().add_class("fr-status")
+        self.chart = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", height="auto")
+        ).add_class("fr-chart")
+        self.errors = widgets.Output().add_class("fr-errors")
+        self.export_name, self.export_button = controls.export_controls(name)
+        self._passages = passages = Passages(source, window=window, page_size=page_size)
+        self.kwic_period, self.kwic_frame = passages.period, passages.frame
+        self.kwic_prev, self.kwic_next = passages.prev, passages.next
+        self.kwic_page_label, self.kwic_html = passages.page_label, passages.html
+        super().__init__(self._arrange())
+        self.add_class("fr-explorer")
+        self._wire()
+
+        # the first drawing: bad tables raise here, to the caller
+        self._busy = True
+        try:
+            self._update()
+        finally:
+            self._busy = False
+
+    def _arrange(self) -> list:
+        """The rows of the widget: choosers, dates, status, chart, export, passages."""
+        settings = widgets.VBox(
+            [self.freq, self.measure, self.compare, self.smooth, self.intervals]
+        )
+        return [
+            widgets.HBox(
+                [self.series, self.outlets, settings], layout=widgets.Layout(flex_flow="row wrap")
+            ),
+            self.dates,
+            self.status,
+            self.chart,
+            widgets.HBox([self.export_name, self.export_button]),
+            self.errors,
+            widgets.HTML("<b>Passages behind the chart</b>"),
+            self._passages.row(),
+            self.kwic_html,
+        ]
+
+    def _wire(self) -> None:
+        """Each control calls its update (guarded: errors are shown, never raised)."""
+        for control in (self.series, self.outlets, self.freq, self.dates, self.compare,
+                        self.measure, self.smooth, self.intervals):  # fmt: skip
+            control.observe(self._guarded(self._update), names="value")
+        for control in (self.kwic_period, self.kwic_frame):
+            control.observe(self._guarded(self._first_page), names="value")
+        self.kwic_prev.on_click(self._guarded(lambda: self._turn(-1)))
+        self.kwic_next.on_click(self._guarded(lambda: self._turn(+1)))
+        self.export_button.on_click(self._guarded(self._export_clicked))
+
+    @property
+    def figure(self):
+        """The figure on screen (see the class docstring)."""
+        return self._chart.figure
+
+    @property
+    def kwic_table(self):
+        """The passages of the page on screen (see the class docstring)."""
+        return self._passages.table
+
+    @classmethod
+    def from_tables(cls, articles=None, lexicon=None, *, hits=None, counts=None,
+                    match: str = "exact", **options):  # fmt: skip
+        """Build the explorer from the tables :func:`explore` takes (see there).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["Ledger"],
+        ...     "date": pd.to_datetime(["2024-01-05"]), "text": ["A threat."]})
+        >>> Explorer.from_tables(arts, {"threat": ["threat*"]}).series.value
+        ('threat',)
+        """
+        return cls(source_of(articles, lexicon, hits=hits, counts=counts, match=match), **options)
+
+    # -- callbacks ----------------------------------------------------------------------
+
+    def _guarded(self, action):
+        """Run a callback; show FramingErrors in the status line and other errors below."""
+
+        def handler(*_):
+            if self._busy:
+                return
+            self._busy = True
+            try:
+                self.errors.outputs = ()
+                action()
+            except FramingError as exc:
+                self._show_status([("error", str(exc))])
+            except Exception as exc:  # shown in the widget, never lost in the kernel log
+                self._show_status(
+                    [
+                        (
+                            "error",
+                            f"Something went wrong ({type(exc).__name__}: {exc}). "
+                            "The details are below the chart.",
+                        )
+                    ]
+                )
+                self.errors.append_stderr(traceback.format_exc())
+            finally:
+                self._busy = False
+
+        return handler
+
+    def _first_page(self):
+        self._passages.page = 0
+        messages = [m for m in self._messages if m[0] != "saved"]
+        self._show_kwic()
+        self._show_status(messages)
+
+    def _turn(self, step: int):
+        self._passages.page = max(0, self._passages.page + step)
+        self._show_kwic()
+
+    def _export_clicked(self):
+        paths = self.export()
+        names = ", ".join(p.name for p in paths.values())
+        self._show_status(
+            [m for m in self._messages if m[0] != "saved"]
+            + [("saved", f"Saved {names} in {self.directory}/.")]
+        )
+
+    # -- the update -----------------------------------------------------------------------
+
+    def _choice(self):
+        lo_m, hi_m = self.dates.value
+        lo = pd.Period(lo_m, "M").start_time
+        hi = (pd.Period(hi_m, "M") + 1).start_time
+        fixed = self._source.fixed_freq is not None
+        pfreq = self._source.freq if fixed else GRANULARITIES[self.freq.value]
+        return (
+            tuple(self.series.value),
+            tuple(self.outlets.value),
+            lo,
+            hi,
+            pfreq,
+            self.compare.value == "pooled",
+        )
+
+    def _update(self):
+        t0 = time.perf_counter()
+        self._passages.page = 0
+        messages: list[tuple[str, str]] = []
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.filterwarnings("ignore", message=_IGNORED_WARNINGS)
+            try:
+                counts = self._recount(messages)
+                t1 = time.perf_counter()
+                self._draw(counts, messages)
+                t2 = time.perf_counter()
+            except NothingToDraw:
+                self._blank()
+                t1 = t2 = time.perf_counter()
+            except Exception:
+                self._blank()  # no stale chart under an error message
+                raise
+            self._passages.refresh_choices(
+                list(self.series.value), self.counts, GRANULARITIES.get(self.freq.value)
+            )
+            self._show_kwic()
+        t3 = time.perf_counter()
+        messages += [("note", str(w.message)) for w in caught]
+        self.timings = {"count": t1 - t0, "draw": t2 - t1, "kwic": t3 - t2, "total": t3 - t0}
+        self._show_status(messages)
+
+    def _recount(self, messages) -> pd.DataFrame:
+        labels, outlets, lo, hi, pfreq, pooled = key = self._choice()
+        if not labels:
+            messages.append(("warn", "Choose at least one frame or entry (Ctrl/Shift-click "
+                                     "to choose several)."))  # fmt: skip
+            raise NothingToDraw
+        if not outlets:
+            messages.append(("warn", "Choose at least one outlet."))
+            raise NothingToDraw
+        if key != self._counts_key or self.counts is None:
+            self.counts = None
+            try:
+                counts = self._source.counts(labels, outlets, lo, hi, pfreq, pooled)
+            except NothingToDraw:
+                first, last = self.dates.value
+                span = f"in {first}" if first == last else f"from {first} to {last}"
+                messages.append(
+                    (
+                        "warn",
+                        f"No articles from the chosen outlets {span}: widen the date "
+                        "range or choose more outlets.",
+                    )
+                )
+                raise
+            self.counts, self._counts_key = counts, key
+        counts = self.counts
+
+        # what the user should know about this choice
+        messages += series_notes(counts, labels, self._source.series_totals())
+        messages += outlet_notes(counts, outlets, self._source.outlet_totals(),
+                                 compare=self.compare.value, pooled=pooled)  # fmt: skip
+        messages += period_notes(counts, pfreq, self.freq.value, self.smooth.value)
+        return counts
+
+    def _layout(self):
+        """(hue, col, title, panels) for the current choice."""
+        labels = list(self.series.value)
+        outlets = list(self.outlets.value)
+        shown = list(dict.fromkeys(self.counts["outlet"])) if "outlet" in self.counts else []
+        mode = self.compare.value
+        if mode == "pooled":
+            title = "All chosen outlets" if len(outlets) > 1 else outlets[0]
+            return "frame", None, title, 1
+        if mode == "outlets":
+            if len(labels) == 1:
+                return "outlet", None, labels[0], 1
+            return "outlet", "frame", None, len(labels)
+        if len(shown) == 1:
+            return "frame", None, shown[0], 1
+        return "frame", "outlet", None, len(shown)
+
+    def _draw(self, counts, messages) -> None:
+        hue, col, title, n = self._layout()
+        n_lines = counts[hue].nunique()
+        if n_lines > len(PALETTE):
+            messages.append(("note", f"{n_lines} lines but {len(PALETTE)} colours: colours "
+                                     "repeat; choose fewer."))  # fmt: skip
+        self.chart.value = self._chart.png(
+            counts, hue=hue, col=col, title=title, n=n, measure=self.measure.value,
+            intervals=self.intervals.value, smooth=self.smooth.value,
+        )  # fmt: skip
+        self.chart.layout.display = None
+        self.export_button.disabled = False
+        self._drawn = True
+
+    def _blank(self) -> None:
+        self._chart.forget()
+        self.counts = None
+        self._counts_key = None
+        self.chart.layout.display = "none"
+        self.export_button.disabled = True
+        self._drawn = False
+
+    # -- passages --------------------------------------------------------------------------
+
+    def _show_kwic(self) -> None:
+        labels, outlets, lo, hi, pfreq, _ = self._choice()
+        self._passages.show((labels, outlets, lo, hi, pfreq), drawn=self.counts is not None)
+
+    def _show_status(self, messages) -> None:
+        self._messages = list(messages)
+        self.status.value = status_html(messages)
+
+    # -- export --------------------------------------------------------------------------
+
+    def export(self, name: str | None = None, *, directory=None, formats=("png", "pdf")):
+        """Write the chart on screen (PNG, PDF) and the table behind it (CSV).
+
+        Goes through :func:`framing.save_figure`, so the files carry the provenance
+        (lexicon hash, package version) plus the explorer's current choices.
+
+        Parameters
+        ----------
+        name : str, optional
+            File name without extension; defaults to the ``export_name`` box.
+        directory : path, optional
+            Output folder; defaults to the explorer's ``directory`` (``figures/``).
+        formats : sequence of {"png", "pdf", "svg"}
+
+        Returns
+        -------
+        dict
+            Format (and ``"csv"``) to the path written.
+
+        Examples
+        --------
+        >>> import tempfile, pandas as pd
+        >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": "Ledger",
+        ...     "date": pd.to_datetime(["2024-01-05", "2024-02-10"]),
+        ...     "text": ["A threat.", "Threats, threats."]})
+        >>> ex = explore(arts, {"threat": ["threat*"]})
+        >>> paths = ex.export("trend", directory=tempfile.mkdtemp())
+        >>> sorted(paths)
+        ['csv', 'pdf', 'png']
+        """
+        if not self._drawn:
+            raise FramingError(
+                "there is no chart to export",
+                where="export",
+                fix="Change the choices until a chart shows (see the status line).",
+            )
+        labels, outlets, lo, hi, _, _ = self._choice()
+        provenance = {
+            "explorer": {
+                "series": list(labels),
+                "outlets": list(outlets),
+                "dates": [f"{lo:%Y-%m-%d}", f"{hi - pd.Timedelta(days=1):%Y-%m-%d}"],
+                "granularity": self.freq.value,
+                "measure": self.measure.value,
+                "smoothing": self.smooth.value,
+                "compare": self.compare.value,
+            }
+        }
+        return save_figure(
+            self.figure,
+            name or self.export_name.value,
+            directory=self.directory if directory is None else directory,
+            formats=formats,
+            provenance=provenance,
+        )
+
+
+def explore(
+    articles=None,
+    lexicon=None,
+    *,
+    hits=None,
+    counts=None,
+    freq: str = "month",
+    measure: str = "per_1k_tokens",
+    smooth: int = 0,
+    intervals: bool = True,
+    compare: str = "frames",
+    frames=None,
+    outlets=None,
+    directory="figures",
+    name: str = "explorer",
+    window: int = 8,
+    page_size: int = 10,
+    match: str = "exact",
+    dpi: int = 100,
+) -> Explorer:
+    """Explore frames over time in a notebook: a trend chart with controls and its passages.
+
+    Shows a trend chart (drawn by :func:`framing.plot.plot_trends`) with controls for the
+    frames and single lexicon entries, the outlets, the granularity, the measure, smoothing,
+    the date range, interval bands and what the colours compare; a status line that says
+    why nothing (or little) is drawn; the keyword-in-context passages behind the current
+    choice (:func:`framing.contexts.kwic`, paged, the hit marked); and a button that writes the
+    figure and its table through :func:`framing.save_figure`.
+
+    The hits and the token totals are computed once; each change re-counts the chosen hits
+    with :func:`framing.count_by_period`, so the chart's numbers are exactly that function's.
+
+    Parameters
+    ----------
+    articles : DataFrame, optional
+        The articles table (``article_id``, ``date``, ``outlet``, ``text``; ``title`` is shown
+        with the passages), cleaned as you want it counted (:func:`framing.clean_articles`).
+    lexicon : Lexicon, dict, str or path, optional
+        The lexicon to find hits with: a :class:`framing.Lexicon`, a ``{frame: [entries]}``
+        dict, a bundled lexicon's name (``"security"``) or a lexicon file.
+    hits : DataFrame, optional
+        Hits already found in ``articles`` (:func:`framing.find_hits`); then no lexicon is
+        needed (if one is given, it orders the frames and lists entries without hits).
+    counts : DataFrame, optional
+        Instead of articles: a counts table (:func:`framing.count_by_period`), shown without
+        re-counting; the granularity is fixed and there are no passages.
+    freq : {"week", "month", "quarter", "year"}
+        Initial granularity (``"W"``, ``"M"``, ``"Q"``, ``"Y"`` work too).
+    measure : {"per_1k_tokens", "n_hits", "share_of_articles"}
+        Initial measure.
+    smooth : int
+        Initial centred moving window, in periods (0 = off).
+    intervals : bool
+        Draw 95% interval bands.
+    compare : {"frames", "outlets", "pooled"}
+        What the colours compare: frames (one panel per outlet), outlets (one panel per
+        frame), or frames with the chosen outlets pooled in one panel.
+    frames : list of str, optional
+        Initially chosen series: frame names, or ``"frame: entry"`` for single entries.
+        Default: all frames.
+    outlets : list of str, optional
+        Initially chosen outlets. Default: all.
+    directory : path
+        Where the export button writes (default ``figures/``).
+    name : str
+        Initial file name of the export.
+    window : int
+        Words of context on each side of a passage.
+    page_size : int
+        Passages per page.
+    match : {"exact", "stem"}
+        Passed to :func:`framing.find_hits` when the explorer finds the hits.
+    dpi : int
+        Resolution of the chart on screen (the export uses 300 dpi).
+
+    Returns
+    -------
+    Explorer
+        An ``ipywidgets.VBox``; display it (last line of a cell). Its controls are attributes
+        (``.series``, ``.freq``, ...), settable from code.
+
+    Raises
+    ------
+    FramingError
+        When a table is not what it should be (wrong table, no dates, hits of other articles)
+        or an initial choice does not exist. Choices made in the widget never raise: they
+        give a message in the status line.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+    ...     "date": pd.to_datetime(["2024-01-05", "2024-02-10", "2024-03-15"]),
+    ...     "outlet": ["Ledger", "Herald", "Ledger"], "title": ["One", "Two", "Three"],
+    ...     "text": ["A grave threat.", "A calm day.", "Threats, more threats."]})
+    >>> ex = explore(arts, {"threat": ["threat*"], "calm": ["calm"]}, compare="pooled")
+    >>> ex.counts.groupby("frame")["n_hits"].sum().to_dict()
+    {'calm': 1, 'threat': 3}
+    >>> ex.freq.value = "quarter"
+    >>> ex.counts["period"].dt.strftime("%Y-%m").unique().tolist()
+    ['2024-01']
+    >>> "<mark>Threats</mark>" in ex.kwic_html.value
+    True
+    >>> ex.series.value = ()
+    >>> ex.status.value
+    '<div class="fr-status-warn" ...>Choose at least one frame or entry ...</div>'
+    """
+    return Explorer.from_tables(
+        articles,
+        lexicon,
+        hits=hits,
+        counts=counts,
+        match=match,
+        freq=freq,
+        measure=measure,
+        smooth=smooth,
+        intervals=intervals,
+        compare=compare,
+        frames=frames,
+        outlets=outlets,
+        directory=directory,
+        name=name,
+        window=window,
+        page_size=page_size,
+        dpi=dpi,
+    )

@@ -1,0 +1,434 @@
+"""The explorer's data sources: what its controls filter, counted for each choice.
+
+:class:`HitsSource` holds the articles and the hits found once (and the texts for the
+passages); every change of the controls filters them and re-counts with
+:func:`framing.count_by_period`. :class:`CountsSource` holds a ready counts table, summed
+over the chosen series and outlets without re-counting.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from .._errors import FramingError, check_columns, check_dates
+from ..aggregate import _add_measures, count_by_period
+from ..contexts import kwic
+from ..datasets import LEXICONS, load_lexicon
+from ..lexicon import Lexicon, read_lexicon
+from ..match import find_hits, token_counts
+
+__all__ = ["source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
+
+#: granularity choices and the pandas period frequency of each
+GRANULARITIES = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+_NO_OUTLET = "(no outlet)"
+
+
+class NothingToDraw(Exception):
+    """A reason there is nothing to draw: shown in the status line, not an error."""
+
+
+def source_of(articles=None, lexicon=None, *, hits=None, counts=None, match: str = "exact"):
+    """The source of the tables :func:`framing.explore` was given: counts, or articles + hits.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["Ledger"],
+    ...     "date": pd.to_datetime(["2024-01-05"]), "text": ["A threat."]})
+    >>> source_of(arts, {"threat": ["threat*"]}).series_totals()
+    {'threat': 1, 'threat: threat*': 1}
+    """
+    if counts is not None:
+        if articles is not None or hits is not None or lexicon is not None:
+            raise FramingError(
+                "pass either a counts table or the articles (with a lexicon or hits), not both",
+                where="explore",
+                fix="Call explore(counts=counts) or explore(articles, lexicon).",
+            )
+        return CountsSource(counts)
+    if articles is None:
+        raise FramingError(
+            "nothing to explore",
+            where="explore",
+            fix="Call explore(articles, lexicon), explore(articles, hits=hits) or "
+            "explore(counts=counts).",
+        )
+    return HitsSource(articles, lexicon, hits, match=match)
+
+
+def _as_lexicon(lexicon):
+    if lexicon is None or isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, dict):
+        return Lexicon.from_dict(lexicon)
+    if isinstance(lexicon, str | os.PathLike):
+        return load_lexicon(lexicon) if lexicon in LEXICONS else read_lexicon(lexicon)
+    raise FramingError(
+        f"expected a Lexicon, a dict of frame -> entries or a lexicon file, got "
+        f"{type(lexicon).__name__}",
+        where="explore(lexicon=...)",
+        fix="Load one with framing.load_lexicon('security') or framing.read_lexicon(path).",
+    )
+
+
+def _naive(dates: pd.Series) -> pd.Series:
+    return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+
+
+def _check_articles(articles) -> None:
+    if isinstance(articles, pd.DataFrame) and "n_hits" in articles.columns:
+        raise FramingError(
+            "explore's first argument is the articles table; you passed a counts table",
+            where="explore",
+            fix="Pass it as explore(counts=counts), or pass the articles and a lexicon.",
+        )
+    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
+        raise FramingError(
+            "explore's first argument is the articles table; you passed a hits table",
+            where="explore",
+            fix="Call explore(articles, lexicon) or explore(articles, hits=hits).",
+        )
+    check_columns(
+        articles,
+        ["article_id", "date"],
+        table="articles",
+        function="explore",
+        hint="Read articles with framing.read_articles (or framing.load_example()).",
+    )
+    check_dates(articles, function="explore")
+    if articles.empty:
+        raise FramingError("the articles table is empty: nothing to explore", where="explore")
+    if articles["date"].isna().any():
+        raise FramingError(
+            f"{int(articles['date'].isna().sum())} articles have no date",
+            where="explore",
+            fix="Drop them or read articles with framing.read_articles, which sets them aside.",
+        )
+    if articles["article_id"].duplicated().any():
+        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
+        raise FramingError(
+            f"the articles table has duplicate article_id values (e.g. {dup!r})",
+            where="explore",
+            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
+        )
+
+
+def _check_hits(hits) -> None:
+    if isinstance(hits, pd.DataFrame) and "n_hits" in hits.columns:
+        raise FramingError(
+            "hits= needs the hits table; you passed a counts table",
+            where="explore(hits=...)",
+            fix="Pass it as explore(counts=counts), or hits = framing.find_hits(articles, lexicon).",
+        )
+    if isinstance(hits, pd.DataFrame) and "text" in hits.columns:
+        raise FramingError(
+            "hits= needs the hits table; you passed the articles table",
+            where="explore(hits=...)",
+            fix="Call explore(articles, lexicon) or explore(articles, hits=hits).",
+        )
+    check_columns(
+        hits,
+        ["article_id", "frame"],
+        table="hits",
+        function="explore(hits=...)",
+        hint="Pass the table framing.find_hits returns.",
+    )
+
+
+class HitsSource:
+    """Articles + hits, precomputed once; counts and KWIC pages for any choice of controls."""
+
+    has_kwic = True
+    fixed_freq = None
+
+    def __init__(self, articles, lexicon, hits, *, match: str):
+        _check_articles(articles)
+        lexicon = _as_lexicon(lexicon)
+        hits = _hits_of(articles, lexicon, hits, match=match)
+        rows = _article_rows(articles, hits)
+        # the slim articles table every count starts from (article ids are replaced by
+        # positions: integer keys count fast)
+        self.arts = _slim_articles(articles)
+        self.dates = self.arts["date"].to_numpy()
+        # each article's outlet as a code: a choice of outlets is a lookup, not a comparison
+        # of every article's outlet name with every chosen name
+        self.outlet_codes, self.outlet_names = pd.factorize(self.arts["outlet"])
+        self._periods: dict[str, pd.PeriodIndex] = {}
+        self._keep_texts(articles, hits)
+        self.frames, self.index, self.labels_of = _series_index(hits, lexicon)
+        self.hits = hits
+        self.hit_rows = rows
+        # reading order of the passages: by date, article, offset
+        start = hits["start"].to_numpy() if "start" in hits.columns else np.zeros(len(hits))
+        self.hit_order = np.lexsort((start, rows, self.dates[rows]))
+        self.attrs = {k: v for k, v in hits.attrs.items() if k != "frames"}
+        self.lexicon = lexicon
+
+    def _keep_texts(self, articles, hits) -> None:
+        """What KWIC needs: the text (and outlet, date, title) of every article."""
+        self.has_kwic = "text" in articles.columns and {"start", "end"} <= set(hits.columns)
+        self.no_kwic_reason = (
+            "The passages need the articles' text and the hits' start/end offsets."
+            if not self.has_kwic
+            else ""
+        )
+        keep = [c for c in ("article_id", "text", "outlet", "date", "title") if c in articles]
+        self.texts = articles[keep].reset_index(drop=True) if self.has_kwic else None
+        self.text_lengths = (
+            self.texts["text"].fillna("").str.len().to_numpy() if self.has_kwic else None
+        )
+
+    # -- choices -------------------------------------------------------------------------
+
+    def series_totals(self) -> dict[str, int]:
+        return {label: len(idx) for label, idx in self.index.items()}
+
+    def outlet_totals(self) -> dict[str, int]:
+        return self.arts["outlet"].value_counts(sort=False).sort_index().to_dict()
+
+    def months(self) -> list[str]:
+        lo, hi = self.arts["date"].min(), self.arts["date"].max()
+        return [str(p) for p in pd.period_range(lo, hi, freq="M")]
+
+    # -- counting --------------------------------------------------------------------------
+
+    def article_mask(self, outlets, lo, hi) -> np.ndarray:
+        """Whether each article is from one of ``outlets`` and dated in ``[lo, hi)``."""
+        chosen = np.isin(np.asarray(self.outlet_names, dtype=object), list(outlets))
+        return (
+            chosen[self.outlet_codes]
+            & (self.dates >= lo.to_datetime64())
+            & (self.dates < hi.to_datetime64())
+        )
+
+    def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
+        mask = self.article_mask(outlets, lo, hi)
+        if not mask.any():
+            raise NothingToDraw("empty")
+        pieces = [self.index[label] for label in labels]
+        pieces = [idx[mask[self.hit_rows[idx]]] for idx in pieces]
+        chosen = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.intp)
+        # the labels as codes: a column of one string per hit would be converted to
+        # pandas' string type, hit by hit, at every change of the controls
+        frame = pd.Categorical.from_codes(
+            np.repeat(np.arange(len(labels)), [len(p) for p in pieces]), categories=list(labels)
+        )
+        hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
+        hits.attrs = dict(self.attrs)
+        return count_by_period(
+            hits,
+            self.arts[mask],
+            freq={v: k for k, v in GRANULARITIES.items()}[freq],
+            by=None if pooled else "outlet",
+            frames=list(labels),
+            start=lo,
+            end=hi - pd.Timedelta(days=1),
+        )
+
+    def periods(self, freq: str) -> pd.PeriodIndex:
+        if freq not in self._periods:
+            self._periods[freq] = pd.PeriodIndex(self.arts["date"].dt.to_period(freq))
+        return self._periods[freq]
+
+    def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window):
+        """(number of passages, kwic table of the page) for the current choice."""
+        mask = self.article_mask(outlets, lo, hi)
+        if period:
+            mask &= np.asarray(self.periods(freq) == pd.Period(pd.Timestamp(period), freq))
+        wanted = np.zeros(len(self.hits), dtype=bool)
+        for label in labels:  # a hit of two chosen series is listed once
+            wanted[self.index[label]] = True
+        wanted &= mask[self.hit_rows]
+        chosen = self.hit_order[wanted[self.hit_order]]  # in reading order
+        shown = chosen[page * size : (page + 1) * size]
+        page_hits = self.hits.iloc[shown]
+        texts = self.texts.iloc[np.unique(self.hit_rows[shown])]
+        table = kwic(page_hits, texts, window=window)
+        # whether the context is cut (to show "…"): it starts after the text's start / ends
+        # before the text's end
+        lengths = self.text_lengths[self.hit_rows[shown]]
+        n_left = np.array([len(t) for t in table["left"]], dtype=np.int64)
+        n_right = np.array([len(t) for t in table["right"]], dtype=np.int64)
+        table["cut_left"] = table["start"].to_numpy(dtype=np.int64) - n_left > 0
+        table["cut_right"] = table["end"].to_numpy(dtype=np.int64) + n_right < lengths
+        return len(chosen), table
+
+
+class CountsSource:
+    """A ready counts table: the chart without re-counting (granularity fixed, no passages)."""
+
+    has_kwic = False
+    no_kwic_reason = (
+        "The explorer was given a counts table only: pass the articles and a lexicon "
+        "(or hits) to read the passages behind the chart."
+    )
+
+    def __init__(self, counts):
+        if isinstance(counts, pd.DataFrame) and ("text" in counts.columns or "start" in counts):
+            raise FramingError(
+                "counts= needs a counts table; you passed articles or hits",
+                where="explore(counts=...)",
+                fix="Make one with framing.count_by_period(hits, articles), or call "
+                "explore(articles, lexicon).",
+            )
+        needed = ["period", "frame", "n_hits", "n_articles", "n_articles_with_hit", "n_tokens"]
+        check_columns(counts, needed, table="counts", function="explore(counts=...)")
+        if counts.empty:
+            raise FramingError("the counts table is empty: nothing to explore", where="explore")
+        prov = counts.attrs.get("provenance", {})
+        freq = prov.get("freq")
+        names = {v: k for k, v in GRANULARITIES.items()}
+        self.fixed_freq = names.get(freq, "as counted")
+        self.freq = freq
+        self.conf = prov.get("conf", 0.95)
+        table = counts.copy()
+        table["period"] = pd.to_datetime(table["period"])
+        if "entry" in table.columns:
+            table["label"] = table["frame"].astype(str) + ": " + table["entry"].astype(str)
+        else:
+            table["label"] = table["frame"].astype(str)
+        if "outlet" in table.columns:
+            table["outlet"] = table["outlet"].astype(object).fillna(_NO_OUTLET).astype(str)
+        else:
+            table["outlet"] = _NO_OUTLET
+        self.table = table
+        self.frames = list(dict.fromkeys(table["frame"].astype(str)))
+        self.attrs = dict(counts.attrs)
+
+    def series_totals(self) -> dict[str, int]:
+        sums = self.table.groupby("label", sort=False)["n_hits"].sum()
+        return {k: int(v) for k, v in sums.items()}
+
+    def outlet_totals(self) -> dict[str, int]:
+        first = self.table.drop_duplicates(["period", "outlet"])
+        return {k: int(v) for k, v in first.groupby("outlet")["n_articles"].sum().items()}
+
+    def months(self) -> list[str]:
+        p = self.table["period"]
+        return [str(m) for m in pd.period_range(p.min(), p.max(), freq="M")]
+
+    def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
+        t = self.table
+        first, last = lo, hi - pd.Timedelta(days=1)
+        if self.freq:
+            first = pd.Period(lo, self.freq).start_time
+            last = pd.Period(last, self.freq).start_time
+        keep = (
+            t["label"].isin(labels) & t["outlet"].isin(outlets) & t["period"].between(first, last)
+        )
+        sub = t[keep]
+        per_outlet = sub.drop_duplicates(["period", "outlet"]).groupby("outlet")["n_articles"].sum()
+        if per_outlet.sum() == 0:
+            raise NothingToDraw("empty")
+        sub = sub[sub["outlet"].isin(per_outlet.index[per_outlet > 0])]
+        sums = ["n_hits", "n_articles_with_hit", "n_articles", "n_tokens"]
+        keys = ["period", "label"] if pooled else ["period", "outlet", "label"]
+        out = sub.groupby(keys, sort=False)[sums].sum().reset_index()
+        out["label"] = pd.Categorical(out["label"], categories=list(labels))
+        out = out.sort_values(keys[1:][::-1] + ["period"], kind="stable")
+        out = out.rename(columns={"label": "frame"})
+        out["frame"] = out["frame"].astype(object)
+        out = _add_measures(out.reset_index(drop=True), conf=self.conf)
+        out.attrs = dict(self.attrs)
+        return out
+
+
+def _hits_of(articles, lexicon, hits, *, match: str) -> pd.DataFrame:
+    """The hits given (checked), or found in the articles with the lexicon."""
+    if hits is None:
+        if lexicon is None:
+            raise FramingError(
+                "explore needs a lexicon (or the hits found with one)",
+                where="explore",
+                fix="Call explore(articles, framing.load_lexicon('security')) or "
+                "explore(articles, hits=hits).",
+            )
+        hits = find_hits(articles, lexicon, match=match, sentences=False)
+    else:
+        _check_hits(hits)
+    return hits.reset_index(drop=True)
+
+
+def _article_rows(articles, hits) -> np.ndarray:
+    """The row of each hit's article in the articles table; hits of other articles raise."""
+    ids = pd.Index(articles["article_id"].astype(object))
+    rows = ids.get_indexer(hits["article_id"].astype(object))
+    if (rows < 0).any():
+        missing = hits.loc[rows < 0, "article_id"]
+        raise FramingError(
+            f"{len(missing)} hits refer to articles not in the articles table "
+            f"(e.g. {missing.iloc[0]!r})",
+            where="explore(hits=...)",
+            fix="Pass the same articles table you gave find_hits.",
+        )
+    return rows
+
+
+def _slim_articles(articles) -> pd.DataFrame:
+    """Position, naive date, outlet and token total of every article: what counts start from."""
+    outlet = (
+        articles["outlet"].astype(object).where(articles["outlet"].notna(), _NO_OUTLET)
+        if "outlet" in articles.columns
+        else pd.Series(_NO_OUTLET, index=articles.index, dtype=object)
+    )
+    if "n_tokens" in articles.columns:
+        n_tokens = articles["n_tokens"].fillna(0).to_numpy(dtype="int64")
+    else:
+        check_columns(articles, ["text"], table="articles", function="explore")
+        n_tokens = token_counts(articles)["n_tokens"].to_numpy()
+    return pd.DataFrame(
+        {
+            "article_id": np.arange(len(articles)),
+            "date": _naive(articles["date"]).to_numpy(),
+            "outlet": outlet.astype(str).to_numpy(dtype=object),
+            "n_tokens": n_tokens,
+        }
+    )
+
+
+def _series_names(hits, lexicon) -> tuple[list, list]:
+    """The frames and the (frame, entry) pairs, in the lexicon's order when there is one."""
+    if lexicon is not None:
+        frames = list(lexicon.frame_names)
+        entries = [(e.frame, e.pattern) for e in lexicon.entries]
+    else:
+        frames = list(hits.attrs.get("frames") or sorted(hits["frame"].unique().tolist()))
+        entries = []
+        if "entry" in hits.columns:
+            seen = hits[["frame", "entry"]].drop_duplicates().itertuples(index=False)
+            entries = sorted(
+                map(tuple, seen),
+                key=lambda p: (frames.index(p[0]) if p[0] in frames else len(frames), p[1]),
+            )
+    frames += [f for f in dict.fromkeys(hits["frame"].tolist()) if f not in frames]
+    return frames, entries
+
+
+def _series_index(hits, lexicon) -> tuple[list, dict, dict]:
+    """The series: every frame, then every entry, each a set of hit rows.
+
+    Returns the frames, label -> hit rows, and label -> (frame, entry or None).
+    """
+    frames, entries = _series_names(hits, lexicon)
+    by_frame = hits.groupby("frame", sort=False).indices if len(hits) else {}
+    by_entry = (
+        hits.groupby(["frame", "entry"], sort=False).indices
+        if len(hits) and "entry" in hits.columns
+        else {}
+    )
+    empty = np.zeros(0, dtype=np.intp)
+    index: dict[str, np.ndarray] = {}
+    labels_of: dict[str, tuple] = {}
+    for f in frames:
+        index[f] = np.asarray(by_frame.get(f, empty), dtype=np.intp)
+        labels_of[f] = (f, None)
+    for f, e in entries:
+        label = f"{f}: {e}"
+        if label not in index:
+            index[label] = np.asarray(by_entry.get((f, e), empty), dtype=np.intp)
+            labels_of[label] = (f, e)
+    return frames, index, labels_of
