@@ -161,9 +161,6 @@ def hits_in_texts(hits: pd.DataFrame, articles: pd.DataFrame, function: str):
     return rows, start, end, texts
 
 
-_hits_in_texts = hits_in_texts  # transitional alias for framing/views.py; the lead renames at merge
-
-
 def _by_article(rows: np.ndarray):
     """The positions of the hits of each article: one array per article (in the order of
     the article rows), each in the hits' order."""

@@ -11,6 +11,7 @@ import re
 import weakref
 from pathlib import Path
 
+from . import __version__
 from ._errors import FramingError, choices_error
 from .style import save_rc
 
@@ -115,8 +116,6 @@ def provenance_of(fig) -> dict:
     >>> plt.close(fig)
     """
     import matplotlib
-
-    from . import __version__
 
     prov = dict(_ATTACHED.get(fig, {}).get("provenance", {}))
     prov.update(framing_version=__version__, matplotlib_version=matplotlib.__version__)
@@ -263,8 +262,6 @@ def save_table(df, name: str, *, directory="data/processed", provenance: bool = 
     path = out / f"{name}.csv"
     df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", float_format="%.10g")
     if provenance and df.attrs.get("provenance"):
-        from . import __version__
-
         prov = {**df.attrs["provenance"], "framing_version": __version__}
         (out / f"{name}.provenance.json").write_text(
             json.dumps(prov, sort_keys=True, indent=2, default=str) + "\n", encoding="utf-8"

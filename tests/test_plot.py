@@ -8,6 +8,7 @@ import pytest
 from matplotlib.colors import to_rgb
 
 import framing as fr
+from framing.intervals import add_measures
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def counts():
         rows, columns=["period", "outlet", "frame", "n_hits", "n_articles", "n_tokens"]
     )
     df["n_articles_with_hit"] = np.minimum(df["n_hits"], df["n_articles"])
-    return fr.aggregate._add_measures(df, conf=0.95)
+    return add_measures(df, conf=0.95)
 
 
 def test_small_multiples_by_outlet_with_bands(counts):
@@ -108,6 +109,6 @@ def test_isolated_points_between_empty_periods_are_drawn():
     counts = pd.DataFrame({"period": periods, "frame": "america", "n_tokens": n_tokens,
                            "n_hits": [4, 0, 0, 0, 5, 0, 0, 0, 2], "n_articles": [1 if t else 0 for t in n_tokens]})  # fmt: skip
     counts["n_articles_with_hit"] = counts["n_articles"]
-    counts = fr.aggregate._add_measures(counts, conf=0.95)
+    counts = add_measures(counts, conf=0.95)
     ax = fr.plot_trends(counts)
     np.testing.assert_allclose(ax.lines[0].get_ydata(), [2.0, 2.0, 2.0 / 1.8])

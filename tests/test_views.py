@@ -10,6 +10,7 @@ import pytest
 import framing as fr
 from framing.aggregate import poisson_interval, wilson_interval
 from framing.comparison import compare
+from framing.intervals import add_measures
 from framing.plot import PALETTE, plot_bars, plot_comparison, plot_dispersion, plot_heatmap
 
 
@@ -33,7 +34,7 @@ def counts():
                              0 if empty else min(k[i], 2), 0 if empty else 3, 0 if empty else 1000))  # fmt: skip
     df = pd.DataFrame(rows, columns=["period", "outlet", "frame", "n_hits", "n_articles_with_hit",
                                      "n_articles", "n_tokens"])  # fmt: skip
-    return fr.aggregate._add_measures(df, conf=0.95)
+    return add_measures(df, conf=0.95)
 
 
 # ------------------------------------------------------------------------------ heatmap

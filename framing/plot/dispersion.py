@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError, choices_error
-from ..contexts import _hits_in_texts
+from ..contexts import hits_in_texts
 from ..export import attach
 from ..style import style_context
 from .common import (
@@ -72,7 +72,7 @@ def plot_dispersion(
 
     function = "plot_dispersion"
     w = check_width(width, function)
-    rows_idx, start, _, texts = _hits_in_texts(hits, articles, function)
+    rows_idx, start, _, texts = hits_in_texts(hits, articles, function)
     if len(rows_idx) == 0:
         raise FramingError("the hits table is empty: nothing to plot", where=function)
     col = "article_id" if by in ("article", "article_id") else by

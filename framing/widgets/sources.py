@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError, check_columns, check_dates
-from ..aggregate import _add_measures, count_by_period
+from ..aggregate import count_by_period
 from ..contexts import kwic
 from ..datasets import LEXICONS, load_lexicon
+from ..intervals import add_measures
 from ..lexicon import Lexicon, read_lexicon
 from ..match import find_hits, token_counts
 
@@ -332,7 +333,7 @@ class CountsSource:
         out = out.sort_values(keys[1:][::-1] + ["period"], kind="stable")
         out = out.rename(columns={"label": "frame"})
         out["frame"] = out["frame"].astype(object)
-        out = _add_measures(out.reset_index(drop=True), conf=self.conf)
+        out = add_measures(out.reset_index(drop=True), conf=self.conf)
         out.attrs = dict(self.attrs)
         return out
 
