@@ -31,9 +31,7 @@ def _module_of(path: Path, node: ast.ImportFrom) -> str:
     """The absolute dotted name an ``ImportFrom`` node imports from."""
     if node.level == 0:
         return node.module or ""
-    parts = _name(path).split(".")
-    if path.name != "__init__.py":
-        parts = parts[:-1]
+    parts = _name(path).split(".")[:-1]  # the package (for __init__.py, its own)
     base = parts[: len(parts) - (node.level - 1)]
     return ".".join(base + ([node.module] if node.module else []))
 
@@ -143,3 +141,5 @@ def test_the_rules_catch_what_they_forbid(tmp_path):
     assert _module_of(PACKAGE / "plot" / "trends.py", rel) == "framing.aggregate"
     assert not _is_module("framing.aggregate._x")
     assert _is_module("framing._errors")
+    init = ast.parse("from . import _hyperscan").body[0]
+    assert _module_of(PACKAGE / "match" / "__init__.py", init) == "framing.match"
