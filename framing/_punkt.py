@@ -30,6 +30,8 @@ import threading
 from array import array
 from functools import lru_cache
 
+from . import _cache
+
 #: NLTK versions whose Punkt code this module re-states (others: NLTK's own code); checked
 #: against NLTK 3.9.2 and 3.10.4 on 21,699 real texts (tests/test_punkt.py runs the installed one).
 CHECKED_NLTK = ("3.9.", "3.10.")
@@ -41,6 +43,11 @@ _DECIDED_MAX = 200_000  # contexts remembered per tokenizer
 #: hits again with another lexicon does not split the same articles again.
 REMEMBERED_TEXTS = 100_000
 _LOCK = threading.Lock()
+
+
+def clear() -> None:
+    """Forget the sentence spans remembered and the tokenizers' compiled decisions."""
+    _fast.cache_clear()
 
 
 def punkt_spans(tokenizer, text: str) -> list[tuple[int, int]]:
@@ -277,3 +284,11 @@ def _sentbreak_function(tokenizer, word_tokens):
         return False
 
     return sentbreak
+
+
+_cache.register_cache(
+    "sentence spans",
+    clear,
+    f"the sentence spans of the last {REMEMBERED_TEXTS:,} texts split, per Punkt tokenizer "
+    "(32 tokenizers)",
+)

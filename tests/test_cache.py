@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import framing
+import framing as fr
 from framing import _cache
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,3 +150,23 @@ def test_register_cache_needs_a_function():
 def test_clear_caches_is_public():
     assert "clear_caches" in framing.__all__
     assert framing.clear_caches is _cache.clear_caches
+
+
+def test_clear_caches_empties_the_caches_of_matching_sentences_and_workers(cache_dir):
+    """The caches the README lists are registered, and clear_caches() empties each of them."""
+    import framing._punkt as punkt
+    from framing.match import _hyperscan, stems
+
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["Threats grew. The ally left."]})
+    fr.find_hits(arts, {"f": ["threat", "ally"]}, match="stem", sentences=True)
+    assert stems._STEM_MEMO and _hyperscan.database.cache_info().currsize
+    assert punkt._fast.cache_info().currsize
+    assert {"stems", "sentence spans", "compiled lexicons", "nfkc tables"} <= set(
+        _cache.registered_caches()
+    )
+    fr.clear_caches()
+    assert not stems._STEM_MEMO
+    assert _hyperscan.database.cache_info().currsize == 0
+    assert punkt._fast.cache_info().currsize == 0
+    again = fr.find_hits(arts, {"f": ["threat", "ally"]}, match="stem", sentences=True)
+    assert again["match"].tolist() == ["Threats", "ally"] and again["sentence"].tolist() == [0, 1]

@@ -22,6 +22,7 @@ import time
 from collections import deque
 from multiprocessing.connection import wait as wait_for
 
+from .. import _cache
 from .._errors import FramingError
 
 __all__ = ["IDLE_WORKER_SECONDS", "WarmPool", "shutdown_workers"]
@@ -318,3 +319,11 @@ def prepare_finish() -> None:
             import scipy.special  # noqa: F401
 
     threading.Thread(target=load, daemon=True, name="framing-import").start()
+
+
+_cache.register_cache(
+    "worker pool",
+    shutdown_workers,
+    f"count_corpus's worker processes, kept {IDLE_WORKER_SECONDS:.0f} s after their last job "
+    "(WARM_POOL.idle_seconds)",
+)

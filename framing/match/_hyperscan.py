@@ -322,6 +322,14 @@ def clear() -> None:
         cached.cache_clear()
 
 
+_cache.register_cache(
+    "compiled lexicons",
+    clear,
+    f"hyperscan databases of the last {database.cache_info().maxsize} lexicons in memory "
+    "(their serialized copies are in the on-disk cache)",
+)
+
+
 def find_candidates(
     texts,
     entry_tokens: Sequence[Sequence[str]],

@@ -16,6 +16,7 @@ from os.path import commonprefix
 
 import numpy as np
 
+from .. import _cache
 from .._errors import FramingError, FramingWarning
 from ..tokens import language_name, stemmer
 from . import _hyperscan
@@ -34,6 +35,11 @@ _STEM_MEMO: dict[str, dict[str, str]] = {}
 def clear() -> None:
     """Forget the stems kept (a cache: stems are a pure function of the word and language)."""
     _STEM_MEMO.clear()
+
+
+_cache.register_cache(
+    "stems", clear, f"Snowball stems of up to {STEM_MEMO_WORDS:,} words per language"
+)
 
 
 def stem_function(language: str):
