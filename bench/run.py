@@ -356,7 +356,11 @@ def task_floor(spec: dict) -> dict:
     import hyperscan
     import pyarrow as pa
 
-    from framing.match._hyperscan import database, entry_pattern
+    try:
+        from framing.match._hyperscan import database, entry_pattern
+    except ImportError:  # framing before 0.2 (bench runs compare versions)
+        from framing._hyperscan import _database as database
+        from framing._hyperscan import entry_pattern
 
     entries = _lexicon("entries").entries
     patterns = tuple(sorted({entry_pattern(e.tokens, case_sensitive=False) for e in entries}))
