@@ -556,7 +556,8 @@ def _import_lazy_modules() -> None:
     for name in ("pandas", "pyarrow", "pyarrow.parquet", "pyarrow.csv", "pyarrow.compute",
                  "scipy.special",
                  "hyperscan", "framing.ingest", "framing.match", "framing.aggregate",
-                 "framing.corpus", "framing.clean", "framing.match._hyperscan"):  # fmt: skip
+                 "framing.corpus", "framing.clean", "framing.match._hyperscan",
+                 "framing._hyperscan"):  # fmt: skip
         try:
             importlib.import_module(name)
         except ImportError:
