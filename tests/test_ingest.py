@@ -480,7 +480,8 @@ def test_sidecar_without_key_column(tmp_path):
         ("Sept 14, 2023", "2023-09-14 00:00:00"),
         ("05.03.2024", "2024-03-05 00:00:00"),
         ("05.03.2024 10:30", "2024-03-05 10:30:00"),
-        ("03/05/2024", "2024-03-05 00:00:00"),
+        ("03/25/2024", "2024-03-25 00:00:00"),
+        ("25/03/2024", "2024-03-25 00:00:00"),
         ("5 марта 2024 г.", "2024-03-05 00:00:00"),
         ("14 сентября 2023", "2023-09-14 00:00:00"),
         ("Tue, 05 Mar 2024 10:00:00 +0300", "2024-03-05 07:00:00"),
@@ -588,6 +589,43 @@ def test_time_zones_in_parquet_and_yaml(tmp_path):
     assert read_articles(tmp_path / "n.parquet")["date"].tolist() == list(oracle)
     write(tmp_path / "d" / "x.txt", "---\ndate: 2024-03-05 10:00:00+03:00\n---\nText\n")
     assert str(read_articles(tmp_path / "d").loc[0, "date"]) == "2024-03-05 07:00:00"
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        # issue 14.2: one value over 12 in the first place makes the whole column day-first
+        (["01/02/2024", "13/02/2024", "25/02/2024", "12/03/2024"],
+         ["2024-02-01", "2024-02-13", "2024-02-25", "2024-03-12"]),
+        (["02/01/2024", "02/13/2024", "12/25/2023"], ["2024-02-01", "2024-02-13", "2023-12-25"]),
+        (["01.02.2024", "13.02.2024"], ["2024-02-01", "2024-02-13"]),
+        (["01.02.2024", "03.04.2024"], ["2024-02-01", "2024-04-03"]),  # dots: day-first
+        (["1-2-24", "2-28-24", "2024-03-05"], ["2024-01-02", "2024-02-28", "2024-03-05"]),
+    ],
+)  # fmt: skip
+def test_day_and_month_are_decided_once_per_column(tmp_path, dates, expected):
+    rows = "".join(f"{d},text {i}\n" for i, d in enumerate(dates))
+    path = write(tmp_path / "news.csv", "date,text\n" + rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a decided column says nothing
+        articles = read_articles(path)
+    assert articles["date"].dt.strftime("%Y-%m-%d").tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (["01/02/2024", "03/04/2024"], ["2024-01-02", "2024-03-04"]),  # slashes: month-first
+        (["01.02.2024", "03/04/2024"], ["2024-02-01", "2024-03-04"]),  # mixed: dots day-first
+        (["13/02/2024", "02/13/2024"], ["2024-02-13", "2024-02-13"]),  # contradictory
+    ],
+)
+def test_a_column_whose_order_is_ambiguous_warns_naming_date_format(tmp_path, dates, expected):
+    rows = "".join(f"{d},text {i}\n" for i, d in enumerate(dates))
+    path = write(tmp_path / "news.csv", "date,text\n" + rows)
+    with pytest.warns(FramingWarning, match=r"day-first or month-first.*date_format="):
+        articles = read_articles(path)
+    assert articles["date"].dt.strftime("%Y-%m-%d").tolist() == expected
 
 
 def test_date_format_forces_the_format(tmp_path):

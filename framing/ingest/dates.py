@@ -12,7 +12,7 @@ from datetime import datetime as _datetime
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError
+from .._errors import FramingError, FramingWarning
 
 _NS_MIN, _NS_MAX = pd.Timestamp.min, pd.Timestamp.max
 _UNIX = re.compile(r"^[+-]?\d{9,11}(?:\.\d+)?$")
@@ -20,6 +20,8 @@ _AWARE = re.compile(
     r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)\s*$", re.IGNORECASE
 )
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# a date of numbers only, such as 01/02/2024, 1-2-24 or 01.02.2024: day and month may swap
+_NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2\d{2,4}\b")
 _ZONE_NAME = re.compile(r"(?<=[\d\s])(?:utc|gmt)(?=\s*$)", re.IGNORECASE)  # dateutil: upper case
 _RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d\d")
 _RU_MONTHS = {
@@ -51,8 +53,12 @@ def _to_naive(ts: pd.Timestamp, tz: str | None) -> pd.Timestamp:
     return ts
 
 
-def _parse_string(value: str, tz: str | None) -> pd.Timestamp:
-    """Parse one date string with the fallbacks (not ISO 8601, tried first in bulk)."""
+def _parse_string(value: str, tz: str | None, dayfirst: bool | None = None) -> pd.Timestamp:
+    """Parse one date string with the fallbacks (not ISO 8601, tried first in bulk).
+
+    ``dayfirst`` is the column's order of day and month for dates of numbers only
+    (:func:`column_dayfirst`); None reads dotted dates day-first and the others month-first.
+    """
     from dateutil import parser
 
     text = value.strip()
@@ -75,7 +81,8 @@ def _parse_string(value: str, tz: str | None) -> pd.Timestamp:
             return _to_naive(pd.Timestamp(parsed), tz)
         except ValueError:
             pass
-    dayfirst = bool(_DOTTED.match(text))
+    if dayfirst is None or not _NUMERIC.match(text):
+        dayfirst = bool(_DOTTED.match(text))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -224,8 +231,49 @@ def _strings_to_parse(
     return strings
 
 
+def column_dayfirst(texts: list[str]) -> bool | None:
+    """The order of day and month of a column's dates of numbers only, decided once.
+
+    A first number over 12 (``25/02/2024``) makes the column day-first; a second one over 12
+    (``02/25/2024``) month-first. A column of dotted dates with neither is day-first
+    (``01.02.2024``: nobody writes month-first with dots). Any other column with neither is
+    ambiguous: it is read month-first, with a warning that names ``date_format=``. A column with both is read date by date, with the same warning.
+    Returns True (day-first), False (month-first) or None (no evidence, or contradictory).
+
+    Examples
+    --------
+    >>> column_dayfirst(["01/02/2024", "13/02/2024"]), column_dayfirst(["02/13/2024"])
+    (True, False)
+    """
+    firsts, seconds, examples = [], [], []
+    for text in texts:
+        m = _NUMERIC.match(text)
+        if m:
+            firsts.append(int(m.group(1)))
+            seconds.append(int(m.group(3)))
+            examples.append(text)
+    if not examples:
+        return None
+    day_first, month_first = max(firsts) > 12, max(seconds) > 12
+    if day_first != month_first:
+        return day_first
+    if not day_first and all(_DOTTED.match(t) for t in examples):
+        return True  # 01.02.2024 is day-first wherever dots are written (DIN, GOST)
+    how = "some read day-first and some month-first" if day_first else "all could be either"
+    warnings.warn(
+        f"{len(examples):,} dates of numbers only, such as {examples[0]!r}, could be read "
+        f"day-first or month-first ({how}); framing read dotted ones day-first and the others "
+        "month-first. Pass date_format= to read_articles (e.g. date_format='%d/%m/%Y') to say "
+        "which.",
+        FramingWarning,
+        stacklevel=6,
+    )
+    return None
+
+
 def _parse_strings(strings: list[tuple[int, str]], out, problems, *, date_format, tz) -> None:
-    """Parse ``strings`` into ``out``: in bulk, then one by one those the bulk parse missed."""
+    """Parse ``strings`` into ``out``: in bulk, then one by one those the bulk parse missed;
+    dates of numbers only in the column's one order of day and month."""
     local = _parse_in_bulk(pd.Series([s for _, s in strings], dtype=object), date_format, tz)
     positions = np.fromiter((i for i, _ in strings), dtype=np.int64, count=len(strings))
     valid = local.notna().to_numpy()
@@ -236,7 +284,11 @@ def _parse_strings(strings: list[tuple[int, str]], out, problems, *, date_format
             "unparseable date",
             f"{strings[j][1]!r}: out of the supported range 1677-2262",
         )
-    for j in np.flatnonzero(~valid):
+    missed = np.flatnonzero(~valid)
+    dayfirst = None
+    if date_format is None:
+        dayfirst = column_dayfirst([strings[j][1] for j in missed.tolist()])
+    for j in missed:
         pos, text = strings[j]
         if date_format is not None and not (tz is None and _AWARE.search(text)):
             problems[pos] = ("unparseable date", f"{text!r} does not match {date_format!r}")
@@ -246,7 +298,7 @@ def _parse_strings(strings: list[tuple[int, str]], out, problems, *, date_format
                 ts = pd.Timestamp(_datetime.strptime(text, date_format))
                 out[pos] = _ns(_to_naive(ts, tz))
             else:
-                out[pos] = _ns(_parse_string(text, tz))
+                out[pos] = _ns(_parse_string(text, tz, dayfirst))
         except (_BadDate, ValueError) as exc:
             problems[pos] = ("unparseable date", f"{text!r}: {exc}")
 
