@@ -1400,3 +1400,23 @@ def test_jsonl_objects_without_fields_say_there_is_no_text_column(tmp_path, cont
     path = write(tmp_path / "e.jsonl", content)
     with pytest.raises(FramingError, match="no text column"):
         read_articles(path)
+
+
+def test_a_typo_in_the_year_is_kept_and_named_in_a_warning(tmp_path):
+    # issue 14.4: 2204 among 2024 dates, and 1924 among them
+    rows = "".join(f"a{i},2024-01-{i + 1:02d},text\n" for i in range(20))
+    path = write(tmp_path / "news.csv", "id,date,text\n" + rows + "late,2204-01-15,text\n")
+    with pytest.warns(FramingWarning, match=r"1 article dated after today .*'late' \(2204-01-15\)"):
+        articles = read_articles(path)
+    assert len(articles) == 21
+    path = write(tmp_path / "old.csv", "id,date,text\n" + rows + "early,1924-01-15,text\n")
+    with pytest.warns(FramingWarning, match=r"1 article 100 years away .*'early' \(1924-01-15\)"):
+        read_articles(path)
+
+
+def test_dates_spread_over_centuries_evenly_say_nothing(tmp_path):
+    rows = "".join(f"a{y},{y}-03-04,text\n" for y in range(1789, 2024, 4))
+    path = write(tmp_path / "speeches.csv", "id,date,text\n" + rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(read_articles(path)) == len(range(1789, 2024, 4))

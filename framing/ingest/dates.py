@@ -339,3 +339,65 @@ def _parse_in_bulk(texts: pd.Series, date_format: str | None, tz: str | None) ->
         converted = parsed.dt.tz_convert(tz).dt.tz_localize(None)
         local = local.where(~aware, converted)
     return local
+
+
+#: a gap between two groups of dates this long (about 20 years) marks the smaller as outliers
+OUTLIER_GAP = np.timedelta64(7305, "D")
+
+
+def warn_outlying_dates(articles: pd.DataFrame, *, stacklevel: int = 3) -> None:
+    """Warn about dates after today, and about a few dates decades away from all the others.
+
+    A typo'd year (``2204-01-15`` among 2024 dates, ``1924`` for ``2024``) is a valid date,
+    so it is kept; but daily counts would then span centuries. The warning names the rows
+    (their ``article_id``) and says how to look at them. A group is "a few" when it holds at
+    most 1% of the articles (at least 3).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+    ...     "date": pd.to_datetime(["2024-01-02", "2024-03-04", "2204-01-15"])})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_outlying_dates(arts)
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    1 article dated after today (...): 'c' (2204-01-15). A typo in the year? ...
+    """
+    if not len(articles):
+        return
+    dates = articles["date"].to_numpy(dtype="datetime64[ns]")
+    ids = articles["article_id"].to_numpy(dtype=object)
+    today = np.datetime64(_date.today(), "ns") + np.timedelta64(1, "D")
+    late = np.flatnonzero(dates > today)
+    if len(late):
+        _warn_dates(f"dated after today ({_date.today()})", late, ids, dates, stacklevel)
+    order = np.argsort(dates[dates <= today], kind="stable")
+    kept = np.flatnonzero(dates <= today)[order]
+    if len(kept) < 2:
+        return
+    gaps = np.diff(dates[kept])
+    cut = int(np.argmax(gaps))
+    if gaps[cut] < OUTLIER_GAP:
+        return
+    few = max(3, len(kept) // 100)
+    before, after = kept[: cut + 1], kept[cut + 1 :]
+    small = before if len(before) <= len(after) else after
+    if len(small) <= few:
+        years = round(int(gaps[cut] / np.timedelta64(1, "D")) / 365.25)
+        _warn_dates(f"{years} years away from all the others", small, ids, dates, stacklevel)
+
+
+def _warn_dates(what: str, rows: np.ndarray, ids, dates, stacklevel: int) -> None:
+    shown = ", ".join(
+        f"{ids[i]!r} ({np.datetime_as_string(dates[i], unit='D')})" for i in rows[:5].tolist()
+    )
+    more = f" and {len(rows) - 5:,} more" if len(rows) > 5 else ""
+    noun = "article" if len(rows) == 1 else "articles"
+    warnings.warn(
+        f"{len(rows):,} {noun} {what}: {shown}{more}. A typo in the year? Look at them with "
+        "articles[articles['article_id'].isin([...])]; they are kept, and counts by period "
+        "span their dates.",
+        FramingWarning,
+        stacklevel=stacklevel + 1,
+    )

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._errors import FramingError
 from .columns import CORE, OPTIONAL, as_text, canonical_columns
-from .dates import parse_dates
+from .dates import parse_dates, warn_outlying_dates
 from .documents import read_documents
 from .files import (
     DOCUMENT_FORMATS,
@@ -148,6 +148,7 @@ def read_articles(
     frame = pd.concat(frames, ignore_index=True) if frames else None
     articles = articles_table(frame, problems, opts, with_encoding=not single, notes=notes)
     warn_set_aside(articles)
+    warn_outlying_dates(articles)
     return articles
 
 
