@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import framing as fr
 from framing._errors import FramingError, FramingWarning
 from framing.ingest import (
     ALIASES,
@@ -1420,3 +1421,31 @@ def test_dates_spread_over_centuries_evenly_say_nothing(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(read_articles(path)) == len(range(1789, 2024, 4))
+
+
+def test_one_bad_byte_does_not_garble_a_utf8_file(tmp_path):
+    # issue 14.1: a UTF-8 file with a stray byte and a line pasted in cp1251 stays UTF-8
+    rows = [f"r{i},2024-03-0{i + 1},Угроза альянсу номер {i}" for i in range(6)]
+    data = ("id,date,text\n" + "\n".join(rows[:4]) + "\n").encode()
+    data += "r4,2024-03-05,Угроза кризиса".encode() + b"\xff\n"  # a stray byte
+    data += "r5,2024-03-06,Угроза ОДКБ".encode("cp1251") + b"\n"  # a line in cp1251
+    path = write(tmp_path / "news.csv", data)
+    with pytest.warns(FramingWarning, match=r"news.csv: not valid UTF-8 on 2 of 7 lines"):
+        articles = read_articles(path)
+    texts = articles.set_index("article_id")["text"]
+    assert texts["r0"] == "Угроза альянсу номер 0"
+    assert texts["r4"] == "Угроза кризиса\ufffd"
+    assert texts["r5"] == "Угроза ОДКБ"
+    hits = fr.find_hits(articles, {"threat": ["угроза"]})
+    assert sorted(hits["article_id"]) == [f"r{i}" for i in range(6)]
+    notes = fr.ingest_report(articles).notes
+    assert any("line 7 in cp1251" in n and "line 6 replaced" in n for n in notes)
+    with pytest.raises(FramingError, match="not valid UTF-8"):
+        read_articles(path, strict=True)
+
+
+def test_a_file_mostly_in_cp1251_is_still_read_as_cp1251(tmp_path):
+    text = "id,date,text\na,2024-03-01,Угроза безопасности\nb,2024-03-02,Кризис ОДКБ\n"
+    path = write(tmp_path / "news.csv", text.encode("cp1251"))
+    articles = read_articles(path)
+    assert articles["text"].tolist() == ["Угроза безопасности", "Кризис ОДКБ"]

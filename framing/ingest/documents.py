@@ -28,7 +28,7 @@ from .files import (
     read_bytes,
 )
 from .formats import check_fields, csv_options
-from .report import Problem
+from .report import Problem, warn_repaired
 
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -104,7 +104,7 @@ class _Sidecars:
         label = path.name
         data = path.read_bytes()
         try:
-            text, _ = decode(data, self.opts.encoding)
+            text, _, _ = decode(data, self.opts.encoding, strict=True)
             frame = pd.read_csv(io.StringIO(text), **csv_options("csv", text))
         except (Undecodable, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
             raise FramingError(
@@ -181,7 +181,7 @@ def read_documents(files: list[File], opts: Options, problems: list, single: boo
     for file in files:
         default_id = str(PurePosixPath(file.label).with_suffix(""))
         try:
-            record, encoding = _document_record(file, opts, sidecars)
+            record, encoding = _document_record(file, opts, sidecars, notes)
         except FileFailure as failure:
             if single:
                 raise_file_failure(file, failure)
@@ -209,16 +209,20 @@ def read_documents(files: list[File], opts: Options, problems: list, single: boo
     return pd.concat([frame, extra], axis=1)
 
 
-def _document_record(file: File, opts: Options, sidecars: _Sidecars) -> tuple[dict, str]:
+def _document_record(
+    file: File, opts: Options, sidecars: _Sidecars, notes: list
+) -> tuple[dict, str]:
     """One document as ``(record, encoding)``: its text and metadata (front matter over the
     sidecar over what is extracted from HTML); a :class:`FileFailure` when it has none."""
     data = read_bytes(file)
     if not data.strip():
         raise FileFailure("empty file", "the file is empty")
     try:
-        text, encoding = decode(data, opts.encoding)
+        text, encoding, note = decode(data, opts.encoding, strict=opts.strict)
     except Undecodable as exc:
         raise FileFailure("undecodable bytes", exc.detail) from exc
+    if note:
+        warn_repaired(file.label, note, notes)
     if not text.strip():
         raise FileFailure("empty file", "the file is empty")
     meta = sidecars.lookup(file.path)

@@ -83,16 +83,27 @@ def detect_encoding(data: bytes, *, partial: bool = False) -> str:
     return _legacy_encoding(data)
 
 
-def decode(data: bytes, forced: str | None) -> tuple[str, str]:
-    """Decode file bytes: ``(text, encoding)``; raise Undecodable with the byte offset."""
+def decode(data: bytes, forced: str | None, *, strict: bool = False) -> tuple[str, str, str]:
+    """Decode file bytes: ``(text, encoding, note)``; raise Undecodable with the byte offset.
+
+    A file that is UTF-8 but for a few lines (a stray byte, a few lines pasted in cp1251) stays
+    UTF-8 (:func:`mostly_utf8`): those lines are decoded one by one and ``note`` says which
+    (with ``strict``, such a file is Undecodable instead). ``note`` is "" otherwise.
+    """
     if forced is None and not data.startswith(BOMS):
         try:  # most files are UTF-8: decode once, not once to detect and once to read
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            mixed = mostly_utf8(data)
+            if mixed is not None:
+                text, note = mixed
+                if strict:
+                    raise Undecodable(note) from None
+                check_text(text, "utf-8")
+                return text, "utf-8", note
         else:
             check_text(text, "utf-8")
-            return text, "utf-8"
+            return text, "utf-8", ""
     encoding = forced or detect_encoding(data)
     try:
         text = data.decode(encoding)
@@ -104,7 +115,60 @@ def decode(data: bytes, forced: str | None) -> tuple[str, str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     check_text(text, encoding)
-    return text, encoding
+    return text, encoding, ""
+
+
+def mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    r"""Bytes that are UTF-8 but for a few lines, decoded line by line: ``(text, note)``; None
+    when the file is better read in one legacy encoding.
+
+    A file counts as UTF-8 when it has at least as many non-ASCII lines that are valid UTF-8
+    as lines that are not: one bad byte must not turn "Угроза" into "РЈРіСЂРѕР·Р°" in the whole
+    file. A bad line that also holds valid UTF-8 has its bad bytes replaced by U+FFFD; a bad
+    line with no UTF-8 in it is a line of another encoding (cp1251, cp1252 or latin-1, guessed
+    for that line). ``note`` names the lines (1-based) and what was done.
+
+    Examples
+    --------
+    >>> data = "Угроза\nОДКБ\nкризис".encode() + b"\xff\n" + "Угроза ОДКБ".encode("cp1251")
+    >>> text, note = mostly_utf8(data)
+    >>> text.splitlines() == ["Угроза", "ОДКБ", "кризис\ufffd", "Угроза ОДКБ"]
+    True
+    >>> print(note)
+    not valid UTF-8 on 2 of 4 lines: read as UTF-8, line 4 in cp1251, the bad bytes of line 3 replaced by U+FFFD
+    """
+    lines = data.splitlines(keepends=True)
+    good, bad = 0, []
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad.append(i)
+    if not bad or good < len(bad):
+        return None
+    pieces = [line.decode("utf-8", errors="replace") for line in lines]
+    legacy: dict[str, list[int]] = {}
+    replaced = []
+    for i in bad:
+        if any(c > "\x7f" and c != "\ufffd" for c in pieces[i]):
+            replaced.append(i)  # valid UTF-8 around a stray byte: keep it
+            continue
+        encoding = _legacy_encoding(lines[i])
+        pieces[i] = lines[i].decode(encoding)
+        legacy.setdefault(encoding, []).append(i)
+    done = [f"{_lines(rows)} in {enc}" for enc, rows in legacy.items()]
+    if replaced:
+        done.append(f"the bad bytes of {_lines(replaced)} replaced by U+FFFD")
+    note = f"not valid UTF-8 on {len(bad)} of {len(lines)} lines: read as UTF-8, " + ", ".join(done)
+    return "".join(pieces), note
+
+
+def _lines(rows: list[int]) -> str:
+    shown = ", ".join(str(i + 1) for i in rows[:8]) + (" ..." if len(rows) > 8 else "")
+    return f"line{'s' if len(rows) > 1 else ''} {shown}"
 
 
 def check_text(text: str, encoding: str) -> None:

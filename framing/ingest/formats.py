@@ -15,7 +15,7 @@ import pandas as pd
 
 from .encodings import BOMS, Undecodable, check_text, decode
 from .files import File, FileFailure, Options, raw_frame, read_bytes
-from .report import Problem
+from .report import Problem, warn_repaired
 
 
 def _blank(text) -> bool:
@@ -326,8 +326,9 @@ def _read_parquet(file: File):
     return raw_frame(frame, file, labels, labels, range(len(frame)), "")
 
 
-def read_table_file(file: File, opts: Options, problems: list):
-    """Read one tabular file into a raw frame (or None when it holds no good record)."""
+def read_table_file(file: File, opts: Options, problems: list, notes: list | None = None):
+    """Read one tabular file into a raw frame (or None when it holds no good record); a
+    remark on how it was decoded goes to ``notes``."""
     if file.fmt == "parquet":
         return _read_parquet(file)
     data = read_bytes(file)
@@ -338,9 +339,11 @@ def read_table_file(file: File, opts: Options, problems: list):
         if frame is not None:
             return frame
     try:
-        text, encoding = decode(data, opts.encoding)
+        text, encoding, note = decode(data, opts.encoding, strict=opts.strict)
     except Undecodable as exc:
         raise FileFailure("undecodable bytes", exc.detail) from exc
+    if note:
+        warn_repaired(file.label, note, notes)
     if file.fmt in ("csv", "tsv"):
         return _read_csv_text(text, file, encoding, opts)
     if file.fmt == "jsonl":

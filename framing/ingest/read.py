@@ -142,7 +142,7 @@ def read_articles(
     files, single, notes = list_files(source, format=fmt, recursive=recursive, sidecar=opts.sidecar)
     problems: list[Problem] = []
     used: set[str] = set()
-    frames = _read_tables(files, opts, problems, used, single=single)
+    frames = _read_tables(files, opts, problems, used, single=single, notes=notes)
     frames += _read_document_files(source, files, opts, problems, used, single=single, notes=notes)
     _check_columns_used(opts, frames, used)
     frame = pd.concat(frames, ignore_index=True) if frames else None
@@ -152,7 +152,7 @@ def read_articles(
     return articles
 
 
-def _read_tables(files: list[File], opts: Options, problems, used, *, single: bool):
+def _read_tables(files: list[File], opts: Options, problems, used, *, single: bool, notes: list):
     """The canonical frames of the tabular files; a file that fails is a problem (or, alone
     or with ``strict``, an error)."""
     frames = []
@@ -160,7 +160,7 @@ def _read_tables(files: list[File], opts: Options, problems, used, *, single: bo
         if file.fmt in DOCUMENT_FORMATS:
             continue
         try:
-            raw = read_table_file(file, opts, problems)
+            raw = read_table_file(file, opts, problems, notes)
         except FileFailure as failure:
             if single or opts.strict:
                 raise_file_failure(file, failure)

@@ -260,3 +260,17 @@ def warn_set_aside(
             FramingWarning,
             stacklevel=stacklevel,
         )
+
+
+def warn_repaired(label: str, note: str, notes: list | None) -> None:
+    """Say that a file was decoded line by line (:func:`framing.ingest.encodings.mostly_utf8`):
+    a :class:`FramingWarning`, and a note in the ingest report."""
+    text = f"{label}: {note}"
+    if notes is not None:
+        notes.append(text)
+    warnings.warn(
+        f"{text}. Pass strict=True to set such files aside, or encoding= to read a file in one "
+        "encoding.",
+        FramingWarning,
+        stacklevel=6,
+    )
