@@ -1449,3 +1449,28 @@ def test_a_file_mostly_in_cp1251_is_still_read_as_cp1251(tmp_path):
     path = write(tmp_path / "news.csv", text.encode("cp1251"))
     articles = read_articles(path)
     assert articles["text"].tolist() == ["Угроза безопасности", "Кризис ОДКБ"]
+
+
+def test_json_corner_cases_set_aside_their_lines_and_keep_the_rest(tmp_path):
+    # issue 14.6: a lone surrogate, deep nesting, an object or a list as the text
+    good = '{"id": "a", "date": "2024-01-01", "text": "a threat"}'
+    lines = [
+        good,
+        '{"id": "b", "date": "2024-01-01", "text": "cut \\ud83d here"}',
+        '{"id": "c", "date": "2024-01-01", "text": ' + "[" * 50_000 + "]" * 50_000 + "}",
+        '{"id": "d", "date": "2024-01-01", "text": {"body": "a threat"}}',
+        '{"id": "e", "date": "2024-01-01", "text": ["a", "threat"]}',
+    ]
+    path = write(tmp_path / "news.jsonl", "\n".join(lines) + "\n")
+    with pytest.warns(FramingWarning, match="set aside 4 of 5"):
+        articles = read_articles(path)
+    assert articles["article_id"].tolist() == ["a"]
+    aside = fr.ingest_report(articles).set_aside.set_index("source")
+    assert "lone surrogate" in aside.loc["news.jsonl:2", "detail"]
+    assert "nested too deeply" in aside.loc["news.jsonl:3", "detail"]
+    assert aside.loc["news.jsonl:4", "reason"] == "text not a string"
+    assert "columns={'body': 'text'}" in aside.loc["news.jsonl:4", "detail"]
+    assert aside.loc["news.jsonl:5", "reason"] == "text not a string"
+    array = write(tmp_path / "news.json", "[" + ",".join([good, lines[1]]) + "]")
+    with pytest.warns(FramingWarning, match="set aside 1 of 2"):
+        assert read_articles(array)["article_id"].tolist() == ["a"]

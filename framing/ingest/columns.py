@@ -128,6 +128,31 @@ def _one_text(value) -> str:
     return str(value)
 
 
+def structured_texts(series: pd.Series) -> dict[int, tuple[str, str]]:
+    """Row position -> ``(reason, detail)`` for texts that are a JSON object or list, not a
+    string: they are set aside rather than counted as their Python repr.
+
+    Examples
+    --------
+    >>> structured_texts(pd.Series(["a text", {"body": "x"}, ["a", "b"]], dtype=object))
+    {1: ('text not a string', "a JSON object (keys 'body') where the text should be: name the field that holds it, e.g. read_articles(..., columns={'body': 'text'})"), 2: ('text not a string', 'a JSON list where the text should be: join its items into one string before reading')}
+    """
+    if isinstance(series.dtype, pd.StringDtype) or series.dtype != object:
+        return {}
+    out = {}
+    for pos, value in enumerate(series.to_numpy()):
+        if isinstance(value, dict):
+            keys = ", ".join(map(repr, list(value)[:5]))
+            first = next(iter(value), "body")
+            out[pos] = ("text not a string", f"a JSON object (keys {keys}) where the text should "
+                        f"be: name the field that holds it, e.g. read_articles(..., "
+                        f"columns={{{first!r}: 'text'}})")  # fmt: skip
+        elif isinstance(value, (list, tuple, set, np.ndarray)):
+            out[pos] = ("text not a string", "a JSON list where the text should be: join its "
+                        "items into one string before reading")  # fmt: skip
+    return out
+
+
 def as_text(series: pd.Series) -> pd.Series:
     """Plain str values, ``""`` for missing ones."""
     if isinstance(series.dtype, pd.StringDtype):

@@ -239,11 +239,29 @@ def jsonl_records(lines, file: File, start_row: int = 0):
         except ValueError as exc:
             yield lineno, _json_line_problem(file, lineno, line, f"not valid JSON: {exc}")
             continue
+        except RecursionError:
+            detail = "nested too deeply to read (thousands of [ or { inside each other)"
+            yield lineno, _json_line_problem(file, lineno, line, detail)
+            continue
+        if "\\u" in stripped and _lone_surrogate(value):
+            detail = ("a lone surrogate escape (\\ud800-\\udfff): a character cut in half, as "
+                      "JavaScript does when it truncates text; repair or drop the line")  # fmt: skip
+            yield lineno, _json_line_problem(file, lineno, line, detail)
+            continue
         if not isinstance(value, dict):
             kind = type(value).__name__
             yield lineno, _json_line_problem(file, lineno, line, f"a JSON {kind}, not an object")
             continue
         yield lineno, value
+
+
+def _lone_surrogate(value) -> bool:
+    """Whether a parsed JSON value holds a string with a lone surrogate (not valid Unicode)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def records_frame(records: list[dict], file: File, numbers_, encoding: str, sep=":"):
@@ -277,6 +295,8 @@ def _read_json_text(text: str, file: File, encoding: str, problems: list):
         value = json.loads(text)
     except ValueError as exc:
         raise FileFailure("unreadable file", f"not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise FileFailure("unreadable file", "JSON nested too deeply to read") from exc
     if isinstance(value, dict) and isinstance(value.get("articles"), list):
         value = value["articles"]
     if not isinstance(value, list):
@@ -292,21 +312,18 @@ def _read_json_text(text: str, file: File, encoding: str, problems: list):
     if not value:
         raise FileFailure("empty file", "the file holds no articles")
     records, numbers_ = [], []
+    check_surrogates = "\\u" in text
     for number, item in enumerate(value, 1):
-        if isinstance(item, dict):
+        if not isinstance(item, dict):
+            detail = f"item {number} is a JSON {type(item).__name__}, not an object"
+        elif check_surrogates and _lone_surrogate(item):
+            detail = f"item {number} holds a lone surrogate escape (a character cut in half)"
+        else:
             records.append(item)
             numbers_.append(number)
-        else:
-            problems.append(
-                Problem(
-                    f"{file.label}:{number}",
-                    "",
-                    "malformed record",
-                    f"item {number} is a JSON {type(item).__name__}, not an object",
-                    file.index,
-                    number,
-                )
-            )
+            continue
+        label = f"{file.label}:{number}"
+        problems.append(Problem(label, "", "malformed record", detail, file.index, number))
     if not records:
         return None
     return records_frame(records, file, numbers_, encoding)

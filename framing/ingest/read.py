@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError
-from .columns import CORE, OPTIONAL, as_text, canonical_columns
+from .columns import CORE, OPTIONAL, as_text, canonical_columns, structured_texts
 from .dates import parse_dates, warn_outlying_dates
 from .documents import read_documents
 from .files import (
@@ -231,6 +231,7 @@ def articles_table(
     id_values = ids.tolist()
     text = as_text(frame["text"])
     dates, date_problems = parse_dates(frame["date"], date_format=opts.date_format, tz=opts.tz)
+    date_problems = {**structured_texts(frame["text"]), **date_problems}
     row_problem = _row_problems(text, date_problems, id_values, labels, seen)
     files, rows = frame[RAW_FILE].to_numpy(), frame[RAW_ROW].to_numpy()
     for pos, (reason, detail) in row_problem.items():
