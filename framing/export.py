@@ -6,9 +6,13 @@ Outputs are deterministic: the same inputs give byte-identical PNG, PDF, SVG and
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import tempfile
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -18,7 +22,7 @@ from .style import save_rc
 __all__ = ["save_figure", "save_table", "attach", "detach", "provenance_of", "FIGURE_FORMATS"]
 
 FIGURE_FORMATS = ("png", "pdf", "svg")
-_NAME_RE = re.compile(r"^[\w.-]+$")
+_NAME_RE = re.compile(r"[\w.-]+")  # used with fullmatch: "fig\n" is no name
 # figure -> {"provenance": dict, "data": DataFrame}; weak, so closed figures are freed
 _ATTACHED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -140,7 +144,7 @@ def _figure(fig, function: str = "save_figure"):
 
 def _check_name(name: str, function: str) -> str:
     name = str(name)
-    if not _NAME_RE.match(name) or name in (".", ".."):
+    if not _NAME_RE.fullmatch(name) or name in (".", ".."):
         raise FramingError(
             f"{name!r} is not a plain file name",
             where=f"{function}(name=...)",
@@ -229,7 +233,12 @@ def save_figure(
     with matplotlib.rc_context(save_rc()):
         for fmt in formats:
             path = out / f"{name}.{fmt}"
-            figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt])
+            atomic_write(
+                path,
+                lambda tmp, fmt=fmt: figure.savefig(
+                    tmp, format=fmt, dpi=dpi, metadata=metadata[fmt]
+                ),
+            )
             written[fmt] = path
     table = data if data is not None else _plotted_table(figure)
     if table is not None:
@@ -260,10 +269,140 @@ def save_table(df, name: str, *, directory="data/processed", provenance: bool = 
     except OSError as exc:
         raise FramingError(f"cannot create the folder ({exc.strerror})", where=str(out)) from exc
     path = out / f"{name}.csv"
-    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", float_format="%.10g")
+    write_csv(df, path)
     if provenance and df.attrs.get("provenance"):
         prov = {**df.attrs["provenance"], "framing_version": __version__}
-        (out / f"{name}.provenance.json").write_text(
-            json.dumps(prov, sort_keys=True, indent=2, default=str) + "\n", encoding="utf-8"
+        text = json.dumps(prov, sort_keys=True, indent=2, default=str) + "\n"
+        atomic_write(
+            out / f"{name}.provenance.json", lambda tmp: Path(tmp).write_text(text, "utf-8")
         )
     return path
+
+
+#: what a spreadsheet reads as a formula at the start of a cell (OWASP's CSV injection list)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_RE = re.compile(r"[+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def neutralize_formulas(df):
+    """A copy of ``df`` whose text cells cannot run as spreadsheet formulas.
+
+    A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading ``'`` (which Excel and LibreOffice show as plain text), unless the whole cell is a
+    number such as ``-2.5``; numeric columns are left alone. :func:`restore_formulas` undoes it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"text": ["=SUM(A1:A9)", "-2.5", "@Lavrov said", "plain"]})
+    >>> neutralize_formulas(df)["text"].tolist()
+    ["'=SUM(A1:A9)", '-2.5', "'@Lavrov said", 'plain']
+    """
+    return _map_text_cells(df, lambda v: "'" + v if _is_formula(v) else v)
+
+
+def restore_formulas(df):
+    """Undo :func:`neutralize_formulas` on a table read back from a CSV framing wrote.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"text": ["=1+2", "-2.5", "it's"], "n": [1, -2, 3]})
+    >>> restore_formulas(neutralize_formulas(df)).equals(df)
+    True
+    """
+    return _map_text_cells(df, lambda v: v[1:] if v.startswith("'") and _is_formula(v[1:]) else v)
+
+
+def _map_text_cells(df, change):
+    """A copy of ``df`` with ``change`` applied to the str cells of its text columns (the
+    columns keep their dtype; numeric columns are not touched)."""
+    import pandas as pd
+
+    out = df.copy()
+    for column in out.columns:
+        values = out[column]
+        if not (values.dtype == object or isinstance(values.dtype, pd.StringDtype)):
+            continue
+        new = [change(v) if isinstance(v, str) else v for v in values.tolist()]
+        out[column] = pd.Series(new, index=values.index, dtype=values.dtype)
+    return out
+
+
+def _is_formula(value) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _NUMBER_RE.fullmatch(value.strip())
+    )
+
+
+def write_csv(df, path: Path, *, encoding: str = "utf-8") -> Path:
+    """Write ``df`` as framing writes every CSV: no index, ``\\n`` line ends, ``%.10g``
+    floats, formulas neutralized (:func:`neutralize_formulas`), atomically
+    (:func:`atomic_write`). ``encoding="utf-8-sig"`` adds the byte-order mark spreadsheet
+    programs need to read UTF-8 right."""
+    table = neutralize_formulas(df)
+    return atomic_write(
+        path,
+        lambda tmp: table.to_csv(
+            tmp, index=False, lineterminator="\n", encoding=encoding, float_format="%.10g"
+        ),
+    )
+
+
+def atomic_write(path, write: Callable[[str], object]) -> Path:
+    """Write a file through a temporary file in the same folder, renamed into place.
+
+    On any failure (a full disk, a killed process) the previous file at ``path`` is left as it
+    was and no partial file remains; an ``OSError`` becomes a :class:`FramingError` naming
+    the path. A symbolic link planted at ``path`` is replaced, never followed.
+
+    Parameters
+    ----------
+    path : path
+        The file to write.
+    write : callable
+        Called with the temporary file's path; writes the whole content there.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> atomic_write(target, lambda tmp: pathlib.Path(tmp).write_text("done")).read_text()
+    'done'
+    """
+    path = Path(path)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an output is not
+        os.replace(tmp, path)
+    except Exception as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        cause = _os_error(exc)
+        if cause is None:
+            raise
+        raise FramingError(
+            f"cannot write the file ({cause.strerror or cause})",
+            where=str(path),
+            fix="Check that the disk has room and the folder is writable; the previous file, "
+            "if there was one, is unchanged.",
+        ) from exc
+    return path
+
+
+def _os_error(exc: BaseException) -> OSError | None:
+    """The OSError behind ``exc`` (writers such as matplotlib's PDF backend raise another
+    error while handling a full disk)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -10,6 +12,8 @@ import pytest
 from PIL import Image
 
 import framing as fr
+from framing import FramingError
+from framing.export import restore_formulas, save_figure, save_table
 
 
 def make_counts():
@@ -75,3 +79,86 @@ def test_bad_format_and_object(tmp_path):
         fr.save_figure(fig, "x", directory=tmp_path, formats=["jpg"])
     with pytest.raises(fr.FramingError, match="expected a matplotlib Figure"):
         fr.save_figure("figure", "x", directory=tmp_path)
+
+
+# --- issue 14.7 / 14.9 / 14.12: atomic writes, no formulas, plain names ------------------------
+
+
+def _disk_full(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_leaves_the_previous_table_whole(tmp_path, monkeypatch):
+    old = pd.DataFrame({"a": [1, 2]})
+    path = save_table(old, "counts", directory=tmp_path)
+    before = path.read_bytes()
+
+    def half_then_full(self, target, *args, **kwargs):
+        Path(target).write_text("a\n1\n")  # cut off mid-table, then the disk is full
+        _disk_full()
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", half_then_full)
+    with pytest.raises(FramingError, match=r"counts.csv: cannot write the file \(No space left"):
+        save_table(pd.DataFrame({"a": [3, 4, 5]}), "counts", directory=tmp_path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["counts.csv"]  # no partial file
+
+
+def test_a_writer_that_fails_oddly_on_a_full_disk_is_named(tmp_path, monkeypatch):
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4])
+    first = save_figure(fig, "fig", directory=tmp_path, formats=["pdf"])["pdf"]
+    before = first.read_bytes()
+
+    def pdf_writer_error(*args, **kwargs):
+        try:
+            _disk_full()
+        except OSError:
+            raise AttributeError("'NoneType' object has no attribute 'write'")  # noqa: B904
+
+    monkeypatch.setattr(fig, "savefig", pdf_writer_error)
+    with pytest.raises(FramingError, match="fig.pdf: cannot write the file"):
+        save_figure(fig, "fig", directory=tmp_path, formats=["pdf"])
+    assert first.read_bytes() == before
+
+
+def test_a_symlink_at_the_output_path_is_replaced_not_followed(tmp_path):
+    victim = tmp_path / "elsewhere.csv"
+    victim.write_text("precious\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "counts.csv").symlink_to(victim)
+    save_table(pd.DataFrame({"a": [1]}), "counts", directory=out)
+    assert victim.read_text() == "precious\n"
+    assert not (out / "counts.csv").is_symlink()
+    assert (out / "counts.csv").read_text() == "a\n1\n"
+
+
+def test_text_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    table = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("http://x","click")', "+7 495 123", "-2.5", "@Lavrov", "plain"],
+            "rate": [-2.5, 1.0, 0.5, -0.25, 3.0],
+        }
+    )
+    path = save_table(table, "coded", directory=tmp_path)
+    back = pd.read_csv(path)
+    assert back["text"].tolist() == [
+        '\'=HYPERLINK("http://x","click")',
+        "'+7 495 123",
+        "-2.5",
+        "'@Lavrov",
+        "plain",
+    ]
+    assert back["rate"].tolist() == table["rate"].tolist()  # numbers stay numbers
+    assert (
+        restore_formulas(back.astype({"text": object}))["text"].tolist() == table["text"].tolist()
+    )
+
+
+@pytest.mark.parametrize("name", ["fig\n", "fig\r", "../fig", "a/b", ""])
+def test_an_output_name_must_be_a_plain_file_name(tmp_path, name):
+    fig, _ = plt.subplots()
+    with pytest.raises(FramingError, match="is not a plain file name"):
+        save_figure(fig, name, directory=tmp_path)
+    assert list(tmp_path.iterdir()) == []
