@@ -34,6 +34,7 @@ __all__ = [
     "hit_rows",
     "as_lexicon",
     "frame_order",
+    "entry_order",
 ]
 
 #: the columns every articles table has (framing.read_articles gives them)
@@ -406,3 +407,22 @@ def frame_order(hits: pd.DataFrame, frames=None, *, function: str | None = None)
         if f not in known:
             raise choices_error(f"{function}(frames=...)", f, known)
     return frames
+
+
+def entry_order(hits: pd.DataFrame, frames=None) -> list[tuple]:
+    """The (frame, entry) pairs to report: the lexicon's, or the hits' own in frame order.
+
+    ``frames`` is as in :func:`frame_order`; the hits' pairs are ordered by frame, then by
+    entry, and only those of the frames reported are kept.
+
+    Examples
+    --------
+    >>> hits = pd.DataFrame({"frame": ["b", "a", "b"], "entry": ["y", "x", "w"]})
+    >>> entry_order(hits, ["b", "a"])
+    [('b', 'w'), ('b', 'y'), ('a', 'x')]
+    """
+    if isinstance(frames, Lexicon):
+        return [(e.frame, e.pattern) for e in frames.entries]
+    rank = {f: i for i, f in enumerate(frame_order(hits, frames))}
+    seen = hits[["frame", "entry"]].drop_duplicates().itertuples(index=False, name=None)
+    return sorted((p for p in seen if p[0] in rank), key=lambda p: (rank[p[0]], p[1]))

@@ -25,9 +25,8 @@ import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, choices_error
-from ._tables import check_articles, check_columns, check_hits, frame_order
+from ._tables import check_articles, check_columns, check_hits, entry_order, frame_order
 from .intervals import add_measures, poisson_interval, wilson_interval
-from .lexicon import Lexicon
 from .match import article_token_totals
 from .partials import CountPartials, article_groups, cell_counts, combine_partials
 
@@ -53,19 +52,6 @@ FREQUENCIES = {
 }  # fmt: skip
 
 _LEVELS = ("frame", "entry")
-
-
-def _frames_of(hits: pd.DataFrame, frames, level: str):
-    """The frames (and entries) to report, in lexicon order."""
-    if isinstance(frames, Lexicon) and level == "entry":
-        return [(e.frame, e.pattern) for e in frames.entries]
-    frames = frame_order(hits, frames)
-    if level == "entry":
-        seen = hits[["frame", "entry"]].drop_duplicates()
-        pairs = sorted(map(tuple, seen.itertuples(index=False)), key=lambda p: (
-            frames.index(p[0]) if p[0] in frames else len(frames), p[1]))  # fmt: skip
-        return [p for p in pairs if p[0] in frames]
-    return frames
 
 
 def count_by_period(
@@ -279,7 +265,7 @@ def finish_counts(partials, *, frames, start, end, conf, function) -> pd.DataFra
     groups = sorted(den[by].drop_duplicates().itertuples(index=False, name=None)) if by else [()]
     observed = num[cell_keys[len(keys) :]]
     observed.attrs = {} if partials.frames is None else {"frames": partials.frames}
-    targets = _frames_of(observed, frames, level)
+    targets = (entry_order if level == "entry" else frame_order)(observed, frames)
     targets = [(t,) if level == "frame" else t for t in targets]
     grid = pd.DataFrame(
         [(p, *g, *t) for g, t, p in itertools.product(groups, targets, periods)],

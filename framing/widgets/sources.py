@@ -21,6 +21,8 @@ from .._tables import (
     check_columns,
     check_counts,
     check_hits,
+    entry_order,
+    frame_order,
 )
 from ..aggregate import count_by_period
 from ..contexts import kwic
@@ -359,18 +361,8 @@ def _slim_articles(articles) -> pd.DataFrame:
 
 def _series_names(hits, lexicon) -> tuple[list, list]:
     """The frames and the (frame, entry) pairs, in the lexicon's order when there is one."""
-    if lexicon is not None:
-        frames = list(lexicon.frame_names)
-        entries = [(e.frame, e.pattern) for e in lexicon.entries]
-    else:
-        frames = list(hits.attrs.get("frames") or sorted(hits["frame"].unique().tolist()))
-        entries = []
-        if "entry" in hits.columns:
-            seen = hits[["frame", "entry"]].drop_duplicates().itertuples(index=False)
-            entries = sorted(
-                map(tuple, seen),
-                key=lambda p: (frames.index(p[0]) if p[0] in frames else len(frames), p[1]),
-            )
+    frames = frame_order(hits, lexicon)
+    entries = entry_order(hits, lexicon) if lexicon is not None or "entry" in hits.columns else []
     frames += [f for f in dict.fromkeys(hits["frame"].tolist()) if f not in frames]
     return frames, entries
 
