@@ -26,6 +26,7 @@ import pandas as pd
 
 from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_hits, hit_rows
+from .bootstrap import random_generator
 from .tokens import TOKEN_PATTERN, language_name, sentence_index
 
 __all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
@@ -441,13 +442,7 @@ def _check_sample_size(n) -> None:
 
 def _random_keys(seed, size: int) -> np.ndarray:
     """One random key per hit from ``numpy.random.default_rng(seed)``."""
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError) as exc:
-        raise FramingError(
-            f"{seed!r} is not a random seed", where="sample_kwic(seed=...)", fix="Pass an int."
-        ) from exc
-    return rng.random(size)
+    return random_generator(seed, "sample_kwic(seed=...)").random(size)
 
 
 def _draw(strata: pd.DataFrame, by_cols: list[str], n: int, keys: np.ndarray) -> pd.DataFrame:
