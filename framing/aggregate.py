@@ -24,9 +24,9 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, check_dates, choices_error
+from ._errors import FramingError, choices_error
+from ._tables import check_articles, check_columns, check_hits, entry_order, frame_order
 from .intervals import add_measures, poisson_interval, wilson_interval
-from .lexicon import Lexicon
 from .match import article_token_totals
 from .partials import CountPartials, article_groups, cell_counts, combine_partials
 
@@ -52,25 +52,6 @@ FREQUENCIES = {
 }  # fmt: skip
 
 _LEVELS = ("frame", "entry")
-
-
-def _frames_of(hits: pd.DataFrame, frames, level: str):
-    """The frames (and entries) to report, in lexicon order."""
-    if isinstance(frames, Lexicon):
-        if level == "entry":
-            return [(e.frame, e.pattern) for e in frames.entries]
-        return list(frames.frame_names)
-    if frames is None:
-        frames = hits.attrs.get("frames")
-    if frames is None:
-        frames = sorted(hits["frame"].unique().tolist())
-    frames = list(frames)
-    if level == "entry":
-        seen = hits[["frame", "entry"]].drop_duplicates()
-        pairs = sorted(map(tuple, seen.itertuples(index=False)), key=lambda p: (
-            frames.index(p[0]) if p[0] in frames else len(frames), p[1]))  # fmt: skip
-        return [p for p in pairs if p[0] in frames]
-    return frames
 
 
 def count_by_period(
@@ -185,22 +166,6 @@ def count_partials(
 
 def make_partials(hits, articles, *, freq, by, level, token_totals, function) -> CountPartials:
     """:func:`count_partials`, its errors naming ``function`` (the public function called)."""
-    if not isinstance(hits, pd.DataFrame):
-        raise FramingError(
-            f"expected the hits table as a pandas DataFrame, got {type(hits).__name__}",
-            where=function,
-        )
-    if "frame" not in hits.columns and "text" in hits.columns:
-        raise FramingError(
-            f"{function} needs the hits table first; you passed the articles table",
-            where=function,
-            fix=f"Call {function}(hits, articles) with hits = framing.find_hits(articles, lexicon).",
-        )
-    if "n_hits" in hits.columns:
-        raise FramingError(
-            f"{function} needs the hits table; you passed a counts table",
-            where=function,
-        )
     if level not in _LEVELS:
         raise choices_error(f"{function}(level=...)", level, _LEVELS)
     key = freq if freq in FREQUENCIES else str(freq).lower()
@@ -209,28 +174,11 @@ def make_partials(hits, articles, *, freq, by, level, token_totals, function) ->
     pfreq = FREQUENCIES[key]
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
     hit_cols = ["article_id", "frame"] + (["entry"] if level == "entry" else [])
-    check_columns(hits, hit_cols, table="hits", function=function)
-    check_columns(
-        articles,
-        ["article_id", "date", *by],
-        table="articles",
-        function=function,
+    check_hits(hits, function, hit_cols, fixes={"counts": None})
+    check_articles(
+        articles, function, ["article_id", "date", *by], second=True, dated=True, unique=True,
         hint="Group only by columns of the articles table (by=...).",
-    )
-    check_dates(articles, function=function)
-    if articles["article_id"].duplicated().any():
-        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
-        raise FramingError(
-            f"the articles table has duplicate article_id values (e.g. {dup!r})",
-            where=function,
-            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
-        )
-    if articles["date"].isna().any():
-        raise FramingError(
-            f"{int(articles['date'].isna().sum())} articles have no date",
-            where=function,
-            fix="Drop them or read articles with framing.read_articles, which sets them aside.",
-        )
+    )  # fmt: skip
 
     arts = articles[["article_id", "date", *by]].copy()
     arts["n_tokens"] = article_token_totals(articles, token_totals, function=function)
@@ -317,7 +265,7 @@ def finish_counts(partials, *, frames, start, end, conf, function) -> pd.DataFra
     groups = sorted(den[by].drop_duplicates().itertuples(index=False, name=None)) if by else [()]
     observed = num[cell_keys[len(keys) :]]
     observed.attrs = {} if partials.frames is None else {"frames": partials.frames}
-    targets = _frames_of(observed, frames, level)
+    targets = (entry_order if level == "entry" else frame_order)(observed, frames)
     targets = [(t,) if level == "frame" else t for t in targets]
     grid = pd.DataFrame(
         [(p, *g, *t) for g, t, p in itertools.product(groups, targets, periods)],

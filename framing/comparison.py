@@ -32,15 +32,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from ._errors import (
-    FramingError,
-    FramingWarning,
-    check_columns,
-    choices_error,
-    hit_rows,
-)
+from ._errors import FramingError, FramingWarning, choices_error
+from ._tables import check_articles, check_hits, frame_order, hit_rows
 from .bootstrap import quantiles, random_generator, resampled_sums
-from .lexicon import Lexicon
 from .match import article_token_totals
 from .periods import period_labels
 from .tokens import token_key
@@ -71,26 +65,21 @@ REST = "rest"
 # --------------------------------------------------------------------------- shared checks
 
 
+_COUNTS_REFUSED = "the bootstrap resamples articles, so it needs per-article hits"
+
+
 def _check_hits(data, function: str, needed) -> None:
-    if not isinstance(data, pd.DataFrame):
-        raise FramingError(
-            f"expected the hits table as a pandas DataFrame, got {type(data).__name__}",
-            where=function,
-        )
-    if "n_hits" in data.columns:
-        raise FramingError(
-            f"{function} needs the hits table, not a counts table: the bootstrap resamples "
-            "articles, so it needs per-article hits",
-            where=function,
-            fix=f"Call {function}(hits, articles) with hits = framing.find_hits(articles, lexicon).",
-        )
-    if "text" in data.columns and "frame" not in data.columns:
-        raise FramingError(
-            f"{function} needs the hits table first; you passed the articles table",
-            where=function,
-            fix=f"Call {function}(hits, articles).",
-        )
-    check_columns(data, needed, table="hits", function=function)
+    check_hits(
+        data,
+        function,
+        needed,
+        because=_COUNTS_REFUSED,
+        fixes={
+            "articles": f"Call {function}(hits, articles).",
+            "counts": f"Call {function}(hits, articles) with hits = framing.find_hits(articles, "
+            "lexicon).",
+        },
+    )
 
 
 def _check_articles(articles, function: str, needed) -> None:
@@ -101,25 +90,10 @@ def _check_articles(articles, function: str, needed) -> None:
             where=function,
             fix=f"Call {function}(hits, articles).",
         )
-    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
-        raise FramingError(
-            f"{function} needs the articles table second; you passed a hits table",
-            where=function,
-        )
-    check_columns(articles, needed, table="articles", function=function)
-    if "text" not in articles.columns and "n_tokens" not in articles.columns:
-        raise FramingError(
-            "the articles table has neither 'text' nor 'n_tokens', so there is no token total",
-            where=function,
-            fix="Pass the articles table you gave find_hits.",
-        )
-    ids = articles["article_id"]
-    if ids.duplicated().any():
-        raise FramingError(
-            f"the articles table has duplicate article_id values (e.g. {ids[ids.duplicated()].iloc[0]!r})",
-            where=function,
-            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
-        )
+    check_articles(
+        articles, function, needed, hint="", second=True, fixes={"hits": None}, unique=True,
+        tokens=True,
+    )  # fmt: skip
 
 
 def _tokens(articles: pd.DataFrame) -> np.ndarray:
@@ -129,20 +103,6 @@ def _tokens(articles: pd.DataFrame) -> np.ndarray:
 
 def _hit_rows(hits: pd.DataFrame, articles: pd.DataFrame, function: str) -> np.ndarray:
     return hit_rows(hits, articles["article_id"], function=function)
-
-
-def _frame_list(hits: pd.DataFrame, frames, function: str) -> list:
-    known = list(hits.attrs.get("frames") or [])
-    known += sorted(set(hits["frame"].dropna().tolist()) - set(known))
-    if frames is None:
-        return known
-    if isinstance(frames, Lexicon):
-        return list(frames.frame_names)
-    frames = [frames] if isinstance(frames, str) else list(frames)
-    for f in frames:
-        if f not in known:
-            raise choices_error(f"{function}(frames=...)", f, known)
-    return frames
 
 
 def _labels(values: pd.Series, function: str, between: str) -> pd.Series:
@@ -242,7 +202,7 @@ def compare(
     _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
     rng = random_generator(seed, "compare(seed=...)")
     labels, chosen, present = _compared_groups(articles, between, groups, periods, mode)
-    frame_names = _frame_list(data, frames, function)
+    frame_names = frame_order(data, frames, function=function)
     counts = _hits_per_article(data, articles, frame_names, function)
     # point and bootstrap sums of every group with articles, in a fixed order (the draws)
     order = chosen + [g for g in present if g not in chosen]

@@ -24,7 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._errors import FramingError, check_columns, choices_error, hit_rows
+from ._errors import FramingError, choices_error
+from ._tables import check_articles, check_hits, hit_rows
+from .bootstrap import random_generator
 from .tokens import TOKEN_PATTERN, language_name, sentence_index
 
 __all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
@@ -39,57 +41,21 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 def _check_hits_table(hits, function: str, needed=("article_id", "start", "end")) -> None:
     """Catch the usual mix-ups (articles or counts passed as hits) with one clear sentence."""
-    if isinstance(hits, pd.DataFrame):
-        if "n_hits" in hits.columns:
-            raise FramingError(
-                f"{function} needs the hits table; you passed a counts table",
-                where=function,
-                fix="Pass hits = framing.find_hits(articles, lexicon), not count_by_period's output.",
-            )
-        if "text" in hits.columns and "start" not in hits.columns:
-            raise FramingError(
-                f"{function} needs the hits table first; you passed the articles table",
-                where=function,
-                fix=f"Call {function}(hits, articles) with hits = framing.find_hits(articles, lexicon).",
-            )
-    check_columns(
+    check_hits(
         hits,
-        list(needed),
-        table="hits",
-        function=function,
+        function,
+        needed,
         hint="Pass the table framing.find_hits returns (or one read back from its Parquet/CSV).",
     )
 
 
 def _article_rows(hits: pd.DataFrame, articles, function: str) -> np.ndarray:
     """Position in ``articles`` of each hit's article; FramingError naming missing articles."""
-    if isinstance(articles, pd.DataFrame) and "n_hits" in articles.columns:
-        raise FramingError(
-            f"{function} needs the articles table second; you passed a counts table",
-            where=function,
-        )
-    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
-        raise FramingError(
-            f"{function} needs the articles table second; you passed a hits table",
-            where=function,
-            fix=f"Call {function}(hits, articles).",
-        )
-    check_columns(
-        articles,
-        ["article_id", "text"],
-        table="articles",
-        function=function,
-        hint="Pass the articles table you gave find_hits.",
-    )
-    ids = articles["article_id"]
-    if ids.duplicated().any():
-        dup = ids[ids.duplicated()].iloc[0]
-        raise FramingError(
-            f"the articles table has duplicate article_id values (e.g. {dup!r})",
-            where=function,
-            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
-        )
-    return hit_rows(hits, ids, function=function)
+    check_articles(
+        articles, function, hint="Pass the articles table you gave find_hits.", second=True,
+        unique=True,
+    )  # fmt: skip
+    return hit_rows(hits, articles["article_id"], function=function)
 
 
 def _offsets(hits: pd.DataFrame, function: str) -> tuple[np.ndarray, np.ndarray]:
@@ -476,13 +442,7 @@ def _check_sample_size(n) -> None:
 
 def _random_keys(seed, size: int) -> np.ndarray:
     """One random key per hit from ``numpy.random.default_rng(seed)``."""
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError) as exc:
-        raise FramingError(
-            f"{seed!r} is not a random seed", where="sample_kwic(seed=...)", fix="Pass an int."
-        ) from exc
-    return rng.random(size)
+    return random_generator(seed, "sample_kwic(seed=...)").random(size)
 
 
 def _draw(strata: pd.DataFrame, by_cols: list[str], n: int, keys: np.ndarray) -> pd.DataFrame:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._errors import FramingError, check_dates
+from ._errors import FramingError
+from ._tables import check_dates
 
 __all__ = ["period_labels"]
 

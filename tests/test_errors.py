@@ -13,11 +13,11 @@ from framing._errors import (
     FramingError,
     MissingDataError,
     MissingDependencyError,
-    check_columns,
     choices_error,
     missing_nltk_data,
     require,
 )
+from framing._tables import check_columns
 
 
 @pytest.mark.parametrize(

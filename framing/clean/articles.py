@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .._errors import FramingError, FramingWarning, check_columns
+from .._errors import FramingError, FramingWarning
+from .._tables import check_columns
 from .datelines import split_dateline
 from .pipeline import default_cleaner
 

@@ -7,26 +7,13 @@ import functools
 import numbers
 
 from .._errors import FramingError, choices_error
+from .._tables import as_lexicon
 from ..aggregate import FREQUENCIES
 from ..clean import clean_articles
-from ..lexicon import Lexicon
 from .job import Job
 
 _MATCH_MODES = ("exact", "stem")
 _LEVELS = ("frame", "entry")
-
-
-def as_lexicon(lexicon, function: str) -> Lexicon:
-    """The lexicon argument as a Lexicon (a dict is read with ``Lexicon.from_dict``)."""
-    if isinstance(lexicon, dict):
-        lexicon = Lexicon.from_dict(lexicon)
-    if not isinstance(lexicon, Lexicon):
-        raise FramingError(
-            f"expected a Lexicon or a dict of frame -> entries, got {type(lexicon).__name__}",
-            where=f"{function}(lexicon=...)",
-            fix="Load one with framing.read_lexicon(path) or framing.load_lexicon('security').",
-        )
-    return lexicon
 
 
 def check_job(lexicon, *, freq, by, level, clean, match, want_hits, function: str) -> Job:

@@ -273,19 +273,35 @@ def records_frame(records: list[dict], file: File, numbers_, encoding: str, sep=
     return raw_frame(frame, file, labels, labels, numbers_, encoding)
 
 
-def _read_jsonl_text(text: str, file: File, encoding: str, problems: list):
-    if _blank(text):
-        raise FileFailure("empty file", "the file is empty")
-    records, numbers_ = [], []
-    for lineno, item in jsonl_records(text.split("\n"), file):
+def jsonl_chunks(lines, file: File, encoding: str, chunk_size: int | None = None):
+    """``(raw frame or None, problems)`` per ``chunk_size`` JSONL lines (one chunk if None).
+
+    A file without one record or malformed line raises :class:`FileFailure` ("empty file").
+    """
+    records, numbers_, problems = [], [], []
+    met = 0
+    for lineno, item in jsonl_records(lines, file):
         if isinstance(item, Problem):
             problems.append(item)
         else:
             records.append(item)
             numbers_.append(lineno)
-    if not records:
-        return None
-    return records_frame(records, file, numbers_, encoding)
+        met += 1
+        if chunk_size and len(records) + len(problems) >= chunk_size:
+            yield (records_frame(records, file, numbers_, encoding) if records else None), problems
+            records, numbers_, problems = [], [], []
+    if records or problems:
+        yield (records_frame(records, file, numbers_, encoding) if records else None), problems
+    if met == 0:
+        raise FileFailure("empty file", "the file is empty")
+
+
+def _read_jsonl_text(text: str, file: File, encoding: str, problems: list):
+    if _blank(text):
+        raise FileFailure("empty file", "the file is empty")
+    ((frame, found),) = jsonl_chunks(text.split("\n"), file, encoding)  # one chunk
+    problems.extend(found)
+    return frame
 
 
 def _read_json_text(text: str, file: File, encoding: str, problems: list):

@@ -24,7 +24,7 @@ from .files import (
     raise_file_failure,
     raw_frame,
 )
-from .formats import ArrowCsvStream, check_fields, csv_options, jsonl_records, records_frame
+from .formats import ArrowCsvStream, check_fields, csv_options, jsonl_chunks
 from .read import articles_table
 from .report import Problem, warn_set_aside
 
@@ -186,7 +186,7 @@ def _file_chunks(file: File, opts: Options, chunk_size: int):
     try:
         with open(file.path, encoding=encoding, newline="" if file.fmt != "jsonl" else None) as fh:
             if file.fmt == "jsonl":
-                yield from _jsonl_chunks(fh, file, encoding, chunk_size)
+                yield from jsonl_chunks(fh, file, encoding, chunk_size)
                 return
             head = fh.read(1 << 16)
             fh.seek(0)
@@ -304,23 +304,3 @@ def piece_chunks(piece: Piece, seen: dict[str, str]) -> Iterator[pd.DataFrame]:
             raise_file_failure(piece.file, failure)
         frame = canonical_columns(raw, piece.opts, piece.file.label, "table")
         yield articles_table(frame, [], piece.opts, seen=seen, with_encoding=not piece.single)
-
-
-def _jsonl_chunks(handle, file: File, encoding: str, chunk_size: int):
-    """``(raw frame or None, problems)`` per ``chunk_size`` lines of an open JSONL file."""
-    records, numbers_, problems = [], [], []
-    met = 0
-    for lineno, item in jsonl_records(handle, file):
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            records.append(item)
-            numbers_.append(lineno)
-        met += 1
-        if len(records) + len(problems) >= chunk_size:
-            yield (records_frame(records, file, numbers_, encoding) if records else None), problems
-            records, numbers_, problems = [], [], []
-    if records or problems:
-        yield (records_frame(records, file, numbers_, encoding) if records else None), problems
-    if met == 0:
-        raise FileFailure("empty file", "the file is empty")

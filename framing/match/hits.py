@@ -48,9 +48,9 @@ from .._errors import (
     FramingError,
     FramingWarning,
     MissingDependencyError,
-    check_columns,
     choices_error,
 )
+from .._tables import as_lexicon, check_articles, check_token_totals
 from ..lexicon import Lexicon
 from ..tokens import language_name, sentence_index
 from . import _hyperscan
@@ -177,9 +177,7 @@ def article_token_totals(
     [5, 0]
     """
     if token_totals is not None:
-        check_columns(
-            token_totals, ["article_id", "n_tokens"], table="token totals", function=function
-        )
+        check_token_totals(token_totals, function)
         mapping = dict(zip(token_totals["article_id"], token_totals["n_tokens"], strict=True))
         values = articles["article_id"].map(mapping)
         if values.isna().any():
@@ -248,8 +246,9 @@ def find_hits(
     >>> find_hits(arts, {"threat": ["threat*"]}, sentences=True)["sentence"].tolist()
     [0, 1]
     """
-    _check_articles_table(articles)
-    lexicon = _as_lexicon(lexicon)
+    refuse_dask(articles, "find_hits")
+    check_articles(articles, "find_hits")
+    lexicon = as_lexicon(lexicon, "find_hits")
     if match not in _MATCH_MODES:
         raise choices_error("find_hits(match=...)", match, _MATCH_MODES)
     engine = _choose_engine(engine, "find_hits")
@@ -281,33 +280,6 @@ def find_hits(
     )
     _warn_broad_globs(hits, lexicon, texts, totals)
     return hits
-
-
-def _as_lexicon(lexicon) -> Lexicon:
-    """``find_hits(lexicon=...)`` as a :class:`framing.Lexicon` (a dict is read as one)."""
-    if isinstance(lexicon, dict):
-        lexicon = Lexicon.from_dict(lexicon)
-    if not isinstance(lexicon, Lexicon):
-        raise FramingError(
-            f"expected a Lexicon or a dict of frame -> entries, got {type(lexicon).__name__}",
-            where="find_hits(lexicon=...)",
-            fix="Load one with framing.read_lexicon(path) or framing.load_lexicon('security').",
-        )
-    return lexicon
-
-
-def _check_articles_table(articles) -> None:
-    """Refuse what is not an articles table, naming what to pass instead."""
-    refuse_dask(articles, "find_hits")
-    if (
-        isinstance(articles, pd.DataFrame)
-        and "frame" in articles.columns
-        and "text" not in articles.columns
-    ):
-        raise FramingError(
-            "find_hits needs the articles table; you passed a hits or counts table",
-            where="find_hits",
-        )
 
 
 def _languages(articles: pd.DataFrame) -> list[str]:

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns
+from .._errors import FramingError
+from .._tables import check_articles
 from ..nfkc import changes_tokens, nfkc_with_offsets
-
-_ARTICLES_HINT = "Read articles with framing.read_articles, or pass columns={'body': 'text'} there."
 
 
 def refuse_dask(articles, function: str) -> None:
@@ -36,9 +35,7 @@ def refuse_dask(articles, function: str) -> None:
 
 def _check_articles(articles: pd.DataFrame, function: str) -> None:
     refuse_dask(articles, function)
-    check_columns(
-        articles, ["article_id", "text"], table="articles", function=function, hint=_ARTICLES_HINT
-    )
+    check_articles(articles, function)
 
 
 def text_list(articles: pd.DataFrame, function: str) -> list[str]:

@@ -13,7 +13,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns, choices_error
+from .._errors import FramingError, choices_error
 from ..style import COLUMN_WIDTHS, palette
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "axes_for",
     "check_width",
     "check_measure",
-    "check_counts",
     "table_provenance",
 ]
 
@@ -60,20 +59,6 @@ def check_width(width: str, function: str) -> float:
     if width not in WIDTHS:
         raise choices_error(f"{function}(width=...)", width, list(WIDTHS))
     return WIDTHS[width]
-
-
-def check_counts(counts, function: str) -> None:
-    """Raise unless ``counts`` is a non-empty counts table (not articles or hits)."""
-    if isinstance(counts, pd.DataFrame) and "n_hits" not in counts.columns:
-        if "text" in counts.columns or "match" in counts.columns:
-            raise FramingError(
-                f"{function} needs a counts table; you passed articles or hits",
-                where=function,
-                fix="Make one with framing.count_by_period(hits, articles).",
-            )
-    check_columns(counts, [], table="counts", function=function)
-    if counts.empty:
-        raise FramingError("the counts table is empty: nothing to plot", where=function)
 
 
 def level_order(values: pd.Series) -> list:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns
+from .._errors import FramingError
+from .._tables import check_columns, check_counts
 from ..export import attach
 from ..style import style_context
 from .common import (
     MEASURES,
     axes_for,
-    check_counts,
     check_measure,
     check_width,
     level_order,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns
+from .._errors import FramingError
+from .._tables import check_comparison
 from ..export import attach
 from ..style import style_context
 from .common import check_width, colour_map, legend_above, light_grid, ordered, table_provenance
@@ -59,7 +60,7 @@ def plot_comparison(
 
     function = "plot_comparison"
     w = check_width(width, function)
-    _check_comparison(comparison)
+    check_comparison(comparison, function)
     table = comparison.reset_index(drop=True)
     vs_rest = bool((table["reference"].astype(str) == "rest").all())
     labels = (
@@ -99,22 +100,6 @@ def plot_comparison(
             ax.set_title(title, loc="left")
     attach(fig, provenance=table_provenance(comparison), data=table, ax=ax, label=function)
     return ax
-
-
-def _check_comparison(comparison: pd.DataFrame) -> None:
-    """Raise unless ``comparison`` is a non-empty table from :func:`framing.compare`."""
-    function = "plot_comparison"
-    if isinstance(comparison, pd.DataFrame) and "ratio" not in comparison.columns:
-        if "n_hits" in comparison.columns or "start" in comparison.columns:
-            raise FramingError(
-                f"{function} needs a comparison table; you passed counts or hits",
-                where=function,
-                fix="Make one with framing.compare(hits, articles).",
-            )
-    needed = ["frame", "group", "reference", "ratio", "ratio_lo", "ratio_hi"]
-    check_columns(comparison, needed, table="comparison", function=function)
-    if comparison.empty:
-        raise FramingError("the comparison table is empty: nothing to plot", where=function)
 
 
 def _limits(ratio, lo, hi, shown) -> tuple[float, float]:

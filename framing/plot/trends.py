@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns
+from .._errors import FramingError
+from .._tables import check_columns, check_counts
 from ..aggregate import rolling_counts
 from ..export import attach
 from ..style import style_context
@@ -158,15 +159,7 @@ def _check_trends(counts: pd.DataFrame, measure: str, hue: str, width: str) -> N
     """Raise unless plot_trends can draw ``measure`` by ``hue`` from ``counts``."""
     check_measure(measure, "plot_trends")
     check_width(width, "plot_trends")
-    if "text" in counts.columns or ("n_hits" not in counts.columns and "match" in counts.columns):
-        raise FramingError(
-            "plot_trends needs a counts table; you passed articles or hits",
-            where="plot_trends",
-            fix="Make one with framing.count_by_period(hits, articles).",
-        )
-    check_columns(counts, ["period", hue, measure], table="counts", function="plot_trends")
-    if counts.empty:
-        raise FramingError("the counts table is empty: nothing to plot", where="plot_trends")
+    check_counts(counts, "plot_trends", ["period", hue, measure])
 
 
 def _panels(counts: pd.DataFrame, hue: str, col) -> tuple:

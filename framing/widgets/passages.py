@@ -118,24 +118,18 @@ def _page_button(icon: str, tooltip: str, name: str):
     )
 
 
+def _chooser(description: str, everything: str, name: str):
+    """A dropdown of the passages' choosers, its first option ``everything`` (all of them)."""
+    return tagged(
+        widgets.Dropdown(options=[(everything, ALL)], description=description, style=LABEL_STYLE),
+        name,
+    )
+
+
 def _passage_controls(*, enabled: bool) -> tuple:
     """The passage choosers and pager: period, frame, previous, next, page label, passages."""
-    period = tagged(
-        widgets.Dropdown(
-            options=[("all periods", ALL)],
-            description="Period",
-            style=LABEL_STYLE,
-        ),
-        "kwic-period",
-    )
-    frame = tagged(
-        widgets.Dropdown(
-            options=[("all chosen", ALL)],
-            description="Frame",
-            style=LABEL_STYLE,
-        ),
-        "kwic-frame",
-    )
+    period = _chooser("Period", "all periods", "kwic-period")
+    frame = _chooser("Frame", "all chosen", "kwic-frame")
     prev = _page_button("chevron-left", "previous page", "kwic-prev")
     next_ = _page_button("chevron-right", "next page", "kwic-next")
     for w in (period, frame, prev, next_):

@@ -13,12 +13,22 @@ import os
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, check_columns, check_dates
+from .._errors import FramingError
+from .._tables import (
+    COUNTS_COLUMNS,
+    as_lexicon,
+    check_articles,
+    check_columns,
+    check_counts,
+    check_hits,
+    entry_order,
+    frame_order,
+)
 from ..aggregate import count_by_period
 from ..contexts import kwic
 from ..datasets import LEXICONS, load_lexicon
 from ..intervals import add_measures
-from ..lexicon import Lexicon, read_lexicon
+from ..lexicon import read_lexicon
 from ..match import find_hits, token_counts
 
 __all__ = ["source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
@@ -62,18 +72,10 @@ def source_of(articles=None, lexicon=None, *, hits=None, counts=None, match: str
 
 
 def _as_lexicon(lexicon):
-    if lexicon is None or isinstance(lexicon, Lexicon):
-        return lexicon
-    if isinstance(lexicon, dict):
-        return Lexicon.from_dict(lexicon)
+    """The explorer's lexicon: a Lexicon, a dict, a bundled lexicon's name or a lexicon file."""
     if isinstance(lexicon, str | os.PathLike):
         return load_lexicon(lexicon) if lexicon in LEXICONS else read_lexicon(lexicon)
-    raise FramingError(
-        f"expected a Lexicon, a dict of frame -> entries or a lexicon file, got "
-        f"{type(lexicon).__name__}",
-        where="explore(lexicon=...)",
-        fix="Load one with framing.load_lexicon('security') or framing.read_lexicon(path).",
-    )
+    return None if lexicon is None else as_lexicon(lexicon, "explore")
 
 
 def _naive(dates: pd.Series) -> pd.Series:
@@ -81,61 +83,34 @@ def _naive(dates: pd.Series) -> pd.Series:
 
 
 def _check_articles(articles) -> None:
-    if isinstance(articles, pd.DataFrame) and "n_hits" in articles.columns:
-        raise FramingError(
-            "explore's first argument is the articles table; you passed a counts table",
-            where="explore",
-            fix="Pass it as explore(counts=counts), or pass the articles and a lexicon.",
-        )
-    if isinstance(articles, pd.DataFrame) and "start" in articles.columns:
-        raise FramingError(
-            "explore's first argument is the articles table; you passed a hits table",
-            where="explore",
-            fix="Call explore(articles, lexicon) or explore(articles, hits=hits).",
-        )
-    check_columns(
+    check_articles(
         articles,
+        "explore",
         ["article_id", "date"],
-        table="articles",
-        function="explore",
         hint="Read articles with framing.read_articles (or framing.load_example()).",
+        subject="explore's first argument is the articles table",
+        fixes={
+            "counts": "Pass it as explore(counts=counts), or pass the articles and a lexicon.",
+            "hits": "Call explore(articles, lexicon) or explore(articles, hits=hits).",
+        },
+        dated=True,
+        unique=True,
     )
-    check_dates(articles, function="explore")
     if articles.empty:
         raise FramingError("the articles table is empty: nothing to explore", where="explore")
-    if articles["date"].isna().any():
-        raise FramingError(
-            f"{int(articles['date'].isna().sum())} articles have no date",
-            where="explore",
-            fix="Drop them or read articles with framing.read_articles, which sets them aside.",
-        )
-    if articles["article_id"].duplicated().any():
-        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
-        raise FramingError(
-            f"the articles table has duplicate article_id values (e.g. {dup!r})",
-            where="explore",
-            fix="Make ids unique; framing.read_articles sets duplicates aside for you.",
-        )
 
 
 def _check_hits(hits) -> None:
-    if isinstance(hits, pd.DataFrame) and "n_hits" in hits.columns:
-        raise FramingError(
-            "hits= needs the hits table; you passed a counts table",
-            where="explore(hits=...)",
-            fix="Pass it as explore(counts=counts), or hits = framing.find_hits(articles, lexicon).",
-        )
-    if isinstance(hits, pd.DataFrame) and "text" in hits.columns:
-        raise FramingError(
-            "hits= needs the hits table; you passed the articles table",
-            where="explore(hits=...)",
-            fix="Call explore(articles, lexicon) or explore(articles, hits=hits).",
-        )
-    check_columns(
+    check_hits(
         hits,
-        ["article_id", "frame"],
-        table="hits",
-        function="explore(hits=...)",
+        "explore",
+        subject="hits=",
+        where="explore(hits=...)",
+        fixes={
+            "counts": "Pass it as explore(counts=counts), or hits = framing.find_hits(articles, "
+            "lexicon).",
+            "articles": "Call explore(articles, lexicon) or explore(articles, hits=hits).",
+        },
         hint="Pass the table framing.find_hits returns.",
     )
 
@@ -269,17 +244,10 @@ class CountsSource:
     )
 
     def __init__(self, counts):
-        if isinstance(counts, pd.DataFrame) and ("text" in counts.columns or "start" in counts):
-            raise FramingError(
-                "counts= needs a counts table; you passed articles or hits",
-                where="explore(counts=...)",
-                fix="Make one with framing.count_by_period(hits, articles), or call "
-                "explore(articles, lexicon).",
-            )
-        needed = ["period", "frame", "n_hits", "n_articles", "n_articles_with_hit", "n_tokens"]
-        check_columns(counts, needed, table="counts", function="explore(counts=...)")
-        if counts.empty:
-            raise FramingError("the counts table is empty: nothing to explore", where="explore")
+        check_counts(
+            counts, "explore", COUNTS_COLUMNS, subject="counts=", where="explore(counts=...)",
+            empty="explore",
+        )  # fmt: skip
         prov = counts.attrs.get("provenance", {})
         freq = prov.get("freq")
         names = {v: k for k, v in GRANULARITIES.items()}
@@ -393,18 +361,8 @@ def _slim_articles(articles) -> pd.DataFrame:
 
 def _series_names(hits, lexicon) -> tuple[list, list]:
     """The frames and the (frame, entry) pairs, in the lexicon's order when there is one."""
-    if lexicon is not None:
-        frames = list(lexicon.frame_names)
-        entries = [(e.frame, e.pattern) for e in lexicon.entries]
-    else:
-        frames = list(hits.attrs.get("frames") or sorted(hits["frame"].unique().tolist()))
-        entries = []
-        if "entry" in hits.columns:
-            seen = hits[["frame", "entry"]].drop_duplicates().itertuples(index=False)
-            entries = sorted(
-                map(tuple, seen),
-                key=lambda p: (frames.index(p[0]) if p[0] in frames else len(frames), p[1]),
-            )
+    frames = frame_order(hits, lexicon)
+    entries = entry_order(hits, lexicon) if lexicon is not None or "entry" in hits.columns else []
     frames += [f for f in dict.fromkeys(hits["frame"].tolist()) if f not in frames]
     return frames, entries
 
