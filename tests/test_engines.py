@@ -654,3 +654,27 @@ def test_joining_articles_gives_their_utf8_with_a_newline_around_each():
         data, lengths = _buffer.joined(given_as, 0, 3)
         assert data == "\nWar again.\n\nМир.".encode() + _buffer._PAD
         assert lengths.tolist() == [10, 0, 7]
+
+
+@needs_hyperscan
+@pytest.mark.parametrize("entries", [["aa*"], ["*aa*"], ["a?a*", "threat"], ["aa* threat"]])
+def test_articles_with_a_very_long_token_go_to_the_portable_engine(monkeypatch, entries):
+    # issue 14.5: an open glob reports at every byte of a long token (a 4 MB run of one
+    # letter took 9-40 s); such articles are counted by the portable engine, with the same hits
+    texts = ["a aardvark threat", "a" * 3000 + " threat", "aa threat", "b" * 2000, "x aa"]
+    arts_ = arts(*texts)
+    lexicon = {"f": entries}
+    expected = find_hits(arts_, lexicon, engine="reference")
+    scanned = []
+    original = _buffer.Buffer.supported_spans
+
+    def spy(self):
+        spans = original(self)
+        scanned.append([self.data[a:b] for a, b in spans])
+        return spans
+
+    monkeypatch.setattr(_buffer.Buffer, "supported_spans", spy)
+    got = find_hits(arts_, lexicon, engine="hyperscan")
+    pd.testing.assert_frame_equal(got, expected)
+    assert scanned and not any(b"a" * 2000 in piece or b"b" * 2000 in piece
+                               for pieces in scanned for piece in pieces)  # fmt: skip

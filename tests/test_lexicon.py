@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize import WordPunctTokenizer
 
@@ -91,6 +91,9 @@ AGREED = st.characters(
 def test_entry_tokens_agree_with_nltk(text):
     # Oracle: NLTK's WordPunctTokenizer on the NFKC text, punctuation tokens dropped (DESIGN.md §3).
     nfkc = unicodedata.normalize("NFKC", text)
+    # NLTK's \w (the regex module) counts combining marks, Python's does not; NFKC can
+    # decompose a letter into one (Tibetan "ཛྷ"): compare where it does not
+    assume(not any(unicodedata.category(c).startswith("M") for c in nfkc))
     expected = [token_key(t) for t in WordPunctTokenizer().tokenize(nfkc) if re.match(r"\w", t)]
     assert list(entry_tokens(text)) == expected
 

@@ -115,6 +115,10 @@ def _classify(data: bytes):
     return a, word, lead, size, cp
 
 
+#: tokens longer than this (in UTF-8 bytes) send their article to the portable engine
+LONG_TOKEN_BYTES = 1024
+
+
 class Buffer:
     """One batch of texts as a UTF-8 buffer, with its word bytes and token starts.
 
@@ -143,6 +147,34 @@ class Buffer:
         self.starts = np.flatnonzero(word[1:] > word[:-1])
         self.starts += 1
         self.first_token = np.searchsorted(self.starts, self.lo)
+        if matching:
+            self._route_long_tokens(word)
+
+    def supported_spans(self) -> list[tuple[int, int]]:
+        """The byte spans of ``data`` to scan: runs of supported articles, each with the
+        separators around it (everything when all are supported)."""
+        if not self.unsupported.any():
+            return [(0, len(self.data))]
+        spans, first = [], None
+        for i, bad in enumerate([*self.unsupported.tolist(), True]):
+            if not bad and first is None:
+                first = i
+            elif bad and first is not None:
+                spans.append(
+                    (int(self.lo[first]) - 1, min(int(self.hi[i - 1]) + 1, len(self.data)))
+                )
+                first = None
+        return spans
+
+    def _route_long_tokens(self, word) -> None:
+        """Mark the articles with a token over :data:`LONG_TOKEN_BYTES` as unsupported: a glob
+        open at its end reports at every byte of such a token (a 4 MB run of one letter with
+        ``aa*`` took 9-40 s), while the portable engine matches it in one regex call."""
+        padded = np.concatenate([word, np.zeros(1, dtype=bool)])
+        ends = np.flatnonzero(padded[1:] < padded[:-1]) + 1
+        long = self.starts[(ends - self.starts) > LONG_TOKEN_BYTES]
+        if len(long):
+            self.unsupported[np.searchsorted(self.lo, long, side="right") - 1] = True
 
     def _prepare_matching(self, word, lead, size, cp, needed) -> np.ndarray:
         self.raw, self.raw_lo = self.data, self.lo

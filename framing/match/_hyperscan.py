@@ -391,11 +391,14 @@ def find_candidates(
         ids: list[int] = []
         tos: list[int] = []
 
-        def on_match(pid, _from, to, _flags, _ctx, ids=ids, tos=tos):
-            ids.append(pid)
-            tos.append(to)
+        for start, stop in buf.supported_spans():  # the others go to the portable engine
 
-        lex.db.scan(buf.data, match_event_handler=on_match, scratch=scratch)
+            def on_match(pid, _from, to, _flags, _ctx, ids=ids, tos=tos, start=start):
+                ids.append(pid)
+                tos.append(to + start)
+
+            data = buf.data if (start, stop) == (0, len(buf.data)) else buf.data[start:stop]
+            lex.db.scan(data, match_event_handler=on_match, scratch=scratch)
         if ids:
             found = _verify(buf, lex, np.array(ids, dtype=np.int64), np.array(tos, dtype=np.int64))
             found["text"] += lo
