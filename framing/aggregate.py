@@ -66,6 +66,7 @@ def count_by_period(
     start=None,
     end=None,
     conf: float = 0.95,
+    max_rows: int | None = None,
 ) -> pd.DataFrame:
     """Count hits by period and group, normalized, with intervals.
 
@@ -89,6 +90,11 @@ def count_by_period(
         ``articles`` if present, else computed.
     start, end : date-like, optional
         Extend (or cut) the period range; by default it spans the articles' dates.
+    max_rows : int, optional
+        The most rows (periods x groups x frames, zero-filled) to build; by default
+        :data:`MAX_ROWS` (2,000,000). A table larger than that is refused with an error
+        naming the date range, which is most often a typo in a year (``2204`` for ``2024``);
+        pass a larger number to build it anyway.
     conf : float
         Confidence level of the intervals.
 
@@ -124,7 +130,13 @@ def count_by_period(
         function="count_by_period",
     )
     return finish_counts(
-        partials, frames=frames, start=start, end=end, conf=conf, function="count_by_period"
+        partials,
+        frames=frames,
+        start=start,
+        end=end,
+        conf=conf,
+        function="count_by_period",
+        max_rows=MAX_ROWS if max_rows is None else max_rows,
     )
 
 
@@ -248,7 +260,28 @@ def counts_from_partials(
     )
 
 
-def finish_counts(partials, *, frames, start, end, conf, function) -> pd.DataFrame:
+#: the most rows count_by_period builds unless asked (see its ``max_rows``)
+MAX_ROWS = 2_000_000
+
+
+def _check_size(n_rows: int, max_rows: int, periods, function: str) -> None:
+    """Refuse a zero-filled table over ``max_rows`` rows, naming its date range."""
+    if n_rows <= max_rows:
+        return
+    raise FramingError(
+        f"the counts table would have {n_rows:,} rows ({len(periods):,} periods from "
+        f"{periods[0]} to {periods[-1]}, times the groups and frames), more than "
+        f"max_rows={max_rows:,}",
+        where=function,
+        fix="Check the dates first (a typo in a year, such as 2204 for 2024? read_articles "
+        "warns of such dates); then pass start=/end= to cut the range, a coarser freq=, or "
+        "a larger max_rows= to build it anyway.",
+    )
+
+
+def finish_counts(
+    partials, *, frames, start, end, conf, function, max_rows: int = MAX_ROWS
+) -> pd.DataFrame:
     """:func:`counts_from_partials`, its errors naming ``function`` (the public function
     called): the full grid of periods, groups and frames, zero-filled, with the measures."""
     pfreq, by, level = partials.freq, list(partials.by), partials.level
@@ -267,6 +300,7 @@ def finish_counts(partials, *, frames, start, end, conf, function) -> pd.DataFra
     observed.attrs = {} if partials.frames is None else {"frames": partials.frames}
     targets = (entry_order if level == "entry" else frame_order)(observed, frames)
     targets = [(t,) if level == "frame" else t for t in targets]
+    _check_size(len(periods) * len(groups) * len(targets), max_rows, periods, function)
     grid = pd.DataFrame(
         [(p, *g, *t) for g, t, p in itertools.product(groups, targets, periods)],
         columns=cell_keys,

@@ -8,7 +8,7 @@ import pytest
 from scipy import stats
 
 import framing as fr
-from framing import partials
+from framing import FramingError, partials
 from framing.aggregate import poisson_interval, rolling_counts, wilson_interval
 
 
@@ -219,3 +219,26 @@ def test_groups_on_integer_codes_are_those_of_a_pandas_groupby(seed, by):
     pd.testing.assert_frame_equal(groups, expected[keys])
     sums = np.bincount(codes, arts["n_tokens"].to_numpy(float), minlength=len(groups))
     np.testing.assert_array_equal(sums.astype(np.int64), expected["n_tokens"].to_numpy())
+
+
+def test_a_typo_in_a_year_does_not_build_millions_of_zero_rows():
+    # issue 14.4: daily counts by outlet from 2024 to 2204 would be millions of empty rows
+    dates = pd.to_datetime(["2024-01-02", "2024-01-03", "2204-01-15"])
+    arts = pd.DataFrame(
+        {"article_id": ["a", "b", "c"], "date": dates, "outlet": ["X", "Y", "X"],
+         "text": ["a threat", "calm", "threat"]}
+    )  # fmt: skip
+    hits = fr.find_hits(arts, {"threat": ["threat"]})
+    with pytest.raises(FramingError, match=r"65,\d{3} periods from 2024-01-02 to 2204-01-15"):
+        fr.count_by_period(hits, arts, freq="D", by="outlet", max_rows=100_000)
+    many = arts.assign(outlet=["X", "Y", "Z"])
+    many = pd.concat([many.assign(outlet=many["outlet"] + str(i)) for i in range(3)])
+    many["article_id"] = [f"a{i}" for i in range(len(many))]  # 9 outlets x 4 frames
+    frames = ["threat", "ally", "crisis", "peace"]
+    hits9 = fr.find_hits(many, {f: [f] for f in frames})
+    with pytest.raises(FramingError, match="more than max_rows=2,000,000"):
+        fr.count_by_period(hits9, many, freq="D", by="outlet")
+    cut = fr.count_by_period(hits, arts, freq="D", by="outlet", end="2024-01-31")
+    assert cut["n_hits"].sum() == 1 and len(cut) == 30 * 2  # 2 to 31 January
+    both = fr.count_by_period(hits, arts, freq="D", max_rows=70_000)
+    assert both["n_hits"].sum() == 2
