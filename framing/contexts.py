@@ -27,6 +27,7 @@ import pandas as pd
 from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_hits, hit_rows
 from .bootstrap import random_generator
+from .export import write_csv
 from .tokens import TOKEN_PATTERN, language_name, sentence_index
 
 __all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
@@ -339,7 +340,7 @@ def _strata(hits: pd.DataFrame, articles: pd.DataFrame, rows: np.ndarray, by: li
 def _has_hand_coding(path: Path) -> bool:
     """Whether an existing CSV at ``path`` holds any hand coding (non-empty code or note)."""
     try:
-        old = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        old = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError):
         return True  # unreadable as a KWIC sample: do not overwrite it blindly
     cols = [c for c in _CODING_COLUMNS if c in old.columns]
@@ -471,11 +472,13 @@ def _write_sample(lines: pd.DataFrame, path: Path, *, overwrite: bool) -> None:
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        table = lines.copy()
-        date = table["date"] if "date" in table.columns else None
-        if date is not None and pd.api.types.is_datetime64_any_dtype(date):
-            if (date.dropna() == date.dropna().dt.normalize()).all():  # dates without times
-                table["date"] = date.dt.strftime("%Y-%m-%d")
-        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     except OSError as exc:
-        raise FramingError(f"cannot write the sample ({exc.strerror})", where=str(path)) from exc
+        raise FramingError(f"cannot create the folder ({exc.strerror})", where=str(path)) from exc
+    table = lines.copy()
+    date = table["date"] if "date" in table.columns else None
+    if date is not None and pd.api.types.is_datetime64_any_dtype(date):
+        if (date.dropna() == date.dropna().dt.normalize()).all():  # dates without times
+            table["date"] = date.dt.strftime("%Y-%m-%d")
+    # a coding sheet is opened in a spreadsheet: a byte-order mark so that it reads UTF-8
+    # right, passages that cannot run as formulas, written atomically
+    write_csv(table, path, encoding="utf-8-sig")

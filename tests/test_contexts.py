@@ -11,6 +11,7 @@ from nltk.tokenize import WordPunctTokenizer
 
 import framing as fr
 from framing.contexts import kwic, sample_kwic
+from framing.export import restore_formulas
 
 TEXT = "Yerevan said: the bloc is a “real” security threat, once more.\nIt said so twice."
 
@@ -335,3 +336,23 @@ def test_kwic_sentences_on_real_news_in_two_languages(news_dir):
     assert len(with_sentences) > 50 and with_sentences["sentence"].max() > 5
     got = kwic(without, articles)["sentence"].tolist()
     assert got == with_sentences["sentence"].tolist()
+
+
+def test_the_coding_sheet_opens_right_in_a_spreadsheet(tmp_path):
+    # issue 14.9: passages cannot run as formulas; UTF-8 with a byte-order mark
+    arts = pd.DataFrame(
+        {"article_id": ["a", "b"], "date": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+         "outlet": ["X", "@Y"], "title": ['=HYPERLINK("http://evil")', "t"],
+         "text": ["Угроза растёт", "-угроза- and more"]}
+    )  # fmt: skip
+    hits = fr.find_hits(arts, {"threat": ["угроза"]})
+    path = tmp_path / "sheet.csv"
+    fr.sample_kwic(hits, arts, n=2, seed=0, path=path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "угроза".encode() in raw
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    cells = [c for col in sheet.columns for c in sheet[col]]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and c != "-")]
+    back = restore_formulas(sheet).set_index("article_id")
+    assert back.loc["a", "title"] == '=HYPERLINK("http://evil")'
+    assert back.loc["b", "right"] == "- and more" and back.loc["b", "outlet"] == "@Y"
