@@ -678,3 +678,15 @@ def test_articles_with_a_very_long_token_go_to_the_portable_engine(monkeypatch, 
     pd.testing.assert_frame_equal(got, expected)
     assert scanned and not any(b"a" * 2000 in piece or b"b" * 2000 in piece
                                for pieces in scanned for piece in pieces)  # fmt: skip
+
+
+@needs_hyperscan
+@pytest.mark.parametrize("match", ["exact", "stem"])
+def test_entries_too_long_for_hyperscan_are_counted_by_the_portable_engine(match):
+    # issue 14.10: a 5,000-character entry or a 400-word phrase ("Pattern length exceeds limit")
+    phrase = " ".join(["word"] * 400)
+    arts_ = arts("a threat " + phrase, "threats " + "x" * 5000)
+    lexicon = {"f": ["x" * 5000, "threat"], "g": [phrase]}
+    got = find_hits(arts_, lexicon, engine="hyperscan", match=match)
+    pd.testing.assert_frame_equal(got, find_hits(arts_, lexicon, engine="reference", match=match))
+    assert set(got["frame"]) == {"f", "g"}

@@ -132,6 +132,11 @@ def open_end(tokens: Sequence[str]) -> bool:
     return last.endswith("*") and last.strip("*") != ""
 
 
+class TooLarge(Exception):
+    """hyperscan cannot compile the lexicon (an entry of thousands of characters or hundreds
+    of words): the caller counts with the portable engine instead."""
+
+
 @lru_cache(maxsize=16)
 def database(patterns: tuple[bytes, ...]):
     """A compiled hyperscan block-mode database of the patterns (ids = positions), cached
@@ -147,12 +152,17 @@ def database(patterns: tuple[bytes, ...]):
         except Exception:  # built elsewhere (another CPU, another library): build it here
             pass
     db = hs.Database(mode=hs.HS_MODE_BLOCK)
-    db.compile(
-        expressions=list(patterns),
-        ids=list(range(len(patterns))),
-        elements=len(patterns),
-        flags=[0] * len(patterns),
-    )
+    try:
+        db.compile(
+            expressions=list(patterns),
+            ids=list(range(len(patterns))),
+            elements=len(patterns),
+            flags=[0] * len(patterns),
+        )
+    except hs.error as exc:
+        if "exceeds limit" in str(exc) or "too large" in str(exc).lower():
+            raise TooLarge(str(exc)) from exc
+        raise
     _cache.store(key, bytes(hs.dumpb(db)))
     return db
 

@@ -268,7 +268,13 @@ def find_hits(
             python_hits(texts, langs, range(len(texts)), entries, frame_of, **options), texts
         )
     else:
-        found, totals = _hyperscan_hits(texts, langs, entries, frame_of, **options)
+        try:
+            found, totals = _hyperscan_hits(texts, langs, entries, frame_of, **options)
+        except _hyperscan.TooLarge:  # an entry longer than hyperscan takes: all on the portable
+            texts = texts.tolist()
+            found = found_arrays(
+                python_hits(texts, langs, range(len(texts)), entries, frame_of, **options), texts
+            )
     found = original_offsets(found, maps, written)
     hits = _hits_table(found, written, articles["article_id"].tolist(), langs, entries,
                        list(lexicon.frame_names), n_excluded, sentences)  # fmt: skip
