@@ -1474,3 +1474,40 @@ def test_json_corner_cases_set_aside_their_lines_and_keep_the_rest(tmp_path):
     array = write(tmp_path / "news.json", "[" + ",".join([good, lines[1]]) + "]")
     with pytest.warns(FramingWarning, match="set aside 1 of 2"):
         assert read_articles(array)["article_id"].tolist() == ["a"]
+
+
+def _page(head: str = "", canonical: str = "") -> str:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    body = " ".join(["Armenia froze its part in the alliance, officials said."] * 8)
+    return (
+        f"<html><head><title>Summit</title>{head}{link}</head><body><article><h1>Summit</h1>"
+        f"<p>{body} The treaty signed on 2 May 2019 was cited.</p></article>"
+        "<footer>Updated 12 March 2021</footer></body></html>"
+    )
+
+
+def test_html_pages_are_dated_by_their_metadata_or_url_never_their_text(tmp_path):
+    # issue 14.3: a page without date metadata took "2 May 2019" or the footer's date
+    pages = tmp_path / "pages"
+    write(
+        pages / "meta.html",
+        _page('<meta property="article:published_time" content="2024-02-23T10:00:00+00:00">'),
+    )
+    write(
+        pages / "jsonld.html",
+        _page(
+            '<script type="application/ld+json">{"@graph": [{"datePublished": "2024-02-24"}]}</script>'
+        ),
+    )
+    write(pages / "url.html", _page(canonical="https://news.example/2024/02/25/summit"))
+    write(pages / "none.html", _page())
+    with pytest.warns(FramingWarning, match="set aside 1 of 4"):
+        articles = read_articles(pages)
+    dates = articles.set_index("article_id")["date"].dt.strftime("%Y-%m-%d").to_dict()
+    assert dates == {"jsonld": "2024-02-24", "meta": "2024-02-23", "url": "2024-02-25"}
+    aside = fr.ingest_report(articles).set_aside
+    assert aside["reason"].tolist() == ["missing date"]
+    searched = read_articles(pages, html_dates="text")
+    assert len(searched) == 4  # asked for: the text search dates the fourth page too
+    with pytest.raises(FramingError, match="html_dates"):
+        read_articles(pages, html_dates="body")

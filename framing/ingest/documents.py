@@ -4,6 +4,7 @@ and the ``metadata.csv`` sidecars that give them their columns."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import warnings
 from pathlib import Path, PurePosixPath
@@ -55,7 +56,83 @@ def _front_matter(text: str) -> tuple[dict, str]:
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
 
 
-def _html_record(text: str) -> dict:
+#: meta tags (name, property or itemprop, lower-cased) that hold a publication date
+_META_DATES = (
+    "article:published_time", "og:published_time", "article:published", "datepublished",
+    "pubdate", "publishdate", "publish_date", "publish-date", "publication_date", "date",
+    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "article.published", "citation_publication_date",
+    "citation_date", "cxenseparse:recs:publishtime", "og:article:published_time",
+)  # fmt: skip
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:[/._-]|$)")
+
+
+def metadata_date(html: str, url: str | None = None) -> str | None:
+    """The publication date an HTML page declares in its markup, else the one in its URL.
+
+    Never a date from the text: an article that mentions "the treaty signed on 2 May 2019",
+    or a footer "Updated 12 March 2021", is not dated by it.
+
+    Examples
+    --------
+    >>> metadata_date('<meta property="article:published_time" content="2024-02-23T10:00">')
+    '2024-02-23T10:00'
+    >>> metadata_date("<p>The treaty signed on 2 May 2019.</p>", "https://x.am/2024/02/23/csto")
+    '2024-02-23'
+    >>> metadata_date("<p>The treaty signed on 2 May 2019.</p>") is None
+    True
+    """
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    if tree is not None:
+        found = _markup_date(tree)
+        if found:
+            return found
+    m = _URL_DATE.search(url or "")
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def _markup_date(tree) -> str | None:
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _META_DATES and (meta.get("content") or "").strip():
+            return meta.get("content").strip()
+    for time in tree.iter("time"):
+        if (time.get("itemprop") == "datePublished" or "pubdate" in time.attrib) and time.get(
+            "datetime"
+        ):
+            return time.get("datetime").strip()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json":
+            found = _json_ld_date(script.text or "")
+            if found:
+                return found
+    return None
+
+
+def _json_ld_date(text: str) -> str | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            value = item.get("datePublished")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return None
+
+
+def _html_record(text: str, dates: str = "metadata") -> dict:
     from trafilatura import bare_extraction
 
     with warnings.catch_warnings():
@@ -64,10 +141,11 @@ def _html_record(text: str) -> dict:
     if doc is None:
         return {"text": ""}
     doc = doc if isinstance(doc, dict) else doc.as_dict()
+    date = doc.get("date") if dates == "text" else metadata_date(text, doc.get("url"))
     record = {
         "text": doc.get("text") or "",
         "title": doc.get("title"),
-        "date": doc.get("date"),
+        "date": date,
         "outlet": doc.get("sitename") or doc.get("hostname"),
         "url": doc.get("url"),
         "lang": doc.get("language"),
@@ -234,7 +312,7 @@ def _document_record(
             raise FileFailure("malformed front matter", str(exc)) from exc
         return {**meta, **front, "text": body.strip()}, encoding
     try:
-        extracted = _html_record(text)
+        extracted = _html_record(text, opts.html_dates)
     except Exception as exc:  # trafilatura may fail in many ways on odd pages
         raise FileFailure("unreadable file", f"HTML extraction failed: {exc!r}") from exc
     return {**extracted, **meta}, encoding

@@ -61,6 +61,10 @@ RAW_SOURCE, RAW_ID, RAW_FILE, RAW_ROW, RAW_ENCODING = (
 RAW_COLUMNS = (RAW_SOURCE, RAW_ID, RAW_FILE, RAW_ROW, RAW_ENCODING)
 
 
+#: where an HTML page's date may come from (read_articles' ``html_dates``)
+HTML_DATES = ("metadata", "text")
+
+
 @dataclass
 class Options:
     """The checked options of a read (see :func:`check_options`)."""
@@ -72,6 +76,7 @@ class Options:
     strict: bool
     encoding: str | None
     sidecar: Path | None
+    html_dates: str = "metadata"
 
 
 @dataclass
@@ -85,7 +90,15 @@ class File:
 
 
 def check_options(
-    *, columns, encoding, date_format, tz, text_column_fallbacks=True, strict=False, sidecar=None
+    *,
+    columns,
+    encoding,
+    date_format,
+    tz,
+    text_column_fallbacks=True,
+    strict=False,
+    sidecar=None,
+    html_dates="metadata",
 ) -> Options:
     """The options of :func:`framing.read_articles`, checked: a :class:`FramingError` names
     the argument that is wrong."""
@@ -132,6 +145,8 @@ def check_options(
                 where="sidecar",
                 fix="Give the path of the metadata CSV, or None to use metadata.csv beside the files.",
             )
+    if html_dates not in HTML_DATES:
+        raise choices_error("html_dates", html_dates, HTML_DATES)
     return Options(
         columns=dict(columns),
         fallbacks=bool(text_column_fallbacks),
@@ -140,6 +155,7 @@ def check_options(
         strict=bool(strict),
         encoding=encoding,
         sidecar=sidecar,
+        html_dates=html_dates,
     )
 
 

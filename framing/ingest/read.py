@@ -46,6 +46,7 @@ def read_articles(
     text_column_fallbacks: bool = True,
     sidecar=None,
     recursive: bool = False,
+    html_dates: str = "metadata",
 ) -> pd.DataFrame:
     """Read articles from files into the articles table, setting aside what cannot be used.
 
@@ -81,6 +82,13 @@ def read_articles(
         without extension). By default ``metadata.csv`` beside the files is used when present.
         Front matter in a text file wins over the sidecar; the sidecar wins over what is
         extracted from an HTML page.
+    html_dates : {"metadata", "text"}, default "metadata"
+        Where an HTML page's date comes from. ``"metadata"``: the page's publication-date
+        markup only (``article:published_time`` and similar meta tags, a JSON-LD
+        ``datePublished``, a ``<time pubdate>``), else a date in its URL; a page with neither
+        is set aside as "missing date". ``"text"`` also searches the page's text and footer
+        (htmldate's heuristics), which can take a date the article mentions ("the treaty
+        signed on 2 May 2019").
     recursive : bool, default False
         Also read the files in subfolders of a folder.
 
@@ -138,6 +146,7 @@ def read_articles(
         text_column_fallbacks=text_column_fallbacks,
         strict=strict,
         sidecar=sidecar,
+        html_dates=html_dates,
     )
     files, single, notes = list_files(source, format=fmt, recursive=recursive, sidecar=opts.sidecar)
     problems: list[Problem] = []
