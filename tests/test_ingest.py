@@ -1511,3 +1511,14 @@ def test_html_pages_are_dated_by_their_metadata_or_url_never_their_text(tmp_path
     assert len(searched) == 4  # asked for: the text search dates the fourth page too
     with pytest.raises(FramingError, match="html_dates"):
         read_articles(pages, html_dates="body")
+
+
+def test_a_dangling_symlink_in_a_corpus_folder_is_noted(tmp_path):
+    # issue 14.12
+    folder = tmp_path / "corpus"
+    write(folder / "a.csv", "id,date,text\na,2024-01-01,a threat\n")
+    (folder / "b.csv").symlink_to(tmp_path / "gone.csv")
+    articles = read_articles(folder)
+    assert len(articles) == 1
+    notes = fr.ingest_report(articles).notes
+    assert any("b.csv" in n and "does not exist" in n for n in notes)

@@ -288,7 +288,14 @@ def _scan_folder(folder: Path, format, recursive, sidecar, found, notes):
     """Add the files of a folder of the format asked for (skipping hidden files, the
     documents' sidecar and unknown types)."""
     pattern = "**/*" if recursive else "*"
-    entries = sorted(p for p in folder.glob(pattern) if p.is_file())
+    listed = sorted(folder.glob(pattern))
+    entries = [p for p in listed if p.is_file()]
+    for path in listed:  # a link to nothing is not silently passed over
+        if path.is_symlink() and not path.exists():
+            rel = path.relative_to(folder).as_posix()
+            notes.append(
+                f"skipped {rel} (a symbolic link to {os.readlink(path)}, which does not exist)"
+            )
     has_documents = any(FORMATS.get(p.suffix.lower()) in DOCUMENT_FORMATS for p in entries)
     for path in entries:
         rel = path.relative_to(folder)
