@@ -77,6 +77,13 @@ def changes_tokens(text: str) -> bool:
     """
     if not needs_nfkc(text):
         return False
+    if unicodedata.is_normalized("NFKC", _harmless().sub("", text)):
+        return False  # only non-word characters with non-word forms change ("…" to "...")
+    return changes_tokens_by_segments(text)
+
+
+def changes_tokens_by_segments(text: str) -> bool:
+    """:func:`changes_tokens` by looking at every segment NFKC changes (the careful path)."""
     places = _special_segments(text)
     normalized, forms = normalize_segments(text, places)
     if normalized != unicodedata.normalize("NFKC", text):
@@ -255,10 +262,34 @@ def _special_runs() -> tuple[tuple[re.Pattern, re.Pattern], frozenset[str]]:
     return patterns, frozenset(chr(cp) for cp in codes[starting].tolist())
 
 
+@lru_cache(maxsize=1)
+def _harmless() -> re.Pattern:
+    """A pattern of the characters NFKC changes into non-word
+    characters only, which are no word characters themselves, neither combine nor compose
+    with a neighbour ("…", a no-break space, "″"): a text that is NFKC-normalized without
+    them has the same word tokens, at the same offsets, as its NFKC form."""
+    codes, starting = _special_characters()
+    backward = _backward_starters()
+    table = []
+    for cp in codes[starting].tolist():
+        char = chr(cp)
+        form = unicodedata.normalize("NFKC", char)
+        if (
+            form != char
+            and char not in backward
+            and not _WORD_CHAR_RE.search(char + form)
+            and not any(unicodedata.combining(c) for c in form)
+            and form[:1] not in backward
+        ):
+            table.append(cp)
+    return re.compile(_character_class(table) if table else "(?!)")
+
+
 def clear_nfkc_tables() -> None:
     """Forget the character tables of :func:`nfkc_with_offsets` (built again when needed)."""
     _special_runs.cache_clear()
     _backward_starters.cache_clear()
+    _harmless.cache_clear()
 
 
 _cache.register_cache(

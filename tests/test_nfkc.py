@@ -127,3 +127,23 @@ def test_clear_caches_forgets_the_nfkc_tables(tmp_path, monkeypatch):
     assert nfkc._special_runs.cache_info().currsize == 0
     assert list(tmp_path.iterdir()) == []
     assert nfkc.nfkc_with_offsets("№ 5")[0] == "No 5"  # built again
+
+
+HARMLESS_MIX = st.text(
+    alphabet=st.sampled_from(list("ab é.…\u00a0\u2033\u2024\u0301\u0308\u0338=№ﬁ½①ｑ가\u1161")),
+    max_size=40,
+)
+
+
+@given(st.one_of(ANY_TEXT, TRICKY, HARMLESS_MIX))
+def test_texts_said_to_keep_their_tokens_keep_them(text):
+    # changes_tokens skips the segments when NFKC changes only non-word characters into
+    # non-word forms: when it says the tokens do not change, the text and its NFKC form have
+    # the same word tokens (their offsets may shift: hits are given in the text as written);
+    # when they differ, it says so
+    normalized = unicodedata.normalize("NFKC", text)
+    same = re.findall(r"\w+", text) == re.findall(r"\w+", normalized)
+    if not nfkc.changes_tokens(text):
+        assert same
+    if not same:
+        assert nfkc.changes_tokens(text) and nfkc.changes_tokens_by_segments(text)
