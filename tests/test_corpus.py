@@ -1074,3 +1074,20 @@ def test_a_script_without_the_main_guard_is_told_what_the_guard_is(tmp_path, exa
     assert last.startswith("framing._errors.FramingError: count_corpus: the worker processes")
     assert str(script) in last and 'under if __name__ == "__main__":' in last
     assert "out of memory" not in done.stderr and "freeze_support" not in done.stderr
+
+
+def test_a_broad_glob_warns_once_per_count_not_once_per_chunk(tmp_path):
+    # issue 14.12: the broad-glob warning repeated once per chunk
+    text = "the alliance of armenia and all allies met again"  # 6 of 9 words match a*
+    # each chunk of 1,000 rows a different share ("matched 67%", "70%", "73%")
+    rows = "".join(
+        f"a{i},2024-01-{i % 28 + 1:02d},{text}{' and' * (i // 1000)}\n" for i in range(3000)
+    )
+    path = tmp_path / "news.csv"
+    path.write_text("id,date,text\n" + rows)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        counts = fr.count_corpus(path, {"f": ["a*"]}, workers=1, chunk_size=1000, progress=False)
+    broad = [w for w in caught if "the glob 'a*' matched" in str(w.message)]
+    assert len(broad) == 1
+    assert counts["n_hits"].sum() == 3000 * 6 + 1000 * (1 + 2)

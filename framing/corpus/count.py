@@ -20,7 +20,7 @@ from ..ingest.stream import parquet_pieces, source_bytes
 from .arguments import check_job, check_workers, is_dask_frame
 from .dask import count_dask
 from .hits_writer import HitsWriter
-from .job import Job, Result, count_chunk, count_here
+from .job import Job, Result, count_chunk, count_here, warning_shape
 from .pieces import run_pieces
 from .pool import WARM_POOL, in_order, prepare_finish, worker_died
 from .reader import Chunk, Reader
@@ -258,7 +258,7 @@ def _report(counts: pd.DataFrame, reader: Reader) -> None:
     """Attach the ingest report of the whole corpus; warn once per kind of problem."""
     report = reader.report()
     attach_report(counts, report)
-    for category, message in reader.warnings:
+    for category, message in reader.warnings.values():
         warnings.warn(message, category, stacklevel=3)
     if len(report.set_aside):
         warnings.warn(
@@ -278,8 +278,8 @@ class State:
         self.warnings = found
 
     def add(self, chunk: Chunk, result: Result) -> None:
-        for key in result.warnings:
-            self.warnings[key] = None
+        for key in result.warnings:  # the first of each shape (see warning_shape)
+            self.warnings.setdefault(warning_shape(key), key)
         if self.writer is not None and result.hits is not None:
             self.writer.write(result.hits)
         if result.partials is not None:

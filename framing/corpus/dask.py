@@ -15,7 +15,7 @@ import pandas as pd
 from .._errors import FramingError, require
 from ..aggregate import combine_partials, finish_counts
 from .arguments import check_job, is_dask_frame
-from .job import WORK_COLUMNS, Job, check_by_columns, count_chunk
+from .job import WORK_COLUMNS, Job, check_by_columns, count_chunk, warning_shape
 
 _DASK_LOCK = threading.Lock()
 
@@ -200,8 +200,8 @@ def _unique_warnings(results: list) -> list:
     for part, found in results:
         new = []
         for w in found:
-            if w not in seen:
-                seen.add(w)
+            if warning_shape(w) not in seen:  # the first of each shape, as count_corpus
+                seen.add(warning_shape(w))
                 new.append(w)
         out.append((part, new))
     return out

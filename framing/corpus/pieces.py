@@ -84,7 +84,8 @@ def run_pieces(pieces, job: Job, n_workers: int, state, bar, totals: Reader) -> 
         totals.notes.extend(report.notes)
         if len(report.set_aside):
             totals.set_aside.append(report.set_aside)
-        totals.warnings.update(done.warnings)
+        for shape, warning in done.warnings.items():
+            totals.warnings.setdefault(shape, warning)
         for chunk, result in zip(done.chunks, done.results, strict=True):
             state.add(chunk, result)
             bar.show(chunk)

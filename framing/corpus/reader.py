@@ -15,7 +15,7 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from ..ingest import IngestReport, ingest_report
 from ..ingest.report import empty_set_aside
-from .job import WORK_COLUMNS, Job, check_by_columns
+from .job import WORK_COLUMNS, Job, check_by_columns, warning_shape
 
 #: Articles longer than this (in characters) are counted, with a warning naming them.
 LARGE_ARTICLE_CHARS = 10_000_000
@@ -55,7 +55,8 @@ class Reader:
         self._number = 0
         self._checked = False
         self._last_row: dict[str, str] = {}
-        self.warnings: dict[tuple[type[Warning], str], None] = {}
+        # the first warning of each shape (see job.warning_shape), by shape
+        self.warnings: dict[tuple[type[Warning], str], tuple[type[Warning], str]] = {}
 
     def __iter__(self):
         while True:
@@ -108,7 +109,9 @@ class Reader:
         self._last_row[sources.iloc[-1].rsplit(":", 1)[0]] = sources.iloc[-1]
         large = _large_articles(chunk, sources)
         if large:
-            self.warnings[(FramingWarning, large)] = None
+            self.warnings.setdefault(
+                warning_shape((FramingWarning, large)), (FramingWarning, large)
+            )
         keep = [c for c in (*WORK_COLUMNS, *self._job.by) if c in chunk.columns]
         work = chunk[list(dict.fromkeys(keep))]
         return Chunk(
