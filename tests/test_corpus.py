@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import warnings
+from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -1091,3 +1092,17 @@ def test_a_broad_glob_warns_once_per_count_not_once_per_chunk(tmp_path):
     broad = [w for w in caught if "the glob 'a*' matched" in str(w.message)]
     assert len(broad) == 1
     assert counts["n_hits"].sum() == 3000 * 6 + 1000 * (1 + 2)
+
+
+def test_a_pool_broken_while_jobs_are_handed_out_is_a_framing_error():
+    # issue 14.12: a raw BrokenProcessPool escaped when a worker died during submission
+    from concurrent.futures.process import BrokenProcessPool
+
+    from framing.corpus.pool import in_order
+
+    class Broken:
+        def submit(self, *args):
+            raise BrokenProcessPool("A child process terminated abruptly")
+
+    with pytest.raises(FramingError, match="worker process died"):
+        in_order(Broken(), [("k", print, ())], deque(), lambda: None, 2)

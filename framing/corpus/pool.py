@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait as wait_for
 
 from .. import _cache
@@ -297,7 +298,17 @@ def in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
     flight, collecting results in submission order; on any error cancel the rest."""
     try:
         for key, function, args in jobs:
-            pending.append((key, _submit(pool, function, args)))
+            try:
+                future = _submit(pool, function, args)
+            except BrokenProcessPool as exc:  # a worker died while jobs were handed out
+                while pending:
+                    collect()  # a job of the broken pool raises the error that names it
+                raise FramingError(
+                    "a worker process died (killed, or out of memory) before any job finished",
+                    where="count_corpus",
+                    fix="Count with fewer workers (workers=1) or smaller chunk_size=.",
+                ) from exc
+            pending.append((key, future))
             while len(pending) >= 2 * n_workers:
                 collect()
         while pending:
