@@ -1522,3 +1522,16 @@ def test_a_dangling_symlink_in_a_corpus_folder_is_noted(tmp_path):
     assert len(articles) == 1
     notes = fr.ingest_report(articles).notes
     assert any("b.csv" in n and "does not exist" in n for n in notes)
+
+
+def test_a_streamed_file_with_one_bad_byte_stays_utf8(tmp_path):
+    # issue 14.1 on the streaming path (iter_article_chunks, count_corpus)
+    rows = [f"r{i},2024-03-0{i + 1},Угроза альянсу номер {i}" for i in range(5)]
+    data = ("id,date,text\n" + "\n".join(rows) + "\n").encode()
+    data += "r5,2024-03-06,Угроза кризиса".encode() + b"\xff\n"
+    path = write(tmp_path / "news.csv", data)
+    with pytest.warns(FramingWarning, match=r"news.csv: not valid UTF-8 on 1 of 7 lines"):
+        chunks = list(fr.iter_article_chunks(path, chunk_size=2))
+    articles = pd.concat(chunks, ignore_index=True)
+    assert articles["text"].str.startswith("Угроза").all() and len(articles) == 6
+    assert any("streamed as UTF-8" in n for n in fr.ingest_report(chunks[0]).notes)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._errors import FramingError
 from .columns import canonical_columns
-from .encodings import Undecodable, check_text, detect_encoding
+from .encodings import BOMS, Undecodable, check_text, detect_encoding, mostly_utf8
 from .files import (
     STREAM_FORMATS,
     File,
@@ -26,7 +26,7 @@ from .files import (
 )
 from .formats import ArrowCsvStream, check_fields, csv_options, jsonl_chunks
 from .read import articles_table
-from .report import Problem, warn_set_aside
+from .report import Problem, warn_repaired, warn_set_aside
 
 
 def iter_article_chunks(
@@ -108,7 +108,7 @@ def _chunks(files, single, notes, opts, chunk_size) -> Iterator[pd.DataFrame]:
     number = 0
     for file in files:
         try:
-            for raw, problems in _file_chunks(file, opts, chunk_size):
+            for raw, problems in _file_chunks(file, opts, chunk_size, pending_notes):
                 number += 1
                 frame = None
                 if raw is not None and len(raw):
@@ -137,24 +137,36 @@ def _chunks(files, single, notes, opts, chunk_size) -> Iterator[pd.DataFrame]:
             yield chunk
 
 
-def _stream_encoding(file: File, forced: str | None) -> str:
-    """The encoding of a file to stream, detected from its first MB (or ``forced``)."""
+def _stream_encoding(file: File, opts: Options, notes) -> tuple[str, str]:
+    """The encoding of a file to stream, detected from its first MB (or ``opts.encoding``),
+    and the decoding errors to use: ``"replace"`` for a file that is UTF-8 but for a few
+    lines (:func:`framing.ingest.encodings.mostly_utf8`; its bad bytes are replaced and the
+    file named in a warning), else ``"strict"``."""
     with open(file.path, "rb") as handle:
         head = handle.read(1 << 20)
     if not head.strip():
         raise FileFailure("empty file", "the file is empty")
-    if forced:
-        return forced
+    if opts.encoding:
+        return opts.encoding, "strict"
+    if not head.startswith(BOMS) and detect_encoding(head, partial=True) != "utf-8":
+        mixed = mostly_utf8(head)
+        if mixed is not None:
+            lines = mixed[1].split(":", 1)[0]
+            note = f"{lines} of its first MB; streamed as UTF-8, their bad bytes replaced by U+FFFD"
+            if opts.strict:
+                raise FileFailure("undecodable bytes", note)
+            warn_repaired(file.label, note, notes)
+            return "utf-8", "replace"
     encoding = detect_encoding(head, partial=True)
     text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     try:
         check_text(text, encoding)
     except Undecodable as exc:
         raise FileFailure("undecodable bytes", exc.detail) from exc
-    return encoding
+    return encoding, "strict"
 
 
-def _file_chunks(file: File, opts: Options, chunk_size: int):
+def _file_chunks(file: File, opts: Options, chunk_size: int, notes=None):
     """Yield ``(raw frame or None, problems)`` per chunk of one file."""
     if file.fmt == "parquet":
         any_rows = False
@@ -164,7 +176,7 @@ def _file_chunks(file: File, opts: Options, chunk_size: int):
         if not any_rows:
             raise FileFailure("empty file", "the file has no rows")
         return
-    encoding = _stream_encoding(file, opts.encoding)
+    encoding, errors = _stream_encoding(file, opts, notes)
 
     def raw(frame, start):
         labels = [f"{file.label}:{start + i + 2}" for i in range(len(frame))]
@@ -172,7 +184,7 @@ def _file_chunks(file: File, opts: Options, chunk_size: int):
         return raw_frame(frame, file, labels, labels, rows, encoding), []
 
     start = 0
-    if file.fmt in ("csv", "tsv") and encoding in ("utf-8", "utf-8-sig"):
+    if file.fmt in ("csv", "tsv") and encoding in ("utf-8", "utf-8-sig") and errors == "strict":
         with open(file.path, "rb") as handle:
             head = handle.read(1 << 16)
         text = codecs.getincrementaldecoder("utf-8")("replace").decode(head).lstrip("\ufeff")
@@ -184,7 +196,8 @@ def _file_chunks(file: File, opts: Options, chunk_size: int):
             return
     done = start  # rows Arrow has read: pandas reads on from there
     try:
-        with open(file.path, encoding=encoding, newline="" if file.fmt != "jsonl" else None) as fh:
+        newline = "" if file.fmt != "jsonl" else None
+        with open(file.path, encoding=encoding, errors=errors, newline=newline) as fh:
             if file.fmt == "jsonl":
                 yield from jsonl_chunks(fh, file, encoding, chunk_size)
                 return
