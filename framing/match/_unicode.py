@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .. import __version__, _cache
+from .. import _cache
 
 # The only character outside ASCII whose lower case is an ASCII letter (KELVIN SIGN -> k).
 _ASCII_EXTRA = {"k": "\u212a"}
@@ -32,7 +32,7 @@ def _every_code_point() -> str:
 def _tables_key(name: str) -> str:
     """The cache key of a Unicode table: Python's ``re`` and ``unicodedata`` define it."""
     py = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"{name}-{py}-unicode{unicodedata.unidata_version}-framing{__version__}"
+    return f"{name}-{py}-unicode{unicodedata.unidata_version}"
 
 
 def _cached_bits(name: str, build) -> np.ndarray:
