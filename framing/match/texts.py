@@ -184,14 +184,18 @@ def original_offsets(found: dict, maps: dict, texts) -> dict:
     found = dict(found)
     start, end, match = found["start"].copy(), found["end"].copy(), found["match"].copy()
     article = found["article"]
-    for i, to_original in maps.items():
-        rows = np.flatnonzero(article == i)
-        if not len(rows):
-            continue
-        start[rows], end[rows] = to_original[start[rows]], to_original[end[rows]]
+    # the rows of the normalized articles, grouped by article in one pass (a corpus of NFD
+    # text normalizes every article: one scan of all hits per article would be quadratic)
+    rows = np.flatnonzero(np.isin(article, np.fromiter(maps, dtype=article.dtype)))
+    rows = rows[np.argsort(article[rows], kind="stable")]
+    bounds = np.flatnonzero(np.diff(article[rows])) + 1
+    for group in np.split(rows, bounds) if len(rows) else []:
+        i = int(article[group[0]])
+        to_original = maps[i]
+        start[group], end[group] = to_original[start[group]], to_original[end[group]]
         text = texts[i]
-        match[rows] = [
-            text[a:b] for a, b in zip(start[rows].tolist(), end[rows].tolist(), strict=True)
+        match[group] = [
+            text[a:b] for a, b in zip(start[group].tolist(), end[group].tolist(), strict=True)
         ]
     found.update(start=start, end=end, match=match)
     return found
