@@ -1013,8 +1013,8 @@ from framing.corpus.pool import WARM_POOL
 if __name__ == "__main__":
     path = sys.argv[1]
     framing.count_corpus(path, {"threat": ["threat*"]}, workers=2, chunk_size=5, progress=False)
-    print(" ".join(map(str, WARM_POOL.worker_pids())), flush=True)
-    try:
+    try:  # before the pids are printed: the test interrupts as soon as it reads them
+        print(" ".join(map(str, WARM_POOL.worker_pids())), flush=True)
         time.sleep(120)
     except KeyboardInterrupt:
         print("interrupted", flush=True)
