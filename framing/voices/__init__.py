@@ -1,0 +1,20 @@
+"""The voices stage: who speaks in each part of a text, and the voice of every hit.
+
+A news text mixes the outlet's own words (the *narrative*) with the words it quotes. This
+stage finds the parts and tells each hit which part it sits in::
+
+    find_quotes(articles)        one row per quoted span: kind, speaker, cue
+    voice_spans(articles)        quotes, scare quotes and reported speech as spans
+    add_voice(hits, articles)    the hits with ``voice``, ``speaker`` and ``negated``
+    voice_token_totals(articles) tokens per article and voice (the per-voice denominators)
+
+Modules: ``quotes`` (quotation marks and quoted spans), ``speakers`` (attribution cues,
+speakers, pronouns), ``reported`` (indirect speech), ``spans`` (the spans of each voice),
+``negation`` (negation cues and their scopes) and ``annotate`` (the stage on the hits table).
+"""
+
+from .annotate import add_voice, voice_token_totals
+from .quotes import find_quotes
+from .spans import voice_spans
+
+__all__ = ["add_voice", "find_quotes", "voice_spans", "voice_token_totals"]
