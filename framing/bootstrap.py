@@ -12,7 +12,7 @@ import numpy as np
 
 from ._errors import FramingError
 
-__all__ = ["quantiles", "random_generator", "resampled_sums", "BLOCK"]
+__all__ = ["bootstrap_p", "quantiles", "random_generator", "resampled_sums", "BLOCK"]
 
 #: at most this many article draws are held in memory at once while bootstrapping
 BLOCK = 2_000_000
@@ -58,6 +58,29 @@ def quantiles(x: np.ndarray, qs) -> np.ndarray:
             value = np.where((a == b) | (w == 0), a, a + w * (b - a))
         out[k] = np.where(ok, value, np.nan)
     return out
+
+
+def bootstrap_p(ratios: np.ndarray) -> np.ndarray:
+    """The two-sided bootstrap p-value of each column of resampled ratios, against 1.
+
+    ``2 min(#{r <= 1} + 1, #{r >= 1} + 1) / (B + 1)``, at most 1, over the ``B`` resamples
+    with a ratio (NaN ones, where neither side had hits, are left out; NaN when none is
+    left). It is the test the percentile interval inverts: the interval at level ``conf``
+    excludes 1 exactly when few enough resamples fall on the far side of 1.
+
+    Examples
+    --------
+    >>> bootstrap_p(np.array([[2.0], [3.0], [0.5], [4.0]])).round(3).tolist()
+    [0.8]
+    """
+    r = np.asarray(ratios, dtype=float)
+    valid = ~np.isnan(r)
+    b = valid.sum(axis=0)
+    below = (r <= 1).sum(axis=0) + 1
+    above = (r >= 1).sum(axis=0) + 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.minimum(1.0, 2 * np.minimum(below, above) / (b + 1))
+    return np.where(b > 0, p, np.nan)
 
 
 def resampled_sums(rng, counts: np.ndarray, tokens: np.ndarray, n_boot: int):

@@ -14,14 +14,19 @@ in turn: the groups compared, in the order given (or sorted), then the other gro
 The resampling is in :mod:`framing.bootstrap`, the labelling of articles by named periods
 (``periods=``) in :mod:`framing.periods`.
 
+**p-values** (``p_value``, ``p_adj``). A comparison's p-value is the bootstrap's: twice the
+share of resampled ratios on the far side of 1 (``2 min(#{r* <= 1} + 1, #{r* >= 1} + 1) /
+(n_boot + 1)``, at most 1), the test that the percentile interval inverts, so a ratio
+whose interval excludes 1 has ``p_value < 1 - conf`` up to the resolution of ``n_boot``.
+``p_adj`` adjusts the p-values over every row of the table (:mod:`framing.multiplicity`;
+Benjamini–Hochberg unless ``p_adjust="holm"`` or ``"none"``).
+
 **Keyness** (:func:`keyness`). Which entries (or frames) are over- or under-used in one group
-against a reference, with Dunning's log-likelihood G2 in the form of Rayson & Garside (2000):
-for an item with ``a`` hits among ``c`` tokens in the target and ``b`` among ``d`` in the
-reference, ``E1 = c(a+b)/(c+d)``, ``E2 = d(a+b)/(c+d)`` and ``G2 = 2(a ln(a/E1) + b ln(b/E2))``
-(``0 ln 0 = 0``), signed negative when the item is relatively rarer in the target. The effect
-size is Hardie's (2014) LogRatio, ``log2((a/c) / (b/d))``, where a count of 0 is replaced by
-0.5 (and only a count of 0), so it stays finite. The p-value is that of G2 under a chi-squared
-distribution with 1 degree of freedom (:mod:`scipy.stats`).
+against a reference: for an item with ``a`` hits among ``c`` tokens in the target and ``b``
+among ``d`` in the reference, Dunning's log-likelihood G2 in the form of Rayson & Garside
+(2000) by default, or quanteda's chi-squared, likelihood ratio, PMI or Fisher's exact test
+(``measure=``; the formulas are in :mod:`framing.association`), with Hardie's (2014)
+LogRatio as the effect size and ``p_adj`` over the table's items.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ import pandas as pd
 
 from ._errors import FramingError, FramingWarning, choices_error
 from ._tables import check_articles, check_hits, frame_order, hit_rows
-from .bootstrap import quantiles, random_generator, resampled_sums
+from .association import KEYNESS_MEASURES, check_measure, g2, keyness_statistic, log_ratio
+from .bootstrap import bootstrap_p, quantiles, random_generator, resampled_sums
 from .match import article_token_totals
+from .multiplicity import P_ADJUST, adjust_pvalues
 from .periods import period_labels
 from .tokens import token_key
 
@@ -54,7 +61,7 @@ COMPARE_MODES = ("one-vs-rest", "pairs")
 #: the columns of the comparison table
 COMPARISON_COLUMNS = [
     "frame", "group", "reference", "rate", "rate_ref", "ratio", "ratio_lo", "ratio_hi",
-    "n_articles", "n_articles_ref", "n_hits", "n_hits_ref",
+    "n_articles", "n_articles_ref", "n_hits", "n_hits_ref", "p_value", "p_adj",
 ]  # fmt: skip
 #: accepted values of ``level`` in :func:`keyness`
 KEYNESS_LEVELS = ("entry", "frame", "match")
@@ -142,6 +149,7 @@ def compare(
     n_boot: int = 1000,
     seed: int | None = 0,
     conf: float = 0.95,
+    p_adjust: str = "bh",
 ) -> pd.DataFrame:
     """Rate ratios between groups (or periods) per frame, with bootstrap intervals over articles.
 
@@ -174,14 +182,19 @@ def compare(
         Seed of the random generator; the same seed gives the same intervals.
     conf : float
         Confidence level of the percentile intervals.
+    p_adjust : {"bh", "holm", "none"}
+        The adjustment of ``p_adj`` over the family of the table's rows
+        (:mod:`framing.multiplicity`).
 
     Returns
     -------
     DataFrame
         One row per frame and comparison: ``frame``, ``group``, ``reference``, ``rate`` and
         ``rate_ref`` (hits per 1,000 tokens), ``ratio`` (``rate / rate_ref``), ``ratio_lo``,
-        ``ratio_hi``, ``n_articles``, ``n_articles_ref``, ``n_hits``, ``n_hits_ref``. A ratio
-        is ``inf`` when the reference has no hits, NaN when neither has.
+        ``ratio_hi``, ``n_articles``, ``n_articles_ref``, ``n_hits``, ``n_hits_ref``,
+        ``p_value`` (the bootstrap's, of the ratio against 1; NaN with ``n_boot=0``) and
+        ``p_adj`` (adjusted over all rows). A ratio is ``inf`` when the reference has no hits,
+        NaN when neither has.
 
     Examples
     --------
@@ -199,6 +212,8 @@ def compare(
     function = "compare"
     _check_hits(data, function, ["article_id", "frame"])
     _check_compare_options(mode, n_boot, conf)
+    if p_adjust not in P_ADJUST:
+        raise choices_error("compare(p_adjust=...)", p_adjust, P_ADJUST)
     _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
     rng = random_generator(seed, "compare(seed=...)")
     labels, chosen, present = _compared_groups(articles, between, groups, periods, mode)
@@ -214,7 +229,8 @@ def compare(
     records = [
         row for pair in pairs for row in _comparison_rows(pair, sums, frame_names, n_boot, conf)
     ]
-    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)
+    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS[:-1])
+    out["p_adj"] = adjust_pvalues(out["p_value"].to_numpy(), p_adjust)
     rank = {f: i for i, f in enumerate(frame_names)}
     out = out.sort_values("frame", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
     for col in ("frame", "group", "reference"):
@@ -226,6 +242,7 @@ def compare(
                 "between": None if periods is not None else between,
                 "periods": {k: list(map(str, v)) for k, v in periods.items()} if periods else None,
                 "mode": mode, "n_boot": int(n_boot), "seed": seed, "conf": conf,
+                "p_adjust": p_adjust,
             },
         }
     }  # fmt: skip
@@ -326,11 +343,12 @@ def _comparison_rows(pair, sums, frame_names, n_boot, conf) -> list[tuple]:
     if n_boot:
         reps = _ratio(_rates(hb, tb[:, None]), _rates(hb_r, tb_r[:, None]))
         lo, hi = quantiles(reps, [(1 - conf) / 2, 1 - (1 - conf) / 2])
+        p = bootstrap_p(reps)
     else:
-        lo = hi = np.full(len(frame_names), np.nan)
+        lo = hi = p = np.full(len(frame_names), np.nan)
     return [
         (frame, group, ref, rate[j], rate_ref[j], ratio[j], lo[j], hi[j],
-         n, n_r, int(h[j]), int(h_r[j]))
+         n, n_r, int(h[j]), int(h_r[j]), p[j])
         for j, frame in enumerate(frame_names)
     ]  # fmt: skip
 
@@ -338,103 +356,8 @@ def _comparison_rows(pair, sums, frame_names, n_boot, conf) -> list[tuple]:
 # ------------------------------------------------------------------------------ keyness
 
 
-def _as_list(value) -> list:
-    if isinstance(value, str) or not hasattr(value, "__iter__"):
-        return [value]
-    return list(value)
-
-
-def g2(a, b, c, d) -> np.ndarray:
-    """Dunning's log-likelihood G2 (unsigned), Rayson & Garside's two-corpus form.
-
-    ``a``, ``b``: the item's frequencies in the target and reference; ``c``, ``d``: their
-    token totals.
-
-    Examples
-    --------
-    >>> round(float(g2(10, 5, 1000, 2000)), 4)
-    6.9315
-    """
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
-        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
-    return 2 * (t1 + t2)
-
-
-def log_ratio(a, b, c, d) -> np.ndarray:
-    """Hardie's LogRatio: ``log2((a/c) / (b/d))``, with a count of 0 replaced by 0.5.
-
-    Examples
-    --------
-    >>> float(log_ratio(10, 5, 1000, 2000)), float(log_ratio(4, 0, 100, 100))
-    (2.0, 3.0)
-    """
-    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
-    a = np.where(a == 0, 0.5, a)
-    b = np.where(b == 0, 0.5, b)
-    return np.log2((a / c) / (b / d))
-
-
-def keyness(
-    hits: pd.DataFrame,
-    articles: pd.DataFrame,
-    *,
-    between: str = "outlet",
-    target,
-    reference=None,
-    level: str = "entry",
-) -> pd.DataFrame:
-    """Which lexicon entries (or frames) are key in one group against another: signed G2.
-
-    Parameters
-    ----------
-    hits : DataFrame
-        The hits table from :func:`framing.find_hits`.
-    articles : DataFrame
-        The articles table (``article_id``, the ``between`` column, ``text`` or ``n_tokens``).
-    between : str
-        The article column that defines the groups.
-    target : value or list of values
-        The group(s) of ``between`` whose usage is tested.
-    reference : value or list of values, optional
-        The group(s) to test against; by default every other article with a value.
-    level : {"entry", "frame", "match"}
-        Compare lexicon entries, whole frames, or matched words (lower-cased).
-
-    Returns
-    -------
-    DataFrame
-        One row per item seen in either group: ``frame`` (and ``entry`` or ``match``),
-        ``n_target``, ``n_reference``, ``per_1k_target``, ``per_1k_reference``, ``g2``
-        (signed: negative where the item is relatively rarer in the target), ``log_ratio``
-        (Hardie's LogRatio in log2 units: 1 means twice as frequent; a zero count is replaced
-        by 0.5) and ``p_value`` (chi-squared, 1 df), sorted by ``g2`` descending. The token
-        totals are in ``attrs["provenance"]["keyness"]``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
-    ...     "text": ["threat " * 10 + "calm " * 990, "threat " * 5 + "calm " * 1995]})
-    >>> hits = pd.DataFrame({"article_id": ["a"] * 10 + ["b"] * 5, "frame": "threat",
-    ...     "entry": "threat"})
-    >>> key = keyness(hits, arts, target="X")
-    >>> key[["entry", "n_target", "n_reference", "g2", "log_ratio"]].round(4)
-        entry  n_target  n_reference      g2  log_ratio
-    0  threat        10            5  6.9315        2.0
-    """
-    from scipy.stats import chi2
-
-    function = "keyness"
-    if level not in KEYNESS_LEVELS:
-        raise choices_error("keyness(level=...)", level, KEYNESS_LEVELS)
-    item_cols = ["frame"] if level == "frame" else ["frame", level]
-    _check_hits(hits, function, ["article_id", *item_cols])
-    _check_articles(articles, function, ["article_id", between])
-    labels = _labels(articles[between], function, between)
+def _keyness_groups(labels: pd.Series, between: str, target, reference) -> tuple[list, list]:
+    """The target and reference groups of :func:`keyness`, checked against the groups present."""
     present = sorted(set(labels.dropna().tolist()), key=lambda v: (str(type(v)), v))
     targets = _as_list(target)
     for g in targets:
@@ -457,9 +380,97 @@ def keyness(
     if not references:
         raise FramingError(
             f"no articles are left for the reference: every {between!r} group is in the target",
-            where=function,
+            where="keyness",
             fix="Pass fewer target groups or a reference.",
         )
+    return targets, references
+
+
+def _as_list(value) -> list:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        return [value]
+    return list(value)
+
+
+def keyness(
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    between: str = "outlet",
+    target,
+    reference=None,
+    level: str = "entry",
+    measure: str = "g2",
+    correction: str = "default",
+    p_adjust: str = "bh",
+) -> pd.DataFrame:
+    """Which lexicon entries (or frames) are key in one group against another.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        The hits table from :func:`framing.find_hits`.
+    articles : DataFrame
+        The articles table (``article_id``, the ``between`` column, ``text`` or ``n_tokens``).
+    between : str
+        The article column that defines the groups.
+    target : value or list of values
+        The group(s) of ``between`` whose usage is tested.
+    reference : value or list of values, optional
+        The group(s) to test against; by default every other article with a value.
+    level : {"entry", "frame", "match"}
+        Compare lexicon entries, whole frames, or matched words (lower-cased).
+    measure : {"g2", "chi2", "lr", "pmi", "exact"}
+        ``"g2"``: Dunning's log-likelihood, Rayson & Garside's two-cell form (the Lancaster
+        calculator's). The others are quanteda's ``textstat_keyness`` measures, with its
+        definitions: ``"chi2"``, ``"lr"`` (four-cell G2 with quanteda's correction),
+        ``"pmi"`` and ``"exact"`` (Fisher's test; the statistic is the odds ratio). On small
+        counts they differ: 3 hits against 0 in 5,000 tokens each give p = .041 with
+        ``"g2"`` and p = .23 with ``"lr"`` (Yates-corrected, as quanteda).
+    correction : {"default", "yates", "williams", "none"}
+        quanteda's correction of ``"chi2"`` and ``"lr"`` (``"default"`` is Yates').
+    p_adjust : {"bh", "holm", "none"}
+        The adjustment of ``p_adj`` over the family of the table's items
+        (:mod:`framing.multiplicity`).
+
+    Returns
+    -------
+    DataFrame
+        One row per item seen in either group: ``frame`` (and ``entry`` or ``match``),
+        ``n_target``, ``n_reference``, ``per_1k_target``, ``per_1k_reference``, the statistic
+        in a column named by the measure (``g2``, ``chi2``, ``lr``, ``pmi`` or
+        ``odds_ratio``; signed negative where the item is relatively rarer in the target),
+        ``log_ratio`` (Hardie's LogRatio in log2 units: 1 means twice as frequent; a zero
+        count is replaced by 0.5), ``p_value`` (chi-squared with 1 df, or Fisher's; NaN for
+        PMI, which tests nothing) and ``p_adj``, sorted by the statistic, descending. The
+        token totals are in ``attrs["provenance"]["keyness"]``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...     "text": ["threat " * 10 + "calm " * 990, "threat " * 5 + "calm " * 1995]})
+    >>> hits = pd.DataFrame({"article_id": ["a"] * 10 + ["b"] * 5, "frame": "threat",
+    ...     "entry": "threat"})
+    >>> key = keyness(hits, arts, target="X")
+    >>> key[["entry", "n_target", "n_reference", "g2", "log_ratio"]].round(4)
+        entry  n_target  n_reference      g2  log_ratio
+    0  threat        10            5  6.9315        2.0
+    >>> keyness(hits, arts, target="X", measure="lr")[["lr", "p_value"]].round(4)
+           lr  p_value
+    0  6.9692   0.0083
+    """
+    function = "keyness"
+    if level not in KEYNESS_LEVELS:
+        raise choices_error("keyness(level=...)", level, KEYNESS_LEVELS)
+    check_measure(measure, correction)
+    if p_adjust not in P_ADJUST:
+        raise choices_error("keyness(p_adjust=...)", p_adjust, P_ADJUST)
+    item_cols = ["frame"] if level == "frame" else ["frame", level]
+    _check_hits(hits, function, ["article_id", *item_cols])
+    _check_articles(articles, function, ["article_id", between])
+    labels = _labels(articles[between], function, between)
+    targets, references = _keyness_groups(labels, between, target, reference)
 
     rows = _hit_rows(hits, articles, function)
     tokens = _tokens(articles)
@@ -484,13 +495,15 @@ def keyness(
     with np.errstate(divide="ignore", invalid="ignore"):
         table["per_1k_target"] = a / c * 1000 if c > 0 else np.nan
         table["per_1k_reference"] = b / d * 1000 if d > 0 else np.nan
-        over = a * d >= b * c
-    unsigned = g2(a, b, c, d)
-    table["g2"] = np.where(over, unsigned, -unsigned)
+    stat_col = KEYNESS_MEASURES[measure]
+    table[stat_col], table["p_value"] = keyness_statistic(measure, a, b, c, d,
+                                                          correction=correction)  # fmt: skip
     table["log_ratio"] = log_ratio(a, b, c, d)
-    table["p_value"] = chi2.sf(unsigned, 1)
+    table = table[[*item_cols, "n_target", "n_reference", "per_1k_target", "per_1k_reference",
+                   stat_col, "log_ratio", "p_value"]]  # fmt: skip
+    table = table.assign(p_adj=adjust_pvalues(table["p_value"].to_numpy(), p_adjust))
     table = table.sort_values(
-        ["g2", *item_cols], ascending=[False] + [True] * len(item_cols), kind="stable"
+        [stat_col, *item_cols], ascending=[False] + [True] * len(item_cols), kind="stable"
     ).reset_index(drop=True)
     for col in item_cols:
         table[col] = table[col].astype(object)
@@ -499,7 +512,8 @@ def keyness(
             **{k: v for k, v in hits.attrs.items() if k != "frames"},
             "keyness": {
                 "between": between, "target": targets, "reference": references,
-                "level": level, "tokens_target": int(c), "tokens_reference": int(d),
+                "level": level, "measure": measure, "correction": correction,
+                "p_adjust": p_adjust, "tokens_target": int(c), "tokens_reference": int(d),
             },
         }
     }  # fmt: skip

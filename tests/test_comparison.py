@@ -13,6 +13,7 @@ from scipy.stats import power_divergence
 import framing as fr
 from framing import bootstrap
 from framing.comparison import COMPARISON_COLUMNS, compare, g2, keyness, log_ratio
+from framing.multiplicity import adjust_pvalues
 
 
 def corpus_from(spec):
@@ -111,7 +112,9 @@ def oracle_bootstrap(articles, hits, order, comparisons, frames, n_boot, seed, c
             ratio = (h / t[:, None]) / (h_r / t_r[:, None])
         for j, f in enumerate(frames):
             x = sorted(v for v in ratio[:, j] if not math.isnan(v))
-            out[(f, g)] = tuple(linear_quantile(x, q) for q in [(1 - conf) / 2, 1 - (1 - conf) / 2])
+            lo, hi = (linear_quantile(x, q) for q in [(1 - conf) / 2, 1 - (1 - conf) / 2])
+            below, above = sum(v <= 1 for v in x) + 1, sum(v >= 1 for v in x) + 1
+            out[(f, g)] = (lo, hi, min(1.0, 2 * min(below, above) / (len(x) + 1)))
     return out
 
 
@@ -136,7 +139,26 @@ def test_bootstrap_matches_numpy_oracle(tiny, monkeypatch, seed, conf, block):
     want = oracle_bootstrap(articles, hits, order, comparisons, ["threat", "crisis"], 60, seed,
                             conf)  # fmt: skip
     for row in out.itertuples():
-        np.testing.assert_allclose((row.ratio_lo, row.ratio_hi), want[(row.frame, row.group)])
+        np.testing.assert_allclose((row.ratio_lo, row.ratio_hi, row.p_value),
+                                   want[(row.frame, row.group)])  # fmt: skip
+    np.testing.assert_allclose(out["p_adj"], adjust_pvalues(out["p_value"], "bh"))
+
+
+def test_p_values_agree_with_the_intervals_and_are_adjusted():
+    """An interval that excludes 1 goes with a p-value below 1 - conf (the bootstrap test
+    the percentile interval inverts), and p_adj adjusts over the whole table."""
+    articles = fr.clean_articles(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    out = compare(hits, articles, n_boot=999, seed=3)
+    excludes = (out["ratio_lo"] > 1) | (out["ratio_hi"] < 1)
+    assert excludes.any() and (~excludes).any()
+    assert (out.loc[excludes, "p_value"] <= 0.05 + 2 / 1000).all()
+    assert (out.loc[~excludes, "p_value"] >= 0.05 - 2 / 1000).all()
+    assert (out["p_adj"] >= out["p_value"]).all()
+    holm = compare(hits, articles, n_boot=999, seed=3, p_adjust="holm")
+    np.testing.assert_allclose(holm["p_adj"], adjust_pvalues(out["p_value"], "holm"))
+    assert out.attrs["provenance"]["compare"]["p_adjust"] == "bh"
+    assert compare(hits, articles, n_boot=0)["p_value"].isna().all()
 
 
 def test_bootstrap_is_seeded_and_brackets_the_ratio():
