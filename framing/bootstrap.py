@@ -12,7 +12,10 @@ import numpy as np
 
 from ._errors import FramingError
 
-__all__ = ["bootstrap_p", "quantiles", "random_generator", "resampled_sums", "BLOCK"]
+__all__ = [
+    "bootstrap_p", "group_sums", "pooled", "quantiles", "random_generator", "rates", "ratio_of",
+    "resampled_sums", "BLOCK",
+]  # fmt: skip
 
 #: at most this many article draws are held in memory at once while bootstrapping
 BLOCK = 2_000_000
@@ -102,3 +105,40 @@ def resampled_sums(rng, counts: np.ndarray, tokens: np.ndarray, n_boot: int):
         hits[b0 : b0 + b] = weights @ counts
         toks[b0 : b0 + b] = weights @ tokens
     return hits, toks
+
+
+def rates(hits, tokens) -> np.ndarray:
+    """Hits per 1,000 tokens (NaN where there are no tokens)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(tokens > 0, hits / tokens * 1000.0, np.nan)
+
+
+def ratio_of(a, b) -> np.ndarray:
+    """``a / b`` as floats: ``inf`` where only ``b`` is 0, NaN where both are."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(a, dtype=float) / np.asarray(b, dtype=float)
+
+
+def group_sums(order, labels, counts, tokens, rng, n_boot) -> dict:
+    """Per group: its sums of hits and tokens, their bootstrap resamples (None without
+    ``n_boot``) and its number of articles; the groups draw from ``rng`` in ``order``.
+
+    ``labels`` (an object array, one label per article) say which group each article is in;
+    ``counts`` holds the hits of each frame (columns) in each article (rows).
+    """
+    sums = {}
+    for g in order:
+        members = np.flatnonzero(labels == g)
+        c_g, t_g = counts[members], tokens[members]
+        boot = resampled_sums(rng, c_g, t_g, n_boot) if n_boot else (None, None)
+        sums[g] = (c_g.sum(axis=0), t_g.sum(), *boot, len(members))
+    return sums
+
+
+def pooled(sums: dict, members: list, n_boot: int) -> tuple:
+    """The sums of several groups pooled (hits, tokens, their resamples, articles)."""
+    hits = sum(sums[m][0] for m in members)
+    tokens = sum(sums[m][1] for m in members)
+    boot_hits = sum(sums[m][2] for m in members) if n_boot else None
+    boot_tokens = sum(sums[m][3] for m in members) if n_boot else None
+    return hits, tokens, boot_hits, boot_tokens, sum(sums[m][4] for m in members)

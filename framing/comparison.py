@@ -40,10 +40,20 @@ import pandas as pd
 from ._errors import FramingError, FramingWarning, choices_error
 from ._tables import check_articles, check_hits, frame_order, hit_rows
 from .association import KEYNESS_MEASURES, check_measure, g2, keyness_statistic, log_ratio
-from .bootstrap import bootstrap_p, quantiles, random_generator, resampled_sums
+from .bootstrap import bootstrap_p, group_sums, pooled, quantiles, random_generator, rates, ratio_of
 from .match import article_token_totals
 from .multiplicity import P_ADJUST, adjust_pvalues
 from .periods import period_labels
+from .strata import (
+    DIFFERENCE_COLUMNS,
+    adjusted_rows,
+    cell_codes,
+    cell_sums,
+    check_adjust_for,
+    difference_rows,
+    warn_across_languages,
+    warn_if_confounded,
+)
 from .tokens import token_key
 
 __all__ = [
@@ -124,26 +134,14 @@ def _labels(values: pd.Series, function: str, between: str) -> pd.Series:
     return values.astype(object).where(~missing, None)
 
 
-def _rates(hits, tokens):
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(tokens > 0, hits / tokens * 1000.0, np.nan)
-
-
-def _ratio(a, b):
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.asarray(a, dtype=float) / np.asarray(b, dtype=float)
-
-
-# ------------------------------------------------------------------------------ compare
-
-
 def compare(
     data: pd.DataFrame,
     articles: pd.DataFrame | None = None,
     *,
-    between: str = "outlet",
+    between: str | None = None,
     groups=None,
     periods: dict | None = None,
+    adjust_for: str | None = None,
     frames=None,
     mode: str = "one-vs-rest",
     n_boot: int = 1000,
@@ -160,9 +158,12 @@ def compare(
     articles : DataFrame
         The articles table the hits were found in: ``article_id``, the ``between`` column (or
         ``date`` with ``periods``), and ``text`` or ``n_tokens`` for the token totals.
-    between : str
-        The article column whose values are the groups, e.g. ``"outlet"`` or ``"lang"``.
+    between : str, optional
+        The article column whose values are the groups, e.g. ``"outlet"`` or ``"lang"``
+        (default ``"outlet"``; with ``periods`` the default is to pool all articles).
         Articles with no value are left out (with a :class:`framing.FramingWarning`).
+        Given together with ``periods``, each group's later-against-earlier ratio is
+        reported, and the ratio of ratios between groups (see Returns).
     groups : list, optional
         The groups to report, in this order (default: all, sorted). In ``"one-vs-rest"`` mode
         the rest is always every other article, whether listed or not.
@@ -170,7 +171,12 @@ def compare(
         Compare periods instead of groups: ``{name: (start, end)}`` with inclusive bounds given
         as periods or dates, e.g. ``{"before": ("2022-09", "2023-08"), "after": ("2023-09",
         "2024-06")}`` ("2023-08" ends on 31 August). Articles outside every period are left
-        out; ``between`` is then ignored.
+        out.
+    adjust_for : str, optional
+        An article column to stratify by, e.g. ``"outlet"`` when comparing periods: the
+        ratio is then the Mantel–Haenszel ratio within its values (:mod:`framing.strata`),
+        and a :class:`framing.FramingWarning` says when the pooled ratio disagrees with it.
+        Not with ``between`` and ``periods`` together.
     frames : list of str or Lexicon, optional
         Frames to compare (default: the lexicon's frames, as recorded by ``find_hits``).
     mode : {"one-vs-rest", "pairs"}
@@ -194,7 +200,16 @@ def compare(
         ``ratio_hi``, ``n_articles``, ``n_articles_ref``, ``n_hits``, ``n_hits_ref``,
         ``p_value`` (the bootstrap's, of the ratio against 1; NaN with ``n_boot=0``) and
         ``p_adj`` (adjusted over all rows). A ratio is ``inf`` when the reference has no hits,
-        NaN when neither has.
+        NaN when neither has. With ``adjust_for``, ``ratio`` (and its interval) is the
+        stratified ratio, ``rate`` and ``rate_ref`` stay the pooled rates, and the extra
+        column ``ratio_crude`` is their (pooled) ratio. With ``between`` and ``periods``
+        the columns are ``frame``, ``kind`` (``"ratio"``: a group's later period against its
+        earlier one; ``"ratio_of_ratios"``: that change in the group against the change in
+        the reference), ``group``, ``reference``, ``period``, ``period_ref``, ``rate``,
+        ``rate_ref`` (NaN for ratios of ratios), ``ratio``, ``ratio_lo``, ``ratio_hi``, the
+        article and hit counts, ``p_value`` and ``p_adj``.
+        A comparison of per-token rates across languages (``between="lang"``, or groups of
+        different languages) warns that the lexicon's halves must be equivalent first.
 
     Examples
     --------
@@ -211,46 +226,101 @@ def compare(
     """
     function = "compare"
     _check_hits(data, function, ["article_id", "frame"])
-    _check_compare_options(mode, n_boot, conf)
-    if p_adjust not in P_ADJUST:
-        raise choices_error("compare(p_adjust=...)", p_adjust, P_ADJUST)
-    _check_articles(articles, function, ["article_id", "date" if periods is not None else between])
+    _check_compare_options(mode, n_boot, conf, p_adjust)
+    over_periods = between is not None and periods is not None
+    between = between or "outlet"
+    needed = ["article_id", "date"] if periods is not None else ["article_id"]
+    needed += [between] if periods is None or over_periods else []
+    check_adjust_for(adjust_for, between if periods is None else None, over_periods)
+    _check_articles(articles, function, needed + ([adjust_for] if adjust_for else []))
     rng = random_generator(seed, "compare(seed=...)")
-    labels, chosen, present = _compared_groups(articles, between, groups, periods, mode)
     frame_names = frame_order(data, frames, function=function)
     counts = _hits_per_article(data, articles, frame_names, function)
-    # point and bootstrap sums of every group with articles, in a fixed order (the draws)
-    order = chosen + [g for g in present if g not in chosen]
-    sums = _group_sums(order, labels.to_numpy(dtype=object), counts, _tokens(articles), rng, n_boot)
-    if mode == "one-vs-rest":
-        pairs = [(g, REST, [g], [m for m in present if m != g]) for g in chosen]
+    tokens = _tokens(articles)
+    if over_periods:
+        out = _over_periods(articles, between, groups, periods, mode, counts, tokens, rng,
+                            frame_names, n_boot, conf)  # fmt: skip
     else:
-        pairs = [(b, a, [b], [a]) for a, b in combinations(chosen, 2)]
-    records = [
-        row for pair in pairs for row in _comparison_rows(pair, sums, frame_names, n_boot, conf)
-    ]
-    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS[:-1])
-    out["p_adj"] = adjust_pvalues(out["p_value"].to_numpy(), p_adjust)
+        labels, chosen, present = _compared_groups(articles, between, groups, periods, mode)
+        if mode == "one-vs-rest":
+            pairs = [(g, REST, [g], [m for m in present if m != g]) for g in chosen]
+        else:
+            pairs = [(b, a, [b], [a]) for a, b in combinations(chosen, 2)]
+        order = chosen + [g for g in present if g not in chosen]
+        if adjust_for:
+            out = _adjusted(articles, labels, order, pairs, adjust_for, counts, tokens, rng,
+                            frame_names, n_boot, conf)  # fmt: skip
+        else:
+            # point and bootstrap sums of every group with articles, in a fixed order (the draws)
+            sums = group_sums(order, labels.to_numpy(dtype=object), counts, tokens, rng, n_boot)
+            records = [
+                r for p in pairs for r in _comparison_rows(p, sums, frame_names, n_boot, conf)
+            ]
+            out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS[:-1])
     rank = {f: i for i, f in enumerate(frame_names)}
     out = out.sort_values("frame", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    out.insert(out.columns.get_loc("p_value") + 1, "p_adj",
+               adjust_pvalues(out["p_value"].to_numpy(), p_adjust))  # fmt: skip
     for col in ("frame", "group", "reference"):
         out[col] = out[col].astype(object)
+    if adjust_for:
+        warn_if_confounded(out, adjust_for)
+    warn_across_languages(articles, between if periods is None or over_periods else None)
     out.attrs = {
         "provenance": {
             **{k: v for k, v in data.attrs.items() if k != "frames"},
             "compare": {
-                "between": None if periods is not None else between,
+                "between": between if periods is None or over_periods else None,
                 "periods": {k: list(map(str, v)) for k, v in periods.items()} if periods else None,
-                "mode": mode, "n_boot": int(n_boot), "seed": seed, "conf": conf,
-                "p_adjust": p_adjust,
+                "adjust_for": adjust_for, "mode": mode, "n_boot": int(n_boot), "seed": seed,
+                "conf": conf, "p_adjust": p_adjust,
             },
         }
     }  # fmt: skip
     return out
 
 
-def _check_compare_options(mode, n_boot, conf) -> None:
-    """Errors for a ``mode``, ``n_boot`` or ``conf`` of :func:`compare` that cannot be."""
+def _adjusted(articles, labels, order, pairs, adjust_for, counts, tokens, rng, frame_names,
+              n_boot, conf) -> pd.DataFrame:  # fmt: skip
+    """The comparison table of ``pairs`` within the strata of ``adjust_for``."""
+    strata = _labels(articles[adjust_for], "compare", adjust_for)
+    codes, names = cell_codes(labels, order, strata)
+    sums = cell_sums(codes, len(order) * len(names), counts, tokens, rng, n_boot)
+    index = {g: i for i, g in enumerate(order)}
+    records = [
+        row for pair in pairs
+        for row in adjusted_rows(pair, sums, index, len(names), frame_names, n_boot, conf)
+    ]  # fmt: skip
+    return pd.DataFrame.from_records(records, columns=[*COMPARISON_COLUMNS[:-1], "ratio_crude"])
+
+
+def _over_periods(articles, between, groups, periods, mode, counts, tokens, rng, frame_names,
+                  n_boot, conf) -> pd.DataFrame:  # fmt: skip
+    """Each group's change over the periods, and the ratios of those changes."""
+    by_period, period_names = period_labels(articles, periods)
+    labels, chosen, present = _compared_groups(articles, between, groups, None, mode)
+    if len(period_names) < 2:
+        raise FramingError(
+            f"there is only one period ({period_names[0]!r}) to compare",
+            where="compare(periods=...)",
+            fix="Pass two periods or more, e.g. {'before': (...), 'after': (...)}.",
+        )
+    order = chosen + [g for g in present if g not in chosen]
+    codes = pd.Index(order).get_indexer(labels.astype(object)) * len(period_names)
+    within = pd.Index(period_names).get_indexer(by_period.astype(object))
+    codes = np.where((codes >= 0) & (within >= 0), codes + within, -1)
+    sums = cell_sums(codes, len(order) * len(period_names), counts, tokens, rng, n_boot)
+    rows = difference_rows(sums, order, period_names, mode, frame_names, n_boot, conf)
+    out = pd.DataFrame.from_records(rows, columns=DIFFERENCE_COLUMNS)
+    keep = out["group"].isin(chosen)
+    return out[keep].reset_index(drop=True)
+
+
+def _check_compare_options(mode, n_boot, conf, p_adjust) -> None:
+    """Errors for a ``mode``, ``n_boot``, ``conf`` or ``p_adjust`` of :func:`compare` that
+    cannot be."""
+    if p_adjust not in P_ADJUST:
+        raise choices_error("compare(p_adjust=...)", p_adjust, P_ADJUST)
     if mode not in COMPARE_MODES:
         raise choices_error("compare(mode=...)", mode, COMPARE_MODES)
     if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer) or n_boot < 0:
@@ -312,36 +382,15 @@ def _hits_per_article(hits, articles, frame_names, function) -> np.ndarray:
     return counts
 
 
-def _group_sums(order, labels, counts, tokens, rng, n_boot) -> dict:
-    """Per group: its sums of hits and tokens, their bootstrap resamples (None without
-    ``n_boot``) and its number of articles; the groups draw from ``rng`` in ``order``."""
-    sums = {}
-    for g in order:
-        members = np.flatnonzero(labels == g)
-        c_g, t_g = counts[members], tokens[members]
-        boot = resampled_sums(rng, c_g, t_g, n_boot) if n_boot else (None, None)
-        sums[g] = (c_g.sum(axis=0), t_g.sum(), *boot, len(members))
-    return sums
-
-
-def _pooled(sums: dict, members: list, n_boot: int) -> tuple:
-    """The sums of several groups pooled (hits, tokens, their resamples, articles)."""
-    hits = sum(sums[m][0] for m in members)
-    tokens = sum(sums[m][1] for m in members)
-    boot_hits = sum(sums[m][2] for m in members) if n_boot else None
-    boot_tokens = sum(sums[m][3] for m in members) if n_boot else None
-    return hits, tokens, boot_hits, boot_tokens, sum(sums[m][4] for m in members)
-
-
 def _comparison_rows(pair, sums, frame_names, n_boot, conf) -> list[tuple]:
     """The rows (one per frame) of one comparison ``(group, reference, members, ref_members)``."""
     group, ref, members, ref_members = pair
-    h, t, hb, tb, n = _pooled(sums, members, n_boot)
-    h_r, t_r, hb_r, tb_r, n_r = _pooled(sums, ref_members, n_boot)
-    rate, rate_ref = _rates(h, t), _rates(h_r, t_r)
-    ratio = _ratio(rate, rate_ref)
+    h, t, hb, tb, n = pooled(sums, members, n_boot)
+    h_r, t_r, hb_r, tb_r, n_r = pooled(sums, ref_members, n_boot)
+    rate, rate_ref = rates(h, t), rates(h_r, t_r)
+    ratio = ratio_of(rate, rate_ref)
     if n_boot:
-        reps = _ratio(_rates(hb, tb[:, None]), _rates(hb_r, tb_r[:, None]))
+        reps = ratio_of(rates(hb, tb[:, None]), rates(hb_r, tb_r[:, None]))
         lo, hi = quantiles(reps, [(1 - conf) / 2, 1 - (1 - conf) / 2])
         p = bootstrap_p(reps)
     else:
