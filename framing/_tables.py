@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, choices_error
@@ -32,6 +33,8 @@ __all__ = [
     "check_counts",
     "check_comparison",
     "hit_rows",
+    "check_offsets",
+    "OFFSET_SAMPLE",
     "as_lexicon",
     "frame_order",
     "entry_order",
@@ -337,10 +340,12 @@ def check_comparison(comparison, function: str, needed: Iterable[str] = RATIO_CO
         raise FramingError("the comparison table is empty: nothing to plot", where=function)
 
 
-def hit_rows(hits, ids, *, function: str):
+def hit_rows(hits, ids, *, function: str, articles=None):
     """The position in ``ids`` (the articles' ids) of each hit's article.
 
-    Raises a FramingError naming the hits' articles that are not there.
+    Raises a FramingError naming the hits' articles that are not there. With ``articles``
+    (the table ``ids`` come from), the hits are also checked to fit its texts
+    (:func:`check_offsets`).
 
     Examples
     --------
@@ -358,7 +363,69 @@ def hit_rows(hits, ids, *, function: str):
             where=function,
             fix="Pass the same articles table you gave find_hits (check the article_id type too).",
         )
+    if articles is not None:
+        check_offsets(hits, articles, rows, function=function)
     return rows
+
+
+#: how many hits :func:`check_offsets` looks at (evenly spread over the table)
+OFFSET_SAMPLE = 200
+
+
+def check_offsets(hits, articles, rows, *, function: str) -> None:
+    """Raise when the hits do not fit the texts of ``articles``: the text at a hit's offsets
+    is not its ``match``.
+
+    That happens when the hits were found in other texts than these, e.g. in the cleaned
+    articles while these are the raw ones: the token totals, and so every rate, would then
+    be wrong (on the teaching corpus, 7% too low). Up to :data:`OFFSET_SAMPLE` hits, evenly
+    spread, are checked; hits without ``start``, ``end`` and ``match`` (built by hand, or
+    read back without them) and articles without ``text`` are not checked.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["A threat."]})
+    >>> hits = pd.DataFrame({"article_id": ["a"], "start": [2], "end": [8], "match": ["threat"]})
+    >>> check_offsets(hits, arts, [0], function="count_by_period")
+    >>> check_offsets(hits, arts.assign(text=["Photo. A threat."]), [0], function="kwic")
+    Traceback (most recent call last):
+    ...
+    framing._errors.FramingError: kwic: 1 of 1 hits checked do not fit the texts of the articles table: ...
+    """
+    if not {"start", "end", "match"} <= set(hits.columns) or "text" not in articles.columns:
+        return
+    n = len(hits)
+    if n == 0:
+        return
+    picks = np.unique(np.linspace(0, n - 1, min(n, OFFSET_SAMPLE)).astype(np.int64))
+    texts = articles["text"].to_numpy(dtype=object)
+    starts = pd.to_numeric(hits["start"].iloc[picks], errors="coerce").to_numpy()
+    ends = pd.to_numeric(hits["end"].iloc[picks], errors="coerce").to_numpy()
+    matches = hits["match"].iloc[picks].to_numpy(dtype=object)
+    bad = []
+    for k, i in enumerate(picks):
+        text, match = texts[rows[i]], matches[k]
+        if not isinstance(text, str) or not isinstance(match, str):
+            continue
+        if np.isnan(starts[k]) or np.isnan(ends[k]):
+            continue
+        if text[int(starts[k]) : int(ends[k])] != match:
+            bad.append(k)
+    if not bad:
+        return
+    k = bad[0]
+    i = picks[k]
+    found = texts[rows[i]][int(starts[k]) : int(ends[k])]
+    raise FramingError(
+        f"{len(bad)} of {len(picks)} hits checked do not fit the texts of the articles table: "
+        f"in article {hits['article_id'].iloc[i]!r} the hit {matches[k]!r} is at "
+        f"{int(starts[k])}-{int(ends[k])}, where the text reads {found!r}. The hits were found "
+        "in other texts than these (e.g. the cleaned articles, and these are the raw ones), "
+        "so the token totals and every rate would be wrong",
+        where=function,
+        fix="Pass the articles table you gave find_hits: clean_articles returns a new table, "
+        "use it for both (hits = find_hits(clean, lexicon); count_by_period(hits, clean)).",
+    )
 
 
 def as_lexicon(value, function: str) -> Lexicon:

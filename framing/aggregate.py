@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ._errors import FramingError, choices_error
-from ._tables import check_articles, check_columns, check_hits, entry_order, frame_order
+from ._tables import check_articles, check_columns, check_hits, entry_order, frame_order, hit_rows
 from .intervals import add_measures, poisson_interval, wilson_interval
 from .match import article_token_totals
 from .partials import CountPartials, article_groups, cell_counts, combine_partials
@@ -199,15 +199,7 @@ def make_partials(hits, articles, *, freq, by, level, token_totals, function) ->
     for col in by:
         arts[col] = arts[col].astype(object).where(arts[col].notna(), "")
 
-    position = pd.Index(arts["article_id"]).get_indexer(hits["article_id"])
-    unknown = position < 0
-    if unknown.any():
-        example = hits["article_id"].to_numpy()[unknown][0]
-        raise FramingError(
-            f"{int(unknown.sum())} hits refer to articles not in the articles table (e.g. {example!r})",
-            where=function,
-            fix="Pass the same articles table you gave find_hits.",
-        )
+    position = hit_rows(hits, arts["article_id"], function=function, articles=articles)
     keys = ["period", *by]
     article_group, den = article_groups(arts, keys)
     den["n_articles"] = np.bincount(article_group, minlength=len(den)).astype(np.int64)

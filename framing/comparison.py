@@ -119,7 +119,7 @@ def _tokens(articles: pd.DataFrame) -> np.ndarray:
 
 
 def _hit_rows(hits: pd.DataFrame, articles: pd.DataFrame, function: str) -> np.ndarray:
-    return hit_rows(hits, articles["article_id"], function=function)
+    return hit_rows(hits, articles["article_id"], function=function, articles=articles)
 
 
 def _labels(values: pd.Series, function: str, between: str) -> pd.Series:

@@ -147,7 +147,7 @@ def test_rolling_counts_pool_the_window(corpus):
         ),
         (lambda a, h: fr.count_by_period(h, a, by="section"), "no column 'section'"),
         (lambda a, h: fr.count_by_period(h, a.assign(date=a["date"].astype(str))), "not datetime"),
-        (lambda a, h: fr.count_by_period(h, a.iloc[1:]), "hits refer to articles not in"),
+        (lambda a, h: fr.count_by_period(h, a.iloc[1:]), r"hits refer to \d+ articles not in"),
         (lambda a, h: fr.count_by_period(h, pd.concat([a, a.iloc[:1]])), "duplicate article_id"),
     ],
 )
@@ -242,3 +242,22 @@ def test_a_typo_in_a_year_does_not_build_millions_of_zero_rows():
     assert cut["n_hits"].sum() == 1 and len(cut) == 30 * 2  # 2 to 31 January
     both = fr.count_by_period(hits, arts, freq="D", max_rows=70_000)
     assert both["n_hits"].sum() == 2
+
+
+def test_hits_of_the_cleaned_articles_with_the_raw_ones_are_refused():
+    """Hits found in the cleaned texts counted against the raw ones: the raw texts have more
+    tokens (captions, datelines, newsletter lines), so every rate would be too low."""
+    raw = fr.load_example()
+    clean = fr.clean_articles(raw)
+    hits = fr.find_hits(clean, fr.load_lexicon("security"))
+    extra = fr.token_counts(raw)["n_tokens"].sum() / fr.token_counts(clean)["n_tokens"].sum()
+    assert extra > 1.05  # the rates would be more than 5% too low
+    english = hits[hits["article_id"].isin(raw.loc[raw["lang"] == "en", "article_id"])]
+    for call in (
+        lambda: fr.count_by_period(hits, raw),
+        lambda: fr.compare(english, raw[raw["lang"] == "en"], between="outlet", n_boot=0),
+        lambda: fr.keyness(hits, raw, target="Yerevan Ledger"),
+    ):
+        with pytest.raises(fr.FramingError, match="do not fit the texts.*clean_articles"):
+            call()
+    fr.count_by_period(hits, clean)  # the matching pair is fine
