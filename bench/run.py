@@ -228,16 +228,7 @@ def task_framing(spec: dict) -> dict:
 
 def _add_voice():
     """framing's add_voice (issue 15), wherever it is defined, or None."""
-    import framing
-
-    try:
-        return framing.add_voice
-    except AttributeError:
-        pass
-    try:
-        return importlib.import_module("framing.voices").add_voice
-    except (ImportError, AttributeError):
-        return None
+    return _framing_function("add_voice", "framing.voices")
 
 
 def task_default_path(spec: dict) -> dict:
@@ -273,18 +264,23 @@ def task_default_path(spec: dict) -> dict:
     }
 
 
-def _count_corpus():
-    """framing.count_corpus, wherever it is defined, or None."""
+def _framing_function(name: str, module: str):
+    """``framing.<name>``, else ``<module>.<name>``, else None (not written yet)."""
     import framing
 
     try:
-        return framing.count_corpus
+        return getattr(framing, name)
     except AttributeError:
         pass
     try:
-        return importlib.import_module("framing.corpus").count_corpus
+        return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
+
+
+def _count_corpus():
+    """framing.count_corpus, wherever it is defined, or None."""
+    return _framing_function("count_corpus", "framing.corpus")
 
 
 def task_count_corpus(spec: dict) -> dict:
