@@ -42,7 +42,14 @@ _DASH_AFTER = re.compile(r"\s*[—–]")
 
 
 def parse_markup(marked: str) -> tuple[str, list[dict], list[tuple[int, int]]]:
-    """The plain text, the labelled spans and the negated stretches of one marked passage."""
+    """The plain text, the labelled spans and the negated stretches of one marked passage.
+
+    >>> text, spans, negated = parse_markup("«[[q:Лавров|Нет [[n|угрозы]]]]», — сказал он.")
+    >>> text, spans[0]["kind"], spans[0]["speaker"], text[spans[0]["start"] : spans[0]["end"]]
+    ('«Нет угрозы», — сказал он.', 'quote', 'Лавров', 'Нет угрозы')
+    >>> [text[a:b] for a, b in negated]
+    ['угрозы']
+    """
     out: list[str] = []
     pos = n_out = 0
     stack: list[dict] = []

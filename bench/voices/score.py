@@ -233,7 +233,14 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def quote_score(label: dict, pred: dict) -> float:
-    """1.0 when the texts agree, else the overlap as a share of the longer span."""
+    """1.0 when the texts agree, else the overlap as a share of the longer span.
+
+    >>> label = {"text": "No threat,", "start": 1, "end": 11}
+    >>> quote_score(label, {"text": "No threat", "start": 1, "end": 10})
+    1.0
+    >>> quote_score(label, {"text": "No threat, he said", "start": 1, "end": 21})
+    0.5
+    """
     if normalized(label["text"]) == normalized(str(pred["text"])):
         return 1.0
     longer = max(label["end"] - label["start"], pred["end"] - pred["start"], 1)
@@ -300,7 +307,17 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def same_speaker(label: str, pred) -> bool:
-    """The speaker rule: head word of the label in the prediction, or the prediction in the label."""
+    """The speaker rule: head word of the label in the prediction, or the prediction in the label.
+
+    >>> same_speaker("Russian Foreign Minister Sergei Lavrov", "Lavrov")
+    True
+    >>> same_speaker("Лаврова", "Сергей Лавров"), same_speaker("Мария Захарова", "Захаровой")
+    (True, True)
+    >>> same_speaker("the Russian RBK news agency", "RBK"), same_speaker("Lavrov", "he")
+    (True, False)
+    >>> same_speaker("", ""), same_speaker("", "Lavrov")
+    (True, False)
+    """
     label_words, pred_words = _words(label), _words(pred if isinstance(pred, str) else "")
     if not label_words:
         return not pred_words
