@@ -19,6 +19,8 @@ import re
 import sys
 from pathlib import Path
 
+from .score import digest
+
 HERE = Path(__file__).resolve().parent
 NEWS = HERE.parents[2] / "shared" / "data" / "news"
 
@@ -181,6 +183,8 @@ def build(paths: list[Path], out: Path, *, news: Path = NEWS) -> list[dict]:
                 source = tables[ref["file"]][ref["row_id"]][ref["start"] : ref["end"]]
                 if source != text:
                     raise ValueError(f"{record['id']}: the marked text differs from the corpus")
+                for item in record["quotes"] + record["reported"]:  # only a word of it stays
+                    item["digest"] = digest(item.pop("text"))
             records.append(record)
     ids = [r["id"] for r in records]
     if len(set(ids)) != len(ids):
