@@ -22,7 +22,9 @@ What is measured on each corpus:
   memory, with the default engine, and with ``engine="reference"`` when ``find_hits`` has that
   parameter; on the real corpora also with ``sentences=True`` (what ``kwic`` reads), and
   with ``match="stem"`` on the default engine and on ``engine="python"`` (their hits must
-  agree);
+  agree); and on the real corpora, the same count followed by ``add_voice`` (voice, speaker
+  and negation for every hit, issue 15), its ``add_voice`` time a ratio to the counting alone
+  (``find_hits`` + ``token_counts``) of the default-engine row of the same run;
 * ``count_corpus``: the streaming path (when ``framing.count_corpus`` exists), with 1 and 2
   workers (``--workers``), ``clean=False`` so it does the same work as the in-memory path;
   with 2 workers a second time in the same process (the workers kept from the first call); and
@@ -88,6 +90,7 @@ TARGETS = {
     "peak_1gb_memory_mb": 2000.0,  # a 1 GB corpus in memory
     "peak_1gb_stream_mb": 1500.0,  # ... and streamed by count_corpus
     "two_cores": 2.0,
+    "voices_vs_counting": 1.0,  # issue 15: voice, speaker, negation cost at most counting again
 }
 
 
@@ -202,10 +205,18 @@ def task_framing(spec: dict) -> dict:
     else:
         totals = token_counts(articles)
     t3 = time.perf_counter()
+    parts = {"read": t1 - t0, "find_hits": t2 - t1, "token_counts": t3 - t2}
+    voiced = {}
+    if spec.get("voice"):  # issue 15: voice, speaker and negation of every hit
+        hits = _add_voice()(hits, articles)
+        parts["add_voice"] = time.perf_counter() - t3
+        voiced = {"voice_hits": {str(k): int(v) for k, v in hits["voice"].value_counts().items()},
+                  "negated_hits": int(hits["negated"].sum())}  # fmt: skip
     return {
-        "wall_s": t3 - t0,
+        "wall_s": time.perf_counter() - t0,
         "cpu_s": _cpu() - c0,
-        "parts": {"read": t1 - t0, "find_hits": t2 - t1, "token_counts": t3 - t2},
+        "parts": parts,
+        **voiced,
         "n_articles": len(articles),
         "n_hits": len(hits),
         "n_tokens": int(totals["n_tokens"].sum()),
@@ -213,6 +224,11 @@ def task_framing(spec: dict) -> dict:
         "frame_hits": {str(k): int(v) for k, v in hits["frame"].value_counts().items()},
         "entry_hits": _entry_counts(hits),
     }
+
+
+def _add_voice():
+    """framing's add_voice (issue 15), wherever it is defined, or None."""
+    return _framing_function("add_voice", "framing.voices")
 
 
 def task_default_path(spec: dict) -> dict:
@@ -248,18 +264,23 @@ def task_default_path(spec: dict) -> dict:
     }
 
 
-def _count_corpus():
-    """framing.count_corpus, wherever it is defined, or None."""
+def _framing_function(name: str, module: str):
+    """``framing.<name>``, else ``<module>.<name>``, else None (not written yet)."""
     import framing
 
     try:
-        return framing.count_corpus
+        return getattr(framing, name)
     except AttributeError:
         pass
     try:
-        return importlib.import_module("framing.corpus").count_corpus
+        return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
+
+
+def _count_corpus():
+    """framing.count_corpus, wherever it is defined, or None."""
+    return _framing_function("count_corpus", "framing.corpus")
 
 
 def task_count_corpus(spec: dict) -> dict:
@@ -556,7 +577,7 @@ def _import_lazy_modules() -> None:
     for name in ("pandas", "pyarrow", "pyarrow.parquet", "pyarrow.csv", "pyarrow.compute",
                  "scipy.special",
                  "hyperscan", "framing.ingest", "framing.match", "framing.aggregate",
-                 "framing.corpus", "framing.clean", "framing.match._hyperscan",
+                 "framing.corpus", "framing.clean", "framing.match._hyperscan", "framing.voices",
                  "framing._hyperscan"):  # fmt: skip
         try:
             importlib.import_module(name)
@@ -861,6 +882,21 @@ def _verdict(value: float | None, target: float, *, below: bool = False) -> str:
     return "met" if met else "MISSED"
 
 
+def _voice_lines(runner) -> list[str]:
+    """Issue 15's speed target: add_voice against the counting of the same corpus and run."""
+    rows = {(r["corpus"], r["tool"]): r for r in runner.rows if "wall_s" in r}
+    lines = []
+    for (corpus, tool), row in rows.items():
+        count = rows.get((corpus, "framing (default engine)"))
+        if tool != "framing + add_voice" or not count:
+            continue
+        value = row["parts"]["add_voice"] / _count_s(count)
+        lines.append(f"  {corpus}: add_voice / counting (find_hits + token_counts, issue 15) = "
+                     f"{value:.2f} (target <= {TARGETS['voices_vs_counting']:.1f}): "
+                     f"{_verdict(value, TARGETS['voices_vs_counting'], below=True)}")  # fmt: skip
+    return lines
+
+
 def _target_lines(ratios: list, runner) -> list[str]:
     """One line per issue-13 target, with the measured value and met / MISSED."""
     lines = []
@@ -883,6 +919,7 @@ def _target_lines(ratios: list, runner) -> list[str]:
         if parts:
             lines.append(f"  {name}: default path parts: "
                          + ", ".join(f"{k} {v:.3f} s" for k, v in parts.items()))  # fmt: skip
+    lines += _voice_lines(runner)
     for widget in runner.widget_rows:
         worst = max((c["median_s"] for c in widget["changes"]), default=None)
         lines.append(f"  explorer, 100,000 articles: slowest median redraw {worst:.3f} s "
@@ -950,6 +987,7 @@ def main(argv: list[str] | None = None) -> int:
     extra_engines, engine_note = engines([e for e in args.engines.split(",") if e.strip()])
     slow_engines, slow_note = engines([e for e in args.slow_engines.split(",") if e.strip()])
     has_stream = _count_corpus() is not None
+    has_voices = _add_voice() is not None
     has_widgets = _explore() is not None
     has_hyperscan = importlib.util.find_spec("hyperscan") is not None
 
@@ -973,6 +1011,8 @@ def main(argv: list[str] | None = None) -> int:
             runner.note(text)
     if not has_stream:
         runner.note("framing.count_corpus does not exist yet: the streaming runs are skipped")
+    if not has_voices:
+        runner.note("framing.add_voice does not exist yet: the voices row is skipped")
     described = []
     for name, path in corpora + real:
         corpus = describe(name, path)
@@ -987,6 +1027,9 @@ def main(argv: list[str] | None = None) -> int:
             runner.run("framing, stems, engine='python'", corpus,
                        {"task": "framing", "layout": "frames", "match": "stem",
                         "engine": "python"})  # fmt: skip
+            if has_voices:
+                runner.run("framing + add_voice", corpus,
+                           {"task": "framing", "layout": "frames", "voice": True})  # fmt: skip
         for engine in extra_engines:
             if corpus["mb"] > 200:
                 runner.note(f"engine={engine!r} skipped on {corpus['name']} (slow; see 100 MB)")
