@@ -315,8 +315,15 @@ def finish_counts(
             "level": level,
             "conf": conf,
             "n_articles": int(den["n_articles"].sum()),
-        }
-    }
+        },
+        # every level a plot of this table could show, so that a level keeps its colour
+        # in a plot of any subset of the table
+        "levels": {
+            **{col: sorted({g[i] for g in groups}, key=str) for i, col in enumerate(by)},
+            "frame": list(dict.fromkeys(t[0] for t in targets)),
+            **({"entry": [t[1] for t in targets]} if level == "entry" else {}),
+        },
+    }  # fmt: skip
     return counts
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib import dates as mdates
 from matplotlib.colors import to_rgb
 
 import framing as fr
 from framing.intervals import add_measures
+from framing.plot import PALETTE, plot_comparison
 
 
 @pytest.fixture
@@ -112,3 +114,75 @@ def test_isolated_points_between_empty_periods_are_drawn():
     counts = add_measures(counts, conf=0.95)
     ax = fr.plot_trends(counts)
     np.testing.assert_allclose(ax.lines[0].get_ydata(), [2.0, 2.0, 2.0 / 1.8])
+
+
+# ------------------------------------------------------------------ paper-ready details
+
+
+def _real_counts():
+    articles = fr.clean_articles(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    return fr.count_by_period(hits, articles, freq="Q", by="outlet")
+
+
+def test_events_are_marked_in_every_panel_and_labelled_on_top():
+    counts = _real_counts()
+    axes = fr.plot_trends(counts, width="double",
+                          events={"2023-09-19": "Karabakh offensive", "1999-01-01": "too early"})  # fmt: skip
+    when = mdates.date2num(pd.Timestamp("2023-09-19"))
+    for ax in axes:
+        dotted = [ln for ln in ax.get_lines() if ln.get_linestyle() == ":"]
+        assert [mdates.date2num(ln.get_xdata()[0]) for ln in dotted] == [when]
+    labelled = [ax for ax in axes if any(t.get_text() == "Karabakh offensive" for t in ax.texts)]
+    assert labelled == [ax for ax in axes if ax.get_subplotspec().rowspan.start == 0]
+    assert not any(t.get_text() == "too early" for ax in axes for t in ax.texts)
+    with pytest.raises(fr.FramingError, match="not a date"):
+        fr.plot_trends(counts, events={"the invasion": "2022-02-24"})
+
+
+def test_small_multiples_label_the_dates_under_the_last_panel_of_every_column():
+    counts = _real_counts()  # five outlets in two columns: the right column ends a row early
+    axes = fr.plot_trends(counts, width="double")
+    fig = axes[0].figure
+    fig.canvas.draw()
+    labelled = [ax for ax in axes if any(t.get_text() for t in ax.get_xticklabels())]
+    assert len(axes) == 5
+    assert labelled == [axes[3], axes[4]]  # the bottom of each column
+
+
+def test_overlapping_bands_are_lighter_and_outlined():
+    counts = _real_counts()
+    ax = fr.plot_trends(counts[counts["outlet"] == "Yerevan Ledger"])  # five frames, one panel
+    band = next(c for c in ax.collections if c.get_label() == "_bands")
+    assert band.get_alpha() <= 0.12
+    assert (band.get_linewidths() > 0).all()
+    two = counts[
+        (counts["outlet"] == "Yerevan Ledger") & counts["frame"].isin(["threat", "collapse"])
+    ]
+    band = next(c for c in fr.plot_trends(two).collections if c.get_label() == "_bands")
+    assert band.get_alpha() > 0.12
+
+
+def test_outlet_colours_do_not_depend_on_the_selection():
+    counts = _real_counts()
+    threat = counts[counts["frame"] == "threat"]
+    all_axes = fr.plot_trends(threat, hue="outlet", col=None)
+    colours = {ln.get_label(): ln.get_color() for ln in all_axes.get_lines()}
+    some = threat[threat["outlet"].isin(["Severny Kurier", "Transcontinental Wire"])]
+    ax = fr.plot_trends(some, hue="outlet", col=None)
+    for line in ax.get_lines():
+        assert line.get_color() == colours[line.get_label()]
+    assert colours["Severny Kurier"] != PALETTE[0]  # not simply the first colour again
+
+
+def test_comparison_title_sits_above_the_legend():
+    comp = pd.DataFrame({"frame": ["threat"] * 3, "group": ["X", "Y", "Z"], "reference": "rest",
+                         "ratio": [2.0, 0.5, 1.1], "ratio_lo": [1.2, 0.3, 0.9],
+                         "ratio_hi": [3.5, 0.8, 1.4]})  # fmt: skip
+    ax = plot_comparison(comp, title="Each outlet against the rest")
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    title = ax.title if ax.title.get_text() else ax._left_title
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert title.get_window_extent(renderer).y0 >= legend.y1 - 0.5

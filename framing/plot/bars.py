@@ -21,6 +21,7 @@ from .common import (
     colour_map,
     legend_above,
     level_order,
+    level_universe,
     light_grid,
     table_provenance,
     tick_labels,
@@ -129,7 +130,7 @@ def plot_bars(
     pooled = _pooled(counts, keys, conf)
     groups = level_order(pooled[by])
     hues = level_order(pooled[hue]) if len(keys) > 1 else [None]
-    colours = colour_map(hues)
+    colours = colour_map(hues, level_universe(counts, hue) if len(keys) > 1 else None)
     lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
 
     with style_context():

@@ -22,6 +22,7 @@ __all__ = [
     "WIDTHS",
     "light_grid",
     "colour_map",
+    "level_universe",
     "ordered",
     "level_order",
     "tick_labels",
@@ -44,9 +45,31 @@ MEASURES = {
 WIDTHS = COLUMN_WIDTHS
 
 
-def colour_map(levels) -> dict:
-    """Level -> colour of :data:`PALETTE`, in order (the palette repeats past its end)."""
-    return {lvl: PALETTE[i % len(PALETTE)] for i, lvl in enumerate(levels)}
+def colour_map(levels, universe=None) -> dict:
+    """Level -> colour of :data:`PALETTE`, in order (the palette repeats past its end).
+
+    With ``universe`` (every level the table could show, e.g. all outlets of the corpus), a
+    level's colour is that of its place in the universe, so it keeps its colour whatever
+    subset is drawn; levels outside the universe follow it.
+
+    Examples
+    --------
+    >>> colour_map(["B"], universe=["A", "B"]) == {"B": PALETTE[1]}
+    True
+    """
+    order = list(dict.fromkeys([*(universe or []), *levels]))
+    place = {lvl: i for i, lvl in enumerate(order)}
+    return {lvl: PALETTE[place[lvl] % len(PALETTE)] for lvl in levels}
+
+
+def level_universe(table: pd.DataFrame, column: str) -> list | None:
+    """Every level of ``column`` that the table's source had (``attrs["levels"]``, set by
+    :func:`framing.count_by_period`), or the lexicon's frames for ``"frame"``; None if
+    unknown."""
+    levels = table.attrs.get("levels", {}).get(column)
+    if levels is None and column == "frame":
+        levels = table.attrs.get("frames")
+    return list(levels) if levels is not None else None
 
 
 def ordered(values: pd.Series) -> list:

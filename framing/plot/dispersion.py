@@ -113,7 +113,7 @@ def plot_dispersion(
         hues = [f for f in hits.attrs["frames"] if f in set(hues)] + [
             f for f in hues if f not in hits.attrs["frames"]
         ]
-    colours = colour_map(hues)
+    colours = colour_map(hues, hits.attrs.get("frames") if hue == "frame" else None)
 
     with style_context():
         if ax is None:

@@ -9,7 +9,15 @@ from .._errors import FramingError
 from .._tables import check_comparison
 from ..export import attach
 from ..style import style_context
-from .common import check_width, colour_map, legend_above, light_grid, ordered, table_provenance
+from .common import (
+    check_width,
+    colour_map,
+    legend_above,
+    level_universe,
+    light_grid,
+    ordered,
+    table_provenance,
+)
 
 __all__ = ["plot_comparison"]
 
@@ -70,7 +78,7 @@ def plot_comparison(
     )
     frames = ordered(table["frame"])
     hues = ordered(labels)
-    colours = colour_map(hues)
+    colours = colour_map(hues, level_universe(comparison, "group") if vs_rest else None)
     ratio = table["ratio"].to_numpy(dtype=float)
     lo = table["ratio_lo"].to_numpy(dtype=float)
     hi = table["ratio_hi"].to_numpy(dtype=float)
@@ -97,9 +105,20 @@ def plot_comparison(
         _ratio_axes(ax, frames, (left, right), _xlabel(vs_rest, hues))
         legend_above(ax, len(hues))
         if title:
-            ax.set_title(title, loc="left")
+            ax.set_title(title, loc="left", pad=_legend_height(ax) + 4)
     attach(fig, provenance=table_provenance(comparison), data=table, ax=ax, label=function)
     return ax
+
+
+def _legend_height(ax) -> float:
+    """The height in points of the legend above the Axes (0 without one), so that a title
+    goes above it instead of under it."""
+    legend = ax.get_legend()
+    if legend is None:
+        return 0.0
+    fig = ax.get_figure(root=True)
+    box = legend.get_window_extent(fig.canvas.get_renderer())
+    return box.height * 72.0 / fig.dpi
 
 
 def _limits(ratio, lo, hi, shown) -> tuple[float, float]:

@@ -17,6 +17,7 @@ from .common import (
     check_measure,
     check_width,
     colour_map,
+    level_universe,
     light_grid,
     ordered,
 )
@@ -81,7 +82,12 @@ def _bands(axis, lines, colours) -> None:
             faces.append(colours[level])
     if not polygons:
         return
-    band = PolyCollection(polygons, facecolors=faces, alpha=0.18, linewidths=0, label="_bands")
+    # several bands overlap: lighter fills, each outlined in its line's colour, so that
+    # every band stays readable where others cover it
+    several = len(lines) > 2
+    band = PolyCollection(polygons, facecolors=faces, alpha=0.10 if several else 0.18,
+                          edgecolors=faces if several else "none",
+                          linewidths=0.4 if several else 0, label="_bands")  # fmt: skip
     axis.add_collection(band, autolim=False)
     axis.update_datalim(np.concatenate(polygons))
 
@@ -97,6 +103,7 @@ def plot_trends(
     ax=None,
     width: str = "single",
     title: str | None = None,
+    events: dict | None = None,
 ):
     """Plot a counts table over time: one line per ``hue`` level, with interval bands.
 
@@ -122,6 +129,10 @@ def plot_trends(
         Figure width when the figure is created: 3.5 in or 7.2 in.
     title : str, optional
         Figure title.
+    events : dict, optional
+        Events to mark, ``{date: label}``, e.g. ``{"2022-02-24": "invasion"}``: a dashed
+        vertical line in every panel, labelled in the top panels. Events outside the plotted
+        periods are not drawn.
 
     Returns
     -------
@@ -137,22 +148,77 @@ def plot_trends(
     'Hits'
     """
     _check_trends(counts, measure, hue, width)
+    marks = _events(events)
     if smooth:
         counts = rolling_counts(counts, smooth)
     col, panels = _panels(counts, hue, col)
     with style_context():
         fig, axes = axes_for(ax, len(panels), "plot_trends", lambda: _new_axes(panels, col, width))
-        colours = colour_map(ordered(counts[hue]))
+        colours = colour_map(ordered(counts[hue]), level_universe(counts, hue))
         lo_col, hi_col = f"{measure}_lo", f"{measure}_hi"
         bands = intervals and lo_col in counts.columns and hi_col in counts.columns
         series = _series(counts, col, hue, measure, (lo_col, hi_col) if bands else None)
         for axis, panel in zip(axes, panels, strict=True):
             _draw_panel(axis, panel, *series[panel], colours, bands)
+        _mark_events(axes, marks, counts["period"])
         _label_figure(fig, axes, measure, smooth, width, title, legend_inside=ax is not None)
     attach(
         fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
     )
     return axes[0] if len(axes) == 1 else axes
+
+
+def _events(events) -> list[tuple[pd.Timestamp, str]]:
+    """The events as sorted ``(date, label)`` pairs; an error naming a key that is no date."""
+    if events is None:
+        return []
+    if not isinstance(events, dict):
+        raise FramingError(
+            f"events must be a dict of date -> label, got {type(events).__name__}",
+            where="plot_trends(events=...)",
+            fix='Pass e.g. events={"2022-02-24": "invasion"}.',
+        )
+    marks = []
+    for when, label in events.items():
+        try:
+            stamp = pd.Timestamp(when)
+        except (ValueError, TypeError) as exc:
+            raise FramingError(
+                f"the event key {when!r} is not a date",
+                where="plot_trends(events=...)",
+                fix='Use ISO dates as keys, e.g. {"2022-02-24": "invasion"}.',
+            ) from exc
+        if stamp is pd.NaT:
+            raise FramingError(
+                f"the event key {when!r} is not a date",
+                where="plot_trends(events=...)",
+                fix='Use ISO dates as keys, e.g. {"2022-02-24": "invasion"}.',
+            )
+        marks.append((stamp.tz_localize(None) if stamp.tzinfo else stamp, str(label)))
+    return sorted(marks)
+
+
+def _mark_events(axes, marks, periods: pd.Series) -> None:
+    """A dashed line at each event inside the plotted periods, labelled in the top panels."""
+    if not marks or periods.empty:
+        return
+    first, last = periods.min(), periods.max()
+    tops = {id(ax) for ax in axes if _is_top(ax)}
+    for when, label in marks:
+        if not first <= when <= last:
+            continue
+        for axis in axes:
+            axis.axvline(when, color="#555555", linewidth=0.8, linestyle=":", zorder=1)
+            if id(axis) in tops:
+                axis.annotate(label, (when, 1.0), xycoords=("data", "axes fraction"),
+                              xytext=(2, -2), textcoords="offset points", va="top",
+                              fontsize="x-small", color="#333333")  # fmt: skip
+
+
+def _is_top(axis) -> bool:
+    """Whether an Axes is in the first row of its grid (or alone)."""
+    spec = axis.get_subplotspec()
+    return spec is None or spec.rowspan.start == 0
 
 
 def _check_trends(counts: pd.DataFrame, measure: str, hue: str, width: str) -> None:
@@ -196,6 +262,10 @@ def _new_axes(panels: list, col, width: str):
     axes = axes.ravel()
     for extra in axes[len(panels) :]:
         extra.set_visible(False)
+    # shared x hides the dates of every row but the last; a column whose last panel is
+    # above an empty slot shows them under that panel
+    for i in range(max(0, len(panels) - ncols), len(panels)):
+        axes[i].xaxis.set_tick_params(labelbottom=True)
     return fig, axes[: len(panels)]
 
 
