@@ -44,6 +44,7 @@ from .partials import (
     cell_counts,
     combine_partials,
     label_columns,
+    voice_codes,
     voice_token_matrix,
     voice_units,
 )
@@ -342,15 +343,7 @@ def _chosen_hits(hits, position, voices, negated: str, function: str):
     keep = np.ones(len(hits), dtype=bool)
     code = None
     if voices is not None:
-        code = pd.Index(VOICES).get_indexer(hits["voice"])
-        if (code < 0).any():
-            bad = hits["voice"].to_numpy()[code < 0][0]
-            raise FramingError(
-                f"the hits table's 'voice' column holds {int((code < 0).sum())} values that are "
-                f"not a voice (e.g. {bad!r}; voices: {', '.join(map(repr, VOICES))})",
-                where=function,
-                fix=_VOICE_FIX.replace(" first", ""),
-            )
+        code = voice_codes(hits, where=function, fix=_VOICE_FIX.replace(" first", ""))
         keep &= np.isin(code, [VOICES.index(v) for v in voices])
     columns = {c: hits[c] for c in hits.columns if c in ("article_id", "frame", "entry")}
     slim = pd.DataFrame(columns, index=hits.index)

@@ -28,6 +28,8 @@ __all__ = [
     "label_columns",
     "voice_units",
     "voice_token_matrix",
+    "voice_codes",
+    "positions_in",
     "VOICES",
 ]
 
@@ -352,7 +354,7 @@ def voice_token_matrix(articles, token_totals, function: str) -> np.ndarray:
         )
     check_columns(token_totals, ["article_id", "voice", "n_tokens"], table="token totals",
                   function=where)  # fmt: skip
-    code = pd.Index(VOICES).get_indexer(token_totals["voice"])
+    code = positions_in(VOICES, token_totals["voice"])
     if (code < 0).any():
         bad = token_totals["voice"].to_numpy()[code < 0][0]
         raise FramingError(
@@ -360,10 +362,17 @@ def voice_token_matrix(articles, token_totals, function: str) -> np.ndarray:
             fix=f"Voices are {', '.join(map(repr, VOICES))}: pass "
             "framing.voices.voice_token_totals(articles).",
         )  # fmt: skip
-    row = pd.Index(articles["article_id"]).get_indexer(token_totals["article_id"])
-    inside = row >= 0  # totals of other articles are left aside, as token_counts' are
-    matrix = np.zeros((len(articles), len(VOICES)), dtype=np.int64)
     n_tokens = pd.to_numeric(token_totals["n_tokens"]).fillna(0).to_numpy(dtype=np.int64)
+    n, k = len(articles), len(VOICES)
+    ids = token_totals["article_id"].to_numpy()
+    if len(code) == n * k and np.array_equal(code, np.tile(np.arange(k), n)):
+        # the four rows of each article in the articles' order, as voice_token_totals
+        # gives them: no look-up of the ids
+        if np.array_equal(ids[::k], articles["article_id"].to_numpy()):
+            return n_tokens.reshape(n, k)
+    row = positions_in(articles["article_id"], token_totals["article_id"])
+    inside = row >= 0  # totals of other articles are left aside, as token_counts' are
+    matrix = np.zeros((n, k), dtype=np.int64)
     np.add.at(matrix, (row[inside], code[inside]), n_tokens[inside])
     seen = np.zeros(len(articles), dtype=bool)
     seen[row[inside]] = True
@@ -375,3 +384,40 @@ def voice_token_matrix(articles, token_totals, function: str) -> np.ndarray:
             fix="Compute it with framing.voices.voice_token_totals(articles) on the same articles.",
         )
     return matrix
+
+
+def voice_codes(hits: pd.DataFrame, *, where: str, fix: str) -> np.ndarray:
+    """Each hit's voice as its position in :data:`VOICES`; values that are not voices raise.
+
+    Examples
+    --------
+    >>> voice_codes(pd.DataFrame({"voice": ["quote", "narrative"]}), where="f", fix="").tolist()
+    [1, 0]
+    """
+    codes = positions_in(VOICES, hits["voice"])
+    if (codes < 0).any():
+        bad = hits["voice"].to_numpy()[codes < 0][0]
+        raise FramingError(
+            f"the hits table's 'voice' column holds {int((codes < 0).sum())} values that are "
+            f"not a voice (e.g. {bad!r}; voices: {', '.join(map(repr, VOICES))})",
+            where=where,
+            fix=fix,
+        )
+    return codes
+
+
+def positions_in(index, values) -> np.ndarray:
+    """The position of each of ``values`` in ``index`` (unique), -1 where absent.
+
+    Looks up the distinct values only: a hits or totals table repeats few voices and
+    articles many times, and ``Index.get_indexer`` on a million strings cost seconds.
+
+    Examples
+    --------
+    >>> positions_in(VOICES, ["quote", "quote", "said", None]).tolist()
+    [1, 1, -1, -1]
+    """
+    values = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    found = pd.Index(index).get_indexer(uniques)
+    return np.where(codes >= 0, np.append(found, -1)[codes], -1).astype(np.int64)

@@ -418,3 +418,52 @@ def test_voice_totals_are_computed_when_not_given(voiced):
     plain = fr.count_by_period(hits, articles)
     tokens = by_voice.groupby(["period", "frame"], sort=False)["n_tokens"].sum()
     assert tokens.tolist() == plain["n_tokens"].tolist()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a, h: (a, h.iloc[:0]),  # no hits at all: denominators only
+        lambda a, h: (a.assign(date=a["date"].dt.tz_localize("Asia/Yerevan")), h),
+        lambda a, h: (a.iloc[::-1], h.iloc[::-1]),  # order does not matter
+        lambda a, h: (a.assign(outlet=a["outlet"].where(a.index != 1)), h),  # missing outlet
+    ],
+)
+@pytest.mark.parametrize("level", ["frame", "entry"])
+def test_odd_inputs_still_count_by_voice(voiced, change, level):
+    articles, hits, totals = voiced
+    arts, h = change(articles, hits)
+    counts = fr.count_by_period(h, arts, by=["outlet", "voice"], level=level, token_totals=totals)
+    labels = ["frame", "entry"] if level == "entry" else ["frame"]
+    if h.empty and level == "entry":  # no entries known without hits: nothing to fill
+        assert counts.empty
+        return
+    got = counts.groupby("voice")["n_hits"].sum()
+    assert got.reindex(VOICES, fill_value=0).tolist() == [
+        int((h["voice"] == v).sum()) for v in VOICES
+    ]
+    # each voice's tokens in each cell are the same for every frame (and entry)
+    per_cell = counts.groupby(["period", "outlet", "voice"])["n_tokens"].nunique()
+    assert (per_cell == 1).all()
+    tokens = counts.drop_duplicates(["period", "outlet", "voice"])["n_tokens"].sum()
+    assert tokens == totals["n_tokens"].sum()
+    assert list(counts.columns[: 4 + len(labels) - 1]) == ["period", "outlet", "voice", *labels]
+
+
+def test_a_hit_without_a_voice_is_refused(voiced):
+    articles, hits, totals = voiced
+    gap = hits.assign(voice=hits["voice"].where(hits.index != 3))
+    with pytest.raises(FramingError, match=r"1 values that are not a voice \(e\.g\. nan"):
+        fr.count_by_period(gap, articles, voice="quote", token_totals=totals)
+
+
+def test_token_totals_in_any_order_with_other_articles_and_zero_rows_left_out(voiced):
+    articles, hits, totals = voiced
+    expected = fr.count_by_period(hits, articles, by="voice", token_totals=totals)
+    other = pd.DataFrame({"article_id": ["elsewhere"] * 4, "voice": VOICES, "n_tokens": 9})
+    for table in (
+        totals.sample(frac=1, random_state=1),  # shuffled
+        pd.concat([other, totals], ignore_index=True),  # an article not counted
+        totals[totals["n_tokens"] > 0],  # the zeros left out
+    ):
+        assert fr.count_by_period(hits, articles, by="voice", token_totals=table).equals(expected)

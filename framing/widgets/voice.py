@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError, choices_error
-from ..partials import VOICES, voice_token_matrix
+from ..partials import VOICES, voice_codes, voice_token_matrix
 
 __all__ = [
     "VOICE_CHOICES",
@@ -79,16 +79,7 @@ def hit_voice_codes(hits: pd.DataFrame) -> np.ndarray | None:
     """
     if "voice" not in hits.columns:
         return None
-    codes = pd.Index(VOICES).get_indexer(hits["voice"])
-    if (codes < 0).any():
-        bad = hits["voice"].to_numpy()[codes < 0][0]
-        raise FramingError(
-            f"the hits table's 'voice' column holds {int((codes < 0).sum())} values that are "
-            f"not a voice (e.g. {bad!r}; voices: {', '.join(map(repr, VOICES))})",
-            where="explore(hits=...)",
-            fix="Run fr.add_voice(hits, articles).",
-        )
-    return codes
+    return voice_codes(hits, where="explore(hits=...)", fix="Run fr.add_voice(hits, articles).")
 
 
 def voice_totals_by_position(articles: pd.DataFrame, token_totals) -> pd.DataFrame:
