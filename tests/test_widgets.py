@@ -741,6 +741,9 @@ def test_passages_follow_the_voice_and_name_the_speaker(voiced):
     assert "reported speech: Officials" in ex.kwic_html.value
     ex.kwic_frame.value = "calm"  # no calm in reported speech
     assert "No passages for this choice" in ex.kwic_html.value
+    assert "No hits for 'calm' in the chosen outlets, dates and voice (reported speech)" in status(
+        ex
+    )
 
 
 def test_without_voices_the_chooser_is_disabled_with_a_note(voiced):

@@ -372,7 +372,7 @@ class Explorer(widgets.VBox):
         counts = self.counts
 
         # what the user should know about this choice
-        messages += series_notes(counts, labels, self._source.series_totals())
+        messages += series_notes(counts, labels, self._source.series_totals(), self.voice.value)
         messages += outlet_notes(counts, outlets, self._source.outlet_totals(),
                                  compare=self.compare.value, pooled=pooled)  # fmt: skip
         messages += period_notes(counts, pfreq, self.freq.value, self.smooth.value)
