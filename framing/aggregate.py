@@ -108,7 +108,8 @@ def count_by_period(
     by : str or list of str, optional
         Article columns to group by, e.g. ``"outlet"`` or ``["outlet", "lang"]``; and
         ``"voice"``, one group per voice of the hits, each over its own tokens (hits with a
-        ``voice`` column).
+        ``voice`` column); ``n_articles`` of a voice counts the articles with a word in it,
+        so the voices' ``n_tokens`` add up to the articles' but their ``n_articles`` do not.
     frames : list of str or Lexicon, optional
         Frames to report (frames without hits get zero rows). Defaults to the frames of the
         lexicon ``find_hits`` used.
