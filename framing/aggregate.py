@@ -12,6 +12,15 @@ Intervals (default 95%):
   within articles, so these are narrower than a bootstrap over articles would be.
 * ``share_of_articles``: Wilson score interval for a binomial proportion.
 
+Voices (``voice=``, ``by="voice"``): on hits that know their voice
+(:func:`framing.voices.add_voice`), a count of one voice takes the hits in that voice over
+the tokens in that voice, so the outlet's own framing (``"narrative"``) and the framing of
+the people it quotes (``"quote"``, ``"scare_quote"``, ``"reported"``) each get an honest
+rate. ``n_articles`` of a voice counts the articles in which that voice has a word (every
+article has narrative; only some quote anyone), so ``share_of_articles`` of ``"quote"`` is
+the share of the articles that quote someone in which a quote carries the frame.
+``negated=`` keeps, drops or counts apart the hits a negation cue governs ("no threat").
+
 The intervals and measures are in :mod:`framing.intervals`; the additive pieces a counts
 table is made of (how :func:`framing.count_corpus` counts in batches) in
 :mod:`framing.partials`.
@@ -28,7 +37,17 @@ from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_columns, check_hits, entry_order, frame_order, hit_rows
 from .intervals import add_measures, poisson_interval, wilson_interval
 from .match import article_token_totals
-from .partials import CountPartials, article_groups, cell_counts, combine_partials
+from .partials import (
+    VOICES,
+    CountPartials,
+    article_groups,
+    cell_counts,
+    combine_partials,
+    label_columns,
+    voice_codes,
+    voice_token_matrix,
+    voice_units,
+)
 
 __all__ = [
     "count_by_period",
@@ -40,6 +59,8 @@ __all__ = [
     "poisson_interval",
     "wilson_interval",
     "FREQUENCIES",
+    "VOICES",
+    "NEGATED",
 ]
 
 #: accepted ``freq`` values and the pandas period frequency each one means
@@ -52,6 +73,10 @@ FREQUENCIES = {
 }  # fmt: skip
 
 _LEVELS = ("frame", "entry")
+#: what count_by_period can do with negated hits
+NEGATED = ("keep", "drop", "apart")
+#: how to get the hits' voice columns
+_VOICE_FIX = "Run fr.add_voice(hits, articles) or find_hits(..., voice=True) first."
 
 
 def count_by_period(
@@ -67,6 +92,8 @@ def count_by_period(
     end=None,
     conf: float = 0.95,
     max_rows: int | None = None,
+    voice=None,
+    negated: str = "keep",
 ) -> pd.DataFrame:
     """Count hits by period and group, normalized, with intervals.
 
@@ -79,7 +106,10 @@ def count_by_period(
     freq : {"D", "W", "M", "Q", "Y"} or "day", "week", "month", "quarter", "year"
         Period length. Weeks run Monday to Sunday.
     by : str or list of str, optional
-        Article columns to group by, e.g. ``"outlet"`` or ``["outlet", "lang"]``.
+        Article columns to group by, e.g. ``"outlet"`` or ``["outlet", "lang"]``; and
+        ``"voice"``, one group per voice of the hits, each over its own tokens (hits with a
+        ``voice`` column); ``n_articles`` of a voice counts the articles with a word in it,
+        so the voices' ``n_tokens`` add up to the articles' but their ``n_articles`` do not.
     frames : list of str or Lexicon, optional
         Frames to report (frames without hits get zero rows). Defaults to the frames of the
         lexicon ``find_hits`` used.
@@ -87,7 +117,10 @@ def count_by_period(
         Count per frame, or per frame and lexicon entry.
     token_totals : DataFrame, optional
         Precomputed :func:`framing.token_counts`; by default the ``n_tokens`` column of
-        ``articles`` if present, else computed.
+        ``articles`` if present, else computed. Counting by voice needs the tokens of each
+        article in each voice (``article_id``, ``voice``, ``n_tokens``, as
+        :func:`framing.voices.voice_token_totals` gives, and computes when this is None);
+        such a table also serves a count without voices (its rows add up per article).
     start, end : date-like, optional
         Extend (or cut) the period range; by default it spans the articles' dates.
     max_rows : int, optional
@@ -97,14 +130,25 @@ def count_by_period(
         pass a larger number to build it anyway.
     conf : float
         Confidence level of the intervals.
+    voice : {"narrative", "quote", "scare_quote", "reported"} or list of them, optional
+        Count only the hits in these voices, over these voices' tokens (a list is pooled:
+        ``["quote", "scare_quote"]`` is everything quoted directly); ``n_articles`` is then
+        the number of articles with a word in these voices. Needs hits with a ``voice``
+        column (:func:`framing.voices.add_voice`). None counts every hit over all tokens.
+    negated : {"keep", "drop", "apart"}
+        What to do with the hits a negation cue governs ("no threat", "denied any threat";
+        the hits' ``negated`` column): count them (the default), leave them out, or count
+        them apart (a ``negated`` column, False and True rows for every cell). The
+        denominators are the same in all three.
 
     Returns
     -------
     DataFrame
         The counts table: ``period`` (start of the period), the ``by`` columns, ``frame``
-        (and ``entry``), ``n_hits`` (+ ``_lo``/``_hi``), ``n_articles``,
+        (and ``entry``, ``negated``), ``n_hits`` (+ ``_lo``/``_hi``), ``n_articles``,
         ``n_articles_with_hit``, ``n_tokens``, ``per_1k_tokens`` (+ ``_lo``/``_hi``),
-        ``share_of_articles`` (+ ``_lo``/``_hi``).
+        ``share_of_articles`` (+ ``_lo``/``_hi``). Its ``attrs["provenance"]`` names the
+        voices counted (``voice``) and ``negated`` when they were asked for.
 
     Examples
     --------
@@ -119,6 +163,19 @@ def count_by_period(
     0 2024-01-01       1           2                    1         5
     1 2024-02-01       0           0                    0         0
     2 2024-03-01       2           1                    1         2
+
+    By voice: the outlet's own words and the quoted ones, each over its own tokens.
+
+    >>> hits = hits.assign(voice=["narrative", "quote", "narrative"])
+    >>> totals = pd.DataFrame({"article_id": ["a"] * 4 + ["b"] * 4 + ["c"] * 4,
+    ...     "voice": list(VOICES) * 3, "n_tokens": [2, 0, 0, 0, 3, 0, 0, 0, 1, 1, 0, 0]})
+    >>> by_voice = count_by_period(hits, arts, freq="Y", by="voice", token_totals=totals)
+    >>> by_voice[["voice", "n_hits", "n_articles", "n_tokens", "per_1k_tokens"]]
+             voice  n_hits  n_articles  n_tokens  per_1k_tokens
+    0    narrative       2           3         6     333.333333
+    1        quote       1           1         1    1000.000000
+    2     reported       0           0         0            NaN
+    3  scare_quote       0           0         0            NaN
     """
     partials = make_partials(
         hits,
@@ -128,6 +185,8 @@ def count_by_period(
         level=level,
         token_totals=token_totals,
         function="count_by_period",
+        voice=voice,
+        negated=negated,
     )
     return finish_counts(
         partials,
@@ -148,6 +207,8 @@ def count_partials(
     by=None,
     level: str = "frame",
     token_totals: pd.DataFrame | None = None,
+    voice=None,
+    negated: str = "keep",
 ) -> CountPartials:
     """The additive pieces of :func:`count_by_period` for one batch of articles.
 
@@ -173,10 +234,14 @@ def count_partials(
         level=level,
         token_totals=token_totals,
         function="count_partials",
+        voice=voice,
+        negated=negated,
     )
 
 
-def make_partials(hits, articles, *, freq, by, level, token_totals, function) -> CountPartials:
+def make_partials(
+    hits, articles, *, freq, by, level, token_totals, function, voice=None, negated="keep"
+) -> CountPartials:
     """:func:`count_partials`, its errors naming ``function`` (the public function called)."""
     if level not in _LEVELS:
         raise choices_error(f"{function}(level=...)", level, _LEVELS)
@@ -187,25 +252,38 @@ def make_partials(hits, articles, *, freq, by, level, token_totals, function) ->
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
     hit_cols = ["article_id", "frame"] + (["entry"] if level == "entry" else [])
     check_hits(hits, function, hit_cols, fixes={"counts": None})
+    voices = chosen_voices(hits, voice, by, function)
+    art_by = by if voices is None else [c for c in by if c != "voice"]
     check_articles(
-        articles, function, ["article_id", "date", *by], second=True, dated=True, unique=True,
-        hint="Group only by columns of the articles table (by=...).",
+        articles, function, ["article_id", "date", *art_by], second=True, dated=True,
+        unique=True, hint="Group only by columns of the articles table (by=...).",
     )  # fmt: skip
+    if negated not in NEGATED:
+        raise choices_error(f"{function}(negated=...)", negated, NEGATED)
 
-    arts = articles[["article_id", "date", *by]].copy()
-    arts["n_tokens"] = article_token_totals(articles, token_totals, function=function)
+    arts = articles[["article_id", "date", *art_by]].copy()
+    if voices is None:
+        arts["n_tokens"] = _token_totals(articles, token_totals, function)
     dates = arts["date"].dt.tz_localize(None) if arts["date"].dt.tz is not None else arts["date"]
     arts["period"] = dates.dt.to_period(pfreq)
-    for col in by:
+    for col in art_by:
         arts[col] = arts[col].astype(object).where(arts[col].notna(), "")
 
     position = hit_rows(hits, arts["article_id"], function=function, articles=articles)
+    labels = label_columns(level, negated)
+    counted = None  # without voices every article counts in n_articles
+    if voices is not None or negated != "keep":
+        hits, position, voice_code = _chosen_hits(hits, position, voices, negated, function)
+    if voices is not None:
+        tokens = voice_token_matrix(articles, token_totals, function)
+        arts, unit_of = voice_units(arts, tokens, voices, split="voice" in by)
+        position, counted = unit_of(position, voice_code), arts["counted"].to_numpy()
     keys = ["period", *by]
     article_group, den = article_groups(arts, keys)
-    den["n_articles"] = np.bincount(article_group, minlength=len(den)).astype(np.int64)
+    den["n_articles"] = np.bincount(article_group, counted, minlength=len(den)).astype(np.int64)
     tokens = arts["n_tokens"].to_numpy(dtype=np.float64)  # exact: sums stay below 2**53
     den["n_tokens"] = np.bincount(article_group, tokens, minlength=len(den)).astype(np.int64)
-    num = cell_counts(article_group, den[keys], hits, hit_cols[1:], position, len(arts))
+    num = cell_counts(article_group, den[keys], hits, labels, position, len(arts))
     frames = hits.attrs.get("frames")
     return CountPartials(
         denominators=den,
@@ -215,7 +293,99 @@ def make_partials(hits, articles, *, freq, by, level, token_totals, function) ->
         level=level,
         frames=None if frames is None else list(frames),
         attrs={k: v for k, v in hits.attrs.items() if k != "frames"},
+        voice=None if voices is None else tuple(voices),
+        negated=negated,
     )
+
+
+def chosen_voices(hits, voice, by, function: str) -> list[str] | None:
+    """The voices a count tells apart (``voice=``, all of them for ``by="voice"``), checked
+    against :data:`VOICES` and the hits' columns; None when it does not tell voices apart.
+
+    Examples
+    --------
+    >>> hits = pd.DataFrame({"article_id": ["a"], "frame": ["threat"], "voice": ["quote"]})
+    >>> chosen_voices(hits, "quote", [], "count_by_period")
+    ['quote']
+    >>> chosen_voices(hits, None, ["outlet", "voice"], "count_by_period")
+    ['narrative', 'quote', 'scare_quote', 'reported']
+    """
+    if voice is None and "voice" not in by:
+        return None
+    where = f"{function}(voice=...)" if voice is not None else f"{function}(by='voice')"
+    if "voice" not in hits.columns:
+        raise FramingError("the hits table has no 'voice' column", where=where, fix=_VOICE_FIX)
+    if voice is None:
+        return list(VOICES)
+    chosen = [voice] if isinstance(voice, str) else voice
+    if not isinstance(chosen, list | tuple) or not chosen:
+        raise FramingError(
+            f"no voice chosen ({voice!r})",
+            where=where,
+            fix="Pass one voice (voice='narrative') or a list (voice=['quote', 'scare_quote']).",
+        )
+    for value in chosen:
+        if value not in VOICES:
+            raise choices_error(where, value, VOICES)
+    return list(dict.fromkeys(chosen))
+
+
+def _chosen_hits(hits, position, voices, negated: str, function: str):
+    """The hits counted (in the chosen voices; without the negated ones for ``"drop"``) as a
+    slim table, their article positions and voice codes (in :data:`VOICES`)."""
+    keep = np.ones(len(hits), dtype=bool)
+    code = None
+    if voices is not None:
+        code = voice_codes(hits, where=function, fix=_VOICE_FIX.replace(" first", ""))
+        keep &= np.isin(code, [VOICES.index(v) for v in voices])
+    columns = {c: hits[c] for c in hits.columns if c in ("article_id", "frame", "entry")}
+    slim = pd.DataFrame(columns, index=hits.index)
+    if negated != "keep":
+        flags = negated_flags(hits, function)
+        if negated == "drop":
+            keep &= ~flags
+        else:
+            slim["negated"] = flags
+    slim = slim[keep]
+    slim.attrs = dict(hits.attrs)
+    return slim, position[keep], None if code is None else code[keep]
+
+
+def negated_flags(hits, function: str) -> np.ndarray:
+    """The hits' ``negated`` column as booleans (also as read back from a CSV file).
+
+    Examples
+    --------
+    >>> negated_flags(pd.DataFrame({"negated": ["True", "false", True]}), "f").tolist()
+    [True, False, True]
+    """
+    if "negated" not in hits.columns:
+        raise FramingError(
+            "the hits table has no 'negated' column", where=f"{function}(negated=...)",
+            fix=_VOICE_FIX,
+        )  # fmt: skip
+    column = hits["negated"]
+    if pd.api.types.is_bool_dtype(column) and not column.isna().any():
+        return column.to_numpy(dtype=bool)
+    truth = {True: True, False: False, "True": True, "False": False, "true": True,
+             "false": False, "1": True, "0": False}  # fmt: skip
+    flags = column.map(lambda v: truth.get(v.strip() if isinstance(v, str) else v))
+    if flags.isna().any():
+        bad = column[flags.isna()].iloc[0]
+        raise FramingError(
+            f"the hits table's 'negated' column holds {int(flags.isna().sum())} values that are "
+            f"not True or False (e.g. {bad!r})",
+            where=function,
+            fix=_VOICE_FIX.replace(" first", ""),
+        )
+    return flags.to_numpy(dtype=bool)
+
+
+def _token_totals(articles, token_totals, function: str) -> np.ndarray:
+    """Each article's token total; per-voice totals are added up per article."""
+    if token_totals is not None and "voice" in getattr(token_totals, "columns", ()):
+        return voice_token_matrix(articles, token_totals, function).sum(axis=1)
+    return article_token_totals(articles, token_totals, function=function)
 
 
 def counts_from_partials(
@@ -279,7 +449,8 @@ def finish_counts(
     pfreq, by, level = partials.freq, list(partials.by), partials.level
     den, num = partials.denominators, partials.numerators
     keys = ["period", *by]
-    cell_keys = keys + (["frame", "entry"] if level == "entry" else ["frame"])
+    labels = label_columns(level, partials.negated)
+    cell_keys = keys + labels
 
     # The full grid: every period in range x every observed group x every frame.
     if den.empty and start is None:
@@ -288,16 +459,20 @@ def finish_counts(
     hi = pd.Period(end, pfreq) if end is not None else den["period"].max()
     periods = pd.period_range(lo, hi, freq=pfreq)
     groups = sorted(den[by].drop_duplicates().itertuples(index=False, name=None)) if by else [()]
-    observed = num[cell_keys[len(keys) :]]
+    observed = num[label_columns(level)]
     observed.attrs = {} if partials.frames is None else {"frames": partials.frames}
     targets = (entry_order if level == "entry" else frame_order)(observed, frames)
     targets = [(t,) if level == "frame" else t for t in targets]
+    if partials.negated == "apart":  # every cell twice: not negated, negated
+        targets = [(*t, flag) for t in targets for flag in (False, True)]
     _check_size(len(periods) * len(groups) * len(targets), max_rows, periods, function)
     grid = pd.DataFrame(
         [(p, *g, *t) for g, t, p in itertools.product(groups, targets, periods)],
         columns=cell_keys,
     )
     grid = grid.astype({"period": pd.PeriodDtype(pfreq)})
+    if partials.negated == "apart":
+        grid["negated"] = grid["negated"].astype(bool)
     for col in by:
         grid[col] = grid[col].astype(object)
     counts = grid.merge(num, on=cell_keys, how="left").merge(den, on=keys, how="left")
@@ -315,6 +490,8 @@ def finish_counts(
             "level": level,
             "conf": conf,
             "n_articles": int(den["n_articles"].sum()),
+            **({} if partials.voice is None else {"voice": list(partials.voice)}),
+            **({} if partials.negated == "keep" else {"negated": partials.negated}),
         },
         # every level a plot of this table could show, so that a level keeps its colour
         # in a plot of any subset of the table
@@ -357,7 +534,9 @@ def rolling_counts(counts: pd.DataFrame, window: int, *, conf: float = 0.95) -> 
     )
     if window == 1:
         return counts.copy()
-    series_keys = [c for c in counts.columns if c in ("outlet", "frame", "entry", "lang")]
+    series_keys = [
+        c for c in counts.columns if c in ("outlet", "voice", "frame", "entry", "negated", "lang")
+    ]
     series_keys += [
         c for c in counts.columns
         if counts[c].dtype == object and c not in series_keys and c != "period"

@@ -36,6 +36,8 @@ __all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
 KWIC_UNITS = ("tokens", "chars")
 _ARTICLE_EXTRAS = ("outlet", "date", "title")
 _HIT_EXTRAS = ("frame", "entry", "match")
+#: who frames it (framing.voices.add_voice): copied from the hits when they have them
+_VOICE_COLUMNS = ("voice", "speaker", "negated")
 _CODING_COLUMNS = ("code", "note")
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
@@ -221,7 +223,8 @@ def kwic(
     hits : DataFrame
         The hits table from :func:`framing.find_hits` (also read back from Parquet or CSV):
         ``article_id``, ``start``, ``end`` and usually ``frame``, ``entry``, ``match``,
-        ``sentence``.
+        ``sentence``, and ``voice``, ``speaker``, ``negated`` after
+        :func:`framing.voices.add_voice`.
     articles : DataFrame
         The articles table the hits were found in (``article_id``, ``text``; ``outlet``,
         ``date``, ``title`` are copied when present).
@@ -239,7 +242,9 @@ def kwic(
     DataFrame
         One row per hit, in the hits' order: ``article_id``, ``frame``, ``entry``, ``match``,
         ``start``, ``end``, ``left``, ``right`` (verbatim, so ``left + match + right`` is a
-        slice of the text), then ``outlet``, ``date``, ``title`` when available, ``sentence``
+        slice of the text), then who frames it, ``voice``, ``speaker`` and ``negated``, when
+        the hits have them (:func:`framing.voices.add_voice`), then ``outlet``, ``date``,
+        ``title`` when available, ``sentence``
         (the hits' own, or computed for these hits where missing or -1: see the module's
         notes) and ``line`` with ``highlight``.
 
@@ -305,7 +310,8 @@ def _context_bounds(rows, start, end, texts, window: int, unit: str):
 
 
 def _kwic_table(hits, articles, rows, start, end, matches, left, right) -> pd.DataFrame:
-    """The KWIC columns up to ``right``, then the article's ``outlet``, ``date``, ``title``."""
+    """The KWIC columns up to ``right``, the hit's ``voice``, ``speaker`` and ``negated``
+    (when the hits have them), then the article's ``outlet``, ``date``, ``title``."""
     out = pd.DataFrame({"article_id": hits["article_id"].to_numpy()})
     for col in ("frame", "entry"):
         if col in hits.columns:
@@ -313,6 +319,9 @@ def _kwic_table(hits, articles, rows, start, end, matches, left, right) -> pd.Da
     out["match"] = matches
     out["start"], out["end"] = start, end
     out["left"], out["right"] = left, right
+    for col in _VOICE_COLUMNS:
+        if col in hits.columns:
+            out[col] = hits[col].to_numpy()
     for col in _ARTICLE_EXTRAS:
         if col in articles.columns:
             out[col] = articles[col].to_numpy()[rows]
@@ -375,7 +384,8 @@ def sample_kwic(
     n : int
         Hits per stratum.
     by : str, list of str or None
-        Stratify by columns of the hits (``"entry"``, ``"frame"``) or of the articles
+        Stratify by columns of the hits (``"entry"``, ``"frame"``, and ``"voice"`` or
+        ``"speaker"`` after :func:`framing.voices.add_voice`) or of the articles
         (``"outlet"``, ``"lang"``); None draws ``n`` hits overall.
     seed : int or None
         Seed of the random generator (None: a different sample every time).
@@ -391,8 +401,9 @@ def sample_kwic(
     Returns
     -------
     DataFrame
-        The :func:`kwic` columns (plus any ``by`` columns), then ``code`` and ``note`` (empty),
-        ordered by stratum and then by the hits' order.
+        The :func:`kwic` columns (with ``voice``, ``speaker`` and ``negated`` when the hits
+        have them, so that a coder sees who speaks; plus any ``by`` columns), then ``code``
+        and ``note`` (empty), ordered by stratum and then by the hits' order.
 
     Examples
     --------

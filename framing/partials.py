@@ -2,7 +2,8 @@
 
 A counts table is a function of per-group denominators (articles, tokens) and per-cell
 numerators (hits, articles with a hit), which add up over batches of articles that share no
-article. :func:`framing.aggregate.count_partials` makes them from one batch, with
+article. A count by voice counts over *units* instead of articles: each article's tokens in
+the chosen voices (:func:`voice_token_matrix`, :func:`voice_units`). :func:`framing.aggregate.count_partials` makes them from one batch, with
 :func:`article_groups` and :func:`cell_counts` (which count on integer codes, not with
 pandas group-bys); :func:`combine_partials` adds batches; and
 :func:`framing.aggregate.counts_from_partials` finishes the table.
@@ -15,9 +16,26 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import voices as voice_stage
 from ._errors import FramingError
+from ._tables import check_columns
 
-__all__ = ["CountPartials", "combine_partials", "article_groups", "cell_counts"]
+__all__ = [
+    "CountPartials",
+    "combine_partials",
+    "article_groups",
+    "cell_counts",
+    "label_columns",
+    "voice_units",
+    "voice_token_matrix",
+    "voice_codes",
+    "positions_in",
+    "VOICES",
+]
+
+#: the voices of a text (framing.voices): the outlet's own words, and the words it quotes
+#: directly, as scare quotes, or as reported (indirect) speech
+VOICES = ("narrative", "quote", "scare_quote", "reported")
 
 
 @dataclass(eq=False)
@@ -45,6 +63,12 @@ class CountPartials:
     by : tuple of str
         The grouping columns.
     level : {"frame", "entry"}
+    voice : tuple of str or None
+        The voices counted (their hits, over their tokens), or None when the count does not
+        tell voices apart.
+    negated : {"keep", "drop", "apart"}
+        What was done with negated hits; with ``"apart"`` the numerators have a ``negated``
+        column.
     frames : list of str or None
         The frames of the lexicon the hits were found with (``hits.attrs["frames"]``).
     attrs : dict
@@ -70,6 +94,8 @@ class CountPartials:
     level: str
     frames: list | None = None
     attrs: dict = field(default_factory=dict)
+    voice: tuple[str, ...] | None = None
+    negated: str = "keep"
 
     def __add__(self, other: CountPartials) -> CountPartials:
         return combine_partials([self, other])
@@ -106,13 +132,12 @@ def combine_partials(parts) -> CountPartials:
         )
     first = parts[0]
     for p in parts[1:]:
-        if (p.freq, p.by, p.level) != (first.freq, first.by, first.level):
+        if _options(p) != _options(first):
             raise FramingError(
-                f"cannot add partial counts made with freq={p.freq!r}, by={list(p.by)!r}, "
-                f"level={p.level!r} to ones made with freq={first.freq!r}, "
-                f"by={list(first.by)!r}, level={first.level!r}",
+                f"cannot add partial counts made with {_options(p, named=True)} to ones made "
+                f"with {_options(first, named=True)}",
                 where="combine_partials",
-                fix="Count every batch with the same freq, by and level.",
+                fix="Count every batch with the same freq, by, level, voice and negated.",
             )
     if len(parts) == 1:
         return first
@@ -125,7 +150,7 @@ def combine_partials(parts) -> CountPartials:
         both = pd.concat(tables, ignore_index=True)
         return both.groupby(group_keys, sort=False, dropna=False)[sums].sum().reset_index()
 
-    cell_keys = keys + (["frame", "entry"] if first.level == "entry" else ["frame"])
+    cell_keys = keys + label_columns(first.level, first.negated)
     frames = next((p.frames for p in parts if p.frames is not None), None)
     return CountPartials(
         denominators=add([p.denominators for p in parts], keys, ["n_articles", "n_tokens"]),
@@ -135,7 +160,84 @@ def combine_partials(parts) -> CountPartials:
         level=first.level,
         frames=frames,
         attrs=first.attrs,
+        voice=first.voice,
+        negated=first.negated,
     )
+
+
+def _options(p: CountPartials, *, named: bool = False):
+    """The options a batch was counted with (batches add up only when they agree)."""
+    values = (p.freq, list(p.by), p.level, None if p.voice is None else list(p.voice), p.negated)
+    if not named:
+        return values
+    names = ("freq", "by", "level", "voice", "negated")
+    return ", ".join(f"{n}={v!r}" for n, v in zip(names, values, strict=True))
+
+
+def label_columns(level: str, negated: str = "keep") -> list[str]:
+    """The columns that name a cell besides the period and the groups: ``frame`` (and
+    ``entry``), and ``negated`` when negated hits are counted apart.
+
+    Examples
+    --------
+    >>> label_columns("entry", "apart")
+    ['frame', 'entry', 'negated']
+    """
+    return ["frame", "entry"][: 2 if level == "entry" else 1] + (
+        ["negated"] if negated == "apart" else []
+    )
+
+
+def voice_units(arts: pd.DataFrame, tokens: np.ndarray, voices, *, split: bool):
+    """What a count by voice counts over: each article's tokens in the chosen voices.
+
+    Parameters
+    ----------
+    arts : DataFrame
+        One row per article (period and groups).
+    tokens : ndarray of int64, shape (articles, 4)
+        Each article's tokens in each of :data:`VOICES`.
+    voices : sequence of str
+        The voices counted.
+    split : bool
+        One unit per article and voice (a ``voice`` column; ``by="voice"``), else one per
+        article with the chosen voices' tokens added up.
+
+    Returns
+    -------
+    (DataFrame, callable)
+        The units (``arts``' columns, ``voice`` when split, ``n_tokens``, and ``counted``:
+        whether the unit has a token, so that ``n_articles`` of a voice counts the articles
+        in which it speaks) and a function from (article position, voice code in
+        :data:`VOICES`) of the hits to their unit's position.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"]})
+    >>> tokens = np.array([[5, 2, 0, 1], [3, 0, 0, 0]])
+    >>> units, unit_of = voice_units(arts, tokens, ["narrative", "quote"], split=True)
+    >>> units
+      article_id      voice  n_tokens  counted
+    0          a  narrative         5     True
+    1          a      quote         2     True
+    2          b  narrative         3     True
+    3          b      quote         0    False
+    >>> unit_of(np.array([0, 1]), np.array([1, 0])).tolist()
+    [1, 2]
+    """
+    codes = np.array([VOICES.index(v) for v in voices], dtype=np.int64)
+    chosen = tokens[:, codes]
+    if not split:
+        units = arts.assign(n_tokens=chosen.sum(axis=1).astype(np.int64))
+        return units.assign(counted=units["n_tokens"].to_numpy() > 0), lambda pos, _: pos
+    k = len(codes)
+    units = arts.iloc[np.repeat(np.arange(len(arts)), k)].reset_index(drop=True)
+    units["voice"] = np.tile(np.asarray(list(voices), dtype=object), len(arts))
+    units["n_tokens"] = chosen.reshape(-1).astype(np.int64)
+    units["counted"] = units["n_tokens"].to_numpy() > 0
+    slot = np.zeros(len(VOICES), dtype=np.int64)
+    slot[codes] = np.arange(k)
+    return units, lambda pos, code: pos * k + slot[code]
 
 
 #: cells (groups x labels) and (article, label) pairs up to which cell_counts counts in
@@ -225,3 +327,97 @@ def cell_counts(
     out["n_hits"] = n_hits.astype(np.int64)
     out["n_articles_with_hit"] = with_hit.astype(np.int64)
     return out
+
+
+def voice_token_matrix(articles, token_totals, function: str) -> np.ndarray:
+    """The tokens of each article (rows, in the articles' order) in each voice (columns, in
+    :data:`VOICES` order): from ``token_totals`` (``article_id``, ``voice``, ``n_tokens``), or
+    :func:`framing.voices.voice_token_totals` when it is None.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"]})
+    >>> totals = pd.DataFrame({"article_id": ["b", "a", "a"],
+    ...     "voice": ["narrative", "quote", "narrative"], "n_tokens": [4, 3, 9]})
+    >>> voice_token_matrix(arts, totals, "count_by_period").tolist()
+    [[9, 3, 0, 0], [4, 0, 0, 0]]
+    """
+    where = f"{function}(token_totals=...)"
+    if token_totals is None:
+        token_totals = voice_stage.voice_token_totals(articles)
+    elif isinstance(token_totals, pd.DataFrame) and "voice" not in token_totals.columns:
+        raise FramingError(
+            "the token totals have no 'voice' column, so they cannot give each voice its "
+            "own denominator",
+            where=where,
+            fix="Pass framing.voices.voice_token_totals(articles), or leave token_totals out.",
+        )
+    check_columns(token_totals, ["article_id", "voice", "n_tokens"], table="token totals",
+                  function=where)  # fmt: skip
+    code = positions_in(VOICES, token_totals["voice"])
+    if (code < 0).any():
+        bad = token_totals["voice"].to_numpy()[code < 0][0]
+        raise FramingError(
+            f"the token totals name a voice that is not one: {bad!r}", where=where,
+            fix=f"Voices are {', '.join(map(repr, VOICES))}: pass "
+            "framing.voices.voice_token_totals(articles).",
+        )  # fmt: skip
+    n_tokens = pd.to_numeric(token_totals["n_tokens"]).fillna(0).to_numpy(dtype=np.int64)
+    n, k = len(articles), len(VOICES)
+    ids = token_totals["article_id"].to_numpy()
+    if len(code) == n * k and np.array_equal(code, np.tile(np.arange(k), n)):
+        # the four rows of each article in the articles' order, as voice_token_totals
+        # gives them: no look-up of the ids
+        if np.array_equal(ids[::k], articles["article_id"].to_numpy()):
+            return n_tokens.reshape(n, k)
+    row = positions_in(articles["article_id"], token_totals["article_id"])
+    inside = row >= 0  # totals of other articles are left aside, as token_counts' are
+    matrix = np.zeros((n, k), dtype=np.int64)
+    np.add.at(matrix, (row[inside], code[inside]), n_tokens[inside])
+    seen = np.zeros(len(articles), dtype=bool)
+    seen[row[inside]] = True
+    if not seen.all():
+        missing = articles["article_id"].to_numpy()[~seen]
+        raise FramingError(
+            f"token_totals lacks {len(missing)} of the articles (e.g. {missing[0]!r})",
+            where=where,
+            fix="Compute it with framing.voices.voice_token_totals(articles) on the same articles.",
+        )
+    return matrix
+
+
+def voice_codes(hits: pd.DataFrame, *, where: str, fix: str) -> np.ndarray:
+    """Each hit's voice as its position in :data:`VOICES`; values that are not voices raise.
+
+    Examples
+    --------
+    >>> voice_codes(pd.DataFrame({"voice": ["quote", "narrative"]}), where="f", fix="").tolist()
+    [1, 0]
+    """
+    codes = positions_in(VOICES, hits["voice"])
+    if (codes < 0).any():
+        bad = hits["voice"].to_numpy()[codes < 0][0]
+        raise FramingError(
+            f"the hits table's 'voice' column holds {int((codes < 0).sum())} values that are "
+            f"not a voice (e.g. {bad!r}; voices: {', '.join(map(repr, VOICES))})",
+            where=where,
+            fix=fix,
+        )
+    return codes
+
+
+def positions_in(index, values) -> np.ndarray:
+    """The position of each of ``values`` in ``index`` (unique), -1 where absent.
+
+    Looks up the distinct values only: a hits or totals table repeats few voices and
+    articles many times, and ``Index.get_indexer`` on a million strings cost seconds.
+
+    Examples
+    --------
+    >>> positions_in(VOICES, ["quote", "quote", "said", None]).tolist()
+    [1, 1, -1, -1]
+    """
+    values = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    found = pd.Index(index).get_indexer(uniques)
+    return np.where(codes >= 0, np.append(found, -1)[codes], -1).astype(np.int64)

@@ -356,3 +356,66 @@ def test_the_coding_sheet_opens_right_in_a_spreadsheet(tmp_path):
     back = restore_formulas(sheet).set_index("article_id")
     assert back.loc["a", "title"] == '=HYPERLINK("http://evil")'
     assert back.loc["b", "right"] == "- and more" and back.loc["b", "outlet"] == "@Y"
+
+
+# -- voice, speaker and negation travel with the passages ---------------------------------
+
+LAVROV = (
+    "Pashinyan described the bloc as a threat. “The collapse is Yerevan's doing,” Lavrov said. "
+    "There is no threat to the region."
+)
+RIA = "«Никакой угрозы для Армении нет», — заявил Лавров. Угроза реальна, пишут аналитики."
+
+
+@pytest.fixture
+def voiced():
+    """Two articles (English, Russian) and their hits, voice and speaker labelled by hand."""
+    articles = pd.DataFrame({
+        "article_id": ["azat", "ria"], "outlet": ["Azatutyun", "RIA"],
+        "date": pd.to_datetime(["2024-04-02", "2024-04-03"]), "text": [LAVROV, RIA],
+    })  # fmt: skip
+    rows = [
+        (hit_at(LAVROV, "threat", "azat"), "reported", "Pashinyan", False),
+        (hit_at(LAVROV, "collapse", "azat", "collapse"), "quote", "Lavrov", False),
+        (hit_at(LAVROV, "threat to the region", "azat"), "narrative", "", True),
+        (hit_at(RIA, "угрозы", "ria"), "quote", "Лавров", True),
+        (hit_at(RIA, "Угроза", "ria"), "narrative", "", False),
+    ]
+    hits = pd.DataFrame([h for h, *_ in rows])
+    hits["voice"] = [v for _, v, _, _ in rows]
+    hits["speaker"] = [s for _, _, s, _ in rows]
+    hits["negated"] = [n for *_, n in rows]
+    return articles, hits
+
+
+def test_kwic_shows_voice_speaker_and_negation(voiced):
+    articles, hits = voiced
+    out = kwic(hits, articles, window=3)
+    assert list(out.columns) == ["article_id", "frame", "entry", "match", "start", "end", "left",
+                                 "right", "voice", "speaker", "negated", "outlet", "date",
+                                 "sentence"]  # fmt: skip
+    assert out[["match", "voice", "speaker", "negated"]].values.tolist() == [
+        ["threat", "reported", "Pashinyan", False],
+        ["collapse", "quote", "Lavrov", False],
+        ["threat to the region", "narrative", "", True],
+        ["угрозы", "quote", "Лавров", True],
+        ["Угроза", "narrative", "", False],
+    ]
+    # only the columns the hits have
+    assert "negated" not in kwic(hits.drop(columns="negated"), articles).columns
+    assert "voice" not in kwic(hits.drop(columns=["voice", "speaker", "negated"]), articles)
+
+
+def test_coding_sheet_carries_voice_and_speaker(tmp_path, voiced):
+    articles, hits = voiced
+    path = tmp_path / "coding.csv"
+    sample = sample_kwic(hits, articles, n=1, by="voice", seed=3, path=path)
+    assert sorted(sample["voice"]) == ["narrative", "quote", "reported"]
+    back = pd.read_csv(path, keep_default_na=False, encoding="utf-8-sig")
+    assert {"voice", "speaker", "negated"} <= set(back.columns)
+    assert list(back.columns[-2:]) == ["code", "note"]
+    chosen = dict(zip(sample["match"], sample["speaker"], strict=True))
+    assert dict(zip(back["match"], back["speaker"], strict=True)) == chosen
+    # stratified by speaker (who frames it): one passage per speaker, the narrative's too
+    by_speaker = sample_kwic(hits, articles, n=1, by="speaker", seed=0)
+    assert sorted(by_speaker["speaker"]) == ["", "Lavrov", "Pashinyan", "Лавров"]

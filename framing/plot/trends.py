@@ -237,7 +237,8 @@ def _panels(counts: pd.DataFrame, hue: str, col) -> tuple:
     col = _auto_col(counts, hue, col)
     if col is not None:
         check_columns(counts, [col], table="counts", function="plot_trends(col=...)")
-    other = [c for c in ("outlet", "frame", "entry") if c in counts.columns and c not in (hue, col)]
+    other = [c for c in ("outlet", "frame", "entry", "voice", "negated")
+             if c in counts.columns and c not in (hue, col)]  # fmt: skip
     for c in other:
         if counts[c].nunique() > 1:
             raise FramingError(

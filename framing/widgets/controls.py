@@ -6,11 +6,14 @@ install command when it is missing), and the other modules of the explorer take 
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from .._errors import FramingError, choices_error, require
 from ..aggregate import FREQUENCIES
 from .sources import GRANULARITIES
+from .voice import NO_VOICE_NOTE, VOICE_CHOICES
 
 #: ipywidgets, the one import of it in framing
 widgets = require("ipywidgets", purpose="the explorer (framing.explore)")
@@ -19,6 +22,7 @@ __all__ = [
     "widgets", "MEASURE_LABELS", "COMPARE_CHOICES", "LABEL_STYLE", "initial_choices", "series_chooser",
     "outlet_chooser", "granularity_chooser", "measure_chooser", "compare_chooser",
     "smoothing_slider", "intervals_checkbox", "date_slider", "export_controls", "tagged",
+    "voice_chooser",
 ]  # fmt: skip
 
 #: measure (a counts column) -> label in the measure chooser
@@ -204,3 +208,23 @@ def export_controls(name: str) -> tuple:
         "export",
     )
     return box, button
+
+
+def voice_chooser(value: str, *, enabled: bool):
+    """The voice dropdown and its note (shown only when the chooser is disabled)."""
+    options = [(label, key) for key, (label, _) in VOICE_CHOICES.items()]
+    chooser = tagged(
+        widgets.Dropdown(
+            options=options if enabled else options[:1], value=value, description="Voice",
+            style=LABEL_STYLE, layout=widgets.Layout(width="300px"), disabled=not enabled,
+        ),
+        "voice",
+    )  # fmt: skip
+    note = tagged(
+        widgets.HTML(
+            f'<span style="font-size:85%;color:#555">{html.escape(NO_VOICE_NOTE)}</span>',
+            layout=widgets.Layout(width="300px", display="none" if enabled else None),
+        ),
+        "voice-note",
+    )
+    return chooser, note

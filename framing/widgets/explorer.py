@@ -41,6 +41,7 @@ from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
 from .render import Chart
 from .sources import GRANULARITIES, NothingToDraw, source_of
+from .voice import check_voice_choice, voices_of
 
 __all__ = ["explore", "Explorer"]
 
@@ -72,6 +73,10 @@ class Explorer(widgets.VBox):
     compare : ipywidgets.Dropdown
         What the colours compare: ``"frames"`` (panels: outlets), ``"outlets"`` (panels:
         frames) or ``"pooled"`` (frames, all chosen outlets pooled, one panel).
+    voice, voice_note : ipywidgets.Dropdown, ipywidgets.HTML
+        Whose words are counted (each over its own tokens): ``"all"``, ``"narrative"`` (the
+        outlet's own), ``"quotes"`` (quotes and scare quotes) or ``"reported"``; disabled,
+        with the note saying why, when the hits have no ``voice`` column.
     status : ipywidgets.HTML
         One line per message: why nothing is drawn, what to change, what was saved.
     chart : ipywidgets.Image
@@ -129,8 +134,10 @@ class Explorer(widgets.VBox):
         window: int = 8,
         page_size: int = 10,
         dpi: int = 100,
+        voice: str = "all",
     ):
         totals, outlet_totals = source.series_totals(), source.outlet_totals()
+        voice = check_voice_choice(voice, has_voice=source.has_voice)
         chosen, chosen_outlets, freq_label = controls.initial_choices(
             source, totals, outlet_totals, frames=frames, outlets=outlets, freq=freq,
             measure=measure, compare=compare, smooth=smooth,
@@ -161,6 +168,7 @@ class Explorer(widgets.VBox):
         self.smooth = controls.smoothing_slider(smooth)
         self.intervals = controls.intervals_checkbox(intervals)
         self.dates = controls.date_slider(source.months())
+        self.voice, self.voice_note = controls.voice_chooser(voice, enabled=source.has_voice)
         self.status = widgets.HTML().add_class("fr-status")
         self.chart = widgets.Image(
             format="png", layout=widgets.Layout(max_width="100%", height="auto")
@@ -185,8 +193,9 @@ class Explorer(widgets.VBox):
     def _arrange(self) -> list:
         """The rows of the widget: choosers, dates, status, chart, export, passages."""
         settings = widgets.VBox(
-            [self.freq, self.measure, self.compare, self.smooth, self.intervals]
-        )
+            [self.freq, self.measure, self.compare, self.voice, self.voice_note, self.smooth,
+             self.intervals]
+        )  # fmt: skip
         return [
             widgets.HBox(
                 [self.series, self.outlets, settings], layout=widgets.Layout(flex_flow="row wrap")
@@ -204,7 +213,7 @@ class Explorer(widgets.VBox):
     def _wire(self) -> None:
         """Each control calls its update (guarded: errors are shown, never raised)."""
         for control in (self.series, self.outlets, self.freq, self.dates, self.compare,
-                        self.measure, self.smooth, self.intervals):  # fmt: skip
+                        self.measure, self.smooth, self.intervals, self.voice):  # fmt: skip
             control.observe(self._guarded(self._update), names="value")
         for control in (self.kwic_period, self.kwic_frame):
             control.observe(self._guarded(self._first_page), names="value")
@@ -224,7 +233,7 @@ class Explorer(widgets.VBox):
 
     @classmethod
     def from_tables(cls, articles=None, lexicon=None, *, hits=None, counts=None,
-                    match: str = "exact", **options):  # fmt: skip
+                    match: str = "exact", token_totals=None, **options):  # fmt: skip
         """Build the explorer from the tables :func:`explore` takes (see there).
 
         Examples
@@ -235,7 +244,10 @@ class Explorer(widgets.VBox):
         >>> Explorer.from_tables(arts, {"threat": ["threat*"]}).series.value
         ('threat',)
         """
-        return cls(source_of(articles, lexicon, hits=hits, counts=counts, match=match), **options)
+        source = source_of(
+            articles, lexicon, hits=hits, counts=counts, match=match, token_totals=token_totals
+        )
+        return cls(source, **options)
 
     # -- callbacks ----------------------------------------------------------------------
 
@@ -330,7 +342,8 @@ class Explorer(widgets.VBox):
         self._show_status(messages)
 
     def _recount(self, messages) -> pd.DataFrame:
-        labels, outlets, lo, hi, pfreq, pooled = key = self._choice()
+        labels, outlets, lo, hi, pfreq, pooled = choice = self._choice()
+        key = (*choice, self.voice.value)
         if not labels:
             messages.append(("warn", "Choose at least one frame or entry (Ctrl/Shift-click "
                                      "to choose several)."))  # fmt: skip
@@ -341,7 +354,9 @@ class Explorer(widgets.VBox):
         if key != self._counts_key or self.counts is None:
             self.counts = None
             try:
-                counts = self._source.counts(labels, outlets, lo, hi, pfreq, pooled)
+                counts = self._source.counts(
+                    labels, outlets, lo, hi, pfreq, pooled, voices_of(self.voice.value)
+                )
             except NothingToDraw:
                 first, last = self.dates.value
                 span = f"in {first}" if first == last else f"from {first} to {last}"
@@ -357,7 +372,7 @@ class Explorer(widgets.VBox):
         counts = self.counts
 
         # what the user should know about this choice
-        messages += series_notes(counts, labels, self._source.series_totals())
+        messages += series_notes(counts, labels, self._source.series_totals(), self.voice.value)
         messages += outlet_notes(counts, outlets, self._source.outlet_totals(),
                                  compare=self.compare.value, pooled=pooled)  # fmt: skip
         messages += period_notes(counts, pfreq, self.freq.value, self.smooth.value)
@@ -406,7 +421,8 @@ class Explorer(widgets.VBox):
 
     def _show_kwic(self) -> None:
         labels, outlets, lo, hi, pfreq, _ = self._choice()
-        self._passages.show((labels, outlets, lo, hi, pfreq), drawn=self.counts is not None)
+        choice = (labels, outlets, lo, hi, pfreq, voices_of(self.voice.value))
+        self._passages.show(choice, drawn=self.counts is not None)
 
     def _show_status(self, messages) -> None:
         self._messages = list(messages)
@@ -460,6 +476,7 @@ class Explorer(widgets.VBox):
                 "measure": self.measure.value,
                 "smoothing": self.smooth.value,
                 "compare": self.compare.value,
+                "voice": self.voice.value,
             }
         }
         return save_figure(
@@ -472,33 +489,21 @@ class Explorer(widgets.VBox):
 
 
 def explore(
-    articles=None,
-    lexicon=None,
-    *,
-    hits=None,
-    counts=None,
-    freq: str = "month",
-    measure: str = "per_1k_tokens",
-    smooth: int = 0,
-    intervals: bool = True,
-    compare: str = "frames",
-    frames=None,
-    outlets=None,
-    directory="figures",
-    name: str = "explorer",
-    window: int = 8,
-    page_size: int = 10,
-    match: str = "exact",
-    dpi: int = 100,
-) -> Explorer:
+    articles=None, lexicon=None, *, hits=None, counts=None, freq: str = "month",
+    measure: str = "per_1k_tokens", smooth: int = 0, intervals: bool = True,
+    compare: str = "frames", frames=None, outlets=None, directory="figures",
+    name: str = "explorer", window: int = 8, page_size: int = 10, match: str = "exact",
+    dpi: int = 100, voice: str = "all", token_totals=None,
+) -> Explorer:  # fmt: skip
     """Explore frames over time in a notebook: a trend chart with controls and its passages.
 
     Shows a trend chart (drawn by :func:`framing.plot.plot_trends`) with controls for the
     frames and single lexicon entries, the outlets, the granularity, the measure, smoothing,
-    the date range, interval bands and what the colours compare; a status line that says
-    why nothing (or little) is drawn; the keyword-in-context passages behind the current
-    choice (:func:`framing.contexts.kwic`, paged, the hit marked); and a button that writes the
-    figure and its table through :func:`framing.save_figure`.
+    the date range, interval bands, what the colours compare and whose words are counted
+    (the outlet's own, quotes, reported speech: on hits with a ``voice`` column); a status
+    line that says why nothing (or little) is drawn; the keyword-in-context passages behind
+    the current choice (:func:`framing.contexts.kwic`, paged, the hit marked); and a button
+    that writes the figure and its table through :func:`framing.save_figure`.
 
     The hits and the token totals are computed once; each change re-counts the chosen hits
     with :func:`framing.count_by_period`, so the chart's numbers are exactly that function's.
@@ -545,6 +550,14 @@ def explore(
         Passed to :func:`framing.find_hits` when the explorer finds the hits.
     dpi : int
         Resolution of the chart on screen (the export uses 300 dpi).
+    voice : {"all", "narrative", "quotes", "reported"}
+        Initial voice: count every hit, or only the outlet's own words, the quotes (and scare
+        quotes) or the reported speech, each over its own tokens. Needs hits with a ``voice``
+        column (:func:`framing.voices.add_voice`); without one the chooser is disabled.
+    token_totals : DataFrame, optional
+        The token totals (:func:`framing.token_counts`), or the tokens of each article in
+        each voice (:func:`framing.voices.voice_token_totals`); by default counted, the
+        per-voice ones when a voice is first chosen.
 
     Returns
     -------
@@ -579,21 +592,8 @@ def explore(
     '<div class="fr-status-warn" ...>Choose at least one frame or entry ...</div>'
     """
     return Explorer.from_tables(
-        articles,
-        lexicon,
-        hits=hits,
-        counts=counts,
-        match=match,
-        freq=freq,
-        measure=measure,
-        smooth=smooth,
-        intervals=intervals,
-        compare=compare,
-        frames=frames,
-        outlets=outlets,
-        directory=directory,
-        name=name,
-        window=window,
-        page_size=page_size,
-        dpi=dpi,
-    )
+        articles, lexicon, hits=hits, counts=counts, match=match, token_totals=token_totals,
+        freq=freq, measure=measure, smooth=smooth, intervals=intervals, compare=compare,
+        frames=frames, outlets=outlets, directory=directory, name=name, window=window,
+        page_size=page_size, dpi=dpi, voice=voice,
+    )  # fmt: skip

@@ -11,14 +11,19 @@ import html
 
 import pandas as pd
 
+from .voice import VOICE_CHOICES
+
 __all__ = ["series_notes", "outlet_notes", "period_notes", "status_html", "period_label"]
 
 #: the colour of each kind of status message
 STATUS_COLOURS = {"error": "#B00020", "warn": "#8A4B00", "note": "#555555", "saved": "#006D43"}
 
 
-def series_notes(counts: pd.DataFrame, labels, totals: dict) -> list[tuple[str, str]]:
-    """Warnings for the chosen series without hits (in the choice, or in the whole corpus)."""
+def series_notes(
+    counts: pd.DataFrame, labels, totals: dict, voice: str = "all"
+) -> list[tuple[str, str]]:
+    """Warnings for the chosen series without hits (in the choice, or in the whole corpus);
+    ``voice`` names the voices counted (a choice of the voice chooser)."""
     notes = []
     got = counts.groupby("frame", sort=False)["n_hits"].sum()
     for label in labels:
@@ -27,8 +32,13 @@ def series_notes(counts: pd.DataFrame, labels, totals: dict) -> list[tuple[str, 
                 notes.append(("warn", f"{label!r} has no hits anywhere in this corpus: "
                                       "check its entries (its line stays at zero)."))  # fmt: skip
             else:
-                notes.append(("warn", f"No hits for {label!r} in the chosen outlets "
-                                      "and dates: its line stays at zero."))  # fmt: skip
+                chosen = (
+                    "outlets and dates"
+                    if voice == "all"
+                    else (f"outlets, dates and voice ({VOICE_CHOICES[voice][0]})")
+                )
+                notes.append(("warn", f"No hits for {label!r} in the chosen {chosen}: its "
+                                      "line stays at zero."))  # fmt: skip
     return notes
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .controls import LABEL_STYLE, tagged, widgets
 from .notes import period_label
+from .voice import voice_meta
 
 __all__ = ["Passages", "ALL", "passages_html"]
 
@@ -74,8 +75,8 @@ class Passages:
         self.period.value = keep
 
     def show(self, choice, *, drawn: bool) -> None:
-        """Show the page of passages of ``choice`` (the explorer's series, outlets, dates and
-        frequency); ``drawn`` is False when nothing is chosen."""
+        """Show the page of passages of ``choice`` (the explorer's series, outlets, dates,
+        frequency and voices); ``drawn`` is False when nothing is chosen."""
         self.table = None
         if not self.source.has_kwic:
             self.html.value = f"<p><i>{html.escape(self.source.no_kwic_reason)}</i></p>"
@@ -101,11 +102,11 @@ class Passages:
         self.html.value = passages_html(table, total)
 
     def _fetch(self, choice):
-        labels, outlets, lo, hi, pfreq = choice
+        labels, outlets, lo, hi, pfreq, voices = choice
         only = self.frame.value
         return self.source.kwic_page(
             [only] if only else labels, outlets, lo, hi, freq=pfreq, period=self.period.value,
-            page=self.page, size=self.page_size, window=self.window,
+            page=self.page, size=self.page_size, window=self.window, voices=voices,
         )  # fmt: skip
 
 
@@ -140,7 +141,8 @@ def _passage_controls(*, enabled: bool) -> tuple:
 
 
 def passages_html(table: pd.DataFrame, total: int) -> str:
-    """The passages of a page as HTML: date, outlet, title and series above, the hit marked."""
+    """The passages of a page as HTML: date, outlet, title, series and who speaks (voice,
+    speaker, negation, when the hits have them) above, the hit marked."""
     if total == 0:
         return "<p><i>No passages for this choice.</i></p>"
     rows = []
@@ -157,6 +159,7 @@ def passages_html(table: pd.DataFrame, total: int) -> str:
         if "entry" in d and isinstance(d["entry"], str):
             what += f" ({html.escape(d['entry'])})"
         meta.append(what)
+        meta += voice_meta(d)
         left = html.escape(_squash(d["left"]))
         right = html.escape(_squash(d["right"]))
         rows.append(

@@ -2,7 +2,8 @@
 
 :class:`HitsSource` holds the articles and the hits found once (and the texts for the
 passages); every change of the controls filters them and re-counts with
-:func:`framing.count_by_period`. :class:`CountsSource` holds a ready counts table, summed
+:func:`framing.count_by_period` (by voice, over the tokens of the chosen voices, when the
+hits have a ``voice`` column). :class:`CountsSource` holds a ready counts table, summed
 over the chosen series and outlets without re-counting.
 """
 
@@ -29,7 +30,9 @@ from ..contexts import kwic
 from ..datasets import LEXICONS, load_lexicon
 from ..intervals import add_measures
 from ..lexicon import read_lexicon
-from ..match import find_hits, token_counts
+from ..match import article_token_totals, find_hits, token_counts
+from ..partials import VOICES, voice_token_matrix
+from .voice import hit_voice_codes, voice_totals_by_position
 
 __all__ = ["source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
 
@@ -42,7 +45,9 @@ class NothingToDraw(Exception):
     """A reason there is nothing to draw: shown in the status line, not an error."""
 
 
-def source_of(articles=None, lexicon=None, *, hits=None, counts=None, match: str = "exact"):
+def source_of(
+    articles=None, lexicon=None, *, hits=None, counts=None, match: str = "exact", token_totals=None
+):
     """The source of the tables :func:`framing.explore` was given: counts, or articles + hits.
 
     Examples
@@ -68,7 +73,7 @@ def source_of(articles=None, lexicon=None, *, hits=None, counts=None, match: str
             fix="Call explore(articles, lexicon), explore(articles, hits=hits) or "
             "explore(counts=counts).",
         )
-    return HitsSource(articles, lexicon, hits, match=match)
+    return HitsSource(articles, lexicon, hits, match=match, token_totals=token_totals)
 
 
 def _as_lexicon(lexicon):
@@ -121,14 +126,19 @@ class HitsSource:
     has_kwic = True
     fixed_freq = None
 
-    def __init__(self, articles, lexicon, hits, *, match: str):
+    def __init__(self, articles, lexicon, hits, *, match: str, token_totals=None):
         _check_articles(articles)
         lexicon = _as_lexicon(lexicon)
         hits = _hits_of(articles, lexicon, hits, match=match)
         rows = _article_rows(articles, hits)
+        # each hit's voice (a code in VOICES), None without a voice column; the tokens of
+        # each voice are counted when a voice is first chosen (see voice_totals)
+        self.voice_codes = hit_voice_codes(hits)
+        self.has_voice = self.voice_codes is not None
+        self._articles, self._token_totals, self._voice_totals = articles, token_totals, None
         # the slim articles table every count starts from (article ids are replaced by
         # positions: integer keys count fast)
-        self.arts = _slim_articles(articles)
+        self.arts = _slim_articles(articles, token_totals)
         self.dates = self.arts["date"].to_numpy()
         # each article's outlet as a code: a choice of outlets is a lookup, not a comparison
         # of every article's outlet name with every chosen name
@@ -181,7 +191,15 @@ class HitsSource:
             & (self.dates < hi.to_datetime64())
         )
 
-    def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
+    def voice_totals(self) -> pd.DataFrame:
+        """The tokens of each article (by position) in each voice, counted once."""
+        if self._voice_totals is None:
+            given = self._token_totals
+            given = given if given is not None and "voice" in given.columns else None
+            self._voice_totals = voice_totals_by_position(self._articles, given)
+        return self._voice_totals
+
+    def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None) -> pd.DataFrame:
         mask = self.article_mask(outlets, lo, hi)
         if not mask.any():
             raise NothingToDraw("empty")
@@ -194,6 +212,10 @@ class HitsSource:
             np.repeat(np.arange(len(labels)), [len(p) for p in pieces]), categories=list(labels)
         )
         hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
+        options = {}
+        if voices is not None:  # each voice counted over its own tokens
+            hits["voice"] = np.asarray(VOICES, dtype=object)[self.voice_codes[chosen]]
+            options = {"voice": list(voices), "token_totals": self.voice_totals()}
         hits.attrs = dict(self.attrs)
         return count_by_period(
             hits,
@@ -203,6 +225,7 @@ class HitsSource:
             frames=list(labels),
             start=lo,
             end=hi - pd.Timedelta(days=1),
+            **options,
         )
 
     def periods(self, freq: str) -> pd.PeriodIndex:
@@ -210,8 +233,9 @@ class HitsSource:
             self._periods[freq] = pd.PeriodIndex(self.arts["date"].dt.to_period(freq))
         return self._periods[freq]
 
-    def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window):
-        """(number of passages, kwic table of the page) for the current choice."""
+    def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window, voices=None):
+        """(number of passages, kwic table of the page) for the current choice (and voices:
+        None for all)."""
         mask = self.article_mask(outlets, lo, hi)
         if period:
             mask &= np.asarray(self.periods(freq) == pd.Period(pd.Timestamp(period), freq))
@@ -219,6 +243,8 @@ class HitsSource:
         for label in labels:  # a hit of two chosen series is listed once
             wanted[self.index[label]] = True
         wanted &= mask[self.hit_rows]
+        if voices is not None:
+            wanted &= np.isin(self.voice_codes, [VOICES.index(v) for v in voices])
         chosen = self.hit_order[wanted[self.hit_order]]  # in reading order
         shown = chosen[page * size : (page + 1) * size]
         page_hits = self.hits.iloc[shown]
@@ -238,6 +264,7 @@ class CountsSource:
     """A ready counts table: the chart without re-counting (granularity fixed, no passages)."""
 
     has_kwic = False
+    has_voice = False
     no_kwic_reason = (
         "The explorer was given a counts table only: pass the articles and a lexicon "
         "(or hits) to read the passages behind the chart."
@@ -248,6 +275,7 @@ class CountsSource:
             counts, "explore", COUNTS_COLUMNS, subject="counts=", where="explore(counts=...)",
             empty="explore",
         )  # fmt: skip
+        _check_not_split(counts)
         prov = counts.attrs.get("provenance", {})
         freq = prov.get("freq")
         names = {v: k for k, v in GRANULARITIES.items()}
@@ -280,7 +308,7 @@ class CountsSource:
         p = self.table["period"]
         return [str(m) for m in pd.period_range(p.min(), p.max(), freq="M")]
 
-    def counts(self, labels, outlets, lo, hi, freq, pooled) -> pd.DataFrame:
+    def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None) -> pd.DataFrame:
         t = self.table
         first, last = lo, hi - pd.Timedelta(days=1)
         if self.freq:
@@ -304,6 +332,20 @@ class CountsSource:
         out = add_measures(out.reset_index(drop=True), conf=self.conf)
         out.attrs = dict(self.attrs)
         return out
+
+
+def _check_not_split(counts) -> None:
+    """Refuse a counts table by voice or negation, whose rows do not add up over outlets."""
+    split = [c for c in ("voice", "negated") if c in counts.columns and counts[c].nunique() > 1]
+    if split:
+        raise FramingError(
+            f"the counts table has one row per {' and '.join(split)} (by='voice' or "
+            "negated='apart'); the explorer cannot add those rows up (an article counts in "
+            "several voices)",
+            where="explore(counts=...)",
+            fix="Pass the counts of one voice, count_by_period(hits, articles, voice='narrative'), "
+            "or explore(articles, hits=hits) to choose the voice in the explorer.",
+        )
 
 
 def _hits_of(articles, lexicon, hits, *, match: str) -> pd.DataFrame:
@@ -337,15 +379,18 @@ def _article_rows(articles, hits) -> np.ndarray:
     return rows
 
 
-def _slim_articles(articles) -> pd.DataFrame:
-    """Position, naive date, outlet and token total of every article: what counts start from."""
+def _slim_articles(articles, token_totals=None) -> pd.DataFrame:
+    """Position, naive date, outlet and token total of every article: what counts start from
+    (the token totals given, per article or per voice, else counted)."""
     outlet = (
         articles["outlet"].astype(object).where(articles["outlet"].notna(), _NO_OUTLET)
         if "outlet" in articles.columns
         else pd.Series(_NO_OUTLET, index=articles.index, dtype=object)
     )
-    if "n_tokens" in articles.columns:
-        n_tokens = articles["n_tokens"].fillna(0).to_numpy(dtype="int64")
+    if token_totals is not None and "voice" in token_totals.columns:
+        n_tokens = voice_token_matrix(articles, token_totals, "explore").sum(axis=1)
+    elif token_totals is not None or "n_tokens" in articles.columns:
+        n_tokens = article_token_totals(articles, token_totals, function="explore")
     else:
         check_columns(articles, ["text"], table="articles", function="explore")
         n_tokens = token_counts(articles)["n_tokens"].to_numpy()
