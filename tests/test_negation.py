@@ -241,3 +241,53 @@ def test_megabyte_texts_without_punctuation_are_fast(text):
 )
 def test_script_language(text, lang):
     assert script_language(text) == lang
+
+
+# every cue form, alone, as the quick trigger patterns must find them
+CUE_FORMS = {
+    "en": [
+        "no", "not", "n't", "n’t", "never", "nor", "neither", "without", "none", "nobody",
+        "no one", "nothing", "nowhere", "no longer", "not yet", "lack of", "lacks",
+        "absence of", "free of", "cannot", "deny", "denies", "denied", "denying", "reject",
+        "rejects", "rejected", "refute", "refuted", "rules out", "ruled out", "dismissed",
+    ],
+    "ru": [
+        "не", "нет", "ни", "никакой", "никакого", "никаких", "ничего", "никто", "никогда",
+        "нигде", "без", "безо", "отсутствие", "отсутствуют", "отверг", "отвергла", "опроверг",
+        "опровергли", "отрицает", "отрицал", "отклонил",
+    ],
+}  # fmt: skip
+POST_FORMS = {
+    "en": ["never materialised", "didn't materialize", "was ruled out", "were denied",
+           "proved unfounded", "is groundless", "never came true"],
+    "ru": ["не подтвердилась", "не сбылись", "были опровергнуты", "отвергнуты"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_cue_is_found_by_its_trigger(lang):
+    cues = negation_cues(lang)
+    for form in CUE_FORMS[lang]:
+        text = f"x {form} y"
+        kinds = [m.lastgroup for m in cues.pattern.finditer(text)]
+        assert kinds in (["cue"], ["infix"]), form
+        assert cues.forward.search(text.lower()) is not None, form
+    for form in POST_FORMS[lang]:
+        text = f"x {form} y"
+        assert [m.lastgroup for m in cues.pattern.finditer(text)] == ["post"], form
+        assert cues.post.search(text.lower()) is not None, form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("MOSCOW SAID THERE IS NO [THREAT] TO ARMENIA.", "en", [True]),
+        ("МОСКВА НЕ ВИДИТ [УГРОЗЫ].", "ru", [True]),
+        # "İ" lower-cases to two characters: the offsets must not move
+        ("İİİ İstanbul: there is no [threat]; a [crisis] looms.", "en", [True, False]),
+        ("A\u00a0threat? No\u00a0[threat] at all.", "en", [True]),
+    ],
+)
+def test_case_and_odd_characters(sentence, lang, expected):
+    text, starts, ends = _marked(sentence)
+    assert negated(text, starts, ends, lang).tolist() == expected

@@ -40,8 +40,10 @@ pyConTextNLP), adapted to news prose in English and Russian:
 
 All patterns are alternations of fixed words with bounded gaps, compiled once per language
 into one regular expression: matching is linear in the text, whatever the input. Only the
-neighbourhood of the hits is scanned (from :data:`REACH` characters before each hit to
-:data:`POST_REACH` after it), so the cost grows with the hits, not with the texts.
+neighbourhood of the hits is read, so the cost grows with the hits, not with the texts: for
+each hit a small pattern looks for a word that may begin a cue in the :data:`REACH`
+characters before it (or a post cue just after it), and only where one is found is that
+stretch scanned with the whole pattern. Text is matched lower-cased.
 """
 
 from __future__ import annotations
@@ -69,10 +71,10 @@ __all__ = [
 WINDOW = 6
 #: the most word tokens between a hit and a post-position cue after it
 POST_WINDOW = 3
-#: the most characters from a cue's start to the hit's start
-REACH = 200
+#: the most characters from a cue's start to the hit's start (six tokens of 14 characters)
+REACH = 100
 #: the most characters from a hit's end to a post-position cue's start
-POST_REACH = 80
+POST_REACH = 60
 #: the languages (NLTK names) with negation cues
 NEGATION_LANGUAGES = ("english", "russian")
 
@@ -101,7 +103,7 @@ _EN = {
         r"neither", r"without", r"none", r"nobody", r"nothing", r"nowhere",
         r"den(?:y|ies|ied|ying)", r"reject(?:s|ed|ing)?", r"refut(?:e|es|ed|ing)",
         r"rul(?:e|es|ed|ing) out",
-        r"dismiss(?:es|ed|ing)?(?=[^.;:!?\n]{0,80}?\bas\b)",
+        r"dismiss(?:es|ed|ing)?",
     ],
     "stop": [
         r"but", r"however", r"although", r"though", r"yet", r"whereas", r"while",
@@ -134,33 +136,72 @@ _RU = {
     ],
 }  # fmt: skip
 
+# Word beginnings (lower case) of which every cue ("forward") and every post cue ("post")
+# holds one, besides "n't": a hit with none of them near it is not negated, and the text near
+# it is not scanned with the whole pattern.
+_EN["forward triggers"] = [
+    "no", "nev", "nei", "without", "lack", "absence", "free", "den", "reject", "refut", "rul",
+    "dismiss", "cannot",
+]  # fmt: skip
+_EN["post triggers"] = [
+    "materiali", "true", "rul", "den", "dismiss", "refut", "reject", "unfounded", "groundless",
+    "baseless",
+]  # fmt: skip
+_RU["forward triggers"] = [
+    "не", "ни", "без", "отсутств", "отверг", "опроверг", "отрица", "отклон",
+]  # fmt: skip
+_RU["post triggers"] = [
+    "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
+]  # fmt: skip
 _CUE_SETS = {"english": _EN, "russian": _RU}
+
 # punctuation that ends a clause: a sentence end before white space, a line break, ; and :
 _PUNCT_STOP = r"[.!?…]+(?=\s|$|[\"'»”’)\]])|\n|[;:]"
-_KINDS = ("pseudo", "post", "cue", "stop")
-# "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
-_INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
-_SLACK = 120
 # a comma and "and" start a new clause more often than they end a list (news style has no
 # serial comma)
 _COMMA_AND = r",\s*(?:and|и)(?!\w)"
+# "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
+_INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
+_KINDS = ("pseudo", "post", "cue", "stop")
+#: the kind of each named group of the compiled pattern
+_GROUP_KIND = {"pseudo": "pseudo", "post": "post", "cue": "cue", "stop": "stop",
+               "punct": "stop", "infix": "cue"}  # fmt: skip
+# a cue may end this far past where the scan stops; a trigger lies at most _LEAD characters
+# after the start of its cue or pseudo-negation ("whether or not", "has been ruled out")
+_SLACK = 120
+_LEAD = 24
+# "dismiss" negates only with an "as" later in its clause ("dismissed the talk as rumours")
+_DISMISS_AS = re.compile(r"[^.;:!?\n]{0,80}?\bas\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 def _alternation(pieces: list[str]) -> str:
-    """Whole-word alternatives; a space in a piece stands for any white space."""
-    body = "|".join(p.replace(" ", r"\s+") for p in sorted(pieces, key=len, reverse=True))
-    return rf"(?<!\w)(?:{body})(?!\w)"
+    """Alternatives, longest first; a space in a piece stands for any white space."""
+    return "|".join(p.replace(" ", r"\s+") for p in sorted(pieces, key=len, reverse=True))
+
+
+def _trigger_pattern(words: list[str], *, infix: bool) -> re.Pattern:
+    """A pattern finding the words that begin like one of ``words`` (and "n't" if ``infix``)."""
+    body = rf"(?<!\w)(?:{_alternation(words)})"
+    return re.compile(rf"{body}|n['’ʼ]t(?!\w)" if infix else body)
 
 
 @dataclass(frozen=True)
 class NegationCues:
-    """The compiled cues of one language: one pattern with a named group per kind."""
+    """The compiled cues of one language: one pattern, a named group per kind of match.
+
+    ``pattern`` ignores case; ``lower_pattern`` is the same for lower-cased text (about twice
+    as fast). ``forward`` and ``post`` find (in lower-cased text) the word beginnings of which
+    every cue, respectively every post cue, holds one.
+    """
 
     language: str
     pattern: re.Pattern
+    lower_pattern: re.Pattern
+    forward: re.Pattern
+    post: re.Pattern
 
 
 @lru_cache(maxsize=8)
@@ -172,21 +213,24 @@ def negation_cues(lang: str | None) -> NegationCues | None:
     >>> negation_cues("ru").language, negation_cues("de") is None
     ('russian', True)
     >>> [m.lastgroup for m in negation_cues("en").pattern.finditer("Not only no threat; but")]
-    ['pseudo', 'cue', 'stop', 'stop']
+    ['pseudo', 'cue', 'punct', 'stop']
     """
     name = language_name(lang)
     sets = _CUE_SETS.get(name)
     if sets is None:
         return None
-    groups = []
-    for kind in _KINDS:
-        body = _alternation(sets[kind])
-        if kind == "stop":
-            body = f"{body}|{_PUNCT_STOP}|{_COMMA_AND}"
-        elif kind == "cue":
-            body = f"{body}|{_INFIX_CUE}"
-        groups.append(f"(?P<{kind}>{body})")
-    return NegationCues(name, re.compile("|".join(groups), re.IGNORECASE))
+    words = "|".join(f"(?P<{kind}>{_alternation(sets[kind])})" for kind in _KINDS)
+    body = (
+        rf"(?<!\w)(?:{words})(?!\w)|(?P<punct>{_PUNCT_STOP}|{_COMMA_AND})"
+        rf"|(?P<infix>{_INFIX_CUE})"
+    )
+    return NegationCues(
+        name,
+        re.compile(body, re.IGNORECASE),
+        re.compile(body),
+        _trigger_pattern(sets["forward triggers"], infix=name == "english"),
+        _trigger_pattern(sets["post triggers"], infix=False),
+    )
 
 
 def script_language(text) -> str:
@@ -207,75 +251,57 @@ def script_language(text) -> str:
     )
 
 
-def _windows(starts: np.ndarray, ends: np.ndarray, size: int) -> list[tuple[int, int]]:
-    """The parts of a text to scan: around each hit, overlapping ones merged."""
-    lo = np.maximum(starts - REACH, 0)
-    hi = np.minimum(ends + POST_REACH, size)
-    order = np.argsort(lo, kind="stable")
-    lo, hi = lo[order], np.maximum.accumulate(hi[order])
-    new = np.ones(len(lo), dtype=bool)
-    new[1:] = lo[1:] > hi[:-1]
-    first = np.flatnonzero(new)
-    last = np.r_[first[1:], len(lo)] - 1
-    return list(zip(lo[first].tolist(), hi[last].tolist(), strict=True))
+def _aligned_lower(text: str) -> str:
+    """The text lower-cased, one character for one (offsets unchanged: "İ" gives "i")."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
 
 
-def _events(pattern: re.Pattern, text: str, windows) -> dict[str, np.ndarray]:
-    """Start and end offsets of the cues, post cues and boundaries found in the windows."""
-    found: dict[str, list[int]] = {kind: [] for kind in ("post", "cue", "stop")}
-    for lo, hi in windows:
-        # a cue that starts in the window may end after it: scan a little further
-        for m in pattern.finditer(text, lo, hi + _SLACK):
+class _Scanner:
+    """The matches of the cue pattern in stretches of one text, lower-cased."""
+
+    def __init__(self, cues: NegationCues, text: str):
+        self.low = _aligned_lower(text)
+        self.pattern = cues.lower_pattern
+
+    def matches(self, lo: int, hi: int):
+        """``(kind, start, end)`` of the matches that start in ``[lo, hi)``, pseudo ones left out."""
+        for m in self.pattern.finditer(self.low, max(lo, 0), hi + _SLACK):
             if m.start() >= hi:
                 break
-            kind = m.lastgroup
+            kind = _GROUP_KIND[m.lastgroup]
+            if kind == "cue" and m.group().startswith("dismiss"):
+                if not _DISMISS_AS.match(self.low, m.end()):
+                    continue
             if kind != "pseudo":
-                found[kind].extend(m.span())
-    return {k: np.asarray(v, dtype=np.int64).reshape(-1, 2) for k, v in found.items()}
+                yield kind, m.start(), m.end()
+
+    def words(self, lo: int, hi: int) -> int:
+        return len(_WORD_RE.findall(self.low, lo, hi))
 
 
-def _words_between(text: str, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """The number of word tokens in ``text[lo:hi]`` for each pair (short stretches only)."""
-    words = _WORD_RE.findall
-    return np.fromiter(
-        (len(words(text, a, b)) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)),
-        dtype=np.int64,
-        count=len(lo),
-    )
+def _forward(scan: _Scanner, start: int, first: int) -> bool:
+    """Whether a cue governs a hit at ``start``; ``first`` is the first trigger in reach."""
+    lo = start - REACH
+    cue_end = -1
+    for kind, m_start, m_end in scan.matches(first - _LEAD, start):
+        if kind == "cue" and m_start >= lo and m_end <= start:
+            cue_end = m_end
+        elif kind == "stop":
+            cue_end = -1  # a boundary after a cue ends its scope
+    return cue_end >= 0 and scan.words(cue_end, start) <= WINDOW
 
 
-def _blocked(stops: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Whether a boundary starts in ``[lo, hi)`` for each pair."""
-    k = np.searchsorted(stops, lo, side="left")
-    inside = k < len(stops)
-    out = np.zeros(len(lo), dtype=bool)
-    out[inside] = stops[k[inside]] < hi[inside]
-    return out
-
-
-def _governed(text, cues, stops, at, *, forward: bool) -> np.ndarray:
-    """For each hit (its start, or its end for post cues), whether the nearest cue reaches it."""
-    n = len(at)
-    if not len(cues) or not n:
-        return np.zeros(n, dtype=bool)
-    if forward:  # the last cue that ends at or before the hit's start
-        j = np.searchsorted(cues[:, 1], at, side="right") - 1
-        ok = j >= 0
-        j = np.maximum(j, 0)
-        lo, hi = cues[j, 1], at
-        ok &= at - cues[j, 0] <= REACH
-        limit = WINDOW
-    else:  # the first post cue that starts at or after the hit's end
-        j = np.searchsorted(cues[:, 0], at, side="left")
-        ok = j < len(cues)
-        j = np.minimum(j, len(cues) - 1)
-        lo, hi = at, cues[j, 0]
-        ok &= hi - lo <= POST_REACH
-        limit = POST_WINDOW
-    ok &= ~_blocked(stops, lo, hi)
-    if ok.any():
-        ok[ok] = _words_between(text, lo[ok], hi[ok]) <= limit
-    return ok
+def _backward(scan: _Scanner, end: int) -> bool:
+    """Whether a post cue after ``end`` governs a hit that ends there."""
+    for kind, m_start, _ in scan.matches(end, end + POST_REACH + 1):
+        if kind == "stop":
+            return False
+        if kind == "post":
+            return scan.words(end, m_start) <= POST_WINDOW
+    return False
 
 
 def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
@@ -307,11 +333,17 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
     """
     starts = np.asarray(starts, dtype=np.int64).reshape(-1)
     ends = np.asarray(ends, dtype=np.int64).reshape(-1)
+    out = np.zeros(len(starts), dtype=bool)
     cues = negation_cues(lang)
     if cues is None or not isinstance(text, str) or not len(starts) or not text:
-        return np.zeros(len(starts), dtype=bool)
-    found = _events(cues.pattern, text, _windows(starts, ends, len(text)))
-    stops = found["stop"][:, 0]
-    before = _governed(text, found["cue"], stops, starts, forward=True)
-    after = _governed(text, found["post"], stops, ends, forward=False)
-    return before | after
+        return out
+    scan = _Scanner(cues, text)
+    low, forward, post = scan.low, cues.forward.search, cues.post.search
+    for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        # only a hit with a trigger near it can be negated: the others are not scanned
+        first = forward(low, max(start - REACH, 0), start)
+        if first is not None and _forward(scan, start, first.start()):
+            out[i] = True
+        elif post(low, end, end + POST_REACH + _LEAD) is not None:
+            out[i] = _backward(scan, end)
+    return out
