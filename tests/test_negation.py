@@ -75,6 +75,8 @@ ENGLISH = [
     ("There was no [threat], yet the [crisis] grew.", [True, False]),
     ("Armenia saw no [threat] whereas Baku warned of [collapse].", [True, False]),
     ("Armenia did not sign, and the [crisis] deepened.", [False]),
+    ("Moscow did not respond, because the [crisis] had eased.", [False]),
+    ("It is no secret that the [crisis] is deep.", [False]),
     ("No talks were held despite the [crisis].", [False]),
     ("There is no deal, which deepens the [crisis].", [False]),
     ("Not a [threat] but a [challenge], the minister said.", [True, False]),
@@ -143,6 +145,8 @@ RUSSIAN = [
     ("Москва предупредила об [угрозе] распада.", [False]),
     ("Тем не менее [кризис] продолжается.", [False]),
     ("Ереван не подписал документ, и [кризис] углубился.", [False]),
+    ("Москва не ответила, поскольку [кризис] миновал.", [False]),
+    ("Не секрет, что [кризис] глубок.", [False]),
 ]
 
 

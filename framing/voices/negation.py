@@ -15,7 +15,9 @@ pyConTextNLP), adapted to news prose in English and Russian:
 * **Scope**: a hit is negated when a cue ends at most :data:`WINDOW` word tokens (and at
   most :data:`REACH` characters) before the hit's start, with no **clause boundary** in
   between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a space), a line
-  break, ``;``, ``:``, a comma followed by ``and`` / ``и``, and the words ``but``,
+  break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
+  ``if``, ``when`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так как``,
+  ``чтобы``), and the words ``but``,
   ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
   ``apart from``, ``aside from``, ``which``, ``who``, ``nevertheless``, ``despite``,
   ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
@@ -27,10 +29,14 @@ pyConTextNLP), adapted to news prose in English and Russian:
   "fears of a collapse proved unfounded", "угроза не подтвердилась". This is the one
   backward window: NegEx has it too, and news writes these forms often enough.
 * **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
-  least", "no doubt", "without (a) doubt", "no longer than", "no less / more than", "nothing
-  but", "nothing short of", "not to mention", "whether or not", "if not", "no-fly",
-  "не только", "не просто", "не раз", "не менее", "нельзя не", "не мог не", "без сомнения",
-  "нет сомнений", "чуть ли не", "как бы то ни было".
+  least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
+  than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
+  "no-fly", "No, …" (an answer); "не только", "не просто", "не раз", "не менее", "нельзя не",
+  "не мог не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не", "как бы то ни было".
+* **Known limits** (as in NegEx, without syntax): a cue negates every word in its scope, so
+  in "there was no threat to Russia's zone of responsibility" the zone is negated too, and a
+  comma that ends a clause without a conjunction ("since it is not regulated, the security
+  guarantees …") does not end the scope.
 * **Double negation**: litotes are affirmations, so "not without", "not unlike", "cannot
   rule out", "not ruled out", "не без", "не исключено" / "не исключает" are pseudo-negations
   (the hit is *not* negated: "not without risk" asserts a risk). Otherwise negations are not
@@ -86,7 +92,8 @@ _EN = {
         r"not only", r"not just", r"not merely", r"not least", r"not to mention",
         r"not without", r"not unlike", r"not ruled out", r"not rule out", r"not been ruled out",
         r"(?:can|could)(?:not| not|n" + _APOSTROPHE + r"t) (?:be )?rule[ds]? out",
-        r"no doubt", r"no question that", r"without (?:a |any )?doubt", r"no longer than",
+        r"no doubt", r"no question that", r"no secret", r"no wonder",
+        r"without (?:a |any )?doubt", r"no longer than",
         r"no (?:less|more|fewer|sooner|matter)", r"nothing (?:but|less than|short of)",
         r"whether or not", r"or not", r"if not", r"no[-‐‑]\w+", r"no(?=\s*[,.!])",
     ],
@@ -117,7 +124,7 @@ _RU = {
         r"не только", r"не просто", r"не столько", r"не раз", r"не менее", r"не меньше",
         r"не без", r"не исключ\w*", r"не что иное", r"ничто иное", r"ничего,? кроме",
         r"нельзя не", r"не мог(?:у|ла|ли|ло)? не", r"не может не", r"не могут не",
-        r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"не говоря уже",
+        r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"не говоря уже", r"не секрет",
         r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", r"нет[,!]",
     ],
     "post": [
@@ -158,8 +165,10 @@ _CUE_SETS = {"english": _EN, "russian": _RU}
 # punctuation that ends a clause: a sentence end before white space, a line break, ; and :
 _PUNCT_STOP = r"[.!?…]+(?=\s|$|[\"'»”’)\]])|\n|[;:]"
 # a comma and "and" start a new clause more often than they end a list (news style has no
-# serial comma)
-_COMMA_AND = r",\s*(?:and|и)(?!\w)"
+# serial comma); a comma and a subordinating word always do
+_COMMA_AND = (
+    r",\s*(?:and|so|since|because|as|if|when|и|поскольку|потому|если|когда|так как|чтобы)(?!\w)"
+)
 # "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
 _INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
 _KINDS = ("pseudo", "post", "cue", "stop")
