@@ -9,13 +9,16 @@ for the articles with hits only, around their hits.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from .._errors import FramingError
 from .._tables import check_articles, check_columns, check_hits, hit_rows
 from ..match.hits import token_counts
-from ..tokens import language_name, word_spans
+from ..match.texts import nfkc_articles
+from ..tokens import TOKEN_PATTERN, language_name
 from .negation import negated, script_language
 from .spans import voice_spans
 
@@ -25,6 +28,9 @@ __all__ = ["VOICES", "add_voice", "voice_token_totals", "article_languages"]
 VOICES = ("narrative", "quote", "scare_quote", "reported")
 _SPAN_NEEDED = ("article_id", "start", "end", "voice", "speaker")
 _SPANS_HINT = "Make it with framing.voices.voice_spans(articles)."
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+# two word characters: an offset between them cuts a token
+_INSIDE_WORD_RE = re.compile(r"\w\w")
 
 
 def article_languages(articles: pd.DataFrame, rows: np.ndarray) -> list[str]:
@@ -183,12 +189,29 @@ def add_voice(
     return out
 
 
-def _token_starts(text) -> np.ndarray:
-    """The character offsets (in the text as given) where its word tokens start."""
+def _tokens_in_spans(text, starts: np.ndarray, ends: np.ndarray, to_original=None):
+    """The number of word tokens of ``text`` that start in each span ``[start, end)``.
+
+    A text whose tokens NFKC leaves alone is counted span by span (a token cut by the span's
+    start began before it and is not counted). For another, ``text`` is its NFKC form and
+    ``to_original`` the offset map back (:func:`framing.match.texts.nfkc_articles`): it is
+    tokenized whole and its token starts mapped back to the text as given.
+    """
     if not isinstance(text, str) or not text:
-        return np.empty(0, dtype=np.int64)
-    spans = np.asarray(word_spans(text), dtype=np.int64).reshape(-1, 2)
-    return spans[:, 0]
+        return np.zeros(len(starts), dtype=np.int64)
+    if to_original is not None:
+        found = [m.start() for m in _TOKEN_RE.finditer(text)]
+        tokens = np.asarray(to_original)[np.asarray(found, dtype=np.int64)]
+        return np.searchsorted(tokens, ends) - np.searchsorted(tokens, starts)
+    findall, inside = _TOKEN_RE.findall, _INSIDE_WORD_RE.match
+    return np.fromiter(
+        (
+            len(findall(text, lo, hi)) - (lo > 0 and lo < hi and inside(text, lo - 1) is not None)
+            for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True)
+        ),
+        dtype=np.int64,
+        count=len(starts),
+    )
 
 
 def voice_token_totals(
@@ -210,7 +233,8 @@ def voice_token_totals(
         per voice in the order ``narrative``, ``quote``, ``scare_quote``, ``reported``, zeros
         included. A token (framing's definition, :mod:`framing.tokens`) belongs to the voice of
         the span holding its first character; the four rows of an article sum to its total in
-        :func:`framing.token_counts`. Only the articles with spans are tokenized here.
+        :func:`framing.token_counts`. Only the spans are tokenized here (the whole text when
+        NFKC changes its tokens); the narrative gets the rest of the article's total.
 
     Examples
     --------
@@ -233,7 +257,9 @@ def voice_token_totals(
     ids = articles["article_id"]
     spans = _checked_spans(spans, articles, np.arange(len(articles)), "voice_token_totals")
     counts = np.zeros((len(articles), len(VOICES)), dtype=np.int64)
-    counts[:, 0] = token_counts(articles)["n_tokens"].to_numpy()
+    # the texts whose tokens NFKC changes are normalized once, with their maps back
+    normalized, maps = nfkc_articles(articles, "voice_token_totals")
+    counts[:, 0] = token_counts(normalized)["n_tokens"].to_numpy()
     span_rows = pd.Index(ids.astype(object)).get_indexer(spans["article_id"].astype(object))
     keep = span_rows >= 0
     span_rows = span_rows[keep]
@@ -242,13 +268,12 @@ def voice_token_totals(
     voice = pd.Categorical(spans["voice"].to_numpy()[keep], categories=VOICES).codes
     order = np.argsort(span_rows, kind="stable")
     bounds = np.flatnonzero(np.diff(span_rows[order])) + 1
-    texts = articles["text"].to_numpy()
+    texts = normalized["text"].to_numpy()
     for group in np.split(order, bounds) if len(order) else []:
         row = span_rows[group[0]]
-        tokens = _token_starts(texts[row])
-        inside = np.searchsorted(tokens, ends[group]) - np.searchsorted(tokens, starts[group])
+        inside = _tokens_in_spans(texts[row], starts[group], ends[group], maps.get(row))
         np.add.at(counts[row], voice[group], np.maximum(inside, 0))
-        counts[row, 0] = len(tokens) - counts[row, 1:].sum()
+        counts[row, 0] -= counts[row, 1:].sum()
     return pd.DataFrame(
         {
             "article_id": np.repeat(ids.to_numpy(dtype=object), len(VOICES)),
