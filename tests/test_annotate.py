@@ -119,11 +119,11 @@ HAND_LABELLED = [
     ("a", "responsibility", 0, "scare_quote", "", False),
     ("a", "crisis", 1, "reported", "An unnamed CSTO official", True),
     ("a", "CSTO", 0, "narrative", "", False),
-    ("r", "угрозы", 0, "reported", "Сергей Лавров", False),
-    ("r", "распада", 0, "reported", "Сергей Лавров", False),
+    ("r", "угрозы", 0, "reported", "Сергей Лавров", True),
+    ("r", "распада", 0, "reported", "Сергей Лавров", True),
     ("r", "кризиса", 0, "quote", "Сергей Лавров", True),
     ("r", "распаде", 0, "scare_quote", "", False),
-    ("r", "ОДКБ", 0, "reported", "Сергей Лавров", False),
+    ("r", "России", 0, "narrative", "", False),
 ]
 
 

@@ -128,6 +128,14 @@ RUSSIAN = [
     ("Никто не говорит о [распаде] блока.", [True]),
     ("В Ереване никогда не говорили о [кризисе].", [True]),
     ("Москва не видит [угрозы], но признаёт [кризис] доверия.", [True, False]),
+    ("[Угрозы] нет.", [True]),
+    ("Нет, [угроза] реальна, сказал он.", [False]),
+    ("Он ответил: «Нет, [угроза] реальна».", [False]),
+    ("[Угрозы] распада союза нет, заявил Лавров.", [True]),
+    ("[Угроз] со стороны Баку не было.", [True]),
+    ("Не было [угроз] со стороны Баку.", [True]),
+    ("[Кризиса] в отношениях нет, но [напряжённость] есть.", [True, False]),
+    ("[Угрозы] для Армении сегодня, по его словам, определённо нет.", [False]),
     ("Угрозы нет, однако [кризис] доверия очевиден.", [False]),
     ("Нет [угрозы]; есть [кризис] доверия.", [True, False]),
     ("Это не [угроза], а [вызов] для союза.", [True, False]),
@@ -256,7 +264,7 @@ CUE_FORMS = {
         "rejects", "rejected", "refute", "refuted", "rules out", "ruled out", "dismissed",
     ],
     "ru": [
-        "не", "нет", "ни", "никакой", "никакого", "никаких", "ничего", "никто", "никогда",
+        "не", "ни", "никакой", "никакого", "никаких", "ничего", "никто", "никогда",
         "нигде", "без", "безо", "отсутствие", "отсутствуют", "отверг", "отвергла", "опроверг",
         "опровергли", "отрицает", "отрицал", "отклонил",
     ],
@@ -265,6 +273,10 @@ POST_FORMS = {
     "en": ["never materialised", "didn't materialize", "was ruled out", "were denied",
            "proved unfounded", "is groundless", "never came true"],
     "ru": ["не подтвердилась", "не сбылись", "были опровергнуты", "отвергнуты"],
+}  # fmt: skip
+BOTH_FORMS = {
+    "en": [],
+    "ru": ["нет", "не было", "не будет", "не существует"],
 }  # fmt: skip
 
 
@@ -280,6 +292,10 @@ def test_every_cue_is_found_by_its_trigger(lang):
         text = f"x {form} y"
         assert [m.lastgroup for m in cues.pattern.finditer(text)] == ["post"], form
         assert cues.post.search(text.lower()) is not None, form
+    for form in BOTH_FORMS[lang]:
+        text = f"x {form} y"
+        assert [m.lastgroup for m in cues.pattern.finditer(text)] == ["both"], form
+        assert cues.post.search(text.lower()) and cues.forward.search(text.lower()), form
 
 
 @pytest.mark.parametrize(

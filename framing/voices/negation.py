@@ -26,7 +26,9 @@ pyConTextNLP), adapted to news prose in English and Russian:
   negated.
 * **Post-position cues** negate a hit at most :data:`POST_WINDOW` tokens *before* them in
   the same clause: "a threat that never materialised", "the collapse was ruled out",
-  "fears of a collapse proved unfounded", "угроза не подтвердилась". This is the one
+  "fears of a collapse proved unfounded", "угроза не подтвердилась". Russian ``нет`` and
+  ``не было`` / ``не будет`` / ``не существует`` … negate both ways: "нет угрозы" and
+  "угрозы нет", "угроз не было". This is the one
   backward window: NegEx has it too, and news writes these forms often enough.
 * **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
   least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
@@ -119,23 +121,30 @@ _EN = {
     ],
 }  # fmt: skip
 
+# at the start of a sentence or a quote: "Нет, ..." is an answer, not a negation
+_ANSWER = r"(?:^|(?<=[.!?…:;\n«\"„“—–(-])|(?<=[.!?…:;«\"„“—–(-]\s))"
+
 _RU = {
     "pseudo": [
         r"не только", r"не просто", r"не столько", r"не раз", r"не менее", r"не меньше",
         r"не без", r"не исключ\w*", r"не что иное", r"ничто иное", r"ничего,? кроме",
         r"нельзя не", r"не мог(?:у|ла|ли|ло)? не", r"не может не", r"не могут не",
         r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"не говоря уже", r"не секрет",
-        r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", r"нет[,!]",
+        r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", _ANSWER + r"нет[,!]",
     ],
     "post": [
         r"не (?:подтвердил|сбыл|состоял|оправдал|материализовал)\w*",
         r"(?:был[аио]? )?(?:опровергнут|отвергнут)\w*",
     ],
     "cue": [
-        r"не", r"нет", r"ни", r"никак\w*", r"ничего", r"ничто", r"ничем", r"никто", r"никого",
+        r"не", r"ни", r"никак\w*", r"ничего", r"ничто", r"ничем", r"никто", r"никого",
         r"никому", r"никем", r"никогда", r"нигде", r"ниоткуда", r"без", r"безо",
         r"отсутств\w*", r"отверг\w*", r"опроверг\w*", r"опровержени\w*", r"отрица\w*",
         r"отклонил\w*", r"отклоня(?:ет|ют)",
+    ],
+    # "нет" and "не было" negate both ways: "нет угрозы" and "угрозы нет", "угроз не было"
+    "both": [
+        r"нет", r"не (?:было|будет|существует|существовало|наблюдается|осталось)",
     ],
     "stop": [
         r"однако", r"но", r"а", r"зато", r"хотя", r"тогда как", r"в то время как",
@@ -158,7 +167,7 @@ _RU["forward triggers"] = [
     "не", "ни", "без", "отсутств", "отверг", "опроверг", "отрица", "отклон",
 ]  # fmt: skip
 _RU["post triggers"] = [
-    "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
+    "нет", "не", "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
 ]  # fmt: skip
 _CUE_SETS = {"english": _EN, "russian": _RU}
 
@@ -171,9 +180,9 @@ _COMMA_AND = (
 )
 # "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
 _INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
-_KINDS = ("pseudo", "post", "cue", "stop")
+_KINDS = ("pseudo", "post", "both", "cue", "stop")
 #: the kind of each named group of the compiled pattern
-_GROUP_KIND = {"pseudo": "pseudo", "post": "post", "cue": "cue", "stop": "stop",
+_GROUP_KIND = {"pseudo": "pseudo", "post": "post", "both": "both", "cue": "cue", "stop": "stop",
                "punct": "stop", "infix": "cue"}  # fmt: skip
 # a cue may end this far past where the scan stops; a trigger lies at most _LEAD characters
 # after the start of its cue or pseudo-negation ("whether or not", "has been ruled out")
@@ -228,7 +237,7 @@ def negation_cues(lang: str | None) -> NegationCues | None:
     sets = _CUE_SETS.get(name)
     if sets is None:
         return None
-    words = "|".join(f"(?P<{kind}>{_alternation(sets[kind])})" for kind in _KINDS)
+    words = "|".join(f"(?P<{kind}>{_alternation(sets[kind])})" for kind in _KINDS if sets.get(kind))
     body = (
         rf"(?<!\w)(?:{words})(?!\w)|(?P<punct>{_PUNCT_STOP}|{_COMMA_AND})"
         rf"|(?P<infix>{_INFIX_CUE})"
@@ -296,7 +305,7 @@ def _forward(scan: _Scanner, start: int, first: int) -> bool:
     lo = start - REACH
     cue_end = -1
     for kind, m_start, m_end in scan.matches(first - _LEAD, start):
-        if kind == "cue" and m_start >= lo and m_end <= start:
+        if kind in ("cue", "both") and m_start >= lo and m_end <= start:
             cue_end = m_end
         elif kind == "stop":
             cue_end = -1  # a boundary after a cue ends its scope
@@ -308,7 +317,7 @@ def _backward(scan: _Scanner, end: int) -> bool:
     for kind, m_start, _ in scan.matches(end, end + POST_REACH + 1):
         if kind == "stop":
             return False
-        if kind == "post":
+        if kind in ("post", "both"):
             return scan.words(end, m_start) <= POST_WINDOW
     return False
 
