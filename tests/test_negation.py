@@ -311,3 +311,16 @@ def test_every_cue_is_found_by_its_trigger(lang):
 def test_case_and_odd_characters(sentence, lang, expected):
     text, starts, ends = _marked(sentence)
     assert negated(text, starts, ends, lang).tolist() == expected
+
+
+def test_a_hit_is_judged_alone():
+    # the answer for a hit does not depend on the other hits passed with it
+    text = " ".join(s for s, _ in ENGLISH).replace("[", "").replace("]", "")
+    starts = np.array([m.start() for m in re.finditer(r"\w+", text)])
+    ends = np.array([m.end() for m in re.finditer(r"\w+", text)])
+    together = negated(text, starts, ends, "en")
+    alone = [negated(text, [s], [e], "en")[0] for s, e in zip(starts, ends, strict=True)]
+    assert together.tolist() == alone
+    assert 0.05 < together.mean() < 0.5
+    order = np.random.default_rng(0).permutation(len(starts))
+    assert negated(text, starts[order], ends[order], "en").tolist() == together[order].tolist()
