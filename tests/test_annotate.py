@@ -409,3 +409,17 @@ def test_voice_token_totals_with_the_real_voice_spans(armenia):
     sums = out.groupby("article_id", sort=False)["n_tokens"].sum()
     assert sums.tolist() == fr.token_counts(articles)["n_tokens"].tolist()
     assert out.loc[out["voice"] == "quote", "n_tokens"].gt(0).all()
+
+
+def test_a_megabyte_without_punctuation_inside_one_span():
+    # a quote spanning the whole article, a text with no punctuation, many hits: a result
+    text = "no threat and no crisis " * 45_000
+    articles = pd.DataFrame({"article_id": ["big"], "text": [text]})
+    spans = pd.DataFrame({"article_id": ["big"], "start": [0], "end": [len(text)],
+                          "voice": ["quote"], "speaker": ["X"], "cue": [""]})  # fmt: skip
+    starts = np.arange(3, len(text), 24 * 50)
+    hits = pd.DataFrame({"article_id": "big", "start": starts, "end": starts + 6})
+    out = add_voice(hits, articles, spans=spans)
+    assert (out["voice"] == "quote").all() and out["negated"].all()
+    totals = voice_token_totals(articles, spans=spans)
+    assert totals["n_tokens"].tolist() == [0, 5 * 45_000, 0, 0]
