@@ -12,10 +12,10 @@ pyConTextNLP), adapted to news prose in English and Russian:
   ``ни``, ``никакой`` and every ``никак…`` form, ``ничего``, ``никто``, ``никогда``, ``нигде``,
   ``без``, ``отсутствие`` (``отсутств…``), ``отверг…``, ``опроверг…``, ``отрица…``,
   ``отклонил…``.
-* **Scope**: a hit is negated when a cue ends at most :data:`WINDOW` word tokens (and at
-  most :data:`REACH` characters) before the hit's start, with no **clause boundary** in
-  between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a space), a line
-  break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
+* **Scope**: a hit is negated when a cue ends at most :data:`WINDOW` word tokens before the
+  hit's start (and starts at most :data:`REACH` characters before it), with no **clause
+  boundary** in between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a
+  space), a line break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
   ``if``, ``when`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так как``,
   ``чтобы``), and the words ``but``,
   ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
