@@ -1,0 +1,367 @@
+"""Negation cues and their scopes (NegEx-like): is a hit governed by a negation in its clause?
+
+The rules, in the spirit of NegEx (Chapman et al. 2001) and its descendants (negspacy,
+pyConTextNLP), adapted to news prose in English and Russian:
+
+* **Cues that negate what follows**: ``no``, ``not``, ``n't``, ``never``, ``nor``,
+  ``neither``, ``without``, ``none``, ``nobody``, ``no one``, ``nothing``, ``no longer``,
+  ``not yet``, ``lack of``, ``absence of``, ``free of``, ``cannot``; and the **denial verbs**
+  ``deny`` / ``denied`` / ``denies``, ``reject`` / ``rejected``, ``refute`` / ``refuted``,
+  ``rule(d) out``, ``dismiss(ed)`` when an ``as`` follows in its clause ("dismissed talk of a
+  collapse as rumours"; "dismissed the minister" is not a cue). Russian: ``не``, ``нет``,
+  ``ни``, ``никакой`` and every ``никак…`` form, ``ничего``, ``никто``, ``никогда``, ``нигде``,
+  ``без``, ``отсутствие`` (``отсутств…``), ``отверг…``, ``опроверг…``, ``отрица…``,
+  ``отклонил…``.
+* **Scope**: a hit is negated when a cue ends at most :data:`WINDOW` word tokens before the
+  hit's start (and starts at most :data:`REACH` characters before it), with no **clause
+  boundary** in between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a
+  space), a line break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
+  ``if``, ``when`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так как``,
+  ``чтобы``), and the words ``but``,
+  ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
+  ``apart from``, ``aside from``, ``which``, ``who``, ``nevertheless``, ``despite``,
+  ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
+  ``котор…``, ``несмотря``, ``тем не менее``, ``впрочем``, ``вопреки``. Commas alone do not
+  end a scope, so lists stay in it: in "no threat, pressure or ultimatum" all three are
+  negated.
+* **Post-position cues** negate a hit at most :data:`POST_WINDOW` tokens *before* them in
+  the same clause: "a threat that never materialised", "the collapse was ruled out",
+  "fears of a collapse proved unfounded", "угроза не подтвердилась". Russian ``нет`` and
+  ``не было`` / ``не будет`` / ``не существует`` … negate both ways: "нет угрозы" and
+  "угрозы нет", "угроз не было". This is the one
+  backward window: NegEx has it too, and news writes these forms often enough.
+* **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
+  least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
+  than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
+  "no-fly", "No, …" (an answer); "не только", "не просто", "не раз", "не менее", "нельзя не",
+  "не мог не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не", "как бы то ни было".
+* **Known limits** (as in NegEx, without syntax): a cue negates every word in its scope, so
+  in "there was no threat to Russia's zone of responsibility" the zone is negated too, and a
+  comma that ends a clause without a conjunction ("since it is not regulated, the security
+  guarantees …") does not end the scope.
+* **Double negation**: litotes are affirmations, so "not without", "not unlike", "cannot
+  rule out", "not ruled out", "не без", "не исключено" / "не исключает" are pseudo-negations
+  (the hit is *not* negated: "not without risk" asserts a risk). Otherwise negations are not
+  counted for parity: any cue in scope negates ("it is not true that there is no threat"
+  gives a negated "threat"), as in NegEx.
+* Languages other than English and Russian have no cues here: their hits are never negated.
+
+All patterns are alternations of fixed words with bounded gaps, compiled once per language
+into one regular expression: matching is linear in the text, whatever the input. Only the
+neighbourhood of the hits is read, so the cost grows with the hits, not with the texts: for
+each hit a small pattern looks for a word that may begin a cue in the :data:`REACH`
+characters before it (or a post cue just after it), and only where one is found is that
+stretch scanned with the whole pattern. Text is matched lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..tokens import language_name
+
+__all__ = [
+    "WINDOW",
+    "POST_WINDOW",
+    "REACH",
+    "POST_REACH",
+    "NEGATION_LANGUAGES",
+    "negated",
+    "negation_cues",
+    "script_language",
+]
+
+#: the most word tokens between a cue and the hit it negates (NegEx's five, plus one)
+WINDOW = 6
+#: the most word tokens between a hit and a post-position cue after it
+POST_WINDOW = 3
+#: the most characters from a cue's start to the hit's start (six tokens of 14 characters)
+REACH = 100
+#: the most characters from a hit's end to a post-position cue's start
+POST_REACH = 60
+#: the languages (NLTK names) with negation cues
+NEGATION_LANGUAGES = ("english", "russian")
+
+_APOSTROPHE = "['’ʼ]"
+
+# Each list holds regular-expression pieces of fixed words; a space stands for white space.
+_EN = {
+    "pseudo": [
+        r"not only", r"not just", r"not merely", r"not least", r"not to mention",
+        r"not without", r"not unlike", r"not ruled out", r"not rule out", r"not been ruled out",
+        r"(?:can|could)(?:not| not|n" + _APOSTROPHE + r"t) (?:be )?rule[ds]? out",
+        r"no doubt", r"no question that", r"no secret", r"no wonder",
+        r"without (?:a |any )?doubt", r"no longer than",
+        r"no (?:less|more|fewer|sooner|matter)", r"nothing (?:but|less than|short of)",
+        r"whether or not", r"or not", r"if not", r"no[-‐‑]\w+", r"no(?=\s*[,.!])",
+    ],
+    "post": [
+        r"(?:never|not|\w+n" + _APOSTROPHE + r"t|failed to) "
+        r"(?:materiali[sz]ed?|come true|came true)",
+        r"(?:was|were|is|are|has been|have been|had been) "
+        r"(?:ruled out|denied|dismissed|refuted|rejected)",
+        r"(?:was|were|is|are|proved|proven|prove) (?:unfounded|groundless|baseless)",
+    ],
+    "cue": [
+        r"no longer", r"not yet", r"no one", r"lack of",
+        r"lacks", r"absence of", r"free of", r"cannot", r"no", r"not", r"never", r"nor",
+        r"neither", r"without", r"none", r"nobody", r"nothing", r"nowhere",
+        r"den(?:y|ies|ied|ying)", r"reject(?:s|ed|ing)?", r"refut(?:e|es|ed|ing)",
+        r"rul(?:e|es|ed|ing) out",
+        r"dismiss(?:es|ed|ing)?",
+    ],
+    "stop": [
+        r"but", r"however", r"although", r"though", r"yet", r"whereas", r"while",
+        r"except", r"apart from", r"aside from", r"which", r"who", r"nevertheless",
+        r"nonetheless", r"none the less", r"despite", r"in spite of", r"amid", r"unlike",
+    ],
+}  # fmt: skip
+
+# at the start of a sentence or a quote: "Нет, ..." is an answer, not a negation
+_ANSWER = r"(?:^|(?<=[.!?…:;\n«\"„“—–(-])|(?<=[.!?…:;«\"„“—–(-]\s))"
+
+_RU = {
+    "pseudo": [
+        r"не только", r"не просто", r"не столько", r"не раз", r"не менее", r"не меньше",
+        r"не без", r"не исключ\w*", r"не что иное", r"ничто иное", r"ничего,? кроме",
+        r"нельзя не", r"не мог(?:у|ла|ли|ло)? не", r"не может не", r"не могут не",
+        r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"не говоря уже", r"не секрет",
+        r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", _ANSWER + r"нет[,!]",
+    ],
+    "post": [
+        r"не (?:подтвердил|сбыл|состоял|оправдал|материализовал)\w*",
+        r"(?:был[аио]? )?(?:опровергнут|отвергнут)\w*",
+    ],
+    "cue": [
+        r"не", r"ни", r"никак\w*", r"ничего", r"ничто", r"ничем", r"никто", r"никого",
+        r"никому", r"никем", r"никогда", r"нигде", r"ниоткуда", r"без", r"безо",
+        r"отсутств\w*", r"отверг\w*", r"опроверг\w*", r"опровержени\w*", r"отрица\w*",
+        r"отклонил\w*", r"отклоня(?:ет|ют)",
+    ],
+    # "нет" and "не было" negate both ways: "нет угрозы" and "угрозы нет", "угроз не было"
+    "both": [
+        r"нет", r"не (?:было|будет|существует|существовало|наблюдается|осталось)",
+    ],
+    "stop": [
+        r"однако", r"но", r"а", r"зато", r"хотя", r"тогда как", r"в то время как",
+        r"котор\w+", r"несмотря", r"тем не менее", r"впрочем", r"вопреки", r"в отличие от",
+    ],
+}  # fmt: skip
+
+# Word beginnings (lower case) of which every cue ("forward") and every post cue ("post")
+# holds one, besides "n't": a hit with none of them near it is not negated, and the text near
+# it is not scanned with the whole pattern.
+_EN["forward triggers"] = [
+    "no", "nev", "nei", "without", "lack", "absence", "free", "den", "reject", "refut", "rul",
+    "dismiss", "cannot",
+]  # fmt: skip
+_EN["post triggers"] = [
+    "materiali", "true", "rul", "den", "dismiss", "refut", "reject", "unfounded", "groundless",
+    "baseless",
+]  # fmt: skip
+_RU["forward triggers"] = [
+    "не", "ни", "без", "отсутств", "отверг", "опроверг", "отрица", "отклон",
+]  # fmt: skip
+_RU["post triggers"] = [
+    "нет", "не", "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
+]  # fmt: skip
+_CUE_SETS = {"english": _EN, "russian": _RU}
+
+# punctuation that ends a clause: a sentence end before white space, a line break, ; and :
+_PUNCT_STOP = r"[.!?…]+(?=\s|$|[\"'»”’)\]])|\n|[;:]"
+# a comma and "and" start a new clause more often than they end a list (news style has no
+# serial comma); a comma and a subordinating word always do
+_COMMA_AND = (
+    r",\s*(?:and|so|since|because|as|if|when|и|поскольку|потому|если|когда|так как|чтобы)(?!\w)"
+)
+# "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
+_INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
+_KINDS = ("pseudo", "post", "both", "cue", "stop")
+#: the kind of each named group of the compiled pattern
+_GROUP_KIND = {"pseudo": "pseudo", "post": "post", "both": "both", "cue": "cue", "stop": "stop",
+               "punct": "stop", "infix": "cue"}  # fmt: skip
+# a cue may end this far past where the scan stops; a trigger lies at most _LEAD characters
+# after the start of its cue or pseudo-negation ("whether or not", "has been ruled out")
+_SLACK = 120
+_LEAD = 24
+# "dismiss" negates only with an "as" later in its clause ("dismissed the talk as rumours")
+_DISMISS_AS = re.compile(r"[^.;:!?\n]{0,80}?\bas\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def _alternation(pieces: list[str]) -> str:
+    """Alternatives, longest first; a space in a piece stands for any white space."""
+    return "|".join(p.replace(" ", r"\s+") for p in sorted(pieces, key=len, reverse=True))
+
+
+def _trigger_pattern(words: list[str], *, infix: bool) -> re.Pattern:
+    """A pattern finding the words that begin like one of ``words`` (and "n't" if ``infix``)."""
+    body = rf"(?<!\w)(?:{_alternation(words)})"
+    return re.compile(rf"{body}|n['’ʼ]t(?!\w)" if infix else body)
+
+
+@dataclass(frozen=True)
+class NegationCues:
+    """The compiled cues of one language: one pattern, a named group per kind of match.
+
+    ``pattern`` ignores case; ``lower_pattern`` is the same for lower-cased text (about twice
+    as fast). ``forward`` and ``post`` find (in lower-cased text) the word beginnings of which
+    every cue, respectively every post cue, holds one.
+    """
+
+    language: str
+    pattern: re.Pattern
+    lower_pattern: re.Pattern
+    forward: re.Pattern
+    post: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def negation_cues(lang: str | None) -> NegationCues | None:
+    """The compiled negation cues of a language (ISO code or NLTK name), None if it has none.
+
+    Examples
+    --------
+    >>> negation_cues("ru").language, negation_cues("de") is None
+    ('russian', True)
+    >>> [m.lastgroup for m in negation_cues("en").pattern.finditer("Not only no threat; but")]
+    ['pseudo', 'cue', 'punct', 'stop']
+    """
+    name = language_name(lang)
+    sets = _CUE_SETS.get(name)
+    if sets is None:
+        return None
+    words = "|".join(f"(?P<{kind}>{_alternation(sets[kind])})" for kind in _KINDS if sets.get(kind))
+    body = (
+        rf"(?<!\w)(?:{words})(?!\w)|(?P<punct>{_PUNCT_STOP}|{_COMMA_AND})"
+        rf"|(?P<infix>{_INFIX_CUE})"
+    )
+    return NegationCues(
+        name,
+        re.compile(body, re.IGNORECASE),
+        re.compile(body),
+        _trigger_pattern(sets["forward triggers"], infix=name == "english"),
+        _trigger_pattern(sets["post triggers"], infix=False),
+    )
+
+
+def script_language(text) -> str:
+    """``"russian"`` when a text has more Cyrillic than Latin letters, else ``"english"``.
+
+    Only the first 4,000 characters are looked at: enough to tell the script of an article.
+
+    Examples
+    --------
+    >>> script_language("Угроза распада ОДКБ"), script_language("CSTO"), script_language(None)
+    ('russian', 'english', 'english')
+    """
+    if not isinstance(text, str):
+        return "english"
+    head = text[:4000]
+    return (
+        "russian" if len(_CYRILLIC_RE.findall(head)) > len(_LATIN_RE.findall(head)) else "english"
+    )
+
+
+def _aligned_lower(text: str) -> str:
+    """The text lower-cased, one character for one (offsets unchanged: "İ" gives "i")."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
+
+
+class _Scanner:
+    """The matches of the cue pattern in stretches of one text, lower-cased."""
+
+    def __init__(self, cues: NegationCues, text: str):
+        self.low = _aligned_lower(text)
+        self.pattern = cues.lower_pattern
+
+    def matches(self, lo: int, hi: int):
+        """``(kind, start, end)`` of the matches that start in ``[lo, hi)``, pseudo ones left out."""
+        for m in self.pattern.finditer(self.low, max(lo, 0), hi + _SLACK):
+            if m.start() >= hi:
+                break
+            kind = _GROUP_KIND[m.lastgroup]
+            if kind == "cue" and m.group().startswith("dismiss"):
+                if not _DISMISS_AS.match(self.low, m.end()):
+                    continue
+            if kind != "pseudo":
+                yield kind, m.start(), m.end()
+
+    def words(self, lo: int, hi: int) -> int:
+        return len(_WORD_RE.findall(self.low, lo, hi))
+
+
+def _forward(scan: _Scanner, start: int, first: int) -> bool:
+    """Whether a cue governs a hit at ``start``; ``first`` is the first trigger in reach."""
+    lo = start - REACH
+    cue_end = -1
+    for kind, m_start, m_end in scan.matches(first - _LEAD, start):
+        if kind in ("cue", "both") and m_start >= lo and m_end <= start:
+            cue_end = m_end
+        elif kind == "stop":
+            cue_end = -1  # a boundary after a cue ends its scope
+    return cue_end >= 0 and scan.words(cue_end, start) <= WINDOW
+
+
+def _backward(scan: _Scanner, end: int) -> bool:
+    """Whether a post cue after ``end`` governs a hit that ends there."""
+    for kind, m_start, _ in scan.matches(end, end + POST_REACH + 1):
+        if kind == "stop":
+            return False
+        if kind in ("post", "both"):
+            return scan.words(end, m_start) <= POST_WINDOW
+    return False
+
+
+def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
+    """Whether a negation cue governs each hit ``text[start:end]`` within its clause.
+
+    Parameters
+    ----------
+    text : str
+        One article's text (anything else gives all False).
+    starts, ends : array-like of int
+        The hits' character offsets into ``text``.
+    lang : str, optional
+        The text's language, an ISO code or NLTK name (``"en"``, ``"russian"``). Languages
+        without cues (see :data:`NEGATION_LANGUAGES`) give all False.
+
+    Returns
+    -------
+    ndarray of bool
+        One value per hit, in the order given.
+
+    Examples
+    --------
+    >>> text = "There is no threat to Armenia, but a collapse of trust."
+    >>> negated(text, [12, 37], [18, 45]).tolist()
+    [True, False]
+    >>> text = "Лавров опроверг сообщения о распаде ОДКБ, но признал кризис."
+    >>> negated(text, [28, 52], [35, 58], "ru").tolist()
+    [True, False]
+    """
+    starts = np.asarray(starts, dtype=np.int64).reshape(-1)
+    ends = np.asarray(ends, dtype=np.int64).reshape(-1)
+    out = np.zeros(len(starts), dtype=bool)
+    cues = negation_cues(lang)
+    if cues is None or not isinstance(text, str) or not len(starts) or not text:
+        return out
+    scan = _Scanner(cues, text)
+    low, forward, post = scan.low, cues.forward.search, cues.post.search
+    for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        # only a hit with a trigger near it can be negated: the others are not scanned
+        first = forward(low, max(start - REACH, 0), start)
+        if first is not None and _forward(scan, start, first.start()):
+            out[i] = True
+        elif post(low, end, end + POST_REACH + _LEAD) is not None:
+            out[i] = _backward(scan, end)
+    return out
