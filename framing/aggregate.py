@@ -35,7 +35,7 @@ import pandas as pd
 
 from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_columns, check_hits, entry_order, frame_order, hit_rows
-from .intervals import add_measures, poisson_interval, wilson_interval
+from .intervals import INTERVALS, add_measures, dispersion, poisson_interval, wilson_interval
 from .match import article_token_totals
 from .partials import (
     VOICES,
@@ -94,6 +94,7 @@ def count_by_period(
     max_rows: int | None = None,
     voice=None,
     negated: str = "keep",
+    interval: str = "quasipoisson",
 ) -> pd.DataFrame:
     """Count hits by period and group, normalized, with intervals.
 
@@ -130,6 +131,13 @@ def count_by_period(
         pass a larger number to build it anyway.
     conf : float
         Confidence level of the intervals.
+    interval : {"quasipoisson", "poisson"}
+        The band of the hits and rates (:mod:`framing.intervals`). ``"quasipoisson"`` (the
+        default) widens the exact Poisson interval by how much the hits of each series
+        cluster in articles (the ``dispersion`` column, at least 1), so a 95% band keeps
+        about 95% coverage when an article that mentions a frame mentions it many times;
+        ``"poisson"`` assumes every hit independent and is too narrow on news. For bands
+        from a bootstrap over articles, see :func:`framing.compare`.
     voice : {"narrative", "quote", "scare_quote", "reported"} or list of them, optional
         Count only the hits in these voices, over these voices' tokens (a list is pooled:
         ``["quote", "scare_quote"]`` is everything quoted directly); ``n_articles`` is then
@@ -147,8 +155,10 @@ def count_by_period(
         The counts table: ``period`` (start of the period), the ``by`` columns, ``frame``
         (and ``entry``, ``negated``), ``n_hits`` (+ ``_lo``/``_hi``), ``n_articles``,
         ``n_articles_with_hit``, ``n_tokens``, ``per_1k_tokens`` (+ ``_lo``/``_hi``),
-        ``share_of_articles`` (+ ``_lo``/``_hi``). Its ``attrs["provenance"]`` names the
-        voices counted (``voice``) and ``negated`` when they were asked for.
+        ``share_of_articles`` (+ ``_lo``/``_hi``) and ``dispersion`` (the quasi-Poisson
+        scale of the row's series). Its ``attrs["provenance"]`` names the band
+        (``interval``), the voices counted (``voice``) and ``negated`` when they were asked
+        for.
 
     Examples
     --------
@@ -196,7 +206,14 @@ def count_by_period(
         conf=conf,
         function="count_by_period",
         max_rows=MAX_ROWS if max_rows is None else max_rows,
+        interval=_checked_interval(interval, "count_by_period"),
     )
+
+
+def _checked_interval(interval, function: str) -> str:
+    if interval not in INTERVALS:
+        raise choices_error(f"{function}(interval=...)", interval, INTERVALS)
+    return interval
 
 
 def count_partials(
@@ -222,9 +239,9 @@ def count_partials(
     ...     "date": pd.to_datetime(["2024-01-03", "2024-02-20"])})
     >>> hits = pd.DataFrame({"article_id": ["a", "b"], "frame": "threat"})
     >>> count_partials(hits, arts).numerators
-        period   frame  n_hits  n_articles_with_hit
-    0  2024-01  threat       1                    1
-    1  2024-02  threat       1                    1
+        period   frame  n_hits  n_articles_with_hit  sum_sq
+    0  2024-01  threat       1                    1     0.5
+    1  2024-02  threat       1                    1     1.0
     """
     return make_partials(
         hits,
@@ -283,7 +300,7 @@ def make_partials(
     den["n_articles"] = np.bincount(article_group, counted, minlength=len(den)).astype(np.int64)
     tokens = arts["n_tokens"].to_numpy(dtype=np.float64)  # exact: sums stay below 2**53
     den["n_tokens"] = np.bincount(article_group, tokens, minlength=len(den)).astype(np.int64)
-    num = cell_counts(article_group, den[keys], hits, labels, position, len(arts))
+    num = cell_counts(article_group, den[keys], hits, labels, position, len(arts), tokens)
     frames = hits.attrs.get("frames")
     return CountPartials(
         denominators=den,
@@ -389,7 +406,13 @@ def _token_totals(articles, token_totals, function: str) -> np.ndarray:
 
 
 def counts_from_partials(
-    partials: CountPartials, *, frames=None, start=None, end=None, conf: float = 0.95
+    partials: CountPartials,
+    *,
+    frames=None,
+    start=None,
+    end=None,
+    conf: float = 0.95,
+    interval: str = "quasipoisson",
 ) -> pd.DataFrame:
     """Finish the counts table from :class:`CountPartials` (as :func:`count_by_period` does).
 
@@ -418,7 +441,13 @@ def counts_from_partials(
             fix="Make them with framing.aggregate.count_partials(hits, articles).",
         )
     return finish_counts(
-        partials, frames=frames, start=start, end=end, conf=conf, function="counts_from_partials"
+        partials,
+        frames=frames,
+        start=start,
+        end=end,
+        conf=conf,
+        function="counts_from_partials",
+        interval=_checked_interval(interval, "counts_from_partials"),
     )
 
 
@@ -442,8 +471,9 @@ def _check_size(n_rows: int, max_rows: int, periods, function: str) -> None:
 
 
 def finish_counts(
-    partials, *, frames, start, end, conf, function, max_rows: int = MAX_ROWS
-) -> pd.DataFrame:
+    partials, *, frames, start, end, conf, function, max_rows: int = MAX_ROWS,
+    interval: str = "quasipoisson",
+) -> pd.DataFrame:  # fmt: skip
     """:func:`counts_from_partials`, its errors naming ``function`` (the public function
     called): the full grid of periods, groups and frames, zero-filled, with the measures."""
     pfreq, by, level = partials.freq, list(partials.by), partials.level
@@ -479,7 +509,9 @@ def finish_counts(
     for col in ("n_hits", "n_articles_with_hit", "n_articles", "n_tokens"):
         counts[col] = counts[col].fillna(0).astype("int64")
     counts = counts[(counts["period"] >= lo) & (counts["period"] <= hi)]
-    counts = add_measures(counts, conf=conf)
+    phi = dispersion(counts.assign(sum_sq=counts["sum_sq"].fillna(0.0)), [*by, *labels])
+    counts = counts.drop(columns="sum_sq").assign(dispersion=phi)
+    counts = add_measures(counts, conf=conf, interval=interval)
     counts["period"] = counts["period"].dt.start_time.astype("datetime64[ns]")
     counts = counts.reset_index(drop=True)
     counts.attrs = {
@@ -489,6 +521,7 @@ def finish_counts(
             "by": by,
             "level": level,
             "conf": conf,
+            "interval": interval,
             "n_articles": int(den["n_articles"].sum()),
             **({} if partials.voice is None else {"voice": list(partials.voice)}),
             **({} if partials.negated == "keep" else {"negated": partials.negated}),

@@ -26,6 +26,7 @@ __all__ = [
     "article_groups",
     "cell_counts",
     "label_columns",
+    "NUMERATOR_SUMS",
     "voice_units",
     "voice_token_matrix",
     "voice_codes",
@@ -57,7 +58,9 @@ class CountPartials:
         ``period`` (pandas Period), the ``by`` columns, ``n_articles``, ``n_tokens``.
     numerators : DataFrame
         ``period``, the ``by`` columns, ``frame`` (and ``entry``), ``n_hits``,
-        ``n_articles_with_hit``; only cells with hits.
+        ``n_articles_with_hit`` and ``sum_sq`` (the sum over the cell's articles of
+        ``hits**2 / tokens``, from which :func:`framing.intervals.dispersion` estimates how
+        much hits cluster in articles); only cells with hits.
     freq : str
         The pandas period frequency.
     by : tuple of str
@@ -120,8 +123,8 @@ def combine_partials(parts) -> CountPartials:
     >>> hits = pd.DataFrame({"article_id": ["a", "b"], "frame": "threat"})
     >>> parts = [count_partials(hits.iloc[[i]], arts.iloc[[i]]) for i in range(2)]
     >>> combine_partials(parts).numerators
-        period   frame  n_hits  n_articles_with_hit
-    0  2024-01  threat       2                    2
+        period   frame  n_hits  n_articles_with_hit  sum_sq
+    0  2024-01  threat       2                    2     1.5
     """
     parts = list(parts)
     if not parts or not all(isinstance(p, CountPartials) for p in parts):
@@ -154,7 +157,7 @@ def combine_partials(parts) -> CountPartials:
     frames = next((p.frames for p in parts if p.frames is not None), None)
     return CountPartials(
         denominators=add([p.denominators for p in parts], keys, ["n_articles", "n_tokens"]),
-        numerators=add([p.numerators for p in parts], cell_keys, ["n_hits", "n_articles_with_hit"]),
+        numerators=add([p.numerators for p in parts], cell_keys, NUMERATOR_SUMS),
         freq=first.freq,
         by=first.by,
         level=first.level,
@@ -272,8 +275,12 @@ def article_groups(arts: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.
     return article_group, groups
 
 
+#: the sums of the numerators, per cell
+NUMERATOR_SUMS = ["n_hits", "n_articles_with_hit", "sum_sq"]
+
+
 def cell_counts(
-    article_group, groups: pd.DataFrame, hits, labels, position, n_arts
+    article_group, groups: pd.DataFrame, hits, labels, position, n_arts, tokens=None
 ) -> pd.DataFrame:
     """Hits and articles with a hit per group (``article_group``, one row of ``groups`` each)
     and label (frame, entry), in the order cells first occur in the hits, counted on integer
@@ -326,7 +333,24 @@ def cell_counts(
         out[col] = pd.Series(np.asarray(uniques, dtype=object)[code[rows]], dtype=dtype)
     out["n_hits"] = n_hits.astype(np.int64)
     out["n_articles_with_hit"] = with_hit.astype(np.int64)
+    out["sum_sq"] = _sum_sq(article_group, group, position, label, n_labels, tokens, rows, cell)
     return out
+
+
+def _sum_sq(article_group, group, position, label, n_labels, tokens, rows, cell) -> np.ndarray:
+    """Per cell (in the order of ``rows``, one hit of each): the sum over its articles of
+    ``y**2 / t``, ``y`` an article's hits of the cell's label and ``t`` its tokens."""
+    if tokens is None or not len(position):
+        return np.zeros(len(rows))
+    pair, y = np.unique(position.astype(np.int64) * n_labels + label, return_counts=True)
+    t = np.asarray(tokens, dtype=np.float64)[pair // n_labels]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(t > 0, y.astype(np.float64) ** 2 / t, 0.0)
+    owner = article_group[pair // n_labels].astype(np.int64) * n_labels + pair % n_labels
+    cells, where = np.unique(cell[rows], return_inverse=True)  # the cells of the rows
+    slot = np.searchsorted(cells, owner)
+    total = np.bincount(slot, share, minlength=len(cells))
+    return total[where]
 
 
 def voice_token_matrix(articles, token_totals, function: str) -> np.ndarray:

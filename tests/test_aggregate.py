@@ -100,7 +100,7 @@ def test_entry_level_and_lexicon_frames(corpus):
 
 def test_intervals_match_scipy(corpus):
     articles, lexicon, hits = corpus
-    counts = fr.count_by_period(hits, articles, freq="Y")
+    counts = fr.count_by_period(hits, articles, freq="Y", interval="poisson")
     row = counts[counts["frame"] == "threat"].iloc[0]
     k, tokens, n, x = row["n_hits"], row["n_tokens"], row["n_articles"], row["n_articles_with_hit"]
     lo, hi = stats.poisson.interval(0.95, k)  # not exact; use the chi-square form as oracle
@@ -261,3 +261,73 @@ def test_hits_of_the_cleaned_articles_with_the_raw_ones_are_refused():
         with pytest.raises(fr.FramingError, match="do not fit the texts.*clean_articles"):
             call()
     fr.count_by_period(hits, clean)  # the matching pair is fine
+
+
+def _phi_by_pandas(hits, articles, frame):
+    """The quasi-Poisson scale of one frame's yearly series, from per-article hits and
+    tokens (plain pandas): the Pearson statistic over the articles, over their number minus
+    one per year, at least 1."""
+    tokens = fr.token_counts(articles).set_index("article_id")["n_tokens"]
+    y = hits[hits["frame"] == frame].groupby("article_id").size()
+    arts = articles.assign(
+        y=articles["article_id"].map(y).fillna(0),
+        t=articles["article_id"].map(tokens),
+        year=articles["date"].dt.year,
+    )
+    pearson = df = 0.0
+    for _, cell in arts.groupby("year"):
+        mu = cell["y"].sum() / cell["t"].sum()
+        if mu > 0:
+            pearson += ((cell["y"] - mu * cell["t"]) ** 2 / (mu * cell["t"])).sum()
+        df += len(cell) - 1
+    return max(1.0, pearson / df)
+
+
+def test_quasipoisson_bands_are_poisson_bands_of_the_effective_count():
+    articles = fr.clean_articles(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    counts = fr.count_by_period(hits, articles, freq="Y")
+    assert counts.attrs["provenance"]["interval"] == "quasipoisson"
+    poisson = fr.count_by_period(hits, articles, freq="Y", interval="poisson")
+    for frame in ("threat", "suspension", "collapse"):
+        rows = counts[counts["frame"] == frame]
+        phi = _phi_by_pandas(hits, articles, frame)
+        np.testing.assert_allclose(rows["dispersion"], phi)
+        k = rows["n_hits"].to_numpy()
+        np.testing.assert_allclose(
+            rows["n_hits_hi"], stats.chi2.ppf(0.975, 2 * k / phi + 2) / 2 * phi
+        )
+        wider = rows["per_1k_tokens_hi"].to_numpy() > poisson.loc[rows.index, "per_1k_tokens_hi"]
+        assert wider[k > 0].all() or phi == 1.0
+    # suspension is said in a few articles about the freeze, many times in each
+    assert _phi_by_pandas(hits, articles, "suspension") > 1.5
+    np.testing.assert_array_equal(counts["per_1k_tokens"], poisson["per_1k_tokens"])
+    with pytest.raises(fr.FramingError, match="interval"):
+        fr.count_by_period(hits, articles, interval="bootstrap-t")
+
+
+@pytest.mark.parametrize(
+    ("interval", "at_least", "below"), [("quasipoisson", 0.93, 1.0), ("poisson", 0.0, 0.85)]
+)
+def test_band_coverage_when_hits_cluster_in_articles(interval, at_least, below):
+    """A simulation: 300 months of 40 articles each; a fifth of the articles are about the
+    frame and mention it about five times, the rest rarely. The 95% band of the monthly rate
+    must cover the true rate in at least 93% of the months; the Poisson band does not."""
+    rng = np.random.default_rng(7)
+    n_months, per_month = 300, 40
+    n = n_months * per_month
+    tokens = rng.integers(300, 900, size=n)
+    about = rng.random(n) < 0.2
+    mean = np.where(about, 5.0, 0.1) * tokens / 600  # expected hits of each article
+    y = rng.poisson(mean)
+    true_rate = 1000 * (0.2 * 5.0 + 0.8 * 0.1) / 600  # expected hits per 1,000 tokens
+    dates = pd.date_range("2000-01-01", periods=n_months, freq="MS")[np.arange(n) // per_month]
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "date": dates,
+                             "n_tokens": tokens})  # fmt: skip
+    hits = pd.DataFrame({"article_id": np.repeat(articles["article_id"].to_numpy(), y),
+                         "frame": "threat"})  # fmt: skip
+    counts = fr.count_by_period(hits, articles, freq="M", interval=interval,
+                                token_totals=articles[["article_id", "n_tokens"]])  # fmt: skip
+    covered = (counts["per_1k_tokens_lo"] <= true_rate) & (true_rate <= counts["per_1k_tokens_hi"])
+    assert len(counts) == n_months
+    assert at_least <= covered.mean() < below

@@ -186,3 +186,21 @@ def test_comparison_title_sits_above_the_legend():
     title = ax.title if ax.title.get_text() else ax._left_title
     legend = ax.get_legend().get_window_extent(renderer)
     assert title.get_window_extent(renderer).y0 >= legend.y1 - 0.5
+
+
+@pytest.mark.parametrize(
+    ("interval", "measure", "named"),
+    [("quasipoisson", "per_1k_tokens", "95% quasi-Poisson intervals"),
+     ("poisson", "n_hits", "95% Poisson intervals"),
+     ("quasipoisson", "share_of_articles", "95% Wilson intervals")],
+)  # fmt: skip
+def test_the_figure_says_which_band_it_draws(interval, measure, named):
+    articles = fr.clean_articles(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    counts = fr.count_by_period(hits, articles, freq="Q", interval=interval)
+    ax = fr.plot_trends(counts, measure=measure)
+    legend = ax.figure.legends[0] if ax.figure.legends else ax.get_legend()
+    assert legend.get_title().get_text() == f"Bands: {named}"
+    no_bands = fr.plot_trends(counts, measure=measure, intervals=False)
+    legend = no_bands.figure.legends[0] if no_bands.figure.legends else no_bands.get_legend()
+    assert legend.get_title().get_text() == ""

@@ -21,6 +21,7 @@ __all__ = [
     "MEASURES",
     "WIDTHS",
     "light_grid",
+    "band_label",
     "colour_map",
     "level_universe",
     "ordered",
@@ -144,6 +145,28 @@ def table_provenance(table: pd.DataFrame) -> dict:
     if "provenance" in attrs:
         return dict(attrs["provenance"])
     return {k: v for k, v in attrs.items() if k != "frames"}
+
+
+_BAND_NAMES = {"quasipoisson": "quasi-Poisson", "poisson": "Poisson"}
+
+
+def band_label(table: pd.DataFrame, measure: str) -> str:
+    """What the bands of ``measure`` in a counts table are, e.g. "95% quasi-Poisson
+    intervals" (from the table's provenance, else its columns).
+
+    Examples
+    --------
+    >>> band_label(pd.DataFrame({"n_hits": [1]}), "share_of_articles")
+    '95% Wilson intervals'
+    """
+    prov = table_provenance(table)
+    conf = float(prov.get("conf", 0.95))
+    if measure == "share_of_articles":
+        name = "Wilson"
+    else:
+        default = "quasipoisson" if "dispersion" in table.columns else "poisson"
+        name = _BAND_NAMES.get(prov.get("interval", default), str(prov.get("interval")))
+    return f"{conf:.0%} {name} intervals"
 
 
 def light_grid(ax, axis: str) -> None:

@@ -14,6 +14,7 @@ from .common import (
     MEASURES,
     WIDTHS,
     axes_for,
+    band_label,
     check_measure,
     check_width,
     colour_map,
@@ -161,7 +162,9 @@ def plot_trends(
         for axis, panel in zip(axes, panels, strict=True):
             _draw_panel(axis, panel, *series[panel], colours, bands)
         _mark_events(axes, marks, counts["period"])
-        _label_figure(fig, axes, measure, smooth, width, title, legend_inside=ax is not None)
+        note = f"Bands: {band_label(counts, measure)}" if bands else None
+        _label_figure(fig, axes, measure, smooth, width, title, legend_inside=ax is not None,
+                      note=note)  # fmt: skip
     attach(
         fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
     )
@@ -294,8 +297,10 @@ def _draw_panel(axis, panel, lines, periods, colours, bands: bool) -> None:
     light_grid(axis, "y")
 
 
-def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bool) -> None:
-    """The measure's label, the legend (below the panels, or inside given Axes) and the title."""
+def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bool,
+                  note: str | None = None) -> None:  # fmt: skip
+    """The measure's label, the legend (below the panels, or inside given Axes; titled with
+    ``note``, what the bands are) and the title."""
     label = MEASURES[measure] + (f"\n({smooth}-period moving window)" if smooth else "")
     if len(axes) == 1:
         axes[0].set_ylabel(label)
@@ -303,9 +308,11 @@ def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bo
         fig.supylabel(label)
     handles, labels = axes[0].get_legend_handles_labels()
     if len(axes) == 1 and legend_inside:
-        axes[0].legend(handles, labels)
+        legend = axes[0].legend(handles, labels, title=note)
     else:
-        fig.legend(handles, labels, loc="outside lower center",
-                   ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
+        legend = fig.legend(handles, labels, loc="outside lower center", title=note,
+                            ncols=min(len(labels), 3 if width == "single" else 5))  # fmt: skip
+    if note:
+        legend.get_title().set_fontsize("x-small")
     if title:
         fig.suptitle(title)
