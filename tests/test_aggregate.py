@@ -10,6 +10,7 @@ from scipy import stats
 import framing as fr
 from framing import FramingError, partials
 from framing.aggregate import poisson_interval, rolling_counts, wilson_interval
+from framing.intervals import add_measures
 
 
 @pytest.fixture
@@ -127,11 +128,15 @@ def test_rolling_counts_pool_the_window(corpus):
     smooth = rolling_counts(counts, 3)
     threat = smooth[smooth["frame"] == "threat"].reset_index(drop=True)
     raw = counts[counts["frame"] == "threat"].reset_index(drop=True)
-    # February pools January, February and March
-    assert threat.loc[1, "n_hits"] == raw.loc[0:2, "n_hits"].sum()
-    assert threat.loc[1, "n_tokens"] == raw.loc[0:2, "n_tokens"].sum()
-    assert threat.loc[1, "per_1k_tokens"] == pytest.approx(
-        raw.loc[0:2, "n_hits"].sum() / raw.loc[0:2, "n_tokens"].sum() * 1000
+    # February pools January, February and March, in columns named as window sums
+    assert threat.loc[1, "window_n_hits"] == raw.loc[0:2, "n_hits"].sum()
+    assert threat.loc[1, "window_n_tokens"] == raw.loc[0:2, "n_tokens"].sum()
+    assert threat.loc[1, "n_hits"] == raw.loc[1, "n_hits"]  # the period's own count stays
+    assert (threat["window"] == "3 months").all()
+    assert raw.loc[1, "n_articles"] == 0 and np.isnan(threat.loc[1, "per_1k_tokens"])
+    # March (with articles) pools February (none) and April
+    assert threat.loc[2, "per_1k_tokens"] == pytest.approx(
+        raw.loc[1:3, "n_hits"].sum() / raw.loc[1:3, "n_tokens"].sum() * 1000
     )
     with pytest.raises(fr.FramingError, match="not a window length"):
         rolling_counts(counts, 0)
@@ -331,3 +336,17 @@ def test_band_coverage_when_hits_cluster_in_articles(interval, at_least, below):
     covered = (counts["per_1k_tokens_lo"] <= true_rate) & (true_rate <= counts["per_1k_tokens_hi"])
     assert len(counts) == n_months
     assert at_least <= covered.mean() < below
+
+
+def test_a_period_without_articles_stays_empty_after_smoothing():
+    counts = pd.DataFrame({
+        "period": pd.date_range("2024-01-01", periods=5, freq="MS"), "frame": "threat",
+        "n_hits": [2, 4, 0, 6, 2], "n_articles_with_hit": [1, 2, 0, 2, 1],
+        "n_articles": [2, 2, 0, 2, 2], "n_tokens": [1000, 1000, 0, 1000, 1000],
+    })  # fmt: skip
+    smooth = rolling_counts(add_measures(counts), 3)
+    assert np.isnan(smooth.loc[2, ["per_1k_tokens", "per_1k_tokens_lo", "per_1k_tokens_hi",
+                                   "share_of_articles"]].to_numpy(dtype=float)).all()  # fmt: skip
+    # its neighbours pool what their windows hold, the empty month adding nothing
+    assert smooth.loc[1, "per_1k_tokens"] == pytest.approx((2 + 4 + 0) / 2000 * 1000)
+    assert smooth.loc[3, "per_1k_tokens"] == pytest.approx((0 + 6 + 2) / 2000 * 1000)

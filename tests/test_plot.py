@@ -113,7 +113,13 @@ def test_isolated_points_between_empty_periods_are_drawn():
     counts["n_articles_with_hit"] = counts["n_articles"]
     counts = add_measures(counts, conf=0.95)
     ax = fr.plot_trends(counts)
-    np.testing.assert_allclose(ax.lines[0].get_ydata(), [2.0, 2.0, 2.0 / 1.8])
+    nan = np.nan
+    # the line breaks at the empty years, and each lone point gets a marker
+    np.testing.assert_allclose(ax.lines[0].get_ydata(),
+                               [2.0, nan, nan, nan, 2.0, nan, nan, nan, 2.0 / 1.8])  # fmt: skip
+    assert ax.lines[0].get_markevery() == [0, 4, 8]
+    band = next(c for c in ax.collections if c.get_label() == "_bands")
+    assert len(band.get_paths()) == 3  # one band piece per run of defined years
 
 
 # ------------------------------------------------------------------ paper-ready details

@@ -40,7 +40,8 @@ def _series(counts: pd.DataFrame, col, hue: str, measure: str, band_cols) -> dic
 
     One grouping of the whole table (not one filter per panel and one sort per line): the
     explorer redraws this for every control change. Levels keep their order of first
-    appearance within each panel; rows whose measure is undefined (NaN) are left out.
+    appearance within each panel; rows whose measure is undefined (NaN: a period without
+    articles) stay in, so the line breaks there instead of joining across the gap.
     """
     keys = [col, hue] if col else [hue]
     x_all = counts["period"].to_numpy()
@@ -56,7 +57,6 @@ def _series(counts: pd.DataFrame, col, hue: str, measure: str, band_cols) -> dic
         panel, level = (key[0], key[1]) if col else (None, key[0])
         rows = rows[np.argsort(x_all[rows], kind="stable")]
         periods.setdefault(panel, []).append(x_all[rows])
-        rows = rows[~np.isnan(y_all[rows])]
         lo = lo_all[rows] if lo_all is not None else None
         hi = hi_all[rows] if hi_all is not None else None
         lines.setdefault(panel, []).append((level, x_all[rows], y_all[rows], lo, hi))
@@ -278,10 +278,10 @@ def _draw_panel(axis, panel, lines, periods, colours, bands: bool) -> None:
     from matplotlib import dates as mdates
 
     for level, x, y, _, _ in lines:
-        # periods without articles have undefined rates: they are left out and the
-        # defined points joined (a gap of NaNs would hide isolated points entirely)
-        axis.plot(x, y, color=colours[level], label=str(level),
-                  marker="o" if len(x) <= 2 else None, markersize=3)  # fmt: skip
+        # periods without articles have undefined rates (NaN): the line breaks there, and
+        # a point with no defined neighbour gets a marker, or it would not show at all
+        axis.plot(x, y, color=colours[level], label=str(level), marker="o",
+                  markevery=_isolated(y), markersize=3)  # fmt: skip
     if bands:
         _bands(axis, lines, colours)
     if panel is not None:
@@ -295,6 +295,14 @@ def _draw_panel(axis, panel, lines, periods, colours, bands: bool) -> None:
         axis.set_xticks(periods[:1])
         axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     light_grid(axis, "y")
+
+
+def _isolated(y: np.ndarray) -> list[int]:
+    """The positions of the defined values whose neighbours are both undefined (or absent)."""
+    ok = np.isfinite(np.asarray(y, dtype=float))
+    before = np.r_[False, ok[:-1]]
+    after = np.r_[ok[1:], False]
+    return np.flatnonzero(ok & ~before & ~after).tolist()
 
 
 def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bool,
