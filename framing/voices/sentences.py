@@ -1,0 +1,83 @@
+"""Sentences and language for the voices stage: linear rules that need no model.
+
+The voices stage asks two things of a text many times: where the sentence around an offset
+begins and ends, and whether the text is Russian. Punkt (``framing.tokens``) is right for
+token counts, but quotes need sentence ends that respect quotation marks ("…won,” he said)
+and must cost no more than one regular-expression scan, so this module has its own rules:
+
+* a sentence ends after ``.``, ``!``, ``?`` or ``…`` (and any closing marks or brackets)
+  followed by white space and an upper-case letter, a digit, an opening mark or a dash, and
+  at every line break;
+* not after a known abbreviation (Mr., Gen., U.S., Jan., г., т.е.) or an initial (S. Lavrov).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+__all__ = ["sentence_ends", "sentence_around", "text_language"]
+
+_END_RE = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sgt maj capt gov sen rep jr sr prof no vs etc jan feb mar apr "
+    "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
+    "г гг т т.е им ул д др пр проф см".split()
+)
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets where the sentences of ``text`` end (exclusive), the text's end last.
+
+    Examples
+    --------
+    >>> text = "Gen. S. Lavrov spoke. “We won.” Then: no."
+    >>> [text[:e] for e in sentence_ends(text)][:2]
+    ['Gen. S. Lavrov spoke.', 'Gen. S. Lavrov spoke. “We won.”']
+    """
+    ends = []
+    for m in _END_RE.finditer(text):
+        if m.group() != "\n" and m.group()[0] == ".":
+            word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        ends.append(m.end())
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return ends
+
+
+def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
+    """The ``(start, end)`` of the sentence that holds ``offset``, given :func:`sentence_ends`.
+
+    Examples
+    --------
+    >>> text = "One. Two words."
+    >>> sentence_around(sentence_ends(text), 6)
+    (4, 15)
+    """
+    k = bisect_right(ends, offset)
+    start = ends[k - 1] if k else 0
+    end = ends[k] if k < len(ends) else ends[-1]
+    return start, end
+
+
+def text_language(text: str, lang=None) -> str:
+    """``"ru"`` or ``"en"``: the ``lang`` given (an ISO code), else the script of the text.
+
+    A text is Russian when at least a third of its first 2,000 letters are Cyrillic.
+
+    Examples
+    --------
+    >>> text_language("Лавров заявил, что CSTO ..."), text_language("Lavrov said"), text_language("x", "ru-RU")
+    ('ru', 'en', 'ru')
+    """
+    if isinstance(lang, str) and lang.strip():
+        return "ru" if lang.strip().lower()[:2] == "ru" else "en"
+    sample = text[:2000]
+    letters = len(_LETTER_RE.findall(sample))
+    return "ru" if letters and len(_CYRILLIC_RE.findall(sample)) * 3 >= letters else "en"
