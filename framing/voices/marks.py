@@ -48,6 +48,7 @@ _ELISION_RE = re.compile(r"(?:n|em|til|tis|twas|cause|bout|nuff)\b|\d\d?s?\b", r
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)]?\s+$")
 # a single closing mark that is not a possessive: after a non-space, before space/punctuation
 _SINGLE_CLOSER_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:!?)\]—–…-]|$)")
+_MAX_DEPTH = 4
 _LOOKAHEAD = 2000  # how far a possessive-looking mark looks for a better closing mark
 
 OPEN, CLOSE, EITHER = 1, 2, 3
@@ -167,7 +168,8 @@ def _paragraph_quotes(text: str, start: int, end: int, stack: list, out: list) -
             if span:
                 out.append(span)
             stack.clear()
-        stack.append((text[i], i, i))
+        if len(stack) < _MAX_DEPTH:  # deeper "nesting" is noise; the stack stays small
+            stack.append((text[i], i, i))
 
 
 def pair_quotes(text: str) -> list[QuoteSpan]:

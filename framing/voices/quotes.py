@@ -49,6 +49,7 @@ _AFTER_GAP_RE = re.compile(r"[\"'”’»“«„‘›]?[\s,—–-]*")
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
 _SCARE_WORDS = 5
+_AFTER_REACH = 300  # how far after the last quote its attribution may end
 
 
 class QuoteRow(NamedTuple):
@@ -67,6 +68,7 @@ class ArticleVoices(NamedTuple):
     cues: list[Cue]
     speakers: list[str]
     attributing: set[int]
+    ends: list[int]  # the sentence ends of the text (empty when nothing needed them)
 
 
 def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | None:
@@ -126,7 +128,7 @@ def _cue_index(cues: list[Cue], offset: int) -> int:
     return lo
 
 
-def article_voices(text: str, lang: str) -> ArticleVoices:
+def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleVoices:
     """The quotes of one text with their kind, speaker and cue, and the text's cues.
 
     Parameters
@@ -135,6 +137,9 @@ def article_voices(text: str, lang: str) -> ArticleVoices:
         One article's text.
     lang : str
         ``"en"`` or ``"ru"`` (see :func:`framing.voices.sentences.text_language`).
+    everywhere : bool
+        Find the cues in the whole text (reported speech needs them); when False, only as
+        far as the quotes need them.
 
     Returns
     -------
@@ -147,12 +152,18 @@ def article_voices(text: str, lang: str) -> ArticleVoices:
     [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
     """
     spans = pair_quotes(text)
-    cues = find_cues(text, lang, [(q.start - 1, q.end + 1) for q in spans])
+    # the quotes alone need the cues up to just after the last one (pay only for what is read)
+    endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
+    cues = (
+        find_cues(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
+        if endpos != 0
+        else []
+    )
     speakers = resolve_speakers(cues, lang)
-    ends = sentence_ends(text) if spans else []
     rows: list[QuoteRow] = []
+    ends: list[int] = []
     attributing: set[int] = set()
-    previous: tuple[int, str, str] | None = None  # end, speaker and cue of the last speech
+    previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
         quote = text[q.start : q.end]
         k = _cue_index(cues, q.end)
@@ -161,6 +172,7 @@ def article_voices(text: str, lang: str) -> ArticleVoices:
             found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
         adjacent = found is not None and cues[found].kind != TERM
         if found is None:
+            ends = ends or sentence_ends(text)
             bounds = sentence_around(ends, q.start)
             found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
         cue = cues[found] if found is not None else None
@@ -170,14 +182,16 @@ def article_voices(text: str, lang: str) -> ArticleVoices:
             if adjacent:
                 attributing.add(found)
         elif kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
-            between = _cue_index(cues, previous[0]) < _cue_index(cues, q.start)
-            speaker, cue_text = ("", "") if between else previous[1:]
+            between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start))) - {
+                previous[3]
+            }
+            speaker, cue_text = ("", "") if between else previous[1:3]
         else:
             speaker, cue_text = "", ""
         if kind == "quote" and speaker:
-            previous = (q.end, speaker, cue_text)
+            previous = (q.end, speaker, cue_text, found if cue is not None else previous[3])
         rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
-    return ArticleVoices(rows, cues, speakers, attributing)
+    return ArticleVoices(rows, cues, speakers, attributing, ends)
 
 
 def article_languages(articles: pd.DataFrame) -> list:
@@ -226,7 +240,7 @@ def find_quotes(articles: pd.DataFrame, *, column: str = "text") -> pd.DataFrame
     for article_id, text, lang in zip(articles["article_id"], articles[column], langs, strict=True):
         if not isinstance(text, str) or not text:
             continue
-        for q in article_voices(text, text_language(text, lang)).quotes:
+        for q in article_voices(text, text_language(text, lang), everywhere=False).quotes:
             rows.append(
                 (
                     article_id,

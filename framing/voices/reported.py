@@ -9,10 +9,11 @@ into a span of the reported content, by these rules (sentences from
   "X назвал Y …", "X обвинил Y в …"**: from after the cue (after *that* / *что* when it
   follows the cue, or within the next few words as in "told reporters that") to the end of
   the sentence;
-* **"according to X, …", "по словам X, …", "как заявил X, …"**: the clause after the comma
+* **"according to X, …", "по словам X, …", "как заявил X, …", "as X said, …"**: the clause after the comma
   that follows the speaker, to the end of the sentence; **"…, according to X."** and
   **"…, как заявил X."** at a sentence's end: from the sentence's start to the cue;
-* no span when the cue introduces a direct quote (a colon or a quotation mark follows it,
+* no span for a term cue after *what* / *что* ("what he called a “collapse”"), and none
+  when the cue introduces a direct quote (a colon or a quotation mark follows it,
   or it attributes an adjacent quote: “…,” he said), when nothing but punctuation follows
   it ("…, Lavrov said."), when it has no speaker, or for *so-called*;
 * the content must hold at least two words.
@@ -28,7 +29,7 @@ from typing import NamedTuple
 
 from .quotes import ArticleVoices
 from .sentences import sentence_around, sentence_ends
-from .speakers import ACCORDING, Cue
+from .speakers import ACCORDING, TERM, Cue
 
 __all__ = ["Reported", "reported_spans"]
 
@@ -36,7 +37,8 @@ _THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE
 _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?\b(?:that|что)\b", re.IGNORECASE)
 _DIRECT_RE = re.compile(r"\s*(?:[,:]\s*)?[\"“”«„‘']|\s*:")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
-_KAK_RE = re.compile(r"(?:как|as)\s+$", re.IGNORECASE)
+_KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
+_WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -64,7 +66,8 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     comma = re.compile(r"\s*,").match(text, after, bounds[1])
     if comma:
         return comma.end(), bounds[1]
-    before = text[bounds[0] : cue.start]
+    lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
+    before = text[bounds[0] : lead]
     lead = _KAK_RE.search(before)
     head = before[: lead.start()] if lead else before
     if head.rstrip().endswith(",") and _NOTHING_RE.match(text, after, bounds[1]):
@@ -113,16 +116,17 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     [('ОДКБ жива.', 'Лаврова')]
     """
     out: list[Reported] = []
-    ends: list[int] | None = None
+    ends = voices.ends
     for k, cue in enumerate(voices.cues):
         speaker = voices.speakers[k]
         if k in voices.attributing or not speaker or cue.cue.lower().startswith(("so-", "так ")):
             continue
         ends = ends or sentence_ends(text)
         bounds = sentence_around(ends, cue.start)
-        clause = cue.kind == ACCORDING or _KAK_RE.search(
-            text, max(bounds[0], cue.start - 6), cue.start
-        )
+        lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
+        if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 6), lead):
+            continue  # "what he called a “collapse”": a term, not reported content
+        clause = cue.kind == ACCORDING or _KAK_RE.search(text, max(bounds[0], lead - 6), lead)
         span = _clause_span(text, cue, bounds) if clause else _content_span(text, cue, bounds)
         if span is None:
             continue

@@ -18,7 +18,7 @@ from bisect import bisect_right
 
 __all__ = ["sentence_ends", "sentence_around", "text_language"]
 
-_END_RE = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
+_END_RE = re.compile(r"[.!?…\n][.!?…]*[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col sgt maj capt gov sen rep jr sr prof no vs etc jan feb mar apr "
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
@@ -26,7 +26,7 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -40,7 +40,7 @@ def sentence_ends(text: str) -> list[int]:
     """
     ends = []
     for m in _END_RE.finditer(text):
-        if m.group() != "\n" and m.group()[0] == ".":
+        if m.group()[0] == ".":
             word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -56,7 +56,7 @@ def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
 
     Examples
     --------
-    >>> text = "One. Two words."
+    >>> text = "One. Two words. Three."
     >>> sentence_around(sentence_ends(text), 6)
     (4, 15)
     """
@@ -69,7 +69,8 @@ def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
 def text_language(text: str, lang=None) -> str:
     """``"ru"`` or ``"en"``: the ``lang`` given (an ISO code), else the script of the text.
 
-    A text is Russian when at least a third of its first 2,000 letters are Cyrillic.
+    A text is Russian when at least a third of the Latin and Cyrillic letters among its first
+    2,000 characters are Cyrillic.
 
     Examples
     --------
@@ -79,5 +80,5 @@ def text_language(text: str, lang=None) -> str:
     if isinstance(lang, str) and lang.strip():
         return "ru" if lang.strip().lower()[:2] == "ru" else "en"
     sample = text[:2000]
-    letters = len(_LETTER_RE.findall(sample))
-    return "ru" if letters and len(_CYRILLIC_RE.findall(sample)) * 3 >= letters else "en"
+    cyrillic = len(_CYRILLIC_RE.findall(sample))
+    return "ru" if cyrillic and cyrillic * 3 >= cyrillic + len(_LATIN_RE.findall(sample)) else "en"

@@ -10,6 +10,8 @@ What no span covers is the narrative.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .._errors import FramingError
@@ -19,6 +21,8 @@ from .reported import reported_spans
 from .sentences import text_language
 
 __all__ = ["voice_spans", "SPAN_COLUMNS"]
+
+_WORD_RE = re.compile(r"\w")
 
 #: The columns of the voice-spans table, in order.
 SPAN_COLUMNS = ("article_id", "start", "end", "voice", "speaker", "cue")
@@ -58,7 +62,7 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
     for r in reported_spans(text, voices):
         start = max(r.start, covered)
         for part in _subtract(start, r.end, cuts):
-            if text[part[0] : part[1]].strip(" \"'“”«»„‘’"):
+            if _WORD_RE.search(text, part[0], part[1]):
                 spans.append((part[0], part[1], "reported", r.speaker, r.cue))
         covered = max(covered, r.end)
     return sorted(spans)
