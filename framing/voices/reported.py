@@ -16,7 +16,8 @@ into a span of the reported content, by these rules (sentences from
   when the cue introduces a direct quote (a colon or a quotation mark follows it,
   or it attributes an adjacent quote: “…,” he said), when nothing but punctuation follows
   it ("…, Lavrov said."), when it has no speaker, or for *so-called*;
-* the content must hold at least two words.
+* the content must hold at least two words; a sentence reaches at most 1,500 characters
+  either side of its cue (texts without punctuation).
 
 A direct quote inside the reported content stays in the span here; :func:`voice_spans`
 (framing.voices.spans) splits the span around it, because the quote's own voice wins.
@@ -39,7 +40,8 @@ _DIRECT_RE = re.compile(r"\s*(?:[,:]\s*)?[\"“”«„‘']|\s*:")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
-_WORD_RE = re.compile(r"\w+")
+_TWO_WORDS_RE = re.compile(r"\w\W+\w")
+_MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
 
 class Reported(NamedTuple):
@@ -67,11 +69,11 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     if comma:
         return comma.end(), bounds[1]
     lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
-    before = text[bounds[0] : lead]
-    lead = _KAK_RE.search(before)
-    head = before[: lead.start()] if lead else before
-    if head.rstrip().endswith(",") and _NOTHING_RE.match(text, after, bounds[1]):
-        return bounds[0], bounds[0] + len(head.rstrip()) - 1
+    kak = _KAK_RE.search(text, max(bounds[0], lead - 6), lead)
+    window = max(bounds[0], lead - 40)
+    head = window + len(text[window : kak.start() if kak else lead].rstrip())
+    if head > bounds[0] and text[head - 1] == "," and _NOTHING_RE.match(text, after, bounds[1]):
+        return bounds[0], head - 1
     return (after, bounds[1]) if cue.kind == ACCORDING else None
 
 
@@ -122,7 +124,9 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         if k in voices.attributing or not speaker or cue.cue.lower().startswith(("so-", "так ")):
             continue
         ends = ends or sentence_ends(text)
-        bounds = sentence_around(ends, cue.start)
+        start, end = sentence_around(ends, cue.start)
+        # a "sentence" of a text without punctuation is cut short: the cost stays linear
+        bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
         lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
         if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 6), lead):
             continue  # "what he called a “collapse”": a term, not reported content
@@ -131,7 +135,7 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         if span is None:
             continue
         start, end = _trim(text, *span)
-        if len(_WORD_RE.findall(text, start, end)) >= 2:
+        if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, speaker, cue.cue))
     out.sort()
     return out
