@@ -213,6 +213,64 @@ ATTRIBUTION = [
         "Lavrov",
         "said",
     ),
+    (
+        "«Это ошибка», — сказал «Северному курьеру» бывший армянский дипломат.",
+        "Это ошибка",
+        "quote",
+        "бывший армянский дипломат",
+        "сказал",
+    ),
+    (
+        "«Круг замкнулся», — объясняет Лилия Шахназарова.",
+        "Круг замкнулся",
+        "quote",
+        "Лилия Шахназарова",
+        "объясняет",
+    ),
+    (
+        "Представитель одной из столиц организации считает: «Наблюдатели не решат вопроса».",
+        "Наблюдатели не решат вопроса",
+        "quote",
+        "Представитель одной из столиц организации",
+        "считает",
+    ),
+    (
+        "“It works,” said the head of the Office of the President.",
+        "It works,",
+        "quote",
+        "the head of the Office of the President",
+        "said",
+    ),
+    # names and titles are scare quotes, nobody's term
+    (
+        "Vartan Keshishian writes “The Long View” for the Mirror.",
+        "The Long View",
+        "scare_quote",
+        "",
+        "",
+    ),
+    (
+        "The horror called “Holodomor” was never described.",
+        "Holodomor",
+        "scare_quote",
+        "",
+        "called",
+    ),
+    (
+        "Павел Ермолин из центра «Меридиан» говорит, что это провал.",
+        "Меридиан",
+        "scare_quote",
+        "",
+        "",
+    ),
+    # a quote ending in a full stop is not attributed to the next sentence's subject
+    (
+        "“Nobody is answering the door.” A ceasefire announced on Wednesday held.",
+        "Nobody is answering the door.",
+        "quote",
+        "",
+        "",
+    ),
     # a full sentence without a cue is speech, with no speaker
     (
         "“The alliance has failed and must change.” The talks ended.",
@@ -254,6 +312,11 @@ PRONOUNS = [
     (
         "“The bloc is dead,” he said. “It is over,” Lavrov added.",
         ["he", "Lavrov"],
+    ),
+    (  # a name in the narrative, no cue of its own
+        "“It is over,” said Irina Kolosova. Tigran Melkumov, a political scientist in Yerevan, put it "
+        "bluntly. “Nobody is forcing Armenia to choose,” he said.",
+        ["Irina Kolosova", "Tigran Melkumov"],
     ),
 ]  # fmt: skip
 

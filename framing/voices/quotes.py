@@ -22,8 +22,9 @@ suspension”", "called it a «провал»"). A term cue (described … as, c
 so-called, назвал) makes a scare quote even when it is adjacent. A short fragment inside a
 sentence with a speech cue ("Lavrov said the bloc was “in a state of collapse”") is also
 a scare quote, attributed to that speaker and cue: the writer chose the words to quote as a
-term. Longer quotes in title case with no sentence-final mark (names, titles) are scare
-quotes too.
+term. Quotes of two words or more in title case with no sentence-final mark or comma (names,
+titles: writes “The Long View”) are scare quotes too, even next to a cue. A short quote that starts with a capital letter (a name: «Меридиан», the
+“Northern Courier”) takes no speaker from a speech cue elsewhere in its sentence.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue",
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_MARK_RE = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
 _AFTER_GAP_RE = re.compile(r"[\"'”’»“«„‘›]?[\s,—–-]*")
+_ATTRIBUTED_GAP_RE = re.compile("[,—–]")
+_PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
 _SCARE_WORDS = 5
@@ -78,7 +81,16 @@ def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | No
     cue = cues[k]
     first = min(cue.start, cue.speaker_start) if cue.speaker_start >= end else cue.start
     gap = _AFTER_GAP_RE.match(text, end, first)
-    return k if gap is not None and gap.end() == first and first - end < 40 else None
+    if gap is None or gap.end() != first or first - end >= 40 or "\n" in gap.group():
+        return None
+    quote = text[start:end].rstrip()
+    if _ATTRIBUTED_GAP_RE.search(gap.group()) or quote.endswith((",", "?", "!", "…", "—")):
+        return k  # “…,” he said / «…», — сказал он / “…?” she asked
+    if quote.endswith("."):
+        # “… .” A ceasefire announced …: a new sentence, unless “… .” he said / said Lavrov
+        who = text[cue.speaker_start : cue.speaker_end].lower()
+        return k if who in _PRONOUN_SPEAKERS or first == cue.start else None
+    return None  # centre «Меридиан» говорит: the quote is inside the speaker's phrase
 
 
 def _before(text: str, start: int, cues: list[Cue], k: int) -> int | None:
@@ -106,14 +118,13 @@ def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
     """ "quote" or "scare_quote" (the rules are in the module's docstring)."""
     if cue is not None and cue.kind == TERM:
         return "scare_quote" if len(_WORD_RE.findall(quote)) <= 2 * _SCARE_WORDS else "quote"
-    if adjacent:
-        return "quote"
-    if _SENTENCE_MARK_RE.search(quote.rstrip()):
-        return "quote"
     words = _WORD_RE.findall(quote)
-    if len(words) <= _SCARE_WORDS or all(w[:1].isupper() or w.isdigit() for w in words):
-        return "scare_quote"
-    return "quote"
+    speech = _SENTENCE_MARK_RE.search(quote.rstrip()) or quote.rstrip().endswith(",")
+    if not speech and len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words):
+        return "scare_quote"  # a title or a name: writes “The Long View”
+    if adjacent or speech:
+        return "quote"
+    return "scare_quote" if len(words) <= _SCARE_WORDS else "quote"
 
 
 def _cue_index(cues: list[Cue], offset: int) -> int:
@@ -159,7 +170,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
         if endpos != 0
         else []
     )
-    speakers = resolve_speakers(cues, lang)
+    speakers = resolve_speakers(cues, lang, text, [(q.start, q.end) for q in spans])
     rows: list[QuoteRow] = []
     ends: list[int] = []
     attributing: set[int] = set()
@@ -177,6 +188,8 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
             found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
         cue = cues[found] if found is not None else None
         kind = _kind(quote, adjacent, cue)
+        if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
+            cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
         if cue is not None:
             speaker, cue_text = speakers[found], cue.cue
             if adjacent:

@@ -45,7 +45,8 @@ _EN_SPEECH = (
     "announced claimed claims stated continued recalled suggested admitted acknowledged "
     "emphasized emphasised underlined underscored commented remarked concluded urged vowed "
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
-    "denied threatened promised"
+    "denied threatened promised joked conceded observed countered shouted wondered agreed "
+    "estimated responded answered"
 ).split()
 _EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
 _EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
@@ -55,7 +56,9 @@ _RU_PAST_STEMS = (
 ).split()
 _RU_PRESENT = (
     "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
-    "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует"
+    "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует "
+    "объясняет замечает добавляет указывает поясняет уточняет признает признаёт напоминает "
+    "констатирует предупреждает рассказывает отвечает уверяет утверждает"
 ).split()
 _RU_TERM = "назвал назвала назвали называет называют охарактеризовал охарактеризовала".split()
 
@@ -111,6 +114,12 @@ def _trie(words) -> str:
 _KINDS = {lang: _cue_kinds(lang) for lang in ("en", "ru")}
 _CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in _KINDS.items()}
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
+_OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
+_NAME_RE = {
+    "en": re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"),
+    "ru": re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b"),
+}
+_NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.]*)")
 
@@ -140,6 +149,9 @@ _RU_DATIVES = frozenset(
     "радиостанции порталу".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
+_NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
+_NAME_STOP = frozenset("the a an he she it they we mr ms president prime minister".split())
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
@@ -195,7 +207,7 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
             start = m.start(1)
         end = m.start(1) + len(word)
         pos = m.end()
-        if m.group(1).endswith(".") and len(word) > 1:
+        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in _TITLES:
             break  # "said Lavrov." ends the phrase; "S. Lavrov" keeps going
     return start, end
 
@@ -234,23 +246,27 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
             pos = found[0]
             continue
         skipping = False
-        if low in stop or (
-            word.endswith(".") and len(word) > 2 and low not in ("mr.", "ms.", "mrs.", "dr.")
-        ):
+        if low == "из" and not skipping:
+            previous = _word_back(text, found[0])
+            if previous and text[previous[0] : previous[1]].lower() not in stop:
+                low = ""  # "одной из столиц": the phrase goes on
+        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _TITLES):
             break
         if end < 0:
             end = found[1]
         start = pos = found[0]
         if low in _DETERMINERS:
-            break
+            previous = _word_back(text, pos)
+            if previous is None or text[previous[0] : previous[1]].lower() != "of":
+                break  # "the head of the Office" goes on past "of the"
     return start, end
 
 
 def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     if lang == "ru":
-        for _ in range(2):  # "заявил журналистам (ТАСС) Песков": skip the addressee
-            m = _TOKEN_RE.match(text, pos)
-            if m is None or m.group(1).lower() not in _RU_DATIVES:
+        for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
+            m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
+            if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in _RU_DATIVES):
                 break
             pos = m.end()
         return _words_after(text, pos, _RU_STOP)
@@ -325,6 +341,8 @@ def find_cues(
             s = e = -1
         else:
             s, e = _words_before(text, m.start(), stop, back_skip)
+            if kind == TERM and _NAMING_RE.match(text, m.end()):
+                s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
             if s < 0 and (
                 lang == "ru" or _INVERSION_RE.search(text, max(0, m.start() - 4), m.start())
             ):
@@ -348,7 +366,7 @@ def find_cues(
     return cues
 
 
-def _gender(phrase: str, gender: str) -> str:
+def _gender(phrase: str, gender: str, *, nominative: bool = False) -> str:
     """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written."""
     words = phrase.lower().replace("’", "'").split()
     if not words:
@@ -362,6 +380,11 @@ def _gender(phrase: str, gender: str) -> str:
         return "f"
     if any(w in _MALE_WORDS for w in words):
         return "m"
+    if nominative and not head.isascii() and phrase.split()[-1][:1].isupper():
+        if head.endswith(("ова", "ева", "ина", "ая", "ская")):
+            return "f"
+        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
+            return "m"
     if head.isascii() and head.isalpha() and phrase.split()[-1][:1].isupper():
         if head.endswith(("ova", "eva", "ina", "aya", "yova")):
             return "f"
@@ -373,6 +396,13 @@ def _gender(phrase: str, gender: str) -> str:
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
+    if (
+        lang == "en"
+        and len(words) == 2
+        and words[0].lower() == "the"
+        and words[1].lower() in _ROLES
+    ):
+        return words[1].lower()  # "the President", "the Minister"
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
@@ -400,8 +430,29 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
     return None
 
 
-def resolve_speakers(cues: list[Cue], lang: str) -> list[str]:
+def _last_name(text: str, lo: int, hi: int, lang: str, skip) -> tuple[str, str] | None:
+    """The last person's name (two or three capitalized words) in ``text[lo:hi]`` outside
+    the ``skip`` spans, with its gender, or None."""
+    found = None
+    for m in _NAME_RE[lang].finditer(text, lo, hi):
+        first = m.group().split(None, 1)[0].lower()
+        if first in _EN_STOP or first in _RU_STOP or first in _NAME_STOP:
+            continue
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        gender = _gender(m.group(), "", nominative=True)
+        if gender != "org":
+            found = (m.group(), gender)
+    return found
+
+
+def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
     """The speaker of each cue with pronouns and anaphors resolved (see the module's notes).
+
+    With the ``text``, *he*/*she*/*он*/*она* may also resolve to a person's name written
+    (two or three capitalized words) after the last named speaker and before the pronoun,
+    outside the ``skip`` spans (the quotes): "Tigran Melkumov, a political scientist, put
+    it bluntly. “…,” he said".
 
     Examples
     --------
@@ -411,6 +462,7 @@ def resolve_speakers(cues: list[Cue], lang: str) -> list[str]:
     """
     named: list[tuple[str, str]] = []
     out: list[str] = []
+    last = 0  # where the last named speaker ends
     for k, cue in enumerate(cues):
         phrase = cue.speaker
         low = phrase.lower()
@@ -420,7 +472,16 @@ def resolve_speakers(cues: list[Cue], lang: str) -> list[str]:
             continue
         head = None if low in _PRONOUNS else _anaphor(phrase, lang)
         if low in _PRONOUNS or head is not None:
-            found = _antecedent(named, _PRONOUNS.get(low, ""), head)
+            want = _PRONOUNS.get(low, "")
+            found = None
+            if text and want in ("m", "f"):
+                lo = max(last, cue.speaker_start - _NAME_REACH)
+                name = _last_name(text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip)
+                if name and name[1] in ("", want):
+                    named.append(name)
+                    found = name[0]
+            if found is None:
+                found = _antecedent(named, want, head)
             if found is not None:  # the one just referred to is the most recent mention
                 named.append(
                     named.pop(
@@ -429,6 +490,7 @@ def resolve_speakers(cues: list[Cue], lang: str) -> list[str]:
                 )
             out.append(found if found is not None else phrase)
             continue
-        named.append((phrase, _gender(phrase, cue.gender)))
+        named.append((phrase, _gender(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+        last = max(last, cue.speaker_end, cue.end)
         out.append(phrase)
     return out
