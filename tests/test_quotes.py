@@ -371,6 +371,24 @@ REPORTED = [
     ("По словам Лаврова, блок жив.", "блок жив.", "Лаврова", "По словам"),
     ("Пашинян назвал ОДКБ угрозой для Армении.", "ОДКБ угрозой для Армении.", "Пашинян", "назвал"),
     ("Блок жив, как заявил Лавров.", "Блок жив", "Лавров", "заявил"),
+    (
+        "Officials in Yerevan said the decision was technical.",
+        "the decision was technical.",
+        "Officials in Yerevan",
+        "said",
+    ),
+    (
+        "Karen Mkrtchyan, a taxi driver from Goris, said he had lost two days of earnings.",
+        "he had lost two days of earnings.",
+        "Karen Mkrtchyan",
+        "said",
+    ),
+    (
+        "People familiar with the preparations say he may refuse to sign.",
+        "he may refuse to sign.",
+        "People familiar with the preparations",
+        "say",
+    ),
 ]
 
 

@@ -45,7 +45,7 @@ _EN_SPEECH = (
     "announced claimed claims stated continued recalled suggested admitted acknowledged "
     "emphasized emphasised underlined underscored commented remarked concluded urged vowed "
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
-    "denied threatened promised joked conceded observed countered shouted wondered agreed "
+    "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered"
 ).split()
 _EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
@@ -149,6 +149,13 @@ _RU_DATIVES = frozenset(
     "радиостанции порталу".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
+_APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
+# prepositions that stay inside a speaker's phrase between two words of it
+_NP_LINKS = frozenset("of in from at with for из от".split())
+_AUXILIARIES = frozenset(
+    "had has have was were is are would will could should might may must did does do can".split()
+)
 _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we mr ms president prime minister".split())
@@ -246,10 +253,11 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
             pos = found[0]
             continue
         skipping = False
-        if low == "из" and not skipping:
+        if low in _NP_LINKS and end >= 0:
             previous = _word_back(text, found[0])
-            if previous and text[previous[0] : previous[1]].lower() not in stop:
-                low = ""  # "одной из столиц": the phrase goes on
+            before = text[previous[0] : previous[1]].lower() if previous else ""
+            if before and before not in stop and before not in _NP_LINKS:
+                low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
         if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _TITLES):
             break
         if end < 0:
@@ -257,9 +265,18 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
         start = pos = found[0]
         if low in _DETERMINERS:
             previous = _word_back(text, pos)
-            if previous is None or text[previous[0] : previous[1]].lower() != "of":
+            if previous is None or text[previous[0] : previous[1]].lower() not in _NP_LINKS:
                 break  # "the head of the Office" goes on past "of the"
     return start, end
+
+
+def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
+    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end)."""
+    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:
+        return -1, -1
+    start, end = _words_before(text, m.start(), stop, skip, limit=4)
+    return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
 def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
@@ -276,6 +293,9 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
         first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
+    following = _TOKEN_RE.match(text, end) if end >= 0 else None
+    if following and following.group(1).lower() in _AUXILIARIES:
+        return -1, -1  # "said he had lost …": "he" is the content's subject
     return start, end
 
 
@@ -347,6 +367,8 @@ def find_cues(
                 lang == "ru" or _INVERSION_RE.search(text, max(0, m.start() - 4), m.start())
             ):
                 s, e = _speaker_after(text, m.end(), lang)
+            if s < 0 and not cue_text.endswith("ing"):
+                s, e = _before_apposition(text, m.start(), stop, back_skip)
         gender = ""
         if lang == "ru":
             word = cue_text.lower()
