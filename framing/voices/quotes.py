@@ -36,7 +36,7 @@ import pandas as pd
 
 from .._tables import check_articles
 from .marks import pair_quotes
-from .sentences import sentence_around, sentence_ends, text_language
+from .sentences import sentence_around, sentence_ends, text_language, unwrap_lines
 from .speakers import TERM, Cue, find_cues, resolve_speakers
 
 __all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices"]
@@ -162,6 +162,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     >>> [(text[q.start : q.end], q.kind, q.speaker, q.cue) for q in article_voices(text, "en").quotes]
     [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
     """
+    text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = pair_quotes(text)
     # the quotes alone need the cues up to just after the last one (pay only for what is read)
     endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)

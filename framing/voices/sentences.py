@@ -9,6 +9,10 @@ and must cost no more than one regular-expression scan, so this module has its o
   followed by white space and an upper-case letter, a digit, an opening mark or a dash, and
   at every line break;
 * not after a known abbreviation (Mr., Gen., U.S., Jan., г., т.е.) or an initial (S. Lavrov).
+
+Wire copy is often *hard-wrapped* (lines of 60-80 characters, paragraphs marked by an
+indented line or a blank one, as in Reuters-21578); :func:`unwrap_lines` turns the line breaks
+inside its paragraphs into spaces, one character for one, so that every offset stays the same.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["sentence_ends", "sentence_around", "text_language"]
+__all__ = ["sentence_ends", "sentence_around", "text_language", "unwrap_lines"]
 
 _END_RE = re.compile(r"[.!?…\n][.!?…]*[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
 _ABBREVIATIONS = frozenset(
@@ -64,6 +68,34 @@ def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
     start = ends[k - 1] if k else 0
     end = ends[k] if k < len(ends) else ends[-1]
     return start, end
+
+
+_WRAPPED_BREAK_RE = re.compile(r"\n(?![ \t]*\n|[ \t])")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with the line breaks inside hard-wrapped paragraphs turned into spaces.
+
+    A text is hard-wrapped when it has at least four lines and three in five of them are 40 to
+    90 characters long; its paragraphs end at a blank line or before an indented line. Other
+    texts are returned as they are (there every line is a paragraph). The length never changes.
+
+    Examples
+    --------
+    >>> lines = ["The minister said on Tuesday that the talks had failed,",
+    ...          "adding that Moscow would wait for a new government in",
+    ...          "Yerevan before it made any offer to the other members.",
+    ...          "    He declined to say more about the coming meeting in",
+    ...          "Vienna, where the ministers are expected next week."]
+    >>> unwrap_lines(chr(10).join(lines)).split(chr(10))[1]
+    '    He declined to say more about the coming meeting in Vienna, where the ministers are expected next week.'
+    """
+    if text.count("\n") < 3:
+        return text
+    lengths = [len(line.rstrip()) for line in text.split("\n")]
+    if sum(40 <= n <= 90 for n in lengths) * 5 < len(lengths) * 3:
+        return text
+    return _WRAPPED_BREAK_RE.sub(" ", text)
 
 
 def text_language(text: str, lang=None) -> str:

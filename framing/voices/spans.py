@@ -18,7 +18,7 @@ from .._errors import FramingError
 from .._tables import check_articles
 from .quotes import QUOTE_COLUMNS, article_languages, article_voices
 from .reported import reported_spans
-from .sentences import text_language
+from .sentences import text_language, unwrap_lines
 
 __all__ = ["voice_spans", "SPAN_COLUMNS"]
 
@@ -53,6 +53,7 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
     >>> [(text[s:e], v) for s, e, v, _, _ in article_spans(text, "en")]
     [('the bloc was ', 'reported'), ('in a state of collapse', 'scare_quote'), (' and would survive.', 'reported')]
     """
+    text = unwrap_lines(text)  # as article_voices reads it; the offsets are the same
     voices = article_voices(text, lang)
     if quotes is None:
         quotes = [(q.start, q.end, q.kind, q.speaker, q.cue) for q in voices.quotes]
