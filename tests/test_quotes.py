@@ -111,6 +111,18 @@ PAIRING = [
         ["Founded in 1946."],
         [False],
     ),
+    (
+        "hard-wrapped wire copy",
+        "LONDON, March 3 - Oil prices steadied after the OPEC meeting in\n"
+        "Vienna ended without a new agreement on output, traders said.\n"
+        '    "Whatever decision we arrive at will be guided by our\n'
+        'collective will to keep the market strong," Lukman told reporters.\n'
+        "    He declined to say whether the group would meet again in June.",
+        [
+            "Whatever decision we arrive at will be guided by our\ncollective will to keep the market strong,"
+        ],
+        [False],
+    ),
 ]
 
 
