@@ -102,6 +102,8 @@ def _before(text: str, start: int, cues: list[Cue], k: int) -> int | None:
     if len(gap) > _BEFORE_GAP or "\n" in gap or _SENTENCE_MARK_RE.search(gap):
         return None
     stripped = gap.strip()
+    if not stripped and cue.speaker_start > cue.end:
+        return None  # считает активистка инициативы «Новая граница»: a name in the speaker's phrase
     return k if not stripped or stripped.endswith((":", ",")) else None
 
 

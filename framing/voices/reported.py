@@ -40,6 +40,8 @@ _DIRECT_RE = re.compile(r"\s*(?:[,:]\s*)?[\"“”«„‘']|\s*:")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
+# the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
+_CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
 _MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
@@ -54,8 +56,8 @@ class Reported(NamedTuple):
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without white space at either end."""
-    while start < end and text[start].isspace():
+    """The span without white space at either end (and punctuation at its start)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -65,7 +67,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """The content of "according to X, …" / "по словам X, …" / "как заявил X, …"."""
     after = max(cue.end, cue.speaker_end)
-    comma = re.compile(r"\s*,").match(text, after, bounds[1])
+    comma = _CLAUSE_COMMA_RE.match(text, after, bounds[1])
     if comma:
         return comma.end(), bounds[1]
     lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start

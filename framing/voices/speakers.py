@@ -114,6 +114,10 @@ def _trie(words) -> str:
 _KINDS = {lang: _cue_kinds(lang) for lang in ("en", "ru")}
 _CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in _KINDS.items()}
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
+_BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
+_RU_NOT_SPEAKERS = frozenset(
+    "себя его её ее их это этого этом этим так то им ему ей нам вам мне".split()
+)
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 _NAME_RE = {
     "en": re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"),
@@ -121,7 +125,7 @@ _NAME_RE = {
 }
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
-_TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.]*)")
+_TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
 _EN_STOP = frozenset(
     "that which who whom whose and but or nor when while as in on at for with by from to after "
@@ -142,7 +146,8 @@ _RU_STOP = frozenset(
     "понедельник вторник среду четверг пятницу субботу воскресенье".split()
 )
 _RU_SKIP = frozenset(
-    "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже".split()
+    "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
+    "тоже открыто прямо".split()
 )
 _RU_DATIVES = frozenset(
     "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
@@ -286,7 +291,11 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
             if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in _RU_DATIVES):
                 break
             pos = m.end()
-        return _words_after(text, pos, _RU_STOP)
+        phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
+        start, end = _words_after(text, phone.end() if phone else pos, _RU_STOP)
+        if start >= 0 and text[start:end].split(None, 1)[0].lower() in _RU_NOT_SPEAKERS:
+            return -1, -1  # "не считает себя участником": the object, not a speaker
+        return start, end
     start, end = _words_after(text, pos, _EN_STOP)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
