@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from framing._errors import FramingError
+from framing.clean import normalize_quotes
 from framing.voices import find_quotes, voice_spans
 from framing.voices.marks import pair_quotes
 from framing.voices.quotes import QUOTE_COLUMNS
@@ -582,3 +583,38 @@ def test_large_texts_do_not_hang(text, seconds):
 
 def test_pair_quotes_on_empty_text():
     assert pair_quotes("") == [] and quotes_of("").empty
+
+
+# ---- after framing's default cleaner: straight quotes only -----------------------------------
+@pytest.mark.parametrize(
+    "name",
+    [
+        "curly",
+        "guillemets",
+        "guillemets with nested „“",
+        "German",
+        "British single",
+        "over paragraphs",
+        "unclosed ends at the paragraph",
+        "nested single in double",
+    ],
+)
+def test_pairing_after_normalize_quotes(name):
+    _, text, expected, unclosed = next(p for p in PAIRING if p[0] == name)
+    table = quotes_of(normalize_quotes(text))
+    assert table["text"].tolist() == [normalize_quotes(e) for e in expected]
+    assert table["unclosed"].tolist() == unclosed
+
+
+def test_azatutyun_report_after_normalize_quotes_keeps_every_voice():
+    text = normalize_quotes(AZATUTYUN)
+    spans = spans_of(text)
+    got = []
+    for m in re.finditer(FRAMING_TERMS, text):
+        inside = spans[(spans["start"] <= m.start()) & (m.start() < spans["end"])]
+        got.append(
+            ("narrative", "")
+            if inside.empty
+            else (inside["voice"].iloc[0], inside["speaker"].iloc[0])
+        )
+    assert got == [(voice, speaker) for _, voice, speaker in AZATUTYUN_HITS]
