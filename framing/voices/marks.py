@@ -215,4 +215,5 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         if span:
             out.append(span)
         stack.clear()
+    out.sort()
     return out
