@@ -88,8 +88,11 @@ def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | No
         return k  # “…,” he said / «…», — сказал он / “…?” she asked
     if quote.endswith("."):
         # “… .” A ceasefire announced …: a new sentence, unless “… .” he said / said Lavrov
-        who = text[cue.speaker_start : cue.speaker_end].lower()
-        return k if who in _PRONOUN_SPEAKERS or first == cue.start else None
+        return (
+            k
+            if text[cue.speaker_start : cue.speaker_end] in _PRONOUN_SPEAKERS or first == cue.start
+            else None
+        )
     return None  # centre «Меридиан» говорит: the quote is inside the speaker's phrase
 
 

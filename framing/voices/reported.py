@@ -35,8 +35,9 @@ from .speakers import ACCORDING, TERM, Cue
 __all__ = ["Reported", "reported_spans"]
 
 _THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE)
-_THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?\b(?:that|что)\b", re.IGNORECASE)
-_DIRECT_RE = re.compile(r"\s*(?:[,:]\s*)?[\"“”«„‘']|\s*:")
+_THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
+# the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
+_DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:|\s*,?\s*[\"“”«„‘']")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
@@ -90,7 +91,7 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     if _NOTHING_RE.match(text, start, bounds[1]):
         return None
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
-    if near and cue.cue.lower() in ("told", "tells", "сказал", "сообщил"):
+    if near:  # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         return near.end(), bounds[1]
     return start, bounds[1]
 

@@ -73,6 +73,12 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         kinds.update(dict.fromkeys(_RU_PRESENT, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
         kinds.update(dict.fromkeys(["по словам", "по мнению", "по данным"], ACCORDING))
+        kinds.update(
+            dict.fromkeys(
+                (f"по {p} {w}" for p in ("его", "её", "ее", "их") for w in ("словам", "мнению")),
+                ACCORDING,
+            )
+        )
     else:
         kinds = dict.fromkeys(
             _EN_SPEECH + _EN_PARTICIPLES + ["pointed out", "quoted", "cited"], SPEECH
@@ -84,7 +90,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         )
         kinds["according to"] = ACCORDING
     # the cues that start sentences also in their capitalized form
-    for phrase in ("according to", "so-called", "по словам", "по мнению", "по данным", *_RU_SO):
+    for phrase in [k for k in kinds if k.startswith(("according", "so-", "по ", "так "))]:
         if phrase in kinds:
             kinds[phrase[0].upper() + phrase[1:]] = kinds[phrase]
     return kinds
@@ -174,7 +180,10 @@ _ROLES = (
     "ambassador aide secretary president premier chief head source"
 ).split()
 
-_PRONOUNS = {"he": "m", "she": "f", "they": "", "it": "org", "он": "m", "она": "f", "они": ""}
+_PRONOUNS = {
+    "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
+    "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
+}  # fmt: skip
 _FEMALE_WORDS = frozenset(
     "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
     "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
@@ -280,6 +289,15 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
     if m is None:
         return -1, -1
+    inner = text[m.start() + 1 : m.end()].strip(" ,")
+    if 0 < len(inner.split()) <= 4 and all(w[:1].isupper() for w in inner.split()):
+        start = (
+            m.start()
+            + 1
+            + len(text[m.start() + 1 : m.end()])
+            - len(text[m.start() + 1 : m.end()].lstrip())
+        )
+        return start, start + len(inner)  # "The spokesman for the ministry, Maria Zakharova, said"
     start, end = _words_before(text, m.start(), stop, skip, limit=4)
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
@@ -360,7 +378,10 @@ def find_cues(
                 continue  # called off, called up
             if after:
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
-        if kind == ACCORDING:
+        if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
+            s = m.start() + cue_text.index(" ") + 1
+            e = s + len(cue_text.split()[1])
+        elif kind == ACCORDING:
             s, e = (
                 _speaker_after(text, m.end(), lang)
                 if lang == "ru"
