@@ -268,6 +268,27 @@ ATTRIBUTION = [
         "35-летняя преподавательница Мария",
         "сказала",
     ),
+    (
+        "The spokesman for the ministry, Maria Zakharova, said: “Nothing has changed.”",
+        "Nothing has changed.",
+        "quote",
+        "Maria Zakharova",
+        "said",
+    ),
+    (
+        "«Мы следим», — заявил Песков. По его словам, «решение за Ереваном».",
+        "решение за Ереваном",
+        "quote",
+        "Песков",
+        "По его словам",
+    ),
+    (  # a capitalized "He" after a full stop starts a new sentence: the colon cue before wins
+        "Lavrov told reporters: “The bloc is alive.” He added that Armenia stays.",
+        "The bloc is alive.",
+        "quote",
+        "Lavrov",
+        "told",
+    ),
     # names and titles are scare quotes, nobody's term
     (
         "Vartan Keshishian writes “The Long View” for the Mirror.",
@@ -411,6 +432,24 @@ REPORTED = [
         "обвинил",
     ),
     (
+        "Maria Zakharova said on Thursday that Yerevan was playing with fire.",
+        "Yerevan was playing with fire.",
+        "Maria Zakharova",
+        "said",
+    ),
+    (
+        "Песков заявил журналистам, что Кремль следит за ситуацией.",
+        "Кремль следит за ситуацией.",
+        "Песков",
+        "заявил",
+    ),
+    (
+        "“We are calm,” Zakharova said. According to her, the talks go on.",
+        "the talks go on.",
+        "Zakharova",
+        "According to",
+    ),
+    (
         "Officials in Yerevan said the decision was technical.",
         "the decision was technical.",
         "Officials in Yerevan",
@@ -444,6 +483,7 @@ def test_reported_speech(text, content, speaker, cue):
     [
         "“It is over,” Lavrov said.",  # attribution of a direct quote, no content
         "Lavrov said: “It is over.”",
+        "Lavrov told reporters: “It is over.”",
         "The so-called peace treaty was never signed.",
         "Lavrov rejected what he called a “collapse” of the bloc.",
     ],
