@@ -28,7 +28,6 @@ _ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
     "г гг т т.е им ул д др пр проф см".split()
 )
-_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
 
@@ -44,11 +43,19 @@ def sentence_ends(text: str) -> list[int]:
     """
     ends = []
     for m in _END_RE.finditer(text):
-        if m.group()[0] == ".":
-            word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
-            token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
+        dot = m.start()
+        if text[dot] == "." and dot and text[dot - 1].isalpha():
+            start = dot - 1  # the word before the dot, if it is short enough to be an abbreviation
+            while (
+                start > 0
+                and dot - start <= 4
+                and (text[start - 1].isalpha() or text[start - 1] == ".")
+            ):
+                start -= 1
+            if not (start and (text[start - 1].isalnum() or text[start - 1] == ".")):
+                token = text[start:dot].lower()
+                if len(token) == 1 or token in _ABBREVIATIONS:
+                    continue
         ends.append(m.end())
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
