@@ -2,29 +2,43 @@
 
 The marks are paired by :mod:`framing.voices.marks` (every quotation style, apostrophes and
 inch signs left out, quotes over several paragraphs, unclosed quotes ended at the paragraph's
-end). Each span then gets its attribution and its kind:
+end; hard-wrapped wire copy is read with its line breaks as spaces). Each span then gets its
+attribution and its kind:
 
 **Attribution**, tried in this order (cues and speakers from :mod:`framing.voices.speakers`):
 
-1. *after* the closing mark: “…,” said Lavrov / “…,” he said / «…», — заявил Лавров;
-2. *before* the opening mark, up to a colon or comma: Lavrov said: “…” / according to X,
-   “…” / по словам Лаврова, «…» / the so-called “…”;
+1. *after* the closing mark, when a comma or dash separates them or the quote ends in
+   , ? ! … or —: “…,” said Lavrov / “…,” he said / «…», — заявил Лавров; after a quote
+   that ends in a full stop only a lower-case pronoun or an inverted cue (“… .” he said /
+   said Lavrov), so that the subject of the next sentence is not taken for a speaker;
+2. *before* the opening mark, up to a colon or comma (or right after the cue): Lavrov
+   said: “…” / Lavrov told reporters: “…” / according to X, “…” / по словам Лаврова, «…» /
+   the so-called “…”; not a quote right after a speaker's phrase that follows its cue
+   (считает активистка инициативы «Новая граница»: a name inside the phrase);
 3. in the *same sentence*, the nearest cue before the quote, else after it: Pashinyan
    described the pact as “an effective suspension” / “…” as Moscow calls it;
-4. a quote without a cue that follows a quote with a speaker within a few sentences, with
-   no cue in between, continues that speaker's words (“…,” he said. “…”).
+4. a quote without a cue that follows a quote with a speaker within 400 characters, with
+   no other cue in between, continues that speaker's words (“…,” he said. “…”).
 
-**Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2) or
-when it holds more than five words or a sentence-final mark (. ! ? …). Otherwise it is a
-``"scare_quote"``: a short term, used by the writer (“zone of responsibility”, the
-so-called "peace treaty") or attributed as a term ("described the pact as “an effective
-suspension”", "called it a «провал»"). A term cue (described … as, called, dubbed,
-so-called, назвал) makes a scare quote even when it is adjacent. A short fragment inside a
-sentence with a speech cue ("Lavrov said the bloc was “in a state of collapse”") is also
-a scare quote, attributed to that speaker and cue: the writer chose the words to quote as a
-term. Quotes of two words or more in title case with no sentence-final mark or comma (names,
-titles: writes “The Long View”) are scare quotes too, even next to a cue. A short quote that starts with a capital letter (a name: «Меридиан», the
-“Northern Courier”) takes no speaker from a speech cue elsewhere in its sentence.
+**Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2), or
+when it holds more than five words, a sentence-final mark (. ! ? …) or ends in a comma.
+Otherwise it is a ``"scare_quote"``: a short term, used by the writer (“zone of
+responsibility”, the so-called "peace treaty") or attributed as a term ("described the pact
+as “an effective suspension”", "called it a «провал»"). The decisions:
+
+* a term cue (described … as, called, dubbed, labelled, so-called, назвал,
+  охарактеризовал) makes a scare quote of up to ten words, even when it is adjacent, and the
+  term keeps that cue and its speaker ("what he called a “collapse”" is Lavrov's term);
+* a short fragment inside a sentence with a speech cue ("Lavrov said the bloc was “in a
+  state of collapse”") is a scare quote too, attributed to that speaker and cue: the writer
+  chose those words to quote as a term, and the speaker's own voice is the reported speech
+  around it;
+* two words or more in title case, with no sentence-final mark or comma (names, titles:
+  writes “The Long View”), are scare quotes even next to a cue, and a short quote that
+  starts with a capital letter (a name: «Меридиан», the “Northern Courier”) takes no speaker
+  from a speech cue elsewhere in its sentence;
+* "called" right before the quote names something (a famine called “Holodomor”): a scare
+  quote with no speaker.
 """
 
 from __future__ import annotations
