@@ -2,32 +2,48 @@
 
 A *cue* is the word (or words) that attributes speech or a term: said, told, added,
 warned, according to, quoted … as saying; заявил, сказал, отметил, по словам; and the
-term cues described … as, called, dubbed, so-called, назвал. Each cue found outside the
-quotation marks of a text gets a *speaker*, the noun phrase as written:
+term cues described … as, called, dubbed, so-called, назвал. Cues are matched
+case-sensitively (their sentence-initial forms "According to", "По словам" too), so a cue in
+an all-capitals headline is not found. Each cue found outside the quotation marks of a text
+gets a *speaker*, the noun phrase as written:
 
 * **before the cue** ("Russian Foreign Minister Sergei Lavrov said", "an unnamed CSTO
-  representative told", "Он подчеркнул"): the words back to the start of the clause (a
+  representative told", "Officials in Yerevan said", "the head of the Office of the
+  President said", "Он подчеркнул"): the words back to the start of the clause (a
   punctuation mark, a conjunction or preposition, a weekday or month), at most eight, with
-  the adverbs just before the cue (also, has, reportedly, ранее, также) left out;
-* else **after it** ("…,” said Lavrov", "», — заявил глава МИД Сергей Лавров", "Как
-  заявил Лавров, …"): the words up to the next punctuation mark or preposition; Russian
-  datives between the verb and its speaker ("заявил журналистам Песков") are skipped;
-* for **according to / по словам** and **quoted X as saying**, the words after the cue.
+  the adverbs just before the cue (also, has, reportedly, ранее, также, вновь) left out;
+  "of", "in", "from", "at", "with", "for", "из", "от" between two words of the phrase keep
+  it going;
+* else **after it**, where the cue follows a closing mark, a comma or a dash ("…,” said
+  Lavrov", "», — заявил глава МИД Сергей Лавров", "Как заявил Лавров, …"): the words up to
+  the next punctuation mark or preposition; in English not a word followed by an auxiliary
+  ("said he had lost": *he* is the content's subject); Russian addressees between the verb
+  and its speaker ("заявил журналистам Песков", "сказал «Курьеру» дипломат", "по телефону")
+  are skipped;
+* else **before an apposition**: "Karen Mkrtchyan, a taxi driver, said" (the name before
+  it), "The spokesman for the ministry, Maria Zakharova, said" (the name inside it);
+* for **according to / по словам** and **quoted X as saying**, the words after the cue
+  (the pronoun in "по его словам").
 
-**Pronouns** (he, she, they, it; он, она, они) and **nominal anaphors** ("the minister",
-"the official"; "министр") resolve, in :func:`resolve_speakers`, to the last named speaker
-before them that fits: *he*/*он* to one not known to be a woman, *she*/*она* to one not
-known to be a man, *it* to an organisation, "the minister" to the last speaker whose phrase
-has "minister". Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman,
-a few common first names, Russian surname endings in Latin script (Zakharova, Lavrov) and
-the Russian verb (заявила is a woman). A participle cue without a subject (", adding that")
-takes the speaker of the cue before it in the same passage.
+**Pronouns** (he, she, they, it, him, her; он, она, они, его, её, их) and **nominal
+anaphors** ("the minister", "the official", "the President"; "министр") resolve, in
+:func:`resolve_speakers`, to the last named speaker before them that fits: *he*/*он* to one
+not known to be a woman, *she*/*она* to one not known to be a man, *it* to an
+organisation, "the minister" to the last speaker whose phrase has "minister" ("the
+official" to the last whose phrase has a role noun: official, representative, spokesman,
+minister …). *He* and *she* may also resolve to a person's name written in the narrative
+since the last named speaker (two or three capitalized words: "Tigran Melkumov, a political
+scientist, put it bluntly. “…,” he said"). A resolved speaker becomes the most recent one.
+Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
+names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
+Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
+"and said") takes the speaker of the cue before it.
 
 What it does not do: no parser and no coreference model, so a speaker separated from its
-cue by a long appositive ("Lavrov, who arrived in Yerevan on Monday, said") is not found;
-possessives and relative clauses are not followed ("his spokesman"); an anaphor with no
-antecedent that fits stays as written; a cue verb in a non-speech sense ("the report said
-nothing") is a cue.
+cue by a long relative clause ("Lavrov, who arrived in Yerevan on Monday and met …, said")
+is not found; possessives are not followed ("his spokesman"); an anaphor with no antecedent
+that fits stays as written; a single surname in the narrative is not an antecedent; a cue
+verb in a non-speech sense ("the report said nothing") is a cue.
 """
 
 from __future__ import annotations
