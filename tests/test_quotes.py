@@ -361,6 +361,15 @@ PRONOUNS = [
         "“The bloc is dead,” he said. “It is over,” Lavrov added.",
         ["he", "Lavrov"],
     ),
+    (
+        "“It is unacceptable,” the foreign ministry said. “We are concerned,” it added. "
+        "“No,” Armenian officials said. “Never,” they insisted.",
+        ["the foreign ministry", "the foreign ministry", "Armenian officials", "Armenian officials"],
+    ),
+    (
+        "«Решения нет», — сказал Лавров. «Есть», — ответила Захарова. «Подождём», — добавил министр.",
+        ["Лавров", "Захарова", "министр"],
+    ),
     (  # a name in the narrative, no cue of its own
         "“It is over,” said Irina Kolosova. Tigran Melkumov, a political scientist in Yerevan, put it "
         "bluntly. “Nobody is forcing Armenia to choose,” he said.",

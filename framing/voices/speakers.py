@@ -193,8 +193,13 @@ _SHARED_RE = re.compile(
 # the role nouns a generic anaphor ("the official") may stand for
 _ROLES = (
     "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
-    "ambassador aide secretary president premier chief head source"
+    "ambassador aide secretary president premier chief head source leader diplomat analyst expert"
 ).split()
+_RU_ROLES = (
+    "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",
+    "дипломат", "спикер", "депутат", "эксперт", "политолог", "собеседник", "источник", "чиновник",
+    "генсек", "руководител", "председател", "лидер",
+)  # fmt: skip
 
 _PRONOUNS = {
     "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
@@ -474,10 +479,11 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
-        if words[0].lower() != "the" or not 2 <= len(words) <= 3:
-            return None
+        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES:
+            return None  # "the foreign ministry" is a speaker of its own
         return words[-1].lower()
-    return words[0].lower() if len(words) <= 3 else None
+    head = words[0].lower()
+    return head if len(words) <= 3 and head.startswith(_RU_ROLES) else None
 
 
 def _antecedent(named: list, want: str, head: str | None) -> str | None:
