@@ -51,7 +51,7 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
     --------
     >>> text = "Lavrov said the bloc was “in a state of collapse” and would survive."
     >>> [(text[s:e], v) for s, e, v, _, _ in article_spans(text, "en")]
-    [('the bloc was ', 'reported'), ('in a state of collapse', 'scare_quote'), (' and would survive.', 'reported')]
+    [('the bloc was', 'reported'), ('in a state of collapse', 'scare_quote'), ('and would survive.', 'reported')]
     """
     text = unwrap_lines(text)  # as article_voices reads it; the offsets are the same
     voices = article_voices(text, lang)
@@ -62,9 +62,12 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
     covered = 0
     for r in reported_spans(text, voices):
         start = max(r.start, covered)
-        for part in _subtract(start, r.end, cuts):
-            if _WORD_RE.search(text, part[0], part[1]):
-                spans.append((part[0], part[1], "reported", r.speaker, r.cue))
+        for part_start, part_end in _subtract(start, r.end, cuts):
+            piece = text[part_start:part_end]
+            if _WORD_RE.search(piece):  # the piece without the white space at its ends
+                part_start += len(piece) - len(piece.lstrip())
+                part_end -= len(piece) - len(piece.rstrip())
+                spans.append((part_start, part_end, "reported", r.speaker, r.cue))
         covered = max(covered, r.end)
     return sorted(spans)
 
