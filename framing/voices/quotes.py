@@ -1,15 +1,290 @@
-"""Quoted spans: quotation marks paired into quotes and scare quotes (:func:`find_quotes`)."""
+"""Quoted spans: quotation marks paired into quotes and scare quotes (:func:`find_quotes`).
+
+The marks are paired by :mod:`framing.voices.marks` (every quotation style, apostrophes and
+inch signs left out, quotes over several paragraphs, unclosed quotes ended at the paragraph's
+end; hard-wrapped wire copy is read with its line breaks as spaces). Each span then gets its
+attribution and its kind:
+
+**Attribution**, tried in this order (cues and speakers from :mod:`framing.voices.speakers`):
+
+1. *after* the closing mark, when a comma or dash separates them or the quote ends in
+   , ? ! … or —: “…,” said Lavrov / “…,” he said / «…», — заявил Лавров; after a quote
+   that ends in a full stop only a lower-case pronoun or an inverted cue (“… .” he said /
+   said Lavrov), so that the subject of the next sentence is not taken for a speaker;
+2. *before* the opening mark, up to a colon or comma (or right after the cue): Lavrov
+   said: “…” / Lavrov told reporters: “…” / according to X, “…” / по словам Лаврова, «…» /
+   the so-called “…”; not a quote right after a speaker's phrase that follows its cue
+   (считает активистка инициативы «Новая граница»: a name inside the phrase);
+3. in the *same sentence*, the nearest cue before the quote, else after it: Pashinyan
+   described the pact as “an effective suspension” / “…” as Moscow calls it;
+4. a quote without a cue that follows a quote with a speaker within 400 characters, with
+   no other cue in between, continues that speaker's words (“…,” he said. “…”).
+
+**Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2), or
+when it holds more than five words, a sentence-final mark (. ! ? …) or ends in a comma.
+Otherwise it is a ``"scare_quote"``: a short term, used by the writer (“zone of
+responsibility”, the so-called "peace treaty") or attributed as a term ("described the pact
+as “an effective suspension”", "called it a «провал»"). The decisions:
+
+* a term cue (described … as, called, dubbed, labelled, so-called, назвал,
+  охарактеризовал) makes a scare quote of up to ten words, even when it is adjacent, and the
+  term keeps that cue and its speaker ("what he called a “collapse”" is Lavrov's term);
+* a short fragment inside a sentence with a speech cue ("Lavrov said the bloc was “in a
+  state of collapse”") is a scare quote too, attributed to that speaker and cue: the writer
+  chose those words to quote as a term, and the speaker's own voice is the reported speech
+  around it;
+* two words or more in title case, with no sentence-final mark or comma (names, titles:
+  writes “The Long View”), are scare quotes even next to a cue, and a short quote that
+  starts with a capital letter (a name: «Меридиан», the “Northern Courier”) takes no speaker
+  from a speech cue elsewhere in its sentence;
+* "called" right before the quote names something (a famine called “Holodomor”): a scare
+  quote with no speaker.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 import pandas as pd
 
-__all__ = ["find_quotes"]
+from .._tables import check_articles
+from .marks import pair_quotes
+from .sentences import sentence_around, sentence_ends, text_language, unwrap_lines
+from .speakers import TERM, Cue, find_cues, resolve_speakers
+
+__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices"]
 
 #: The columns of the quotes table, in order.
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue", "unclosed")
 
+_WORD_RE = re.compile(r"\w+")
+_SENTENCE_MARK_RE = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
+_AFTER_GAP_RE = re.compile(r"[\"'”’»“«„‘›]?[\s,—–-]*")
+_ATTRIBUTED_GAP_RE = re.compile("[,—–]")
+_PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
+_FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
+_BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
+_SCARE_WORDS = 5
+_AFTER_REACH = 300  # how far after the last quote its attribution may end
+
+
+class QuoteRow(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    cue: str
+    unclosed: bool
+
+
+class ArticleVoices(NamedTuple):
+    """One text's quotes, cues, resolved speakers and the cues that attribute quotes."""
+
+    quotes: list[QuoteRow]
+    cues: list[Cue]
+    speakers: list[str]
+    attributing: set[int]
+    ends: list[int]  # the sentence ends of the text (empty when nothing needed them)
+
+
+def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | None:
+    """The cue right after the closing mark at ``end`` (k: the first cue after it)."""
+    if k >= len(cues):
+        return None
+    cue = cues[k]
+    first = min(cue.start, cue.speaker_start) if cue.speaker_start >= end else cue.start
+    gap = _AFTER_GAP_RE.match(text, end, first)
+    if gap is None or gap.end() != first or first - end >= 40 or "\n" in gap.group():
+        return None
+    quote = text[start:end].rstrip()
+    if _ATTRIBUTED_GAP_RE.search(gap.group()) or quote.endswith((",", "?", "!", "…", "—")):
+        return k  # “…,” he said / «…», — сказал он / “…?” she asked
+    if quote.endswith("."):
+        # “… .” A ceasefire announced …: a new sentence, unless “… .” he said / said Lavrov
+        return (
+            k
+            if text[cue.speaker_start : cue.speaker_end] in _PRONOUN_SPEAKERS or first == cue.start
+            else None
+        )
+    return None  # centre «Меридиан» говорит: the quote is inside the speaker's phrase
+
+
+def _before(text: str, start: int, cues: list[Cue], k: int) -> int | None:
+    """The cue that introduces the quote opening at ``start`` - 1 (k: the last cue before)."""
+    if k < 0:
+        return None
+    cue = cues[k]
+    gap = text[max(cue.end, cue.speaker_end) : start - 1]
+    if len(gap) > _BEFORE_GAP or "\n" in gap or _SENTENCE_MARK_RE.search(gap):
+        return None
+    stripped = gap.strip()
+    if not stripped and cue.speaker_start > cue.end:
+        return None  # считает активистка инициативы «Новая граница»: a name in the speaker's phrase
+    return k if not stripped or stripped.endswith((":", ",")) else None
+
+
+def _same_sentence(start: int, end: int, cues: list[Cue], k: int, bounds: tuple[int, int]):
+    """The nearest cue in the quote's sentence: before the quote, else after it."""
+    if k >= 0 and cues[k].start >= bounds[0]:
+        return k
+    if k + 1 < len(cues) and cues[k + 1].start < bounds[1]:
+        return k + 1
+    return None
+
+
+def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
+    """ "quote" or "scare_quote" (the rules are in the module's docstring)."""
+    if cue is not None and cue.kind == TERM:
+        return "scare_quote" if len(_WORD_RE.findall(quote)) <= 2 * _SCARE_WORDS else "quote"
+    words = _WORD_RE.findall(quote)
+    speech = _SENTENCE_MARK_RE.search(quote.rstrip()) or quote.rstrip().endswith(",")
+    if not speech and len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words):
+        return "scare_quote"  # a title or a name: writes “The Long View”
+    if adjacent or speech:
+        return "quote"
+    return "scare_quote" if len(words) <= _SCARE_WORDS else "quote"
+
+
+def _cue_index(cues: list[Cue], offset: int) -> int:
+    """The index of the first cue that starts at or after ``offset``."""
+    lo, hi = 0, len(cues)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cues[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleVoices:
+    """The quotes of one text with their kind, speaker and cue, and the text's cues.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+    lang : str
+        ``"en"`` or ``"ru"`` (see :func:`framing.voices.sentences.text_language`).
+    everywhere : bool
+        Find the cues in the whole text (reported speech needs them); when False, only as
+        far as the quotes need them.
+
+    Returns
+    -------
+    ArticleVoices
+
+    Examples
+    --------
+    >>> text = "“We will not leave,” Pashinyan said. He called it a “freeze”."
+    >>> [(text[q.start : q.end], q.kind, q.speaker, q.cue) for q in article_voices(text, "en").quotes]
+    [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
+    """
+    text = unwrap_lines(text)  # the offsets stay those of the text as given
+    spans = pair_quotes(text)
+    # the quotes alone need the cues up to just after the last one (pay only for what is read)
+    endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
+    cues = (
+        find_cues(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
+        if endpos != 0
+        else []
+    )
+    speakers = resolve_speakers(cues, lang, text, [(q.start, q.end) for q in spans])
+    rows: list[QuoteRow] = []
+    ends: list[int] = []
+    attributing: set[int] = set()
+    previous = None  # end, speaker, cue and cue index of the last attributed speech
+    for q in spans:
+        quote = text[q.start : q.end]
+        k = _cue_index(cues, q.end)
+        found = _after(text, q.start, q.end, cues, k)
+        if found is None:
+            found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
+        adjacent = found is not None and cues[found].kind != TERM
+        if found is None:
+            ends = ends or sentence_ends(text)
+            bounds = sentence_around(ends, q.start)
+            found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
+        cue = cues[found] if found is not None else None
+        kind = _kind(quote, adjacent, cue)
+        if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
+            cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
+        if cue is not None:
+            speaker, cue_text = speakers[found], cue.cue
+            if adjacent:
+                attributing.add(found)
+        elif kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
+            between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start))) - {
+                previous[3]
+            }
+            speaker, cue_text = ("", "") if between else previous[1:3]
+        else:
+            speaker, cue_text = "", ""
+        if kind == "quote" and speaker:
+            previous = (q.end, speaker, cue_text, found if cue is not None else previous[3])
+        rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
+    return ArticleVoices(rows, cues, speakers, attributing, ends)
+
+
+def article_languages(articles: pd.DataFrame) -> list:
+    """The ``lang`` value of each article (None where there is no ``lang`` column)."""
+    if "lang" in articles.columns:
+        return articles["lang"].tolist()
+    return [None] * len(articles)
+
 
 def find_quotes(articles: pd.DataFrame, *, column: str = "text") -> pd.DataFrame:
-    """One row per quoted span (contract; the quotes helper fills this in)."""
-    raise NotImplementedError
+    """One row per quoted span of every article: its kind, speaker and attribution cue.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (``article_id`` and the text column; ``lang`` is used when present,
+        else each text's script decides between English and Russian rules).
+    column : str
+        The column with the texts.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`QUOTE_COLUMNS`: ``article_id``, ``start`` and ``end`` (offsets of the
+        quoted words without the marks, so ``text == article_text[start:end]``), ``text``,
+        ``kind`` ("quote" or "scare_quote"), ``speaker`` and ``cue`` as written ("" when
+        none) and ``unclosed`` (the quote ran to its paragraph's end without a closing
+        mark). Ordered as the articles, then by ``start``. Texts that are missing or empty
+        give no rows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "text": [
+    ...     "“The bloc is in a state of collapse,” Lavrov said. Armenia's “zone of responsibility”.",
+    ...     "«Мы не уйдём», — заявил Пашинян."]})
+    >>> find_quotes(articles)[["article_id", "text", "kind", "speaker", "cue"]]
+      article_id                                  text         kind   speaker    cue
+    0         a1  The bloc is in a state of collapse,        quote    Lavrov   said
+    1         a1                zone of responsibility  scare_quote
+    2         a2                           Мы не уйдём        quote  Пашинян  заявил
+    """
+    check_articles(articles, "find_quotes", ("article_id", column))
+    rows = []
+    langs = article_languages(articles)
+    for article_id, text, lang in zip(articles["article_id"], articles[column], langs, strict=True):
+        if not isinstance(text, str) or not text:
+            continue
+        for q in article_voices(text, text_language(text, lang), everywhere=False).quotes:
+            rows.append(
+                (
+                    article_id,
+                    q.start,
+                    q.end,
+                    text[q.start : q.end],
+                    q.kind,
+                    q.speaker,
+                    q.cue,
+                    q.unclosed,
+                )
+            )
+    table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    return table.astype({"start": "int64", "end": "int64", "unclosed": "bool"})

@@ -1,0 +1,123 @@
+"""Sentences and language for the voices stage: linear rules that need no model.
+
+The voices stage asks two things of a text many times: where the sentence around an offset
+begins and ends, and whether the text is Russian. Punkt (``framing.tokens``) is right for
+token counts, but quotes need sentence ends that respect quotation marks ("…won,” he said)
+and must cost no more than one regular-expression scan, so this module has its own rules:
+
+* a sentence ends after ``.``, ``!``, ``?`` or ``…`` (and any closing marks or brackets)
+  followed by white space and an upper-case letter, a digit, an opening mark or a dash, and
+  at every line break;
+* not after a known abbreviation (Mr., Gen., U.S., Jan., г., т.е.) or an initial (S. Lavrov).
+
+Wire copy is often *hard-wrapped* (lines of 60-80 characters, paragraphs marked by an
+indented line or a blank one, as in Reuters-21578); :func:`unwrap_lines` turns the line breaks
+inside its paragraphs into spaces, one character for one, so that every offset stays the same.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+__all__ = ["sentence_ends", "sentence_around", "text_language", "unwrap_lines"]
+
+_END_RE = re.compile(r"[.!?…\n][.!?…]*[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sgt maj capt gov sen rep jr sr prof no vs etc jan feb mar apr "
+    "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
+    "г гг т т.е им ул д др пр проф см".split()
+)
+_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets where the sentences of ``text`` end (exclusive), the text's end last.
+
+    Examples
+    --------
+    >>> text = "Gen. S. Lavrov spoke. “We won.” Then: no."
+    >>> [text[:e] for e in sentence_ends(text)][:2]
+    ['Gen. S. Lavrov spoke.', 'Gen. S. Lavrov spoke. “We won.”']
+    """
+    ends = []
+    for m in _END_RE.finditer(text):
+        dot = m.start()
+        if text[dot] == "." and dot and text[dot - 1].isalpha():
+            start = dot - 1  # the word before the dot, if it is short enough to be an abbreviation
+            while (
+                start > 0
+                and dot - start <= 4
+                and (text[start - 1].isalpha() or text[start - 1] == ".")
+            ):
+                start -= 1
+            if not (start and (text[start - 1].isalnum() or text[start - 1] == ".")):
+                token = text[start:dot].lower()
+                if len(token) == 1 or token in _ABBREVIATIONS:
+                    continue
+        ends.append(m.end())
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return ends
+
+
+def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
+    """The ``(start, end)`` of the sentence that holds ``offset``, given :func:`sentence_ends`.
+
+    Examples
+    --------
+    >>> text = "One. Two words. Three."
+    >>> sentence_around(sentence_ends(text), 6)
+    (4, 15)
+    """
+    k = bisect_right(ends, offset)
+    start = ends[k - 1] if k else 0
+    end = ends[k] if k < len(ends) else ends[-1]
+    return start, end
+
+
+_WRAPPED_BREAK_RE = re.compile(r"\n(?![ \t]*\n|[ \t])")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with the line breaks inside hard-wrapped paragraphs turned into spaces.
+
+    A text is hard-wrapped when it has at least four lines and three in five of them are 40 to
+    90 characters long; its paragraphs end at a blank line or before an indented line. Other
+    texts are returned as they are (there every line is a paragraph). The length never changes.
+
+    Examples
+    --------
+    >>> lines = ["The minister said on Tuesday that the talks had failed,",
+    ...          "adding that Moscow would wait for a new government in",
+    ...          "Yerevan before it made any offer to the other members.",
+    ...          "    He declined to say more about the coming meeting in",
+    ...          "Vienna, where the ministers are expected next week."]
+    >>> unwrap_lines(chr(10).join(lines)).split(chr(10))[1]
+    '    He declined to say more about the coming meeting in Vienna, where the ministers are expected next week.'
+    """
+    if text.count("\n") < 3:
+        return text
+    lengths = [len(line.rstrip()) for line in text.split("\n")]
+    if sum(40 <= n <= 90 for n in lengths) * 5 < len(lengths) * 3:
+        return text
+    return _WRAPPED_BREAK_RE.sub(" ", text)
+
+
+def text_language(text: str, lang=None) -> str:
+    """``"ru"`` or ``"en"``: the ``lang`` given (an ISO code), else the script of the text.
+
+    A text is Russian when at least a third of the Latin and Cyrillic letters among its first
+    2,000 characters are Cyrillic.
+
+    Examples
+    --------
+    >>> text_language("Лавров заявил, что CSTO ..."), text_language("Lavrov said"), text_language("x", "ru-RU")
+    ('ru', 'en', 'ru')
+    """
+    if isinstance(lang, str) and lang.strip():
+        return "ru" if lang.strip().lower()[:2] == "ru" else "en"
+    sample = text[:2000]
+    cyrillic = len(_CYRILLIC_RE.findall(sample))
+    return "ru" if cyrillic and cyrillic * 3 >= cyrillic + len(_LATIN_RE.findall(sample)) else "en"
