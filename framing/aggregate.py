@@ -76,7 +76,7 @@ _LEVELS = ("frame", "entry")
 #: what count_by_period can do with negated hits
 NEGATED = ("keep", "drop", "apart")
 #: how to get the hits' voice columns
-_VOICE_FIX = "Run fr.add_voice(hits, articles) or find_hits(..., voice=True) first."
+_VOICE_FIX = "Run hits = fr.add_voice(hits, articles) first."
 
 
 def count_by_period(

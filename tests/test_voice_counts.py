@@ -362,7 +362,7 @@ def _no_voice(hits):
     "call, message",
     [
         (lambda a, h, t: fr.count_by_period(_no_voice(h), a, voice="quote", token_totals=t),
-         r"no 'voice' column.*fr\.add_voice\(hits, articles\) or find_hits\(\.\.\., voice=True\)"),
+         r"no 'voice' column.*fr\.add_voice\(hits, articles\)"),
         (lambda a, h, t: fr.count_by_period(_no_voice(h), a, by=["outlet", "voice"]),
          r"by='voice'.*fr\.add_voice\(hits, articles\)"),
         (lambda a, h, t: fr.count_by_period(h, a, voice="quotes", token_totals=t),

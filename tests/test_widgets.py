@@ -145,8 +145,9 @@ def test_finds_the_hits_itself(teaching):
     articles, lexicon, hits = teaching
     small = articles[articles["outlet"] == "Yerevan Ledger"]
     ex = explore(small, lexicon)
-    expected = find_hits(small, lexicon, sentences=False)
+    expected = fr.add_voice(find_hits(small, lexicon, sentences=False), small)
     pd.testing.assert_frame_equal(ex.hits.reset_index(drop=True), expected)
+    assert not ex.voice.disabled  # hits it finds itself know their voice
 
 
 CHANGES = [
@@ -184,6 +185,20 @@ def test_each_control_redraws_as_count_by_period_says(teaching, changes):
     assert MEASURES[ex.measure.value] in labels
 
 
+def test_narrowing_the_dates_keeps_the_smoothed_values_at_the_new_edge(teaching):
+    articles, lexicon, hits = teaching
+    ex = explore(articles, lexicon, hits=hits, compare="pooled", frames=["threat"])
+    ex.smooth.value = 3
+    whole = dict(zip(ex.figure.axes[0].lines[0].get_xdata(),
+                     ex.figure.axes[0].lines[0].get_ydata(), strict=True))  # fmt: skip
+    ex.dates.value = ("2023-03", "2023-10")
+    line = ex.figure.axes[0].lines[0]
+    narrowed = dict(zip(line.get_xdata(), line.get_ydata(), strict=True))
+    assert len(narrowed) == 8
+    for month, value in narrowed.items():  # the edges too: March and October 2023
+        np.testing.assert_allclose(value, whole[month], equal_nan=True)
+
+
 def test_smoothing_pools_a_centred_window(teaching):
     articles, lexicon, hits = teaching
     ex = explore(articles, lexicon, hits=hits, compare="pooled", frames=["threat", "alliance"])
@@ -197,7 +212,7 @@ def test_smoothing_pools_a_centred_window(teaching):
         rate = (hits_sum / tokens_sum * 1000).where(g["n_articles"] > 0)  # empty stays empty
         expected[(None, label)] = rate.to_numpy()
     assert_chart_matches(ex, expected)
-    assert "(3-period moving window)" in ex.figure.axes[0].get_ylabel()
+    assert "(3-month moving window)" in ex.figure.axes[0].get_ylabel()
     ex.smooth.value = 0
     assert_chart_matches(ex, expected_lines(ex, table))
 
@@ -754,7 +769,7 @@ def test_passages_follow_the_voice_and_name_the_speaker(voiced):
 
 def test_without_voices_the_chooser_is_disabled_with_a_note(voiced):
     arts, hits, _ = voiced
-    for ex in (explore(tiny(), LEX), explore(arts, VLEX, hits=hits.drop(columns="voice")),
+    for ex in (explore(arts, VLEX, hits=hits.drop(columns="voice")),
                explore(counts=count_by_period(hits, arts))):  # fmt: skip
         assert ex.voice.disabled and ex.voice.value == "all"
         assert ex.voice_note.layout.display != "none"

@@ -152,6 +152,7 @@ def plot_trends(
     marks = _events(events)
     if smooth:
         counts = rolling_counts(counts, smooth)
+    window = counts["window"].iloc[0] if "window" in counts.columns and len(counts) else None
     col, panels = _panels(counts, hue, col)
     with style_context():
         fig, axes = axes_for(ax, len(panels), "plot_trends", lambda: _new_axes(panels, col, width))
@@ -163,7 +164,7 @@ def plot_trends(
             _draw_panel(axis, panel, *series[panel], colours, bands)
         _mark_events(axes, marks, counts["period"])
         note = f"Bands: {band_label(counts, measure)}" if bands else None
-        _label_figure(fig, axes, measure, smooth, width, title, legend_inside=ax is not None,
+        _label_figure(fig, axes, measure, window, width, title, legend_inside=ax is not None,
                       note=note)  # fmt: skip
     attach(
         fig, provenance=counts.attrs.get("provenance"), data=counts, ax=axes[0], label="plot_trends"
@@ -305,11 +306,18 @@ def _isolated(y: np.ndarray) -> list[int]:
     return np.flatnonzero(ok & ~before & ~after).tolist()
 
 
-def _label_figure(fig, axes, measure, smooth, width, title, *, legend_inside: bool,
+def _singular(window: str) -> str:
+    """ "3 months" as an adjective: "3-month"."""
+    number, unit = window.split(" ", 1)
+    return f"{number}-{unit[:-1] if unit.endswith('s') else unit}"
+
+
+def _label_figure(fig, axes, measure, window, width, title, *, legend_inside: bool,
                   note: str | None = None) -> None:  # fmt: skip
     """The measure's label, the legend (below the panels, or inside given Axes; titled with
     ``note``, what the bands are) and the title."""
-    label = MEASURES[measure] + (f"\n({smooth}-period moving window)" if smooth else "")
+    # "3 months" -> "(3-month moving window)"
+    label = MEASURES[measure] + (f"\n({_singular(window)} moving window)" if window else "")
     if len(axes) == 1:
         axes[0].set_ylabel(label)
     else:

@@ -33,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._errors import FramingError
+from ..aggregate import rolling_counts
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
@@ -401,13 +402,30 @@ class Explorer(widgets.VBox):
         if n_lines > len(PALETTE):
             messages.append(("note", f"{n_lines} lines but {len(PALETTE)} colours: colours "
                                      "repeat; choose fewer."))  # fmt: skip
+        smooth = self.smooth.value
+        if smooth > 1:  # smoothed over all the dates, then cut: the edges keep their windows
+            counts, smooth = self._smoothed(counts, smooth), None
         self.chart.value = self._chart.png(
             counts, hue=hue, col=col, title=title, n=n, measure=self.measure.value,
-            intervals=self.intervals.value, smooth=self.smooth.value,
+            intervals=self.intervals.value, smooth=smooth,
         )  # fmt: skip
         self.chart.layout.display = None
         self.export_button.disabled = False
         self._drawn = True
+
+    def _smoothed(self, counts: pd.DataFrame, window: int) -> pd.DataFrame:
+        """The chosen series smoothed over every date the data have, then cut to the date
+        range shown, so that narrowing the range does not change the values at its edges."""
+        labels, outlets, lo, hi, pfreq, pooled = self._choice()
+        months = [value for _, value in self.dates.options]
+        first = pd.Period(months[0], "M").start_time
+        last = (pd.Period(months[-1], "M") + 1).start_time
+        wide = self._source.counts(
+            labels, outlets, first, last, pfreq, pooled, voices_of(self.voice.value)
+        )
+        rolled = rolling_counts(wide, window)
+        shown = rolled["period"].between(counts["period"].min(), counts["period"].max())
+        return rolled[shown].reset_index(drop=True)
 
     def _blank(self) -> None:
         self._chart.forget()

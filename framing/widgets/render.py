@@ -65,8 +65,11 @@ class Chart:
             )
             if n == 1 and used[0].get_legend() is not None:  # same place as with panels: below
                 handles, labels = used[0].get_legend_handles_labels()
+                note = used[0].get_legend().get_title().get_text() or None  # what the bands are
                 used[0].get_legend().remove()
-                self.figure.legend(handles, labels, loc="lower center", ncols=min(len(labels), 5))
+                legend = self.figure.legend(handles, labels, loc="lower center", title=note,
+                                            ncols=min(len(labels), 5))  # fmt: skip
+                legend.get_title().set_fontsize("x-small")
             _align_panels(used, ncols, reused)
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=self.dpi)

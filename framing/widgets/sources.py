@@ -32,6 +32,7 @@ from ..intervals import add_measures
 from ..lexicon import read_lexicon
 from ..match import article_token_totals, find_hits, token_counts
 from ..partials import VOICES, voice_token_matrix
+from ..voices import add_voice
 from .voice import hit_voice_codes, voice_totals_by_position
 
 __all__ = ["source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
@@ -358,7 +359,8 @@ def _hits_of(articles, lexicon, hits, *, match: str) -> pd.DataFrame:
                 fix="Call explore(articles, framing.load_lexicon('security')) or "
                 "explore(articles, hits=hits).",
             )
-        hits = find_hits(articles, lexicon, match=match, sentences=False)
+        # with their voices, so that the voice chooser works out of the box
+        hits = add_voice(find_hits(articles, lexicon, match=match, sentences=False), articles)
     else:
         _check_hits(hits)
     return hits.reset_index(drop=True)
