@@ -48,6 +48,7 @@ from .partials import (
     voice_token_matrix,
     voice_units,
 )
+from .provenance import corpus_provenance
 
 __all__ = [
     "count_by_period",
@@ -309,7 +310,10 @@ def make_partials(
         by=tuple(by),
         level=level,
         frames=None if frames is None else list(frames),
-        attrs={k: v for k, v in hits.attrs.items() if k != "frames"},
+        attrs={
+            **{k: v for k, v in hits.attrs.items() if k != "frames"},
+            "corpus": corpus_provenance(articles),
+        },  # fmt: skip
         voice=None if voices is None else tuple(voices),
         negated=negated,
     )
@@ -561,8 +565,10 @@ def rolling_counts(counts: pd.DataFrame, window: int, *, conf: float = 0.95) -> 
     >>> smooth = rolling_counts(counts, 3)
     >>> smooth["per_1k_tokens"].tolist()
     [3.0, 3.0, nan, 3.0]
-    >>> smooth[["n_hits", "window_n_hits", "window"]].iloc[0].tolist()
-    [0, 6, '3 periods']
+    >>> smooth[["n_hits", "window_n_hits", "window"]].head(2)
+       n_hits  window_n_hits     window
+    0       0              6  3 periods
+    1       6              6  3 periods
     """
     if not isinstance(window, int | np.integer) or window < 1:
         raise FramingError(
@@ -614,6 +620,8 @@ def rolling_counts(counts: pd.DataFrame, window: int, *, conf: float = 0.95) -> 
     out["window"] = f"{window} {_unit(counts, window)}"
     out = out.loc[counts.index]
     out.attrs = {**counts.attrs, "smooth": window}
+    if "provenance" in counts.attrs:
+        out.attrs["provenance"] = {**counts.attrs["provenance"], "smooth": out["window"].iloc[0]}
     return out
 
 

@@ -44,6 +44,7 @@ from .bootstrap import bootstrap_p, group_sums, pooled, quantiles, random_genera
 from .match import article_token_totals
 from .multiplicity import P_ADJUST, adjust_pvalues
 from .periods import period_labels
+from .provenance import corpus_provenance
 from .strata import (
     DIFFERENCE_COLUMNS,
     adjusted_rows,
@@ -269,6 +270,7 @@ def compare(
     out.attrs = {
         "provenance": {
             **{k: v for k, v in data.attrs.items() if k != "frames"},
+            "corpus": corpus_provenance(articles),
             "compare": {
                 "between": between if periods is None or over_periods else None,
                 "periods": {k: list(map(str, v)) for k, v in periods.items()} if periods else None,
@@ -559,6 +561,7 @@ def keyness(
     table.attrs = {
         "provenance": {
             **{k: v for k, v in hits.attrs.items() if k != "frames"},
+            "corpus": corpus_provenance(articles),
             "keyness": {
                 "between": between, "target": targets, "reference": references,
                 "level": level, "measure": measure, "correction": correction,

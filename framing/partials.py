@@ -19,6 +19,7 @@ import pandas as pd
 from . import voices as voice_stage
 from ._errors import FramingError
 from ._tables import check_columns
+from .provenance import combine_corpora
 
 __all__ = [
     "CountPartials",
@@ -162,7 +163,7 @@ def combine_partials(parts) -> CountPartials:
         by=first.by,
         level=first.level,
         frames=frames,
-        attrs=first.attrs,
+        attrs={**first.attrs, "corpus": combine_corpora([p.attrs.get("corpus") for p in parts])},
         voice=first.voice,
         negated=first.negated,
     )
@@ -275,6 +276,8 @@ def article_groups(arts: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.
     return article_group, groups
 
 
+_GRID = float(2**30)
+
 #: the sums of the numerators, per cell
 NUMERATOR_SUMS = ["n_hits", "n_articles_with_hit", "sum_sq"]
 
@@ -346,6 +349,9 @@ def _sum_sq(article_group, group, position, label, n_labels, tokens, rows, cell)
     t = np.asarray(tokens, dtype=np.float64)[pair // n_labels]
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(t > 0, y.astype(np.float64) ** 2 / t, 0.0)
+    # on a grid of 2**-30, so that sums are exact in any order (below 2**23 per cell): the
+    # counts of a corpus are then the same whatever its batches, to the last digit
+    share = np.round(share * _GRID) / _GRID
     owner = article_group[pair // n_labels].astype(np.int64) * n_labels + pair % n_labels
     cells, where = np.unique(cell[rows], return_inverse=True)  # the cells of the rows
     slot = np.searchsorted(cells, owner)

@@ -15,6 +15,7 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from ..aggregate import combine_partials, finish_counts
 from ..ingest import iter_article_chunks
+from ..ingest.files import check_format, list_files
 from ..ingest.report import attach_report
 from ..ingest.stream import parquet_pieces, source_bytes
 from .arguments import check_job, check_workers, is_dask_frame
@@ -217,6 +218,10 @@ def count_corpus(
     reader = Reader(iter(()) if planned else chunks, job)
     counts = _count(source, reader, planned, job, n_workers, writer, Progress(progress))
     _report(counts, reader)
+    corpus = counts.attrs["provenance"].get("corpus")
+    if corpus is not None:  # the files, as read_articles records them
+        files, _, _ = list_files(source, format=check_format(format), recursive=False, sidecar=None)
+        corpus["inputs"] = [str(f.path) for f in files]
     return counts
 
 

@@ -156,6 +156,9 @@ def read_articles(
     _check_columns_used(opts, frames, used)
     frame = pd.concat(frames, ignore_index=True) if frames else None
     articles = articles_table(frame, problems, opts, with_encoding=not single, notes=notes)
+    report = IngestReport.from_json(articles.attrs["ingest_report"])
+    report.inputs = [str(f.path) for f in files]
+    attach_report(articles, report)
     warn_set_aside(articles)
     warn_outlying_dates(articles)
     return articles

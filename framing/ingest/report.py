@@ -80,6 +80,8 @@ class IngestReport:
         ``detail``. Always ``n_read == n_kept + len(set_aside)``.
     notes : list of str
         Other remarks (files skipped for their type, sidecar rows that match no file).
+    inputs : list of str
+        The files read, as paths (for the provenance of what is made from the table).
 
     Examples
     --------
@@ -94,6 +96,7 @@ class IngestReport:
     n_kept: int
     set_aside: pd.DataFrame = field(default_factory=lambda: empty_set_aside())
     notes: list[str] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """The number of records set aside for each reason, most frequent first.
@@ -149,6 +152,7 @@ class IngestReport:
                 "n_kept": int(self.n_kept),
                 "set_aside": columns,
                 "notes": [str(n) for n in self.notes],
+                "inputs": [str(p) for p in self.inputs],
             },
             ensure_ascii=False,
         )
@@ -169,7 +173,8 @@ class IngestReport:
         set_aside = pd.DataFrame(
             {c: pd.Series(data["set_aside"][c], dtype="str") for c in _SET_ASIDE_COLUMNS}
         )
-        return cls(data["n_read"], data["n_kept"], set_aside, list(data["notes"]))
+        return cls(data["n_read"], data["n_kept"], set_aside, list(data["notes"]),
+                   list(data.get("inputs", [])))  # fmt: skip
 
 
 _SET_ASIDE_COLUMNS = ("source", "article_id", "reason", "detail")

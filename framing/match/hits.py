@@ -282,6 +282,7 @@ def find_hits(
         frames=list(lexicon.frame_names),
         lexicon_name=lexicon.name,
         lexicon_hash=lexicon.hash,
+        lexicon_version=lexicon.meta.get("version"),
         parameters=dict(options),
     )
     _warn_broad_globs(hits, lexicon, texts, totals)
