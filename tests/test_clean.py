@@ -592,7 +592,7 @@ def test_clean_articles_returns_a_new_table_and_leaves_the_input_alone():
     assert out is not articles
     assert len(out) == len(articles)
     assert list(out.index) == list(articles.index)
-    assert list(out.columns) == [*articles.columns, "dateline_place", "dateline_source"]
+    assert list(out.columns) == [*articles.columns, "dateline_place", "dateline_source", "removed"]
     # the other columns are carried over unchanged
     pd.testing.assert_frame_equal(
         out[list(before.columns.drop("text"))], before.drop(columns="text")
@@ -613,7 +613,7 @@ def test_clean_articles_columns():
 def test_clean_articles_without_datelines_adds_no_column():
     articles = _articles()
     out = clean_articles(articles, datelines=False)
-    assert list(out.columns) == list(articles.columns)
+    assert list(out.columns) == [*articles.columns, "removed"]
     assert out["text"].tolist() == [clean for _, clean in ARTICLES.values()]
 
 

@@ -16,24 +16,34 @@ Modules: ``text`` (characters and white space), ``layout`` (boilerplate and capt
 stage on a table).
 """
 
-from .articles import clean_articles
-from .datelines import split_dateline
+from .articles import clean_articles, clean_text
+from .datelines import match_dateline, split_dateline
+from .head import find_layout, is_byline, is_credit_line
 from .layout import DEFAULT_BOILERPLATE, DEFAULT_CAPTIONS, remove_boilerplate, remove_captions
 from .pipeline import Cleaner, default_cleaner, make_cleaner
+from .removed import REASONS, removed_pieces, restore_removed
 from .text import normalize_dashes, normalize_quotes, normalize_unicode, normalize_whitespace
 
 __all__ = [
     "DEFAULT_BOILERPLATE",
     "DEFAULT_CAPTIONS",
+    "REASONS",
     "Cleaner",
     "clean_articles",
+    "clean_text",
     "default_cleaner",
+    "find_layout",
+    "is_byline",
+    "is_credit_line",
     "make_cleaner",
+    "match_dateline",
     "normalize_dashes",
     "normalize_quotes",
     "normalize_unicode",
     "normalize_whitespace",
     "remove_boilerplate",
     "remove_captions",
+    "removed_pieces",
+    "restore_removed",
     "split_dateline",
 ]
