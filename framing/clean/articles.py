@@ -11,10 +11,10 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
-from .head import find_layout
+from .head import find_layout, linked_titles
 from .layout import default_line_drops
 from .pipeline import default_cleaner, normalize_characters_and_space
-from .removed import Piece, cut_lines, decode_pieces, encode_pieces
+from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
 
 __all__ = ["clean_articles", "clean_text"]
 
@@ -109,7 +109,7 @@ def clean_articles(
         places.append(place)
         sources.append(source)
         if before is not None:
-            pieces = _after_earlier(decode_pieces(before[pos], f"row {pos}"), pieces)
+            pieces = after_earlier(decode_pieces(before[pos], f"row {pos}"), pieces)
         removed.append(encode_pieces(pieces))
         if text.strip() and not new.strip():
             emptied.append(pos)
@@ -140,23 +140,27 @@ def clean_text(
     >>> clean_text("By Jane Doe\\nYEREVAN (AP) — Armenia said no.", default_cleaner)
     ('Armenia said no.', 'YEREVAN', 'AP', [('byline', 0, 'By Jane Doe\\n'), ('dateline', 0, 'YEREVAN (AP) — ')])
     """
+    earlier: list[Piece] = []
     if cleaner == default_cleaner:
         base = normalize_characters_and_space(text)
         drops = default_line_drops(base)
     else:
         base = _cleaned(cleaner, text)
+        earlier = dropped_lines(text, base)  # a black box: the whole lines it dropped
         drops = {}
     if layout:
         found, dateline = find_layout(base, drops)
         drops.update(found)
+        if drops:
+            drops.update(linked_titles(base, drops))
     else:
         dateline = _dateline_at_start(base, drops) if datelines else None
     if not datelines or dateline is None:
         new, pieces = cut_lines(base, drops)
-        return new, "", "", pieces
+        return new, "", "", after_earlier(earlier, pieces)
     line, place, source, end = dateline
     new, pieces = cut_lines(base, drops, (line, end))
-    return new, place, source, pieces
+    return new, place, source, after_earlier(earlier, pieces)
 
 
 def _dateline_at_start(text: str, drops: dict[int, str]) -> tuple[int, str, str, int] | None:
@@ -168,22 +172,6 @@ def _dateline_at_start(text: str, drops: dict[int, str]) -> tuple[int, str, str,
             return None if found is None else (start, *found)
         start += len(line) + 1
     return None
-
-
-def _after_earlier(earlier: list[Piece], pieces: list[Piece]) -> list[Piece]:
-    """The pieces of a table cleaned before (``earlier``, offsets into this cleaning's
-    input) with those of this cleaning, all with offsets into the new text."""
-    if not earlier or not pieces:
-        return earlier or pieces
-    cuts, removed = [], 0  # (start, stop) in this cleaning's input of each new piece
-    for _, at, piece in pieces:
-        cuts.append((at + removed, at + removed + len(piece)))
-        removed += len(piece)
-    moved = []
-    for reason, at, piece in earlier:
-        shift = sum(min(stop, at) - start for start, stop in cuts if start < at)
-        moved.append((reason, at - shift, piece))
-    return sorted(moved + pieces, key=lambda p: p[1])
 
 
 def _the_cleaner(cleaner: Callable[[str], str] | None) -> Callable[[str], str]:

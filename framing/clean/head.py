@@ -20,7 +20,7 @@ import re
 
 from .datelines import DATE_PATTERN, match_dateline
 
-__all__ = ["HEAD_LINES", "find_layout", "is_byline", "is_credit_line"]
+__all__ = ["HEAD_LINES", "find_layout", "is_byline", "is_credit_line", "linked_titles"]
 
 #: How many non-empty lines at the start of a text are read as its head.
 HEAD_LINES = 6
@@ -61,6 +61,7 @@ _MIXED_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]")  # a name, not a code such a
 _LONG_LINE = 300
 # A line that ends a sentence: a full stop, a question, a closing quote, a colon
 _CLOSED = ".!?…\"'»”“:;,"
+_QUOTES = ('"', "«", "»", "“", "”", "„")
 
 
 def is_byline(line: str) -> bool:
@@ -120,7 +121,12 @@ def _is_head_caption(line: str) -> bool:
 
 def _is_open_short(line: str) -> bool:
     """Whether a stripped line is short and not a closed sentence (a heading or caption)."""
-    return len(line) <= 200 and line[-1] not in _CLOSED and line.count(" ") < 25
+    return (
+        len(line) <= 200
+        and line[-1] not in _CLOSED
+        and line.count(" ") < 25
+        and not any(q in line for q in _QUOTES)  # a quote is never a caption
+    )
 
 
 def _credit_lines(text: str, skip: dict[int, str]) -> dict[int, str]:
@@ -219,6 +225,43 @@ def find_layout(
         break
     found.update(found_list)
     return found, None
+
+
+# A line that only announces links: "Read also", "Related:", "См. также", "По теме"
+_LINK_CUE_RE = re.compile(
+    r"(?:read (?:more|also)|related(?: (?:articles?|stories|coverage|content|news))?|see also"
+    r"|also read|more on this|читайте также|смотрите также|по теме|см\. также)\W{0,3}",
+    re.IGNORECASE,
+)
+
+
+def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
+    """The titles under a dropped "Read also" or "Related" line: ``{start: "boilerplate"}``.
+
+    A line that only says "Read also" (or "Related:", "По теме", …) announces a link whose
+    title is the next line: that line goes too when it is short and not a closed sentence.
+
+    Examples
+    --------
+    >>> text = "Armenia did not sign.\\nRead also\\nPashinyan says Armenia could leave CSTO\\nMore."
+    >>> linked_titles(text, {22: "boilerplate"})
+    {32: 'boilerplate'}
+    """
+    found = {}
+    for start, reason in drops.items():
+        if reason != "boilerplate":
+            continue
+        end = text.find("\n", start)
+        if end == -1 or not _LINK_CUE_RE.fullmatch(text[start:end].strip()):
+            continue
+        nxt = end + 1
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1
+        stop = text.find("\n", nxt)
+        title = text[nxt : len(text) if stop == -1 else stop].strip()
+        if title and nxt not in drops and _is_open_short(title):
+            found[nxt] = "boilerplate"
+    return found
 
 
 def _has_date(line: str, dateline: tuple[str, str, int]) -> bool:

@@ -14,6 +14,7 @@ are not recorded: putting every piece back gives the text with only those change
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable
 from json.encoder import encode_basestring as quote
@@ -22,11 +23,21 @@ import pandas as pd
 
 from .._errors import FramingError
 from .._tables import check_columns
+from .text import fold_characters
 
-__all__ = ["REASONS", "cut_lines", "removed_pieces", "restore_removed", "restore_text"]
+__all__ = [
+    "REASONS",
+    "after_earlier",
+    "cut_lines",
+    "dropped_lines",
+    "removed_pieces",
+    "restore_removed",
+    "restore_text",
+]
 
 #: Why a piece was removed: the reasons :func:`framing.clean_articles` records.
-REASONS = ("boilerplate", "caption", "byline", "dateline")
+#: ``"cleaner"`` marks the lines that a cleaner of your own dropped (see :func:`dropped_lines`).
+REASONS = ("boilerplate", "caption", "byline", "dateline", "cleaner")
 
 Piece = tuple[str, int, str]  # (reason, at, text)
 
@@ -148,6 +159,63 @@ class _Cut:
         for j in range(k, len(run)):
             pieces.append((self.drops[run[j]], self.size, text[run[j] : gaps[j + 1][1]]))
         self.done = after
+
+
+def dropped_lines(before: str, after: str) -> list[Piece]:
+    """The whole lines of ``before`` that a cleaner dropped to make ``after``.
+
+    Lines are compared by their words (characters folded, white space collapsed), so a
+    cleaner that only normalizes is seen to drop nothing; a line changed inside is not a
+    dropped line. Each run of dropped lines is one piece ``("cleaner", at, lines)`` with
+    ``at`` the offset in ``after`` where the run stood.
+
+    Examples
+    --------
+    >>> dropped_lines("Advertisement\\nArmenia did not sign.", "Armenia did not sign.")
+    [('cleaner', 0, 'Advertisement\\n')]
+    """
+    if before == after:
+        return []
+    old, new = before.split("\n"), after.split("\n")
+    matcher = difflib.SequenceMatcher(None, [_words(x) for x in old], [_words(x) for x in new],
+                                      autojunk=False)  # fmt: skip
+    starts = [0]
+    for line in new:
+        starts.append(starts[-1] + len(line) + 1)
+    pieces = []
+    for op, i1, i2, j1, _ in matcher.get_opcodes():
+        lines = [x for x in old[i1:i2] if x.strip()]
+        if op != "delete" or not lines:
+            continue
+        if j1 < len(new):
+            pieces.append(("cleaner", starts[j1], "\n".join(old[i1:i2]) + "\n"))
+        else:
+            pieces.append(("cleaner", len(after), "\n" + "\n".join(old[i1:i2])))
+    return pieces
+
+
+def _words(line: str) -> str:
+    return " ".join(fold_characters(line).split())
+
+
+def after_earlier(earlier: list[Piece], pieces: list[Piece]) -> list[Piece]:
+    """``earlier`` pieces (offsets into a text that ``pieces`` were then cut from) with
+    ``pieces``, all with offsets into the new text, in the order of the text.
+
+    An earlier piece that stood inside a later cut moves to the cut's place, so restoring
+    both is exact but for the white space around them.
+    """
+    if not earlier or not pieces:
+        return earlier or pieces
+    cuts, removed = [], 0  # (start, stop) in this cleaning's input of each new piece
+    for _, at, piece in pieces:
+        cuts.append((at + removed, at + removed + len(piece)))
+        removed += len(piece)
+    moved = []
+    for reason, at, piece in earlier:
+        shift = sum(min(stop, at) - start for start, stop in cuts if start < at)
+        moved.append((reason, at - shift, piece))
+    return sorted(moved + pieces, key=lambda p: p[1])
 
 
 def restore_text(text: str, pieces: Iterable[Piece]) -> str:
@@ -286,7 +354,7 @@ def restore_removed(
         pieces = decode_pieces(value, f"article {article_id!r}")
         back = [p for p in pieces if p[0] in wanted]
         texts.append(restore_text(text if isinstance(text, str) else "", back) if back else text)
-        left.append(encode_pieces([p for p in pieces if p[0] not in wanted]))
+        left.append(encode_pieces(_moved(pieces, wanted)))
         undated.append(any(p[0] == "dateline" for p in back))
     new = {column: pd.Series(texts, index=cleaned.index, dtype="str"),
            "removed": pd.Series(left, index=cleaned.index, dtype="str")}  # fmt: skip
@@ -296,6 +364,17 @@ def restore_removed(
     out = cleaned.assign(**new)
     out.attrs = dict(cleaned.attrs)
     return out
+
+
+def _moved(pieces: list[Piece], wanted: frozenset[str]) -> list[Piece]:
+    """The pieces not of the ``wanted`` reasons, their offsets moved by those put back."""
+    moved, shift = [], 0
+    for reason, at, piece in pieces:
+        if reason in wanted:
+            shift += len(piece)
+        else:
+            moved.append((reason, at + shift, piece))
+    return moved
 
 
 def _reasons(reasons: str | Iterable[str] | None) -> frozenset[str]:
