@@ -141,7 +141,7 @@ def clean_text(
     ('Armenia said no.', 'YEREVAN', 'AP', [('byline', 0, 'By Jane Doe\\n'), ('dateline', 0, 'YEREVAN (AP) — ')])
     """
     earlier: list[Piece] = []
-    if cleaner == default_cleaner:
+    if cleaner is default_cleaner or cleaner == default_cleaner:
         base = normalize_characters_and_space(text)
         drops = default_line_drops(base)
     else:

@@ -1,4 +1,8 @@
-"""Datelines: ``YEREVAN, Sept 14 (TCW) —`` split off the start of a text (:func:`split_dateline`)."""
+"""Datelines: ``YEREVAN, Sept 14 (TCW) —`` split off the start of a text (:func:`split_dateline`).
+
+:func:`match_dateline` finds one at the start of a line; :func:`framing.clean.find_layout`
+uses it to find the dateline under a caption or byline.
+"""
 
 from __future__ import annotations
 
@@ -138,6 +142,12 @@ def split_dateline(text: str) -> tuple[str, str, str]:
         BOSTON (Diaspora Mirror) - …                a spaced hyphen also counts
         WASHINGTON, March 3 (Reuters) - …
         YEREVAN — …                                 place only
+        MOSCOW, April 1. /TASS/. …                  the source between slashes (TASS)
+        МОСКВА, 1 апр — РИА Новости. …              the source after the dash (RIA,
+        ЕРЕВАН, 1 апреля — Sputnik. …               Sputnik): with a date only
+        (AP) — …                                    a source without a place
+        Москва. 1 апреля. INTERFAX.RU - …           Interfax (the place as written)
+        MOSCOW. April 1 (Interfax) - …
 
     The place is a run of one to four upper-case words (any cased script; hyphens,
     apostrophes, dots and ``/`` allowed: ``NEW YORK``, ``ST. PETERSBURG``,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .datelines import DATE_PATTERN, match_dateline
+from .text import DASH_CHARS
 
 __all__ = ["HEAD_LINES", "find_layout", "is_byline", "is_credit_line", "linked_titles"]
 
@@ -61,7 +62,10 @@ _MIXED_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]")  # a name, not a code such a
 _LONG_LINE = 300
 # A line that ends a sentence: a full stop, a question, a closing quote, a colon
 _CLOSED = ".!?…\"'»”“:;,"
-_QUOTES = ('"', "«", "»", "“", "”", "„")
+_QUOTE_RE = re.compile('["«»“”„]')
+# What every dateline holds (a dash, or the slashes of "/TASS/"): a line without any is
+# spared the dateline's regular expressions
+_DASHED_RE = re.compile(f"[-/{DASH_CHARS}]")
 
 
 def is_byline(line: str) -> bool:
@@ -125,7 +129,7 @@ def _is_open_short(line: str) -> bool:
         len(line) <= 200
         and line[-1] not in _CLOSED
         and line.count(" ") < 25
-        and not any(q in line for q in _QUOTES)  # a quote is never a caption
+        and _QUOTE_RE.search(line) is None  # a quote is never a caption
     )
 
 
@@ -213,7 +217,7 @@ def find_layout(
         if _is_head_caption(line):
             found[start] = "caption"
             continue
-        dateline = match_dateline(raw)
+        dateline = match_dateline(raw) if _DASHED_RE.search(raw, 0, 200) else None
         # after a heading, a bare "PLACE —" is too weak a sign: it needs a date or source
         if dateline is not None and (dateline[1] or not pending or _has_date(raw, dateline)):
             found.update(found_list)

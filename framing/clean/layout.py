@@ -299,9 +299,11 @@ def remove_captions(text: str, *, patterns: Iterable[str] = DEFAULT_CAPTIONS) ->
 
     By default a line is a caption when it starts with ``Photo:``, ``Photograph:``,
     ``Image:``, ``Picture:``, ``Caption:``, ``Фото:``, ``Снимок:``, ``Photo credit:``,
-    ``[Photo …]`` or ``Photo by …`` (any case), or when it starts with "Photo" and ends in
-    a credit such as ``(Reuters/Ani Sargsyan)``. Matching works as in
-    :func:`remove_boilerplate`; pass ``patterns`` to change it.
+    ``Credit:``, ``[Photo …]`` or ``Photo by …`` (any case), when it is a bare credit such
+    as ``Фото ТАСС/Сергей Бобылев`` or ``Getty Images``, or when it starts with "Photo" and
+    ends in a credit such as ``(Reuters/Ani Sargsyan)``. Matching works as in
+    :func:`remove_boilerplate`; pass ``patterns`` to change it. Captions without such a
+    cue are found by :func:`framing.clean_articles` (see :func:`framing.clean.find_layout`).
 
     Parameters
     ----------

@@ -62,6 +62,8 @@ def cut_lines(
     """
     if not drops and dateline is None:
         return text, []
+    if dateline is None and len(drops) == 1:  # most texts: one line, often the last
+        return _cut_one(text, *next(iter(drops.items())))
     drops = dict(drops)
     if dateline is not None and not text[sum(dateline) : _line_end(text, dateline[0])].strip():
         drops[dateline[0]] = "dateline"  # a dateline alone on its line: the line goes
@@ -83,6 +85,21 @@ def cut_lines(
         cut.dateline(*dateline)
     cut.keep(len(text))
     return "".join(cut.out), cut.pieces
+
+
+def _cut_one(text: str, start: int, reason: str) -> tuple[str, list[Piece]]:
+    """:func:`cut_lines` of one line: ``_Cut.run`` for a run of one."""
+    end = _line_end(text, start)
+    before = _previous_end(text, start)
+    after = _next_line(text, end)
+    if before is None:  # the line goes with the breaks after it
+        stop = end if after is None else after
+        return text[:start] + text[stop:], [(reason, start, text[start:stop])]
+    if after is None:  # the line goes with the breaks before it
+        return text[:before] + text[end:], [(reason, before, text[before:end])]
+    if text.count("\n", end, after) > text.count("\n", before, start):
+        return text[:before] + text[end:], [(reason, before, text[before:end])]
+    return text[:start] + text[after:], [(reason, start, text[start:after])]
 
 
 def _line_end(text: str, start: int) -> int:
