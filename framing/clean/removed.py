@@ -23,7 +23,7 @@ import pandas as pd
 
 from .._errors import FramingError
 from .._tables import check_columns
-from .text import fold_characters
+from .text import fold_characters, splice
 
 __all__ = [
     "REASONS",
@@ -243,13 +243,7 @@ def restore_text(text: str, pieces: Iterable[Piece]) -> str:
     >>> restore_text("Body.", [("caption", 0, "Photo: X\\n\\n"), ("dateline", 0, "YEREVAN — ")])
     'Photo: X\\n\\nYEREVAN — Body.'
     """
-    out, done = [], 0
-    for _, at, piece in pieces:
-        out.append(text[done:at])
-        out.append(piece)
-        done = at
-    out.append(text[done:])
-    return "".join(out)
+    return splice(text, [(at, at, piece) for _, at, piece in pieces])
 
 
 def encode_pieces(pieces: list[Piece]) -> str:
