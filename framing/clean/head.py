@@ -145,17 +145,6 @@ def _credit_lines(text: str, skip: dict[int, str]) -> dict[int, str]:
     return found
 
 
-def _lines(text: str):
-    """``(start, line)`` of each line of ``text``, lazily."""
-    start = 0
-    while start <= len(text):
-        stop = text.find("\n", start)
-        if stop == -1:
-            stop = len(text)
-        yield start, text[start:stop]
-        start = stop + 1
-
-
 def find_layout(
     text: str, skip: dict[int, str] | None = None, *, head_lines: int = HEAD_LINES
 ) -> tuple[dict[int, str], tuple[int, str, str, int] | None]:
@@ -198,7 +187,12 @@ def find_layout(
     pending: list[tuple[int, str]] = []  # taken only if a dateline follows
     found_list: list[tuple[int, str]] = []
     seen = 0
-    for start, raw in _lines(text):
+    # the head is in the first lines: split off no more than needed
+    limit = 3 * head_lines
+    lines = text.split("\n", limit)
+    next_start = 0
+    for raw in lines[:limit]:
+        start, next_start = next_start, next_start + len(raw) + 1
         line = raw.strip()
         if not line or start in skip:
             continue
