@@ -1475,6 +1475,10 @@ def test_bylines(line, byline):
         ("The photo was taken in Yerevan (see below).", False),
         ("Getty Images declined to comment on the photo.", False),
         ("He showed the photographs (in colour)", False),
+        ("Nikol Pashinyan in Yerevan Photograph: Karen Minasyan/Reuters", True),
+        ("Пашинян в Ереване. Фото: пресс-служба правительства", True),
+        ("He described the photograph: a man in a field", False),
+        ("The caption read (photo above)", False),
     ],
 )
 def test_photo_credit_lines(line, credit):

@@ -45,6 +45,7 @@ _PHOTO = r"(?:photos?|photograph|фото|снимок)"
 _PHOTO_TAIL_RE = re.compile(
     rf"(?:\((?:[\w.]+ ){{0,2}}{_PHOTO}(?: ?[:/]| (?:by|credit)\b| (?-i:[A-ZА-ЯЁ]))[^()]{{0,150}}\)\.?"
     rf"|[.!?] (?:{_PHOTO}|illustration|иллюстрация) ?: ?[^.!?()]{{1,150}}"
+    r"| (?-i:Photograph|Photo|Фото|Illustration): [^.!?()]{1,150}"
     r"|(?:/| via | for )getty images[^.!?()]{0,40}\)?\.?)$",
     re.IGNORECASE,
 )
