@@ -1679,3 +1679,13 @@ def test_clean_articles_on_a_megabyte_without_punctuation():
     out = clean_articles(pd.DataFrame({"text": [text, "(" * 100_000, "By " * 100_000]}))
     assert out.loc[0, "text"] == default_cleaner(text)
     assert len(out) == 3
+
+
+def test_photo_credits_in_a_long_text_are_found_and_long_paragraphs_kept():
+    paragraph = "Armenia and the bloc drifted apart over the summer, officials said. " * 6
+    credit = "Pashinyan in Yerevan, April 18, 2024. (AP Photo/Hayk Baghdasaryan)"
+    long_one = paragraph + "(AP Photo/Hayk Baghdasaryan)"  # over 300 characters: content
+    raw = "\n\n".join([paragraph, paragraph, credit, long_one, paragraph])
+    out = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [raw]}))
+    assert removed_pieces(out)[["reason", "text"]].values.tolist() == [["caption", credit]]
+    assert long_one.strip() in out.loc[0, "text"]

@@ -136,10 +136,17 @@ def _is_open_short(line: str) -> bool:
 
 def _credit_lines(text: str, skip: dict[int, str]) -> dict[int, str]:
     """The lines of ``text`` (by their start) that end in a photo credit, but for ``skip``."""
-    if not _has_photo_word(text):  # most texts: one search
+    lines = None
+    if len(text) > 4 * _LONG_LINE:
+        # a caption is a short line: in a text of long paragraphs only those are read
+        lines = text.split("\n")
+        short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
+        if not _has_photo_word("\n".join(short)):
+            return {}
+    elif not _has_photo_word(text):  # most texts: one search
         return {}
     found, start = {}, 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if lines is None else lines:
         if start not in skip and _has_photo_word(line) and is_credit_line(line.strip()):
             found[start] = "caption"
         start += len(line) + 1
