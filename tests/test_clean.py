@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import pickle
 import re
 import unicodedata
+import warnings
 from functools import partial
 from pathlib import Path
 
@@ -19,8 +21,11 @@ from framing import FramingError, FramingWarning
 from framing.clean import (
     DEFAULT_BOILERPLATE,
     DEFAULT_CAPTIONS,
+    REASONS,
     clean_articles,
     default_cleaner,
+    is_byline,
+    is_credit_line,
     make_cleaner,
     normalize_dashes,
     normalize_quotes,
@@ -28,8 +33,12 @@ from framing.clean import (
     normalize_whitespace,
     remove_boilerplate,
     remove_captions,
+    removed_pieces,
+    restore_removed,
     split_dateline,
 )
+from framing.clean.removed import dropped_lines, restore_text
+from framing.clean.text import fold_characters as fold
 from framing.tokens import word_tokens
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[1] / "framing" / "example" / "articles"
@@ -320,6 +329,17 @@ BOILERPLATE_LINES = [
     "   Read   more:   indented and spaced   ",
     " Reuter",
     "REUTER",
+    "Related",
+    "Related:",
+    "Related: Armenia freezes its CSTO role",
+    "Related coverage",
+    "See also: Timeline of Armenia-CSTO relations",
+    "ALSO READ | Armenia and Azerbaijan agree on border commission",
+    "По теме",
+    "По теме: Пашинян допустил выход из ОДКБ",
+    "Join our WhatsApp channel for the latest news",
+    "Join us on Telegram",
+    "Присоединяйтесь к нам в Telegram",
 ]
 
 
@@ -345,6 +365,10 @@ def test_remove_boilerplate_drops(line):
         "Photo: this is a caption, not boilerplate",
         "Following the summit on Telegram channels, many Armenians voiced anger.",
         "Читайте договор внимательно, советует эксперт.",
+        "Related talks will be held in May.",
+        "See also the annex, which lists the drills.",
+        "По теме переговоров высказался министр.",
+        "Join the talks, the minister urged Baku.",
     ],
 )
 def test_remove_boilerplate_keeps(line):
@@ -393,6 +417,13 @@ CAPTION_LINES = [
     "Photos from the vigil (Reuters/Ani Sargsyan)",
     "Photo by Hayk Petrosyan",
     "Photo credit: Diaspora Mirror",
+    "Credit: Getty Images",
+    "Фото ТАСС",
+    "Фото ТАСС/Сергей Бобылев",
+    "Фото: РИА Новости",
+    "Photo AFP",
+    "Getty Images",
+    "Getty Images/iStockphoto",
 ]
 
 
@@ -411,6 +442,9 @@ def test_remove_captions_drops(line):
         "The image of Armenia as a loyal ally has faded.",
         "Фотографии пустого кресла быстро разошлись по соцсетям.",
         "photo: a hard-wrapped continuation line",
+        "Photo Moto recorded a net loss for the first quarter 1986",
+        "Getty Images declined to comment.",
+        "Credits to the farmers rose 5 pct in March.",
     ],
 )
 def test_remove_captions_keeps(line):
@@ -430,7 +464,7 @@ def test_remove_captions_custom_patterns():
 # Datelines
 # --------------------------------------------------------------------------------------
 
-REST = "Armenia said on Tuesday."
+REST = "U.S. Oil Co said on Tuesday."
 
 
 @pytest.mark.parametrize(
@@ -461,6 +495,18 @@ REST = "Armenia said on Tuesday."
         ("LONDON, Monday (Reuters) - ", "LONDON", "Reuters"),
         ("CSTO \u2014 ", "CSTO", ""),  # ambiguous but short: taken for a dateline
         ("BERLIN (dpa) \u2014 ", "BERLIN", "dpa"),
+        # wire forms with the source after the date or the dash, or without a place
+        ("MOSCOW, April 1. /TASS/. ", "MOSCOW", "TASS"),
+        ("МОСКВА, 1 апреля. /ТАСС/. ", "МОСКВА", "ТАСС"),
+        ("МОСКВА, 1 апр \u2014 РИА Новости. ", "МОСКВА", "РИА Новости"),
+        ("ЕРЕВАН, 1 апреля \u2014 Sputnik. ", "ЕРЕВАН", "Sputnik"),
+        ("ЕРЕВАН, 1 апреля \u2014 Sputnik Армения. ", "ЕРЕВАН", "Sputnik Армения"),
+        ("(AP) \u2014 ", "", "AP"),
+        ("(Reuters) - ", "", "Reuters"),
+        ("Москва. 1 апреля. INTERFAX.RU - ", "Москва", "INTERFAX.RU"),
+        ("MOSCOW. April 1 (Interfax) - ", "MOSCOW", "Interfax"),
+        ("LONDON, April 1 (AFP) - ", "LONDON", "AFP"),
+        ("NEW YORK, March 31 - ", "NEW YORK", ""),  # "U.S. Oil Co" is no source
     ],
 )
 def test_split_dateline_finds(dateline, place, source):
@@ -485,6 +531,9 @@ def test_split_dateline_finds(dateline, place, source):
         "Headline\nYEREVAN (TCW) \u2014 on the second line.",
         "ЕРЕВАН и МОСКВА \u2014 два союзника.",
         "YEREVAN-based analysts said the bloc was finished.",
+        "(Updated) \u2014 the kicker is no source.",
+        "(which Armenia joined) \u2014 a parenthesis of content.",
+        "Moscow. The capital was quiet.",
         "",
     ],
 )
@@ -592,7 +641,7 @@ def test_clean_articles_returns_a_new_table_and_leaves_the_input_alone():
     assert out is not articles
     assert len(out) == len(articles)
     assert list(out.index) == list(articles.index)
-    assert list(out.columns) == [*articles.columns, "dateline_place", "dateline_source"]
+    assert list(out.columns) == [*articles.columns, "dateline_place", "dateline_source", "removed"]
     # the other columns are carried over unchanged
     pd.testing.assert_frame_equal(
         out[list(before.columns.drop("text"))], before.drop(columns="text")
@@ -613,7 +662,7 @@ def test_clean_articles_columns():
 def test_clean_articles_without_datelines_adds_no_column():
     articles = _articles()
     out = clean_articles(articles, datelines=False)
-    assert list(out.columns) == list(articles.columns)
+    assert list(out.columns) == [*articles.columns, "removed"]
     assert out["text"].tolist() == [clean for _, clean in ARTICLES.values()]
 
 
@@ -1080,3 +1129,563 @@ def test_line_starts_find_every_line_the_default_patterns_drop(patterns, lines):
                     starts.notice and layout._may_hold_notice(variant)
                 )
                 assert found, variant
+
+
+# --------------------------------------------------------------------------------------
+# Real layouts: captions without a cue, bylines, datelines under them, link and social
+# lines; and what clean_articles records of each piece it removes. Each passage is
+# written in the outlet's layout; what must go and what must stay is written by hand.
+# --------------------------------------------------------------------------------------
+
+AZATUTYUN_2024 = (  # the layout of issue 15: a caption with no "Photo:" cue, then the dateline
+    "Armenian Prime Minister Nikol Pashinyan at a cabinet meeting in Yerevan (Photo: "
+    "Government of Armenia, April 18, 2024)\n"
+    "\n"
+    "YEREVAN (Azatutyun) \u2014 Armenia has effectively frozen its participation in the "
+    "Russian-led Collective Security Treaty Organization, Prime Minister Nikol Pashinyan "
+    "said on Thursday.\n"
+    "\n"
+    "\u201cThe CSTO has not fulfilled its obligations,\u201d he told parliament.\n"
+    "\n"
+    "Read also\n"
+    "Pashinyan Says Armenia Could Quit CSTO\n"
+    "\n"
+    "Moscow says the bloc\u2019s \u201czone of responsibility\u201d includes Armenia.\n"
+)
+
+LAYOUTS = {
+    # name: (raw text, place, source, [(reason, piece stripped)], first words kept)
+    "azatutyun-2024": (
+        AZATUTYUN_2024,
+        "YEREVAN",
+        "Azatutyun",
+        [
+            ("caption", "Armenian Prime Minister Nikol Pashinyan at a cabinet meeting in "
+             "Yerevan (Photo: Government of Armenia, April 18, 2024)"),
+            ("dateline", "YEREVAN (Azatutyun) \u2014"),
+            ("boilerplate", "Read also"),
+            ("boilerplate", "Pashinyan Says Armenia Could Quit CSTO"),
+        ],
+        "Armenia has effectively frozen",
+    ),
+    "reuters": (
+        "Lavrov in Moscow (Reuters / 12.04.2024)\n"
+        "By Jane Doe and John Roe, Reuters\n"
+        "MOSCOW, April 12 (Reuters) - Russia said on Friday that Armenia's freeze of its "
+        "CSTO membership was a mistake.\n"
+        '"This is a path to collapse," Foreign Minister Sergei Lavrov told reporters.\n'
+        "(Reporting by Jane Doe; Editing by Alex Richardson)\n",
+        "MOSCOW",
+        "Reuters",
+        [
+            ("caption", "Lavrov in Moscow (Reuters / 12.04.2024)"),
+            ("byline", "By Jane Doe and John Roe, Reuters"),
+            ("dateline", "MOSCOW, April 12 (Reuters) -"),
+            ("boilerplate", "(Reporting by Jane Doe; Editing by Alex Richardson)"),
+        ],
+        "Russia said on Friday",
+    ),
+    "ap": (
+        "By JANE DOE | Associated Press\n"
+        "\n"
+        "WASHINGTON (AP) \u2014 The United States is watching Armenia's turn away from "
+        "Moscow, officials said Thursday.\n"
+        "\n"
+        "Armenian Prime Minister Nikol Pashinyan speaks during a news conference in "
+        "Yerevan, Armenia, Thursday, April 18, 2024. (AP Photo/Hayk Baghdasaryan)\n"
+        "\n"
+        "The State Department declined to comment.\n"
+        "\n"
+        "Follow us on X\n",
+        "WASHINGTON",
+        "AP",
+        [
+            ("byline", "By JANE DOE | Associated Press"),
+            ("dateline", "WASHINGTON (AP) \u2014"),
+            ("caption", "Armenian Prime Minister Nikol Pashinyan speaks during a news "
+             "conference in Yerevan, Armenia, Thursday, April 18, 2024. (AP Photo/Hayk "
+             "Baghdasaryan)"),
+            ("boilerplate", "Follow us on X"),
+        ],
+        "The United States is watching",
+    ),
+    "ap-bare": (
+        "(AP) \u2014 Armenia's parliament voted on Tuesday to leave the bloc.\n",
+        "",
+        "AP",
+        [("dateline", "(AP) \u2014")],
+        "Armenia's parliament voted",
+    ),
+    "afp": (
+        "Sergei Lavrov/AFP via Getty Images\n"
+        "LONDON, April 1 (AFP) - Britain urged Armenia and Azerbaijan to sign a peace "
+        "treaty.\n"
+        "ALSO READ | Armenia and Azerbaijan agree on border commission\n"
+        "Join our WhatsApp channel for the latest news\n",
+        "LONDON",
+        "AFP",
+        [
+            ("caption", "Sergei Lavrov/AFP via Getty Images"),
+            ("dateline", "LONDON, April 1 (AFP) -"),
+            ("boilerplate", "ALSO READ | Armenia and Azerbaijan agree on border commission"),
+            ("boilerplate", "Join our WhatsApp channel for the latest news"),
+        ],
+        "Britain urged Armenia",
+    ),
+    "tass-en": (
+        "MOSCOW, April 1. /TASS/. Russia remains committed to its obligations within the "
+        "CSTO, Kremlin Spokesman Dmitry Peskov said.\n"
+        "Related:\n"
+        "Peskov says CSTO remains relevant\n"
+        "See also: Timeline of Armenia-CSTO relations\n",
+        "MOSCOW",
+        "TASS",
+        [
+            ("dateline", "MOSCOW, April 1. /TASS/."),
+            ("boilerplate", "Related:"),
+            ("boilerplate", "Peskov says CSTO remains relevant"),
+            ("boilerplate", "See also: Timeline of Armenia-CSTO relations"),
+        ],
+        "Russia remains committed",
+    ),
+    "tass-ru": (
+        "Фото ТАСС/Сергей Бобылев\n"
+        "\n"
+        "МОСКВА, 1 апреля. /ТАСС/. Россия продолжает выполнять свои обязательства в "
+        "рамках ОДКБ, заявил пресс-секретарь президента Дмитрий Песков.\n"
+        "\n"
+        "По теме\n"
+        "Песков: ОДКБ сохраняет актуальность\n",
+        "МОСКВА",
+        "ТАСС",
+        [
+            ("caption", "Фото ТАСС/Сергей Бобылев"),
+            ("dateline", "МОСКВА, 1 апреля. /ТАСС/."),
+            ("boilerplate", "По теме"),
+            ("boilerplate", "Песков: ОДКБ сохраняет актуальность"),
+        ],
+        "Россия продолжает выполнять",
+    ),
+    "ria": (
+        "© РИА Новости / Алексей Витвицкий\n"
+        "\n"
+        "МОСКВА, 1 апр — РИА Новости. Министр иностранных дел России Сергей Лавров "
+        "заявил, что Армения «движется к развалу» отношений с ОДКБ.\n"
+        "\n"
+        "Подписывайтесь на наш канал в Telegram\n",
+        "МОСКВА",
+        "РИА Новости",
+        [
+            ("boilerplate", "© РИА Новости / Алексей Витвицкий"),
+            ("dateline", "МОСКВА, 1 апр — РИА Новости."),
+            ("boilerplate", "Подписывайтесь на наш канал в Telegram"),
+        ],
+        "Министр иностранных дел",
+    ),
+    "sputnik": (
+        "ЕРЕВАН, 1 апреля — Sputnik. Премьер-министр Армении Никол Пашинян заявил, что "
+        "Армения заморозила участие в ОДКБ.\n",
+        "ЕРЕВАН",
+        "Sputnik",
+        [("dateline", "ЕРЕВАН, 1 апреля — Sputnik.")],
+        "Премьер-министр Армении",
+    ),
+    "interfax": (
+        "Москва. 1 апреля. INTERFAX.RU - Армения не участвует в мероприятиях ОДКБ, "
+        "сообщил источник.\n"
+        "Читайте также\n"
+        "Пашинян допустил выход Армении из ОДКБ\n",
+        "Москва",
+        "INTERFAX.RU",
+        [
+            ("dateline", "Москва. 1 апреля. INTERFAX.RU -"),
+            ("boilerplate", "Читайте также"),
+            ("boilerplate", "Пашинян допустил выход Армении из ОДКБ"),
+        ],
+        "Армения не участвует",
+    ),
+    "meduza": (
+        "Михаил Метцель / ТАСС / Scanpix / LETA\n"
+        "\n"
+        "Автор: Иван Петров\n"
+        "\n"
+        "Власти Армении объявили о заморозке участия страны в ОДКБ. В Кремле назвали это "
+        "решение ошибкой.\n",
+        "",
+        "",
+        [
+            ("caption", "Михаил Метцель / ТАСС / Scanpix / LETA"),
+            ("byline", "Автор: Иван Петров"),
+        ],
+        "Власти Армении объявили",
+    ),
+    "guardian": (
+        "Armenia's prime minister, Nikol Pashinyan, in Yerevan. Photograph: Karen "
+        "Minasyan/AFP/Getty Images\n"
+        "\n"
+        "Armenia has frozen its participation in a Russia-led security alliance, its prime "
+        "minister has said.\n",
+        "",
+        "",
+        [
+            ("caption", "Armenia's prime minister, Nikol Pashinyan, in Yerevan. Photograph: "
+             "Karen Minasyan/AFP/Getty Images"),
+        ],
+        "Armenia has frozen its participation",
+    ),
+    "heading-then-dateline": (  # a short heading, then the dateline: the heading goes
+        "Armenia freezes its CSTO role\n"
+        "\n"
+        "YEREVAN, April 18 (TCW) \u2014 Armenia froze its participation on Thursday.\n",
+        "YEREVAN",
+        "TCW",
+        [
+            ("caption", "Armenia freezes its CSTO role"),
+            ("dateline", "YEREVAN, April 18 (TCW) \u2014"),
+        ],
+        "Armenia froze its participation",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_clean_articles_reads_real_layouts(name):
+    raw, place, source, removed, starts = LAYOUTS[name]
+    out = clean_articles(pd.DataFrame({"article_id": [name], "text": [raw]}))
+    assert out.loc[0, ["dateline_place", "dateline_source"]].tolist() == [place, source]
+    assert out.loc[0, "text"].startswith(starts)
+    pieces = removed_pieces(out)
+    got = list(zip(pieces["reason"], pieces["text"], strict=True))
+    assert got == [(reason, normalize_quotes(text)) for reason, text in removed]
+    # nothing else went: putting every piece back gives the text with only its
+    # characters and white space normalized
+    assert restore_removed(out).loc[0, "text"] == normalize_whitespace(
+        normalize_dashes(normalize_quotes(normalize_unicode(raw)))
+    )
+
+
+# Texts whose head must stay as it is: (text, the text's first line after cleaning)
+KEPT_HEADS = {
+    "short first paragraph with a full stop": (
+        "Armenia is leaving.\n\nYEREVAN (TCW) \u2014 The prime minister said so on Thursday.",
+        "Armenia is leaving.",
+    ),
+    "title that is the only first sentence": (
+        "Armenia freezes its CSTO role\n\nThe prime minister said so on Thursday.",
+        "Armenia freezes its CSTO role",
+    ),
+    "one-line quote before a dateline": (
+        '"We are not leaving the CSTO," Pashinyan said\n\n'
+        "YEREVAN (TCW) \u2014 The prime minister spoke in parliament.",
+        '"We are not leaving the CSTO," Pashinyan said',
+    ),
+    "paragraph ending in a parenthesis of content": (
+        "Armenia froze its participation in the bloc (in effect since February)\n\n"
+        "The prime minister said so on Thursday.",
+        "Armenia froze its participation in the bloc (in effect since February)",
+    ),
+    "content sentence with a dated parenthesis": (
+        "Pashinyan spoke in parliament (April 3, 2024).\n\nHe said the bloc had failed.",
+        "Pashinyan spoke in parliament (April 3, 2024).",
+    ),
+    "by as a preposition": (
+        "By the end of the day, Armenia had not signed.\nThe summit ended.",
+        "By the end of the day, Armenia had not signed.",
+    ),
+    "hard-wrapped continuation in capitals (Reuters-21578)": (
+        "MAY DEPARTMENT STORES CO, 75,000 AT 49-1/4, DOWN 1/8, CROSSED\nBY FIRST BOSTON",
+        "MAY DEPARTMENT STORES CO, 75,000 AT 49-1/4, DOWN 1/8, CROSSED",
+    ),
+    "company name with a slash (Reuters-21578)": (
+        "Craftmatic/Contour Industries Inc\nsaid it would report substantial profits.",
+        "Craftmatic/Contour Industries Inc",
+    ),
+    "units in parentheses (Reuters-21578)": (
+        "U.S. POSTED PRICES REPORT (DLRS/BBL)\nEffective April 7 the company raised prices.",
+        "U.S. POSTED PRICES REPORT (DLRS/BBL)",
+    ),
+    "a company called Photo (Reuters-21578)": (
+        "Photo Moto recorded a net loss for the first quarter 1986\nof 1.2 mln dlrs.",
+        "Photo Moto recorded a net loss for the first quarter 1986",
+    ),
+    "related as a word": (
+        "Related talks will be held in May.\nSee also the annex, which lists the drills.",
+        "Related talks will be held in May.",
+    ),
+    "an unrelated photo in the body": (
+        "The ministry published a photo of the meeting (in Armenian)\nIt showed the table.",
+        "The ministry published a photo of the meeting (in Armenian)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", KEPT_HEADS)
+def test_clean_articles_keeps_heads_that_are_content(name):
+    raw, first = KEPT_HEADS[name]
+    out = clean_articles(pd.DataFrame({"article_id": [name], "text": [raw]}))
+    assert out.loc[0, "text"].split("\n")[0] == first
+    assert out.loc[0, "removed"] == "[]"
+    assert out.loc[0, "dateline_place"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline-like phrase deep in the text, or inside a paragraph, is no dateline
+        "Armenia did not sign.\n\nThe bloc met.\n\nYEREVAN (TCW) \u2014 a later report said.",
+        "Armenia said on Monday. YEREVAN (TCW) \u2014 not at the start of a line.",
+        "The talks went on.\n" * 7 + "MOSCOW, April 1 (Reuters) - a seventh line.",
+    ],
+)
+def test_a_capitalized_phrase_in_the_body_is_no_dateline(text):
+    out = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert out.loc[0, ["dateline_place", "dateline_source", "removed"]].tolist() == ["", "", "[]"]
+    assert out.loc[0, "text"] == default_cleaner(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Jane Doe", True),
+        ("By Jane Doe and John Roe, Reuters", True),
+        ("By JANE DOE | Associated Press", True),
+        ("By Ani Mejlumyan for Eurasianet", True),
+        ("Author: Anna Melkonyan", True),
+        ("Автор: Иван Петров", True),
+        ("Текст: Анна Мелконян", True),
+        ("By the end of the day", False),
+        ("By Monday, Armenia had not signed", False),
+        ("Byzantine churches dot the region", False),
+        ("Author of the report, Anna Melkonyan, said.", False),
+    ],
+)
+def test_bylines(line, byline):
+    assert is_byline(line) is byline
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Pashinyan in Yerevan (AP Photo/Hayk Baghdasaryan)", True),
+        ("Pashinyan in Yerevan (Photo: Government of Armenia, April 18, 2024)", True),
+        ("Pashinyan in Yerevan (Photo by Sean Gallup/Getty Images)", True),
+        ("Pashinyan in Yerevan. Photograph: Karen Minasyan/AFP/Getty Images", True),
+        ("Sean Gallup/Getty Images", True),
+        ("Пашинян в Ереване (Фото: пресс-служба правительства)", True),
+        ("The photo was taken in Yerevan (see below).", False),
+        ("Getty Images declined to comment on the photo.", False),
+        ("He showed the photographs (in colour)", False),
+        ("Nikol Pashinyan in Yerevan Photograph: Karen Minasyan/Reuters", True),
+        ("Пашинян в Ереване. Фото: пресс-служба правительства", True),
+        ("He described the photograph: a man in a field", False),
+        ("The caption read (photo above)", False),
+    ],
+)
+def test_photo_credit_lines(line, credit):
+    assert is_credit_line(line) is credit
+
+
+def test_clean_articles_layout_false_finds_only_a_dateline_at_the_start():
+    raw = LAYOUTS["reuters"][0]
+    out = clean_articles(pd.DataFrame({"article_id": ["r"], "text": [raw]}), layout=False)
+    assert out.loc[0, "dateline_place"] == ""
+    assert out.loc[0, "text"] == default_cleaner(raw)
+    assert [r for r, _ in zip(*removed_pieces(out)[["reason", "text"]].T.values, strict=True)] == [
+        "boilerplate"
+    ]
+
+
+def test_clean_articles_without_datelines_keeps_the_dateline_but_drops_the_caption():
+    out = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [AZATUTYUN_2024]}),
+                         datelines=False)  # fmt: skip
+    assert "dateline_place" not in out.columns
+    assert out.loc[0, "text"].startswith("YEREVAN (Azatutyun) \u2014 Armenia has")
+    assert removed_pieces(out)["reason"].tolist() == ["caption", "boilerplate", "boilerplate"]
+
+
+# --------------------------------------------------------------------------------------
+# The record of what was removed: its format, reading it, restoring from it
+# --------------------------------------------------------------------------------------
+
+
+def _layout_table():
+    return pd.DataFrame(
+        {"article_id": list(LAYOUTS), "text": [raw for raw, *_ in LAYOUTS.values()]}
+    )
+
+
+def test_removed_column_is_the_json_of_the_pieces():
+    out = clean_articles(_layout_table())
+    for value in out["removed"]:
+        records = json.loads(value)
+        assert value == json.dumps(records, ensure_ascii=False)  # deterministic, plain JSON
+        assert all(list(r) == ["reason", "at", "text"] for r in records)
+        assert all(r["reason"] in REASONS for r in records)
+        assert [r["at"] for r in records] == sorted(r["at"] for r in records)
+
+
+def test_removed_survives_csv_and_parquet(tmp_path):
+    out = clean_articles(_layout_table())
+    out.to_csv(tmp_path / "a.csv", index=False)
+    back = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(removed_pieces(back), removed_pieces(out))
+    pd.testing.assert_frame_equal(restore_removed(back)[["text"]], restore_removed(out)[["text"]])
+    out.to_parquet(tmp_path / "a.parquet")
+    back = pd.read_parquet(tmp_path / "a.parquet")
+    pd.testing.assert_frame_equal(removed_pieces(back), removed_pieces(out))
+
+
+def test_removed_pieces_table():
+    out = clean_articles(_layout_table())
+    pieces = removed_pieces(out)
+    assert list(pieces.columns) == ["article_id", "reason", "text", "at", "removed"]
+    assert pieces["at"].dtype == "int64"
+    assert (pieces["text"] == pieces["removed"].str.strip()).all()
+    expected = [(name, r, normalize_quotes(t)) for name, (_, _, _, rs, _) in LAYOUTS.items()
+                for r, t in rs]  # fmt: skip
+    assert pieces[["article_id", "reason", "text"]].values.tolist() == [list(e) for e in expected]
+    empty = removed_pieces(clean_articles(pd.DataFrame({"article_id": ["a"], "text": ["x."]})))
+    assert len(empty) == 0 and list(empty.columns) == list(pieces.columns)
+
+
+@pytest.mark.parametrize("reasons", [None, "caption", ("byline", "dateline"), ["boilerplate"]])
+def test_restore_removed_puts_back_the_pieces_of_some_reasons(reasons):
+    out = clean_articles(_layout_table())
+    back = restore_removed(out, reasons=reasons)
+    chosen = set(REASONS if reasons is None else [reasons] if isinstance(reasons, str) else reasons)
+    before, after = removed_pieces(out), removed_pieces(back)
+    # what was not restored is still recorded; what was is in the text again
+    assert after[["article_id", "reason", "text"]].values.tolist() == (
+        before[~before["reason"].isin(chosen)][["article_id", "reason", "text"]].values.tolist()
+    )
+    for row in before[before["reason"].isin(chosen)].itertuples():
+        assert row.text in back.loc[back["article_id"] == row.article_id, "text"].iloc[0]
+    if "dateline" in chosen:
+        assert (back["dateline_place"] == "").all()
+    else:
+        assert back["dateline_place"].tolist() == out["dateline_place"].tolist()
+    # the rest of the pieces can still be restored: all of them give the whole text back
+    full = restore_removed(back)
+    assert full["text"].tolist() == restore_removed(out)["text"].tolist()
+
+
+def test_restore_removed_errors():
+    out = clean_articles(_layout_table())
+    with pytest.raises(FramingError, match="unknown reason.*'photo'"):
+        restore_removed(out, reasons="photo")
+    with pytest.raises(FramingError, match="removed"):
+        restore_removed(out.drop(columns="removed"))
+    with pytest.raises(FramingError, match="not what clean_articles wrote"):
+        removed_pieces(out.assign(removed="oops"))
+
+
+def test_cleaning_twice_keeps_what_the_first_cleaning_removed():
+    once = clean_articles(_layout_table())
+    twice = clean_articles(once)
+    pd.testing.assert_frame_equal(once, twice)
+
+
+def test_a_second_cleaning_that_removes_more_keeps_both_records():
+    raw = "Advertisement\nArmenia did not sign.\n\nThe summit ended.\nReuters"
+    once = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [raw]}))
+    assert once.loc[0, "text"] == "Advertisement\nArmenia did not sign.\n\nThe summit ended."
+    # a cleaner of its own is a black box: the whole lines it dropped are recorded
+    ads = make_cleaner(partial(remove_boilerplate, patterns=(r"Advertisement$",)))
+    twice = clean_articles(once, cleaner=ads)
+    assert twice.loc[0, "text"] == "Armenia did not sign.\n\nThe summit ended."
+    pieces = removed_pieces(twice)
+    assert pieces[["reason", "text"]].values.tolist() == [
+        ["cleaner", "Advertisement"],
+        ["boilerplate", "Reuters"],
+    ]
+    assert restore_removed(twice).loc[0, "text"] == raw
+    assert restore_removed(twice, reasons="cleaner").loc[0, "text"] == once.loc[0, "text"]
+
+
+@_PROPERTY
+@given(
+    lines=st.lists(st.sampled_from(["a", "B b.", "", "  ", " c ", "Read"]), max_size=12),
+    chosen=st.sets(st.integers(0, 11)),
+    dateline=st.one_of(st.none(), st.tuples(st.integers(0, 11), st.integers(0, 3))),
+)
+def test_cut_lines_then_restore_text_gives_the_text_back(lines, chosen, dateline):
+    from framing.clean.removed import cut_lines
+
+    text = "\n".join(lines)
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    drops = {starts[i]: "caption" for i in chosen if i < len(lines) and lines[i].strip()}
+    if dateline is not None:
+        i, end = dateline
+        if i >= len(lines) or starts[i] in drops or not lines[i].strip():
+            dateline = None
+        else:
+            dateline = (starts[i], min(end, len(lines[i])))
+    new, pieces = cut_lines(text, drops, dateline)
+    assert restore_text(new, pieces) == text
+    assert [at for _, at, _ in pieces] == sorted(at for _, at, _ in pieces)
+    kept = [x.strip() for i, x in enumerate(lines) if x.strip() and starts[i] not in drops]
+    if dateline is None:
+        assert [x.strip() for x in new.split("\n") if x.strip()] == kept
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "pieces"),
+    [
+        ("a\nb\nc", "a\nc", [("cleaner", 2, "b\n")]),
+        ("a\nb\nc", "a\nb", [("cleaner", 3, "\nc")]),
+        ("a\nb\nc", "A\nb\nc", []),  # changed inside a line: not a dropped line
+        ("\u201ca\u201d  x\nb", '"a" x\nb', []),  # only normalized
+        ("a\n\n\nb", "a\nb", []),  # blank lines are white space
+    ],
+)
+def test_dropped_lines_of_a_cleaner_of_its_own(before, after, pieces):
+    assert dropped_lines(before, after) == pieces
+    if pieces:
+        assert restore_text(after, pieces) == before
+
+
+@_PROPERTY
+@given(text=st.one_of(_TEXT, _EDGES))
+def test_clean_articles_without_layout_gives_the_default_cleaners_text(text):
+    """The recorded cleaning gives the text default_cleaner gives, and putting every piece
+    back gives the text with only characters and white space normalized."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)  # texts made empty
+        out = clean_articles(pd.DataFrame({"text": [text]}), layout=False, datelines=False)
+        full = clean_articles(pd.DataFrame({"text": [text]}))
+    assert out.loc[0, "text"] == default_cleaner(text)
+    normalized = normalize_whitespace(normalize_dashes(normalize_quotes(normalize_unicode(text))))
+    assert restore_removed(out).loc[0, "text"] == normalized
+    assert restore_removed(full).loc[0, "text"] == normalized
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize(
+    "name",
+    ["press_releases_kremlin_president_ua_2021-10_2022-06.csv", "reuters21578_sample_500.csv"],
+)
+def test_clean_articles_on_real_news_records_and_restores_everything(news_dir, name):
+    news = pd.read_csv(news_dir / name, dtype=str, keep_default_na=False)
+    articles = news.rename(columns={"id": "article_id"})[["article_id", "text"]]
+    out = clean_articles(articles, layout=False, datelines=False)
+    assert out["text"].tolist() == [default_cleaner(t) for t in articles["text"]]
+    full = clean_articles(articles)
+    expected = [normalize_whitespace(fold(t)) for t in articles["text"]]
+    assert restore_removed(full)["text"].tolist() == expected
+
+
+def test_clean_articles_on_a_megabyte_without_punctuation():
+    text = "armenia csto collapse " * 50_000 + "\n" + "YEREVAN " * 1000
+    out = clean_articles(pd.DataFrame({"text": [text, "(" * 100_000, "By " * 100_000]}))
+    assert out.loc[0, "text"] == default_cleaner(text)
+    assert len(out) == 3
+
+
+def test_photo_credits_in_a_long_text_are_found_and_long_paragraphs_kept():
+    paragraph = "Armenia and the bloc drifted apart over the summer, officials said. " * 6
+    credit = "Pashinyan in Yerevan, April 18, 2024. (AP Photo/Hayk Baghdasaryan)"
+    long_one = paragraph + "(AP Photo/Hayk Baghdasaryan)"  # over 300 characters: content
+    raw = "\n\n".join([paragraph, paragraph, credit, long_one, paragraph])
+    out = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [raw]}))
+    assert removed_pieces(out)[["reason", "text"]].values.tolist() == [["caption", credit]]
+    assert long_one.strip() in out.loc[0, "text"]

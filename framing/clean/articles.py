@@ -10,10 +10,13 @@ import pandas as pd
 
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
-from .datelines import split_dateline
-from .pipeline import default_cleaner
+from .datelines import match_dateline
+from .head import find_layout, linked_titles
+from .layout import default_line_drops
+from .pipeline import default_cleaner, normalize_characters_and_space
+from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
 
-__all__ = ["clean_articles"]
+__all__ = ["clean_articles", "clean_text"]
 
 
 def _row_ids(articles: pd.DataFrame, positions: list[int]) -> list[str]:
@@ -30,15 +33,28 @@ def clean_articles(
     *,
     cleaner: Callable[[str], str] | None = None,
     datelines: bool = True,
+    layout: bool = True,
     column: str = "text",
 ) -> pd.DataFrame:
-    """Clean the text of every article; return a new articles table.
+    """Clean the text of every article; return a new articles table that shows what went.
 
     Applies ``cleaner`` (default :data:`default_cleaner`) to ``articles[column]``. With
-    ``datelines=True`` it then splits a dateline off each text (:func:`split_dateline`,
-    after the cleaner, so dashes are already normalized) into the new columns
-    ``dateline_place`` and ``dateline_source`` (``""`` when there is none). Cleaning a
-    cleaned table keeps the datelines found the first time.
+    ``layout=True`` it then reads the head of each text (:func:`find_layout`): captions
+    without a cue ("Lavrov in Moscow (Reuters / 12.04.2024)", a short line with no full
+    stop before a dateline), credit lines, bylines ("By Jane Doe, Reuters", "Автор: …"),
+    and photo credits anywhere ("(AP Photo/…)"). With ``datelines=True`` the dateline,
+    at the start or under those lines ("YEREVAN (Azatutyun) —", "MOSCOW, April 1. /TASS/.",
+    "МОСКВА, 1 апр — РИА Новости."), goes into the new columns ``dateline_place`` and
+    ``dateline_source`` (``""`` when there is none); with ``layout=False`` only a dateline
+    at the very start is looked for.
+
+    Nothing is removed silently: the new column ``removed`` holds, for each article, a JSON
+    list of ``{"reason", "at", "text"}``, one per piece removed (boilerplate, caption,
+    byline, dateline), in the order of the text; :func:`removed_pieces` makes a table of it
+    and :func:`restore_removed` puts pieces back. With the default cleaner every piece is
+    recorded exactly; a cleaner of your own is a black box, so only what the layout and
+    dateline rules remove after it is recorded. Cleaning a cleaned table keeps the
+    datelines and the pieces found the first time.
 
     Every row is kept. A missing text is treated as ``""``. An article whose text becomes
     empty through cleaning stays in the table with an empty text, and a
@@ -54,39 +70,47 @@ def clean_articles(
         :data:`default_cleaner`.
     datelines : bool, default True
         Split datelines off the texts into ``dateline_place`` and ``dateline_source``.
+    layout : bool, default True
+        Remove captions, credit lines and bylines from the head of each text.
     column : str, default "text"
         The column holding the texts.
 
     Returns
     -------
     DataFrame
-        A new articles table.
+        A new articles table, with the column ``removed``.
 
     Examples
     --------
     >>> import pandas as pd
     >>> articles = pd.DataFrame({
     ...     "article_id": ["tcw-1"],
-    ...     "text": ["YEREVAN, Sept 13 (TCW) – Armenia’s “ally” did not come.\\n\\n"
-    ...              "Photo: Smoke over Jermuk. (TCW/Arman Galoyan)\\n\\n"
+    ...     "text": ["Pashinyan in Yerevan (Photo: Government of Armenia, April 18, 2024)\\n\\n"
+    ...              "YEREVAN (Azatutyun) – Armenia’s “ally” did not come.\\n\\n"
     ...              "Read more: CSTO leaders meet in Yerevan"],
     ... })
     >>> out = clean_articles(articles)
     >>> out.loc[0, "text"]
     'Armenia\\'s "ally" did not come.'
     >>> out.loc[0, ["dateline_place", "dateline_source"]].tolist()
-    ['YEREVAN', 'TCW']
+    ['YEREVAN', 'Azatutyun']
+    >>> from framing.clean import removed_pieces
+    >>> removed_pieces(out)[["reason", "text"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['caption', 'Pashinyan in Yerevan (Photo: Government of Armenia, April 18, 2024)'],
+     ['dateline', 'YEREVAN (Azatutyun) —'], ['boilerplate', 'Read more: CSTO leaders meet in Yerevan']]
     """
     check_columns(articles, [column], table="articles", function="clean_articles")
     cleaner = _the_cleaner(cleaner)
-    cleaned, places, sources, emptied = [], [], [], []
+    before = articles["removed"].tolist() if "removed" in articles.columns else None
+    cleaned, places, sources, removed, emptied = [], [], [], [], []
     for pos, text in enumerate(articles[column].tolist()):
         text = _text_of(articles, pos, text, column)
-        new = _cleaned(cleaner, text)
-        if datelines:
-            place, source, new = split_dateline(new)
-            places.append(place)
-            sources.append(source)
+        new, place, source, pieces = clean_text(text, cleaner, datelines=datelines, layout=layout)
+        places.append(place)
+        sources.append(source)
+        if before is not None:
+            pieces = after_earlier(decode_pieces(before[pos], f"row {pos}"), pieces)
+        removed.append(encode_pieces(pieces))
         if text.strip() and not new.strip():
             emptied.append(pos)
         cleaned.append(new)
@@ -94,11 +118,60 @@ def clean_articles(
     new_columns = {column: pd.Series(cleaned, index=articles.index, dtype="str")}
     if datelines:
         new_columns.update(_dateline_columns(articles, places, sources))
+    new_columns["removed"] = pd.Series(removed, index=articles.index, dtype="str")
     out = articles.assign(**new_columns)
     out.attrs = copy.deepcopy(articles.attrs)
     if emptied:
         _warn_emptied(articles, emptied)
     return out
+
+
+def clean_text(
+    text: str, cleaner: Callable[[str], str], *, datelines: bool = True, layout: bool = True
+) -> tuple[str, str, str, list[Piece]]:
+    """One text cleaned as :func:`clean_articles` cleans it: ``(text, place, source, pieces)``.
+
+    With :data:`default_cleaner` the lines its patterns drop are found on the text with
+    characters and white space normalized, so that they can be recorded; the text is then
+    the one :data:`default_cleaner` gives (the tests check it).
+
+    Examples
+    --------
+    >>> clean_text("By Jane Doe\\nYEREVAN (AP) — Armenia said no.", default_cleaner)
+    ('Armenia said no.', 'YEREVAN', 'AP', [('byline', 0, 'By Jane Doe\\n'), ('dateline', 0, 'YEREVAN (AP) — ')])
+    """
+    earlier: list[Piece] = []
+    if cleaner is default_cleaner or cleaner == default_cleaner:
+        base = normalize_characters_and_space(text)
+        drops = default_line_drops(base)
+    else:
+        base = _cleaned(cleaner, text)
+        earlier = dropped_lines(text, base)  # a black box: the whole lines it dropped
+        drops = {}
+    if layout:
+        found, dateline = find_layout(base, drops)
+        drops.update(found)
+        if drops:
+            drops.update(linked_titles(base, drops))
+    else:
+        dateline = _dateline_at_start(base, drops) if datelines else None
+    if not datelines or dateline is None:
+        new, pieces = cut_lines(base, drops)
+        return new, "", "", after_earlier(earlier, pieces)
+    line, place, source, end = dateline
+    new, pieces = cut_lines(base, drops, (line, end))
+    return new, place, source, after_earlier(earlier, pieces)
+
+
+def _dateline_at_start(text: str, drops: dict[int, str]) -> tuple[int, str, str, int] | None:
+    """The dateline of the first line of ``text`` not dropped and not blank, if any."""
+    start = 0
+    for line in text.split("\n"):
+        if line.strip() and start not in drops:
+            found = match_dateline(line)
+            return None if found is None else (start, *found)
+        start += len(line) + 1
+    return None
 
 
 def _the_cleaner(cleaner: Callable[[str], str] | None) -> Callable[[str], str]:

@@ -1,4 +1,8 @@
-"""Datelines: ``YEREVAN, Sept 14 (TCW) —`` split off the start of a text (:func:`split_dateline`)."""
+"""Datelines: ``YEREVAN, Sept 14 (TCW) —`` split off the start of a text (:func:`split_dateline`).
+
+:func:`match_dateline` finds one at the start of a line; :func:`framing.clean.find_layout`
+uses it to find the dateline under a caption or byline.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import re
 
 from .text import DASH_CHARS, check_text
 
-__all__ = ["split_dateline"]
+__all__ = ["DATE_PATTERN", "match_dateline", "split_dateline"]
 
 
 def _char_class(chars: str) -> str:
@@ -43,6 +47,8 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"  # 2023-09-14, 14.09.2023
     rf"|{_WEEKDAY})"
 )
+#: A date as datelines write it ("Sept. 14", "14 сентября 2023 г.", "14.09.2023", "Monday").
+DATE_PATTERN = _DATE
 # Upper-case kickers that open a text like a place but are not one ("CORRECTION - …").
 _NOT_PLACES = frozenset(
     """ADVISORY ANALYSIS BREAKING COMMENT COMMENTARY CORRECTED CORRECTION CORRECTS EDITORIAL
@@ -51,13 +57,76 @@ _NOT_PLACES = frozenset(
     МОЛНИЯ ОБНОВЛЕНО СРОЧНО ЭКСКЛЮЗИВ""".split()
 )
 _DASH = rf"(?:{_HS}*(?:[{DASH_CHARS}]|--){_HS}*|{_HS}+-{_HS}+)"
+_CAPWORD = rf"{_UPPER}[\w.&'’-]*"
+_NAMEWORD = rf"{_UPPER}[^\W\d_]+(?:-[^\W\d_]+)*"  # "РИА", "Новости", "Sputnik"
 _DATELINE_RE = re.compile(
     rf"\s*(?P<place>{_PLACE})"
     rf"(?:,{_HS}*(?P<region>{_REGION})(?={_HS}*[,(]))?"
-    rf"(?:,{_HS}*(?P<date>{_DATE}))?"
-    rf"(?:{_HS}*\((?P<source>[^\W\d_][^()\n]{{0,59}})\))?"
-    rf"(?P<dash>{_DASH})"
+    rf"(?:(?:,|\.|(?<=\.)){_HS}*(?P<date>{_DATE}))?"
+    rf"(?:(?:{_HS}*\((?P<source>[^\W\d_][^()\n]{{0,59}})\))?(?P<dash>{_DASH})"
+    # "МОСКВА, 1 апр — РИА Новости. …": the source after the dash, when there is a date
+    rf"(?:(?<=[^\S\n])(?P<after>{_NAMEWORD}(?:{_HS}{_NAMEWORD}){{0,2}})\.(?:{_HS}+|$))?"
+    # "MOSCOW, April 1. /TASS/. …"
+    rf"|\.?{_HS}*/(?P<slashed>[^\W\d_][^/\n]{{0,59}})/\.?(?:{_HS}+|$))"
 )
+# "(AP) — …": a source without a place
+_SOURCE_ONLY_RE = re.compile(
+    rf"\s*\((?P<source>{_CAPWORD}(?:{_HS}{_CAPWORD}){{0,2}})\)(?P<dash>{_DASH})"
+)
+# "Москва. 1 апреля. INTERFAX.RU - …"
+_INTERFAX_RE = re.compile(
+    rf"\s*(?P<place>{_UPPER}[^\W\d_]+(?:[- ]{_UPPER}?[^\W\d_]+){{0,2}})\.{_HS}+"
+    rf"(?P<date>{_DATE})\.{_HS}+(?P<source>(?i:interfax|интерфакс)[\w.-]*)(?P<dash>{_DASH})"
+)
+
+
+_SPACE_RUN = re.compile(r"\s*").match
+
+
+def match_dateline(text: str) -> tuple[str, str, int] | None:
+    """The dateline at the start of ``text``: ``(place, source, end)``, or None.
+
+    ``end`` is where the text after the dateline starts. The rules are those of
+    :func:`split_dateline`; ``text`` is not checked.
+    """
+    start = _SPACE_RUN(text).end()
+    first = text[start : start + 1]
+    if not (first.isupper() or first == "("):  # every dateline starts so
+        return None
+    m = _DATELINE_RE.match(text)
+    if m is not None:
+        found = _checked(m)
+        if found is not None:
+            return found
+    regex = _SOURCE_ONLY_RE if first == "(" else _INTERFAX_RE
+    probe = text[start : start + 200].upper()
+    if regex is _SOURCE_ONLY_RE or "NTERFAX" in probe or "НТЕРФАКС" in probe:
+        m = regex.match(text)
+        if m is not None and m["source"].split()[0].upper() not in _NOT_PLACES:
+            return (m["place"] if regex is _INTERFAX_RE else ""), m["source"], m.end()
+    return None
+
+
+def _checked(m: re.Match) -> tuple[str, str, int] | None:
+    """``(place, source, end)`` of a match of _DATELINE_RE, or None when it is no dateline."""
+    place = m["place"]
+    if m["date"] and place.endswith(".") and m.string[m.end("place") : m.start("date")].isspace():
+        place = place[:-1]  # "MOSCOW. April 1 (Interfax) -": the dot parts place and date
+    if sum(c.isalpha() for c in place) < 3 or place.split()[0].rstrip(".") in _NOT_PLACES:
+        return None
+    source = (m["source"] or m["slashed"] or "").strip()
+    if m["after"] and not source and m["date"]:
+        source = m["after"]
+        end = m.end()
+    else:
+        end = m.start("after") if m["after"] else m.end()
+    if m["dash"] is not None and not source and not m["date"] and m["dash"].strip() == "-":
+        return None  # "MONEY RATES - …": a bare place needs a real dash
+    if source:
+        words = source.split()
+        if len(words) > 5 or (source[0].islower() and len(words) > 1):
+            return None
+    return place, source, end
 
 
 def split_dateline(text: str) -> tuple[str, str, str]:
@@ -73,6 +142,12 @@ def split_dateline(text: str) -> tuple[str, str, str]:
         BOSTON (Diaspora Mirror) - …                a spaced hyphen also counts
         WASHINGTON, March 3 (Reuters) - …
         YEREVAN — …                                 place only
+        MOSCOW, April 1. /TASS/. …                  the source between slashes (TASS)
+        МОСКВА, 1 апр — РИА Новости. …              the source after the dash (RIA,
+        ЕРЕВАН, 1 апреля — Sputnik. …               Sputnik): with a date only
+        (AP) — …                                    a source without a place
+        Москва. 1 апреля. INTERFAX.RU - …           Interfax (the place as written)
+        MOSCOW. April 1 (Interfax) - …
 
     The place is a run of one to four upper-case words (any cased script; hyphens,
     apostrophes, dots and ``/`` allowed: ``NEW YORK``, ``ST. PETERSBURG``,
@@ -107,17 +182,8 @@ def split_dateline(text: str) -> tuple[str, str, str]:
     ('', '', 'NATO and the CSTO — two blocs.')
     """
     check_text(text, "split_dateline")
-    m = _DATELINE_RE.match(text)
-    if m is None:
+    found = match_dateline(text)
+    if found is None:
         return "", "", text
-    place = m["place"]
-    if sum(c.isalpha() for c in place) < 3 or place.split()[0].rstrip(".") in _NOT_PLACES:
-        return "", "", text
-    source = (m["source"] or "").strip()
-    if not source and not m["date"] and m["dash"].strip() == "-":
-        return "", "", text  # "MONEY RATES - …": a bare place needs a real dash
-    if source:
-        words = source.split()
-        if len(words) > 5 or (source[0].islower() and len(words) > 1):
-            return "", "", text
-    return place, source, text[m.end() :]
+    place, source, end = found
+    return place, source, text[end:]

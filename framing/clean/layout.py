@@ -42,11 +42,15 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # links to other articles: "Read more: …", "READ MORE >>", "Read also"; never a sentence
     _CAP + r"read (?:more|also)(?: here)?(?:\s*[:>»›→|–—-].{0,250})?\W{0,3}$",
     _CAP + r"(?:читайте|смотрите) также\b.{0,250}$",
+    # "Related", "Related: …", "See also: …", "ALSO READ | …", "По теме: …"; never a sentence
+    _CAP + r"(?:related(?: (?:articles?|stories|coverage|content|news|reading))?|see also"
+    r"|also read|по теме)(?:\s*[:>»›→|–—-].{0,250})?\W{0,3}$",
     # share and follow links
     _CAP + r"share this (?:article|story|page|post)\b.{0,150}$",
     _CAP + rf"share (?:on|via) {_SOCIAL}\b.{{0,100}}$",
     _CAP + rf"follow (?:us|\S.{{0,80}}?) on {_SOCIAL}\b.{{0,100}}$",
     _CAP + r"(?:подписывайтесь|подпишитесь) на\b.{0,200}$",
+    _CAP + rf"(?:join|присоединяйтесь к) (?:\S.{{0,80}}? )?(?:on |in |в )?{_SOCIAL}\b.{{0,100}}$",
     _CAP + rf"(?:читайте|смотрите) нас в {_SOCIAL}\b.{{0,100}}$",
     # agency credits and sign-offs
     r"\((?:additional )?(?:reporting|writing|compiled|editing) by\b[^()]*\)\.?$",
@@ -64,7 +68,10 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
 #: Default photo-caption patterns, used like :data:`DEFAULT_BOILERPLATE`.
 DEFAULT_CAPTIONS: tuple[str, ...] = (
     _CAP + r"(?:photos?|photograph|image|picture|caption|фото|фотография|снимок)\s*:.*",
-    _CAP + r"photos? credit\s*:.*",
+    _CAP + r"(?:photos? )?credits?\s*:.{0,150}$",
+    # "Фото ТАСС", "Photo AFP/…", "Getty Images", "Getty Images/iStockphoto"
+    _CAP + r"(?:photo|фото)\s+(?-i:[A-ZА-ЯЁ][\w.&-]*(?:(?: | ?/ ?)[A-ZА-ЯЁ][\w.&-]*){0,4})$",
+    _CAP + r"getty images\b[^.!?]{0,80}$",
     r"\[\s*(?:photos?|image|picture|фото)\b.*",
     # "Photo by Ani Sargsyan" and short lines ending in a credit: "… (Reuters/Name)"
     _CAP + r"photos? by\s+[^.!?]{1,60}$",
@@ -84,10 +91,10 @@ _CAPPED_DEFAULTS = frozenset(
 _BOILERPLATE_WORDS = (
     "get", "sign", "subscribe", "read", "share", "follow", "additional", "reporting",
     "writing", "©", "copyright", "we", "this", "by", "accept", "читайте", "смотрите", "подпи",
-    "мы", "этот", "наш",
+    "мы", "этот", "наш", "related", "see", "also", "по", "join", "присоединяйтесь",
 )  # fmt: skip
 _BOILERPLATE_OPENERS = ("(", "reuter")  # not under _CAP
-_CAPTION_WORDS = ("photo", "image", "picture", "caption", "фото", "снимок")
+_CAPTION_WORDS = ("photo", "image", "picture", "caption", "фото", "снимок", "credit", "getty")
 _CAPTION_OPENERS = ("[",)
 
 
@@ -292,9 +299,11 @@ def remove_captions(text: str, *, patterns: Iterable[str] = DEFAULT_CAPTIONS) ->
 
     By default a line is a caption when it starts with ``Photo:``, ``Photograph:``,
     ``Image:``, ``Picture:``, ``Caption:``, ``Фото:``, ``Снимок:``, ``Photo credit:``,
-    ``[Photo …]`` or ``Photo by …`` (any case), or when it starts with "Photo" and ends in
-    a credit such as ``(Reuters/Ani Sargsyan)``. Matching works as in
-    :func:`remove_boilerplate`; pass ``patterns`` to change it.
+    ``Credit:``, ``[Photo …]`` or ``Photo by …`` (any case), when it is a bare credit such
+    as ``Фото ТАСС/Сергей Бобылев`` or ``Getty Images``, or when it starts with "Photo" and
+    ends in a credit such as ``(Reuters/Ani Sargsyan)``. Matching works as in
+    :func:`remove_boilerplate`; pass ``patterns`` to change it. Captions without such a
+    cue are found by :func:`framing.clean_articles` (see :func:`framing.clean.find_layout`).
 
     Parameters
     ----------
@@ -344,3 +353,35 @@ def drop_default_lines(text: str) -> str:
     # a line dropped by either, as when each drops its own: the other lines stay as they
     # are, since "\n" is the only line break
     return _drop_found_lines(text, (boilerplate, captions), _BOTH_STARTS)
+
+
+def default_line_drops(text: str) -> dict[int, str]:
+    """The lines that the default boilerplate and caption patterns drop, with the reason.
+
+    ``text`` must have been through :func:`normalize_whitespace` (every line its own key).
+    Returns ``{offset where the line starts: "boilerplate" or "caption"}`` (a line both
+    would drop is boilerplate, the cleaner that runs first): the lines that
+    :func:`remove_boilerplate` and then :func:`remove_captions` drop.
+
+    Examples
+    --------
+    >>> default_line_drops("Photo: Jermuk\\nArmenia did not sign.\\nRead more: CSTO")
+    {0: 'caption', 36: 'boilerplate'}
+    """
+    boilerplate, captions = _default_matchers()
+    if _may_hold_notice(text):
+        starts = [0, *(m.start() + 1 for m in re.finditer("\n", text))]
+    else:
+        starts = [0] if _BOTH_STARTS.first(text) else []
+        starts.extend(m.start() + 1 for m in _BOTH_STARTS.rest(text))
+    drops = {}
+    for start in starts:
+        stop = text.find("\n", start)
+        line = text[start:] if stop == -1 else text[start:stop]
+        if not line:
+            continue
+        if boilerplate(line):
+            drops[start] = "boilerplate"
+        elif captions(line):
+            drops[start] = "caption"
+    return drops

@@ -26,7 +26,7 @@ from .text import (
     single_breaks,
 )
 
-__all__ = ["Cleaner", "default_cleaner", "make_cleaner"]
+__all__ = ["Cleaner", "default_cleaner", "make_cleaner", "normalize_characters_and_space"]
 
 
 def _step_name(func: Callable) -> str:
@@ -153,6 +153,22 @@ def _clean_by_default(text: str) -> str:
     if not single_breaks(text):
         return normalize_whitespace(remove_captions(remove_boilerplate(text)))
     return collapse_whitespace(drop_default_lines(text))
+
+
+def normalize_characters_and_space(text: str) -> str:
+    """What :data:`default_cleaner` changes in characters and white space, without dropping
+    any line: the text whose lines its patterns then drop.
+
+    Examples
+    --------
+    >>> normalize_characters_and_space("«Нет»,  said\\r\\n\\r\\n\\r\\nReuter")
+    '"Нет", said\\n\\nReuter'
+    """
+    check_text(text, "clean_articles")
+    text = fold_characters(text)
+    if not single_breaks(text):
+        return normalize_whitespace(text)
+    return collapse_whitespace(text)
 
 
 #: Composed step lists that run as one function (see Cleaner.__call__).

@@ -235,8 +235,14 @@ def _cut_dashes(text: str) -> str:
     if not cuts:
         return text
     cuts.sort()
+    return splice(text, cuts)
+
+
+def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``text[start:stop]`` of ``edits`` (in order, not overlapping)
+    replaced by its new text."""
     pieces, done = [], 0
-    for start, stop, new in cuts:
+    for start, stop, new in edits:
         pieces.append(text[done:start])
         pieces.append(new)
         done = stop

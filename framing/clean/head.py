@@ -1,0 +1,275 @@
+"""The head of a news article: captions without a cue, bylines and the dateline under them.
+
+Real articles do not always open with their dateline. A photo caption ("Nikol Pashinyan at
+a cabinet meeting (Photo: Government of Armenia, April 18, 2024)"), a credit line ("Mikhail
+Metzel / TASS / Scanpix / LETA"), a byline ("By Jane Doe | Associated Press") or a short
+heading may come first, and the dateline ("YEREVAN (Azatutyun) —") only after them.
+:func:`find_layout` reads the first lines of a text the way a reader does and says which
+lines are captions or bylines and where the dateline is; photo credits such as "(AP
+Photo/Evan Vucci)" or "… Photograph: Karen Minasyan/AFP/Getty Images" are found on any line.
+
+What is never taken: a first paragraph that ends with a full stop (the body has begun, and
+nothing after it counts as the head), a one-line quote, a heading that no dateline follows,
+a line that ends in a parenthesis of content ("… (in Russian)"), or a capitalized phrase
+deeper in the text that looks like a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .datelines import DATE_PATTERN, match_dateline
+from .text import DASH_CHARS
+
+__all__ = ["HEAD_LINES", "find_layout", "is_byline", "is_credit_line", "linked_titles"]
+
+#: How many non-empty lines at the start of a text are read as its head.
+HEAD_LINES = 6
+
+_CAPWORD = r"[A-ZА-ЯЁ][\w.'’&-]*"
+_PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|dos|del)"
+_NAME = rf"{_CAPWORD}(?: (?:{_CAPWORD}|{_PARTICLE})){{0,4}}"
+_JOIN = r"(?: ?[,|•·/] ?| (?:and|&|и|for|in|—|–|-) )"
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Associated Press"
+_BYLINE_RE = re.compile(rf"(?:By|BY) {_NAME}(?:{_JOIN}{_NAME}){{0,5}}")
+# "Author: …", "Автор: …", "Текст: …"
+_AUTHOR_RE = re.compile(
+    r"(?i:authors?|автор(?:ы)?|текст|written by|words by) ?: ?[^\W\d_][^.!?]{0,120}"
+)
+# A line made only of credits: "Mikhail Metzel / TASS / Scanpix / LETA", "REUTERS/Name"
+_CREDITS_RE = re.compile(rf"{_NAME}(?: ?/ ?{_NAME}){{1,5}}")
+_PHOTO = r"(?:photos?|photograph|фото|снимок)"
+# A photo credit that ends a line, wherever the line is: "(AP Photo/Evan Vucci)",
+# "(Photo: Government of Armenia, April 18, 2024)", "… Photograph: Name/AFP/Getty Images",
+# "Name/AFP via Getty Images"
+_PHOTO_TAIL_RE = re.compile(
+    rf"(?:\((?:[\w.]+ ){{0,2}}{_PHOTO}(?: ?[:/]| (?:by|credit)\b| (?-i:[A-ZА-ЯЁ]))[^()]{{0,150}}\)\.?"
+    rf"|[.!?] (?:{_PHOTO}|illustration|иллюстрация) ?: ?[^.!?()]{{1,150}}"
+    r"| (?-i:Photograph|Photo|Фото|Illustration): [^.!?()]{1,150}"
+    r"|(?:/| via | for )getty images[^.!?()]{0,40}\)?\.?)$",
+    re.IGNORECASE,
+)
+# Every photo credit holds one of these (in lower case): one search of a text for them
+# spares most texts a look at each line.
+_PHOTO_WORDS = ("photo", "getty", "illustration", "фото", "снимок", "иллюстрация")
+_ASCII_PHOTO_WORDS = _PHOTO_WORDS[:3]
+# A parenthesis that ends a line of the head: "(Reuters / 12.04.2024)", "(TCW/Arman Galoyan)"
+_HEAD_TAIL_RE = re.compile(r"[^.!?…\s] ?\((?P<inner>[^()]{1,100})\)$")
+# "Reuters / 12.04.2024", "TCW/Arman Galoyan": a source, then a date or a person's name
+_SLASH_RE = re.compile(r"[A-ZА-ЯЁ][^/]{0,40}/ ?(?:\d|[A-ZА-ЯЁ][a-zа-яё])")
+_DATE_RE = re.compile(DATE_PATTERN)
+_AGENCY_RE = re.compile(r"[A-Z]{2,}/[A-Z][a-z]")  # "REUTERS/Irakli Gedenidze"
+_MIXED_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]")  # a name, not a code such as "DLRS/BBL"
+_LONG_LINE = 300
+# A line that ends a sentence: a full stop, a question, a closing quote, a colon
+_CLOSED = ".!?…\"'»”“:;,"
+_QUOTE_RE = re.compile('["«»“”„]')
+# What every dateline holds (a dash, or the slashes of "/TASS/"): a line without any is
+# spared the dateline's regular expressions
+_DASHED_RE = re.compile(f"[-/{DASH_CHARS}]")
+
+
+def is_byline(line: str) -> bool:
+    """Whether a stripped line is a byline: "By Jane Doe, Reuters", "Автор: Иван Петров".
+
+    Examples
+    --------
+    >>> is_byline("By JANE DOE | Associated Press"), is_byline("By the end of the day")
+    (True, False)
+    """
+    if len(line) > 160:
+        return False
+    if line[:3] in ("By ", "BY "):
+        return _BYLINE_RE.fullmatch(line) is not None
+    return ":" in line[:20] and _AUTHOR_RE.fullmatch(line) is not None
+
+
+def is_credit_line(line: str) -> bool:
+    """Whether a stripped line ends in a photo credit, wherever it stands in the text.
+
+    Examples
+    --------
+    >>> is_credit_line("Armenia's prime minister in Yerevan (AP Photo/Hayk Baghdasaryan)")
+    True
+    >>> is_credit_line("The photo was taken in Yerevan (see below).")
+    False
+    """
+    return len(line) <= _LONG_LINE and _PHOTO_TAIL_RE.search(line) is not None
+
+
+def _has_photo_word(text: str) -> bool:
+    """Whether ``text`` holds one of _PHOTO_WORDS in any case (False: no photo credit)."""
+    low = text.lower()
+    for word in _ASCII_PHOTO_WORDS if text.isascii() else _PHOTO_WORDS:
+        if word in low:
+            return True
+    return False
+
+
+def _is_head_caption(line: str) -> bool:
+    """Whether a stripped line of the head is a caption or a credit: it ends in a
+    parenthesized credit or date without a full stop after it, or is made of credits only
+    ("Name / TASS / Scanpix", "REUTERS/Name")."""
+    if len(line) > _LONG_LINE:
+        return False
+    if line[-1] == ")":
+        m = _HEAD_TAIL_RE.search(line)
+        if m is not None and (_SLASH_RE.search(m["inner"]) or _DATE_RE.search(m["inner"])):
+            return True
+    if len(line) > 120 or "/" not in line:
+        return False
+    # a spaced slash, or an agency in capitals: a hard-wrapped "Craftmatic/Contour Inc" is
+    # the start of a sentence
+    spaced = " / " in line or _AGENCY_RE.match(line) is not None
+    return spaced and _MIXED_RE.search(line) is not None and _CREDITS_RE.fullmatch(line) is not None
+
+
+def _is_open_short(line: str) -> bool:
+    """Whether a stripped line is short and not a closed sentence (a heading or caption)."""
+    return (
+        len(line) <= 200
+        and line[-1] not in _CLOSED
+        and line.count(" ") < 25
+        and _QUOTE_RE.search(line) is None  # a quote is never a caption
+    )
+
+
+def _credit_lines(text: str, skip: dict[int, str]) -> dict[int, str]:
+    """The lines of ``text`` (by their start) that end in a photo credit, but for ``skip``."""
+    lines = None
+    if len(text) > 4 * _LONG_LINE:
+        # a caption is a short line: in a text of long paragraphs only those are read
+        lines = text.split("\n")
+        short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
+        if not _has_photo_word("\n".join(short)):
+            return {}
+    elif not _has_photo_word(text):  # most texts: one search
+        return {}
+    found, start = {}, 0
+    for line in text.split("\n") if lines is None else lines:
+        if start not in skip and _has_photo_word(line) and is_credit_line(line.strip()):
+            found[start] = "caption"
+        start += len(line) + 1
+    return found
+
+
+def find_layout(
+    text: str, skip: dict[int, str] | None = None, *, head_lines: int = HEAD_LINES
+) -> tuple[dict[int, str], tuple[int, str, str, int] | None]:
+    """The caption and byline lines of a text, and its dateline.
+
+    Reads the first ``head_lines`` non-empty lines (those in ``skip``, already removed,
+    are passed over): bylines and captions (a parenthesized credit or date that ends the
+    line, a line of credits) are taken; a dateline at the start of a line ends the head;
+    up to two short lines without a closing full stop (captions without a cue, or a
+    heading) are taken only when a dateline follows them; any other line is the body,
+    and the head ends there. Lines ending in a photo credit are taken anywhere.
+
+    Parameters
+    ----------
+    text : str
+        One article's text (lines split at ``"\\n"``).
+    skip : dict, optional
+        The lines already removed (by boilerplate and caption patterns), by the offset
+        where each starts.
+    head_lines : int
+        How many non-empty lines the head may have.
+
+    Returns
+    -------
+    lines : dict
+        ``{offset where the line starts: reason}``, reason ``"caption"`` or ``"byline"``.
+    dateline : tuple or None
+        ``(offset where its line starts, place, source, end)``: the dateline is the
+        line's first ``end`` characters.
+
+    Examples
+    --------
+    >>> text = ("Pashinyan in Yerevan (Photo: Government of Armenia, April 18, 2024)\\n\\n"
+    ...         "YEREVAN (Azatutyun) — Armenia will not pay.")
+    >>> find_layout(text)
+    ({0: 'caption'}, (69, 'YEREVAN', 'Azatutyun', 22))
+    """
+    skip = skip or {}
+    found = _credit_lines(text, skip)
+    pending: list[tuple[int, str]] = []  # taken only if a dateline follows
+    found_list: list[tuple[int, str]] = []
+    seen = 0
+    # the head is in the first lines: split off no more than needed
+    limit = 3 * head_lines
+    lines = text.split("\n", limit)
+    next_start = 0
+    for raw in lines[:limit]:
+        start, next_start = next_start, next_start + len(raw) + 1
+        line = raw.strip()
+        if not line or start in skip:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        if start in found:
+            continue
+        if line[0].islower():  # a hard-wrapped paragraph goes on: the body
+            break
+        if is_byline(line):
+            # after a line that may go on ("…, CROSSED\nBY FIRST BOSTON"), a dateline
+            # must follow
+            (pending if pending else found_list).append((start, "byline"))
+            continue
+        if _is_head_caption(line):
+            found[start] = "caption"
+            continue
+        dateline = match_dateline(raw) if _DASHED_RE.search(raw, 0, 200) else None
+        # after a heading, a bare "PLACE —" is too weak a sign: it needs a date or source
+        if dateline is not None and (dateline[1] or not pending or _has_date(raw, dateline)):
+            found.update(found_list)
+            found.update(pending)
+            return found, (start, *dateline)
+        if _is_open_short(line) and len(pending) < 2:
+            pending.append((start, "caption"))
+            continue
+        break
+    found.update(found_list)
+    return found, None
+
+
+# A line that only announces links: "Read also", "Related:", "См. также", "По теме"
+_LINK_CUE_RE = re.compile(
+    r"(?:read (?:more|also)|related(?: (?:articles?|stories|coverage|content|news))?|see also"
+    r"|also read|more on this|читайте также|смотрите также|по теме|см\. также)\W{0,3}",
+    re.IGNORECASE,
+)
+
+
+def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
+    """The titles under a dropped "Read also" or "Related" line: ``{start: "boilerplate"}``.
+
+    A line that only says "Read also" (or "Related:", "По теме", …) announces a link whose
+    title is the next line: that line goes too when it is short and not a closed sentence.
+
+    Examples
+    --------
+    >>> text = "Armenia did not sign.\\nRead also\\nPashinyan says Armenia could leave CSTO\\nMore."
+    >>> linked_titles(text, {22: "boilerplate"})
+    {32: 'boilerplate'}
+    """
+    found = {}
+    for start, reason in drops.items():
+        if reason != "boilerplate":
+            continue
+        end = text.find("\n", start)
+        if end == -1 or not _LINK_CUE_RE.fullmatch(text[start:end].strip()):
+            continue
+        nxt = end + 1
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1
+        stop = text.find("\n", nxt)
+        title = text[nxt : len(text) if stop == -1 else stop].strip()
+        if title and nxt not in drops and _is_open_short(title):
+            found[nxt] = "boilerplate"
+    return found
+
+
+def _has_date(line: str, dateline: tuple[str, str, int]) -> bool:
+    """Whether the dateline ``line[:end]`` holds a date."""
+    return _DATE_RE.search(line, 0, dateline[2]) is not None
