@@ -2,7 +2,8 @@
 
 A *cue* is the word (or words) that attributes speech or a term: said, told, added,
 warned, according to, quoted … as saying; заявил, сказал, отметил, по словам; and the
-term cues described … as, called, dubbed, so-called, назвал. Cues are matched
+term cues described … as, called, dubbed, so-called, назвал (the words are in
+:mod:`framing.voices.cues`). Cues are matched
 case-sensitively (their sentence-initial forms "According to", "По словам" too), so a cue in
 an all-capitals headline is not found. Each cue found outside the quotation marks of a text
 gets a *speaker*, the noun phrase as written:
@@ -51,90 +52,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .cues import ACCORDING, CUE_KINDS, CUE_RE, SPEECH, TERM
+
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
 
-SPEECH, TERM, ACCORDING = "speech", "term", "according"
-
-_EN_SPEECH = (
-    "said says say told tells added adds noted notes warned warns stressed stresses insisted "
-    "insists argued argues wrote writes tweeted tweets explained explains asked replied declared "
-    "announced claimed claims stated continued recalled suggested admitted acknowledged "
-    "emphasized emphasised underlined underscored commented remarked concluded urged vowed "
-    "predicted cautioned complained posted reiterated accused believes reported confirmed "
-    "denied threatened promised joked conceded observed countered shouted wondered "
-    "estimated responded answered"
-).split()
-_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
-_EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
-_RU_PAST_STEMS = (
-    "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
-    "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща"
-).split()
-_RU_PRESENT = (
-    "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
-    "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует "
-    "объясняет замечает добавляет указывает поясняет уточняет признает признаёт напоминает "
-    "констатирует предупреждает рассказывает отвечает уверяет утверждает"
-).split()
-_RU_TERM = "назвал назвала назвали называет называют охарактеризовал охарактеризовала".split()
-
 _WORD = r"[^\W\d_][\w'’.-]*"
-_RU_SO = ["так называем" + e for e in "ый ая ое ые ого ой ых ому ым ую ыми".split()]
 
-
-def _cue_kinds(lang: str) -> dict[str, str]:
-    """Every cue word or phrase of a language and its kind (SPEECH, TERM, ACCORDING)."""
-    if lang == "ru":
-        kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ("", "а", "и")), SPEECH)
-        kinds.update(dict.fromkeys(_RU_PRESENT, SPEECH))
-        kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
-        kinds.update(dict.fromkeys(["по словам", "по мнению", "по данным"], ACCORDING))
-        kinds.update(
-            dict.fromkeys(
-                (f"по {p} {w}" for p in ("его", "её", "ее", "их") for w in ("словам", "мнению")),
-                ACCORDING,
-            )
-        )
-    else:
-        kinds = dict.fromkeys(
-            _EN_SPEECH + _EN_PARTICIPLES + ["pointed out", "quoted", "cited"], SPEECH
-        )
-        kinds.update(
-            dict.fromkeys(
-                _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM
-            )
-        )
-        kinds["according to"] = ACCORDING
-    # the cues that start sentences also in their capitalized form
-    for phrase in [k for k in kinds if k.startswith(("according", "so-", "по ", "так "))]:
-        if phrase in kinds:
-            kinds[phrase[0].upper() + phrase[1:]] = kinds[phrase]
-    return kinds
-
-
-def _trie(words) -> str:
-    """A regular expression matching any of ``words``, as a trie (a letter tested once)."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alternatives = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
-# Case-sensitive and one trie behind one \b: Python's re scans a text several times faster
-# so than with IGNORECASE or a flat alternation (what a cue costs on a large corpus).
-_KINDS = {lang: _cue_kinds(lang) for lang in ("en", "ru")}
-_CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in _KINDS.items()}
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _RU_NOT_SPEAKERS = frozenset(
@@ -374,11 +297,11 @@ def find_cues(
     >>> [(c.cue, c.speaker, c.gender) for c in find_cues("», — заявила Мария Захарова.", "ru")]
     [('заявила', 'Мария Захарова', 'f')]
     """
-    kinds = _KINDS["ru" if lang == "ru" else "en"]
+    kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
     stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
     cues: list[Cue] = []
     k = 0
-    for m in _CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
+    for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
         while k < len(skip) and skip[k][1] <= m.start():
             k += 1
         if (k < len(skip) and skip[k][0] <= m.start()) or (cues and m.start() < cues[-1].end):
