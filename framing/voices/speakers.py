@@ -85,7 +85,7 @@ _EN_SKIP = frozenset(
     "repeatedly publicly separately again had earlier just only long".split()
 )
 _RU_STOP = frozenset(
-    "что и а но как в во на по при также уже ранее еще ещё это который которая которые когда если "
+    "что и а но как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
     "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
     "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
     "понедельник вторник среду четверг пятницу субботу воскресенье".split()
@@ -110,6 +110,9 @@ _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".s
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we mr ms president prime minister".split())
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
+_PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
+_BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
+_FIRST_PERSON = frozenset("i we я мы".split())
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
 )  # "and said": the subject before
@@ -270,6 +273,31 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     return start, end
 
 
+def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lang: str):
+    """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
+    has none, or None when the word is no cue here ("its bluntest ever warning")."""
+    stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
+    if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
+        s = start + cue_text.index(" ") + 1
+        return s, s + len(cue_text.split()[1])
+    if kind == ACCORDING:
+        if lang == "ru":
+            return _speaker_after(text, end, lang)
+        return _words_after(text, end, stop)
+    if cue_text.lower().startswith(("so-", "так ")):
+        return -1, -1
+    s, e = _words_before(text, start, stop, back_skip)
+    if s >= 0 and cue_text.endswith("ing"):
+        return None  # a participle right after a noun phrase is a noun: "a stark warning"
+    if kind == TERM and _NAMING_RE.match(text, end):
+        s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
+    if s < 0 and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start)):
+        s, e = _speaker_after(text, end, lang)
+    if s < 0 and not cue_text.endswith("ing"):
+        s, e = _before_apposition(text, start, stop, back_skip)
+    return s, e
+
+
 def find_cues(
     text: str, lang: str, skip: list[tuple[int, int]] = (), endpos: int | None = None
 ) -> list[Cue]:
@@ -298,7 +326,7 @@ def find_cues(
     [('заявила', 'Мария Захарова', 'f')]
     """
     kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
-    stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
+    stop = _RU_STOP if lang == "ru" else _EN_STOP
     cues: list[Cue] = []
     k = 0
     for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
@@ -322,27 +350,17 @@ def find_cues(
                 continue  # called off, called up
             if after:
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
-        if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
-            s = m.start() + cue_text.index(" ") + 1
-            e = s + len(cue_text.split()[1])
-        elif kind == ACCORDING:
-            s, e = (
-                _speaker_after(text, m.end(), lang)
-                if lang == "ru"
-                else _words_after(text, m.end(), stop)
-            )
-        elif cue_text.lower().startswith(("so-", "так ")):
-            s = e = -1
-        else:
-            s, e = _words_before(text, m.start(), stop, back_skip)
-            if kind == TERM and _NAMING_RE.match(text, m.end()):
-                s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
-            if s < 0 and (
-                lang == "ru" or _INVERSION_RE.search(text, max(0, m.start() - 4), m.start())
-            ):
-                s, e = _speaker_after(text, m.end(), lang)
-            if s < 0 and not cue_text.endswith("ing"):
-                s, e = _before_apposition(text, m.start(), stop, back_skip)
+        found = _speaker_span(text, m.start(), m.end(), cue_text, kind, lang)
+        if found is None:
+            continue
+        s, e = found
+        passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
+        by = _BY_RE.match(text, m.end()) if passive else None
+        if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
+            s, e = _words_after(text, by.end(), stop)
+            cue_text = text[m.start() : by.end()].rstrip()
+        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
+            s = e = -1  # "then I call it a war": the writer's own words
         gender = ""
         if lang == "ru":
             word = cue_text.lower()
