@@ -535,6 +535,25 @@ REPORTED = [
         "Дмитрий Песков",
         "заявил",
     ),
+    # denials report their object; a colon after a stated view opens its content
+    (
+        "Генсек ОДКБ опроверг сообщения о расколе в организации.",
+        "сообщения о расколе в организации.",
+        "Генсек ОДКБ",
+        "опроверг",
+    ),
+    (
+        "The defence ministry rejected reports of a build-up near the border.",
+        "reports of a build-up near the border.",
+        "The defence ministry",
+        "rejected",
+    ),
+    (
+        "Политолог Андрей Суздальцев уверен: союз переживёт этот кризис.",
+        "союз переживёт этот кризис.",
+        "Политолог Андрей Суздальцев",
+        "уверен",
+    ),
     (
         "Минск заявляет, что кризиса в союзе нет; Баку хранит молчание.",
         "кризиса в союзе нет",
@@ -564,6 +583,7 @@ def test_reported_speech(text, content, speaker, cue):
         "If it is a war, then I call it a war and nothing else.",
         "The platform, said by the Pentagon to be a command post, was shelled.",
         "“The talks are over and nothing will change for a year,” the minister said.",
+        "Кремль не исключил новых переговоров.",  # a possibility left open, no report
     ],
 )
 def test_no_reported_speech(text):

@@ -2,11 +2,11 @@
 
 A cue is a word or phrase that attributes speech or a term to someone. Three kinds:
 
-* :data:`SPEECH`: said, told, added, warned, denied …; заявил, сказал, отметил, подчеркнул,
-  считает, уверен …;
+* :data:`SPEECH`: said, told, added, warned, denied, rejected, ruled out …; заявил, сказал,
+  отметил, подчеркнул, считает, уверен, отверг, опроверг, исключил …;
 * :data:`TERM`: described … as, called, dubbed, labelled, so-called; назвал, охарактеризовал,
   так называемый;
-* :data:`ACCORDING`: according to; по словам, по мнению, по данным.
+* :data:`ACCORDING`: according to; по словам, по мнению, по данным, по информации.
 
 :data:`CUE_RE` finds them (case-sensitively: "According to" and "По словам" are listed in
 their sentence-initial form too) and :data:`CUE_KINDS` gives each one's kind. Which
@@ -28,19 +28,27 @@ _EN_SPEECH = (
     "emphasized emphasised underlined underscored commented remarked concluded urged vowed "
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
-    "estimated responded answered"
+    "estimated responded answered rejected rejects dismissed dismisses assured assures "
+    "reaffirmed"
 ).split()
+# denials and rulings out report their object ("denied the charge", "отверг обвинения")
+_EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
 _EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
 _EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
-    "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща"
+    "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
+    "повтори завери исключи отрица допусти"
 ).split()
+_RU_IRREGULAR = "отверг отвергла отвергли опроверг опровергла опровергли".split()
 _RU_PRESENT = (
     "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
     "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует "
     "объясняет замечает добавляет указывает поясняет уточняет признает признаёт напоминает "
-    "констатирует предупреждает рассказывает отвечает уверяет утверждает"
+    "констатирует предупреждает рассказывает отвечает уверяет утверждает утверждают полагают "
+    "уверены убежден убеждена убеждены отрицает отрицают отвергает отвергают опровергает "
+    "признают предупреждают подчеркивают подчёркивают напоминают поясняют уточняют исключает "
+    "допускает"
 ).split()
 _RU_TERM = "назвал назвала назвали называет называют охарактеризовал охарактеризовала".split()
 
@@ -51,9 +59,11 @@ def _cue_kinds(lang: str) -> dict[str, str]:
     """Every cue word or phrase of a language and its kind (SPEECH, TERM, ACCORDING)."""
     if lang == "ru":
         kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ("", "а", "и")), SPEECH)
-        kinds.update(dict.fromkeys(_RU_PRESENT, SPEECH))
+        kinds.update(dict.fromkeys(_RU_PRESENT + _RU_IRREGULAR, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
-        kinds.update(dict.fromkeys(["по словам", "по мнению", "по данным"], ACCORDING))
+        kinds.update(
+            dict.fromkeys(["по словам", "по мнению", "по данным", "по информации"], ACCORDING)
+        )
         kinds.update(
             dict.fromkeys(
                 (f"по {p} {w}" for p in ("его", "её", "ее", "их") for w in ("словам", "мнению")),
@@ -61,9 +71,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
     else:
-        kinds = dict.fromkeys(
-            _EN_SPEECH + _EN_PARTICIPLES + ["pointed out", "quoted", "cited"], SPEECH
-        )
+        kinds = dict.fromkeys(_EN_SPEECH + _EN_PARTICIPLES + _EN_PHRASES, SPEECH)
         kinds.update(
             dict.fromkeys(
                 _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM

@@ -46,9 +46,12 @@ __all__ = ["Reported", "reported_spans"]
 _THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE)
 _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
-_DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:|\s*,?\s*[\"“”«„‘']")
+_DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
+# "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
+_COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
+_WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
@@ -146,11 +149,11 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         return None
     semicolon = text.find(";", start, bounds[1])  # "…; Азербайджан наращивает войска": news
     bounds = (bounds[0], semicolon) if semicolon >= 0 else bounds
-    that = _THAT_RE.match(text, start, bounds[1])
+    that = _THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
     if that:
         return that.end(), bounds[1]
-    if _NOTHING_RE.match(text, start, bounds[1]):
-        return None
+    if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
+        return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
     if near:  # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         return near.end(), bounds[1]

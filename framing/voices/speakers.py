@@ -85,7 +85,7 @@ _EN_SKIP = frozenset(
     "repeatedly publicly separately again had earlier just only long".split()
 )
 _RU_STOP = frozenset(
-    "что и а но как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
+    "что и а но однако хотя зато поэтому как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
     "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
     "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
     "понедельник вторник среду четверг пятницу субботу воскресенье".split()
@@ -112,6 +112,7 @@ _NAME_STOP = frozenset("the a an he she it they we mr ms president prime ministe
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
+_NOT_RE = re.compile(r"(?<!\w)не\s+$")
 _FIRST_PERSON = frozenset("i we я мы".split())
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
@@ -350,6 +351,8 @@ def find_cues(
                 continue  # called off, called up
             if after:
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
+        if cue_text.startswith("исключ") and _NOT_RE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "не исключил": a possibility left open, not a report
         found = _speaker_span(text, m.start(), m.end(), cue_text, kind, lang)
         if found is None:
             continue
