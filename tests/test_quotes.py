@@ -327,6 +327,33 @@ ATTRIBUTION = [
         "",
         "",
     ),
+    # a short hard-wrapped wire item: the quote runs over its line breaks
+    (
+        '"The world is facing two crises -- poverty in the poorer\n'
+        "countries and an overflow of food surpluses in the\n"
+        'northern part of the world," Naquet said on Tuesday.',
+        "The world is facing two crises -- poverty in the poorer\ncountries and an overflow of "
+        "food surpluses in the\nnorthern part of the world,",
+        "quote",
+        "Naquet",
+        "said",
+    ),
+    # passive with its agent; the writer's "I" is nobody's attribution
+    (
+        "This was stated by President Volodymyr Zelenskyy in Davos. “We will win,” the "
+        "President said.",
+        "We will win,",
+        "quote",
+        "President Volodymyr Zelenskyy",
+        "said",
+    ),
+    (
+        "If it is a war, then I call it a war, not a “special operation”.",
+        "special operation",
+        "scare_quote",
+        "",
+        "call",
+    ),  # fmt: skip
 ]
 
 
@@ -476,6 +503,63 @@ REPORTED = [
         "People familiar with the preparations",
         "say",
     ),
+    # a trailing attribution: the content is the sentence before the comma
+    (
+        "Armenia will not attend the summit in Minsk, the prime minister's office said.",
+        "Armenia will not attend the summit in Minsk",
+        "the prime minister's office",
+        "said",
+    ),
+    (
+        "Kazakhstan will keep its troops at home, said Dauren Abayev, a deputy chief of staff.",
+        "Kazakhstan will keep its troops at home",
+        "Dauren Abayev",
+        "said",
+    ),
+    (
+        "ЕРЕВАН, 3 мая. /ТАСС/. Армения не намерена выходить из ЕАЭС, заявил журналистам "
+        "вице-премьер Мгер Григорян на брифинге в правительстве.",
+        "Армения не намерена выходить из ЕАЭС",
+        "вице-премьер Мгер Григорян",
+        "заявил",
+    ),
+    (
+        "Москва. 5 июня. ИНТЕРФАКС - Переговоры о поставках зашли в тупик, сообщил источник.",
+        "Переговоры о поставках зашли в тупик",
+        "источник",
+        "сообщил",
+    ),
+    (
+        "Россия не рассматривает такой вариант. Об этом заявил Дмитрий Песков.",
+        "Россия не рассматривает такой вариант.",
+        "Дмитрий Песков",
+        "заявил",
+    ),
+    # denials report their object; a colon after a stated view opens its content
+    (
+        "Генсек ОДКБ опроверг сообщения о расколе в организации.",
+        "сообщения о расколе в организации.",
+        "Генсек ОДКБ",
+        "опроверг",
+    ),
+    (
+        "The defence ministry rejected reports of a build-up near the border.",
+        "reports of a build-up near the border.",
+        "The defence ministry",
+        "rejected",
+    ),
+    (
+        "Политолог Андрей Суздальцев уверен: союз переживёт этот кризис.",
+        "союз переживёт этот кризис.",
+        "Политолог Андрей Суздальцев",
+        "уверен",
+    ),
+    (
+        "Минск заявляет, что кризиса в союзе нет; Баку хранит молчание.",
+        "кризиса в союзе нет",
+        "Минск",
+        "заявляет",
+    ),
 ]
 
 
@@ -495,6 +579,11 @@ def test_reported_speech(text, content, speaker, cue):
         "Lavrov told reporters: “It is over.”",
         "The so-called peace treaty was never signed.",
         "Lavrov rejected what he called a “collapse” of the bloc.",
+        "In its sharpest warning yet, the central bank raised rates by two points.",
+        "If it is a war, then I call it a war and nothing else.",
+        "The platform, said by the Pentagon to be a command post, was shelled.",
+        "“The talks are over and nothing will change for a year,” the minister said.",
+        "Кремль не исключил новых переговоров.",  # a possibility left open, no report
     ],
 )
 def test_no_reported_speech(text):

@@ -136,6 +136,20 @@ def is_real(record: dict) -> bool:
     return record["source"].startswith("real:")
 
 
+def split_of(passage_id: str) -> str:
+    """The half of the set a passage belongs to: "dev" (tune on it) or "test" (held out).
+
+    A passage is in "dev" when the SHA-1 of its id, read as a number, is even; the split is
+    fixed by the ids alone, so it does not move when passages are added.
+
+    >>> split_of("w-ru-001"), split_of("w-ru-002")
+    ('dev', 'test')
+    """
+    return (
+        "dev" if int(hashlib.sha1(passage_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+    )
+
+
 def group_of(record: dict) -> tuple[str, ...]:
     """The groups a passage is scored in."""
     return ("all", record["lang"], "real" if is_real(record) else "written")
@@ -551,9 +565,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--self-check", action="store_true",
                         help="score the labels and a degraded copy of them, not framing")  # fmt: skip
     parser.add_argument("--news", type=Path, default=NEWS, help="the shared news corpora")
-    parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON goes")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where the JSON goes (bench/results/voices[-SPLIT].json)")  # fmt: skip
+    parser.add_argument("--split", choices=("all", "dev", "test"), default="all",
+                        help="score every passage, or only the dev or the test half")  # fmt: skip
     args = parser.parse_args(argv)
     passages, notes = load_passages(news=args.news)
+    if args.split != "all":
+        passages = [p for p in passages if split_of(p["id"]) == args.split]
+    if args.out is None:  # a half's scores never overwrite those of the whole set
+        args.out = RESULTS if args.split == "all" else RESULTS.with_stem(f"voices-{args.split}")
     for note in notes:
         print(f"voices: {note}")
     held = counts(passages)
@@ -570,7 +591,7 @@ def main(argv: list[str] | None = None) -> int:
     result = score(passages, pred)
     print(table(result))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    record = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "set": held,
+    record = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "split": args.split, "set": held,
               "notes": notes, "goals": GOALS, "measures": result}  # fmt: skip
     args.out.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")

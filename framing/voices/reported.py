@@ -15,7 +15,15 @@ into a span of the reported content, by these rules (sentences from
 * no span for a term cue after *what* / *что* ("what he called a “collapse”"), and none
   when the cue introduces a direct quote (a colon or a quotation mark follows it,
   or it attributes an adjacent quote: “…,” he said), when nothing but punctuation follows
-  it ("…, Lavrov said."), when it has no speaker, or for *so-called*;
+  it and nothing precedes it (below), when it has no speaker, or for *so-called*;
+* **"…, the officials said." / "…, said X, a deputy minister." / "…, заявил X в интервью …"**
+  (a trailing cue after a comma, followed by nothing but an adverbial, an apposition or the
+  sentence's end): from the sentence's start, after a wire dateline ("ИНТЕРФАКС - ",
+  "YEREVAN (AP) — "), to the comma, when at least three of its words are not quoted (so
+  “…,” he said stays a quote's); **"Об этом заявил X." / "This was stated by X."**: the
+  sentence before; a passive "said by X" has no content of its own;
+* the content after a cue ends at a semicolon; a cue whose speaker is *I* or *we* (the
+  writer's own words) gives no span;
 * the content must hold at least two words; a sentence reaches at most 1,500 characters
   either side of its cue (texts without punctuation).
 
@@ -26,24 +34,43 @@ A direct quote inside the reported content stays in the span here; :func:`voice_
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .quotes import ArticleVoices
 from .sentences import sentence_around, sentence_ends
-from .speakers import ACCORDING, TERM, Cue
+from .speakers import ACCORDING, SPEECH, TERM, Cue
 
 __all__ = ["Reported", "reported_spans"]
 
 _THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE)
 _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
-_DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:|\s*,?\s*[\"“”«„‘']")
+_DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
+# "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
+_COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
+_WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
+_WORDS_RE = re.compile(r"\w+")
+# the comma (a closing mark or a dash around it) that ends the content before a trailing cue:
+# "…, the officials said", "…, заявил Пашинян", "…», — сказал он", "… Israel,\" he said"
+_TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s*)?$")
+# what may follow a trailing cue and its speaker: the sentence's end, an apposition or a
+# participle after a comma, or an adverbial ("at a meeting", "в интервью", "on Tuesday")
+_TRAIL_AFTER_RE = re.compile(
+    r"\s*(?:[.!?…;)\]]|$|,|(?:on|at|in|during|after|before|to|from|via|when|while|last|this|"
+    r"late|earlier|later|yesterday|today|in|в|во|на|по|после|перед|при|накануне|сегодня|вчера|"
+    r"также|журналистам|агентству|изданию|телеканалу|газете)(?!\w))"
+)
+# a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
+# "Об этом заявил X." / "This was stated by X.": the sentence before is X's
+_THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
+_DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
 _MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
 
@@ -80,20 +107,62 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     return (after, bounds[1]) if cue.kind == ACCORDING else None
 
 
+def _outside(text: str, start: int, end: int, quotes) -> int:
+    """How many words of ``text[start:end]`` lie outside the quotes (with their marks)."""
+    n, at = 0, start
+    # the quotes are sorted and do not overlap: skip to the first that may reach ``start``
+    for q in quotes[bisect_left(quotes, start, key=lambda q: q.end + 1) :]:
+        if q.start - 1 >= end:
+            break
+        n += len(_WORDS_RE.findall(text, at, max(at, q.start - 1)))
+        at = max(at, q.end + 1)
+    return n + len(_WORDS_RE.findall(text, at, max(at, end)))
+
+
+def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, int] | None:
+    """The content before a trailing cue: "…, the officials said." / "…, заявил Пашинян в …".
+
+    From the sentence's start (after a wire dateline) to the comma before the cue or its
+    speaker, when nothing but an adverbial, an apposition or the sentence's end follows
+    them and at least three words of the content are not quoted (“…,” he said is a quote's)."""
+    lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
+    gap = _TRAIL_GAP_RE.search(text, max(bounds[0], lead - 8), lead)
+    after = max(cue.end, cue.speaker_end)
+    if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
+        return None
+    if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
+        return None  # "…, he said on Tuesday that …": the content follows
+    start = bounds[0]
+    dateline = _DATELINE_RE.match(text, start, gap.start())
+    if dateline:
+        start = dateline.end()
+    plain = _NOTHING_RE.match(text, after, bounds[1]) is not None
+    if _outside(text, start, gap.start(), voices.quotes) < (3 if plain else 4):
+        return None
+    return start, gap.start() + (text[gap.start()] != ",")
+
+
 def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """The content after a speech or term cue, to the end of its sentence."""
     start = max(cue.end, cue.speaker_end) if cue.speaker_start >= cue.end else cue.end
     if _DIRECT_RE.match(text, start, bounds[1]):
         return None
-    that = _THAT_RE.match(text, start, bounds[1])
+    semicolon = text.find(";", start, bounds[1])  # "…; Азербайджан наращивает войска": news
+    bounds = (bounds[0], semicolon) if semicolon >= 0 else bounds
+    that = _THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
     if that:
         return that.end(), bounds[1]
-    if _NOTHING_RE.match(text, start, bounds[1]):
-        return None
+    if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
+        return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
     if near:  # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         return near.end(), bounds[1]
     return start, bounds[1]
+
+
+def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
+    """Whether a cue with a speaker comes before cue ``k`` in its sentence (from ``start``)."""
+    return k > 0 and voices.cues[k - 1].end >= start and bool(voices.speakers[k - 1])
 
 
 def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
@@ -124,12 +193,25 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     ends = voices.ends
     for k, cue in enumerate(voices.cues):
         speaker = voices.speakers[k]
-        if k in voices.attributing or not speaker or cue.cue.lower().startswith(("so-", "так ")):
+        if not speaker or cue.cue.lower().startswith(("so-", "так ")):
             continue
         ends = ends or sentence_ends(text)
         start, end = sentence_around(ends, cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
+        span = None
+        this = _THIS_RE.search(text, max(start, cue.start - 30), cue.start)
+        if this and not text[start : this.start()].strip() and start > 0:
+            span = sentence_around(ends, start - 1)  # the sentence before
+        elif cue.cue.endswith(" by"):
+            continue  # "one said by the Pentagon to have been …": no content of its own
+        elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
+            span = _trailing_span(text, cue, bounds, voices)
+        if span is not None:
+            out.append(Reported(*_trim(text, *span), speaker, cue.cue))
+            continue
+        if k in voices.attributing:
+            continue
         lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
         if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 6), lead):
             continue  # "what he called a “collapse”": a term, not reported content

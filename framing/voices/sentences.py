@@ -78,14 +78,18 @@ def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
 
 
 _WRAPPED_BREAK_RE = re.compile(r"\n(?![ \t]*\n|[ \t])")
+_LINE_END_RE = re.compile(r"[.!?…:][\"'»”’)]*\s*$")
 
 
 def unwrap_lines(text: str) -> str:
     """``text`` with the line breaks inside hard-wrapped paragraphs turned into spaces.
 
     A text is hard-wrapped when it has at least four lines and three in five of them are 40 to
-    90 characters long; its paragraphs end at a blank line or before an indented line. Other
-    texts are returned as they are (there every line is a paragraph). The length never changes.
+    90 characters long, or (a short item of two or three lines) when no line is longer than 90
+    characters and every line but the last is at least 50 long and ends inside a sentence (no
+    . ! ? … or colon at its end); its paragraphs end at a blank line or before an indented
+    line. Other texts are returned as they are (there every line is a paragraph). The length
+    never changes.
 
     Examples
     --------
@@ -97,10 +101,19 @@ def unwrap_lines(text: str) -> str:
     >>> unwrap_lines(chr(10).join(lines)).split(chr(10))[1]
     '    He declined to say more about the coming meeting in Vienna, where the ministers are expected next week.'
     """
-    if text.count("\n") < 3:
+    breaks = text.count("\n")
+    if not breaks:
         return text
-    lengths = [len(line.rstrip()) for line in text.split("\n")]
-    if sum(40 <= n <= 90 for n in lengths) * 5 < len(lengths) * 3:
+    lines = text.split("\n")
+    lengths = [len(line.rstrip()) for line in lines]
+    if breaks < 3:  # a short item: wrapped when every line is as long as a wire line and
+        # every line but the last breaks inside a sentence (a headline is shorter or stands alone)
+        if not all(n <= 90 for n in lengths) or not all(
+            50 <= n and not _LINE_END_RE.search(line)
+            for n, line in zip(lengths[:-1], lines[:-1], strict=True)
+        ):
+            return text
+    elif sum(40 <= n <= 90 for n in lengths) * 5 < len(lengths) * 3:
         return text
     return _WRAPPED_BREAK_RE.sub(" ", text)
 

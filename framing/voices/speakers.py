@@ -2,7 +2,8 @@
 
 A *cue* is the word (or words) that attributes speech or a term: said, told, added,
 warned, according to, quoted … as saying; заявил, сказал, отметил, по словам; and the
-term cues described … as, called, dubbed, so-called, назвал. Cues are matched
+term cues described … as, called, dubbed, so-called, назвал (the words are in
+:mod:`framing.voices.cues`). Cues are matched
 case-sensitively (their sentence-initial forms "According to", "По словам" too), so a cue in
 an all-capitals headline is not found. Each cue found outside the quotation marks of a text
 gets a *speaker*, the noun phrase as written:
@@ -51,90 +52,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .cues import ACCORDING, CUE_KINDS, CUE_RE, SPEECH, TERM
+
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
 
-SPEECH, TERM, ACCORDING = "speech", "term", "according"
-
-_EN_SPEECH = (
-    "said says say told tells added adds noted notes warned warns stressed stresses insisted "
-    "insists argued argues wrote writes tweeted tweets explained explains asked replied declared "
-    "announced claimed claims stated continued recalled suggested admitted acknowledged "
-    "emphasized emphasised underlined underscored commented remarked concluded urged vowed "
-    "predicted cautioned complained posted reiterated accused believes reported confirmed "
-    "denied threatened promised joked conceded observed countered shouted wondered "
-    "estimated responded answered"
-).split()
-_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
-_EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
-_RU_PAST_STEMS = (
-    "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
-    "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща"
-).split()
-_RU_PRESENT = (
-    "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
-    "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует "
-    "объясняет замечает добавляет указывает поясняет уточняет признает признаёт напоминает "
-    "констатирует предупреждает рассказывает отвечает уверяет утверждает"
-).split()
-_RU_TERM = "назвал назвала назвали называет называют охарактеризовал охарактеризовала".split()
-
 _WORD = r"[^\W\d_][\w'’.-]*"
-_RU_SO = ["так называем" + e for e in "ый ая ое ые ого ой ых ому ым ую ыми".split()]
 
-
-def _cue_kinds(lang: str) -> dict[str, str]:
-    """Every cue word or phrase of a language and its kind (SPEECH, TERM, ACCORDING)."""
-    if lang == "ru":
-        kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ("", "а", "и")), SPEECH)
-        kinds.update(dict.fromkeys(_RU_PRESENT, SPEECH))
-        kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
-        kinds.update(dict.fromkeys(["по словам", "по мнению", "по данным"], ACCORDING))
-        kinds.update(
-            dict.fromkeys(
-                (f"по {p} {w}" for p in ("его", "её", "ее", "их") for w in ("словам", "мнению")),
-                ACCORDING,
-            )
-        )
-    else:
-        kinds = dict.fromkeys(
-            _EN_SPEECH + _EN_PARTICIPLES + ["pointed out", "quoted", "cited"], SPEECH
-        )
-        kinds.update(
-            dict.fromkeys(
-                _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM
-            )
-        )
-        kinds["according to"] = ACCORDING
-    # the cues that start sentences also in their capitalized form
-    for phrase in [k for k in kinds if k.startswith(("according", "so-", "по ", "так "))]:
-        if phrase in kinds:
-            kinds[phrase[0].upper() + phrase[1:]] = kinds[phrase]
-    return kinds
-
-
-def _trie(words) -> str:
-    """A regular expression matching any of ``words``, as a trie (a letter tested once)."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alternatives = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(tree)
-
-
-# Case-sensitive and one trie behind one \b: Python's re scans a text several times faster
-# so than with IGNORECASE or a flat alternation (what a cue costs on a large corpus).
-_KINDS = {lang: _cue_kinds(lang) for lang in ("en", "ru")}
-_CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in _KINDS.items()}
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _RU_NOT_SPEAKERS = frozenset(
@@ -162,7 +85,7 @@ _EN_SKIP = frozenset(
     "repeatedly publicly separately again had earlier just only long".split()
 )
 _RU_STOP = frozenset(
-    "что и а но как в во на по при также уже ранее еще ещё это который которая которые когда если "
+    "что и а но однако хотя зато поэтому как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
     "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
     "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
     "понедельник вторник среду четверг пятницу субботу воскресенье".split()
@@ -187,6 +110,10 @@ _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".s
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we mr ms president prime minister".split())
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
+_PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
+_BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
+_NOT_RE = re.compile(r"(?<!\w)не\s+$")
+_FIRST_PERSON = frozenset("i we я мы".split())
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
 )  # "and said": the subject before
@@ -347,6 +274,31 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     return start, end
 
 
+def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lang: str):
+    """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
+    has none, or None when the word is no cue here ("its bluntest ever warning")."""
+    stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
+    if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
+        s = start + cue_text.index(" ") + 1
+        return s, s + len(cue_text.split()[1])
+    if kind == ACCORDING:
+        if lang == "ru":
+            return _speaker_after(text, end, lang)
+        return _words_after(text, end, stop)
+    if cue_text.lower().startswith(("so-", "так ")):
+        return -1, -1
+    s, e = _words_before(text, start, stop, back_skip)
+    if s >= 0 and cue_text.endswith("ing"):
+        return None  # a participle right after a noun phrase is a noun: "a stark warning"
+    if kind == TERM and _NAMING_RE.match(text, end):
+        s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
+    if s < 0 and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start)):
+        s, e = _speaker_after(text, end, lang)
+    if s < 0 and not cue_text.endswith("ing"):
+        s, e = _before_apposition(text, start, stop, back_skip)
+    return s, e
+
+
 def find_cues(
     text: str, lang: str, skip: list[tuple[int, int]] = (), endpos: int | None = None
 ) -> list[Cue]:
@@ -374,11 +326,11 @@ def find_cues(
     >>> [(c.cue, c.speaker, c.gender) for c in find_cues("», — заявила Мария Захарова.", "ru")]
     [('заявила', 'Мария Захарова', 'f')]
     """
-    kinds = _KINDS["ru" if lang == "ru" else "en"]
-    stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
+    kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
+    stop = _RU_STOP if lang == "ru" else _EN_STOP
     cues: list[Cue] = []
     k = 0
-    for m in _CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
+    for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
         while k < len(skip) and skip[k][1] <= m.start():
             k += 1
         if (k < len(skip) and skip[k][0] <= m.start()) or (cues and m.start() < cues[-1].end):
@@ -399,27 +351,19 @@ def find_cues(
                 continue  # called off, called up
             if after:
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
-        if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
-            s = m.start() + cue_text.index(" ") + 1
-            e = s + len(cue_text.split()[1])
-        elif kind == ACCORDING:
-            s, e = (
-                _speaker_after(text, m.end(), lang)
-                if lang == "ru"
-                else _words_after(text, m.end(), stop)
-            )
-        elif cue_text.lower().startswith(("so-", "так ")):
-            s = e = -1
-        else:
-            s, e = _words_before(text, m.start(), stop, back_skip)
-            if kind == TERM and _NAMING_RE.match(text, m.end()):
-                s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
-            if s < 0 and (
-                lang == "ru" or _INVERSION_RE.search(text, max(0, m.start() - 4), m.start())
-            ):
-                s, e = _speaker_after(text, m.end(), lang)
-            if s < 0 and not cue_text.endswith("ing"):
-                s, e = _before_apposition(text, m.start(), stop, back_skip)
+        if cue_text.startswith("исключ") and _NOT_RE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "не исключил": a possibility left open, not a report
+        found = _speaker_span(text, m.start(), m.end(), cue_text, kind, lang)
+        if found is None:
+            continue
+        s, e = found
+        passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
+        by = _BY_RE.match(text, m.end()) if passive else None
+        if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
+            s, e = _words_after(text, by.end(), stop)
+            cue_text = text[m.start() : by.end()].rstrip()
+        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
+            s = e = -1  # "then I call it a war": the writer's own words
         gender = ""
         if lang == "ru":
             word = cue_text.lower()
