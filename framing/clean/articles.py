@@ -121,6 +121,9 @@ def clean_articles(
     new_columns["removed"] = pd.Series(removed, index=articles.index, dtype="str")
     out = articles.assign(**new_columns)
     out.attrs = copy.deepcopy(articles.attrs)
+    # what was done to the texts, for the provenance of every table made from them
+    step = {"cleaner": repr(cleaner), "datelines": bool(datelines), "layout": bool(layout)}
+    out.attrs["cleaning"] = [*out.attrs.get("cleaning", []), step]
     if emptied:
         _warn_emptied(articles, emptied)
     return out
