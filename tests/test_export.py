@@ -162,3 +162,45 @@ def test_an_output_name_must_be_a_plain_file_name(tmp_path, name):
     with pytest.raises(FramingError, match="is not a plain file name"):
         save_figure(fig, name, directory=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_saved_figures_and_tables_record_the_whole_provenance(tmp_path):
+    """The corpus (content hash, files), the lexicon (name, version, hash), the code version,
+    the cleaning, the band, the smoothing window and, for comparisons, the seed."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    pd.DataFrame({
+        "id": ["a", "b"], "date": ["2024-01-05", "2024-04-10"], "outlet": ["X", "Y"],
+        "text": ["YEREVAN (TCW) — A threat. Another threat.", "A crisis and a threat."],
+    }).to_csv(folder / "one.csv", index=False)  # fmt: skip
+    pd.DataFrame({"id": ["c"], "date": ["2024-07-15"], "outlet": ["X"], "text": ["Calm."]}).to_csv(
+        folder / "two.csv", index=False
+    )
+    lexicon = fr.Lexicon.from_dict({"name": "toy", "version": "2.1", "frames": {
+        "threat": ["threat"], "crisis": ["crisis"]}})  # fmt: skip
+    articles = fr.clean_articles(fr.read_articles(folder))
+    hits = fr.find_hits(articles, lexicon)
+    counts = fr.rolling_counts(fr.count_by_period(hits, articles, freq="Q"), 3)
+    paths = fr.save_figure(fr.plot_trends(counts), "trends", directory=tmp_path / "out")
+    saved = fr.save_table(counts, "counts", directory=tmp_path / "out")
+    from_png = json.loads(Image.open(paths["png"]).text["Description"])
+    from_json = json.loads(saved.with_name("counts.provenance.json").read_text())
+    for prov in (from_png, from_json):
+        corpus = prov["corpus"]
+        assert corpus["n_articles"] == 3 and len(corpus["hash"]) == 16
+        assert [Path(p).name for p in corpus["inputs"]] == ["one.csv", "two.csv"]
+        assert corpus["cleaning"][0]["cleaner"].startswith("make_cleaner(normalize_unicode")
+        assert (prov["lexicon_name"], prov["lexicon_version"]) == ("toy", "2.1")
+        assert prov["lexicon_hash"] == lexicon.hash
+        assert prov["interval"] == "quasipoisson" and prov["smooth"] == "3 quarters"
+        assert prov["framing_version"] == fr.__version__
+    # the same texts give the same hash, another text another
+    again = fr.clean_articles(fr.read_articles(folder))
+    count = fr.count_by_period(fr.find_hits(again, lexicon), again)
+    assert count.attrs["provenance"]["corpus"]["hash"] == from_json["corpus"]["hash"]
+    other = again.assign(text=again["text"].str.replace("Calm", "Quiet"))
+    count = fr.count_by_period(fr.find_hits(other, lexicon), other)
+    assert count.attrs["provenance"]["corpus"]["hash"] != from_json["corpus"]["hash"]
+    comparison = fr.compare(hits, articles, between="outlet", n_boot=20, seed=7)
+    assert comparison.attrs["provenance"]["compare"]["seed"] == 7
+    assert comparison.attrs["provenance"]["corpus"]["hash"] == from_json["corpus"]["hash"]

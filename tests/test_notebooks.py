@@ -97,6 +97,10 @@ EXPECTED = {
         "text": ["lexicon_hash"],
     },
     "07-scaling-out": {"files": [], "text": ["IngestReport:", "partitions"]},
+    "08-who-speaks": {
+        "files": _figures("08-own-words"),
+        "text": ["an unnamed CSTO representative", "articles get their captions back"],
+    },
 }
 #: notebooks that read NLTK corpora: with NLTK_DATA as the README sets it, and without (then
 #: read_nltk_corpus(..., fallback="example") says in one line how to install the corpus and
