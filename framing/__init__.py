@@ -42,7 +42,7 @@ _API = {
     "find_quotes": "voices",
     "add_voice": "voices",
     "count_by_period": "aggregate",
-    "rolling_counts": "aggregate",
+    "rolling_counts": "smoothing",
     "plot_trends": "plot",
     "save_figure": "export",
     "save_table": "export",

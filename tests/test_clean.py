@@ -646,7 +646,9 @@ def test_clean_articles_returns_a_new_table_and_leaves_the_input_alone():
     pd.testing.assert_frame_equal(
         out[list(before.columns.drop("text"))], before.drop(columns="text")
     )
-    assert out.attrs == attrs_before
+    # the input's attrs, and what cleaning did (for provenance)
+    assert {k: v for k, v in out.attrs.items() if k != "cleaning"} == attrs_before
+    assert out.attrs["cleaning"][0]["datelines"] is True
     out.attrs["ingest_report"]["read"] = 99  # a copy, not a view
     assert articles.attrs["ingest_report"]["read"] == 4
 
@@ -836,12 +838,17 @@ def test_example_corpus_captions_boilerplate_and_datelines():
         # oracle by plain string handling: "PLACE[, …] [(SOURCE)] — " on the first line
         first = raw.lstrip().split("\n", 1)[0]
         head, dash, _ = first.partition(" \u2014 ")
-        if not dash:
-            head, dash, _ = first.partition(" -- ")
+        for wire_dash in (" -- ", " - "):  # also the wires' "MOSCOW, April 1 (TCW) - "
+            if not dash:
+                head, dash, _ = first.partition(wire_dash)
         place = head.split(",")[0].split(" (")[0] if dash else ""
         if not (place and place.upper() == place and len(head.split()) <= 8):
             place = ""
         source = head[head.find("(") + 1 : head.rfind(")")] if place and "(" in head else ""
+        # the agency form "ЕРЕВАН, 21 марта. /Северный курьер/. …"
+        if not place and first.count("/") >= 2 and "/. " in first:
+            head = first[: first.index("/. ") + 1]
+            place, source = head.split(",")[0], head[head.index("/") + 1 : -1]
         got = split_dateline(cleaned)
         assert got[:2] == (place, source), name
         n_datelines += bool(place)

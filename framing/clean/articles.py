@@ -13,7 +13,7 @@ from .._tables import check_columns
 from .datelines import match_dateline
 from .head import find_layout, linked_titles
 from .layout import default_line_drops
-from .pipeline import default_cleaner, normalize_characters_and_space
+from .pipeline import cleaner_name, default_cleaner, normalize_characters_and_space
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
 
 __all__ = ["clean_articles", "clean_text"]
@@ -122,7 +122,7 @@ def clean_articles(
     out = articles.assign(**new_columns)
     out.attrs = copy.deepcopy(articles.attrs)
     # what was done to the texts, for the provenance of every table made from them
-    step = {"cleaner": repr(cleaner), "datelines": bool(datelines), "layout": bool(layout)}
+    step = {"cleaner": cleaner_name(cleaner), "datelines": bool(datelines), "layout": bool(layout)}
     out.attrs["cleaning"] = [*out.attrs.get("cleaning", []), step]
     if emptied:
         _warn_emptied(articles, emptied)

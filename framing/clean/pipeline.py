@@ -29,11 +29,20 @@ from .text import (
 __all__ = ["Cleaner", "default_cleaner", "make_cleaner", "normalize_characters_and_space"]
 
 
-def _step_name(func: Callable) -> str:
+def cleaner_name(func: Callable) -> str:
+    """A cleaner's name, the same in every process (no memory address), for provenance.
+
+    Examples
+    --------
+    >>> cleaner_name(make_cleaner(str.strip))
+    'make_cleaner(strip)'
+    """
+    if isinstance(func, Cleaner):
+        return func.__name__
     if isinstance(func, functools.partial):
         args = [*(repr(a) for a in func.args), *(f"{k}=…" for k in func.keywords)]
-        return f"{_step_name(func.func)}({', '.join(args)})"
-    return getattr(func, "__name__", None) or repr(func)
+        return f"{cleaner_name(func.func)}({', '.join(args)})"
+    return getattr(func, "__name__", None) or type(func).__name__
 
 
 class Cleaner:
@@ -71,8 +80,8 @@ class Cleaner:
                 )
         self.steps = tuple(steps)
         self._fused = _FUSED.get(self.steps)
-        self.__name__ = f"make_cleaner({', '.join(_step_name(f) for f in self.steps)})"
-        self.__doc__ = "Apply, left to right: " + ", ".join(_step_name(f) for f in self.steps)
+        self.__name__ = f"make_cleaner({', '.join(cleaner_name(f) for f in self.steps)})"
+        self.__doc__ = "Apply, left to right: " + ", ".join(cleaner_name(f) for f in self.steps)
 
     def __call__(self, text: str) -> str:
         if self._fused is not None:
@@ -81,7 +90,7 @@ class Cleaner:
             text = func(text)
             if not isinstance(text, str):
                 raise FramingError(
-                    f"the step {_step_name(func)} returned {type(text).__name__}, not str",
+                    f"the step {cleaner_name(func)} returned {type(text).__name__}, not str",
                     where=self.__name__,
                     fix="Every cleaner must take a str and return a str.",
                 )

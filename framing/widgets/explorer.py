@@ -33,15 +33,14 @@ from pathlib import Path
 import pandas as pd
 
 from .._errors import FramingError
-from ..aggregate import rolling_counts
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
 from .controls import widgets
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
-from .render import Chart
-from .sources import GRANULARITIES, NothingToDraw, source_of
+from .render import Chart, chart_layout
+from .sources import GRANULARITIES, NothingToDraw, smoothed_over_all_dates, source_of
 from .voice import check_voice_choice, voices_of
 
 __all__ = ["explore", "Explorer"]
@@ -381,20 +380,9 @@ class Explorer(widgets.VBox):
 
     def _layout(self):
         """(hue, col, title, panels) for the current choice."""
-        labels = list(self.series.value)
-        outlets = list(self.outlets.value)
         shown = list(dict.fromkeys(self.counts["outlet"])) if "outlet" in self.counts else []
-        mode = self.compare.value
-        if mode == "pooled":
-            title = "All chosen outlets" if len(outlets) > 1 else outlets[0]
-            return "frame", None, title, 1
-        if mode == "outlets":
-            if len(labels) == 1:
-                return "outlet", None, labels[0], 1
-            return "outlet", "frame", None, len(labels)
-        if len(shown) == 1:
-            return "frame", None, shown[0], 1
-        return "frame", "outlet", None, len(shown)
+        return chart_layout(list(self.series.value), list(self.outlets.value), shown,
+                            self.compare.value)  # fmt: skip
 
     def _draw(self, counts, messages) -> None:
         hue, col, title, n = self._layout()
@@ -414,18 +402,12 @@ class Explorer(widgets.VBox):
         self._drawn = True
 
     def _smoothed(self, counts: pd.DataFrame, window: int) -> pd.DataFrame:
-        """The chosen series smoothed over every date the data have, then cut to the date
-        range shown, so that narrowing the range does not change the values at its edges."""
-        labels, outlets, lo, hi, pfreq, pooled = self._choice()
+        """The chosen series smoothed over every date the data have, then cut to the dates
+        shown (:func:`~framing.widgets.sources.smoothed_over_all_dates`)."""
+        labels, outlets, _, _, pfreq, pooled = self._choice()
         months = [value for _, value in self.dates.options]
-        first = pd.Period(months[0], "M").start_time
-        last = (pd.Period(months[-1], "M") + 1).start_time
-        wide = self._source.counts(
-            labels, outlets, first, last, pfreq, pooled, voices_of(self.voice.value)
-        )
-        rolled = rolling_counts(wide, window)
-        shown = rolled["period"].between(counts["period"].min(), counts["period"].max())
-        return rolled[shown].reset_index(drop=True)
+        return smoothed_over_all_dates(self._source, counts, window, months, labels, outlets,
+                                       pfreq, pooled, voices_of(self.voice.value))  # fmt: skip
 
     def _blank(self) -> None:
         self._chart.forget()

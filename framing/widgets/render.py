@@ -20,7 +20,7 @@ from ..export import detach
 from ..plot import plot_trends
 from ..style import style_context
 
-__all__ = ["Chart"]
+__all__ = ["Chart", "chart_layout"]
 
 
 class Chart:
@@ -163,3 +163,18 @@ def _clear_plots(fig) -> None:
         ax.relim()
         ax.set_autoscale_on(True)
     detach(fig)  # the tables and provenance of the last drawing
+
+
+def chart_layout(labels: list, outlets: list, shown: list, mode: str) -> tuple:
+    """``(hue, col, title, panels)`` of the explorer's chart: what the colours compare
+    (``mode``), given the series and outlets chosen and the outlets with articles shown."""
+    if mode == "pooled":
+        title = "All chosen outlets" if len(outlets) > 1 else outlets[0]
+        return "frame", None, title, 1
+    if mode == "outlets":
+        if len(labels) == 1:
+            return "outlet", None, labels[0], 1
+        return "outlet", "frame", None, len(labels)
+    if len(shown) == 1:
+        return "frame", None, shown[0], 1
+    return "frame", "outlet", None, len(shown)

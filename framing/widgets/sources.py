@@ -25,7 +25,7 @@ from .._tables import (
     entry_order,
     frame_order,
 )
-from ..aggregate import count_by_period
+from ..aggregate import count_by_period, rolling_counts
 from ..contexts import kwic
 from ..datasets import LEXICONS, load_lexicon
 from ..intervals import add_measures
@@ -35,7 +35,10 @@ from ..partials import VOICES, voice_token_matrix
 from ..voices import add_voice
 from .voice import hit_voice_codes, voice_totals_by_position
 
-__all__ = ["source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES"]
+__all__ = [
+    "source_of", "HitsSource", "CountsSource", "NothingToDraw", "GRANULARITIES",
+    "smoothed_over_all_dates",
+]  # fmt: skip
 
 #: granularity choices and the pandas period frequency of each
 GRANULARITIES = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -438,3 +441,16 @@ def _series_index(hits, lexicon) -> tuple[list, dict, dict]:
             index[label] = np.asarray(by_entry.get((f, e), empty), dtype=np.intp)
             labels_of[label] = (f, e)
     return frames, index, labels_of
+
+
+def smoothed_over_all_dates(source, counts, window, months, labels, outlets, freq, pooled,
+                            voices) -> pd.DataFrame:  # fmt: skip
+    """The chosen series counted over every month of ``months`` (all the data's), smoothed
+    with a ``window``-period moving window, then cut to the periods of ``counts`` (those
+    shown): so narrowing the date range does not change the smoothed values at its edges."""
+    first = pd.Period(months[0], "M").start_time
+    last = (pd.Period(months[-1], "M") + 1).start_time
+    wide = source.counts(labels, outlets, first, last, freq, pooled, voices)
+    rolled = rolling_counts(wide, window)
+    shown = rolled["period"].between(counts["period"].min(), counts["period"].max())
+    return rolled[shown].reset_index(drop=True)
