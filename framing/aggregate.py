@@ -157,8 +157,9 @@ def count_by_period(
         The counts table: ``period`` (start of the period), the ``by`` columns, ``frame``
         (and ``entry``, ``negated``), ``n_hits`` (+ ``_lo``/``_hi``), ``n_articles``,
         ``n_articles_with_hit``, ``n_tokens``, ``per_1k_tokens`` (+ ``_lo``/``_hi``),
-        ``share_of_articles`` (+ ``_lo``/``_hi``) and ``dispersion`` (the quasi-Poisson
-        scale of the row's series). Its ``attrs["provenance"]`` names the band
+        ``share_of_articles`` (+ ``_lo``/``_hi``), ``dispersion`` (the quasi-Poisson
+        scale of the row's series) and ``partial`` (True for a first or last period that the
+        articles cover only in part: its counts are not comparable with a whole period's). Its ``attrs["provenance"]`` names the band
         (``interval``), the voices counted (``voice``) and ``negated`` when they were asked
         for.
 
@@ -210,6 +211,30 @@ def count_by_period(
         max_rows=MAX_ROWS if max_rows is None else max_rows,
         interval=_checked_interval(interval, "count_by_period"),
     )
+
+
+def partial_periods(periods: pd.Series, corpus: dict | None) -> np.ndarray:
+    """Whether each period is only partly covered by the articles: the period of the first
+    article when it starts after the period does, the period of the last article when it
+    ends before the period does (the corpus provenance gives both dates).
+
+    Examples
+    --------
+    >>> periods = pd.Series(pd.period_range("2024-01", "2024-03", freq="M"))
+    >>> partial_periods(periods, {"first_date": "2024-01-10", "last_date": "2024-03-31"})
+    array([ True, False, False])
+    """
+    flags = np.zeros(len(periods), dtype=bool)
+    if not corpus or not corpus.get("first_date") or not len(periods):
+        return flags
+    first, last = pd.Timestamp(corpus["first_date"]), pd.Timestamp(corpus["last_date"])
+    starts = periods.dt.start_time.to_numpy()
+    ends = periods.dt.end_time.dt.normalize().to_numpy()
+    holds_first = (starts <= first.to_datetime64()) & (first.to_datetime64() <= ends)
+    holds_last = (starts <= last.to_datetime64()) & (last.to_datetime64() <= ends)
+    flags |= holds_first & (first.to_datetime64() > starts)
+    flags |= holds_last & (last.to_datetime64() < ends)
+    return flags
 
 
 def _checked_interval(interval, function: str) -> str:
@@ -514,6 +539,7 @@ def finish_counts(
     for col in ("n_hits", "n_articles_with_hit", "n_articles", "n_tokens"):
         counts[col] = counts[col].fillna(0).astype("int64")
     counts = counts[(counts["period"] >= lo) & (counts["period"] <= hi)]
+    counts = counts.assign(partial=partial_periods(counts["period"], partials.attrs.get("corpus")))
     phi = dispersion(counts.assign(sum_sq=counts["sum_sq"].fillna(0.0)), [*by, *labels])
     counts = counts.drop(columns="sum_sq").assign(dispersion=phi)
     counts = add_measures(counts, conf=conf, interval=interval)

@@ -3,7 +3,8 @@
 Every counts and comparison table carries ``attrs["provenance"]``; :mod:`framing.export`
 writes it beside each saved table and into each saved figure. This module describes the
 corpus part (:func:`corpus_provenance`): the number of articles, a content hash of their ids
-and texts, the files they were read from and the cleaning they went through. The lexicon
+and texts, the files they were read from, the cleaning they went through and the dates of
+the first and the last article (which make a first or last period partial). The lexicon
 (name, version, hash) comes from :func:`framing.find_hits`, the counting options (period,
 band, smoothing window, seed) from the function that made the table, and the code version
 from :func:`framing.save_table` and :func:`framing.save_figure`.
@@ -51,7 +52,7 @@ def corpus_provenance(articles: pd.DataFrame) -> dict:
     --------
     >>> a = pd.DataFrame({"article_id": ["a"], "text": ["One."]})
     >>> sorted(corpus_provenance(a))
-    ['cleaning', 'hash', 'inputs', 'n_articles']
+    ['cleaning', 'first_date', 'hash', 'inputs', 'last_date', 'n_articles']
     """
     inputs = []
     report = articles.attrs.get("ingest_report")
@@ -60,11 +61,20 @@ def corpus_provenance(articles: pd.DataFrame) -> dict:
             inputs = list(json.loads(report).get("inputs", []))
         except (ValueError, AttributeError):
             inputs = []
+    first = last = None
+    if "date" in articles.columns and len(articles):
+        dates = pd.to_datetime(articles["date"], errors="coerce")
+        if dates.dt.tz is not None:
+            dates = dates.dt.tz_localize(None)
+        if dates.notna().any():
+            first, last = str(dates.min().date()), str(dates.max().date())
     return {
         "n_articles": int(len(articles)),
         "hash": f"{corpus_hash(articles):016x}",
         "inputs": inputs,
         "cleaning": articles.attrs.get("cleaning"),
+        "first_date": first,
+        "last_date": last,
     }
 
 
@@ -83,9 +93,13 @@ def combine_corpora(parts: list[dict]) -> dict | None:
         return None
     total = sum(int(p["hash"], 16) for p in parts) & _MASK
     inputs = list(dict.fromkeys(i for p in parts for i in p.get("inputs") or []))
+    firsts = [p["first_date"] for p in parts if p.get("first_date")]
+    lasts = [p["last_date"] for p in parts if p.get("last_date")]
     return {
         "n_articles": sum(int(p["n_articles"]) for p in parts),
         "hash": f"{total:016x}",
         "inputs": inputs,
         "cleaning": parts[0].get("cleaning"),
+        "first_date": min(firsts) if firsts else None,
+        "last_date": max(lasts) if lasts else None,
     }

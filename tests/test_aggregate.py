@@ -350,3 +350,24 @@ def test_a_period_without_articles_stays_empty_after_smoothing():
     # its neighbours pool what their windows hold, the empty month adding nothing
     assert smooth.loc[1, "per_1k_tokens"] == pytest.approx((2 + 4 + 0) / 2000 * 1000)
     assert smooth.loc[3, "per_1k_tokens"] == pytest.approx((0 + 6 + 2) / 2000 * 1000)
+
+
+def test_partial_first_and_last_periods_are_flagged():
+    """The teaching corpus runs from 13 September 2022 to 28 June 2024."""
+    articles = fr.clean_articles(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    first, last = articles["date"].min(), articles["date"].max()
+    assert (first.day, last.day) == (13, 28)
+    for freq, flagged in (("M", {"2022-09-01", "2024-06-01"}), ("Q", {"2022-07-01", "2024-04-01"}),
+                          ("D", set())):  # fmt: skip
+        counts = fr.count_by_period(hits, articles, freq=freq)
+        got = {f"{p:%Y-%m-%d}" for p in counts.loc[counts["partial"], "period"]}
+        assert got == flagged, freq
+    # a corpus that starts and ends with whole months has no partial period
+    some = articles[(articles["date"] >= "2022-10-01") & (articles["date"] < "2024-06-01")]
+    counts = fr.count_by_period(hits[hits["article_id"].isin(some["article_id"])], some)
+    starts, ends = some["date"].min(), some["date"].max()
+    expected = {p for p, cut in ((starts, starts.day != 1),
+                                 (ends, ends != ends + pd.offsets.MonthEnd(0))) if cut}  # fmt: skip
+    got = set(counts.loc[counts["partial"], "period"])
+    assert got == {p.to_period("M").start_time for p in expected}

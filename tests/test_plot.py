@@ -173,11 +173,15 @@ def test_outlet_colours_do_not_depend_on_the_selection():
     counts = _real_counts()
     threat = counts[counts["frame"] == "threat"]
     all_axes = fr.plot_trends(threat, hue="outlet", col=None)
-    colours = {ln.get_label(): ln.get_color() for ln in all_axes.get_lines()}
+    colours = {ln.get_label(): ln.get_color() for ln in all_axes.get_lines()
+               if ln.get_label() != "_partial"}  # fmt: skip
     some = threat[threat["outlet"].isin(["Severny Kurier", "Transcontinental Wire"])]
     ax = fr.plot_trends(some, hue="outlet", col=None)
     for line in ax.get_lines():
-        assert line.get_color() == colours[line.get_label()]
+        if line.get_label() == "_partial":
+            assert line.get_markeredgecolor() in colours.values()
+        else:
+            assert line.get_color() == colours[line.get_label()]
     assert colours["Severny Kurier"] != PALETTE[0]  # not simply the first colour again
 
 
@@ -210,3 +214,12 @@ def test_the_figure_says_which_band_it_draws(interval, measure, named):
     no_bands = fr.plot_trends(counts, measure=measure, intervals=False)
     legend = no_bands.figure.legends[0] if no_bands.figure.legends else no_bands.get_legend()
     assert legend.get_title().get_text() == ""
+
+
+def test_partial_periods_are_hollow_points():
+    counts = _real_counts()  # 13 September 2022 to 28 June 2024: both ends partial quarters
+    ax = fr.plot_trends(counts[counts["outlet"] == "Yerevan Ledger"])
+    hollow = [ln for ln in ax.get_lines() if ln.get_label() == "_partial"]
+    assert len(hollow) == counts["frame"].nunique()
+    assert all(len(ln.get_xdata()) == 2 and ln.get_markerfacecolor() == "white" for ln in hollow)
+    assert "_partial" not in ax.figure.legends[0].get_texts()[0].get_text()

@@ -47,6 +47,8 @@ def _series(counts: pd.DataFrame, col, hue: str, measure: str, band_cols) -> dic
     x_all = counts["period"].to_numpy()
     y_all = counts[measure].to_numpy(dtype=float)
     lo_all = hi_all = None
+    partial_all = (counts["partial"].to_numpy(dtype=bool) if "partial" in counts.columns
+                   else np.zeros(len(counts), dtype=bool))  # fmt: skip
     if band_cols:
         lo_all = counts[band_cols[0]].to_numpy(dtype=float)
         hi_all = counts[band_cols[1]].to_numpy(dtype=float)
@@ -59,7 +61,8 @@ def _series(counts: pd.DataFrame, col, hue: str, measure: str, band_cols) -> dic
         periods.setdefault(panel, []).append(x_all[rows])
         lo = lo_all[rows] if lo_all is not None else None
         hi = hi_all[rows] if hi_all is not None else None
-        lines.setdefault(panel, []).append((level, x_all[rows], y_all[rows], lo, hi))
+        lines.setdefault(panel, []).append((level, x_all[rows], y_all[rows], lo, hi,
+                                            partial_all[rows]))  # fmt: skip
     return {panel: (lines[panel], pd.unique(np.concatenate(periods[panel]))) for panel in lines}
 
 
@@ -73,7 +76,7 @@ def _bands(axis, lines, colours) -> None:
     from matplotlib.collections import PolyCollection
 
     polygons, faces = [], []
-    for level, x, _, lo, hi in lines:
+    for level, x, _, lo, hi, _ in lines:
         xs = np.asarray(axis.convert_xunits(x), dtype=float)  # the lines set the units
         ok = np.isfinite(lo) & np.isfinite(hi)
         edges = np.flatnonzero(np.diff(np.r_[0, ok.astype(np.int8), 0]))
@@ -107,6 +110,9 @@ def plot_trends(
     events: dict | None = None,
 ):
     """Plot a counts table over time: one line per ``hue`` level, with interval bands.
+
+    A period without articles breaks its line; a first or last period that the articles
+    cover only in part (the table's ``partial`` column) is drawn as a hollow point.
 
     Parameters
     ----------
@@ -278,11 +284,15 @@ def _draw_panel(axis, panel, lines, periods, colours, bands: bool) -> None:
     """One panel: its lines (and bands), its title, and date ticks that fit its periods."""
     from matplotlib import dates as mdates
 
-    for level, x, y, _, _ in lines:
+    for level, x, y, _, _, partial in lines:
         # periods without articles have undefined rates (NaN): the line breaks there, and
         # a point with no defined neighbour gets a marker, or it would not show at all
         axis.plot(x, y, color=colours[level], label=str(level), marker="o",
                   markevery=_isolated(y), markersize=3)  # fmt: skip
+        if partial.any():  # a first or last period the articles cover in part: a hollow point
+            axis.plot(x[partial], y[partial], linestyle="none", marker="o", markersize=4,
+                      markerfacecolor="white", markeredgecolor=colours[level],
+                      label="_partial")  # fmt: skip
     if bands:
         _bands(axis, lines, colours)
     if panel is not None:
