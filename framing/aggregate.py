@@ -35,6 +35,7 @@ import pandas as pd
 
 from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_hits, entry_order, frame_order, hit_rows
+from .bands import bootstrap_bands
 from .intervals import INTERVALS, add_measures, dispersion, poisson_interval, wilson_interval
 from .match import article_token_totals
 from .partials import (
@@ -97,6 +98,8 @@ def count_by_period(
     voice=None,
     negated: str = "keep",
     interval: str = "quasipoisson",
+    n_boot: int = 1000,
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     """Count hits by period and group, normalized, with intervals.
 
@@ -133,13 +136,17 @@ def count_by_period(
         pass a larger number to build it anyway.
     conf : float
         Confidence level of the intervals.
-    interval : {"quasipoisson", "poisson"}
+    interval : {"quasipoisson", "poisson", "bootstrap"}
         The band of the hits and rates (:mod:`framing.intervals`). ``"quasipoisson"`` (the
         default) widens the exact Poisson interval by how much the hits of each series
         cluster in articles (the ``dispersion`` column, at least 1), so a 95% band keeps
         about 95% coverage when an article that mentions a frame mentions it many times;
-        ``"poisson"`` assumes every hit independent and is too narrow on news. For bands
-        from a bootstrap over articles, see :func:`framing.compare`.
+        ``"poisson"`` assumes every hit independent and is too narrow on news;
+        ``"bootstrap"`` resamples the articles of each period and group ``n_boot`` times
+        (:mod:`framing.bands`; not with ``voice=`` or ``by="voice"``).
+    n_boot, seed : int
+        Resamples and random seed of ``interval="bootstrap"`` (the same seed gives the same
+        bands).
     voice : {"narrative", "quote", "scare_quote", "reported"} or list of them, optional
         Count only the hits in these voices, over these voices' tokens (a list is pooled:
         ``["quote", "scare_quote"]`` is everything quoted directly); ``n_articles`` is then
@@ -201,7 +208,7 @@ def count_by_period(
         voice=voice,
         negated=negated,
     )
-    return finish_counts(
+    counts = finish_counts(
         partials,
         frames=frames,
         start=start,
@@ -211,6 +218,36 @@ def count_by_period(
         max_rows=MAX_ROWS if max_rows is None else max_rows,
         interval=_checked_interval(interval, "count_by_period"),
     )
+    if interval == "bootstrap":
+        counts = _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated,
+                               n_boot=n_boot, seed=seed)  # fmt: skip
+    return counts
+
+
+def _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated, *, n_boot,
+                  seed) -> pd.DataFrame:  # fmt: skip
+    """``counts`` with bootstrap bands (:func:`framing.bands.bootstrap_bands`)."""
+    if partials.voice is not None:
+        raise FramingError(
+            "interval='bootstrap' does not count voices yet",
+            where="count_by_period(interval=...)",
+            fix="Use the default interval='quasipoisson' with voice= or by='voice'.",
+        )
+    chosen = (
+        hits
+        if negated == "keep"
+        else hits[~hits["negated"].astype(bool)]
+        if negated == "drop"
+        else hits
+    )
+    tokens = _token_totals(articles, token_totals, "count_by_period").astype(np.float64)
+    labels = label_columns(partials.level, negated)
+    out = bootstrap_bands(counts, chosen, articles, tokens, freq=partials.freq,
+                          by=list(partials.by), labels=labels, n_boot=n_boot, seed=seed,
+                          conf=float(counts.attrs["provenance"]["conf"]))  # fmt: skip
+    out.attrs = counts.attrs
+    out.attrs["provenance"] = {**counts.attrs["provenance"], "n_boot": n_boot, "seed": seed}
+    return out
 
 
 def partial_periods(periods: pd.Series, corpus: dict | None) -> np.ndarray:

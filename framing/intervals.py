@@ -33,7 +33,7 @@ import pandas as pd
 __all__ = ["poisson_interval", "wilson_interval", "add_measures", "dispersion", "INTERVALS"]
 
 #: the bands of the hit rates: exact Poisson, or widened by the overdispersion
-INTERVALS = ("quasipoisson", "poisson")
+INTERVALS = ("quasipoisson", "poisson", "bootstrap")
 
 
 def poisson_interval(k, exposure=1.0, *, conf: float = 0.95):

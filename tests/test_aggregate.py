@@ -371,3 +371,35 @@ def test_partial_first_and_last_periods_are_flagged():
                                  (ends, ends != ends + pd.offsets.MonthEnd(0))) if cut}  # fmt: skip
     got = set(counts.loc[counts["partial"], "period"])
     assert got == {p.to_period("M").start_time for p in expected}
+
+
+def test_bootstrap_bands_resample_the_articles_of_each_cell():
+    """Each cell's band is the percentile interval of its articles resampled (a NumPy
+    oracle drawing in the same order), seeded and reproducible."""
+    articles = fr.clean_articles(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    counts = fr.count_by_period(hits, articles, freq="Y", by="outlet", interval="bootstrap",
+                                n_boot=200, seed=5)  # fmt: skip
+    again = fr.count_by_period(hits, articles, freq="Y", by="outlet", interval="bootstrap",
+                               n_boot=200, seed=5)  # fmt: skip
+    pd.testing.assert_frame_equal(counts, again)
+    assert counts.attrs["provenance"]["interval"] == "bootstrap"
+    assert counts.attrs["provenance"]["seed"] == 5
+    assert (counts["per_1k_tokens_lo"] <= counts["per_1k_tokens"]).all()
+    assert (counts["per_1k_tokens"] <= counts["per_1k_tokens_hi"]).all()
+    # the oracle: the first cell in sorted order (2022, Diaspora Mirror), frames sorted
+    tokens = fr.token_counts(articles).set_index("article_id")["n_tokens"]
+    cell = articles[(articles["date"].dt.year == 2022) & (articles["outlet"] == "Diaspora Mirror")]
+    frames = sorted(hits["frame"].unique())
+    y = np.array([[((hits["article_id"] == a) & (hits["frame"] == f)).sum() for f in frames]
+                  for a in cell["article_id"]], dtype=float)  # fmt: skip
+    t = cell["article_id"].map(tokens).to_numpy(dtype=float)
+    draws = np.random.default_rng(5).integers(0, len(cell), size=(200, len(cell)))
+    rates = y[draws].sum(axis=1) / t[draws].sum(axis=1)[:, None] * 1000
+    row = counts[(counts["period"] == "2022-01-01") & (counts["outlet"] == "Diaspora Mirror")]
+    for j, frame in enumerate(frames):
+        got = row[row["frame"] == frame].iloc[0]
+        lo, hi = np.quantile(rates[:, j], [0.025, 0.975])
+        assert (got["per_1k_tokens_lo"], got["per_1k_tokens_hi"]) == pytest.approx((lo, hi))
+    with pytest.raises(fr.FramingError, match="n_boot"):
+        fr.count_by_period(hits, articles, interval="bootstrap", n_boot=0)
