@@ -57,7 +57,7 @@ EXPECTED = {
         "text": ["IngestReport:", "dateline_place"],
     },
     "02-your-own-corpus": {
-        "files": [],
+        "files": _figures("02-my-corpus"),
         "text": [
             "unparseable date",
             "duplicate id",
