@@ -1,0 +1,14 @@
+"""Validating a lexicon: coded passages → precision per entry, agreement between coders.
+
+* :mod:`.sheets`: :func:`read_coding` reads coded KWIC sheets (from
+  :func:`framing.sample_kwic`) into one coding table.
+* :mod:`.scores`: :func:`precision` per entry or frame with Wilson intervals, and
+  :func:`sample_size`, the passages an interval of a given width needs.
+* :mod:`.reliability`: :func:`agreement` between coders (Krippendorff's alpha, Cohen's kappa).
+"""
+
+from .reliability import agreement, cohen_kappa
+from .scores import precision, sample_size
+from .sheets import CODES, read_coding
+
+__all__ = ["read_coding", "precision", "sample_size", "agreement", "cohen_kappa", "CODES"]

@@ -1,0 +1,348 @@
+"""Validating a lexicon: coded sheets read back, precision against statsmodels, agreement
+against the krippendorff package and kappa by hand, and the errors for bad sheets."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from statsmodels.stats.proportion import proportion_confint
+
+from framing import FramingError
+from framing.contexts import sample_kwic
+from framing.match import find_hits
+from framing.validation import agreement, cohen_kappa, precision, read_coding, sample_size
+
+TEXTS = [
+    "-- Moscow said NATO expansion was a direct threat to Russia's security, officials added.",
+    "=Officials described the drill as a threat to regional security and stability.",
+    "@Lavrov: “The security guarantees we asked for were ignored,” he said on Tuesday.",
+    "Экономическая угроза растёт, сказал министр. Security of supply is a threat too.",
+    "The threat of sanctions loomed; European security talks stalled in Geneva.",
+    "Analysts see no military threat, only security concerns about energy.",
+]
+LEXICON = {"threat": ["threat*", "security", "угроз*"]}
+
+
+@pytest.fixture
+def corpus():
+    articles = pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(len(TEXTS))],
+        "date": pd.to_datetime("2022-01-10") + pd.to_timedelta(range(len(TEXTS)), "D"),
+        "outlet": ["Kremlin", "TASS", "Kremlin", "RIA", "Reuters", "Reuters"],
+        # titles a spreadsheet would run as formulas: written neutralized, read back restored
+        "title": ["-- Moscow warns", "=HYPERLINK(\"x\")", "@Lavrov speaks", "+1 for security",
+                  "Story 4", "Story 5"],
+        "text": TEXTS,
+    })  # fmt: skip
+    return articles, find_hits(articles, LEXICON)
+
+
+def spreadsheet_save(path, codes, *, sep=",", bom=True, encoding="utf-8"):
+    """Write the sheet back as a spreadsheet program does: the neutralized cells as they
+    are, the given codes typed into the 'code' column, its own separator and BOM choice."""
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(codes) == len(sheet)
+    sheet["code"] = codes
+    text = sheet.to_csv(index=False, sep=sep, lineterminator="\r\n")
+    with open(path, "w", encoding=("utf-8-sig" if bom else encoding), newline="") as f:
+        f.write(text)
+
+
+@pytest.mark.parametrize(("sep", "bom"), [(",", True), (";", True), ("\t", False), (",", False)])
+def test_sheet_coded_in_a_spreadsheet_reads_back_the_same(corpus, tmp_path, sep, bom):
+    articles, hits = corpus
+    path = tmp_path / "threat-ann.csv"
+    sample = sample_kwic(hits, articles, n=20, by="entry", seed=3, path=path)
+    raw = path.read_text(encoding="utf-8-sig")
+    assert "'-- Moscow" in raw and "'=HYPERLINK" in raw and "'@Lavrov" in raw  # neutralized
+    spellings = ["1", "0", "Y", "n", " Yes", "NO", "Relevant", "not relevant", "Unsure",
+                 "not  Relevant", "", "yes"]  # fmt: skip
+    codes = (spellings * 3)[: len(sample)]
+    spreadsheet_save(path, codes, sep=sep, bom=bom)
+    coded = read_coding(path, hits=hits, articles=articles)
+    expected = {"1": "relevant", "0": "not_relevant", "y": "relevant", "n": "not_relevant",
+                "yes": "relevant", "no": "not_relevant", "relevant": "relevant",
+                "not relevant": "not_relevant", "unsure": "unsure"}  # fmt: skip
+    keep = [c.strip() != "" for c in codes]
+    want = [expected[" ".join(c.split()).lower()] for c, k in zip(codes, keep, strict=True) if k]
+    assert coded["code"].tolist() == want
+    kept = sample[keep].reset_index(drop=True)
+    for col in ("article_id", "frame", "entry", "match", "left", "right", "title"):
+        assert coded[col].tolist() == kept[col].tolist(), col
+    assert coded["start"].tolist() == kept["start"].tolist()
+    assert coded["start"].dtype == "int64"
+    assert set(coded["coder"]) == {"threat-ann"}
+    assert coded.attrs["coding"]["uncoded"] == {str(path): len(codes) - sum(keep)}
+    assert (coded["row"] == np.flatnonzero(keep) + 2).all()  # header is spreadsheet row 1
+
+
+def test_codes_outside_the_set_are_named_with_file_and_row(corpus, tmp_path):
+    articles, hits = corpus
+    path = tmp_path / "bob.csv"
+    sample = sample_kwic(hits, articles, n=20, seed=1, path=path)
+    codes = ["1"] * len(sample)
+    codes[2], codes[4] = "maybe", "2"
+    spreadsheet_save(path, codes)
+    with pytest.raises(FramingError) as err:
+        read_coding(path)
+    message = str(err.value)
+    assert str(path) in message and "'maybe' (row 4)" in message and "'2' (row 6)" in message
+
+
+def test_sheet_saved_in_a_legacy_code_page_is_refused(corpus, tmp_path):
+    articles, hits = corpus
+    path = tmp_path / "cp.csv"
+    sample_kwic(hits, articles, n=20, seed=1, path=path)
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    sheet["note"] = "café"
+    sheet = sheet[~sheet["left"].str.contains("[а-я]") & ~sheet["right"].str.contains("[а-я“”]")]
+    sheet.to_csv(path, index=False, encoding="cp1252")
+    with pytest.raises(FramingError, match="CSV UTF-8"):
+        read_coding(path)
+
+
+def test_several_coders_concatenated(corpus, tmp_path):
+    articles, hits = corpus
+    sample = sample_kwic(hits, articles, n=20, seed=1)
+    ann = sample.assign(code="1")
+    bob = sample.assign(code="0", coder="bob")
+    coded = read_coding([ann, bob], coder=["ann", "ignored: the sheet names bob"])
+    assert coded.groupby("coder").size().to_dict() == {"ann": len(sample), "bob": len(sample)}
+
+
+def test_one_coder_two_codes_for_one_passage_is_refused(corpus):
+    articles, hits = corpus
+    sample = sample_kwic(hits, articles, n=20, seed=1)
+    first = sample.assign(code="1")
+    second = sample.head(1).assign(code="n")
+    with pytest.raises(FramingError, match="different codes by the same coder"):
+        read_coding([first, second], coder="ann")
+    same = read_coding([first, first.head(2)], coder="ann")  # a repeat, same code: kept once
+    assert len(same) == len(sample)
+
+
+def test_sheet_from_another_lexicon_version_is_refused_with_entries_and_rows(corpus, tmp_path):
+    articles, hits = corpus
+    path = tmp_path / "old.csv"
+    sample = sample_kwic(hits, articles, n=20, seed=2, path=path)
+    spreadsheet_save(path, ["y"] * len(sample))
+    newer = find_hits(articles, {"threat": ["threat*", "угроз*", "security threat*"]})
+    with pytest.raises(FramingError) as err:
+        read_coding(path, hits=newer)
+    message = str(err.value)
+    n_security = int((sample["entry"] == "security").sum())
+    assert f"{n_security} coded passages are not among the hits" in message
+    assert "entry 'security'" in message and f"{path} row" in message
+    assert "entry 'threat*'" not in message
+
+
+def test_sheet_of_edited_texts_is_refused(corpus, tmp_path):
+    articles, hits = corpus
+    path = tmp_path / "ann.csv"
+    sample = sample_kwic(hits, articles, n=20, seed=2, path=path)
+    spreadsheet_save(path, ["y"] * len(sample))
+    edited = articles.copy()
+    edited.loc[4, "text"] = "Update: " + edited.loc[4, "text"]
+    with pytest.raises(FramingError) as err:
+        read_coding(path, articles=edited)
+    rows = np.flatnonzero(sample["article_id"] == "a4") + 2
+    assert f"{path} row {rows[0]}" in str(err.value)
+    edited.loc[4, "text"] = articles.loc[4, "text"].replace("loomed", "grew")  # context only
+    with pytest.raises(FramingError, match="no longer read so"):
+        read_coding(path, articles=edited)
+
+
+def test_missing_code_column_is_named(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("article_id,start,end,codes\na,0,1,1\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"x\.csv: has no column 'code'"):
+        read_coding(path)
+
+
+def coded_table(entries: dict) -> pd.DataFrame:
+    """A coding table: {(frame, entry): list of codes} → one row per passage."""
+    rows = []
+    for (frame, entry), codes in entries.items():
+        for i, code in enumerate(codes):
+            rows.append({"article_id": f"{entry}-{i}", "start": 0, "end": 3, "frame": frame,
+                         "entry": entry, "code": code, "coder": "ann"})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(("n_rel", "n_not", "n_unsure"), [(7, 3, 2), (0, 12, 0), (20, 0, 1),
+                                                          (1, 1, 0), (45, 51, 4)])  # fmt: skip
+def test_precision_and_wilson_against_statsmodels(n_rel, n_not, n_unsure):
+    codes = ["relevant"] * n_rel + ["not_relevant"] * n_not + ["unsure"] * n_unsure
+    table = precision(coded_table({("threat", "threat*"): codes}))
+    row = table.iloc[0]
+    assert (row["n_coded"], row["n_relevant"], row["n_unsure"]) == (n_rel + n_not, n_rel, n_unsure)
+    lo, hi = proportion_confint(n_rel, n_rel + n_not, alpha=0.05, method="wilson")
+    assert row["precision"] == pytest.approx(n_rel / (n_rel + n_not))
+    assert row["precision_low"] == pytest.approx(lo, abs=1e-12)
+    assert row["precision_high"] == pytest.approx(hi, abs=1e-12)
+
+
+@pytest.mark.parametrize("p", [0.5, 0.3, 0.8, 0.95, 1.0])
+@pytest.mark.parametrize("half_width", [0.10, 0.05])
+def test_sample_size_is_the_fewest_passages_for_the_width(p, half_width):
+    n = int(sample_size(p, half_width=half_width))
+
+    def width(k):
+        lo, hi = proportion_confint(p * k, k, alpha=0.05, method="wilson")
+        return (hi - lo) / 2
+
+    assert width(n) <= half_width + 1e-12 < width(n - 1)
+
+
+def test_precision_with_hits_plans_the_entries_with_five_percent():
+    hits = pd.DataFrame({
+        "article_id": [f"h{i}" for i in range(200)], "frame": "threat",
+        "entry": ["security"] * 102 + ["threat*"] * 90 + ["menace"] * 8,
+    })  # fmt: skip
+    coded = coded_table({
+        ("threat", "security"): ["relevant"] * 8 + ["not_relevant"] * 12,
+        ("threat", "threat*"): ["relevant"] * 19 + ["not_relevant"] + ["unsure"],
+        ("threat", "menace"): ["relevant"] * 2,
+    })  # fmt: skip
+    table = precision(coded, hits=hits).set_index("entry")
+    assert table.loc["security", "share"] == pytest.approx(0.51)
+    assert table.loc["security", "n_needed"] == 93 - 20  # its interval holds 0.5
+    # threat*: planned at its interval's bound nearest 0.5, never more than its hits
+    lo = proportion_confint(19, 20, method="wilson")[0]
+    want = min(int(sample_size(lo)) - 20, 90 - 21)
+    assert table.loc["threat*", "n_needed"] == want
+    assert table.loc["menace", "n_needed"] == 0  # 4% of the frame's hits: not planned
+    total = table.attrs["precision"]["n_needed"]
+    assert total == 73 + want
+    assert f"{total} more coded passages" in table.attrs["precision"]["message"]
+
+
+def test_uncoded_entries_get_a_row_with_hits():
+    hits = pd.DataFrame({"article_id": list("abcd"), "frame": "f", "entry": ["x", "x", "y", "z"]})
+    table = precision(coded_table({("f", "x"): ["relevant"]}), hits=hits)
+    assert table["entry"].tolist() == ["x", "y", "z"]
+    assert table["n_coded"].tolist() == [1, 0, 0]
+    assert table["precision"].isna().tolist() == [False, True, True]
+    assert table["n_needed"].tolist() == [1, 1, 1]  # no more than the hits left
+
+
+def test_frame_precision_weights_entries_by_their_hits():
+    hits = pd.DataFrame({"article_id": [str(i) for i in range(100)], "frame": "f",
+                         "entry": ["common"] * 90 + ["rare"] * 10})  # fmt: skip
+    coded = coded_table({("f", "common"): ["relevant"] * 18 + ["not_relevant"] * 2,
+                         ("f", "rare"): ["relevant"] * 2 + ["not_relevant"] * 18})  # fmt: skip
+    pooled = precision(coded, by="frame").iloc[0]
+    weighted = precision(coded, by="frame", hits=hits).iloc[0]
+    assert pooled["precision"] == pytest.approx(0.5)
+    assert weighted["precision"] == pytest.approx(0.9 * 0.9 + 0.1 * 0.1)
+    assert weighted["coverage"] == pytest.approx(1.0)
+    assert weighted["precision_low"] < weighted["precision"] < weighted["precision_high"]
+
+
+def test_several_coders_of_one_passage_count_once():
+    ann = coded_table({("f", "x"): ["relevant", "relevant", "not_relevant"]})
+    bob = ann.assign(coder="bob", code=["relevant", "not_relevant", "not_relevant"])
+    table = precision(pd.concat([ann, bob]))
+    # passage 0: both relevant; 1: a tie (unsure); 2: both not relevant
+    assert table[["n_coded", "n_relevant", "n_unsure"]].iloc[0].tolist() == [2, 1, 1]
+
+
+def test_precision_refuses_raw_codes():
+    with pytest.raises(FramingError, match="read_coding"):
+        precision(coded_table({("f", "x"): ["yes"]}))
+
+
+# -- agreement -----------------------------------------------------------------------------
+
+
+def two_coders(a_codes, b_codes):
+    ann = coded_table({("f", "x"): list(a_codes)})
+    return ann, ann.assign(coder="bob", code=list(b_codes))
+
+
+def test_kappa_by_hand():
+    # 50 passages: both relevant 20, ann only 5, bob only 10, neither 15
+    a = ["relevant"] * 25 + ["not_relevant"] * 25
+    b = ["relevant"] * 20 + ["not_relevant"] * 5 + ["relevant"] * 10 + ["not_relevant"] * 15
+    # p_o = 35/50 = 0.7; p_e = 0.5*0.6 + 0.5*0.4 = 0.5; kappa = (0.7-0.5)/(1-0.5) = 0.4
+    assert cohen_kappa(a, b) == pytest.approx(0.4)
+    result = agreement(*two_coders(a, b), n_boot=0).iloc[0]
+    assert result["kappa"] == pytest.approx(0.4)
+    assert result["percent_agreement"] == pytest.approx(0.7)
+    assert result["n_passages"] == 50
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_alpha_against_the_krippendorff_package(seed):
+    krippendorff = pytest.importorskip("krippendorff")
+    rng = np.random.default_rng(seed)
+    codes = np.array(["relevant", "not_relevant", "unsure"])
+    n = 60
+    a = rng.choice(codes, n, p=[0.5, 0.4, 0.1])
+    b = np.where(rng.random(n) < 0.75, a, rng.choice(codes, n))
+    c = np.where(rng.random(n) < 0.7, a, rng.choice(codes, n))
+    tables = [coded_table({("f", "x"): list(x)}).assign(coder=name)
+              for x, name in ((a, "ann"), (b, "bob"), (c, "cy"))]  # fmt: skip
+    tables[2] = tables[2].iloc[::2]  # the third coder did every other passage
+    result = agreement(pd.concat(tables), n_boot=200, seed=seed).iloc[0]
+    index = {"relevant": 0, "not_relevant": 1, "unsure": 2}
+    data = np.full((3, n), np.nan)
+    data[0] = [index[x] for x in a]
+    data[1] = [index[x] for x in b]
+    data[2, ::2] = [index[x] for x in c[::2]]
+    want = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    assert result["alpha"] == pytest.approx(want, abs=1e-12)
+    assert result["alpha_low"] < result["alpha"] < result["alpha_high"]
+    assert result["n_coders"] == 3 and result["n_passages"] == n
+
+
+def test_bootstrap_is_seeded():
+    pytest.importorskip("krippendorff")
+    a = ["relevant"] * 10 + ["not_relevant"] * 10
+    b = ["relevant"] * 8 + ["not_relevant"] * 12
+    first = agreement(*two_coders(a, b), n_boot=300, seed=5)
+    assert first.equals(agreement(*two_coders(a, b), n_boot=300, seed=5))
+    assert not first.equals(agreement(*two_coders(a, b), n_boot=300, seed=6))
+
+
+@pytest.mark.parametrize(
+    ("n_disagree", "verdict"), [(0, "reliable"), (4, "reliable"), (5, "tentative"),
+                                (6, "tentative"), (7, "unreliable")],
+)  # fmt: skip
+def test_alpha_is_flagged_below_the_thresholds(n_disagree, verdict):
+    pytest.importorskip("krippendorff")
+    a = ["relevant"] * 20 + ["not_relevant"] * 20
+    b = list(a)
+    for i in range(n_disagree):
+        b[i * 3] = "not_relevant" if b[i * 3] == "relevant" else "relevant"
+    result = agreement(*two_coders(a, b), n_boot=0).iloc[0]
+    assert result["reliability"] == verdict
+    # 4 flips of 40: alpha 0.8005; 6: 0.697; 7: 0.643 (the krippendorff package)
+    assert (result["alpha"] >= 0.8) == (verdict == "reliable")
+
+
+def test_agreement_by_entry_has_the_overall_row_first():
+    pytest.importorskip("krippendorff")
+    ann = coded_table({("f", "x"): ["relevant", "not_relevant"] * 5,
+                       ("f", "y"): ["relevant"] * 6 + ["not_relevant"] * 4})  # fmt: skip
+    bob = ann.assign(coder="bob")
+    table = agreement(ann, bob, by="entry", n_boot=0)
+    assert table["entry"].tolist() == ["all", "x", "y"]
+    assert table["alpha"].tolist() == pytest.approx([1.0, 1.0, 1.0])
+
+
+def test_coders_with_nothing_in_common_get_a_clear_error():
+    ann = coded_table({("f", "x"): ["relevant"] * 3})
+    bob = coded_table({("f", "y"): ["relevant"] * 3}).assign(coder="bob")
+    with pytest.raises(FramingError, match="'ann', 'bob' have no passage in common"):
+        agreement(ann, bob)
+    with pytest.raises(FramingError, match="two coders or more"):
+        agreement(ann)
+
+
+def test_same_coder_name_in_both_tables_is_kept_apart():
+    pytest.importorskip("krippendorff")
+    a = coded_table({("f", "x"): ["relevant", "not_relevant"] * 3})
+    result = agreement(a, a.copy(), n_boot=0).iloc[0]
+    assert result["coders"] == "ann (a), ann (b)" and result["alpha"] == pytest.approx(1.0)
