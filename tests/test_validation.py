@@ -346,3 +346,99 @@ def test_same_coder_name_in_both_tables_is_kept_apart():
     a = coded_table({("f", "x"): ["relevant", "not_relevant"] * 3})
     result = agreement(a, a.copy(), n_boot=0).iloc[0]
     assert result["coders"] == "ann (a), ann (b)" and result["alpha"] == pytest.approx(1.0)
+
+
+# -- corrected counts ----------------------------------------------------------------------
+
+
+def simulated_corpora(rng, n_corpora, mu, p, n_coded, tokens, phi):
+    """Observed hits per period and entry (quasi-Poisson with scale phi) and a coded sample of
+    each entry, for ``n_corpora`` corpora at once: corpus i is frame "c<i>"."""
+    n_periods, n_entries = len(tokens), len(mu)
+    shape = (n_corpora, n_periods, n_entries)
+    hits = phi * rng.poisson(np.broadcast_to(mu / phi, shape))
+    corpus, period, entry = np.indices(shape).reshape(3, -1)
+    counts = pd.DataFrame({
+        "period": period, "frame": [f"c{c}" for c in corpus], "entry": [f"e{e}" for e in entry],
+        "n_hits": hits.reshape(-1), "n_tokens": np.asarray(tokens)[period], "dispersion": phi,
+    })  # fmt: skip
+    relevant = rng.binomial(n_coded, np.broadcast_to(p, (n_corpora, n_entries)))
+    corpus, entry = np.indices((n_corpora, n_entries)).reshape(2, -1)
+    prec = pd.DataFrame({
+        "frame": [f"c{c}" for c in corpus], "entry": [f"e{e}" for e in entry],
+        "n_coded": n_coded, "n_relevant": relevant.reshape(-1),
+        "precision": relevant.reshape(-1) / n_coded,
+    })  # fmt: skip
+    return counts, prec
+
+
+@pytest.mark.parametrize(("phi", "n_coded"), [(1.0, 40), (3.0, 40), (1.0, 15)])
+def test_corrected_bands_cover_the_true_rate(phi, n_coded):
+    from framing.validation import corrected_counts
+
+    rng = np.random.default_rng(42)
+    mu = np.array([60.0, 24.0, 9.0])
+    p = np.array([0.9, 0.5, 0.25])
+    tokens = [20_000, 12_000, 30_000, 8_000]
+    n_corpora = 400
+    counts, prec = simulated_corpora(rng, n_corpora, mu, p, n_coded, tokens, phi)
+    out = corrected_counts(counts, prec, n_sim=1000, seed=1)
+    truth = (mu * p).sum() / np.asarray(tokens)[out["period"].to_numpy()] * 1000
+    lo, hi = out["per_1k_tokens_corrected_lo"], out["per_1k_tokens_corrected_hi"]
+    covered = (lo <= truth) & (truth <= hi)
+    coverage = covered.groupby(out["period"]).mean()  # share of the corpora, each period
+    assert len(out) == n_corpora * len(tokens)
+    assert (coverage >= 0.90).all(), coverage.tolist()
+
+
+def test_corrected_counts_by_entry_sum_to_the_frame_cells():
+    from framing.validation import corrected_counts
+
+    counts = pd.DataFrame({"period": [1, 1, 2, 2], "frame": "f", "entry": ["x", "y"] * 2,
+                           "n_hits": [10, 30, 0, 5], "n_tokens": [1000, 1000, 2000, 2000]})  # fmt: skip
+    prec = precision(coded_table({("f", "x"): ["relevant"] * 9 + ["not_relevant"],
+                                  ("f", "y"): ["relevant"] * 2 + ["not_relevant"] * 8}))  # fmt: skip
+    out = corrected_counts(counts, prec, n_sim=500)
+    assert out["period"].tolist() == [1, 2] and out["n_hits"].tolist() == [40, 5]
+    assert out["n_hits_corrected"].tolist() == pytest.approx([10 * 0.9 + 30 * 0.2, 5 * 0.2])
+    assert out["per_1k_tokens_corrected"].tolist() == pytest.approx([15.0, 0.5])
+    assert out["precision"].tolist() == pytest.approx([15 / 40, 0.2])
+    assert (out["n_hits_corrected_lo"] < out["n_hits_corrected"]).all()
+    assert (out["n_hits_corrected"] < out["n_hits_corrected_hi"]).all()
+    again = corrected_counts(counts, prec, n_sim=500)
+    pd.testing.assert_frame_equal(out, again)  # seeded
+
+
+def test_corrected_counts_refuses_what_it_cannot_correct():
+    from framing.validation import corrected_counts
+
+    counts = pd.DataFrame({"period": [1, 1], "frame": "f", "entry": ["x", "y"],
+                           "n_hits": [10, 3], "n_tokens": 1000})  # fmt: skip
+    prec = precision(coded_table({("f", "x"): ["relevant"] * 3}))
+    with pytest.raises(FramingError, match="'f / y'"):
+        corrected_counts(counts, prec)
+    frames = counts.drop(columns="entry")
+    with pytest.raises(FramingError, match="level='entry'"):
+        corrected_counts(frames, prec)
+
+
+def test_corrected_counts_on_the_teaching_corpus():
+    import framing as fr
+    from framing.validation import corrected_counts
+
+    articles = fr.load_example()
+    hits = find_hits(articles, fr.load_lexicon("security"))
+    threat = hits[hits["frame"] == "threat"]
+    sample = sample_kwic(threat, articles, n=10, by="entry", seed=0)
+    rng = np.random.default_rng(0)
+    coded = read_coding(sample.assign(code=rng.choice(["1", "0"], len(sample), p=[0.7, 0.3])))
+    counts = fr.count_by_period(threat, articles, freq="Q", level="entry", frames=["threat"])
+    table = precision(coded, hits=threat)
+    out = corrected_counts(counts, table, n_sim=300)
+    frame_counts = fr.count_by_period(threat, articles, freq="Q", frames=["threat"])
+    assert out["n_hits"].tolist() == frame_counts["n_hits"].tolist()
+    assert (out["n_hits_corrected"] <= out["n_hits"]).all()
+    weighted = precision(coded, by="frame", hits=threat)
+    by_frame = corrected_counts(frame_counts, weighted, n_sim=300)
+    # the frame's precision weighs the entries by their hits over all periods: the totals agree
+    assert by_frame["n_hits_corrected"].sum() == pytest.approx(out["n_hits_corrected"].sum())

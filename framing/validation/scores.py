@@ -33,7 +33,7 @@ import pandas as pd
 from .._errors import FramingError, choices_error
 from .._tables import check_hits
 from ..intervals import wilson_interval
-from .sheets import passage_keys
+from .sheets import CODES, passage_keys
 
 __all__ = ["precision", "sample_size", "resolve_codes", "check_coded", "PRECISION_BY"]
 
@@ -87,10 +87,13 @@ def resolve_codes(coded: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     >>> resolve_codes(coded, ["article_id", "start", "end"])[["code", "n_coders"]].values.tolist()
     [['relevant', 2], ['not_relevant', 1]]
     """
-    counts = pd.crosstab([coded[k] for k in keys], coded["code"], dropna=False).reindex(
-        columns=["relevant", "not_relevant", "unsure"], fill_value=0
+    code = coded["code"].to_numpy()
+    counts = (
+        pd.DataFrame({k: coded[k].to_numpy() for k in keys})
+        .assign(**{c: (code == c).astype("int64") for c in CODES})
+        .groupby(keys, sort=True, dropna=False)[list(CODES)]
+        .sum()
     )
-    counts = counts[counts.sum(axis=1) > 0]
     rel, not_rel = counts["relevant"].to_numpy(), counts["not_relevant"].to_numpy()
     code = np.where(rel > not_rel, "relevant", np.where(rel < not_rel, "not_relevant", "unsure"))
     out = counts.index.to_frame(index=False)
