@@ -71,7 +71,8 @@ def test_sheet_coded_in_a_spreadsheet_reads_back_the_same(corpus, tmp_path, sep,
     for col in ("article_id", "frame", "entry", "match", "left", "right", "title"):
         assert coded[col].tolist() == kept[col].tolist(), col
     assert coded["start"].tolist() == kept["start"].tolist()
-    assert coded["start"].dtype == "int64"
+    assert coded["start"].dtype == "int64" and coded["sentence"].dtype == "int64"
+    assert coded["date"].tolist() == kept["date"].tolist()
     assert set(coded["coder"]) == {"threat-ann"}
     assert coded.attrs["coding"]["uncoded"] == {str(path): len(codes) - sum(keep)}
     assert (coded["row"] == np.flatnonzero(keep) + 2).all()  # header is spreadsheet row 1
@@ -442,3 +443,17 @@ def test_corrected_counts_on_the_teaching_corpus():
     by_frame = corrected_counts(frame_counts, weighted, n_sim=300)
     # the frame's precision weighs the entries by their hits over all periods: the totals agree
     assert by_frame["n_hits_corrected"].sum() == pytest.approx(out["n_hits_corrected"].sum())
+
+
+def test_who_speaks_columns_read_back_typed(corpus, tmp_path):
+    articles, hits = corpus
+    voiced = hits.assign(voice="narrative", speaker="", negated=hits["start"] % 2 == 0)
+    path = tmp_path / "voices.csv"
+    sample = sample_kwic(voiced, articles, n=20, seed=0, path=path)
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    sheet["negated"] = sheet["negated"].str.upper()  # as Excel writes booleans
+    sheet["code"] = "y"
+    sheet.to_csv(path, index=False, encoding="utf-8-sig")
+    coded = read_coding(path)
+    assert coded["negated"].tolist() == sample["negated"].tolist()
+    assert coded["voice"].tolist() == ["narrative"] * len(sample)

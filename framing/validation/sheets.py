@@ -191,7 +191,25 @@ def _one_sheet(source, i: int, coder) -> tuple[pd.DataFrame, str, int]:
     if "note" not in sheet.columns:
         sheet["note"] = ""
     sheet["note"] = sheet["note"].fillna("").astype(str)
-    return sheet, where, int((~keep).sum())
+    return _typed(sheet), where, int((~keep).sum())
+
+
+def _typed(sheet: pd.DataFrame) -> pd.DataFrame:
+    """The KWIC columns a sheet holds as text back in their types: ``sentence`` (int),
+    ``negated`` (bool, as a spreadsheet writes it too: TRUE/FALSE) and ISO ``date``s."""
+    if "sentence" in sheet.columns:
+        sentence = pd.to_numeric(sheet["sentence"], errors="coerce")
+        if sentence.notna().all():
+            sheet["sentence"] = sentence.astype("int64")
+    if "negated" in sheet.columns:
+        flags = sheet["negated"].astype(str).str.strip().str.lower()
+        if flags.isin(["true", "false"]).all():
+            sheet["negated"] = flags == "true"
+    if "date" in sheet.columns and sheet["date"].dtype != "datetime64[ns]":
+        dates = pd.to_datetime(sheet["date"], format="ISO8601", errors="coerce")
+        if dates.notna().all():
+            sheet["date"] = dates
+    return sheet
 
 
 def _coders(coder, n: int) -> list:
