@@ -457,3 +457,43 @@ def test_who_speaks_columns_read_back_typed(corpus, tmp_path):
     coded = read_coding(path)
     assert coded["negated"].tolist() == sample["negated"].tolist()
     assert coded["voice"].tolist() == ["narrative"] * len(sample)
+
+
+def test_lexicon_report_flags_and_files(tmp_path):
+    pytest.importorskip("krippendorff")
+    import framing as fr
+    from framing.validation import lexicon_report
+
+    lexicon = fr.Lexicon.from_dict(
+        {"threat": ["threat*", "security", "menace", "peril"]}, name="demo"
+    )
+    hits = pd.DataFrame({"article_id": [f"h{i}" for i in range(300)], "frame": "threat",
+                         "entry": ["threat*"] * 150 + ["security"] * 120 + ["menace"] * 30,
+                         "start": 0, "end": 5})  # fmt: skip
+    ann = pd.concat([
+        hits[hits["entry"] == "threat*"].head(100).assign(code="relevant"),
+        hits[hits["entry"] == "security"].head(40).assign(
+            code=["relevant"] * 10 + ["not_relevant"] * 30),
+    ]).assign(coder="ann")  # fmt: skip
+    codes = ann["code"].to_numpy().copy()
+    codes[100:110] = np.where(codes[100:110] == "relevant", "not_relevant", "relevant")
+    bob = ann.assign(coder="bob", code=codes)
+    coded = pd.concat([ann, bob], ignore_index=True)
+    sheet = lexicon_report(lexicon, hits, coded, path=tmp_path / "demo-datasheet", n_boot=100)
+    review = dict(zip(sheet["entry"], sheet["review"], strict=True))
+    assert sheet["entry"].tolist() == ["threat*", "security", "menace", "peril"]
+    assert review["threat*"] == ""
+    assert review["security"].startswith("precision below 0.7; needs")
+    assert "coders disagree" in review["security"]
+    assert review["menace"].startswith("not coded")
+    assert review["peril"] == "no hits"
+    assert np.isnan(sheet.loc[0, "alpha"])  # one code only: alpha is undefined
+    assert sheet.loc[1, "alpha"] < 0.667
+    head = sheet.attrs["datasheet"]
+    assert head["hash"] == lexicon.hash and head["coders"] == ["ann", "bob"]
+    assert head["agreement"]["n_passages"] == 140
+    md = (tmp_path / "demo-datasheet.md").read_text(encoding="utf-8")
+    assert md.startswith("# Datasheet of the lexicon demo") and f"hash: {lexicon.hash}" in md
+    assert "| threat | peril | 0 |" in md
+    csv = pd.read_csv(tmp_path / "demo-datasheet.csv", keep_default_na=False)
+    assert csv["review"].tolist() == sheet["review"].tolist()

@@ -5,16 +5,19 @@
 * :mod:`.scores`: :func:`precision` per entry or frame with Wilson intervals, and
   :func:`sample_size`, the passages an interval of a given width needs.
 * :mod:`.reliability`: :func:`agreement` between coders (Krippendorff's alpha, Cohen's kappa).
+* :mod:`.datasheet`: :func:`lexicon_report`, the lexicon's datasheet (hits, precision,
+  agreement, entries to review), written as Markdown and CSV.
 * :mod:`.correction`: :func:`corrected_counts`, counts corrected by precision, with bands
   that carry the counting and the coding uncertainty.
 """
 
 from .correction import corrected_counts
+from .datasheet import lexicon_report
 from .reliability import agreement, cohen_kappa
 from .scores import precision, sample_size
 from .sheets import CODES, read_coding
 
 __all__ = [
     "read_coding", "precision", "sample_size", "agreement", "cohen_kappa", "corrected_counts",
-    "CODES",
+    "lexicon_report", "CODES",
 ]  # fmt: skip
