@@ -32,12 +32,14 @@ from .cooccurrence import (
     count_collocates,
     group_labels,
     hit_lengths,
-    misplaced_hits,
+    mark_entries,
     node_hits,
+    node_tokens,
     stop_words,
     token_stream,
 )
 from .export import write_csv
+from .lexicon import Lexicon
 from .tokens import TOKEN_PATTERN, language_name, sentence_index
 
 __all__ = ["kwic", "sample_kwic", "collocates", "KWIC_UNITS"]
@@ -515,6 +517,8 @@ def collocates(
     min_count: int = 3,
     phrases: bool = True,
     stopwords=None,
+    lexicon=None,
+    new_only: bool = False,
 ) -> pd.DataFrame:
     """The words and two-word phrases around the hits of an entry or a frame, by association.
 
@@ -548,13 +552,18 @@ def collocates(
     stopwords : str or iterable of str, optional
         Words to leave out (phrases only when both words are); a language name
         (``"english"``, ``"russian"``) takes NLTK's stop-word list.
+    lexicon : Lexicon or dict, optional
+        Name in ``lexicon_entry`` the entry that already matches each whole collocate (""
+        for none); by default the lexicon of ``terms``, when it is one.
+    new_only : bool
+        Keep only the collocates no entry matches: candidate terms for the lexicon.
 
     Returns
     -------
     DataFrame
         ``collocate``, ``n_words`` (1 or 2), ``n_window`` (count in the windows),
         ``n_corpus`` (count outside the hits' tokens), ``g2``, ``p_value``, ``pmi``,
-        ``log_ratio``; the ``by`` column first when asked. Ordered by ``g2``, highest first
+        ``log_ratio`` (and ``lexicon_entry``); the ``by`` column first when asked. Ordered by ``g2``, highest first
         (by group). ``attrs["collocates"]`` holds the hits, window tokens and parameters.
 
     Examples
@@ -573,22 +582,15 @@ def collocates(
     rows = hit_rows(hits, articles["article_id"], function="collocates")
     texts = _texts(articles)
     ids, offsets, vocab = token_stream(texts)
-    tokens = pd.to_numeric(hits["token"], errors="coerce").fillna(-1).to_numpy(dtype="int64")
-    wrong = misplaced_hits(hits, ids, vocab, offsets, rows, tokens)
-    if len(wrong):
-        i = int(wrong[0])
-        raise FramingError(
-            f"{len(wrong)} hits do not sit at their 'token' in the articles' texts (e.g. hit {i}, "
-            f"{hits['match'].iloc[i]!r} in {hits['article_id'].iloc[i]!r})",
-            where="collocates(terms=...)",
-            fix="Pass hits that framing.find_hits found in these same articles.",
-        )
+    tokens = node_tokens(hits, ids, vocab, offsets, rows)
     groups = None if by is None else group_labels(articles, by)
     parts = count_collocates(
         ids, offsets, vocab, rows, tokens, hit_lengths(hits, texts, rows), groups,
         window=window, phrases=phrases,
     )  # fmt: skip
     out = collocate_rows(parts, by, min_count, stop_words(stopwords))
+    if lexicon is not None or isinstance(terms, dict | Lexicon):
+        out = mark_entries(out, terms if lexicon is None else lexicon, new_only=new_only)
     out.attrs["collocates"] = {
         "n_hits": len(hits), "window": int(window), "min_count": int(min_count),
         "terms": terms if isinstance(terms, str | list) else frame,

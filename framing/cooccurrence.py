@@ -31,7 +31,7 @@ from .tokens import TOKEN_PATTERN, language_name, normalize, token_key
 
 __all__ = [
     "token_stream", "node_positions", "window_positions", "collocate_table", "hit_lengths",
-    "misplaced_hits", "count_collocates", "node_hits", "group_labels", "stop_words",
+    "misplaced_hits", "node_tokens", "mark_entries", "count_collocates", "node_hits", "group_labels", "stop_words",
     "collocate_rows",
 ]  # fmt: skip
 
@@ -152,6 +152,21 @@ def hit_lengths(hits: pd.DataFrame, texts, rows) -> np.ndarray:
         dtype=np.int64,
         count=len(matches),
     )
+
+
+def node_tokens(hits, ids, vocab, offsets, rows) -> np.ndarray:
+    """Each hit's ``token``; a FramingError when some are not their match's first token."""
+    tokens = pd.to_numeric(hits["token"], errors="coerce").fillna(-1).to_numpy(dtype="int64")
+    wrong = misplaced_hits(hits, ids, vocab, offsets, rows, tokens)
+    if len(wrong):
+        i = int(wrong[0])
+        raise FramingError(
+            f"{len(wrong)} hits do not sit at their 'token' in the articles' texts (e.g. hit {i}, "
+            f"{hits['match'].iloc[i]!r} in {hits['article_id'].iloc[i]!r})",
+            where="collocates(terms=...)",
+            fix="Pass hits that framing.find_hits found in these same articles.",
+        )
+    return tokens
 
 
 def misplaced_hits(hits, ids, vocab, offsets, rows, tokens) -> np.ndarray:
@@ -275,3 +290,32 @@ def collocate_rows(parts, by, min_count: int, stop: set) -> pd.DataFrame:
     out = pd.concat(tables, ignore_index=True)
     out["collocate"] = out["collocate"].astype(str)  # the same dtype, grouped or not
     return out
+
+
+def mark_entries(table: pd.DataFrame, lexicon, *, new_only: bool) -> pd.DataFrame:
+    """Add ``lexicon_entry``: the entry of ``lexicon`` that matches the whole collocate.
+
+    The collocates are matched as tiny texts by :func:`framing.find_hits` (so globs, phrases
+    and the overlap rule are the lexicon's own). ``new_only`` keeps the unmatched ones.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"collocate": ["threats", "grave", "security threat"]})
+    >>> mark_entries(table, {"t": ["threat*", "security"]}, new_only=False)["lexicon_entry"].tolist()
+    ['threat*', '', '']
+    """
+    lexicon = as_lexicon(lexicon, "collocates(lexicon=...)")
+    words = table["collocate"].astype(str).tolist()
+    texts = pd.DataFrame({"article_id": [str(i) for i in range(len(words))], "text": words})
+    found = (
+        find_hits(texts, lexicon)
+        if words
+        else pd.DataFrame(columns=["article_id", "entry", "start", "end"])
+    )
+    lengths = np.array([len(w) for w in words], dtype=np.int64)
+    ids = found["article_id"].astype(int).to_numpy()
+    whole = (found["start"].to_numpy() == 0) & (found["end"].to_numpy() == lengths[ids])
+    entry = np.full(len(words), "", dtype=object)
+    entry[ids[whole]] = found["entry"].to_numpy()[whole]
+    out = table.assign(lexicon_entry=entry)
+    return out[entry == ""].reset_index(drop=True) if new_only else out

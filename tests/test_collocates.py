@@ -114,11 +114,25 @@ def test_a_frame_of_a_lexicon_equals_its_hits(articles):
     by_frame = collocates(articles, lexicon, frame="threat", window=3, min_count=1)
     hits = find_hits(articles, lexicon)
     by_hits = collocates(articles, hits[hits["frame"] == "threat"], window=3, min_count=1)
-    pd.testing.assert_frame_equal(by_frame, by_hits)
+    assert (by_frame["lexicon_entry"] == "").all()  # none of the collocates is an entry
+    pd.testing.assert_frame_equal(by_frame.drop(columns="lexicon_entry"), by_hits)
     with pytest.raises(FramingError, match="frame="):
         collocates(articles, lexicon)
     with pytest.raises(FramingError, match="'nope'"):
         collocates(articles, lexicon, frame="nope")
+
+
+def test_collocates_that_are_entries_are_named_and_new_only_drops_them(articles):
+    lexicon = {"threat": ["threat*"], "stakes": ["security", "russia*", "grave security"]}
+    table = collocates(articles, lexicon, frame="threat", window=3, min_count=1)
+    named = dict(zip(table["collocate"], table["lexicon_entry"], strict=True))
+    assert named["security"] == "security" and named["russia"] == "russia*"
+    assert named["grave security"] == "grave security"
+    assert named["grave"] == "" and named["russia s"] == ""  # a part is no whole match
+    new = collocates(articles, lexicon, frame="threat", window=3, min_count=1, new_only=True)
+    assert set(new["collocate"]) == {c for c, e in named.items() if e == ""}
+    plain = collocates(articles, "threat*", window=3, min_count=1, lexicon=lexicon)
+    assert plain["lexicon_entry"].tolist() == table["lexicon_entry"].tolist()
 
 
 def test_groups_are_compared_within_themselves(articles):

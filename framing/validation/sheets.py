@@ -252,7 +252,8 @@ def read_coding(path_or_paths, *, coder=None, hits=None, articles=None) -> pd.Da
         One row per coded passage and coder: the sheet's columns (``article_id``, ``frame``,
         ``entry``, ``match``, ``start``, ``end``, ``left``, ``right``, ...), ``code``
         (``relevant``, ``not_relevant``, ``unsure``), ``code_as_written``, ``coder``,
-        ``note``, ``sheet`` (the file) and ``row`` (its row in the spreadsheet, header = 1).
+        ``note``, ``sheet`` (the file) and ``row`` (its row in the spreadsheet, header = 1;
+        its position for a DataFrame).
         A passage coded twice the same way by one coder is kept once; two different codes of
         one coder for one passage are an error. ``attrs["coding"]`` holds the sheets, the
         coders and the uncoded rows per sheet.
