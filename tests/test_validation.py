@@ -497,3 +497,67 @@ def test_lexicon_report_flags_and_files(tmp_path):
     assert "| threat | peril | 0 |" in md
     csv = pd.read_csv(tmp_path / "demo-datasheet.csv", keep_default_na=False)
     assert csv["review"].tolist() == sheet["review"].tolist()
+
+
+# -- a coding session ----------------------------------------------------------------------
+
+
+def test_session_saves_every_answer_and_resumes_after_a_restart(corpus, tmp_path):
+    from framing.validation import CodingSession
+
+    articles, hits = corpus
+    path = tmp_path / "coding" / "threat-ann.csv"
+    session = CodingSession(hits, articles, path=path, coder="ann", n=20, seed=4)
+    total = len(session.sheet)
+    session.answer("y").answer("n", note="a drill, not a threat").answer("unsure")
+    del session  # the kernel restarts: only the file remains
+    again = CodingSession(hits.iloc[::-1], articles, path=path, coder="ann", seed=99)
+    assert again.position == 3 and again.n_done == 3
+    assert again.sheet["code"].tolist()[:3] == ["relevant", "not_relevant", "unsure"]
+    coded = read_coding(path, hits=hits, articles=articles)  # the same sheet format
+    assert coded["code"].tolist() == ["relevant", "not_relevant", "unsure"]
+    assert coded["note"].tolist()[1] == "a drill, not a threat"
+    assert (
+        set(coded["coder"]) == {"ann"} and coded.attrs["coding"]["uncoded"][str(path)] == total - 3
+    )
+
+
+def test_session_back_changes_an_answer_and_moves_on(corpus, tmp_path):
+    from framing.validation import CodingSession
+
+    articles, hits = corpus
+    session = CodingSession(hits, articles, path=tmp_path / "s.csv", coder="ann", seed=1)
+    session.answer("1").answer("1").answer("1")
+    session.back().back()
+    assert session.position == 1
+    session.answer("0")
+    assert session.position == 3  # on to the first passage without an answer
+    assert session.sheet["code"].tolist()[:3] == ["relevant", "not_relevant", "relevant"]
+    for _ in range(len(session.sheet) - 3):
+        session.answer("yes")
+    assert session.done and session.current is None
+    with pytest.raises(FramingError, match="no passage left"):
+        session.answer("yes")
+
+
+def test_session_never_writes_over_another_coders_answers(corpus, tmp_path):
+    from framing.validation import CodingSession
+
+    articles, hits = corpus
+    path = tmp_path / "shared.csv"
+    CodingSession(hits, articles, path=path, coder="ann").answer("y")
+    before = path.read_bytes()
+    with pytest.raises(FramingError, match="'ann', which coder 'bob' must not overwrite"):
+        CodingSession(hits, articles, path=path, coder="bob")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("code", ["maybe", ""])
+def test_session_refuses_codes_outside_the_set(corpus, tmp_path, code):
+    from framing.validation import CodingSession
+
+    articles, hits = corpus
+    session = CodingSession(hits, articles, path=tmp_path / "s.csv", coder="ann")
+    with pytest.raises(FramingError):
+        session.answer(code)
+    assert session.n_done == 0 and session.position == 0

@@ -7,6 +7,8 @@
 * :mod:`.reliability`: :func:`agreement` between coders (Krippendorff's alpha, Cohen's kappa).
 * :mod:`.datasheet`: :func:`lexicon_report`, the lexicon's datasheet (hits, precision,
   agreement, entries to review), written as Markdown and CSV.
+* :mod:`.session`: :class:`CodingSession`, one coder's sheet saved answer by answer and
+  resumed where it stopped (the state behind the coding widget).
 * :mod:`.correction`: :func:`corrected_counts`, counts corrected by precision, with bands
   that carry the counting and the coding uncertainty.
 """
@@ -15,9 +17,10 @@ from .correction import corrected_counts
 from .datasheet import lexicon_report
 from .reliability import agreement, cohen_kappa
 from .scores import precision, sample_size
+from .session import CodingSession
 from .sheets import CODES, read_coding
 
 __all__ = [
     "read_coding", "precision", "sample_size", "agreement", "cohen_kappa", "corrected_counts",
-    "lexicon_report", "CODES",
+    "lexicon_report", "CodingSession", "CODES",
 ]  # fmt: skip
