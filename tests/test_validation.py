@@ -561,3 +561,9 @@ def test_session_refuses_codes_outside_the_set(corpus, tmp_path, code):
     with pytest.raises(FramingError):
         session.answer(code)
     assert session.n_done == 0 and session.position == 0
+
+
+def test_agreement_by_a_column_the_tables_lack():
+    ann = coded_table({("f", "x"): ["relevant"] * 3}).drop(columns="entry")
+    with pytest.raises(FramingError, match="no 'entry' column"):
+        agreement(ann, ann.assign(coder="bob"), by="entry")

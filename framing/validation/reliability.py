@@ -189,6 +189,13 @@ def agreement(
             fix="Pass two coding tables (agreement(coded_ann, coded_bob)) or one read from "
             "several coders' sheets.",
         )
+    if by is not None and by not in coded.columns:
+        raise FramingError(
+            f"the coding tables have no {by!r} column",
+            where="agreement(by=...)",
+            fix="Read sheets written by sample_kwic (they have 'frame' and 'entry'), or leave "
+            "by out.",
+        )
     keys = passage_keys(coded)
     rng = random_generator(seed, "agreement(seed=...)")
     coders = sorted(coded["coder"].astype(str).unique())
