@@ -15,9 +15,7 @@ The ``sentence`` of each line is the hits' own when :func:`framing.find_hits` fi
 is otherwise computed here, for the hits asked about only (the sentence spans of
 :mod:`framing.tokens` in the article's ``lang``, as ``find_hits(..., sentences=True)`` gives).
 
-:func:`collocates` lists the words and two-word phrases around the hits of an entry or a frame
-with their association (counted in :mod:`framing.cooccurrence`): where to look for the terms
-a lexicon is missing, and for the senses of an entry that are not the frame's.
+:func:`collocates`: the words and phrases around the hits (:mod:`framing.cooccurrence`).
 """
 
 from __future__ import annotations
