@@ -567,3 +567,39 @@ def test_agreement_by_a_column_the_tables_lack():
     ann = coded_table({("f", "x"): ["relevant"] * 3}).drop(columns="entry")
     with pytest.raises(FramingError, match="no 'entry' column"):
         agreement(ann, ann.assign(coder="bob"), by="entry")
+
+
+# -- drop-one-entry sensitivity --------------------------------------------------------------
+
+
+def test_drop_one_entry_equals_counting_without_the_entry():
+    import framing as fr
+    from framing.validation import drop_one_entry
+
+    articles = fr.load_example()
+    hits = find_hits(articles, fr.load_lexicon("security"))
+    hits = hits[hits["frame"].isin(["threat", "collapse"])]
+    frames = ["threat", "collapse"]
+    by_entry = fr.count_by_period(hits, articles, freq="Q", by="outlet", level="entry",
+                                  frames=frames)  # fmt: skip
+    table = drop_one_entry(by_entry)
+    keys = ["period", "outlet", "frame"]
+    full = fr.count_by_period(hits, articles, freq="Q", by="outlet", frames=frames)
+    mine = table[table["without"] == "(none)"].drop(columns="without")
+    want = full[[*keys, "n_hits", "n_tokens", "per_1k_tokens"]]
+    pd.testing.assert_frame_equal(
+        mine.sort_values(keys).reset_index(drop=True),
+        want.sort_values(keys).reset_index(drop=True), check_dtype=False,
+    )  # fmt: skip
+    for entry in ("security", "threat*", "crisis"):
+        frame = hits.loc[hits["entry"] == entry, "frame"].iloc[0]
+        rest = fr.count_by_period(hits[hits["entry"] != entry], articles, freq="Q", by="outlet",
+                                  frames=[frame])  # fmt: skip
+        got = table[table["without"] == entry].sort_values(keys)
+        assert set(got["frame"]) == {frame}
+        assert got["n_hits"].tolist() == rest.sort_values(keys)["n_hits"].tolist()
+    summary = drop_one_entry(by_entry, summary=True).set_index("without")
+    security = summary.loc["security"]
+    threat = hits[hits["frame"] == "threat"]
+    assert security["share"] == pytest.approx((threat["entry"] == "security").mean())
+    assert -1 <= security["correlation"] <= 1 and security["max_change"] > 0

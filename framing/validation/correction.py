@@ -28,7 +28,7 @@ import pandas as pd
 from .._errors import FramingError
 from ..bootstrap import random_generator
 
-__all__ = ["corrected_counts"]
+__all__ = ["corrected_counts", "cell_keys"]
 
 #: the draws held in memory at once (cells × draws)
 _BLOCK = 4_000_000
@@ -36,7 +36,7 @@ _MEASURE_PREFIXES = ("n_", "per_", "share_", "precision")
 _MEASURES = ("dispersion", "sum_sq", "coverage")
 
 
-def _keys(counts: pd.DataFrame) -> list[str]:
+def cell_keys(counts: pd.DataFrame) -> list[str]:
     """The columns that name a cell of the counts table (period, groups, frame, entry)."""
     return [
         c
@@ -157,7 +157,7 @@ def corrected_counts(
     rng = random_generator(seed, "corrected_counts(seed=...)")
     p_draws = _precision_draws(units, rng, n_sim, conf)
     p_hat = np.where(where >= 0, units["precision"].to_numpy(float)[np.maximum(where, 0)], 1.0)
-    cells = [c for c in _keys(counts) if c != "entry"]
+    cells = [c for c in cell_keys(counts) if c != "entry"]
     cell = counts.groupby(cells, sort=False, dropna=False).ngroup().to_numpy()
     lo, hi = _bands(counts, k, cell, np.maximum(where, 0), p_draws, rng, conf)
     return _table(counts, level, cells, cell, k * np.nan_to_num(p_hat), lo, hi)
