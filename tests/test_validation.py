@@ -603,3 +603,18 @@ def test_drop_one_entry_equals_counting_without_the_entry():
     threat = hits[hits["frame"] == "threat"]
     assert security["share"] == pytest.approx((threat["entry"] == "security").mean())
     assert -1 <= security["correlation"] <= 1 and security["max_change"] > 0
+
+
+def test_entries_without_hits_do_not_widen_the_corrected_band():
+    from framing.validation import corrected_counts
+
+    rows = [{"period": 1, "frame": "f", "entry": "x", "n_hits": 30, "n_tokens": 10_000}]
+    rows += [{"period": 1, "frame": "f", "entry": f"z{i}", "n_hits": 0, "n_tokens": 10_000}
+             for i in range(40)]  # fmt: skip
+    counts = pd.DataFrame(rows)
+    prec = pd.DataFrame({"frame": "f", "entry": counts["entry"], "n_coded": 20,
+                         "n_relevant": 10, "precision": 0.5})  # fmt: skip
+    many = corrected_counts(counts, prec, n_sim=4000).iloc[0]
+    one = corrected_counts(counts.head(1), prec.head(1), n_sim=4000).iloc[0]
+    assert many["n_hits_corrected"] == one["n_hits_corrected"] == 15
+    assert many["n_hits_corrected_hi"] == pytest.approx(one["n_hits_corrected_hi"], rel=0.05)
