@@ -373,12 +373,16 @@ def simulated_corpora(rng, n_corpora, mu, p, n_coded, tokens, phi):
     return counts, prec
 
 
-@pytest.mark.parametrize(("phi", "n_coded"), [(1.0, 40), (3.0, 40), (1.0, 15)])
-def test_corrected_bands_cover_the_true_rate(phi, n_coded):
+@pytest.mark.parametrize(
+    ("phi", "n_coded", "mu"),
+    [(1.0, 40, [60, 24, 9]), (3.0, 40, [60, 24, 9]), (1.0, 15, [60, 24, 9]),
+     (2.0, 20, [3, 1, 0.5])],  # the last: sparse cells, many without hits
+)  # fmt: skip
+def test_corrected_bands_cover_the_true_rate(phi, n_coded, mu):
     from framing.validation import corrected_counts
 
     rng = np.random.default_rng(42)
-    mu = np.array([60.0, 24.0, 9.0])
+    mu = np.asarray(mu, dtype=float)
     p = np.array([0.9, 0.5, 0.25])
     tokens = [20_000, 12_000, 30_000, 8_000]
     n_corpora = 400

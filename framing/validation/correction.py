@@ -5,12 +5,11 @@ hits times their precision, ``sum_e k_e * p_e`` (with a frame-level precision ta
 frame's hits times its precision). Its interval is a parametric bootstrap that carries both
 uncertainties:
 
-* the **counting**: each cell's hits ``k`` (all its entries') are drawn as
-  ``phi * Gamma(k / phi + 1/2)``, the Jeffreys posterior of a Poisson count widened by the
-  counts table's overdispersion ``phi`` (its ``dispersion`` column, the largest of the
-  cell's entries; 1 without one), as the quasi-Poisson bands of
-  :func:`framing.count_by_period` widen, and shared among the entries as observed (in a cell
-  without hits, as in the frame's hits overall);
+* the **counting**: each cell's hits ``k`` are drawn as ``phi * Gamma(k / phi + 1/2)``, the
+  Jeffreys posterior of a Poisson count widened by the counts table's overdispersion ``phi``
+  (its ``dispersion`` column; 1 without one), as the quasi-Poisson bands of
+  :func:`framing.count_by_period` widen: each entry's hits apart, the half hit not seen
+  once per cell with the frame's mix of entries (see ``_bands``);
 * the **coding**: each entry's precision is drawn from the Jeffreys posterior
   ``Beta(n_relevant + 1/2, n_coded - n_relevant + 1/2)`` of its coded passages, once per
   draw for all the cells, since one coded sample serves every period; a frame precision
@@ -165,34 +164,33 @@ def corrected_counts(
     return _table(counts, level, cells, cell, k * np.nan_to_num(p_hat), lo, hi)
 
 
-def _mix(counts: pd.DataFrame, k: np.ndarray, cell: np.ndarray) -> np.ndarray:
-    """Each row's share of its cell's hits; in a cell without hits, its entry's share of the
-    frame's hits over all cells (so that the band of an empty cell has the frame's mix)."""
-    total = np.bincount(cell, k)
+def _frame_mix(counts: pd.DataFrame, k: np.ndarray) -> np.ndarray:
+    """Each row's entry's share of its frame's hits over all cells (1 per frame-level row)."""
     frame_total = counts.assign(_k=k).groupby("frame", sort=False)["_k"].transform("sum")
-    entry_key = ["frame", "entry"] if "entry" in counts.columns else ["frame"]
-    entry_total = counts.assign(_k=k).groupby(entry_key, sort=False)["_k"].transform("sum")
+    if "entry" not in counts.columns:
+        return np.ones(len(k))
+    entry_total = counts.assign(_k=k).groupby(["frame", "entry"], sort=False)["_k"].transform("sum")
     with np.errstate(divide="ignore", invalid="ignore"):
-        overall = np.nan_to_num((entry_total / frame_total).to_numpy(float))
-        return np.where(total[cell] > 0, k / total[cell], overall)
+        return np.nan_to_num((entry_total / frame_total).to_numpy(float))
 
 
 def _bands(counts, k, cell, unit, p_draws, rng, conf):
     """The percentile band of each cell's corrected count, drawn in blocks of cells.
 
-    The cell's hits are drawn once (its largest ``dispersion``) and shared among its entries
-    by their observed mix: drawing every entry's count apart would add the Jeffreys half
-    hit of each entry without hits to the band.
+    A cell's hits are drawn as ``phi * Gamma(k / phi + 1/2)`` split exactly into one
+    ``phi * Gamma(k_e / phi)`` per entry with hits (each times its precision) and one
+    ``phi * Gamma(1/2)`` for the hits not seen, with the frame's mix of precisions: the
+    Jeffreys half hit is the cell's, not each entry's (40 entries without hits would
+    otherwise add 20 hits to the band).
     """
     phi = (
         counts["dispersion"].to_numpy(float) if "dispersion" in counts.columns else np.ones(len(k))
     )
     phi = np.where(np.isfinite(phi) & (phi >= 1), phi, 1.0)
     n_sim, n_cells = p_draws.shape[0], int(cell.max()) + 1 if len(cell) else 0
-    total = np.bincount(cell, k, minlength=n_cells)
     cell_phi = np.ones(n_cells)
     np.maximum.at(cell_phi, cell, phi)
-    weight = _mix(counts, k, cell)
+    mix = _frame_mix(counts, k)
     lo, hi = np.full(n_cells, np.nan), np.full(n_cells, np.nan)
     order = np.argsort(cell, kind="stable")
     starts = np.concatenate([[0], np.flatnonzero(np.diff(cell[order])) + 1])
@@ -202,10 +200,16 @@ def _bands(counts, k, cell, unit, p_draws, rng, conf):
         first = starts[b : b + step]
         stop = starts[b + step] if b + step < len(starts) else len(order)
         rows = order[first[0] : stop]
-        mixed = np.add.reduceat(p_draws[:, unit[rows]] * weight[rows], first - first[0], axis=1)
+        p = p_draws[:, unit[rows]]
+        shape = k[rows] / phi[rows]
+        seen = phi[rows] * rng.gamma(np.where(shape > 0, shape, 1.0), size=(n_sim, len(rows)))
+        seen = np.where(shape > 0, seen, 0.0)
         ids = cell[order[first]]
-        hits = cell_phi[ids] * rng.gamma(total[ids] / cell_phi[ids] + 0.5, size=(n_sim, len(ids)))
-        lo[ids], hi[ids] = np.quantile(hits * mixed, q, axis=0)
+        unseen = cell_phi[ids] * rng.gamma(0.5, size=(n_sim, len(ids)))
+        offsets = first - first[0]
+        total = np.add.reduceat(seen * p, offsets, axis=1)
+        total += unseen * np.add.reduceat(p * mix[rows], offsets, axis=1)
+        lo[ids], hi[ids] = np.quantile(total, q, axis=0)
     return lo, hi
 
 
