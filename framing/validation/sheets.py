@@ -183,7 +183,7 @@ def _one_sheet(source, i: int, coder) -> tuple[pd.DataFrame, str, int]:
     keep = codes != ""
     sheet = sheet.assign(code_as_written=sheet["code"], code=codes)
     sheet = _offsets(sheet[keep].copy(), where, rows[keep])
-    sheet.insert(len(sheet.columns), "row", rows[keep])
+    sheet["row"] = rows[keep]
     sheet["sheet"] = where
     written = sheet["coder"].astype(str).str.strip() if "coder" in sheet.columns else None
     fallback = coder if coder is not None else default_coder
