@@ -14,6 +14,8 @@ a mismatch is detected and reported.
 The ``sentence`` of each line is the hits' own when :func:`framing.find_hits` filled it, and
 is otherwise computed here, for the hits asked about only (the sentence spans of
 :mod:`framing.tokens` in the article's ``lang``, as ``find_hits(..., sentences=True)`` gives).
+
+:func:`collocates`: the words and phrases around the hits (:mod:`framing.cooccurrence`).
 """
 
 from __future__ import annotations
@@ -27,10 +29,22 @@ import pandas as pd
 from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_hits, hit_rows
 from .bootstrap import random_generator
+from .cooccurrence import (
+    collocate_rows,
+    count_collocates,
+    group_labels,
+    hit_lengths,
+    mark_entries,
+    node_hits,
+    node_tokens,
+    stop_words,
+    token_stream,
+)
 from .export import write_csv
+from .lexicon import Lexicon
 from .tokens import TOKEN_PATTERN, language_name, sentence_index
 
-__all__ = ["kwic", "sample_kwic", "KWIC_UNITS"]
+__all__ = ["kwic", "sample_kwic", "collocates", "KWIC_UNITS"]
 
 #: accepted values of ``unit``
 KWIC_UNITS = ("tokens", "chars")
@@ -493,3 +507,94 @@ def _write_sample(lines: pd.DataFrame, path: Path, *, overwrite: bool) -> None:
     # a coding sheet is opened in a spreadsheet: a byte-order mark so that it reads UTF-8
     # right, passages that cannot run as formulas, written atomically
     write_csv(table, path, encoding="utf-8-sig")
+
+
+def collocates(
+    articles: pd.DataFrame,
+    terms,
+    *,
+    frame: str | None = None,
+    window: int = 5,
+    by: str | None = None,
+    min_count: int = 3,
+    phrases: bool = True,
+    stopwords=None,
+    lexicon=None,
+    new_only: bool = False,
+) -> pd.DataFrame:
+    """The words and two-word phrases around the hits of an entry or a frame, by association.
+
+    Every hit's window is ``window`` word tokens on each side, inside its article; each token
+    position counts once however many windows hold it, and the hits' own tokens are never
+    counted. Each collocate's count in the windows is compared with its count in the rest of
+    the corpus (without the hits' tokens): Dunning's log-likelihood ``g2`` (signed: negative
+    when rarer near the hits), its p-value, ``pmi`` (natural log, as in
+    :func:`framing.keyness`) and Hardie's ``log_ratio`` (:mod:`framing.association`).
+    Tokens follow :mod:`framing.tokens` (lower-cased ``\\w+`` runs of the NFKC text).
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (``article_id``, ``text``, and the ``by`` column).
+    terms : str, list of str, dict, Lexicon or DataFrame
+        A lexicon entry (word, glob such as ``"threat*"``, or phrase) or a list of them; a
+        lexicon (dict or :class:`framing.Lexicon`) with ``frame=`` naming one of its frames
+        (the frame's hits, its longest-match rule applied); or a hits table from
+        :func:`framing.find_hits` on these articles.
+    frame : str, optional
+        The frame of a lexicon (or hits table) whose hits are the nodes.
+    window : int
+        Word tokens on each side of a hit.
+    by : str, optional
+        A column of the articles: one table per group, each compared with its own group.
+    min_count : int
+        Keep the collocates seen at least this often in the windows.
+    phrases : bool
+        Also count two-word phrases (two consecutive tokens in the windows).
+    stopwords : str or iterable of str, optional
+        Words to leave out (phrases only when both words are); a language name
+        (``"english"``, ``"russian"``) takes NLTK's stop-word list.
+    lexicon : Lexicon or dict, optional
+        Name in ``lexicon_entry`` the entry that already matches each whole collocate (""
+        for none); by default the lexicon of ``terms``, when it is one.
+    new_only : bool
+        Keep only the collocates no entry matches: candidate terms for the lexicon.
+
+    Returns
+    -------
+    DataFrame
+        ``collocate``, ``n_words`` (1 or 2), ``n_window`` (count in the windows),
+        ``n_corpus`` (count outside the hits' tokens), ``g2``, ``p_value``, ``pmi``,
+        ``log_ratio`` (and ``lexicon_entry``); the ``by`` column first when asked. Ordered by ``g2``, highest first
+        (by group). ``attrs["collocates"]`` holds the hits, window tokens and parameters.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "text": [
+    ...     "A grave security threat. Another grave threat loomed.",
+    ...     "The grave threat of war.", "Markets rose. Oil fell. Grain rose."]})
+    >>> table = collocates(arts, "threat*", window=1, min_count=2)
+    >>> table[["collocate", "n_window", "n_corpus"]]
+      collocate  n_window  n_corpus
+    0     grave         2         3
+    """
+    _check_window(window, "tokens", "collocates")
+    check_articles(articles, "collocates", hint="Pass the articles table first.")
+    hits = node_hits(articles, terms, frame)
+    rows = hit_rows(hits, articles["article_id"], function="collocates")
+    texts = _texts(articles)
+    ids, offsets, vocab = token_stream(texts)
+    tokens = node_tokens(hits, ids, vocab, offsets, rows)
+    groups = None if by is None else group_labels(articles, by)
+    parts = count_collocates(
+        ids, offsets, vocab, rows, tokens, hit_lengths(hits, texts, rows), groups,
+        window=window, phrases=phrases,
+    )  # fmt: skip
+    out = collocate_rows(parts, by, min_count, stop_words(stopwords))
+    if lexicon is not None or isinstance(terms, dict | Lexicon):
+        out = mark_entries(out, terms if lexicon is None else lexicon, new_only=new_only)
+    out.attrs["collocates"] = {
+        "n_hits": len(hits), "window": int(window), "min_count": int(min_count),
+        "terms": terms if isinstance(terms, str | list) else frame,
+    }  # fmt: skip
+    return out
