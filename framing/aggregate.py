@@ -49,6 +49,7 @@ from .partials import (
     voice_token_matrix,
     voice_units,
 )
+from .periods import partial_periods
 from .provenance import corpus_provenance
 from .smoothing import rolling_counts
 
@@ -248,30 +249,6 @@ def _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated
     out.attrs = counts.attrs
     out.attrs["provenance"] = {**counts.attrs["provenance"], "n_boot": n_boot, "seed": seed}
     return out
-
-
-def partial_periods(periods: pd.Series, corpus: dict | None) -> np.ndarray:
-    """Whether each period is only partly covered by the articles: the period of the first
-    article when it starts after the period does, the period of the last article when it
-    ends before the period does (the corpus provenance gives both dates).
-
-    Examples
-    --------
-    >>> periods = pd.Series(pd.period_range("2024-01", "2024-03", freq="M"))
-    >>> partial_periods(periods, {"first_date": "2024-01-10", "last_date": "2024-03-31"})
-    array([ True, False, False])
-    """
-    flags = np.zeros(len(periods), dtype=bool)
-    if not corpus or not corpus.get("first_date") or not len(periods):
-        return flags
-    first, last = pd.Timestamp(corpus["first_date"]), pd.Timestamp(corpus["last_date"])
-    starts = periods.dt.start_time.to_numpy()
-    ends = periods.dt.end_time.dt.normalize().to_numpy()
-    holds_first = (starts <= first.to_datetime64()) & (first.to_datetime64() <= ends)
-    holds_last = (starts <= last.to_datetime64()) & (last.to_datetime64() <= ends)
-    flags |= holds_first & (first.to_datetime64() > starts)
-    flags |= holds_last & (last.to_datetime64() < ends)
-    return flags
 
 
 def _checked_interval(interval, function: str) -> str:

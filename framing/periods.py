@@ -1,17 +1,19 @@
 """Named periods of articles: which articles fall in ``{name: (start, end)}`` date ranges.
 
 Used by :func:`framing.compare` (``periods=``) to compare, e.g., the year before an event
-with the year after it. Bounds are inclusive; a period string is its whole span.
+with the year after it. Bounds are inclusive; a period string is its whole span. Also which
+periods of a counts table the articles cover only in part (:func:`partial_periods`).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ._errors import FramingError
 from ._tables import check_dates
 
-__all__ = ["period_labels"]
+__all__ = ["period_labels", "partial_periods"]
 
 
 def _period_bound(value, side: str, name: str):
@@ -82,3 +84,27 @@ def period_labels(articles: pd.DataFrame, periods) -> tuple[pd.Series, list]:
             )
         labels[inside] = name
     return labels, list(periods)
+
+
+def partial_periods(periods: pd.Series, corpus: dict | None) -> np.ndarray:
+    """Whether each period is only partly covered by the articles: the period of the first
+    article when it starts after the period does, the period of the last article when it
+    ends before the period does (the corpus provenance gives both dates).
+
+    Examples
+    --------
+    >>> periods = pd.Series(pd.period_range("2024-01", "2024-03", freq="M"))
+    >>> partial_periods(periods, {"first_date": "2024-01-10", "last_date": "2024-03-31"})
+    array([ True, False, False])
+    """
+    flags = np.zeros(len(periods), dtype=bool)
+    if not corpus or not corpus.get("first_date") or not len(periods):
+        return flags
+    first, last = pd.Timestamp(corpus["first_date"]), pd.Timestamp(corpus["last_date"])
+    starts = periods.dt.start_time.to_numpy()
+    ends = periods.dt.end_time.dt.normalize().to_numpy()
+    holds_first = (starts <= first.to_datetime64()) & (first.to_datetime64() <= ends)
+    holds_last = (starts <= last.to_datetime64()) & (last.to_datetime64() <= ends)
+    flags |= holds_first & (first.to_datetime64() > starts)
+    flags |= holds_last & (last.to_datetime64() < ends)
+    return flags
