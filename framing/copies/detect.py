@@ -1,0 +1,235 @@
+"""find_copies: wire copies and near-duplicates, found by their text.
+
+See :mod:`framing.copies` for what it catches and misses.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from .._errors import FramingError, FramingWarning
+from .._tables import check_articles
+from .index import candidate_pairs, sketch
+from .shingles import SHINGLE_SIZE, shingle_hashes
+from .stories import MIN_PART, original_order, pair_measures, story_groups
+
+__all__ = ["find_copies", "COPY_COLUMNS", "copy_pairs"]
+
+#: the columns find_copies adds to the articles table
+COPY_COLUMNS = ("story_id", "copy_of", "similarity")
+#: articles are read in batches of about this many characters
+_BATCH = 8_000_000
+
+
+def _check_share(value, name: str) -> float:
+    try:
+        share = float(value)
+    except (TypeError, ValueError):
+        share = float("nan")
+    if not 0 < share <= 1:
+        raise FramingError(
+            f"{name}={value!r} is not a share between 0 and 1",
+            where=f"find_copies({name}=...)",
+            fix=f"Pass a number such as {name}=0.5.",
+        )
+    return share
+
+
+def _batches(texts: list, size: int = _BATCH):
+    start, chars = 0, 0
+    for i, text in enumerate(texts):
+        chars += len(text) if isinstance(text, str) else 0
+        if chars >= size:
+            yield start, i + 1
+            start, chars = i + 1, 0
+    if start < len(texts):
+        yield start, len(texts)
+
+
+def _index(texts: list, min_words: int):
+    """Pass 1: the sketch of every article, batch by batch; and which are long enough."""
+    fps, arts, long_enough = [], [], np.zeros(len(texts), dtype=bool)
+    for start, stop in _batches(texts):
+        hashes, counts = shingle_hashes(texts[start:stop])
+        long_enough[start:stop] = counts >= max(1, min_words - SHINGLE_SIZE + 1)
+        fp, art = sketch(hashes, counts, first=start)
+        fps.append(fp)
+        arts.append(art)
+    fp = np.concatenate(fps) if fps else np.zeros(0, np.uint32)
+    art = np.concatenate(arts) if arts else np.zeros(0, np.int32)
+    keep = long_enough[art]
+    return fp[keep], art[keep]
+
+
+def _shingle_sets(texts: list, rows: np.ndarray) -> dict:
+    """Pass 2: the full set of shingle hashes of the candidate articles."""
+    hashes, counts = shingle_hashes([texts[i] for i in rows])
+    pieces = np.split(hashes, np.cumsum(counts)[:-1]) if len(rows) else []
+    return {int(i): np.unique(p) for i, p in zip(rows, pieces, strict=True)}
+
+
+def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 8):
+    """The pairs of copies among ``texts`` (row numbers ``i < j``) and their measures.
+
+    Returns a DataFrame with ``i``, ``j``, ``overlap`` (shingles in common), ``n_i``,
+    ``n_j`` (shingles of each), ``jaccard``, ``containment`` and ``copy`` (True when the pair
+    passes ``threshold`` or ``containment``); every candidate pair is listed, copies or not.
+
+    Examples
+    --------
+    >>> wire = ("Armenia will leave the Russian-led security bloc, Prime Minister Nikol "
+    ...         "Pashinyan told parliament on Wednesday, but he did not say when.")
+    >>> local = "In Gyumri, residents were divided. " + wire.replace("bloc", "alliance")
+    >>> copy_pairs([wire, "Unrelated words here and there, nothing more to say.", local],
+    ...            0.5, 0.8)[["i", "j", "copy"]].values.tolist()
+    [[0, 2, True]]
+    """
+    texts = list(texts)
+    fp, art = _index(texts, min_words)
+    pairs, _ = candidate_pairs(fp, art)
+    sets = _shingle_sets(texts, np.unique(pairs))
+    overlap, n_i, n_j = pair_measures(pairs, sets)
+    smaller, larger = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = overlap / (n_i + n_j - overlap)
+        contained = overlap / smaller
+    jaccard, contained = np.nan_to_num(jaccard), np.nan_to_num(contained)
+    partial = (contained >= containment) & (smaller >= MIN_PART * larger)
+    return pd.DataFrame(
+        {
+            "i": pairs[:, 0],
+            "j": pairs[:, 1],
+            "overlap": overlap,
+            "n_i": n_i,
+            "n_j": n_j,
+            "jaccard": jaccard,
+            "containment": contained,
+            "copy": (jaccard >= threshold) | partial,
+        }
+    )
+
+
+def find_copies(
+    articles: pd.DataFrame,
+    threshold: float = 0.4,
+    *,
+    containment: float = 0.7,
+    column: str = "text",
+    min_words: int = 8,
+    max_copies: int = 100,
+) -> pd.DataFrame:
+    """Find wire copies and near-duplicates by their text; mark each story's original.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (``article_id``, ``text``; ``date``, ``outlet`` and
+        ``dateline_source`` choose the original when present).
+    threshold : float
+        The least Jaccard similarity of two texts' word 3-gram sets for them to be copies.
+        0.4 (the default) keeps a reprint with a new lead, a cut ending and a changed word
+        in sixty; chosen from measurements (``python -m bench.copies``).
+    containment : float
+        The least share of the shorter text's 3-grams found in the longer for the two to be
+        copies (a wire story inside a local article), when the shorter is at least half as
+        long as the longer.
+    column : str
+        The column holding the texts.
+    min_words : int
+        Texts with fewer words are never copies (empty pages, one-word texts).
+    max_copies : int
+        A story with more members than this is not formed: its articles are left as
+        originals with a :class:`framing.FramingWarning` (pages that are all boilerplate).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``articles`` with ``story_id`` (the ``article_id`` of the story's
+        original, shared by all its copies; an article without copies is its own story),
+        ``copy_of`` (the original's ``article_id``, ``""`` for originals) and
+        ``similarity`` (Jaccard similarity to the original; 1.0 for originals).
+        ``attrs["copies"]`` records the options and how many copies were found.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> wire = ("Armenia will leave the Russian-led security bloc, Prime Minister Nikol "
+    ...         "Pashinyan told parliament on Wednesday, but he did not say when. Answering "
+    ...         "questions from lawmakers, he said Armenia would decide the timing itself.")
+    >>> arts = pd.DataFrame({"article_id": ["wire", "local", "other"],
+    ...     "date": pd.to_datetime(["2024-06-12", "2024-06-13", "2024-06-13"]),
+    ...     "text": [wire, "GYUMRI — Residents were divided. " + wire,
+    ...              "The weather in Yerevan was hot and dry on Wednesday afternoon."]})
+    >>> find_copies(arts)[["article_id", "story_id", "copy_of", "similarity"]]
+      article_id story_id copy_of  similarity
+    0       wire     wire               1.000
+    1      local     wire    wire       0.889
+    2      other    other               1.000
+    """
+    check_articles(articles, "find_copies", ("article_id", column))
+    threshold = _check_share(threshold, "threshold")
+    containment = _check_share(containment, "containment")
+    texts = articles[column].tolist()
+    pairs = copy_pairs(texts, threshold, containment, min_words=min_words)
+    copies = pairs[pairs["copy"]]
+    story = story_groups(len(texts), copies[["i", "j"]].to_numpy(dtype=np.int64))
+    out = articles.copy()
+    ids = out["article_id"].astype(str).to_numpy()
+    story_id, copy_of = ids.copy(), np.full(len(ids), "", dtype=object)
+    similarity = np.ones(len(ids))
+    sizes = np.bincount(story)
+    too_big = []
+    measured = {(i, j): s for i, j, s in zip(pairs["i"], pairs["j"], pairs["jaccard"], strict=True)}
+    for number in np.flatnonzero(sizes > 1):
+        members = np.flatnonzero(story == number)
+        if len(members) > max_copies + 1:
+            too_big.append(members)
+            continue
+        ordered = original_order(out, members)
+        head = ordered[0]
+        story_id[members] = ids[head]
+        copy_of[ordered[1:]] = ids[head]
+        similarity[ordered[1:]] = [_similarity(texts, measured, head, m) for m in ordered[1:]]
+    _warn_big(too_big, ids, max_copies)
+    out["story_id"], out["copy_of"], out["similarity"] = story_id, copy_of.astype(str), similarity
+    out["similarity"] = out["similarity"].round(3)
+    out.attrs = {
+        **articles.attrs,
+        "copies": {
+            "threshold": threshold,
+            "containment": containment,
+            "min_words": min_words,
+            "n_copies": int((copy_of != "").sum()),
+            "n_stories_with_copies": int(len(set(copy_of[copy_of != ""]))),
+        },
+    }
+    return out
+
+
+def _similarity(texts, measured: dict, head: int, member: int) -> float:
+    """Jaccard similarity of two articles: measured, or computed (a copy of a copy)."""
+    key = (min(head, member), max(head, member))
+    if key in measured:
+        return float(measured[key])
+    sets = _shingle_sets(texts, np.array(key))
+    a, b = sets[key[0]], sets[key[1]]
+    union = len(np.union1d(a, b))
+    return len(np.intersect1d(a, b, assume_unique=True)) / union if union else 0.0
+
+
+def _warn_big(too_big: list, ids: np.ndarray, max_copies: int) -> None:
+    if not too_big:
+        return
+    n = sum(len(m) for m in too_big)
+    examples = ", ".join(repr(ids[m[0]]) for m in too_big[:3])
+    warnings.warn(
+        f"find_copies: {len(too_big)} group(s) of more than {max_copies} near-identical "
+        f"articles ({n} articles, e.g. {examples}) were left as originals: pages that are "
+        "all boilerplate (a cookie notice, 'page not found') rather than copies of a story. "
+        "Clean them (fr.clean_articles) or drop them; raise max_copies= if they are copies.",
+        FramingWarning,
+        stacklevel=3,
+    )

@@ -1,0 +1,162 @@
+"""Word shingles of many texts at once, hashed with NumPy.
+
+A shingle is a run of ``size`` consecutive word tokens (framing's tokens,
+:mod:`framing.tokens`: ``\\w+`` runs of the NFKC text, lower-cased). Punctuation, quotation
+marks and white space are not tokens, so a copy that changes them has the same shingles.
+
+The texts of a batch are lower-cased, NFKC-normalized where that changes them, joined with
+a newline (a non-word character, so no token crosses two texts) and read as one array of
+code points. A token's hash is a polynomial hash of its code points, computed for all tokens
+at once from one cumulative sum; a shingle's hash mixes the hashes of its tokens. Python
+touches each text once (``str.lower``), never each token, which is what makes it fast.
+The hashes are deterministic (no per-process seed), so batches and runs agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+from ..tokens import TOKEN_PATTERN, needs_nfkc
+
+__all__ = ["SHINGLE_SIZE", "shingle_hashes", "word_table", "mix64"]
+
+#: words per shingle: three words survive a changed word nearby and are rare by chance
+SHINGLE_SIZE = 3
+_BASE = np.uint64(0x100000001B3)
+_BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 1 << 64))
+#: texts are hashed in pieces of about this many characters, to bound the working memory
+_PIECE = 4_000_000
+
+
+@lru_cache(maxsize=1)
+def word_table() -> np.ndarray:
+    """A boolean table over all code points: True for the characters of ``\\w``.
+
+    Examples
+    --------
+    >>> table = word_table()
+    >>> bool(table[ord("a")]), bool(table[ord("ж")]), bool(table[ord("-")])
+    (True, True, False)
+    """
+    points = np.arange(0x110000, dtype=np.uint32)
+    points[0xD800:0xE000] = 0x20  # surrogates cannot be encoded; they are not word characters
+    everything = points.tobytes().decode("utf-32-le")
+    table = np.zeros(0x110000, dtype=bool)
+    for match in re.finditer(TOKEN_PATTERN, everything):
+        table[match.start() : match.end()] = True
+    return table
+
+
+def mix64(values: np.ndarray) -> np.ndarray:
+    """The splitmix64 finalizer: every output bit depends on every input bit.
+
+    Examples
+    --------
+    >>> mix64(np.array([1, 2], dtype=np.uint64)).dtype
+    dtype('uint64')
+    """
+    with np.errstate(over="ignore"):
+        z = values.astype(np.uint64, copy=True)
+        z ^= z >> np.uint64(30)
+        z *= np.uint64(0xBF58476D1CE4E5B9)
+        z ^= z >> np.uint64(27)
+        z *= np.uint64(0x94D049BB133111EB)
+        z ^= z >> np.uint64(31)
+    return z
+
+
+def _prepared(text) -> str:
+    if not isinstance(text, str):
+        return ""  # None, NaN: no words
+    if needs_nfkc(text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
+
+
+def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the word tokens of the texts, and the number of tokens of each text."""
+    joined = "\n".join(texts) + "\n"
+    points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    word = word_table()[points]
+    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    n = len(points)
+    with np.errstate(over="ignore"):
+        powers = np.full(n, _BASE, dtype=np.uint64)
+        powers[0] = 1
+        np.cumprod(powers, out=powers)
+        weighted = (points.astype(np.uint64) + np.uint64(1)) * powers
+        total = np.concatenate(([np.uint64(0)], np.cumsum(weighted, dtype=np.uint64)))
+        del weighted
+        inverse = np.full(n, _BASE_INVERSE, dtype=np.uint64)
+        inverse[0] = 1
+        np.cumprod(inverse, out=inverse)
+        # the sum over a token, shifted back to start at power 0, plus its length
+        raw = (total[ends] - total[starts]) * inverse[starts]
+        hashes = mix64(raw + (ends - starts).astype(np.uint64))
+    lengths = np.array([len(t) + 1 for t in texts], dtype=np.int64)
+    bounds = np.cumsum(lengths)
+    counts = np.bincount(np.searchsorted(bounds, starts, side="right"), minlength=len(texts))
+    return hashes, counts[: len(texts)]
+
+
+def _shingles_of(hashes: np.ndarray, counts: np.ndarray, size: int):
+    """Combine the token hashes of each text into its shingle hashes."""
+    n_shingles = np.maximum(counts - (size - 1), 0)
+    text_of_token = np.repeat(np.arange(len(counts)), counts)
+    first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    position = np.arange(len(hashes)) - np.repeat(first, counts)
+    begins = np.flatnonzero(position < np.repeat(n_shingles, counts))
+    with np.errstate(over="ignore"):
+        combined = hashes[begins].copy()
+        for step in range(1, size):
+            combined = mix64(combined * np.uint64(0x9E3779B97F4A7C15) + hashes[begins + step])
+    del text_of_token
+    return combined, n_shingles
+
+
+def shingle_hashes(texts, *, size: int = SHINGLE_SIZE) -> tuple[np.ndarray, np.ndarray]:
+    """The hashed word shingles of each text, one flat array, and the number per text.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The texts (None or NaN count as empty).
+    size : int
+        Words per shingle.
+
+    Returns
+    -------
+    hashes : ndarray of uint64
+        The shingles of the first text, then those of the second, … (in text order,
+        repeated shingles repeated).
+    counts : ndarray of int64
+        The number of shingles of each text (``max(0, n_tokens - size + 1)``).
+
+    Examples
+    --------
+    >>> h, n = shingle_hashes(["The “CSTO” failed us,  he said.", "the CSTO failed us he said",
+    ...                        "One.", None])
+    >>> n.tolist(), bool((h[:4] == h[4:8]).all())
+    ([4, 4, 0, 0], True)
+    """
+    prepared = [_prepared(t) for t in texts]
+    pieces, piece_counts = [], []
+    start, chars = 0, 0
+    for i, text in enumerate(prepared + [None]):
+        if text is None or (chars + len(text) > _PIECE and i > start):
+            hashes, counts = _token_hashes(prepared[start:i])
+            shingles, n = _shingles_of(hashes, counts, size)
+            pieces.append(shingles)
+            piece_counts.append(n)
+            start, chars = i, 0
+        if text is not None:
+            chars += len(text)
+    if not pieces:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(pieces), np.concatenate(piece_counts).astype(np.int64)
