@@ -36,6 +36,7 @@ import pandas as pd
 from ._errors import FramingError, choices_error
 from ._tables import check_articles, check_hits, entry_order, frame_order, hit_rows
 from .bands import bootstrap_bands
+from .copies import add_copy_summary, choose_copies
 from .intervals import INTERVALS, add_measures, dispersion, poisson_interval, wilson_interval
 from .match import article_token_totals
 from .partials import (
@@ -101,6 +102,7 @@ def count_by_period(
     interval: str = "quasipoisson",
     n_boot: int = 1000,
     seed: int | None = 0,
+    copies: str = "keep",
 ) -> pd.DataFrame:
     """Count hits by period and group, normalized, with intervals.
 
@@ -158,6 +160,12 @@ def count_by_period(
         the hits' ``negated`` column): count them (the default), leave them out, or count
         them apart (a ``negated`` column, False and True rows for every cell). The
         denominators are the same in all three.
+    copies : {"keep", "drop", "origin"}
+        What to do with wire copies (articles marked by :func:`framing.find_copies`): count
+        every copy (the default), count each story once at its original (copies, their hits
+        and tokens left out), or count copies for their original's outlet
+        (:func:`framing.copies.choose_copies`). ``attrs["provenance"]["copies"]`` says how
+        many copies there were and how many hits they dropped or moved.
 
     Returns
     -------
@@ -198,6 +206,7 @@ def count_by_period(
     2     reported       0           0         0            NaN
     3  scare_quote       0           0         0            NaN
     """
+    hits, articles, copy_summary = choose_copies(hits, articles, copies, "count_by_period")
     partials = make_partials(
         hits,
         articles,
@@ -222,7 +231,7 @@ def count_by_period(
     if interval == "bootstrap":
         counts = _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated,
                                n_boot=n_boot, seed=seed)  # fmt: skip
-    return counts
+    return add_copy_summary(counts, copy_summary)
 
 
 def _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated, *, n_boot,

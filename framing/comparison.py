@@ -41,6 +41,7 @@ from ._errors import FramingError, FramingWarning, choices_error
 from ._tables import check_articles, check_hits, frame_order, hit_rows
 from .association import KEYNESS_MEASURES, check_measure, g2, keyness_statistic, log_ratio
 from .bootstrap import bootstrap_p, group_sums, pooled, quantiles, random_generator, rates, ratio_of
+from .copies import add_copy_summary, choose_copies
 from .match import article_token_totals
 from .multiplicity import P_ADJUST, adjust_pvalues
 from .periods import period_labels
@@ -149,6 +150,7 @@ def compare(
     seed: int | None = 0,
     conf: float = 0.95,
     p_adjust: str = "bh",
+    copies: str = "keep",
 ) -> pd.DataFrame:
     """Rate ratios between groups (or periods) per frame, with bootstrap intervals over articles.
 
@@ -192,6 +194,10 @@ def compare(
     p_adjust : {"bh", "holm", "none"}
         The adjustment of ``p_adj`` over the family of the table's rows
         (:mod:`framing.multiplicity`).
+    copies : {"keep", "drop", "origin"}
+        Count every wire copy, each story once at its original, or copies for their
+        original's outlet (articles marked by :func:`framing.find_copies`; see
+        :func:`framing.copies.choose_copies`).
 
     Returns
     -------
@@ -227,6 +233,7 @@ def compare(
     """
     function = "compare"
     _check_hits(data, function, ["article_id", "frame"])
+    data, articles, copy_summary = choose_copies(data, articles, copies, function)
     _check_compare_options(mode, n_boot, conf, p_adjust)
     over_periods = between is not None and periods is not None
     between = between or "outlet"
@@ -279,7 +286,7 @@ def compare(
             },
         }
     }  # fmt: skip
-    return out
+    return add_copy_summary(out, copy_summary)
 
 
 def _adjusted(articles, labels, order, pairs, adjust_for, counts, tokens, rng, frame_names,
@@ -454,6 +461,7 @@ def keyness(
     measure: str = "g2",
     correction: str = "default",
     p_adjust: str = "bh",
+    copies: str = "keep",
 ) -> pd.DataFrame:
     """Which lexicon entries (or frames) are key in one group against another.
 
@@ -483,6 +491,10 @@ def keyness(
     p_adjust : {"bh", "holm", "none"}
         The adjustment of ``p_adj`` over the family of the table's items
         (:mod:`framing.multiplicity`).
+    copies : {"keep", "drop", "origin"}
+        Count every wire copy, each story once at its original, or copies for their
+        original's outlet (articles marked by :func:`framing.find_copies`; see
+        :func:`framing.copies.choose_copies`).
 
     Returns
     -------
@@ -519,6 +531,7 @@ def keyness(
         raise choices_error("keyness(p_adjust=...)", p_adjust, P_ADJUST)
     item_cols = ["frame"] if level == "frame" else ["frame", level]
     _check_hits(hits, function, ["article_id", *item_cols])
+    hits, articles, copy_summary = choose_copies(hits, articles, copies, function)
     _check_articles(articles, function, ["article_id", between])
     labels = _labels(articles[between], function, between)
     targets, references = _keyness_groups(labels, between, target, reference)
@@ -569,4 +582,4 @@ def keyness(
             },
         }
     }  # fmt: skip
-    return table
+    return add_copy_summary(table, copy_summary)
