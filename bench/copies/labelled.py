@@ -184,3 +184,70 @@ RUSSIAN_NEAR = (
     "мнению, стороны пока лишь обозначили позиции и проверили готовность друг друга к "
     "уступкам, а главные вопросы оставили на потом."
 )
+
+
+def clean_pool(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles without a near-duplicate in the corpus (Jaccard ≥ 0.2 or containment ≥ 0.5
+    with another), so that the only copies of an original are the ones made here."""
+    from framing.copies import copy_pairs
+
+    pairs = copy_pairs(articles["text"].tolist(), 1.0, 1.0)
+    close = pairs[(pairs["jaccard"] >= 0.2) | (pairs["containment"] >= 0.5)]
+    taken = np.unique(close[["i", "j"]].to_numpy())
+    return articles.drop(articles.index[taken])
+
+
+def labelled_corpus(articles: pd.DataFrame, *, n: int, n_near: int, seed: int = 0):
+    """The corpus with ``n`` edited copies and ``n_near`` near-miss pairs added.
+
+    ``truth`` is the original's id for a copy ("" otherwise), ``edit`` the kind of copy
+    and ``labelled`` marks the articles whose pairs are scored (originals, copies, near
+    misses).
+    """
+    pool = clean_pool(articles)
+    copies = labelled_pairs(pool, n=n, seed=seed)
+    near = near_misses(pool.drop(pool.index[pool["article_id"].isin(copies["article_id"])]),
+                       n=n_near, seed=seed)  # fmt: skip
+    rest = articles[~articles["article_id"].isin(copies["article_id"])]
+    rest = rest.assign(truth="", edit="", labelled=False)
+    labelled = pd.concat([copies, near], ignore_index=True).assign(labelled=True)
+    return pd.concat([rest, labelled], ignore_index=True)
+
+
+def _story_pairs(found: pd.DataFrame) -> set:
+    pairs = set()
+    for _, ids in found.groupby("story_id")["article_id"]:
+        ids = sorted(ids)
+        pairs.update((a, b) for k, a in enumerate(ids) for b in ids[k + 1 :])
+    return pairs
+
+
+def score(found: pd.DataFrame) -> dict:
+    """Pair precision and recall of :func:`framing.find_copies` on a labelled corpus.
+
+    A found pair is two articles of one story; a true pair is a copy and its original. Only
+    pairs with a labelled article are scored (the real corpus has copies of its own).
+    ``partial`` scores the pairs of the wire-inside-a-local-article copies apart.
+    """
+    labelled = set(found.loc[found["labelled"], "article_id"])
+    edit = dict(zip(found["article_id"], found["edit"], strict=True))
+    truth = {tuple(sorted(p)) for p in zip(found["article_id"], found["truth"], strict=True)
+             if p[1]}  # fmt: skip
+    got = {p for p in _story_pairs(found) if p[0] in labelled or p[1] in labelled}
+
+    def kind(pair):
+        return edit.get(pair[0]) or edit.get(pair[1]) or ""
+
+    out = {"n_true": len(truth), "n_found": len(got)}
+    out["precision"] = len(got & truth) / len(got) if got else 1.0
+    out["recall"] = len(got & truth) / len(truth) if truth else 1.0
+    part_true = {p for p in truth if kind(p) in PARTIAL}
+    part_got = {p for p in got if kind(p) in PARTIAL}
+    out["partial_recall"] = len(part_got & part_true) / max(1, len(part_true))
+    out["partial_precision"] = len(part_got & part_true) / len(part_got) if part_got else 1.0
+    out["recall_by_edit"] = {
+        e: round(len({p for p in truth & got if kind(p) == e}) / max(1, sum(kind(p) == e for p in truth)), 3)
+        for e in EDITS
+    }  # fmt: skip
+    out["false_pairs"] = sorted(got - truth)[:10]
+    return out

@@ -14,7 +14,7 @@ from .._errors import FramingError, FramingWarning
 from .._tables import check_articles
 from .index import candidate_pairs, sketch
 from .shingles import SHINGLE_SIZE, shingle_hashes
-from .stories import MIN_PART, original_order, pair_measures, story_groups
+from .stories import MIN_PART, origin_keys, original_order, pair_measures, story_groups
 
 __all__ = ["find_copies", "COPY_COLUMNS", "copy_pairs"]
 
@@ -64,11 +64,11 @@ def _index(texts: list, min_words: int):
     return fp[keep], art[keep]
 
 
-def _shingle_sets(texts: list, rows: np.ndarray) -> dict:
-    """Pass 2: the full set of shingle hashes of the candidate articles."""
+def measured_pairs(texts: list, pairs: np.ndarray):
+    """Pass 2: the exact overlap and sizes of the pairs, from the shingles of their articles."""
+    rows = np.unique(pairs)
     hashes, counts = shingle_hashes([texts[i] for i in rows])
-    pieces = np.split(hashes, np.cumsum(counts)[:-1]) if len(rows) else []
-    return {int(i): np.unique(p) for i, p in zip(rows, pieces, strict=True)}
+    return pair_measures(hashes, counts, np.searchsorted(rows, pairs))
 
 
 def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 8):
@@ -90,8 +90,7 @@ def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 
     texts = list(texts)
     fp, art = _index(texts, min_words)
     pairs, _ = candidate_pairs(fp, art)
-    sets = _shingle_sets(texts, np.unique(pairs))
-    overlap, n_i, n_j = pair_measures(pairs, sets)
+    overlap, n_i, n_j = measured_pairs(texts, pairs)
     smaller, larger = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
     with np.errstate(divide="ignore", invalid="ignore"):
         jaccard = overlap / (n_i + n_j - overlap)
@@ -174,28 +173,10 @@ def find_copies(
     containment = _check_share(containment, "containment")
     texts = articles[column].tolist()
     pairs = copy_pairs(texts, threshold, containment, min_words=min_words)
-    copies = pairs[pairs["copy"]]
-    story = story_groups(len(texts), copies[["i", "j"]].to_numpy(dtype=np.int64))
     out = articles.copy()
     ids = out["article_id"].astype(str).to_numpy()
-    story_id, copy_of = ids.copy(), np.full(len(ids), "", dtype=object)
-    similarity = np.ones(len(ids))
-    sizes = np.bincount(story)
-    too_big = []
-    measured = {(i, j): s for i, j, s in zip(pairs["i"], pairs["j"], pairs["jaccard"], strict=True)}
-    for number in np.flatnonzero(sizes > 1):
-        members = np.flatnonzero(story == number)
-        if len(members) > max_copies + 1:
-            too_big.append(members)
-            continue
-        ordered = original_order(out, members)
-        head = ordered[0]
-        story_id[members] = ids[head]
-        copy_of[ordered[1:]] = ids[head]
-        similarity[ordered[1:]] = [_similarity(texts, measured, head, m) for m in ordered[1:]]
-    _warn_big(too_big, ids, max_copies)
-    out["story_id"], out["copy_of"], out["similarity"] = story_id, copy_of.astype(str), similarity
-    out["similarity"] = out["similarity"].round(3)
+    story_id, copy_of, similarity = _stories(out, texts, ids, pairs, max_copies)
+    out["story_id"], out["copy_of"], out["similarity"] = story_id, copy_of, similarity.round(3)
     out.attrs = {
         **articles.attrs,
         "copies": {
@@ -209,15 +190,46 @@ def find_copies(
     return out
 
 
-def _similarity(texts, measured: dict, head: int, member: int) -> float:
-    """Jaccard similarity of two articles: measured, or computed (a copy of a copy)."""
-    key = (min(head, member), max(head, member))
-    if key in measured:
-        return float(measured[key])
-    sets = _shingle_sets(texts, np.array(key))
-    a, b = sets[key[0]], sets[key[1]]
-    union = len(np.union1d(a, b))
-    return len(np.intersect1d(a, b, assume_unique=True)) / union if union else 0.0
+def _stories(articles, texts, ids, pairs, max_copies: int):
+    """``story_id``, ``copy_of`` and ``similarity`` of every article from the copy pairs."""
+    copies = pairs[pairs["copy"]]
+    story = story_groups(len(texts), copies[["i", "j"]].to_numpy(dtype=np.int64))
+    story_id, copy_of = ids.copy(), np.full(len(ids), "", dtype=object)
+    similarity = np.ones(len(ids))
+    measured = dict(zip(zip(pairs["i"], pairs["j"], strict=True), pairs["jaccard"], strict=True))
+    keys = origin_keys(articles, texts)
+    by_story = np.argsort(story, kind="stable")
+    sizes = np.bincount(story)
+    too_big, heads, followers = [], [], []
+    for members in np.split(by_story, np.cumsum(sizes)[:-1]):
+        if len(members) < 2:
+            continue
+        if len(members) > max_copies + 1:
+            too_big.append(members)
+            continue
+        ordered = original_order(keys, members)
+        story_id[members] = ids[ordered[0]]
+        copy_of[ordered[1:]] = ids[ordered[0]]
+        heads += [ordered[0]] * (len(ordered) - 1)
+        followers += ordered[1:].tolist()
+    similarity[followers] = _similarities(texts, measured, heads, followers)
+    _warn_big(too_big, ids, max_copies)
+    return story_id, copy_of.astype(str), similarity
+
+
+def _similarities(texts, measured: dict, heads: list, members: list) -> np.ndarray:
+    """Jaccard similarity of each member to its story's head: measured, or computed now (a
+    copy of a copy)."""
+    keys = [(min(h, m), max(h, m)) for h, m in zip(heads, members, strict=True)]
+    todo = np.array(sorted({k for k in keys if k not in measured}), dtype=np.int64)
+    if len(todo):
+        overlap, a, b = measured_pairs(texts, todo.reshape(-1, 2))
+        union = np.maximum(a + b - overlap, 1)
+        measured = {
+            **measured,
+            **dict(zip(map(tuple, todo.tolist()), overlap / union, strict=True)),
+        }
+    return np.array([measured[k] for k in keys], dtype=float)
 
 
 def _warn_big(too_big: list, ids: np.ndarray, max_copies: int) -> None:

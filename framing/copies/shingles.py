@@ -69,6 +69,18 @@ def mix64(values: np.ndarray) -> np.ndarray:
     return z
 
 
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The powers of the hash base and of its inverse (mod 2**64) for n characters."""
+    out = []
+    for base in (_BASE, _BASE_INVERSE):
+        powers = np.full(n, base, dtype=np.uint64)
+        powers[0] = 1
+        with np.errstate(over="ignore"):
+            np.cumprod(powers, out=powers)
+        out.append(powers)
+    return out[0], out[1]
+
+
 def _prepared(text) -> str:
     if not isinstance(text, str):
         return ""  # None, NaN: no words
@@ -86,23 +98,18 @@ def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     starts = np.flatnonzero(edges == 1)
     ends = np.flatnonzero(edges == -1)
     n = len(points)
+    powers, inverse = _powers(n)
     with np.errstate(over="ignore"):
-        powers = np.full(n, _BASE, dtype=np.uint64)
-        powers[0] = 1
-        np.cumprod(powers, out=powers)
         weighted = (points.astype(np.uint64) + np.uint64(1)) * powers
         total = np.concatenate(([np.uint64(0)], np.cumsum(weighted, dtype=np.uint64)))
         del weighted
-        inverse = np.full(n, _BASE_INVERSE, dtype=np.uint64)
-        inverse[0] = 1
-        np.cumprod(inverse, out=inverse)
         # the sum over a token, shifted back to start at power 0, plus its length
         raw = (total[ends] - total[starts]) * inverse[starts]
         hashes = mix64(raw + (ends - starts).astype(np.uint64))
     lengths = np.array([len(t) + 1 for t in texts], dtype=np.int64)
-    bounds = np.cumsum(lengths)
-    counts = np.bincount(np.searchsorted(bounds, starts, side="right"), minlength=len(texts))
-    return hashes, counts[: len(texts)]
+    # tokens before each text's end (the texts' ends are few, the tokens many)
+    before = np.searchsorted(starts, np.cumsum(lengths))
+    return hashes, np.diff(before, prepend=0)
 
 
 def _shingles_of(hashes: np.ndarray, counts: np.ndarray, size: int):

@@ -23,28 +23,45 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-__all__ = ["MIN_PART", "pair_measures", "story_groups", "original_order", "credits"]
+__all__ = ["MIN_PART", "pair_measures", "story_groups", "origin_keys", "original_order", "credits"]
 
 #: the shorter text must be at least this share of the longer for containment to count
 MIN_PART = 0.5
 
 
-def pair_measures(pairs: np.ndarray, sets: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def pair_measures(hashes: np.ndarray, counts: np.ndarray, pairs: np.ndarray):
     """Exact ``(overlap, size of the first, size of the second)`` of each pair's shingle sets.
+
+    ``hashes`` and ``counts`` are the shingles of the articles (numbered from 0 in the
+    order given) that ``pairs`` refers to. All pairs are compared at once: each article's
+    distinct shingles go into one sorted array of keys (article number in the top 24 bits,
+    the shingle's top 40 bits below), and the shingles of the first article of each pair are
+    looked up among the second's by one binary search.
 
     Examples
     --------
-    >>> sets = {0: np.array([1, 2, 3], dtype=np.uint64), 1: np.array([2, 3, 4, 5], dtype=np.uint64)}
-    >>> [m.tolist() for m in pair_measures(np.array([[0, 1]]), sets)]
+    >>> hashes = np.array([1, 2, 3, 2, 3, 4, 5, 5], dtype=np.uint64) << np.uint64(40)
+    >>> [m.tolist() for m in pair_measures(hashes, np.array([3, 5]), np.array([[0, 1]]))]
     [[2], [3], [4]]
     """
-    overlap = np.zeros(len(pairs), dtype=np.int64)
-    first = np.zeros(len(pairs), dtype=np.int64)
-    second = np.zeros(len(pairs), dtype=np.int64)
-    for k, (i, j) in enumerate(pairs.tolist()):
-        overlap[k] = len(np.intersect1d(sets[i], sets[j], assume_unique=True))
-        first[k], second[k] = len(sets[i]), len(sets[j])
-    return overlap, first, second
+    article = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
+    keys = np.sort((article << np.uint64(40)) | (hashes >> np.uint64(24)))
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    owner = (keys >> np.uint64(40)).astype(np.int64)
+    sizes = np.bincount(owner, minlength=len(counts))
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    first, second = pairs[:, 0], pairs[:, 1]
+    lengths = sizes[first]
+    pair_of = np.repeat(np.arange(len(pairs)), lengths)
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    mine = keys[np.repeat(starts[first], lengths) + offsets]
+    wanted = (mine & np.uint64((1 << 40) - 1)) | (
+        np.repeat(second, lengths).astype(np.uint64) << np.uint64(40)
+    )
+    found = np.searchsorted(keys, wanted)
+    hit = keys[np.minimum(found, len(keys) - 1)] == wanted
+    overlap = np.bincount(pair_of[hit], minlength=len(pairs)).astype(np.int64)
+    return overlap, sizes[first].astype(np.int64), sizes[second].astype(np.int64)
 
 
 def story_groups(n: int, pairs: np.ndarray) -> np.ndarray:
@@ -87,28 +104,50 @@ def credits(outlet: str, source: str) -> bool:
     return all(letter in rest for letter in source[1:-1])
 
 
-def original_order(articles: pd.DataFrame, members: np.ndarray) -> np.ndarray:
-    """The members of one story (row numbers), the original first.
+def origin_keys(articles: pd.DataFrame, texts: list) -> dict:
+    """What chooses a story's original, as arrays over the articles (computed once).
+
+    Examples
+    --------
+    >>> sorted(origin_keys(pd.DataFrame({"outlet": ["X", "Y"]}), ["a", None]))
+    ['dates', 'lengths', 'outlets', 'sources']
+    """
+    n = len(articles)
+    blank = np.full(n, "", dtype=object)
+
+    def strings(column):
+        if column not in articles.columns:
+            return blank
+        return articles[column].map(lambda v: v if isinstance(v, str) else "").to_numpy(object)
+
+    dates = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    if "date" in articles.columns:
+        when = pd.to_datetime(articles["date"], errors="coerce")
+        if getattr(when.dt, "tz", None) is not None:
+            when = when.dt.tz_convert("UTC").dt.tz_localize(None)
+        when = when.to_numpy("datetime64[ns]")
+        dates = np.where(np.isnat(when), dates, when.astype(np.int64))
+    lengths = np.array([len(t) if isinstance(t, str) else 0 for t in texts], dtype=np.int64)
+    return {"outlets": strings("outlet"), "sources": strings("dateline_source"),
+            "dates": dates, "lengths": lengths}  # fmt: skip
+
+
+def original_order(keys: dict, members: np.ndarray) -> np.ndarray:
+    """The members of one story (row numbers), the original first: the credited wire (its
+    outlet named by another member's ``dateline_source``), else the earliest, else the
+    longest, else the first in the table.
 
     Examples
     --------
     >>> arts = pd.DataFrame({"outlet": ["Daily", "Transcontinental Wire", "Post"],
     ...     "dateline_source": ["TCW", "", "TCW"], "date": pd.to_datetime(["2024-01-01"] * 3),
     ...     "text": ["a", "bb", "ccc"]})
-    >>> original_order(arts, np.array([0, 1, 2])).tolist()
+    >>> original_order(origin_keys(arts, arts["text"]), np.array([0, 1, 2])).tolist()
     [1, 2, 0]
     """
-    part = articles.iloc[members]
-    credited = np.zeros(len(members), dtype=bool)
-    if "dateline_source" in part.columns and "outlet" in part.columns:
-        sources = {s for s in part["dateline_source"] if isinstance(s, str) and s.strip()}
-        outlets = part["outlet"].astype(str)
-        credited = np.array([any(credits(o, s) for s in sources) for o in outlets], dtype=bool)
-    if "date" in part.columns:
-        when = pd.to_datetime(part["date"], errors="coerce").to_numpy("datetime64[ns]")
-        dates = np.where(np.isnat(when), np.iinfo(np.int64).max, when.astype(np.int64))
-    else:
-        dates = np.zeros(len(members), dtype=np.int64)
-    length = part["text"].map(lambda t: len(t) if isinstance(t, str) else 0).to_numpy()
-    order = np.lexsort((np.arange(len(members)), -length, dates, ~credited))
+    sources = {s for s in keys["sources"][members] if s.strip()}
+    credited = np.array(
+        [any(credits(o, s) for s in sources) for o in keys["outlets"][members]], dtype=bool
+    ).reshape(-1)
+    order = np.lexsort((members, -keys["lengths"][members], keys["dates"][members], ~credited))
     return members[order]
