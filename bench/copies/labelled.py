@@ -35,6 +35,13 @@ def _local(rng, others: list[str], n_words: int) -> str:
     return " ".join(words[start : start + n_words])
 
 
+def _own_words(rng, others: list[str], n_sentences: int = 6) -> str:
+    """A paragraph of one sentence from each of several articles: a copy of none of them."""
+    picked = rng.choice(len(others), size=n_sentences, replace=False)
+    parts = [sentences(others[int(k)]) for k in picked]
+    return " ".join(p[int(rng.integers(len(p)))] for p in parts if p)
+
+
 def _quotes(text: str, rng) -> str:
     style = ["«{}»", "“{}”", "„{}“", "‘{}’"][int(rng.integers(4))]
     return re.sub(r"\"([^\"]*)\"", lambda m: style.format(m.group(1)), text)
@@ -135,7 +142,7 @@ def near_misses(articles: pd.DataFrame, *, n: int, seed: int = 0) -> pd.DataFram
         third = max(1, len(parts) // 3)
         shared = parts[0]
         for side, chosen in (("a", parts[1 : 1 + third]), ("b", parts[-third:])):
-            own = _local(rng, others, 120)
+            own = _own_words(rng, others)
             quoted = " ".join(f'"{s}"' for s in [shared, *chosen[: max(1, third // 2)]])
             rows.append({**art.to_dict(), "article_id": f"{art['article_id']}-{side}",
                          "outlet": f"Outlet {side.upper()}", "text": own + "\n\n" + quoted,

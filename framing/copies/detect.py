@@ -66,6 +66,9 @@ def _index(texts: list, min_words: int):
 
 def measured_pairs(texts: list, pairs: np.ndarray):
     """Pass 2: the exact overlap and sizes of the pairs, from the shingles of their articles."""
+    if len(pairs) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty.copy(), empty.copy()
     rows = np.unique(pairs)
     hashes, counts = shingle_hashes([texts[i] for i in rows])
     return pair_measures(hashes, counts, np.searchsorted(rows, pairs))

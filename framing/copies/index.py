@@ -57,7 +57,7 @@ def sketch(hashes: np.ndarray, counts: np.ndarray, first: int = 0):
     fresh = np.ones(len(hashes), dtype=bool)
     fresh[1:] = (hashes[1:] != hashes[:-1]) | (article[1:] != article[:-1])
     hashes, article = hashes[fresh], article[fresh]
-    starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]]) if len(article) else []
+    starts = np.flatnonzero(np.r_[len(article) > 0, article[1:] != article[:-1]])
     rank = np.arange(len(article)) - np.repeat(starts, np.diff(np.r_[starts, len(article)]))
     small = rank < SKETCH_SIZE
     return (hashes[small] >> np.uint64(30)).astype(np.uint32), article[small]

@@ -153,6 +153,8 @@ def shingle_hashes(texts, *, size: int = SHINGLE_SIZE) -> tuple[np.ndarray, np.n
     ([4, 4, 0, 0], True)
     """
     prepared = [_prepared(t) for t in texts]
+    if not prepared:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     pieces, piece_counts = [], []
     start, chars = 0, 0
     for i, text in enumerate(prepared + [None]):
