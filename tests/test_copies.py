@@ -93,6 +93,20 @@ def test_teaching_corpus_copies_are_exactly_the_republished():
     assert found.attrs["copies"]["n_copies"] == len(truth)
 
 
+def test_russian_edited_copies_meet_the_goals():
+    """Copies of the teaching corpus's Russian articles, two edits each, and near-misses."""
+    articles = fr.load_example()
+    russian = articles[articles["lang"] == "ru"].reset_index(drop=True)
+    corpus = labelled_corpus(russian, n=40, n_near=8, seed=5, per_original=2, near_words=150)
+    found = find_copies(corpus)
+    result = score(found)
+    _report("Russian teaching articles, edited copies", result)
+    assert result["n_true"] == 20 * 3
+    assert result["precision"] >= 0.95 and result["recall"] >= 0.90
+    near = found[found["pair"].notna() & (found["pair"] != "")]
+    assert len(near) == 16 and (near.groupby("pair")["story_id"].nunique() == 2).all()
+
+
 @pytest.mark.parametrize("wire, copy", RUSSIAN)
 def test_russian_copies(wire, copy):
     arts = pd.DataFrame({"article_id": ["tass", "copy", "near"],

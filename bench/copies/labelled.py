@@ -103,39 +103,46 @@ EDITS = {f.__name__: f for f in (same, lead, cut, quotes, spaces, words, reprint
 PARTIAL = ("inside",)
 
 
-def labelled_pairs(articles: pd.DataFrame, *, n: int, seed: int = 0, min_words: int = 120):
+def labelled_pairs(articles: pd.DataFrame, *, n: int, seed: int = 0, min_words: int = 120,
+                   per_original: int = 1):  # fmt: skip
     """``n`` copies of real articles (round-robin over the edits) as a new articles table.
 
     Returns the table (originals and copies, ``truth`` = the original's id for copies, ""
-    otherwise, ``edit`` the kind) built from the articles with at least ``min_words`` words.
+    otherwise, ``edit`` the kind) built from the articles with at least ``min_words`` words;
+    each original gets ``per_original`` copies (different edits).
     """
     rng = np.random.default_rng(seed)
     pool = articles[articles["text"].str.split().str.len() >= min_words]
-    picked = pool.sample(n=min(n, len(pool)), random_state=seed)
-    others = pool.drop(picked.index)["text"].tolist()
-    rows, kinds = [], list(EDITS)
-    for k, (_, art) in enumerate(picked.iterrows()):
-        kind = kinds[k % len(kinds)]
+    n_originals = min(-(-n // per_original), len(pool))
+    picked = pool.sample(n=n_originals, random_state=seed)
+    others = pool.drop(picked.index)["text"].tolist() or pool["text"].tolist()
+    rows, kinds, k = [], list(EDITS), 0
+    for _, art in picked.iterrows():
         rows.append({**art.to_dict(), "truth": "", "edit": ""})
-        copy = EDITS[kind](rng, art["text"], others)
-        rows.append({**art.to_dict(), "article_id": f"{art['article_id']}-{kind}",
-                     "outlet": "Reprint Daily", "title": "New: " + str(art["title"]),
-                     "date": art["date"] + pd.Timedelta(days=1), "text": copy,
-                     "truth": art["article_id"], "edit": kind})  # fmt: skip
+        for _ in range(per_original):
+            kind = kinds[k % len(kinds)]
+            k += 1
+            copy = EDITS[kind](rng, art["text"], others)
+            rows.append({**art.to_dict(), "article_id": f"{art['article_id']}-{kind}",
+                         "outlet": "Reprint Daily", "title": "New: " + str(art["title"]),
+                         "date": art["date"] + pd.Timedelta(days=1), "text": copy,
+                         "truth": art["article_id"], "edit": kind})  # fmt: skip
     return pd.DataFrame(rows)
 
 
-def near_misses(articles: pd.DataFrame, *, n: int, seed: int = 0) -> pd.DataFrame:
+def near_misses(articles: pd.DataFrame, *, n: int, seed: int = 0, min_words: int = 300,
+                others: list[str] | None = None):  # fmt: skip
     """Pairs that must stay apart: two reports of one release, each quoting other parts of it.
 
     Both reports are written around the same release (same day, same topic): each takes a
     different third of its sentences as quotes, with one sentence in common, and adds its
-    own paragraphs. ``pair`` names the pair; no row is a copy.
+    own paragraphs (one sentence from each of several ``others``, by default the articles
+    not picked). ``pair`` names the pair; no row is a copy.
     """
     rng = np.random.default_rng(seed + 1)
-    pool = articles[articles["text"].str.split().str.len() >= 300]
+    pool = articles[articles["text"].str.split().str.len() >= min_words]
     picked = pool.sample(n=min(n, len(pool)), random_state=seed + 1)
-    others = pool.drop(picked.index)["text"].tolist()
+    others = [t for t in (others or articles["text"]) if t not in set(picked["text"])]
     rows = []
     for _, art in picked.iterrows():
         parts = sentences(art["text"])
@@ -204,7 +211,7 @@ def clean_pool(articles: pd.DataFrame) -> pd.DataFrame:
     return articles.drop(articles.index[taken])
 
 
-def labelled_corpus(articles: pd.DataFrame, *, n: int, n_near: int, seed: int = 0):
+def labelled_corpus(articles: pd.DataFrame, *, n: int, n_near: int, seed: int = 0, **options):
     """The corpus with ``n`` edited copies and ``n_near`` near-miss pairs added.
 
     ``truth`` is the original's id for a copy ("" otherwise), ``edit`` the kind of copy
@@ -212,9 +219,12 @@ def labelled_corpus(articles: pd.DataFrame, *, n: int, n_near: int, seed: int = 
     misses).
     """
     pool = clean_pool(articles)
-    copies = labelled_pairs(pool, n=n, seed=seed)
-    near = near_misses(pool.drop(pool.index[pool["article_id"].isin(copies["article_id"])]),
-                       n=n_near, seed=seed)  # fmt: skip
+    min_words = options.get("min_words", 120)
+    copies = labelled_pairs(pool, n=n, seed=seed, min_words=min_words,
+                            per_original=options.get("per_original", 1))  # fmt: skip
+    rest = pool.drop(pool.index[pool["article_id"].isin(copies["article_id"])])
+    near = near_misses(rest, n=n_near, seed=seed, min_words=options.get("near_words", 300),
+                       others=pool["text"].tolist())  # fmt: skip
     rest = articles[~articles["article_id"].isin(copies["article_id"])]
     rest = rest.assign(truth="", edit="", labelled=False)
     labelled = pd.concat([copies, near], ignore_index=True).assign(labelled=True)
@@ -232,14 +242,15 @@ def _story_pairs(found: pd.DataFrame) -> set:
 def score(found: pd.DataFrame) -> dict:
     """Pair precision and recall of :func:`framing.find_copies` on a labelled corpus.
 
-    A found pair is two articles of one story; a true pair is a copy and its original. Only
+    A found pair is two articles of one story; a true pair is two articles made from one
+    original (the original and a copy, or two copies). Only
     pairs with a labelled article are scored (the real corpus has copies of its own).
     ``partial`` scores the pairs of the wire-inside-a-local-article copies apart.
     """
     labelled = set(found.loc[found["labelled"], "article_id"])
     edit = dict(zip(found["article_id"], found["edit"], strict=True))
-    truth = {tuple(sorted(p)) for p in zip(found["article_id"], found["truth"], strict=True)
-             if p[1]}  # fmt: skip
+    true_story = found["truth"].where(found["truth"] != "", found["article_id"])
+    truth = _story_pairs(found.assign(story_id=true_story))
     got = {p for p in _story_pairs(found) if p[0] in labelled or p[1] in labelled}
 
     def kind(pair):

@@ -16,7 +16,7 @@ from .index import candidate_pairs, sketch
 from .shingles import SHINGLE_SIZE, shingle_hashes
 from .stories import MIN_PART, origin_keys, original_order, pair_measures, story_groups
 
-__all__ = ["find_copies", "COPY_COLUMNS", "copy_pairs"]
+__all__ = ["find_copies", "COPY_COLUMNS", "copy_pairs", "copy_index", "measured_pairs"]
 
 #: the columns find_copies adds to the articles table
 COPY_COLUMNS = ("story_id", "copy_of", "similarity")
@@ -49,8 +49,18 @@ def _batches(texts: list, size: int = _BATCH):
         yield start, len(texts)
 
 
-def _index(texts: list, min_words: int):
-    """Pass 1: the sketch of every article, batch by batch; and which are long enough."""
+def copy_index(texts: list, min_words: int):
+    """Pass 1: the index (fingerprints, article numbers) of the articles long enough to count.
+
+    It is built batch by batch; only the index stays (at most 8 * SKETCH_SIZE bytes an
+    article, :mod:`.index`).
+
+    Examples
+    --------
+    >>> fp, art = copy_index(["one two three four five six seven eight nine", "a b"], 8)
+    >>> art.tolist() == [0] * len(art), fp.dtype.name
+    (True, 'uint32')
+    """
     fps, arts, long_enough = [], [], np.zeros(len(texts), dtype=bool)
     for start, stop in _batches(texts):
         hashes, counts = shingle_hashes(texts[start:stop])
@@ -91,7 +101,7 @@ def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 
     [[0, 2, True]]
     """
     texts = list(texts)
-    fp, art = _index(texts, min_words)
+    fp, art = copy_index(texts, min_words)
     pairs, _ = candidate_pairs(fp, art)
     overlap, n_i, n_j = measured_pairs(texts, pairs)
     smaller, larger = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
@@ -200,17 +210,19 @@ def _stories(articles, texts, ids, pairs, max_copies: int):
     story_id, copy_of = ids.copy(), np.full(len(ids), "", dtype=object)
     similarity = np.ones(len(ids))
     measured = dict(zip(zip(pairs["i"], pairs["j"], strict=True), pairs["jaccard"], strict=True))
-    keys = origin_keys(articles, texts)
-    by_story = np.argsort(story, kind="stable")
     sizes = np.bincount(story)
+    # only the articles with copies are ordered; the rest are their own stories
+    rows = np.flatnonzero(sizes[story] > 1)
+    rows = rows[np.argsort(story[rows], kind="stable")]
+    keys = origin_keys(articles.iloc[rows], [texts[i] for i in rows])
+    local = np.arange(len(rows))
     too_big, heads, followers = [], [], []
-    for members in np.split(by_story, np.cumsum(sizes)[:-1]):
-        if len(members) < 2:
-            continue
+    for part in np.split(local, np.cumsum(sizes[sizes > 1])[:-1]) if len(rows) else []:
+        members = rows[part]
         if len(members) > max_copies + 1:
             too_big.append(members)
             continue
-        ordered = original_order(keys, members)
+        ordered = rows[original_order(keys, part)]
         story_id[members] = ids[ordered[0]]
         copy_of[ordered[1:]] = ids[ordered[0]]
         heads += [ordered[0]] * (len(ordered) - 1)

@@ -28,8 +28,9 @@ __all__ = ["SHINGLE_SIZE", "shingle_hashes", "word_table", "mix64"]
 SHINGLE_SIZE = 3
 _BASE = np.uint64(0x100000001B3)
 _BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 1 << 64))
-#: texts are hashed in pieces of about this many characters, to bound the working memory
-_PIECE = 4_000_000
+#: texts are hashed in pieces of about this many characters: arrays this small are reused
+#: by the allocator, where larger ones are mapped afresh (and page-faulted) every time
+_PIECE = 1_000_000
 
 
 @lru_cache(maxsize=1)
