@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["SKETCH_SIZE", "MIN_SHARED", "sketch", "candidate_pairs"]
+__all__ = ["SKETCH_SIZE", "MIN_SHARED", "sketch", "candidate_pairs", "run_starts"]
 
 #: fingerprints per article (8 bytes each in the index)
 SKETCH_SIZE = 32
@@ -28,6 +28,19 @@ SKETCH_SIZE = 32
 MIN_SHARED = 3
 _CUT = np.uint64(1 << 62)
 _HUBS = 4
+
+
+def run_starts(values: np.ndarray) -> np.ndarray:
+    """True where a run of equal values starts (in a sorted array).
+
+    Examples
+    --------
+    >>> run_starts(np.array([1, 1, 2, 3, 3])).tolist(), run_starts(np.array([])).tolist()
+    ([True, False, True, True, False], [])
+    """
+    out = np.ones(len(values), dtype=bool)
+    out[1:] = values[1:] != values[:-1]
+    return out
 
 
 def sketch(hashes: np.ndarray, counts: np.ndarray, first: int = 0):
@@ -49,18 +62,18 @@ def sketch(hashes: np.ndarray, counts: np.ndarray, first: int = 0):
     >>> len(fp) <= SKETCH_SIZE, set(art.tolist()) <= {0}
     (True, True)
     """
-    article = np.repeat(np.arange(first, first + len(counts), dtype=np.int32), counts)
+    local = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
     keep = hashes < _CUT
-    hashes, article = hashes[keep], article[keep]
-    order = np.lexsort((hashes, article))
-    hashes, article = hashes[order], article[order]
-    fresh = np.ones(len(hashes), dtype=bool)
-    fresh[1:] = (hashes[1:] != hashes[:-1]) | (article[1:] != article[:-1])
-    hashes, article = hashes[fresh], article[fresh]
-    starts = np.flatnonzero(np.r_[len(article) > 0, article[1:] != article[:-1]])
+    # one sort of (article, fingerprint) keys: the article in the top 30 bits, below it the
+    # fingerprint (the hash's top 32 bits after the cut's two zero bits)
+    keys = np.sort((local[keep] << np.uint64(32)) | (hashes[keep] >> np.uint64(30)))
+    keys = keys[run_starts(keys)]
+    article = (keys >> np.uint64(32)).astype(np.int64)
+    starts = np.flatnonzero(run_starts(article))
     rank = np.arange(len(article)) - np.repeat(starts, np.diff(np.r_[starts, len(article)]))
     small = rank < SKETCH_SIZE
-    return (hashes[small] >> np.uint64(30)).astype(np.uint32), article[small]
+    fingerprints = (keys[small] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return fingerprints, (article[small] + first).astype(np.int32)
 
 
 def candidate_pairs(fingerprints: np.ndarray, articles: np.ndarray, *, max_group: int = 64):
@@ -81,7 +94,7 @@ def candidate_pairs(fingerprints: np.ndarray, articles: np.ndarray, *, max_group
     n = len(fp)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, fp[1:] != fp[:-1]])
+    starts = np.flatnonzero(run_starts(fp))
     sizes = np.diff(np.r_[starts, n])
     group_start = np.repeat(starts, sizes)
     position = np.arange(n) - group_start

@@ -23,6 +23,8 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from .index import run_starts
+
 __all__ = ["MIN_PART", "pair_measures", "story_groups", "origin_keys", "original_order", "credits"]
 
 #: the shorter text must be at least this share of the longer for containment to count
@@ -35,8 +37,8 @@ def pair_measures(hashes: np.ndarray, counts: np.ndarray, pairs: np.ndarray):
     ``hashes`` and ``counts`` are the shingles of the articles (numbered from 0 in the
     order given) that ``pairs`` refers to. All pairs are compared at once: each article's
     distinct shingles go into one sorted array of keys (article number in the top 24 bits,
-    the shingle's top 40 bits below), and the shingles of the first article of each pair are
-    looked up among the second's by one binary search.
+    the shingle's top 40 bits below), and the shingles of the smaller article of each pair
+    are looked up among the other's by one binary search.
 
     Examples
     --------
@@ -46,11 +48,14 @@ def pair_measures(hashes: np.ndarray, counts: np.ndarray, pairs: np.ndarray):
     """
     article = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
     keys = np.sort((article << np.uint64(40)) | (hashes >> np.uint64(24)))
-    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+    keys = keys[run_starts(keys)]
     owner = (keys >> np.uint64(40)).astype(np.int64)
     sizes = np.bincount(owner, minlength=len(counts))
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    first, second = pairs[:, 0], pairs[:, 1]
+    # the shingles of the smaller article of each pair are looked up in the larger's
+    swap = sizes[pairs[:, 0]] > sizes[pairs[:, 1]]
+    first = np.where(swap, pairs[:, 1], pairs[:, 0])
+    second = np.where(swap, pairs[:, 0], pairs[:, 1])
     lengths = sizes[first]
     pair_of = np.repeat(np.arange(len(pairs)), lengths)
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
@@ -61,7 +66,7 @@ def pair_measures(hashes: np.ndarray, counts: np.ndarray, pairs: np.ndarray):
     found = np.searchsorted(keys, wanted)
     hit = keys[np.minimum(found, len(keys) - 1)] == wanted
     overlap = np.bincount(pair_of[hit], minlength=len(pairs)).astype(np.int64)
-    return overlap, sizes[first].astype(np.int64), sizes[second].astype(np.int64)
+    return overlap, sizes[pairs[:, 0]].astype(np.int64), sizes[pairs[:, 1]].astype(np.int64)
 
 
 def story_groups(n: int, pairs: np.ndarray) -> np.ndarray:
