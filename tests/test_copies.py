@@ -302,3 +302,16 @@ def test_choose_copies_keeps_the_callers_tables():
     choose_copies(hits, arts, "drop", "count_by_period")
     pd.testing.assert_frame_equal(hits, before_hits)
     pd.testing.assert_frame_equal(arts, before_arts)
+
+
+def test_pass_two_from_kept_shingles_equals_hashing_again(releases):
+    from framing.copies.detect import copy_index, measured_pairs
+    from framing.copies.index import candidate_pairs
+
+    texts = releases["text"].tolist()[:600] + [WIRE, WIRE.upper(), "", None]
+    fp, art, kept = copy_index(texts, 8, keep=10**9)
+    assert copy_index(texts, 8, keep=0)[2] is None
+    pairs, _ = candidate_pairs(fp, art)
+    assert len(pairs) >= 1
+    for a, b in zip(measured_pairs(texts, pairs, kept), measured_pairs(texts, pairs), strict=True):
+        np.testing.assert_array_equal(a, b)

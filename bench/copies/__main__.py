@@ -53,7 +53,7 @@ def speed(repeat: int) -> None:
             found = find_copies(df)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
-        fp, art = copy_index(df["text"].tolist(), 8)
+        fp, art, _ = copy_index(df["text"].tolist(), 8)
         per_article = (fp.nbytes + art.nbytes) / len(df)
         cpu_rates = sorted(mb / c for c in cpus)
         print(

@@ -22,6 +22,9 @@ __all__ = ["find_copies", "COPY_COLUMNS", "copy_pairs", "copy_index", "measured_
 COPY_COLUMNS = ("story_id", "copy_of", "similarity")
 #: articles are read in batches of about this many characters
 _BATCH = 8_000_000
+#: the most shingles kept from pass 1 for pass 2 (8 bytes each); a larger corpus is hashed
+#: again for its candidate pairs only
+_KEEP = 16_000_000
 
 
 def _check_share(value, name: str) -> float:
@@ -49,38 +52,56 @@ def _batches(texts: list, size: int = _BATCH):
         yield start, len(texts)
 
 
-def copy_index(texts: list, min_words: int):
+def copy_index(texts: list, min_words: int, *, keep: int = 0):
     """Pass 1: the index (fingerprints, article numbers) of the articles long enough to count.
 
-    It is built batch by batch; only the index stays (at most 8 * SKETCH_SIZE bytes an
-    article, :mod:`.index`).
+    It is built batch by batch; the index is what stays (at most 8 * SKETCH_SIZE bytes an
+    article, :mod:`.index`). The shingles themselves are kept too, as ``(hashes, counts)``,
+    when there are at most ``keep`` of them, so pass 2 need not hash the candidates again;
+    else the third value is None.
 
     Examples
     --------
-    >>> fp, art = copy_index(["one two three four five six seven eight nine", "a b"], 8)
-    >>> art.tolist() == [0] * len(art), fp.dtype.name
-    (True, 'uint32')
+    >>> fp, art, kept = copy_index(["one two three four five six seven eight nine", "a b"], 8)
+    >>> art.tolist() == [0] * len(art), fp.dtype.name, kept
+    (True, 'uint32', None)
     """
     fps, arts, long_enough = [], [], np.zeros(len(texts), dtype=bool)
+    kept, n_kept = [], 0
     for start, stop in _batches(texts):
         hashes, counts = shingle_hashes(texts[start:stop])
         long_enough[start:stop] = counts >= max(1, min_words - SHINGLE_SIZE + 1)
         fp, art = sketch(hashes, counts, first=start)
         fps.append(fp)
         arts.append(art)
+        n_kept += len(hashes)
+        kept = kept + [(hashes, counts)] if kept is not None and n_kept <= keep else None
     fp = np.concatenate(fps) if fps else np.zeros(0, np.uint32)
     art = np.concatenate(arts) if arts else np.zeros(0, np.int32)
-    keep = long_enough[art]
-    return fp[keep], art[keep]
+    if kept is not None:
+        kept = (
+            np.concatenate([h for h, _ in kept] or [np.zeros(0, np.uint64)]),
+            np.concatenate([c for _, c in kept] or [np.zeros(0, np.int64)]),
+        )
+    chosen = long_enough[art]
+    return fp[chosen], art[chosen], kept
 
 
-def measured_pairs(texts: list, pairs: np.ndarray):
-    """Pass 2: the exact overlap and sizes of the pairs, from the shingles of their articles."""
+def measured_pairs(texts: list, pairs: np.ndarray, kept=None):
+    """Pass 2: the exact overlap and sizes of the pairs, from the shingles of their articles
+    (``kept`` from :func:`copy_index`, or hashed again)."""
     if len(pairs) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty.copy(), empty.copy()
     rows = np.unique(pairs)
-    hashes, counts = shingle_hashes([texts[i] for i in rows])
+    if kept is None:
+        hashes, counts = shingle_hashes([texts[i] for i in rows])
+    else:
+        every, every_count = kept
+        begins = np.concatenate(([0], np.cumsum(every_count)[:-1]))
+        counts = every_count[rows]
+        inside = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        hashes = every[np.repeat(begins[rows], counts) + inside]
     return pair_measures(hashes, counts, np.searchsorted(rows, pairs))
 
 
@@ -101,9 +122,9 @@ def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 
     [[0, 2, True]]
     """
     texts = list(texts)
-    fp, art = copy_index(texts, min_words)
+    fp, art, kept = copy_index(texts, min_words, keep=_KEEP)
     pairs, _ = candidate_pairs(fp, art)
-    overlap, n_i, n_j = measured_pairs(texts, pairs)
+    overlap, n_i, n_j = measured_pairs(texts, pairs, kept)
     smaller, larger = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
     with np.errstate(divide="ignore", invalid="ignore"):
         jaccard = overlap / (n_i + n_j - overlap)
