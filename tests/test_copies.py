@@ -315,3 +315,19 @@ def test_pass_two_from_kept_shingles_equals_hashing_again(releases):
     assert len(pairs) >= 1
     for a, b in zip(measured_pairs(texts, pairs, kept), measured_pairs(texts, pairs), strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The “CSTO” failed us,  he said.", "Саммит ОДКБ № 5: «провал»", "ﬁnal re\u0301sume\u0301",
+     "İstanbul İİ", "ΟΔΥΣΣΕΥΣ Σ", "Armenia’s ally 5\" fellow-citizens", "", "   ", "x"],
+)  # fmt: skip
+def test_shingles_use_framings_tokens(text):
+    from framing.copies.shingles import shingle_hashes
+    from framing.tokens import word_tokens
+
+    alone, n_alone = shingle_hashes([text], size=1)
+    both, n_both = shingle_hashes(["Before it.", text, "After it."], size=1)
+    assert n_alone.tolist() == [len(word_tokens(text))]
+    assert n_both.tolist() == [2, len(word_tokens(text)), 2]
+    np.testing.assert_array_equal(both[2 : 2 + len(alone)], alone)

@@ -82,17 +82,29 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return out[0], out[1]
 
 
-def _prepared(text) -> str:
-    if not isinstance(text, str):
-        return ""  # None, NaN: no words
-    if needs_nfkc(text):
-        text = unicodedata.normalize("NFKC", text)
-    return text.lower()
+#: the letters whose lower case is longer, mapped to its first character, so that lower-casing
+#: keeps every offset (and the dot of "İ" does not split a word in two)
+_LONGER_LOWER = {0x130: "i"}
 
 
-def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _joined(texts: list) -> tuple[str, np.ndarray]:
+    """The texts lower-cased and NFKC-normalized, joined by newlines, and each one's length
+    plus one (its newline). None and NaN are empty texts."""
+    clean = [t if isinstance(t, str) else "" for t in texts]
+    joined = "\n".join(clean)
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        clean = [unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in clean]
+        joined = "\n".join(clean)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # "İ" lower-cases to two characters, i and a dot
+        lowered = joined.translate(_LONGER_LOWER).lower()
+    lengths = np.fromiter(map(len, clean), dtype=np.int64, count=len(clean)) + 1
+    return lowered + "\n", lengths
+
+
+def _token_hashes(texts: list) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of the word tokens of the texts, and the number of tokens of each text."""
-    joined = "\n".join(texts) + "\n"
+    joined, lengths = _joined(texts)
     points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     word = word_table()[points]
     edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
@@ -107,7 +119,6 @@ def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         # the sum over a token, shifted back to start at power 0, plus its length
         raw = (total[ends] - total[starts]) * inverse[starts]
         hashes = mix64(raw + (ends - starts).astype(np.uint64))
-    lengths = np.array([len(t) + 1 for t in texts], dtype=np.int64)
     # tokens before each text's end (the texts' ends are few, the tokens many)
     before = np.searchsorted(starts, np.cumsum(lengths))
     return hashes, np.diff(before, prepend=0)
@@ -153,20 +164,17 @@ def shingle_hashes(texts, *, size: int = SHINGLE_SIZE) -> tuple[np.ndarray, np.n
     >>> n.tolist(), bool((h[:4] == h[4:8]).all())
     ([4, 4, 0, 0], True)
     """
-    prepared = [_prepared(t) for t in texts]
-    if not prepared:
+    texts = list(texts)
+    if not texts:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    sizes = np.fromiter((len(t) if isinstance(t, str) else 0 for t in texts), np.int64, len(texts))
+    # pieces of about _PIECE characters, each at least one text
+    piece = np.cumsum(sizes) // _PIECE
+    bounds = np.flatnonzero(np.diff(piece)) + 1
     pieces, piece_counts = [], []
-    start, chars = 0, 0
-    for i, text in enumerate(prepared + [None]):
-        if text is None or (chars + len(text) > _PIECE and i > start):
-            hashes, counts = _token_hashes(prepared[start:i])
-            shingles, n = _shingles_of(hashes, counts, size)
-            pieces.append(shingles)
-            piece_counts.append(n)
-            start, chars = i, 0
-        if text is not None:
-            chars += len(text)
-    if not pieces:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    for start, stop in zip(np.r_[0, bounds], np.r_[bounds, len(texts)], strict=True):
+        hashes, counts = _token_hashes(texts[start:stop])
+        shingles, n = _shingles_of(hashes, counts, size)
+        pieces.append(shingles)
+        piece_counts.append(n)
     return np.concatenate(pieces), np.concatenate(piece_counts).astype(np.int64)
