@@ -82,11 +82,6 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return out[0], out[1]
 
 
-#: the letters whose lower case is longer, mapped to its first character, so that lower-casing
-#: keeps every offset (and the dot of "İ" does not split a word in two)
-_LONGER_LOWER = {0x130: "i"}
-
-
 def _joined(texts: list) -> tuple[str, np.ndarray]:
     """The texts lower-cased and NFKC-normalized, joined by newlines, and each one's length
     plus one (its newline). None and NaN are empty texts."""
@@ -96,8 +91,10 @@ def _joined(texts: list) -> tuple[str, np.ndarray]:
         clean = [unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in clean]
         joined = "\n".join(clean)
     lowered = joined.lower()
-    if len(lowered) != len(joined):  # "İ" lower-cases to two characters, i and a dot
-        lowered = joined.translate(_LONGER_LOWER).lower()
+    # "İ" (the only such letter) lower-cases to two characters, "i" and a combining dot that
+    # would split the word; it becomes "i", so lower-casing keeps every offset
+    if len(lowered) != len(joined):
+        lowered = joined.replace("\u0130", "i").lower()
     lengths = np.fromiter(map(len, clean), dtype=np.int64, count=len(clean)) + 1
     return lowered + "\n", lengths
 
