@@ -331,3 +331,39 @@ def test_shingles_use_framings_tokens(text):
     assert n_alone.tolist() == [len(word_tokens(text))]
     assert n_both.tolist() == [2, len(word_tokens(text)), 2]
     np.testing.assert_array_equal(both[2 : 2 + len(alone)], alone)
+
+
+def test_a_story_copied_by_many_outlets_is_one_story(releases):
+    """80 outlets reprint one release with small edits: its fingerprints are in more than
+    max_group articles, so the index links them through hubs; one story, all found."""
+    rng = np.random.default_rng(7)
+    text = clean_pool(releases).query("text.str.len() > 2000")["text"].iloc[-1]
+    words = text.split(" ")
+    copies = []
+    for _ in range(80):
+        edited = list(words)
+        for k in rng.choice(len(words), size=len(words) // 80, replace=False):
+            edited[k] = "changed"
+        copies.append(" ".join(edited))
+    arts = pd.DataFrame({"article_id": ["wire"] + [f"c{i}" for i in range(80)],
+                         "text": [text] + copies,
+                         "date": pd.to_datetime(["2022-01-01"] + ["2022-01-02"] * 80)})  # fmt: skip
+    others = releases.head(200)[lambda d: d["text"] != text]
+    found = find_copies(pd.concat([arts, others], ignore_index=True))
+    assert (found["story_id"].iloc[:81] == "wire").all()
+    assert (found["copy_of"].iloc[1:81] == "wire").all()
+
+
+def test_a_digest_of_headlines_merges_nothing(releases):
+    """A weekly digest repeating the first sentence of six releases is no copy of any, and
+    does not join them into one story."""
+    from bench.copies.labelled import sentences
+
+    six = clean_pool(releases).query("text.str.len() > 1500").head(6)
+    digest = " ".join(sentences(t)[0] for t in six["text"])
+    arts = pd.concat([six, pd.DataFrame({"article_id": ["digest"], "text": [digest],
+                                         "date": pd.to_datetime(["2022-06-30"])})],
+                     ignore_index=True)  # fmt: skip
+    found = find_copies(arts)
+    assert (found["copy_of"] == "").all()
+    assert found["story_id"].nunique() == 7
