@@ -492,9 +492,9 @@ def keyness(
         The adjustment of ``p_adj`` over the family of the table's items
         (:mod:`framing.multiplicity`).
     copies : {"keep", "drop", "origin"}
-        Count every wire copy, each story once at its original, or copies for their
-        original's outlet (articles marked by :func:`framing.find_copies`; see
-        :func:`framing.copies.choose_copies`).
+        Wire copies (from :func:`framing.find_copies`) in the target and the reference:
+        all counted, each story once, or counted for the original's outlet, as in
+        :func:`compare`.
 
     Returns
     -------
