@@ -367,3 +367,30 @@ def test_a_digest_of_headlines_merges_nothing(releases):
     found = find_copies(arts)
     assert (found["copy_of"] == "").all()
     assert found["story_id"].nunique() == 7
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(FramingError, match="unique"):
+        find_copies(pd.DataFrame({"article_id": ["a", "a"], "text": [WIRE, WIRE]}))
+
+
+def test_teaching_corpus_counts_move_as_the_summary_says(nltk_data):
+    articles = find_copies(fr.load_example())
+    hits = fr.find_hits(articles, fr.load_lexicon())
+    counts = {
+        mode: fr.count_by_period(hits, articles, freq="Y", by="outlet", copies=mode)
+        for mode in ("keep", "drop", "origin")
+    }
+    total = {mode: int(c["n_hits"].sum()) for mode, c in counts.items()}
+    summary = counts["drop"].attrs["provenance"]["copies"]
+    assert summary["n_copies"] == 7 and summary["hits_dropped"] > 0
+    assert total["drop"] == total["keep"] - summary["hits_dropped"]
+    assert total["origin"] == total["keep"]
+    wire = {
+        m: c.loc[c["outlet"] == "Transcontinental Wire", "n_hits"].sum() for m, c in counts.items()
+    }
+    moved = counts["origin"].attrs["provenance"]["copies"]["hits_moved"]
+    assert wire["origin"] == wire["keep"] + moved and wire["drop"] == wire["keep"]
+    frame = counts["keep"]["frame"].iloc[0]
+    n_articles = {m: int(c.loc[c["frame"] == frame, "n_articles"].sum()) for m, c in counts.items()}
+    assert n_articles["drop"] == n_articles["keep"] - 7 == n_articles["origin"] - 7

@@ -202,7 +202,7 @@ def find_copies(
     1      local     wire    wire       0.889
     2      other    other               1.000
     """
-    check_articles(articles, "find_copies", ("article_id", column))
+    check_articles(articles, "find_copies", ("article_id", column), unique=True)
     threshold = _check_share(threshold, "threshold")
     containment = _check_share(containment, "containment")
     texts = articles[column].tolist()
