@@ -394,3 +394,14 @@ def test_teaching_corpus_counts_move_as_the_summary_says(nltk_data):
     frame = counts["keep"]["frame"].iloc[0]
     n_articles = {m: int(c.loc[c["frame"] == frame, "n_articles"].sum()) for m, c in counts.items()}
     assert n_articles["drop"] == n_articles["keep"] - 7 == n_articles["origin"] - 7
+
+
+def test_shingle_tokens_agree_with_framings_on_real_texts(news_dir):
+    from framing.copies.shingles import shingle_hashes
+    from framing.tokens import word_tokens
+
+    texts = pd.read_csv(news_dir / "press_releases_sample_100.csv")["text"].tolist()
+    texts += pd.read_csv(news_dir / "reuters21578_sample_500.csv")["text"].tolist()
+    _, counts = shingle_hashes(texts, size=1)
+    expected = [len(word_tokens(t)) if isinstance(t, str) else 0 for t in texts]
+    assert counts.tolist() == expected

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..tokens import TOKEN_PATTERN, needs_nfkc
+from ..nfkc import changes_tokens
+from ..tokens import TOKEN_PATTERN
 
 __all__ = ["SHINGLE_SIZE", "shingle_hashes", "word_table", "mix64"]
 
@@ -87,8 +88,9 @@ def _joined(texts: list) -> tuple[str, np.ndarray]:
     plus one (its newline). None and NaN are empty texts."""
     clean = [t if isinstance(t, str) else "" for t in texts]
     joined = "\n".join(clean)
-    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
-        clean = [unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in clean]
+    # NFKC only where it changes words (most changes are "…" to "...", outside any word)
+    if changes_tokens(joined):
+        clean = [unicodedata.normalize("NFKC", t) if changes_tokens(t) else t for t in clean]
         joined = "\n".join(clean)
     lowered = joined.lower()
     # "İ" (the only such letter) lower-cases to two characters, "i" and a combining dot that
