@@ -161,11 +161,8 @@ def count_by_period(
         them apart (a ``negated`` column, False and True rows for every cell). The
         denominators are the same in all three.
     copies : {"keep", "drop", "origin"}
-        What to do with wire copies (articles marked by :func:`framing.find_copies`): count
-        every copy (the default), count each story once at its original (copies, their hits
-        and tokens left out), or count copies for their original's outlet
-        (:func:`framing.copies.choose_copies`). ``attrs["provenance"]["copies"]`` says how
-        many copies there were and how many hits they dropped or moved.
+        Count every wire copy (:func:`framing.find_copies`), each story once at its original,
+        or copies for the original's outlet (:func:`framing.copies.choose_copies`).
 
     Returns
     -------
