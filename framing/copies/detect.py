@@ -88,8 +88,17 @@ def copy_index(texts: list, min_words: int, *, keep: int = 0):
 
 
 def measured_pairs(texts: list, pairs: np.ndarray, kept=None):
-    """Pass 2: the exact overlap and sizes of the pairs, from the shingles of their articles
-    (``kept`` from :func:`copy_index`, or hashed again)."""
+    """Pass 2: the exact overlap and shingle counts of each pair of articles.
+
+    The shingles come from ``kept`` (as :func:`copy_index` returns them) or are hashed
+    again for the articles of the pairs only.
+
+    Examples
+    --------
+    >>> texts = ["a b c d e f", "x a b c d e", "p q r"]
+    >>> [m.tolist() for m in measured_pairs(texts, np.array([[0, 1], [0, 2]]))]
+    [[3, 0], [4, 4], [4, 1]]
+    """
     if len(pairs) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty.copy(), empty.copy()
