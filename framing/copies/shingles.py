@@ -20,8 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..nfkc import changes_tokens
-from ..tokens import TOKEN_PATTERN
+from ..tokens import TOKEN_PATTERN, needs_nfkc
 
 __all__ = ["SHINGLE_SIZE", "shingle_hashes", "word_table", "mix64"]
 
@@ -83,15 +82,27 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return out[0], out[1]
 
 
+#: characters NFKC turns into non-word characters only, with a stand-in of the same length
+_HARMLESS = (("\u2026", "."), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "),
+             ("\u2002", " "), ("\u2003", " "), ("\u2007", " "), ("\u2008", " "),
+             ("\u200a", " "))  # fmt: skip
+
+
 def _joined(texts: list) -> tuple[str, np.ndarray]:
     """The texts lower-cased and NFKC-normalized, joined by newlines, and each one's length
     plus one (its newline). None and NaN are empty texts."""
     clean = [t if isinstance(t, str) else "" for t in texts]
     joined = "\n".join(clean)
-    # NFKC only where it changes words (most changes are "…" to "...", outside any word)
-    if changes_tokens(joined):
-        clean = [unicodedata.normalize("NFKC", t) if changes_tokens(t) else t for t in clean]
-        joined = "\n".join(clean)
+    if not joined.isascii():
+        # NFKC changes news mostly outside words ("…" to "...", a no-break space to a space);
+        # those characters become a non-word character of their own length, the rest of the
+        # piece is then most often NFKC already
+        for char, plain in _HARMLESS:
+            if char in joined:
+                joined = joined.replace(char, plain)
+        if not unicodedata.is_normalized("NFKC", joined):
+            clean = [unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in clean]
+            joined = "\n".join(clean)
     lowered = joined.lower()
     # "İ" (the only such letter) lower-cases to two characters, "i" and a combining dot that
     # would split the word; it becomes "i", so lower-casing keeps every offset
