@@ -320,7 +320,8 @@ def test_pass_two_from_kept_shingles_equals_hashing_again(releases):
 @pytest.mark.parametrize(
     "text",
     ["The “CSTO” failed us,  he said.", "Саммит ОДКБ № 5: «провал»", "ﬁnal re\u0301sume\u0301",
-     "İstanbul İİ", "ΟΔΥΣΣΕΥΣ Σ", "Armenia’s ally 5\" fellow-citizens", "", "   ", "x"],
+     "İstanbul İİ", "ΟΔΥΣΣΕΥΣ Σ", "Armenia’s ally 5\" fellow-citizens", "", "   ", "x",
+     "Threat…and\u00a0more\u202f№\u20095 ﬁ…"],
 )  # fmt: skip
 def test_shingles_use_framings_tokens(text):
     from framing.copies.shingles import shingle_hashes
