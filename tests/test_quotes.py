@@ -354,6 +354,51 @@ ATTRIBUTION = [
         "",
         "call",
     ),  # fmt: skip
+    # a relative or participial clause between the speaker and the cue is skipped
+    (
+        "A senior official who asked not to be named said the trust was “gone for good”.",
+        "gone for good",
+        "scare_quote",
+        "A senior official",
+        "said",
+    ),
+    (
+        "Nikol Pashinyan, who met the bloc's envoys in February, has described the pact as "
+        "“an empty shell”.",
+        "an empty shell",
+        "scare_quote",
+        "Nikol Pashinyan",
+        "described",
+    ),
+    (
+        "Эксперты, с которыми поговорила «Медуза», называют это «вторым фронтом».",
+        "вторым фронтом",
+        "scare_quote",
+        "Эксперты",
+        "называют",
+    ),
+    (
+        "Дипломаты, опрошенные РБК, называют ситуацию «тупиком».",
+        "тупиком",
+        "scare_quote",
+        "Дипломаты",
+        "называют",
+    ),
+    # ... but not a clause inside the quote, nor "по данным" (no participle)
+    (
+        "«Мы видим угрозы, которые возникают на границах», — сказал Мирзоян.",
+        "Мы видим угрозы, которые возникают на границах",
+        "quote",
+        "Мирзоян",
+        "сказал",
+    ),
+    (
+        "Однако в Москве, по данным «Ъ», считают, что «время ещё есть».",
+        "время ещё есть",
+        "scare_quote",
+        "",
+        "считают",
+    ),
 ]
 
 
@@ -584,6 +629,9 @@ def test_reported_speech(text, content, speaker, cue):
         "The platform, said by the Pentagon to be a command post, was shelled.",
         "“The talks are over and nothing will change for a year,” the minister said.",
         "Кремль не исключил новых переговоров.",  # a possibility left open, no report
+        # a cue before its own quote: the question before it is not reported speech
+        'Asked how he felt about the attack, the prince, who is on a visit, replied, "We '
+        'understand the United States."',
     ],
 )
 def test_no_reported_speech(text):

@@ -132,6 +132,8 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
         return None
     if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
         return None  # "…, he said on Tuesday that …": the content follows
+    if _DIRECT_RE.match(text, after, bounds[1]):
+        return None  # "Asked about …, the prince replied, “…”": the quote is the words
     start = bounds[0]
     dateline = _DATELINE_RE.match(text, start, gap.start())
     if dateline:

@@ -50,6 +50,7 @@ verb in a non-speech sense ("the report said nothing") is a cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from .cues import ACCORDING, CUE_KINDS, CUE_RE, SPEECH, TERM
@@ -99,6 +100,26 @@ _RU_DATIVES = frozenset(
     "радиостанции порталу".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
+_RU_PREPOSITIONS = "с|со|в|во|на|о|об|к|ко|по|у|для|от|из|за|при|между|перед|без"
+_RU_PARTICIPLE = (
+    r"[а-яё]+(?:вш|ющ|ущ|ащ|ящ|енн|ённ|анн|янн)(?:ий|ая|ое|ие|его|ей|их|ые|ый|ой|ую|ими|ым)"
+)
+# [0]: the cue ends a clause set off by commas ("X, who …, said"; "X, с которыми …, называют");
+# [1]: the cue ends a restrictive clause or opens one ("X who … said", "X, who said")
+_RELATIVE_RE = {
+    "en": (
+        re.compile(r",\s*(?:who|which)\s[^.;!?\n]{1,160}?,\s*$"),
+        re.compile(r"(?:(?<=\w)\s+|,\s*)(?:who|which)\s(?:[^.;:!?,\"“”«»\n]{0,100}\s)?$"),
+    ),
+    "ru": (
+        re.compile(
+            rf",\s*(?:(?:(?:{_RU_PREPOSITIONS})\s+)?котор[а-яё]+|{_RU_PARTICIPLE})\s"
+            r"[^.;!?\n]{1,160}?,\s*(?:[—–-]\s*)?$"
+        ),
+        re.compile(r",\s*(?:котор(?:ый|ая|ое|ые))\s+$"),
+    ),
+}
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 # prepositions that stay inside a speaker's phrase between two words of it
@@ -250,6 +271,32 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
+def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozenset, quoted):
+    """The head noun phrase before a relative or participial clause that ends at the cue at
+    ``pos``, or that the cue opens: "A senior official who asked not to be named said",
+    "Pashinyan, who said in February …, has described", "Эксперты, с которыми поговорила
+    «Медуза», называют", "Lavrov, who said": (start, end), or None."""
+    while True:  # the adverbs and auxiliaries right before the cue ("…, has described")
+        found = _word_back(text, pos)
+        if found is None or text[found[0] : found[1]].lower() not in skip:
+            break
+        pos = found[0]
+    rules = _RELATIVE_RE["ru" if lang == "ru" else "en"]
+    lo = max(0, pos - _RELATIVE_REACH)
+    m = rules[0].search(text, lo, pos) or rules[1].search(text, lo, pos)
+    if m is None or quoted(m.start()):
+        return None  # «…, которые возникают …», — сказал: the clause is the quote's
+    head = m.start()
+    if text[head] == ",":
+        start, end = _words_before(text, head, stop, skip)
+        if start < 0:
+            return None
+        inner = _before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
+        return inner if inner[0] >= 0 else (start, end)
+    start, end = _words_before(text, head, stop, skip)
+    return (start, end) if start >= 0 else None
+
+
 def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     if lang == "ru":
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
@@ -274,7 +321,9 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     return start, end
 
 
-def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lang: str):
+def _speaker_span(
+    text: str, start: int, end: int, cue_text: str, kind: str, lang: str, quoted=bool
+):
     """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
     stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
@@ -287,6 +336,9 @@ def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lan
         return _words_after(text, end, stop)
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
+    relative = _relative_head(text, start, lang, stop, back_skip, quoted)
+    if relative is not None:
+        return relative
     s, e = _words_before(text, start, stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
@@ -297,6 +349,12 @@ def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lan
     if s < 0 and not cue_text.endswith("ing"):
         s, e = _before_apposition(text, start, stop, back_skip)
     return s, e
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted, disjoint ``spans``."""
+    k = bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def find_cues(
@@ -353,7 +411,9 @@ def find_cues(
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
         if cue_text.startswith("исключ") and _NOT_RE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "не исключил": a possibility left open, not a report
-        found = _speaker_span(text, m.start(), m.end(), cue_text, kind, lang)
+        found = _speaker_span(
+            text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
+        )
         if found is None:
             continue
         s, e = found
