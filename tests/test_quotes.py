@@ -124,6 +124,37 @@ PAIRING = [
         ],
         [False],
     ),
+    (
+        "Russian quote over two paragraphs, no re-opening mark",
+        "«Никто в Ереване не строит иллюзий.\n\nНо оставаться в такой организации мы не можем», "
+        "— говорит бывший министр.",
+        ["Никто в Ереване не строит иллюзий.\n\nНо оставаться в такой организации мы не можем"],
+        [False],
+    ),
+    (  # the next paragraph opens its own quote first: the first one stays unclosed
+        "unclosed guillemets before a new quote",
+        "«Мы уходим.\n\nЛавров ответил: «Нет».",
+        ["Мы уходим.", "Нет"],
+        [True, False],
+    ),
+    (  # no sentence end before the break: the quote lost its mark, it does not go on
+        "unclosed mid-sentence",
+        "«Незакрытая цитата\n\nДругой абзац», — сказал он.",
+        ["Незакрытая цитата"],
+        [True],
+    ),
+    (
+        "Russian quote interrupted by its attribution",
+        "«Мы не видим угрозы, — сказал Лавров. — Но мы обязаны ответить».",
+        ["Мы не видим угрозы,", "Но мы обязаны ответить"],
+        [False, False],
+    ),
+    (  # a dash inside a quote without a cue does not split it
+        "dash inside a quote",
+        "«Армения — это союзник, — а не противник», — сказал он.",
+        ["Армения — это союзник, — а не противник"],
+        [False],
+    ),
 ]
 
 

@@ -2,8 +2,9 @@
 
 The marks are paired by :mod:`framing.voices.marks` (every quotation style, apostrophes and
 inch signs left out, quotes over several paragraphs, unclosed quotes ended at the paragraph's
-end; hard-wrapped wire copy is read with its line breaks as spaces). Each span then gets its
-attribution and its kind:
+end; hard-wrapped wire copy is read with its line breaks as spaces); a quote interrupted by
+its attribution between dashes («…, — сказал Лавров. — …») is cut into its two parts
+(:func:`split_interrupted`). Each span then gets its attribution and its kind:
 
 **Attribution**, tried in this order (cues and speakers from :mod:`framing.voices.speakers`):
 
@@ -49,11 +50,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from .._tables import check_articles
-from .marks import pair_quotes
+from .cues import CUE_RE
+from .marks import QuoteSpan, pair_quotes
 from .sentences import sentence_around, sentence_ends, text_language, unwrap_lines
 from .speakers import TERM, Cue, find_cues, resolve_speakers
 
-__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices"]
+__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
 
 #: The columns of the quotes table, in order.
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue", "unclosed")
@@ -86,6 +88,28 @@ class ArticleVoices(NamedTuple):
     speakers: list[str]
     attributing: set[int]
     ends: list[int]  # the sentence ends of the text (empty when nothing needed them)
+
+
+# «…, — сказал Лавров. — …»: an attribution set off by dashes inside the quotation marks
+_INTERRUPTION_RE = re.compile(
+    r"(?<=[,.!?…])\s+[—–]\s+([^\W\d_][^«»“”\"\n—–]{0,80}?)[.,:]\s+[—–]\s+"
+)
+
+
+def split_interrupted(text: str, spans: list[QuoteSpan], lang: str) -> list[QuoteSpan]:
+    """The quotes with their inner attributions cut out: «A, — сказал он. — B» is two quotes,
+    "A," and "B", when the part between the dashes starts in lower case and holds a cue."""
+    out: list[QuoteSpan] = []
+    cue_re = CUE_RE["ru" if lang == "ru" else "en"]
+    for q in spans:
+        start = q.start
+        for m in _INTERRUPTION_RE.finditer(text, q.start, q.end):
+            inner = m.group(1)
+            if inner[:1].islower() and cue_re.search(inner):
+                out.append(QuoteSpan(start, m.start(), False, q.mark))
+                start = m.end()
+        out.append(q if start == q.start else QuoteSpan(start, q.end, q.unclosed, q.mark))
+    return out
 
 
 def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | None:
@@ -182,7 +206,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
     """
     text = unwrap_lines(text)  # the offsets stay those of the text as given
-    spans = pair_quotes(text)
+    spans = split_interrupted(text, pair_quotes(text), lang)
     # the quotes alone need the cues up to just after the last one (pay only for what is read)
     endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
     cues = (
