@@ -478,6 +478,33 @@ PRONOUNS = [
         "bluntly. “Nobody is forcing Armenia to choose,” he said.",
         ["Irina Kolosova", "Tigran Melkumov"],
     ),
+    # the subject of the sentence before: a title and a name, or a surname before its verb
+    (
+        "“It is over,” the envoy said. Prime Minister Nikol Pashinyan met the envoy on Monday. "
+        "“We will not leave,” he said.",
+        ["the envoy", "Nikol Pashinyan"],
+    ),
+    (
+        "Песков отказался комментировать сообщения об эскалации. «Мы не комментируем слухи», — "
+        "сказал он.",
+        ["Песков"],
+    ),
+    # an institution is nobody's "he"; a named person stays the antecedent
+    (
+        "Eishiro Saito, head of Keidanren, raised alarm in November when he visited the "
+        "European Community. “The hopes placed in the report are excessive,” he said.",
+        ["Eishiro Saito"],
+    ),
+    (
+        "“We are ready,” Emmanuel Macron said, praising the restraint of President Volodymyr "
+        "Zelenskyy. “It is a path to peace,” he added.",
+        ["Emmanuel Macron", "Emmanuel Macron"],
+    ),
+    (  # the head of a Russian phrase comes first: "Источник РБК" is a person, not RBK
+        "Источник РБК, близкий к руководству ОДКБ, отрицает кризис. По его словам, позиция "
+        "Армении «не отражает мнения других членов альянса».",
+        ["Источник РБК"],
+    ),
 ]  # fmt: skip
 
 

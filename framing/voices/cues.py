@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE"]
+__all__ = [
+    "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
+    "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
+]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
 
@@ -110,3 +113,35 @@ CUE_KINDS = {lang: _cue_kinds(lang) for lang in ("en", "ru")}
 # so than with IGNORECASE or a flat alternation (what a cue costs on a large corpus).
 #: One regular expression per language that finds its cues.
 CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in CUE_KINDS.items()}
+
+# the role nouns a generic anaphor ("the official") may stand for
+ROLES = (
+    "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
+    "ambassador aide secretary president premier chief head source leader diplomat analyst expert"
+).split()
+RU_ROLES = (
+    "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",
+    "дипломат", "спикер", "депутат", "эксперт", "политолог", "собеседник", "источник", "чиновник",
+    "генсек", "руководител", "председател", "лидер",
+)  # fmt: skip
+
+FEMALE_WORDS = frozenset(
+    "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
+    "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
+    "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
+    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила".split()
+)
+MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
+ORG_HEADS = frozenset(
+    "agency ministry office service newspaper paper website outlet channel government committee "
+    "statement kremlin tass interfax reuters ap afp azatutyun rbk ria council bloc organization "
+    "organisation csto nato eu un department report media agency's "
+    "агентство министерство ведомство издание пресс-служба мид кремль тасс интерфакс риа рбк "
+    "правительство газета телеканал сайт "
+    # the heads of the names of institutions (European Community, Caucasus Policy Lab)
+    "community union party bank university institute center centre forum lab laboratory "
+    "foundation fund commission association group company corporation corp inc ltd parliament "
+    "assembly court embassy army police times post news press journal herald "
+    "союз партия банк университет институт центр фонд комиссия компания посольство суд "
+    "парламент ассамблея совет".split()
+)

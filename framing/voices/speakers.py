@@ -33,16 +33,24 @@ not known to be a woman, *she*/*она* to one not known to be a man, *it* to an
 organisation, "the minister" to the last speaker whose phrase has "minister" ("the
 official" to the last whose phrase has a role noun: official, representative, spokesman,
 minister …). *He* and *she* may also resolve to a person's name written in the narrative
-since the last named speaker (two or three capitalized words: "Tigran Melkumov, a political
-scientist, put it bluntly. “…,” he said"). A resolved speaker becomes the most recent one.
+since the last named speaker, preferring the subject of a sentence (a name at its start:
+"Tigran Melkumov, a political scientist, put it bluntly. “…,” he said"; a title and a name,
+"Prime Minister Nikol Pashinyan …"; a Russian surname before its verb, "Песков отказался …
+— сказал он"); after a named speaker only such a subject counts, and an institution
+("the European Community", "Caucasus Policy Lab") never does. A phrase's head is before
+"of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
+("Источник РБК" is a person). A resolved speaker becomes the most recent one.
 Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
 names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
 Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
 "and said") takes the speaker of the cue before it.
 
-What it does not do: no parser and no coreference model, so a speaker separated from its
-cue by a long relative clause ("Lavrov, who arrived in Yerevan on Monday and met …, said")
-is not found; possessives are not followed ("his spokesman"); an anaphor with no antecedent
+A relative or participial clause between the speaker and the cue is skipped back to its
+head ("A senior official who asked not to be named said", "Pashinyan, who said …, has
+described", "Эксперты, с которыми поговорила «Медуза», называют", "Дипломаты, опрошенные
+РБК, считают"), up to 200 characters and not inside a quote.
+
+What it does not do: no parser and no coreference model; possessives are not followed ("his spokesman"); an anaphor with no antecedent
 that fits stays as written; a single surname in the narrative is not an antecedent; a cue
 verb in a non-speech sense ("the report said nothing") is a cue.
 """
@@ -53,7 +61,18 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from .cues import ACCORDING, CUE_KINDS, CUE_RE, SPEECH, TERM
+from .cues import (
+    ACCORDING,
+    CUE_KINDS,
+    CUE_RE,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ORG_HEADS,
+    ROLES,
+    RU_ROLES,
+    SPEECH,
+    TERM,
+)
 
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
 
@@ -65,10 +84,17 @@ _RU_NOT_SPEAKERS = frozenset(
     "себя его её ее их это этого этом этим так то им ему ей нам вам мне".split()
 )
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
+# a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
 _NAME_RE = {
-    "en": re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"),
-    "ru": re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b"),
+    "en": re.compile(
+        r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
+    ),
+    "ru": re.compile(
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\b"
+    ),
 }
+_RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
@@ -129,8 +155,15 @@ _AUXILIARIES = frozenset(
 )
 _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
-_NAME_STOP = frozenset("the a an he she it they we mr ms president prime minister".split())
+_NAME_STOP = frozenset("the a an he she it they we".split())
+# the title words that may lead a name ("President Reagan", "Foreign Minister Sergei Lavrov")
+_NAME_TITLES = frozenset(
+    "mr ms mrs dr president prime minister foreign deputy defence defense secretary general gen "
+    "chancellor ambassador senator spokesman spokeswoman chairman chief first lady premier "
+    "vice speaker governor mayor king queen prince princess".split()
+)
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
+_COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
@@ -138,35 +171,10 @@ _FIRST_PERSON = frozenset("i we я мы".split())
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
 )  # "and said": the subject before
-# the role nouns a generic anaphor ("the official") may stand for
-_ROLES = (
-    "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
-    "ambassador aide secretary president premier chief head source leader diplomat analyst expert"
-).split()
-_RU_ROLES = (
-    "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",
-    "дипломат", "спикер", "депутат", "эксперт", "политолог", "собеседник", "источник", "чиновник",
-    "генсек", "руководител", "председател", "лидер",
-)  # fmt: skip
-
 _PRONOUNS = {
     "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
     "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
 }  # fmt: skip
-_FEMALE_WORDS = frozenset(
-    "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
-    "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
-    "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
-    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила".split()
-)
-_MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
-_ORG_HEADS = frozenset(
-    "agency ministry office service newspaper paper website outlet channel government committee "
-    "statement kremlin tass interfax reuters ap afp azatutyun rbk ria council bloc organization "
-    "organisation csto nato eu un department report media agency's "
-    "агентство министерство ведомство издание пресс-служба мид кремль тасс интерфакс риа рбк "
-    "правительство газета телеканал сайт".split()
-)
 
 
 class Cue(NamedTuple):
@@ -346,6 +354,16 @@ def _speaker_span(
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
     if s < 0 and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start)):
         s, e = _speaker_after(text, end, lang)
+        if (
+            lang == "ru"
+            and s >= 0
+            and not any(w[:1].isupper() for w in text[s:e].split())
+            and not any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", text[s:e].lower()))
+            and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
+            and text[s:e].split()[0].lower() not in _PRONOUNS
+        ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
+            before = _before_apposition(text, start, stop, back_skip)
+            s, e = before if before[0] >= 0 else (s, e)
     if s < 0 and not cue_text.endswith("ing"):
         s, e = _before_apposition(text, start, stop, back_skip)
     return s, e
@@ -445,24 +463,29 @@ def find_cues(
 
 def _gender(phrase: str, gender: str, *, nominative: bool = False) -> str:
     """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written."""
-    words = phrase.lower().replace("’", "'").split()
+    written = phrase.replace("’", "'").split()
+    # the head is before "of", "for", "at" …: "Pavel Sokolin of the Eurasia Forum" is a person
+    cut = next((i for i, w in enumerate(written) if i and w.lower() in _NP_LINKS), len(written))
+    written = written[:cut]
+    words = [w.lower() for w in written]
     if not words:
         return ""
     head = words[-1].removesuffix("'s")
-    if head in _ORG_HEADS:
+    # a Russian phrase's head comes first: "Источник РБК", "глава МИД" are persons
+    if head in ORG_HEADS and (words[0].isascii() or not words[0].startswith(RU_ROLES)):
         return "org"
     if gender:
         return gender
-    if any(w in _FEMALE_WORDS for w in words):
+    if any(w in FEMALE_WORDS for w in words):
         return "f"
-    if any(w in _MALE_WORDS for w in words):
+    if any(w in MALE_WORDS for w in words):
         return "m"
-    if nominative and not head.isascii() and phrase.split()[-1][:1].isupper():
+    if nominative and not head.isascii() and written[-1][:1].isupper():
         if head.endswith(("ова", "ева", "ина", "ая", "ская")):
             return "f"
         if head.endswith(("ов", "ев", "ин", "ский", "ян")):
             return "m"
-    if head.isascii() and head.isalpha() and phrase.split()[-1][:1].isupper():
+    if head.isascii() and head.isalpha() and written[-1][:1].isupper():
         if head.endswith(("ova", "eva", "ina", "aya", "yova")):
             return "f"
         if head.endswith(("ov", "ev", "in", "sky", "skiy", "ovich", "yev")):
@@ -473,21 +496,16 @@ def _gender(phrase: str, gender: str, *, nominative: bool = False) -> str:
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
-    if (
-        lang == "en"
-        and len(words) == 2
-        and words[0].lower() == "the"
-        and words[1].lower() in _ROLES
-    ):
+    if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
-        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES:
+        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
             return None  # "the foreign ministry" is a speaker of its own
         return words[-1].lower()
     head = words[0].lower()
-    return head if len(words) <= 3 and head.startswith(_RU_ROLES) else None
+    return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
 
 
 def _antecedent(named: list, want: str, head: str | None) -> str | None:
@@ -496,7 +514,7 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
         if head is not None:
             low = phrase.lower()
             if head[:6] in low or (
-                head in ("official", "чиновник") and any(r in low for r in _ROLES)
+                head in ("official", "чиновник") and any(r in low for r in ROLES)
             ):
                 return phrase
             continue
@@ -508,20 +526,46 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
     return None
 
 
-def _last_name(text: str, lo: int, hi: int, lang: str, skip) -> tuple[str, str] | None:
-    """The last person's name (two or three capitalized words) in ``text[lo:hi]`` outside
-    the ``skip`` spans, with its gender, or None."""
-    found = None
+def _name_at(text: str, m, lang: str) -> str | None:
+    """The person's name in a run of capitalized words, its leading title words left out;
+    None when the run is no person's name (a place, an institution, a sentence's first word)."""
+    words = m.group().split()
+    lead = 0
+    while lead < len(words) and words[lead].lower() in (_NAME_STOP | _NAME_TITLES | _EN_STOP):
+        lead += 1
+    name = " ".join(words[lead:])
+    if not name or _gender(name, "", nominative=True) == "org" or name.lower() in _RU_STOP:
+        return None
+    if len(words) - lead >= 2:
+        return name
+    if any(w.lower() in _NAME_TITLES for w in words[:lead]):
+        return name  # "President Reagan"
+    if lang == "ru":
+        before = _word_back(text, m.start())
+        if before and text[before[0] : before[1]].lower().startswith(RU_ROLES):
+            return name  # "президент Путин"
+        if _RU_PAST_RE.match(text, m.end()) and _gender(name, "", nominative=True):
+            return name  # "Песков отказался": a surname as the sentence's subject
+    return None
+
+
+def _last_name(
+    text: str, lo: int, hi: int, lang: str, skip, subjects: bool
+) -> tuple[str, str] | None:
+    """The person's name in ``text[lo:hi]`` outside the ``skip`` spans that a pronoun refers
+    to, with its gender, or None: the last subject of a sentence (a name at its start), else
+    (unless ``subjects``) the last name (see :func:`_name_at`)."""
+    found = subject = None
     for m in _NAME_RE[lang].finditer(text, lo, hi):
-        first = m.group().split(None, 1)[0].lower()
-        if first in _EN_STOP or first in _RU_STOP or first in _NAME_STOP:
-            continue
         if any(a <= m.start() < b for a, b in skip):
             continue
-        gender = _gender(m.group(), "", nominative=True)
-        if gender != "org":
-            found = (m.group(), gender)
-    return found
+        name = _name_at(text, m, lang)
+        if name is None:
+            continue
+        found = (name, _gender(name, "", nominative=True))
+        if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
+            subject = found
+    return subject if subjects else subject or found
 
 
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
@@ -554,7 +598,9 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
             found = None
             if text and want in ("m", "f"):
                 lo = max(last, cue.speaker_start - _NAME_REACH)
-                name = _last_name(text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip)
+                name = _last_name(
+                    text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip, bool(named)
+                )
                 if name and name[1] in ("", want):
                     named.append(name)
                     found = name[0]
