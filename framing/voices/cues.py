@@ -20,6 +20,7 @@ import re
 __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
+    "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -144,4 +145,43 @@ ORG_HEADS = frozenset(
     "assembly court embassy army police times post news press journal herald "
     "союз партия банк университет институт центр фонд комиссия компания посольство суд "
     "парламент ассамблея совет".split()
+)
+
+# the words that end a speaker's phrase, and the adverbs between a speaker and the cue
+EN_STOP = frozenset(
+    "that which who whom whose and but or nor when while as in on at for with by from to after "
+    "before during since because if this these those is was were are be been being has have had "
+    "not also reportedly yesterday today tonight where than said says told adding saying "
+    "later earlier then there however meanwhile speaking referring citing via what how why "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december last next week month year".split()
+)
+
+EN_SKIP = frozenset(
+    "also has had have reportedly later earlier then previously once recently further "
+    "repeatedly publicly separately again had earlier just only long".split()
+)
+
+RU_STOP = frozenset(
+    "что и а но однако хотя зато поэтому как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
+    "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
+    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
+    "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+)
+
+RU_SKIP = frozenset(
+    "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
+    "тоже открыто прямо".split()
+)
+
+RU_DATIVES = frozenset(
+    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
+    "радиостанции порталу".split()
+)
+
+# the title words that may lead a name ("President Reagan", "Foreign Minister Sergei Lavrov")
+NAME_TITLES = frozenset(
+    "mr ms mrs dr president prime minister foreign deputy defence defense secretary general gen "
+    "chancellor ambassador senator spokesman spokeswoman chairman chief first lady premier "
+    "vice speaker governor mayor king queen prince princess".split()
 )

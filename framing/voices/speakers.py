@@ -65,11 +65,17 @@ from .cues import (
     ACCORDING,
     CUE_KINDS,
     CUE_RE,
+    EN_SKIP,
+    EN_STOP,
     FEMALE_WORDS,
     MALE_WORDS,
+    NAME_TITLES,
     ORG_HEADS,
     ROLES,
+    RU_DATIVES,
     RU_ROLES,
+    RU_SKIP,
+    RU_STOP,
     SPEECH,
     TERM,
 )
@@ -99,32 +105,6 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
-_EN_STOP = frozenset(
-    "that which who whom whose and but or nor when while as in on at for with by from to after "
-    "before during since because if this these those is was were are be been being has have had "
-    "not also reportedly yesterday today tonight where than said says told adding saying "
-    "later earlier then there however meanwhile speaking referring citing via what how why "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december last next week month year".split()
-)
-_EN_SKIP = frozenset(
-    "also has had have reportedly later earlier then previously once recently further "
-    "repeatedly publicly separately again had earlier just only long".split()
-)
-_RU_STOP = frozenset(
-    "что и а но однако хотя зато поэтому как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
-    "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
-    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
-    "понедельник вторник среду четверг пятницу субботу воскресенье".split()
-)
-_RU_SKIP = frozenset(
-    "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
-    "тоже открыто прямо".split()
-)
-_RU_DATIVES = frozenset(
-    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
-    "радиостанции порталу".split()
-)
 _DETERMINERS = frozenset("the a an".split())
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _RU_PREPOSITIONS = "с|со|в|во|на|о|об|к|ко|по|у|для|от|из|за|при|между|перед|без"
@@ -156,12 +136,6 @@ _AUXILIARIES = frozenset(
 _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we".split())
-# the title words that may lead a name ("President Reagan", "Foreign Minister Sergei Lavrov")
-_NAME_TITLES = frozenset(
-    "mr ms mrs dr president prime minister foreign deputy defence defense secretary general gen "
-    "chancellor ambassador senator spokesman spokeswoman chairman chief first lady premier "
-    "vice speaker governor mayor king queen prince princess".split()
-)
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
@@ -309,15 +283,15 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     if lang == "ru":
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
-            if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in _RU_DATIVES):
+            if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in RU_DATIVES):
                 break
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
-        start, end = _words_after(text, phone.end() if phone else pos, _RU_STOP)
+        start, end = _words_after(text, phone.end() if phone else pos, RU_STOP)
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in _RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return start, end
-    start, end = _words_after(text, pos, _EN_STOP)
+    start, end = _words_after(text, pos, EN_STOP)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
         first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS
@@ -334,7 +308,7 @@ def _speaker_span(
 ):
     """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
-    stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
+    stop, back_skip = (RU_STOP, RU_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
     if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
         s = start + cue_text.index(" ") + 1
         return s, s + len(cue_text.split()[1])
@@ -403,7 +377,7 @@ def find_cues(
     [('заявила', 'Мария Захарова', 'f')]
     """
     kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
-    stop = _RU_STOP if lang == "ru" else _EN_STOP
+    stop = RU_STOP if lang == "ru" else EN_STOP
     cues: list[Cue] = []
     k = 0
     for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
@@ -531,14 +505,14 @@ def _name_at(text: str, m, lang: str) -> str | None:
     None when the run is no person's name (a place, an institution, a sentence's first word)."""
     words = m.group().split()
     lead = 0
-    while lead < len(words) and words[lead].lower() in (_NAME_STOP | _NAME_TITLES | _EN_STOP):
+    while lead < len(words) and words[lead].lower() in (_NAME_STOP | NAME_TITLES | EN_STOP):
         lead += 1
     name = " ".join(words[lead:])
-    if not name or _gender(name, "", nominative=True) == "org" or name.lower() in _RU_STOP:
+    if not name or _gender(name, "", nominative=True) == "org" or name.lower() in RU_STOP:
         return None
     if len(words) - lead >= 2:
         return name
-    if any(w.lower() in _NAME_TITLES for w in words[:lead]):
+    if any(w.lower() in NAME_TITLES for w in words[:lead]):
         return name  # "President Reagan"
     if lang == "ru":
         before = _word_back(text, m.start())
