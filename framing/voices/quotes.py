@@ -52,7 +52,7 @@ import pandas as pd
 from .._tables import check_articles
 from .cues import CUE_RE
 from .marks import QuoteSpan, pair_quotes
-from .sentences import sentence_around, sentence_ends, text_language, unwrap_lines
+from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, find_cues, resolve_speakers
 
 __all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
@@ -87,7 +87,7 @@ class ArticleVoices(NamedTuple):
     cues: list[Cue]
     speakers: list[str]
     attributing: set[int]
-    ends: list[int]  # the sentence ends of the text (empty when nothing needed them)
+    sentences: Sentences  # the text's sentences, found where they are asked for
 
 
 # «…, — сказал Лавров. — …»: an attribution set off by dashes inside the quotation marks
@@ -216,7 +216,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     )
     speakers = resolve_speakers(cues, lang, text, [(q.start, q.end) for q in spans])
     rows: list[QuoteRow] = []
-    ends: list[int] = []
+    sentences = Sentences(text)
     attributing: set[int] = set()
     previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
@@ -227,8 +227,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
             found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
         adjacent = found is not None and cues[found].kind != TERM
         if found is None:
-            ends = ends or sentence_ends(text)
-            bounds = sentence_around(ends, q.start)
+            bounds = sentences.around(q.start)
             found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
         cue = cues[found] if found is not None else None
         kind = _kind(quote, adjacent, cue)
@@ -248,7 +247,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
         if kind == "quote" and speaker:
             previous = (q.end, speaker, cue_text, found if cue is not None else previous[3])
         rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
-    return ArticleVoices(rows, cues, speakers, attributing, ends)
+    return ArticleVoices(rows, cues, speakers, attributing, sentences)
 
 
 def article_languages(articles: pd.DataFrame) -> list:

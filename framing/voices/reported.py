@@ -38,7 +38,6 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from .quotes import ArticleVoices
-from .sentences import sentence_around, sentence_ends
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
 __all__ = ["Reported", "reported_spans"]
@@ -192,19 +191,18 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     [('ОДКБ жива.', 'Лаврова')]
     """
     out: list[Reported] = []
-    ends = voices.ends
+    sentences = voices.sentences
     for k, cue in enumerate(voices.cues):
         speaker = voices.speakers[k]
         if not speaker or cue.cue.lower().startswith(("so-", "так ")):
             continue
-        ends = ends or sentence_ends(text)
-        start, end = sentence_around(ends, cue.start)
+        start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
         span = None
         this = _THIS_RE.search(text, max(start, cue.start - 30), cue.start)
         if this and not text[start : this.start()].strip() and start > 0:
-            span = sentence_around(ends, start - 1)  # the sentence before
+            span = sentences.around(start - 1)  # the sentence before
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):

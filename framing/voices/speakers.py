@@ -136,6 +136,7 @@ _AUXILIARIES = frozenset(
 _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we".split())
+_LEADING = _NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
@@ -258,6 +259,9 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     ``pos``, or that the cue opens: "A senior official who asked not to be named said",
     "Pashinyan, who said in February …, has described", "Эксперты, с которыми поговорила
     «Медуза», называют", "Lavrov, who said": (start, end), or None."""
+    lo = max(0, pos - _RELATIVE_REACH - 20)
+    if text.find("wh" if lang != "ru" else ",", lo, pos) < 0:
+        return None  # no relative pronoun (English) or no comma (Russian): the common case
     while True:  # the adverbs and auxiliaries right before the cue ("…, has described")
         found = _word_back(text, pos)
         if found is None or text[found[0] : found[1]].lower() not in skip:
@@ -504,22 +508,24 @@ def _name_at(text: str, m, lang: str) -> str | None:
     """The person's name in a run of capitalized words, its leading title words left out;
     None when the run is no person's name (a place, an institution, a sentence's first word)."""
     words = m.group().split()
+    if len(words) == 1:  # a Russian surname after a role noun or before its verb
+        if lang != "ru" or words[0].lower() in RU_STOP:
+            return None
+        before = _word_back(text, m.start())
+        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
+            if not _RU_PAST_RE.match(text, m.end()):
+                return None  # "Песков отказался": a surname as the sentence's subject
+            if _gender(words[0], "", nominative=True) in ("", "org"):
+                return None
+        return words[0] if _gender(words[0], "", nominative=True) != "org" else None
     lead = 0
-    while lead < len(words) and words[lead].lower() in (_NAME_STOP | NAME_TITLES | EN_STOP):
+    while lead < len(words) and words[lead].lower() in _LEADING:
         lead += 1
     name = " ".join(words[lead:])
-    if not name or _gender(name, "", nominative=True) == "org" or name.lower() in RU_STOP:
+    if not name or _gender(name, "", nominative=True) == "org":
         return None
-    if len(words) - lead >= 2:
-        return name
-    if any(w.lower() in NAME_TITLES for w in words[:lead]):
-        return name  # "President Reagan"
-    if lang == "ru":
-        before = _word_back(text, m.start())
-        if before and text[before[0] : before[1]].lower().startswith(RU_ROLES):
-            return name  # "президент Путин"
-        if _RU_PAST_RE.match(text, m.end()) and _gender(name, "", nominative=True):
-            return name  # "Песков отказался": a surname as the sentence's subject
+    if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
+        return name  # "Nikol Pashinyan", "President Reagan"
     return None
 
 
