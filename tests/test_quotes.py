@@ -415,6 +415,30 @@ ATTRIBUTION = [
         "Дипломаты",
         "называют",
     ),
+    # a quote that opens the sentence after a speech cue goes on with its speaker
+    (
+        "The alliance can hardly be called a guarantee, said Richard Giragosian, director of a "
+        'research centre in Yerevan. "It is not a shield. It is a ceremonial club."',
+        "It is not a shield. It is a ceremonial club.",
+        "quote",
+        "Richard Giragosian",
+        "said",
+    ),
+    (
+        "Союз больше не работает, заявил политолог Андраник Теванян. «Это не щит. Это клуб».",
+        "Это не щит. Это клуб",
+        "quote",
+        "политолог Андраник Теванян",
+        "заявил",
+    ),
+    (  # ... not one inside a later sentence
+        'Officials said the talks failed. The next day a banner read "we will never leave this '
+        'land to anyone, whatever happens".',
+        "we will never leave this land to anyone, whatever happens",
+        "quote",
+        "",
+        "",
+    ),
     # ... but not a clause inside the quote, nor "по данным" (no participle)
     (
         "«Мы видим угрозы, которые возникают на границах», — сказал Мирзоян.",

@@ -19,7 +19,10 @@ its attribution between dashes («…, — сказал Лавров. — …»)
 3. in the *same sentence*, the nearest cue before the quote, else after it: Pashinyan
    described the pact as “an effective suspension” / “…” as Moscow calls it;
 4. a quote without a cue that follows a quote with a speaker within 400 characters, with
-   no other cue in between, continues that speaker's words (“…,” he said. “…”).
+   no other cue in between, continues that speaker's words (“…,” he said. “…”);
+5. a quote (speech) that opens a sentence within 400 characters after a speech cue with a
+   speaker, and no attributed quote since, continues that speaker's words ("…, said Richard
+   Giragosian, director of … . “It is not a shield.”").
 
 **Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2), or
 when it holds more than five words, a sentence-final mark (. ! ? …) or ends in a comma.
@@ -157,6 +160,28 @@ def _same_sentence(start: int, end: int, cues: list[Cue], k: int, bounds: tuple[
     return None
 
 
+_NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
+
+
+def _spoken_before(text: str, start: int, cues: list[Cue], speakers: list[str], kind, previous):
+    """The speaker and cue of a quote that opens a sentence right after a sentence with a
+    speech cue (“…, said Richard Giragosian, director of … . "It is not a shield."”): the
+    quote goes on with that speaker's words; ("", "") otherwise."""
+    j = _cue_index(cues, start) - 1
+    if kind != "quote" or j < 0 or not speakers[j] or cues[j].kind == TERM:
+        return "", ""
+    cue = cues[j]
+    if start - max(cue.end, cue.speaker_end) > _FLOATING_GAP or (
+        previous and previous[0] > cue.start
+    ):
+        return "", ""
+    if not text[start : start + 1].isupper() or not _NEW_SENTENCE_RE.search(
+        text, max(0, start - 6), start - 1
+    ):
+        return "", ""
+    return speakers[j], cue.cue
+
+
 def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
     """ "quote" or "scare_quote" (the rules are in the module's docstring)."""
     if cue is not None and cue.kind == TERM:
@@ -237,15 +262,18 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
             speaker, cue_text = speakers[found], cue.cue
             if adjacent:
                 attributing.add(found)
+            index = found
         elif kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
             between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start))) - {
                 previous[3]
             }
             speaker, cue_text = ("", "") if between else previous[1:3]
+            index = previous[3]
         else:
-            speaker, cue_text = "", ""
+            speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
+            index = _cue_index(cues, q.start) - 1
         if kind == "quote" and speaker:
-            previous = (q.end, speaker, cue_text, found if cue is not None else previous[3])
+            previous = (q.end, speaker, cue_text, index)
         rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
     return ArticleVoices(rows, cues, speakers, attributing, sentences)
 
