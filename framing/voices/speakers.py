@@ -136,6 +136,15 @@ _AUXILIARIES = frozenset(
 _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we".split())
+# the Russian offices known by their acronyms, as a speaker's phrase may spell them out
+_OFFICES = {
+    "мид": ("мид", "иностранных дел"),
+    "мвд": ("мвд", "внутренних дел"),
+    "минобороны": ("минобороны", "обороны"),
+    "минфин": ("минфин", "финансов"),
+    "минэкономразвития": ("минэкономразвития", "экономического развития"),
+}
+_RU_CHIEFS = ("глав", "министр", "руководител", "начальник", "директор", "председател")
 _LEADING = _NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
@@ -476,6 +485,9 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     words = phrase.split()
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
+    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in _OFFICES:
+        head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
+        return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
@@ -489,6 +501,13 @@ def _anaphor(phrase: str, lang: str) -> str | None:
 def _antecedent(named: list, want: str, head: str | None) -> str | None:
     """The last named speaker that fits a pronoun's gender or an anaphor's head noun."""
     for phrase, gender in reversed(named):
+        if head is not None and " " in head:  # "глава МИД": a chief of that office
+            role, office = head.split()
+            low = phrase.lower()
+            chief = role.startswith(_RU_CHIEFS) and any(c in low for c in _RU_CHIEFS)
+            if (role[:6] in low or chief) and any(o in low for o in _OFFICES[office]):
+                return phrase
+            continue
         if head is not None:
             low = phrase.lower()
             if head[:6] in low or (
