@@ -21,6 +21,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
+    "PRONOUNS", "OFFICES", "RU_CHIEFS",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -185,3 +186,20 @@ NAME_TITLES = frozenset(
     "chancellor ambassador senator spokesman spokeswoman chairman chief first lady premier "
     "vice speaker governor mayor king queen prince princess".split()
 )
+
+# pronouns and their gender; offices and their chiefs, for anaphors ("глава МИД")
+# the Russian offices known by their acronyms, as a speaker's phrase may spell them out
+OFFICES = {
+    "мид": ("мид", "иностранных дел"),
+    "мвд": ("мвд", "внутренних дел"),
+    "минобороны": ("минобороны", "обороны"),
+    "минфин": ("минфин", "финансов"),
+    "минэкономразвития": ("минэкономразвития", "экономического развития"),
+}
+
+RU_CHIEFS = ("глав", "министр", "руководител", "начальник", "директор", "председател")
+
+PRONOUNS = {
+    "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
+    "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
+}  # fmt: skip

@@ -70,8 +70,11 @@ from .cues import (
     FEMALE_WORDS,
     MALE_WORDS,
     NAME_TITLES,
+    OFFICES,
     ORG_HEADS,
+    PRONOUNS,
     ROLES,
+    RU_CHIEFS,
     RU_DATIVES,
     RU_ROLES,
     RU_SKIP,
@@ -136,15 +139,6 @@ _AUXILIARIES = frozenset(
 _TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _NAME_STOP = frozenset("the a an he she it they we".split())
-# the Russian offices known by their acronyms, as a speaker's phrase may spell them out
-_OFFICES = {
-    "мид": ("мид", "иностранных дел"),
-    "мвд": ("мвд", "внутренних дел"),
-    "минобороны": ("минобороны", "обороны"),
-    "минфин": ("минфин", "финансов"),
-    "минэкономразвития": ("минэкономразвития", "экономического развития"),
-}
-_RU_CHIEFS = ("глав", "министр", "руководител", "начальник", "директор", "председател")
 _LEADING = _NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
@@ -155,10 +149,6 @@ _FIRST_PERSON = frozenset("i we я мы".split())
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
 )  # "and said": the subject before
-_PRONOUNS = {
-    "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
-    "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
-}  # fmt: skip
 
 
 class Cue(NamedTuple):
@@ -307,7 +297,7 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     start, end = _words_after(text, pos, EN_STOP)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
-        first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS
+        first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
@@ -347,7 +337,7 @@ def _speaker_span(
             and not any(w[:1].isupper() for w in text[s:e].split())
             and not any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", text[s:e].lower()))
             and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
-            and text[s:e].split()[0].lower() not in _PRONOUNS
+            and text[s:e].split()[0].lower() not in PRONOUNS
         ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
             before = _before_apposition(text, start, stop, back_skip)
             s, e = before if before[0] >= 0 else (s, e)
@@ -485,7 +475,7 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     words = phrase.split()
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
-    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in _OFFICES:
+    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
@@ -504,8 +494,8 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
         if head is not None and " " in head:  # "глава МИД": a chief of that office
             role, office = head.split()
             low = phrase.lower()
-            chief = role.startswith(_RU_CHIEFS) and any(c in low for c in _RU_CHIEFS)
-            if (role[:6] in low or chief) and any(o in low for o in _OFFICES[office]):
+            chief = role.startswith(RU_CHIEFS) and any(c in low for c in RU_CHIEFS)
+            if (role[:6] in low or chief) and any(o in low for o in OFFICES[office]):
                 return phrase
             continue
         if head is not None:
@@ -591,9 +581,9 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
             near = k and cue.inherits and cue.start - cues[k - 1].end < 200
             out.append(out[-1] if near else "")
             continue
-        head = None if low in _PRONOUNS else _anaphor(phrase, lang)
-        if low in _PRONOUNS or head is not None:
-            want = _PRONOUNS.get(low, "")
+        head = None if low in PRONOUNS else _anaphor(phrase, lang)
+        if low in PRONOUNS or head is not None:
+            want = PRONOUNS.get(low, "")
             found = None
             if text and want in ("m", "f"):
                 lo = max(last, cue.speaker_start - _NAME_REACH)
