@@ -21,7 +21,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_CHIEFS",
+    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -203,3 +203,13 @@ PRONOUNS = {
     "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
     "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
 }  # fmt: skip
+
+# words that are no speaker, auxiliaries, abbreviated titles, words before a name
+RU_NOT_SPEAKERS = frozenset(
+    "себя его её ее их это этого этом этим так то им ему ей нам вам мне".split()
+)
+AUXILIARIES = frozenset(
+    "had has have was were is are would will could should might may must did does do can".split()
+)
+TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
+NAME_STOP = frozenset("the a an he she it they we".split())

@@ -1,12 +1,9 @@
 """Attribution cues and their speakers, in English and Russian (:func:`find_cues`).
 
-A *cue* is the word (or words) that attributes speech or a term: said, told, added,
-warned, according to, quoted … as saying; заявил, сказал, отметил, по словам; and the
-term cues described … as, called, dubbed, so-called, назвал (the words are in
-:mod:`framing.voices.cues`). Cues are matched
-case-sensitively (their sentence-initial forms "According to", "По словам" too), so a cue in
-an all-capitals headline is not found. Each cue found outside the quotation marks of a text
-gets a *speaker*, the noun phrase as written:
+A *cue* attributes speech or a term (said, told, according to, quoted … as saying; заявил,
+по словам; described … as, called, so-called, назвал: the words are in
+:mod:`framing.voices.cues`), matched case-sensitively (so not in an all-capitals headline).
+Each cue outside the quotation marks gets a *speaker*, the noun phrase as written:
 
 * **before the cue** ("Russian Foreign Minister Sergei Lavrov said", "an unnamed CSTO
   representative told", "Officials in Yerevan said", "the head of the Office of the
@@ -50,9 +47,10 @@ head ("A senior official who asked not to be named said", "Pashinyan, who said �
 described", "Эксперты, с которыми поговорила «Медуза», называют", "Дипломаты, опрошенные
 РБК, считают"), up to 200 characters and not inside a quote.
 
-What it does not do: no parser and no coreference model; possessives are not followed ("his spokesman"); an anaphor with no antecedent
-that fits stays as written; a single surname in the narrative is not an antecedent; a cue
-verb in a non-speech sense ("the report said nothing") is a cue.
+What it does not do: no parser and no coreference model; possessives are not followed ("his
+spokesman"); an anaphor with no antecedent that fits stays as written; a single English
+surname in the narrative is not an antecedent; a cue verb in a non-speech sense ("the
+report said nothing") is a cue.
 """
 
 from __future__ import annotations
@@ -63,12 +61,14 @@ from typing import NamedTuple
 
 from .cues import (
     ACCORDING,
+    AUXILIARIES,
     CUE_KINDS,
     CUE_RE,
     EN_SKIP,
     EN_STOP,
     FEMALE_WORDS,
     MALE_WORDS,
+    NAME_STOP,
     NAME_TITLES,
     OFFICES,
     ORG_HEADS,
@@ -76,11 +76,13 @@ from .cues import (
     ROLES,
     RU_CHIEFS,
     RU_DATIVES,
+    RU_NOT_SPEAKERS,
     RU_ROLES,
     RU_SKIP,
     RU_STOP,
     SPEECH,
     TERM,
+    TITLES,
 )
 
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
@@ -89,9 +91,6 @@ _WORD = r"[^\W\d_][\w'’.-]*"
 
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
-_RU_NOT_SPEAKERS = frozenset(
-    "себя его её ее их это этого этом этим так то им ему ей нам вам мне".split()
-)
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 # a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
 _NAME_RE = {
@@ -133,13 +132,8 @@ _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and 
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 # prepositions that stay inside a speaker's phrase between two words of it
 _NP_LINKS = frozenset("of in from at with for из от".split())
-_AUXILIARIES = frozenset(
-    "had has have was were is are would will could should might may must did does do can".split()
-)
-_TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
-_NAME_STOP = frozenset("the a an he she it they we".split())
-_LEADING = _NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
+_LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
@@ -179,7 +173,7 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
             start = m.start(1)
         end = m.start(1) + len(word)
         pos = m.end()
-        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in _TITLES:
+        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in TITLES:
             break  # "said Lavrov." ends the phrase; "S. Lavrov" keeps going
     return start, end
 
@@ -223,7 +217,7 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
             before = text[previous[0] : previous[1]].lower() if previous else ""
             if before and before not in stop and before not in _NP_LINKS:
                 low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
-        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _TITLES):
+        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in TITLES):
             break
         if end < 0:
             end = found[1]
@@ -291,7 +285,7 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
         start, end = _words_after(text, phone.end() if phone else pos, RU_STOP)
-        if start >= 0 and text[start:end].split(None, 1)[0].lower() in _RU_NOT_SPEAKERS:
+        if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return start, end
     start, end = _words_after(text, pos, EN_STOP)
@@ -301,7 +295,7 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
-    if following and following.group(1).lower() in _AUXILIARIES:
+    if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
     return start, end
 
