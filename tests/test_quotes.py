@@ -431,6 +431,23 @@ ATTRIBUTION = [
         "политолог Андраник Теванян",
         "заявил",
     ),
+    # a cue that looks back at the quote before it; "ограничился тем, что" is speech
+    (
+        "“Nobody is leaving.\n\n“But the alliance did not work when we needed it.”\n\nRuben "
+        "Rubinyan, deputy speaker of parliament, made the remarks on Friday.",
+        "Nobody is leaving.\n\n“But the alliance did not work when we needed it.",
+        "quote",
+        "Ruben Rubinyan",
+        "made the remarks",
+    ),
+    (
+        "Кремль не стал комментировать заявление. Песков ограничился тем, что «у нас нет "
+        "информации об угрозах».",
+        "у нас нет информации об угрозах",
+        "quote",
+        "Песков",
+        "ограничился",
+    ),
     (  # ... not one inside a later sentence
         'Officials said the talks failed. The next day a banner read "we will never leave this '
         'land to anyone, whatever happens".',
@@ -722,6 +739,8 @@ def test_reported_speech(text, content, speaker, cue):
         "The platform, said by the Pentagon to be a command post, was shelled.",
         "“The talks are over and nothing will change for a year,” the minister said.",
         "Кремль не исключил новых переговоров.",  # a possibility left open, no report
+        "Lavrov made the remarks on Friday in Moscow.",  # it looks back at a quote
+        "Минфин ограничил экспорт зерна до конца года.",  # "ограничил" is no speech
         # a cue before its own quote: the question before it is not reported speech
         'Asked how he felt about the attack, the prince, who is on a visit, replied, "We '
         'understand the United States."',

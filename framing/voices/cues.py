@@ -21,7 +21,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -38,6 +38,13 @@ _EN_SPEECH = (
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
+# cues that look back at the quotes before them ("…” ¶ X made the remarks on Friday.)
+RETROSPECTIVE = [
+    f"{verb} {det} {noun}"
+    for verb in ("made", "makes")
+    for det in ("the", "his", "her", "their", "these", "those")
+    for noun in ("remarks", "comments", "statement")
+]
 _EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
 _EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
@@ -45,7 +52,10 @@ _RU_PAST_STEMS = (
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
     "повтори завери исключи отрица допусти"
 ).split()
-_RU_IRREGULAR = "отверг отвергла отвергли опроверг опровергла опровергли".split()
+_RU_IRREGULAR = (
+    "отверг отвергла отвергли опроверг опровергла опровергли "
+    "ограничился ограничилась ограничились"  # "ограничился тем, что …": all he said
+).split()
 _RU_PRESENT = (
     "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
     "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует "
@@ -76,7 +86,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
     else:
-        kinds = dict.fromkeys(_EN_SPEECH + _EN_PARTICIPLES + _EN_PHRASES, SPEECH)
+        kinds = dict.fromkeys(_EN_SPEECH + _EN_PARTICIPLES + _EN_PHRASES + RETROSPECTIVE, SPEECH)
         kinds.update(
             dict.fromkeys(
                 _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM

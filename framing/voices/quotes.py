@@ -53,7 +53,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .._tables import check_articles
-from .cues import CUE_RE
+from .cues import CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, find_cues, resolve_speakers
@@ -272,6 +272,11 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
         else:
             speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
             index = _cue_index(cues, q.start) - 1
+            if not speaker and kind == "quote" and k < len(cues) and cues[k].cue in RETROSPECTIVE:
+                if (
+                    cues[k].start - q.end < _FLOATING_GAP and speakers[k]
+                ):  # “…” ¶ X made the remarks
+                    speaker, cue_text, index = speakers[k], cues[k].cue, k
         if kind == "quote" and speaker:
             previous = (q.end, speaker, cue_text, index)
         rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))

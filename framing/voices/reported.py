@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .cues import RETROSPECTIVE
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -194,8 +195,8 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     sentences = voices.sentences
     for k, cue in enumerate(voices.cues):
         speaker = voices.speakers[k]
-        if not speaker or cue.cue.lower().startswith(("so-", "так ")):
-            continue
+        if not speaker or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
+            continue  # "made the remarks on Friday" reports no content of its own
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
