@@ -718,6 +718,30 @@ REPORTED = [
 ]
 
 
+REPORTED += [
+    # a time adverbial between the speaker and the cue
+    (
+        "Prime Minister Nikol Pashinian on Thursday again ruled out a war with Azerbaijan.",
+        "a war with Azerbaijan.",
+        "Prime Minister Nikol Pashinian",
+        "ruled out",
+    ),
+    (
+        "Пашинян в четверг заявил, что Армения не собирается воевать.",
+        "Армения не собирается воевать.",
+        "Пашинян",
+        "заявил",
+    ),
+    # "сообщили в министерстве": the office speaks (a plural cue with no subject)
+    (
+        "Армения приостановила участие в учениях ОДКБ, сообщили в министерстве обороны.",
+        "Армения приостановила участие в учениях ОДКБ",
+        "министерстве обороны",
+        "сообщили",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "content", "speaker", "cue"), REPORTED)
 def test_reported_speech(text, content, speaker, cue):
     spans = spans_of(text)
@@ -741,6 +765,8 @@ def test_reported_speech(text, content, speaker, cue):
         "Кремль не исключил новых переговоров.",  # a possibility left open, no report
         "Lavrov made the remarks on Friday in Moscow.",  # it looks back at a quote
         "Минфин ограничил экспорт зерна до конца года.",  # "ограничил" is no speech
+        # a singular cue: the place after "в" is not its speaker
+        "Армения приостановила участие в учениях ОДКБ, сообщил в Ереване источник.",
         # a cue before its own quote: the question before it is not reported speech
         'Asked how he felt about the attack, the prince, who is on a visit, replied, "We '
         'understand the United States."',

@@ -21,7 +21,8 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "gender_of", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -223,3 +224,79 @@ AUXILIARIES = frozenset(
 )
 TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 NAME_STOP = frozenset("the a an he she it they we".split())
+
+# prepositions that stay inside a speaker's phrase between two words of it
+NP_LINKS = frozenset("of in from at with for из от".split())
+
+_RU_PREPOSITIONS = "с|со|в|во|на|о|об|к|ко|по|у|для|от|из|за|при|между|перед|без"
+_RU_PARTICIPLE = (
+    r"[а-яё]+(?:вш|ющ|ущ|ащ|ящ|енн|ённ|анн|янн)(?:ий|ая|ое|ие|его|ей|их|ые|ый|ой|ую|ими|ым)"
+)
+# [0]: the cue ends a clause set off by commas ("X, who …, said"; "X, с которыми …, называют");
+# [1]: the cue ends a restrictive clause or opens one ("X who … said", "X, who said")
+RELATIVE_RE = {
+    "en": (
+        re.compile(r",\s*(?:who|which)\s[^.;!?\n]{1,160}?,\s*$"),
+        re.compile(r"(?:(?<=\w)\s+|,\s*)(?:who|which)\s(?:[^.;:!?,\"“”«»\n]{0,100}\s)?$"),
+    ),
+    "ru": (
+        re.compile(
+            rf",\s*(?:(?:(?:{_RU_PREPOSITIONS})\s+)?котор[а-яё]+|{_RU_PARTICIPLE})\s"
+            r"[^.;!?\n]{1,160}?,\s*(?:[—–-]\s*)?$"
+        ),
+        re.compile(r",\s*(?:котор(?:ый|ая|ое|ые))\s+$"),
+    ),
+}
+
+_DAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|"
+    "пятницу|субботу|воскресенье"
+)
+TIME_RE = re.compile(
+    rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
+    rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS}))[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
+    """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written.
+
+    ``gender`` is what the cue says (the Russian verb: заявила is "f"); ``nominative`` lets
+    surname endings count (Захарова, Лавров; not Лаврова after "по словам").
+
+    Examples
+    --------
+    >>> gender_of("Pavel Sokolin of the Eurasia Strategic Forum", ""), gender_of("Источник РБК", "")
+    ('m', '')
+    >>> gender_of("the foreign ministry", ""), gender_of("Мария Захарова", "", nominative=True)
+    ('org', 'f')
+    """
+    written = phrase.replace("’", "'").split()
+    # the head is before "of", "for", "at" …: "Pavel Sokolin of the Eurasia Forum" is a person
+    cut = next((i for i, w in enumerate(written) if i and w.lower() in NP_LINKS), len(written))
+    written = written[:cut]
+    words = [w.lower() for w in written]
+    if not words:
+        return ""
+    head = words[-1].removesuffix("'s")
+    # a Russian phrase's head comes first: "Источник РБК", "глава МИД" are persons
+    if head in ORG_HEADS and (words[0].isascii() or not words[0].startswith(RU_ROLES)):
+        return "org"
+    if gender:
+        return gender
+    if any(w in FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in MALE_WORDS for w in words):
+        return "m"
+    if nominative and not head.isascii() and written[-1][:1].isupper():
+        if head.endswith(("ова", "ева", "ина", "ая", "ская")):
+            return "f"
+        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
+            return "m"
+    if head.isascii() and head.isalpha() and written[-1][:1].isupper():
+        if head.endswith(("ova", "eva", "ina", "aya", "yova")):
+            return "f"
+        if head.endswith(("ov", "ev", "in", "sky", "skiy", "ovich", "yev")):
+            return "m"
+    return ""

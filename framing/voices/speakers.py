@@ -66,13 +66,12 @@ from .cues import (
     CUE_RE,
     EN_SKIP,
     EN_STOP,
-    FEMALE_WORDS,
-    MALE_WORDS,
     NAME_STOP,
     NAME_TITLES,
+    NP_LINKS,
     OFFICES,
-    ORG_HEADS,
     PRONOUNS,
+    RELATIVE_RE,
     ROLES,
     RU_CHIEFS,
     RU_DATIVES,
@@ -82,7 +81,9 @@ from .cues import (
     RU_STOP,
     SPEECH,
     TERM,
+    TIME_RE,
     TITLES,
+    gender_of,
 )
 
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
@@ -90,6 +91,7 @@ __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"
 _WORD = r"[^\W\d_][\w'’.-]*"
 
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
+_IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 # a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
@@ -109,29 +111,8 @@ _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
 _DETERMINERS = frozenset("the a an".split())
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
-_RU_PREPOSITIONS = "с|со|в|во|на|о|об|к|ко|по|у|для|от|из|за|при|между|перед|без"
-_RU_PARTICIPLE = (
-    r"[а-яё]+(?:вш|ющ|ущ|ащ|ящ|енн|ённ|анн|янн)(?:ий|ая|ое|ие|его|ей|их|ые|ый|ой|ую|ими|ым)"
-)
-# [0]: the cue ends a clause set off by commas ("X, who …, said"; "X, с которыми …, называют");
-# [1]: the cue ends a restrictive clause or opens one ("X who … said", "X, who said")
-_RELATIVE_RE = {
-    "en": (
-        re.compile(r",\s*(?:who|which)\s[^.;!?\n]{1,160}?,\s*$"),
-        re.compile(r"(?:(?<=\w)\s+|,\s*)(?:who|which)\s(?:[^.;:!?,\"“”«»\n]{0,100}\s)?$"),
-    ),
-    "ru": (
-        re.compile(
-            rf",\s*(?:(?:(?:{_RU_PREPOSITIONS})\s+)?котор[а-яё]+|{_RU_PARTICIPLE})\s"
-            r"[^.;!?\n]{1,160}?,\s*(?:[—–-]\s*)?$"
-        ),
-        re.compile(r",\s*(?:котор(?:ый|ая|ое|ые))\s+$"),
-    ),
-}
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
-# prepositions that stay inside a speaker's phrase between two words of it
-_NP_LINKS = frozenset("of in from at with for из от".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
@@ -212,10 +193,10 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
             pos = found[0]
             continue
         skipping = False
-        if low in _NP_LINKS and end >= 0:
+        if low in NP_LINKS and end >= 0:
             previous = _word_back(text, found[0])
             before = text[previous[0] : previous[1]].lower() if previous else ""
-            if before and before not in stop and before not in _NP_LINKS:
+            if before and before not in stop and before not in NP_LINKS:
                 low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
         if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in TITLES):
             break
@@ -224,7 +205,7 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
         start = pos = found[0]
         if low in _DETERMINERS:
             previous = _word_back(text, pos)
-            if previous is None or text[previous[0] : previous[1]].lower() not in _NP_LINKS:
+            if previous is None or text[previous[0] : previous[1]].lower() not in NP_LINKS:
                 break  # "the head of the Office" goes on past "of the"
     return start, end
 
@@ -247,6 +228,20 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
+def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
+    """``pos`` moved back over the adverbs and the time adverbials right before a cue
+    ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил")."""
+    while True:
+        found = _word_back(text, pos)
+        if found is not None and text[found[0] : found[1]].lower() in skip:
+            pos = found[0]
+            continue
+        m = TIME_RE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            return pos
+        pos = m.start()
+
+
 def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozenset, quoted):
     """The head noun phrase before a relative or participial clause that ends at the cue at
     ``pos``, or that the cue opens: "A senior official who asked not to be named said",
@@ -260,7 +255,7 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         if found is None or text[found[0] : found[1]].lower() not in skip:
             break
         pos = found[0]
-    rules = _RELATIVE_RE["ru" if lang == "ru" else "en"]
+    rules = RELATIVE_RE["ru" if lang == "ru" else "en"]
     lo = max(0, pos - _RELATIVE_REACH)
     m = rules[0].search(text, lo, pos) or rules[1].search(text, lo, pos)
     if m is None or quoted(m.start()):
@@ -276,7 +271,7 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     return (start, end) if start >= 0 else None
 
 
-def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
+def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tuple[int, int]:
     if lang == "ru":
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
@@ -285,6 +280,9 @@ def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
         start, end = _words_after(text, phone.end() if phone else pos, RU_STOP)
+        office = _IN_OFFICE_RE.match(text, pos) if start < 0 and plural else None
+        if office:  # "сообщили в министерстве обороны": the office speaks
+            start, end = _words_after(text, office.end(), RU_STOP)
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return start, end
@@ -318,13 +316,13 @@ def _speaker_span(
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
-    s, e = _words_before(text, start, stop, back_skip)
+    s, e = _words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
     if s < 0 and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start)):
-        s, e = _speaker_after(text, end, lang)
+        s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
         if (
             lang == "ru"
             and s >= 0
@@ -432,38 +430,6 @@ def find_cues(
     return cues
 
 
-def _gender(phrase: str, gender: str, *, nominative: bool = False) -> str:
-    """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written."""
-    written = phrase.replace("’", "'").split()
-    # the head is before "of", "for", "at" …: "Pavel Sokolin of the Eurasia Forum" is a person
-    cut = next((i for i, w in enumerate(written) if i and w.lower() in _NP_LINKS), len(written))
-    written = written[:cut]
-    words = [w.lower() for w in written]
-    if not words:
-        return ""
-    head = words[-1].removesuffix("'s")
-    # a Russian phrase's head comes first: "Источник РБК", "глава МИД" are persons
-    if head in ORG_HEADS and (words[0].isascii() or not words[0].startswith(RU_ROLES)):
-        return "org"
-    if gender:
-        return gender
-    if any(w in FEMALE_WORDS for w in words):
-        return "f"
-    if any(w in MALE_WORDS for w in words):
-        return "m"
-    if nominative and not head.isascii() and written[-1][:1].isupper():
-        if head.endswith(("ова", "ева", "ина", "ая", "ская")):
-            return "f"
-        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
-            return "m"
-    if head.isascii() and head.isalpha() and written[-1][:1].isupper():
-        if head.endswith(("ova", "eva", "ina", "aya", "yova")):
-            return "f"
-        if head.endswith(("ov", "ev", "in", "sky", "skiy", "ovich", "yev")):
-            return "m"
-    return ""
-
-
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
@@ -518,14 +484,14 @@ def _name_at(text: str, m, lang: str) -> str | None:
         if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
             if not _RU_PAST_RE.match(text, m.end()):
                 return None  # "Песков отказался": a surname as the sentence's subject
-            if _gender(words[0], "", nominative=True) in ("", "org"):
+            if gender_of(words[0], "", nominative=True) in ("", "org"):
                 return None
-        return words[0] if _gender(words[0], "", nominative=True) != "org" else None
+        return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
     lead = 0
     while lead < len(words) and words[lead].lower() in _LEADING:
         lead += 1
     name = " ".join(words[lead:])
-    if not name or _gender(name, "", nominative=True) == "org":
+    if not name or gender_of(name, "", nominative=True) == "org":
         return None
     if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
         return name  # "Nikol Pashinyan", "President Reagan"
@@ -545,7 +511,7 @@ def _last_name(
         name = _name_at(text, m, lang)
         if name is None:
             continue
-        found = (name, _gender(name, "", nominative=True))
+        found = (name, gender_of(name, "", nominative=True))
         if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
             subject = found
     return subject if subjects else subject or found
@@ -597,7 +563,7 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
                 )
             out.append(found if found is not None else phrase)
             continue
-        named.append((phrase, _gender(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+        named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
         last = max(last, cue.speaker_end, cue.end)
         out.append(phrase)
     return out
