@@ -22,6 +22,7 @@ __all__ = [
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "TIME_WORDS",
     "gender_of", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
@@ -252,6 +253,8 @@ _DAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|"
     "пятницу|субботу|воскресенье"
 )
+#: the last words of the time adverbials of :data:`TIME_RE`
+TIME_WORDS = frozenset(_DAYS.split("|") + "week month year morning afternoon evening night".split())
 TIME_RE = re.compile(
     rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
     rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS}))[ \t]*$",

@@ -82,6 +82,7 @@ from .cues import (
     SPEECH,
     TERM,
     TIME_RE,
+    TIME_WORDS,
     TITLES,
     gender_of,
 )
@@ -233,10 +234,11 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил")."""
     while True:
         found = _word_back(text, pos)
-        if found is not None and text[found[0] : found[1]].lower() in skip:
+        word = text[found[0] : found[1]].lower() if found is not None else ""
+        if word in skip:
             pos = found[0]
             continue
-        m = TIME_RE.search(text, max(0, pos - 40), pos)
+        m = TIME_RE.search(text, max(0, pos - 40), pos) if word in TIME_WORDS else None
         if m is None:
             return pos
         pos = m.start()
