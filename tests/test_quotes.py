@@ -732,6 +732,25 @@ REPORTED += [
         "Пашинян",
         "заявил",
     ),
+    # "по его мнению" / "according to" set off by commas inside the content: the whole clause
+    (
+        "Пашинян выступил в парламенте. Угрозы войны, по его мнению, нет.",
+        "Угрозы войны, по его мнению, нет.",
+        "Пашинян",
+        "по его мнению",
+    ),
+    (
+        "The alliance, according to Lavrov, is in no danger of collapse.",
+        "The alliance, according to Lavrov, is in no danger of collapse.",
+        "Lavrov",
+        "according to",
+    ),
+    (  # ... from after a semicolon: the clause before it is news
+        "Армения не вводит санкций; кризис в отношениях, по словам Захаровой, раздувается Западом.",
+        "кризис в отношениях, по словам Захаровой, раздувается Западом.",
+        "Захаровой",
+        "по словам",
+    ),
     # "сообщили в министерстве": the office speaks (a plural cue with no subject)
     (
         "Армения приостановила участие в учениях ОДКБ, сообщили в министерстве обороны.",

@@ -10,7 +10,9 @@ into a span of the reported content, by these rules (sentences from
   follows the cue, or within the next few words as in "told reporters that") to the end of
   the sentence;
 * **"according to X, …", "по словам X, …", "как заявил X, …", "as X said, …"**: the clause after the comma
-  that follows the speaker, to the end of the sentence; **"…, according to X."** and
+  that follows the speaker, to the end of the sentence; set off by commas inside the content
+  ("Угрозы войны, по его мнению, нет", "The alliance, according to Lavrov, is …"): the
+  whole clause, from the sentence's start (or a semicolon) to its end (or a semicolon); **"…, according to X."** and
   **"…, как заявил X."** at a sentence's end: from the sentence's start to the cue;
 * no span for a term cue after *what* / *что* ("what he called a “collapse”"), and none
   when the cue introduces a direct quote (a colon or a quotation mark follows it,
@@ -96,10 +98,17 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     """The content of "according to X, …" / "по словам X, …" / "как заявил X, …"."""
     after = max(cue.end, cue.speaker_end)
     comma = _CLAUSE_COMMA_RE.match(text, after, bounds[1])
-    if comma:
-        return comma.end(), bounds[1]
     lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
     kak = _KAK_RE.search(text, max(bounds[0], lead - 6), lead)
+    if comma:
+        clause = text.rfind(";", bounds[0], lead) + 1 or bounds[0]  # a semicolon ends content
+        before = text[clause : kak.start() if kak else lead].rstrip()
+        if before.endswith(",") and _TWO_WORDS_RE.search(before):
+            semicolon = text.find(";", comma.end(), bounds[1])
+            return clause, semicolon if semicolon >= 0 else bounds[
+                1
+            ]  # "Угрозы, по его мнению, нет"
+        return comma.end(), bounds[1]
     window = max(bounds[0], lead - 40)
     head = window + len(text[window : kak.start() if kak else lead].rstrip())
     if head > bounds[0] and text[head - 1] == "," and _NOTHING_RE.match(text, after, bounds[1]):
