@@ -751,6 +751,13 @@ REPORTED += [
         "Захаровой",
         "по словам",
     ),
+    # "citing" reports what is cited, in the speaker of the cue before it; "pledged" is speech
+    (
+        "President Reagan has pledged to keep the Gulf sealanes open to shipping.",
+        "to keep the Gulf sealanes open to shipping.",
+        "President Reagan",
+        "pledged",
+    ),
     # "сообщили в министерстве": the office speaks (a plural cue with no subject)
     (
         "Армения приостановила участие в учениях ОДКБ, сообщили в министерстве обороны.",
@@ -793,6 +800,24 @@ def test_reported_speech(text, content, speaker, cue):
 )
 def test_no_reported_speech(text):
     assert "reported" not in spans_of(text)["voice"].tolist()
+
+
+def test_citing_reports_in_the_voice_of_the_cue_before_it():
+    text = (
+        "Armenia will skip the summit, the prime minister's office said, citing the alliance's "
+        "inaction during the border crisis."
+    )
+    spans = spans_of(text)
+    assert [
+        (text[s:e], p, c) for s, e, p, c in spans[["start", "end", "speaker", "cue"]].values
+    ] == [
+        ("Armenia will skip the summit", "the prime minister's office", "said"),
+        (
+            "the alliance's inaction during the border crisis.",
+            "the prime minister's office",
+            "citing",
+        ),
+    ]
 
 
 def test_a_quote_inside_reported_speech_splits_it():

@@ -36,7 +36,7 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed"
+    "reaffirmed pledged pledges"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
@@ -47,7 +47,7 @@ RETROSPECTIVE = [
     for det in ("the", "his", "her", "their", "these", "those")
     for noun in ("remarks", "comments", "statement")
 ]
-_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
+_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling citing".split()
 _EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "

@@ -323,7 +323,11 @@ def _speaker_span(
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
-    if s < 0 and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start)):
+    if (
+        s < 0
+        and not cue_text.endswith("ing")
+        and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
+    ):  # ", citing the alliance's …": a participle's subject is before it, never after
         s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
         if (
             lang == "ru"
