@@ -448,6 +448,15 @@ ATTRIBUTION = [
         "Песков",
         "ограничился",
     ),
+    # a hard-wrapped speaker's phrase that breaks after "of" goes on over the line break
+    (
+        '"The talks have stalled," the chief trade negotiator of\nthe European Union Maros '
+        'Sefcovic told reporters.\n"We will try again in May."',
+        "The talks have stalled,",
+        "quote",
+        "the chief trade negotiator of\nthe European Union Maros Sefcovic",
+        "told",
+    ),
     (  # ... not one inside a later sentence
         'Officials said the talks failed. The next day a banner read "we will never leave this '
         'land to anyone, whatever happens".',
@@ -757,6 +766,12 @@ REPORTED += [
         "to keep the Gulf sealanes open to shipping.",
         "President Reagan",
         "pledged",
+    ),
+    (  # a headline line is not part of the speaker's phrase on the next line
+        "Armenia Freezes Its Ties\nLavrov said the bloc was fine.",
+        "the bloc was fine.",
+        "Lavrov",
+        "said",
     ),
     # "сообщили в министерстве": the office speaks (a plural cue with no subject)
     (

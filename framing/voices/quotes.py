@@ -65,7 +65,9 @@ QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue",
 
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_MARK_RE = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
-_AFTER_GAP_RE = re.compile(r"[\"'”’»“«„‘›]?[\s,—–-]*")
+_AFTER_GAP_RE = re.compile(
+    r"[\"'”’»“«„‘›]?[\s,—–-]*(?:(?:the|a|an)\s+)?"
+)  # the: a phrase cut at 8 words
 _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it

@@ -160,14 +160,21 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
     return start, end
 
 
+_LINE_END_LINK_RE = re.compile(r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|из|от)[ \t]*\n$", re.I)
 _WORD_CHARS = "'’.-_"
 
 
 def _word_back(text: str, pos: int) -> tuple[int, int] | None:
-    """The word that ends right before ``pos`` (spaces between, no line break), or None."""
+    """The word that ends right before ``pos`` (spaces between, no line break unless the
+    line ended inside a noun phrase: "the trade ambassador of¶the European Community"), or
+    None."""
     end = pos
     while end > 0 and text[end - 1] in " \t\xa0":
         end -= 1
+    if end > 1 and text[end - 1] == "\n" and text[end - 2] != "\n":
+        link = _LINE_END_LINK_RE.search(text, max(0, end - 8), end)
+        if link:  # a hard-wrapped line that broke after "of", "the", "for" …
+            end = link.start() + len(link.group().rstrip())
     start = end
     while (
         start > 0
