@@ -457,6 +457,22 @@ ATTRIBUTION = [
         "the chief trade negotiator of\nthe European Union Maros Sefcovic",
         "told",
     ),
+    # "Там сообщили": the office named after "в" just before; none named, "Там" stays
+    (
+        "РБК направил запрос в МИД Армении. Там сообщили, что Ереван не рассматривает выход "
+        "«в текущих условиях».",
+        "в текущих условиях",
+        "scare_quote",
+        "МИД Армении",
+        "сообщили",
+    ),
+    (
+        "Мы позвонили в приемную. Там сообщили, что министр «в отпуске».",
+        "в отпуске",
+        "scare_quote",
+        "Там",
+        "сообщили",
+    ),
     (  # ... not one inside a later sentence
         'Officials said the talks failed. The next day a banner read "we will never leave this '
         'land to anyone, whatever happens".',
@@ -832,6 +848,18 @@ def test_citing_reports_in_the_voice_of_the_cue_before_it():
             "the prime minister's office",
             "citing",
         ),
+    ]
+
+
+def test_there_after_a_cue_is_the_office_of_the_cue_before():
+    text = (
+        "Военные продолжают подготовку, сообщили в пресс-службе округа. Изменений в режиме "
+        "службы не происходит, уточнили там."
+    )
+    spans = spans_of(text)
+    assert [(text[s:e], p) for s, e, p in spans[["start", "end", "speaker"]].values] == [
+        ("Военные продолжают подготовку", "пресс-службе округа"),
+        ("Изменений в режиме службы не происходит", "пресс-службе округа"),
     ]
 
 

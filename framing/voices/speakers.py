@@ -92,6 +92,7 @@ __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"
 _WORD = r"[^\W\d_][\w'’.-]*"
 
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
+_IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
@@ -249,6 +250,13 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if m is None:
             return pos
         pos = m.start()
+
+
+def _place_before(text: str, pos: int) -> str:
+    """The office named after "в" just before a Russian "Там сообщили", else the "Там"
+    itself ("РБК направил запрос в МИД Армении. Там сообщили …")."""
+    names = [m.group(1) for m in _IN_NAME_RE.finditer(text, max(0, pos - 200), pos)]
+    return names[-1] if names else text[pos : pos + 3]
 
 
 def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozenset, quoted):
@@ -435,6 +443,9 @@ def find_cues(
                 else ""
             )
         speaker = text[s:e] if s >= 0 else ""
+        if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
+            near = cues and cues[-1].speaker and s - cues[-1].end < 300
+            speaker = cues[-1].speaker if near else _place_before(text, s)  # the office before
         inherits = not speaker and (
             cue_text.lower().endswith("ing")
             or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
