@@ -473,6 +473,14 @@ ATTRIBUTION = [
         "Там",
         "сообщили",
     ),
+    # a cue word used as a noun ("rejected claims") is no cue: the term is Moscow's
+    (
+        'Moscow has repeatedly rejected claims of interference, calling them "Western propaganda".',
+        "Western propaganda",
+        "scare_quote",
+        "Moscow",
+        "calling",
+    ),
     (  # ... not one inside a later sentence
         'Officials said the talks failed. The next day a banner read "we will never leave this '
         'land to anyone, whatever happens".',
@@ -782,6 +790,12 @@ REPORTED += [
         "to keep the Gulf sealanes open to shipping.",
         "President Reagan",
         "pledged",
+    ),
+    (  # "The claims" is a noun, not a cue of "The"
+        "The claims of interference are false, the ministry said.",
+        "The claims of interference are false",
+        "the ministry",
+        "said",
     ),
     (  # a headline line is not part of the speaker's phrase on the next line
         "Armenia Freezes Its Ties\nLavrov said the bloc was fine.",
