@@ -22,7 +22,7 @@ __all__ = [
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
-    "TIME_WORDS",
+    "TIME_WORDS", "NOUN_BEFORE_RE",
     "gender_of", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
@@ -303,3 +303,11 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
         if head.endswith(("ov", "ev", "in", "sky", "skiy", "ovich", "yev")):
             return "m"
     return ""
+
+
+# a cue word after these is a noun: "rejected claims", "the warnings"
+NOUN_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
+    r"rejects|denies|dismisses|repeated|new)\s+$",
+    re.IGNORECASE,
+)

@@ -68,6 +68,7 @@ from .cues import (
     EN_STOP,
     NAME_STOP,
     NAME_TITLES,
+    NOUN_BEFORE_RE,
     NP_LINKS,
     OFFICES,
     PRONOUNS,
@@ -92,11 +93,6 @@ __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"
 _WORD = r"[^\W\d_][\w'’.-]*"
 
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
-_NOUN_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
-    r"rejects|denies|dismisses|repeated|new)\s+$",
-    re.IGNORECASE,
-)
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
@@ -410,7 +406,7 @@ def find_cues(
         if (
             lang != "ru"
             and cue_text.endswith("s")
-            and _NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         ):
             continue  # "rejected claims of …", "the warnings": a noun, not a cue
         if cue_text in ("quoted", "cited"):
