@@ -18,11 +18,12 @@ inside its paragraphs into spaces, one character for one, so that every offset s
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 __all__ = ["Sentences", "sentence_ends", "sentence_around", "text_language", "unwrap_lines"]
 
 _END_RE = re.compile(r"[.!?…\n][.!?…]*[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
+_BREAK_RE = re.compile("\n")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col sgt maj capt gov sen rep jr sr prof no vs etc jan feb mar apr "
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
@@ -80,13 +81,17 @@ class Sentences:
     def __init__(self, text: str):
         self.text = text
         self.cache: dict[tuple[int, int], list[int]] = {}
+        self.breaks: list[int] | None = None  # the offsets of the line breaks, found once
 
     def around(self, offset: int) -> tuple[int, int]:
         """The ``(start, end)`` of the sentence that holds ``offset``."""
         text = self.text
-        before = text.rfind("\n", 0, offset)
-        start = max(text.rfind("\n", 0, before), 0) if before > 0 else 0
-        last = text.find("\n", offset)
+        if self.breaks is None:
+            self.breaks = [m.start() for m in _BREAK_RE.finditer(text)]
+        k = bisect_left(self.breaks, offset)  # the breaks before offset are breaks[:k]
+        before = self.breaks[k - 1] if k else -1
+        start = self.breaks[k - 2] if k > 1 and before > 0 else 0
+        last = self.breaks[k] if k < len(self.breaks) else -1
         ends = self.cache.get((start, last))
         if ends is None:
             ends = _ends(text, start, None if last < 0 else last)

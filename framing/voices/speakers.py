@@ -275,7 +275,7 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         pos = found[0]
     rules = RELATIVE_RE["ru" if lang == "ru" else "en"]
     lo = max(0, pos - _RELATIVE_REACH)
-    m = rules[0].search(text, lo, pos) or rules[1].search(text, lo, pos)
+    m = rules[0].search(text, lo, pos) or rules[1].search(text, max(lo, pos - 120), pos)
     if m is None or quoted(m.start()):
         return None  # «…, которые возникают …», — сказал: the clause is the quote's
     head = m.start()
