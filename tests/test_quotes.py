@@ -481,6 +481,13 @@ ATTRIBUTION = [
         "Moscow",
         "calling",
     ),
+    (  # "quoted X, an apposition, as saying"
+        "The agency quoted an Iranian soldier, Hamid Dehqani, as saying: “The rain stopped us.”",
+        "The rain stopped us.",
+        "quote",
+        "an Iranian soldier, Hamid Dehqani",
+        "quoted … as saying",
+    ),
     (  # ... not one inside a later sentence
         'Officials said the talks failed. The next day a banner read "we will never leave this '
         'land to anyone, whatever happens".',

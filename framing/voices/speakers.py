@@ -92,7 +92,7 @@ __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"
 
 _WORD = r"[^\W\d_][\w'’.-]*"
 
-_QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
+_QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD},?\s+){{0,7}}?{_WORD}),?\s+as\s+saying\b")
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
