@@ -804,6 +804,12 @@ REPORTED += [
         "the ministry",
         "said",
     ),
+    (  # a headline "Surname: words" is that person's
+        "Песков: Кремль не считает выход Армении из ОДКБ угрозой\n\nМОСКВА, 3 мая. Встреча прошла.",
+        "Кремль не считает выход Армении из ОДКБ угрозой",
+        "Песков",
+        ":",
+    ),
     (  # a headline line is not part of the speaker's phrase on the next line
         "Armenia Freezes Its Ties\nLavrov said the bloc was fine.",
         "the bloc was fine.",
@@ -843,6 +849,9 @@ def test_reported_speech(text, content, speaker, cue):
         "Кремль не исключил новых переговоров.",  # a possibility left open, no report
         "Lavrov made the remarks on Friday in Moscow.",  # it looks back at a quote
         "Минфин ограничил экспорт зерна до конца года.",  # "ограничил" is no speech
+        # a caption's or a note's colon is nobody's speech
+        "Photo: Hrant Khachatrian, April 2024",
+        "Note: the figures are preliminary and may change",
         # a singular cue: the place after "в" is not its speaker
         "Армения приостановила участие в учениях ОДКБ, сообщил в Ереване источник.",
         # a cue before its own quote: the question before it is not reported speech

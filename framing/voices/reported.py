@@ -26,6 +26,8 @@ into a span of the reported content, by these rules (sentences from
   sentence before; a passive "said by X" has no content of its own;
 * the content after a cue ends at a semicolon; a cue whose speaker is *I* or *we* (the
   writer's own words) gives no span;
+* **"Песков: Кремль не считает …"** (a line that opens with a person's surname and a colon,
+  the headline convention): the rest of the line;
 * the content must hold at least two words; a sentence reaches at most 1,500 characters
   either side of its cue (texts without punctuation).
 
@@ -39,7 +41,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from .cues import RETROSPECTIVE
+from .cues import RETROSPECTIVE, gender_of
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -73,6 +75,9 @@ _TRAIL_AFTER_RE = re.compile(
 # "Об этом заявил X." / "This was stated by X.": the sentence before is X's
 _THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
+_HEADLINE_RE = re.compile(
+    r"(?m)^[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})$"
+)
 _MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
 
@@ -232,5 +237,20 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         start, end = _trim(text, *span)
         if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, speaker, cue.cue))
+    out.extend(_headline_spans(text))
     out.sort()
+    return out
+
+
+def _headline_spans(text: str) -> list[Reported]:
+    """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
+    a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it) and a colon
+    is that person's words (the headline convention of Russian and wire outlets)."""
+    if ":" not in text:
+        return []
+    out = []
+    for m in _HEADLINE_RE.finditer(text):
+        name = m.group(1)
+        if gender_of(name, "", nominative=True) in ("m", "f") and _TWO_WORDS_RE.search(m.group(2)):
+            out.append(Reported(*_trim(text, *m.span(2)), name, ":"))
     return out
