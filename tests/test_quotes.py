@@ -581,6 +581,11 @@ PRONOUNS = [
         "Zelenskyy. “It is a path to peace,” he added.",
         ["Emmanuel Macron", "Emmanuel Macron"],
     ),
+    (  # a known speaker's surname as the subject: "she" is Avagyan, not the man quoted since
+        "“It is a sentence,” said Lilit Avagyan, a lawyer. “Sign it,” said Pavel Sokolin of the "
+        "Eurasia Forum. Avagyan was less alarmed. “Nobody talks about a collapse,” she said.",
+        ["Lilit Avagyan", "Pavel Sokolin of the Eurasia Forum", "Lilit Avagyan"],
+    ),
     # "глава МИД" is the foreign minister named before, not the defence minister
     (
         "Министр иностранных дел Армении Арарат Мирзоян отверг обвинения. «Мы не проводим такой "

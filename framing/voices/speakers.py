@@ -261,10 +261,9 @@ def _place_before(text: str, pos: int) -> str:
 
 
 def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozenset, quoted):
-    """The head noun phrase before a relative or participial clause that ends at the cue at
-    ``pos``, or that the cue opens: "A senior official who asked not to be named said",
-    "Pashinyan, who said in February …, has described", "Эксперты, с которыми поговорила
-    «Медуза», называют", "Lavrov, who said": (start, end), or None."""
+    """The head before a relative or participial clause that ends at the cue at ``pos``, or
+    that the cue opens ("A senior official who asked not to be named said", "Pashinyan, who
+    said …, has described", "Эксперты, с которыми поговорила «Медуза», называют")."""
     lo = max(0, pos - _RELATIVE_REACH - 20)
     if text.find("wh" if lang != "ru" else ",", lo, pos) < 0:
         return None  # no relative pronoun (English) or no comma (Russian): the common case
@@ -529,23 +528,24 @@ def _name_at(text: str, m, lang: str) -> str | None:
     return None
 
 
-def _last_name(
-    text: str, lo: int, hi: int, lang: str, skip, subjects: bool
-) -> tuple[str, str] | None:
-    """The person's name in ``text[lo:hi]`` outside the ``skip`` spans that a pronoun refers
-    to, with its gender, or None: the last subject of a sentence (a name at its start), else
-    (unless ``subjects``) the last name (see :func:`_name_at`)."""
+def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tuple[str, str] | None:
+    """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
+    sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
+    else, when nobody is ``named`` yet, the last name (:func:`_name_at`); or None."""
     found = subject = None
+    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
     for m in _NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        name = _name_at(text, m, lang)
-        if name is None:
+        if m.group() in known:
+            found = known[m.group()]
+        elif (name := _name_at(text, m, lang)) is not None:
+            found = (name, gender_of(name, "", nominative=True))
+        else:
             continue
-        found = (name, gender_of(name, "", nominative=True))
         if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
             subject = found
-    return subject if subjects else subject or found
+    return subject if named else subject or found
 
 
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
@@ -579,7 +579,7 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
             if text and want in ("m", "f"):
                 lo = max(last, cue.speaker_start - _NAME_REACH)
                 name = _last_name(
-                    text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip, bool(named)
+                    text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip, named
                 )
                 if name and name[1] in ("", want):
                     named.append(name)
