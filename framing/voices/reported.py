@@ -76,7 +76,7 @@ _TRAIL_AFTER_RE = re.compile(
 _THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
 _HEADLINE_RE = re.compile(
-    r"(?m)^[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})$"
+    r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
 )
 _MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
@@ -246,11 +246,13 @@ def _headline_spans(text: str) -> list[Reported]:
     """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
     a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
-    if ":" not in text:
-        return []
-    out = []
-    for m in _HEADLINE_RE.finditer(text):
-        name = m.group(1)
-        if gender_of(name, "", nominative=True) in ("m", "f") and _TWO_WORDS_RE.search(m.group(2)):
-            out.append(Reported(*_trim(text, *m.span(2)), name, ":"))
+    out: list[Reported] = []
+    start = 0 if ":" in text else -1
+    while start >= 0:  # one anchored match per line
+        m = _HEADLINE_RE.match(text, start)
+        if m and gender_of(m.group(1), "", nominative=True) in ("m", "f"):
+            if _TWO_WORDS_RE.search(m.group(2)):
+                out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
     return out
