@@ -488,6 +488,29 @@ ATTRIBUTION = [
         "an Iranian soldier, Hamid Dehqani",
         "quoted … as saying",
     ),
+    # a title in quotation marks after the noun it names is no one's speech
+    (
+        'Today I am signing the law "On the Protection of Persons Deprived of Liberty as a Result '
+        'of Armed Aggression".',
+        "On the Protection of Persons Deprived of Liberty as a Result of Armed Aggression",
+        "scare_quote",
+        "",
+        "",
+    ),
+    (
+        "В Ереване прошла конференция «ОДКБ: кризис или перезагрузка?», заявил организатор.",
+        "ОДКБ: кризис или перезагрузка?",
+        "scare_quote",
+        "",
+        "",
+    ),
+    (  # ... but words quoted after such a noun and a verb are speech
+        'The minister said the programme was "a waste of money that nobody will ever see again".',
+        "a waste of money that nobody will ever see again",
+        "quote",
+        "The minister",
+        "said",
+    ),
     (  # ... not one inside a later sentence
         'Officials said the talks failed. The next day a banner read "we will never leave this '
         'land to anyone, whatever happens".',

@@ -42,7 +42,8 @@ as “an effective suspension”", "called it a «провал»"). The decision
   starts with a capital letter (a name: «Меридиан», the “Northern Courier”) takes no speaker
   from a speech cue elsewhere in its sentence;
 * "called" right before the quote names something (a famine called “Holodomor”): a scare
-  quote with no speaker.
+  quote with no speaker; so does a title right after the noun it names (the law “On …”,
+  the decree, the conference, the book; закон, указ, конференция, книга «…»).
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ _AFTER_GAP_RE = re.compile(
 )  # the: a phrase cut at 8 words
 _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
+# the nouns that a title in quotation marks names: the law “On …”, конференция «…»
+_TITLE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:law|decree|resolution|bill|conference|forum|festival|exhibition|book|film|"
+    r"programme|program|strategy|operation|project|campaign|закон\w*|указ\w*|постановлени\w*|"
+    r"конференци\w*|форум\w*|фестивал\w*|выставк\w*|книг\w*|фильм\w*|программ\w*|"
+    r"стратеги\w*|операци\w*|проект\w*|кампани\w*)\s*$",
+    re.IGNORECASE,
+)
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
 _SCARE_WORDS = 5
@@ -258,6 +267,8 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
             found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
         cue = cues[found] if found is not None else None
         kind = _kind(quote, adjacent, cue)
+        if _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
+            kind, cue = "scare_quote", None  # the law “On …”, конференция «…»: a title
         if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
             cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
         if cue is not None:
