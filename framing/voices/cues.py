@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE"]
+__all__ = [
+    "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
+    "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
+    "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
+    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "TIME_WORDS", "NOUN_BEFORE_RE",
+    "gender_of", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
+]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
 
@@ -29,18 +36,28 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed"
+    "reaffirmed pledged pledges"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
-_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling".split()
+# cues that look back at the quotes before them ("…” ¶ X made the remarks on Friday.)
+RETROSPECTIVE = [
+    f"{verb} {det} {noun}"
+    for verb in ("made", "makes")
+    for det in ("the", "his", "her", "their", "these", "those")
+    for noun in ("remarks", "comments", "statement")
+]
+_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling citing".split()
 _EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
     "повтори завери исключи отрица допусти"
 ).split()
-_RU_IRREGULAR = "отверг отвергла отвергли опроверг опровергла опровергли".split()
+_RU_IRREGULAR = (
+    "отверг отвергла отвергли опроверг опровергла опровергли "
+    "ограничился ограничилась ограничились"  # "ограничился тем, что …": all he said
+).split()
 _RU_PRESENT = (
     "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
     "считают пишет сообщает сообщают полагает уверен уверена передает передаёт цитирует "
@@ -71,7 +88,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
     else:
-        kinds = dict.fromkeys(_EN_SPEECH + _EN_PARTICIPLES + _EN_PHRASES, SPEECH)
+        kinds = dict.fromkeys(_EN_SPEECH + _EN_PARTICIPLES + _EN_PHRASES + RETROSPECTIVE, SPEECH)
         kinds.update(
             dict.fromkeys(
                 _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM
@@ -110,3 +127,187 @@ CUE_KINDS = {lang: _cue_kinds(lang) for lang in ("en", "ru")}
 # so than with IGNORECASE or a flat alternation (what a cue costs on a large corpus).
 #: One regular expression per language that finds its cues.
 CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in CUE_KINDS.items()}
+
+# the role nouns a generic anaphor ("the official") may stand for
+ROLES = (
+    "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
+    "ambassador aide secretary president premier chief head source leader diplomat analyst expert"
+).split()
+RU_ROLES = (
+    "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",
+    "дипломат", "спикер", "депутат", "эксперт", "политолог", "собеседник", "источник", "чиновник",
+    "генсек", "руководител", "председател", "лидер",
+)  # fmt: skip
+
+FEMALE_WORDS = frozenset(
+    "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
+    "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
+    "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
+    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила".split()
+)
+MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
+ORG_HEADS = frozenset(
+    "agency ministry office service newspaper paper website outlet channel government committee "
+    "statement kremlin tass interfax reuters ap afp azatutyun rbk ria council bloc organization "
+    "organisation csto nato eu un department report media agency's "
+    "агентство министерство ведомство издание пресс-служба мид кремль тасс интерфакс риа рбк "
+    "правительство газета телеканал сайт "
+    # the heads of the names of institutions (European Community, Caucasus Policy Lab)
+    "community union party bank university institute center centre forum lab laboratory "
+    "foundation fund commission association group company corporation corp inc ltd parliament "
+    "assembly court embassy army police times post news press journal herald "
+    "союз партия банк университет институт центр фонд комиссия компания посольство суд "
+    "парламент ассамблея совет".split()
+)
+
+# the words that end a speaker's phrase, and the adverbs between a speaker and the cue
+EN_STOP = frozenset(
+    "that which who whom whose and but or nor when while as in on at for with by from to after "
+    "before during since because if this these those is was were are be been being has have had "
+    "not also reportedly yesterday today tonight where than said says told adding saying "
+    "later earlier then there however meanwhile speaking referring citing via what how why "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december last next week month year".split()
+)
+
+EN_SKIP = frozenset(
+    "also has had have reportedly later earlier then previously once recently further "
+    "repeatedly publicly separately again had earlier just only long".split()
+)
+
+RU_STOP = frozenset(
+    "что и а но однако хотя зато поэтому как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
+    "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
+    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
+    "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+)
+
+RU_SKIP = frozenset(
+    "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
+    "тоже открыто прямо".split()
+)
+
+RU_DATIVES = frozenset(
+    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
+    "радиостанции порталу".split()
+)
+
+# the title words that may lead a name ("President Reagan", "Foreign Minister Sergei Lavrov")
+NAME_TITLES = frozenset(
+    "mr ms mrs dr president prime minister foreign deputy defence defense secretary general gen "
+    "chancellor ambassador senator spokesman spokeswoman chairman chief first lady premier "
+    "vice speaker governor mayor king queen prince princess".split()
+)
+
+# pronouns and their gender; offices and their chiefs, for anaphors ("глава МИД")
+# the Russian offices known by their acronyms, as a speaker's phrase may spell them out
+OFFICES = {
+    "мид": ("мид", "иностранных дел"),
+    "мвд": ("мвд", "внутренних дел"),
+    "минобороны": ("минобороны", "обороны"),
+    "минфин": ("минфин", "финансов"),
+    "минэкономразвития": ("минэкономразвития", "экономического развития"),
+}
+
+RU_CHIEFS = ("глав", "министр", "руководител", "начальник", "директор", "председател")
+
+PRONOUNS = {
+    "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
+    "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
+}  # fmt: skip
+
+# words that are no speaker, auxiliaries, abbreviated titles, words before a name
+RU_NOT_SPEAKERS = frozenset(
+    "себя его её ее их это этого этом этим так то им ему ей нам вам мне".split()
+)
+AUXILIARIES = frozenset(
+    "had has have was were is are would will could should might may must did does do can".split()
+)
+TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
+NAME_STOP = frozenset("the a an he she it they we".split())
+
+# prepositions that stay inside a speaker's phrase between two words of it
+NP_LINKS = frozenset("of in from at with for из от".split())
+
+_RU_PREPOSITIONS = "с|со|в|во|на|о|об|к|ко|по|у|для|от|из|за|при|между|перед|без"
+_RU_PARTICIPLE = (
+    r"[а-яё]+(?:вш|ющ|ущ|ащ|ящ|енн|ённ|анн|янн)(?:ий|ая|ое|ие|его|ей|их|ые|ый|ой|ую|ими|ым)"
+)
+# [0]: the cue ends a clause set off by commas ("X, who …, said"; "X, с которыми …, называют");
+# [1]: the cue ends a restrictive clause or opens one ("X who … said", "X, who said")
+RELATIVE_RE = {
+    "en": (
+        re.compile(r",\s*(?:who|which)\s[^.;!?\n]{1,160}?,\s*$"),
+        re.compile(r"(?:(?<=\w)\s+|,\s*)(?:who|which)\s(?:[^.;:!?,\"“”«»\n]{0,100}\s)?$"),
+    ),
+    "ru": (
+        re.compile(
+            rf",\s*(?:(?:(?:{_RU_PREPOSITIONS})\s+)?котор[а-яё]+|{_RU_PARTICIPLE})\s"
+            r"[^.;!?\n]{1,160}?,\s*(?:[—–-]\s*)?$"
+        ),
+        re.compile(r",\s*(?:котор(?:ый|ая|ое|ые))\s+$"),
+    ),
+}
+
+_DAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|"
+    "пятницу|субботу|воскресенье"
+)
+#: the last words of the time adverbials of :data:`TIME_RE`
+TIME_WORDS = frozenset(_DAYS.split("|") + "week month year morning afternoon evening night".split())
+TIME_RE = re.compile(
+    rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
+    rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS}))[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
+    """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written.
+
+    ``gender`` is what the cue says (the Russian verb: заявила is "f"); ``nominative`` lets
+    surname endings count (Захарова, Лавров; not Лаврова after "по словам").
+
+    Examples
+    --------
+    >>> gender_of("Pavel Sokolin of the Eurasia Strategic Forum", ""), gender_of("Источник РБК", "")
+    ('m', '')
+    >>> gender_of("the foreign ministry", ""), gender_of("Мария Захарова", "", nominative=True)
+    ('org', 'f')
+    """
+    written = phrase.replace("’", "'").split()
+    # the head is before "of", "for", "at" …: "Pavel Sokolin of the Eurasia Forum" is a person
+    cut = next((i for i, w in enumerate(written) if i and w.lower() in NP_LINKS), len(written))
+    written = written[:cut]
+    words = [w.lower() for w in written]
+    if not words:
+        return ""
+    head = words[-1].removesuffix("'s")
+    # a Russian phrase's head comes first: "Источник РБК", "глава МИД" are persons
+    if head in ORG_HEADS and (words[0].isascii() or not words[0].startswith(RU_ROLES)):
+        return "org"
+    if gender:
+        return gender
+    if any(w in FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in MALE_WORDS for w in words):
+        return "m"
+    if nominative and not head.isascii() and written[-1][:1].isupper():
+        if head.endswith(("ова", "ева", "ина", "ая", "ская")):
+            return "f"
+        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
+            return "m"
+    if head.isascii() and head.isalpha() and written[-1][:1].isupper():
+        if head.endswith(("ova", "eva", "ina", "aya", "yova")):
+            return "f"
+        if head.endswith(("ov", "ev", "in", "sky", "skiy", "ovich", "yev")):
+            return "m"
+    return ""
+
+
+# a cue word after these is a noun: "rejected claims", "the warnings"
+NOUN_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
+    r"rejects|denies|dismisses|repeated|new)\s+$",
+    re.IGNORECASE,
+)

@@ -19,7 +19,9 @@ The rules, in the order they are applied to each mark:
   no other single closing mark follows in the paragraph.
 * **Paragraphs** are lines. A quote still open at the end of a paragraph continues into
   the next one when that one starts with an opening mark of the same family (the English
-  news convention for a quote over several paragraphs); otherwise it ends at the
+  news convention for a quote over several paragraphs), and also when the paragraph ended
+  a sentence and the next one closes the quote's mark (» ” “) before it opens another
+  (the Russian convention «…¶…», no re-opening mark); otherwise it ends at the
   paragraph's end and is *unclosed*. An unclosed quote opened by a straight ``'`` is
   dropped (it was almost surely an apostrophe).
 * **Recovery.** A new opening mark of the open quote's family right after the end of a
@@ -124,6 +126,24 @@ def _continues(text: str, next_start: int | None, family: str) -> bool:
     return mark in (DOUBLE_MARKS if family == "double" else SINGLE_MARKS) and mark not in "»›”’"
 
 
+_CLOSER = {"«": "»", "“": "”", "„": "“"}
+_FINAL_RE = re.compile(r"[.!?…]\s*$")
+
+
+def _resumes(text: str, bottom: tuple, end: int, span: tuple[int, int] | None) -> bool:
+    """A quote open at a paragraph's end after a full sentence goes on in the next paragraph
+    ``span`` without a re-opening mark (the Russian convention «…¶…»): that paragraph closes
+    the quote's mark before it opens another one."""
+    closer = _CLOSER.get(bottom[0])
+    if span is None or closer is None or not _FINAL_RE.search(text, max(bottom[1], end - 8), end):
+        return False
+    close = text.find(closer, span[0], span[1])
+    if close < 0:
+        return False
+    opener = text.find(bottom[0], span[0], close)
+    return opener < 0 and not (closer == "“" and text.find("„", span[0], close) >= 0)
+
+
 def _unclosed(text: str, bottom: tuple, end: int) -> QuoteSpan | None:
     """The span of a quote that lost its closing mark, or None when it is not worth one."""
     while end > bottom[1] + 1 and text[end - 1].isspace():
@@ -210,6 +230,9 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         bottom = stack[0]
         if _continues(text, following, _family(bottom[0])):
             stack[:] = [(bottom[0], -1, bottom[1])]  # the next mark re-opens the same quote
+            continue
+        if _resumes(text, bottom, end, paragraphs[k + 1] if k + 1 < len(paragraphs) else None):
+            stack[:] = [bottom]  # «…¶…»: the next paragraph's closing mark ends the quote
             continue
         span = _unclosed(text, bottom, end)
         if span:

@@ -2,8 +2,9 @@
 
 The marks are paired by :mod:`framing.voices.marks` (every quotation style, apostrophes and
 inch signs left out, quotes over several paragraphs, unclosed quotes ended at the paragraph's
-end; hard-wrapped wire copy is read with its line breaks as spaces). Each span then gets its
-attribution and its kind:
+end; hard-wrapped wire copy is read with its line breaks as spaces); a quote interrupted by
+its attribution between dashes («…, — сказал Лавров. — …») is cut into its two parts
+(:func:`split_interrupted`). Each span then gets its attribution and its kind:
 
 **Attribution**, tried in this order (cues and speakers from :mod:`framing.voices.speakers`):
 
@@ -18,7 +19,10 @@ attribution and its kind:
 3. in the *same sentence*, the nearest cue before the quote, else after it: Pashinyan
    described the pact as “an effective suspension” / “…” as Moscow calls it;
 4. a quote without a cue that follows a quote with a speaker within 400 characters, with
-   no other cue in between, continues that speaker's words (“…,” he said. “…”).
+   no other cue in between, continues that speaker's words (“…,” he said. “…”);
+5. a quote (speech) that opens a sentence within 400 characters after a speech cue with a
+   speaker, and no attributed quote since, continues that speaker's words ("…, said Richard
+   Giragosian, director of … . “It is not a shield.”").
 
 **Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2), or
 when it holds more than five words, a sentence-final mark (. ! ? …) or ends in a comma.
@@ -38,7 +42,8 @@ as “an effective suspension”", "called it a «провал»"). The decision
   starts with a capital letter (a name: «Меридиан», the “Northern Courier”) takes no speaker
   from a speech cue elsewhere in its sentence;
 * "called" right before the quote names something (a famine called “Holodomor”): a scare
-  quote with no speaker.
+  quote with no speaker; so does a title right after the noun it names (the law “On …”,
+  the decree, the conference, the book; закон, указ, конференция, книга «…»).
 """
 
 from __future__ import annotations
@@ -49,20 +54,31 @@ from typing import NamedTuple
 import pandas as pd
 
 from .._tables import check_articles
-from .marks import pair_quotes
-from .sentences import sentence_around, sentence_ends, text_language, unwrap_lines
+from .cues import CUE_RE, RETROSPECTIVE
+from .marks import QuoteSpan, pair_quotes
+from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, find_cues, resolve_speakers
 
-__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices"]
+__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
 
 #: The columns of the quotes table, in order.
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue", "unclosed")
 
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_MARK_RE = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
-_AFTER_GAP_RE = re.compile(r"[\"'”’»“«„‘›]?[\s,—–-]*")
+_AFTER_GAP_RE = re.compile(
+    r"[\"'”’»“«„‘›]?[\s,—–-]*(?:(?:the|a|an)\s+)?"
+)  # the: a phrase cut at 8 words
 _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
+# the nouns that a title in quotation marks names: the law “On …”, конференция «…»
+_TITLE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:law|decree|resolution|bill|conference|forum|festival|exhibition|book|film|"
+    r"programme|program|strategy|operation|project|campaign|закон\w*|указ\w*|постановлени\w*|"
+    r"конференци\w*|форум\w*|фестивал\w*|выставк\w*|книг\w*|фильм\w*|программ\w*|"
+    r"стратеги\w*|операци\w*|проект\w*|кампани\w*)\s*$",
+    re.IGNORECASE,
+)
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
 _SCARE_WORDS = 5
@@ -85,7 +101,29 @@ class ArticleVoices(NamedTuple):
     cues: list[Cue]
     speakers: list[str]
     attributing: set[int]
-    ends: list[int]  # the sentence ends of the text (empty when nothing needed them)
+    sentences: Sentences  # the text's sentences, found where they are asked for
+
+
+# «…, — сказал Лавров. — …»: an attribution set off by dashes inside the quotation marks
+_INTERRUPTION_RE = re.compile(
+    r"(?<=[,.!?…])\s+[—–]\s+([^\W\d_][^«»“”\"\n—–]{0,80}?)[.,:]\s+[—–]\s+"
+)
+
+
+def split_interrupted(text: str, spans: list[QuoteSpan], lang: str) -> list[QuoteSpan]:
+    """The quotes with their inner attributions cut out: «A, — сказал он. — B» is two quotes,
+    "A," and "B", when the part between the dashes starts in lower case and holds a cue."""
+    out: list[QuoteSpan] = []
+    cue_re = CUE_RE["ru" if lang == "ru" else "en"]
+    for q in spans:
+        start = q.start
+        for m in _INTERRUPTION_RE.finditer(text, q.start, q.end):
+            inner = m.group(1)
+            if inner[:1].islower() and cue_re.search(inner):
+                out.append(QuoteSpan(start, m.start(), False, q.mark))
+                start = m.end()
+        out.append(q if start == q.start else QuoteSpan(start, q.end, q.unclosed, q.mark))
+    return out
 
 
 def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | None:
@@ -131,6 +169,28 @@ def _same_sentence(start: int, end: int, cues: list[Cue], k: int, bounds: tuple[
     if k + 1 < len(cues) and cues[k + 1].start < bounds[1]:
         return k + 1
     return None
+
+
+_NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
+
+
+def _spoken_before(text: str, start: int, cues: list[Cue], speakers: list[str], kind, previous):
+    """The speaker and cue of a quote that opens a sentence right after a sentence with a
+    speech cue (“…, said Richard Giragosian, director of … . "It is not a shield."”): the
+    quote goes on with that speaker's words; ("", "") otherwise."""
+    j = _cue_index(cues, start) - 1
+    if kind != "quote" or j < 0 or not speakers[j] or cues[j].kind == TERM:
+        return "", ""
+    cue = cues[j]
+    if start - max(cue.end, cue.speaker_end) > _FLOATING_GAP or (
+        previous and previous[0] > cue.start
+    ):
+        return "", ""
+    if not text[start : start + 1].isupper() or not _NEW_SENTENCE_RE.search(
+        text, max(0, start - 6), start - 1
+    ):
+        return "", ""
+    return speakers[j], cue.cue
 
 
 def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
@@ -182,7 +242,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
     """
     text = unwrap_lines(text)  # the offsets stay those of the text as given
-    spans = pair_quotes(text)
+    spans = split_interrupted(text, pair_quotes(text), lang)
     # the quotes alone need the cues up to just after the last one (pay only for what is read)
     endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
     cues = (
@@ -192,7 +252,7 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     )
     speakers = resolve_speakers(cues, lang, text, [(q.start, q.end) for q in spans])
     rows: list[QuoteRow] = []
-    ends: list[int] = []
+    sentences = Sentences(text)
     attributing: set[int] = set()
     previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
@@ -203,28 +263,37 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
             found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
         adjacent = found is not None and cues[found].kind != TERM
         if found is None:
-            ends = ends or sentence_ends(text)
-            bounds = sentence_around(ends, q.start)
+            bounds = sentences.around(q.start)
             found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
         cue = cues[found] if found is not None else None
         kind = _kind(quote, adjacent, cue)
+        if _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
+            kind, cue = "scare_quote", None  # the law “On …”, конференция «…»: a title
         if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
             cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
         if cue is not None:
             speaker, cue_text = speakers[found], cue.cue
             if adjacent:
                 attributing.add(found)
+            index = found
         elif kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
             between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start))) - {
                 previous[3]
             }
             speaker, cue_text = ("", "") if between else previous[1:3]
+            index = previous[3]
         else:
-            speaker, cue_text = "", ""
+            speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
+            index = _cue_index(cues, q.start) - 1
+            if not speaker and kind == "quote" and k < len(cues) and cues[k].cue in RETROSPECTIVE:
+                if (
+                    cues[k].start - q.end < _FLOATING_GAP and speakers[k]
+                ):  # “…” ¶ X made the remarks
+                    speaker, cue_text, index = speakers[k], cues[k].cue, k
         if kind == "quote" and speaker:
-            previous = (q.end, speaker, cue_text, found if cue is not None else previous[3])
+            previous = (q.end, speaker, cue_text, index)
         rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
-    return ArticleVoices(rows, cues, speakers, attributing, ends)
+    return ArticleVoices(rows, cues, speakers, attributing, sentences)
 
 
 def article_languages(articles: pd.DataFrame) -> list:

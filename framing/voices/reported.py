@@ -10,7 +10,9 @@ into a span of the reported content, by these rules (sentences from
   follows the cue, or within the next few words as in "told reporters that") to the end of
   the sentence;
 * **"according to X, …", "по словам X, …", "как заявил X, …", "as X said, …"**: the clause after the comma
-  that follows the speaker, to the end of the sentence; **"…, according to X."** and
+  that follows the speaker, to the end of the sentence; set off by commas inside the content
+  ("Угрозы войны, по его мнению, нет", "The alliance, according to Lavrov, is …"): the
+  whole clause, from the sentence's start (or a semicolon) to its end (or a semicolon); **"…, according to X."** and
   **"…, как заявил X."** at a sentence's end: from the sentence's start to the cue;
 * no span for a term cue after *what* / *что* ("what he called a “collapse”"), and none
   when the cue introduces a direct quote (a colon or a quotation mark follows it,
@@ -24,6 +26,8 @@ into a span of the reported content, by these rules (sentences from
   sentence before; a passive "said by X" has no content of its own;
 * the content after a cue ends at a semicolon; a cue whose speaker is *I* or *we* (the
   writer's own words) gives no span;
+* **"Песков: Кремль не считает …"** (a line that opens with a person's surname and a colon,
+  the headline convention): the rest of the line;
 * the content must hold at least two words; a sentence reaches at most 1,500 characters
   either side of its cue (texts without punctuation).
 
@@ -37,8 +41,8 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .cues import RETROSPECTIVE, gender_of
 from .quotes import ArticleVoices
-from .sentences import sentence_around, sentence_ends
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
 __all__ = ["Reported", "reported_spans"]
@@ -71,6 +75,9 @@ _TRAIL_AFTER_RE = re.compile(
 # "Об этом заявил X." / "This was stated by X.": the sentence before is X's
 _THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
+_HEADLINE_RE = re.compile(
+    r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
+)
 _MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
 
@@ -96,10 +103,17 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     """The content of "according to X, …" / "по словам X, …" / "как заявил X, …"."""
     after = max(cue.end, cue.speaker_end)
     comma = _CLAUSE_COMMA_RE.match(text, after, bounds[1])
-    if comma:
-        return comma.end(), bounds[1]
     lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
     kak = _KAK_RE.search(text, max(bounds[0], lead - 6), lead)
+    if comma:
+        clause = text.rfind(";", bounds[0], lead) + 1 or bounds[0]  # a semicolon ends content
+        before = text[clause : kak.start() if kak else lead].rstrip()
+        if before.endswith(",") and _TWO_WORDS_RE.search(before):
+            semicolon = text.find(";", comma.end(), bounds[1])
+            return clause, semicolon if semicolon >= 0 else bounds[
+                1
+            ]  # "Угрозы, по его мнению, нет"
+        return comma.end(), bounds[1]
     window = max(bounds[0], lead - 40)
     head = window + len(text[window : kak.start() if kak else lead].rstrip())
     if head > bounds[0] and text[head - 1] == "," and _NOTHING_RE.match(text, after, bounds[1]):
@@ -132,6 +146,8 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
         return None
     if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
         return None  # "…, he said on Tuesday that …": the content follows
+    if _DIRECT_RE.match(text, after, bounds[1]):
+        return None  # "Asked about …, the prince replied, “…”": the quote is the words
     start = bounds[0]
     dateline = _DATELINE_RE.match(text, start, gap.start())
     if dateline:
@@ -190,19 +206,18 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     [('ОДКБ жива.', 'Лаврова')]
     """
     out: list[Reported] = []
-    ends = voices.ends
+    sentences = voices.sentences
     for k, cue in enumerate(voices.cues):
         speaker = voices.speakers[k]
-        if not speaker or cue.cue.lower().startswith(("so-", "так ")):
-            continue
-        ends = ends or sentence_ends(text)
-        start, end = sentence_around(ends, cue.start)
+        if not speaker or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
+            continue  # "made the remarks on Friday" reports no content of its own
+        start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
         span = None
         this = _THIS_RE.search(text, max(start, cue.start - 30), cue.start)
         if this and not text[start : this.start()].strip() and start > 0:
-            span = sentence_around(ends, start - 1)  # the sentence before
+            span = sentences.around(start - 1)  # the sentence before
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
@@ -222,5 +237,22 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         start, end = _trim(text, *span)
         if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, speaker, cue.cue))
+    out.extend(_headline_spans(text))
     out.sort()
+    return out
+
+
+def _headline_spans(text: str) -> list[Reported]:
+    """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
+    a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it) and a colon
+    is that person's words (the headline convention of Russian and wire outlets)."""
+    out: list[Reported] = []
+    start = 0 if ":" in text else -1
+    while start >= 0:  # one anchored match per line
+        m = _HEADLINE_RE.match(text, start)
+        if m and gender_of(m.group(1), "", nominative=True) in ("m", "f"):
+            if _TWO_WORDS_RE.search(m.group(2)):
+                out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
     return out

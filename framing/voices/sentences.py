@@ -18,11 +18,12 @@ inside its paragraphs into spaces, one character for one, so that every offset s
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-__all__ = ["sentence_ends", "sentence_around", "text_language", "unwrap_lines"]
+__all__ = ["Sentences", "sentence_ends", "sentence_around", "text_language", "unwrap_lines"]
 
 _END_RE = re.compile(r"[.!?…\n][.!?…]*[\"'»”’)\]]*(?=\s+[\"'«“„‘(\[—–-]?\s?[A-ZА-ЯЁ0-9])|\n")
+_BREAK_RE = re.compile("\n")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col sgt maj capt gov sen rep jr sr prof no vs etc jan feb mar apr "
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
@@ -32,19 +33,19 @@ _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
 
 
-def sentence_ends(text: str) -> list[int]:
-    """The offsets where the sentences of ``text`` end (exclusive), the text's end last.
+def _long_word(text: str, dot: int) -> bool:
+    """Five letters before the dot: no abbreviation is that long (the common case, made cheap)."""
+    return text[dot - 5 : dot].isalpha() and dot >= 5
 
-    Examples
-    --------
-    >>> text = "Gen. S. Lavrov spoke. “We won.” Then: no."
-    >>> [text[:e] for e in sentence_ends(text)][:2]
-    ['Gen. S. Lavrov spoke.', 'Gen. S. Lavrov spoke. “We won.”']
-    """
+
+def _ends(text: str, pos: int = 0, last: int | None = None) -> list[int]:
+    """The sentence ends of the matches of ``_END_RE`` that start in ``text[pos:last]``."""
     ends = []
-    for m in _END_RE.finditer(text):
+    for m in _END_RE.finditer(text, pos):
         dot = m.start()
-        if text[dot] == "." and dot and text[dot - 1].isalpha():
+        if last is not None and dot > last:
+            break
+        if text[dot] == "." and dot and text[dot - 1].isalpha() and not _long_word(text, dot):
             start = dot - 1  # the word before the dot, if it is short enough to be an abbreviation
             while (
                 start > 0
@@ -57,6 +58,59 @@ def sentence_ends(text: str) -> list[int]:
                 if len(token) == 1 or token in _ABBREVIATIONS:
                     continue
         ends.append(m.end())
+    return ends
+
+
+class Sentences:
+    """The sentences of a text, found only around the offsets asked for.
+
+    ``around(offset)`` is ``sentence_around(sentence_ends(text), offset)``, but it reads only
+    the line of ``offset``, the line after it and the two lines before it (every line break
+    ends a sentence and starts a match of the sentence-end rule, so the ends found from a
+    line break on are those of the whole text); the lines read are kept for the next offsets.
+    A text without line breaks is read once.
+
+    Examples
+    --------
+    >>> text = "One. Two words." + chr(10) + "Three. Four."
+    >>> sentences = Sentences(text)
+    >>> [sentences.around(i) == sentence_around(sentence_ends(text), i) for i in (0, 6, 17, 24)]
+    [True, True, True, True]
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cache: dict[tuple[int, int], list[int]] = {}
+        self.breaks: list[int] | None = None  # the offsets of the line breaks, found once
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """The ``(start, end)`` of the sentence that holds ``offset``."""
+        text = self.text
+        if self.breaks is None:
+            self.breaks = [m.start() for m in _BREAK_RE.finditer(text)]
+        k = bisect_left(self.breaks, offset)  # the breaks before offset are breaks[:k]
+        before = self.breaks[k - 1] if k else -1
+        start = self.breaks[k - 2] if k > 1 and before > 0 else 0
+        last = self.breaks[k] if k < len(self.breaks) else -1
+        ends = self.cache.get((start, last))
+        if ends is None:
+            ends = _ends(text, start, None if last < 0 else last)
+            if last < 0 and (not ends or ends[-1] < len(text)):
+                ends.append(len(text))
+            self.cache[(start, last)] = ends
+        return sentence_around(ends, offset)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets where the sentences of ``text`` end (exclusive), the text's end last.
+
+    Examples
+    --------
+    >>> text = "Gen. S. Lavrov spoke. “We won.” Then: no."
+    >>> [text[:e] for e in sentence_ends(text)][:2]
+    ['Gen. S. Lavrov spoke.', 'Gen. S. Lavrov spoke. “We won.”']
+    """
+    ends = _ends(text)
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
     return ends

@@ -1,12 +1,9 @@
 """Attribution cues and their speakers, in English and Russian (:func:`find_cues`).
 
-A *cue* is the word (or words) that attributes speech or a term: said, told, added,
-warned, according to, quoted … as saying; заявил, сказал, отметил, по словам; and the
-term cues described … as, called, dubbed, so-called, назвал (the words are in
-:mod:`framing.voices.cues`). Cues are matched
-case-sensitively (their sentence-initial forms "According to", "По словам" too), so a cue in
-an all-capitals headline is not found. Each cue found outside the quotation marks of a text
-gets a *speaker*, the noun phrase as written:
+A *cue* attributes speech or a term (said, told, according to, quoted … as saying; заявил,
+по словам; described … as, called, so-called, назвал: the words are in
+:mod:`framing.voices.cues`), matched case-sensitively (so not in an all-capitals headline).
+Each cue outside the quotation marks gets a *speaker*, the noun phrase as written:
 
 * **before the cue** ("Russian Foreign Minister Sergei Lavrov said", "an unnamed CSTO
   representative told", "Officials in Yerevan said", "the head of the Office of the
@@ -33,83 +30,96 @@ not known to be a woman, *she*/*она* to one not known to be a man, *it* to an
 organisation, "the minister" to the last speaker whose phrase has "minister" ("the
 official" to the last whose phrase has a role noun: official, representative, spokesman,
 minister …). *He* and *she* may also resolve to a person's name written in the narrative
-since the last named speaker (two or three capitalized words: "Tigran Melkumov, a political
-scientist, put it bluntly. “…,” he said"). A resolved speaker becomes the most recent one.
+since the last named speaker, preferring the subject of a sentence (a name at its start:
+"Tigran Melkumov, a political scientist, put it bluntly. “…,” he said"; a title and a name,
+"Prime Minister Nikol Pashinyan …"; a Russian surname before its verb, "Песков отказался …
+— сказал он"); after a named speaker only such a subject counts, and an institution
+("the European Community", "Caucasus Policy Lab") never does. A phrase's head is before
+"of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
+("Источник РБК" is a person). A resolved speaker becomes the most recent one.
 Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
 names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
 Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
 "and said") takes the speaker of the cue before it.
 
-What it does not do: no parser and no coreference model, so a speaker separated from its
-cue by a long relative clause ("Lavrov, who arrived in Yerevan on Monday and met …, said")
-is not found; possessives are not followed ("his spokesman"); an anaphor with no antecedent
-that fits stays as written; a single surname in the narrative is not an antecedent; a cue
-verb in a non-speech sense ("the report said nothing") is a cue.
+A relative or participial clause between the speaker and the cue is skipped back to its
+head ("A senior official who asked not to be named said", "Pashinyan, who said …, has
+described", "Эксперты, с которыми поговорила «Медуза», называют", "Дипломаты, опрошенные
+РБК, считают"), up to 200 characters and not inside a quote.
+
+What it does not do: no parser and no coreference model; possessives are not followed ("his
+spokesman"); an anaphor with no antecedent that fits stays as written; a single English
+surname in the narrative is not an antecedent; a cue verb in a non-speech sense ("the
+report said nothing") is a cue.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
-from .cues import ACCORDING, CUE_KINDS, CUE_RE, SPEECH, TERM
+from .cues import (
+    ACCORDING,
+    AUXILIARIES,
+    CUE_KINDS,
+    CUE_RE,
+    EN_SKIP,
+    EN_STOP,
+    NAME_STOP,
+    NAME_TITLES,
+    NOUN_BEFORE_RE,
+    NP_LINKS,
+    OFFICES,
+    PRONOUNS,
+    RELATIVE_RE,
+    ROLES,
+    RU_CHIEFS,
+    RU_DATIVES,
+    RU_NOT_SPEAKERS,
+    RU_ROLES,
+    RU_SKIP,
+    RU_STOP,
+    SPEECH,
+    TERM,
+    TIME_RE,
+    TIME_WORDS,
+    TITLES,
+    gender_of,
+)
 
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
 
 _WORD = r"[^\W\d_][\w'’.-]*"
 
-_QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD}\s+){{0,7}}?{_WORD})\s+as\s+saying\b")
+_QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD},?\s+){{0,7}}?{_WORD}),?\s+as\s+saying\b")
+_IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
+_IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
-_RU_NOT_SPEAKERS = frozenset(
-    "себя его её ее их это этого этом этим так то им ему ей нам вам мне".split()
-)
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
+# a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
 _NAME_RE = {
-    "en": re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b"),
-    "ru": re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\b"),
+    "en": re.compile(
+        r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
+    ),
+    "ru": re.compile(
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\b"
+    ),
 }
+_RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
-_EN_STOP = frozenset(
-    "that which who whom whose and but or nor when while as in on at for with by from to after "
-    "before during since because if this these those is was were are be been being has have had "
-    "not also reportedly yesterday today tonight where than said says told adding saying "
-    "later earlier then there however meanwhile speaking referring citing via what how why "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december last next week month year".split()
-)
-_EN_SKIP = frozenset(
-    "also has had have reportedly later earlier then previously once recently further "
-    "repeatedly publicly separately again had earlier just only long".split()
-)
-_RU_STOP = frozenset(
-    "что и а но однако хотя зато поэтому как в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
-    "вчера сегодня накануне же не тогда затем позже об о с со к за для из от до после ходе "
-    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
-    "понедельник вторник среду четверг пятницу субботу воскресенье".split()
-)
-_RU_SKIP = frozenset(
-    "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
-    "тоже открыто прямо".split()
-)
-_RU_DATIVES = frozenset(
-    "журналистам репортерам корреспонденту корреспондентам агентству изданию телеканалу газете "
-    "радиостанции порталу".split()
-)
 _DETERMINERS = frozenset("the a an".split())
+_RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
-# prepositions that stay inside a speaker's phrase between two words of it
-_NP_LINKS = frozenset("of in from at with for из от".split())
-_AUXILIARIES = frozenset(
-    "had has have was were is are would will could should might may must did does do can".split()
-)
-_TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
-_NAME_STOP = frozenset("the a an he she it they we mr ms president prime minister".split())
+_LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
+_COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
@@ -117,35 +127,6 @@ _FIRST_PERSON = frozenset("i we я мы".split())
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
 )  # "and said": the subject before
-# the role nouns a generic anaphor ("the official") may stand for
-_ROLES = (
-    "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
-    "ambassador aide secretary president premier chief head source leader diplomat analyst expert"
-).split()
-_RU_ROLES = (
-    "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",
-    "дипломат", "спикер", "депутат", "эксперт", "политолог", "собеседник", "источник", "чиновник",
-    "генсек", "руководител", "председател", "лидер",
-)  # fmt: skip
-
-_PRONOUNS = {
-    "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
-    "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
-}  # fmt: skip
-_FEMALE_WORDS = frozenset(
-    "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
-    "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
-    "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
-    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила".split()
-)
-_MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
-_ORG_HEADS = frozenset(
-    "agency ministry office service newspaper paper website outlet channel government committee "
-    "statement kremlin tass interfax reuters ap afp azatutyun rbk ria council bloc organization "
-    "organisation csto nato eu un department report media agency's "
-    "агентство министерство ведомство издание пресс-служба мид кремль тасс интерфакс риа рбк "
-    "правительство газета телеканал сайт".split()
-)
 
 
 class Cue(NamedTuple):
@@ -176,19 +157,26 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
             start = m.start(1)
         end = m.start(1) + len(word)
         pos = m.end()
-        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in _TITLES:
+        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in TITLES:
             break  # "said Lavrov." ends the phrase; "S. Lavrov" keeps going
     return start, end
 
 
+_LINE_END_LINK_RE = re.compile(r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|из|от)[ \t]*\n$", re.I)
 _WORD_CHARS = "'’.-_"
 
 
 def _word_back(text: str, pos: int) -> tuple[int, int] | None:
-    """The word that ends right before ``pos`` (spaces between, no line break), or None."""
+    """The word that ends right before ``pos`` (spaces between, no line break unless the
+    line ended inside a noun phrase: "the trade ambassador of¶the European Community"), or
+    None."""
     end = pos
     while end > 0 and text[end - 1] in " \t\xa0":
         end -= 1
+    if end > 1 and text[end - 1] == "\n" and text[end - 2] != "\n":
+        link = _LINE_END_LINK_RE.search(text, max(0, end - 8), end)
+        if link:  # a hard-wrapped line that broke after "of", "the", "for" …
+            end = link.start() + len(link.group().rstrip())
     start = end
     while (
         start > 0
@@ -215,19 +203,19 @@ def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: 
             pos = found[0]
             continue
         skipping = False
-        if low in _NP_LINKS and end >= 0:
+        if low in NP_LINKS and end >= 0:
             previous = _word_back(text, found[0])
             before = text[previous[0] : previous[1]].lower() if previous else ""
-            if before and before not in stop and before not in _NP_LINKS:
+            if before and before not in stop and before not in NP_LINKS:
                 low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
-        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _TITLES):
+        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in TITLES):
             break
         if end < 0:
             end = found[1]
         start = pos = found[0]
         if low in _DETERMINERS:
             previous = _word_back(text, pos)
-            if previous is None or text[previous[0] : previous[1]].lower() not in _NP_LINKS:
+            if previous is None or text[previous[0] : previous[1]].lower() not in NP_LINKS:
                 break  # "the head of the Office" goes on past "of the"
     return start, end
 
@@ -250,34 +238,89 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
-def _speaker_after(text: str, pos: int, lang: str) -> tuple[int, int]:
+def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
+    """``pos`` moved back over the adverbs and the time adverbials right before a cue
+    ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил")."""
+    while True:
+        found = _word_back(text, pos)
+        word = text[found[0] : found[1]].lower() if found is not None else ""
+        if word in skip:
+            pos = found[0]
+            continue
+        m = TIME_RE.search(text, max(0, pos - 40), pos) if word in TIME_WORDS else None
+        if m is None:
+            return pos
+        pos = m.start()
+
+
+def _place_before(text: str, pos: int) -> str:
+    """The office named after "в" just before a Russian "Там сообщили", else the "Там"
+    itself ("РБК направил запрос в МИД Армении. Там сообщили …")."""
+    names = [m.group(1) for m in _IN_NAME_RE.finditer(text, max(0, pos - 200), pos)]
+    return names[-1] if names else text[pos : pos + 3]
+
+
+def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozenset, quoted):
+    """The head before a relative or participial clause that ends at the cue at ``pos``, or
+    that the cue opens ("A senior official who asked not to be named said", "Pashinyan, who
+    said …, has described", "Эксперты, с которыми поговорила «Медуза», называют")."""
+    lo = max(0, pos - _RELATIVE_REACH - 20)
+    if text.find("wh" if lang != "ru" else ",", lo, pos) < 0:
+        return None  # no relative pronoun (English) or no comma (Russian): the common case
+    while True:  # the adverbs and auxiliaries right before the cue ("…, has described")
+        found = _word_back(text, pos)
+        if found is None or text[found[0] : found[1]].lower() not in skip:
+            break
+        pos = found[0]
+    rules = RELATIVE_RE["ru" if lang == "ru" else "en"]
+    lo = max(0, pos - _RELATIVE_REACH)
+    m = rules[0].search(text, lo, pos) or rules[1].search(text, max(lo, pos - 120), pos)
+    if m is None or quoted(m.start()):
+        return None  # «…, которые возникают …», — сказал: the clause is the quote's
+    head = m.start()
+    if text[head] == ",":
+        start, end = _words_before(text, head, stop, skip)
+        if start < 0:
+            return None
+        inner = _before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
+        return inner if inner[0] >= 0 else (start, end)
+    start, end = _words_before(text, head, stop, skip)
+    return (start, end) if start >= 0 else None
+
+
+def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tuple[int, int]:
     if lang == "ru":
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
-            if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in _RU_DATIVES):
+            if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in RU_DATIVES):
                 break
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
-        start, end = _words_after(text, phone.end() if phone else pos, _RU_STOP)
-        if start >= 0 and text[start:end].split(None, 1)[0].lower() in _RU_NOT_SPEAKERS:
+        start, end = _words_after(text, phone.end() if phone else pos, RU_STOP)
+        office = _IN_OFFICE_RE.match(text, pos) if start < 0 and plural else None
+        if office:  # "сообщили в министерстве обороны": the office speaks
+            start, end = _words_after(text, office.end(), RU_STOP)
+        if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return start, end
-    start, end = _words_after(text, pos, _EN_STOP)
+    start, end = _words_after(text, pos, EN_STOP)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
-        first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS
+        first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
-    if following and following.group(1).lower() in _AUXILIARIES:
+    if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
     return start, end
 
 
-def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lang: str):
+def _speaker_span(
+    text: str, start: int, end: int, cue_text: str, kind: str, lang: str, quoted=bool
+):
     """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
-    stop, back_skip = (_RU_STOP, _RU_SKIP) if lang == "ru" else (_EN_STOP, _EN_SKIP)
+    stop, back_skip = (RU_STOP, RU_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
     if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
         s = start + cue_text.index(" ") + 1
         return s, s + len(cue_text.split()[1])
@@ -287,16 +330,39 @@ def _speaker_span(text: str, start: int, end: int, cue_text: str, kind: str, lan
         return _words_after(text, end, stop)
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
-    s, e = _words_before(text, start, stop, back_skip)
+    relative = _relative_head(text, start, lang, stop, back_skip, quoted)
+    if relative is not None:
+        return relative
+    s, e = _words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
-    if s < 0 and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start)):
-        s, e = _speaker_after(text, end, lang)
+    if (
+        s < 0
+        and not cue_text.endswith("ing")
+        and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
+    ):  # ", citing the alliance's …": a participle's subject is before it, never after
+        s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
+        if (
+            lang == "ru"
+            and s >= 0
+            and not any(w[:1].isupper() for w in text[s:e].split())
+            and not any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", text[s:e].lower()))
+            and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
+            and text[s:e].split()[0].lower() not in PRONOUNS
+        ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
+            before = _before_apposition(text, start, stop, back_skip)
+            s, e = before if before[0] >= 0 else (s, e)
     if s < 0 and not cue_text.endswith("ing"):
         s, e = _before_apposition(text, start, stop, back_skip)
     return s, e
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted, disjoint ``spans``."""
+    k = bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def find_cues(
@@ -327,7 +393,7 @@ def find_cues(
     [('заявила', 'Мария Захарова', 'f')]
     """
     kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
-    stop = _RU_STOP if lang == "ru" else _EN_STOP
+    stop = RU_STOP if lang == "ru" else EN_STOP
     cues: list[Cue] = []
     k = 0
     for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
@@ -336,6 +402,12 @@ def find_cues(
         if (k < len(skip) and skip[k][0] <= m.start()) or (cues and m.start() < cues[-1].end):
             continue  # inside a quote, or the "saying" of "quoted X as saying"
         cue_text, kind = m.group(), kinds[m.group()]
+        if (
+            lang != "ru"
+            and cue_text.endswith("s")
+            and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "rejected claims of …", "the warnings": a noun, not a cue
         if cue_text in ("quoted", "cited"):
             who = _QUOTED_AS_RE.match(text, m.end())
             if who is None:
@@ -353,7 +425,9 @@ def find_cues(
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
         if cue_text.startswith("исключ") and _NOT_RE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "не исключил": a possibility left open, not a report
-        found = _speaker_span(text, m.start(), m.end(), cue_text, kind, lang)
+        found = _speaker_span(
+            text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
+        )
         if found is None:
             continue
         s, e = found
@@ -375,6 +449,9 @@ def find_cues(
                 else ""
             )
         speaker = text[s:e] if s >= 0 else ""
+        if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
+            near = cues and cues[-1].speaker and s - cues[-1].end < 300
+            speaker = cues[-1].speaker if near else _place_before(text, s)  # the office before
         inherits = not speaker and (
             cue_text.lower().endswith("ing")
             or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
@@ -383,60 +460,38 @@ def find_cues(
     return cues
 
 
-def _gender(phrase: str, gender: str, *, nominative: bool = False) -> str:
-    """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written."""
-    words = phrase.lower().replace("’", "'").split()
-    if not words:
-        return ""
-    head = words[-1].removesuffix("'s")
-    if head in _ORG_HEADS:
-        return "org"
-    if gender:
-        return gender
-    if any(w in _FEMALE_WORDS for w in words):
-        return "f"
-    if any(w in _MALE_WORDS for w in words):
-        return "m"
-    if nominative and not head.isascii() and phrase.split()[-1][:1].isupper():
-        if head.endswith(("ова", "ева", "ина", "ая", "ская")):
-            return "f"
-        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
-            return "m"
-    if head.isascii() and head.isalpha() and phrase.split()[-1][:1].isupper():
-        if head.endswith(("ova", "eva", "ina", "aya", "yova")):
-            return "f"
-        if head.endswith(("ov", "ev", "in", "sky", "skiy", "ovich", "yev")):
-            return "m"
-    return ""
-
-
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
-    if (
-        lang == "en"
-        and len(words) == 2
-        and words[0].lower() == "the"
-        and words[1].lower() in _ROLES
-    ):
+    if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
+    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
+        head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
+        return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
-        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES:
+        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
             return None  # "the foreign ministry" is a speaker of its own
         return words[-1].lower()
     head = words[0].lower()
-    return head if len(words) <= 3 and head.startswith(_RU_ROLES) else None
+    return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
 
 
 def _antecedent(named: list, want: str, head: str | None) -> str | None:
     """The last named speaker that fits a pronoun's gender or an anaphor's head noun."""
     for phrase, gender in reversed(named):
+        if head is not None and " " in head:  # "глава МИД": a chief of that office
+            role, office = head.split()
+            low = phrase.lower()
+            chief = role.startswith(RU_CHIEFS) and any(c in low for c in RU_CHIEFS)
+            if (role[:6] in low or chief) and any(o in low for o in OFFICES[office]):
+                return phrase
+            continue
         if head is not None:
             low = phrase.lower()
             if head[:6] in low or (
-                head in ("official", "чиновник") and any(r in low for r in _ROLES)
+                head in ("official", "чиновник") and any(r in low for r in ROLES)
             ):
                 return phrase
             continue
@@ -448,20 +503,49 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
     return None
 
 
-def _last_name(text: str, lo: int, hi: int, lang: str, skip) -> tuple[str, str] | None:
-    """The last person's name (two or three capitalized words) in ``text[lo:hi]`` outside
-    the ``skip`` spans, with its gender, or None."""
-    found = None
+def _name_at(text: str, m, lang: str) -> str | None:
+    """The person's name in a run of capitalized words, its leading title words left out;
+    None when the run is no person's name (a place, an institution, a sentence's first word)."""
+    words = m.group().split()
+    if len(words) == 1:  # a Russian surname after a role noun or before its verb
+        if lang != "ru" or words[0].lower() in RU_STOP:
+            return None
+        before = _word_back(text, m.start())
+        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
+            if not _RU_PAST_RE.match(text, m.end()):
+                return None  # "Песков отказался": a surname as the sentence's subject
+            if gender_of(words[0], "", nominative=True) in ("", "org"):
+                return None
+        return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
+    lead = 0
+    while lead < len(words) and words[lead].lower() in _LEADING:
+        lead += 1
+    name = " ".join(words[lead:])
+    if not name or gender_of(name, "", nominative=True) == "org":
+        return None
+    if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
+        return name  # "Nikol Pashinyan", "President Reagan"
+    return None
+
+
+def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tuple[str, str] | None:
+    """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
+    sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
+    else, when nobody is ``named`` yet, the last name (:func:`_name_at`); or None."""
+    found = subject = None
+    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
     for m in _NAME_RE[lang].finditer(text, lo, hi):
-        first = m.group().split(None, 1)[0].lower()
-        if first in _EN_STOP or first in _RU_STOP or first in _NAME_STOP:
-            continue
         if any(a <= m.start() < b for a, b in skip):
             continue
-        gender = _gender(m.group(), "", nominative=True)
-        if gender != "org":
-            found = (m.group(), gender)
-    return found
+        if m.group() in known:
+            found = known[m.group()]
+        elif (name := _name_at(text, m, lang)) is not None:
+            found = (name, gender_of(name, "", nominative=True))
+        else:
+            continue
+        if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
+            subject = found
+    return subject if named else subject or found
 
 
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
@@ -488,13 +572,15 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
             near = k and cue.inherits and cue.start - cues[k - 1].end < 200
             out.append(out[-1] if near else "")
             continue
-        head = None if low in _PRONOUNS else _anaphor(phrase, lang)
-        if low in _PRONOUNS or head is not None:
-            want = _PRONOUNS.get(low, "")
+        head = None if low in PRONOUNS else _anaphor(phrase, lang)
+        if low in PRONOUNS or head is not None:
+            want = PRONOUNS.get(low, "")
             found = None
             if text and want in ("m", "f"):
                 lo = max(last, cue.speaker_start - _NAME_REACH)
-                name = _last_name(text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip)
+                name = _last_name(
+                    text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip, named
+                )
                 if name and name[1] in ("", want):
                     named.append(name)
                     found = name[0]
@@ -508,7 +594,7 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
                 )
             out.append(found if found is not None else phrase)
             continue
-        named.append((phrase, _gender(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+        named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
         last = max(last, cue.speaker_end, cue.end)
         out.append(phrase)
     return out
