@@ -149,8 +149,8 @@ def corrected_counts(
     if lacking.any():
         named = counts.loc[lacking, on].drop_duplicates().astype(str).agg(" / ".join, axis=1)
         raise FramingError(
-            f"{len(named)} {level}s with hits have no coded passages: "
-            + ", ".join(map(repr, named.head(8).tolist())),
+            f"{len(named)} {'entries' if level == 'entry' else level + 's'} with hits have no "
+            "coded passages: " + ", ".join(map(repr, named.head(8).tolist())),
             where="corrected_counts",
             fix="Code a sample of their hits (sample_kwic(..., by='entry')), or leave them "
             "out of the counts.",
