@@ -97,6 +97,10 @@ EXPECTED = {
         "text": ["lexicon_hash"],
     },
     "07-scaling-out": {"files": [], "text": ["IngestReport:", "partitions"]},
+    "09-wire-copies": {
+        "files": [],
+        "text": ["dm-2024-04-19-peacekeepers-leave-wire", "'n_copies': 7"],
+    },
     "08-who-speaks": {
         "files": _figures("08-own-words"),
         "text": ["an unnamed CSTO representative", "articles get their captions back"],
