@@ -34,11 +34,14 @@ The effect size reported beside any of them is Hardie's (2014) LogRatio,
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ._errors import FramingError, choices_error
+from .multiplicity import adjust_pvalues
 
 __all__ = [
-    "KEYNESS_MEASURES", "CORRECTIONS", "check_measure", "g2", "keyness_statistic", "log_ratio",
+    "KEYNESS_MEASURES", "CORRECTIONS", "check_measure", "g2", "keyness_statistic", "keyness_table",
+    "log_ratio",
 ]  # fmt: skip
 
 #: the statistics :func:`keyness_statistic` computes, and the column each is reported in
@@ -212,3 +215,28 @@ def _fisher(a, b, c, d) -> tuple[np.ndarray, np.ndarray]:
         ratios[i] = odds_ratio(table, kind="conditional").statistic
         ps[i] = fisher_exact(table).pvalue
     return ratios, ps
+
+
+def keyness_table(table, item_cols, c, d, measure, correction, p_adjust) -> pd.DataFrame:
+    """The keyness table from each item's counts in the target (``n_target``, of ``c``
+    tokens) and the reference (``n_reference``, of ``d``): rates per 1,000 tokens, the
+    statistic ``measure`` and LogRatio, p-values adjusted over the table, sorted by the
+    statistic."""
+    a = table["n_target"].to_numpy(dtype=float)
+    b = table["n_reference"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["per_1k_target"] = a / c * 1000 if c > 0 else np.nan
+        table["per_1k_reference"] = b / d * 1000 if d > 0 else np.nan
+    stat_col = KEYNESS_MEASURES[measure]
+    table[stat_col], table["p_value"] = keyness_statistic(measure, a, b, c, d,
+                                                          correction=correction)  # fmt: skip
+    table["log_ratio"] = log_ratio(a, b, c, d)
+    table = table[[*item_cols, "n_target", "n_reference", "per_1k_target", "per_1k_reference",
+                   stat_col, "log_ratio", "p_value"]]  # fmt: skip
+    table = table.assign(p_adj=adjust_pvalues(table["p_value"].to_numpy(), p_adjust))
+    table = table.sort_values(
+        [stat_col, *item_cols], ascending=[False] + [True] * len(item_cols), kind="stable"
+    ).reset_index(drop=True)
+    for col in item_cols:
+        table[col] = table[col].astype(object)
+    return table

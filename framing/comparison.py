@@ -39,7 +39,7 @@ import pandas as pd
 
 from ._errors import FramingError, FramingWarning, choices_error
 from ._tables import check_articles, check_hits, frame_order, hit_rows
-from .association import KEYNESS_MEASURES, check_measure, g2, keyness_statistic, log_ratio
+from .association import check_measure, g2, keyness_table, log_ratio
 from .bootstrap import bootstrap_p, group_sums, pooled, quantiles, random_generator, rates, ratio_of
 from .copies import add_copy_summary, choose_copies
 from .match import article_token_totals
@@ -48,8 +48,7 @@ from .periods import period_labels
 from .provenance import corpus_provenance
 from .strata import (
     DIFFERENCE_COLUMNS,
-    adjusted_rows,
-    cell_codes,
+    adjusted_table,
     cell_sums,
     check_adjust_for,
     difference_rows,
@@ -57,6 +56,7 @@ from .strata import (
     warn_if_confounded,
 )
 from .tokens import token_key
+from .vocabulary import word_counts
 
 __all__ = [
     "compare",
@@ -256,8 +256,9 @@ def compare(
             pairs = [(b, a, [b], [a]) for a, b in combinations(chosen, 2)]
         order = chosen + [g for g in present if g not in chosen]
         if adjust_for:
-            out = _adjusted(articles, labels, order, pairs, adjust_for, counts, tokens, rng,
-                            frame_names, n_boot, conf)  # fmt: skip
+            strata = _labels(articles[adjust_for], "compare", adjust_for)
+            out = adjusted_table(labels, strata, order, pairs, counts, tokens, rng, frame_names,
+                                 n_boot, conf, COMPARISON_COLUMNS[:-1])  # fmt: skip
         else:
             # point and bootstrap sums of every group with articles, in a fixed order (the draws)
             sums = group_sums(order, labels.to_numpy(dtype=object), counts, tokens, rng, n_boot)
@@ -287,20 +288,6 @@ def compare(
         }
     }  # fmt: skip
     return add_copy_summary(out, copy_summary)
-
-
-def _adjusted(articles, labels, order, pairs, adjust_for, counts, tokens, rng, frame_names,
-              n_boot, conf) -> pd.DataFrame:  # fmt: skip
-    """The comparison table of ``pairs`` within the strata of ``adjust_for``."""
-    strata = _labels(articles[adjust_for], "compare", adjust_for)
-    codes, names = cell_codes(labels, order, strata)
-    sums = cell_sums(codes, len(order) * len(names), counts, tokens, rng, n_boot)
-    index = {g: i for i, g in enumerate(order)}
-    records = [
-        row for pair in pairs
-        for row in adjusted_rows(pair, sums, index, len(names), frame_names, n_boot, conf)
-    ]  # fmt: skip
-    return pd.DataFrame.from_records(records, columns=[*COMPARISON_COLUMNS[:-1], "ratio_crude"])
 
 
 def _over_periods(articles, between, groups, periods, mode, counts, tokens, rng, frame_names,
@@ -462,8 +449,11 @@ def keyness(
     correction: str = "default",
     p_adjust: str = "bh",
     copies: str = "keep",
+    vocabulary: str = "lexicon",
+    stopwords="auto",
+    min_count: int = 5,
 ) -> pd.DataFrame:
-    """Which lexicon entries (or frames) are key in one group against another.
+    """Which lexicon entries (or frames, or any words) are key in one group against another.
 
     Parameters
     ----------
@@ -495,6 +485,17 @@ def keyness(
         Wire copies (from :func:`framing.find_copies`) in the target and the reference:
         all counted, each story once, or counted for the original's outlet, as in
         :func:`compare`.
+
+    vocabulary : {"lexicon", "all"}
+        ``"all"`` compares every word of the two groups (open vocabulary, as quanteda and
+        scattertext do; :mod:`framing.vocabulary`), not only the lexicon's hits: the items
+        are then in a ``word`` column, ``hits`` may be None and ``level`` is not used.
+    stopwords : "auto", str, list or None
+        With ``vocabulary="all"``: the words left out; ``"auto"`` takes NLTK's lists for the
+        articles' languages, a language name its list, None none.
+    min_count : int
+        With ``vocabulary="all"``: the fewest uses in both groups together for a word to be
+        listed.
 
     Returns
     -------
@@ -529,12 +530,26 @@ def keyness(
     check_measure(measure, correction)
     if p_adjust not in P_ADJUST:
         raise choices_error("keyness(p_adjust=...)", p_adjust, P_ADJUST)
-    item_cols = ["frame"] if level == "frame" else ["frame", level]
-    _check_hits(hits, function, ["article_id", *item_cols])
+    if vocabulary not in ("lexicon", "all"):
+        raise choices_error("keyness(vocabulary=...)", vocabulary, ("lexicon", "all"))
+    item_cols = (
+        ["word"] if vocabulary == "all" else ["frame"] if level == "frame" else ["frame", level]
+    )
+    if vocabulary == "all" and hits is None:
+        hits = pd.DataFrame({"article_id": pd.Series([], dtype=object)})
+    else:
+        _check_hits(hits, function, ["article_id", *([] if vocabulary == "all" else item_cols)])
     hits, articles, copy_summary = choose_copies(hits, articles, copies, function)
     _check_articles(articles, function, ["article_id", between])
     labels = _labels(articles[between], function, between)
     targets, references = _keyness_groups(labels, between, target, reference)
+    if vocabulary == "all":
+        in_target, in_ref = labels.isin(targets).to_numpy(), labels.isin(references).to_numpy()
+        table, c, d = word_counts(articles, in_target, in_ref, stopwords=stopwords,
+                                  min_count=min_count)  # fmt: skip
+        table = keyness_table(table, item_cols, c, d, measure, correction, p_adjust)
+        return _with_provenance(table, hits, articles, copy_summary, targets, references,
+                                between, "word", measure, correction, p_adjust, c, d)  # fmt: skip
 
     rows = _hit_rows(hits, articles, function)
     tokens = _tokens(articles)
@@ -554,23 +569,14 @@ def keyness(
         .reset_index()
         .astype({"n_target": "int64", "n_reference": "int64"})
     )
-    a = table["n_target"].to_numpy(dtype=float)
-    b = table["n_reference"].to_numpy(dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        table["per_1k_target"] = a / c * 1000 if c > 0 else np.nan
-        table["per_1k_reference"] = b / d * 1000 if d > 0 else np.nan
-    stat_col = KEYNESS_MEASURES[measure]
-    table[stat_col], table["p_value"] = keyness_statistic(measure, a, b, c, d,
-                                                          correction=correction)  # fmt: skip
-    table["log_ratio"] = log_ratio(a, b, c, d)
-    table = table[[*item_cols, "n_target", "n_reference", "per_1k_target", "per_1k_reference",
-                   stat_col, "log_ratio", "p_value"]]  # fmt: skip
-    table = table.assign(p_adj=adjust_pvalues(table["p_value"].to_numpy(), p_adjust))
-    table = table.sort_values(
-        [stat_col, *item_cols], ascending=[False] + [True] * len(item_cols), kind="stable"
-    ).reset_index(drop=True)
-    for col in item_cols:
-        table[col] = table[col].astype(object)
+    table = keyness_table(table, item_cols, c, d, measure, correction, p_adjust)
+    return _with_provenance(table, hits, articles, copy_summary, targets, references, between,
+                            level, measure, correction, p_adjust, c, d)  # fmt: skip
+
+
+def _with_provenance(table, hits, articles, copy_summary, targets, references, between, level,
+                     measure, correction, p_adjust, c, d) -> pd.DataFrame:  # fmt: skip
+    """The keyness table with its provenance (and what wire copies changed)."""
     table.attrs = {
         "provenance": {
             **{k: v for k, v in hits.attrs.items() if k != "frames"},

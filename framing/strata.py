@@ -31,7 +31,7 @@ from ._errors import FramingError, FramingWarning
 from .bootstrap import bootstrap_p, group_sums, pooled, quantiles, rates, ratio_of
 
 __all__ = [
-    "DIFFERENCE_COLUMNS", "adjusted_rows", "cell_codes", "cell_sums", "check_adjust_for",
+    "DIFFERENCE_COLUMNS", "adjusted_rows", "adjusted_table", "cell_codes", "cell_sums", "check_adjust_for",
     "difference_rows", "mantel_haenszel", "warn_across_languages", "warn_if_confounded",
 ]  # fmt: skip
 
@@ -186,6 +186,20 @@ def _change_rows(group, ref, period, period_ref, late, early, other, frame_names
          hi[j], n, n_r, int(h[j]), int(h_r[j]), p[j])
         for j, frame in enumerate(frame_names)
     ]  # fmt: skip
+
+
+def adjusted_table(labels, strata, order, pairs, counts, tokens, rng, frame_names, n_boot, conf,
+                   columns) -> pd.DataFrame:  # fmt: skip
+    """The comparison table of ``pairs`` (groups of ``labels``) within the ``strata``, with
+    ``columns`` and the crude ratio."""
+    codes, names = cell_codes(labels, order, strata)
+    sums = cell_sums(codes, len(order) * len(names), counts, tokens, rng, n_boot)
+    index = {g: i for i, g in enumerate(order)}
+    records = [
+        row for pair in pairs
+        for row in adjusted_rows(pair, sums, index, len(names), frame_names, n_boot, conf)
+    ]  # fmt: skip
+    return pd.DataFrame.from_records(records, columns=[*columns, "ratio_crude"])
 
 
 def warn_if_confounded(table: pd.DataFrame, adjust_for: str) -> None:

@@ -185,3 +185,35 @@ def test_keyness_holm_and_bad_choice():
     np.testing.assert_allclose(key["p_adj"], adjust_pvalues(key["p_value"], "holm"))
     with pytest.raises(fr.FramingError, match=r"keyness\(p_adjust"):
         fr.keyness(hits, arts, target="X", p_adjust="fdr")
+
+
+def test_open_vocabulary_keyness_counts_every_word():
+    """vocabulary="all": every word of the two groups, counted by plain Python as oracle."""
+    arts = pd.DataFrame({
+        "article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"],
+        "text": ["The threat grows, the threat stays.", "Calm talks.", "Calm, calm, the talks."],
+    })  # fmt: skip
+    key = fr.keyness(None, arts, target="X", vocabulary="all", stopwords=["the"], min_count=1)
+    by_word = key.set_index("word")
+    assert "the" not in by_word.index
+    assert by_word.loc["threat", ["n_target", "n_reference"]].tolist() == [2, 0]
+    assert by_word.loc["calm", ["n_target", "n_reference"]].tolist() == [0, 3]
+    c, d = 6, 6  # all tokens of each group, stop words included
+    stat, p = keyness_statistic("g2", [2], [0], c, d)
+    assert by_word.loc["threat", "g2"] == pytest.approx(stat[0])
+    assert key.attrs["provenance"]["keyness"]["tokens_target"] == c
+    assert key["word"].iloc[0] == "threat"  # the most over-used in the target first
+    with pytest.raises(fr.FramingError, match="vocabulary"):
+        fr.keyness(None, arts, target="X", vocabulary="some")
+
+
+def test_open_vocabulary_keyness_on_reuters_with_stop_words(news_dir, nltk_data):
+    news = fr.read_articles(news_dir / "reuters21578_sample_500.csv")
+    news = news.assign(
+        crude=news["text"].str.contains("crude", case=False).map({True: "oil", False: "rest"})
+    )
+    key = fr.keyness(None, news, between="crude", target="oil", vocabulary="all")
+    top = key["word"].head(10).tolist()
+    assert "crude" in top and "oil" in top
+    assert not {"the", "of", "and"} & set(key["word"])  # NLTK's English stop words left out
+    assert (key["p_adj"] >= key["p_value"]).all()
