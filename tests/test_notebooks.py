@@ -7,6 +7,10 @@ touched. The kernel is the Jupyter kernel named ``python3``; when it is missing 
 inherited from the environment; when it is unset, the notebooks that read NLTK corpora use
 ../shared/data/nltk_data (the ``nltk_data`` fixture), and skip when that is absent too.
 
+Each tutorial has a solutions notebook in ``notebooks/solutions`` (``01-quickstart-solutions``
+...): a worked answer to each of its exercises, checked and run like the tutorials (stripped,
+valid, no def/class, top to bottom within the time limit), without exercises of its own.
+
 A cell may show an error on purpose (how framing reports a mistake) only when it carries the
 Jupyter tag ``raises-exception``; such a cell must then raise a ``FramingError``.
 """
@@ -26,6 +30,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+SOLUTIONS_DIR = NOTEBOOK_DIR / "solutions"
+SOLUTIONS = sorted(SOLUTIONS_DIR.glob("*.ipynb"))
+#: tutorials and their solutions: every check but the exercises applies to both
+ALL_NOTEBOOKS = NOTEBOOKS + SOLUTIONS
 KERNEL = "python3"
 #: each notebook runs top to bottom in under a minute. Asserted on the kernel's CPU time,
 #: which a busy machine (parallel test runs, CI neighbours) does not inflate as it does the
@@ -106,6 +114,19 @@ EXPECTED = {
         "text": ["an unnamed CSTO representative", "articles get their captions back"],
     },
 }
+#: what some solutions notebooks must show: the answers the prose of the solution relies on
+SOLUTIONS_EXPECTED = {
+    "02-your-own-corpus-solutions": {"files": [], "text": ["empty text", "2024-05-03"]},
+    "04-trends-over-time-solutions": {"files": [], "text": ["NLTK: 38  framing: 38"]},
+    "06-paper-figures-solutions": {
+        "files": [
+            "figures/fig4-bars-by-outlet.csv",
+            "figures/submission/fig1-trends-by-outlet.pdf",
+        ],
+        "text": ["TrueType fonts embedded: 1   Type 3 fonts: 0"],
+    },
+    "07-scaling-out-solutions": {"files": [], "text": ["duplicate id", "unreadable file"]},
+}
 #: notebooks that read NLTK corpora: with NLTK_DATA as the README sets it, and without (then
 #: read_nltk_corpus(..., fallback="example") says in one line how to install the corpus and
 #: the notebook runs on the teaching corpus), each with the text its output must show
@@ -122,6 +143,7 @@ NBSTRIPOUT_KEYS = [
     "cell.metadata.scrolled",
 ]
 
+_EXERCISE_HEADING = re.compile(r"^#+\s*(\d+)\.\s", re.MULTILINE)
 _DEF_OR_CLASS = re.compile(r"^\s*(?:async\s+def|def|class)\s+\w", re.MULTILINE)
 _NUMBERED_ITEM = re.compile(r"^\d+\.\s+\S", re.MULTILINE)
 _WARNING_NAME = re.compile(r"\b(\w*Warning):")
@@ -129,6 +151,16 @@ _WARNING_NAME = re.compile(r"\b(\w*Warning):")
 
 def _ids(path: Path) -> str:
     return path.stem
+
+
+def _expected(path: Path) -> dict:
+    """What the notebook must write and show (nothing beyond the general checks by default)."""
+    return {**EXPECTED, **SOLUTIONS_EXPECTED}.get(path.stem, {"files": [], "text": []})
+
+
+def _tutorial_stem(path: Path) -> str:
+    """The tutorial a notebook belongs to: its own stem, or its solutions' stem without suffix."""
+    return path.stem.removesuffix("-solutions")
 
 
 def _read(path: Path):
@@ -164,7 +196,7 @@ def test_every_tutorial_notebook_is_there():
     assert set(EXPECTED) <= {p.stem for p in NOTEBOOKS}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids)
 def test_notebook_is_valid_and_uses_the_python3_kernel(path):
     import nbformat
 
@@ -177,7 +209,7 @@ def test_notebook_is_valid_and_uses_the_python3_kernel(path):
     )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids)
 def test_notebook_is_committed_stripped(path):
     nb = _read(path)
     for i, cell in enumerate(_code_cells(nb)):
@@ -200,7 +232,7 @@ def test_notebook_is_committed_stripped(path):
     assert stripped == original, f"nbstripout would change {path.name}: run `make strip`"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids)
 def test_notebook_defines_nothing_and_saves_only_through_framing(path):
     for i, cell in enumerate(_code_cells(_read(path))):
         found = _DEF_OR_CLASS.search(cell.source)
@@ -216,7 +248,33 @@ def test_notebook_ends_with_three_to_five_exercises(path):
     assert 3 <= len(_NUMBERED_ITEM.findall(last.source)) <= 5
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
+def test_every_tutorial_has_a_solutions_notebook():
+    assert {f"{p.stem}-solutions" for p in NOTEBOOKS} == {p.stem for p in SOLUTIONS}
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=_ids)
+def test_solutions_answer_every_exercise_of_their_tutorial(path):
+    """The first cell names the tutorial; each exercise is repeated as a numbered heading."""
+    tutorial = NOTEBOOK_DIR / f"{_tutorial_stem(path)}.ipynb"
+    nb = _read(path)
+    assert tutorial.name in nb.cells[0].source, f"the first cell names {tutorial.name}"
+    exercises = _read(tutorial).cells[-1].source
+    numbers = [m.group(0).split(".")[0] for m in _NUMBERED_ITEM.finditer(exercises)]
+    headings = [
+        m.group(1)
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for m in _EXERCISE_HEADING.finditer(cell.source)
+    ]
+    assert headings == numbers, f"one heading per exercise of {tutorial.name}, in order"
+    for i, cell in enumerate(nb.cells[1:], start=1):  # each heading is followed by its answer
+        if cell.cell_type == "markdown" and _EXERCISE_HEADING.match(cell.source):
+            assert i + 1 < len(nb.cells) and nb.cells[i + 1].cell_type == "code", (
+                f"the heading of cell {i} is followed by code that answers it"
+            )
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids)
 def test_cells_that_fail_on_purpose_are_explained(path):
     nb = _read(path)
     for i, cell in enumerate(nb.cells):
@@ -299,18 +357,18 @@ def _check_outputs(nb) -> str:
 
 
 def _check_files(path: Path, workdir: Path) -> None:
-    expected = EXPECTED.get(path.stem, {"files": []})["files"]
+    expected = _expected(path)["files"]
     missing = [f for f in expected if not (workdir / f).is_file()]
     assert missing == [], f"{path.name} did not write {missing}"
     assert all((workdir / f).stat().st_size > 0 for f in expected)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids)
 def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch, request, record_property):
     # the kernel inherits this environment: draw inline as for a student, not with Agg
     monkeypatch.delenv("MPLBACKEND", raising=False)
-    if path.stem in NEEDS_NLTK and not os.environ.get("NLTK_DATA"):
+    if _tutorial_stem(path) in NEEDS_NLTK and not os.environ.get("NLTK_DATA"):
         monkeypatch.setenv("NLTK_DATA", str(request.getfixturevalue("nltk_data")))
 
     nb, seconds, cpu = _execute(path, tmp_path)
@@ -320,7 +378,7 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch, request, recor
 
     everything = _check_outputs(nb)
     _check_files(path, tmp_path)
-    expected = EXPECTED.get(path.stem, {"text": []})["text"]
+    expected = _expected(path)["text"]
     assert [t for t in expected if t not in everything] == []
     _check_time(path, seconds, cpu)
 
