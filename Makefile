@@ -72,4 +72,4 @@ bench: $(BENCH_STAMP)      ## benchmarks, by hand; never part of `make test`
 	$(BIN)/python -m bench.copies
 
 strip: $(TEST_STAMP)       ## strip notebook outputs before committing
-	$(BIN)/nbstripout notebooks/*.ipynb
+	$(BIN)/nbstripout notebooks/*.ipynb notebooks/solutions/*.ipynb
