@@ -18,19 +18,20 @@ from framing.widgets import explore
 from framing.widgets.clicks import NO_POINT, Point, click_position, passage_choice, point_at
 
 LEX = {"threat": ["threat*", "danger"], "calm": ["calm"], "peace": ["peace"]}
+# (article_id, date, outlet, title, text): two outlets, January to May 2024, none in April
+ARTICLES = [
+    ("a1", "2024-01-05", "Ledger", "One", "A grave threat & more."),
+    ("a2", "2024-01-20", "Herald", "Two", "A calm day, no danger."),
+    ("a3", "2024-02-10", "Ledger", "Three", "Threats, more threats."),
+    ("a4", "2024-03-15", "Herald", "Four", "Calm threat."),
+    ("a5", "2024-03-16", "Ledger", "Five", "Nothing here."),
+    ("a6", "2024-05-02", "Ledger", "Six", "A threat to the alliance."),
+]
 
 
 def tiny() -> pd.DataFrame:
-    """Six articles, two outlets, January to May 2024 (no article in April)."""
-    return pd.DataFrame({
-        "article_id": ["a1", "a2", "a3", "a4", "a5", "a6"],
-        "date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-10", "2024-03-15",
-                                "2024-03-16", "2024-05-02"]),
-        "outlet": ["Ledger", "Herald", "Ledger", "Herald", "Ledger", "Ledger"],
-        "title": ["One", "Two", "Three", "Four", "Five", "Six"],
-        "text": ["A grave threat & more.", "A calm day, no danger.", "Threats, more threats.",
-                 "Calm threat.", "Nothing here.", "A threat to the alliance."],
-    })  # fmt: skip
+    arts = pd.DataFrame(ARTICLES, columns=["article_id", "date", "outlet", "title", "text"])
+    return arts.assign(date=pd.to_datetime(arts["date"]))
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -257,3 +258,20 @@ def test_the_chart_listens_to_clicks_when_ipyevents_is_installed():
     assert isinstance(ex.clicks.event, ipyevents.Event)
     assert ex.clicks.event.source is ex.chart
     assert ex.clicks.event.watched_events == ["click"]
+    assert "Click a point" in ex.chart.tooltip
+
+
+def test_a_click_on_a_smoothed_chart_says_whose_passages_these_are():
+    ex = explore(tiny(), LEX, smooth=3)
+    # the smoothed values are not ex.counts': the point as the figure draws it
+    width, height = png_size(ex.chart.value)
+    (ax,) = [ax for ax in ex.figure.axes if ax.get_title(loc="left") == "Ledger"]
+    (line,) = [line for line in ax.get_lines() if line.get_label() == "threat"]
+    i = list(pd.to_datetime(line.get_xdata())).index(pd.Timestamp("2024-02-01"))
+    dx, dy = ax.transData.transform(line.get_xydata()[i])
+    x, y = dx * width / ex.figure.bbox.width, (1 - dy / ex.figure.bbox.height) * height
+    click(ex, x, y)  # the point sums January to March; the passages are February's
+    assert ex.kwic_table["article_id"].tolist() == ["a3", "a3"]
+    assert "3-period moving window" in ex.status.value
+    ex.kwic_period.value = ""  # no longer the point's passages: the note goes
+    assert "moving window" not in ex.status.value

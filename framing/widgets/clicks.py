@@ -16,7 +16,10 @@ import pandas as pd
 
 from .passages import ALL
 
-__all__ = ["NO_POINT", "Point", "point_at", "click_position", "passage_choice", "ChartClicks"]
+__all__ = [
+    "NO_POINT", "Point", "point_at", "click_position", "passage_choice", "click_notes",
+    "ChartClicks",
+]  # fmt: skip
 
 #: what the status line says after a click away from the points
 NO_POINT = "No point of the chart there: click on a point to read the passages it counts."
@@ -161,6 +164,27 @@ def passage_choice(point: Point, layout: tuple, labels, outlets) -> tuple[str, s
     return f"{point.period:%Y-%m-%d}", str(values["frame"]), str(values["outlet"])
 
 
+def click_notes(point: Point | None, smooth: int) -> list[tuple[str, str]]:
+    """What the status line says after a click (``"click"`` messages): that no point was
+    there, or, on a smoothed chart, that the passages are those of the point's own period.
+
+    Examples
+    --------
+    >>> click_notes(None, 0) == [("click", NO_POINT)]
+    True
+    >>> click_notes(Point(None, pd.Timestamp("2024-02-01"), "threat"), 0)
+    []
+    >>> click_notes(Point(None, pd.Timestamp("2024-02-01"), "threat"), 3)[0][1][:46]
+    'The chart is smoothed (3-period moving window)'
+    """
+    if point is None:
+        return [("click", NO_POINT)]
+    if smooth > 1:
+        return [("click", f"The chart is smoothed ({smooth}-period moving window): the "
+                          "passages are those of the point's own period.")]  # fmt: skip
+    return []
+
+
 class ChartClicks:
     """Listens to clicks on the chart ``image`` (with ``ipyevents``) and hands them on.
 
@@ -199,6 +223,7 @@ class ChartClicks:
         else:
             self.event = Event(source=image, watched_events=["click"])
             self.event.on_dom_event(self.handle)
+            image.tooltip = "Click a point to read the passages it counts."
 
     def handle(self, event: dict) -> None:
         """Take a click's event (what ipyevents sends) and call ``on_click``."""

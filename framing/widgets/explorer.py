@@ -36,7 +36,7 @@ from .._errors import FramingError
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
-from .clicks import NO_POINT, ChartClicks, click_position, passage_choice, point_at
+from .clicks import ChartClicks, click_notes, click_position, passage_choice, point_at
 from .controls import widgets
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
@@ -281,7 +281,7 @@ class Explorer(widgets.VBox):
 
     def _first_page(self):
         self._passages.page = 0
-        messages = [m for m in self._messages if m[0] != "saved" and m[1] != NO_POINT]
+        messages = [m for m in self._messages if m[0] not in ("saved", "click")]
         self._show_kwic()
         self._show_status(messages)
 
@@ -291,14 +291,13 @@ class Explorer(widgets.VBox):
             return
         x, y, width, height, radius = click_position(self.clicks.last, self.figure, self.dpi)
         point = point_at(self.figure, x, y, width, height, radius=radius)
-        if point is None:
-            kept = [m for m in self._messages if m[1] != NO_POINT]
-            self._show_status([*kept, ("note", NO_POINT)])
-            return
-        self._passages.select(
-            *passage_choice(point, self._layout(), self.series.value, self.outlets.value)
-        )
-        self._first_page()
+        if point is not None:
+            self._passages.select(
+                *passage_choice(point, self._layout(), self.series.value, self.outlets.value)
+            )
+            self._first_page()
+        kept = [m for m in self._messages if m[0] != "click"]
+        self._show_status(kept + click_notes(point, self.smooth.value))
 
     def _turn(self, step: int):
         self._passages.page = max(0, self._passages.page + step)
