@@ -15,7 +15,14 @@ import pytest
 from matplotlib.dates import date2num
 
 from framing.widgets import explore
-from framing.widgets.clicks import NO_POINT, Point, click_position, passage_choice, point_at
+from framing.widgets.clicks import (
+    NO_POINT,
+    Point,
+    click_position,
+    passage_choice,
+    point_at,
+    points_at,
+)
 
 LEX = {"threat": ["threat*", "danger"], "calm": ["calm"], "peace": ["peace"]}
 # (article_id, date, outlet, title, text): two outlets, January to May 2024, none in April
@@ -218,6 +225,23 @@ def test_every_point_shows_the_hits_it_counts(compare, freq):
                 assert set(ex.kwic_table["outlet"]) == {outlet}
 
 
+def test_where_lines_meet_the_first_lines_passages_and_a_note_naming_the_others():
+    ex = explore(tiny(), LEX)
+    width, height = png_size(ex.chart.value)
+    # Herald, January: "A calm day, no danger." one hit of threat and one of calm (same rate)
+    p = drawn_points(ex).query("outlet == 'Herald' and frame == 'calm'").iloc[0]
+    assert p.period == pd.Timestamp("2024-01-01")
+    found = points_at(ex.figure, p.x, p.y, width, height)
+    assert [q.label for q in found] == ["threat", "calm"]  # the legend's order
+    click(ex, p.x, p.y)
+    assert (ex.kwic_frame.value, ex.kwic_outlet.value) == ("threat", "Herald")
+    assert ex.kwic_table["match"].tolist() == ["danger"]
+    assert "Lines meet at this point (threat, calm)" in ex.status.value
+    ex.kwic_frame.value = "calm"  # the other one, as the note says
+    assert ex.kwic_table["match"].tolist() == ["calm"]
+    assert "Lines meet" not in ex.status.value
+
+
 def test_a_click_away_from_the_points_says_so_and_keeps_the_passages():
     ex = explore(tiny(), LEX)
     before = ex.kwic_html.value
@@ -258,7 +282,6 @@ def test_the_chart_listens_to_clicks_when_ipyevents_is_installed():
     assert isinstance(ex.clicks.event, ipyevents.Event)
     assert ex.clicks.event.source is ex.chart
     assert ex.clicks.event.watched_events == ["click"]
-    assert "Click a point" in ex.chart.tooltip
 
 
 def test_a_click_on_a_smoothed_chart_says_whose_passages_these_are():

@@ -17,7 +17,7 @@ import pandas as pd
 from .passages import ALL
 
 __all__ = [
-    "NO_POINT", "Point", "point_at", "click_position", "passage_choice", "click_notes",
+    "NO_POINT", "Point", "point_at", "points_at", "click_position", "passage_choice", "click_notes",
     "ChartClicks",
 ]  # fmt: skip
 
@@ -73,9 +73,39 @@ def point_at(figure, x_px, y_px, image_width, image_height, *, radius: float = R
     >>> point_at(fig, 2, 2, 400, 300) is None
     True
     """
+    found = points_at(figure, x_px, y_px, image_width, image_height, radius=radius)
+    return found[0] if found else None
+
+
+def points_at(figure, x_px, y_px, image_width, image_height, *, radius: float = RADIUS):
+    """The points of a trend chart drawn where :func:`point_at` finds its point.
+
+    Lines meet: two series with the same value in a period draw their points on the same
+    pixel, and a click cannot tell them apart. This gives the nearest point first (of those
+    as near, the first line drawn: the legend's first), then the points of other lines drawn
+    within a pixel of it. Arguments as :func:`point_at`'s.
+
+    Returns
+    -------
+    list of Point
+        Empty when no point is within ``radius``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(4, 3), dpi=100)
+    >>> ax = fig.add_subplot()
+    >>> x = pd.to_datetime(["2024-01-01", "2024-02-01"]).to_numpy()
+    >>> _ = ax.plot(x, [1, 4], label="threat"), ax.plot(x, [2, 4], label="calm")
+    >>> fig.canvas.draw()
+    >>> px, py = ax.transData.transform((ax.get_lines()[0].get_xydata()[1]))
+    >>> [p.label for p in points_at(fig, px, 300 - py, 400, 300)]
+    ['threat', 'calm']
+    """
     width, height = figure.bbox.width, figure.bbox.height
     scale_x, scale_y = image_width / width, image_height / height
-    best, best_distance = None, float(radius)
+    found = []  # (distance, order drawn, point): the nearest point of each line near enough
     for axis in figure.axes:
         if not axis.get_visible():
             continue
@@ -91,11 +121,12 @@ def point_at(figure, x_px, y_px, image_width, image_height, *, radius: float = R
             distance = np.hypot(dx, dy)
             distance[~np.isfinite(distance)] = np.inf
             i = int(np.argmin(distance)) if len(distance) else -1
-            if i >= 0 and distance[i] <= best_distance:
+            if i >= 0 and distance[i] <= radius:
                 title = axis.get_title(loc="left") or None
-                best = Point(title, _period(line.get_xdata()[i]), label)
-                best_distance = distance[i]
-    return best
+                point = Point(title, _period(line.get_xdata()[i]), label)
+                found.append((float(distance[i]), len(found), point))
+    found.sort()
+    return [point for distance, _, point in found if distance <= found[0][0] + 1.0]
 
 
 def _period(x) -> pd.Timestamp:
@@ -164,25 +195,37 @@ def passage_choice(point: Point, layout: tuple, labels, outlets) -> tuple[str, s
     return f"{point.period:%Y-%m-%d}", str(values["frame"]), str(values["outlet"])
 
 
-def click_notes(point: Point | None, smooth: int) -> list[tuple[str, str]]:
-    """What the status line says after a click (``"click"`` messages): that no point was
-    there, or, on a smoothed chart, that the passages are those of the point's own period.
+def click_notes(points: list, smooth: int) -> list[tuple[str, str]]:
+    """What the status line says after a click (``"click"`` messages), given the points
+    there (:func:`points_at`): that there is none; that several lines meet there (the
+    passages are the first one's); on a smoothed chart, that the passages are those of the
+    point's own period.
 
     Examples
     --------
-    >>> click_notes(None, 0) == [("click", NO_POINT)]
+    >>> click_notes([], 0) == [("click", NO_POINT)]
     True
-    >>> click_notes(Point(None, pd.Timestamp("2024-02-01"), "threat"), 0)
+    >>> when = pd.Timestamp("2024-02-01")
+    >>> click_notes([Point(None, when, "threat")], 0)
     []
-    >>> click_notes(Point(None, pd.Timestamp("2024-02-01"), "threat"), 3)[0][1][:46]
+    >>> print(click_notes([Point(None, when, "threat"), Point(None, when, "calm")], 0)[0][1])
+    Lines meet at this point (threat, calm): the passages are those of threat; choose
+    another in the passage choosers.
+    >>> click_notes([Point(None, when, "threat")], 3)[0][1][:46]
     'The chart is smoothed (3-period moving window)'
     """
-    if point is None:
+    if not points:
         return [("click", NO_POINT)]
+    notes = []
+    if len(points) > 1:
+        names = ", ".join(p.label for p in points)
+        notes.append(("click", f"Lines meet at this point ({names}): the passages are those "
+                               f"of {points[0].label}; choose another in the passage "
+                               "choosers."))  # fmt: skip
     if smooth > 1:
-        return [("click", f"The chart is smoothed ({smooth}-period moving window): the "
-                          "passages are those of the point's own period.")]  # fmt: skip
-    return []
+        notes.append(("click", f"The chart is smoothed ({smooth}-period moving window): the "
+                               "passages are those of the point's own period."))  # fmt: skip
+    return notes
 
 
 class ChartClicks:
@@ -223,7 +266,6 @@ class ChartClicks:
         else:
             self.event = Event(source=image, watched_events=["click"])
             self.event.on_dom_event(self.handle)
-            image.tooltip = "Click a point to read the passages it counts."
 
     def handle(self, event: dict) -> None:
         """Take a click's event (what ipyevents sends) and call ``on_click``."""

@@ -36,7 +36,7 @@ from .._errors import FramingError
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
-from .clicks import ChartClicks, click_notes, click_position, passage_choice, point_at
+from .clicks import ChartClicks, click_notes, click_position, passage_choice, points_at
 from .controls import widgets
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
@@ -290,14 +290,14 @@ class Explorer(widgets.VBox):
         if self.counts is None or not self._source.has_kwic:
             return
         x, y, width, height, radius = click_position(self.clicks.last, self.figure, self.dpi)
-        point = point_at(self.figure, x, y, width, height, radius=radius)
-        if point is not None:
+        points = points_at(self.figure, x, y, width, height, radius=radius)
+        if points:
             self._passages.select(
-                *passage_choice(point, self._layout(), self.series.value, self.outlets.value)
+                *passage_choice(points[0], self._layout(), self.series.value, self.outlets.value)
             )
             self._first_page()
         kept = [m for m in self._messages if m[0] != "click"]
-        self._show_status(kept + click_notes(point, self.smooth.value))
+        self._show_status(kept + click_notes(points, self.smooth.value))
 
     def _turn(self, step: int):
         self._passages.page = max(0, self._passages.page + step)
