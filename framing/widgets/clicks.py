@@ -92,15 +92,17 @@ def points_at(figure, x_px, y_px, image_width, image_height, *, radius: float = 
 
     Examples
     --------
+    Two lines meet in February (the figure is 400 by 300 pixels):
+
     >>> import pandas as pd
     >>> from matplotlib.figure import Figure
-    >>> fig = Figure(figsize=(4, 3), dpi=100)
+    >>> fig, x = Figure(figsize=(4, 3), dpi=100), pd.to_datetime(["2024-01", "2024-02"])
     >>> ax = fig.add_subplot()
-    >>> x = pd.to_datetime(["2024-01-01", "2024-02-01"]).to_numpy()
-    >>> _ = ax.plot(x, [1, 4], label="threat"), ax.plot(x, [2, 4], label="calm")
-    >>> fig.canvas.draw()
-    >>> px, py = ax.transData.transform((ax.get_lines()[0].get_xydata()[1]))
-    >>> [p.label for p in points_at(fig, px, 300 - py, 400, 300)]
+    >>> lines = ax.plot(x, [1, 4], x, [2, 4])
+    >>> lines[0].set_label("threat"), lines[1].set_label("calm"), fig.canvas.draw()
+    (None, None, None)
+    >>> where = ax.transData.transform(lines[1].get_xydata()[1])
+    >>> [p.label for p in points_at(fig, where[0], 300 - where[1], 400, 300)]
     ['threat', 'calm']
     """
     width, height = figure.bbox.width, figure.bbox.height

@@ -10,9 +10,9 @@ an export button. It is a thin layer over the rest of framing:
 * the chart is drawn by :func:`framing.plot.plot_trends` into a matplotlib figure made
   without pyplot (so it is never shown a second time by the notebook's backend, whatever
   ``%matplotlib`` says), with a fixed layout (the constrained layout would triple the
-  drawing time), and sent to the browser as a PNG in an ``ipywidgets.Image``: no front-end
-  extension beyond ipywidgets is needed, and it works the same in JupyterLab, Voila and
-  headless tests;
+  drawing time), and sent to the browser as a PNG in an ``ipywidgets.Image`` (the same in
+  JupyterLab, Voila and headless tests); a click on a point of it (reported by ``ipyevents``,
+  see :mod:`~framing.widgets.clicks`) shows the passages that point counts;
 * the passages come from :func:`framing.contexts.kwic`, computed only for the page on screen;
 * the export button writes the figure and the table behind it with
   :func:`framing.save_figure`.
