@@ -2,7 +2,8 @@
 
 What this proves beyond the headless tests: the explorer renders in JupyterLab 4 and a change
 made in the page (a real ``<select>`` change) reaches the kernel, which redraws the chart
-(``<img>``) and the passages (HTML) the page then shows.
+(``<img>``) and the passages (HTML) the page then shows; and a real click on a point of the
+chart (through ipyevents) shows that point's passages.
 
 * a fixture starts JupyterLab on 127.0.0.1 (free port, random token) in a temporary folder
   holding a copy of ``notebooks/05-comparing-outlets.ipynb`` cut after the cell that shows
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -54,6 +56,10 @@ try:
     import nbformat
 except ImportError:  # pragma: no cover
     nbformat = None
+try:
+    import ipyevents  # the clicks on the chart
+except ImportError:  # pragma: no cover
+    ipyevents = None
 
 _missing = [
     need
@@ -61,6 +67,7 @@ _missing = [
         ("pip install playwright", sync_playwright is not None),
         ("apt-get install chromium", Path(CHROMIUM).exists()),
         ("pip install jupyterlab nbformat", nbformat is not None),
+        ("pip install ipyevents", ipyevents is not None),
     ]
     if not ok
 ]
@@ -254,6 +261,45 @@ CHART = """async () => {
     for (const b of bytes) h = (Math.imul(h, 31) + b) | 0;
     return bytes.length + ':' + h; }"""
 KWIC = "() => document.querySelector('.fr-explorer .fr-kwic')?.innerText ?? null"
+HEADING = ".fr-explorer .fr-kwic-heading"
+# Runs code in the notebook's kernel; what it prints is the result.
+IN_KERNEL = """async (code) => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    const future = kernel.requestExecute({code, silent: false, store_history: false});
+    let out = '';
+    future.onIOPub = (msg) => {
+        if (msg.header.msg_type === 'stream') out += msg.content.text;
+        if (msg.header.msg_type === 'error') out += 'ERROR ' + msg.content.evalue; };
+    await future.done;
+    return out; }"""
+# Where the explorer's chart draws a point with hits (well apart from the others), as fractions
+# of the image, from its counts table through the panel's data transform, and what the
+# passages of that point should be.
+A_POINT = """\
+import json as _json
+import numpy as _np
+from matplotlib.dates import date2num as _date2num
+_fig, _counts = explorer.figure, explorer.counts
+_axes = {ax.get_title(loc="left") or None: ax for ax in _fig.axes}
+_hue, _col = ("outlet", "frame") if explorer.compare.value == "outlets" else ("frame", "outlet")
+_rows = []
+for _row in _counts.to_dict("records"):
+    _value = _row[explorer.measure.value]
+    if _np.isfinite(_value):
+        _ax = _axes[_row[_col]] if len(_axes) > 1 else next(iter(_axes.values()))
+        _x, _y = _ax.transData.transform((_date2num(_row["period"]), _value))
+        _rows.append((_x / _fig.bbox.width, 1 - _y / _fig.bbox.height, _row))
+_size = _np.array([_fig.bbox.width, _fig.bbox.height])
+def _apart(r):
+    return all(_np.hypot(*((_np.array(r[:2]) - _np.array(o[:2])) * _size)) > 20
+               for o in _rows if o is not r)
+_x, _y, _row = max((r for r in _rows if _apart(r) and r[2]["n_hits"] > 0),
+                   key=lambda r: r[2]["n_hits"])
+_periods = {v: k for k, v in explorer.kwic_period.options}
+print(_json.dumps({"fx": _x, "fy": _y, "frame": str(_row["frame"]),
+                   "outlet": str(_row.get("outlet", "")), "n_hits": int(_row["n_hits"]),
+                   "period": _periods[f"{_row['period']:%Y-%m-%d}"]}))
+"""
 # Tracebacks (and anything on stderr) of the notebook's cells.
 STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 
@@ -328,6 +374,33 @@ def test_explorer_follows_its_controls_in_jupyterlab(lab, page, artifacts):
 
     assert len({chart, chart_frames, chart_freq, chart_measure}) == 4
     check_no_errors(page)
+
+    # 4. a click on a point of the chart -> the passages of that point
+    point = json.loads(page.evaluate(IN_KERNEL, A_POINT))
+    image = page.locator(".fr-explorer img.fr-chart")
+    image.scroll_into_view_if_needed()
+    box = image.bounding_box()
+    before = page.evaluate(KWIC)
+    clicked = time.monotonic()
+    image.click(position={"x": point["fx"] * box["width"], "y": point["fy"] * box["height"]})
+    expect(page.locator(HEADING)).to_have_text(
+        f"Passages of {point['frame']}, {point['outlet']}, {point['period']}"
+    )
+    kwic_point = wait_changed(page, KWIC, before)
+    print(f"browser test: the passages of the point clicked in {time.monotonic() - clicked:.1f} s")
+    expect(page.locator(".fr-explorer .fr-kwic-page")).to_have_text(
+        re.compile(rf"of {point['n_hits']}$")
+    )
+    assert point["outlet"] in kwic_point and point["frame"] in kwic_point
+    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", kwic_point)
+    if re.fullmatch(r"\d{4}-\d{2}", point["period"]):  # months: the dates are in that month
+        assert dates and all(d.startswith(point["period"]) for d in dates), (point, dates)
+    check_no_errors(page)
+    page.locator(HEADING).scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "explorer-click.png", full_page=True)
+    # and a click away from every point says so
+    image.click(position={"x": 3, "y": 3})
+    expect(page.locator(".fr-explorer .fr-status")).to_contain_text("No point of the chart there")
     explorer.scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "explorer-after.png", full_page=True)
     print(f"browser test: {time.monotonic() - started:.1f} s after JupyterLab was up")

@@ -615,6 +615,7 @@ def test_every_control_has_a_css_hook_for_the_browser():
         "intervals": "fr-intervals", "compare": "fr-compare", "status": "fr-status",
         "chart": "fr-chart", "errors": "fr-errors", "kwic_html": "fr-kwic",
         "kwic_period": "fr-kwic-period", "kwic_frame": "fr-kwic-frame",
+        "kwic_outlet": "fr-kwic-outlet", "kwic_heading": "fr-kwic-heading",
         "kwic_next": "fr-kwic-next", "kwic_prev": "fr-kwic-prev",
         "export_button": "fr-export", "export_name": "fr-export-name",
     }  # fmt: skip

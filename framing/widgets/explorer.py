@@ -10,9 +10,9 @@ an export button. It is a thin layer over the rest of framing:
 * the chart is drawn by :func:`framing.plot.plot_trends` into a matplotlib figure made
   without pyplot (so it is never shown a second time by the notebook's backend, whatever
   ``%matplotlib`` says), with a fixed layout (the constrained layout would triple the
-  drawing time), and sent to the browser as a PNG in an ``ipywidgets.Image``: no front-end
-  extension beyond ipywidgets is needed, and it works the same in JupyterLab, Voila and
-  headless tests;
+  drawing time), and sent to the browser as a PNG in an ``ipywidgets.Image`` (the same in
+  JupyterLab, Voila and headless tests); a click on a point of it (reported by ``ipyevents``,
+  see :mod:`~framing.widgets.clicks`) shows the passages that point counts;
 * the passages come from :func:`framing.contexts.kwic`, computed only for the page on screen;
 * the export button writes the figure and the table behind it with
   :func:`framing.save_figure`.
@@ -36,6 +36,7 @@ from .._errors import FramingError
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
+from .clicks import ChartClicks, click_notes, click_position, passage_choice, points_at
 from .controls import widgets
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
@@ -83,12 +84,15 @@ class Explorer(widgets.VBox):
         The chart as a PNG.
     errors : ipywidgets.Output
         Tracebacks of unexpected errors in callbacks.
-    kwic_period, kwic_frame : ipywidgets.Dropdown
-        Narrow the passages to one period and one of the chosen series (``""``: all).
+    kwic_period, kwic_frame, kwic_outlet : ipywidgets.Dropdown
+        Narrow the passages to one period, chosen series and outlet (``""``: all); a click on
+        a point of the chart (:attr:`clicks`) chooses that point's.
+    clicks : framing.widgets.clicks.ChartClicks
+        Takes the clicks on the chart (with ipyevents; none without it).
     kwic_prev, kwic_next : ipywidgets.Button
         Page through the passages.
-    kwic_html : ipywidgets.HTML
-        The passages of the page, the hit marked with ``<mark>``.
+    kwic_html, kwic_heading : ipywidgets.HTML
+        The passages of the page, the hit marked with ``<mark>``; what they are the passages of.
     export_name : ipywidgets.Text
         File name (without extension) for the export button.
     export_button : ipywidgets.Button
@@ -176,12 +180,15 @@ class Explorer(widgets.VBox):
         self.errors = widgets.Output().add_class("fr-errors")
         self.export_name, self.export_button = controls.export_controls(name)
         self._passages = passages = Passages(source, window=window, page_size=page_size)
-        self.kwic_period, self.kwic_frame = passages.period, passages.frame
+        self.kwic_period, self.kwic_frame, self.kwic_outlet = (passages.period, passages.frame,
+                                                               passages.outlet)  # fmt: skip
         self.kwic_prev, self.kwic_next = passages.prev, passages.next
         self.kwic_page_label, self.kwic_html = passages.page_label, passages.html
+        self.kwic_heading = passages.heading
         super().__init__(self._arrange())
         self.add_class("fr-explorer")
         self._wire()
+        self.clicks = ChartClicks(self.chart, self._guarded(self._clicked))
 
         # the first drawing: bad tables raise here, to the caller
         self._busy = True
@@ -205,7 +212,7 @@ class Explorer(widgets.VBox):
             self.chart,
             widgets.HBox([self.export_name, self.export_button]),
             self.errors,
-            widgets.HTML("<b>Passages behind the chart</b>"),
+            self._passages.heading,
             self._passages.row(),
             self.kwic_html,
         ]
@@ -215,7 +222,7 @@ class Explorer(widgets.VBox):
         for control in (self.series, self.outlets, self.freq, self.dates, self.compare,
                         self.measure, self.smooth, self.intervals, self.voice):  # fmt: skip
             control.observe(self._guarded(self._update), names="value")
-        for control in (self.kwic_period, self.kwic_frame):
+        for control in (self.kwic_period, self.kwic_frame, self.kwic_outlet):
             control.observe(self._guarded(self._first_page), names="value")
         self.kwic_prev.on_click(self._guarded(lambda: self._turn(-1)))
         self.kwic_next.on_click(self._guarded(lambda: self._turn(+1)))
@@ -264,15 +271,8 @@ class Explorer(widgets.VBox):
             except FramingError as exc:
                 self._show_status([("error", str(exc))])
             except Exception as exc:  # shown in the widget, never lost in the kernel log
-                self._show_status(
-                    [
-                        (
-                            "error",
-                            f"Something went wrong ({type(exc).__name__}: {exc}). "
-                            "The details are below the chart.",
-                        )
-                    ]
-                )
+                self._show_status([("error", f"Something went wrong ({type(exc).__name__}: "
+                                             f"{exc}). The details are below the chart.")])  # fmt: skip
                 self.errors.append_stderr(traceback.format_exc())
             finally:
                 self._busy = False
@@ -281,9 +281,23 @@ class Explorer(widgets.VBox):
 
     def _first_page(self):
         self._passages.page = 0
-        messages = [m for m in self._messages if m[0] != "saved"]
+        messages = [m for m in self._messages if m[0] not in ("saved", "click")]
         self._show_kwic()
         self._show_status(messages)
+
+    def _clicked(self):
+        """The passages of the point clicked (see :mod:`framing.widgets.clicks`)."""
+        if self.counts is None or not self._source.has_kwic:
+            return
+        x, y, width, height, radius = click_position(self.clicks.last, self.figure, self.dpi)
+        points = points_at(self.figure, x, y, width, height, radius=radius)
+        if points:
+            self._passages.select(
+                *passage_choice(points[0], self._layout(), self.series.value, self.outlets.value)
+            )
+            self._first_page()
+        kept = [m for m in self._messages if m[0] != "click"]
+        self._show_status(kept + click_notes(points, self.smooth.value))
 
     def _turn(self, step: int):
         self._passages.page = max(0, self._passages.page + step)
@@ -305,14 +319,8 @@ class Explorer(widgets.VBox):
         hi = (pd.Period(hi_m, "M") + 1).start_time
         fixed = self._source.fixed_freq is not None
         pfreq = self._source.freq if fixed else GRANULARITIES[self.freq.value]
-        return (
-            tuple(self.series.value),
-            tuple(self.outlets.value),
-            lo,
-            hi,
-            pfreq,
-            self.compare.value == "pooled",
-        )
+        pooled = self.compare.value == "pooled"
+        return tuple(self.series.value), tuple(self.outlets.value), lo, hi, pfreq, pooled
 
     def _update(self):
         t0 = time.perf_counter()
@@ -332,9 +340,8 @@ class Explorer(widgets.VBox):
             except Exception:
                 self._blank()  # no stale chart under an error message
                 raise
-            self._passages.refresh_choices(
-                list(self.series.value), self.counts, GRANULARITIES.get(self.freq.value)
-            )
+            self._passages.refresh_choices(list(self.series.value), self.counts,
+                                           GRANULARITIES.get(self.freq.value), self.outlets.value)  # fmt: skip
             self._show_kwic()
         t3 = time.perf_counter()
         messages += [("note", str(w.message)) for w in caught]
@@ -360,13 +367,8 @@ class Explorer(widgets.VBox):
             except NothingToDraw:
                 first, last = self.dates.value
                 span = f"in {first}" if first == last else f"from {first} to {last}"
-                messages.append(
-                    (
-                        "warn",
-                        f"No articles from the chosen outlets {span}: widen the date "
-                        "range or choose more outlets.",
-                    )
-                )
+                messages.append(("warn", f"No articles from the chosen outlets {span}: widen "
+                                         "the date range or choose more outlets."))  # fmt: skip
                 raise
             self.counts, self._counts_key = counts, key
         counts = self.counts

@@ -1,8 +1,8 @@
 """What the explorer's status line says: notes on the current choice, as HTML.
 
 Each note is a ``(level, text)`` pair; the levels are ``"warn"`` (nothing or little can be
-drawn: what to change), ``"note"`` (what the chart leaves out or cannot show), ``"error"``
-and ``"saved"``.
+drawn: what to change), ``"note"`` (what the chart leaves out or cannot show), ``"error"``,
+``"saved"`` and ``"click"`` (about the point clicked on the chart).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .voice import VOICE_CHOICES
 __all__ = ["series_notes", "outlet_notes", "period_notes", "status_html", "period_label"]
 
 #: the colour of each kind of status message
-STATUS_COLOURS = {"error": "#B00020", "warn": "#8A4B00", "note": "#555555", "saved": "#006D43"}
+STATUS_COLOURS = {"error": "#B00020", "warn": "#8A4B00", "note": "#555555", "saved": "#006D43",
+                  "click": "#555555"}  # fmt: skip
 
 
 def series_notes(

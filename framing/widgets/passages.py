@@ -15,7 +15,7 @@ from .controls import LABEL_STYLE, tagged, widgets
 from .notes import period_label
 from .voice import voice_meta
 
-__all__ = ["Passages", "ALL", "passages_html"]
+__all__ = ["Passages", "ALL", "passages_html", "heading_html"]
 
 #: the "all" choice of the passage choosers
 ALL = ""
@@ -35,8 +35,11 @@ class Passages:
 
     Attributes
     ----------
-    period, frame, prev, next, page_label, html
-        Its widgets (the explorer's ``kwic_period``, ``kwic_frame``, ...).
+    period, frame, outlet, prev, next, page_label, html
+        Its widgets (the explorer's ``kwic_period``, ``kwic_frame``, ``kwic_outlet``, ...).
+    heading : ipywidgets.HTML
+        What the passages are: "Passages of threat, Ledger, 2024-02" (the choosers' choices),
+        or "Passages behind the chart" (all of them).
     table : DataFrame or None
         The :func:`framing.contexts.kwic` rows of the page on screen.
     page : int
@@ -47,17 +50,27 @@ class Passages:
         self.source, self.window, self.page_size = source, window, page_size
         self.page = 0
         self.table = None
-        (self.period, self.frame, self.prev, self.next, self.page_label,
+        (self.period, self.frame, self.outlet, self.prev, self.next, self.page_label,
          self.html) = _passage_controls(enabled=source.has_kwic)  # fmt: skip
+        self.heading = tagged(widgets.HTML(heading_html([])), "kwic-heading")
 
     def row(self):
         """The choosers and the pager, in one row."""
-        return widgets.HBox([self.period, self.frame, self.prev, self.page_label, self.next])
+        return widgets.HBox(
+            [self.period, self.frame, self.outlet, self.prev, self.page_label, self.next],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
 
-    def refresh_choices(self, labels: list, counts, pfreq) -> None:
-        """The chosen series and the periods of ``counts`` as choices; keep what still exists."""
+    def refresh_choices(self, labels: list, counts, pfreq, outlets=()) -> None:
+        """The chosen series and outlets and the periods of ``counts`` as choices; keep what
+        still exists."""
         if not self.source.has_kwic:
             return
+        outlet_options = [("all chosen", ALL)] + [(name, name) for name in outlets]
+        keep = self.outlet.value if self.outlet.value in outlets else ALL
+        if list(self.outlet.options) != outlet_options:
+            self.outlet.options = outlet_options
+        self.outlet.value = keep
         frame_options = [("all chosen", ALL)] + [(label, label) for label in labels]
         keep = self.frame.value if self.frame.value in labels else ALL
         if list(self.frame.options) != frame_options:
@@ -74,10 +87,16 @@ class Passages:
             self.period.options = periods
         self.period.value = keep
 
+    def select(self, period: str, frame: str, outlet: str) -> None:
+        """Choose a period, a series and an outlet (each :data:`ALL` or one of the choices)."""
+        self.period.value, self.frame.value, self.outlet.value = period, frame, outlet
+
     def show(self, choice, *, drawn: bool) -> None:
         """Show the page of passages of ``choice`` (the explorer's series, outlets, dates,
         frequency and voices); ``drawn`` is False when nothing is chosen."""
         self.table = None
+        chosen = [(w.label, w.value) for w in (self.frame, self.outlet, self.period)]
+        self.heading.value = heading_html([label for label, value in chosen if value != ALL])
         if not self.source.has_kwic:
             self.html.value = f"<p><i>{html.escape(self.source.no_kwic_reason)}</i></p>"
             self.page_label.value = ""
@@ -103,9 +122,10 @@ class Passages:
 
     def _fetch(self, choice):
         labels, outlets, lo, hi, pfreq, voices = choice
-        only = self.frame.value
+        only, outlet = self.frame.value, self.outlet.value
         return self.source.kwic_page(
-            [only] if only else labels, outlets, lo, hi, freq=pfreq, period=self.period.value,
+            [only] if only else labels, [outlet] if outlet else outlets, lo, hi, freq=pfreq,
+            period=self.period.value,
             page=self.page, size=self.page_size, window=self.window, voices=voices,
         )  # fmt: skip
 
@@ -128,16 +148,33 @@ def _chooser(description: str, everything: str, name: str):
 
 
 def _passage_controls(*, enabled: bool) -> tuple:
-    """The passage choosers and pager: period, frame, previous, next, page label, passages."""
+    """The passage choosers and pager: period, frame, outlet, previous, next, page label,
+    passages."""
     period = _chooser("Period", "all periods", "kwic-period")
     frame = _chooser("Frame", "all chosen", "kwic-frame")
+    outlet = _chooser("Outlet", "all chosen", "kwic-outlet")
     prev = _page_button("chevron-left", "previous page", "kwic-prev")
     next_ = _page_button("chevron-right", "next page", "kwic-next")
-    for w in (period, frame, prev, next_):
+    for w in (period, frame, outlet, prev, next_):
         w.disabled = not enabled
     page = tagged(widgets.Label(), "kwic-page")
     passages = tagged(widgets.HTML(), "kwic")
-    return period, frame, prev, next_, page, passages
+    return period, frame, outlet, prev, next_, page, passages
+
+
+def heading_html(parts: list) -> str:
+    """The heading of the passages: what they are the passages of (all when ``parts`` is empty).
+
+    Examples
+    --------
+    >>> heading_html(["threat", "Ledger", "2024-02"])
+    '<b>Passages of threat, Ledger, 2024-02</b>'
+    >>> heading_html([])
+    '<b>Passages behind the chart</b>'
+    """
+    if not parts:
+        return "<b>Passages behind the chart</b>"
+    return f"<b>Passages of {html.escape(', '.join(parts))}</b>"
 
 
 def passages_html(table: pd.DataFrame, total: int) -> str:
