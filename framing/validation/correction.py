@@ -33,8 +33,8 @@ __all__ = ["corrected_counts", "cell_keys"]
 
 #: the draws held in memory at once (cells × draws)
 _BLOCK = 4_000_000
-_MEASURE_PREFIXES = ("n_", "per_", "share_", "precision")
-_MEASURES = ("dispersion", "sum_sq", "coverage")
+_MEASURE_PREFIXES = ("n_", "per_", "share_", "precision", "window_")
+_MEASURES = ("dispersion", "sum_sq", "coverage", "partial", "window")
 
 
 def cell_keys(counts: pd.DataFrame) -> list[str]:

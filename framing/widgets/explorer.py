@@ -394,7 +394,11 @@ class Explorer(widgets.VBox):
                                      "repeat; choose fewer."))  # fmt: skip
         smooth = self.smooth.value
         if smooth > 1:  # smoothed over all the dates, then cut: the edges keep their windows
-            counts, smooth = self._smoothed(counts, smooth), None
+            labels, outlets, _, _, pfreq, pooled = self._choice()
+            counts = smoothed_over_all_dates(
+                self._source, counts, smooth, [value for _, value in self.dates.options],
+                labels, outlets, pfreq, pooled, voices_of(self.voice.value))  # fmt: skip
+            smooth = None
         self.chart.value = self._chart.png(
             counts, hue=hue, col=col, title=title, n=n, measure=self.measure.value,
             intervals=self.intervals.value, smooth=smooth,
@@ -402,14 +406,6 @@ class Explorer(widgets.VBox):
         self.chart.layout.display = None
         self.export_button.disabled = False
         self._drawn = True
-
-    def _smoothed(self, counts: pd.DataFrame, window: int) -> pd.DataFrame:
-        """The chosen series smoothed over every date the data have, then cut to the dates
-        shown (:func:`~framing.widgets.sources.smoothed_over_all_dates`)."""
-        labels, outlets, _, _, pfreq, pooled = self._choice()
-        months = [value for _, value in self.dates.options]
-        return smoothed_over_all_dates(self._source, counts, window, months, labels, outlets,
-                                       pfreq, pooled, voices_of(self.voice.value))  # fmt: skip
 
     def _blank(self) -> None:
         self._chart.forget()
