@@ -1,4 +1,5 @@
-"""The explorer in a real browser: JupyterLab runs notebook 05, chromium changes its controls.
+"""The explorer in a real browser: JupyterLab runs notebook 05, chromium changes its controls;
+and every tutorial opens in JupyterLab, with a screenshot of each.
 
 What this proves beyond the headless tests: the explorer renders in JupyterLab 4 and a change
 made in the page (a real ``<select>`` change) reaches the kernel, which redraws the chart
@@ -404,3 +405,29 @@ def test_explorer_follows_its_controls_in_jupyterlab(lab, page, artifacts):
     explorer.scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "explorer-after.png", full_page=True)
     print(f"browser test: {time.monotonic() - started:.1f} s after JupyterLab was up")
+
+
+def test_every_tutorial_opens_in_jupyterlab(lab, workdir, page, artifacts):
+    """Each tutorial (and its solutions) opens in JupyterLab and renders all its cells; a
+    screenshot of each is saved as a CI artifact (they are run by test_notebooks.py)."""
+    base, token, _ = lab
+    folder = workdir / "tutorials"
+    folder.mkdir(exist_ok=True)
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths += sorted((ROOT / "notebooks" / "solutions").glob("*.ipynb"))
+    assert len(paths) >= 18
+    for path in paths:
+        shutil.copy(path, folder / path.name)
+        n_cells = len(nbformat.read(path, as_version=4).cells)
+        page.goto(f"{base}/lab/tree/tutorials/{path.name}?token={token}&reset")
+        page.wait_for_function(
+            """(n) => { const w = window.jupyterapp?.shell.currentWidget;
+                       return w?.content?.widgets?.length === n
+                           && document.querySelectorAll('.jp-Notebook .jp-Cell').length >= n; }""",
+            arg=n_cells,
+            polling=250,
+        )
+        first = page.locator(".jp-Notebook .jp-Cell").first
+        expect(first).to_contain_text(nbformat.read(path, as_version=4).cells[0].source[:20])
+        page.screenshot(path=artifacts / f"tutorial-{path.stem}.png")
+        shut_down_kernels(base, token)
