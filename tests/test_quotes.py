@@ -1094,3 +1094,25 @@ def test_azatutyun_report_after_normalize_quotes_keeps_every_voice():
             else (inside["voice"].iloc[0], inside["speaker"].iloc[0])
         )
     assert got == [(voice, speaker) for _, voice, speaker in AZATUTYUN_HITS]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Павел Ермолин из центра «Меридиан» заявил, что кризиса в отношениях нет.",
+         "Павел Ермолин из центра «Меридиан»"),
+        ('Anna Petrosyan of the "Civil Contract" party said that the bloc had failed.',
+         'Anna Petrosyan of the "Civil Contract" party'),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_is_part_of_the_speaker(text, speaker):
+    lang = "ru" if "заявил" in text else "en"
+    spans = voice_spans(pd.DataFrame({"article_id": ["x"], "text": [text], "lang": [lang]}))
+    reported = spans[spans["voice"] == "reported"]
+    assert reported["speaker"].tolist() == [speaker]
+
+
+def test_a_short_quote_before_an_inverted_cue_is_no_speaker_name():
+    text = "“No,” said Lavrov. “We will not leave.”"
+    quotes = find_quotes(pd.DataFrame({"article_id": ["x"], "text": [text]}))
+    assert set(quotes["speaker"]) == {"Lavrov"}

@@ -23,7 +23,7 @@ __all__ = [
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE",
-    "gender_of", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -311,3 +311,27 @@ NOUN_BEFORE_RE = re.compile(
     r"rejects|denies|dismisses|repeated|new)\s+$",
     re.IGNORECASE,
 )
+
+
+_CLOSERS = '»”"'
+_OPENERS = '«“"'
+
+
+def quoted_name_before(text: str, end: int) -> int:
+    """Where a quoted name that ends right at ``end`` opens («Меридиан», "Memorial"), or -1.
+
+    A name: at most four words on one line, starting with a capital, not ending in
+    punctuation (so a quote such as “No,” is never taken for one).
+
+    Examples
+    --------
+    >>> quoted_name_before("Центр «Меридиан» заявил", 16), quoted_name_before("“No,” said", 5)
+    (6, -1)
+    """
+    if end < 2 or text[end - 1] not in _CLOSERS:
+        return -1
+    opening = max(text.rfind(c, max(0, end - 60), end - 1) for c in _OPENERS)
+    inner = text[opening + 1 : end - 1] if opening >= 0 else ""
+    if not inner or "\n" in inner or not inner[0].isupper() or len(inner.split()) > 4:
+        return -1
+    return -1 if inner.rstrip()[-1] in ",.;:!?…" else opening

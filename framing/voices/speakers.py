@@ -69,7 +69,6 @@ from .cues import (
     NAME_STOP,
     NAME_TITLES,
     NOUN_BEFORE_RE,
-    NP_LINKS,
     OFFICES,
     PRONOUNS,
     RELATIVE_RE,
@@ -87,6 +86,7 @@ from .cues import (
     TITLES,
     gender_of,
 )
+from .phrases import DETERMINERS, word_back, words_before
 
 __all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
 
@@ -112,7 +112,6 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
-_DETERMINERS = frozenset("the a an".split())
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
@@ -162,64 +161,6 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
     return start, end
 
 
-_LINE_END_LINK_RE = re.compile(r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|из|от)[ \t]*\n$", re.I)
-_WORD_CHARS = "'’.-_"
-
-
-def _word_back(text: str, pos: int) -> tuple[int, int] | None:
-    """The word that ends right before ``pos`` (spaces between, no line break unless the
-    line ended inside a noun phrase: "the trade ambassador of¶the European Community"), or
-    None."""
-    end = pos
-    while end > 0 and text[end - 1] in " \t\xa0":
-        end -= 1
-    if end > 1 and text[end - 1] == "\n" and text[end - 2] != "\n":
-        link = _LINE_END_LINK_RE.search(text, max(0, end - 8), end)
-        if link:  # a hard-wrapped line that broke after "of", "the", "for" …
-            end = link.start() + len(link.group().rstrip())
-    start = end
-    while (
-        start > 0
-        and end - start < 40
-        and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS)
-    ):
-        start -= 1
-    while start < end and not text[start].isalnum():
-        start += 1
-    return (start, end) if start < end else None
-
-
-def _words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: int = 8):
-    """The run of words right before ``pos`` back to punctuation or a stop word: (start, end)."""
-    start = end = -1
-    skipping = True
-    for _ in range(limit + 3):
-        found = _word_back(text, pos)
-        if found is None:
-            break
-        word = text[found[0] : found[1]]
-        low = word.lower()
-        if skipping and low in skip:
-            pos = found[0]
-            continue
-        skipping = False
-        if low in NP_LINKS and end >= 0:
-            previous = _word_back(text, found[0])
-            before = text[previous[0] : previous[1]].lower() if previous else ""
-            if before and before not in stop and before not in NP_LINKS:
-                low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
-        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in TITLES):
-            break
-        if end < 0:
-            end = found[1]
-        start = pos = found[0]
-        if low in _DETERMINERS:
-            previous = _word_back(text, pos)
-            if previous is None or text[previous[0] : previous[1]].lower() not in NP_LINKS:
-                break  # "the head of the Office" goes on past "of the"
-    return start, end
-
-
 def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
     """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end)."""
     m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
@@ -234,7 +175,7 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
             - len(text[m.start() + 1 : m.end()].lstrip())
         )
         return start, start + len(inner)  # "The spokesman for the ministry, Maria Zakharova, said"
-    start, end = _words_before(text, m.start(), stop, skip, limit=4)
+    start, end = words_before(text, m.start(), stop, skip, limit=4)
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
@@ -242,7 +183,7 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     """``pos`` moved back over the adverbs and the time adverbials right before a cue
     ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил")."""
     while True:
-        found = _word_back(text, pos)
+        found = word_back(text, pos)
         word = text[found[0] : found[1]].lower() if found is not None else ""
         if word in skip:
             pos = found[0]
@@ -268,7 +209,7 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     if text.find("wh" if lang != "ru" else ",", lo, pos) < 0:
         return None  # no relative pronoun (English) or no comma (Russian): the common case
     while True:  # the adverbs and auxiliaries right before the cue ("…, has described")
-        found = _word_back(text, pos)
+        found = word_back(text, pos)
         if found is None or text[found[0] : found[1]].lower() not in skip:
             break
         pos = found[0]
@@ -279,12 +220,12 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         return None  # «…, которые возникают …», — сказал: the clause is the quote's
     head = m.start()
     if text[head] == ",":
-        start, end = _words_before(text, head, stop, skip)
+        start, end = words_before(text, head, stop, skip)
         if start < 0:
             return None
         inner = _before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
         return inner if inner[0] >= 0 else (start, end)
-    start, end = _words_before(text, head, stop, skip)
+    start, end = words_before(text, head, stop, skip)
     return (start, end) if start >= 0 else None
 
 
@@ -306,7 +247,7 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
     start, end = _words_after(text, pos, EN_STOP)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
-        first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
+        first[0].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUNS
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
@@ -333,7 +274,7 @@ def _speaker_span(
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
-    s, e = _words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
+    s, e = words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
@@ -510,7 +451,7 @@ def _name_at(text: str, m, lang: str) -> str | None:
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
         if lang != "ru" or words[0].lower() in RU_STOP:
             return None
-        before = _word_back(text, m.start())
+        before = word_back(text, m.start())
         if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
             if not _RU_PAST_RE.match(text, m.end()):
                 return None  # "Песков отказался": a surname as the sentence's subject

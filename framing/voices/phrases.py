@@ -1,0 +1,76 @@
+"""Walking back over the words before a cue: the noun phrase that names a speaker.
+
+:func:`word_back` finds the word that ends before a position (a quoted name such as
+«Меридиан» counts as one word; a hard-wrapped line that broke inside a noun phrase is
+followed); :func:`words_before` the run of words back to punctuation or a stop word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import NP_LINKS, TITLES, quoted_name_before
+
+__all__ = ["DETERMINERS", "word_back", "words_before"]
+
+DETERMINERS = frozenset("the a an".split())
+
+_LINE_END_LINK_RE = re.compile(r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|из|от)[ \t]*\n$", re.I)
+_WORD_CHARS = "'’.-_"
+
+
+def word_back(text: str, pos: int) -> tuple[int, int] | None:
+    """The word that ends right before ``pos`` (spaces between, no line break unless the
+    line ended inside a noun phrase: "the trade ambassador of¶the European Community"), or
+    None."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    if end > 1 and text[end - 1] == "\n" and text[end - 2] != "\n":
+        link = _LINE_END_LINK_RE.search(text, max(0, end - 8), end)
+        if link:  # a hard-wrapped line that broke after "of", "the", "for" …
+            end = link.start() + len(link.group().rstrip())
+    start = end
+    opening = quoted_name_before(text, end)
+    if opening >= 0:  # a quoted name is one word of a noun phrase: «Меридиан» заявил
+        return opening, end
+    while (
+        start > 0
+        and end - start < 40
+        and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS)
+    ):
+        start -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return (start, end) if start < end else None
+
+
+def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: int = 8):
+    """The run of words right before ``pos`` back to punctuation or a stop word: (start, end)."""
+    start = end = -1
+    skipping = True
+    for _ in range(limit + 3):
+        found = word_back(text, pos)
+        if found is None:
+            break
+        word = text[found[0] : found[1]]
+        low = word.lower()
+        if skipping and low in skip:
+            pos = found[0]
+            continue
+        skipping = False
+        if low in NP_LINKS and end >= 0:
+            previous = word_back(text, found[0])
+            before = text[previous[0] : previous[1]].lower() if previous else ""
+            if before and before not in stop and before not in NP_LINKS:
+                low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
+        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in TITLES):
+            break
+        if end < 0:
+            end = found[1]
+        start = pos = found[0]
+        if low in DETERMINERS:
+            previous = word_back(text, pos)
+            if previous is None or text[previous[0] : previous[1]].lower() not in NP_LINKS:
+                break  # "the head of the Office" goes on past "of the"
+    return start, end
