@@ -1050,7 +1050,7 @@ def test_an_interrupt_leaves_no_worker_tracebacks_and_no_workers(tmp_path, examp
         if parent.poll() is None:
             os.killpg(parent.pid, signal.SIGKILL)
             parent.communicate()
-    assert out.strip() == "interrupted"
+    assert out.strip() == "interrupted", f"exit {parent.returncode}; stderr:\n{err[-3000:]}"
     assert "KeyboardInterrupt" not in err and "Traceback" not in err, err
     deadline = time.monotonic() + 30
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
