@@ -1012,9 +1012,13 @@ def test_kept_workers_exit_when_their_parent_is_killed(tmp_path, example):
 
 
 INTERRUPTED_SCRIPT = """
-import sys, time
+import signal, sys, time
 import framing
 from framing.corpus.pool import WARM_POOL
+
+# Python's own Ctrl-C handler, as in a terminal or a Jupyter kernel: a process inherits an
+# ignored SIGINT from its parent (a CI runner may start the tests with SIGINT ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 if __name__ == "__main__":
     path = sys.argv[1]
