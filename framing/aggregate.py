@@ -240,13 +240,8 @@ def _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated
             where="count_by_period(interval=...)",
             fix="Use the default interval='quasipoisson' with voice= or by='voice'.",
         )
-    chosen = (
-        hits
-        if negated == "keep"
-        else hits[~hits["negated"].astype(bool)]
-        if negated == "drop"
-        else hits
-    )
+    # "apart" keeps every hit: its labels tell negated ones apart
+    chosen = hits[~hits["negated"].astype(bool)] if negated == "drop" else hits
     tokens = _token_totals(articles, token_totals, "count_by_period").astype(np.float64)
     labels = label_columns(partials.level, negated)
     out = bootstrap_bands(counts, chosen, articles, tokens, freq=partials.freq,

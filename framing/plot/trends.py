@@ -192,12 +192,8 @@ def _events(events) -> list[tuple[pd.Timestamp, str]]:
     for when, label in events.items():
         try:
             stamp = pd.Timestamp(when)
-        except (ValueError, TypeError) as exc:
-            raise FramingError(
-                f"the event key {when!r} is not a date",
-                where="plot_trends(events=...)",
-                fix='Use ISO dates as keys, e.g. {"2022-02-24": "invasion"}.',
-            ) from exc
+        except (ValueError, TypeError):
+            stamp = pd.NaT
         if stamp is pd.NaT:
             raise FramingError(
                 f"the event key {when!r} is not a date",
