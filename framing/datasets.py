@@ -4,10 +4,19 @@ The teaching corpus is fictional news written for framing, built on the real pub
 chronology of Armenia–Russia–CSTO relations (Sept 2022 – June 2024); see ``data/README.md``.
 NLTK's year-named plain-text corpora (inaugural, state_union) are read with
 :func:`read_nltk_corpus`.
+
+The Kremlin and Ukrainian presidential press releases of October 2021 – June 2022 (real texts,
+CC BY 4.0, kept beside the project in ``../shared/data/news``) are bundled as *counts*
+only: one row per release (id, date, source, address, token total) and the hits of the
+security lexicon per release and entry, without any text (:func:`load_press_release_counts`).
+:func:`press_release_tables` derives them from the CSV, and ``data/press_releases/build.py``
+writes them, so anyone with the CSV can check or remake them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -29,8 +38,13 @@ from .ingest.files import (
 from .ingest.read import articles_table
 from .ingest.report import warn_set_aside
 from .lexicon import read_lexicon
+from .match import find_hits, token_counts
 
-__all__ = ["load_example", "load_lexicon", "lexicon_path", "read_nltk_corpus", "LEXICONS"]
+__all__ = [
+    "load_example", "load_lexicon", "lexicon_path", "read_nltk_corpus", "LEXICONS",
+    "load_press_release_counts", "press_release_tables", "write_press_release_tables",
+    "PRESS_RELEASES_SOURCE", "RELEASE_COLUMNS", "HIT_COUNT_COLUMNS",
+]  # fmt: skip
 
 #: the lexicons bundled with framing
 LEXICONS = ("security",)
@@ -250,3 +264,209 @@ def _speeches(name: str, corpus, wanted: list[str]) -> list[dict]:
             }
         )
     return rows
+
+
+# --------------------------------------------------------------------------------------
+# the press releases, as counts without their texts
+
+#: the file of ``../shared/data/news`` the bundled press-release counts are derived from
+PRESS_RELEASES_SOURCE = "press_releases_kremlin_president_ua_2021-10_2022-06.csv"
+#: the columns of the releases table (one row per press release)
+RELEASE_COLUMNS = ["article_id", "date", "outlet", "url", "n_tokens"]
+#: the columns of the hit counts (one row per release and lexicon entry with hits)
+HIT_COUNT_COLUMNS = ["article_id", "frame", "entry", "n_hits"]
+_PRESS_FILES = {"releases": "releases.csv", "hit_counts": "hit_counts.csv"}
+_PRESS_PROVENANCE = "provenance.json"
+_PRESS_LICENSE = {
+    "license": "CC BY 4.0",
+    "attribution": [
+        "President of Russia, kremlin.ru, CC BY 4.0",
+        "President of Ukraine, president.gov.ua, CC BY 4.0",
+    ],
+    "origin": "github.com/PeiYiZhuo/zelenskyy-putin, commit 134450b5183c05bcbaac31d87e0e0ed65d54986e",
+}
+
+
+def press_release_tables(path, lexicon: str = "security") -> dict:
+    """Derive the bundled press-release counts from the CSV of ``../shared/data/news``.
+
+    The releases are read with :func:`framing.read_articles` and counted as they are (no
+    cleaning), with framing's token definition (:func:`framing.token_counts`) and a bundled
+    lexicon (:func:`framing.find_hits`). Nothing of the texts is kept.
+
+    Parameters
+    ----------
+    path : str or Path
+        The press-release CSV (:data:`PRESS_RELEASES_SOURCE`).
+    lexicon : str, default "security"
+        The bundled lexicon to count.
+
+    Returns
+    -------
+    dict
+        ``"releases"``: :data:`RELEASE_COLUMNS`, one row per release, by date then id;
+        ``"hit_counts"``: :data:`HIT_COUNT_COLUMNS`, one row per release and entry with hits,
+        in the releases' order, then the lexicon's; ``"provenance"``: the source file and its
+        SHA-256, the license and attribution, the lexicon's name, version and hash, and the
+        totals.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FramingError(
+            f"there is no file {str(path)!r}",
+            where="press_release_tables(path)",
+            fix=f"Pass the path of {PRESS_RELEASES_SOURCE} (in ../shared/data/news).",
+        )
+    lex = load_lexicon(lexicon)
+    articles = read_articles(path)
+    releases = _release_rows(articles)
+    hits = find_hits(articles, lex)
+    counts = _hit_count_rows(hits, releases["article_id"], lex)
+    provenance = {
+        "source": {"file": path.name, "sha256": _sha256(path), **_PRESS_LICENSE},
+        "lexicon": {
+            "name": lex.name,
+            "version": lex.meta.get("version"),
+            "hash": lex.hash,
+            "frames": list(lex.frame_names),
+        },
+        "counting": "raw texts (no cleaning); tokens: framing.token_counts; hits: "
+        "framing.find_hits (match='exact', case-insensitive)",
+        "n_releases": int(len(releases)),
+        "n_tokens": int(releases["n_tokens"].sum()),
+        "n_hits": int(counts["n_hits"].sum()),
+    }
+    return {"releases": releases, "hit_counts": counts, "provenance": provenance}
+
+
+def _release_rows(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per release: its id, date, source, address and token total (no text)."""
+    totals = token_counts(articles)
+    out = pd.DataFrame(
+        {
+            "article_id": articles["article_id"].astype(str).to_numpy(),
+            "date": articles["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "outlet": articles["outlet"].astype(str).to_numpy(),
+            "url": articles["url"].fillna("").astype(str).to_numpy(),
+            "n_tokens": totals["n_tokens"].to_numpy(dtype="int64"),
+        }
+    )
+    return out.sort_values(["date", "article_id"], kind="stable").reset_index(drop=True)
+
+
+def _hit_count_rows(hits: pd.DataFrame, order: pd.Series, lexicon) -> pd.DataFrame:
+    """The hits per release and entry, in the releases' order, then the lexicon's entries'."""
+    rank = {(e.frame, e.pattern): i for i, e in enumerate(lexicon.entries)}
+    counts = hits.groupby(["article_id", "frame", "entry"], observed=True).size()
+    out = counts.rename("n_hits").reset_index().astype({"n_hits": "int64"})
+    position = pd.Series(range(len(order)), index=order.to_numpy())
+    keys = pd.DataFrame(
+        {
+            "release": out["article_id"].map(position).to_numpy(),
+            "entry": [rank[key] for key in zip(out["frame"], out["entry"], strict=True)],
+        }
+    )
+    keep = keys.sort_values(["release", "entry"], kind="stable").index
+    return out.loc[keep, HIT_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_press_release_tables(path, folder) -> list[Path]:
+    """Write :func:`press_release_tables` of the CSV ``path`` into ``folder``, byte for byte
+    the same on every run: ``releases.csv``, ``hit_counts.csv`` and ``provenance.json``.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    tables = press_release_tables(path)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key, name in _PRESS_FILES.items():
+        target = folder / name
+        tables[key].to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+        written.append(target)
+    target = folder / _PRESS_PROVENANCE
+    target.write_text(
+        json.dumps(tables["provenance"], indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    return [*written, target]
+
+
+def press_release_folder() -> Path:
+    """The folder of the bundled press-release counts (``data/press_releases``)."""
+    path = Path(str(resources.files("framing") / "press_releases"))
+    if not path.is_dir():  # a source checkout without the package link
+        path = Path(__file__).resolve().parents[1] / "data" / "press_releases"
+    return path
+
+
+def load_press_release_counts() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Kremlin and Ukrainian presidential press releases (Oct 2021 – Jun 2022), as counts.
+
+    1,796 English press releases of the President of Russia (kremlin.ru, 816) and the
+    President of Ukraine (president.gov.ua, 980), 24 October 2021 – 24 June 2022, counted
+    with the bundled ``security`` lexicon on their raw texts. The texts are not bundled:
+    the releases table has a token total per release (``n_tokens``), which
+    :func:`framing.compare` and :func:`framing.count_by_period` use instead of the text,
+    and the hits table has one row per hit without its passage. The texts are CC BY 4.0:
+    cite "President of Russia, kremlin.ru, CC BY 4.0" and "President of Ukraine,
+    president.gov.ua, CC BY 4.0" (``url`` links each release); ``data/README.md`` has the
+    details and how to remake the tables from the CSV.
+
+    Returns
+    -------
+    releases : DataFrame
+        ``article_id``, ``date`` (datetime64), ``outlet``, ``url``, ``n_tokens``, by date.
+    hits : DataFrame
+        ``article_id``, ``frame``, ``entry``, one row per hit; ``attrs`` carries the
+        lexicon's frames, name, version and hash, and the source (``"dataset"``).
+
+    Examples
+    --------
+    >>> releases, hits = load_press_release_counts()
+    >>> releases.groupby("outlet").size().to_dict()
+    {'kremlin.ru': 816, 'president.gov.ua': 980}
+    >>> int((hits["frame"] == "threat").sum())
+    4631
+    """
+    folder = press_release_folder()
+    paths = {key: folder / name for key, name in _PRESS_FILES.items()}
+    paths["provenance"] = folder / _PRESS_PROVENANCE
+    missing = [str(p) for p in paths.values() if not p.is_file()]
+    if missing:
+        raise FramingError(
+            f"the bundled press-release counts are missing ({', '.join(missing)})",
+            where="load_press_release_counts",
+            fix="Reinstall framing, or remake them from the CSV: python "
+            f"data/press_releases/build.py ../shared/data/news/{PRESS_RELEASES_SOURCE}",
+        )
+    provenance = json.loads(paths["provenance"].read_text(encoding="utf-8"))
+    releases = pd.read_csv(paths["releases"], dtype={"article_id": str, "outlet": str, "url": str},
+                           keep_default_na=False, parse_dates=["date"])  # fmt: skip
+    releases["date"] = releases["date"].astype("datetime64[ns]")  # as read_articles gives
+    counts = pd.read_csv(paths["hit_counts"], dtype={"article_id": str, "frame": str, "entry": str},
+                         keep_default_na=False)  # fmt: skip
+    hits = counts.loc[counts.index.repeat(counts["n_hits"]), ["article_id", "frame", "entry"]]
+    hits = hits.reset_index(drop=True)
+    lexicon = provenance["lexicon"]
+    hits.attrs.update(
+        frames=list(lexicon["frames"]),
+        lexicon_name=lexicon["name"],
+        lexicon_hash=lexicon["hash"],
+        lexicon_version=lexicon["version"],
+        parameters={"match": "exact", "case_sensitive": False},
+        dataset=provenance,
+    )
+    releases.attrs["dataset"] = provenance
+    return releases[RELEASE_COLUMNS], hits

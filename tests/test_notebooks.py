@@ -89,9 +89,13 @@ EXPECTED = {
     },
     "05-comparing-outlets": {
         "files": _figures(
-            "05-explorer-share-of-articles", "05-outlets-vs-rest", "05-before-after-freeze"
+            "05-explorer-share-of-articles",
+            "05-outlets-vs-rest",
+            "05-before-after-freeze",
+            "05-press-releases-simpson",
+            "05-press-releases-threat-by-month",
         ),
-        "text": ["Explorer("],
+        "text": ["Explorer(", "threat after vs before: pooled 1.19, within 'outlet' 0.82"],
     },
     "06-paper-figures": {
         "files": _figures(
@@ -118,6 +122,10 @@ EXPECTED = {
 SOLUTIONS_EXPECTED = {
     "02-your-own-corpus-solutions": {"files": [], "text": ["empty text", "2024-05-03"]},
     "04-trends-over-time-solutions": {"files": [], "text": ["NLTK: 38  framing: 38"]},
+    "05-comparing-outlets-solutions": {
+        "files": [],
+        "text": ["sovereignty after vs before: pooled 0.55, within 'outlet' 0.44"],
+    },
     "06-paper-figures-solutions": {
         "files": [
             "figures/fig4-bars-by-outlet.csv",
