@@ -166,10 +166,10 @@ def count_by_period(
         Count every wire copy (:func:`framing.find_copies`), each story once at its original,
         or copies for the original's outlet (:func:`framing.copies.choose_copies`).
     precision : DataFrame, optional
-        :func:`framing.precision` of a coded sample of these hits, per entry or per frame:
-        adds the columns of :func:`framing.corrected_counts` (``precision``,
-        ``n_hits_corrected`` and ``per_1k_tokens_corrected``, each with ``_lo``/``_hi``),
-        whose bands carry the counting and the coding uncertainty. Counts per frame only.
+        :func:`framing.precision` of a coded sample of these hits (per entry or frame): adds
+        the columns of :func:`framing.corrected_counts` (``precision``, ``n_hits_corrected``,
+        ``per_1k_tokens_corrected``, with ``_lo``/``_hi`` bands carrying the counting and the
+        coding uncertainty). Counts per frame only.
 
     Returns
     -------
@@ -236,14 +236,12 @@ def count_by_period(
         counts = _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated,
                                n_boot=n_boot, seed=seed)  # fmt: skip
     if precision is not None:  # a table per entry corrects the same count made per entry
-        by_entry = None
-        if level == "frame" and "entry" in getattr(precision, "columns", ()):
-            by_entry = finish_counts(
-                make_partials(hits, articles, freq=freq, by=by, level="entry", voice=voice,
-                              token_totals=token_totals, function="count_by_period",
-                              negated=negated),
-                frames=frames, start=start, end=end, conf=conf, function="count_by_period",
-                max_rows=MAX_ROWS if max_rows is None else max_rows)  # fmt: skip
+        per_entry = level == "frame" and "entry" in getattr(precision, "columns", ())
+        by_entry = None if not per_entry else finish_counts(
+            make_partials(hits, articles, freq=freq, by=by, level="entry", voice=voice,
+                          token_totals=token_totals, function="count_by_period", negated=negated),
+            frames=frames, start=start, end=end, conf=conf, function="count_by_period",
+            max_rows=MAX_ROWS if max_rows is None else max_rows)  # fmt: skip
         counts = add_corrected(counts, precision, hits, by_entry=by_entry, conf=conf,
                                n_sim=n_boot, seed=seed, function="count_by_period")  # fmt: skip
     return add_copy_summary(counts, copy_summary)
