@@ -122,13 +122,13 @@ def simulated(rng, n_corpora, mu, p, n_coded, tokens, phi, per_period=12):
         "frame": np.repeat([f"c{c}" for c in corpus], int(phi)),
         "entry": np.repeat([f"e{e}" for e in entry], int(phi)),
     })  # fmt: skip
-    relevant = rng.binomial(n_coded, np.broadcast_to(p, (n_corpora, n_entries)))
-    corpus, entry = np.indices((n_corpora, n_entries)).reshape(2, -1)
-    prec = pd.DataFrame({
-        "frame": [f"c{c}" for c in corpus], "entry": [f"e{e}" for e in entry],
-        "n_coded": n_coded, "n_relevant": relevant.reshape(-1),
-        "precision": relevant.reshape(-1) / n_coded,
-    })  # fmt: skip
+    # each corpus's coded sample: one row per frame and entry, in product order
+    units = pd.MultiIndex.from_product(
+        [[f"c{c}" for c in range(n_corpora)], [f"e{e}" for e in range(n_entries)]],
+        names=["frame", "entry"],
+    ).to_frame(index=False)
+    relevant = rng.binomial(n_coded, np.tile(p, n_corpora))
+    prec = units.assign(n_coded=n_coded, n_relevant=relevant, precision=relevant / n_coded)
     return hits, articles, prec
 
 
