@@ -153,3 +153,21 @@ def test_count_by_period_corrected_bands_cover_the_true_rate(phi, n_coded, mu):
     assert (coverage >= 0.90).all(), coverage.tolist()
     # and the bands are not trivially wide: most exclude half the true rate
     assert (out["per_1k_tokens_corrected_lo"] > truth / 2).mean() > 0.5
+
+
+def test_the_shipped_coded_sample_matches_the_teaching_corpus():
+    """Notebook 10's sheets (data/coding) are still the hits and texts they were coded on:
+    a change to the lexicon, the cleaning or the corpus that moves a passage fails here."""
+    from pathlib import Path
+
+    coding = Path(__file__).resolve().parents[1] / "data" / "coding"
+    clean = fr.clean_articles(fr.load_example())
+    threat = fr.find_hits(clean, fr.load_lexicon("security").select("threat"))
+    first = fr.read_coding(coding / "threat-a.csv", hits=threat, articles=clean)
+    retest = fr.read_coding(coding / "threat-a-retest.csv", hits=threat, articles=clean)
+    drawn = fr.sample_kwic(threat, clean, n=10, by="entry", seed=1)
+    keys = ["article_id", "start", "end"]
+    assert first[keys].values.tolist() == drawn[keys].values.tolist()
+    assert first.attrs["coding"]["uncoded"] == {str(coding / "threat-a.csv"): 0}
+    assert len(retest) == 48
+    assert retest[keys].merge(first[keys]).shape[0] == 48  # a subset of the first sheet
