@@ -53,6 +53,7 @@ from .partials import (
 from .periods import partial_periods
 from .provenance import corpus_provenance
 from .smoothing import rolling_counts
+from .validation.correction import add_corrected
 
 __all__ = [
     "count_by_period",
@@ -103,6 +104,7 @@ def count_by_period(
     n_boot: int = 1000,
     seed: int | None = 0,
     copies: str = "keep",
+    precision: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count hits by period and group, normalized, with intervals.
 
@@ -148,8 +150,8 @@ def count_by_period(
         ``"bootstrap"`` resamples the articles of each period and group ``n_boot`` times
         (:mod:`framing.bands`; not with ``voice=`` or ``by="voice"``).
     n_boot, seed : int
-        Resamples and random seed of ``interval="bootstrap"`` (the same seed gives the same
-        bands).
+        Resamples and random seed of ``interval="bootstrap"`` and of the corrected bands of
+        ``precision=`` (the same seed gives the same bands).
     voice : {"narrative", "quote", "scare_quote", "reported"} or list of them, optional
         Count only the hits in these voices, over these voices' tokens (a list is pooled:
         ``["quote", "scare_quote"]`` is everything quoted directly); ``n_articles`` is then
@@ -163,6 +165,11 @@ def count_by_period(
     copies : {"keep", "drop", "origin"}
         Count every wire copy (:func:`framing.find_copies`), each story once at its original,
         or copies for the original's outlet (:func:`framing.copies.choose_copies`).
+    precision : DataFrame, optional
+        :func:`framing.precision` of a coded sample of these hits (per entry or frame): adds
+        the columns of :func:`framing.corrected_counts` (``precision``, ``n_hits_corrected``,
+        ``per_1k_tokens_corrected``, with ``_lo``/``_hi`` bands carrying the counting and the
+        coding uncertainty). Counts per frame only.
 
     Returns
     -------
@@ -228,6 +235,15 @@ def count_by_period(
     if interval == "bootstrap":
         counts = _bootstrapped(counts, hits, articles, token_totals, partials, voice, negated,
                                n_boot=n_boot, seed=seed)  # fmt: skip
+    if precision is not None:  # a table per entry corrects the same count made per entry
+        per_entry = level == "frame" and "entry" in getattr(precision, "columns", ())
+        by_entry = None if not per_entry else finish_counts(
+            make_partials(hits, articles, freq=freq, by=by, level="entry", voice=voice,
+                          token_totals=token_totals, function="count_by_period", negated=negated),
+            frames=frames, start=start, end=end, conf=conf, function="count_by_period",
+            max_rows=MAX_ROWS if max_rows is None else max_rows)  # fmt: skip
+        counts = add_corrected(counts, precision, hits, by_entry=by_entry, conf=conf,
+                               n_sim=n_boot, seed=seed, function="count_by_period")  # fmt: skip
     return add_copy_summary(counts, copy_summary)
 
 

@@ -113,6 +113,10 @@ EXPECTED = {
         "files": [],
         "text": ["dm-2024-04-19-peacekeepers-leave-wire", "'n_copies': 7"],
     },
+    "10-validating-a-lexicon": {
+        "files": _figures("10-threat-corrected"),
+        "text": ["more coded passages give every entry", "threat-a-retest", "reliable"],
+    },
     "08-who-speaks": {
         "files": _figures("08-own-words"),
         "text": ["an unnamed CSTO representative", "articles get their captions back"],

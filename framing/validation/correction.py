@@ -18,7 +18,8 @@ uncertainties:
 
 The band is the percentile interval of the drawn corrected counts; a simulation in the
 tests checks that 95% bands cover the true rate of relevant hits in at least 90% of
-simulated corpora.
+simulated corpora. ``count_by_period(..., precision=table)`` adds these columns to its
+counts table (:func:`add_corrected`).
 """
 
 from __future__ import annotations
@@ -29,12 +30,17 @@ import pandas as pd
 from .._errors import FramingError
 from ..bootstrap import random_generator
 
-__all__ = ["corrected_counts", "cell_keys"]
+__all__ = ["corrected_counts", "add_corrected", "cell_keys"]
 
 #: the draws held in memory at once (cells × draws)
 _BLOCK = 4_000_000
 _MEASURE_PREFIXES = ("n_", "per_", "share_", "precision", "window_")
 _MEASURES = ("dispersion", "sum_sq", "coverage", "partial", "window")
+#: the columns :func:`add_corrected` adds to a counts table
+CORRECTED = (
+    "precision", "n_hits_corrected", "n_hits_corrected_lo", "n_hits_corrected_hi",
+    "per_1k_tokens_corrected", "per_1k_tokens_corrected_lo", "per_1k_tokens_corrected_hi",
+)  # fmt: skip
 
 
 def cell_keys(counts: pd.DataFrame) -> list[str]:
@@ -48,7 +54,7 @@ def cell_keys(counts: pd.DataFrame) -> list[str]:
     ]
 
 
-def _check(counts, table) -> str:
+def _check(counts, table, function: str = "corrected_counts") -> str:
     """The level of the correction ("entry" or "frame"), or a clear error."""
     for name, df, needed in (
         ("counts", counts, ("frame", "n_hits", "n_tokens")),
@@ -57,14 +63,14 @@ def _check(counts, table) -> str:
         if not isinstance(df, pd.DataFrame) or not set(needed) <= set(df.columns):
             raise FramingError(
                 f"the {name} table lacks " + ", ".join(repr(c) for c in needed),
-                where=f"corrected_counts({name}=...)",
+                where=f"{function}({name}=...)",
                 fix="Pass counts = framing.count_by_period(...) and precision = "
                 "framing.precision(coded, ...).",
             )
     if "entry" in table.columns and "entry" not in counts.columns:
         raise FramingError(
             "the precision table is per entry but the counts are per frame",
-            where="corrected_counts",
+            where=function,
             fix="Count per entry (count_by_period(..., level='entry')) or give the frame's "
             "precision weighted by its hits (precision(coded, by='frame', hits=hits)).",
         )
@@ -137,7 +143,12 @@ def corrected_counts(
     >>> bool((out["per_1k_tokens_corrected_lo"] < 1.6).all())
     True
     """
-    level = _check(counts, precision)
+    return correct_counts(counts, precision, conf=conf, n_sim=n_sim, seed=seed)
+
+
+def correct_counts(counts, precision, *, conf, n_sim, seed, function="corrected_counts"):
+    """:func:`corrected_counts`, its errors naming ``function`` (the public function called)."""
+    level = _check(counts, precision, function)
     on = ["frame", "entry"] if level == "entry" else ["frame"]
     units = precision.drop_duplicates(on).reset_index(drop=True)
     where = pd.MultiIndex.from_frame(units[on].astype(str)).get_indexer(
@@ -151,17 +162,64 @@ def corrected_counts(
         raise FramingError(
             f"{len(named)} {'entries' if level == 'entry' else level + 's'} with hits have no "
             "coded passages: " + ", ".join(map(repr, named.head(8).tolist())),
-            where="corrected_counts",
+            where=function,
             fix="Code a sample of their hits (sample_kwic(..., by='entry')), or leave them "
             "out of the counts.",
         )
-    rng = random_generator(seed, "corrected_counts(seed=...)")
+    rng = random_generator(seed, f"{function}(seed=...)")
     p_draws = _precision_draws(units, rng, n_sim, conf)
     p_hat = np.where(where >= 0, units["precision"].to_numpy(float)[np.maximum(where, 0)], 1.0)
     cells = [c for c in cell_keys(counts) if c != "entry"]
     cell = counts.groupby(cells, sort=False, dropna=False).ngroup().to_numpy()
     lo, hi = _bands(counts, k, cell, np.maximum(where, 0), p_draws, rng, conf)
     return _table(counts, level, cells, cell, k * np.nan_to_num(p_hat), lo, hi)
+
+
+def add_corrected(counts, precision, hits, *, by_entry=None, conf, n_sim, seed, function):
+    """``counts`` (per frame) with the corrected columns of :func:`corrected_counts`.
+
+    ``by_entry`` is the same count per entry, which a precision table per entry corrects
+    (a frame's table corrects ``counts`` itself); ``hits`` are the hits counted. A table
+    naming coded entries that the hits' frames do not have (a sample coded with another
+    lexicon or version) is refused, as is a counts table per entry.
+    """
+    where = f"{function}(precision=...)"
+    if "entry" in counts.columns:
+        raise FramingError(
+            "precision= corrects each frame's counts; these are counted per entry",
+            where=where,
+            fix="Count with level='frame' (the default): the frame's corrected rate comes "
+            "from its entries' precision (precision(coded, by='entry')).",
+        )
+    level = _check(counts if by_entry is None else by_entry, precision, function)
+    on = ["frame", "entry"] if level == "entry" else ["frame"]
+    coded = precision.loc[precision["n_coded"] > 0, on].astype(str).drop_duplicates()
+    counted = hits[on].astype(str).drop_duplicates()
+    unknown = coded[coded["frame"].isin(counted["frame"])].merge(
+        counted, how="left", indicator=True
+    )
+    unknown = unknown.loc[unknown["_merge"] == "left_only", on]
+    if len(unknown):
+        named = unknown.agg(" / ".join, axis=1)
+        raise FramingError(
+            f"the precision table names {len(named)} coded entries the hits do not have: "
+            + ", ".join(map(repr, named.head(8).tolist())),
+            where=where,
+            fix="Code a sample of these hits (another lexicon or version coded?); if you count "
+            "a part of the hits, leave those rows out of the precision table.",
+        )
+    source = counts if by_entry is None else by_entry
+    corrected = correct_counts(source, precision, conf=conf, n_sim=n_sim, seed=seed,
+                               function=function)  # fmt: skip
+    cells = cell_keys(counts)
+    out = counts.drop(columns=[c for c in CORRECTED if c in counts.columns]).merge(
+        corrected[[*cells, *CORRECTED]], on=cells, how="left", validate="one_to_one"
+    )
+    recorded = {"level": level, "n_coded": int(precision["n_coded"].sum()), "n_sim": n_sim,
+                "seed": seed}  # fmt: skip
+    out.attrs = {**counts.attrs,
+                 "provenance": {**counts.attrs.get("provenance", {}), "precision": recorded}}  # fmt: skip
+    return out
 
 
 def _frame_mix(counts: pd.DataFrame, k: np.ndarray) -> np.ndarray:
