@@ -4,6 +4,8 @@ when the counting starts from hits and articles."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -71,14 +73,26 @@ def test_seeded(teaching):
     pd.testing.assert_frame_equal(one, two)
 
 
-def test_entries_the_hits_do_not_have_are_named(teaching):
+def test_coded_entries_without_hits_are_named_in_a_warning(teaching):
     articles, threat, coded = teaching
     table = precision(coded)
     renamed = table.assign(entry=table["entry"].replace({"threat*": "threats*"}))
-    with pytest.raises(
-        FramingError, match=r"count_by_period\(precision=...\).*'threat / threats\*'"
-    ):
-        fr.count_by_period(threat, articles, freq="Q", precision=renamed)
+    # the renamed entry is named in a warning; its new name, with hits and no coding, is refused
+    with pytest.warns(fr.FramingWarning, match=r"'threat / threats\*'"):
+        with pytest.raises(FramingError, match=r"count_by_period.*'threat / threat\*'"):
+            fr.count_by_period(threat, articles, freq="Q", precision=renamed)
+
+
+def test_a_part_of_the_hits_is_corrected_with_the_whole_table(teaching):
+    articles, threat, coded = teaching
+    table = precision(coded, hits=threat)
+    entries = threat["entry"].value_counts()
+    rare = entries.index[-1]
+    part = threat[threat["entry"] != rare]
+    with pytest.warns(fr.FramingWarning, match=re.escape(f"'threat / {rare}'")):
+        out = fr.count_by_period(part, articles, freq="Q", precision=table, n_boot=200)
+    p = table.set_index("entry")["precision"]
+    assert out["n_hits_corrected"].sum() == pytest.approx((part["entry"].map(p)).sum())
 
 
 def test_entries_with_hits_but_no_coded_passages_are_named(teaching):

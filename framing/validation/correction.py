@@ -24,10 +24,12 @@ counts table (:func:`add_corrected`).
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
-from .._errors import FramingError
+from .._errors import FramingError, FramingWarning
 from ..bootstrap import random_generator
 
 __all__ = ["corrected_counts", "add_corrected", "cell_keys"]
@@ -200,13 +202,16 @@ def add_corrected(counts, precision, hits, *, by_entry=None, conf, n_sim, seed, 
     )
     unknown = unknown.loc[unknown["_merge"] == "left_only", on]
     if len(unknown):
+        # A part of the corpus (one outlet, a date range) may lack some coded entries; a
+        # renamed entry also leaves one of its new names uncoded, which is refused below.
         named = unknown.agg(" / ".join, axis=1)
-        raise FramingError(
-            f"the precision table names {len(named)} coded entries the hits do not have: "
-            + ", ".join(map(repr, named.head(8).tolist())),
-            where=where,
-            fix="Code a sample of these hits (another lexicon or version coded?); if you count "
-            "a part of the hits, leave those rows out of the precision table.",
+        warnings.warn(
+            f"{where}: the precision table names {len(named)} coded entries without hits "
+            "here: " + ", ".join(map(repr, named.head(8).tolist())) + ". Fine when you "
+            "count a part of the corpus; otherwise check the sample was coded with this "
+            "lexicon version.",
+            FramingWarning,
+            stacklevel=3,
         )
     source = counts if by_entry is None else by_entry
     corrected = correct_counts(source, precision, conf=conf, n_sim=n_sim, seed=seed,
