@@ -161,6 +161,40 @@ class CodingSession:
         self.position = min(self.position, len(self._sheet))
         return self
 
+    def note(self, text: str) -> CodingSession:
+        """Write a note on the current passage and save the sheet, its code unchanged.
+
+        The coding widget keeps a note typed before moving to another passage this way.
+        """
+        if self.position >= len(self._sheet):
+            raise FramingError(
+                "there is no passage here to write a note on",
+                where="CodingSession.note",
+                fix="Go back with back() or go(i) first.",
+            )
+        self._sheet.loc[self._sheet.index[self.position], "note"] = str(text)
+        self._save()
+        return self
+
+    def forward(self) -> CodingSession:
+        """Move to the next passage, leaving this one as it is (to skip it); from the last
+        passage, to the first one without an answer (past the end when there is none).
+
+        Examples
+        --------
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["A threat, a threat."]})
+        >>> hits = pd.DataFrame({"article_id": ["a", "a"], "frame": "t", "entry": "threat",
+        ...     "match": "threat", "start": [2, 12], "end": [8, 18]})
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "ann.csv"
+        >>> session = CodingSession(hits, arts, path=path, coder="ann")
+        >>> session.forward().position, session.answer("n").position, session.forward().position
+        (1, 2, 0)
+        """
+        following = self.position + 1
+        self.position = following if following < len(self._sheet) else self._first_open()
+        return self
+
     def back(self) -> CodingSession:
         """Move to the previous passage (to change its answer)."""
         self.position = max(self.position - 1, 0)
