@@ -8,6 +8,7 @@ same file stands for a kernel restart.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -53,8 +54,6 @@ def key(name: str, **modifiers) -> dict:
 
 def shown_text(widget) -> str:
     """The passage as the page shows it (tags out, entities back)."""
-    import html
-
     return html.unescape(re.sub(r"<[^>]+>", "", widget.passage.value))
 
 
@@ -202,6 +201,7 @@ def test_the_passage_shows_the_hit_in_its_context_and_who_speaks(tmp_path):
         for value in (row["entry"], row["frame"], row["article_id"], row["outlet"]):
             assert str(value) in meta
         assert f"{pd.Timestamp(row['date']):%Y-%m-%d}" in meta
+        assert f"<i>{html.escape(squash(row['title']))}</i>" in meta
         if row["voice"] == "quote" and row["speaker"]:
             assert f"quote: {row['speaker']}" in meta
         widget.press("u")

@@ -36,11 +36,11 @@ KEYS = {
 }  # fmt: skip
 #: action -> (button label, CSS class name, tooltip)
 ACTIONS = {
-    "relevant": ("Relevant", "code-relevant", "relevant (keys 1, y)"),
-    "not_relevant": ("Not relevant", "code-not-relevant", "not relevant (keys 0, n)"),
-    "unsure": ("Unsure", "code-unsure", "unsure (keys u, ?)"),
-    "back": ("Back", "code-back", "the previous passage (keys b, ←)"),
-    "skip": ("Skip", "code-skip", "the next passage, this one left as it is (keys s, →)"),
+    "relevant": ("Relevant (y)", "code-relevant", "relevant (keys 1, y)"),
+    "not_relevant": ("Not relevant (n)", "code-not-relevant", "not relevant (keys 0, n)"),
+    "unsure": ("Unsure (u)", "code-unsure", "unsure (keys u, ?)"),
+    "back": ("Back (b)", "code-back", "the previous passage (keys b, ←)"),
+    "skip": ("Skip (s)", "code-skip", "the next passage, this one left as it is (keys s, →)"),
 }
 _ICONS = {"back": "arrow-left", "skip": "arrow-right"}
 _CODE_LABELS = {"relevant": "relevant", "not_relevant": "not relevant", "unsure": "unsure"}
@@ -344,8 +344,8 @@ def passage_html(row) -> str:
 
 
 def meta_html(row) -> str:
-    """What a passage is: its entry and frame, then its article (id, date, outlet, title) and
-    who speaks (voice, speaker, negation) when the sheet has them.
+    """What a passage is: its entry and frame, then its article (id, date, outlet) and who
+    speaks (voice, speaker, negation) when the sheet has them, then the article's title.
 
     Examples
     --------
@@ -361,13 +361,17 @@ def meta_html(row) -> str:
     date = _text(row.get("date"))
     if date:
         article.append(date[:10])
-    article += [_text(row.get(k)) for k in ("outlet", "title") if _text(row.get(k))]
+    if _text(row.get("outlet")):
+        article.append(_text(row.get("outlet")))
     who = {
         "voice": _text(row.get("voice")) or None,
         "speaker": _text(row.get("speaker")),
         "negated": _text(row.get("negated")).lower() in ("true", "1"),
     }
     parts = [html.escape(a) for a in article] + voice_meta(who)
-    return (
-        f'<div style="font-size:110%">{head}</div><div style="color:#555">{" · ".join(parts)}</div>'
-    )
+    title = html.escape(_text(row.get("title")))
+    lines = [f'<div style="font-size:110%">{head}</div>',
+             f'<div style="color:#555">{" · ".join(parts)}</div>']  # fmt: skip
+    if title:
+        lines.append(f'<div style="color:#555"><i>{title}</i></div>')
+    return "".join(lines)
