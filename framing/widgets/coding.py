@@ -144,11 +144,12 @@ class CodingWidget(widgets.VBox):
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["A threat, then a threat."]})
-    >>> hits = pd.DataFrame({"article_id": ["a", "a"], "frame": "t", "entry": "threat",
-    ...     "match": "threat", "start": [2, 17], "end": [8, 23]})
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ann.csv"
-    >>> coding = CodingWidget(CodingSession(hits, arts, path=path, coder="ann"))
+    >>> arts = pd.DataFrame({"article_id": ["x", "y"], "text": ["No threat.", "Threats!"]})
+    >>> hits = pd.DataFrame({"article_id": ["x", "y"], "frame": "threat", "entry": "threat*",
+    ...     "match": ["threat", "Threats"], "start": [3, 0], "end": [9, 7]})
+    >>> session = CodingSession(hits, arts, path=pathlib.Path(tempfile.mkdtemp()) / "a.csv",
+    ...                         coder="ann")
+    >>> coding = CodingWidget(session)
     >>> coding.buttons["relevant"].click()
     >>> coding.session.position, coding.progress_text
     (1, '1 / 2')
