@@ -95,11 +95,16 @@ def test_keys_with_modifiers_and_other_keys_code_nothing(corpus, tmp_path):
     path = tmp_path / "ann.csv"
     widget = code_kwic(hits, articles, path=path, coder="ann")
     before = path.read_bytes()
-    for event in (key("y", ctrlKey=True), key("1", metaKey=True), key("x"), key("Enter"), {}):
+    ignored = [key("y", ctrlKey=True), key("1", metaKey=True), key("n", altKey=True),
+               key("x"), key("Enter"), {}]  # fmt: skip
+    for event in ignored:
         widget.handle_key(event)
     assert path.read_bytes() == before and widget.session.position == 0
     widget.press("Y")  # Caps Lock on
-    assert on_disk(path)["code"].tolist()[0] == "relevant"
+    assert on_disk(path)["code"].tolist()[:2] == ["relevant", ""]
+    for _ in range(5):  # "n" held down: one answer
+        widget.handle_key(key("n", repeat=True))
+    assert on_disk(path)["code"].tolist()[:2] == ["relevant", ""]
 
 
 # key -> what it does, as the help line and the issue say (the oracle, not KEYS itself)
@@ -240,8 +245,13 @@ def test_a_sheet_that_cannot_be_written_is_said_in_the_status_line(corpus, tmp_p
         raise FramingError("cannot be written (disk full)", where="ann.csv")
 
     monkeypatch.setattr("framing.validation.session.write_csv", disk_full)
+    widget.note.value = "kept?"
     widget.press("y")
     assert "disk full" in widget.status.value and "fr-coding-error" in widget.status.value
+    # not saved, so not given: the sheet in memory is the one on disk
+    assert widget.session.sheet.loc[0, ["code", "note"]].tolist() == ["", ""]
+    assert widget.session.position == 0 and widget.progress_text.startswith("0 / ")
+    assert widget.note.value == "kept?"  # the note typed is still in its field
     monkeypatch.undo()
     widget.press("y")
     assert widget.status.value == "" and on_disk(tmp_path / "ann.csv")["code"][0] == "relevant"

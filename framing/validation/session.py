@@ -151,11 +151,8 @@ class CodingSession:
                 "an empty code", where="CodingSession.answer",
                 fix="Answer relevant, not relevant or unsure.",
             )  # fmt: skip
-        row = self._sheet.index[self.position]
-        self._sheet.loc[row, "code"] = value
-        if note is not None:
-            self._sheet.loc[row, "note"] = str(note)
-        self._save()
+        changes = {"code": value} if note is None else {"code": value, "note": str(note)}
+        self._write_row(changes)
         following = self._first_open()
         self.position = following if following > self.position else self.position + 1
         self.position = min(self.position, len(self._sheet))
@@ -172,9 +169,22 @@ class CodingSession:
                 where="CodingSession.note",
                 fix="Go back with back() or go(i) first.",
             )
-        self._sheet.loc[self._sheet.index[self.position], "note"] = str(text)
-        self._save()
+        self._write_row({"note": str(text)})
         return self
+
+    def _write_row(self, changes: dict) -> None:
+        """Set cells of the current passage and save the sheet; when the save fails, the
+        cells are put back, so that the sheet in memory stays the one on disk."""
+        row = self._sheet.index[self.position]
+        before = {col: self._sheet.loc[row, col] for col in changes}
+        for col, value in changes.items():
+            self._sheet.loc[row, col] = value
+        try:
+            self._save()
+        except BaseException:
+            for col, value in before.items():
+                self._sheet.loc[row, col] = value
+            raise
 
     def forward(self) -> CodingSession:
         """Move to the next passage, leaving this one as it is (to skip it); from the last

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .._errors import FramingError, MissingDependencyError, require
 from ..validation.session import CodingSession
+from ..validation.sheets import CODES
 from .controls import tagged, widgets
 from .voice import voice_meta
 
@@ -43,7 +44,6 @@ ACTIONS = {
     "skip": ("Skip (s)", "code-skip", "the next passage, this one left as it is (keys s, →)"),
 }
 _ICONS = {"back": "arrow-left", "skip": "arrow-right"}
-_CODE_LABELS = {"relevant": "relevant", "not_relevant": "not relevant", "unsure": "unsure"}
 KEY_HELP = (
     "Keys, with the mouse over the passage: 1 or y relevant · 0 or n not relevant · u unsure "
     "· b or ← back · s or → skip. Type a note below first: it is saved with the answer."
@@ -222,7 +222,7 @@ class CodingWidget(widgets.VBox):
         self.progress.value = (
             f'<div style="font-size:110%"><b>{self.progress_text}</b> coded{where}</div>'
         )
-        for action in ("relevant", "not_relevant", "unsure"):
+        for action in CODES:
             self.buttons[action].disabled = row is None
         self.buttons["back"].disabled = session.position == 0
         self.buttons["skip"].disabled = session.done and row is None
@@ -230,7 +230,7 @@ class CodingWidget(widgets.VBox):
             self._show_end(total)
             return
         given = row["code"]
-        for action in ("relevant", "not_relevant", "unsure"):
+        for action in CODES:
             self.buttons[action].button_style = "info" if action == given else ""
         self.meta.value = meta_html(row)
         self.passage.value = passage_html(row)
@@ -283,7 +283,7 @@ class CodingWidget(widgets.VBox):
 
     def _do(self, action: str) -> None:
         session = self.session
-        if action in _CODE_LABELS:
+        if action in CODES:
             session.answer(action, note=self.note.value)
             return
         if session.current is not None and self.note.value != str(session.current["note"]):
@@ -300,9 +300,10 @@ class CodingWidget(widgets.VBox):
     def handle_key(self, event: dict) -> CodingWidget:
         """Take a key event (the dict ``ipyevents`` sends) and do what its key does.
 
-        Keys pressed with Ctrl, Alt or the Meta key are left alone (they are the notebook's).
+        Keys pressed with Ctrl, Alt or the Meta key are left alone (they are the notebook's),
+        and so are the repeats of a key held down (one press, one answer).
         """
-        if any(event.get(mod) for mod in ("ctrlKey", "altKey", "metaKey")):
+        if event.get("repeat") or any(event.get(m) for m in ("ctrlKey", "altKey", "metaKey")):
             return self
         action = KEYS.get(event.get("key", ""))
         if action is None:
