@@ -94,10 +94,12 @@ def code_kwic(hits, articles, *, path, coder: str, n: int = 20, by="entry", seed
 
     Examples
     --------
+    Two hits of "crisis" in one article, coded with the keys ``y`` and ``0``:
+
     >>> import tempfile, pathlib
-    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["A threat, then a threat."]})
-    >>> hits = pd.DataFrame({"article_id": ["a", "a"], "frame": "t", "entry": "threat",
-    ...     "match": "threat", "start": [2, 17], "end": [8, 23]})
+    >>> arts = pd.DataFrame({"article_id": ["k1"], "text": ["Crisis talks; the crisis deepens."]})
+    >>> hits = pd.DataFrame({"article_id": "k1", "frame": "crisis", "entry": "crisis",
+    ...     "match": ["Crisis", "crisis"], "start": [0, 18], "end": [6, 24]})
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "threat-ann.csv"
     >>> coding = code_kwic(hits, arts, path=path, coder="ann")
     >>> coding.progress_text
