@@ -6,77 +6,40 @@ made in the page (a real ``<select>`` change) reaches the kernel, which redraws 
 (``<img>``) and the passages (HTML) the page then shows; and a real click on a point of the
 chart (through ipyevents) shows that point's passages.
 
-* a fixture starts JupyterLab on 127.0.0.1 (free port, random token) in a temporary folder
-  holding a copy of ``notebooks/05-comparing-outlets.ipynb`` cut after the cell that shows
-  the explorer (the later cells, bootstrap comparisons, are run by test_notebooks.py and
-  would only keep the kernel busy here); without that notebook, a minimal explorer notebook
-  is written instead;
+* the ``jupyterlab`` fixture (conftest.py) starts JupyterLab on 127.0.0.1 (free port, random
+  token) in a temporary folder, here holding a copy of
+  ``notebooks/05-comparing-outlets.ipynb`` cut after the cell that shows the explorer (the
+  later cells, bootstrap comparisons, are run by test_notebooks.py and would only keep the
+  kernel busy here); without that notebook, a minimal explorer notebook is written instead;
 * Playwright for Python drives Debian's chromium (found on PATH, or $CHROMIUM; never
   ``playwright install``);
 * screenshots and the server log go to $BROWSER_TEST_ARTIFACTS (default ./browser-artifacts).
 
 Skips when chromium, Playwright or JupyterLab is missing, unless REQUIRE_BROWSER=1 (CI), in
-which case it fails. Follows /work/shared/recipes/browser_test_example.py.
+which case it fails (the browser fixtures of conftest.py). Follows
+/work/shared/recipes/browser_test_example.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "05-comparing-outlets.ipynb"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "chromium"
-# Playwright adds --headless, --no-sandbox and a temporary --user-data-dir itself.
-CHROMIUM_ARGS = [
-    "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-TIMEOUT_MS = 90_000  # a cold JupyterLab + kernel on a busy 2-core machine is slow
-
 try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover
-    sync_playwright = None
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover (the fixtures skip first)
+    expect = None
 try:
-    import jupyterlab  # noqa: F401
     import nbformat
-except ImportError:  # pragma: no cover
+except ImportError:  # pragma: no cover (the fixtures skip first)
     nbformat = None
-try:
-    import ipyevents  # the clicks on the chart
-except ImportError:  # pragma: no cover
-    ipyevents = None
-
-_missing = [
-    need
-    for need, ok in [
-        ("pip install playwright", sync_playwright is not None),
-        ("apt-get install chromium", Path(CHROMIUM).exists()),
-        ("pip install jupyterlab nbformat", nbformat is not None),
-        ("pip install ipyevents", ipyevents is not None),
-    ]
-    if not ok
-]
-if _missing:
-    _why = "the browser test needs: " + "; ".join(_missing) + " (no `playwright install`)"
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        raise RuntimeError(_why + ", and REQUIRE_BROWSER=1 is set")
-    pytest.skip(_why, allow_module_level=True)
 
 
 # --------------------------------------------------------------------------- the notebook
@@ -114,144 +77,19 @@ def write_notebook(folder: Path) -> str:
 
 
 # --------------------------------------------------------------------------- fixtures
+# (artifacts, browser, page and jupyterlab: conftest.py)
 @pytest.fixture(scope="module")
-def artifacts():
-    path = Path(os.environ.get("BROWSER_TEST_ARTIFACTS", "browser-artifacts")).resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory):
-    """A throw-away root holding the notebook and Jupyter's config and settings folders."""
-    root = tmp_path_factory.mktemp("lab")
-    # No "Jupyter news?" toast (it covers widgets), and every cell rendered (no windowing).
-    settings = root / ".lab-settings" / "@jupyterlab"
-    (settings / "apputils-extension").mkdir(parents=True)
-    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        '{"fetchNews": "false", "checkForUpdates": false}'
-    )
-    (settings / "notebook-extension").mkdir()
-    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
-        '{"windowingMode": "none"}'
-    )
-    return root
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def server(cmd, cwd: Path, port: int, log_path: Path, ready_path: str = "/"):
-    """Start a server in its own process group; yield once it answers HTTP; stop it."""
-    env = dict(
-        os.environ,
-        JUPYTER_CONFIG_DIR=str(cwd / ".jupyter-config"),
-        JUPYTER_RUNTIME_DIR=str(cwd / ".jupyter-runtime"),
-    )
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited early:\n{log_path.read_text()[-3000:]}")
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=5)
-                break
-            except urllib.error.HTTPError:  # it answers: it is up
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"server not up on port {port}; see {log_path}") from None
-                time.sleep(0.25)
-        yield
-    finally:
-        proc.terminate()  # lets Jupyter shut its kernels down
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # only the group started here
-            proc.wait()
-        log.close()
+def lab(jupyterlab):
+    """The server's address, its token, and the notebook written into its root."""
+    return jupyterlab.base, jupyterlab.token, write_notebook(jupyterlab.root)
 
 
 @pytest.fixture(scope="module")
-def lab(workdir, artifacts):
-    name = write_notebook(workdir)
-    port, token = free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
-        "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        f"--LabApp.user_settings_dir={workdir / '.lab-settings'}",
-        f"--LabApp.workspaces_dir={workdir / '.workspaces'}",
-    ]  # fmt: skip
-    with server(cmd, workdir, port, artifacts / "jupyterlab.log", "/api/status"):
-        yield f"http://127.0.0.1:{port}", token, name
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, artifacts, request):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 1600})
-    pg = ctx.new_page()
-    pg.set_default_timeout(TIMEOUT_MS)
-    expect.set_options(timeout=TIMEOUT_MS)
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    pg.screenshot(path=artifacts / f"{request.node.name}-final.png", full_page=True)
-    ctx.close()
-    assert not errors, f"uncaught JavaScript errors: {errors}"
+def workdir(jupyterlab):
+    return jupyterlab.root
 
 
 # --------------------------------------------------------------------------- helpers
-def shut_down_kernels(base: str, token: str) -> None:
-    auth = {"Authorization": f"token {token}"}
-    request = urllib.request.Request(f"{base}/api/sessions", headers=auth)
-    with urllib.request.urlopen(request) as r:
-        for s in json.load(r):
-            urllib.request.urlopen(
-                urllib.request.Request(
-                    f"{base}/api/sessions/{s['id']}", method="DELETE", headers=auth
-                )  # fmt: skip
-            )
-
-
-def open_and_run_all(page, base: str, token: str, name: str) -> None:
-    """Open a notebook with a fresh kernel, wait until the kernel is idle, then Run All."""
-    shut_down_kernels(base, token)
-    page.goto(f"{base}/lab/tree/{name}?token={token}&reset")
-    page.wait_for_function(
-        """() => { const w = window.jupyterapp?.shell.currentWidget;
-                   return w?.sessionContext?.isReady
-                       && w.sessionContext.session?.kernel?.status === 'idle'; }""",
-        polling=250,
-    )
-    page.evaluate(
-        """async () => {
-        const cmd = window.jupyterapp.commands;
-        await cmd.execute('notebook:clear-all-cell-outputs');
-        cmd.execute('notebook:run-all-cells'); }"""
-    )
-
-
 # A fingerprint of the chart's PNG (the <img> src is a new blob URL at every update, so the
 # bytes are compared, not the URL); null while there is no image.
 CHART = """async () => {
@@ -263,16 +101,6 @@ CHART = """async () => {
     return bytes.length + ':' + h; }"""
 KWIC = "() => document.querySelector('.fr-explorer .fr-kwic')?.innerText ?? null"
 HEADING = ".fr-explorer .fr-kwic-heading"
-# Runs code in the notebook's kernel; what it prints is the result.
-IN_KERNEL = """async (code) => {
-    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    const future = kernel.requestExecute({code, silent: false, store_history: false});
-    let out = '';
-    future.onIOPub = (msg) => {
-        if (msg.header.msg_type === 'stream') out += msg.content.text;
-        if (msg.header.msg_type === 'error') out += 'ERROR ' + msg.content.evalue; };
-    await future.done;
-    return out; }"""
 # Where the explorer's chart draws a point with hits (well apart from the others), as fractions
 # of the image, from its counts table through the panel's data transform, and what the
 # passages of that point should be.
@@ -342,10 +170,10 @@ def choose(page, hook: str, label: str) -> None:
 
 
 # --------------------------------------------------------------------------- the test
-def test_explorer_follows_its_controls_in_jupyterlab(lab, page, artifacts):
-    base, token, name = lab
+def test_explorer_follows_its_controls_in_jupyterlab(lab, jupyterlab, page, artifacts):
+    _, _, name = lab
     started = time.monotonic()
-    open_and_run_all(page, base, token, name)
+    jupyterlab.open_and_run_all(page, name)
     explorer = page.locator(".fr-explorer")
     expect(explorer).to_be_visible()
     chart = wait_changed(page, CHART, None)
@@ -377,7 +205,7 @@ def test_explorer_follows_its_controls_in_jupyterlab(lab, page, artifacts):
     check_no_errors(page)
 
     # 4. a click on a point of the chart -> the passages of that point
-    point = json.loads(page.evaluate(IN_KERNEL, A_POINT))
+    point = json.loads(jupyterlab.in_kernel(page, A_POINT))
     image = page.locator(".fr-explorer img.fr-chart")
     image.scroll_into_view_if_needed()
     box = image.bounding_box()
@@ -407,7 +235,7 @@ def test_explorer_follows_its_controls_in_jupyterlab(lab, page, artifacts):
     print(f"browser test: {time.monotonic() - started:.1f} s after JupyterLab was up")
 
 
-def test_every_tutorial_opens_in_jupyterlab(lab, workdir, page, artifacts):
+def test_every_tutorial_opens_in_jupyterlab(lab, jupyterlab, workdir, page, artifacts):
     """Each tutorial (and its solutions) opens in JupyterLab and renders all its cells; a
     screenshot of each is saved as a CI artifact (they are run by test_notebooks.py)."""
     base, token, _ = lab
@@ -430,4 +258,4 @@ def test_every_tutorial_opens_in_jupyterlab(lab, workdir, page, artifacts):
         first = page.locator(".jp-Notebook .jp-Cell").first
         expect(first).to_contain_text(nbformat.read(path, as_version=4).cells[0].source[:20])
         page.screenshot(path=artifacts / f"tutorial-{path.stem}.png")
-        shut_down_kernels(base, token)
+        jupyterlab.shut_down_kernels()

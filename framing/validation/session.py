@@ -151,14 +151,58 @@ class CodingSession:
                 "an empty code", where="CodingSession.answer",
                 fix="Answer relevant, not relevant or unsure.",
             )  # fmt: skip
-        row = self._sheet.index[self.position]
-        self._sheet.loc[row, "code"] = value
-        if note is not None:
-            self._sheet.loc[row, "note"] = str(note)
-        self._save()
+        changes = {"code": value} if note is None else {"code": value, "note": str(note)}
+        self._write_row(changes)
         following = self._first_open()
         self.position = following if following > self.position else self.position + 1
         self.position = min(self.position, len(self._sheet))
+        return self
+
+    def note(self, text: str) -> CodingSession:
+        """Write a note on the current passage and save the sheet, its code unchanged.
+
+        The coding widget keeps a note typed before moving to another passage this way.
+        """
+        if self.position >= len(self._sheet):
+            raise FramingError(
+                "there is no passage here to write a note on",
+                where="CodingSession.note",
+                fix="Go back with back() or go(i) first.",
+            )
+        self._write_row({"note": str(text)})
+        return self
+
+    def _write_row(self, changes: dict) -> None:
+        """Set cells of the current passage and save the sheet; when the save fails, the
+        cells are put back, so that the sheet in memory stays the one on disk."""
+        row = self._sheet.index[self.position]
+        before = {col: self._sheet.loc[row, col] for col in changes}
+        for col, value in changes.items():
+            self._sheet.loc[row, col] = value
+        try:
+            self._save()
+        except BaseException:
+            for col, value in before.items():
+                self._sheet.loc[row, col] = value
+            raise
+
+    def forward(self) -> CodingSession:
+        """Move to the next passage, leaving this one as it is (to skip it); from the last
+        passage, to the first one without an answer (past the end when there is none).
+
+        Examples
+        --------
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["A threat, a threat."]})
+        >>> hits = pd.DataFrame({"article_id": ["a", "a"], "frame": "t", "entry": "threat",
+        ...     "match": "threat", "start": [2, 12], "end": [8, 18]})
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "ann.csv"
+        >>> session = CodingSession(hits, arts, path=path, coder="ann")
+        >>> session.forward().position, session.answer("n").position, session.forward().position
+        (1, 2, 0)
+        """
+        following = self.position + 1
+        self.position = following if following < len(self._sheet) else self._first_open()
         return self
 
     def back(self) -> CodingSession:
