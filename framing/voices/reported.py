@@ -181,7 +181,7 @@ def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
     return k > 0 and voices.cues[k - 1].end >= start and bool(voices.speakers[k - 1])
 
 
-def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
+def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reported]:
     """The spans of reported speech in ``text``, given its quotes and cues.
 
     Parameters
@@ -190,6 +190,11 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         One article's text.
     voices : ArticleVoices
         What :func:`framing.voices.quotes.article_voices` found in it.
+    reach : list of (start, end), optional
+        Sorted, disjoint stretches of whole sentences (:meth:`Sentences.reach`): only the
+        cues and headline lines in them are read. A span lies within its cue's sentence, or
+        the sentence before (a headline span: its line), so the spans that hold a word in a
+        stretch's first sentences are those found from the whole text.
 
     Returns
     -------
@@ -207,8 +212,8 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     """
     out: list[Reported] = []
     sentences = voices.sentences
-    for k, cue in enumerate(voices.cues):
-        speaker = voices.speakers[k]
+    for k in _cues_within(voices.cues, reach):
+        cue, speaker = voices.cues[k], voices.speakers[k]
         if not speaker or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
             continue  # "made the remarks on Friday" reports no content of its own
         start, end = sentences.around(cue.start)
@@ -237,22 +242,51 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         start, end = _trim(text, *span)
         if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, speaker, cue.cue))
-    out.extend(_headline_spans(text))
+    out.extend(_headline_spans(text, reach))
     out.sort()
     return out
 
 
-def _headline_spans(text: str) -> list[Reported]:
+def _cues_within(cues, reach) -> range | list[int]:
+    """The indices of the cues that start in one of the ``reach`` stretches (all when None)."""
+    if reach is None:
+        return range(len(cues))
+    starts = [c.start for c in cues]
+    out: list[int] = []
+    for lo, hi in reach:
+        out.extend(range(bisect_left(starts, lo), bisect_left(starts, hi)))
+    return out
+
+
+def _line_starts(text: str, reach) -> list[int]:
+    """The starts of the lines of ``text`` that meet a ``reach`` stretch (all when None)."""
+    if reach is None:
+        starts, at = [0], text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        return starts
+    out: list[int] = []
+    for lo, hi in reach:
+        at = text.rfind("\n", 0, lo) + 1  # the start of the line that holds ``lo``
+        while at >= 0:
+            if not out or at > out[-1]:
+                out.append(at)
+            at = text.find("\n", at, hi)
+            at = at + 1 if at >= 0 else -1
+    return out
+
+
+def _headline_spans(text: str, reach=None) -> list[Reported]:
     """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
     a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
     out: list[Reported] = []
-    start = 0 if ":" in text else -1
-    while start >= 0:  # one anchored match per line
+    if ":" not in text:
+        return out
+    for start in _line_starts(text, reach):  # one anchored match per line
         m = _HEADLINE_RE.match(text, start)
         if m and gender_of(m.group(1), "", nominative=True) in ("m", "f"):
             if _TWO_WORDS_RE.search(m.group(2)):
                 out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
-        start = text.find("\n", start)
-        start = start + 1 if start >= 0 else -1
     return out

@@ -100,6 +100,30 @@ class Sentences:
             self.cache[(start, last)] = ends
         return sentence_around(ends, offset)
 
+    def reach(self, offsets) -> list[tuple[int, int]]:
+        """The stretches of text that decide the voice of a word at each of ``offsets``.
+
+        For each offset: from the start of its sentence to the end of the sentence after
+        it (an attribution there, "Об этом заявил X." / "This was stated by X.", reports the
+        sentence before). Sorted and merged, as ``(start, end)``.
+
+        Examples
+        --------
+        >>> text = "One. Two words. Three. Four."
+        >>> Sentences(text).reach([6, 1]), Sentences(text).reach([24])
+        ([(0, 22)], [(22, 28)])
+        """
+        out: list[tuple[int, int]] = []
+        for offset in sorted(set(offsets)):
+            start, end = self.around(offset)
+            if end < len(self.text):
+                end = max(end, self.around(end)[1])
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((start, end))
+        return out
+
 
 def sentence_ends(text: str) -> list[int]:
     """The offsets where the sentences of ``text`` end (exclusive), the text's end last.

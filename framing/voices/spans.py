@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .._errors import FramingError
@@ -20,7 +21,7 @@ from .quotes import QUOTE_COLUMNS, article_languages, article_voices
 from .reported import reported_spans
 from .sentences import text_language, unwrap_lines
 
-__all__ = ["voice_spans", "SPAN_COLUMNS"]
+__all__ = ["voice_spans", "voice_spans_at", "SPAN_COLUMNS"]
 
 _WORD_RE = re.compile(r"\w")
 
@@ -42,10 +43,15 @@ def _subtract(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[i
     return parts
 
 
-def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> list[tuple]:
+def article_spans(
+    text: str, lang: str, quotes: list[tuple] | None = None, offsets=None
+) -> list[tuple]:
     """The voice spans of one text: ``(start, end, voice, speaker, cue)`` sorted by start.
 
     ``quotes`` (``(start, end, kind, speaker, cue)``) replaces the quotes found in the text.
+    With ``offsets``, reported speech is looked for only around them (the sentences that
+    hold them and the sentences after those, :meth:`Sentences.reach`): a span that holds
+    one of the offsets is then the same as without, others may be missing or cut short.
 
     Examples
     --------
@@ -60,7 +66,8 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
     cuts = sorted((q[0] - 1, q[1] + 1) for q in quotes)  # with their marks
     spans = list(quotes)
     covered = 0
-    for r in reported_spans(text, voices):
+    reach = None if offsets is None else voices.sentences.reach(offsets)
+    for r in reported_spans(text, voices, reach):
         start = max(r.start, covered)
         for part_start, part_end in _subtract(start, r.end, cuts):
             piece = text[part_start:part_end]
@@ -130,4 +137,55 @@ def voice_spans(articles: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -
         for span in article_spans(text, text_language(text, lang), mine):
             rows.append((article_id, *span))
     table = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+    return table.astype({"start": "int64", "end": "int64"})
+
+
+def voice_spans_at(articles: pd.DataFrame, rows: np.ndarray, offsets: np.ndarray) -> pd.DataFrame:
+    """The voice spans that hold the given offsets: what :func:`add_voice` looks up.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (``article_id``, ``text``; ``lang`` when present).
+    rows, offsets : ndarray of int
+        For each word to place (a hit), the row of its article and its offset in the text.
+
+    Returns
+    -------
+    DataFrame
+        A voice-spans table (:data:`SPAN_COLUMNS`) of the articles at ``rows`` only. Every
+        span of :func:`voice_spans` that holds one of the offsets is in it, as it is there;
+        reported speech is looked for only in the sentences around the offsets (and the
+        sentence after each, whose cue may report it), so other spans may be missing or
+        differ. Spans of one article do not overlap, so the span that holds an offset
+        decides its voice.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> text = "Lavrov said the bloc was intact. “It is over,” he said. Calm returned."
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "text": [text, "Nothing."]})
+    >>> voice_spans_at(articles, np.array([0]), np.array([15]))[["start", "end", "voice"]]
+       start  end     voice
+    0     12   32  reported
+    1     34   45     quote
+    """
+    check_articles(articles, "voice_spans", ("article_id", "text"))
+    rows = np.asarray(rows, dtype=np.int64)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    order = np.argsort(rows, kind="stable")
+    bounds = np.flatnonzero(np.diff(rows[order])) + 1
+    ids = articles["article_id"].to_numpy(dtype=object)
+    texts = articles["text"].to_numpy(dtype=object)
+    langs = article_languages(articles)
+    out = []
+    for group in np.split(order, bounds) if len(order) else []:
+        row = int(rows[group[0]])
+        text = texts[row]
+        if not isinstance(text, str) or not text:
+            continue
+        lang = text_language(text, langs[row])
+        for span in article_spans(text, lang, offsets=offsets[group].tolist()):
+            out.append((ids[row], *span))
+    table = pd.DataFrame(out, columns=list(SPAN_COLUMNS))
     return table.astype({"start": "int64", "end": "int64"})
