@@ -54,10 +54,11 @@ from typing import NamedTuple
 import pandas as pd
 
 from .._tables import check_articles
+from .anaphora import resolve_speakers
 from .cues import CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
-from .speakers import TERM, Cue, find_cues, resolve_speakers
+from .speakers import TERM, Cue, find_cues
 
 __all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
 

@@ -29,8 +29,9 @@ _ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
     "г гг т т.е им ул д др пр проф см".split()
 )
-_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
-_LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
+# runs of letters, summed: one match per word rather than one per letter
+_CYRILLIC_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
+_LATIN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
 def _long_word(text: str, dot: int) -> bool:
@@ -210,5 +211,7 @@ def text_language(text: str, lang=None) -> str:
     if isinstance(lang, str) and lang.strip():
         return "ru" if lang.strip().lower()[:2] == "ru" else "en"
     sample = text[:2000]
-    cyrillic = len(_CYRILLIC_RE.findall(sample))
-    return "ru" if cyrillic and cyrillic * 3 >= cyrillic + len(_LATIN_RE.findall(sample)) else "en"
+    cyrillic = sum(map(len, _CYRILLIC_RE.findall(sample)))
+    if not cyrillic:
+        return "en"
+    return "ru" if cyrillic * 3 >= cyrillic + sum(map(len, _LATIN_RE.findall(sample))) else "en"
