@@ -149,6 +149,100 @@ def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tup
     return subject if named else subject or found
 
 
+class Speakers:
+    """The resolved speaker of each cue of a text, each found when it is first asked for.
+
+    ``speakers[k]`` is ``resolve_speakers(cues, lang, text, skip)[k]``. A named speaker is
+    its phrase and a cue without one takes the speaker of the cue before it (when it
+    inherits), so those cost one cue each; a pronoun or an anaphor depends on every named
+    speaker before it, so asking for one resolves the cues in order up to it (once: the
+    state is kept for the next question). ``said(k)`` tells whether ``speakers[k]`` is not
+    empty without resolving anything. ``cues`` is a list of :class:`Cue` or a
+    :class:`framing.voices.speakers.CueList`, whose cues are then worked out as they are read.
+
+    Examples
+    --------
+    >>> from framing.voices.speakers import CueList
+    >>> text = "Maria Zakharova said so. Lavrov told reporters no. She added that it was over."
+    >>> speakers = Speakers(CueList(text, "en"), "en", text)
+    >>> speakers[1], speakers.said(2), speakers[2]
+    ('Lavrov', True, 'Maria Zakharova')
+    """
+
+    def __init__(self, cues, lang: str, text: str = "", skip=()):
+        self.cues, self.lang, self.text, self.skip = cues, lang, text, skip
+        self.named: list[tuple[str, str]] = []
+        self.out: list[str] = []  # the speakers of the cues resolved in order so far
+        self.last = 0  # where the last named speaker ends
+        self.ends = getattr(cues, "ends", None)
+
+    def __len__(self) -> int:
+        return len(self.cues)
+
+    def _inherited(self, k: int) -> bool:
+        """Whether cue ``k``, which has no speaker of its own, takes the one of the cue before."""
+        cue = self.cues[k]
+        if not (k and cue.inherits):
+            return False
+        # the end of the cue before, without working out its speaker when it is a CueList
+        end = self.ends[k - 1] if self.ends is not None else self.cues[k - 1].end
+        return cue.start - end < 200
+
+    def said(self, k: int) -> bool:
+        """Whether the speaker of cue ``k`` is not empty (nothing is resolved to tell)."""
+        while k >= 0 and k >= len(self.out) and not self.cues[k].speaker:
+            if not self._inherited(k):
+                return False
+            k -= 1
+        return bool(self.out[k]) if 0 <= k < len(self.out) else k >= 0
+
+    def __getitem__(self, k: int) -> str:
+        if k < 0:
+            k += len(self.cues)
+        if k < len(self.out):
+            return self.out[k]
+        phrase = self.cues[k].speaker
+        if not phrase:
+            return self[k - 1] if self._inherited(k) else ""
+        if phrase.lower() in PRONOUNS or _anaphor(phrase, self.lang) is not None:
+            return self.resolved(k)[k]
+        return phrase
+
+    def resolved(self, k: int) -> list[str]:
+        """The speakers of the cues up to ``k``, resolved in order (the list kept)."""
+        while len(self.out) <= k:
+            self.out.append(self._resolve(len(self.out)))
+        return self.out
+
+    def _resolve(self, k: int) -> str:
+        """The speaker of cue ``k``, all the cues before it resolved (``out``)."""
+        cue, named = self.cues[k], self.named
+        phrase = cue.speaker
+        low = phrase.lower()
+        if not phrase:
+            return self.out[-1] if self._inherited(k) else ""
+        head = None if low in PRONOUNS else _anaphor(phrase, self.lang)
+        if low not in PRONOUNS and head is None:
+            named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+            self.last = max(self.last, cue.speaker_end, cue.end)
+            return phrase
+        want = PRONOUNS.get(low, "")
+        found = None
+        if self.text and want in ("m", "f"):
+            lo = max(self.last, cue.speaker_start - _NAME_REACH)
+            lang = "ru" if self.lang == "ru" else "en"
+            name = _last_name(self.text, lo, cue.speaker_start, lang, self.skip, named)
+            if name and name[1] in ("", want):
+                named.append(name)
+                found = name[0]
+        if found is None:
+            found = _antecedent(named, want, head)
+        if found is not None:  # the one just referred to is the most recent mention
+            at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
+            named.append(named.pop(at))
+        return found if found is not None else phrase
+
+
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
     """The speaker of each cue with pronouns and anaphors resolved (see the module's notes).
 
@@ -164,39 +258,4 @@ def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> lis
     >>> resolve_speakers(find_cues(text, "en"), "en")
     ['Maria Zakharova', 'Sergei Lavrov', 'Maria Zakharova', 'The minister']
     """
-    named: list[tuple[str, str]] = []
-    out: list[str] = []
-    last = 0  # where the last named speaker ends
-    for k, cue in enumerate(cues):
-        phrase = cue.speaker
-        low = phrase.lower()
-        if not phrase:
-            near = k and cue.inherits and cue.start - cues[k - 1].end < 200
-            out.append(out[-1] if near else "")
-            continue
-        head = None if low in PRONOUNS else _anaphor(phrase, lang)
-        if low in PRONOUNS or head is not None:
-            want = PRONOUNS.get(low, "")
-            found = None
-            if text and want in ("m", "f"):
-                lo = max(last, cue.speaker_start - _NAME_REACH)
-                name = _last_name(
-                    text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip, named
-                )
-                if name and name[1] in ("", want):
-                    named.append(name)
-                    found = name[0]
-            if found is None:
-                found = _antecedent(named, want, head)
-            if found is not None:  # the one just referred to is the most recent mention
-                named.append(
-                    named.pop(
-                        next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
-                    )
-                )
-            out.append(found if found is not None else phrase)
-            continue
-        named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
-        last = max(last, cue.speaker_end, cue.end)
-        out.append(phrase)
-    return out
+    return Speakers(cues, lang, text, skip).resolved(len(cues) - 1)

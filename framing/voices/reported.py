@@ -178,7 +178,7 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
 
 def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
     """Whether a cue with a speaker comes before cue ``k`` in its sentence (from ``start``)."""
-    return k > 0 and voices.cues[k - 1].end >= start and bool(voices.speakers[k - 1])
+    return k > 0 and voices.cues.ends[k - 1] >= start and voices.speakers.said(k - 1)
 
 
 def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reported]:
@@ -213,8 +213,9 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
     out: list[Reported] = []
     sentences = voices.sentences
     for k in _cues_within(voices.cues, reach):
-        cue, speaker = voices.cues[k], voices.speakers[k]
-        if not speaker or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
+        cue = voices.cues[k]
+        said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
+        if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
             continue  # "made the remarks on Friday" reports no content of its own
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
@@ -228,7 +229,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
             span = _trailing_span(text, cue, bounds, voices)
         if span is not None:
-            out.append(Reported(*_trim(text, *span), speaker, cue.cue))
+            out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))
             continue
         if k in voices.attributing:
             continue
@@ -241,7 +242,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
             continue
         start, end = _trim(text, *span)
         if _TWO_WORDS_RE.search(text, start, end):
-            out.append(Reported(start, end, speaker, cue.cue))
+            out.append(Reported(start, end, voices.speakers[k], cue.cue))
     out.extend(_headline_spans(text, reach))
     out.sort()
     return out
@@ -251,7 +252,7 @@ def _cues_within(cues, reach) -> range | list[int]:
     """The indices of the cues that start in one of the ``reach`` stretches (all when None)."""
     if reach is None:
         return range(len(cues))
-    starts = [c.start for c in cues]
+    starts = cues.starts  # where the cues start, their speakers not worked out
     out: list[int] = []
     for lo, hi in reach:
         out.extend(range(bisect_left(starts, lo), bisect_left(starts, hi)))

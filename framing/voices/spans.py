@@ -11,6 +11,7 @@ What no span covers is the narrative.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import numpy as np
 import pandas as pd
@@ -49,9 +50,10 @@ def article_spans(
     """The voice spans of one text: ``(start, end, voice, speaker, cue)`` sorted by start.
 
     ``quotes`` (``(start, end, kind, speaker, cue)``) replaces the quotes found in the text.
-    With ``offsets``, reported speech is looked for only around them (the sentences that
-    hold them and the sentences after those, :meth:`Sentences.reach`): a span that holds
-    one of the offsets is then the same as without, others may be missing or cut short.
+    With ``offsets``, only the spans that hold one of them are returned, the same as
+    without; reported speech is looked for only around them (the sentences that hold them
+    and the sentences after those, :meth:`Sentences.reach`), and the speakers of other
+    quotes and cues are not worked out.
 
     Examples
     --------
@@ -60,7 +62,7 @@ def article_spans(
     [('the bloc was', 'reported'), ('in a state of collapse', 'scare_quote'), ('and would survive.', 'reported')]
     """
     text = unwrap_lines(text)  # as article_voices reads it; the offsets are the same
-    voices = article_voices(text, lang)
+    voices = article_voices(text, lang, offsets=offsets)
     if quotes is None:
         quotes = [(q.start, q.end, q.kind, q.speaker, q.cue) for q in voices.quotes]
     cuts = sorted((q[0] - 1, q[1] + 1) for q in quotes)  # with their marks
@@ -76,6 +78,9 @@ def article_spans(
                 part_end -= len(piece) - len(piece.rstrip())
                 spans.append((part_start, part_end, "reported", r.speaker, r.cue))
         covered = max(covered, r.end)
+    if offsets is not None:
+        wanted = sorted(offsets)
+        spans = [s for s in spans if bisect_left(wanted, s[1]) > bisect_left(wanted, s[0])]
     return sorted(spans)
 
 
@@ -153,22 +158,22 @@ def voice_spans_at(articles: pd.DataFrame, rows: np.ndarray, offsets: np.ndarray
     Returns
     -------
     DataFrame
-        A voice-spans table (:data:`SPAN_COLUMNS`) of the articles at ``rows`` only. Every
-        span of :func:`voice_spans` that holds one of the offsets is in it, as it is there;
-        reported speech is looked for only in the sentences around the offsets (and the
-        sentence after each, whose cue may report it), so other spans may be missing or
-        differ. Spans of one article do not overlap, so the span that holds an offset
-        decides its voice.
+        A voice-spans table (:data:`SPAN_COLUMNS`): the spans of :func:`voice_spans` that
+        hold one of the offsets (spans of one article do not overlap, so the span that
+        holds an offset decides its voice). Only the articles at ``rows`` are read, in
+        them reported speech only in the sentences around the offsets (and the sentence
+        after each, whose cue may report it), and only the speakers of those spans are
+        worked out (with the cues before them that a pronoun may refer back through).
 
     Examples
     --------
     >>> import numpy as np
     >>> text = "Lavrov said the bloc was intact. “It is over,” he said. Calm returned."
     >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "text": [text, "Nothing."]})
-    >>> voice_spans_at(articles, np.array([0]), np.array([15]))[["start", "end", "voice"]]
-       start  end     voice
-    0     12   32  reported
-    1     34   45     quote
+    >>> voice_spans_at(articles, np.array([0, 0]), np.array([15, 40]))
+      article_id  start  end     voice speaker   cue
+    0         a1     12   32  reported  Lavrov  said
+    1         a1     34   45     quote  Lavrov  said
     """
     check_articles(articles, "voice_spans", ("article_id", "text"))
     rows = np.asarray(rows, dtype=np.int64)

@@ -67,7 +67,7 @@ from .cues import (
 )
 from .phrases import DETERMINERS, word_back, words_before
 
-__all__ = ["Cue", "find_cues", "SPEECH", "TERM", "ACCORDING"]
+__all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
 _WORD = r"[^\W\d_][\w'’.-]*"
 
@@ -272,6 +272,131 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+def _gender(cue_text: str, lang: str) -> str:
+    """The speaker's gender as a Russian verb tells it (заявила: "f"), else ""."""
+    if lang != "ru":
+        return ""
+    word = cue_text.lower()
+    return (
+        "f" if word.endswith(("ла", "уверена")) else "m" if word.endswith(("л", "уверен")) else ""
+    )
+
+
+class CueList:
+    """The attribution cues of one text, each worked out when it is first asked for.
+
+    A sequence of :class:`Cue` (``len``, indexing, iteration), equal to what
+    :func:`find_cues` returns, and that list. Which words are cues, and where they start and
+    end, is found at once (``starts``, ``ends``); a cue's speaker (the costly part) only when
+    the cue is read, so a caller that reads only the cues near some offsets pays only for
+    those. A participle ("adding", "saying") is a cue only when no noun phrase is right
+    before it, so its speaker is looked for at once. Nothing is kept beyond the object.
+
+    Examples
+    --------
+    >>> cues = CueList("Lavrov said so. Then Pashinyan told reporters it was over.", "en")
+    >>> len(cues), cues.starts, cues[1].speaker
+    (2, [7, 31], 'Pashinyan')
+    """
+
+    def __init__(self, text: str, lang: str, skip=(), endpos: int | None = None):
+        self.text, self.lang, self.skip = text, lang, list(skip)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        # per cue: the finished Cue, or (match, cue text, kind) to finish when asked for
+        self._items: list = []
+        self._find(len(text) if endpos is None else endpos)
+
+    def _find(self, endpos: int) -> None:
+        """Which matches of the cue pattern are cues (the rules of :func:`find_cues`)."""
+        text, lang, skip = self.text, self.lang, self.skip
+        kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
+        k = 0
+        for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos):
+            while k < len(skip) and skip[k][1] <= m.start():
+                k += 1
+            if (k < len(skip) and skip[k][0] <= m.start()) or (
+                self.ends and m.start() < self.ends[-1]
+            ):
+                continue  # inside a quote, or the "saying" of "quoted X as saying"
+            cue_text, kind = m.group(), kinds[m.group()]
+            if (
+                lang != "ru"
+                and cue_text.endswith("s")
+                and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            ):
+                continue  # "rejected claims of …", "the warnings": a noun, not a cue
+            if cue_text in ("quoted", "cited"):
+                who = _QUOTED_AS_RE.match(text, m.end())
+                if who is not None:  # "cited figures": not a cue
+                    s, e = who.span(1)
+                    self._add(Cue(m.start(), who.end(), "quoted … as saying", SPEECH, text[s:e], s, e, ""))  # fmt: skip
+                continue
+            if cue_text.startswith("call"):
+                after = _CALLED_RE.match(text, m.end())
+                if after and not after.group(1):
+                    continue  # called off, called up
+                if after:
+                    cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
+            if cue_text.startswith("исключ") and _NOT_RE.search(
+                text, max(0, m.start() - 4), m.start()
+            ):
+                continue  # "не исключил": a possibility left open, not a report
+            if cue_text.endswith("ing"):  # "a stark warning": a noun when a phrase precedes
+                cue = self._finish(len(self._items), m, cue_text, kind)
+                if cue is not None:
+                    self._add(cue)
+                continue
+            self._add((m, cue_text, kind), m.start(), m.end())
+
+    def _add(self, item, start: int = -1, end: int = -1) -> None:
+        if isinstance(item, Cue):
+            start, end = item.start, item.end
+        self._items.append(item)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def _finish(self, k: int, m, cue_text: str, kind: str) -> Cue | None:
+        """Cue ``k`` (the match ``m``) with its speaker, or None when the word is no cue."""
+        text, lang, skip = self.text, self.lang, self.skip
+        found = _speaker_span(
+            text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
+        )
+        if found is None:
+            return None
+        s, e = found
+        passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
+        by = _BY_RE.match(text, m.end()) if passive else None
+        if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
+            s, e = _words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
+            cue_text = text[m.start() : by.end()].rstrip()
+        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
+            s = e = -1  # "then I call it a war": the writer's own words
+        speaker = text[s:e] if s >= 0 else ""
+        if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
+            before = self[k - 1] if k else None
+            near = before and before.speaker and s - before.end < 300
+            speaker = before.speaker if near else _place_before(text, s)  # the office before
+        inherits = not speaker and (
+            cue_text.lower().endswith("ing")
+            or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+        )
+        gender = _gender(cue_text, lang)
+        return Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, k: int) -> Cue:
+        item = self._items[k]
+        if not isinstance(item, Cue):
+            item = self._items[k] = self._finish(k % len(self._items), *item)
+        return item
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self._items)))
+
+
 def find_cues(
     text: str, lang: str, skip: list[tuple[int, int]] = (), endpos: int | None = None
 ) -> list[Cue]:
@@ -291,6 +416,7 @@ def find_cues(
     Returns
     -------
     list of Cue
+        :class:`CueList`, every cue worked out.
 
     Examples
     --------
@@ -299,69 +425,4 @@ def find_cues(
     >>> [(c.cue, c.speaker, c.gender) for c in find_cues("», — заявила Мария Захарова.", "ru")]
     [('заявила', 'Мария Захарова', 'f')]
     """
-    kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
-    stop = RU_STOP if lang == "ru" else EN_STOP
-    cues: list[Cue] = []
-    k = 0
-    for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
-        while k < len(skip) and skip[k][1] <= m.start():
-            k += 1
-        if (k < len(skip) and skip[k][0] <= m.start()) or (cues and m.start() < cues[-1].end):
-            continue  # inside a quote, or the "saying" of "quoted X as saying"
-        cue_text, kind = m.group(), kinds[m.group()]
-        if (
-            lang != "ru"
-            and cue_text.endswith("s")
-            and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-        ):
-            continue  # "rejected claims of …", "the warnings": a noun, not a cue
-        if cue_text in ("quoted", "cited"):
-            who = _QUOTED_AS_RE.match(text, m.end())
-            if who is None:
-                continue  # "cited figures": not a cue
-            s, e = who.span(1)
-            cues.append(
-                Cue(m.start(), who.end(), "quoted … as saying", SPEECH, text[s:e], s, e, "")
-            )
-            continue
-        if cue_text.startswith("call"):
-            after = _CALLED_RE.match(text, m.end())
-            if after and not after.group(1):
-                continue  # called off, called up
-            if after:
-                cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
-        if cue_text.startswith("исключ") and _NOT_RE.search(text, max(0, m.start() - 4), m.start()):
-            continue  # "не исключил": a possibility left open, not a report
-        found = _speaker_span(
-            text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
-        )
-        if found is None:
-            continue
-        s, e = found
-        passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
-        by = _BY_RE.match(text, m.end()) if passive else None
-        if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
-            s, e = _words_after(text, by.end(), stop)
-            cue_text = text[m.start() : by.end()].rstrip()
-        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
-            s = e = -1  # "then I call it a war": the writer's own words
-        gender = ""
-        if lang == "ru":
-            word = cue_text.lower()
-            gender = (
-                "f"
-                if word.endswith(("ла", "уверена"))
-                else "m"
-                if word.endswith(("л", "уверен"))
-                else ""
-            )
-        speaker = text[s:e] if s >= 0 else ""
-        if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
-            near = cues and cues[-1].speaker and s - cues[-1].end < 300
-            speaker = cues[-1].speaker if near else _place_before(text, s)  # the office before
-        inherits = not speaker and (
-            cue_text.lower().endswith("ing")
-            or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
-        )
-        cues.append(Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits))
-    return cues
+    return list(CueList(text, lang, skip, endpos or None))
