@@ -38,7 +38,7 @@ A direct quote inside the reported content stays in the span here; :func:`voice_
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .cues import RETROSPECTIVE, gender_of
@@ -190,11 +190,13 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         One article's text.
     voices : ArticleVoices
         What :func:`framing.voices.quotes.article_voices` found in it.
-    reach : list of (start, end), optional
-        Sorted, disjoint stretches of whole sentences (:meth:`Sentences.reach`): only the
-        cues and headline lines in them are read. A span lies within its cue's sentence, or
-        the sentence before (a headline span: its line), so the spans that hold a word in a
-        stretch's first sentences are those found from the whole text.
+    reach : (held, reach), optional
+        What :meth:`Sentences.reach` gives for some offsets: the sentences that hold them
+        (``held``) and those with the sentence after each (``reach``). Only the cues and
+        headline lines in ``held`` are read, and in the sentences of ``reach`` outside it
+        only the cues that may report the sentence before ("Об этом заявил X."). A span
+        lies within its cue's sentence, or the sentence before (a headline span: its line),
+        so the spans that hold a word in ``held`` are those found from the whole text.
 
     Returns
     -------
@@ -213,6 +215,10 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
     out: list[Reported] = []
     sentences = voices.sentences
     for k in _cues_within(voices.cues, reach):
+        if reach is not None and not _held(reach[0], voices.cues.starts[k]):
+            start = sentences.around(voices.cues.starts[k])[0]  # a sentence after one held
+            if not start or text[start : max(start, voices.cues.starts[k] - 30)].strip():
+                continue  # it cannot report the sentence before (_THIS_RE, below)
         cue = voices.cues[k]
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
@@ -243,7 +249,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         start, end = _trim(text, *span)
         if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, voices.speakers[k], cue.cue))
-    out.extend(_headline_spans(text, reach))
+    out.extend(_headline_spans(text, None if reach is None else reach[0]))
     out.sort()
     return out
 
@@ -254,9 +260,15 @@ def _cues_within(cues, reach) -> range | list[int]:
         return range(len(cues))
     starts = cues.starts  # where the cues start, their speakers not worked out
     out: list[int] = []
-    for lo, hi in reach:
+    for lo, hi in reach[1]:
         out.extend(range(bisect_left(starts, lo), bisect_left(starts, hi)))
     return out
+
+
+def _held(stretches: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted, disjoint ``stretches``."""
+    k = bisect_right(stretches, (offset, float("inf"))) - 1
+    return k >= 0 and offset < stretches[k][1]
 
 
 def _line_starts(text: str, reach) -> list[int]:

@@ -101,29 +101,37 @@ class Sentences:
             self.cache[(start, last)] = ends
         return sentence_around(ends, offset)
 
-    def reach(self, offsets) -> list[tuple[int, int]]:
+    def reach(self, offsets) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The stretches of text that decide the voice of a word at each of ``offsets``.
 
-        For each offset: from the start of its sentence to the end of the sentence after
-        it (an attribution there, "Об этом заявил X." / "This was stated by X.", reports the
-        sentence before). Sorted and merged, as ``(start, end)``.
+        Returns ``(held, reach)``: the sentences that hold the offsets, and those with the
+        sentence after each (an attribution at its start, "Об этом заявил X." / "This was
+        stated by X.", reports the sentence before). Each sorted and merged, as
+        ``(start, end)``.
 
         Examples
         --------
         >>> text = "One. Two words. Three. Four."
         >>> Sentences(text).reach([6, 1]), Sentences(text).reach([24])
-        ([(0, 22)], [(22, 28)])
+        (([(0, 15)], [(0, 22)]), ([(22, 28)], [(22, 28)]))
         """
-        out: list[tuple[int, int]] = []
+        held: list[tuple[int, int]] = []
+        reach: list[tuple[int, int]] = []
         for offset in sorted(set(offsets)):
             start, end = self.around(offset)
+            _merge(held, start, end)
             if end < len(self.text):
                 end = max(end, self.around(end)[1])
-            if out and start <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], end))
-            else:
-                out.append((start, end))
-        return out
+            _merge(reach, start, end)
+        return held, reach
+
+
+def _merge(stretches: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add ``[start, end)`` to sorted stretches that end before it or meet it (merged)."""
+    if stretches and start <= stretches[-1][1]:
+        stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+    else:
+        stretches.append((start, end))
 
 
 def sentence_ends(text: str) -> list[int]:
