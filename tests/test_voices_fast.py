@@ -20,6 +20,9 @@ import pytest
 import framing as fr
 from bench.voices.score import articles_table, hits_table, load_passages
 from framing.voices import add_voice, spans, voice_spans
+from framing.voices.anaphora import Speakers, resolve_speakers
+from framing.voices.sentences import text_language, unwrap_lines
+from framing.voices.speakers import CueList, find_cues
 
 _WORD_RE = re.compile(r"\w+")
 _COLUMNS = ["voice", "speaker", "negated"]
@@ -123,3 +126,23 @@ def test_no_hits_and_odd_texts():
     assert out["negated"].tolist() == [False, True, True, False]
     assert out["speaker"].tolist() == ["", "He", "", ""]
     assert np.array_equal(out["start"], hits["start"])
+
+
+def test_cues_and_speakers_read_in_any_order_are_those_found_in_order(example):
+    rng = np.random.default_rng(0)
+    pronouns = 0
+    for text in example["text"]:
+        text = unwrap_lines(text)
+        lang = text_language(text)
+        expected_cues = find_cues(text, lang)
+        expected = resolve_speakers(expected_cues, lang, text)
+        cues = CueList(text, lang)
+        speakers = Speakers(cues, lang, text)
+        order = rng.permutation(len(cues))
+        said = {int(k): speakers.said(int(k)) for k in order}
+        got = {int(k): speakers[int(k)] for k in order}
+        assert [got[k] for k in range(len(cues))] == expected
+        assert [said[k] for k in range(len(cues))] == [bool(s) for s in expected]
+        assert list(cues) == expected_cues and cues.starts == [c.start for c in expected_cues]
+        pronouns += sum(c.speaker.lower() in ("he", "she", "он", "она") for c in expected_cues)
+    assert pronouns > 10  # the order of resolution was put to the test
