@@ -146,3 +146,22 @@ def test_cues_and_speakers_read_in_any_order_are_those_found_in_order(example):
         assert list(cues) == expected_cues and cues.starts == [c.start for c in expected_cues]
         pronouns += sum(c.speaker.lower() in ("he", "she", "он", "она") for c in expected_cues)
     assert pronouns > 10  # the order of resolution was put to the test
+
+
+def test_unwrapping_twice_changes_nothing():
+    # article_spans unwraps a text once and hands it on; article_voices relies on this
+    rng = np.random.default_rng(1)
+    words = ["minister", "said", "the", "talks", "had", "failed.", "He", "added:", "“no", "deal”"]
+    joined = 0
+    for _ in range(400):
+        lines = []
+        for _ in range(rng.integers(1, 12)):
+            kind = rng.integers(0, 6)
+            n = 0 if kind == 0 else int(rng.integers(3, 16))
+            line = " ".join(rng.choice(words, n)) if n else " " * int(rng.integers(0, 3))
+            lines.append(("    " if kind == 1 else "") + line)
+        text = "\n".join(lines)
+        once = unwrap_lines(text)
+        joined += once != text
+        assert unwrap_lines(once) == once and len(once) == len(text)
+    assert joined > 20  # wrapped texts were among them

@@ -253,7 +253,9 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     return kind, speaker, cue_text, index, None
 
 
-def article_voices(text: str, lang: str, *, everywhere: bool = True, offsets=None) -> ArticleVoices:
+def article_voices(
+    text: str, lang: str, *, everywhere: bool = True, offsets=None, unwrapped: bool = False
+) -> ArticleVoices:
     """The quotes of one text with their kind, speaker and cue, and the text's cues.
 
     Parameters
@@ -270,6 +272,9 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True, offsets=Non
         get ``speaker=""`` (their kind and cue are found all the same, as the quotes after
         them may continue their speech). The cues' speakers are worked out as they are read
         (:class:`framing.voices.speakers.CueList`, :class:`framing.voices.anaphora.Speakers`).
+    unwrapped : bool
+        ``text`` is already what :func:`framing.voices.sentences.unwrap_lines` made of it
+        (which it would leave as it is).
 
     Returns
     -------
@@ -281,7 +286,8 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True, offsets=Non
     >>> [(text[q.start : q.end], q.kind, q.speaker, q.cue) for q in article_voices(text, "en").quotes]
     [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
     """
-    text = unwrap_lines(text)  # the offsets stay those of the text as given
+    if not unwrapped:
+        text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = split_interrupted(text, pair_quotes(text), lang)
     # the quotes alone need the cues up to just after the last one (pay only for what is read)
     endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)

@@ -176,7 +176,8 @@ def unwrap_lines(text: str) -> str:
     characters and every line but the last is at least 50 long and ends inside a sentence (no
     . ! ? … or colon at its end); its paragraphs end at a blank line or before an indented
     line. Other texts are returned as they are (there every line is a paragraph). The length
-    never changes.
+    never changes, and a text it returns it leaves as it is (every line break left is
+    followed by a blank or an indented line, which the join never touches).
 
     Examples
     --------

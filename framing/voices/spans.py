@@ -62,7 +62,7 @@ def article_spans(
     [('the bloc was', 'reported'), ('in a state of collapse', 'scare_quote'), ('and would survive.', 'reported')]
     """
     text = unwrap_lines(text)  # as article_voices reads it; the offsets are the same
-    voices = article_voices(text, lang, offsets=offsets)
+    voices = article_voices(text, lang, offsets=offsets, unwrapped=True)
     if quotes is None:
         quotes = [(q.start, q.end, q.kind, q.speaker, q.cue) for q in voices.quotes]
     cuts = sorted((q[0] - 1, q[1] + 1) for q in quotes)  # with their marks
