@@ -118,6 +118,8 @@ class Sentences:
         held: list[tuple[int, int]] = []
         reach: list[tuple[int, int]] = []
         for offset in sorted(set(offsets)):
+            if held and held[-1][0] <= offset < held[-1][1]:
+                continue  # in a sentence already held (a sentence's end is the next's start)
             start, end = self.around(offset)
             _merge(held, start, end)
             if end < len(self.text):
