@@ -5,16 +5,18 @@ stage finds the parts and tells each hit which part it sits in::
 
     find_quotes(articles)        one row per quoted span: kind, speaker, cue
     voice_spans(articles)        quotes, scare quotes and reported speech as spans
+    voice_spans_at(articles, rows, offsets)  only the spans that hold the given offsets
     add_voice(hits, articles)    the hits with ``voice``, ``speaker`` and ``negated``
     voice_token_totals(articles) tokens per article and voice (the per-voice denominators)
 
-Modules: ``quotes`` (quotation marks and quoted spans), ``speakers`` (attribution cues,
-speakers, pronouns), ``reported`` (indirect speech), ``spans`` (the spans of each voice),
-``negation`` (negation cues and their scopes) and ``annotate`` (the stage on the hits table).
+Modules: ``quotes`` (quotation marks and quoted spans), ``speakers`` (attribution cues and
+their speakers), ``anaphora`` (pronouns resolved to speakers), ``reported`` (indirect
+speech), ``spans`` (the spans of each voice), ``negation`` (negation cues and their scopes)
+and ``annotate`` (the stage on the hits table).
 """
 
 from .annotate import add_voice, voice_token_totals
 from .quotes import find_quotes
-from .spans import voice_spans
+from .spans import voice_spans, voice_spans_at
 
-__all__ = ["add_voice", "find_quotes", "voice_spans", "voice_token_totals"]
+__all__ = ["add_voice", "find_quotes", "voice_spans", "voice_spans_at", "voice_token_totals"]

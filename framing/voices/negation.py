@@ -191,8 +191,10 @@ _LEAD = 24
 # "dismiss" negates only with an "as" later in its clause ("dismissed the talk as rumours")
 _DISMISS_AS = re.compile(r"[^.;:!?\n]{0,80}?\bas\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+# In UTF-8 a letter A-Z, a-z is its own byte and a character of U+0400-U+04FF (Cyrillic) is
+# two bytes led by 0xD0-0xD3: counting bytes counts the letters without a match per letter.
+_NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_NOT_CYRILLIC_LEAD = bytes(b for b in range(256) if not 0xD0 <= b <= 0xD3)
 
 
 def _alternation(pieces: list[str]) -> str:
@@ -263,10 +265,9 @@ def script_language(text) -> str:
     """
     if not isinstance(text, str):
         return "english"
-    head = text[:4000]
-    return (
-        "russian" if len(_CYRILLIC_RE.findall(head)) > len(_LATIN_RE.findall(head)) else "english"
-    )
+    head = text[:4000].encode("utf-8", "surrogatepass")
+    cyrillic = len(head.translate(None, _NOT_CYRILLIC_LEAD))
+    return "russian" if cyrillic > len(head.translate(None, _NOT_LATIN)) else "english"
 
 
 def _aligned_lower(text: str) -> str:

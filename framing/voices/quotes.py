@@ -49,15 +49,17 @@ as “an effective suspension”", "called it a «провал»"). The decision
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 import pandas as pd
 
 from .._tables import check_articles
+from .anaphora import Speakers
 from .cues import CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
-from .speakers import TERM, Cue, find_cues, resolve_speakers
+from .speakers import TERM, Cue, CueList
 
 __all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
 
@@ -98,8 +100,8 @@ class ArticleVoices(NamedTuple):
     """One text's quotes, cues, resolved speakers and the cues that attribute quotes."""
 
     quotes: list[QuoteRow]
-    cues: list[Cue]
-    speakers: list[str]
+    cues: CueList  # a sequence of Cue, each worked out when read
+    speakers: Speakers  # the resolved speaker of each cue, found when read
     attributing: set[int]
     sentences: Sentences  # the text's sentences, found where they are asked for
 
@@ -162,11 +164,12 @@ def _before(text: str, start: int, cues: list[Cue], k: int) -> int | None:
     return k if not stripped or stripped.endswith((":", ",")) else None
 
 
-def _same_sentence(start: int, end: int, cues: list[Cue], k: int, bounds: tuple[int, int]):
-    """The nearest cue in the quote's sentence: before the quote, else after it."""
-    if k >= 0 and cues[k].start >= bounds[0]:
+def _same_sentence(starts: list[int], k: int, bounds: tuple[int, int]):
+    """The nearest cue in the quote's sentence: before the quote, else after it (``starts``:
+    where the cues start; ``k``: the last cue before the quote)."""
+    if k >= 0 and starts[k] >= bounds[0]:
         return k
-    if k + 1 < len(cues) and cues[k + 1].start < bounds[1]:
+    if k + 1 < len(starts) and starts[k + 1] < bounds[1]:
         return k + 1
     return None
 
@@ -174,12 +177,12 @@ def _same_sentence(start: int, end: int, cues: list[Cue], k: int, bounds: tuple[
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
 
 
-def _spoken_before(text: str, start: int, cues: list[Cue], speakers: list[str], kind, previous):
-    """The speaker and cue of a quote that opens a sentence right after a sentence with a
-    speech cue (“…, said Richard Giragosian, director of … . "It is not a shield."”): the
-    quote goes on with that speaker's words; ("", "") otherwise."""
+def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kind, previous):
+    """The speaker (the index of its cue) and cue of a quote that opens a sentence right
+    after a sentence with a speech cue (“…, said Richard Giragosian, director of … . "It is
+    not a shield."”): the quote goes on with that speaker's words; ("", "") otherwise."""
     j = _cue_index(cues, start) - 1
-    if kind != "quote" or j < 0 or not speakers[j] or cues[j].kind == TERM:
+    if kind != "quote" or j < 0 or not speakers.said(j) or cues[j].kind == TERM:
         return "", ""
     cue = cues[j]
     if start - max(cue.end, cue.speaker_end) > _FLOATING_GAP or (
@@ -190,7 +193,7 @@ def _spoken_before(text: str, start: int, cues: list[Cue], speakers: list[str], 
         text, max(0, start - 6), start - 1
     ):
         return "", ""
-    return speakers[j], cue.cue
+    return j, cue.cue
 
 
 def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
@@ -206,19 +209,53 @@ def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
     return "scare_quote" if len(words) <= _SCARE_WORDS else "quote"
 
 
-def _cue_index(cues: list[Cue], offset: int) -> int:
+def _cue_index(cues: CueList, offset: int) -> int:
     """The index of the first cue that starts at or after ``offset``."""
-    lo, hi = 0, len(cues)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if cues[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(cues.starts, offset)
 
 
-def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleVoices:
+def _said(speakers: Speakers, speaker) -> bool:
+    """Whether a speaker (a string, or the index of the cue whose speaker it is) is named."""
+    return speakers.said(speaker) if isinstance(speaker, int) else bool(speaker)
+
+
+def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tuple:
+    """The kind, speaker (as :func:`_said` reads it), cue and cue index of the quote ``q``,
+    and the index of the cue next to it that attributes it (or None)."""
+    cues, speakers = voices.cues, voices.speakers
+    quote = text[q.start : q.end]
+    k = _cue_index(cues, q.end)
+    found = _after(text, q.start, q.end, cues, k)
+    if found is None:
+        found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
+    adjacent = found is not None and cues[found].kind != TERM
+    if found is None:
+        bounds = voices.sentences.around(q.start)
+        found = _same_sentence(cues.starts, _cue_index(cues, q.start) - 1, bounds)
+    cue = cues[found] if found is not None else None
+    kind = _kind(quote, adjacent, cue)
+    if _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
+        kind, cue = "scare_quote", None  # the law “On …”, конференция «…»: a title
+    if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
+        cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
+    if cue is not None:
+        return kind, found, cue.cue, found, found if adjacent else None
+    if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
+        between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start)))
+        speaker, cue_text = ("", "") if between - {previous[3]} else previous[1:3]
+        return kind, speaker, cue_text, previous[3], None
+    speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
+    index = _cue_index(cues, q.start) - 1
+    if not _said(speakers, speaker) and kind == "quote" and k < len(cues):
+        if cues[k].cue in RETROSPECTIVE and cues[k].start - q.end < _FLOATING_GAP:
+            if speakers.said(k):  # “…” ¶ X made the remarks
+                speaker, cue_text, index = k, cues[k].cue, k
+    return kind, speaker, cue_text, index, None
+
+
+def article_voices(
+    text: str, lang: str, *, everywhere: bool = True, offsets=None, unwrapped: bool = False
+) -> ArticleVoices:
     """The quotes of one text with their kind, speaker and cue, and the text's cues.
 
     Parameters
@@ -230,6 +267,14 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     everywhere : bool
         Find the cues in the whole text (reported speech needs them); when False, only as
         far as the quotes need them.
+    offsets : list of int, optional
+        Resolve the speakers only of the quotes that hold one of these offsets; the others
+        get ``speaker=""`` (their kind and cue are found all the same, as the quotes after
+        them may continue their speech). The cues' speakers are worked out as they are read
+        (:class:`framing.voices.speakers.CueList`, :class:`framing.voices.anaphora.Speakers`).
+    unwrapped : bool
+        ``text`` is already what :func:`framing.voices.sentences.unwrap_lines` made of it
+        (which it would leave as it is).
 
     Returns
     -------
@@ -241,59 +286,34 @@ def article_voices(text: str, lang: str, *, everywhere: bool = True) -> ArticleV
     >>> [(text[q.start : q.end], q.kind, q.speaker, q.cue) for q in article_voices(text, "en").quotes]
     [('We will not leave,', 'quote', 'Pashinyan', 'said'), ('freeze', 'scare_quote', 'Pashinyan', 'called')]
     """
-    text = unwrap_lines(text)  # the offsets stay those of the text as given
+    if not unwrapped:
+        text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = split_interrupted(text, pair_quotes(text), lang)
     # the quotes alone need the cues up to just after the last one (pay only for what is read)
     endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
-    cues = (
-        find_cues(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
-        if endpos != 0
-        else []
-    )
-    speakers = resolve_speakers(cues, lang, text, [(q.start, q.end) for q in spans])
-    rows: list[QuoteRow] = []
-    sentences = Sentences(text)
-    attributing: set[int] = set()
+    cues = CueList(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
+    speakers = Speakers(cues, lang, text, [(q.start, q.end) for q in spans])
+    voices = ArticleVoices([], cues, speakers, set(), Sentences(text))
     previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
-        quote = text[q.start : q.end]
-        k = _cue_index(cues, q.end)
-        found = _after(text, q.start, q.end, cues, k)
-        if found is None:
-            found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
-        adjacent = found is not None and cues[found].kind != TERM
-        if found is None:
-            bounds = sentences.around(q.start)
-            found = _same_sentence(q.start, q.end, cues, _cue_index(cues, q.start) - 1, bounds)
-        cue = cues[found] if found is not None else None
-        kind = _kind(quote, adjacent, cue)
-        if _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
-            kind, cue = "scare_quote", None  # the law “On …”, конференция «…»: a title
-        if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
-            cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
-        if cue is not None:
-            speaker, cue_text = speakers[found], cue.cue
-            if adjacent:
-                attributing.add(found)
-            index = found
-        elif kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
-            between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start))) - {
-                previous[3]
-            }
-            speaker, cue_text = ("", "") if between else previous[1:3]
-            index = previous[3]
-        else:
-            speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
-            index = _cue_index(cues, q.start) - 1
-            if not speaker and kind == "quote" and k < len(cues) and cues[k].cue in RETROSPECTIVE:
-                if (
-                    cues[k].start - q.end < _FLOATING_GAP and speakers[k]
-                ):  # “…” ¶ X made the remarks
-                    speaker, cue_text, index = speakers[k], cues[k].cue, k
-        if kind == "quote" and speaker:
+        kind, speaker, cue_text, index, attributing = _attribute(text, q, voices, previous)
+        if attributing is not None:
+            voices.attributing.add(attributing)
+        if kind == "quote" and _said(speakers, speaker):
             previous = (q.end, speaker, cue_text, index)
-        rows.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
-    return ArticleVoices(rows, cues, speakers, attributing, sentences)
+        voices.quotes.append(QuoteRow(q.start, q.end, kind, speaker, cue_text, q.unclosed))
+    wanted = sorted(offsets) if offsets is not None else None
+    for i, q in enumerate(voices.quotes):  # the speakers asked for, resolved
+        if isinstance(q.speaker, int):
+            held = wanted is None or _holds(wanted, q.start, q.end)
+            voices.quotes[i] = q._replace(speaker=speakers[q.speaker] if held else "")
+    return voices
+
+
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def article_languages(articles: pd.DataFrame) -> list:

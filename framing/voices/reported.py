@@ -38,7 +38,7 @@ A direct quote inside the reported content stays in the span here; :func:`voice_
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .cues import RETROSPECTIVE, gender_of
@@ -178,10 +178,10 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
 
 def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
     """Whether a cue with a speaker comes before cue ``k`` in its sentence (from ``start``)."""
-    return k > 0 and voices.cues[k - 1].end >= start and bool(voices.speakers[k - 1])
+    return k > 0 and voices.cues.ends[k - 1] >= start and voices.speakers.said(k - 1)
 
 
-def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
+def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reported]:
     """The spans of reported speech in ``text``, given its quotes and cues.
 
     Parameters
@@ -190,6 +190,13 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         One article's text.
     voices : ArticleVoices
         What :func:`framing.voices.quotes.article_voices` found in it.
+    reach : (held, reach), optional
+        What :meth:`Sentences.reach` gives for some offsets: the sentences that hold them
+        (``held``) and those with the sentence after each (``reach``). Only the cues and
+        headline lines in ``held`` are read, and in the sentences of ``reach`` outside it
+        only the cues that may report the sentence before ("Об этом заявил X."). A span
+        lies within its cue's sentence, or the sentence before (a headline span: its line),
+        so the spans that hold a word in ``held`` are those found from the whole text.
 
     Returns
     -------
@@ -207,9 +214,14 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
     """
     out: list[Reported] = []
     sentences = voices.sentences
-    for k, cue in enumerate(voices.cues):
-        speaker = voices.speakers[k]
-        if not speaker or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
+    for k in _cues_within(voices.cues, reach):
+        if reach is not None and not _held(reach[0], voices.cues.starts[k]):
+            start = sentences.around(voices.cues.starts[k])[0]  # a sentence after one held
+            if not start or text[start : max(start, voices.cues.starts[k] - 30)].strip():
+                continue  # it cannot report the sentence before (_THIS_RE, below)
+        cue = voices.cues[k]
+        said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
+        if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
             continue  # "made the remarks on Friday" reports no content of its own
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
@@ -223,7 +235,7 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
             span = _trailing_span(text, cue, bounds, voices)
         if span is not None:
-            out.append(Reported(*_trim(text, *span), speaker, cue.cue))
+            out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))
             continue
         if k in voices.attributing:
             continue
@@ -236,23 +248,58 @@ def reported_spans(text: str, voices: ArticleVoices) -> list[Reported]:
             continue
         start, end = _trim(text, *span)
         if _TWO_WORDS_RE.search(text, start, end):
-            out.append(Reported(start, end, speaker, cue.cue))
-    out.extend(_headline_spans(text))
+            out.append(Reported(start, end, voices.speakers[k], cue.cue))
+    out.extend(_headline_spans(text, None if reach is None else reach[0]))
     out.sort()
     return out
 
 
-def _headline_spans(text: str) -> list[Reported]:
+def _cues_within(cues, reach) -> range | list[int]:
+    """The indices of the cues that start in one of the ``reach`` stretches (all when None)."""
+    if reach is None:
+        return range(len(cues))
+    starts = cues.starts  # where the cues start, their speakers not worked out
+    out: list[int] = []
+    for lo, hi in reach[1]:
+        out.extend(range(bisect_left(starts, lo), bisect_left(starts, hi)))
+    return out
+
+
+def _held(stretches: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted, disjoint ``stretches``."""
+    k = bisect_right(stretches, (offset, float("inf"))) - 1
+    return k >= 0 and offset < stretches[k][1]
+
+
+def _line_starts(text: str, reach) -> list[int]:
+    """The starts of the lines of ``text`` that meet a ``reach`` stretch (all when None)."""
+    if reach is None:
+        starts, at = [0], text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        return starts
+    out: list[int] = []
+    for lo, hi in reach:
+        at = text.rfind("\n", 0, lo) + 1  # the start of the line that holds ``lo``
+        while at >= 0:
+            if not out or at > out[-1]:
+                out.append(at)
+            at = text.find("\n", at, hi)
+            at = at + 1 if at >= 0 else -1
+    return out
+
+
+def _headline_spans(text: str, reach=None) -> list[Reported]:
     """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
     a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
     out: list[Reported] = []
-    start = 0 if ":" in text else -1
-    while start >= 0:  # one anchored match per line
+    if ":" not in text:
+        return out
+    for start in _line_starts(text, reach):  # one anchored match per line
         m = _HEADLINE_RE.match(text, start)
         if m and gender_of(m.group(1), "", nominative=True) in ("m", "f"):
             if _TWO_WORDS_RE.search(m.group(2)):
                 out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
-        start = text.find("\n", start)
-        start = start + 1 if start >= 0 else -1
     return out

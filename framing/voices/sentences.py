@@ -29,8 +29,9 @@ _ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e inc corp co ltd "
     "г гг т т.е им ул д др пр проф см".split()
 )
-_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
-_LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
+# runs of letters, summed: one match per word rather than one per letter
+_CYRILLIC_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
+_LATIN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
 def _long_word(text: str, dot: int) -> bool:
@@ -100,6 +101,40 @@ class Sentences:
             self.cache[(start, last)] = ends
         return sentence_around(ends, offset)
 
+    def reach(self, offsets) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The stretches of text that decide the voice of a word at each of ``offsets``.
+
+        Returns ``(held, reach)``: the sentences that hold the offsets, and those with the
+        sentence after each (an attribution at its start, "Об этом заявил X." / "This was
+        stated by X.", reports the sentence before). Each sorted and merged, as
+        ``(start, end)``.
+
+        Examples
+        --------
+        >>> text = "One. Two words. Three. Four."
+        >>> Sentences(text).reach([6, 1]), Sentences(text).reach([24])
+        (([(0, 15)], [(0, 22)]), ([(22, 28)], [(22, 28)]))
+        """
+        held: list[tuple[int, int]] = []
+        reach: list[tuple[int, int]] = []
+        for offset in sorted(set(offsets)):
+            if held and held[-1][0] <= offset < held[-1][1]:
+                continue  # in a sentence already held (a sentence's end is the next's start)
+            start, end = self.around(offset)
+            _merge(held, start, end)
+            if end < len(self.text):
+                end = max(end, self.around(end)[1])
+            _merge(reach, start, end)
+        return held, reach
+
+
+def _merge(stretches: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add ``[start, end)`` to sorted stretches that end before it or meet it (merged)."""
+    if stretches and start <= stretches[-1][1]:
+        stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+    else:
+        stretches.append((start, end))
+
 
 def sentence_ends(text: str) -> list[int]:
     """The offsets where the sentences of ``text`` end (exclusive), the text's end last.
@@ -143,7 +178,8 @@ def unwrap_lines(text: str) -> str:
     characters and every line but the last is at least 50 long and ends inside a sentence (no
     . ! ? … or colon at its end); its paragraphs end at a blank line or before an indented
     line. Other texts are returned as they are (there every line is a paragraph). The length
-    never changes.
+    never changes, and a text it returns it leaves as it is (every line break left is
+    followed by a blank or an indented line, which the join never touches).
 
     Examples
     --------
@@ -186,5 +222,7 @@ def text_language(text: str, lang=None) -> str:
     if isinstance(lang, str) and lang.strip():
         return "ru" if lang.strip().lower()[:2] == "ru" else "en"
     sample = text[:2000]
-    cyrillic = len(_CYRILLIC_RE.findall(sample))
-    return "ru" if cyrillic and cyrillic * 3 >= cyrillic + len(_LATIN_RE.findall(sample)) else "en"
+    cyrillic = sum(map(len, _CYRILLIC_RE.findall(sample)))
+    if not cyrillic:
+        return "en"
+    return "ru" if cyrillic * 3 >= cyrillic + sum(map(len, _LATIN_RE.findall(sample))) else "en"

@@ -11,7 +11,9 @@ What no span covers is the narrative.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+import numpy as np
 import pandas as pd
 
 from .._errors import FramingError
@@ -20,7 +22,7 @@ from .quotes import QUOTE_COLUMNS, article_languages, article_voices
 from .reported import reported_spans
 from .sentences import text_language, unwrap_lines
 
-__all__ = ["voice_spans", "SPAN_COLUMNS"]
+__all__ = ["voice_spans", "voice_spans_at", "SPAN_COLUMNS"]
 
 _WORD_RE = re.compile(r"\w")
 
@@ -42,10 +44,16 @@ def _subtract(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[i
     return parts
 
 
-def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> list[tuple]:
+def article_spans(
+    text: str, lang: str, quotes: list[tuple] | None = None, offsets=None
+) -> list[tuple]:
     """The voice spans of one text: ``(start, end, voice, speaker, cue)`` sorted by start.
 
     ``quotes`` (``(start, end, kind, speaker, cue)``) replaces the quotes found in the text.
+    With ``offsets``, only the spans that hold one of them are returned, the same as
+    without; reported speech is looked for only around them (the sentences that hold them
+    and the sentences after those, :meth:`Sentences.reach`), and the speakers of other
+    quotes and cues are not worked out.
 
     Examples
     --------
@@ -54,13 +62,14 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
     [('the bloc was', 'reported'), ('in a state of collapse', 'scare_quote'), ('and would survive.', 'reported')]
     """
     text = unwrap_lines(text)  # as article_voices reads it; the offsets are the same
-    voices = article_voices(text, lang)
+    voices = article_voices(text, lang, offsets=offsets, unwrapped=True)
     if quotes is None:
         quotes = [(q.start, q.end, q.kind, q.speaker, q.cue) for q in voices.quotes]
     cuts = sorted((q[0] - 1, q[1] + 1) for q in quotes)  # with their marks
     spans = list(quotes)
     covered = 0
-    for r in reported_spans(text, voices):
+    reach = None if offsets is None else voices.sentences.reach(offsets)
+    for r in reported_spans(text, voices, reach):
         start = max(r.start, covered)
         for part_start, part_end in _subtract(start, r.end, cuts):
             piece = text[part_start:part_end]
@@ -69,6 +78,9 @@ def article_spans(text: str, lang: str, quotes: list[tuple] | None = None) -> li
                 part_end -= len(piece) - len(piece.rstrip())
                 spans.append((part_start, part_end, "reported", r.speaker, r.cue))
         covered = max(covered, r.end)
+    if offsets is not None:
+        wanted = sorted(offsets)
+        spans = [s for s in spans if bisect_left(wanted, s[1]) > bisect_left(wanted, s[0])]
     return sorted(spans)
 
 
@@ -130,4 +142,55 @@ def voice_spans(articles: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -
         for span in article_spans(text, text_language(text, lang), mine):
             rows.append((article_id, *span))
     table = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+    return table.astype({"start": "int64", "end": "int64"})
+
+
+def voice_spans_at(articles: pd.DataFrame, rows: np.ndarray, offsets: np.ndarray) -> pd.DataFrame:
+    """The voice spans that hold the given offsets: what :func:`add_voice` looks up.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles table (``article_id``, ``text``; ``lang`` when present).
+    rows, offsets : ndarray of int
+        For each word to place (a hit), the row of its article and its offset in the text.
+
+    Returns
+    -------
+    DataFrame
+        A voice-spans table (:data:`SPAN_COLUMNS`): the spans of :func:`voice_spans` that
+        hold one of the offsets (spans of one article do not overlap, so the span that
+        holds an offset decides its voice). Only the articles at ``rows`` are read, in
+        them reported speech only in the sentences around the offsets (and the sentence
+        after each, whose cue may report it), and only the speakers of those spans are
+        worked out (with the cues before them that a pronoun may refer back through).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> text = "Lavrov said the bloc was intact. “It is over,” he said. Calm returned."
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "text": [text, "Nothing."]})
+    >>> voice_spans_at(articles, np.array([0, 0]), np.array([15, 40]))
+      article_id  start  end     voice speaker   cue
+    0         a1     12   32  reported  Lavrov  said
+    1         a1     34   45     quote  Lavrov  said
+    """
+    check_articles(articles, "voice_spans", ("article_id", "text"))
+    rows = np.asarray(rows, dtype=np.int64)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    order = np.argsort(rows, kind="stable")
+    bounds = np.flatnonzero(np.diff(rows[order])) + 1
+    ids = articles["article_id"].to_numpy(dtype=object)
+    texts = articles["text"].to_numpy(dtype=object)
+    langs = article_languages(articles)
+    out = []
+    for group in np.split(order, bounds) if len(order) else []:
+        row = int(rows[group[0]])
+        text = texts[row]
+        if not isinstance(text, str) or not text:
+            continue
+        lang = text_language(text, langs[row])
+        for span in article_spans(text, lang, offsets=offsets[group].tolist()):
+            out.append((ids[row], *span))
+    table = pd.DataFrame(out, columns=list(SPAN_COLUMNS))
     return table.astype({"start": "int64", "end": "int64"})

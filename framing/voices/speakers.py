@@ -23,24 +23,9 @@ Each cue outside the quotation marks gets a *speaker*, the noun phrase as writte
 * for **according to / по словам** and **quoted X as saying**, the words after the cue
   (the pronoun in "по его словам").
 
-**Pronouns** (he, she, they, it, him, her; он, она, они, его, её, их) and **nominal
-anaphors** ("the minister", "the official", "the President"; "министр") resolve, in
-:func:`resolve_speakers`, to the last named speaker before them that fits: *he*/*он* to one
-not known to be a woman, *she*/*она* to one not known to be a man, *it* to an
-organisation, "the minister" to the last speaker whose phrase has "minister" ("the
-official" to the last whose phrase has a role noun: official, representative, spokesman,
-minister …). *He* and *she* may also resolve to a person's name written in the narrative
-since the last named speaker, preferring the subject of a sentence (a name at its start:
-"Tigran Melkumov, a political scientist, put it bluntly. “…,” he said"; a title and a name,
-"Prime Minister Nikol Pashinyan …"; a Russian surname before its verb, "Песков отказался …
-— сказал он"); after a named speaker only such a subject counts, and an institution
-("the European Community", "Caucasus Policy Lab") never does. A phrase's head is before
-"of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
-("Источник РБК" is a person). A resolved speaker becomes the most recent one.
-Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
-names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
-Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
-"and said") takes the speaker of the cue before it.
+Pronouns and nominal anaphors ("he", "the minister", "он") are resolved to a named
+speaker by :mod:`framing.voices.anaphora`. A cue without a subject of its own (", adding
+that", "and said") takes the speaker of the cue before it.
 
 A relative or participial clause between the speaker and the cue is skipped back to its
 head ("A senior official who asked not to be named said", "Pashinyan, who said …, has
@@ -66,14 +51,9 @@ from .cues import (
     CUE_RE,
     EN_SKIP,
     EN_STOP,
-    NAME_STOP,
-    NAME_TITLES,
     NOUN_BEFORE_RE,
-    OFFICES,
     PRONOUNS,
     RELATIVE_RE,
-    ROLES,
-    RU_CHIEFS,
     RU_DATIVES,
     RU_NOT_SPEAKERS,
     RU_ROLES,
@@ -84,11 +64,10 @@ from .cues import (
     TIME_RE,
     TIME_WORDS,
     TITLES,
-    gender_of,
 )
 from .phrases import DETERMINERS, word_back, words_before
 
-__all__ = ["Cue", "find_cues", "resolve_speakers", "SPEECH", "TERM", "ACCORDING"]
+__all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
 _WORD = r"[^\W\d_][\w'’.-]*"
 
@@ -97,17 +76,6 @@ _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
-# a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
-_NAME_RE = {
-    "en": re.compile(
-        r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
-    ),
-    "ru": re.compile(
-        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\b"
-    ),
-}
-_RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
-_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
@@ -115,8 +83,6 @@ _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
-_NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
-_LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
@@ -306,6 +272,131 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+def _gender(cue_text: str, lang: str) -> str:
+    """The speaker's gender as a Russian verb tells it (заявила: "f"), else ""."""
+    if lang != "ru":
+        return ""
+    word = cue_text.lower()
+    return (
+        "f" if word.endswith(("ла", "уверена")) else "m" if word.endswith(("л", "уверен")) else ""
+    )
+
+
+class CueList:
+    """The attribution cues of one text, each worked out when it is first asked for.
+
+    A sequence of :class:`Cue` (``len``, indexing, iteration), equal to what
+    :func:`find_cues` returns, and that list. Which words are cues, and where they start and
+    end, is found at once (``starts``, ``ends``); a cue's speaker (the costly part) only when
+    the cue is read, so a caller that reads only the cues near some offsets pays only for
+    those. A participle ("adding", "saying") is a cue only when no noun phrase is right
+    before it, so its speaker is looked for at once. Nothing is kept beyond the object.
+
+    Examples
+    --------
+    >>> cues = CueList("Lavrov said so. Then Pashinyan told reporters it was over.", "en")
+    >>> len(cues), cues.starts, cues[1].speaker
+    (2, [7, 31], 'Pashinyan')
+    """
+
+    def __init__(self, text: str, lang: str, skip=(), endpos: int | None = None):
+        self.text, self.lang, self.skip = text, lang, list(skip)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        # per cue: the finished Cue, or (match, cue text, kind) to finish when asked for
+        self._items: list = []
+        self._find(len(text) if endpos is None else endpos)
+
+    def _find(self, endpos: int) -> None:
+        """Which matches of the cue pattern are cues (the rules of :func:`find_cues`)."""
+        text, lang, skip = self.text, self.lang, self.skip
+        kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
+        k = 0
+        for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos):
+            while k < len(skip) and skip[k][1] <= m.start():
+                k += 1
+            if (k < len(skip) and skip[k][0] <= m.start()) or (
+                self.ends and m.start() < self.ends[-1]
+            ):
+                continue  # inside a quote, or the "saying" of "quoted X as saying"
+            cue_text, kind = m.group(), kinds[m.group()]
+            if (
+                lang != "ru"
+                and cue_text.endswith("s")
+                and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            ):
+                continue  # "rejected claims of …", "the warnings": a noun, not a cue
+            if cue_text in ("quoted", "cited"):
+                who = _QUOTED_AS_RE.match(text, m.end())
+                if who is not None:  # "cited figures": not a cue
+                    s, e = who.span(1)
+                    self._add(Cue(m.start(), who.end(), "quoted … as saying", SPEECH, text[s:e], s, e, ""))  # fmt: skip
+                continue
+            if cue_text.startswith("call"):
+                after = _CALLED_RE.match(text, m.end())
+                if after and not after.group(1):
+                    continue  # called off, called up
+                if after:
+                    cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
+            if cue_text.startswith("исключ") and _NOT_RE.search(
+                text, max(0, m.start() - 4), m.start()
+            ):
+                continue  # "не исключил": a possibility left open, not a report
+            if cue_text.endswith("ing"):  # "a stark warning": a noun when a phrase precedes
+                cue = self._finish(len(self._items), m, cue_text, kind)
+                if cue is not None:
+                    self._add(cue)
+                continue
+            self._add((m, cue_text, kind), m.start(), m.end())
+
+    def _add(self, item, start: int = -1, end: int = -1) -> None:
+        if isinstance(item, Cue):
+            start, end = item.start, item.end
+        self._items.append(item)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def _finish(self, k: int, m, cue_text: str, kind: str) -> Cue | None:
+        """Cue ``k`` (the match ``m``) with its speaker, or None when the word is no cue."""
+        text, lang, skip = self.text, self.lang, self.skip
+        found = _speaker_span(
+            text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
+        )
+        if found is None:
+            return None
+        s, e = found
+        passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
+        by = _BY_RE.match(text, m.end()) if passive else None
+        if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
+            s, e = _words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
+            cue_text = text[m.start() : by.end()].rstrip()
+        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
+            s = e = -1  # "then I call it a war": the writer's own words
+        speaker = text[s:e] if s >= 0 else ""
+        if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
+            before = self[k - 1] if k else None
+            near = before and before.speaker and s - before.end < 300
+            speaker = before.speaker if near else _place_before(text, s)  # the office before
+        inherits = not speaker and (
+            cue_text.lower().endswith("ing")
+            or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+        )
+        gender = _gender(cue_text, lang)
+        return Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, k: int) -> Cue:
+        item = self._items[k]
+        if not isinstance(item, Cue):
+            item = self._items[k] = self._finish(k % len(self._items), *item)
+        return item
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self._items)))
+
+
 def find_cues(
     text: str, lang: str, skip: list[tuple[int, int]] = (), endpos: int | None = None
 ) -> list[Cue]:
@@ -325,6 +416,7 @@ def find_cues(
     Returns
     -------
     list of Cue
+        :class:`CueList`, every cue worked out.
 
     Examples
     --------
@@ -333,209 +425,4 @@ def find_cues(
     >>> [(c.cue, c.speaker, c.gender) for c in find_cues("», — заявила Мария Захарова.", "ru")]
     [('заявила', 'Мария Захарова', 'f')]
     """
-    kinds = CUE_KINDS["ru" if lang == "ru" else "en"]
-    stop = RU_STOP if lang == "ru" else EN_STOP
-    cues: list[Cue] = []
-    k = 0
-    for m in CUE_RE["ru" if lang == "ru" else "en"].finditer(text, 0, endpos or len(text)):
-        while k < len(skip) and skip[k][1] <= m.start():
-            k += 1
-        if (k < len(skip) and skip[k][0] <= m.start()) or (cues and m.start() < cues[-1].end):
-            continue  # inside a quote, or the "saying" of "quoted X as saying"
-        cue_text, kind = m.group(), kinds[m.group()]
-        if (
-            lang != "ru"
-            and cue_text.endswith("s")
-            and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-        ):
-            continue  # "rejected claims of …", "the warnings": a noun, not a cue
-        if cue_text in ("quoted", "cited"):
-            who = _QUOTED_AS_RE.match(text, m.end())
-            if who is None:
-                continue  # "cited figures": not a cue
-            s, e = who.span(1)
-            cues.append(
-                Cue(m.start(), who.end(), "quoted … as saying", SPEECH, text[s:e], s, e, "")
-            )
-            continue
-        if cue_text.startswith("call"):
-            after = _CALLED_RE.match(text, m.end())
-            if after and not after.group(1):
-                continue  # called off, called up
-            if after:
-                cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, called on
-        if cue_text.startswith("исключ") and _NOT_RE.search(text, max(0, m.start() - 4), m.start()):
-            continue  # "не исключил": a possibility left open, not a report
-        found = _speaker_span(
-            text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
-        )
-        if found is None:
-            continue
-        s, e = found
-        passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
-        by = _BY_RE.match(text, m.end()) if passive else None
-        if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
-            s, e = _words_after(text, by.end(), stop)
-            cue_text = text[m.start() : by.end()].rstrip()
-        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
-            s = e = -1  # "then I call it a war": the writer's own words
-        gender = ""
-        if lang == "ru":
-            word = cue_text.lower()
-            gender = (
-                "f"
-                if word.endswith(("ла", "уверена"))
-                else "m"
-                if word.endswith(("л", "уверен"))
-                else ""
-            )
-        speaker = text[s:e] if s >= 0 else ""
-        if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
-            near = cues and cues[-1].speaker and s - cues[-1].end < 300
-            speaker = cues[-1].speaker if near else _place_before(text, s)  # the office before
-        inherits = not speaker and (
-            cue_text.lower().endswith("ing")
-            or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
-        )
-        cues.append(Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits))
-    return cues
-
-
-def _anaphor(phrase: str, lang: str) -> str | None:
-    """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
-    words = phrase.split()
-    if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
-        return words[1].lower()  # "the President", "the Minister"
-    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
-        head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
-        return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
-    if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
-        return None
-    if lang == "en":
-        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
-            return None  # "the foreign ministry" is a speaker of its own
-        return words[-1].lower()
-    head = words[0].lower()
-    return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
-
-
-def _antecedent(named: list, want: str, head: str | None) -> str | None:
-    """The last named speaker that fits a pronoun's gender or an anaphor's head noun."""
-    for phrase, gender in reversed(named):
-        if head is not None and " " in head:  # "глава МИД": a chief of that office
-            role, office = head.split()
-            low = phrase.lower()
-            chief = role.startswith(RU_CHIEFS) and any(c in low for c in RU_CHIEFS)
-            if (role[:6] in low or chief) and any(o in low for o in OFFICES[office]):
-                return phrase
-            continue
-        if head is not None:
-            low = phrase.lower()
-            if head[:6] in low or (
-                head in ("official", "чиновник") and any(r in low for r in ROLES)
-            ):
-                return phrase
-            continue
-        if want == "org":
-            if gender == "org":
-                return phrase
-        elif gender != "org" and (not want or gender in ("", want)):
-            return phrase
-    return None
-
-
-def _name_at(text: str, m, lang: str) -> str | None:
-    """The person's name in a run of capitalized words, its leading title words left out;
-    None when the run is no person's name (a place, an institution, a sentence's first word)."""
-    words = m.group().split()
-    if len(words) == 1:  # a Russian surname after a role noun or before its verb
-        if lang != "ru" or words[0].lower() in RU_STOP:
-            return None
-        before = word_back(text, m.start())
-        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
-            if not _RU_PAST_RE.match(text, m.end()):
-                return None  # "Песков отказался": a surname as the sentence's subject
-            if gender_of(words[0], "", nominative=True) in ("", "org"):
-                return None
-        return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
-    lead = 0
-    while lead < len(words) and words[lead].lower() in _LEADING:
-        lead += 1
-    name = " ".join(words[lead:])
-    if not name or gender_of(name, "", nominative=True) == "org":
-        return None
-    if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
-        return name  # "Nikol Pashinyan", "President Reagan"
-    return None
-
-
-def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tuple[str, str] | None:
-    """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
-    sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
-    else, when nobody is ``named`` yet, the last name (:func:`_name_at`); or None."""
-    found = subject = None
-    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
-    for m in _NAME_RE[lang].finditer(text, lo, hi):
-        if any(a <= m.start() < b for a, b in skip):
-            continue
-        if m.group() in known:
-            found = known[m.group()]
-        elif (name := _name_at(text, m, lang)) is not None:
-            found = (name, gender_of(name, "", nominative=True))
-        else:
-            continue
-        if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
-            subject = found
-    return subject if named else subject or found
-
-
-def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
-    """The speaker of each cue with pronouns and anaphors resolved (see the module's notes).
-
-    With the ``text``, *he*/*she*/*он*/*она* may also resolve to a person's name written
-    (two or three capitalized words) after the last named speaker and before the pronoun,
-    outside the ``skip`` spans (the quotes): "Tigran Melkumov, a political scientist, put
-    it bluntly. “…,” he said".
-
-    Examples
-    --------
-    >>> text = "Maria Zakharova said it was over. Sergei Lavrov said so too. She said no. The minister said yes."
-    >>> resolve_speakers(find_cues(text, "en"), "en")
-    ['Maria Zakharova', 'Sergei Lavrov', 'Maria Zakharova', 'The minister']
-    """
-    named: list[tuple[str, str]] = []
-    out: list[str] = []
-    last = 0  # where the last named speaker ends
-    for k, cue in enumerate(cues):
-        phrase = cue.speaker
-        low = phrase.lower()
-        if not phrase:
-            near = k and cue.inherits and cue.start - cues[k - 1].end < 200
-            out.append(out[-1] if near else "")
-            continue
-        head = None if low in PRONOUNS else _anaphor(phrase, lang)
-        if low in PRONOUNS or head is not None:
-            want = PRONOUNS.get(low, "")
-            found = None
-            if text and want in ("m", "f"):
-                lo = max(last, cue.speaker_start - _NAME_REACH)
-                name = _last_name(
-                    text, lo, cue.speaker_start, "ru" if lang == "ru" else "en", skip, named
-                )
-                if name and name[1] in ("", want):
-                    named.append(name)
-                    found = name[0]
-            if found is None:
-                found = _antecedent(named, want, head)
-            if found is not None:  # the one just referred to is the most recent mention
-                named.append(
-                    named.pop(
-                        next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
-                    )
-                )
-            out.append(found if found is not None else phrase)
-            continue
-        named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
-        last = max(last, cue.speaker_end, cue.end)
-        out.append(phrase)
-    return out
+    return list(CueList(text, lang, skip, endpos or None))

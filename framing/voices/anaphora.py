@@ -1,0 +1,261 @@
+"""Who a pronoun or a nominal anaphor stands for: the speakers of the cues, resolved.
+
+**Pronouns** (he, she, they, it, him, her; он, она, они, его, её, их) and **nominal
+anaphors** ("the minister", "the official", "the President"; "министр") resolve, in
+:func:`resolve_speakers`, to the last named speaker before them that fits: *he*/*он* to one
+not known to be a woman, *she*/*она* to one not known to be a man, *it* to an
+organisation, "the minister" to the last speaker whose phrase has "minister" ("the
+official" to the last whose phrase has a role noun: official, representative, spokesman,
+minister …). *He* and *she* may also resolve to a person's name written in the narrative
+since the last named speaker, preferring the subject of a sentence (a name at its start:
+"Tigran Melkumov, a political scientist, put it bluntly. “…,” he said"; a title and a name,
+"Prime Minister Nikol Pashinyan …"; a Russian surname before its verb, "Песков отказался …
+— сказал он"); after a named speaker only such a subject counts, and an institution
+("the European Community", "Caucasus Policy Lab") never does. A phrase's head is before
+"of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
+("Источник РБК" is a person). A resolved speaker becomes the most recent one.
+Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
+names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
+Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
+"and said") takes the speaker of the cue before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import (
+    ACCORDING,
+    EN_STOP,
+    NAME_STOP,
+    NAME_TITLES,
+    OFFICES,
+    PRONOUNS,
+    ROLES,
+    RU_CHIEFS,
+    RU_ROLES,
+    RU_STOP,
+    gender_of,
+)
+from .phrases import word_back
+from .speakers import Cue
+
+__all__ = ["resolve_speakers"]
+
+# a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
+_NAME_RE = {
+    "en": re.compile(
+        r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
+    ),
+    "ru": re.compile(
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\b"
+    ),
+}
+
+_RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
+
+_NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
+
+_LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
+
+
+def _anaphor(phrase: str, lang: str) -> str | None:
+    """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
+    words = phrase.split()
+    if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
+        return words[1].lower()  # "the President", "the Minister"
+    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
+        head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
+        return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
+    if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
+        return None
+    if lang == "en":
+        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
+            return None  # "the foreign ministry" is a speaker of its own
+        return words[-1].lower()
+    head = words[0].lower()
+    return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
+
+
+def _antecedent(named: list, want: str, head: str | None) -> str | None:
+    """The last named speaker that fits a pronoun's gender or an anaphor's head noun."""
+    for phrase, gender in reversed(named):
+        if head is not None and " " in head:  # "глава МИД": a chief of that office
+            role, office = head.split()
+            low = phrase.lower()
+            chief = role.startswith(RU_CHIEFS) and any(c in low for c in RU_CHIEFS)
+            if (role[:6] in low or chief) and any(o in low for o in OFFICES[office]):
+                return phrase
+            continue
+        if head is not None:
+            low = phrase.lower()
+            if head[:6] in low or (
+                head in ("official", "чиновник") and any(r in low for r in ROLES)
+            ):
+                return phrase
+            continue
+        if want == "org":
+            if gender == "org":
+                return phrase
+        elif gender != "org" and (not want or gender in ("", want)):
+            return phrase
+    return None
+
+
+def _name_at(text: str, m, lang: str) -> str | None:
+    """The person's name in a run of capitalized words, its leading title words left out;
+    None when the run is no person's name (a place, an institution, a sentence's first word)."""
+    words = m.group().split()
+    if len(words) == 1:  # a Russian surname after a role noun or before its verb
+        if lang != "ru" or words[0].lower() in RU_STOP:
+            return None
+        before = word_back(text, m.start())
+        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
+            if not _RU_PAST_RE.match(text, m.end()):
+                return None  # "Песков отказался": a surname as the sentence's subject
+            if gender_of(words[0], "", nominative=True) in ("", "org"):
+                return None
+        return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
+    lead = 0
+    while lead < len(words) and words[lead].lower() in _LEADING:
+        lead += 1
+    name = " ".join(words[lead:])
+    if not name or gender_of(name, "", nominative=True) == "org":
+        return None
+    if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
+        return name  # "Nikol Pashinyan", "President Reagan"
+    return None
+
+
+def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tuple[str, str] | None:
+    """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
+    sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
+    else, when nobody is ``named`` yet, the last name (:func:`_name_at`); or None."""
+    found = subject = None
+    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
+    for m in _NAME_RE[lang].finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        if m.group() in known:
+            found = known[m.group()]
+        elif (name := _name_at(text, m, lang)) is not None:
+            found = (name, gender_of(name, "", nominative=True))
+        else:
+            continue
+        if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
+            subject = found
+    return subject if named else subject or found
+
+
+class Speakers:
+    """The resolved speaker of each cue of a text, each found when it is first asked for.
+
+    ``speakers[k]`` is ``resolve_speakers(cues, lang, text, skip)[k]``. A named speaker is
+    its phrase and a cue without one takes the speaker of the cue before it (when it
+    inherits), so those cost one cue each; a pronoun or an anaphor depends on every named
+    speaker before it, so asking for one resolves the cues in order up to it (once: the
+    state is kept for the next question). ``said(k)`` tells whether ``speakers[k]`` is not
+    empty without resolving anything. ``cues`` is a list of :class:`Cue` or a
+    :class:`framing.voices.speakers.CueList`, whose cues are then worked out as they are read.
+
+    Examples
+    --------
+    >>> from framing.voices.speakers import CueList
+    >>> text = "Maria Zakharova said so. Lavrov told reporters no. She added that it was over."
+    >>> speakers = Speakers(CueList(text, "en"), "en", text)
+    >>> speakers[1], speakers.said(2), speakers[2]
+    ('Lavrov', True, 'Maria Zakharova')
+    """
+
+    def __init__(self, cues, lang: str, text: str = "", skip=()):
+        self.cues, self.lang, self.text, self.skip = cues, lang, text, skip
+        self.named: list[tuple[str, str]] = []
+        self.out: list[str] = []  # the speakers of the cues resolved in order so far
+        self.last = 0  # where the last named speaker ends
+        self.ends = getattr(cues, "ends", None)
+
+    def __len__(self) -> int:
+        return len(self.cues)
+
+    def _inherited(self, k: int) -> bool:
+        """Whether cue ``k``, which has no speaker of its own, takes the one of the cue before."""
+        cue = self.cues[k]
+        if not (k and cue.inherits):
+            return False
+        # the end of the cue before, without working out its speaker when it is a CueList
+        end = self.ends[k - 1] if self.ends is not None else self.cues[k - 1].end
+        return cue.start - end < 200
+
+    def said(self, k: int) -> bool:
+        """Whether the speaker of cue ``k`` is not empty (nothing is resolved to tell)."""
+        while k >= 0 and k >= len(self.out) and not self.cues[k].speaker:
+            if not self._inherited(k):
+                return False
+            k -= 1
+        return bool(self.out[k]) if 0 <= k < len(self.out) else k >= 0
+
+    def __getitem__(self, k: int) -> str:
+        if k < 0:
+            k += len(self.cues)
+        if k < len(self.out):
+            return self.out[k]
+        phrase = self.cues[k].speaker
+        if not phrase:
+            return self[k - 1] if self._inherited(k) else ""
+        if phrase.lower() in PRONOUNS or _anaphor(phrase, self.lang) is not None:
+            return self.resolved(k)[k]
+        return phrase
+
+    def resolved(self, k: int) -> list[str]:
+        """The speakers of the cues up to ``k``, resolved in order (the list kept)."""
+        while len(self.out) <= k:
+            self.out.append(self._resolve(len(self.out)))
+        return self.out
+
+    def _resolve(self, k: int) -> str:
+        """The speaker of cue ``k``, all the cues before it resolved (``out``)."""
+        cue, named = self.cues[k], self.named
+        phrase = cue.speaker
+        low = phrase.lower()
+        if not phrase:
+            return self.out[-1] if self._inherited(k) else ""
+        head = None if low in PRONOUNS else _anaphor(phrase, self.lang)
+        if low not in PRONOUNS and head is None:
+            named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+            self.last = max(self.last, cue.speaker_end, cue.end)
+            return phrase
+        want = PRONOUNS.get(low, "")
+        found = None
+        if self.text and want in ("m", "f"):
+            lo = max(self.last, cue.speaker_start - _NAME_REACH)
+            lang = "ru" if self.lang == "ru" else "en"
+            name = _last_name(self.text, lo, cue.speaker_start, lang, self.skip, named)
+            if name and name[1] in ("", want):
+                named.append(name)
+                found = name[0]
+        if found is None:
+            found = _antecedent(named, want, head)
+        if found is not None:  # the one just referred to is the most recent mention
+            at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
+            named.append(named.pop(at))
+        return found if found is not None else phrase
+
+
+def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
+    """The speaker of each cue with pronouns and anaphors resolved (see the module's notes).
+
+    With the ``text``, *he*/*she*/*он*/*она* may also resolve to a person's name written
+    (two or three capitalized words) after the last named speaker and before the pronoun,
+    outside the ``skip`` spans (the quotes): "Tigran Melkumov, a political scientist, put
+    it bluntly. “…,” he said".
+
+    Examples
+    --------
+    >>> text = "Maria Zakharova said it was over. Sergei Lavrov said so too. She said no. The minister said yes."
+    >>> from framing.voices.speakers import find_cues
+    >>> resolve_speakers(find_cues(text, "en"), "en")
+    ['Maria Zakharova', 'Sergei Lavrov', 'Maria Zakharova', 'The minister']
+    """
+    return Speakers(cues, lang, text, skip).resolved(len(cues) - 1)
