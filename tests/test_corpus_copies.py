@@ -240,3 +240,33 @@ def test_dask_bad_copies_arguments_are_clear_errors(dask_client, example, lexico
         count_dask(ddf, lexicon, copies="once", client=dask_client)
     with pytest.raises(FramingError, match=r"copies='origin'.*no 'outlet' column"):
         count_dask(ddf, lexicon, copies="origin", client=dask_client)
+
+
+def test_hits_path_holds_the_hits_of_every_article_copies_too(tmp_path, example, lexicon):
+    source = write(example, tmp_path / "in")
+    counts = stream(source, lexicon, copies="drop", hits_path=tmp_path / "hits.parquet")
+    written = pd.read_parquet(tmp_path / "hits.parquet")
+    expected = find_hits(clean_articles(read_articles(source)), lexicon)
+    assert len(written) == len(expected)
+    assert (
+        counts["n_hits"].sum()
+        == len(written) - counts.attrs["provenance"]["copies"]["hits_dropped"]
+    )
+
+
+def test_a_corpus_that_changes_between_passes_is_an_error(tmp_path, example, lexicon,
+                                                          monkeypatch):  # fmt: skip
+    from framing.corpus import count as count_module
+
+    source = write(example, tmp_path)
+    reads = []
+    real = count_module.iter_article_chunks
+
+    def changing(*args, **kw):
+        reads.append(1)
+        for chunk in real(*args, **kw):
+            yield chunk.iloc[1:] if len(reads) > 1 else chunk
+
+    monkeypatch.setattr(count_module, "iter_article_chunks", changing)
+    with pytest.raises(FramingError, match="corpus changed between two passes"):
+        stream(source, lexicon, copies="drop", chunk_size=50)

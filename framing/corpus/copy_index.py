@@ -36,7 +36,7 @@ import pandas as pd
 
 from .._errors import FramingError
 from ..copies.detect import MIN_WORDS, long_enough
-from ..copies.index import MIN_SHARED, candidate_pairs, sketch
+from ..copies.index import MIN_SHARED, candidate_pairs, run_starts, sketch
 from ..copies.shingles import shingle_hashes
 from ..copies.stories import origin_keys, pair_measures
 from .job import Job
@@ -56,6 +56,8 @@ __all__ = [
 ROUND_SHINGLES = 8_000_000
 #: the fingerprint range is split in this many shards to find the candidate pairs
 _SHARDS = 16
+#: articles per part of the candidate search (see sharded_candidates)
+_PART = 250_000
 
 
 @dataclass
@@ -236,8 +238,7 @@ class CopyIndex:
 
     def candidates(self) -> np.ndarray:
         """The candidate pairs ``(i, j)``, ``i < j``, as find_copies finds them."""
-        article = np.repeat(np.arange(self.n, dtype=np.int32), self.sizes)
-        return sharded_candidates(self.fingerprints, article)
+        return sharded_candidates(self.sizes, self.fingerprints, parts=1 + self.n // _PART)
 
     def keys_of(self, rows: np.ndarray) -> dict:
         """The :func:`~framing.copies.stories.origin_keys` of the articles ``rows``."""
@@ -253,33 +254,52 @@ class CopyIndex:
         return np.concatenate(([0], np.cumsum(self.chunk_sizes, dtype=np.int64)))
 
 
-def sharded_candidates(fingerprints: np.ndarray, article: np.ndarray, shards: int = _SHARDS):
-    """:func:`~framing.copies.index.candidate_pairs` over the fingerprint range in
-    ``shards`` pieces: the same pairs, with the sort of one piece held at a time.
+def sharded_candidates(sizes: np.ndarray, fingerprints: np.ndarray, *, shards: int = _SHARDS,
+                       parts: int = 1) -> np.ndarray:  # fmt: skip
+    """:func:`~framing.copies.index.candidate_pairs` in pieces: the same pairs, in the same
+    order, with less held at once.
 
-    A fingerprint's holders all fall in one shard, so each shard gives every pair's shared
-    fingerprints of that shard; a pair's shares are added up over the shards.
+    ``sizes`` is the number of fingerprints of each article, ``fingerprints`` the articles'
+    sketches one after the other. The fingerprints are cut in ``shards`` by their value: a
+    fingerprint's holders all fall in one shard, so each shard gives every pair's shared
+    fingerprints of that shard, and a pair's shares are added up over the shards. Most
+    pairs that share a fingerprint share only one (a common phrase) and are no candidates,
+    but they must be counted before that is known: ``parts`` splits them by the pair's
+    first article, each part a walk over the shards.
 
     Examples
     --------
     >>> rng = np.random.default_rng(0)
-    >>> fp = rng.integers(0, 40, 400).astype(np.uint32) << np.uint32(26)
-    >>> art = np.repeat(np.arange(20, dtype=np.int32), 20)
-    >>> whole, _ = candidate_pairs(fp, art)
-    >>> np.array_equal(sharded_candidates(fp, art), whole)
+    >>> fp = rng.integers(0, 40, 400).astype(np.uint32) * np.uint32(3)
+    >>> sizes = np.full(20, 20, dtype=np.uint8)
+    >>> whole, _ = candidate_pairs(fp, np.repeat(np.arange(20, dtype=np.int32), sizes))
+    >>> np.array_equal(sharded_candidates(sizes, fp, parts=3), whole)
     True
     """
-    shard = (fingerprints >> np.uint32(32 - int(np.log2(shards)))).astype(np.int8)
-    keys, shares = [], []
-    for s in range(shards):
-        inside = np.flatnonzero(shard == s)
-        pairs, shared = candidate_pairs(fingerprints[inside], article[inside], min_shared=1)
-        keys.append(pairs[:, 0] * (1 << 31) + pairs[:, 1])
-        shares.append(shared)
-    keys, shares = np.concatenate(keys), np.concatenate(shares)
-    unique, position = np.unique(keys, return_inverse=True)
-    total = np.bincount(position, shares, minlength=len(unique))
-    keep = unique[total >= MIN_SHARED]
+    ends = np.cumsum(sizes, dtype=np.int64)
+    # by the low bits: a sketch keeps the smallest hashes, so the high bits are mostly 0
+    shard = (fingerprints % np.uint32(shards)).astype(np.int8)
+    bounds = np.linspace(0, len(sizes), parts + 1).astype(np.int64)
+    found = []
+    for low, high in zip(bounds[:-1], bounds[1:], strict=True):
+        keys = []
+        for s in range(shards):
+            inside = np.flatnonzero(shard == s)
+            article = np.searchsorted(ends, inside, side="right").astype(np.int32)
+            pairs, shared = candidate_pairs(fingerprints[inside], article, min_shared=1)
+            del inside, article
+            mine = (pairs[:, 0] >= low) & (pairs[:, 0] < high)
+            # a key per shared fingerprint: counting them is one sort, in place
+            keys.append(np.repeat(pairs[mine, 0] * (1 << 31) + pairs[mine, 1], shared[mine]))
+            del pairs, shared, mine
+        every = np.concatenate(keys)
+        del keys
+        every.sort()
+        starts = np.flatnonzero(run_starts(every))
+        counts = np.diff(np.append(starts, len(every)))
+        found.append(every[starts[counts >= MIN_SHARED]])
+        del every, starts, counts
+    keep = np.concatenate(found)
     return np.stack([keep >> 31, keep & ((1 << 31) - 1)], axis=1).astype(np.int64)
 
 
