@@ -34,15 +34,16 @@ RELEASES = "press_releases_kremlin_president_ua_2021-10_2022-06.csv"
 
 
 @pytest.fixture(scope="module")
-def lexicon():
-    return fr.load_lexicon("security")
-
-
-@pytest.fixture(scope="module")
 def example():
+    """The teaching corpus (with its republished wire stories), without ingest bookkeeping."""
     articles = fr.load_example().drop(columns=["source", "encoding"])
     articles.attrs = {}
     return articles
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return fr.load_lexicon("security")
 
 
 def write(articles: pd.DataFrame, folder, *, n_files: int = 1, seed: int = 0):

@@ -10,8 +10,8 @@ with the same decisions, in passes over the corpus:
    dateline source, interned); the :class:`CopyIndex` keeps them in flat arrays, numbered
    by the articles' order in the corpus. No text and no article id is kept.
 2. **candidates**: the pairs of articles sharing enough fingerprints
-   (:func:`framing.copies.index.candidate_pairs`, in shards of the fingerprint range so the
-   sort of the whole index is never held at once).
+   (:func:`framing.copies.index.candidate_pairs`, in shards of the fingerprints and parts
+   of the articles, so the sort of the whole index is never held at once).
 3. **exact comparison** (:func:`shingle_rows`, in the workers): the corpus is read again
    and the shingles of the candidates only come back; each pair is measured exactly
    (:func:`framing.copies.stories.pair_measures`) and decided
@@ -231,7 +231,11 @@ class CopyIndex:
         """Bytes the index holds: its arrays and the interned strings with their dicts."""
         arrays = (self.fingerprints, self.sizes, self.n_shingles, self.dates, self.lengths,
                   self.outlet_codes, self.source_codes)  # fmt: skip
-        listed = 16 * len(self.chunk_sizes) + sys.getsizeof(self.chunk_sizes)
+        listed = (
+            sum(sys.getsizeof(x) for x in (*self.chunk_sizes, *self.digests))
+            + sys.getsizeof(self.chunk_sizes)
+            + sys.getsizeof(self.digests)
+        )
         return (
             sum(a.nbytes for a in arrays) + self.outlets.nbytes() + self.sources.nbytes() + listed
         )

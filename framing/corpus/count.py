@@ -258,12 +258,21 @@ def count_corpus(
 def _count(source, reader: Reader, planned, job: Job, n_workers: int, writer, bar) -> pd.DataFrame:
     """The counts table of every piece and chunk; the hits file appears only on success."""
     state = State(job, writer, reader.warnings)
-    try:
+
+    def run() -> None:
         if planned:
             pieces, notes = planned
             reader.notes.extend(notes)
             run_pieces(pieces, job, n_workers, state, bar, reader)
         _count_chunks(reader, job, n_workers, state, bar)
+
+    return _finished(source, reader, state, writer, bar, run)
+
+
+def _finished(source, reader: Reader, state: State, writer, bar, run) -> pd.DataFrame:
+    """``run()`` the count, then the counts table; the hits file appears only on success."""
+    try:
+        run()
         counts = state.finish(source, reader)
         if writer is not None:
             writer.commit()
@@ -468,19 +477,12 @@ class CopyPasses:
             state.add(chunk, result)
             bar.show(chunk)
 
-        try:
+        def run() -> None:
             run_chunks(reader, count_chunk_copies, args_of, self.n_workers, collect)
             if len(tally.digests) != len(self.index.digests):
                 raise _changed(str(self.source))
-            counts = state.finish(self.source, reader)
-            if writer is not None:
-                writer.commit()
-        except BaseException:
-            if writer is not None:
-                writer.abort()
-            raise
-        finally:
-            bar.close()
+
+        counts = _finished(self.source, reader, state, writer, bar, run)
         return reader, add_copy_summary(counts, tally.summary(plan))
 
 
