@@ -1,5 +1,8 @@
 """How fast and how well find_copies works: ``python -m bench.copies [--repeat 3]``.
 
+``python -m bench.copies --scale 1000000 [--exact]`` measures instead the copy index of
+count_corpus on that many synthetic articles (:mod:`bench.copies.scale`).
+
 * speed: :func:`framing.find_copies` on the press releases and on Reuters-21578, in MB of
   UTF-8 text per second of wall time and per second of CPU time of this process (one core:
   NumPy runs single-threaded here), the median of ``--repeat`` runs; the index in bytes per
@@ -24,6 +27,7 @@ import pandas as pd
 
 import framing as fr
 from bench.copies.labelled import labelled_corpus, score
+from bench.copies.scale import report
 from framing.copies import find_copies
 from framing.copies.detect import copy_index
 
@@ -81,7 +85,12 @@ def quality() -> None:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=0, help="articles for the index bench")
+    parser.add_argument("--exact", action="store_true", help="with --scale: decide the stories")
     args = parser.parse_args(argv)
+    if args.scale:
+        report(args.scale, exact=args.exact)
+        return
     speed(args.repeat)
     quality()
 

@@ -4,7 +4,8 @@
 ``similarity``); :func:`framing.count_by_period`, :func:`framing.compare` and
 :func:`framing.keyness` then count every copy (``copies="keep"``), each story once at its
 original (``"drop"``) or the copies' hits for the original's outlet (``"origin"``), see
-:func:`choose_copies`.
+:func:`choose_copies`. :func:`framing.count_corpus` and :func:`framing.count_dask` do the
+same with ``copies=`` for corpora larger than memory (:mod:`framing.corpus.copy_index`).
 
 How copies are found. Each text becomes its set of word 3-grams (framing's tokens, NFKC,
 lower-cased: quotation marks, punctuation and white space do not count). A small sketch of

@@ -14,12 +14,26 @@ from .._errors import FramingError, FramingWarning
 from .._tables import check_articles
 from .index import candidate_pairs, sketch
 from .shingles import SHINGLE_SIZE, shingle_hashes
-from .stories import MIN_PART, origin_keys, original_order, pair_measures, story_groups
+from .stories import copy_decisions, origin_keys, pair_measures, story_heads
 
-__all__ = ["find_copies", "COPY_COLUMNS", "copy_pairs", "copy_index", "measured_pairs"]
+__all__ = [
+    "find_copies",
+    "COPY_COLUMNS",
+    "copy_pairs",
+    "copy_index",
+    "measured_pairs",
+    "long_enough",
+    "warn_big_stories",
+    "THRESHOLD",
+    "CONTAINMENT",
+    "MIN_WORDS",
+    "MAX_COPIES",
+]
 
 #: the columns find_copies adds to the articles table
 COPY_COLUMNS = ("story_id", "copy_of", "similarity")
+#: the defaults of find_copies (and of count_corpus's copy index), see :mod:`framing.copies`
+THRESHOLD, CONTAINMENT, MIN_WORDS, MAX_COPIES = 0.4, 0.7, 8, 100
 #: articles are read in batches of about this many characters
 _BATCH = 8_000_000
 #: the most shingles kept from pass 1 for pass 2 (8 bytes each); a larger corpus is hashed
@@ -52,6 +66,18 @@ def _batches(texts: list, size: int = _BATCH):
         yield start, len(texts)
 
 
+def long_enough(counts: np.ndarray, min_words: int) -> np.ndarray:
+    """True for the articles with enough shingles (``counts``) to be copies: at least
+    ``min_words`` words.
+
+    Examples
+    --------
+    >>> long_enough(np.array([0, 5, 6]), 8).tolist()
+    [False, False, True]
+    """
+    return counts >= max(1, min_words - SHINGLE_SIZE + 1)
+
+
 def copy_index(texts: list, min_words: int, *, keep: int = 0):
     """Pass 1: the index (fingerprints, article numbers) of the articles long enough to count.
 
@@ -66,11 +92,11 @@ def copy_index(texts: list, min_words: int, *, keep: int = 0):
     >>> art.tolist() == [0] * len(art), fp.dtype.name, kept
     (True, 'uint32', None)
     """
-    fps, arts, long_enough = [], [], np.zeros(len(texts), dtype=bool)
+    fps, arts, enough = [], [], np.zeros(len(texts), dtype=bool)
     kept, n_kept = [], 0
     for start, stop in _batches(texts):
         hashes, counts = shingle_hashes(texts[start:stop])
-        long_enough[start:stop] = counts >= max(1, min_words - SHINGLE_SIZE + 1)
+        enough[start:stop] = long_enough(counts, min_words)
         fp, art = sketch(hashes, counts, first=start)
         fps.append(fp)
         arts.append(art)
@@ -83,7 +109,7 @@ def copy_index(texts: list, min_words: int, *, keep: int = 0):
             np.concatenate([h for h, _ in kept] or [np.zeros(0, np.uint64)]),
             np.concatenate([c for _, c in kept] or [np.zeros(0, np.int64)]),
         )
-    chosen = long_enough[art]
+    chosen = enough[art]
     return fp[chosen], art[chosen], kept
 
 
@@ -114,7 +140,7 @@ def measured_pairs(texts: list, pairs: np.ndarray, kept=None):
     return pair_measures(hashes, counts, np.searchsorted(rows, pairs))
 
 
-def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 8):
+def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = MIN_WORDS):
     """The pairs of copies among ``texts`` (row numbers ``i < j``) and their measures.
 
     Returns a DataFrame with ``i``, ``j``, ``overlap`` (shingles in common), ``n_i``,
@@ -134,12 +160,7 @@ def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 
     fp, art, kept = copy_index(texts, min_words, keep=_KEEP)
     pairs, _ = candidate_pairs(fp, art)
     overlap, n_i, n_j = measured_pairs(texts, pairs, kept)
-    smaller, larger = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        jaccard = overlap / (n_i + n_j - overlap)
-        contained = overlap / smaller
-    jaccard, contained = np.nan_to_num(jaccard), np.nan_to_num(contained)
-    partial = (contained >= containment) & (smaller >= MIN_PART * larger)
+    jaccard, contained, copy = copy_decisions(overlap, n_i, n_j, threshold, containment)
     return pd.DataFrame(
         {
             "i": pairs[:, 0],
@@ -149,19 +170,19 @@ def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 
             "n_j": n_j,
             "jaccard": jaccard,
             "containment": contained,
-            "copy": (jaccard >= threshold) | partial,
+            "copy": copy,
         }
     )
 
 
 def find_copies(
     articles: pd.DataFrame,
-    threshold: float = 0.4,
+    threshold: float = THRESHOLD,
     *,
-    containment: float = 0.7,
+    containment: float = CONTAINMENT,
     column: str = "text",
-    min_words: int = 8,
-    max_copies: int = 100,
+    min_words: int = MIN_WORDS,
+    max_copies: int = MAX_COPIES,
 ) -> pd.DataFrame:
     """Find wire copies and near-duplicates by their text; mark each story's original.
 
@@ -236,29 +257,22 @@ def find_copies(
 def _stories(articles, texts, ids, pairs, max_copies: int):
     """``story_id``, ``copy_of`` and ``similarity`` of every article from the copy pairs."""
     copies = pairs[pairs["copy"]]
-    story = story_groups(len(texts), copies[["i", "j"]].to_numpy(dtype=np.int64))
-    story_id, copy_of = ids.copy(), np.full(len(ids), "", dtype=object)
-    similarity = np.ones(len(ids))
     measured = dict(zip(zip(pairs["i"], pairs["j"], strict=True), pairs["jaccard"], strict=True))
-    sizes = np.bincount(story)
-    # only the articles with copies are ordered; the rest are their own stories
-    rows = np.flatnonzero(sizes[story] > 1)
-    rows = rows[np.argsort(story[rows], kind="stable")]
-    keys = origin_keys(articles.iloc[rows], [texts[i] for i in rows])
-    local = np.arange(len(rows))
-    too_big, heads, followers = [], [], []
-    for part in np.split(local, np.cumsum(sizes[sizes > 1])[:-1]) if len(rows) else []:
-        members = rows[part]
-        if len(members) > max_copies + 1:
-            too_big.append(members)
-            continue
-        ordered = rows[original_order(keys, part)]
-        story_id[members] = ids[ordered[0]]
-        copy_of[ordered[1:]] = ids[ordered[0]]
-        heads += [ordered[0]] * (len(ordered) - 1)
-        followers += ordered[1:].tolist()
-    similarity[followers] = _similarities(texts, measured, heads, followers)
-    _warn_big(too_big, ids, max_copies)
+
+    def keys_of(rows):
+        return origin_keys(articles.iloc[rows], [texts[i] for i in rows])
+
+    heads, too_big = story_heads(
+        len(texts), copies[["i", "j"]].to_numpy(dtype=np.int64), keys_of, max_copies
+    )
+    followers = np.flatnonzero(heads != np.arange(len(heads)))
+    story_id = ids[heads]
+    copy_of = np.full(len(ids), "", dtype=object)
+    copy_of[followers] = ids[heads[followers]]
+    similarity = np.ones(len(ids))
+    similarity[followers] = _similarities(texts, measured, heads[followers].tolist(),
+                                          followers.tolist())  # fmt: skip
+    warn_big_stories(too_big, ids, max_copies, "find_copies")
     return story_id, copy_of.astype(str), similarity
 
 
@@ -277,13 +291,15 @@ def _similarities(texts, measured: dict, heads: list, members: list) -> np.ndarr
     return np.array([measured[k] for k in keys], dtype=float)
 
 
-def _warn_big(too_big: list, ids: np.ndarray, max_copies: int) -> None:
+def warn_big_stories(too_big: list, ids, max_copies: int, function: str) -> None:
+    """Warn about the groups of more than ``max_copies`` near-identical articles left as
+    originals (``too_big``: lists of row numbers; ``ids[row]`` names an article)."""
     if not too_big:
         return
     n = sum(len(m) for m in too_big)
     examples = ", ".join(repr(ids[m[0]]) for m in too_big[:3])
     warnings.warn(
-        f"find_copies: {len(too_big)} group(s) of more than {max_copies} near-identical "
+        f"{function}: {len(too_big)} group(s) of more than {max_copies} near-identical "
         f"articles ({n} articles, e.g. {examples}) were left as originals: pages that are "
         "all boilerplate (a cookie notice, 'page not found') rather than copies of a story. "
         "Clean them (fr.clean_articles) or drop them; raise max_copies= if they are copies.",

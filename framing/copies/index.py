@@ -76,8 +76,15 @@ def sketch(hashes: np.ndarray, counts: np.ndarray, first: int = 0):
     return fingerprints, (article[small] + first).astype(np.int32)
 
 
-def candidate_pairs(fingerprints: np.ndarray, articles: np.ndarray, *, max_group: int = 64):
-    """Pairs of article numbers ``(i, j)``, ``i < j``, sharing at least MIN_SHARED fingerprints.
+def candidate_pairs(
+    fingerprints: np.ndarray,
+    articles: np.ndarray,
+    *,
+    max_group: int = 64,
+    min_shared: int = MIN_SHARED,
+):
+    """Pairs of article numbers ``(i, j)``, ``i < j``, sharing at least ``min_shared``
+    fingerprints (:data:`MIN_SHARED`).
 
     Returns the pairs (an ``(n, 2)`` int64 array) and the number of fingerprints each shares.
 
@@ -110,7 +117,7 @@ def candidate_pairs(fingerprints: np.ndarray, articles: np.ndarray, *, max_group
         keys.append(art[group_start[i] + hub] * (1 << 31) + art[i])
     keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
     pairs, shared = np.unique(keys, return_counts=True)
-    keep = shared >= MIN_SHARED
+    keep = shared >= min_shared
     pairs, shared = pairs[keep], shared[keep]
     out = np.stack([pairs >> 31, pairs & ((1 << 31) - 1)], axis=1)
     return out, shared

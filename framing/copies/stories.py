@@ -25,7 +25,16 @@ from scipy.sparse.csgraph import connected_components
 
 from .index import run_starts
 
-__all__ = ["MIN_PART", "pair_measures", "story_groups", "origin_keys", "original_order", "credits"]
+__all__ = [
+    "MIN_PART",
+    "pair_measures",
+    "copy_decisions",
+    "story_groups",
+    "story_heads",
+    "origin_keys",
+    "original_order",
+    "credits",
+]
 
 #: the shorter text must be at least this share of the longer for containment to count
 MIN_PART = 0.5
@@ -69,6 +78,26 @@ def pair_measures(hashes: np.ndarray, counts: np.ndarray, pairs: np.ndarray):
     return overlap, sizes[pairs[:, 0]].astype(np.int64), sizes[pairs[:, 1]].astype(np.int64)
 
 
+def copy_decisions(overlap, n_i, n_j, threshold: float, containment: float):
+    """``(jaccard, containment, copy)`` of pairs from their exact measures: a pair is a copy
+    when its Jaccard similarity reaches ``threshold``, or when the shorter text is at least
+    :data:`MIN_PART` of the longer and at least ``containment`` of it is in the longer.
+
+    Examples
+    --------
+    >>> [v.tolist() for v in copy_decisions(np.array([40, 30]), np.array([50, 40]),
+    ...                                     np.array([100, 80]), 0.4, 0.7)]
+    [[0.36363636363636365, 0.3333333333333333], [0.8, 0.75], [True, True]]
+    """
+    smaller, larger = np.minimum(n_i, n_j), np.maximum(n_i, n_j)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = overlap / (n_i + n_j - overlap)
+        contained = overlap / smaller
+    jaccard, contained = np.nan_to_num(jaccard), np.nan_to_num(contained)
+    partial = (contained >= containment) & (smaller >= MIN_PART * larger)
+    return jaccard, contained, (jaccard >= threshold) | partial
+
+
 def story_groups(n: int, pairs: np.ndarray) -> np.ndarray:
     """The story number of each of ``n`` articles: connected pieces of the copy pairs.
 
@@ -81,6 +110,43 @@ def story_groups(n: int, pairs: np.ndarray) -> np.ndarray:
         return np.arange(n)
     graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
     return connected_components(graph, directed=False)[1]
+
+
+def story_heads(n: int, pairs: np.ndarray, keys_of, max_copies: int):
+    """The original of each of ``n`` articles (its own row number for an original) from the
+    copy ``pairs``, and the stories too big to form (lists of row numbers).
+
+    ``keys_of(rows)`` gives the :func:`origin_keys` of the articles ``rows`` (row numbers);
+    it is asked only for the articles that have copies. A story of more than
+    ``max_copies + 1`` articles is not formed: its articles stay their own originals.
+
+    Examples
+    --------
+    >>> keys = {"outlets": np.array(["A", "B", "C"], dtype=object),
+    ...         "sources": np.array(["", "", ""], dtype=object),
+    ...         "dates": np.array([3, 1, 2]), "lengths": np.array([5, 5, 5])}
+    >>> pick = lambda rows: {k: v[rows] for k, v in keys.items()}
+    >>> heads, too_big = story_heads(3, np.array([[0, 1], [1, 2]]), pick, 100)
+    >>> heads.tolist(), too_big
+    ([1, 1, 1], [])
+    """
+    story = story_groups(n, pairs)
+    sizes = np.bincount(story)
+    # only the articles with copies are ordered; the rest are their own stories
+    rows = np.flatnonzero(sizes[story] > 1)
+    rows = rows[np.argsort(story[rows], kind="stable")]
+    keys = keys_of(rows)
+    heads = np.arange(n)
+    too_big = []
+    for part in (
+        np.split(np.arange(len(rows)), np.cumsum(sizes[sizes > 1])[:-1]) if len(rows) else []
+    ):
+        members = rows[part]
+        if len(members) > max_copies + 1:
+            too_big.append(members)
+            continue
+        heads[members] = rows[original_order(keys, part)[0]]
+    return heads, too_big
 
 
 def credits(outlet: str, source: str) -> bool:

@@ -26,6 +26,13 @@ cluster: each partition becomes one :class:`~framing.aggregate.CountPartials` on
 and only those small tables travel back to the client. ``count_corpus(ddf, lexicon)``
 forwards to it. Dask is imported only when it is used.
 
+With ``copies="drop"`` or ``"origin"`` both count wire copies and near-duplicates as
+:func:`framing.count_by_period` does on the articles marked by :func:`framing.find_copies`
+(each story once, or for its original's outlet), with the same counts: a first pass builds
+the copy index of the whole corpus (:mod:`~framing.corpus.copy_index`: each article's small
+sketch, about 150 bytes, no text), a second compares the candidate pairs exactly, and the
+counting pass leaves the copies out or credits them (:mod:`~framing.corpus.copy_passes`).
+
 What can go wrong is said, never swallowed:
 
 * articles set aside while reading (no date, empty text, a duplicate id -- the first copy is
@@ -45,7 +52,8 @@ The package's parts: :mod:`~framing.corpus.count` (:func:`count_corpus`),
 :mod:`~framing.corpus.job` (the job and what a worker does with a chunk),
 :mod:`~framing.corpus.reader` (chunks read in this process), :mod:`~framing.corpus.pieces`
 (Parquet row groups read by the workers), :mod:`~framing.corpus.pool` (the warm worker
-pool), :mod:`~framing.corpus.hits_writer` and :mod:`~framing.corpus.dask`
+pool), :mod:`~framing.corpus.hits_writer`, :mod:`~framing.corpus.copy_index` and
+:mod:`~framing.corpus.copy_passes` (the copies) and :mod:`~framing.corpus.dask`
 (:func:`count_dask`). The names below are imported from them when first used, so a worker
 process that needs only :mod:`~framing.corpus.job` does not import the rest (its start is
 what a count waits for).

@@ -10,15 +10,26 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 
+import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, FramingWarning
+from .._errors import FramingError, FramingWarning, choices_error
 from ..aggregate import combine_partials, finish_counts
+from ..copies import COPIES, add_copy_summary
 from ..ingest import iter_article_chunks
 from ..ingest.files import check_format, list_files
 from ..ingest.report import attach_report
 from ..ingest.stream import parquet_pieces, source_bytes
 from .arguments import check_job, check_workers, is_dask_frame
+from .copy_index import CopyIndex, shingle_rows, sketch_chunk
+from .copy_passes import (
+    COPY_WORK_COLUMNS,
+    CopyTally,
+    check_outlet,
+    count_chunk_copies,
+    decide_stories,
+    run_chunks,
+)
 from .dask import count_dask
 from .hits_writer import HitsWriter
 from .job import Job, Result, count_chunk, count_here, warning_shape
@@ -66,6 +77,7 @@ def count_corpus(
     level: str = "frame",
     format: str | None = None,
     encoding: str | None = None,
+    copies: str = "keep",
 ) -> pd.DataFrame:
     """Count a lexicon in a corpus too large for memory, in chunks, on all cores.
 
@@ -124,6 +136,16 @@ def count_corpus(
         Count per frame, or per frame and lexicon entry.
     format, encoding : str, optional
         As in :func:`framing.read_articles`.
+    copies : {"keep", "drop", "origin"}
+        Count every wire copy and near-duplicate (the default), each story once at its
+        original (``"drop"``), or copies for their original's outlet (``"origin"``): the
+        counts equal ``count_by_period(hits, find_copies(articles), copies=...)`` on the
+        cleaned articles. ``"drop"`` and ``"origin"`` read the corpus three times: a copy
+        index of the whole corpus is built first (:mod:`framing.corpus.copy_index`, about
+        150 bytes an article, no text kept), the candidate copies are compared exactly,
+        then the corpus is counted. The summary of what moved is in
+        ``counts.attrs["provenance"]["copies"]``, as with :func:`framing.count_by_period`;
+        ``hits_path=`` gets the hits of every article, copies too.
 
     Returns
     -------
@@ -182,7 +204,8 @@ def count_corpus(
                 where="count_corpus(hits_path=...)",
                 fix="Write the hits with ddf.map_partitions(framing.find_hits, lexicon).to_parquet(...).",
             )
-        return count_dask(source, lexicon, freq=freq, by=by, level=level, clean=clean, match=match)
+        return count_dask(source, lexicon, freq=freq, by=by, level=level, clean=clean,
+                          match=match, copies=copies)  # fmt: skip
     if isinstance(source, pd.DataFrame):
         raise FramingError(
             "count_corpus reads files; you passed a pandas DataFrame, which is already in memory",
@@ -200,6 +223,8 @@ def count_corpus(
         want_hits=hits_path is not None,
         function="count_corpus",
     )
+    if copies not in COPIES:
+        raise choices_error("count_corpus(copies=...)", copies, COPIES)
     n_workers = check_workers(workers)
     if n_workers is None:
         per_worker = AUTO_BYTES_PER_WORKER if job.cleaner is None else AUTO_CLEAN_BYTES_PER_WORKER
@@ -211,12 +236,17 @@ def count_corpus(
     writer = HitsWriter(hits_path, job.lexicon, job.match) if hits_path is not None else None
     reading = {"chunk_size": chunk_size, "format": format, "columns": columns,
                "encoding": encoding}  # fmt: skip
-    chunks = iter_article_chunks(source, **reading)
-    # Parquet files with enough row groups are read by the workers themselves, a row group
-    # each: nothing is decoded here or sent through a pipe (that cost as much as counting)
-    planned = parquet_pieces(source, **reading, min_pieces=n_workers) if n_workers > 1 else None
-    reader = Reader(iter(()) if planned else chunks, job)
-    counts = _count(source, reader, planned, job, n_workers, writer, Progress(progress))
+    if copies != "keep":
+        passes = CopyPasses(source, reading, job, copies, n_workers)
+        reader, counts = passes.count(writer, progress)
+    else:
+        chunks = iter_article_chunks(source, **reading)
+        # Parquet files with enough row groups are read by the workers themselves, a row
+        # group each: nothing is decoded here or sent through a pipe (that cost as much as
+        # counting)
+        planned = parquet_pieces(source, **reading, min_pieces=n_workers) if n_workers > 1 else None
+        reader = Reader(iter(()) if planned else chunks, job)
+        counts = _count(source, reader, planned, job, n_workers, writer, Progress(progress))
     _report(counts, reader)
     corpus = counts.attrs["provenance"].get("corpus")
     if corpus is not None:  # the files, as read_articles records them
@@ -228,12 +258,21 @@ def count_corpus(
 def _count(source, reader: Reader, planned, job: Job, n_workers: int, writer, bar) -> pd.DataFrame:
     """The counts table of every piece and chunk; the hits file appears only on success."""
     state = State(job, writer, reader.warnings)
-    try:
+
+    def run() -> None:
         if planned:
             pieces, notes = planned
             reader.notes.extend(notes)
             run_pieces(pieces, job, n_workers, state, bar, reader)
         _count_chunks(reader, job, n_workers, state, bar)
+
+    return _finished(source, reader, state, writer, bar, run)
+
+
+def _finished(source, reader: Reader, state: State, writer, bar, run) -> pd.DataFrame:
+    """``run()`` the count, then the counts table; the hits file appears only on success."""
+    try:
+        run()
         counts = state.finish(source, reader)
         if writer is not None:
             writer.commit()
@@ -309,14 +348,14 @@ class State:
 class Progress:
     """A tqdm bar of articles counted, with MB of text and MB/s; or nothing."""
 
-    def __init__(self, enabled: bool):
+    def __init__(self, enabled: bool, desc: str = "count_corpus"):
         self._bar = None
         self._bytes = 0
         self._start = time.perf_counter()
         if enabled:
             from tqdm.auto import tqdm
 
-            self._bar = tqdm(desc="count_corpus", unit=" articles", unit_scale=True)
+            self._bar = tqdm(desc=desc, unit=" articles", unit_scale=True)
 
     def show(self, chunk: Chunk) -> None:
         if self._bar is None:
@@ -355,3 +394,102 @@ def _run_pool(chunks, job: Job, n_workers: int, state: State, bar: Progress) -> 
     prepare_finish()
     with WARM_POOL.use(n_workers) as pool:
         in_order(pool, jobs(), pending, collect, n_workers)
+
+
+class CopyPasses:
+    """``count_corpus(copies="drop" | "origin")``: the copy index, the exact comparison of
+    its candidates, then the count (:mod:`~framing.corpus.copy_passes`); each pass reads
+    the corpus anew and checks it reads the same articles."""
+
+    def __init__(self, source, reading: dict, job: Job, mode: str, n_workers: int):
+        self.source, self.reading, self.job = source, reading, job
+        self.mode, self.n_workers = mode, n_workers
+        self.index = CopyIndex()
+        self.starts = None
+        self._numbers: dict[int, int] = {}
+
+    def read(self) -> Reader:
+        chunks = iter_article_chunks(self.source, **self.reading)
+        return Reader(chunks, self.job, keep=COPY_WORK_COLUMNS)
+
+    def _span(self, chunk: Chunk) -> tuple[int, int]:
+        """The numbers of the chunk's first article and of the one after its last."""
+        k = self._numbers.setdefault(chunk.number, len(self._numbers))
+        if k + 1 >= len(self.starts) or self.starts[k + 1] - self.starts[k] != len(chunk.work):
+            raise _changed(chunk.where)
+        return int(self.starts[k]), int(self.starts[k + 1])
+
+    def build_index(self, bar: Progress) -> None:
+        def args_of(chunk: Chunk):
+            check_outlet(chunk.work.columns, self.mode, "count_corpus")
+            return (self.job,)
+
+        def collect(chunk: Chunk, sketch) -> None:
+            self.index.add(sketch)
+            bar.show(chunk)
+
+        with warnings.catch_warnings():  # the counting pass gives them, once
+            warnings.simplefilter("ignore")
+            run_chunks(self.read(), sketch_chunk, args_of, self.n_workers, collect)
+        self.starts = self.index.freeze().first_numbers()
+
+    def read_shingles(self, rows):
+        """The shingles of the articles ``rows`` (ascending numbers), from a new read."""
+        parts, self._numbers = [], {}
+
+        def args_of(chunk: Chunk):
+            first, stop = self._span(chunk)
+            lo, hi = np.searchsorted(rows, [first, stop])
+            return None if lo == hi else (self.job, rows[lo:hi] - first)
+
+        def collect(chunk: Chunk, found) -> None:
+            hashes, counts, digest = found
+            if digest != self.index.digests[self._numbers[chunk.number]]:
+                raise _changed(chunk.where)
+            parts.append((hashes, counts))
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            run_chunks(self.read(), shingle_rows, args_of, self.n_workers, collect)
+        return (np.concatenate([h for h, _ in parts]) if parts else np.zeros(0, np.uint64),
+                np.concatenate([c for _, c in parts]) if parts else np.zeros(0, np.int64))  # fmt: skip
+
+    def count(self, writer, progress: bool) -> tuple[Reader, pd.DataFrame]:
+        """Build the index, decide the stories, count; the counts with their copy summary."""
+        bar = Progress(progress, desc="count_corpus: copy index")
+        try:
+            self.build_index(bar)
+        finally:
+            bar.close()
+        plan = decide_stories(self.index, self.read_shingles, self.mode, "count_corpus")
+        reader, tally, self._numbers = self.read(), CopyTally(), {}
+        state, bar = State(self.job, writer, reader.warnings), Progress(progress)
+
+        def args_of(chunk: Chunk):
+            first, stop = self._span(chunk)
+            return (self.job, *plan.chunk(first, stop - first), self.mode)
+
+        def collect(chunk: Chunk, done) -> None:
+            result, stats = done
+            if stats["digest"] != self.index.digests[self._numbers[chunk.number]]:
+                raise _changed(chunk.where)
+            tally.add(stats)
+            state.add(chunk, result)
+            bar.show(chunk)
+
+        def run() -> None:
+            run_chunks(reader, count_chunk_copies, args_of, self.n_workers, collect)
+            if len(tally.digests) != len(self.index.digests):
+                raise _changed(str(self.source))
+
+        counts = _finished(self.source, reader, state, writer, bar, run)
+        return reader, add_copy_summary(counts, tally.summary(plan))
+
+
+def _changed(where: str) -> FramingError:
+    return FramingError(
+        "the corpus changed between two passes of count_corpus(copies=...): another pass "
+        "read other articles",
+        where=where,
+        fix="Do not change the files while they are counted.",
+    )

@@ -10,11 +10,21 @@ import threading
 import warnings
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
-from .._errors import FramingError, require
+from .._errors import FramingError, choices_error, require
 from ..aggregate import combine_partials, finish_counts
+from ..copies import COPIES, add_copy_summary
 from .arguments import check_job, is_dask_frame
+from .copy_index import CopyIndex, shingle_rows, sketch_chunk
+from .copy_passes import (
+    COPY_WORK_COLUMNS,
+    CopyTally,
+    check_outlet,
+    count_chunk_copies,
+    decide_stories,
+)
 from .job import WORK_COLUMNS, Job, check_by_columns, count_chunk, warning_shape
 
 _DASK_LOCK = threading.Lock()
@@ -41,6 +51,7 @@ def count_dask(
     clean: bool | Callable[[str], str] = True,
     match: str = "exact",
     client=None,
+    copies: str = "keep",
 ) -> pd.DataFrame:
     """Count a lexicon in a Dask DataFrame of articles on a dask.distributed cluster.
 
@@ -67,6 +78,11 @@ def count_dask(
         As in :func:`count_corpus`.
     client : distributed.Client, optional
         The cluster to run on; by default the current client (``distributed.get_client()``).
+    copies : {"keep", "drop", "origin"}
+        As in :func:`count_corpus`: ``"drop"`` and ``"origin"`` build the copy index of the
+        whole frame from a pass over the partitions (only the sketches come back to the
+        client), compare its candidates exactly in a second and count in a third. The
+        partitions are computed three times: persist the frame first if reading it is slow.
 
     Returns
     -------
@@ -115,15 +131,25 @@ def count_dask(
         want_hits=False,
         function="count_dask",
     )
+    if copies not in COPIES:
+        raise choices_error("count_dask(copies=...)", copies, COPIES)
     _check_columns(ddf, job)
+    check_outlet(ddf.columns, copies, "count_dask")
     if client is None:
         client = _current_client(distributed)
+    if copies != "keep":
+        return _count_copies(ddf, job, copies, client)
     duplicated, results = _compute(ddf, job, client)
     _refuse_duplicates(duplicated)
+    return _finish(results.tolist())
+
+
+def _finish(results: list) -> pd.DataFrame:
+    """The counts table from each partition's (partials, warnings); the warnings given."""
     parts = []
-    for part, found in _unique_warnings(results.tolist()):
+    for part, found in _unique_warnings(results):
         for category, message in found:
-            warnings.warn(message, category, stacklevel=2)
+            warnings.warn(message, category, stacklevel=3)
         if part is not None:
             parts.append(part)
     if not parts:
@@ -205,3 +231,67 @@ def _unique_warnings(results: list) -> list:
                 new.append(w)
         out.append((part, new))
     return out
+
+
+def _locked(function, *args):
+    """``function(*args)`` on a worker, one partition at a time (see :func:`_dask_partials`)."""
+    with _DASK_LOCK:
+        return function(*args)
+
+
+def _gather(client, tasks: list) -> list:
+    """The results of the delayed ``tasks``, computed on the cluster."""
+    futures = client.compute(tasks)
+    try:
+        return client.gather(futures)
+    finally:
+        for future in futures:
+            future.release()
+
+
+def _count_copies(ddf, job: Job, mode: str, client) -> pd.DataFrame:
+    """count_dask with ``copies="drop" | "origin"``: index, exact comparison, count."""
+    delayed = require("dask", package="dask[distributed]", purpose="count_dask").delayed
+    ids = ddf["article_id"].value_counts(split_out=1)
+    _refuse_duplicates(_gather(client, [ids[ids > 1]])[0])
+    keep = [c for c in (*WORK_COLUMNS, *job.by, *COPY_WORK_COLUMNS) if c in ddf.columns]
+    parts = ddf[list(dict.fromkeys(keep))].to_delayed()
+    index = CopyIndex()
+    for sketch in _gather(client, [delayed(_locked)(sketch_chunk, p, job) for p in parts]):
+        index.add(sketch)
+    starts = index.freeze().first_numbers()
+
+    def read_shingles(rows):
+        tasks, numbers = [], []
+        for k, part in enumerate(parts):
+            lo, hi = np.searchsorted(rows, starts[k : k + 2])
+            if lo < hi:
+                tasks.append(delayed(_locked)(shingle_rows, part, job, rows[lo:hi] - starts[k]))
+                numbers.append(k)
+        found = _gather(client, tasks)
+        _check_digests([d for _, _, d in found], [index.digests[k] for k in numbers])
+        return (np.concatenate([h for h, _, _ in found]) if found else np.zeros(0, np.uint64),
+                np.concatenate([c for _, c, _ in found]) if found else np.zeros(0, np.int64))  # fmt: skip
+
+    plan = decide_stories(index, read_shingles, mode, "count_dask")
+    tasks = [
+        delayed(_locked)(
+            count_chunk_copies, part, job, *plan.chunk(starts[k], starts[k + 1] - starts[k]), mode
+        )  # fmt: skip
+        for k, part in enumerate(parts)
+    ]
+    tally, results = CopyTally(), []
+    for result, stats in _gather(client, tasks):
+        tally.add(stats)
+        results.append((result.partials, result.warnings))
+    _check_digests(tally.digests, index.digests)
+    return add_copy_summary(_finish(results), tally.summary(plan))
+
+
+def _check_digests(got: list, expected: list) -> None:
+    if got != expected:
+        raise FramingError(
+            "the partitions changed between two passes of count_dask(copies=...)",
+            where="count_dask",
+            fix="Persist the frame first (ddf = ddf.persist()) if reading it is not repeatable.",
+        )

@@ -59,19 +59,22 @@ def count_chunk(chunk: pd.DataFrame, job: Job) -> Result:
         if job.cleaner is not None:
             chunk = job.cleaner(chunk)
         hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
-        partials = None
-        if len(chunk):
-            partials = make_partials(
-                hits,
-                chunk,
-                freq=job.freq,
-                by=list(job.by),
-                level=job.level,
-                token_totals=None,
-                function=job.function,
-            )
+        partials = chunk_partials(hits, chunk, job) if len(chunk) else None
     found = [(w.category, str(w.message)) for w in caught]
     return Result(partials, hits if job.want_hits else None, found)
+
+
+def chunk_partials(hits: pd.DataFrame, chunk: pd.DataFrame, job: Job):
+    """The :class:`~framing.aggregate.CountPartials` of a cleaned chunk and its hits."""
+    return make_partials(
+        hits,
+        chunk,
+        freq=job.freq,
+        by=list(job.by),
+        level=job.level,
+        token_totals=None,
+        function=job.function,
+    )
 
 
 def count_here(chunk, job: Job) -> Result:

@@ -45,9 +45,10 @@ class Chunk:
 class Reader:
     """Reads the chunks in this process: collects the ingest report, checks, slims them."""
 
-    def __init__(self, chunks, job: Job):
+    def __init__(self, chunks, job: Job, keep: tuple[str, ...] = ()):
         self._chunks = chunks
         self._job = job
+        self._keep = keep  # columns the workers need besides WORK_COLUMNS and job.by
         self.n_read = 0
         self.n_kept = 0
         self.set_aside: list[pd.DataFrame] = []
@@ -112,7 +113,7 @@ class Reader:
             self.warnings.setdefault(
                 warning_shape((FramingWarning, large)), (FramingWarning, large)
             )
-        keep = [c for c in (*WORK_COLUMNS, *self._job.by) if c in chunk.columns]
+        keep = [c for c in (*WORK_COLUMNS, *self._job.by, *self._keep) if c in chunk.columns]
         work = chunk[list(dict.fromkeys(keep))]
         return Chunk(
             number=self._number,

@@ -1,0 +1,359 @@
+"""The copy index of a corpus larger than memory: a small sketch of every article, no text.
+
+:func:`count_corpus(..., copies="drop") <framing.corpus.count_corpus>` and
+:func:`~framing.corpus.count_dask` find wire copies as :func:`framing.find_copies` does,
+with the same decisions, in passes over the corpus:
+
+1. **index** (:func:`sketch_chunk`, in the workers): each chunk is cleaned and each article
+   becomes its sketch (:func:`framing.copies.index.sketch`, at most 32 fingerprints of 4
+   bytes) and the few numbers that choose a story's original (date, length, outlet and
+   dateline source, interned); the :class:`CopyIndex` keeps them in flat arrays, numbered
+   by the articles' order in the corpus. No text and no article id is kept.
+2. **candidates**: the pairs of articles sharing enough fingerprints
+   (:func:`framing.copies.index.candidate_pairs`, in shards of the fingerprints and parts
+   of the articles, so the sort of the whole index is never held at once).
+3. **exact comparison** (:func:`shingle_rows`, in the workers): the corpus is read again
+   and the shingles of the candidates only come back; each pair is measured exactly
+   (:func:`framing.copies.stories.pair_measures`) and decided
+   (:func:`~framing.copies.stories.copy_decisions`). The shingles held at once are bounded
+   by :data:`ROUND_SHINGLES`; more candidates take more rounds (more reads), not memory.
+4. **stories** (:func:`~framing.copies.stories.story_heads`): the original of every
+   article, as find_copies chooses it; what is kept for the counting pass is one integer
+   per article.
+
+So the memory kept for the whole corpus is :meth:`CopyIndex.nbytes`: 153 bytes an article
+on 1,000,000 synthetic articles (``python -m bench.copies --scale 1000000``; tracemalloc
+sees 154), plus 16 bytes per candidate pair. Finding the candidates needs more for a
+while: most pairs that share one fingerprint (a common phrase) must be counted before they
+are known not to be candidates; the search is split in parts of :data:`_PART` articles to
+bound that (826 bytes an article more at the peak on the 1,000,000, in 5 parts).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .._errors import FramingError
+from ..copies.detect import MIN_WORDS, long_enough
+from ..copies.index import MIN_SHARED, candidate_pairs, run_starts, sketch
+from ..copies.shingles import shingle_hashes
+from ..copies.stories import origin_keys, pair_measures
+from .job import Job
+
+__all__ = [
+    "ROUND_SHINGLES",
+    "Sketch",
+    "CopyIndex",
+    "sketch_chunk",
+    "shingle_rows",
+    "measure_in_rounds",
+    "ids_digest",
+]
+
+#: the most shingles (8 bytes each) held at once to compare candidate pairs exactly; more
+#: candidates are compared in further rounds, each a read of the corpus
+ROUND_SHINGLES = 8_000_000
+#: the fingerprint range is split in this many shards to find the candidate pairs
+_SHARDS = 16
+#: articles per part of the candidate search (see sharded_candidates): fewer hold less at
+#: the peak (on 40,000 synthetic articles: 618 bytes an article in one part, 344 in four)
+#: but each part sorts the whole index again
+_PART = 250_000
+
+
+@dataclass
+class Sketch:
+    """What the index keeps of one chunk: each article's sketch and its original's keys."""
+
+    fingerprints: np.ndarray  # uint32, the articles' sketches one after the other
+    sizes: np.ndarray  # uint8, fingerprints per article (0 for a text too short to copy)
+    n_shingles: np.ndarray  # int32, distinct shingles are at most this many
+    dates: np.ndarray  # int64 nanoseconds (the largest int64 for no date)
+    lengths: np.ndarray  # int32 characters of the cleaned text
+    outlets: list  # the outlet of each article (None when missing)
+    sources: list  # the dateline source of each article ("" when none)
+    digest: int  # of the article ids, to check the next pass reads the same articles
+
+
+def ids_digest(ids: pd.Series) -> int:
+    """A 64-bit digest of the article ids in order: two passes must read the same articles.
+
+    Examples
+    --------
+    >>> ids_digest(pd.Series(["a", "b"])) == ids_digest(pd.Series(["a", "b"]))
+    True
+    >>> ids_digest(pd.Series(["a", "b"])) == ids_digest(pd.Series(["b", "a"]))
+    False
+    """
+    hashed = pd.util.hash_pandas_object(ids.astype(str), index=False).to_numpy()
+    weights = np.arange(1, len(hashed) + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        return int((hashed * weights).sum(dtype=np.uint64))
+
+
+def _cleaned(work: pd.DataFrame, job: Job) -> pd.DataFrame:
+    """The chunk cleaned as the counting pass cleans it; its warnings are the counting pass's
+    to give, once."""
+    if job.cleaner is None:
+        return work
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return job.cleaner(work)
+
+
+def sketch_chunk(work: pd.DataFrame, job: Job) -> Sketch:
+    """Pass 1 on one chunk (in a worker): clean it, sketch every article.
+
+    Examples
+    --------
+    >>> from framing.corpus.arguments import check_job
+    >>> job = check_job({"x": ["x"]}, freq="M", by=None, level="frame", clean=False,
+    ...                 match="exact", want_hits=False, function="count_corpus")
+    >>> long = " ".join(f"word{i}" for i in range(400))
+    >>> work = pd.DataFrame({"article_id": ["a", "b"], "text": [long, "too short"]})
+    >>> s = sketch_chunk(work, job)
+    >>> s.sizes.tolist(), s.fingerprints.dtype.name
+    ([32, 0], 'uint32')
+    """
+    cleaned = _cleaned(work, job)
+    texts = cleaned["text"].tolist()
+    keys = origin_keys(cleaned, texts)
+    hashes, counts = shingle_hashes(texts)
+    fingerprints, article = sketch(hashes, counts)
+    keep = long_enough(counts, MIN_WORDS)[article]
+    fingerprints, article = fingerprints[keep], article[keep]
+    outlets = (
+        [v if isinstance(v, str) else None for v in cleaned["outlet"].tolist()]
+        if "outlet" in cleaned.columns
+        else [None] * len(texts)
+    )
+    return Sketch(
+        fingerprints=fingerprints,
+        sizes=np.bincount(article, minlength=len(texts)).astype(np.uint8),
+        n_shingles=counts.astype(np.int32),
+        dates=keys["dates"],
+        lengths=keys["lengths"].astype(np.int32),
+        outlets=outlets,
+        sources=keys["sources"].tolist(),
+        digest=ids_digest(cleaned["article_id"]),
+    )
+
+
+def shingle_rows(work: pd.DataFrame, job: Job, rows: np.ndarray):
+    """Pass 2 on one chunk (in a worker): the shingles of the articles ``rows`` (positions
+    in the chunk, ascending), as :func:`~framing.copies.shingles.shingle_hashes` gives them,
+    and the digest of the chunk's ids."""
+    cleaned = _cleaned(work.iloc[rows], job)
+    hashes, counts = shingle_hashes(cleaned["text"].tolist())
+    return hashes, counts, ids_digest(work["article_id"])
+
+
+class _Interned:
+    """Strings stored once, each article holding a small code (-1 for a missing value)."""
+
+    def __init__(self):
+        self.codes: dict[str, int] = {}
+        self.values: list[str] = []
+
+    def encode(self, values: list) -> np.ndarray:
+        out = np.empty(len(values), dtype=np.int32)
+        for i, value in enumerate(values):
+            if value is None:
+                out[i] = -1
+                continue
+            code = self.codes.get(value)
+            if code is None:
+                code = self.codes[value] = len(self.values)
+                self.values.append(value)
+            out[i] = code
+        return out
+
+    def decode(self, codes: np.ndarray) -> np.ndarray:
+        table = np.array([*self.values, ""], dtype=object)  # -1 reads as ""
+        return table[codes]
+
+    def nbytes(self) -> int:
+        return (
+            sys.getsizeof(self.codes)
+            + sys.getsizeof(self.values)
+            + sum(sys.getsizeof(v) for v in self.values)
+        )
+
+
+class CopyIndex:
+    """The copy index of a whole corpus: the sketches and original's keys of its articles.
+
+    Chunks are added in the corpus's order (:meth:`add`), then :meth:`freeze` makes the flat
+    arrays. The articles are numbered from 0 in that order; nothing else names them.
+    """
+
+    def __init__(self):
+        self._parts: list[Sketch] = []
+        self.outlets = _Interned()
+        self.sources = _Interned()
+        self._outlet_codes: list[np.ndarray] = []
+        self._source_codes: list[np.ndarray] = []
+        self.chunk_sizes: list[int] = []
+        self.digests: list[int] = []
+
+    def add(self, part: Sketch) -> None:
+        """Add the sketch of the next chunk; its strings are interned, its lists dropped."""
+        self._outlet_codes.append(self.outlets.encode(part.outlets))
+        self._source_codes.append(self.sources.encode([s or None for s in part.sources]))
+        part.outlets = part.sources = []
+        self._parts.append(part)
+        self.chunk_sizes.append(len(part.sizes))
+        self.digests.append(part.digest)
+
+    def freeze(self) -> CopyIndex:
+        """Concatenate the chunks' arrays (once, after the last :meth:`add`)."""
+
+        def joined(name, dtype):
+            arrays = [getattr(p, name) for p in self._parts]
+            return (
+                np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype)
+            )
+
+        self.fingerprints = joined("fingerprints", np.uint32)
+        self.sizes = joined("sizes", np.uint8)
+        self.n_shingles = joined("n_shingles", np.int32)
+        self.dates = joined("dates", np.int64)
+        self.lengths = joined("lengths", np.int32)
+        self.outlet_codes = np.concatenate(self._outlet_codes or [np.zeros(0, np.int32)])
+        self.source_codes = np.concatenate(self._source_codes or [np.zeros(0, np.int32)])
+        self._parts = self._outlet_codes = self._source_codes = []
+        return self
+
+    @property
+    def n(self) -> int:
+        return len(self.sizes)
+
+    def nbytes(self) -> int:
+        """Bytes the index holds: its arrays and the interned strings with their dicts."""
+        arrays = (self.fingerprints, self.sizes, self.n_shingles, self.dates, self.lengths,
+                  self.outlet_codes, self.source_codes)  # fmt: skip
+        listed = (
+            sum(sys.getsizeof(x) for x in (*self.chunk_sizes, *self.digests))
+            + sys.getsizeof(self.chunk_sizes)
+            + sys.getsizeof(self.digests)
+        )
+        return (
+            sum(a.nbytes for a in arrays) + self.outlets.nbytes() + self.sources.nbytes() + listed
+        )
+
+    def candidates(self) -> np.ndarray:
+        """The candidate pairs ``(i, j)``, ``i < j``, as find_copies finds them."""
+        return sharded_candidates(self.sizes, self.fingerprints, parts=1 + self.n // _PART)
+
+    def keys_of(self, rows: np.ndarray) -> dict:
+        """The :func:`~framing.copies.stories.origin_keys` of the articles ``rows``."""
+        return {
+            "outlets": self.outlets.decode(self.outlet_codes[rows]),
+            "sources": self.sources.decode(self.source_codes[rows]),
+            "dates": self.dates[rows],
+            "lengths": self.lengths[rows].astype(np.int64),
+        }
+
+    def first_numbers(self) -> np.ndarray:
+        """The number of the first article of each chunk, and the total at the end."""
+        return np.concatenate(([0], np.cumsum(self.chunk_sizes, dtype=np.int64)))
+
+
+def sharded_candidates(sizes: np.ndarray, fingerprints: np.ndarray, *, shards: int = _SHARDS,
+                       parts: int = 1) -> np.ndarray:  # fmt: skip
+    """:func:`~framing.copies.index.candidate_pairs` in pieces: the same pairs, in the same
+    order, with less held at once.
+
+    ``sizes`` is the number of fingerprints of each article, ``fingerprints`` the articles'
+    sketches one after the other. The fingerprints are cut in ``shards`` by their value: a
+    fingerprint's holders all fall in one shard, so each shard gives every pair's shared
+    fingerprints of that shard, and a pair's shares are added up over the shards. Most
+    pairs that share a fingerprint share only one (a common phrase) and are no candidates,
+    but they must be counted before that is known: ``parts`` splits them by the pair's
+    first article, each part a walk over the shards.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> fp = rng.integers(0, 40, 400).astype(np.uint32) * np.uint32(3)
+    >>> sizes = np.full(20, 20, dtype=np.uint8)
+    >>> whole, _ = candidate_pairs(fp, np.repeat(np.arange(20, dtype=np.int32), sizes))
+    >>> np.array_equal(sharded_candidates(sizes, fp, parts=3), whole)
+    True
+    """
+    ends = np.cumsum(sizes, dtype=np.int64)
+    # by the low bits: a sketch keeps the smallest hashes, so the high bits are mostly 0
+    shard = (fingerprints % np.uint32(shards)).astype(np.int8)
+    bounds = np.linspace(0, len(sizes), parts + 1).astype(np.int64)
+    found = []
+    for low, high in zip(bounds[:-1], bounds[1:], strict=True):
+        keys = []
+        for s in range(shards):
+            inside = np.flatnonzero(shard == s)
+            article = np.searchsorted(ends, inside, side="right").astype(np.int32)
+            pairs, shared = candidate_pairs(fingerprints[inside], article, min_shared=1)
+            del inside, article
+            mine = (pairs[:, 0] >= low) & (pairs[:, 0] < high)
+            # a key per shared fingerprint: counting them is one sort, in place
+            keys.append(np.repeat(pairs[mine, 0] * (1 << 31) + pairs[mine, 1], shared[mine]))
+            del pairs, shared, mine
+        every = np.concatenate(keys)
+        del keys
+        every.sort()
+        starts = np.flatnonzero(run_starts(every))
+        counts = np.diff(np.append(starts, len(every)))
+        found.append(every[starts[counts >= MIN_SHARED]])
+        del every, starts, counts
+    keep = np.concatenate(found)
+    return np.stack([keep >> 31, keep & ((1 << 31) - 1)], axis=1).astype(np.int64)
+
+
+def measure_in_rounds(pairs: np.ndarray, n_shingles: np.ndarray, read_shingles, budget=None):
+    """Exact ``(overlap, n_i, n_j)`` of every candidate pair, the shingles of at most
+    ``budget`` shingles' worth of articles held at once.
+
+    ``read_shingles(rows)`` reads the corpus once and returns the shingles of the articles
+    ``rows`` (ascending numbers), as :func:`~framing.copies.shingles.shingle_hashes` does.
+    """
+    budget = ROUND_SHINGLES if budget is None else budget
+    overlap = np.zeros(len(pairs), dtype=np.int64)
+    n_i, n_j = overlap.copy(), overlap.copy()
+    for chosen in _rounds(pairs, n_shingles, budget):
+        rows = np.unique(pairs[chosen])
+        hashes, counts = read_shingles(rows)
+        if len(counts) != len(rows):
+            raise FramingError(
+                "the corpus changed between two passes of the copy index",
+                where="count_corpus(copies=...)",
+                fix="Do not change the files while they are counted.",
+            )
+        local = np.searchsorted(rows, pairs[chosen])
+        overlap[chosen], n_i[chosen], n_j[chosen] = pair_measures(hashes, counts, local)
+    return overlap, n_i, n_j
+
+
+def _rounds(pairs: np.ndarray, n_shingles: np.ndarray, budget: int) -> list[np.ndarray]:
+    """The candidate pairs split into rounds whose articles' shingles fit ``budget``."""
+    if len(pairs) == 0:
+        return []
+    rows = np.unique(pairs)
+    if int(n_shingles[rows].sum()) <= budget:
+        return [np.arange(len(pairs))]
+    rounds, current, held, chosen = [], set(), 0, []
+    for number, (i, j) in enumerate(pairs.tolist()):
+        new = [r for r in {i, j} if r not in current]
+        cost = sum(int(n_shingles[r]) for r in new)
+        if chosen and held + cost > budget:
+            rounds.append(np.array(chosen, dtype=np.int64))
+            current, held, chosen = set(), 0, []
+            new, cost = [i, j], int(n_shingles[i]) + int(n_shingles[j])
+        current.update(new)
+        held += cost
+        chosen.append(number)
+    rounds.append(np.array(chosen, dtype=np.int64))
+    return rounds
