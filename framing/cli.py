@@ -16,6 +16,7 @@ from . import __version__, corpus
 from ._errors import FramingError, FramingWarning
 from .aggregate import count_by_period
 from .clean import clean_articles
+from .copies import find_copies
 from .datasets import LEXICONS, load_example, load_lexicon
 from .export import save_figure, save_table
 from .ingest import read_articles
@@ -95,6 +96,13 @@ def _add_count(sub) -> None:
         help="compare words exactly or by Snowball stem (default: exact)",
     )
     count.add_argument("--no-clean", action="store_true", help="count the raw text, uncleaned")
+    count.add_argument(
+        "--copies",
+        default="keep",
+        choices=("keep", "drop", "origin"),
+        help="wire copies and near-duplicates: count every copy (default), each story once at "
+        "its original (drop), or for the original's outlet (origin)",
+    )
     count.add_argument(
         "--columns",
         action="append",
@@ -245,7 +253,7 @@ def summary_table(counts):
     return table.sort_index()
 
 
-def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"):
+def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact", copies="keep"):
     """The main job: clean, find hits, count by period; returns (articles, hits, counts).
 
     Examples
@@ -259,8 +267,10 @@ def run_count(articles, lexicon, *, freq="M", by=None, clean=True, match="exact"
     """
     if clean:
         articles = clean_articles(articles)
+    if copies != "keep":
+        articles = find_copies(articles)
     hits = find_hits(articles, lexicon, match=match, sentences=False)
-    counts = count_by_period(hits, articles, freq=freq, by=by)
+    counts = count_by_period(hits, articles, freq=freq, by=by, copies=copies)
     return articles, hits, counts
 
 
@@ -281,19 +291,47 @@ def _count(args) -> int:
             match=args.match,
             progress=sys.stderr.isatty(),
             columns=_columns(args.columns),
+            copies=args.copies,
         )
     else:
         articles = read_articles(sources, columns=_columns(args.columns))
         _, _, counts = run_count(
-            articles, lexicon, freq=args.freq, by=args.by, clean=not args.no_clean, match=args.match
+            articles,
+            lexicon,
+            freq=args.freq,
+            by=args.by,
+            clean=not args.no_clean,
+            match=args.match,
+            copies=args.copies,
         )
     out = Path(args.out)
     table = save_table(counts, "counts", directory=out)
     ax = plot_trends(counts, measure=args.measure)
     figures = save_figure(ax, "trends", directory=out)
     print(summary_table(counts).to_string())
+    copies = counts.attrs.get("provenance", {}).get("copies")
+    if copies:
+        print("\n" + copies_line(copies))
     print(f"\nwrote {table}, {figures['png']}, {figures['pdf']}")
     return 0
+
+
+def copies_line(summary: dict) -> str:
+    """One line on what counting copies once changed (``--copies drop`` or ``origin``).
+
+    Examples
+    --------
+    >>> copies_line({"copies": "drop", "n_copies": 7, "n_stories_with_copies": 7,
+    ...     "n_hits_in_copies": 69, "share_of_hits_in_copies": 0.046})
+    'copies: 7 copies of 7 stories found; their 69 hits (4.6% of all) left out (--copies drop)'
+    """
+    what = {"drop": "left out", "origin": "credited to the original's outlet"}
+    return (
+        f"copies: {summary['n_copies']:,} copies of {summary['n_stories_with_copies']:,} "
+        f"stories found; their {summary['n_hits_in_copies']:,} hits "
+        f"({summary['share_of_hits_in_copies']:.1%} of all) {what[summary['copies']]} "
+        f"(--copies {summary['copies']})"
+    )
 
 
 def _streaming(args) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import framing as fr
 from framing.cli import main
 
 FRAMING = [sys.executable, "-m", "framing.cli"]
@@ -141,3 +142,27 @@ def test_an_output_that_is_an_input_is_refused_before_any_work(tmp_path, capsys,
 def test_help_names_the_default_output_folder():
     result = run(["count", "--help"], Path.cwd())
     assert "./framing-results" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize("copies", ["drop", "origin"])
+def test_count_copies_once(tmp_path, capsys, stream, copies):
+    """`framing count --copies drop|origin` counts as count_by_period(..., copies=) does."""
+    articles = fr.load_example()
+    path = tmp_path / "teaching.csv"
+    articles.to_csv(path, index=False)
+    args = ["count", str(path), "--out", str(tmp_path / "out"), "--copies", copies]
+    assert main([*args, "--by", "outlet", *(["--stream", "--workers", "1"] if stream else [])]) == 0
+    out = capsys.readouterr().out
+    read = fr.find_copies(fr.clean_articles(fr.read_articles(path)))
+    hits = fr.find_hits(read, fr.load_lexicon("security"))
+    expected = fr.count_by_period(hits, read, by="outlet", copies=copies)
+    counts = pd.read_csv(tmp_path / "out" / "counts.csv", comment="#")
+    assert counts["n_hits"].sum() == expected["n_hits"].sum()
+    assert counts.groupby("outlet")["n_hits"].sum().to_dict() == (
+        expected.groupby("outlet")["n_hits"].sum().to_dict()
+    )
+    summary = expected.attrs["provenance"]["copies"]
+    assert f"copies: {summary['n_copies']} copies" in out
+    if copies == "drop":
+        assert counts["n_hits"].sum() == len(hits) - summary["hits_dropped"]
