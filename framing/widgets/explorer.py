@@ -38,8 +38,10 @@ from ..plot import PALETTE
 from . import controls
 from .clicks import ChartClicks, click_notes, click_position, passage_choice, points_at
 from .controls import widgets
+from .copies import check_copies_choice, copies_note
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
+from .queries import QueryBox, add_query, add_query_to_frame, remove_query
 from .render import Chart, chart_layout
 from .sources import GRANULARITIES, NothingToDraw, smoothed_over_all_dates, source_of
 from .voice import check_voice_choice, voices_of
@@ -78,6 +80,23 @@ class Explorer(widgets.VBox):
         Whose words are counted (each over its own tokens): ``"all"``, ``"narrative"`` (the
         outlet's own), ``"quotes"`` (quotes and scare quotes) or ``"reported"``; disabled,
         with the note saying why, when the hits have no ``voice`` column.
+    copies, copies_note : ipywidgets.Dropdown, ipywidgets.HTML
+        Wire copies (:mod:`~framing.widgets.copies`): ``"keep"`` (count every copy),
+        ``"drop"`` (each story once) or ``"origin"`` (copies for their original's outlet),
+        as :func:`framing.count_by_period`'s ``copies=``; the status line says how many
+        copies there are and how they moved the counts.
+    query, query_draw : ipywidgets.Text, ipywidgets.Button
+        The query box (:mod:`~framing.widgets.queries`): a word, glob or phrase typed in and
+        drawn (Enter) becomes a series, ``'"threat*"'``, counted like the others.
+    query_note : ipywidgets.HTML
+        Why the query box is disabled (a counts table has no texts to search), else empty.
+    queries, query_remove : ipywidgets.Dropdown, ipywidgets.Button
+        The queries on the chart; remove the chosen one.
+    query_frame, query_add : ipywidgets.Dropdown, ipywidgets.Button
+        Append the chosen query to a frame of :attr:`lexicon` (a new Lexicon) and recount it.
+    lexicon : framing.Lexicon or None
+        The lexicon counted (with the entries added from the query box); save it with
+        ``explorer.lexicon.to_yaml(path)``.
     status : ipywidgets.HTML
         One line per message: why nothing is drawn, what to change, what was saved.
     chart : ipywidgets.Image
@@ -139,9 +158,11 @@ class Explorer(widgets.VBox):
         page_size: int = 10,
         dpi: int = 100,
         voice: str = "all",
+        copies: str = "keep",
     ):
         totals, outlet_totals = source.series_totals(), source.outlet_totals()
         voice = check_voice_choice(voice, has_voice=source.has_voice)
+        copies = check_copies_choice(copies, available=source.has_copies)
         chosen, chosen_outlets, freq_label = controls.initial_choices(
             source, totals, outlet_totals, frames=frames, outlets=outlets, freq=freq,
             measure=measure, compare=compare, smooth=smooth,
@@ -152,7 +173,6 @@ class Explorer(widgets.VBox):
                     f"{value!r} is not a positive whole number", where=f"explore({arg}=...)"
                 )
         self._source = source
-        self.hits = getattr(source, "hits", None)
         self.directory = Path(directory)
         self.window, self.page_size, self.dpi = window, page_size, dpi
         self.counts = None
@@ -173,6 +193,15 @@ class Explorer(widgets.VBox):
         self.intervals = controls.intervals_checkbox(intervals)
         self.dates = controls.date_slider(source.months())
         self.voice, self.voice_note = controls.voice_chooser(voice, enabled=source.has_voice)
+        self.copies, self.copies_note = controls.copies_chooser(copies,
+                                                                enabled=source.has_copies)  # fmt: skip
+        lexicon = getattr(source, "lexicon", None)
+        self._queries = box = QueryBox([] if lexicon is None else list(lexicon.frame_names),
+                                       enabled=source.has_kwic)  # fmt: skip
+        self.query, self.query_draw, self.queries = box.text, box.draw, box.shown
+        self.query_remove, self.query_frame, self.query_add = (box.remove, box.frame,
+                                                               box.add_to_frame)  # fmt: skip
+        self.query_note = box.note
         self.status = widgets.HTML().add_class("fr-status")
         self.chart = widgets.Image(
             format="png", layout=widgets.Layout(max_width="100%", height="auto")
@@ -200,14 +229,15 @@ class Explorer(widgets.VBox):
     def _arrange(self) -> list:
         """The rows of the widget: choosers, dates, status, chart, export, passages."""
         settings = widgets.VBox(
-            [self.freq, self.measure, self.compare, self.voice, self.voice_note, self.smooth,
-             self.intervals]
+            [self.freq, self.measure, self.compare, self.voice, self.voice_note, self.copies,
+             self.copies_note, self.smooth, self.intervals]
         )  # fmt: skip
         return [
             widgets.HBox(
                 [self.series, self.outlets, settings], layout=widgets.Layout(flex_flow="row wrap")
             ),
             self.dates,
+            self._queries.row(),
             self.status,
             self.chart,
             widgets.HBox([self.export_name, self.export_button]),
@@ -220,13 +250,28 @@ class Explorer(widgets.VBox):
     def _wire(self) -> None:
         """Each control calls its update (guarded: errors are shown, never raised)."""
         for control in (self.series, self.outlets, self.freq, self.dates, self.compare,
-                        self.measure, self.smooth, self.intervals, self.voice):  # fmt: skip
+                        self.measure, self.smooth, self.intervals, self.voice,
+                        self.copies):  # fmt: skip
             control.observe(self._guarded(self._update), names="value")
         for control in (self.kwic_period, self.kwic_frame, self.kwic_outlet):
             control.observe(self._guarded(self._first_page), names="value")
         self.kwic_prev.on_click(self._guarded(lambda: self._turn(-1)))
         self.kwic_next.on_click(self._guarded(lambda: self._turn(+1)))
         self.export_button.on_click(self._guarded(self._export_clicked))
+        self.query.observe(self._guarded(self._query_entered), names="value")
+        self.query_draw.on_click(self._guarded(self._query_entered))
+        self.query_remove.on_click(self._guarded(self._query_removed))
+        self.query_add.on_click(self._guarded(self._query_added_to_frame))
+
+    @property
+    def hits(self):
+        """The hits table the explorer counts (see the class docstring)."""
+        return getattr(self._source, "hits", None)
+
+    @property
+    def lexicon(self):
+        """The lexicon counted, with the entries added from the query box (or None)."""
+        return getattr(self._source, "lexicon", None)
 
     @property
     def figure(self):
@@ -299,6 +344,47 @@ class Explorer(widgets.VBox):
         kept = [m for m in self._messages if m[0] != "click"]
         self._show_status(kept + click_notes(points, self.smooth.value))
 
+    def _query_entered(self):
+        """Draw the curve of the term in the query box (an empty box: nothing to do)."""
+        if not self.query.value.strip():
+            return
+        label = add_query(self._source, self._queries, self.query.value)
+        self._series_changed(chosen=label)
+        self.query.value = ""
+        self._update()
+        n = len(self._source.index[label])
+        self._show_status(self._messages + [("note", (
+            f"Query {label}: {n:,} hits in the corpus (framing's matcher, as a lexicon entry); "
+            "'Add to frame' appends it to a frame of the lexicon."))])  # fmt: skip
+
+    def _query_removed(self):
+        remove_query(self._source, self._queries, self.queries.value)
+        self._series_changed()
+        self._update()
+
+    def _query_added_to_frame(self):
+        frame = self.query_frame.value
+        term, before, after = add_query_to_frame(self._source, self._queries, self.queries.value,
+                                                 frame)  # fmt: skip
+        self._series_changed(chosen=self.queries.value)
+        self._update()
+        lexicon = self.lexicon
+        self._show_status(self._messages + [("saved", (
+            f"Added {term!r} to frame {frame!r}: {before:,} hits before, {after:,} now. The "
+            f"lexicon {lexicon.name!r} (in memory, {len(lexicon)} entries) is "
+            "explorer.lexicon: save it with explorer.lexicon.to_yaml(path)."))])  # fmt: skip
+
+    def _series_changed(self, chosen: str | None = None) -> None:
+        """The series chooser and the query list after a query or an entry came or went."""
+        totals = self._source.series_totals()
+        value = [v for v in self.series.value if v in totals]
+        value += [chosen] if chosen and chosen not in value else []
+        self.series.options = controls.series_options(totals)
+        self.series.value = value
+        labels = list(self._source.queries)
+        self._queries.refresh(labels, can_add=self.lexicon is not None, chosen=chosen)
+        self._counts_key = None  # the same choice counts other hits now
+
     def _turn(self, step: int):
         self._passages.page = max(0, self._passages.page + step)
         self._show_kwic()
@@ -350,7 +436,7 @@ class Explorer(widgets.VBox):
 
     def _recount(self, messages) -> pd.DataFrame:
         labels, outlets, lo, hi, pfreq, pooled = choice = self._choice()
-        key = (*choice, self.voice.value)
+        key = (*choice, self.voice.value, self.copies.value)
         if not labels:
             messages.append(("warn", "Choose at least one frame or entry (Ctrl/Shift-click "
                                      "to choose several)."))  # fmt: skip
@@ -361,9 +447,8 @@ class Explorer(widgets.VBox):
         if key != self._counts_key or self.counts is None:
             self.counts = None
             try:
-                counts = self._source.counts(
-                    labels, outlets, lo, hi, pfreq, pooled, voices_of(self.voice.value)
-                )
+                counts = self._source.counts(labels, outlets, lo, hi, pfreq, pooled,
+                                             voices_of(self.voice.value), self.copies.value)  # fmt: skip
             except NothingToDraw:
                 first, last = self.dates.value
                 span = f"in {first}" if first == last else f"from {first} to {last}"
@@ -378,6 +463,10 @@ class Explorer(widgets.VBox):
         messages += outlet_notes(counts, outlets, self._source.outlet_totals(),
                                  compare=self.compare.value, pooled=pooled)  # fmt: skip
         messages += period_notes(counts, pfreq, self.freq.value, self.smooth.value)
+        copies = self._source.copies if self._source.has_copies else None
+        if copies is not None and (self.copies.value != "keep" or copies.known):
+            summary = self._source.copy_summary(labels, outlets, lo, hi, self.copies.value)
+            messages.append(copies_note(summary, found_here=copies.found_here))
         return counts
 
     def _layout(self):
@@ -397,7 +486,8 @@ class Explorer(widgets.VBox):
             labels, outlets, _, _, pfreq, pooled = self._choice()
             counts = smoothed_over_all_dates(
                 self._source, counts, smooth, [value for _, value in self.dates.options],
-                labels, outlets, pfreq, pooled, voices_of(self.voice.value))  # fmt: skip
+                labels, outlets, pfreq, pooled, voices_of(self.voice.value),
+                self.copies.value)  # fmt: skip
             smooth = None
         self.chart.value = self._chart.png(
             counts, hue=hue, col=col, title=title, n=n, measure=self.measure.value,
@@ -419,7 +509,7 @@ class Explorer(widgets.VBox):
 
     def _show_kwic(self) -> None:
         labels, outlets, lo, hi, pfreq, _ = self._choice()
-        choice = (labels, outlets, lo, hi, pfreq, voices_of(self.voice.value))
+        choice = (labels, outlets, lo, hi, pfreq, voices_of(self.voice.value), self.copies.value)
         self._passages.show(choice, drawn=self.counts is not None)
 
     def _show_status(self, messages) -> None:
@@ -475,6 +565,8 @@ class Explorer(widgets.VBox):
                 "smoothing": self.smooth.value,
                 "compare": self.compare.value,
                 "voice": self.voice.value,
+                "copies": self.copies.value,
+                "queries": [e.pattern for e in self._queries.entries.values()],
             }
         }
         return save_figure(

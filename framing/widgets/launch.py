@@ -16,17 +16,20 @@ def explore(
     measure: str = "per_1k_tokens", smooth: int = 0, intervals: bool = True,
     compare: str = "frames", frames=None, outlets=None, directory="figures",
     name: str = "explorer", window: int = 8, page_size: int = 10, match: str = "exact",
-    dpi: int = 100, voice: str = "all", token_totals=None,
+    dpi: int = 100, voice: str = "all", token_totals=None, copies: str = "keep",
 ) -> Explorer:  # fmt: skip
     """Explore frames over time in a notebook: a trend chart with controls and its passages.
 
     Shows a trend chart (drawn by :func:`framing.plot.plot_trends`) with controls for the
     frames and single lexicon entries, the outlets, the granularity, the measure, smoothing,
-    the date range, interval bands, what the colours compare and whose words are counted
-    (the outlet's own, quotes, reported speech: on hits with a ``voice`` column); a status
-    line that says why nothing (or little) is drawn; the keyword-in-context passages behind
-    the current choice (:func:`framing.contexts.kwic`, paged, the hit marked); and a button
-    that writes the figure and its table through :func:`framing.save_figure`.
+    the date range, interval bands, what the colours compare, whose words are counted
+    (the outlet's own, quotes, reported speech: on hits with a ``voice`` column) and how
+    wire copies count (every copy, each story once, or for the original's outlet); a query
+    box that draws the curve of any word, glob or phrase typed in and can add it to a frame
+    of the lexicon; a status line that says why nothing (or little) is drawn; the
+    keyword-in-context passages behind the current choice (:func:`framing.contexts.kwic`,
+    paged, the hit marked); and a button that writes the figure and its table through
+    :func:`framing.save_figure`.
 
     The hits and the token totals are computed once; each change re-counts the chosen hits
     with :func:`framing.count_by_period`, so the chart's numbers are exactly that function's.
@@ -77,6 +80,11 @@ def explore(
         Initial voice: count every hit, or only the outlet's own words, the quotes (and scare
         quotes) or the reported speech, each over its own tokens. Needs hits with a ``voice``
         column (:func:`framing.voices.add_voice`); without one the chooser is disabled.
+    copies : {"keep", "drop", "origin"}
+        Initial choice of the copies chooser: count every wire copy, each story once, or
+        copies for their original's outlet (:func:`framing.count_by_period`'s ``copies=``).
+        The copies are the articles' ``copy_of`` column (:func:`framing.find_copies`), or
+        found with ``find_copies``' defaults when first needed.
     token_totals : DataFrame, optional
         The token totals (:func:`framing.token_counts`), or the tokens of each article in
         each voice (:func:`framing.voices.voice_token_totals`); by default counted, the
@@ -118,5 +126,5 @@ def explore(
         articles, lexicon, hits=hits, counts=counts, match=match, token_totals=token_totals,
         freq=freq, measure=measure, smooth=smooth, intervals=intervals, compare=compare,
         frames=frames, outlets=outlets, directory=directory, name=name, window=window,
-        page_size=page_size, dpi=dpi, voice=voice,
+        page_size=page_size, dpi=dpi, voice=voice, copies=copies,
     )  # fmt: skip
