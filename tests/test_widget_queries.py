@@ -34,16 +34,16 @@ def teaching():
 
 
 def status(ex) -> str:
-    lines = re.findall(r"<div[^>]*>(.*?)</div>", ex.status.value)
-    return "\n".join(html.unescape(line) for line in lines)
+    """The status line's messages, one a line."""
+    return "\n".join(text for _, text in ex.messages)
 
 
 def chosen(ex, articles):
-    """The articles of the chosen outlets and dates, and the first and last day."""
+    """The articles of the chosen outlets and months, and the first and last day."""
     first, last = ex.dates.value
-    start, end = pd.Period(first, "M").start_time, pd.Period(last, "M").end_time
-    keep = articles["outlet"].isin(ex.outlets.value) & articles["date"].between(start, end)
-    return articles[keep], start, end
+    months = articles["date"].dt.strftime("%Y-%m")
+    keep = articles["outlet"].isin(ex.outlets.value) & (months >= first) & (months <= last)
+    return articles[keep], pd.Timestamp(first), pd.Period(last, "M").end_time
 
 
 def expected(ex, hits, articles, frame: str, label: str, **options) -> pd.DataFrame:
@@ -108,6 +108,21 @@ def test_a_query_is_counted_as_count_by_period_counts_its_one_entry_lexicon(
     assert label in drawn_labels(ex) or ex.compare.value == "outlets"
 
 
+def test_a_query_is_counted_in_the_chosen_voice(teaching):
+    articles, lexicon, _ = teaching
+    small = articles[articles["outlet"].isin(["Eurasian Herald", "Diaspora Mirror"])]
+    ex = explore(small, lexicon, frames=["threat"], voice="quotes", compare="pooled")
+    ex.query.value = "threat*"
+    query_hits = fr.add_voice(find_hits(small, {"q": ["threat*"]}, sentences=False), small)
+    quoted = ["quote", "scare_quote"]
+    oracle = expected(ex, query_hits, small, "q", '"threat*"', voice=quoted)
+    assert_counts_equal(ex, '"threat*"', oracle)
+    ex.kwic_frame.value = '"threat*"'
+    n_quoted = query_hits["voice"].isin(quoted).sum()
+    assert 0 < n_quoted < len(query_hits)
+    assert ex.kwic_page_label.value.endswith(f"of {n_quoted}")
+
+
 def test_a_query_follows_the_other_controls(teaching):
     articles, lexicon, hits = teaching
     ex = explore(articles, lexicon, hits=hits, frames=["alliance"])
@@ -154,10 +169,12 @@ def test_several_queries_at_once_and_removed(teaching):
 def test_invalid_queries_give_a_message_not_a_traceback(teaching, term, message):
     articles, lexicon, hits = teaching
     ex = explore(articles, lexicon, hits=hits, frames=["threat"])
+    ex.copies.value = "drop"
     chart = ex.chart.value
     ex.query.value = term
     assert message in status(ex)
-    assert status(ex).startswith("query box: ")
+    assert status(ex).splitlines()[-1].startswith("query box: ")
+    assert status(ex).startswith("Copies: ")  # the notes on the chart stay
     assert ex.errors.outputs == ()  # no traceback
     assert ex.chart.value == chart and ex.series.value == ("threat",)
     assert ex.queries.options == ()
@@ -236,7 +253,7 @@ def test_a_counts_table_has_no_query_box(teaching):
     articles, lexicon, hits = teaching
     ex = explore(counts=count_by_period(hits, articles))
     assert ex.query.disabled and ex.query_draw.disabled
-    assert "Queries need the articles' text" in html.unescape(ex._queries.note.value)
+    assert "Queries need the articles' text" in html.unescape(ex.query_note.value)
 
 
 # --------------------------------------------------------------------------------------

@@ -99,6 +99,9 @@ class Explorer(widgets.VBox):
         ``explorer.lexicon.to_yaml(path)``.
     status : ipywidgets.HTML
         One line per message: why nothing is drawn, what to change, what was saved.
+    messages : list of (str, str)
+        The status line's messages as ``(level, text)``: ``"warn"``, ``"note"``,
+        ``"error"``, ``"saved"`` or ``"click"``, and the sentence.
     chart : ipywidgets.Image
         The chart as a PNG.
     errors : ipywidgets.Output
@@ -269,6 +272,11 @@ class Explorer(widgets.VBox):
         return getattr(self._source, "hits", None)
 
     @property
+    def messages(self) -> list[tuple[str, str]]:
+        """What the status line says: ``(level, text)`` pairs (see :mod:`.notes`)."""
+        return list(self._messages)
+
+    @property
     def lexicon(self):
         """The lexicon counted, with the entries added from the query box (or None)."""
         return getattr(self._source, "lexicon", None)
@@ -348,7 +356,12 @@ class Explorer(widgets.VBox):
         """Draw the curve of the term in the query box (an empty box: nothing to do)."""
         if not self.query.value.strip():
             return
-        label = add_query(self._source, self._queries, self.query.value)
+        try:
+            label = add_query(self._source, self._queries, self.query.value)
+        except FramingError as exc:  # a typo: the notes on the chart on screen stay
+            kept = [m for m in self._messages if m[0] in ("warn", "note")]
+            self._show_status(kept + [("error", str(exc))])
+            return
         self._series_changed(chosen=label)
         self.query.value = ""
         self._update()
