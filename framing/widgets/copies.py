@@ -98,6 +98,7 @@ class CopyViews:
         self.available = self.given or "text" in articles.columns
         self.found_here = False
         self._marked: pd.DataFrame | None = None
+        self._is_copy: np.ndarray | None = None
         self._views: dict[str, CopyView] = {}
 
     @property
@@ -121,6 +122,7 @@ class CopyViews:
                 article_id=self._slim["article_id"].astype(str),
                 copy_of=mapped.fillna("missing " + copy_of).to_numpy(dtype=object),
             )
+            self._is_copy = (self._marked["copy_of"] != "").to_numpy()
         return self._marked
 
     def view(self, choice: str) -> CopyView:
@@ -143,7 +145,8 @@ class CopyViews:
 
     def is_copy(self) -> np.ndarray:
         """Whether each article is a copy (finds the copies if needed)."""
-        return (self.marked()["copy_of"] != "").to_numpy()
+        self.marked()
+        return self._is_copy
 
     def summary(self, choice: str, mask: np.ndarray, hit_in: np.ndarray) -> dict:
         """What the copies change in a selection, with the keys of ``choose_copies``' summary.
