@@ -26,7 +26,6 @@ lost in the kernel log.
 from __future__ import annotations
 
 import time
-import traceback
 import warnings
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from .._errors import FramingError
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
+from .callbacks import Guard
 from .clicks import ChartClicks, click_notes, click_position, passage_choice, points_at
 from .controls import widgets
 from .copies import check_copies_choice, copies_note
@@ -181,7 +181,7 @@ class Explorer(widgets.VBox):
         self.counts = None
         self.timings: dict[str, float] = {}
         self._chart = Chart(dpi)
-        self._busy = False
+        self._guard = Guard(lambda: setattr(self.errors, "outputs", ()), self._show_error)
         self._counts_key = None
         self._drawn = False
         self._messages: list[tuple[str, str]] = []
@@ -223,11 +223,8 @@ class Explorer(widgets.VBox):
         self.clicks = ChartClicks(self.chart, self._guarded(self._clicked))
 
         # the first drawing: bad tables raise here, to the caller
-        self._busy = True
-        try:
+        with self._guard.busy():
             self._update()
-        finally:
-            self._busy = False
 
     def _arrange(self) -> list:
         """The rows of the widget: choosers, dates, status, chart, export, passages."""
@@ -312,25 +309,17 @@ class Explorer(widgets.VBox):
     # -- callbacks ----------------------------------------------------------------------
 
     def _guarded(self, action):
-        """Run a callback; show FramingErrors in the status line and other errors below."""
+        """The handler of a callback: run alone (see :mod:`.callbacks`), errors shown."""
+        return self._guard.wrap(action)
 
-        def handler(*_):
-            if self._busy:
-                return
-            self._busy = True
-            try:
-                self.errors.outputs = ()
-                action()
-            except FramingError as exc:
-                self._show_status([("error", str(exc))])
-            except Exception as exc:  # shown in the widget, never lost in the kernel log
-                self._show_status([("error", f"Something went wrong ({type(exc).__name__}: "
-                                             f"{exc}). The details are below the chart.")])  # fmt: skip
-                self.errors.append_stderr(traceback.format_exc())
-            finally:
-                self._busy = False
-
-        return handler
+    def _show_error(self, exc, trace: str) -> None:
+        """FramingErrors in the status line; other errors too, their traceback below."""
+        if isinstance(exc, FramingError):
+            self._show_status([("error", str(exc))])
+            return
+        self._show_status([("error", f"Something went wrong ({type(exc).__name__}: {exc}). "
+                                     "The details are below the chart.")])  # fmt: skip
+        self.errors.append_stderr(trace)
 
     def _first_page(self):
         self._passages.page = 0
