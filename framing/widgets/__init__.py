@@ -2,7 +2,9 @@
 
 ``launch`` (:func:`explore`) starts ``explorer`` (:class:`Explorer`), which builds the widget
 from ``sources`` (the tables it counts), ``controls`` (its choosers), ``render`` (the chart),
-``passages`` (the keyword-in-context panel) and ``notes`` (the status line). Needs ipywidgets, an optional
+``passages`` (the keyword-in-context panel), ``clicks`` (clicks on the chart), ``voice``
+(whose words are counted), ``copies`` (wire copies), ``queries`` (the query box), ``notes``
+(the status line) and ``callbacks`` (callbacks one at a time). Needs ipywidgets, an optional
 dependency: importing this package imports it.
 """
 
