@@ -1,16 +1,23 @@
-"""The explorer in a real browser: JupyterLab runs notebook 05, chromium changes its controls;
+"""The explorer in a real browser: JupyterLab runs notebook 05, chromium changes every control;
 and every tutorial opens in JupyterLab, with a screenshot of each.
 
 What this proves beyond the headless tests: the explorer renders in JupyterLab 4 and a change
-made in the page (a real ``<select>`` change) reaches the kernel, which redraws the chart
-(``<img>``) and the passages (HTML) the page then shows; and a real click on a point of the
-chart (through ipyevents) shows that point's passages.
+made in the page (a real ``<select>`` change, a slider moved with the keyboard, a term typed
+in the query box, a button clicked) reaches the kernel, which redraws the chart (``<img>``),
+the passages (HTML) and the status line the page then shows; and a real click on a point of
+the chart (through ipyevents) shows that point's passages. Every control of the explorer is
+driven, each with its visible effect checked and a screenshot of the explorer saved after it
+(``explorer-<control>.png``): frames, granularity, measure, the passages' pager and period
+chooser, a click on the chart, copies, voice, smoothing, interval bands, date range, the
+query box (a term, a bad term, Add to frame, Remove), outlets, what the colours compare and
+the export button.
 
 * the ``jupyterlab`` fixture (conftest.py) starts JupyterLab on 127.0.0.1 (free port, random
   token) in a temporary folder, here holding a copy of
   ``notebooks/05-comparing-outlets.ipynb`` cut after the cell that shows the explorer (the
   later cells, bootstrap comparisons, are run by test_notebooks.py and would only keep the
-  kernel busy here); without that notebook, a minimal explorer notebook is written instead;
+  kernel busy here), with the hits' voices added before it (for the voice chooser); without
+  that notebook, a minimal explorer notebook is written instead;
 * Playwright for Python drives Debian's chromium (found on PATH, or $CHROMIUM; never
   ``playwright install``);
 * screenshots and the server log go to $BROWSER_TEST_ARTIFACTS (default ./browser-artifacts).
@@ -64,6 +71,8 @@ def write_notebook(folder: Path) -> str:
         ]
         if shown:
             nb.cells = nb.cells[: shown[0] + 1]
+            # the voice chooser needs the hits' voices (the tutorial's hits have none)
+            nb.cells.insert(shown[0], new_code_cell("hits = fr.add_voice(hits, clean)"))
             for cell in nb.cells:  # run from a clean slate
                 if cell.cell_type == "code":
                     cell.outputs, cell.execution_count = [], None
@@ -101,6 +110,16 @@ CHART = """async () => {
     return bytes.length + ':' + h; }"""
 KWIC = "() => document.querySelector('.fr-explorer .fr-kwic')?.innerText ?? null"
 HEADING = ".fr-explorer .fr-kwic-heading"
+# Runs code in the notebook's kernel; what it prints is the result.
+IN_KERNEL = """async (code) => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    const future = kernel.requestExecute({code, silent: false, store_history: false});
+    let out = '';
+    future.onIOPub = (msg) => {
+        if (msg.header.msg_type === 'stream') out += msg.content.text;
+        if (msg.header.msg_type === 'error') out += 'ERROR ' + msg.content.evalue; };
+    await future.done;
+    return out; }"""
 # Where the explorer's chart draws a point with hits (well apart from the others), as fractions
 # of the image, from its counts table through the panel's data transform, and what the
 # passages of that point should be.
@@ -169,43 +188,88 @@ def choose(page, hook: str, label: str) -> None:
     select.select_option(label=picked)
 
 
-# --------------------------------------------------------------------------- the test
-def test_explorer_follows_its_controls_in_jupyterlab(lab, jupyterlab, page, artifacts):
-    _, _, name = lab
-    started = time.monotonic()
-    jupyterlab.open_and_run_all(page, name)
-    explorer = page.locator(".fr-explorer")
-    expect(explorer).to_be_visible()
-    chart = wait_changed(page, CHART, None)
-    kwic = wait_changed(page, KWIC, None)
-    assert "…" in kwic or "No passages" in kwic
-    explorer.scroll_into_view_if_needed()
-    page.screenshot(path=artifacts / "explorer-before.png", full_page=True)
+# --------------------------------------------------------------------------- the controls
+def status_text(page) -> str:
+    return page.locator(".fr-explorer .fr-status").inner_text()
 
-    # 1. the frames: only 'alliance' -> a new chart and the alliance passages
-    choose(page, "fr-series", "alliance")
+
+def expect_status(page, text) -> None:
+    """Wait for the status line to show ``text``; when it does not, say what the kernel holds."""
+    try:
+        expect(page.locator(".fr-explorer .fr-status")).to_contain_text(text)
+    except AssertionError:
+        held = page.evaluate(IN_KERNEL, "print(explorer.messages, explorer.copies.value)")
+        raise AssertionError(
+            f"status line {status_text(page)!r} has no {text!r}; the kernel's messages: {held}"
+        ) from None
+
+
+def snap(page, artifacts, name: str) -> None:
+    """A screenshot of the explorer after one control (a CI artifact)."""
+    page.locator(".fr-explorer").screenshot(path=artifacts / f"explorer-{name}.png")
+
+
+def set_slider(page, hook: str, key: str, readout) -> None:
+    """Move a slider's (lower) handle with the keyboard; wait for its readout to show it."""
+    page.locator(f".fr-explorer .{hook} .noUi-handle-lower, "
+                 f".fr-explorer .{hook} .noUi-handle").first.press(key)  # fmt: skip
+    expect(page.locator(f".fr-explorer .{hook} .widget-readout")).to_have_text(readout)
+
+
+def options_of(page, hook: str) -> list[str]:
+    texts = page.locator(f".fr-explorer .{hook} select option").all_inner_texts()
+    return [t.replace("\xa0", " ") for t in texts]
+
+
+def drive_the_choosers(page, artifacts, chart, kwic) -> str:
+    """Frames, granularity, measure: each redraws the chart (and the passages)."""
+    choose(page, "fr-series", "alliance")  # only 'alliance'
     chart_frames = wait_changed(page, CHART, chart)
     kwic_frames = wait_changed(page, KWIC, kwic)
     assert "alliance" in kwic_frames and kwic_frames != kwic
     assert page.locator(".fr-explorer .fr-kwic mark").count() > 0
+    snap(page, artifacts, "frames")
 
-    # 2. the granularity: months -> a new chart, and the period chooser lists months
     current = page.locator(".fr-explorer .fr-freq select").input_value()
     choose(page, "fr-freq", "month" if current != "month" else "quarter")
     chart_freq = wait_changed(page, CHART, chart_frames)
     expect(page.locator(".fr-explorer .fr-kwic-period select option").nth(1)).to_have_text(
         "2022-09" if current != "month" else "2022Q3"
     )
+    snap(page, artifacts, "granularity")
 
-    # 3. the measure: hits -> a new chart
     choose(page, "fr-measure", "hits")
     chart_measure = wait_changed(page, CHART, chart_freq)
-
     assert len({chart, chart_frames, chart_freq, chart_measure}) == 4
+    snap(page, artifacts, "measure")
     check_no_errors(page)
+    return chart_measure
 
-    # 4. a click on a point of the chart -> the passages of that point
-    point = json.loads(jupyterlab.in_kernel(page, A_POINT))
+
+def drive_the_passages(page, artifacts) -> None:
+    """The pager and the period chooser of the passages."""
+    label = page.locator(".fr-explorer .fr-kwic-page")
+    expect(label).to_have_text(re.compile(r"^1–10 of \d+$"))
+    total = int(label.inner_text().rsplit(" ", 1)[1])
+    assert total > 20
+    first = page.evaluate(KWIC)
+    page.locator(".fr-explorer .fr-kwic-next").click()
+    expect(label).to_have_text(f"11–20 of {total}")
+    assert wait_changed(page, KWIC, first) != first
+    page.locator(".fr-explorer .fr-kwic-prev").click()
+    expect(label).to_have_text(f"1–10 of {total}")
+    snap(page, artifacts, "pages")
+    period = options_of(page, "fr-kwic-period")[1]
+    choose(page, "fr-kwic-period", period)
+    expect(page.locator(HEADING)).to_have_text(f"Passages of {period}")
+    expect(label).not_to_have_text(f"1–10 of {total}")
+    choose(page, "fr-kwic-period", "all periods")
+    expect(label).to_have_text(f"1–10 of {total}")
+
+
+def click_a_point(page, artifacts) -> None:
+    """A click on a point of the chart shows that point's passages; away from it, a note."""
+    point = json.loads(page.evaluate(IN_KERNEL, A_POINT))
     image = page.locator(".fr-explorer img.fr-chart")
     image.scroll_into_view_if_needed()
     box = image.bounding_box()
@@ -227,9 +291,138 @@ def test_explorer_follows_its_controls_in_jupyterlab(lab, jupyterlab, page, arti
     check_no_errors(page)
     page.locator(HEADING).scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "explorer-click.png", full_page=True)
-    # and a click away from every point says so
+    # a click away from every point says so
     image.click(position={"x": 3, "y": 3})
-    expect(page.locator(".fr-explorer .fr-status")).to_contain_text("No point of the chart there")
+    expect_status(page, "No point of the chart there")
+    for hook in ("fr-kwic-period", "fr-kwic-outlet", "fr-kwic-frame"):  # all the passages again
+        choose(page, hook, "all periods" if hook == "fr-kwic-period" else "all chosen")
+
+
+def drive_the_settings(page, artifacts, chart) -> str:
+    """Copies, voice, smoothing, interval bands, date range: each redraws the chart."""
+    choose(page, "fr-copies", "each story once")
+    chart_copies = wait_changed(page, CHART, chart)
+    expect_status(
+        page,
+        re.compile(
+            r"Copies \(found by fr.find_copies with its defaults\): \d+ copies of \d+ "
+            r"stories .* left out, with their [\d,]+ tokens"
+        ),
+    )
+    snap(page, artifacts, "copies")
+
+    choose(page, "fr-voice", "the outlet's own (narrative)")
+    chart_voice = wait_changed(page, CHART, chart_copies)
+    kwic = wait_changed(page, KWIC, None)
+    assert "outlet's own words" in kwic and "quote:" not in kwic
+    snap(page, artifacts, "voice")
+
+    set_slider(page, "fr-smooth", "PageUp", "5")  # +5 periods in one key press
+    chart_smooth = wait_changed(page, CHART, chart_voice)
+    snap(page, artifacts, "smoothing")
+
+    page.locator(".fr-explorer .fr-intervals input[type=checkbox]").click()
+    expect(page.locator(".fr-explorer .fr-intervals input[type=checkbox]")).not_to_be_checked()
+    chart_bands = wait_changed(page, CHART, chart_smooth)
+    snap(page, artifacts, "intervals")
+
+    set_slider(page, "fr-dates", "PageUp", re.compile(r"^Feb 2023\s*[–-]\s*Jun 2024$"))
+    chart_dates = wait_changed(page, CHART, chart_bands)
+    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", wait_changed(page, KWIC, None))
+    assert dates and min(dates) >= "2023-02-01", dates
+    snap(page, artifacts, "dates")
+    assert len({chart, chart_copies, chart_voice, chart_smooth, chart_bands, chart_dates}) == 6
+    check_no_errors(page)
+    return chart_dates
+
+
+def drive_the_query_box(page, artifacts, chart) -> str:
+    """A term typed in draws its curve; a bad one says why; Add to frame; Remove."""
+    box = page.locator(".fr-explorer .fr-query input")
+    box.fill("security guarantee*")
+    box.press("Enter")
+    expect_status(page, re.compile(r'Query "security guarantee\*": [\d,]+ hits in the corpus'))
+    assert any(o.startswith('"security guarantee*" (') for o in options_of(page, "fr-series"))
+    chart_query = wait_changed(page, CHART, chart)
+    expect(box).to_have_value("")
+    snap(page, artifacts, "query")
+
+    box.fill("threat|danger")  # not a word, glob or phrase: one line, no traceback
+    box.press("Enter")
+    expect(page.locator(".fr-explorer .fr-status-error")).to_have_text(
+        re.compile(r"^query box: 'threat\|danger' is not a word, glob or phrase")
+    )
+    assert not any("Traceback" in t for t in page.locator(STDERR).all_inner_texts())
+    snap(page, artifacts, "query-error")
+
+    choose(page, "fr-query-frame", "threat")
+    page.locator(".fr-explorer .fr-query-add").click()
+    expect_status(
+        page,
+        re.compile(
+            r"Added 'security guarantee\*' to frame 'threat': [\d,]+ hits before, "
+            r"[\d,]+ now"
+        ),  # fmt: skip
+    )
+    assert any(o.startswith("threat: security guarantee* (") for o in options_of(page, "fr-series"))
+    snap(page, artifacts, "add-to-frame")
+
+    page.locator(".fr-explorer .fr-query-remove").click()
+    expect(page.locator(".fr-explorer .fr-queries select option")).to_have_count(0)
+    chart_removed = wait_changed(page, CHART, chart_query)
+    assert not any(o.startswith('"security guarantee*"') for o in options_of(page, "fr-series"))
+    check_no_errors(page)
+    return chart_removed
+
+
+def drive_outlets_compare_and_export(page, artifacts, workdir, chart) -> None:
+    """One outlet, then outlets pooled; the export writes the chart on screen."""
+    choose(page, "fr-outlets", "Yerevan Ledger")
+    chart_outlet = wait_changed(page, CHART, chart)
+    kwic = wait_changed(page, KWIC, None)
+    for other in ("Eurasian Herald", "Diaspora Mirror", "Severny Kurier", "Transcontinental"):
+        assert other not in kwic
+    assert "Yerevan Ledger" in kwic
+    snap(page, artifacts, "outlets")
+
+    choose(page, "fr-compare", "frames, outlets pooled")
+    chart_compare = wait_changed(page, CHART, chart_outlet)
+    snap(page, artifacts, "compare")
+    assert len({chart, chart_outlet, chart_compare}) == 3
+
+    name = page.locator(".fr-explorer .fr-export-name input")
+    name.fill("browser-export")
+    name.press("Enter")
+    page.locator(".fr-explorer .fr-export").click()
+    expect_status(
+        page, "Saved browser-export.png, browser-export.pdf, browser-export.csv in figures/."
+    )
+    for ext in ("png", "pdf", "csv"):
+        assert (workdir / "figures" / f"browser-export.{ext}").stat().st_size > 0
+    snap(page, artifacts, "export")
+    check_no_errors(page)
+
+
+# --------------------------------------------------------------------------- the test
+def test_every_control_of_the_explorer_in_jupyterlab(lab, jupyterlab, workdir, page, artifacts):
+    """Each control of the explorer, changed in the page, has its visible effect."""
+    _, _, name = lab
+    started = time.monotonic()
+    jupyterlab.open_and_run_all(page, name)
+    explorer = page.locator(".fr-explorer")
+    expect(explorer).to_be_visible()
+    chart = wait_changed(page, CHART, None)
+    kwic = wait_changed(page, KWIC, None)
+    assert "…" in kwic or "No passages" in kwic
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "explorer-before.png", full_page=True)
+
+    chart = drive_the_choosers(page, artifacts, chart, kwic)
+    drive_the_passages(page, artifacts)
+    click_a_point(page, artifacts)
+    chart = drive_the_settings(page, artifacts, chart)
+    chart = drive_the_query_box(page, artifacts, chart)
+    drive_outlets_compare_and_export(page, artifacts, workdir, chart)
     explorer.scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "explorer-after.png", full_page=True)
     print(f"browser test: {time.monotonic() - started:.1f} s after JupyterLab was up")

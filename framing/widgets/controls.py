@@ -12,6 +12,7 @@ import pandas as pd
 
 from .._errors import FramingError, choices_error, require
 from ..aggregate import FREQUENCIES
+from .copies import COPY_CHOICES, NO_COPIES_NOTE
 from .sources import GRANULARITIES
 from .voice import NO_VOICE_NOTE, VOICE_CHOICES
 
@@ -22,7 +23,7 @@ __all__ = [
     "widgets", "MEASURE_LABELS", "COMPARE_CHOICES", "LABEL_STYLE", "initial_choices", "series_chooser",
     "outlet_chooser", "granularity_chooser", "measure_chooser", "compare_chooser",
     "smoothing_slider", "intervals_checkbox", "date_slider", "export_controls", "tagged",
-    "voice_chooser",
+    "voice_chooser", "copies_chooser", "series_options",
 ]  # fmt: skip
 
 #: measure (a counts column) -> label in the measure chooser
@@ -95,11 +96,16 @@ def tagged(widget, name: str):
     return widget
 
 
+def series_options(totals: dict) -> list:
+    """The frames chooser's options: each series with its number of hits."""
+    return [(f"{label} ({n})", label) for label, n in totals.items()]
+
+
 def series_chooser(totals: dict, value: list):
-    """Frames and single entries, each with its number of hits."""
+    """Frames and single entries (and the queries), each with its number of hits."""
     return tagged(
         widgets.SelectMultiple(
-            options=[(f"{label} ({n})", label) for label, n in totals.items()],
+            options=series_options(totals),
             value=value,
             rows=8,
             description="Frames / entries",
@@ -210,21 +216,30 @@ def export_controls(name: str) -> tuple:
     return box, button
 
 
+def _chooser_with_note(choices: dict, value: str, description: str, name: str,
+                       note: str, *, enabled: bool) -> tuple:  # fmt: skip
+    """A dropdown of the settings column and its note (shown only when it is disabled)."""
+    options = [(label, key) for key, label in choices.items()]
+    chooser = _setting(options if enabled else options[:1], value, description, name,
+                       disabled=not enabled)  # fmt: skip
+    shown = tagged(
+        widgets.HTML(
+            f'<span style="font-size:85%;color:#555">{html.escape(note)}</span>',
+            layout=widgets.Layout(width=_SETTING_WIDTH, display="none" if enabled else None),
+        ),
+        f"{name}-note",
+    )
+    return chooser, shown
+
+
 def voice_chooser(value: str, *, enabled: bool):
     """The voice dropdown and its note (shown only when the chooser is disabled)."""
-    options = [(label, key) for key, (label, _) in VOICE_CHOICES.items()]
-    chooser = tagged(
-        widgets.Dropdown(
-            options=options if enabled else options[:1], value=value, description="Voice",
-            style=LABEL_STYLE, layout=widgets.Layout(width="300px"), disabled=not enabled,
-        ),
-        "voice",
-    )  # fmt: skip
-    note = tagged(
-        widgets.HTML(
-            f'<span style="font-size:85%;color:#555">{html.escape(NO_VOICE_NOTE)}</span>',
-            layout=widgets.Layout(width="300px", display="none" if enabled else None),
-        ),
-        "voice-note",
-    )
-    return chooser, note
+    choices = {key: label for key, (label, _) in VOICE_CHOICES.items()}
+    return _chooser_with_note(choices, value, "Voice", "voice", NO_VOICE_NOTE, enabled=enabled)
+
+
+def copies_chooser(value: str, *, enabled: bool):
+    """The copies dropdown (count every copy, each story once, copies for the original's
+    outlet) and its note (shown only when the chooser is disabled)."""
+    return _chooser_with_note(COPY_CHOICES, value, "Copies", "copies", NO_COPIES_NOTE,
+                              enabled=enabled)  # fmt: skip

@@ -26,7 +26,6 @@ lost in the kernel log.
 from __future__ import annotations
 
 import time
-import traceback
 import warnings
 from pathlib import Path
 
@@ -36,15 +35,18 @@ from .._errors import FramingError
 from ..export import save_figure
 from ..plot import PALETTE
 from . import controls
+from .callbacks import Guard
 from .clicks import ChartClicks, click_notes, click_position, passage_choice, points_at
 from .controls import widgets
+from .copies import check_copies_choice, copies_note
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
+from .queries import QueryBox, add_query, add_query_to_frame, remove_query
 from .render import Chart, chart_layout
 from .sources import GRANULARITIES, NothingToDraw, smoothed_over_all_dates, source_of
 from .voice import check_voice_choice, voices_of
 
-__all__ = ["explore", "Explorer"]
+__all__ = ["Explorer"]
 
 # the date locator of plot_trends warns (harmlessly) for spans of 31-59 months; see the
 # lead's notes
@@ -78,8 +80,28 @@ class Explorer(widgets.VBox):
         Whose words are counted (each over its own tokens): ``"all"``, ``"narrative"`` (the
         outlet's own), ``"quotes"`` (quotes and scare quotes) or ``"reported"``; disabled,
         with the note saying why, when the hits have no ``voice`` column.
+    copies, copies_note : ipywidgets.Dropdown, ipywidgets.HTML
+        Wire copies (:mod:`~framing.widgets.copies`): ``"keep"`` (count every copy),
+        ``"drop"`` (each story once) or ``"origin"`` (copies for their original's outlet),
+        as :func:`framing.count_by_period`'s ``copies=``; the status line says how many
+        copies there are and how they moved the counts.
+    query, query_draw : ipywidgets.Text, ipywidgets.Button
+        The query box (:mod:`~framing.widgets.queries`): a word, glob or phrase typed in and
+        drawn (Enter) becomes a series, ``'"threat*"'``, counted like the others.
+    query_note : ipywidgets.HTML
+        Why the query box is disabled (a counts table has no texts to search), else empty.
+    queries, query_remove : ipywidgets.Dropdown, ipywidgets.Button
+        The queries on the chart; remove the chosen one.
+    query_frame, query_add : ipywidgets.Dropdown, ipywidgets.Button
+        Append the chosen query to a frame of :attr:`lexicon` (a new Lexicon) and recount it.
+    lexicon : framing.Lexicon or None
+        The lexicon counted (with the entries added from the query box); save it with
+        ``explorer.lexicon.to_yaml(path)``.
     status : ipywidgets.HTML
         One line per message: why nothing is drawn, what to change, what was saved.
+    messages : list of (str, str)
+        The status line's messages as ``(level, text)``: ``"warn"``, ``"note"``,
+        ``"error"``, ``"saved"`` or ``"click"``, and the sentence.
     chart : ipywidgets.Image
         The chart as a PNG.
     errors : ipywidgets.Output
@@ -139,9 +161,11 @@ class Explorer(widgets.VBox):
         page_size: int = 10,
         dpi: int = 100,
         voice: str = "all",
+        copies: str = "keep",
     ):
         totals, outlet_totals = source.series_totals(), source.outlet_totals()
         voice = check_voice_choice(voice, has_voice=source.has_voice)
+        copies = check_copies_choice(copies, available=source.has_copies)
         chosen, chosen_outlets, freq_label = controls.initial_choices(
             source, totals, outlet_totals, frames=frames, outlets=outlets, freq=freq,
             measure=measure, compare=compare, smooth=smooth,
@@ -152,13 +176,12 @@ class Explorer(widgets.VBox):
                     f"{value!r} is not a positive whole number", where=f"explore({arg}=...)"
                 )
         self._source = source
-        self.hits = getattr(source, "hits", None)
         self.directory = Path(directory)
         self.window, self.page_size, self.dpi = window, page_size, dpi
         self.counts = None
         self.timings: dict[str, float] = {}
         self._chart = Chart(dpi)
-        self._busy = False
+        self._guard = Guard(lambda: setattr(self.errors, "outputs", ()), self._show_error)
         self._counts_key = None
         self._drawn = False
         self._messages: list[tuple[str, str]] = []
@@ -173,6 +196,15 @@ class Explorer(widgets.VBox):
         self.intervals = controls.intervals_checkbox(intervals)
         self.dates = controls.date_slider(source.months())
         self.voice, self.voice_note = controls.voice_chooser(voice, enabled=source.has_voice)
+        self.copies, self.copies_note = controls.copies_chooser(copies,
+                                                                enabled=source.has_copies)  # fmt: skip
+        lexicon = getattr(source, "lexicon", None)
+        self._queries = box = QueryBox([] if lexicon is None else list(lexicon.frame_names),
+                                       enabled=source.has_kwic)  # fmt: skip
+        self.query, self.query_draw, self.queries = box.text, box.draw, box.shown
+        self.query_remove, self.query_frame, self.query_add = (box.remove, box.frame,
+                                                               box.add_to_frame)  # fmt: skip
+        self.query_note = box.note
         self.status = widgets.HTML().add_class("fr-status")
         self.chart = widgets.Image(
             format="png", layout=widgets.Layout(max_width="100%", height="auto")
@@ -191,23 +223,21 @@ class Explorer(widgets.VBox):
         self.clicks = ChartClicks(self.chart, self._guarded(self._clicked))
 
         # the first drawing: bad tables raise here, to the caller
-        self._busy = True
-        try:
+        with self._guard.busy():
             self._update()
-        finally:
-            self._busy = False
 
     def _arrange(self) -> list:
         """The rows of the widget: choosers, dates, status, chart, export, passages."""
         settings = widgets.VBox(
-            [self.freq, self.measure, self.compare, self.voice, self.voice_note, self.smooth,
-             self.intervals]
+            [self.freq, self.measure, self.compare, self.voice, self.voice_note, self.copies,
+             self.copies_note, self.smooth, self.intervals]
         )  # fmt: skip
         return [
             widgets.HBox(
                 [self.series, self.outlets, settings], layout=widgets.Layout(flex_flow="row wrap")
             ),
             self.dates,
+            self._queries.row(),
             self.status,
             self.chart,
             widgets.HBox([self.export_name, self.export_button]),
@@ -220,13 +250,33 @@ class Explorer(widgets.VBox):
     def _wire(self) -> None:
         """Each control calls its update (guarded: errors are shown, never raised)."""
         for control in (self.series, self.outlets, self.freq, self.dates, self.compare,
-                        self.measure, self.smooth, self.intervals, self.voice):  # fmt: skip
+                        self.measure, self.smooth, self.intervals, self.voice,
+                        self.copies):  # fmt: skip
             control.observe(self._guarded(self._update), names="value")
         for control in (self.kwic_period, self.kwic_frame, self.kwic_outlet):
             control.observe(self._guarded(self._first_page), names="value")
         self.kwic_prev.on_click(self._guarded(lambda: self._turn(-1)))
         self.kwic_next.on_click(self._guarded(lambda: self._turn(+1)))
         self.export_button.on_click(self._guarded(self._export_clicked))
+        self.query.observe(self._guarded(self._query_entered), names="value")
+        self.query_draw.on_click(self._guarded(self._query_entered))
+        self.query_remove.on_click(self._guarded(self._query_removed))
+        self.query_add.on_click(self._guarded(self._query_added_to_frame))
+
+    @property
+    def hits(self):
+        """The hits table the explorer counts (see the class docstring)."""
+        return getattr(self._source, "hits", None)
+
+    @property
+    def messages(self) -> list[tuple[str, str]]:
+        """What the status line says: ``(level, text)`` pairs (see :mod:`.notes`)."""
+        return list(self._messages)
+
+    @property
+    def lexicon(self):
+        """The lexicon counted, with the entries added from the query box (or None)."""
+        return getattr(self._source, "lexicon", None)
 
     @property
     def figure(self):
@@ -259,25 +309,17 @@ class Explorer(widgets.VBox):
     # -- callbacks ----------------------------------------------------------------------
 
     def _guarded(self, action):
-        """Run a callback; show FramingErrors in the status line and other errors below."""
+        """The handler of a callback: run alone (see :mod:`.callbacks`), errors shown."""
+        return self._guard.wrap(action)
 
-        def handler(*_):
-            if self._busy:
-                return
-            self._busy = True
-            try:
-                self.errors.outputs = ()
-                action()
-            except FramingError as exc:
-                self._show_status([("error", str(exc))])
-            except Exception as exc:  # shown in the widget, never lost in the kernel log
-                self._show_status([("error", f"Something went wrong ({type(exc).__name__}: "
-                                             f"{exc}). The details are below the chart.")])  # fmt: skip
-                self.errors.append_stderr(traceback.format_exc())
-            finally:
-                self._busy = False
-
-        return handler
+    def _show_error(self, exc, trace: str) -> None:
+        """FramingErrors in the status line; other errors too, their traceback below."""
+        if isinstance(exc, FramingError):
+            self._show_status([("error", str(exc))])
+            return
+        self._show_status([("error", f"Something went wrong ({type(exc).__name__}: {exc}). "
+                                     "The details are below the chart.")])  # fmt: skip
+        self.errors.append_stderr(trace)
 
     def _first_page(self):
         self._passages.page = 0
@@ -298,6 +340,52 @@ class Explorer(widgets.VBox):
             self._first_page()
         kept = [m for m in self._messages if m[0] != "click"]
         self._show_status(kept + click_notes(points, self.smooth.value))
+
+    def _query_entered(self):
+        """Draw the curve of the term in the query box (an empty box: nothing to do)."""
+        if not self.query.value.strip():
+            return
+        try:
+            label = add_query(self._source, self._queries, self.query.value)
+        except FramingError as exc:  # a typo: the notes on the chart on screen stay
+            kept = [m for m in self._messages if m[0] in ("warn", "note")]
+            self._show_status(kept + [("error", str(exc))])
+            return
+        self._series_changed(chosen=label)
+        self.query.value = ""
+        self._update()
+        n = len(self._source.index[label])
+        self._show_status(self._messages + [("note", (
+            f"Query {label}: {n:,} hits in the corpus (framing's matcher, as a lexicon entry); "
+            "'Add to frame' appends it to a frame of the lexicon."))])  # fmt: skip
+
+    def _query_removed(self):
+        remove_query(self._source, self._queries, self.queries.value)
+        self._series_changed()
+        self._update()
+
+    def _query_added_to_frame(self):
+        frame = self.query_frame.value
+        term, before, after = add_query_to_frame(self._source, self._queries, self.queries.value,
+                                                 frame)  # fmt: skip
+        self._series_changed(chosen=self.queries.value)
+        self._update()
+        lexicon = self.lexicon
+        self._show_status(self._messages + [("saved", (
+            f"Added {term!r} to frame {frame!r}: {before:,} hits before, {after:,} now. The "
+            f"lexicon {lexicon.name!r} (in memory, {len(lexicon)} entries) is "
+            "explorer.lexicon: save it with explorer.lexicon.to_yaml(path)."))])  # fmt: skip
+
+    def _series_changed(self, chosen: str | None = None) -> None:
+        """The series chooser and the query list after a query or an entry came or went."""
+        totals = self._source.series_totals()
+        value = [v for v in self.series.value if v in totals]
+        value += [chosen] if chosen and chosen not in value else []
+        self.series.options = controls.series_options(totals)
+        self.series.value = value
+        labels = list(self._source.queries)
+        self._queries.refresh(labels, can_add=self.lexicon is not None, chosen=chosen)
+        self._counts_key = None  # the same choice counts other hits now
 
     def _turn(self, step: int):
         self._passages.page = max(0, self._passages.page + step)
@@ -350,7 +438,7 @@ class Explorer(widgets.VBox):
 
     def _recount(self, messages) -> pd.DataFrame:
         labels, outlets, lo, hi, pfreq, pooled = choice = self._choice()
-        key = (*choice, self.voice.value)
+        key = (*choice, self.voice.value, self.copies.value)
         if not labels:
             messages.append(("warn", "Choose at least one frame or entry (Ctrl/Shift-click "
                                      "to choose several)."))  # fmt: skip
@@ -361,9 +449,8 @@ class Explorer(widgets.VBox):
         if key != self._counts_key or self.counts is None:
             self.counts = None
             try:
-                counts = self._source.counts(
-                    labels, outlets, lo, hi, pfreq, pooled, voices_of(self.voice.value)
-                )
+                counts = self._source.counts(labels, outlets, lo, hi, pfreq, pooled,
+                                             voices_of(self.voice.value), self.copies.value)  # fmt: skip
             except NothingToDraw:
                 first, last = self.dates.value
                 span = f"in {first}" if first == last else f"from {first} to {last}"
@@ -378,6 +465,10 @@ class Explorer(widgets.VBox):
         messages += outlet_notes(counts, outlets, self._source.outlet_totals(),
                                  compare=self.compare.value, pooled=pooled)  # fmt: skip
         messages += period_notes(counts, pfreq, self.freq.value, self.smooth.value)
+        copies = self._source.copies if self._source.has_copies else None
+        if copies is not None and (self.copies.value != "keep" or copies.known):
+            summary = self._source.copy_summary(labels, outlets, lo, hi, self.copies.value)
+            messages.append(copies_note(summary, found_here=copies.found_here))
         return counts
 
     def _layout(self):
@@ -397,7 +488,8 @@ class Explorer(widgets.VBox):
             labels, outlets, _, _, pfreq, pooled = self._choice()
             counts = smoothed_over_all_dates(
                 self._source, counts, smooth, [value for _, value in self.dates.options],
-                labels, outlets, pfreq, pooled, voices_of(self.voice.value))  # fmt: skip
+                labels, outlets, pfreq, pooled, voices_of(self.voice.value),
+                self.copies.value)  # fmt: skip
             smooth = None
         self.chart.value = self._chart.png(
             counts, hue=hue, col=col, title=title, n=n, measure=self.measure.value,
@@ -419,7 +511,7 @@ class Explorer(widgets.VBox):
 
     def _show_kwic(self) -> None:
         labels, outlets, lo, hi, pfreq, _ = self._choice()
-        choice = (labels, outlets, lo, hi, pfreq, voices_of(self.voice.value))
+        choice = (labels, outlets, lo, hi, pfreq, voices_of(self.voice.value), self.copies.value)
         self._passages.show(choice, drawn=self.counts is not None)
 
     def _show_status(self, messages) -> None:
@@ -453,7 +545,7 @@ class Explorer(widgets.VBox):
         >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": "Ledger",
         ...     "date": pd.to_datetime(["2024-01-05", "2024-02-10"]),
         ...     "text": ["A threat.", "Threats, threats."]})
-        >>> ex = explore(arts, {"threat": ["threat*"]})
+        >>> ex = Explorer.from_tables(arts, {"threat": ["threat*"]})
         >>> paths = ex.export("trend", directory=tempfile.mkdtemp())
         >>> sorted(paths)
         ['csv', 'pdf', 'png']
@@ -475,6 +567,8 @@ class Explorer(widgets.VBox):
                 "smoothing": self.smooth.value,
                 "compare": self.compare.value,
                 "voice": self.voice.value,
+                "copies": self.copies.value,
+                "queries": [e.pattern for e in self._queries.entries.values()],
             }
         }
         return save_figure(
@@ -484,114 +578,3 @@ class Explorer(widgets.VBox):
             formats=formats,
             provenance=provenance,
         )
-
-
-def explore(
-    articles=None, lexicon=None, *, hits=None, counts=None, freq: str = "month",
-    measure: str = "per_1k_tokens", smooth: int = 0, intervals: bool = True,
-    compare: str = "frames", frames=None, outlets=None, directory="figures",
-    name: str = "explorer", window: int = 8, page_size: int = 10, match: str = "exact",
-    dpi: int = 100, voice: str = "all", token_totals=None,
-) -> Explorer:  # fmt: skip
-    """Explore frames over time in a notebook: a trend chart with controls and its passages.
-
-    Shows a trend chart (drawn by :func:`framing.plot.plot_trends`) with controls for the
-    frames and single lexicon entries, the outlets, the granularity, the measure, smoothing,
-    the date range, interval bands, what the colours compare and whose words are counted
-    (the outlet's own, quotes, reported speech: on hits with a ``voice`` column); a status
-    line that says why nothing (or little) is drawn; the keyword-in-context passages behind
-    the current choice (:func:`framing.contexts.kwic`, paged, the hit marked); and a button
-    that writes the figure and its table through :func:`framing.save_figure`.
-
-    The hits and the token totals are computed once; each change re-counts the chosen hits
-    with :func:`framing.count_by_period`, so the chart's numbers are exactly that function's.
-
-    Parameters
-    ----------
-    articles : DataFrame, optional
-        The articles table (``article_id``, ``date``, ``outlet``, ``text``; ``title`` is shown
-        with the passages), cleaned as you want it counted (:func:`framing.clean_articles`).
-    lexicon : Lexicon, dict, str or path, optional
-        The lexicon to find hits with: a :class:`framing.Lexicon`, a ``{frame: [entries]}``
-        dict, a bundled lexicon's name (``"security"``) or a lexicon file.
-    hits : DataFrame, optional
-        Hits already found in ``articles`` (:func:`framing.find_hits`); then no lexicon is
-        needed (if one is given, it orders the frames and lists entries without hits).
-    counts : DataFrame, optional
-        Instead of articles: a counts table (:func:`framing.count_by_period`), shown without
-        re-counting; the granularity is fixed and there are no passages.
-    freq : {"week", "month", "quarter", "year"}
-        Initial granularity (``"W"``, ``"M"``, ``"Q"``, ``"Y"`` work too).
-    measure : {"per_1k_tokens", "n_hits", "share_of_articles"}
-        Initial measure.
-    smooth : int
-        Initial centred moving window, in periods (0 = off).
-    intervals : bool
-        Draw 95% interval bands.
-    compare : {"frames", "outlets", "pooled"}
-        What the colours compare: frames (one panel per outlet), outlets (one panel per
-        frame), or frames with the chosen outlets pooled in one panel.
-    frames : list of str, optional
-        Initially chosen series: frame names, or ``"frame: entry"`` for single entries.
-        Default: all frames.
-    outlets : list of str, optional
-        Initially chosen outlets. Default: all.
-    directory : path
-        Where the export button writes (default ``figures/``).
-    name : str
-        Initial file name of the export.
-    window : int
-        Words of context on each side of a passage.
-    page_size : int
-        Passages per page.
-    match : {"exact", "stem"}
-        Passed to :func:`framing.find_hits` when the explorer finds the hits.
-    dpi : int
-        Resolution of the chart on screen (the export uses 300 dpi).
-    voice : {"all", "narrative", "quotes", "reported"}
-        Initial voice: count every hit, or only the outlet's own words, the quotes (and scare
-        quotes) or the reported speech, each over its own tokens. Needs hits with a ``voice``
-        column (:func:`framing.voices.add_voice`); without one the chooser is disabled.
-    token_totals : DataFrame, optional
-        The token totals (:func:`framing.token_counts`), or the tokens of each article in
-        each voice (:func:`framing.voices.voice_token_totals`); by default counted, the
-        per-voice ones when a voice is first chosen.
-
-    Returns
-    -------
-    Explorer
-        An ``ipywidgets.VBox``; display it (last line of a cell). Its controls are attributes
-        (``.series``, ``.freq``, ...), settable from code.
-
-    Raises
-    ------
-    FramingError
-        When a table is not what it should be (wrong table, no dates, hits of other articles)
-        or an initial choice does not exist. Choices made in the widget never raise: they
-        give a message in the status line.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
-    ...     "date": pd.to_datetime(["2024-01-05", "2024-02-10", "2024-03-15"]),
-    ...     "outlet": ["Ledger", "Herald", "Ledger"], "title": ["One", "Two", "Three"],
-    ...     "text": ["A grave threat.", "A calm day.", "Threats, more threats."]})
-    >>> ex = explore(arts, {"threat": ["threat*"], "calm": ["calm"]}, compare="pooled")
-    >>> ex.counts.groupby("frame")["n_hits"].sum().to_dict()
-    {'calm': 1, 'threat': 3}
-    >>> ex.freq.value = "quarter"
-    >>> ex.counts["period"].dt.strftime("%Y-%m").unique().tolist()
-    ['2024-01']
-    >>> "<mark>Threats</mark>" in ex.kwic_html.value
-    True
-    >>> ex.series.value = ()
-    >>> ex.status.value
-    '<div class="fr-status-warn" ...>Choose at least one frame or entry ...</div>'
-    """
-    return Explorer.from_tables(
-        articles, lexicon, hits=hits, counts=counts, match=match, token_totals=token_totals,
-        freq=freq, measure=measure, smooth=smooth, intervals=intervals, compare=compare,
-        frames=frames, outlets=outlets, directory=directory, name=name, window=window,
-        page_size=page_size, dpi=dpi, voice=voice,
-    )  # fmt: skip

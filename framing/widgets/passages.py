@@ -121,12 +121,12 @@ class Passages:
         self.html.value = passages_html(table, total)
 
     def _fetch(self, choice):
-        labels, outlets, lo, hi, pfreq, voices = choice
+        labels, outlets, lo, hi, pfreq, voices, copies = choice
         only, outlet = self.frame.value, self.outlet.value
         return self.source.kwic_page(
             [only] if only else labels, [outlet] if outlet else outlets, lo, hi, freq=pfreq,
             period=self.period.value,
-            page=self.page, size=self.page_size, window=self.window, voices=voices,
+            page=self.page, size=self.page_size, window=self.window, voices=voices, copies=copies,
         )  # fmt: skip
 
 

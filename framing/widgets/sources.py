@@ -33,6 +33,7 @@ from ..lexicon import read_lexicon
 from ..match import article_token_totals, find_hits, token_counts
 from ..partials import VOICES, voice_token_matrix
 from ..voices import add_voice
+from .copies import CopyViews
 from .voice import hit_voice_codes, voice_totals_by_position
 
 __all__ = [
@@ -130,16 +131,20 @@ class HitsSource:
     has_kwic = True
     fixed_freq = None
 
+    @property
+    def has_copies(self) -> bool:
+        """Whether the copies chooser works (copies given, or texts to find them in)."""
+        return self.copies.available
+
     def __init__(self, articles, lexicon, hits, *, match: str, token_totals=None):
         _check_articles(articles)
         lexicon = _as_lexicon(lexicon)
         hits = _hits_of(articles, lexicon, hits, match=match)
-        rows = _article_rows(articles, hits)
-        # each hit's voice (a code in VOICES), None without a voice column; the tokens of
-        # each voice are counted when a voice is first chosen (see voice_totals)
-        self.voice_codes = hit_voice_codes(hits)
-        self.has_voice = self.voice_codes is not None
-        self._articles, self._token_totals, self._voice_totals = articles, token_totals, None
+        self.match = match
+        # the hits know their voice (a code in VOICES) when they have a voice column; the
+        # tokens of each voice are counted when a voice is first chosen (see voice_totals)
+        self.has_voice = "voice" in hits.columns
+        self.articles, self._token_totals, self._voice_totals = articles, token_totals, None
         # the slim articles table every count starts from (article ids are replaced by
         # positions: integer keys count fast)
         self.arts = _slim_articles(articles, token_totals)
@@ -147,16 +152,32 @@ class HitsSource:
         # each article's outlet as a code: a choice of outlets is a lookup, not a comparison
         # of every article's outlet name with every chosen name
         self.outlet_codes, self.outlet_names = pd.factorize(self.arts["outlet"])
+        self.copies = CopyViews(articles, self.arts, self.outlet_names)
         self._periods: dict[str, pd.PeriodIndex] = {}
         self._keep_texts(articles, hits)
-        self.frames, self.index, self.labels_of = _series_index(hits, lexicon)
-        self.hits = hits
-        self.hit_rows = rows
+        #: the hits of the query box's queries, by label (see framing.widgets.queries)
+        self.queries: dict[str, pd.DataFrame] = {}
+        self.set_hits(hits, lexicon)
+
+    def set_hits(self, hits: pd.DataFrame, lexicon) -> None:
+        """Count ``hits`` (found with ``lexicon``, or None) from now on, and the queries'."""
+        self.hits, self.lexicon = hits.reset_index(drop=True), lexicon
+        self.frames, self.index, self.labels_of = _series_index(self.hits, lexicon)
+        pieces = [self.hits]
+        for label, table in self.queries.items():
+            start = sum(len(t) for t in pieces)
+            self.index[label] = np.arange(start, start + len(table), dtype=np.intp)
+            self.labels_of[label] = (label, None)
+            pieces.append(table)
+        # the lexicon's hits and the queries' in one table: what the counts and passages read
+        every = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else self.hits
+        self.all_hits = every
+        self.voice_codes = hit_voice_codes(every)
+        self.hit_rows = _article_rows(self.articles, every)
         # reading order of the passages: by date, article, offset
-        start = hits["start"].to_numpy() if "start" in hits.columns else np.zeros(len(hits))
-        self.hit_order = np.lexsort((start, rows, self.dates[rows]))
+        start = every["start"].to_numpy() if "start" in every.columns else np.zeros(len(every))
+        self.hit_order = np.lexsort((start, self.hit_rows, self.dates[self.hit_rows]))
         self.attrs = {k: v for k, v in hits.attrs.items() if k != "frames"}
-        self.lexicon = lexicon
 
     def _keep_texts(self, articles, hits) -> None:
         """What KWIC needs: the text (and outlet, date, title) of every article."""
@@ -186,25 +207,47 @@ class HitsSource:
 
     # -- counting --------------------------------------------------------------------------
 
-    def article_mask(self, outlets, lo, hi) -> np.ndarray:
-        """Whether each article is from one of ``outlets`` and dated in ``[lo, hi)``."""
+    def article_mask(self, outlets, lo, hi, copies: str = "keep") -> np.ndarray:
+        """Whether each article counts under ``copies`` (a choice of the copies chooser), is
+        from one of ``outlets`` (for ``copies``: a copy's original's under ``"origin"``) and
+        is dated in ``[lo, hi)``."""
+        view = self.copies.view(copies)
         chosen = np.isin(np.asarray(self.outlet_names, dtype=object), list(outlets))
         return (
-            chosen[self.outlet_codes]
+            chosen[view.outlet]
+            & view.keep
             & (self.dates >= lo.to_datetime64())
             & (self.dates < hi.to_datetime64())
         )
+
+    def chosen_hits(self, labels, mask: np.ndarray) -> np.ndarray:
+        """Whether each hit is of one of the series ``labels`` (a hit of two of them once)
+        and in an article of ``mask``."""
+        wanted = np.zeros(len(self.all_hits), dtype=bool)
+        for label in labels:
+            wanted[self.index[label]] = True
+        return wanted & mask[self.hit_rows]
+
+    def copy_summary(self, labels, outlets, lo, hi, copies: str) -> dict:
+        """What the copies change in the chosen articles and hits (see
+        :meth:`framing.widgets.copies.CopyViews.summary`)."""
+        # the articles chosen before copies are left out: under "drop", the copies' own
+        mask = self.article_mask(outlets, lo, hi, "origin" if copies == "origin" else "keep")
+        hit_in = self.hit_rows[self.chosen_hits(labels, mask)]
+        return self.copies.summary(copies, mask, hit_in)
 
     def voice_totals(self) -> pd.DataFrame:
         """The tokens of each article (by position) in each voice, counted once."""
         if self._voice_totals is None:
             given = self._token_totals
             given = given if given is not None and "voice" in given.columns else None
-            self._voice_totals = voice_totals_by_position(self._articles, given)
+            self._voice_totals = voice_totals_by_position(self.articles, given)
         return self._voice_totals
 
-    def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None) -> pd.DataFrame:
-        mask = self.article_mask(outlets, lo, hi)
+    def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None, copies="keep"):
+        """The counts table of a choice (:func:`framing.count_by_period` on the chosen
+        articles and hits; ``copies`` a choice of the copies chooser)."""
+        mask = self.article_mask(outlets, lo, hi, copies)
         if not mask.any():
             raise NothingToDraw("empty")
         pieces = [self.index[label] for label in labels]
@@ -223,7 +266,7 @@ class HitsSource:
         hits.attrs = dict(self.attrs)
         return count_by_period(
             hits,
-            self.arts[mask],
+            self.copies.view(copies).arts[mask],
             freq={v: k for k, v in GRANULARITIES.items()}[freq],
             by=None if pooled else "outlet",
             frames=list(labels),
@@ -237,21 +280,19 @@ class HitsSource:
             self._periods[freq] = pd.PeriodIndex(self.arts["date"].dt.to_period(freq))
         return self._periods[freq]
 
-    def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window, voices=None):
+    def kwic_page(self, labels, outlets, lo, hi, *, freq, period, page, size, window, voices=None,
+                  copies="keep"):  # fmt: skip
         """(number of passages, kwic table of the page) for the current choice (and voices:
-        None for all)."""
-        mask = self.article_mask(outlets, lo, hi)
+        None for all; copies: a choice of the copies chooser)."""
+        mask = self.article_mask(outlets, lo, hi, copies)
         if period:
             mask &= np.asarray(self.periods(freq) == pd.Period(pd.Timestamp(period), freq))
-        wanted = np.zeros(len(self.hits), dtype=bool)
-        for label in labels:  # a hit of two chosen series is listed once
-            wanted[self.index[label]] = True
-        wanted &= mask[self.hit_rows]
+        wanted = self.chosen_hits(labels, mask)
         if voices is not None:
             wanted &= np.isin(self.voice_codes, [VOICES.index(v) for v in voices])
         chosen = self.hit_order[wanted[self.hit_order]]  # in reading order
         shown = chosen[page * size : (page + 1) * size]
-        page_hits = self.hits.iloc[shown]
+        page_hits = self.all_hits.iloc[shown]
         texts = self.texts.iloc[np.unique(self.hit_rows[shown])]
         table = kwic(page_hits, texts, window=window)
         # whether the context is cut (to show "…"): it starts after the text's start / ends
@@ -269,6 +310,7 @@ class CountsSource:
 
     has_kwic = False
     has_voice = False
+    has_copies = False
     no_kwic_reason = (
         "The explorer was given a counts table only: pass the articles and a lexicon "
         "(or hits) to read the passages behind the chart."
@@ -312,7 +354,8 @@ class CountsSource:
         p = self.table["period"]
         return [str(m) for m in pd.period_range(p.min(), p.max(), freq="M")]
 
-    def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None) -> pd.DataFrame:
+    def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None, copies="keep"):
+        """The counts of a choice, summed from the table (``voices``, ``copies``: unused)."""
         t = self.table
         first, last = lo, hi - pd.Timedelta(days=1)
         if self.freq:
@@ -444,13 +487,13 @@ def _series_index(hits, lexicon) -> tuple[list, dict, dict]:
 
 
 def smoothed_over_all_dates(source, counts, window, months, labels, outlets, freq, pooled,
-                            voices) -> pd.DataFrame:  # fmt: skip
+                            voices, copies="keep") -> pd.DataFrame:  # fmt: skip
     """The chosen series counted over every month of ``months`` (all the data's), smoothed
     with a ``window``-period moving window, then cut to the periods of ``counts`` (those
     shown): so narrowing the date range does not change the smoothed values at its edges."""
     first = pd.Period(months[0], "M").start_time
     last = (pd.Period(months[-1], "M") + 1).start_time
-    wide = source.counts(labels, outlets, first, last, freq, pooled, voices)
+    wide = source.counts(labels, outlets, first, last, freq, pooled, voices, copies)
     rolled = rolling_counts(wide, window)
     shown = rolled["period"].between(counts["period"].min(), counts["period"].max())
     return rolled[shown].reset_index(drop=True)
