@@ -262,3 +262,21 @@ def test_an_unknown_action_is_refused(corpus, tmp_path):
     widget = code_kwic(hits, articles, path=tmp_path / "ann.csv", coder="ann")
     with pytest.raises(FramingError, match="'maybe' is not an action"):
         widget.act("maybe")
+
+
+def test_keys_pressed_on_two_threads_at_once_each_answer_once(tmp_path):
+    """JupyterLab may deliver two events on two threads; every press is one answer."""
+    import threading
+
+    articles = fr.load_example()
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    widget = fr.code_kwic(hits, articles, n=2, by="entry", seed=0, path=tmp_path / "a.csv",
+                          coder="ann")  # fmt: skip
+    presses = 12
+    threads = [threading.Thread(target=widget.press, args=("y",)) for _ in range(presses)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert widget.session.n_done == presses
+    assert fr.read_coding(tmp_path / "a.csv")["code"].eq("relevant").sum() == presses

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 
 import pandas as pd
 
@@ -161,6 +162,9 @@ class CodingWidget(widgets.VBox):
 
     def __init__(self, session: CodingSession):
         self.session = session
+        # JupyterLab may deliver a button's click and a key on two threads at once; answers
+        # are taken one at a time so that none is lost or given twice.
+        self._lock = threading.Lock()
         self.progress = tagged(widgets.HTML(), "coding-progress")
         self.meta = tagged(widgets.HTML(), "coding-meta")
         self.passage = tagged(widgets.HTML(layout=widgets.Layout(width="100%")), "coding-passage")
@@ -272,15 +276,17 @@ class CodingWidget(widgets.VBox):
                 where="CodingWidget.act",
                 fix=f"Use one of: {', '.join(ACTIONS)}.",
             )
-        try:
-            self._do(action)
-        except FramingError as exc:
-            self.status.value = (
-                f'<span class="fr-coding-error" style="color:#b00">{html.escape(str(exc))}</span>'
-            )
-            return self
-        self.status.value = ""
-        self.show()
+        with self._lock:
+            try:
+                self._do(action)
+            except FramingError as exc:
+                self.status.value = (
+                    f'<span class="fr-coding-error" style="color:#b00">'
+                    f"{html.escape(str(exc))}</span>"
+                )
+                return self
+            self.status.value = ""
+            self.show()
         return self
 
     def _do(self, action: str) -> None:
