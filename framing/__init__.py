@@ -65,6 +65,7 @@ _API = {
     "shutdown_workers": "corpus",
     "clear_caches": "_cache",
     "code_kwic": "widgets.coding",
+    "suggest_terms": "suggestions",
     "find_copies": "copies",
     "collocates": "contexts",
     "read_coding": "validation",
@@ -135,6 +136,7 @@ __all__ = [
     "shutdown_workers",
     "split_dateline",
     "style_context",
+    "suggest_terms",
     "token_counts",
     "use_style",
 ]
