@@ -13,8 +13,10 @@ regenerate them with::
 
 and paste what it prints over ``EXPECTED``.
 
-Beside the digests, ``clean_text`` (one text at a time, through the general rules) is the
-reference that the table path of ``clean_articles`` is compared with row by row.
+Beside the digests, ``clean_text`` (one text at a time) is the reference that the table
+path of ``clean_articles`` is compared with row by row, and the searches made in the lower
+case of an ASCII text (``low``) are compared with the same functions called without it,
+which search with ``re.IGNORECASE`` and lower-case each text themselves.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing.clean import (
     DEFAULT_BOILERPLATE,
@@ -37,6 +41,9 @@ from framing.clean import (
     normalize_whitespace,
     remove_boilerplate,
 )
+from framing.clean.head import credit_lines
+from framing.clean.layout import default_line_drops
+from framing.clean.pipeline import normalize_characters_and_space
 from framing.clean.removed import encode_pieces
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,3 +185,48 @@ if __name__ == "__main__":
         inputs[sample] = news_sample(NEWS, sample)
     digests = {key: cleaned_digests(table) for key, table in inputs.items()}
     print("EXPECTED = " + json.dumps(digests, indent=4))
+
+
+# The searches in an ASCII text's lower case against the reference searches (re.IGNORECASE
+# and a lower-casing of each text), called without the lower case
+
+_WORDS = ["Reuter", "reuters said", "Read more: x", "read on", "(Reporting by A)", "[Photo", "By Jo",
+          "by then", "Share this", "shares rose", "Photo: A", "photo credit", "Getty Images",
+          "We use cookies", "we use", "This site", "All rights reserved.", "Copyright 2024",
+          "Follow us on X", "Also read", "See also: y", "Related", "Sign up for news", "x",
+          "(AP Photo/Jo Do)", "Subscribe", "Credit: A", "ILLUSTRATION: B", "", "Image: C"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_lower_case_searches_find_what_the_reference_finds(lines):
+    text = "\n".join(lines)
+    low = text.lower()
+    drops = default_line_drops(text)
+    assert default_line_drops(text, low) == drops
+    assert credit_lines(text, drops, low) == credit_lines(text, drops)
+
+
+def _normalized_ascii_texts(texts) -> list[str]:
+    bases = [normalize_characters_and_space(t) for t in texts]
+    return [b for b in bases if b.isascii()]
+
+
+def _check_searches(texts) -> int:
+    n = 0
+    for base in _normalized_ascii_texts(texts):
+        low = base.lower()
+        drops = default_line_drops(base)
+        assert default_line_drops(base, low) == drops, base[:80]
+        assert credit_lines(base, drops, low) == credit_lines(base, drops), base[:80]
+        n += 1
+    return n
+
+
+def test_lower_case_searches_on_the_teaching_corpus():
+    assert _check_searches(teaching_corpus()["text"]) > 10
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("name", SAMPLES)
+def test_lower_case_searches_on_news(news_dir, name):
+    assert _check_searches(news_sample(news_dir, name)["text"]) > 20
