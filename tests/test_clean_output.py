@@ -190,7 +190,7 @@ if __name__ == "__main__":
 # The searches in an ASCII text's lower case against the reference searches (re.IGNORECASE
 # and a lower-casing of each text), called without the lower case
 
-_WORDS = ["Reuter", "reuters said", "Read more: x", "read on", "(Reporting by A)", "[Photo", "By Jo",
+_WORDS = ["Reuter", "reuter", "reuters said", "Read more: x", "read on", "(Reporting by A)", "[Photo", "By Jo",
           "by then", "Share this", "shares rose", "Photo: A", "photo credit", "Getty Images",
           "We use cookies", "we use", "This site", "All rights reserved.", "Copyright 2024",
           "Follow us on X", "Also read", "See also: y", "Related", "Sign up for news", "x",
