@@ -135,13 +135,21 @@ def _is_head_caption(line: str) -> bool:
     return spaced and _MIXED_RE.search(line) is not None and _CREDITS_RE.fullmatch(line) is not None
 
 
+def _has_dash(raw: str) -> bool:
+    """Whether the first 200 characters of a line hold a dash or a slash (_DASHED_RE)."""
+    if raw.isascii():  # the one dash in ASCII is the hyphen-minus: two quick searches
+        return raw.find("-", 0, 200) != -1 or raw.find("/", 0, 200) != -1
+    return _DASHED_RE.search(raw, 0, 200) is not None
+
+
 def _is_open_short(line: str) -> bool:
     """Whether a stripped line is short and not a closed sentence (a heading or caption)."""
     return (
         len(line) <= 200
         and line[-1] not in _CLOSED
         and line.count(" ") < 25
-        and _QUOTE_RE.search(line) is None  # a quote is never a caption
+        # a quote is never a caption
+        and ('"' not in line if line.isascii() else _QUOTE_RE.search(line) is None)
     )
 
 
@@ -150,16 +158,16 @@ def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dic
 
     ``low`` is ``text.lower()`` of an ASCII text, when the caller has it (None otherwise).
     """
-    if low is not None:  # an ASCII text, its lower case at hand: one search
-        if not any(word in low for word in _ASCII_PHOTO_WORDS):
-            return {}
-        lines = text.split("\n")
-    elif len(text) > 4 * _LONG_LINE and text.count("\n") * _WRAPPED < len(text):
+    if len(text) > 4 * _LONG_LINE and text.count("\n") * _WRAPPED < len(text):
         # a caption is a short line: in a text of long paragraphs only those are read
         lines = text.split("\n")
         short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
         if not _has_photo_word("\n".join(short)):
             return {}
+    elif low is not None:  # an ASCII text, its lower case at hand: one search
+        if not any(word in low for word in _ASCII_PHOTO_WORDS):
+            return {}
+        lines = text.split("\n")
     elif _has_photo_word(text):  # short lines (hard-wrapped) or a short text: one search
         lines = text.split("\n")
     else:
@@ -252,7 +260,7 @@ def read_head(
             found[start] = "caption"
             continue
         # a dateline starts with a capital or "(" and holds a dash or a slash
-        dated = (first.isupper() or first == "(") and _DASHED_RE.search(raw, 0, 200)
+        dated = (first.isupper() or first == "(") and _has_dash(raw)
         dateline = match_dateline(raw) if dated else None
         # after a heading, a bare "PLACE —" is too weak a sign: it needs a date or source
         if dateline is not None and (dateline[1] or not pending or _has_date(raw, dateline)):
