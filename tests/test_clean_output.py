@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from framing.clean import (
@@ -41,7 +41,7 @@ from framing.clean import (
     normalize_whitespace,
     remove_boilerplate,
 )
-from framing.clean.head import credit_lines
+from framing.clean.head import credit_lines, is_credit_line
 from framing.clean.layout import default_line_drops
 from framing.clean.pipeline import normalize_characters_and_space
 from framing.clean.removed import encode_pieces
@@ -197,13 +197,33 @@ _WORDS = ["Reuter", "reuter", "reuters said", "Read more: x", "read on", "(Repor
           "(AP Photo/Jo Do)", "Subscribe", "Credit: A", "ILLUSTRATION: B", "", "Image: C"]  # fmt: skip
 
 
-@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+_PARAGRAPH = "The summit in Yerevan ended without a statement on the photo agency's work. " * 5
+_PHOTO_WORDS = ("photo", "getty", "illustration", "фото", "снимок", "иллюстрация")
+
+
+def plain_credit_lines(text: str, skip: dict[int, str]) -> dict[int, str]:
+    """The rule: each line not skipped that holds a photo word and ends in a photo credit."""
+    found, start = {}, 0
+    for line in text.split("\n"):
+        low = line.lower()
+        if start not in skip and any(w in low for w in _PHOTO_WORDS):
+            if is_credit_line(line.strip()):
+                found[start] = "caption"
+        start += len(line) + 1
+    return found
+
+
+@given(st.lists(st.sampled_from([*_WORDS, _PARAGRAPH, _PARAGRAPH + "(AP Photo/Jo)"]), max_size=12))
+@example([_PARAGRAPH] * 4 + ["(AP Photo/Jo Do)", _PARAGRAPH])  # long paragraphs, a credit
+@example(["Reuter"] + [_PARAGRAPH] * 4 + ["Getty Images"])  # the same after a short line
 def test_lower_case_searches_find_what_the_reference_finds(lines):
     text = "\n".join(lines)
     low = text.lower()
     drops = default_line_drops(text)
     assert default_line_drops(text, low) == drops
-    assert credit_lines(text, drops, low) == credit_lines(text, drops)
+    expected = plain_credit_lines(text, drops)
+    assert credit_lines(text, drops, low) == expected
+    assert credit_lines(text, drops) == expected
 
 
 def _normalized_ascii_texts(texts) -> list[str]:
