@@ -11,7 +11,7 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
-from .head import find_layout, linked_titles
+from .head import credit_lines, linked_titles, read_head
 from .layout import default_line_drops
 from .pipeline import cleaner_name, default_cleaner, normalize_characters_and_space
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
@@ -104,14 +104,15 @@ def clean_articles(
     before = articles["removed"].tolist() if "removed" in articles.columns else None
     cleaned, places, sources, removed, emptied = [], [], [], [], []
     for pos, text in enumerate(articles[column].tolist()):
-        text = _text_of(articles, pos, text, column)
+        if not isinstance(text, str):
+            text = _text_of(articles, pos, text, column)
         new, place, source, pieces = clean_text(text, cleaner, datelines=datelines, layout=layout)
         places.append(place)
         sources.append(source)
         if before is not None:
             pieces = after_earlier(decode_pieces(before[pos], f"row {pos}"), pieces)
         removed.append(encode_pieces(pieces))
-        if text.strip() and not new.strip():
+        if not new.strip() and text.strip():  # (the cleaned text first: seldom blank)
             emptied.append(pos)
         cleaned.append(new)
 
@@ -144,15 +145,18 @@ def clean_text(
     ('Armenia said no.', 'YEREVAN', 'AP', [('byline', 0, 'By Jane Doe\\n'), ('dateline', 0, 'YEREVAN (AP) — ')])
     """
     earlier: list[Piece] = []
+    # the lower case of an ASCII text, made once for the searches of words in any case
+    low = None
     if cleaner is default_cleaner or cleaner == default_cleaner:
         base = normalize_characters_and_space(text)
-        drops = default_line_drops(base)
+        low = base.lower() if base.isascii() else None
+        drops = default_line_drops(base, low)
     else:
         base = _cleaned(cleaner, text)
         earlier = dropped_lines(text, base)  # a black box: the whole lines it dropped
         drops = {}
     if layout:
-        found, dateline = find_layout(base, drops)
+        found, dateline = read_head(base, drops, credit_lines(base, drops, low))
         drops.update(found)
         if drops:
             drops.update(linked_titles(base, drops))
@@ -191,9 +195,8 @@ def _the_cleaner(cleaner: Callable[[str], str] | None) -> Callable[[str], str]:
 
 
 def _text_of(articles: pd.DataFrame, pos: int, text: object, column: str) -> str:
-    """The text of row ``pos``: ``""`` when missing; an error naming the row when not a str."""
-    if isinstance(text, str):
-        return text
+    """The text of row ``pos`` that is not a str: ``""`` when missing; else an error naming
+    the row."""
     if text is None or (pd.api.types.is_scalar(text) and pd.isna(text)):
         return ""
     where = _row_ids(articles, [pos])[0]

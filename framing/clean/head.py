@@ -21,7 +21,15 @@ import re
 from .datelines import DATE_PATTERN, match_dateline
 from .text import DASH_CHARS
 
-__all__ = ["HEAD_LINES", "find_layout", "is_byline", "is_credit_line", "linked_titles"]
+__all__ = [
+    "HEAD_LINES",
+    "credit_lines",
+    "find_layout",
+    "is_byline",
+    "is_credit_line",
+    "linked_titles",
+    "read_head",
+]
 
 #: How many non-empty lines at the start of a text are read as its head.
 HEAD_LINES = 6
@@ -31,6 +39,7 @@ _PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|dos|del)"
 _NAME = rf"{_CAPWORD}(?: (?:{_CAPWORD}|{_PARTICLE})){{0,4}}"
 _JOIN = r"(?: ?[,|•·/] ?| (?:and|&|и|for|in|—|–|-) )"
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Associated Press"
+_BY = ("By ", "BY ")
 _BYLINE_RE = re.compile(rf"(?:By|BY) {_NAME}(?:{_JOIN}{_NAME}){{0,5}}")
 # "Author: …", "Автор: …", "Текст: …"
 _AUTHOR_RE = re.compile(
@@ -79,7 +88,7 @@ def is_byline(line: str) -> bool:
     """
     if len(line) > 160:
         return False
-    if line[:3] in ("By ", "BY "):
+    if line[:3] in _BY:
         return _BYLINE_RE.fullmatch(line) is not None
     return ":" in line[:20] and _AUTHOR_RE.fullmatch(line) is not None
 
@@ -124,29 +133,46 @@ def _is_head_caption(line: str) -> bool:
     return spaced and _MIXED_RE.search(line) is not None and _CREDITS_RE.fullmatch(line) is not None
 
 
+def _has_dash(raw: str) -> bool:
+    """Whether the first 200 characters of a line hold a dash or a slash (_DASHED_RE)."""
+    if raw.isascii():  # the one dash in ASCII is the hyphen-minus: two quick searches
+        return raw.find("-", 0, 200) != -1 or raw.find("/", 0, 200) != -1
+    return _DASHED_RE.search(raw, 0, 200) is not None
+
+
 def _is_open_short(line: str) -> bool:
     """Whether a stripped line is short and not a closed sentence (a heading or caption)."""
     return (
         len(line) <= 200
         and line[-1] not in _CLOSED
         and line.count(" ") < 25
-        and _QUOTE_RE.search(line) is None  # a quote is never a caption
+        # a quote is never a caption
+        and ('"' not in line if line.isascii() else _QUOTE_RE.search(line) is None)
     )
 
 
-def _credit_lines(text: str, skip: dict[int, str]) -> dict[int, str]:
-    """The lines of ``text`` (by their start) that end in a photo credit, but for ``skip``."""
-    lines = None
-    if len(text) > 4 * _LONG_LINE:
+def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dict[int, str]:
+    """The lines of ``text`` (by their start) that end in a photo credit, but for ``skip``.
+
+    ``low`` is ``text.lower()`` of an ASCII text, when the caller has it (None otherwise).
+    """
+    # Each way below gives the same lines; which one is the quicker depends on the text.
+    if len(text) > 4 * _LONG_LINE and text.find("\n", 0, _LONG_LINE) == -1:
         # a caption is a short line: in a text of long paragraphs only those are read
         lines = text.split("\n")
         short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
         if not _has_photo_word("\n".join(short)):
             return {}
-    elif not _has_photo_word(text):  # most texts: one search
+    elif low is not None:  # an ASCII text, its lower case at hand: one search
+        if not any(word in low for word in _ASCII_PHOTO_WORDS):
+            return {}
+        lines = text.split("\n")
+    elif _has_photo_word(text):  # short lines (hard-wrapped) or a short text: one search
+        lines = text.split("\n")
+    else:
         return {}
     found, start = {}, 0
-    for line in text.split("\n") if lines is None else lines:
+    for line in lines:
         if start not in skip and _has_photo_word(line) and is_credit_line(line.strip()):
             found[start] = "caption"
         start += len(line) + 1
@@ -191,16 +217,26 @@ def find_layout(
     ({0: 'caption'}, (69, 'YEREVAN', 'Azatutyun', 22))
     """
     skip = skip or {}
-    found = _credit_lines(text, skip)
+    return read_head(text, skip, credit_lines(text, skip), head_lines)
+
+
+def read_head(
+    text: str, skip: dict[int, str], found: dict[int, str], head_lines: int = HEAD_LINES
+) -> tuple[dict[int, str], tuple[int, str, str, int] | None]:
+    """:func:`find_layout` given the lines ``found`` to end in a photo credit (a dict it
+    adds to and returns)."""
     pending: list[tuple[int, str]] = []  # taken only if a dateline follows
     found_list: list[tuple[int, str]] = []
-    seen = 0
-    # the head is in the first lines: split off no more than needed
-    limit = 3 * head_lines
-    lines = text.split("\n", limit)
-    next_start = 0
-    for raw in lines[:limit]:
-        start, next_start = next_start, next_start + len(raw) + 1
+    seen, next_start, size = 0, 0, len(text)
+    # the head is in the first lines: cut out no more of them than needed
+    for _ in range(3 * head_lines):
+        if next_start > size:
+            break
+        start = next_start
+        end = text.find("\n", start)
+        end = size if end == -1 else end
+        next_start = end + 1
+        raw = text[start:end]
         line = raw.strip()
         if not line or start in skip:
             continue
@@ -209,17 +245,22 @@ def find_layout(
             break
         if start in found:
             continue
-        if line[0].islower():  # a hard-wrapped paragraph goes on: the body
+        first = line[0]
+        if first.islower():  # a hard-wrapped paragraph goes on: the body
             break
-        if is_byline(line):
+        # each test below is tried only on a line with what it needs (a call costs more
+        # than these looks at the line)
+        if (line[:3] in _BY or ":" in line[:20]) and is_byline(line):
             # after a line that may go on ("…, CROSSED\nBY FIRST BOSTON"), a dateline
             # must follow
             (pending if pending else found_list).append((start, "byline"))
             continue
-        if _is_head_caption(line):
+        if (line[-1] == ")" or "/" in line) and _is_head_caption(line):
             found[start] = "caption"
             continue
-        dateline = match_dateline(raw) if _DASHED_RE.search(raw, 0, 200) else None
+        # a dateline starts with a capital or "(" and holds a dash or a slash
+        dated = (first.isupper() or first == "(") and _has_dash(raw)
+        dateline = match_dateline(raw) if dated else None
         # after a heading, a bare "PLACE —" is too weak a sign: it needs a date or source
         if dateline is not None and (dateline[1] or not pending or _has_date(raw, dateline)):
             found.update(found_list)

@@ -98,8 +98,8 @@ _CAPTION_WORDS = ("photo", "image", "picture", "caption", "фото", "сним�
 _CAPTION_OPENERS = ("[",)
 
 
-def _starts_pattern(words: tuple[str, ...], openers: tuple[str, ...]) -> str:
-    """A regex (for re.IGNORECASE) of one of ``openers`` or, after ``_CAP``, one of
+def _starts_pattern(words: tuple[str, ...], openers: tuple[str, ...], cap: str = _CAP) -> str:
+    """A regex (for re.IGNORECASE) of one of ``openers`` or, after ``cap``, one of
     ``words``. A class of their first characters comes first and the words are grouped by
     their first letter, so that most lines fail at their first character."""
     groups: dict[str, list[str]] = {}
@@ -107,7 +107,7 @@ def _starts_pattern(words: tuple[str, ...], openers: tuple[str, ...]) -> str:
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     capped = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
     firsts = re.escape("".join(sorted({w[0] for w in words + openers})))
-    return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, openers))}|{_CAP}(?:{capped}))"
+    return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, openers))}|{cap}(?:{capped}))"
 
 
 class _LineStarts:
@@ -355,13 +355,35 @@ def drop_default_lines(text: str) -> str:
     return _drop_found_lines(text, (boilerplate, captions), _BOTH_STARTS)
 
 
-def default_line_drops(text: str) -> dict[int, str]:
+# The same line starts in a lower-cased ASCII text whose lines are stripped, without
+# re.IGNORECASE (which costs a look-up of each character's case): the caller checks _CAP
+# against the text itself. The first line, and the others after their "\n".
+_LOWER_STARTS = _starts_pattern(
+    _BOILERPLATE_WORDS + _CAPTION_WORDS, _BOILERPLATE_OPENERS + _CAPTION_OPENERS, cap=""
+)
+_LOWER_FIRST = re.compile(_LOWER_STARTS).match
+_LOWER_REST = re.compile(f"\n{_LOWER_STARTS}").finditer
+_OPENERS = _BOILERPLATE_OPENERS + _CAPTION_OPENERS
+
+
+def _lower_line_starts(text: str, low: str) -> list[int]:
+    """The lines of an ASCII ``text`` with stripped lines that ``_BOTH_STARTS`` finds, found in
+    ``low``, its lower case: those that start with an opener, or with a word and not with a
+    lower-case letter (_CAP)."""
+    found = [m.start() + 1 for m in _LOWER_REST(low)]
+    if _LOWER_FIRST(low):
+        found.insert(0, 0)
+    return [i for i in found if not text[i].islower() or low.startswith(_OPENERS, i)]
+
+
+def default_line_drops(text: str, low: str | None = None) -> dict[int, str]:
     """The lines that the default boilerplate and caption patterns drop, with the reason.
 
     ``text`` must have been through :func:`normalize_whitespace` (every line its own key).
     Returns ``{offset where the line starts: "boilerplate" or "caption"}`` (a line both
     would drop is boilerplate, the cleaner that runs first): the lines that
-    :func:`remove_boilerplate` and then :func:`remove_captions` drop.
+    :func:`remove_boilerplate` and then :func:`remove_captions` drop. ``low`` is
+    ``text.lower()`` of an ASCII text, when the caller has it.
 
     Examples
     --------
@@ -369,7 +391,9 @@ def default_line_drops(text: str) -> dict[int, str]:
     {0: 'caption', 36: 'boilerplate'}
     """
     boilerplate, captions = _default_matchers()
-    if _may_hold_notice(text):
+    if low is not None and "reserved" not in low:  # _may_hold_notice of an ASCII text
+        starts = _lower_line_starts(text, low)
+    elif _may_hold_notice(text):
         starts = [0, *(m.start() + 1 for m in re.finditer("\n", text))]
     else:
         starts = [0] if _BOTH_STARTS.first(text) else []
