@@ -33,6 +33,7 @@ import json
 import re
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -110,16 +111,6 @@ CHART = """async () => {
     return bytes.length + ':' + h; }"""
 KWIC = "() => document.querySelector('.fr-explorer .fr-kwic')?.innerText ?? null"
 HEADING = ".fr-explorer .fr-kwic-heading"
-# Runs code in the notebook's kernel; what it prints is the result.
-IN_KERNEL = """async (code) => {
-    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    const future = kernel.requestExecute({code, silent: false, store_history: false});
-    let out = '';
-    future.onIOPub = (msg) => {
-        if (msg.header.msg_type === 'stream') out += msg.content.text;
-        if (msg.header.msg_type === 'error') out += 'ERROR ' + msg.content.evalue; };
-    await future.done;
-    return out; }"""
 # Where the explorer's chart draws a point with hits (well apart from the others), as fractions
 # of the image, from its counts table through the panel's data transform, and what the
 # passages of that point should be.
@@ -193,12 +184,12 @@ def status_text(page) -> str:
     return page.locator(".fr-explorer .fr-status").inner_text()
 
 
-def expect_status(page, text) -> None:
+def expect_status(page, text, kernel) -> None:
     """Wait for the status line to show ``text``; when it does not, say what the kernel holds."""
     try:
         expect(page.locator(".fr-explorer .fr-status")).to_contain_text(text)
     except AssertionError:
-        held = page.evaluate(IN_KERNEL, "print(explorer.messages, explorer.copies.value)")
+        held = kernel("print(explorer.messages, explorer.copies.value)")
         raise AssertionError(
             f"status line {status_text(page)!r} has no {text!r}; the kernel's messages: {held}"
         ) from None
@@ -267,9 +258,9 @@ def drive_the_passages(page, artifacts) -> None:
     expect(label).to_have_text(f"1–10 of {total}")
 
 
-def click_a_point(page, artifacts) -> None:
+def click_a_point(page, artifacts, kernel) -> None:
     """A click on a point of the chart shows that point's passages; away from it, a note."""
-    point = json.loads(page.evaluate(IN_KERNEL, A_POINT))
+    point = json.loads(kernel(A_POINT))
     image = page.locator(".fr-explorer img.fr-chart")
     image.scroll_into_view_if_needed()
     box = image.bounding_box()
@@ -293,12 +284,12 @@ def click_a_point(page, artifacts) -> None:
     page.screenshot(path=artifacts / "explorer-click.png", full_page=True)
     # a click away from every point says so
     image.click(position={"x": 3, "y": 3})
-    expect_status(page, "No point of the chart there")
+    expect_status(page, "No point of the chart there", kernel)
     for hook in ("fr-kwic-period", "fr-kwic-outlet", "fr-kwic-frame"):  # all the passages again
         choose(page, hook, "all periods" if hook == "fr-kwic-period" else "all chosen")
 
 
-def drive_the_settings(page, artifacts, chart) -> str:
+def drive_the_settings(page, artifacts, chart, kernel) -> str:
     """Copies, voice, smoothing, interval bands, date range: each redraws the chart."""
     choose(page, "fr-copies", "each story once")
     chart_copies = wait_changed(page, CHART, chart)
@@ -308,6 +299,7 @@ def drive_the_settings(page, artifacts, chart) -> str:
             r"Copies \(found by fr.find_copies with its defaults\): \d+ copies of \d+ "
             r"stories .* left out, with their [\d,]+ tokens"
         ),
+        kernel,
     )
     snap(page, artifacts, "copies")
 
@@ -336,12 +328,14 @@ def drive_the_settings(page, artifacts, chart) -> str:
     return chart_dates
 
 
-def drive_the_query_box(page, artifacts, chart) -> str:
+def drive_the_query_box(page, artifacts, chart, kernel) -> str:
     """A term typed in draws its curve; a bad one says why; Add to frame; Remove."""
     box = page.locator(".fr-explorer .fr-query input")
     box.fill("security guarantee*")
     box.press("Enter")
-    expect_status(page, re.compile(r'Query "security guarantee\*": [\d,]+ hits in the corpus'))
+    expect_status(
+        page, re.compile(r'Query "security guarantee\*": [\d,]+ hits in the corpus'), kernel
+    )
     assert any(o.startswith('"security guarantee*" (') for o in options_of(page, "fr-series"))
     chart_query = wait_changed(page, CHART, chart)
     expect(box).to_have_value("")
@@ -362,7 +356,8 @@ def drive_the_query_box(page, artifacts, chart) -> str:
         re.compile(
             r"Added 'security guarantee\*' to frame 'threat': [\d,]+ hits before, "
             r"[\d,]+ now"
-        ),  # fmt: skip
+        ),
+        kernel,
     )
     assert any(o.startswith("threat: security guarantee* (") for o in options_of(page, "fr-series"))
     snap(page, artifacts, "add-to-frame")
@@ -375,7 +370,7 @@ def drive_the_query_box(page, artifacts, chart) -> str:
     return chart_removed
 
 
-def drive_outlets_compare_and_export(page, artifacts, workdir, chart) -> None:
+def drive_outlets_compare_and_export(page, artifacts, workdir, chart, kernel) -> None:
     """One outlet, then outlets pooled; the export writes the chart on screen."""
     choose(page, "fr-outlets", "Yerevan Ledger")
     chart_outlet = wait_changed(page, CHART, chart)
@@ -395,7 +390,9 @@ def drive_outlets_compare_and_export(page, artifacts, workdir, chart) -> None:
     name.press("Enter")
     page.locator(".fr-explorer .fr-export").click()
     expect_status(
-        page, "Saved browser-export.png, browser-export.pdf, browser-export.csv in figures/."
+        page,
+        "Saved browser-export.png, browser-export.pdf, browser-export.csv in figures/.",
+        kernel,
     )
     for ext in ("png", "pdf", "csv"):
         assert (workdir / "figures" / f"browser-export.{ext}").stat().st_size > 0
@@ -409,6 +406,7 @@ def test_every_control_of_the_explorer_in_jupyterlab(lab, jupyterlab, workdir, p
     _, _, name = lab
     started = time.monotonic()
     jupyterlab.open_and_run_all(page, name)
+    kernel = partial(jupyterlab.in_kernel, page)
     explorer = page.locator(".fr-explorer")
     expect(explorer).to_be_visible()
     chart = wait_changed(page, CHART, None)
@@ -419,10 +417,10 @@ def test_every_control_of_the_explorer_in_jupyterlab(lab, jupyterlab, workdir, p
 
     chart = drive_the_choosers(page, artifacts, chart, kwic)
     drive_the_passages(page, artifacts)
-    click_a_point(page, artifacts)
-    chart = drive_the_settings(page, artifacts, chart)
-    chart = drive_the_query_box(page, artifacts, chart)
-    drive_outlets_compare_and_export(page, artifacts, workdir, chart)
+    click_a_point(page, artifacts, kernel)
+    chart = drive_the_settings(page, artifacts, chart, kernel)
+    chart = drive_the_query_box(page, artifacts, chart, kernel)
+    drive_outlets_compare_and_export(page, artifacts, workdir, chart, kernel)
     explorer.scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "explorer-after.png", full_page=True)
     print(f"browser test: {time.monotonic() - started:.1f} s after JupyterLab was up")
