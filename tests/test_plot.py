@@ -198,6 +198,23 @@ def test_comparison_title_sits_above_the_legend():
     assert title.get_window_extent(renderer).y0 >= legend.y1 - 0.5
 
 
+@pytest.mark.parametrize("words", [4, 20])
+def test_a_long_comparison_title_is_broken_into_lines_inside_the_figure(words):
+    comp = pd.DataFrame({"frame": ["threat"] * 3, "group": ["X", "Y", "Z"], "reference": "rest",
+                         "ratio": [2.0, 0.5, 1.1], "ratio_lo": [1.2, 0.3, 0.9],
+                         "ratio_hi": [3.5, 0.8, 1.4]})  # fmt: skip
+    title = " ".join(["Threat"] + ["ratios"] * (words - 1))
+    ax = plot_comparison(comp, title=title)
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = ax._left_title.get_window_extent(renderer)
+    assert box.x1 <= fig.bbox.width
+    assert box.y0 >= ax.get_legend().get_window_extent(renderer).y1
+    assert ax._left_title.get_text().split() == title.split()  # no word lost
+    assert ("\n" in ax._left_title.get_text()) == (words == 20)
+
+
 @pytest.mark.parametrize(
     ("interval", "measure", "named"),
     [("quasipoisson", "per_1k_tokens", "95% quasi-Poisson intervals"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
@@ -105,9 +107,32 @@ def plot_comparison(
         _ratio_axes(ax, frames, (left, right), _xlabel(vs_rest, hues))
         legend_above(ax, len(hues))
         if title:
-            ax.set_title(title, loc="left", pad=_legend_height(ax) + 4)
+            pad = _legend_height(ax) + 4
+            ax.set_title(title, loc="left", pad=pad)
+            _fit_title(ax, pad)
     attach(fig, provenance=table_provenance(comparison), data=table, ax=ax, label=function)
     return ax
+
+
+def _fit_title(ax, pad: float) -> None:
+    """Break a left title too wide for the figure into lines that fit (never clip it), and
+    lift it clear of the legend when its descenders reach down to it.
+
+    Matplotlib's ``wrap=True`` reports a wrong extent to ``bbox_inches="tight"``, so the
+    lines are broken here, at word boundaries, by the measured width.
+    """
+    text, fig = ax._left_title, ax.figure
+    renderer = fig.canvas.get_renderer()
+    width = text.get_window_extent(renderer).width
+    room = fig.bbox.width - ax.get_window_extent(renderer).x0 - 4
+    if width > room > 0:
+        chars = max(10, int(len(text.get_text()) * room / width))
+        text.set_text(textwrap.fill(text.get_text(), width=chars))
+    legend = ax.get_legend()
+    if legend is not None:
+        overlap = legend.get_window_extent(renderer).y1 - text.get_window_extent(renderer).y0
+        if overlap > 0:
+            ax.set_title(text.get_text(), loc="left", pad=pad + overlap * 72 / fig.dpi + 1)
 
 
 def _legend_height(ax) -> float:
