@@ -489,6 +489,7 @@ def test_lexicon_report_flags_and_files(tmp_path):
     assert review["threat*"] == ""
     assert review["security"].startswith("precision below 0.7; needs")
     assert "coders disagree" in review["security"]
+    assert sheet.loc[1, "percent_agreement"] == pytest.approx(30 / 40)
     assert review["menace"].startswith("not coded")
     assert review["peril"] == "no hits"
     assert np.isnan(sheet.loc[0, "alpha"])  # one code only: alpha is undefined
@@ -622,3 +623,21 @@ def test_entries_without_hits_do_not_widen_the_corrected_band():
     one = corrected_counts(counts.head(1), prec.head(1), n_sim=4000).iloc[0]
     assert many["n_hits_corrected"] == one["n_hits_corrected"] == 15
     assert many["n_hits_corrected_hi"] == pytest.approx(one["n_hits_corrected_hi"], rel=0.05)
+
+
+def test_datasheet_puts_a_low_alpha_on_one_sided_codes_down_to_them(tmp_path):
+    """One disagreement among 40 passages both coded relevant: alpha is about 0 (its known
+    paradox), and the flag says the codes are too one-sided rather than that coders differ."""
+    from framing import Lexicon
+    from framing.validation import lexicon_report
+
+    lexicon = Lexicon.from_dict({"threat": ["danger*"]}, name="demo")
+    hits = pd.DataFrame({"article_id": [f"h{i}" for i in range(40)], "frame": "threat",
+                         "entry": "danger*", "start": 0, "end": 6})  # fmt: skip
+    ann = hits.assign(coder="ann", code="relevant")
+    bob = hits.assign(coder="bob", code=["not_relevant"] + ["relevant"] * 39)
+    sheet = lexicon_report(lexicon, hits, pd.concat([ann, bob], ignore_index=True), n_boot=0)
+    assert sheet.loc[0, "alpha"] < 0.667
+    assert sheet.loc[0, "percent_agreement"] == pytest.approx(39 / 40)
+    assert "codes too one-sided" in sheet.loc[0, "review"]
+    assert "coders disagree" not in sheet.loc[0, "review"]

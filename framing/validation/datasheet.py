@@ -10,7 +10,10 @@ flags the entries to review:
   passage;
 * ``needs N more passages``: its interval is wider than ±``half_width``
   (:func:`framing.sample_size`);
-* ``coders disagree``: Krippendorff's alpha on it is below 0.667;
+* ``coders disagree``: Krippendorff's alpha on it is below 0.667; when the coders agree
+  on 90% of its passages or more, the flag says instead that the codes are too one-sided for
+  alpha to judge (alpha's known paradox: one disagreement among passages nearly all coded
+  alike gives alpha near 0);
 * ``no hits``: the entry never matched (a typo, or a word the corpus does not use).
 
 The header names the lexicon, its version and hash (the hash the counts' provenance
@@ -34,11 +37,14 @@ from .scores import check_coded, precision
 
 __all__ = ["lexicon_report", "datasheet_markdown"]
 
+#: Percent agreement from which a low alpha is put down to one-sided codes.
+ONE_SIDED = 0.9
+
 _SHOWN = {
     "frame": "frame", "entry": "entry", "n_hits": "hits", "share": "share of frame",
     "n_coded": "coded", "n_relevant": "relevant", "n_unsure": "unsure",
     "precision": "precision", "precision_low": "low", "precision_high": "high",
-    "alpha": "alpha", "review": "review",
+    "alpha": "alpha", "percent_agreement": "agree", "review": "review",
 }  # fmt: skip
 
 
@@ -108,7 +114,9 @@ def lexicon_report(
     for col in ("n_hits", "n_coded", "n_relevant", "n_unsure", "n_needed"):
         table[col] = table[col].fillna(0).astype("int64")
     table["share"] = table["share"].fillna(0.0)
-    overall, table["alpha"] = _agreement(coded, table, n_boot, seed, conf)
+    overall, table["alpha"], table["percent_agreement"] = _agreement(
+        coded, table, n_boot, seed, conf
+    )
     table["review"] = _review(table, min_precision, min_share)
     table.attrs["datasheet"] = _header(lexicon, hits, coded, overall)
     if path is not None:
@@ -117,22 +125,24 @@ def lexicon_report(
 
 
 def _agreement(coded, table, n_boot, seed, conf):
-    """The overall agreement (a dict, or None with one coder) and alpha per entry."""
+    """The overall agreement (a dict, or None with one coder), alpha and percent agreement
+    per entry."""
     alpha = np.full(len(table), np.nan)
     if coded["coder"].nunique() < 2:
-        return None, alpha
+        return None, alpha, alpha.copy()
     try:
         result = agreement(coded, by="entry", n_boot=n_boot, seed=seed, conf=conf)
     except FramingError as exc:
         if "no passage in common" not in str(exc):
             raise
-        return None, alpha
-    per_entry = dict(zip(result["entry"], result["alpha"], strict=True))
-    alpha = np.array([per_entry.get(e, np.nan) for e in table["entry"]], dtype=float)
+        return None, alpha, alpha.copy()
+    per_entry = result.iloc[1:].set_index("entry")  # row 0 is the overall "all"
+    alpha = per_entry["alpha"].reindex(table["entry"]).to_numpy(float)
+    agree = per_entry["percent_agreement"].reindex(table["entry"]).to_numpy(float)
     first = result.iloc[0]
     overall = {k: first[k] for k in ("coders", "n_passages", "alpha", "alpha_low",
                                      "alpha_high", "kappa", "reliability")}  # fmt: skip
-    return overall, alpha
+    return overall, alpha, agree
 
 
 def _review(table: pd.DataFrame, min_precision: float, min_share: float) -> list[str]:
@@ -151,9 +161,19 @@ def _review(table: pd.DataFrame, min_precision: float, min_share: float) -> list
                 f"needs {row.n_needed} more passages" + (" (all)" if row.n_needed == left else "")
             )
         if row.alpha == row.alpha and row.alpha < ALPHA_TENTATIVE:
-            why.append(f"coders disagree (alpha {row.alpha:.2f})")
+            why.append(_disagreement(row.alpha, row.percent_agreement))
         reasons.append("; ".join(why))
     return reasons
+
+
+def _disagreement(alpha: float, agree: float) -> str:
+    """The review flag of a low alpha, saying when it comes from one-sided codes."""
+    if agree == agree and agree >= ONE_SIDED:
+        return (
+            f"alpha {alpha:.2f} though coders agree on {agree:.0%}: codes too one-sided for "
+            "alpha to judge; code passages that vary more"
+        )
+    return f"coders disagree (alpha {alpha:.2f})"
 
 
 def _header(lexicon, hits, coded, overall) -> dict:
