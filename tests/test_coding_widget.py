@@ -280,3 +280,22 @@ def test_keys_pressed_on_two_threads_at_once_each_answer_once(tmp_path):
         t.join()
     assert widget.session.n_done == presses
     assert fr.read_coding(tmp_path / "a.csv")["code"].eq("relevant").sum() == presses
+
+
+def test_the_done_message_says_how_many_more_passages_each_entry_needs(tmp_path):
+    """After the last answer, the widget gives framing.precision's sample plan."""
+    articles = fr.load_example()
+    hits = fr.find_hits(articles, fr.load_lexicon("security"))
+    threat = hits[hits["frame"] == "threat"]
+    widget = fr.code_kwic(threat, articles, n=2, by="entry", seed=0, path=tmp_path / "a.csv",
+                          coder="ann")  # fmt: skip
+    for i in range(len(widget.session.sheet)):
+        widget.press("y" if i % 3 else "n")
+    assert widget.done
+    plan = fr.precision(fr.read_coding(tmp_path / "a.csv"), hits=threat)
+    short = plan[plan["n_needed"] > 0]
+    assert len(short) > 0  # two passages per entry are never enough for ±0.10
+    message = html.unescape(widget.passage.value)
+    assert f"{len(short)} entries need more passages" in message
+    for entry, needed in zip(short["entry"], short["n_needed"], strict=True):
+        assert f"{entry} ({needed} more)" in message

@@ -21,8 +21,9 @@ import threading
 import pandas as pd
 
 from .._errors import FramingError, MissingDependencyError, require
+from ..validation.scores import precision
 from ..validation.session import CodingSession
-from ..validation.sheets import CODES
+from ..validation.sheets import CODES, read_coding
 from .controls import tagged, widgets
 from .voice import voice_meta
 
@@ -116,7 +117,7 @@ def code_kwic(hits, articles, *, path, coder: str, n: int = 20, by="entry", seed
     """
     session = CodingSession(hits, articles, path=path, coder=coder, n=n, by=by, seed=seed,
                             window=window)  # fmt: skip
-    return CodingWidget(session)
+    return CodingWidget(session, hits=hits)
 
 
 class CodingWidget(widgets.VBox):
@@ -126,6 +127,9 @@ class CodingWidget(widgets.VBox):
     ----------
     session : framing.validation.CodingSession
         The sheet being coded; every answer goes through it (and so to its file).
+    hits : DataFrame, optional
+        The hits sampled; when given, the done message says how many more passages each
+        entry needs for a precision interval of ±0.10 (:func:`framing.precision`).
 
     Attributes
     ----------
@@ -160,8 +164,8 @@ class CodingWidget(widgets.VBox):
     0
     """
 
-    def __init__(self, session: CodingSession):
-        self.session = session
+    def __init__(self, session: CodingSession, *, hits=None):
+        self.session, self.hits = session, hits
         # JupyterLab may deliver a button's click and a key on two threads at once; answers
         # are taken one at a time so that none is lost or given twice.
         self._lock = threading.Lock()
@@ -242,6 +246,27 @@ class CodingWidget(widgets.VBox):
         self.passage.value = passage_html(row)
         self.note.value = str(row.get("note", "") or "")
 
+    def _plan(self) -> str:
+        """What the sample still needs: the entries whose interval is wider than ±0.10."""
+        if self.hits is None:
+            return ""
+        try:
+            table = precision(read_coding(self.session.path), hits=self.hits)
+        except FramingError as exc:  # a plan is a hint: say why there is none, do not fail
+            return f"<br>No sample plan: {html.escape(str(exc))}"
+        short = table[table["n_needed"] > 0]
+        if short.empty:
+            return "<br>Every planned entry's precision interval is ±0.10 or narrower."
+        named = ", ".join(
+            f"{html.escape(str(e))} ({int(k)} more)"
+            for e, k in zip(short["entry"], short["n_needed"], strict=True)
+        )
+        return (
+            f"<br>For a precision interval of ±0.10, {len(short)} "
+            f"{'entry needs' if len(short) == 1 else 'entries need'} more passages: {named}. "
+            "Code a further sample to a new sheet (another seed)."
+        )
+
     def _show_end(self, total: int) -> None:
         """Past the last passage: the done message, or how many passages still lack one."""
         session = self.session
@@ -252,7 +277,8 @@ class CodingWidget(widgets.VBox):
             self.passage.value = (
                 f'<div class="fr-coding-done" style="font-size:130%;padding:0.5em 0">Done: all '
                 f"{total} passages are coded and saved in <code>{path}</code>. Read them with "
-                f"<code>fr.read_coding({html.escape(repr(str(session.path)))})</code>.</div>"
+                f"<code>fr.read_coding({html.escape(repr(str(session.path)))})</code>."
+                f"{self._plan()}</div>"
             )
         else:
             left = total - session.n_done
