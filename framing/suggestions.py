@@ -7,18 +7,14 @@ it does, and decides whether it belongs in the frame.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ._errors import FramingError
 from .contexts import collocates, kwic
 from .cooccurrence import node_hits
-from .tokens import TOKEN_PATTERN, normalize, token_key
+from .tokens import word_tokens
 
 __all__ = ["suggest_terms"]
-
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
 def suggest_terms(
@@ -79,24 +75,19 @@ def suggest_terms(
                 where=f"suggest_terms({name}=...)",
                 fix=f"Pass e.g. {name}={max(least, 3)}.",
             )
+    hits = node_hits(articles, lexicon, frame)  # found once, for the collocates and the lines
     table = collocates(
-        articles, lexicon, frame=frame, window=window, min_count=min_count,
-        stopwords=stopwords, new_only=True,
+        articles, hits, window=window, min_count=min_count, stopwords=stopwords,
+        lexicon=lexicon, new_only=True,
     )  # fmt: skip
     table = table[table["g2"] > 0].head(n).reset_index(drop=True)
-    hits = node_hits(articles, lexicon, frame)
     lines = kwic(hits, articles, window=window, highlight=("[", "]"))
     sides = [
-        _keys(left) + ["\n"] + _keys(right)
+        word_tokens(left) + ["\n"] + word_tokens(right)
         for left, right in zip(lines["left"], lines["right"], strict=True)
     ]
     found = [_passages(term, sides, lines["line"], examples) for term in table["collocate"]]
     return table.assign(examples=[f[0] for f in found], n_examples=[f[1] for f in found])
-
-
-def _keys(text: str) -> list[str]:
-    """The token keys of a context, in order (as :func:`framing.collocates` counts them)."""
-    return [token_key(t) for t in _TOKEN_RE.findall(normalize(text))]
 
 
 def _passages(term: str, sides: list[list[str]], lines: pd.Series, examples: int):

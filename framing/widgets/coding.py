@@ -251,7 +251,7 @@ class CodingWidget(widgets.VBox):
         if self.hits is None:
             return ""
         try:
-            table = precision(read_coding(self.session.path), hits=self.hits)
+            table = precision(read_coding(self.session.sheet), hits=self.hits)
         except FramingError as exc:  # a plan is a hint: say why there is none, do not fail
             return f"<br>No sample plan: {html.escape(str(exc))}"
         short = table[table["n_needed"] > 0]
