@@ -48,6 +48,7 @@ __all__ = [
 
 #: the lexicons bundled with framing
 LEXICONS = ("security",)
+CODING_SAMPLES = ("threat-a", "threat-a-retest")
 
 
 def load_example():
@@ -96,6 +97,32 @@ def lexicon_path(name: str = "security") -> Path:
     path = Path(str(resources.files("framing") / "lexicons" / f"{name}.yml"))
     if not path.exists():  # a source checkout without the package link
         path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / f"{name}.yml"
+    return path
+
+
+def coding_sample_path(name: str = "threat-a") -> Path:
+    """The path of a bundled coding sheet (``data/coding/<name>.csv``), for notebook 10.
+
+    ``"threat-a"`` is 111 passages of the teaching corpus's ``threat`` hits, each coded
+    relevant or not against a written codebook; ``"threat-a-retest"`` is 48 of them coded
+    again by the same person (a re-test, not a second coder). ``data/README.md`` tells how
+    they were made. Read them with :func:`framing.read_coding`.
+
+    Examples
+    --------
+    >>> coding_sample_path("threat-a-retest").name
+    'threat-a-retest.csv'
+    """
+    if name not in CODING_SAMPLES:
+        raise FramingError(
+            f"no bundled coding sheet named {name!r}",
+            where="coding_sample_path",
+            fix=f"Use one of {', '.join(map(repr, CODING_SAMPLES))}, or pass the path of "
+            "your own sheet to framing.read_coding.",
+        )
+    path = Path(str(resources.files("framing") / "coding" / f"{name}.csv"))
+    if not path.exists():  # a source checkout without the package link
+        path = Path(__file__).resolve().parents[1] / "data" / "coding" / f"{name}.csv"
     return path
 
 

@@ -139,3 +139,20 @@ def test_inaugural_addresses_match_nltk(nltk_data):
 def test_state_union_reads(nltk_data):
     speeches = read_nltk_corpus("state_union", fileids=["1965-Johnson-1.txt", "2006-GWBush.txt"])
     assert speeches["outlet"].tolist() == ["Johnson", "GWBush"]
+
+
+def test_coding_samples_read_against_the_teaching_corpus():
+    # notebook 10 reads these by name, from a clone or an installed package alike
+    clean = fr.clean_articles(fr.load_example())
+    threat = fr.find_hits(clean, fr.load_lexicon("security").select("threat"))
+    coded = fr.read_coding(fr.coding_sample_path("threat-a"), hits=threat, articles=clean)
+    default = fr.read_coding(fr.coding_sample_path(), hits=threat, articles=clean)
+    assert len(coded) == len(default) == 111
+    again = fr.read_coding(fr.coding_sample_path("threat-a-retest"), hits=threat, articles=clean)
+    assert len(again) == 48
+    assert set(again["code"]) <= {"relevant", "not_relevant", "unsure"}
+
+
+def test_unknown_coding_sample_names_the_choices():
+    with pytest.raises(FramingError, match="threat-a-retest"):
+        fr.coding_sample_path("threat-b")
