@@ -87,17 +87,8 @@ def lexicon_path(name: str = "security") -> Path:
     >>> lexicon_path("security").name
     'security.yml'
     """
-    if name not in LEXICONS:
-        raise FramingError(
-            f"no bundled lexicon named {name!r}",
-            where="lexicon_path",
-            fix=f"Use one of {', '.join(map(repr, LEXICONS))}, or read your own file with "
-            "framing.read_lexicon(path).",
-        )
-    path = Path(str(resources.files("framing") / "lexicons" / f"{name}.yml"))
-    if not path.exists():  # a source checkout without the package link
-        path = Path(__file__).resolve().parents[1] / "data" / "lexicons" / f"{name}.yml"
-    return path
+    own = "or read your own file with framing.read_lexicon(path)"
+    return _bundled_file("lexicons", f"{name}.yml", LEXICONS, name, "lexicon_path", own)
 
 
 def coding_sample_path(name: str = "threat-a") -> Path:
@@ -113,16 +104,21 @@ def coding_sample_path(name: str = "threat-a") -> Path:
     >>> coding_sample_path("threat-a-retest").name
     'threat-a-retest.csv'
     """
-    if name not in CODING_SAMPLES:
+    own = "or pass the path of your own sheet to framing.read_coding"
+    return _bundled_file("coding", f"{name}.csv", CODING_SAMPLES, name, "coding_sample_path", own)
+
+
+def _bundled_file(folder: str, file: str, choices, name: str, where: str, own: str) -> Path:
+    """A file of ``data/<folder>``: through the package link, or the source checkout's."""
+    if name not in choices:
         raise FramingError(
-            f"no bundled coding sheet named {name!r}",
-            where="coding_sample_path",
-            fix=f"Use one of {', '.join(map(repr, CODING_SAMPLES))}, or pass the path of "
-            "your own sheet to framing.read_coding.",
+            f"no bundled file named {name!r} (data/{folder})",
+            where=where,
+            fix=f"Use one of {', '.join(map(repr, choices))}, {own}.",
         )
-    path = Path(str(resources.files("framing") / "coding" / f"{name}.csv"))
+    path = Path(str(resources.files("framing") / folder / file))
     if not path.exists():  # a source checkout without the package link
-        path = Path(__file__).resolve().parents[1] / "data" / "coding" / f"{name}.csv"
+        path = Path(__file__).resolve().parents[1] / "data" / folder / file
     return path
 
 
