@@ -60,6 +60,33 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 
 _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 
+_TITLE_WORDS = 6  # words of a title written before a named speaker
+_TITLE_LINKS = frozenset("to of for at in the из по при".split())
+_ROLES_ALL = (*ROLES, *RU_ROLES)
+_DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
+              "дипломат", "представител")  # fmt: skip
+# what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
+_KIN = {"official": _ROLES_ALL, "чиновник": _ROLES_ALL, "diplomat": _DIPLOMATS,
+        "дипломат": _DIPLOMATS}  # fmt: skip
+
+
+def title_before(text: str, start: int, end: int) -> str:
+    """A named speaker's phrase ``text[start:end]`` with the title written right before it,
+    lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
+    Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
+    words, role nouns and links ("to", "of") just before the phrase, at most six words."""
+    pos = start
+    for _ in range(_TITLE_WORDS):
+        found = word_back(text, pos)
+        if found is None:
+            break
+        word = text[found[0] : found[1]]
+        low = word.lower()
+        if not (word[:1].isupper() or low in _TITLE_LINKS or low.startswith(_ROLES_ALL)):
+            break
+        pos = found[0]
+    return text[pos:end].lower()
+
 
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
@@ -69,6 +96,14 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
+    if (
+        lang == "en"
+        and 3 <= len(words) <= 4
+        and words[0].lower() == "the"
+        and words[-1].lower() in ROLES
+        and all(w.lower() in NAME_TITLES or w.lower() in ROLES for w in words[1:])
+    ):
+        return words[-1].lower()  # "the Prime Minister", "the Deputy Prime Minister"
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
@@ -79,8 +114,17 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
 
 
-def _antecedent(named: list, want: str, head: str | None) -> str | None:
-    """The last named speaker that fits a pronoun's gender or an anaphor's head noun."""
+def _fits(head: str, title: str) -> bool:
+    """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
+    the words of the speaker's phrase and of the title written just before it (``title``)."""
+    if head[:6] in title:
+        return True
+    return any(kin in title for kin in _KIN.get(head, ()))
+
+
+def _antecedent(named: list, want: str, head: str | None, titles: dict) -> str | None:
+    """The last named speaker that fits a pronoun's gender or an anaphor's head noun
+    (``titles``: a named speaker's phrase with the title written before it, lower-cased)."""
     for phrase, gender in reversed(named):
         if head is not None and " " in head:  # "глава МИД": a chief of that office
             role, office = head.split()
@@ -90,10 +134,7 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
                 return phrase
             continue
         if head is not None:
-            low = phrase.lower()
-            if head[:6] in low or (
-                head in ("official", "чиновник") and any(r in low for r in ROLES)
-            ):
+            if _fits(head, titles.get(phrase, phrase.lower())):
                 return phrase
             continue
         if want == "org":
@@ -172,6 +213,7 @@ class Speakers:
     def __init__(self, cues, lang: str, text: str = "", skip=()):
         self.cues, self.lang, self.text, self.skip = cues, lang, text, skip
         self.named: list[tuple[str, str]] = []
+        self.titles: dict[str, str] = {}  # a named phrase with the title written before it
         self.out: list[str] = []  # the speakers of the cues resolved in order so far
         self.last = 0  # where the last named speaker ends
         self.ends = getattr(cues, "ends", None)
@@ -224,6 +266,8 @@ class Speakers:
         head = None if low in PRONOUNS else _anaphor(phrase, self.lang)
         if low not in PRONOUNS and head is None:
             named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+            if self.text:
+                self.titles[phrase] = title_before(self.text, cue.speaker_start, cue.speaker_end)
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
         want = PRONOUNS.get(low, "")
@@ -236,11 +280,29 @@ class Speakers:
                 named.append(name)
                 found = name[0]
         if found is None:
-            found = _antecedent(named, want, head)
+            found = _antecedent(named, want, head, self.titles)
+        if found is None and head is not None and " " not in head and self.text:
+            found = self._titled_name(cue, head)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
         return found if found is not None else phrase
+
+    def _titled_name(self, cue, head: str) -> str | None:
+        """A person named with a title that fits an anaphor's head, in the narrative before
+        it ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister said")."""
+        lang = "ru" if self.lang == "ru" else "en"
+        lo = max(0, cue.speaker_start - _NAME_REACH)
+        found = None
+        for m in _NAME_RE[lang].finditer(self.text, lo, cue.speaker_start):
+            if any(a <= m.start() < b for a, b in self.skip):
+                continue
+            name = _name_at(self.text, m, lang)
+            if name is not None and _fits(head, title_before(self.text, m.start(), m.end())):
+                found = name
+        if found is not None:
+            self.named.append((found, gender_of(found, "", nominative=True)))
+        return found
 
 
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:

@@ -22,7 +22,7 @@ __all__ = [
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
-    "TIME_WORDS", "NOUN_BEFORE_RE",
+    "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
@@ -249,6 +249,16 @@ RELATIVE_RE = {
     ),
 }
 
+# where a speaker said it, between the speaker and the cue: "в интервью РИА Новости", "в
+# беседе с NEWS.am", "на брифинге", "in an interview with the BBC" (up to the cue)
+SETTING_RE = re.compile(
+    r"(?<=\w)\s+(?:(?:в|во|на)\s+(?:интервью|беседе|разговоре|эфире|комментарии|ходе|"
+    r"сво[её]м|соцсетях|телеграм\S*|Telegram\S*|брифинге|пресс-конференции|заявлении|"
+    r"обращении|выступлении)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
+    r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S))*$"
+)
+
 _DAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|"
     "пятницу|субботу|воскресенье"
@@ -305,10 +315,10 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     return ""
 
 
-# a cue word after these is a noun: "rejected claims", "the warnings"
+# a cue word after these is a noun: "rejected claims", "the warnings", "Baku’s claims"
 NOUN_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
-    r"rejects|denies|dismisses|repeated|new)\s+$",
+    r"rejects|denies|dismisses|repeated|new|\w+['’]s)\s+$",
     re.IGNORECASE,
 )
 

@@ -59,13 +59,14 @@ from .cues import (
     RU_ROLES,
     RU_SKIP,
     RU_STOP,
+    SETTING_RE,
     SPEECH,
     TERM,
     TIME_RE,
     TIME_WORDS,
     TITLES,
 )
-from .phrases import DETERMINERS, word_back, words_before
+from .phrases import ABBREVIATION_RE, DETERMINERS, word_back, words_before
 
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
@@ -80,6 +81,7 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
+_SETTING_REACH = 90  # characters of "в интервью РИА Новости" between a speaker and the cue
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
@@ -122,37 +124,57 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
             start = m.start(1)
         end = m.start(1) + len(word)
         pos = m.end()
-        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in TITLES:
-            break  # "said Lavrov." ends the phrase; "S. Lavrov" keeps going
+        if (
+            m.group(1).endswith(".")
+            and len(word) > 1
+            and word.lower() not in TITLES
+            and not ABBREVIATION_RE.fullmatch(m.group(1))
+        ):
+            break  # "said Lavrov." ends the phrase; "S. Lavrov", "U.S. Ambassador" keep going
     return start, end
 
 
-def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
-    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end)."""
+def _named_apposition(text: str, pos: int) -> tuple[int, int]:
+    """The name set off by commas right before ``pos``: "The spokesman for the ministry,
+    Maria Zakharova, said" (start, end), else (-1, -1)."""
     m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
     if m is None:
         return -1, -1
     inner = text[m.start() + 1 : m.end()].strip(" ,")
     if 0 < len(inner.split()) <= 4 and all(w[:1].isupper() for w in inner.split()):
-        start = (
-            m.start()
-            + 1
-            + len(text[m.start() + 1 : m.end()])
-            - len(text[m.start() + 1 : m.end()].lstrip())
-        )
-        return start, start + len(inner)  # "The spokesman for the ministry, Maria Zakharova, said"
+        start = text.index(inner, m.start() + 1)
+        return start, start + len(inner)
+    return -1, -1
+
+
+def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
+    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end),
+    or the name inside it: "The spokesman for the ministry, Maria Zakharova, said"."""
+    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:
+        return -1, -1
+    named = _named_apposition(text, pos)
+    if named[0] >= 0:
+        return named
     start, end = words_before(text, m.start(), stop, skip, limit=4)
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
 def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
-    """``pos`` moved back over the adverbs and the time adverbials right before a cue
-    ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил")."""
+    """``pos`` moved back over the adverbs, the time adverbials and the settings right before
+    a cue ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил", "Копыркин в
+    интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
+    after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
     while True:
         found = word_back(text, pos)
         word = text[found[0] : found[1]].lower() if found is not None else ""
         if word in skip:
             pos = found[0]
+            continue
+        setting = SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+        before = word_back(text, setting.start()) if setting else None
+        if before is not None and text[before[0]].isupper():
+            pos = setting.start()
             continue
         m = TIME_RE.search(text, max(0, pos - 40), pos) if word in TIME_WORDS else None
         if m is None:
@@ -245,6 +267,8 @@ def _speaker_span(
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
+    if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start):
+        s, e = _named_apposition(text, start)  # "the home secretary, Yvette Cooper, told MPs"
     if (
         s < 0
         and not cue_text.endswith("ing")
