@@ -48,10 +48,11 @@ _NAME_RE = {
         r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
     ),
     "ru": re.compile(
-        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\b"
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,3}\b"
     ),
 }
 
+_PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
 _RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
 
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
@@ -61,13 +62,21 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 
 _TITLE_WORDS = 6  # words of a title written before a named speaker
+_EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
+_RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
+_HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
+# a nationality before a role: "the Russian president", "the Azerbaijani leader"
+_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
+_LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
+            "глава государства", "лидер", "канцлер")  # fmt: skip
 _TITLE_LINKS = frozenset("to of for at in the из по при".split())
 _ROLES_ALL = (*ROLES, *RU_ROLES)
 _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
               "дипломат", "представител")  # fmt: skip
 # what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
 _KIN = {"official": _ROLES_ALL, "чиновник": _ROLES_ALL, "diplomat": _DIPLOMATS,
-        "дипломат": _DIPLOMATS}  # fmt: skip
+        "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
+        "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
 
 
 def title_before(text: str, start: int, end: int) -> str:
@@ -91,6 +100,8 @@ def title_before(text: str, start: int, end: int) -> str:
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
+    if phrase.lower() in _HEADS_OF_STATE:
+        return "president"  # "the Head of State", "глава государства"
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
     if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
@@ -98,18 +109,23 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
     if (
         lang == "en"
-        and 3 <= len(words) <= 4
+        and 3 <= len(words) <= 5
         and words[0].lower() == "the"
         and words[-1].lower() in ROLES
-        and all(w.lower() in NAME_TITLES or w.lower() in ROLES for w in words[1:])
-    ):
-        return words[-1].lower()  # "the Prime Minister", "the Deputy Prime Minister"
+        and all(
+            w.lower() in NAME_TITLES or w.lower() in ROLES or _NATIONALITY_RE.fullmatch(w)
+            for w in words[1:]
+        )
+    ):  # "the Prime Minister", "the Deputy Prime Minister", "the Armenian prime minister"
+        return words[-1].lower()
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
         if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
             return None  # "the foreign ministry" is a speaker of its own
         return words[-1].lower()
+    if len(words) >= 2 and words[0].lower().endswith(_RU_ADJECTIVE):
+        words = words[1:]  # "российский лидер", "армянский премьер"
     head = words[0].lower()
     return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
 
@@ -156,12 +172,16 @@ def _name_at(text: str, m, lang: str) -> str | None:
         if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
             if not _RU_PAST_RE.match(text, m.end()):
                 return None  # "Песков отказался": a surname as the sentence's subject
-            if gender_of(words[0], "", nominative=True) in ("", "org"):
+            if gender_of(words[0], "", nominative=True) in ("", "org") and not words[0].endswith(
+                _EITHER_SURNAME
+            ):
                 return None
         return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
     lead = 0
     while lead < len(words) and words[lead].lower() in _LEADING:
         lead += 1
+    if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
+        lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
     name = " ".join(words[lead:])
     if not name or gender_of(name, "", nominative=True) == "org":
         return None

@@ -48,11 +48,11 @@ RETROSPECTIVE = [
     for noun in ("remarks", "comments", "statement")
 ]
 _EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling citing".split()
-_EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
+_EN_TERM = "describe described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
-    "повтори завери исключи отрица допусти"
+    "повтори завери исключи отрица допусти говори высказа"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли опроверг опровергла опровергли "
@@ -143,7 +143,9 @@ FEMALE_WORDS = frozenset(
     "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
     "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
     "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
-    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила".split()
+    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила "
+    "жительница журналистка активистка правозащитница пенсионерка студентка учительница "
+    "депутатка женщина госпожа".split()
 )
 MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
 ORG_HEADS = frozenset(
@@ -184,7 +186,7 @@ RU_STOP = frozenset(
 
 RU_SKIP = frozenset(
     "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
-    "тоже открыто прямо".split()
+    "тоже открыто прямо многократно".split()
 )
 
 RU_DATIVES = frozenset(
@@ -305,8 +307,8 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     if nominative and not head.isascii() and written[-1][:1].isupper():
         if head.endswith(("ова", "ева", "ина", "ая", "ская")):
             return "f"
-        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
-            return "m"
+        if head.endswith(("ов", "ев", "ин", "ский")):
+            return "m"  # not -ян: Armenian surnames are a man's and a woman's
     if head.isascii() and head.isalpha() and written[-1][:1].isupper():
         if head.endswith(("ova", "eva", "ina", "aya", "yova")):
             return "f"

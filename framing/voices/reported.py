@@ -51,6 +51,10 @@ _THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE
 _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
 _DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
+# a quoted name right after the cue and before "что" / "that": заявила «Азатутюн», что
+_NAMED_THAT_RE = re.compile(
+    r"\s*[«\"“„][A-ZА-ЯЁ][^«»\"“”\n]{0,40}[»\"”“]\s*(?=,?\s*(?:что|that)(?!\w))", re.IGNORECASE
+)
 # "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
 _COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
@@ -161,6 +165,9 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
 def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """The content after a speech or term cue, to the end of its sentence."""
     start = max(cue.end, cue.speaker_end) if cue.speaker_start >= cue.end else cue.end
+    named = _NAMED_THAT_RE.match(text, start, bounds[1])
+    if named:  # "заявила «Азатутюн», что …": an outlet addressed, then the content
+        start = named.end()
     if _DIRECT_RE.match(text, start, bounds[1]):
         return None
     semicolon = text.find(";", start, bounds[1])  # "…; Азербайджан наращивает войска": news

@@ -81,7 +81,19 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
+_REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
 _SETTING_REACH = 90  # characters of "в интервью РИА Новости" between a speaker and the cue
+# an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
+_NAME_AFTER_OFFICE_RE = {
+    "ru": re.compile(
+        r"[ \t]+(?:по|в|во|при)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,3}?"
+        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?=\s*(?:[,.;:!?]|$))"
+    ),
+    "en": re.compile(
+        r"[ \t]+(?:to|of|for|in|at)[ \t]+(?:(?:the[ \t]+)?[A-Z][\w.’'-]*[ \t]+){1,3}?"
+        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=\s*(?:[,.;:!?]|$))"
+    ),
+}
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
@@ -171,6 +183,10 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if word in skip:
             pos = found[0]
             continue
+        repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos)
+        if repeat:  # "Лавров не раз говорил", "несколько раз повторил"
+            pos = repeat.start()
+            continue
         setting = SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
         before = word_back(text, setting.start()) if setting else None
         if before is not None and text[before[0]].isupper():
@@ -180,6 +196,18 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if m is None:
             return pos
         pos = m.start()
+
+
+def _role_in_office(text: str, start: int, stop: frozenset, skip: frozenset) -> int:
+    """Where a Russian speaker's phrase starts when it is a role in an office ("Источник РБК
+    в Минэкономразвития", "Собеседник «Ъ» в МИД РФ"): at the role, else ``start``."""
+    prep = word_back(text, start)
+    if prep is None or text[prep[0] : prep[1]].lower() not in ("в", "во", "при"):
+        return start
+    s, e = words_before(text, prep[0], stop, skip, limit=4)
+    if s >= 0 and text[s:e].split()[0].lower().startswith(RU_ROLES):
+        return s
+    return start
 
 
 def _place_before(text: str, pos: int) -> str:
@@ -217,6 +245,14 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     return (start, end) if start >= 0 else None
 
 
+def _name_after_office(text: str, end: int, lang: str) -> int:
+    """Where a speaker's phrase after its cue ends when a name follows its office ("член
+    комитета Госдумы по обороне Андрей Колесник", "U.S. Ambassador to Armenia Kristina
+    Kvien"): past the name, else ``end``."""
+    m = _NAME_AFTER_OFFICE_RE["ru" if lang == "ru" else "en"].match(text, end)
+    return m.end() if m else end
+
+
 def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tuple[int, int]:
     if lang == "ru":
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
@@ -231,7 +267,7 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
             start, end = _words_after(text, office.end(), RU_STOP)
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
-        return start, end
+        return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
     start, end = _words_after(text, pos, EN_STOP)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
@@ -241,7 +277,7 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
     if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
-    return start, end
+    return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
 
 
 def _speaker_span(
@@ -263,6 +299,8 @@ def _speaker_span(
     if relative is not None:
         return relative
     s, e = words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
+    if s >= 0 and lang == "ru":
+        s = _role_in_office(text, s, stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):

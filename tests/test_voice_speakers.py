@@ -1,0 +1,248 @@
+"""Speakers, kinds, reported speech and negation after the second development set (issue 15).
+
+Each case is a realistic passage in the layout of a wire or an outlet (Reuters, AP, TASS, RIA,
+Kommersant, Azatutyun …) for one rule of framing.voices; the expected values were checked by
+hand against the labelling guide of bench/voices/README.md.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.voices import add_voice, find_quotes, voice_spans
+
+
+def quotes_of(text: str) -> list[list[str]]:
+    table = find_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    return table[["text", "kind", "speaker", "cue"]].values.tolist()
+
+
+def reported_of(text: str) -> list[tuple[str, str, str]]:
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    spans = spans[spans["voice"] == "reported"]
+    return [
+        (text[a:b], speaker, cue)
+        for a, b, speaker, cue in zip(
+            spans["start"], spans["end"], spans["speaker"], spans["cue"], strict=True
+        )
+    ]
+
+
+# ---- nominal anaphors: the title written before a named speaker counts -----------------------
+ANAPHORS = [
+    (  # "the diplomat" fits a spokeswoman of a foreign ministry
+        "Russian Foreign Ministry Spokeswoman Maria Zakharova told reporters the talks had "
+        'stalled. "The sanctions have hit Europe harder than us," the diplomat said.',
+        "Russian Foreign Ministry Spokeswoman Maria Zakharova",
+    ),
+    (  # the title before the speaker's phrase ("U.S. Ambassador to"), not inside it
+        "U.S. Ambassador to Armenia Kristina Kvien said Washington supported Armenia’s "
+        "sovereignty. “We are not asking Armenia to choose sides,” the ambassador added.",
+        "Armenia Kristina Kvien",
+    ),
+    (  # a capitalized title: "the Prime Minister"
+        "Prime Minister Nikol Pashinyan has said that the CSTO failed Armenia. “The organization "
+        "did not respond to the aggression,” the Prime Minister said in parliament.",
+        "Prime Minister Nikol Pashinyan",
+    ),
+    (  # a nationality before the role
+        "Armenian Prime Minister Nikol Pashinyan met Putin in Moscow. “The talks were "
+        "difficult,” the Armenian prime minister told reporters afterwards.",
+        "Armenian Prime Minister Nikol Pashinyan",
+    ),
+    (  # no cue names him: the titled name in the narrative; the Head of State is a president
+        "President Volodymyr Zelenskyy visited Kharkiv on Friday. “We will rebuild every "
+        "house,” the Head of State said.",
+        "Volodymyr Zelenskyy",
+    ),
+    (  # "Baku’s claims" is a noun, not a cue with the speaker "dismissed Baku’s"
+        "Foreign Minister Ararat Mirzoyan on Tuesday dismissed Baku’s claims that Armenia is "
+        "preparing for war. “These accusations are groundless,” the minister told journalists.",
+        "Foreign Minister Ararat Mirzoyan",
+    ),
+    (
+        "Президент Владимир Путин провел совещание в Кремле. «Угрозы для страны нет», — сказал "
+        "глава государства.",
+        "Владимир Путин",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), ANAPHORS, ids=lambda x: str(x)[:40])
+def test_nominal_anaphors_resolve_to_the_titled_speaker(text, speaker):
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+# ---- the speaker's phrase: appositions, abbreviations, offices, settings ---------------------
+SPEAKERS = [
+    (  # the name in the apposition, not the addressee after the cue
+        "‘It’s the country’s biggest security challenge in a generation,’ the home secretary, "
+        "Yvette Cooper, told MPs.",
+        "Yvette Cooper",
+    ),
+    (  # "U.S." does not end the phrase before an apposition
+        'A senior U.S. official, speaking on condition of anonymity, said Washington was "deeply '
+        'concerned about the risk of escalation" along the border.',
+        "A senior U.S. official",
+    ),
+    (  # the name after an office's complement ("по обороне")
+        "«Угроза со стороны НАТО растет», — заявил член комитета Госдумы по обороне Андрей "
+        "Колесник.",
+        "член комитета Госдумы по обороне Андрей Колесник",
+    ),
+    (
+        "«Москва не видит конфликта интересов», — сказал посол России в Армении Сергей Копыркин.",
+        "посол России в Армении Сергей Копыркин",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS, ids=lambda x: str(x)[:40])
+def test_the_speakers_phrase(text, speaker):
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+REPORTED = [
+    (  # a role in an office: "Собеседник «Ъ» в МИД РФ"
+        "Собеседник «Ъ» в МИД РФ признал, что отношения с Ереваном переживают кризис.",
+        ("отношения с Ереваном переживают кризис.", "Собеседник «Ъ» в МИД РФ", "признал"),
+    ),
+    (
+        "Источник РБК в Минэкономразвития сообщил, что правительство обсуждает ответные меры.",
+        ("правительство обсуждает ответные меры.", "Источник РБК в Минэкономразвития", "сообщил"),
+    ),
+    (  # a setting between the speaker and the cue is skipped
+        "Бывший омбудсмен Армении Арман Татоян в беседе с NEWS.am заявил, что обстрелы "
+        "продолжаются.",
+        ("обстрелы продолжаются.", "Бывший омбудсмен Армении Арман Татоян", "заявил"),
+    ),
+    (
+        "Посол России в Армении Сергей Копыркин в интервью РИА Новости отметил, что Москва не "
+        "видит конфликта интересов.",
+        ("Москва не видит конфликта интересов.", "Посол России в Армении Сергей Копыркин",
+         "отметил"),
+    ),
+    (
+        "Lithuania’s former president Dalia Grybauskaite, in an interview with the BBC, said "
+        "Europe had ignored the threat.",
+        ("Europe had ignored the threat.", "Lithuania’s former president Dalia Grybauskaite",
+         "said"),
+    ),
+    (  # the apposition's name, not the outlet told
+        "Pashinian’s spokeswoman, Nazeli Baghdasarian, told RFE/RL that the prime minister had "
+        "no plans to travel.",
+        ("the prime minister had no plans to travel.", "Nazeli Baghdasarian", "told"),
+    ),
+    (
+        "The Kremlin spokesman, Dmitry Peskov, said the talks had been constructive.",
+        ("the talks had been constructive.", "Dmitry Peskov", "said"),
+    ),
+    (  # "по ее словам": an Armenian surname is a woman's too
+        "«Мы не знаем, сколько это продлится», — говорит жительница Тегута Татевик Айрапетян. "
+        "По ее словам, многие семьи уехали.",
+        ("многие семьи уехали.", "жительница Тегута Татевик Айрапетян", "По ее словам"),
+    ),
+    (  # a title and a name in the narrative: the name is its last two words
+        "Депутат Госдумы Константин Затулин раскритиковал Ереван. По его словам, Армения "
+        "рискует получить войну.",
+        ("Армения рискует получить войну.", "Константин Затулин", "По его словам"),
+    ),
+    (  # "не раз" is no part of the speaker; "говорил" is a cue
+        "Лавров не раз говорил, что расширение НАТО создает угрозу для России.",
+        ("расширение НАТО создает угрозу для России.", "Лавров", "говорил"),
+    ),
+    (  # an outlet in quotation marks after the cue, then the content
+        "Представитель МИД Армении Ани Бадалян заявила «Азатутюн», что Ереван не получал "
+        "никаких угроз.",
+        ("Ереван не получал никаких угроз.", "Представитель МИД Армении Ани Бадалян",
+         "заявила"),
+    ),
+    (
+        "Armenian officials describe it as an act of aggression.",
+        ("it as an act of aggression.", "Armenian officials", "describe"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED, ids=lambda x: str(x)[:40])
+def test_reported_speech_and_its_speaker(text, expected):
+    assert reported_of(text) == [expected]
+
+
+def test_nobody_says_is_no_report():
+    assert reported_of("В поселке никто не говорит об угрозе вслух.") == []
+
+
+# ---- scare quote against quote ---------------------------------------------------------------
+KINDS = [
+    (  # a title after "titled"
+        "The report, titled “Fragile Peace: Security in the South Caucasus”, was published on "
+        "Monday.",
+        ["Fragile Peace: Security in the South Caucasus", "scare_quote", "", ""],
+    ),
+    (  # the outlet's own information is a name, nobody's words
+        "По данным «Ъ», Минобороны рассматривает приостановку поставок.",
+        ["Ъ", "scare_quote", "", ""],
+    ),
+    (  # the title of a decree
+        'Zelenskyy signed the decree "On the Strategy for the De-occupation of Crimea" in March.',
+        ["On the Strategy for the De-occupation of Crimea", "scare_quote", "", ""],
+    ),
+    (  # a slogan after "the principle of", even with a comma inside the marks
+        'Biden voiced support for the principle of "nothing about Ukraine without Ukraine," the '
+        "statement said.",
+        ["nothing about Ukraine without Ukraine,", "scare_quote", "", ""],
+    ),
+    (  # a term cue's object is no title ("the operation")
+        "Azerbaijani officials have called the operation “anti-terror measures”, while Yerevan "
+        "disagrees.",
+        ["anti-terror measures", "scare_quote", "Azerbaijani officials", "called"],
+    ),
+    (  # a short clause is a quote
+        "The CSTO said the alliance “cannot be held responsible” for the border.",
+        ["cannot be held responsible", "quote", "The CSTO", "said"],
+    ),
+    (  # five words after a term cue are a quote
+        'Iran\'s foreign ministry spokesman Esmaeil Baqaei called the strikes "a clear act of '
+        'aggression".',
+        ["a clear act of aggression", "quote", "Iran's foreign ministry spokesman Esmaeil Baqaei",
+         "called"],
+    ),
+    (  # one capitalized word after the cue: the outlet addressed
+        "Представитель МИД Армении Ани Бадалян заявила «Азатутюн», что Ереван не получал "
+        "никаких угроз.",
+        ["Азатутюн", "scare_quote", "", ""],
+    ),
+    (  # one word said, attributed after it
+        "«Есть», — ответила Захарова.",
+        ["Есть", "quote", "Захарова", "ответила"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS, ids=lambda x: str(x)[:40])
+def test_scare_quote_against_quote(text, expected):
+    assert quotes_of(text) == [expected]
+
+
+# ---- a hit's voice, speaker and negation, end to end -----------------------------------------
+def test_hits_in_a_wire_passage_by_hand():
+    text = (
+        "MOSCOW, March 15. /TASS/. The West’s attempts to isolate Russia have failed, Russian "
+        'Foreign Ministry Spokeswoman Maria Zakharova told reporters. "The sanctions have hit '
+        'Europe harder than us," the diplomat said. The bloc “cannot be held responsible” for '
+        "the security of Armenia, she added."
+    )
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    terms = ["sanctions", "security"]
+    starts = [text.index(t) for t in terms]
+    ends = [s + len(t) for s, t in zip(starts, terms, strict=True)]
+    hits = pd.DataFrame({"article_id": "a", "frame": "f", "entry": terms, "match": terms,
+                         "start": starts, "end": ends, "token": [0, 0]})  # fmt: skip
+    out = add_voice(hits, articles)
+    assert out[["voice", "speaker", "negated"]].values.tolist() == [
+        ["quote", "Russian Foreign Ministry Spokeswoman Maria Zakharova", False],
+        # "cannot" is inside the quote, "security" outside it: no negation across the marks
+        ["reported", "Russian Foreign Ministry Spokeswoman Maria Zakharova", False],
+    ]
