@@ -246,3 +246,31 @@ def test_hits_in_a_wire_passage_by_hand():
         # "cannot" is inside the quote, "security" outside it: no negation across the marks
         ["reported", "Russian Foreign Ministry Spokeswoman Maria Zakharova", False],
     ]
+
+
+# ---- find_quotes and voice_spans agree, however far after the last quote its cue is ----------
+_FILLER = (
+    "The talks in Brussels went on late into the night and ended without a joint statement. " * 4
+)
+FAR_CUES = [
+    (  # a cue that looks back, more than 300 characters after the quote
+        "“We will not leave the alliance,” came the answer from Yerevan.\n\n"
+        + _FILLER
+        + "Pashinyan made the remarks on Friday.",
+        ["We will not leave the alliance,", "quote", "Pashinyan", "made the remarks"],
+    ),
+    (  # the cue at the end of a long sentence
+        "Armenia’s “zone of responsibility” "
+        + "was discussed again and again by the delegations of the member states " * 5
+        + "as Moscow calls it.",
+        ["zone of responsibility", "scare_quote", "Moscow", "calls"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAR_CUES, ids=["remarks", "sentence"])
+def test_find_quotes_and_voice_spans_agree_on_far_cues(text, expected):
+    assert quotes_of(text) == [expected]
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    quoted = spans[spans["voice"].isin(["quote", "scare_quote"])]
+    assert quoted[["voice", "speaker", "cue"]].values.tolist() == [expected[1:]]

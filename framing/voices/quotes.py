@@ -65,7 +65,14 @@ from .marks import QuoteSpan, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
 
-__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
+__all__ = [
+    "find_quotes",
+    "QUOTE_COLUMNS",
+    "ArticleVoices",
+    "article_voices",
+    "quote_cues_end",
+    "split_interrupted",
+]
 
 #: The columns of the quotes table, in order.
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue", "unclosed")
@@ -97,10 +104,10 @@ _FINITE_RE = re.compile(
     re.IGNORECASE,
 )
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
+_CUE_ROOM = 60  # characters of the longest cue
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
 _SCARE_WORDS = 4  # a scare quote is at most four words (the labelling guide)
 _TERM_WORDS = _SCARE_WORDS  # a term after described … as, called: the same four words
-_AFTER_REACH = 300  # how far after the last quote its attribution may end
 
 
 class QuoteRow(NamedTuple):
@@ -314,11 +321,11 @@ def article_voices(
     if not unwrapped:
         text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = split_interrupted(text, pair_quotes(text), lang)
-    # the quotes alone need the cues up to just after the last one (pay only for what is read)
-    endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
+    sentences = Sentences(text)
+    endpos = None if everywhere else quote_cues_end(spans, sentences)
     cues = CueList(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
     speakers = Speakers(cues, lang, text, [(q.start, q.end) for q in spans])
-    voices = ArticleVoices([], cues, speakers, set(), Sentences(text))
+    voices = ArticleVoices([], cues, speakers, set(), sentences)
     previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
         kind, speaker, cue_text, index, attributing = _attribute(text, q, voices, previous)
@@ -333,6 +340,17 @@ def article_voices(
             held = wanted is None or _holds(wanted, q.start, q.end)
             voices.quotes[i] = q._replace(speaker=speakers[q.speaker] if held else "")
     return voices
+
+
+def quote_cues_end(spans: list[QuoteSpan], sentences: Sentences) -> int:
+    """How far the quotes of a text need its cues: past the last quote, to the end of its
+    sentence (“…” as Moscow calls it) and as far as a cue that looks back may be (“…” ¶ X made
+    the remarks), so that the quotes get the same attribution as with every cue of the text."""
+    if not spans:
+        return 0
+    last = spans[-1]
+    # a cue is matched whole before the end: room for the longest ("made their statement")
+    return max(last.end + _FLOATING_GAP + _CUE_ROOM, sentences.around(last.start)[1])
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:
