@@ -274,3 +274,52 @@ def test_find_quotes_and_voice_spans_agree_on_far_cues(text, expected):
     spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     quoted = spans[spans["voice"].isin(["quote", "scare_quote"])]
     assert quoted[["voice", "speaker", "cue"]].values.tolist() == [expected[1:]]
+
+
+# ---- press releases and wire copy: heads of state, offices, participles, continued quotes -----
+RELEASES = [
+    (  # "the President" with no written title: the person the text names (a head of state)
+        "According to Volodymyr Zelenskyy, volunteering made Ukraine invincible. \"Millions of "
+        'Ukrainians. Worthy. Free," said the President.',
+        [["Millions of Ukrainians. Worthy. Free,", "Volodymyr Zelenskyy", "said"]],
+    ),
+    (  # an office's head named in the narrative with the whole title before the name
+        "Head of the Office of the President of Ukraine Andriy Yermak met the ambassadors. "
+        '"There is no time," said the Head of the President\'s Office.',
+        [["There is no time,", "Andriy Yermak", "said"]],
+    ),
+    (  # a long title after the cue is kept whole
+        '"Today we are creating a new history of bilateral relations," said the Deputy Head of '
+        "the Office of the President of Ukraine.",
+        [["Today we are creating a new history of bilateral relations,",
+          "the Deputy Head of the Office of the President of Ukraine", "said"]],
+    ),
+    (  # a participle clause between the speaker and the cue
+        "Balladur, asked at a news conference if coordinated market intervention by central "
+        "banks was sufficient to halt the dollar's recent slide, said \"each country has to "
+        'fulfill commitments" outlined in the G-7 accords.',
+        [["each country has to fulfill commitments", "Balladur", "said"]],
+    ),
+    (
+        "Песков, отвечая на вопрос журналистов о сроках переговоров с Киевом, сказал: «Это "
+        "преждевременно».",
+        [["Это преждевременно", "Песков", "сказал"]],
+    ),
+    (  # a quote that opens a sentence after "He said …" goes on with his words
+        'Balladur said, "I am convinced that Europe has to define this position."\n    He said '
+        "Italy would have to abandon its higher margin within the European Monetary System. "
+        '"I hope that the improvement will permit Italy to do it soon."',
+        [["I am convinced that Europe has to define this position.", "Balladur", "said"],
+         ["I hope that the improvement will permit Italy to do it soon.", "Balladur", "said"]],
+    ),
+    (  # "the minister" is not guessed: nobody named has that title written
+        'Maria Zakharova said it was over. Sergei Lavrov said so too. She said no. "We will '
+        'see," the minister said.',
+        [["We will see,", "the minister", "said"]],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RELEASES, ids=lambda x: str(x)[:40])
+def test_speakers_in_releases_and_wire_copy(text, expected):
+    assert [[q[0], q[2], q[3]] for q in quotes_of(text)] == expected

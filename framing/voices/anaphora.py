@@ -61,8 +61,14 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 
 _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 
-_TITLE_WORDS = 6  # words of a title written before a named speaker
+_TITLE_WORDS = 9  # words of a title written before a named speaker
 _EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
+_HEADS = frozenset(("president", "leader", "президент", "лидер"))
+# the words of an office in an English anaphor: "the Head of the Office of the President"
+_OFFICE_WORDS = frozenset(
+    "of the office president's state affairs ministry government council security national "
+    "foreign defence defense staff administration".split()
+)
 _RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
 # a nationality before a role: "the Russian president", "the Azerbaijani leader"
@@ -83,7 +89,7 @@ def title_before(text: str, start: int, end: int) -> str:
     """A named speaker's phrase ``text[start:end]`` with the title written right before it,
     lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
     Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
-    words, role nouns and links ("to", "of") just before the phrase, at most six words."""
+    words, role nouns and links ("to", "of") just before the phrase, at most nine words."""
     pos = start
     for _ in range(_TITLE_WORDS):
         found = word_back(text, pos)
@@ -107,6 +113,12 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
+    if lang == "en" and 4 <= len(words) <= 9 and words[0].lower() == "the":
+        lows = [w.lower().replace("’", "'") for w in words[1:]]
+        if all(w in _OFFICE_WORDS or w in NAME_TITLES or w in ROLES for w in lows):
+            heads = [w for w in lows if w in ROLES]  # "the Head of the President's Office"
+            if heads:
+                return heads[0]
     if (
         lang == "en"
         and 3 <= len(words) <= 5
@@ -158,6 +170,18 @@ def _antecedent(named: list, want: str, head: str | None, titles: dict) -> str |
                 return phrase
         elif gender != "org" and (not want or gender in ("", want)):
             return phrase
+    if head in _HEADS:  # the head of a state or a party is the one the text is about
+        return _untitled(named, titles)
+    return None
+
+
+def _untitled(named: list, titles: dict) -> str | None:
+    """The last named person whose title is not written ("Volodymyr Zelenskyy said …
+    “…,” the President said"): an anaphor that fits no written title refers to them."""
+    for phrase, gender in reversed(named):
+        title = titles.get(phrase, phrase.lower())
+        if gender != "org" and phrase[:1].isupper() and not any(r in title for r in _ROLES_ALL):
+            return phrase
     return None
 
 
@@ -182,6 +206,10 @@ def _name_at(text: str, m, lang: str) -> str | None:
         lead += 1
     if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
         lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
+    before = word_back(text, m.start())
+    if lang != "ru" and len(words) - lead > 2 and before is not None:
+        if text[before[0] : before[1]].lower() in ("of", "for"):
+            lead = len(words) - 2  # "President of Ukraine Andriy Yermak": a place, then the name
     name = " ".join(words[lead:])
     if not name or gender_of(name, "", nominative=True) == "org":
         return None

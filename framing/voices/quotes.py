@@ -274,8 +274,9 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         return kind, found, cue.cue, found, found if adjacent else None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
         between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start)))
-        speaker, cue_text = ("", "") if between - {previous[3]} else previous[1:3]
-        return kind, speaker, cue_text, previous[3], None
+        if not between - {previous[3]}:
+            return kind, previous[1], previous[2], previous[3], None
+        # a cue in between: the quote may go on with its words (rule 5, below)
     speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
     index = _cue_index(cues, q.start) - 1
     if not _said(speakers, speaker) and kind == "quote" and k < len(cues):

@@ -82,6 +82,7 @@ _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
 _REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
+_AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
 _SETTING_REACH = 90  # characters of "в интервью РИА Новости" between a speaker and the cue
 # an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
 _NAME_AFTER_OFFICE_RE = {
@@ -96,6 +97,10 @@ _NAME_AFTER_OFFICE_RE = {
 }
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
+    r"appearing|testifying|отвечая|комментируя|выступая)\b[^;:!?\"“”«»\n]{0,200}?,\s*$"
+)
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
@@ -163,6 +168,8 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end),
     or the name inside it: "The spokesman for the ministry, Maria Zakharova, said"."""
     m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:  # "Balladur, asked at a news conference if …, said": a longer participle
+        m = _PARTICIPLE_CLAUSE_RE.search(text, max(0, pos - _RELATIVE_REACH), pos)
     if m is None:
         return -1, -1
     named = _named_apposition(text, pos)
@@ -268,7 +275,7 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
-    start, end = _words_after(text, pos, EN_STOP)
+    start, end = _words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
         first[0].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUNS
