@@ -323,3 +323,17 @@ RELEASES = [
 @pytest.mark.parametrize(("text", "expected"), RELEASES, ids=lambda x: str(x)[:40])
 def test_speakers_in_releases_and_wire_copy(text, expected):
     assert [[q[0], q[2], q[3]] for q in quotes_of(text)] == expected
+
+
+def test_an_ellipsis_at_a_line_end_does_not_end_a_wrapped_quote():
+    text = (
+        '"It takes two to make peace, but only one to make a deal ...\n'
+        "and if it's a strike, the union will be ready for it. A strike against\n"
+        'the insecurity of layoff," the union chief said.'
+    )
+    quotes = quotes_of(text)
+    assert [q[0].replace("\n", " ") for q in quotes] == [
+        "It takes two to make peace, but only one to make a deal ... and if it's a strike, the "
+        "union will be ready for it. A strike against the insecurity of layoff,"
+    ]
+    assert quotes[0][2] == "the union chief"
