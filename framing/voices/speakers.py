@@ -83,7 +83,16 @@ _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
 _REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
 _AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
-_SETTING_REACH = 90  # characters of "в интервью РИА Новости" between a speaker and the cue
+_SETTING_REACH = 90
+_SETTING_PREPOSITIONS = (
+    " в ",
+    " во ",
+    " на ",
+    " in ",
+    " during ",
+    " В ",
+    " In ",
+)  # characters of "в интервью РИА Новости" between a speaker and the cue
 # an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
 _NAME_AFTER_OFFICE_RE = {
     "ru": re.compile(
@@ -190,11 +199,16 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if word in skip:
             pos = found[0]
             continue
-        repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos)
+        repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
         if repeat:  # "Лавров не раз говорил", "несколько раз повторил"
             pos = repeat.start()
             continue
-        setting = SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+        window = text[max(0, pos - _SETTING_REACH) : pos]
+        setting = (  # the search only where a preposition of a setting is (most cues: none)
+            SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+            if any(p in window for p in _SETTING_PREPOSITIONS)
+            else None
+        )
         before = word_back(text, setting.start()) if setting else None
         if before is not None and text[before[0]].isupper():
             pos = setting.start()
