@@ -337,3 +337,38 @@ def test_an_ellipsis_at_a_line_end_does_not_end_a_wrapped_quote():
         "union will be ready for it. A strike against the insecurity of layoff,"
     ]
     assert quotes[0][2] == "the union chief"
+
+
+LOOKING_BACK = [
+    (  # a stated view: "is convinced that"
+        "Andriy Yermak is convinced that effective sanctions will force Russia to negotiate.",
+        [("effective sanctions will force Russia to negotiate.", "Andriy Yermak",
+          "is convinced")],
+    ),
+    (  # "He said this while …": the sentence before is his, nothing after the cue is
+        "Ukraine will win this war if the weapons arrive in time. He said this while "
+        "participating in a meeting of the Irish Parliament.",
+        [("Ukraine will win this war if the weapons arrive in time.", "He", "said")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LOOKING_BACK, ids=lambda x: str(x)[:40])
+def test_stated_views_and_cues_that_look_back(text, expected):
+    assert reported_of(text) == expected
+
+
+def test_an_office_anaphor_finds_the_title_written_earlier_in_the_text():
+    text = (
+        "Head of the Office of the President of Ukraine Andriy Yermak met the ambassadors of "
+        "the G7 on Monday to discuss the reconstruction of the cities of the north. "
+        + "The meeting lasted for several hours and covered a long list of questions. "
+        * 8
+        + "According to Andriy Yermak, mediation would be welcome. The Head of the President's "
+        "Office stressed that food security was urgent."
+    )
+    assert reported_of(text)[-1] == (
+        "food security was urgent.",
+        "Andriy Yermak",
+        "stressed",
+    )

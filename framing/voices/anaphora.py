@@ -330,11 +330,23 @@ class Speakers:
         if found is None:
             found = _antecedent(named, want, head, self.titles)
         if found is None and head is not None and " " not in head and self.text:
-            found = self._titled_name(cue, head)
+            found = self._named_with_title(cue, head) or self._titled_name(cue, head)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
         return found if found is not None else phrase
+
+    def _named_with_title(self, cue, head: str) -> str | None:
+        """A named speaker written elsewhere before with a title that fits an anaphor's head
+        ("Head of the Office … Andriy Yermak is convinced … According to Andriy Yermak, … The
+        Head of the President's Office stressed")."""
+        for phrase, gender in reversed(self.named):
+            if gender == "org" or not phrase[:1].isupper():
+                continue
+            for m in re.finditer(re.escape(phrase), self.text[: cue.speaker_start]):
+                if _fits(head, title_before(self.text, m.start(), m.end())):
+                    return phrase
+        return None
 
     def _titled_name(self, cue, head: str) -> str | None:
         """A person named with a title that fits an anaphor's head, in the narrative before

@@ -39,7 +39,11 @@ _EN_SPEECH = (
     "reaffirmed pledged pledges"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
-_EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
+_EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"] + [
+    f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
+    for verb in ("is", "was", "are", "were", "remains", "remained")
+    for view in ("convinced", "confident")
+]
 # cues that look back at the quotes before them ("…” ¶ X made the remarks on Friday.)
 RETROSPECTIVE = [
     f"{verb} {det} {noun}"

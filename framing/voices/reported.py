@@ -22,8 +22,8 @@ into a span of the reported content, by these rules (sentences from
   (a trailing cue after a comma, followed by nothing but an adverbial, an apposition or the
   sentence's end): from the sentence's start, after a wire dateline ("ИНТЕРФАКС - ",
   "YEREVAN (AP) — "), to the comma, when at least three of its words are not quoted (so
-  “…,” he said stays a quote's); **"Об этом заявил X." / "This was stated by X."**: the
-  sentence before; a passive "said by X" has no content of its own;
+  “…,” he said stays a quote's); **"Об этом заявил X." / "This was stated by X." / "He said
+  this while …"**: the sentence before; a passive "said by X" has no content of its own;
 * the content after a cue ends at a semicolon; a cue whose speaker is *I* or *we* (the
   writer's own words) gives no span;
 * **"Песков: Кремль не считает …"** (a line that opens with a person's surname and a colon,
@@ -78,6 +78,10 @@ _TRAIL_AFTER_RE = re.compile(
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "Об этом заявил X." / "This was stated by X.": the sentence before is X's
 _THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
+# "He said this while …", "Lavrov said so at a meeting": the cue looks back
+_SAID_THIS_RE = re.compile(
+    r"\s+(?:this|so)(?=\s*(?:[.,;]|$|(?:while|during|at|in|on|when|after|before|as)\b))"
+)
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
@@ -237,6 +241,12 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         this = _THIS_RE.search(text, max(start, cue.start - 30), cue.start)
         if this and not text[start : this.start()].strip() and start > 0:
             span = sentences.around(start - 1)  # the sentence before
+        elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
+            # "He said this while …": the sentence before is the content, none follows
+            lead = min(cue.start, cue.speaker_start) if cue.speaker_start >= 0 else cue.start
+            if start <= 0 or text[start:lead].strip() or cue.start - start > 30:
+                continue
+            span = sentences.around(start - 1)
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
