@@ -372,3 +372,11 @@ def test_an_office_anaphor_finds_the_title_written_earlier_in_the_text():
         "Andriy Yermak",
         "stressed",
     )
+
+
+def test_a_capital_after_an_abbreviation_starts_no_sentence():
+    text = (
+        'Armacost said the U.S. Hopes Japan will take steps to lift its economy. "We do not '
+        'wish those problems to divert attention," he said.'
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Armacost"]

@@ -37,7 +37,7 @@ from .cues import (
     RU_STOP,
     gender_of,
 )
-from .phrases import word_back
+from .phrases import ABBREVIATION_RE, word_back
 from .speakers import Cue
 
 __all__ = ["resolve_speakers"]
@@ -234,7 +234,9 @@ def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tup
         else:
             continue
         if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
-            subject = found
+            before = word_back(text, m.start())
+            if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
+                subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
     return subject if named else subject or found
 
 
