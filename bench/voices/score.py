@@ -563,39 +563,6 @@ def self_check(passages: list[dict]) -> int:
     return 1 if problems else 0
 
 
-def errors(passages: list[dict], pred: dict) -> list[str]:
-    """What framing got wrong, passage by passage: quote speakers and kinds, hit voices,
-    speakers and negation (for studying the development splits, never the test one)."""
-    pred = {name: by_article(pred[name]) for name in ("quotes", "spans", "hits")}
-    lines = []
-    for p in passages:
-        matched, _ = match_quotes(p["quotes"], pred["quotes"].get(p["id"], []))
-        found = []
-        for lab, q in matched:
-            if not same_speaker(lab["speaker"], q.get("speaker", "")):
-                found.append(f"  quote speaker {q.get('speaker')!r}, label {lab['speaker']!r}: "
-                             f"{lab['text'][:50]!r}")  # fmt: skip
-            if lab["kind"] != q.get("kind"):
-                found.append(f"  kind {q.get('kind')}, label {lab['kind']}: {lab['text'][:50]!r}")
-        hits = {(h["start"], h["end"]): h for h in pred["hits"].get(p["id"], [])}
-        for h in p["hits"]:
-            got = hits.get((h["start"], h["end"]), {})
-            if got.get("voice") != h["voice"]:
-                found.append(f"  hit {h['text']!r} voice {got.get('voice')}, label {h['voice']}")
-            elif h["voice"] != "narrative" and not same_speaker(
-                h["speaker"], got.get("speaker", "")
-            ):
-                found.append(f"  hit {h['text']!r} speaker {got.get('speaker')!r}, "
-                             f"label {h['speaker']!r}")  # fmt: skip
-            if bool(got.get("negated", False)) != h["negated"]:
-                found.append(
-                    f"  hit {h['text']!r} negated {got.get('negated')}, label {h['negated']}"
-                )
-        if found:
-            lines += [f"{p['id']}: {p['text'][:300]!r}", *found]
-    return lines
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--self-check", action="store_true",
@@ -605,13 +572,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the JSON goes (bench/results/voices[-SPLIT].json)")  # fmt: skip
     parser.add_argument("--split", choices=("all", "dev", "test", "dev2"), default="all",
                         help="score every passage, or only the dev or test half, or dev2")  # fmt: skip
-    parser.add_argument("--errors", action="store_true",
-                        help="list what framing got wrong (dev and dev2 only)")  # fmt: skip
     args = parser.parse_args(argv)
-    if args.errors and args.split not in ("dev", "dev2"):
-        parser.error(
-            "--errors lists the errors of --split dev or dev2 only: the test half stays unseen"
-        )
     passages, notes = load_passages(news=args.news)
     if args.split != "all":
         passages = [p for p in passages if split_of(p["id"]) == args.split]
@@ -630,9 +591,6 @@ def main(argv: list[str] | None = None) -> int:
             "voices: framing.voices is still the skeleton (NotImplementedError): nothing to score"
         )
         return 1
-    if args.errors:
-        print("\n".join(errors(passages, pred)))
-        return 0
     result = score(passages, pred)
     print(table(result))
     args.out.parent.mkdir(parents=True, exist_ok=True)
