@@ -109,6 +109,14 @@ ENGLISH = [
     ("Moscow warned of a [threat] to the alliance.", [False]),
     ("The CSTO is a [security] bloc led by Moscow.", [False]),
     ("Another [crisis] is notable for its nothingness.", [False]),
+    # a scope does not cross into or out of a quote; a whole quote inside it is no barrier
+    ("The bloc “cannot be held responsible” for the [security] of the border.", [False]),
+    ("Lavrov said “there is [no] doubt”, but he saw no [threat] anywhere.", [False, True]),
+    ("He said there was no “[crisis] of trust” at all.", [False]),
+    ('There should be no "suspended" [sanctions] packages.', [True]),
+    # "without" governs its own noun phrase only
+    ("Leaving without [security] guarantees could lead to an [escalation].", [True, False]),
+    ("They signed it without any [threat] of [war].", [True, True]),
 ]
 
 RUSSIAN = [
@@ -155,6 +163,18 @@ RUSSIAN = [
     ("Ереван не подписал документ, и [кризис] углубился.", [False]),
     ("Москва не ответила, поскольку [кризис] миновал.", [False]),
     ("Не секрет, что [кризис] глубок.", [False]),
+    # "без" governs its own noun phrase; "нет" before a comma or a dash closed its clause
+    ("Выход без новых гарантий [безопасности] может привести к [эскалации].", [True, False]),
+    ("Никакой [угрозы] со стороны России нет, есть [угроза] со стороны Баку.", [True, False]),
+    ("[Угрозы] войны нет — есть [угроза] провокаций.", [True, False]),
+    # "исключил" rules out; double negation and questions do not negate
+    ("Рубинян исключил [угрозу] выхода из ЕАЭС.", [True]),
+    ("Министр не исключил [эскалации] на границе.", [False]),
+    ("Мы не можем не видеть [угрозы] на границах.", [False]),
+    ("Не является ли выход из ОДКБ [угрозой] для республики?", [False]),
+    # the quote barrier in Russian: «…» with a nested „…“ inside is one quote
+    ("Он заявил, что «никакой „[угрозы]“ нет».", [True]),
+    ("«Угрозы нет», — сказал он о [кризисе] доверия.", [False]),
 ]
 
 

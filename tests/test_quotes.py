@@ -251,9 +251,16 @@ ATTRIBUTION = [
         "",
     ),
     (
+        "Lavrov said the bloc was “close to collapse” now.",
+        "close to collapse",
+        "scare_quote",
+        "Lavrov",
+        "said",
+    ),
+    (  # five words are a quote, however fragmentary (the labelling guide's mechanical rule)
         "Lavrov said the bloc was “in a state of collapse” now.",
         "in a state of collapse",
-        "scare_quote",
+        "quote",
         "Lavrov",
         "said",
     ),
@@ -922,7 +929,7 @@ def test_there_after_a_cue_is_the_office_of_the_cue_before():
 
 
 def test_a_quote_inside_reported_speech_splits_it():
-    text = "Lavrov said the bloc was “in a state of collapse” and would survive."
+    text = "Lavrov said the bloc was “close to collapse” and would survive."
     spans = spans_of(text)
     assert spans["voice"].tolist() == ["reported", "scare_quote", "reported"]
     assert (spans["start"].iloc[1:].to_numpy() >= spans["end"].iloc[:-1].to_numpy()).all()

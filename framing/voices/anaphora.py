@@ -37,7 +37,7 @@ from .cues import (
     RU_STOP,
     gender_of,
 )
-from .phrases import word_back
+from .phrases import ABBREVIATION_RE, word_back
 from .speakers import Cue
 
 __all__ = ["resolve_speakers"]
@@ -48,10 +48,11 @@ _NAME_RE = {
         r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
     ),
     "ru": re.compile(
-        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}\b"
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,3}\b"
     ),
 }
 
+_PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
 _RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
 
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
@@ -60,27 +61,98 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 
 _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 
+_TITLE_WORDS = 9  # words of a title written before a named speaker
+_EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
+_HEADS = frozenset(("president", "leader", "президент", "лидер"))
+# the words of an office in an English anaphor: "the Head of the Office of the President"
+_OFFICE_WORDS = frozenset(
+    "of the office president's state affairs ministry government council security national "
+    "foreign defence defense staff administration".split()
+)
+_RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
+_HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
+# a nationality before a role: "the Russian president", "the Azerbaijani leader"
+_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
+_LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
+            "глава государства", "лидер", "канцлер")  # fmt: skip
+_TITLE_LINKS = frozenset("to of for at in the из по при".split())
+_ROLES_ALL = (*ROLES, *RU_ROLES)
+_DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
+              "дипломат", "представител")  # fmt: skip
+# what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
+_KIN = {"official": _ROLES_ALL, "чиновник": _ROLES_ALL, "diplomat": _DIPLOMATS,
+        "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
+        "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
+
+
+def title_before(text: str, start: int, end: int) -> str:
+    """A named speaker's phrase ``text[start:end]`` with the title written right before it,
+    lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
+    Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
+    words, role nouns and links ("to", "of") just before the phrase, at most nine words."""
+    pos = start
+    for _ in range(_TITLE_WORDS):
+        found = word_back(text, pos)
+        if found is None:
+            break
+        word = text[found[0] : found[1]]
+        low = word.lower()
+        if not (word[:1].isupper() or low in _TITLE_LINKS or low.startswith(_ROLES_ALL)):
+            break
+        pos = found[0]
+    return text[pos:end].lower()
+
 
 def _anaphor(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
+    if phrase.lower() in _HEADS_OF_STATE:
+        return "president"  # "the Head of State", "глава государства"
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
     if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
+    if lang == "en" and 4 <= len(words) <= 9 and words[0].lower() == "the":
+        lows = [w.lower().replace("’", "'") for w in words[1:]]
+        if all(w in _OFFICE_WORDS or w in NAME_TITLES or w in ROLES for w in lows):
+            heads = [w for w in lows if w in ROLES]  # "the Head of the President's Office"
+            if heads:
+                return heads[0]
+    if (
+        lang == "en"
+        and 3 <= len(words) <= 5
+        and words[0].lower() == "the"
+        and words[-1].lower() in ROLES
+        and all(
+            w.lower() in NAME_TITLES or w.lower() in ROLES or _NATIONALITY_RE.fullmatch(w)
+            for w in words[1:]
+        )
+    ):  # "the Prime Minister", "the Deputy Prime Minister", "the Armenian prime minister"
+        return words[-1].lower()
     if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
         return None
     if lang == "en":
         if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
             return None  # "the foreign ministry" is a speaker of its own
         return words[-1].lower()
+    if len(words) >= 2 and words[0].lower().endswith(_RU_ADJECTIVE):
+        words = words[1:]  # "российский лидер", "армянский премьер"
     head = words[0].lower()
     return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
 
 
-def _antecedent(named: list, want: str, head: str | None) -> str | None:
-    """The last named speaker that fits a pronoun's gender or an anaphor's head noun."""
+def _fits(head: str, title: str) -> bool:
+    """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
+    the words of the speaker's phrase and of the title written just before it (``title``)."""
+    if head[:6] in title:
+        return True
+    return any(kin in title for kin in _KIN.get(head, ()))
+
+
+def _antecedent(named: list, want: str, head: str | None, titles: dict) -> str | None:
+    """The last named speaker that fits a pronoun's gender or an anaphor's head noun
+    (``titles``: a named speaker's phrase with the title written before it, lower-cased)."""
     for phrase, gender in reversed(named):
         if head is not None and " " in head:  # "глава МИД": a chief of that office
             role, office = head.split()
@@ -90,16 +162,25 @@ def _antecedent(named: list, want: str, head: str | None) -> str | None:
                 return phrase
             continue
         if head is not None:
-            low = phrase.lower()
-            if head[:6] in low or (
-                head in ("official", "чиновник") and any(r in low for r in ROLES)
-            ):
+            if _fits(head, titles.get(phrase, phrase.lower())):
                 return phrase
             continue
         if want == "org":
             if gender == "org":
                 return phrase
         elif gender != "org" and (not want or gender in ("", want)):
+            return phrase
+    if head in _HEADS:  # the head of a state or a party is the one the text is about
+        return _untitled(named, titles)
+    return None
+
+
+def _untitled(named: list, titles: dict) -> str | None:
+    """The last named person whose title is not written ("Volodymyr Zelenskyy said …
+    “…,” the President said"): an anaphor that fits no written title refers to them."""
+    for phrase, gender in reversed(named):
+        title = titles.get(phrase, phrase.lower())
+        if gender != "org" and phrase[:1].isupper() and not any(r in title for r in _ROLES_ALL):
             return phrase
     return None
 
@@ -115,12 +196,20 @@ def _name_at(text: str, m, lang: str) -> str | None:
         if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
             if not _RU_PAST_RE.match(text, m.end()):
                 return None  # "Песков отказался": a surname as the sentence's subject
-            if gender_of(words[0], "", nominative=True) in ("", "org"):
+            if gender_of(words[0], "", nominative=True) in ("", "org") and not words[0].endswith(
+                _EITHER_SURNAME
+            ):
                 return None
         return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
     lead = 0
     while lead < len(words) and words[lead].lower() in _LEADING:
         lead += 1
+    if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
+        lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
+    before = word_back(text, m.start())
+    if lang != "ru" and len(words) - lead > 2 and before is not None:
+        if text[before[0] : before[1]].lower() in ("of", "for"):
+            lead = len(words) - 2  # "President of Ukraine Andriy Yermak": a place, then the name
     name = " ".join(words[lead:])
     if not name or gender_of(name, "", nominative=True) == "org":
         return None
@@ -145,7 +234,9 @@ def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tup
         else:
             continue
         if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
-            subject = found
+            before = word_back(text, m.start())
+            if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
+                subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
     return subject if named else subject or found
 
 
@@ -172,6 +263,7 @@ class Speakers:
     def __init__(self, cues, lang: str, text: str = "", skip=()):
         self.cues, self.lang, self.text, self.skip = cues, lang, text, skip
         self.named: list[tuple[str, str]] = []
+        self.titles: dict[str, str] = {}  # a named phrase with the title written before it
         self.out: list[str] = []  # the speakers of the cues resolved in order so far
         self.last = 0  # where the last named speaker ends
         self.ends = getattr(cues, "ends", None)
@@ -224,6 +316,8 @@ class Speakers:
         head = None if low in PRONOUNS else _anaphor(phrase, self.lang)
         if low not in PRONOUNS and head is None:
             named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+            if self.text:
+                self.titles[phrase] = title_before(self.text, cue.speaker_start, cue.speaker_end)
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
         want = PRONOUNS.get(low, "")
@@ -236,11 +330,41 @@ class Speakers:
                 named.append(name)
                 found = name[0]
         if found is None:
-            found = _antecedent(named, want, head)
+            found = _antecedent(named, want, head, self.titles)
+        if found is None and head is not None and " " not in head and self.text:
+            found = self._named_with_title(cue, head) or self._titled_name(cue, head)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
         return found if found is not None else phrase
+
+    def _named_with_title(self, cue, head: str) -> str | None:
+        """A named speaker written elsewhere before with a title that fits an anaphor's head
+        ("Head of the Office … Andriy Yermak is convinced … According to Andriy Yermak, … The
+        Head of the President's Office stressed")."""
+        for phrase, gender in reversed(self.named):
+            if gender == "org" or not phrase[:1].isupper():
+                continue
+            for m in re.finditer(re.escape(phrase), self.text[: cue.speaker_start]):
+                if _fits(head, title_before(self.text, m.start(), m.end())):
+                    return phrase
+        return None
+
+    def _titled_name(self, cue, head: str) -> str | None:
+        """A person named with a title that fits an anaphor's head, in the narrative before
+        it ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister said")."""
+        lang = "ru" if self.lang == "ru" else "en"
+        lo = max(0, cue.speaker_start - _NAME_REACH)
+        found = None
+        for m in _NAME_RE[lang].finditer(self.text, lo, cue.speaker_start):
+            if any(a <= m.start() < b for a, b in self.skip):
+                continue
+            name = _name_at(self.text, m, lang)
+            if name is not None and _fits(head, title_before(self.text, m.start(), m.end())):
+                found = name
+        if found is not None:
+            self.named.append((found, gender_of(found, "", nominative=True)))
+        return found
 
 
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:

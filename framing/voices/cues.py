@@ -22,7 +22,7 @@ __all__ = [
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
-    "TIME_WORDS", "NOUN_BEFORE_RE",
+    "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
@@ -39,7 +39,11 @@ _EN_SPEECH = (
     "reaffirmed pledged pledges"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
-_EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
+_EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"] + [
+    f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
+    for verb in ("is", "was", "are", "were", "remains", "remained")
+    for view in ("convinced", "confident")
+]
 # cues that look back at the quotes before them ("…” ¶ X made the remarks on Friday.)
 RETROSPECTIVE = [
     f"{verb} {det} {noun}"
@@ -48,11 +52,11 @@ RETROSPECTIVE = [
     for noun in ("remarks", "comments", "statement")
 ]
 _EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling citing".split()
-_EN_TERM = "described describes describing dubbed labelled labeled termed branded".split()
+_EN_TERM = "describe described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
-    "повтори завери исключи отрица допусти"
+    "повтори завери исключи отрица допусти говори высказа"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли опроверг опровергла опровергли "
@@ -143,7 +147,9 @@ FEMALE_WORDS = frozenset(
     "ms ms. mrs mrs. madam spokeswoman chairwoman woman maria anna olga elena yelena irina "
     "tatiana tatyana natalia natalya svetlana marina ekaterina yekaterina valentina lyudmila "
     "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
-    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила".split()
+    "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила "
+    "жительница журналистка активистка правозащитница пенсионерка студентка учительница "
+    "депутатка женщина госпожа".split()
 )
 MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
 ORG_HEADS = frozenset(
@@ -184,7 +190,7 @@ RU_STOP = frozenset(
 
 RU_SKIP = frozenset(
     "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
-    "тоже открыто прямо".split()
+    "тоже открыто прямо многократно".split()
 )
 
 RU_DATIVES = frozenset(
@@ -249,6 +255,16 @@ RELATIVE_RE = {
     ),
 }
 
+# where a speaker said it, between the speaker and the cue: "в интервью РИА Новости", "в
+# беседе с NEWS.am", "на брифинге", "in an interview with the BBC" (up to the cue)
+SETTING_RE = re.compile(
+    r"(?<=\w)\s+(?:(?:в|во|на)\s+(?:интервью|беседе|разговоре|эфире|комментарии|ходе|"
+    r"сво[её]м|соцсетях|телеграм\S*|Telegram\S*|брифинге|пресс-конференции|заявлении|"
+    r"обращении|выступлении)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
+    r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S))*$"
+)
+
 _DAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|"
     "пятницу|субботу|воскресенье"
@@ -295,8 +311,8 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     if nominative and not head.isascii() and written[-1][:1].isupper():
         if head.endswith(("ова", "ева", "ина", "ая", "ская")):
             return "f"
-        if head.endswith(("ов", "ев", "ин", "ский", "ян")):
-            return "m"
+        if head.endswith(("ов", "ев", "ин", "ский")):
+            return "m"  # not -ян: Armenian surnames are a man's and a woman's
     if head.isascii() and head.isalpha() and written[-1][:1].isupper():
         if head.endswith(("ova", "eva", "ina", "aya", "yova")):
             return "f"
@@ -305,10 +321,10 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     return ""
 
 
-# a cue word after these is a noun: "rejected claims", "the warnings"
+# a cue word after these is a noun: "rejected claims", "the warnings", "Baku’s claims"
 NOUN_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
-    r"rejects|denies|dismisses|repeated|new)\s+$",
+    r"rejects|denies|dismisses|repeated|new|\w+['’]s)\s+$",
     re.IGNORECASE,
 )
 

@@ -11,7 +11,7 @@ pyConTextNLP), adapted to news prose in English and Russian:
   collapse as rumours"; "dismissed the minister" is not a cue). Russian: ``не``, ``нет``,
   ``ни``, ``никакой`` and every ``никак…`` form, ``ничего``, ``никто``, ``никогда``, ``нигде``,
   ``без``, ``отсутствие`` (``отсутств…``), ``отверг…``, ``опроверг…``, ``отрица…``,
-  ``отклонил…``.
+  ``отклонил…``, ``исключил…`` (ruled out; "не исключил" is a pseudo-negation).
 * **Scope**: a hit is negated when a cue ends at most :data:`WINDOW` word tokens before the
   hit's start (and starts at most :data:`REACH` characters before it), with no **clause
   boundary** in between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a
@@ -23,7 +23,12 @@ pyConTextNLP), adapted to news prose in English and Russian:
   ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
   ``котор…``, ``несмотря``, ``тем не менее``, ``впрочем``, ``вопреки``. Commas alone do not
   end a scope, so lists stay in it: in "no threat, pressure or ultimatum" all three are
-  negated.
+  negated. ``without`` / ``без`` govern only their noun phrase (at most :data:`NP_WINDOW`
+  tokens: "без гарантий безопасности", not "без гарантий … может привести к эскалации");
+  a ``нет`` right before a comma or a dash closed its clause ("угрозы нет, есть угроза …").
+  A scope does not cross into or out of a quote (an odd number of quotation marks « » “ ”
+  " between cue and hit: the alliance “cannot be held responsible” for the security …),
+  but a whole quote inside it is no barrier (no "suspended" sanctions packages).
 * **Post-position cues** negate a hit at most :data:`POST_WINDOW` tokens *before* them in
   the same clause: "a threat that never materialised", "the collapse was ruled out",
   "fears of a collapse proved unfounded", "угроза не подтвердилась". Russian ``нет`` and
@@ -34,7 +39,8 @@ pyConTextNLP), adapted to news prose in English and Russian:
   least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
   than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
   "no-fly", "No, …" (an answer); "не только", "не просто", "не раз", "не менее", "нельзя не",
-  "не мог не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не", "как бы то ни было".
+  "не мог не", "не можем не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не",
+  "как бы то ни было", and questions ("не является ли …").
 * **Known limits** (as in NegEx, without syntax): a cue negates every word in its scope, so
   in "there was no threat to Russia's zone of responsibility" the zone is negated too, and a
   comma that ends a clause without a conjunction ("since it is not regulated, the security
@@ -66,6 +72,7 @@ from ..tokens import language_name
 
 __all__ = [
     "WINDOW",
+    "NP_WINDOW",
     "POST_WINDOW",
     "REACH",
     "POST_REACH",
@@ -77,6 +84,8 @@ __all__ = [
 
 #: the most word tokens between a cue and the hit it negates (NegEx's five, plus one)
 WINDOW = 6
+#: the most word tokens between "without" / "без" and a hit: they govern their noun phrase
+NP_WINDOW = 3
 #: the most word tokens between a hit and a post-position cue after it
 POST_WINDOW = 3
 #: the most characters from a cue's start to the hit's start (six tokens of 14 characters)
@@ -129,6 +138,7 @@ _RU = {
         r"не только", r"не просто", r"не столько", r"не раз", r"не менее", r"не меньше",
         r"не без", r"не исключ\w*", r"не что иное", r"ничто иное", r"ничего,? кроме",
         r"нельзя не", r"не мог(?:у|ла|ли|ло)? не", r"не может не", r"не могут не",
+        r"не можем не", r"не можете не", r"не можешь не", r"не \w+ ли",
         r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"не говоря уже", r"не секрет",
         r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", _ANSWER + r"нет[,!]",
     ],
@@ -140,7 +150,7 @@ _RU = {
         r"не", r"ни", r"никак\w*", r"ничего", r"ничто", r"ничем", r"никто", r"никого",
         r"никому", r"никем", r"никогда", r"нигде", r"ниоткуда", r"без", r"безо",
         r"отсутств\w*", r"отверг\w*", r"опроверг\w*", r"опровержени\w*", r"отрица\w*",
-        r"отклонил\w*", r"отклоня(?:ет|ют)",
+        r"отклонил\w*", r"отклоня(?:ет|ют)", r"исключ(?:ил|ила|или|ает|ают|ен|ена|ено|ены)",
     ],
     # "нет" and "не было" negate both ways: "нет угрозы" and "угрозы нет", "угроз не было"
     "both": [
@@ -164,7 +174,7 @@ _EN["post triggers"] = [
     "baseless",
 ]  # fmt: skip
 _RU["forward triggers"] = [
-    "не", "ни", "без", "отсутств", "отверг", "опроверг", "отрица", "отклон",
+    "не", "ни", "без", "отсутств", "отверг", "опроверг", "отрица", "отклон", "исключ",
 ]  # fmt: skip
 _RU["post triggers"] = [
     "нет", "не", "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
@@ -191,6 +201,12 @@ _LEAD = 24
 # "dismiss" negates only with an "as" later in its clause ("dismissed the talk as rumours")
 _DISMISS_AS = re.compile(r"[^.;:!?\n]{0,80}?\bas\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
+_NP_CUES = frozenset(("without", "без", "безо"))
+_CLOSED_RE = re.compile(r"\s*[,—–]")
+# a cue outside a quote does not govern a hit inside it, nor the reverse: an odd number of
+# quotation marks between them („ is left out: it opens a quotation nested in «…», which is
+# no barrier); a whole quote between them is no barrier (no "suspended" sanctions packages)
+_QUOTE_MARK_RE = re.compile(r"[«»“”\"]")
 # In UTF-8 a letter A-Z, a-z is its own byte and a character of U+0400-U+04FF (Cyrillic) is
 # two bytes led by 0xD0-0xD3: counting bytes counts the letters without a match per letter.
 _NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
@@ -300,17 +316,29 @@ class _Scanner:
     def words(self, lo: int, hi: int) -> int:
         return len(_WORD_RE.findall(self.low, lo, hi))
 
+    def across_quote(self, lo: int, hi: int) -> bool:
+        """Whether ``[lo, hi)`` crosses into or out of a quote (an odd number of marks)."""
+        return len(_QUOTE_MARK_RE.findall(self.low, lo, hi)) % 2 == 1
+
 
 def _forward(scan: _Scanner, start: int, first: int) -> bool:
     """Whether a cue governs a hit at ``start``; ``first`` is the first trigger in reach."""
     lo = start - REACH
-    cue_end = -1
+    cue_end, window = -1, WINDOW
     for kind, m_start, m_end in scan.matches(first - _LEAD, start):
         if kind in ("cue", "both") and m_start >= lo and m_end <= start:
+            if kind == "both" and _CLOSED_RE.match(scan.low, m_end):
+                cue_end = -1  # "угрозы нет, есть угроза провокаций": "нет" closed its clause
+                continue
             cue_end = m_end
+            window = NP_WINDOW if scan.low[m_start:m_end] in _NP_CUES else WINDOW
         elif kind == "stop":
             cue_end = -1  # a boundary after a cue ends its scope
-    return cue_end >= 0 and scan.words(cue_end, start) <= WINDOW
+    return (
+        cue_end >= 0
+        and scan.words(cue_end, start) <= window
+        and not scan.across_quote(cue_end, start)
+    )
 
 
 def _backward(scan: _Scanner, end: int) -> bool:
@@ -319,7 +347,7 @@ def _backward(scan: _Scanner, end: int) -> bool:
         if kind == "stop":
             return False
         if kind in ("post", "both"):
-            return scan.words(end, m_start) <= POST_WINDOW
+            return scan.words(end, m_start) <= POST_WINDOW and not scan.across_quote(end, m_start)
     return False
 
 

@@ -11,10 +11,12 @@ import re
 
 from .cues import NP_LINKS, TITLES, quoted_name_before
 
-__all__ = ["DETERMINERS", "word_back", "words_before"]
+__all__ = ["ABBREVIATION_RE", "DETERMINERS", "word_back", "words_before"]
 
 DETERMINERS = frozenset("the a an".split())
 
+#: an abbreviation with inner full stops (U.S., U.N., E.U.): no sentence ends at it
+ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.){2,}")
 _LINE_END_LINK_RE = re.compile(r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|из|от)[ \t]*\n$", re.I)
 _WORD_CHARS = "'’.-_"
 
@@ -64,7 +66,12 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
             before = text[previous[0] : previous[1]].lower() if previous else ""
             if before and before not in stop and before not in NP_LINKS:
                 low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
-        if low in stop or (word.endswith(".") and len(word) > 2 and low.rstrip(".") not in TITLES):
+        if low in stop or (
+            word.endswith(".")
+            and len(word) > 2
+            and low.rstrip(".") not in TITLES
+            and not ABBREVIATION_RE.fullmatch(word)
+        ):
             break
         if end < 0:
             end = found[1]

@@ -25,8 +25,9 @@ its attribution between dashes («…, — сказал Лавров. — …»)
    Giragosian, director of … . “It is not a shield.”").
 
 **Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2), or
-when it holds more than five words, a sentence-final mark (. ! ? …) or ends in a comma.
-Otherwise it is a ``"scare_quote"``: a short term, used by the writer (“zone of
+when it holds five words or more, a sentence-final mark (. ! ? …), an English auxiliary or
+modal (a clause: the alliance “cannot be held responsible”) or ends in a comma. Otherwise it
+is a ``"scare_quote"``: a short term, used by the writer (“zone of
 responsibility”, the so-called "peace treaty") or attributed as a term ("described the pact
 as “an effective suspension”", "called it a «провал»"). The decisions:
 
@@ -37,13 +38,16 @@ as “an effective suspension”", "called it a «провал»"). The decision
   state of collapse”") is a scare quote too, attributed to that speaker and cue: the writer
   chose those words to quote as a term, and the speaker's own voice is the reported speech
   around it;
-* two words or more in title case, with no sentence-final mark or comma (names, titles:
-  writes “The Long View”), are scare quotes even next to a cue, and a short quote that
+* two words or more in title case, or one capitalized word, with no sentence-final mark or
+  comma (names, titles: writes “The Long View”, заявила «Азатутюн», что), are scare quotes
+  even next to a cue, and a short quote that
   starts with a capital letter (a name: «Меридиан», the “Northern Courier”) takes no speaker
   from a speech cue elsewhere in its sentence;
 * "called" right before the quote names something (a famine called “Holodomor”): a scare
-  quote with no speaker; so does a title right after the noun it names (the law “On …”,
-  the decree, the conference, the book; закон, указ, конференция, книга «…»).
+  quote with no speaker; so does a title or a name right after the noun it names (the law
+  “On …”, the decree, the conference, the book, the treaty, the slogan, the principle of
+  “…”, the report titled “…”; закон, указ, конференция, книга, лозунг «…», по данным «Ъ»),
+  unless a term cue governs it (called the operation “anti-terror measures”).
 """
 
 from __future__ import annotations
@@ -61,7 +65,14 @@ from .marks import QuoteSpan, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
 
-__all__ = ["find_quotes", "QUOTE_COLUMNS", "ArticleVoices", "article_voices", "split_interrupted"]
+__all__ = [
+    "find_quotes",
+    "QUOTE_COLUMNS",
+    "ArticleVoices",
+    "article_voices",
+    "quote_cues_end",
+    "split_interrupted",
+]
 
 #: The columns of the quotes table, in order.
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue", "unclosed")
@@ -73,18 +84,30 @@ _AFTER_GAP_RE = re.compile(
 )  # the: a phrase cut at 8 words
 _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
-# the nouns that a title in quotation marks names: the law “On …”, конференция «…»
+# the nouns that a title or a name in quotation marks follows: the law “On …”, конференция
+# «…», the report titled “…”, the principle of “…”, по данным «Ъ»
 _TITLE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:law|decree|resolution|bill|conference|forum|festival|exhibition|book|film|"
-    r"programme|program|strategy|operation|project|campaign|закон\w*|указ\w*|постановлени\w*|"
-    r"конференци\w*|форум\w*|фестивал\w*|выставк\w*|книг\w*|фильм\w*|программ\w*|"
-    r"стратеги\w*|операци\w*|проект\w*|кампани\w*)\s*$",
+    r"programme|program|strategy|operation|project|campaign|treaty|slogan|motto|principle|"
+    r"formula|doctrine|hashtag|newspaper|channel|movement|party|titled|entitled|headlined|"
+    r"закон\w*|указ\w*|постановлени\w*|конференци\w*|форум\w*|фестивал\w*|выставк\w*|"
+    r"книг\w*|фильм\w*|программ\w*|стратеги\w*|операци\w*|проект\w*|кампани\w*|"
+    r"договор\w*|лозунг\w*|девиз\w*|принцип\w*|формул\w*|доктрин\w*|газет\w*|"
+    r"телеканал\w*|движени\w*|парти\w*|названием|тем[уеы]|темой|topic|theme|по данным)(?:\s+of)?[\s,:]*$",
+    re.IGNORECASE,
+)
+_LAW_TITLE_RE = re.compile(r"(?:On|Об?)\s+(?:the\s+)?[^\W\d_]")
+# an English auxiliary or modal makes a short quote a clause (“cannot be held responsible”)
+_FINITE_RE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|can|cannot|could|shall|should|must|"
+    r"may|might|does|did|won't|can't|isn't|aren't|wasn't|weren't|doesn't|didn't)(?!\w)",
     re.IGNORECASE,
 )
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
+_CUE_ROOM = 60  # characters of the longest cue
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
-_SCARE_WORDS = 5
-_AFTER_REACH = 300  # how far after the last quote its attribution may end
+_SCARE_WORDS = 4  # a scare quote is at most four words (the labelling guide)
+_TERM_WORDS = _SCARE_WORDS  # a term after described … as, called: the same four words
 
 
 class QuoteRow(NamedTuple):
@@ -196,16 +219,23 @@ def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kin
     return j, cue.cue
 
 
-def _kind(quote: str, adjacent: bool, cue: Cue | None) -> str:
-    """ "quote" or "scare_quote" (the rules are in the module's docstring)."""
+def _kind(quote: str, adjacent: bool, cue: Cue | None, answered: bool = False) -> str:
+    """ "quote" or "scare_quote" (the rules are in the module's docstring); ``answered``: the
+    attribution follows the quote («Есть», — ответила Захарова: a word said, not a name)."""
     if cue is not None and cue.kind == TERM:
-        return "scare_quote" if len(_WORD_RE.findall(quote)) <= 2 * _SCARE_WORDS else "quote"
+        return "scare_quote" if len(_WORD_RE.findall(quote)) <= _TERM_WORDS else "quote"
     words = _WORD_RE.findall(quote)
     speech = _SENTENCE_MARK_RE.search(quote.rstrip()) or quote.rstrip().endswith(",")
     if not speech and len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words):
         return "scare_quote"  # a title or a name: writes “The Long View”
+    if not speech and _LAW_TITLE_RE.match(quote):
+        return "scare_quote"  # the title of a law or a decree: “On the Strategy for …”
+    if not speech and len(words) == 1 and words[0][:1].isupper() and not answered:
+        return "scare_quote"  # a name, even right after a cue: заявила «Азатутюн», что
     if adjacent or speech:
         return "quote"
+    if _FINITE_RE.search(quote):
+        return "quote"  # a clause, however short: the alliance “cannot be held responsible”
     return "scare_quote" if len(words) <= _SCARE_WORDS else "quote"
 
 
@@ -226,6 +256,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     quote = text[q.start : q.end]
     k = _cue_index(cues, q.end)
     found = _after(text, q.start, q.end, cues, k)
+    answered = found is not None
     if found is None:
         found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
     adjacent = found is not None and cues[found].kind != TERM
@@ -233,8 +264,9 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         bounds = voices.sentences.around(q.start)
         found = _same_sentence(cues.starts, _cue_index(cues, q.start) - 1, bounds)
     cue = cues[found] if found is not None else None
-    kind = _kind(quote, adjacent, cue)
-    if _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
+    kind = _kind(quote, adjacent, cue, answered)
+    term_object = cue is not None and cue.kind == TERM and 0 <= q.start - cue.end < 40
+    if not term_object and _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
         kind, cue = "scare_quote", None  # the law “On …”, конференция «…»: a title
     if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
         cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
@@ -242,8 +274,9 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         return kind, found, cue.cue, found, found if adjacent else None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
         between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start)))
-        speaker, cue_text = ("", "") if between - {previous[3]} else previous[1:3]
-        return kind, speaker, cue_text, previous[3], None
+        if not between - {previous[3]}:
+            return kind, previous[1], previous[2], previous[3], None
+        # a cue in between: the quote may go on with its words (rule 5, below)
     speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
     index = _cue_index(cues, q.start) - 1
     if not _said(speakers, speaker) and kind == "quote" and k < len(cues):
@@ -289,11 +322,11 @@ def article_voices(
     if not unwrapped:
         text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = split_interrupted(text, pair_quotes(text), lang)
-    # the quotes alone need the cues up to just after the last one (pay only for what is read)
-    endpos = None if everywhere else (spans[-1].end + _AFTER_REACH if spans else 0)
+    sentences = Sentences(text)
+    endpos = None if everywhere else quote_cues_end(spans, sentences)
     cues = CueList(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
     speakers = Speakers(cues, lang, text, [(q.start, q.end) for q in spans])
-    voices = ArticleVoices([], cues, speakers, set(), Sentences(text))
+    voices = ArticleVoices([], cues, speakers, set(), sentences)
     previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
         kind, speaker, cue_text, index, attributing = _attribute(text, q, voices, previous)
@@ -308,6 +341,17 @@ def article_voices(
             held = wanted is None or _holds(wanted, q.start, q.end)
             voices.quotes[i] = q._replace(speaker=speakers[q.speaker] if held else "")
     return voices
+
+
+def quote_cues_end(spans: list[QuoteSpan], sentences: Sentences) -> int:
+    """How far the quotes of a text need its cues: past the last quote, to the end of its
+    sentence (“…” as Moscow calls it) and as far as a cue that looks back may be (“…” ¶ X made
+    the remarks), so that the quotes get the same attribution as with every cue of the text."""
+    if not spans:
+        return 0
+    last = spans[-1]
+    # a cue is matched whole before the end: room for the longest ("made their statement")
+    return max(last.end + _FLOATING_GAP + _CUE_ROOM, sentences.around(last.start)[1])
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:

@@ -22,8 +22,8 @@ into a span of the reported content, by these rules (sentences from
   (a trailing cue after a comma, followed by nothing but an adverbial, an apposition or the
   sentence's end): from the sentence's start, after a wire dateline ("ИНТЕРФАКС - ",
   "YEREVAN (AP) — "), to the comma, when at least three of its words are not quoted (so
-  “…,” he said stays a quote's); **"Об этом заявил X." / "This was stated by X."**: the
-  sentence before; a passive "said by X" has no content of its own;
+  “…,” he said stays a quote's); **"Об этом заявил X." / "This was stated by X." / "He said
+  this while …"**: the sentence before; a passive "said by X" has no content of its own;
 * the content after a cue ends at a semicolon; a cue whose speaker is *I* or *we* (the
   writer's own words) gives no span;
 * **"Песков: Кремль не считает …"** (a line that opens with a person's surname and a colon,
@@ -51,6 +51,10 @@ _THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE
 _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
 _DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
+# a quoted name right after the cue and before "что" / "that": заявила «Азатутюн», что
+_NAMED_THAT_RE = re.compile(
+    r"\s*[«\"“„][A-ZА-ЯЁ][^«»\"“”\n]{0,40}[»\"”“]\s*(?=,?\s*(?:что|that)(?!\w))", re.IGNORECASE
+)
 # "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
 _COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
@@ -74,6 +78,10 @@ _TRAIL_AFTER_RE = re.compile(
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "Об этом заявил X." / "This was stated by X.": the sentence before is X's
 _THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
+# "He said this while …", "Lavrov said so at a meeting": the cue looks back
+_SAID_THIS_RE = re.compile(
+    r"\s+(?:this|so)(?=\s*(?:[.,;]|$|(?:while|during|at|in|on|when|after|before|as)\b))"
+)
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
@@ -161,6 +169,9 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
 def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """The content after a speech or term cue, to the end of its sentence."""
     start = max(cue.end, cue.speaker_end) if cue.speaker_start >= cue.end else cue.end
+    named = _NAMED_THAT_RE.match(text, start, bounds[1])
+    if named:  # "заявила «Азатутюн», что …": an outlet addressed, then the content
+        start = named.end()
     if _DIRECT_RE.match(text, start, bounds[1]):
         return None
     semicolon = text.find(";", start, bounds[1])  # "…; Азербайджан наращивает войска": news
@@ -230,6 +241,12 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         this = _THIS_RE.search(text, max(start, cue.start - 30), cue.start)
         if this and not text[start : this.start()].strip() and start > 0:
             span = sentences.around(start - 1)  # the sentence before
+        elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
+            # "He said this while …": the sentence before is the content, none follows
+            lead = min(cue.start, cue.speaker_start) if cue.speaker_start >= 0 else cue.start
+            if start <= 0 or text[start:lead].strip() or cue.start - start > 30:
+                continue
+            span = sentences.around(start - 1)
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):

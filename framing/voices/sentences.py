@@ -168,6 +168,8 @@ def sentence_around(ends: list[int], offset: int) -> tuple[int, int]:
 
 _WRAPPED_BREAK_RE = re.compile(r"\n(?![ \t]*\n|[ \t])")
 _LINE_END_RE = re.compile(r"[.!?…:][\"'»”’)]*\s*$")
+# an ellipsis at a line's end and a lower-case word on the next: the sentence goes on
+_GOES_ON_RE = re.compile(r"(?:\.\.\.|…)[ \t]*\n[ \t]*[a-zа-яё]")
 
 
 def unwrap_lines(text: str) -> str:
@@ -176,7 +178,7 @@ def unwrap_lines(text: str) -> str:
     A text is hard-wrapped when it has at least four lines and three in five of them are 40 to
     90 characters long, or (a short item of two or three lines) when no line is longer than 90
     characters and every line but the last is at least 50 long and ends inside a sentence (no
-    . ! ? … or colon at its end); its paragraphs end at a blank line or before an indented
+    . ! ? … or colon at its end, or an ellipsis before a lower-case word); its paragraphs end at a blank line or before an indented
     line. Other texts are returned as they are (there every line is a paragraph). The length
     never changes, and a text it returns it leaves as it is (every line break left is
     followed by a blank or an indented line, which the join never touches).
@@ -199,8 +201,8 @@ def unwrap_lines(text: str) -> str:
     if breaks < 3:  # a short item: wrapped when every line is as long as a wire line and
         # every line but the last breaks inside a sentence (a headline is shorter or stands alone)
         if not all(n <= 90 for n in lengths) or not all(
-            50 <= n and not _LINE_END_RE.search(line)
-            for n, line in zip(lengths[:-1], lines[:-1], strict=True)
+            50 <= n and (not _LINE_END_RE.search(line) or _GOES_ON_RE.search(line + "\n" + after))
+            for n, line, after in zip(lengths[:-1], lines[:-1], lines[1:], strict=True)
         ):
             return text
     elif sum(40 <= n <= 90 for n in lengths) * 5 < len(lengths) * 3:

@@ -57,9 +57,9 @@ def article_spans(
 
     Examples
     --------
-    >>> text = "Lavrov said the bloc was “in a state of collapse” and would survive."
+    >>> text = "Lavrov said the bloc was “close to collapse” and would survive."
     >>> [(text[s:e], v) for s, e, v, _, _ in article_spans(text, "en")]
-    [('the bloc was', 'reported'), ('in a state of collapse', 'scare_quote'), ('and would survive.', 'reported')]
+    [('the bloc was', 'reported'), ('close to collapse', 'scare_quote'), ('and would survive.', 'reported')]
     """
     text = unwrap_lines(text)  # as article_voices reads it; the offsets are the same
     voices = article_voices(text, lang, offsets=offsets, unwrapped=True)

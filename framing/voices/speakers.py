@@ -59,13 +59,14 @@ from .cues import (
     RU_ROLES,
     RU_SKIP,
     RU_STOP,
+    SETTING_RE,
     SPEECH,
     TERM,
     TIME_RE,
     TIME_WORDS,
     TITLES,
 )
-from .phrases import DETERMINERS, word_back, words_before
+from .phrases import ABBREVIATION_RE, DETERMINERS, word_back, words_before
 
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
@@ -80,8 +81,35 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
+_REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
+_AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
+_SETTING_REACH = 90
+_SETTING_PREPOSITIONS = (
+    " в ",
+    " во ",
+    " на ",
+    " in ",
+    " during ",
+    " В ",
+    " In ",
+)  # characters of "в интервью РИА Новости" between a speaker and the cue
+# an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
+_NAME_AFTER_OFFICE_RE = {
+    "ru": re.compile(
+        r"[ \t]+(?:по|в|во|при)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,3}?"
+        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?=\s*(?:[,.;:!?]|$))"
+    ),
+    "en": re.compile(
+        r"[ \t]+(?:to|of|for|in|at)[ \t]+(?:(?:the[ \t]+)?[A-Z][\w.’'-]*[ \t]+){1,3}?"
+        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=\s*(?:[,.;:!?]|$))"
+    ),
+}
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
+    r"appearing|testifying|отвечая|комментируя|выступая)\b[^;:!?\"“”«»\n]{0,200}?,\s*$"
+)
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
@@ -122,42 +150,85 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
             start = m.start(1)
         end = m.start(1) + len(word)
         pos = m.end()
-        if m.group(1).endswith(".") and len(word) > 1 and word.lower() not in TITLES:
-            break  # "said Lavrov." ends the phrase; "S. Lavrov" keeps going
+        if (
+            m.group(1).endswith(".")
+            and len(word) > 1
+            and word.lower() not in TITLES
+            and not ABBREVIATION_RE.fullmatch(m.group(1))
+        ):
+            break  # "said Lavrov." ends the phrase; "S. Lavrov", "U.S. Ambassador" keep going
     return start, end
 
 
-def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
-    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end)."""
+def _named_apposition(text: str, pos: int) -> tuple[int, int]:
+    """The name set off by commas right before ``pos``: "The spokesman for the ministry,
+    Maria Zakharova, said" (start, end), else (-1, -1)."""
     m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
     if m is None:
         return -1, -1
     inner = text[m.start() + 1 : m.end()].strip(" ,")
     if 0 < len(inner.split()) <= 4 and all(w[:1].isupper() for w in inner.split()):
-        start = (
-            m.start()
-            + 1
-            + len(text[m.start() + 1 : m.end()])
-            - len(text[m.start() + 1 : m.end()].lstrip())
-        )
-        return start, start + len(inner)  # "The spokesman for the ministry, Maria Zakharova, said"
+        start = text.index(inner, m.start() + 1)
+        return start, start + len(inner)
+    return -1, -1
+
+
+def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
+    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end),
+    or the name inside it: "The spokesman for the ministry, Maria Zakharova, said"."""
+    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:  # "Balladur, asked at a news conference if …, said": a longer participle
+        m = _PARTICIPLE_CLAUSE_RE.search(text, max(0, pos - _RELATIVE_REACH), pos)
+    if m is None:
+        return -1, -1
+    named = _named_apposition(text, pos)
+    if named[0] >= 0:
+        return named
     start, end = words_before(text, m.start(), stop, skip, limit=4)
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
 def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
-    """``pos`` moved back over the adverbs and the time adverbials right before a cue
-    ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил")."""
+    """``pos`` moved back over the adverbs, the time adverbials and the settings right before
+    a cue ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил", "Копыркин в
+    интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
+    after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
     while True:
         found = word_back(text, pos)
         word = text[found[0] : found[1]].lower() if found is not None else ""
         if word in skip:
             pos = found[0]
             continue
+        repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
+        if repeat:  # "Лавров не раз говорил", "несколько раз повторил"
+            pos = repeat.start()
+            continue
+        window = text[max(0, pos - _SETTING_REACH) : pos]
+        setting = (  # the search only where a preposition of a setting is (most cues: none)
+            SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+            if any(p in window for p in _SETTING_PREPOSITIONS)
+            else None
+        )
+        before = word_back(text, setting.start()) if setting else None
+        if before is not None and text[before[0]].isupper():
+            pos = setting.start()
+            continue
         m = TIME_RE.search(text, max(0, pos - 40), pos) if word in TIME_WORDS else None
         if m is None:
             return pos
         pos = m.start()
+
+
+def _role_in_office(text: str, start: int, stop: frozenset, skip: frozenset) -> int:
+    """Where a Russian speaker's phrase starts when it is a role in an office ("Источник РБК
+    в Минэкономразвития", "Собеседник «Ъ» в МИД РФ"): at the role, else ``start``."""
+    prep = word_back(text, start)
+    if prep is None or text[prep[0] : prep[1]].lower() not in ("в", "во", "при"):
+        return start
+    s, e = words_before(text, prep[0], stop, skip, limit=4)
+    if s >= 0 and text[s:e].split()[0].lower().startswith(RU_ROLES):
+        return s
+    return start
 
 
 def _place_before(text: str, pos: int) -> str:
@@ -195,6 +266,14 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     return (start, end) if start >= 0 else None
 
 
+def _name_after_office(text: str, end: int, lang: str) -> int:
+    """Where a speaker's phrase after its cue ends when a name follows its office ("член
+    комитета Госдумы по обороне Андрей Колесник", "U.S. Ambassador to Armenia Kristina
+    Kvien"): past the name, else ``end``."""
+    m = _NAME_AFTER_OFFICE_RE["ru" if lang == "ru" else "en"].match(text, end)
+    return m.end() if m else end
+
+
 def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tuple[int, int]:
     if lang == "ru":
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
@@ -209,8 +288,8 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
             start, end = _words_after(text, office.end(), RU_STOP)
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
-        return start, end
-    start, end = _words_after(text, pos, EN_STOP)
+        return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
+    start, end = _words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
         first[0].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUNS
@@ -219,7 +298,7 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
     if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
-    return start, end
+    return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
 
 
 def _speaker_span(
@@ -241,10 +320,14 @@ def _speaker_span(
     if relative is not None:
         return relative
     s, e = words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
+    if s >= 0 and lang == "ru":
+        s = _role_in_office(text, s, stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
+    if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start):
+        s, e = _named_apposition(text, start)  # "the home secretary, Yvette Cooper, told MPs"
     if (
         s < 0
         and not cue_text.endswith("ing")

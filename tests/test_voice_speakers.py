@@ -1,0 +1,382 @@
+"""Speakers, kinds, reported speech and negation after the second development set (issue 15).
+
+Each case is a realistic passage in the layout of a wire or an outlet (Reuters, AP, TASS, RIA,
+Kommersant, Azatutyun …) for one rule of framing.voices; the expected values were checked by
+hand against the labelling guide of bench/voices/README.md.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.voices import add_voice, find_quotes, voice_spans
+
+
+def quotes_of(text: str) -> list[list[str]]:
+    table = find_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    return table[["text", "kind", "speaker", "cue"]].values.tolist()
+
+
+def reported_of(text: str) -> list[tuple[str, str, str]]:
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    spans = spans[spans["voice"] == "reported"]
+    return [
+        (text[a:b], speaker, cue)
+        for a, b, speaker, cue in zip(
+            spans["start"], spans["end"], spans["speaker"], spans["cue"], strict=True
+        )
+    ]
+
+
+# ---- nominal anaphors: the title written before a named speaker counts -----------------------
+ANAPHORS = [
+    (  # "the diplomat" fits a spokeswoman of a foreign ministry
+        "Russian Foreign Ministry Spokeswoman Maria Zakharova told reporters the talks had "
+        'stalled. "The sanctions have hit Europe harder than us," the diplomat said.',
+        "Russian Foreign Ministry Spokeswoman Maria Zakharova",
+    ),
+    (  # the title before the speaker's phrase ("U.S. Ambassador to"), not inside it
+        "U.S. Ambassador to Armenia Kristina Kvien said Washington supported Armenia’s "
+        "sovereignty. “We are not asking Armenia to choose sides,” the ambassador added.",
+        "Armenia Kristina Kvien",
+    ),
+    (  # a capitalized title: "the Prime Minister"
+        "Prime Minister Nikol Pashinyan has said that the CSTO failed Armenia. “The organization "
+        "did not respond to the aggression,” the Prime Minister said in parliament.",
+        "Prime Minister Nikol Pashinyan",
+    ),
+    (  # a nationality before the role
+        "Armenian Prime Minister Nikol Pashinyan met Putin in Moscow. “The talks were "
+        "difficult,” the Armenian prime minister told reporters afterwards.",
+        "Armenian Prime Minister Nikol Pashinyan",
+    ),
+    (  # no cue names him: the titled name in the narrative; the Head of State is a president
+        "President Volodymyr Zelenskyy visited Kharkiv on Friday. “We will rebuild every "
+        "house,” the Head of State said.",
+        "Volodymyr Zelenskyy",
+    ),
+    (  # "Baku’s claims" is a noun, not a cue with the speaker "dismissed Baku’s"
+        "Foreign Minister Ararat Mirzoyan on Tuesday dismissed Baku’s claims that Armenia is "
+        "preparing for war. “These accusations are groundless,” the minister told journalists.",
+        "Foreign Minister Ararat Mirzoyan",
+    ),
+    (
+        "Президент Владимир Путин провел совещание в Кремле. «Угрозы для страны нет», — сказал "
+        "глава государства.",
+        "Владимир Путин",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), ANAPHORS, ids=lambda x: str(x)[:40])
+def test_nominal_anaphors_resolve_to_the_titled_speaker(text, speaker):
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+# ---- the speaker's phrase: appositions, abbreviations, offices, settings ---------------------
+SPEAKERS = [
+    (  # the name in the apposition, not the addressee after the cue
+        "‘It’s the country’s biggest security challenge in a generation,’ the home secretary, "
+        "Yvette Cooper, told MPs.",
+        "Yvette Cooper",
+    ),
+    (  # "U.S." does not end the phrase before an apposition
+        'A senior U.S. official, speaking on condition of anonymity, said Washington was "deeply '
+        'concerned about the risk of escalation" along the border.',
+        "A senior U.S. official",
+    ),
+    (  # the name after an office's complement ("по обороне")
+        "«Угроза со стороны НАТО растет», — заявил член комитета Госдумы по обороне Андрей "
+        "Колесник.",
+        "член комитета Госдумы по обороне Андрей Колесник",
+    ),
+    (
+        "«Москва не видит конфликта интересов», — сказал посол России в Армении Сергей Копыркин.",
+        "посол России в Армении Сергей Копыркин",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS, ids=lambda x: str(x)[:40])
+def test_the_speakers_phrase(text, speaker):
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+REPORTED = [
+    (  # a role in an office: "Собеседник «Ъ» в МИД РФ"
+        "Собеседник «Ъ» в МИД РФ признал, что отношения с Ереваном переживают кризис.",
+        ("отношения с Ереваном переживают кризис.", "Собеседник «Ъ» в МИД РФ", "признал"),
+    ),
+    (
+        "Источник РБК в Минэкономразвития сообщил, что правительство обсуждает ответные меры.",
+        ("правительство обсуждает ответные меры.", "Источник РБК в Минэкономразвития", "сообщил"),
+    ),
+    (  # a setting between the speaker and the cue is skipped
+        "Бывший омбудсмен Армении Арман Татоян в беседе с NEWS.am заявил, что обстрелы "
+        "продолжаются.",
+        ("обстрелы продолжаются.", "Бывший омбудсмен Армении Арман Татоян", "заявил"),
+    ),
+    (
+        "Посол России в Армении Сергей Копыркин в интервью РИА Новости отметил, что Москва не "
+        "видит конфликта интересов.",
+        ("Москва не видит конфликта интересов.", "Посол России в Армении Сергей Копыркин",
+         "отметил"),
+    ),
+    (
+        "Lithuania’s former president Dalia Grybauskaite, in an interview with the BBC, said "
+        "Europe had ignored the threat.",
+        ("Europe had ignored the threat.", "Lithuania’s former president Dalia Grybauskaite",
+         "said"),
+    ),
+    (  # the apposition's name, not the outlet told
+        "Pashinian’s spokeswoman, Nazeli Baghdasarian, told RFE/RL that the prime minister had "
+        "no plans to travel.",
+        ("the prime minister had no plans to travel.", "Nazeli Baghdasarian", "told"),
+    ),
+    (
+        "The Kremlin spokesman, Dmitry Peskov, said the talks had been constructive.",
+        ("the talks had been constructive.", "Dmitry Peskov", "said"),
+    ),
+    (  # "по ее словам": an Armenian surname is a woman's too
+        "«Мы не знаем, сколько это продлится», — говорит жительница Тегута Татевик Айрапетян. "
+        "По ее словам, многие семьи уехали.",
+        ("многие семьи уехали.", "жительница Тегута Татевик Айрапетян", "По ее словам"),
+    ),
+    (  # a title and a name in the narrative: the name is its last two words
+        "Депутат Госдумы Константин Затулин раскритиковал Ереван. По его словам, Армения "
+        "рискует получить войну.",
+        ("Армения рискует получить войну.", "Константин Затулин", "По его словам"),
+    ),
+    (  # "не раз" is no part of the speaker; "говорил" is a cue
+        "Лавров не раз говорил, что расширение НАТО создает угрозу для России.",
+        ("расширение НАТО создает угрозу для России.", "Лавров", "говорил"),
+    ),
+    (  # an outlet in quotation marks after the cue, then the content
+        "Представитель МИД Армении Ани Бадалян заявила «Азатутюн», что Ереван не получал "
+        "никаких угроз.",
+        ("Ереван не получал никаких угроз.", "Представитель МИД Армении Ани Бадалян",
+         "заявила"),
+    ),
+    (
+        "Armenian officials describe it as an act of aggression.",
+        ("it as an act of aggression.", "Armenian officials", "describe"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED, ids=lambda x: str(x)[:40])
+def test_reported_speech_and_its_speaker(text, expected):
+    assert reported_of(text) == [expected]
+
+
+def test_nobody_says_is_no_report():
+    assert reported_of("В поселке никто не говорит об угрозе вслух.") == []
+
+
+# ---- scare quote against quote ---------------------------------------------------------------
+KINDS = [
+    (  # a title after "titled"
+        "The report, titled “Fragile Peace: Security in the South Caucasus”, was published on "
+        "Monday.",
+        ["Fragile Peace: Security in the South Caucasus", "scare_quote", "", ""],
+    ),
+    (  # the outlet's own information is a name, nobody's words
+        "По данным «Ъ», Минобороны рассматривает приостановку поставок.",
+        ["Ъ", "scare_quote", "", ""],
+    ),
+    (  # the title of a decree
+        'Zelenskyy signed the decree "On the Strategy for the De-occupation of Crimea" in March.',
+        ["On the Strategy for the De-occupation of Crimea", "scare_quote", "", ""],
+    ),
+    (  # a slogan after "the principle of", even with a comma inside the marks
+        'Biden voiced support for the principle of "nothing about Ukraine without Ukraine," the '
+        "statement said.",
+        ["nothing about Ukraine without Ukraine,", "scare_quote", "", ""],
+    ),
+    (  # a term cue's object is no title ("the operation")
+        "Azerbaijani officials have called the operation “anti-terror measures”, while Yerevan "
+        "disagrees.",
+        ["anti-terror measures", "scare_quote", "Azerbaijani officials", "called"],
+    ),
+    (  # a short clause is a quote
+        "The CSTO said the alliance “cannot be held responsible” for the border.",
+        ["cannot be held responsible", "quote", "The CSTO", "said"],
+    ),
+    (  # five words after a term cue are a quote
+        'Iran\'s foreign ministry spokesman Esmaeil Baqaei called the strikes "a clear act of '
+        'aggression".',
+        ["a clear act of aggression", "quote", "Iran's foreign ministry spokesman Esmaeil Baqaei",
+         "called"],
+    ),
+    (  # one capitalized word after the cue: the outlet addressed
+        "Представитель МИД Армении Ани Бадалян заявила «Азатутюн», что Ереван не получал "
+        "никаких угроз.",
+        ["Азатутюн", "scare_quote", "", ""],
+    ),
+    (  # one word said, attributed after it
+        "«Есть», — ответила Захарова.",
+        ["Есть", "quote", "Захарова", "ответила"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS, ids=lambda x: str(x)[:40])
+def test_scare_quote_against_quote(text, expected):
+    assert quotes_of(text) == [expected]
+
+
+# ---- a hit's voice, speaker and negation, end to end -----------------------------------------
+def test_hits_in_a_wire_passage_by_hand():
+    text = (
+        "MOSCOW, March 15. /TASS/. The West’s attempts to isolate Russia have failed, Russian "
+        'Foreign Ministry Spokeswoman Maria Zakharova told reporters. "The sanctions have hit '
+        'Europe harder than us," the diplomat said. The bloc “cannot be held responsible” for '
+        "the security of Armenia, she added."
+    )
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    terms = ["sanctions", "security"]
+    starts = [text.index(t) for t in terms]
+    ends = [s + len(t) for s, t in zip(starts, terms, strict=True)]
+    hits = pd.DataFrame({"article_id": "a", "frame": "f", "entry": terms, "match": terms,
+                         "start": starts, "end": ends, "token": [0, 0]})  # fmt: skip
+    out = add_voice(hits, articles)
+    assert out[["voice", "speaker", "negated"]].values.tolist() == [
+        ["quote", "Russian Foreign Ministry Spokeswoman Maria Zakharova", False],
+        # "cannot" is inside the quote, "security" outside it: no negation across the marks
+        ["reported", "Russian Foreign Ministry Spokeswoman Maria Zakharova", False],
+    ]
+
+
+# ---- find_quotes and voice_spans agree, however far after the last quote its cue is ----------
+_FILLER = (
+    "The talks in Brussels went on late into the night and ended without a joint statement. " * 4
+)
+FAR_CUES = [
+    (  # a cue that looks back, more than 300 characters after the quote
+        "“We will not leave the alliance,” came the answer from Yerevan.\n\n"
+        + _FILLER
+        + "Pashinyan made the remarks on Friday.",
+        ["We will not leave the alliance,", "quote", "Pashinyan", "made the remarks"],
+    ),
+    (  # the cue at the end of a long sentence
+        "Armenia’s “zone of responsibility” "
+        + "was discussed again and again by the delegations of the member states " * 5
+        + "as Moscow calls it.",
+        ["zone of responsibility", "scare_quote", "Moscow", "calls"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAR_CUES, ids=["remarks", "sentence"])
+def test_find_quotes_and_voice_spans_agree_on_far_cues(text, expected):
+    assert quotes_of(text) == [expected]
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    quoted = spans[spans["voice"].isin(["quote", "scare_quote"])]
+    assert quoted[["voice", "speaker", "cue"]].values.tolist() == [expected[1:]]
+
+
+# ---- press releases and wire copy: heads of state, offices, participles, continued quotes -----
+RELEASES = [
+    (  # "the President" with no written title: the person the text names (a head of state)
+        "According to Volodymyr Zelenskyy, volunteering made Ukraine invincible. \"Millions of "
+        'Ukrainians. Worthy. Free," said the President.',
+        [["Millions of Ukrainians. Worthy. Free,", "Volodymyr Zelenskyy", "said"]],
+    ),
+    (  # an office's head named in the narrative with the whole title before the name
+        "Head of the Office of the President of Ukraine Andriy Yermak met the ambassadors. "
+        '"There is no time," said the Head of the President\'s Office.',
+        [["There is no time,", "Andriy Yermak", "said"]],
+    ),
+    (  # a long title after the cue is kept whole
+        '"Today we are creating a new history of bilateral relations," said the Deputy Head of '
+        "the Office of the President of Ukraine.",
+        [["Today we are creating a new history of bilateral relations,",
+          "the Deputy Head of the Office of the President of Ukraine", "said"]],
+    ),
+    (  # a participle clause between the speaker and the cue
+        "Balladur, asked at a news conference if coordinated market intervention by central "
+        "banks was sufficient to halt the dollar's recent slide, said \"each country has to "
+        'fulfill commitments" outlined in the G-7 accords.',
+        [["each country has to fulfill commitments", "Balladur", "said"]],
+    ),
+    (
+        "Песков, отвечая на вопрос журналистов о сроках переговоров с Киевом, сказал: «Это "
+        "преждевременно».",
+        [["Это преждевременно", "Песков", "сказал"]],
+    ),
+    (  # a quote that opens a sentence after "He said …" goes on with his words
+        'Balladur said, "I am convinced that Europe has to define this position."\n    He said '
+        "Italy would have to abandon its higher margin within the European Monetary System. "
+        '"I hope that the improvement will permit Italy to do it soon."',
+        [["I am convinced that Europe has to define this position.", "Balladur", "said"],
+         ["I hope that the improvement will permit Italy to do it soon.", "Balladur", "said"]],
+    ),
+    (  # "the minister" is not guessed: nobody named has that title written
+        'Maria Zakharova said it was over. Sergei Lavrov said so too. She said no. "We will '
+        'see," the minister said.',
+        [["We will see,", "the minister", "said"]],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RELEASES, ids=lambda x: str(x)[:40])
+def test_speakers_in_releases_and_wire_copy(text, expected):
+    assert [[q[0], q[2], q[3]] for q in quotes_of(text)] == expected
+
+
+def test_an_ellipsis_at_a_line_end_does_not_end_a_wrapped_quote():
+    text = (
+        '"It takes two to make peace, but only one to make a deal ...\n'
+        "and if it's a strike, the union will be ready for it. A strike against\n"
+        'the insecurity of layoff," the union chief said.'
+    )
+    quotes = quotes_of(text)
+    assert [q[0].replace("\n", " ") for q in quotes] == [
+        "It takes two to make peace, but only one to make a deal ... and if it's a strike, the "
+        "union will be ready for it. A strike against the insecurity of layoff,"
+    ]
+    assert quotes[0][2] == "the union chief"
+
+
+LOOKING_BACK = [
+    (  # a stated view: "is convinced that"
+        "Andriy Yermak is convinced that effective sanctions will force Russia to negotiate.",
+        [("effective sanctions will force Russia to negotiate.", "Andriy Yermak",
+          "is convinced")],
+    ),
+    (  # "He said this while …": the sentence before is his, nothing after the cue is
+        "Ukraine will win this war if the weapons arrive in time. He said this while "
+        "participating in a meeting of the Irish Parliament.",
+        [("Ukraine will win this war if the weapons arrive in time.", "He", "said")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LOOKING_BACK, ids=lambda x: str(x)[:40])
+def test_stated_views_and_cues_that_look_back(text, expected):
+    assert reported_of(text) == expected
+
+
+def test_an_office_anaphor_finds_the_title_written_earlier_in_the_text():
+    text = (
+        "Head of the Office of the President of Ukraine Andriy Yermak met the ambassadors of "
+        "the G7 on Monday to discuss the reconstruction of the cities of the north. "
+        + "The meeting lasted for several hours and covered a long list of questions. "
+        * 8
+        + "According to Andriy Yermak, mediation would be welcome. The Head of the President's "
+        "Office stressed that food security was urgent."
+    )
+    assert reported_of(text)[-1] == (
+        "food security was urgent.",
+        "Andriy Yermak",
+        "stressed",
+    )
+
+
+def test_a_capital_after_an_abbreviation_starts_no_sentence():
+    text = (
+        'Armacost said the U.S. Hopes Japan will take steps to lift its economy. "We do not '
+        'wish those problems to divert attention," he said.'
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Armacost"]
