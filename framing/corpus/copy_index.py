@@ -26,7 +26,10 @@ So the memory kept for the whole corpus is :meth:`CopyIndex.nbytes`: 153 bytes a
 on 1,000,000 synthetic articles (``python -m bench.copies --scale 1000000``), plus 16 bytes
 per candidate pair. Finding the candidates needs more for a while: the holders of the
 fingerprints held twice or more (5 bytes a holder) and the pair keys of one part
-(:data:`~framing.copies.index.PAIR_BYTES` an article); see :mod:`framing.copies.index`.
+(:data:`~framing.copies.index.PAIR_BYTES` an article), see :mod:`framing.copies.index`:
+254 bytes an article more at the peak on those 1,000,000 (407 with the index). The exact
+comparison holds at most :data:`ROUND_SHINGLES` shingles, whatever the corpus's size: the
+candidates of those 1,000,000 articles have 230 million shingles, so 30 rounds.
 """
 
 from __future__ import annotations
