@@ -13,8 +13,8 @@ memory together) and reports:
 * the speed of the index pass and the candidate search, in MB of UTF-8 text per second of
   CPU time of this process (one core), cleaning excluded (``clean=False``: the cleaner's
   cost is measured in ``bench/README.md``), generation excluded. The CPU time is taken
-  with tracemalloc off (it slows the index pass by a third); the search is run a second
-  time, traced, for its peak;
+  with tracemalloc off (tracing every allocation slowed the index pass by 25-45%); the
+  search is run a second time, traced, for its peak;
 * with ``--exact``, the whole decision (the exact comparison reads the blocks again:
   they are generated again from the same seed, that CPU time left out), the speed of the
   whole search (index, candidates and decision) and the recall of the planted copies.
