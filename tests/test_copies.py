@@ -406,3 +406,34 @@ def test_shingle_tokens_agree_with_framings_on_real_texts(news_dir):
     _, counts = shingle_hashes(texts, size=1)
     expected = [len(word_tokens(t)) if isinstance(t, str) else 0 for t in texts]
     assert counts.tolist() == expected
+
+
+@pytest.mark.parametrize("min_shared", [1, 3])
+def test_bounded_candidate_search_finds_the_pairs_of_the_definition(min_shared):
+    from framing.copies.index import MAX_GROUP, candidate_pairs, find_candidates
+
+    rng = np.random.default_rng(7)
+    # 300 articles of up to 16 fingerprints from 40 values of unequal frequency: groups
+    # over MAX_GROUP (linked to hubs) and under, and articles without fingerprints
+    sizes = rng.integers(0, 17, 300).astype(np.uint8)
+    weight = 1 / np.arange(1, 41)
+    keys = np.concatenate(
+        [np.sort(rng.choice(40, s, replace=False, p=weight / weight.sum())) for s in sizes]
+    )
+    fp = (keys * 7919).astype(np.uint32)
+    article = np.repeat(np.arange(300, dtype=np.int32), sizes)
+    groups = np.bincount(keys)
+    assert (groups > MAX_GROUP).any() and (groups[groups > 1] <= MAX_GROUP).any()
+    whole = candidate_pairs(fp, article, min_shared=min_shared)
+    assert len(whole[0]) > 100
+    for budget in (90, 20_000, None):  # a part per article, several parts, one part
+        got = find_candidates(fp, sizes, min_shared=min_shared, budget=budget)
+        for expected, found in zip(whole, got, strict=True):
+            np.testing.assert_array_equal(found, expected)
+
+
+def test_bounded_candidate_search_of_nothing():
+    from framing.copies.index import find_candidates
+
+    pairs, shared = find_candidates(np.zeros(0, np.uint32), np.zeros(3, np.uint8))
+    assert pairs.shape == (0, 2) and len(shared) == 0

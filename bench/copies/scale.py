@@ -6,15 +6,18 @@ memory together) and reports:
 
 * the index's bytes per article: :meth:`~framing.corpus.copy_index.CopyIndex.nbytes` (its
   arrays, the interned outlet and source strings with their dicts and lists) and what
-  tracemalloc sees retained after the pass (everything this process allocated and kept, so
-  it includes Python's and NumPy's overheads);
-* the peak of memory traced while finding the candidate pairs (the sort of one shard of
-  the fingerprint range), per article;
-* the speed of the index pass, in MB of UTF-8 text per second of CPU time of this process
-  (one core), cleaning excluded (``clean=False``: the cleaner's cost is measured in
-  ``bench/README.md``), generation excluded;
+  tracemalloc sees allocated by a deep copy of it (a check of ``nbytes``);
+* the peak of memory traced while finding the candidate pairs, above the index, per article
+  (the postings of the shared fingerprints and the pair keys of one part), and the index
+  plus that peak: what the whole search needs;
+* the speed of the index pass and the candidate search, in MB of UTF-8 text per second of
+  CPU time of this process (one core), cleaning excluded (``clean=False``: the cleaner's
+  cost is measured in ``bench/README.md``), generation excluded. The CPU time is taken
+  with tracemalloc off (tracing every allocation slowed the index pass by 25-45%); the
+  search is run a second time, traced, for its peak;
 * with ``--exact``, the whole decision (the exact comparison reads the blocks again:
-  they are generated again from the same seed) and the recall of the planted copies.
+  they are generated again from the same seed, that CPU time left out), the speed of the
+  whole search (index, candidates and decision) and the recall of the planted copies.
 
 The text: words drawn from a Zipf law over 50,000 made-up words, articles of 150-750 words;
 a share of the articles (``--copies``, 0.3) are copies of a recent article with the edits
@@ -23,6 +26,7 @@ of the labelled set: a new lead paragraph, a cut ending, a changed word in sixty
 
 from __future__ import annotations
 
+import copy
 import gc
 import time
 import tracemalloc
@@ -115,21 +119,14 @@ def run(n: int, *, seed: int = 0, exact: bool = False) -> dict:
     """Build (and with ``exact`` decide) the index of n synthetic articles; the figures."""
     job = check_job({"x": ["x"]}, freq="M", by=None, level="frame", clean=False,
                     match="exact", want_hits=False, function="count_corpus")  # fmt: skip
-    gc.collect()
-    tracemalloc.start()
-    before = tracemalloc.get_traced_memory()[0]
     index, cpu, n_bytes, planted = _index(n, seed, job)
-    gc.collect()
-    retained = tracemalloc.get_traced_memory()[0] - before - planted.nbytes
-    tracemalloc.reset_peak()
     start = time.process_time()
     pairs = index.candidates()
     cpu_pairs = time.process_time() - start
-    peak = tracemalloc.get_traced_memory()[1] - before - planted.nbytes
-    tracemalloc.stop()
+    traced, peak = _traced(index)
     out = {
         "articles": n, "MB": n_bytes / 1e6, "index_bytes_per_article": index.nbytes() / n,
-        "traced_bytes_per_article": retained / n, "candidates_peak_bytes_per_article": peak / n,
+        "traced_bytes_per_article": traced / n, "candidates_peak_bytes_per_article": peak / n,
         "candidate_pairs": len(pairs), "index_cpu_s": cpu, "candidates_cpu_s": cpu_pairs,
         "MB_per_cpu_s": n_bytes / 1e6 / (cpu + cpu_pairs),
     }  # fmt: skip
@@ -138,13 +135,42 @@ def run(n: int, *, seed: int = 0, exact: bool = False) -> dict:
     return out
 
 
+def _traced(index: CopyIndex) -> tuple[int, int]:
+    """Bytes tracemalloc sees in a deep copy of the index, and at the peak of the candidate
+    search above what was held before it."""
+    gc.collect()
+    tracemalloc.start()
+    twin = copy.deepcopy(index)
+    traced = tracemalloc.get_traced_memory()[0]
+    del twin
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    tracemalloc.reset_peak()
+    index.candidates()
+    peak = tracemalloc.get_traced_memory()[1] - before
+    tracemalloc.stop()
+    return traced, peak
+
+
 def _decide(index: CopyIndex, n: int, seed: int, job, planted: np.ndarray) -> dict:
-    """The stories decided as count_corpus decides them; recall of the planted copies."""
+    """The stories decided as count_corpus decides them (the CPU time of generating the
+    blocks again left out); recall of the planted copies."""
     starts = index.first_numbers()
+    generation = [0.0]
+
+    def generated():
+        source = blocks(n, seed=seed)
+        while True:
+            start = time.process_time()
+            block = next(source, None)
+            generation[0] += time.process_time() - start
+            if block is None:
+                return
+            yield block
 
     def read_shingles(rows):
         parts = []
-        for k, block in enumerate(blocks(n, seed=seed)):
+        for k, block in enumerate(generated()):
             lo, hi = np.searchsorted(rows, starts[k : k + 2])
             if lo < hi:
                 hashes, counts, _ = shingle_rows(block, job, rows[lo:hi] - starts[k])
@@ -153,11 +179,12 @@ def _decide(index: CopyIndex, n: int, seed: int, job, planted: np.ndarray) -> di
 
     start = time.process_time()
     plan = decide_stories(index, read_shingles, "drop", "bench")
+    cpu = time.process_time() - start - generation[0]
     is_copy = plan.heads != np.arange(n)
     # a planted copy is found when it is in its original's story (either may be the
     # story's original: the longer one of a day is)
     found = plan.heads[planted[:, 0]] == plan.heads[planted[:, 1]]
-    return {"decide_cpu_s": time.process_time() - start, "copies_found": int(is_copy.sum()),
+    return {"decide_cpu_s": cpu, "copies_found": int(is_copy.sum()),
             "copies_planted": len(planted),
             "planted_recall": float(found.mean()) if len(planted) else 1.0}  # fmt: skip
 
@@ -166,18 +193,22 @@ def report(n: int, *, exact: bool = False) -> None:
     """Print the figures of :func:`run`."""
     wall = time.perf_counter()
     f = run(n, exact=exact)
+    whole = f["index_bytes_per_article"] + f["candidates_peak_bytes_per_article"]
     print(
         f"copy index of {f['articles']:,d} synthetic articles ({f['MB']:,.0f} MB of text): "
         f"{f['index_bytes_per_article']:.0f} bytes an article (nbytes with the interned "
-        f"strings), {f['traced_bytes_per_article']:.0f} traced by tracemalloc; "
+        f"strings), {f['traced_bytes_per_article']:.0f} traced in a copy; "
         f"finding the {f['candidate_pairs']:,d} candidate pairs peaked at "
-        f"{f['candidates_peak_bytes_per_article']:.0f} bytes an article more; "
+        f"{f['candidates_peak_bytes_per_article']:.0f} bytes an article more "
+        f"(index and search: {whole:.0f}); "
         f"{f['MB_per_cpu_s']:.1f} MB/s per core (index {f['index_cpu_s']:.1f} s + "
         f"candidates {f['candidates_cpu_s']:.1f} s of CPU, cleaning and generation excluded; "
         f"wall {time.perf_counter() - wall:.0f} s with generation)"
     )
     if exact:
+        whole = f["index_cpu_s"] + f["candidates_cpu_s"] + f["decide_cpu_s"]
         print(
             f"  decided: {f['copies_found']:,d} copies found of {f['copies_planted']:,d} "
-            f"planted (recall {f['planted_recall']:.3f}) in {f['decide_cpu_s']:.1f} s of CPU"
+            f"planted (recall {f['planted_recall']:.3f}) in {f['decide_cpu_s']:.1f} s of CPU "
+            f"(generation excluded): {f['MB'] / whole:.1f} MB/s per core for the whole search"
         )

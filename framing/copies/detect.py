@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._errors import FramingError, FramingWarning
 from .._tables import check_articles
-from .index import candidate_pairs, sketch
+from .index import find_candidates, sketch
 from .shingles import SHINGLE_SIZE, shingle_hashes
 from .stories import copy_decisions, origin_keys, pair_measures, story_heads
 
@@ -158,7 +158,7 @@ def copy_pairs(texts, threshold: float, containment: float, *, min_words: int = 
     """
     texts = list(texts)
     fp, art, kept = copy_index(texts, min_words, keep=_KEEP)
-    pairs, _ = candidate_pairs(fp, art)
+    pairs, _ = find_candidates(fp, np.bincount(art, minlength=len(texts)))
     overlap, n_i, n_j = measured_pairs(texts, pairs, kept)
     jaccard, contained, copy = copy_decisions(overlap, n_i, n_j, threshold, containment)
     return pd.DataFrame(

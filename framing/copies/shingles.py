@@ -30,7 +30,7 @@ _BASE = np.uint64(0x100000001B3)
 _BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 1 << 64))
 #: texts are hashed in pieces of about this many characters: arrays this small are reused
 #: by the allocator, where larger ones are mapped afresh (and page-faulted) every time
-_PIECE = 1_000_000
+_PIECE = 500_000
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +71,23 @@ def mix64(values: np.ndarray) -> np.ndarray:
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """The powers of the hash base and of its inverse (mod 2**64) for n characters."""
+    """The powers of the hash base and of its inverse (mod 2**64) for n characters.
+
+    A piece of texts is about :data:`_PIECE` characters, so the powers for twice as many
+    are computed once and kept (16 MB); a longer piece computes its own.
+    """
+    if n <= 2 * _PIECE:
+        powers, inverse = _kept_powers()
+        return powers[:n], inverse[:n]
+    return _computed_powers(n)
+
+
+@lru_cache(maxsize=1)
+def _kept_powers() -> tuple[np.ndarray, np.ndarray]:
+    return _computed_powers(2 * _PIECE)
+
+
+def _computed_powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     out = []
     for base in (_BASE, _BASE_INVERSE):
         powers = np.full(n, base, dtype=np.uint64)
@@ -116,16 +132,21 @@ def _token_hashes(texts: list) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of the word tokens of the texts, and the number of tokens of each text."""
     joined, lengths = _joined(texts)
     points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    word = word_table()[points]
-    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
     n = len(points)
+    # word characters, with a non-word character before the first and after the last
+    word = np.zeros(n + 2, dtype=bool)
+    np.take(word_table(), points, out=word[1:-1])
+    starts = np.flatnonzero(word[1:] > word[:-1])
+    ends = np.flatnonzero(word[1:] < word[:-1])
+    del word
     powers, inverse = _powers(n)
+    # the cumulative sum of (code point + 1) * base**position, in one array
+    total = np.empty(n + 1, dtype=np.uint64)
+    total[0] = 0
     with np.errstate(over="ignore"):
-        weighted = (points.astype(np.uint64) + np.uint64(1)) * powers
-        total = np.concatenate(([np.uint64(0)], np.cumsum(weighted, dtype=np.uint64)))
-        del weighted
+        np.add(points, np.uint64(1), out=total[1:])
+        np.multiply(total[1:], powers, out=total[1:])
+        np.cumsum(total[1:], out=total[1:])
         # the sum over a token, shifted back to start at power 0, plus its length
         raw = (total[ends] - total[starts]) * inverse[starts]
         hashes = mix64(raw + (ends - starts).astype(np.uint64))
@@ -137,7 +158,6 @@ def _token_hashes(texts: list) -> tuple[np.ndarray, np.ndarray]:
 def _shingles_of(hashes: np.ndarray, counts: np.ndarray, size: int):
     """Combine the token hashes of each text into its shingle hashes."""
     n_shingles = np.maximum(counts - (size - 1), 0)
-    text_of_token = np.repeat(np.arange(len(counts)), counts)
     first = np.concatenate(([0], np.cumsum(counts)[:-1]))
     position = np.arange(len(hashes)) - np.repeat(first, counts)
     begins = np.flatnonzero(position < np.repeat(n_shingles, counts))
@@ -145,7 +165,6 @@ def _shingles_of(hashes: np.ndarray, counts: np.ndarray, size: int):
         combined = hashes[begins].copy()
         for step in range(1, size):
             combined = mix64(combined * np.uint64(0x9E3779B97F4A7C15) + hashes[begins + step])
-    del text_of_token
     return combined, n_shingles
 
 

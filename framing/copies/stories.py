@@ -65,8 +65,12 @@ def pair_measures(hashes: np.ndarray, counts: np.ndarray, pairs: np.ndarray):
     swap = sizes[pairs[:, 0]] > sizes[pairs[:, 1]]
     first = np.where(swap, pairs[:, 1], pairs[:, 0])
     second = np.where(swap, pairs[:, 0], pairs[:, 1])
+    # in the order of the larger article, the lookups go up through the keys (the binary
+    # search starts from the last one found), not back and forth
+    order = np.argsort(second, kind="stable")
+    first, second = first[order], second[order]
     lengths = sizes[first]
-    pair_of = np.repeat(np.arange(len(pairs)), lengths)
+    pair_of = np.repeat(order, lengths)
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     mine = keys[np.repeat(starts[first], lengths) + offsets]
     wanted = (mine & np.uint64((1 << 40) - 1)) | (

@@ -10,8 +10,9 @@ with the same decisions, in passes over the corpus:
    dateline source, interned); the :class:`CopyIndex` keeps them in flat arrays, numbered
    by the articles' order in the corpus. No text and no article id is kept.
 2. **candidates**: the pairs of articles sharing enough fingerprints
-   (:func:`framing.copies.index.candidate_pairs`, in shards of the fingerprints and parts
-   of the articles, so the sort of the whole index is never held at once).
+   (:func:`framing.copies.index.find_candidates`: the fingerprints sorted one shard of
+   their range at a time, the pairs counted in parts of a bounded size, so neither the sort
+   of the whole index nor all the pairs sharing one fingerprint are held at once).
 3. **exact comparison** (:func:`shingle_rows`, in the workers): the corpus is read again
    and the shingles of the candidates only come back; each pair is measured exactly
    (:func:`framing.copies.stories.pair_measures`) and decided
@@ -22,11 +23,13 @@ with the same decisions, in passes over the corpus:
    per article.
 
 So the memory kept for the whole corpus is :meth:`CopyIndex.nbytes`: 153 bytes an article
-on 1,000,000 synthetic articles (``python -m bench.copies --scale 1000000``; tracemalloc
-sees 154), plus 16 bytes per candidate pair. Finding the candidates needs more for a
-while: most pairs that share one fingerprint (a common phrase) must be counted before they
-are known not to be candidates; the search is split in parts of :data:`_PART` articles to
-bound that (826 bytes an article more at the peak on the 1,000,000, in 5 parts).
+on 1,000,000 synthetic articles (``python -m bench.copies --scale 1000000``), plus 16 bytes
+per candidate pair. Finding the candidates needs more for a while: the holders of the
+fingerprints held twice or more (5 bytes a holder) and the pair keys of one part
+(:data:`~framing.copies.index.PAIR_BYTES` an article), see :mod:`framing.copies.index`:
+254 bytes an article more at the peak on those 1,000,000 (407 with the index). The exact
+comparison holds at most :data:`ROUND_SHINGLES` shingles, whatever the corpus's size: the
+candidates of those 1,000,000 articles have 230 million shingles, so 30 rounds.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ import pandas as pd
 
 from .._errors import FramingError
 from ..copies.detect import MIN_WORDS, long_enough
-from ..copies.index import MIN_SHARED, candidate_pairs, run_starts, sketch
+from ..copies.index import find_candidates, sketch
 from ..copies.shingles import shingle_hashes
 from ..copies.stories import origin_keys, pair_measures
 from .job import Job
@@ -58,12 +61,6 @@ __all__ = [
 #: the most shingles (8 bytes each) held at once to compare candidate pairs exactly; more
 #: candidates are compared in further rounds, each a read of the corpus
 ROUND_SHINGLES = 8_000_000
-#: the fingerprint range is split in this many shards to find the candidate pairs
-_SHARDS = 16
-#: articles per part of the candidate search (see sharded_candidates): fewer hold less at
-#: the peak (on 40,000 synthetic articles: 618 bytes an article in one part, 344 in four)
-#: but each part sorts the whole index again
-_PART = 250_000
 
 
 @dataclass
@@ -248,7 +245,7 @@ class CopyIndex:
 
     def candidates(self) -> np.ndarray:
         """The candidate pairs ``(i, j)``, ``i < j``, as find_copies finds them."""
-        return sharded_candidates(self.sizes, self.fingerprints, parts=1 + self.n // _PART)
+        return find_candidates(self.fingerprints, self.sizes)[0]
 
     def keys_of(self, rows: np.ndarray) -> dict:
         """The :func:`~framing.copies.stories.origin_keys` of the articles ``rows``."""
@@ -262,55 +259,6 @@ class CopyIndex:
     def first_numbers(self) -> np.ndarray:
         """The number of the first article of each chunk, and the total at the end."""
         return np.concatenate(([0], np.cumsum(self.chunk_sizes, dtype=np.int64)))
-
-
-def sharded_candidates(sizes: np.ndarray, fingerprints: np.ndarray, *, shards: int = _SHARDS,
-                       parts: int = 1) -> np.ndarray:  # fmt: skip
-    """:func:`~framing.copies.index.candidate_pairs` in pieces: the same pairs, in the same
-    order, with less held at once.
-
-    ``sizes`` is the number of fingerprints of each article, ``fingerprints`` the articles'
-    sketches one after the other. The fingerprints are cut in ``shards`` by their value: a
-    fingerprint's holders all fall in one shard, so each shard gives every pair's shared
-    fingerprints of that shard, and a pair's shares are added up over the shards. Most
-    pairs that share a fingerprint share only one (a common phrase) and are no candidates,
-    but they must be counted before that is known: ``parts`` splits them by the pair's
-    first article, each part a walk over the shards.
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(0)
-    >>> fp = rng.integers(0, 40, 400).astype(np.uint32) * np.uint32(3)
-    >>> sizes = np.full(20, 20, dtype=np.uint8)
-    >>> whole, _ = candidate_pairs(fp, np.repeat(np.arange(20, dtype=np.int32), sizes))
-    >>> np.array_equal(sharded_candidates(sizes, fp, parts=3), whole)
-    True
-    """
-    ends = np.cumsum(sizes, dtype=np.int64)
-    # by the low bits: a sketch keeps the smallest hashes, so the high bits are mostly 0
-    shard = (fingerprints % np.uint32(shards)).astype(np.int8)
-    bounds = np.linspace(0, len(sizes), parts + 1).astype(np.int64)
-    found = []
-    for low, high in zip(bounds[:-1], bounds[1:], strict=True):
-        keys = []
-        for s in range(shards):
-            inside = np.flatnonzero(shard == s)
-            article = np.searchsorted(ends, inside, side="right").astype(np.int32)
-            pairs, shared = candidate_pairs(fingerprints[inside], article, min_shared=1)
-            del inside, article
-            mine = (pairs[:, 0] >= low) & (pairs[:, 0] < high)
-            # a key per shared fingerprint: counting them is one sort, in place
-            keys.append(np.repeat(pairs[mine, 0] * (1 << 31) + pairs[mine, 1], shared[mine]))
-            del pairs, shared, mine
-        every = np.concatenate(keys)
-        del keys
-        every.sort()
-        starts = np.flatnonzero(run_starts(every))
-        counts = np.diff(np.append(starts, len(every)))
-        found.append(every[starts[counts >= MIN_SHARED]])
-        del every, starts, counts
-    keep = np.concatenate(found)
-    return np.stack([keep >> 31, keep & ((1 << 31) - 1)], axis=1).astype(np.int64)
 
 
 def measure_in_rounds(pairs: np.ndarray, n_shingles: np.ndarray, read_shingles, budget=None):
