@@ -632,7 +632,7 @@ def dask_client():
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: None still binds 8787
     )
     client = Client(cluster)
     yield client

@@ -216,7 +216,7 @@ def dask_client():
     from distributed import Client
 
     with Client(processes=False, n_workers=1, threads_per_worker=1,
-                dashboard_address=None) as client:  # fmt: skip
+                dashboard_address=":0") as client:  # fmt: skip
         yield client
 
 

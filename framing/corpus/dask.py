@@ -103,7 +103,7 @@ def count_dask(
     >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"],
     ...     "date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-02"]),
     ...     "text": ["A threat.", "Calm news.", "Threats and more threats."]})
-    >>> with Client(processes=False, n_workers=1, dashboard_address=None) as client:
+    >>> with Client(processes=False, n_workers=1, dashboard_address=":0") as client:
     ...     counts = count_dask(dd.from_pandas(articles, npartitions=2), {"threat": ["threat*"]},
     ...                         client=client)
     >>> counts[["period", "n_hits", "n_articles"]]
