@@ -24,6 +24,8 @@ from framing.aggregate import count_by_period
 from framing.clean import clean_articles
 from framing.copies import find_copies
 from framing.copies.index import candidate_pairs
+from framing.copies.shingles import shingle_hashes
+from framing.copies.stories import pair_measures
 from framing.corpus import copy_index, count_corpus, count_dask
 from framing.corpus.arguments import check_job
 from framing.corpus.copy_index import CopyIndex, sketch_chunk
@@ -132,22 +134,42 @@ def test_drop_counts_each_story_once_by_hand(tmp_path, lexicon):
     )
 
 
-def test_rounds_of_exact_comparison_give_the_same_counts(tmp_path, example, lexicon, monkeypatch):
-    """A shingle budget smaller than the candidates' shingles: more reads, same counts."""
+def test_reads_of_exact_comparison_give_the_same_counts(tmp_path, example, lexicon, monkeypatch):
+    """A shingle budget smaller than what the comparison must keep: more reads, same counts."""
     source = write(example, tmp_path)
     whole = stream(source, lexicon, copies="drop", chunk_size=20)
-    calls = []
-    original = copy_index._rounds
+    reads = []
+    original = copy_index._StreamedRead.__init__
 
-    def counted(*args):
-        rounds = original(*args)
-        calls.append(len(rounds))
-        return rounds
+    def counted(self, *args):
+        original(self, *args)
+        reads.append(len(args[1]))
 
-    monkeypatch.setattr(copy_index, "ROUND_SHINGLES", 20_000)
-    monkeypatch.setattr(copy_index, "_rounds", counted)
+    monkeypatch.setattr(copy_index, "ROUND_SHINGLES", 1)
+    monkeypatch.setattr(copy_index._StreamedRead, "__init__", counted)
     pd.testing.assert_frame_equal(stream(source, lexicon, copies="drop", chunk_size=20), whole)
-    assert calls and calls[0] >= 2
+    assert len(reads) >= 2 and reads[1] < reads[0]  # the deferred pairs, read again
+
+
+def test_streamed_measures_equal_pair_measures_in_memory():
+    """Pairs near and far apart in file order, kept or deferred: the same exact measures."""
+    rng = np.random.default_rng(3)
+    words = [f"w{k}" for k in range(40)]
+    texts = [" ".join(rng.choice(words, size=int(rng.integers(3, 30)))) for _ in range(120)]
+    pairs = np.array(sorted({tuple(sorted(rng.choice(120, 2, replace=False))) for _ in range(300)}))
+    hashes, counts = shingle_hashes(texts)
+    expected = pair_measures(hashes, counts, pairs)
+    n_shingles = counts.astype(np.int64)
+
+    def read(rows, take):  # stretches of 7 articles in file order, as the chunks of a file
+        for lo in range(0, 120, 7):
+            part = rows[(rows >= lo) & (rows < lo + 7)]
+            take(part, *shingle_hashes([texts[r] for r in part]))
+
+    for budget in (10**9, 60, 1):
+        got = copy_index.measure_streamed(pairs, n_shingles, read, budget=budget)
+        for g, e in zip(got, expected, strict=True):
+            np.testing.assert_array_equal(g, e)
 
 
 def test_sharded_candidates_equal_the_whole_index(example):

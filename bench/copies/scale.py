@@ -15,9 +15,10 @@ memory together) and reports:
   cost is measured in ``bench/README.md``), generation excluded. The CPU time is taken
   with tracemalloc off (tracing every allocation slowed the index pass by 25-45%); the
   search is run a second time, traced, for its peak;
-* with ``--exact``, the whole decision (the exact comparison reads the blocks again:
-  they are generated again from the same seed, that CPU time left out), the speed of the
-  whole search (index, candidates and decision) and the recall of the planted copies.
+* with ``--exact``, the whole decision (the exact comparison reads the blocks again, in
+  order, as many times as it needs: they are generated again from the same seed, that CPU
+  time left out), the speed of the whole search (index, candidates and decision) and the
+  recall of the planted copies.
 
 The text: words drawn from a Zipf law over 50,000 made-up words, articles of 150-750 words;
 a share of the articles (``--copies``, 0.3) are copies of a recent article with the edits
@@ -156,7 +157,7 @@ def _decide(index: CopyIndex, n: int, seed: int, job, planted: np.ndarray) -> di
     """The stories decided as count_corpus decides them (the CPU time of generating the
     blocks again left out); recall of the planted copies."""
     starts = index.first_numbers()
-    generation = [0.0]
+    generation, reads = [0.0], [0]
 
     def generated():
         source = blocks(n, seed=seed)
@@ -168,14 +169,13 @@ def _decide(index: CopyIndex, n: int, seed: int, job, planted: np.ndarray) -> di
                 return
             yield block
 
-    def read_shingles(rows):
-        parts = []
+    def read_shingles(rows, take):
         for k, block in enumerate(generated()):
             lo, hi = np.searchsorted(rows, starts[k : k + 2])
             if lo < hi:
                 hashes, counts, _ = shingle_rows(block, job, rows[lo:hi] - starts[k])
-                parts.append((hashes, counts))
-        return np.concatenate([h for h, _ in parts]), np.concatenate([c for _, c in parts])
+                take(rows[lo:hi], hashes, counts)
+            reads[0] += k == 0
 
     start = time.process_time()
     plan = decide_stories(index, read_shingles, "drop", "bench")
@@ -184,7 +184,7 @@ def _decide(index: CopyIndex, n: int, seed: int, job, planted: np.ndarray) -> di
     # a planted copy is found when it is in its original's story (either may be the
     # story's original: the longer one of a day is)
     found = plan.heads[planted[:, 0]] == plan.heads[planted[:, 1]]
-    return {"decide_cpu_s": cpu, "copies_found": int(is_copy.sum()),
+    return {"decide_cpu_s": cpu, "copies_found": int(is_copy.sum()), "reads": reads[0],
             "copies_planted": len(planted),
             "planted_recall": float(found.mean()) if len(planted) else 1.0}  # fmt: skip
 
@@ -210,5 +210,6 @@ def report(n: int, *, exact: bool = False) -> None:
         print(
             f"  decided: {f['copies_found']:,d} copies found of {f['copies_planted']:,d} "
             f"planted (recall {f['planted_recall']:.3f}) in {f['decide_cpu_s']:.1f} s of CPU "
-            f"(generation excluded): {f['MB'] / whole:.1f} MB/s per core for the whole search"
+            f"(generation excluded, {f['reads']} read(s) of the corpus): "
+            f"{f['MB'] / whole:.1f} MB/s per core for the whole search"
         )

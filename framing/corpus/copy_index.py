@@ -54,7 +54,7 @@ __all__ = [
     "CopyIndex",
     "sketch_chunk",
     "shingle_rows",
-    "measure_in_rounds",
+    "measure_streamed",
     "ids_digest",
 ]
 
@@ -261,47 +261,111 @@ class CopyIndex:
         return np.concatenate(([0], np.cumsum(self.chunk_sizes, dtype=np.int64)))
 
 
-def measure_in_rounds(pairs: np.ndarray, n_shingles: np.ndarray, read_shingles, budget=None):
-    """Exact ``(overlap, n_i, n_j)`` of every candidate pair, the shingles of at most
-    ``budget`` shingles' worth of articles held at once.
+def measure_streamed(pairs: np.ndarray, n_shingles: np.ndarray, read_shingles, budget=None):
+    """Exact ``(overlap, n_i, n_j)`` of every candidate pair ``(i, j)``, ``i < j``, in reads
+    of the corpus in file order.
 
-    ``read_shingles(rows)`` reads the corpus once and returns the shingles of the articles
-    ``rows`` (ascending numbers), as :func:`~framing.copies.shingles.shingle_hashes` does.
+    ``read_shingles(rows, take)`` reads the corpus once and calls ``take(part, hashes,
+    counts)`` for each stretch of it in file order: ``part`` the numbers of the articles of
+    ``rows`` (ascending) it holds, with their shingles as
+    :func:`~framing.copies.shingles.shingle_hashes` gives them. A pair is measured when its
+    second article is read; the first article's shingles are kept from its own read until
+    then. Copies mostly lie close in file order, so one read usually measures every pair;
+    the shingles kept at once stay within ``budget`` (:data:`ROUND_SHINGLES`), and the
+    pairs whose first article did not fit are measured in a further read.
+
+    Examples
+    --------
+    >>> from framing.copies.shingles import shingle_hashes
+    >>> texts = ["a b c d e f", "x y z", "a b c d e g"]
+    >>> def read(rows, take):
+    ...     take(rows, *shingle_hashes([texts[r] for r in rows]))
+    >>> [m.tolist() for m in measure_streamed(np.array([[0, 2]]), np.array([4, 1, 4]), read)]
+    [[3], [4], [4]]
     """
     budget = ROUND_SHINGLES if budget is None else budget
-    overlap = np.zeros(len(pairs), dtype=np.int64)
-    n_i, n_j = overlap.copy(), overlap.copy()
-    for chosen in _rounds(pairs, n_shingles, budget):
-        rows = np.unique(pairs[chosen])
-        hashes, counts = read_shingles(rows)
-        if len(counts) != len(rows):
+    measures = np.zeros((3, len(pairs)), dtype=np.int64)
+    todo = np.arange(len(pairs))
+    while len(todo):
+        read = _StreamedRead(pairs, todo, n_shingles, budget, measures)
+        read_shingles(np.unique(pairs[todo]), read.take)
+        if read.n_read != len(np.unique(pairs[todo])):
             raise FramingError(
                 "the corpus changed between two passes of the copy index",
                 where="count_corpus(copies=...)",
                 fix="Do not change the files while they are counted.",
             )
-        local = np.searchsorted(rows, pairs[chosen])
-        overlap[chosen], n_i[chosen], n_j[chosen] = pair_measures(hashes, counts, local)
-    return overlap, n_i, n_j
+        todo = read.deferred()
+    return measures[0], measures[1], measures[2]
 
 
-def _rounds(pairs: np.ndarray, n_shingles: np.ndarray, budget: int) -> list[np.ndarray]:
-    """The candidate pairs split into rounds whose articles' shingles fit ``budget``."""
-    if len(pairs) == 0:
-        return []
-    rows = np.unique(pairs)
-    if int(n_shingles[rows].sum()) <= budget:
-        return [np.arange(len(pairs))]
-    rounds, current, held, chosen = [], set(), 0, []
-    for number, (i, j) in enumerate(pairs.tolist()):
-        new = [r for r in {i, j} if r not in current]
-        cost = sum(int(n_shingles[r]) for r in new)
-        if chosen and held + cost > budget:
-            rounds.append(np.array(chosen, dtype=np.int64))
-            current, held, chosen = set(), 0, []
-            new, cost = [i, j], int(n_shingles[i]) + int(n_shingles[j])
-        current.update(new)
-        held += cost
-        chosen.append(number)
-    rounds.append(np.array(chosen, dtype=np.int64))
-    return rounds
+class _StreamedRead:
+    """One read of :func:`measure_streamed`: the pairs ``todo`` measured as their second
+    article comes, the first articles' shingles kept (within the budget) until then."""
+
+    def __init__(self, pairs, todo, n_shingles, budget: int, measures: np.ndarray):
+        order = todo[np.argsort(pairs[todo, 1], kind="stable")]
+        self.pairs, self.order, self.seconds = pairs, order, pairs[order, 1]
+        firsts = pairs[todo, 0]
+        # how long each first article is needed: until its last partner is read
+        self.until = pd.Series(pairs[todo, 1]).groupby(firsts).max().to_dict()
+        self.n_shingles, self.budget, self.measures = n_shingles, budget, measures
+        self.kept: dict[int, np.ndarray] = {}
+        self.held, self.n_read = 0, 0
+        self.missed = np.zeros(len(pairs), dtype=bool)
+
+    def take(self, part: np.ndarray, hashes: np.ndarray, counts: np.ndarray) -> None:
+        """Measure the pairs whose second article is in ``part``; keep what later pairs need."""
+        self.n_read += len(part)
+        if len(part) == 0:
+            return
+        offsets = np.concatenate(([0], np.cumsum(counts)))
+        lo, hi = np.searchsorted(self.seconds, [part[0], part[-1] + 1])
+        now = self.order[lo:hi]
+        now = self._measurable(now, part)
+        if len(now):
+            self._measure(now, part, hashes, counts, offsets)
+        self._keep(part, hashes, offsets)
+
+    def _measurable(self, now: np.ndarray, part: np.ndarray) -> np.ndarray:
+        first = self.pairs[now, 0]
+        ready = (first >= part[0]) | np.isin(first, np.fromiter(self.kept, np.int64))
+        self.missed[now[~ready]] = True
+        return now[ready]
+
+    def _measure(self, now, part, hashes, counts, offsets) -> None:
+        firsts = np.unique(self.pairs[now, 0])
+        outside = firsts[firsts < part[0]]
+        held = [self.kept[int(r)] for r in outside]
+        local_hashes = np.concatenate([*held, hashes])
+        local_counts = np.concatenate(([len(h) for h in held], counts)).astype(np.int64)
+        local = np.empty((len(now), 2), dtype=np.int64)
+        local[:, 0] = _position(outside, part, self.pairs[now, 0])
+        local[:, 1] = len(outside) + np.searchsorted(part, self.pairs[now, 1])
+        self.measures[:, now] = pair_measures(local_hashes, local_counts, local)
+
+    def _keep(self, part: np.ndarray, hashes: np.ndarray, offsets: np.ndarray) -> None:
+        last = int(part[-1])
+        for row in [r for r in self.kept if self.until[r] <= last]:
+            self.held -= len(self.kept.pop(row))
+        for k, row in enumerate(part.tolist()):
+            if self.until.get(row, -1) <= last:
+                continue
+            size = int(offsets[k + 1] - offsets[k])
+            if self.kept and self.held + size > self.budget:
+                continue  # its pairs wait for the next read
+            self.kept[row] = hashes[offsets[k] : offsets[k + 1]].copy()
+            self.held += size
+
+    def deferred(self) -> np.ndarray:
+        """The pairs this read could not measure (their first article was not kept)."""
+        return np.flatnonzero(self.missed)
+
+
+def _position(outside, part, wanted) -> np.ndarray:
+    """Where each of ``wanted`` sits in ``outside`` then ``part`` (each sorted)."""
+    inside = wanted >= part[0]
+    out = np.empty(len(wanted), dtype=np.int64)
+    out[~inside] = np.searchsorted(outside, wanted[~inside])
+    out[inside] = len(outside) + np.searchsorted(part, wanted[inside])
+    return out

@@ -25,7 +25,7 @@ from .._errors import FramingError
 from ..copies.detect import CONTAINMENT, MAX_COPIES, THRESHOLD, warn_big_stories
 from ..copies.stories import copy_decisions, story_heads
 from ..match import article_token_totals, find_hits
-from .copy_index import CopyIndex, ids_digest, measure_in_rounds
+from .copy_index import CopyIndex, ids_digest, measure_streamed
 from .job import Job, Result, chunk_partials
 from .pool import WARM_POOL, in_order, prepare_finish, worker_died
 
@@ -125,11 +125,11 @@ def check_outlet(columns, mode: str, function: str) -> None:
 def decide_stories(index: CopyIndex, read_shingles, mode: str, function: str) -> CopyPlan:
     """The original of every article of the index, as :func:`framing.find_copies` decides.
 
-    ``read_shingles(rows)`` reads the corpus again for the shingles of the articles ``rows``
-    (see :func:`~framing.corpus.copy_index.measure_in_rounds`).
+    ``read_shingles(rows, take)`` reads the corpus again for the shingles of the articles
+    ``rows``, a stretch at a time (see :func:`~framing.corpus.copy_index.measure_streamed`).
     """
     pairs = index.candidates()
-    overlap, n_i, n_j = measure_in_rounds(pairs, index.n_shingles, read_shingles)
+    overlap, n_i, n_j = measure_streamed(pairs, index.n_shingles, read_shingles)
     copy = copy_decisions(overlap, n_i, n_j, THRESHOLD, CONTAINMENT)[2]
     heads, too_big = story_heads(index.n, pairs[copy], index.keys_of, MAX_COPIES)
     warn_big_stories(too_big, _Numbered(), MAX_COPIES, function)

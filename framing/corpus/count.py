@@ -433,9 +433,10 @@ class CopyPasses:
             run_chunks(self.read(), sketch_chunk, args_of, self.n_workers, collect)
         self.starts = self.index.freeze().first_numbers()
 
-    def read_shingles(self, rows):
-        """The shingles of the articles ``rows`` (ascending numbers), from a new read."""
-        parts, self._numbers = [], {}
+    def read_shingles(self, rows, take) -> None:
+        """``take(part, hashes, counts)`` for the articles ``rows`` (ascending numbers) of
+        each chunk, in file order, from a new read."""
+        self._numbers = {}
 
         def args_of(chunk: Chunk):
             first, stop = self._span(chunk)
@@ -444,15 +445,15 @@ class CopyPasses:
 
         def collect(chunk: Chunk, found) -> None:
             hashes, counts, digest = found
-            if digest != self.index.digests[self._numbers[chunk.number]]:
+            k = self._numbers[chunk.number]
+            if digest != self.index.digests[k]:
                 raise _changed(chunk.where)
-            parts.append((hashes, counts))
+            lo, hi = np.searchsorted(rows, self.starts[k : k + 2])
+            take(rows[lo:hi], hashes, counts)
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             run_chunks(self.read(), shingle_rows, args_of, self.n_workers, collect)
-        return (np.concatenate([h for h, _ in parts]) if parts else np.zeros(0, np.uint64),
-                np.concatenate([c for _, c in parts]) if parts else np.zeros(0, np.int64))  # fmt: skip
 
     def count(self, writer, progress: bool) -> tuple[Reader, pd.DataFrame]:
         """Build the index, decide the stories, count; the counts with their copy summary."""

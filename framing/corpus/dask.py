@@ -261,17 +261,24 @@ def _count_copies(ddf, job: Job, mode: str, client) -> pd.DataFrame:
         index.add(sketch)
     starts = index.freeze().first_numbers()
 
-    def read_shingles(rows):
+    def read_shingles(rows, take) -> None:
         tasks, numbers = [], []
         for k, part in enumerate(parts):
             lo, hi = np.searchsorted(rows, starts[k : k + 2])
             if lo < hi:
                 tasks.append(delayed(_locked)(shingle_rows, part, job, rows[lo:hi] - starts[k]))
-                numbers.append(k)
-        found = _gather(client, tasks)
-        _check_digests([d for _, _, d in found], [index.digests[k] for k in numbers])
-        return (np.concatenate([h for h, _, _ in found]) if found else np.zeros(0, np.uint64),
-                np.concatenate([c for _, c, _ in found]) if found else np.zeros(0, np.int64))  # fmt: skip
+                numbers.append((k, lo, hi))
+        # the partitions' shingles come back in order, each freed once measured
+        futures = client.compute(tasks)
+        try:
+            for (k, lo, hi), future in zip(numbers, futures, strict=True):
+                hashes, counts, digest = future.result()
+                future.release()
+                _check_digests([digest], [index.digests[k]])
+                take(rows[lo:hi], hashes, counts)
+        finally:
+            for future in futures:
+                future.release()
 
     plan = decide_stories(index, read_shingles, mode, "count_dask")
     tasks = [
