@@ -126,9 +126,10 @@ class Explorer(widgets.VBox):
     counts : DataFrame or None
         The counts table behind the chart (before smoothing), or None when nothing is drawn.
     counted : framing.widgets.memo.CountsMemo
-        The counts tables (and copy summaries) of the last few choices of the controls that
-        change what is counted, so that the others (measure, bands, smoothing, colours)
-        redraw without counting; emptied when the hits change (queries).
+        The counts tables (and copy summaries, pages of passages) of the last few choices
+        of the controls that change what is counted, so that the others (measure, bands,
+        smoothing, colours) redraw without counting; emptied when the hits change
+        (queries).
     kwic_table : DataFrame or None
         The :func:`framing.contexts.kwic` rows of the page on screen.
     hits : DataFrame or None
@@ -216,7 +217,8 @@ class Explorer(widgets.VBox):
         ).add_class("fr-chart")
         self.errors = widgets.Output().add_class("fr-errors")
         self.export_name, self.export_button = controls.export_controls(name)
-        self._passages = passages = Passages(source, window=window, page_size=page_size)
+        self._passages = passages = Passages(source, window=window, page_size=page_size,
+                                             memo=self.counted)  # fmt: skip
         self.kwic_period, self.kwic_frame, self.kwic_outlet = (passages.period, passages.frame,
                                                                passages.outlet)  # fmt: skip
         self.kwic_prev, self.kwic_next = passages.prev, passages.next

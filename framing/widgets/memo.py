@@ -46,7 +46,7 @@ class CountsMemo:
     False
     """
 
-    def __init__(self, size: int = 8):
+    def __init__(self, size: int = 16):
         self.size = size
         self.computed = 0
         self._kept: OrderedDict = OrderedDict()
