@@ -261,7 +261,8 @@ class HitsSource:
         hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
         options = {}
         if voices is not None:  # each voice counted over its own tokens
-            hits["voice"] = np.asarray(VOICES, dtype=object)[self.voice_codes[chosen]]
+            # as codes too: count_by_period looks the voices up by their distinct values
+            hits["voice"] = pd.Categorical.from_codes(self.voice_codes[chosen], list(VOICES))
             options = {"voice": list(voices), "token_totals": self.voice_totals()}
         hits.attrs = dict(self.attrs)
         return count_by_period(
