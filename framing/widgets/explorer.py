@@ -39,6 +39,7 @@ from .callbacks import Guard
 from .clicks import ChartClicks, click_notes, click_position, passage_choice, points_at
 from .controls import widgets
 from .copies import check_copies_choice, copies_note
+from .memo import CountsMemo
 from .notes import outlet_notes, period_notes, series_notes, status_html
 from .passages import Passages
 from .queries import QueryBox, add_query, add_query_to_frame, remove_query
@@ -124,6 +125,11 @@ class Explorer(widgets.VBox):
         shown twice in the notebook). :meth:`export` saves it.
     counts : DataFrame or None
         The counts table behind the chart (before smoothing), or None when nothing is drawn.
+    counted : framing.widgets.memo.CountsMemo
+        The counts tables (and copy summaries, pages of passages) of the last few choices
+        of the controls that change what is counted, so that the others (measure, bands,
+        smoothing, colours) redraw without counting; emptied when the hits change
+        (queries).
     kwic_table : DataFrame or None
         The :func:`framing.contexts.kwic` rows of the page on screen.
     hits : DataFrame or None
@@ -182,7 +188,7 @@ class Explorer(widgets.VBox):
         self.timings: dict[str, float] = {}
         self._chart = Chart(dpi)
         self._guard = Guard(lambda: setattr(self.errors, "outputs", ()), self._show_error)
-        self._counts_key = None
+        self.counted = CountsMemo()
         self._drawn = False
         self._messages: list[tuple[str, str]] = []
 
@@ -211,7 +217,8 @@ class Explorer(widgets.VBox):
         ).add_class("fr-chart")
         self.errors = widgets.Output().add_class("fr-errors")
         self.export_name, self.export_button = controls.export_controls(name)
-        self._passages = passages = Passages(source, window=window, page_size=page_size)
+        self._passages = passages = Passages(source, window=window, page_size=page_size,
+                                             memo=self.counted)  # fmt: skip
         self.kwic_period, self.kwic_frame, self.kwic_outlet = (passages.period, passages.frame,
                                                                passages.outlet)  # fmt: skip
         self.kwic_prev, self.kwic_next = passages.prev, passages.next
@@ -385,7 +392,7 @@ class Explorer(widgets.VBox):
         self.series.value = value
         labels = list(self._source.queries)
         self._queries.refresh(labels, can_add=self.lexicon is not None, chosen=chosen)
-        self._counts_key = None  # the same choice counts other hits now
+        self.counted.clear()  # the same choice counts other hits now
 
     def _turn(self, step: int):
         self._passages.page = max(0, self._passages.page + step)
@@ -437,8 +444,7 @@ class Explorer(widgets.VBox):
         self._show_status(messages)
 
     def _recount(self, messages) -> pd.DataFrame:
-        labels, outlets, lo, hi, pfreq, pooled = choice = self._choice()
-        key = (*choice, self.voice.value, self.copies.value)
+        labels, outlets, lo, hi, pfreq, pooled = self._choice()
         if not labels:
             messages.append(("warn", "Choose at least one frame or entry (Ctrl/Shift-click "
                                      "to choose several)."))  # fmt: skip
@@ -446,19 +452,16 @@ class Explorer(widgets.VBox):
         if not outlets:
             messages.append(("warn", "Choose at least one outlet."))
             raise NothingToDraw
-        if key != self._counts_key or self.counts is None:
-            self.counts = None
-            try:
-                counts = self._source.counts(labels, outlets, lo, hi, pfreq, pooled,
-                                             voices_of(self.voice.value), self.copies.value)  # fmt: skip
-            except NothingToDraw:
-                first, last = self.dates.value
-                span = f"in {first}" if first == last else f"from {first} to {last}"
-                messages.append(("warn", f"No articles from the chosen outlets {span}: widen "
-                                         "the date range or choose more outlets."))  # fmt: skip
-                raise
-            self.counts, self._counts_key = counts, key
-        counts = self.counts
+        self.counts = None
+        try:
+            counts = self._counts(labels, outlets, lo, hi, pfreq, pooled)
+        except NothingToDraw:
+            first, last = self.dates.value
+            span = f"in {first}" if first == last else f"from {first} to {last}"
+            messages.append(("warn", f"No articles from the chosen outlets {span}: widen "
+                                     "the date range or choose more outlets."))  # fmt: skip
+            raise
+        self.counts = counts
 
         # what the user should know about this choice
         messages += series_notes(counts, labels, self._source.series_totals(), self.voice.value)
@@ -467,9 +470,23 @@ class Explorer(widgets.VBox):
         messages += period_notes(counts, pfreq, self.freq.value, self.smooth.value)
         copies = self._source.copies if self._source.has_copies else None
         if copies is not None and (self.copies.value != "keep" or copies.known):
-            summary = self._source.copy_summary(labels, outlets, lo, hi, self.copies.value)
+            summary = self.counted.get(
+                ("copies", labels, outlets, lo, hi, self.copies.value),
+                lambda: self._source.copy_summary(labels, outlets, lo, hi, self.copies.value),
+            )
             messages.append(copies_note(summary, found_here=copies.found_here))
         return counts
+
+    def _counts(self, labels, outlets, lo, hi, pfreq, pooled) -> pd.DataFrame:
+        """The counts of a choice (with the voice and copies chosen), kept in
+        :attr:`counted`."""
+        voice, copies = self.voice.value, self.copies.value
+        return self.counted.get(
+            ("counts", labels, outlets, lo, hi, pfreq, pooled, voice, copies),
+            lambda: self._source.counts(
+                labels, outlets, lo, hi, pfreq, pooled, voices_of(voice), copies
+            ),  # fmt: skip
+        )
 
     def _layout(self):
         """(hue, col, title, panels) for the current choice."""
@@ -487,9 +504,8 @@ class Explorer(widgets.VBox):
         if smooth > 1:  # smoothed over all the dates, then cut: the edges keep their windows
             labels, outlets, _, _, pfreq, pooled = self._choice()
             counts = smoothed_over_all_dates(
-                self._source, counts, smooth, [value for _, value in self.dates.options],
-                labels, outlets, pfreq, pooled, voices_of(self.voice.value),
-                self.copies.value)  # fmt: skip
+                lambda lo, hi: self._counts(labels, outlets, lo, hi, pfreq, pooled), counts,
+                smooth, [value for _, value in self.dates.options])  # fmt: skip
             smooth = None
         self.chart.value = self._chart.png(
             counts, hue=hue, col=col, title=title, n=n, measure=self.measure.value,
@@ -502,7 +518,6 @@ class Explorer(widgets.VBox):
     def _blank(self) -> None:
         self._chart.forget()
         self.counts = None
-        self._counts_key = None
         self.chart.layout.display = "none"
         self.export_button.disabled = True
         self._drawn = False

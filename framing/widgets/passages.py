@@ -32,6 +32,9 @@ class Passages:
         Words of context on each side.
     page_size : int
         Passages per page.
+    memo : framing.widgets.memo.CountsMemo, optional
+        Where the pages of the last few choices are kept (the explorer's ``counted``), so
+        that a change of the chart alone (measure, bands) does not fetch the page again.
 
     Attributes
     ----------
@@ -46,8 +49,9 @@ class Passages:
         The page on screen, from 0.
     """
 
-    def __init__(self, source, *, window: int, page_size: int):
+    def __init__(self, source, *, window: int, page_size: int, memo=None):
         self.source, self.window, self.page_size = source, window, page_size
+        self._memo = memo
         self.page = 0
         self.table = None
         (self.period, self.frame, self.outlet, self.prev, self.next, self.page_label,
@@ -122,12 +126,26 @@ class Passages:
 
     def _fetch(self, choice):
         labels, outlets, lo, hi, pfreq, voices, copies = choice
-        only, outlet = self.frame.value, self.outlet.value
-        return self.source.kwic_page(
-            [only] if only else labels, [outlet] if outlet else outlets, lo, hi, freq=pfreq,
-            period=self.period.value,
-            page=self.page, size=self.page_size, window=self.window, voices=voices, copies=copies,
-        )  # fmt: skip
+        only, outlet, period, page = (
+            self.frame.value,
+            self.outlet.value,
+            self.period.value,
+            self.page,
+        )
+
+        def fetch():
+            return self.source.kwic_page(
+                [only] if only else labels, [outlet] if outlet else outlets, lo, hi, freq=pfreq,
+                period=period, page=page, size=self.page_size, window=self.window, voices=voices,
+                copies=copies,
+            )  # fmt: skip
+
+        if self._memo is None:
+            return fetch()
+        voices = None if voices is None else tuple(voices)
+        key = ("passages", labels, outlets, lo, hi, pfreq, voices, copies, only, outlet, period,
+               page)  # fmt: skip
+        return self._memo.get(key, fetch)
 
 
 def _page_button(icon: str, tooltip: str, name: str):

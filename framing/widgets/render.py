@@ -12,6 +12,7 @@ import io
 
 import numpy as np
 from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator
@@ -34,17 +35,22 @@ class Chart:
     Attributes
     ----------
     figure : matplotlib.figure.Figure
-        The figure last drawn (replaced when the panels change).
+        The figure last drawn (another one when the panels change).
     """
+
+    #: how many figures (one per arrangement of panels) are kept to be drawn in again
+    KEPT = 3
 
     def __init__(self, dpi: int):
         self.dpi = dpi
-        self.figure = Figure(figsize=(7.2, 3.0))
-        self._shape = None  # the layout of the figure on screen, while it can be reused
+        self.figure = _figure((7.2, 3.0))
+        # the figures drawn, by arrangement of panels, most recent last: going back to an
+        # arrangement (frames <-> outlets) draws in its figure again
+        self._figures: dict[tuple, Figure] = {}
 
     def forget(self) -> None:
         """Draw the next chart in a new figure (nothing is on screen any more)."""
-        self._shape = None
+        self._figures.clear()
 
     def png(self, counts, *, hue, col, title, n, measure, intervals, smooth) -> bytes:
         """Draw ``counts`` with :func:`framing.plot_trends` in ``n`` panels; the PNG bytes."""
@@ -72,11 +78,13 @@ class Chart:
                 legend.get_title().set_fontsize("x-small")
             _align_panels(used, ncols, reused)
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=self.dpi)
+        # the fastest zlib level: the PNG is shown once, and the default level spends a
+        # quarter of the drawing on compression for a file a tenth smaller
+        self.figure.savefig(buf, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})
         return buf.getvalue()
 
     def _panels(self, n, n_lines, title, col) -> tuple[list, bool, int]:
-        """The Axes to draw in: those on screen when the panels are the same, else new ones.
+        """The Axes to draw in: those of the figure kept for these panels, else new ones.
 
         Returns the Axes, whether they were reused, and the number of columns.
         """
@@ -85,10 +93,11 @@ class Chart:
         legend_rows = -(-n_lines // 5)
         size, grid = _geometry(n, ncols, nrows, legend_rows, title, col)
         shape = (n, ncols)
-        if self._shape == shape:
-            # The same panels as on screen: keep the figure, its Axes and their ticks, and
-            # replace only what is drawn (building Axes and ticks anew is most of the cost).
-            fig = self.figure
+        fig = self._figures.pop(shape, None)
+        if fig is not None:
+            # Panels drawn before: keep that figure, its Axes and their ticks, and replace
+            # only what is drawn (building Axes and ticks anew is most of the cost).
+            self._figures[shape] = self.figure = fig
             used = list(fig.axes)
             _clear_plots(fig)
             fig.set_size_inches(size)
@@ -96,11 +105,24 @@ class Chart:
             return used, True, ncols
         # the panels do not share axes (sharing makes every autoscale visit every
         # panel): limits are made equal after plotting
-        fig = Figure(figsize=size)
+        fig = _figure(size)
         spec = fig.add_gridspec(nrows, ncols, **grid)
         used = [fig.add_subplot(spec[i // ncols, i % ncols]) for i in range(n)]
-        self.figure, self._shape = fig, shape
+        self._figures[shape] = self.figure = fig
+        while len(self._figures) > self.KEPT:
+            self._figures.pop(next(iter(self._figures)))
         return used, False, ncols
+
+
+def _figure(size) -> Figure:
+    """A figure outside pyplot with an Agg canvas of its own.
+
+    Without one, each ``savefig`` makes a new canvas and renderer, and matplotlib's cache of
+    text extents (kept per renderer) starts empty at every redraw.
+    """
+    fig = Figure(figsize=size)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def _align_panels(used, ncols: int, reused: bool) -> None:

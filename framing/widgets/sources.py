@@ -261,7 +261,8 @@ class HitsSource:
         hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
         options = {}
         if voices is not None:  # each voice counted over its own tokens
-            hits["voice"] = np.asarray(VOICES, dtype=object)[self.voice_codes[chosen]]
+            # as codes too: count_by_period looks the voices up by their distinct values
+            hits["voice"] = pd.Categorical.from_codes(self.voice_codes[chosen], list(VOICES))
             options = {"voice": list(voices), "token_totals": self.voice_totals()}
         hits.attrs = dict(self.attrs)
         return count_by_period(
@@ -292,8 +293,8 @@ class HitsSource:
             wanted &= np.isin(self.voice_codes, [VOICES.index(v) for v in voices])
         chosen = self.hit_order[wanted[self.hit_order]]  # in reading order
         shown = chosen[page * size : (page + 1) * size]
-        page_hits = self.all_hits.iloc[shown]
-        texts = self.texts.iloc[np.unique(self.hit_rows[shown])]
+        page_hits = take_rows(self.all_hits, shown)
+        texts = take_rows(self.texts, np.unique(self.hit_rows[shown]))
         table = kwic(page_hits, texts, window=window)
         # whether the context is cut (to show "…"): it starts after the text's start / ends
         # before the text's end
@@ -379,6 +380,31 @@ class CountsSource:
         out = add_measures(out.reset_index(drop=True), conf=self.conf)
         out.attrs = dict(self.attrs)
         return out
+
+
+def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """The rows at positions ``rows`` of ``frame``, as ``frame.iloc[rows]`` gives them, for
+    a few rows of a long table.
+
+    ``iloc`` on a column of pyarrow strings made of several chunks (a table read from
+    Parquet) joins all the chunks first: for the text column, a copy of every text for each
+    page of passages. Here the few values are read one by one instead.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"a": [1, 2, 3], "b": pd.array(["x", "y", None], dtype="str")})
+    >>> take_rows(t, np.array([2, 0])).equals(t.iloc[[2, 0]])
+    True
+    """
+    columns = {}
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, np.dtype):
+            columns[name] = column.to_numpy()[rows]
+        else:
+            values = column.array
+            columns[name] = pd.array([values[i] for i in rows], dtype=column.dtype)
+    return pd.DataFrame(columns, index=frame.index[rows], columns=frame.columns)
 
 
 def _check_not_split(counts) -> None:
@@ -486,14 +512,16 @@ def _series_index(hits, lexicon) -> tuple[list, dict, dict]:
     return frames, index, labels_of
 
 
-def smoothed_over_all_dates(source, counts, window, months, labels, outlets, freq, pooled,
-                            voices, copies="keep") -> pd.DataFrame:  # fmt: skip
+def smoothed_over_all_dates(count, counts, window, months) -> pd.DataFrame:
     """The chosen series counted over every month of ``months`` (all the data's), smoothed
     with a ``window``-period moving window, then cut to the periods of ``counts`` (those
-    shown): so narrowing the date range does not change the smoothed values at its edges."""
+    shown): so narrowing the date range does not change the smoothed values at its edges.
+
+    ``count(lo, hi)`` counts the chosen series from ``lo`` to before ``hi``, as
+    :meth:`HitsSource.counts` does for the other controls' choice."""
     first = pd.Period(months[0], "M").start_time
     last = (pd.Period(months[-1], "M") + 1).start_time
-    wide = source.counts(labels, outlets, first, last, freq, pooled, voices, copies)
+    wide = count(first, last)
     rolled = rolling_counts(wide, window)
     shown = rolled["period"].between(counts["period"].min(), counts["period"].max())
     return rolled[shown].reset_index(drop=True)
