@@ -164,8 +164,11 @@ def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dic
         short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
         if not _has_photo_word("\n".join(short)):
             return {}
-    elif low is not None:  # an ASCII text, its lower case at hand: one search
-        if not any(word in low for word in _ASCII_PHOTO_WORDS):
+    elif low is not None:  # an ASCII text, its lower case at hand: one search of each word
+        for word in _ASCII_PHOTO_WORDS:
+            if word in low:
+                break
+        else:
             return {}
         lines = text.split("\n")
     elif _has_photo_word(text):  # short lines (hard-wrapped) or a short text: one search
