@@ -41,7 +41,7 @@ from framing.clean import (
     normalize_whitespace,
     remove_boilerplate,
 )
-from framing.clean.head import credit_lines, is_credit_line
+from framing.clean.head import credit_lines, is_credit_line, opens_with_body, read_head
 from framing.clean.layout import default_line_drops
 from framing.clean.pipeline import normalize_characters_and_space
 from framing.clean.removed import encode_pieces
@@ -250,3 +250,43 @@ def test_lower_case_searches_on_the_teaching_corpus():
 @pytest.mark.parametrize("name", SAMPLES)
 def test_lower_case_searches_on_news(news_dir, name):
     assert _check_searches(news_sample(news_dir, name)["text"]) > 20
+
+
+# opens_with_body, the quick look at the first two lines, against read_head itself
+
+_HEADS = ["Showers continued in", "the Bahia cocoa zone", "By Jane Doe", "BY JANE DOE", "Shr 31 cts",
+          "Author: Ann Lee", "YEREVAN (Azatutyun) — Armenia", "MOSCOW, April 1 (Reuters) - x",
+          "Lavrov (Reuters / 12.04.2024)", "Photo: A", "REUTERS/Irakli Gedenidze", "Reuter", "",
+          "Mikhail Metzel / TASS", "(AP) — The", "Pashinyan (Photo: Government)", "a - b", "x/y",
+          "ЕРЕВАН, 1 апреля — Sputnik. Армения", "Read also", "and so on.", "Net 2,000 vs 1,000",
+          "Texas Commerce Bank-Houston said", "YEREVAN--Armenia", "PARIS -- The", "ROME-\u2014x"]  # fmt: skip
+
+
+def _check_opens_with_body(texts) -> int:
+    """opens_with_body says True only where read_head takes nothing and finds no dateline."""
+    n = 0
+    for text in texts:
+        base = normalize_characters_and_space(text)
+        drops = default_line_drops(base)
+        found = credit_lines(base, drops)
+        if opens_with_body(base, drops, found):
+            assert read_head(base, drops, dict(found)) == (found, None), base[:80]
+            n += 1
+    return n
+
+
+@given(st.lists(st.sampled_from(_HEADS), max_size=6))
+def test_opens_with_body_agrees_with_read_head(lines):
+    _check_opens_with_body(["\n".join(lines)])
+
+
+def test_opens_with_body_on_the_teaching_corpus():
+    _check_opens_with_body(teaching_corpus()["text"])
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("name", SAMPLES)
+def test_opens_with_body_on_news(news_dir, name):
+    # most of Reuters-21578's hard-wrapped texts open so; a press release is one paragraph
+    n = _check_opens_with_body(news_sample(news_dir, name)["text"])
+    assert n > 100 if name.startswith("reuters") else n == 0

@@ -11,7 +11,7 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
-from .head import credit_lines, linked_titles, read_head
+from .head import credit_lines, linked_titles, opens_with_body, read_head
 from .layout import default_line_drops
 from .pipeline import cleaner_name, default_cleaner, normalize_characters_and_space
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
@@ -147,7 +147,8 @@ def clean_text(
     earlier: list[Piece] = []
     # the lower case of an ASCII text, made once for the searches of words in any case
     low = None
-    if cleaner is default_cleaner or cleaner == default_cleaner:
+    normalized = cleaner is default_cleaner or cleaner == default_cleaner
+    if normalized:
         base = normalize_characters_and_space(text)
         low = base.lower() if base.isascii() else None
         drops = default_line_drops(base, low)
@@ -156,7 +157,11 @@ def clean_text(
         earlier = dropped_lines(text, base)  # a black box: the whole lines it dropped
         drops = {}
     if layout:
-        found, dateline = read_head(base, drops, credit_lines(base, drops, low))
+        found = credit_lines(base, drops, low)
+        if normalized and opens_with_body(base, drops, found):
+            dateline = None  # what read_head gives, without reading the lines one by one
+        else:
+            found, dateline = read_head(base, drops, found)
         drops.update(found)
         if drops:
             drops.update(linked_titles(base, drops))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .datelines import DATE_PATTERN, match_dateline
-from .text import DASH_CHARS
+from .text import DASH_CHARS, has_any
 
 __all__ = [
     "HEAD_LINES",
@@ -28,6 +28,7 @@ __all__ = [
     "is_byline",
     "is_credit_line",
     "linked_titles",
+    "opens_with_body",
     "read_head",
 ]
 
@@ -163,8 +164,11 @@ def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dic
         short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
         if not _has_photo_word("\n".join(short)):
             return {}
-    elif low is not None:  # an ASCII text, its lower case at hand: one search
-        if not any(word in low for word in _ASCII_PHOTO_WORDS):
+    elif low is not None:  # an ASCII text, its lower case at hand: one search of each word
+        for word in _ASCII_PHOTO_WORDS:
+            if word in low:
+                break
+        else:
             return {}
         lines = text.split("\n")
     elif _has_photo_word(text):  # short lines (hard-wrapped) or a short text: one search
@@ -272,6 +276,42 @@ def read_head(
         break
     found.update(found_list)
     return found, None
+
+
+def opens_with_body(text: str, skip: dict[int, str], found: dict[int, str]) -> bool:
+    """Whether :func:`read_head` of a normalized ``text`` takes nothing and finds no dateline,
+    seen from its first two lines alone: the first line is none of what the head may hold,
+    and the second, not removed, starts in lower case (the paragraph goes on).
+
+    ``text`` must be through :func:`~framing.clean.normalize_whitespace` (lines stripped),
+    as :data:`~framing.clean.default_cleaner` leaves it; ``skip`` and ``found`` are those
+    :func:`read_head` takes. When this is True, ``read_head(text, skip, found)`` returns
+    ``(found, None)``, ``found`` unchanged (the tests check it); when False, nothing is said.
+
+    Examples
+    --------
+    >>> opens_with_body("Showers continued in\\nthe Bahia cocoa zone.", {}, {})
+    True
+    >>> opens_with_body("YEREVAN (Azatutyun) — Armenia\\nwill not pay.", {}, {})
+    False
+    """
+    end = text.find("\n", 0, _LONG_LINE)
+    second = end + 1
+    if end <= 0 or second == len(text) or not text[second].islower():
+        return False  # a head of one line, or a second line that may be a head's
+    if 0 in skip or 0 in found or second in skip or second in found:
+        return False
+    line = text[:end]
+    # a byline starts with "By " or has a colon; a caption ends in ")" or has a slash; a
+    # dateline has a slash or a dash: "--", a hyphen between spaces, or another dash
+    if line[:3] in _BY or ":" in line or "/" in line or line[-1] == ")":
+        return False
+    if "--" in line or " - " in line:
+        return False
+    return line.isascii() or not has_any(line, _DASH_PAIRS)
+
+
+_DASH_PAIRS = tuple((c, "") for c in DASH_CHARS)
 
 
 # A line that only announces links: "Read also", "Related:", "См. также", "По теме"

@@ -343,16 +343,25 @@ def _default_matchers() -> tuple[Callable[[str], object], Callable[[str], object
     )
 
 
-def drop_default_lines(text: str) -> str:
-    """:func:`remove_captions` of :func:`remove_boilerplate`, with the default patterns, of
-    a text whose only line break is ``"\\n"``: both found with one search."""
-    boilerplate, captions = _default_matchers()
-    if _may_hold_notice(text):
-        text = _drop_lines(text, boilerplate)
-        return _drop_found_lines(text, (captions,), _DEFAULT_STARTS[DEFAULT_CAPTIONS])
-    # a line dropped by either, as when each drops its own: the other lines stay as they
-    # are, since "\n" is the only line break
-    return _drop_found_lines(text, (boilerplate, captions), _BOTH_STARTS)
+def without_lines(text: str, drops: dict[int, str]) -> str:
+    """``text`` without the lines ``drops`` (by the offset where each starts, in order), of a
+    text through :func:`normalize_whitespace`: the blank lines they leave are collapsed
+    as :func:`normalize_whitespace` collapses them.
+
+    Examples
+    --------
+    >>> without_lines("Photo: X\\n\\nBody.\\n\\nReuter", {0: "caption", 17: "boilerplate"})
+    'Body.'
+    """
+    pieces, done = [], 0
+    for start in drops:
+        pieces.append(text[done:start])
+        done = text.find("\n", start) + 1 or len(text)  # the line and its line break
+    pieces.append(text[done:])
+    text = "".join(pieces)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip("\n")
 
 
 # The same line starts in a lower-cased ASCII text whose lines are stripped, without
