@@ -33,6 +33,9 @@ ENTRY_TOKEN_PATTERN = r"[\w*?]+"
 _ENTRY_TOKEN_RE = re.compile(ENTRY_TOKEN_PATTERN)
 _WORD_CHAR_RE = re.compile(r"\w")
 _STARS_RE = re.compile(r"\*+")
+# the wildcards as typed; "？", "⁇" or "＊" become "?" and "*" only through NFKC, and a
+# text's "?" is punctuation, so those stay punctuation in an entry too
+_WILDCARD_RE = re.compile(r"([*?])")
 # Characters that only make sense in a regular expression: an entry holding one is a mistake.
 _REGEX_CHARS = "|\\[]{}^$"
 
@@ -48,7 +51,8 @@ def entry_tokens(pattern: str) -> tuple[str, ...]:
     """Tokenize a lexicon entry by the token rule, keeping the wildcards ``*`` and ``?``.
 
     The whole pattern is NFKC-normalized first, as texts are ("¼" is the two tokens "1" and
-    "4", "№" is "no"); then each token is a maximal run of ``[\\w*?]`` characters, passed
+    "4", "№" is "no"; a "？" or "⁇" that NFKC makes a question mark is punctuation, only the
+    ``*`` and ``?`` typed as such are wildcards); then each token is a maximal run of ``[\\w*?]`` characters, passed
     through :func:`framing.tokens.token_key` (lower-cased); runs of ``*`` are collapsed to one.
     Punctuation, hyphens and apostrophes separate tokens and are dropped. No validation is
     done here (see :meth:`Entry.from_pattern`).
@@ -71,7 +75,9 @@ def entry_tokens(pattern: str) -> tuple[str, ...]:
     >>> entry_tokens("*threat**"), entry_tokens("Угроз*")
     (('*threat*',), ('угроз*',))
     """
-    tokens = _ENTRY_TOKEN_RE.findall(normalize(pattern))
+    pieces = _WILDCARD_RE.split(pattern)
+    pieces[::2] = [_WILDCARD_RE.sub(" ", normalize(piece)) for piece in pieces[::2]]
+    tokens = _ENTRY_TOKEN_RE.findall("".join(pieces))
     return tuple(_STARS_RE.sub("*", token_key(t)) for t in tokens)
 
 
