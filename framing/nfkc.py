@@ -32,6 +32,8 @@ from . import _cache
 __all__ = [
     "needs_nfkc",
     "changes_tokens",
+    "token_changing_table",
+    "starting_changed_characters",
     "nfkc_with_offsets",
     "spans_to_original",
     "normalize_segments",
@@ -262,12 +264,15 @@ def _special_runs() -> tuple[tuple[re.Pattern, re.Pattern], frozenset[str]]:
     return patterns, frozenset(chr(cp) for cp in codes[starting].tolist())
 
 
-@lru_cache(maxsize=1)
-def _harmless() -> re.Pattern:
-    """A pattern of the characters NFKC changes into non-word
-    characters only, which are no word characters themselves, neither combine nor compose
-    with a neighbour ("…", a no-break space, "″"): a text that is NFKC-normalized without
-    them has the same word tokens, at the same offsets, as its NFKC form."""
+def _harmless_characters() -> np.ndarray:
+    """The characters NFKC changes into non-word characters only, which are no word
+    characters themselves, neither combine nor compose with a neighbour ("…", a no-break
+    space, "″"), from the on-disk cache (:mod:`framing._cache`) or built and cached."""
+    python = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
+    key = f"nfkc-harmless-{python}-unicode{unicodedata.unidata_version}"
+    payload = _cache.load(key)
+    if payload is not None and len(payload) % 4 == 0:
+        return np.frombuffer(payload, "<u4")
     codes, starting = _special_characters()
     backward = _backward_starters()
     table = []
@@ -282,7 +287,46 @@ def _harmless() -> re.Pattern:
             and form[:1] not in backward
         ):
             table.append(cp)
+    harmless = np.array(table, "<u4")
+    _cache.store(key, harmless.tobytes())
+    return harmless
+
+
+@lru_cache(maxsize=1)
+def _harmless() -> re.Pattern:
+    """A pattern of the harmless characters (:func:`_harmless_characters`): a text that is
+    NFKC-normalized without them has the same word tokens as its NFKC form."""
+    table = _harmless_characters().tolist()
     return re.compile(_character_class(table) if table else "(?!)")
+
+
+def starting_changed_characters() -> np.ndarray:
+    """The code points NFKC may change that start a segment: NFKC normalizes each of them
+    on its own, whatever surrounds it (unless a combining character follows it)."""
+    codes, starting = _special_characters()
+    return codes[starting]
+
+
+@lru_cache(maxsize=1)
+def token_changing_table() -> np.ndarray:
+    """A boolean table over all code points: True for the characters by which NFKC can
+    change a text's word tokens (those it may change or join, less the harmless ones).
+
+    A text without any of them keeps its tokens (:func:`changes_tokens` is False for it), so
+    the engine looks for them in the UTF-8 bytes of all texts with NumPy and asks
+    :func:`changes_tokens` only about the texts that hold one.
+
+    Examples
+    --------
+    >>> table = token_changing_table()
+    >>> [bool(table[ord(c)]) for c in "a’…\u00a0ж№ﬁ\u0301"]
+    [False, False, False, False, False, True, True, True]
+    """
+    table = np.zeros(0x110000, dtype=bool)
+    table[_special_characters()[0]] = True
+    table[_harmless_characters()] = False
+    table.setflags(write=False)
+    return table
 
 
 def clear_nfkc_tables() -> None:
@@ -290,6 +334,7 @@ def clear_nfkc_tables() -> None:
     _special_runs.cache_clear()
     _backward_starters.cache_clear()
     _harmless.cache_clear()
+    token_changing_table.cache_clear()
 
 
 _cache.register_cache(

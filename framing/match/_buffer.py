@@ -97,15 +97,8 @@ def _classify(data: bytes):
     if not lead.size:
         return a, word, lead, lead, lead
     word = word.copy()
-    b0 = a[lead].astype(np.int32)
-    b1 = a[lead + 1].astype(np.int32) & 0x3F
-    b2 = a[lead + 2].astype(np.int32) & 0x3F
-    size = 2 + (b0 >= 0xE0) + (b0 >= 0xF0)
-    cp = np.where(size == 2, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
+    size, cp = code_points(a, lead)
     four = size == 4
-    if four.any():
-        b3 = a[lead[four] + 3].astype(np.int32) & 0x3F
-        cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
     is_word = word_table()[cp]
     word[lead] = is_word
     word[lead + 1] = is_word
@@ -113,6 +106,68 @@ def _classify(data: bytes):
     word[lead[longer] + 2] = is_word[longer]
     word[lead[four] + 3] = is_word[four]
     return a, word, lead, size, cp
+
+
+def code_points(a: np.ndarray, lead: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The byte sizes and code points of the multi-byte characters of UTF-8 bytes ``a`` (a
+    uint8 array) that start at offsets ``lead``."""
+    top = a.size - 1  # a character's unused bytes past the end are read as the last byte
+    b0 = a[lead].astype(np.int32)
+    b1 = a[np.minimum(lead + 1, top)].astype(np.int32) & 0x3F
+    b2 = a[np.minimum(lead + 2, top)].astype(np.int32) & 0x3F
+    size = 2 + (b0 >= 0xE0) + (b0 >= 0xF0)
+    cp = np.where(size == 2, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
+    four = size == 4
+    if four.any():
+        b3 = a[np.minimum(lead[four] + 3, top)].astype(np.int32) & 0x3F
+        cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
+    return size, cp
+
+
+def texts_with(texts, table: np.ndarray) -> np.ndarray:
+    """The positions of the texts that hold a character marked in ``table`` (a boolean table
+    over code points; ASCII characters are not looked up), in order.
+
+    Arrow texts are read in their data buffers without a copy; a list's non-ASCII texts are
+    encoded. ``texts`` as for :func:`token_totals`.
+
+    Examples
+    --------
+    >>> table = np.zeros(0x110000, dtype=bool)
+    >>> table[ord("№")] = True
+    >>> texts_with(["No 5", "№ 5", "Ереван", "ﬁ №"], table).tolist()
+    [1, 3]
+    """
+    if _is_arrow(texts):
+        found, base = [], 0
+        for chunk in texts.chunks if hasattr(texts, "chunks") else [texts]:
+            if len(chunk):
+                _, offsets, values = chunk.buffers()
+                bounds = np.frombuffer(offsets, dtype=np.int64)[
+                    chunk.offset : chunk.offset + len(chunk) + 1
+                ]
+                data = np.frombuffer(values, dtype=np.uint8)[bounds[0] : bounds[-1]]
+                found.append(_marked(data, bounds - bounds[0], table) + base)
+            base += len(chunk)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    other = [i for i, t in enumerate(texts) if not t.isascii()]
+    if not other:
+        return np.zeros(0, dtype=np.int64)
+    encoded = [texts[i].encode("utf-8", "surrogatepass") for i in other]
+    bounds = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=bounds[1:])
+    data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    return np.asarray(other, dtype=np.int64)[_marked(data, bounds, table)]
+
+
+def _marked(data: np.ndarray, bounds: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """The texts (``data[bounds[i]:bounds[i + 1]]``) with a multi-byte character marked in
+    ``table``."""
+    lead = np.flatnonzero(data >= 0xC0)
+    if not lead.size:
+        return lead
+    bad = lead[table[code_points(data, lead)[1]]]
+    return np.unique(np.searchsorted(bounds, bad, side="right") - 1)
 
 
 #: tokens longer than this (in UTF-8 bytes) send their article to the portable engine
