@@ -225,10 +225,14 @@ class Buffer:
         """Mark the articles with a token over :data:`LONG_TOKEN_BYTES` as unsupported: a glob
         open at its end reports at every byte of such a token (a 4 MB run of one letter with
         ``aa*`` took 9-40 s), while the portable engine matches it in one regex call."""
-        padded = np.concatenate([word, np.zeros(1, dtype=bool)])
-        ends = np.flatnonzero(padded[1:] < padded[:-1]) + 1
-        long = self.starts[(ends - self.starts) > LONG_TOKEN_BYTES]
-        if len(long):
+        # a token can only be that long where the next token starts further away
+        gaps = np.diff(self.starts, append=len(word))
+        long = [
+            start
+            for start in self.starts[gaps > LONG_TOKEN_BYTES].tolist()
+            if word[start : start + LONG_TOKEN_BYTES + 1].all()
+        ]
+        if long:
             self.unsupported[np.searchsorted(self.lo, long, side="right") - 1] = True
 
     def _prepare_matching(self, word, lead, size, cp, needed) -> np.ndarray:
