@@ -54,12 +54,14 @@ def _arrow_csv_names(head: bytes, sep: str) -> list[str] | None:
     return names
 
 
-def _arrow_csv_options(names: list[str], sep: str, block_size: int) -> dict:
+def _arrow_csv_options(
+    names: list[str], sep: str, block_size: int, *, use_threads: bool = True
+) -> dict:
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
     return {
-        "read_options": pcsv.ReadOptions(block_size=block_size),
+        "read_options": pcsv.ReadOptions(block_size=block_size, use_threads=use_threads),
         "parse_options": pcsv.ParseOptions(delimiter=sep, newlines_in_values=True),
         "convert_options": pcsv.ConvertOptions(
             column_types={name: pa.large_string() for name in names},
@@ -95,14 +97,18 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
         return None
     # Blocks of _READ_BLOCK bytes are parsed in parallel; a value longer than a block (an
     # article of many MB) makes Arrow refuse them, and then the file is read as one block.
+    threads = len(data) > PARALLEL_BYTES
     try:
-        table = pcsv.read_csv(pa.py_buffer(data), **_arrow_csv_options(names, sep, _READ_BLOCK))
+        table = pcsv.read_csv(
+            pa.py_buffer(data), **_arrow_csv_options(names, sep, _READ_BLOCK, use_threads=threads)
+        )
     except (pa.ArrowException, ValueError) as exc:
         if "straddl" not in str(exc) or len(data) >= _MAX_BLOCK:
             return None
         try:
             table = pcsv.read_csv(
-                pa.py_buffer(data), **_arrow_csv_options(names, sep, len(data) + 1)
+                pa.py_buffer(data),
+                **_arrow_csv_options(names, sep, len(data) + 1, use_threads=threads),
             )
         except (pa.ArrowException, ValueError):
             return None
@@ -112,6 +118,9 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
 
 
 _READ_BLOCK = 1 << 22  # bytes Arrow parses at a time (in parallel) reading a whole CSV
+#: Files up to this size are read by Arrow on one thread: on smaller ones its thread pool
+#: costs more CPU time than it saves wall time (and a shared machine has no core to spare).
+PARALLEL_BYTES = 1 << 26
 _MAX_BLOCK = (1 << 31) - 1  # the largest block Arrow takes
 _STREAM_BLOCK = 1 << 22  # and streaming one
 # Files with a carriage return anywhere are read by pandas: Arrow 26 drops the "\n" of a
@@ -350,7 +359,8 @@ def _read_parquet(file: File):
     import pyarrow.parquet as pq
 
     try:
-        frame = pq.read_table(file.path).to_pandas()
+        threads = file.path.stat().st_size > PARALLEL_BYTES
+        frame = pq.read_table(file.path, use_threads=threads).to_pandas()
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise FileFailure("unreadable file", f"not a readable Parquet file: {exc}") from exc
     if len(frame) == 0:
