@@ -16,8 +16,10 @@ import numpy as np
 from ..tokens import token_key
 from ._unicode import nfkc_tables, word_table
 
-#: Articles are joined in batches of about this many characters (bounds memory).
-BATCH_CHARS = 1 << 22
+#: Articles are joined in batches of about this many characters: it bounds memory, and the
+#: buffer and its temporary arrays stay small enough to be reused from one batch to the next
+#: (larger ones are fresh memory for every batch, paid for in page faults).
+BATCH_CHARS = 1 << 20
 
 _ASCII_WORD = np.zeros(256, dtype=bool)
 _ASCII_WORD[list(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")] = True
@@ -128,8 +130,9 @@ def texts_with(texts, table: np.ndarray) -> np.ndarray:
     """The positions of the texts that hold a character marked in ``table`` (a boolean table
     over code points; ASCII characters are not looked up), in order.
 
-    Arrow texts are read in their data buffers without a copy; a list's non-ASCII texts are
-    encoded. ``texts`` as for :func:`token_totals`.
+    Arrow texts are read in their data buffers without a copy, a batch at a time (see
+    :func:`batches`); a list's non-ASCII texts are encoded. ``texts`` as for
+    :func:`token_totals`.
 
     Examples
     --------
@@ -138,26 +141,30 @@ def texts_with(texts, table: np.ndarray) -> np.ndarray:
     >>> texts_with(["No 5", "№ 5", "Ереван", "ﬁ №"], table).tolist()
     [1, 3]
     """
-    if _is_arrow(texts):
-        found, base = [], 0
-        for chunk in texts.chunks if hasattr(texts, "chunks") else [texts]:
-            if len(chunk):
-                _, offsets, values = chunk.buffers()
+    if not _is_arrow(texts):
+        other = [i for i, t in enumerate(texts) if not t.isascii()]
+        found = []
+        for lo, hi in batches([texts[i] for i in other]):
+            encoded = [texts[i].encode("utf-8", "surrogatepass") for i in other[lo:hi]]
+            data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+            bounds = np.zeros(len(encoded) + 1, dtype=np.int64)
+            np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64), out=bounds[1:])
+            found.append(np.asarray(other[lo:hi], dtype=np.int64)[_marked(data, bounds, table)])
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    found = []
+    for lo, hi in batches(texts):
+        base = lo
+        part = texts.slice(lo, hi - lo)
+        for chunk in part.chunks if hasattr(part, "chunks") else [part]:
+            _, offsets, values = chunk.buffers()
+            if len(chunk) and values is not None:
                 bounds = np.frombuffer(offsets, dtype=np.int64)[
                     chunk.offset : chunk.offset + len(chunk) + 1
                 ]
                 data = np.frombuffer(values, dtype=np.uint8)[bounds[0] : bounds[-1]]
                 found.append(_marked(data, bounds - bounds[0], table) + base)
             base += len(chunk)
-        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-    other = [i for i, t in enumerate(texts) if not t.isascii()]
-    if not other:
-        return np.zeros(0, dtype=np.int64)
-    encoded = [texts[i].encode("utf-8", "surrogatepass") for i in other]
-    bounds = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=bounds[1:])
-    data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    return np.asarray(other, dtype=np.int64)[_marked(data, bounds, table)]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _marked(data: np.ndarray, bounds: np.ndarray, table: np.ndarray) -> np.ndarray:
