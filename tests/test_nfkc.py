@@ -122,9 +122,9 @@ def test_clear_caches_forgets_the_nfkc_tables(tmp_path, monkeypatch):
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
     assert nfkc.nfkc_with_offsets("№ 5")[0] == "No 5"
-    assert nfkc._special_runs.cache_info().currsize == 1
+    assert nfkc._special_tables.cache_info().currsize == 1
     framing.clear_caches()
-    assert nfkc._special_runs.cache_info().currsize == 0
+    assert nfkc._special_tables.cache_info().currsize == 0
     assert list(tmp_path.iterdir()) == []
     assert nfkc.nfkc_with_offsets("№ 5")[0] == "No 5"  # built again
 
