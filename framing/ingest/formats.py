@@ -10,11 +10,10 @@ import json
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .encodings import BOMS, Undecodable, check_text, decode
-from .files import File, FileFailure, Options, raw_frame, read_bytes
+from .files import File, FileFailure, Options, raw_frame, read_bytes, row_labels, str_series
 from .report import Problem, warn_repaired
 
 
@@ -73,13 +72,7 @@ def _arrow_csv_options(
 
 def _arrow_frame(table) -> pd.DataFrame:
     """An Arrow table of strings as a DataFrame of pandas ``str`` columns (no copy)."""
-    str_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
-    return pd.DataFrame(
-        {
-            name: pd.Series(pd.arrays.ArrowStringArray(table.column(name)), dtype=str_dtype)
-            for name in table.column_names
-        }  # fmt: skip
-    )
+    return pd.DataFrame({name: str_series(table.column(name)) for name in table.column_names})
 
 
 def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
@@ -201,7 +194,7 @@ def _utf8_csv(data: bytes, file: File, opts: Options) -> pd.DataFrame | None:
     if frame is None:
         return None
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    labels = [f"{file.label}:{i + 2}" for i in range(len(frame))]
+    labels = row_labels(file, 2, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), encoding)
 
 
@@ -229,7 +222,7 @@ def _read_csv_text(text: str, file: File, encoding: str, opts: Options) -> pd.Da
     check_fields(frame, file.fmt)
     if len(frame) == 0:
         raise FileFailure("empty file", "the file has a header but no rows")
-    labels = [f"{file.label}:{i + 2}" for i in range(len(frame))]
+    labels = row_labels(file, 2, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), encoding)
 
 
@@ -360,12 +353,13 @@ def _read_parquet(file: File):
 
     try:
         threads = file.path.stat().st_size > PARALLEL_BYTES
-        frame = pq.read_table(file.path, use_threads=threads).to_pandas()
+        with pq.ParquetFile(file.path) as parquet:  # one file: no dataset machinery
+            frame = parquet.read(use_threads=threads).to_pandas()
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise FileFailure("unreadable file", f"not a readable Parquet file: {exc}") from exc
     if len(frame) == 0:
         raise FileFailure("empty file", "the file has no rows")
-    labels = [f"{file.label}:{i + 1}" for i in range(len(frame))]
+    labels = row_labels(file, 1, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), "")
 
 
