@@ -358,12 +358,9 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts, totals: np.ndarray | N
 
 def _hits_table(found, texts, ids, langs, entries, frame_names, n_excluded, sentences):
     """The hits table from the resolved hits (exclusions give no hit), in article/offset order."""
-    keep = found["entry"] >= n_excluded
-    art, frame, entry, tok, start, end, match = (found[k][keep] for k in (*FOUND_FIELDS, "match"))
-    order = np.lexsort((frame, start, art))
-    art, frame, entry, tok, start, end, match = (
-        x[order] for x in (art, frame, entry, tok, start, end, match)
-    )
+    keep = np.flatnonzero(found["entry"] >= n_excluded)
+    take = keep[np.lexsort((found["frame"][keep], found["start"][keep], found["article"][keep]))]
+    art, frame, entry, tok, start, end, match = (found[k][take] for k in (*FOUND_FIELDS, "match"))
     arts, starts = art.tolist(), start.tolist()
     sentence = np.full(len(arts), -1, dtype=np.int64)
     if sentences and arts:
@@ -408,6 +405,8 @@ def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensiti
         found = python_hits(texts, langs, rest, entries, frame_of, match=match,
                             case_sensitive=case_sensitive)  # fmt: skip
         resolved.append(found_arrays(found, texts))
+    if len(resolved) == 1:
+        return resolved[0], totals
     return {k: np.concatenate([r[k] for r in resolved]) for k in resolved[0]}, totals
 
 
