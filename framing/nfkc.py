@@ -32,6 +32,8 @@ from . import _cache
 __all__ = [
     "needs_nfkc",
     "changes_tokens",
+    "token_changing_table",
+    "starting_changed_characters",
     "nfkc_with_offsets",
     "spans_to_original",
     "normalize_segments",
@@ -77,7 +79,7 @@ def changes_tokens(text: str) -> bool:
     """
     if not needs_nfkc(text):
         return False
-    if unicodedata.is_normalized("NFKC", _harmless().sub("", text)):
+    if unicodedata.is_normalized("NFKC", text.translate(_harmless_deletions())):
         return False  # only non-word characters with non-word forms change ("…" to "...")
     return changes_tokens_by_segments(text)
 
@@ -245,29 +247,28 @@ def _special_characters() -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _special_runs() -> tuple[tuple[re.Pattern, re.Pattern], frozenset[str]]:
-    """Patterns of runs of characters NFKC may change or join (neither a plain starter nor
-    stable alone), for texts without and with characters beyond U+FFFF, and the set of those
-    characters that start a segment."""
+def _special_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Two boolean tables over all code points: the characters NFKC may change or join
+    (neither a plain starter nor stable alone), and those of them that start a segment."""
     codes, starting = _special_characters()
-    # re scans fast for a plain class of characters below U+10000 (a table); a class with
-    # others, or an alternation, is tried at every position. Texts without characters of the
-    # supplementary planes (nearly all) are scanned with the plain class.
-    bmp = _character_class(codes[codes < 0x10000].tolist())
-    astral = _character_class(codes[codes >= 0x10000].tolist())
-    patterns = (
-        re.compile(f"{bmp}+"),
-        re.compile(f"(?:{bmp}|(?=[\\U00010000-\\U0010ffff]){astral})+"),
-    )
-    return patterns, frozenset(chr(cp) for cp in codes[starting].tolist())
+    special = np.zeros(0x110000, dtype=bool)
+    special[codes] = True
+    starts = np.zeros(0x110000, dtype=bool)
+    starts[codes[starting]] = True
+    special.setflags(write=False)
+    starts.setflags(write=False)
+    return special, starts
 
 
-@lru_cache(maxsize=1)
-def _harmless() -> re.Pattern:
-    """A pattern of the characters NFKC changes into non-word
-    characters only, which are no word characters themselves, neither combine nor compose
-    with a neighbour ("…", a no-break space, "″"): a text that is NFKC-normalized without
-    them has the same word tokens, at the same offsets, as its NFKC form."""
+def _harmless_characters() -> np.ndarray:
+    """The characters NFKC changes into non-word characters only, which are no word
+    characters themselves, neither combine nor compose with a neighbour ("…", a no-break
+    space, "″"), from the on-disk cache (:mod:`framing._cache`) or built and cached."""
+    python = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
+    key = f"nfkc-harmless-{python}-unicode{unicodedata.unidata_version}"
+    payload = _cache.load(key)
+    if payload is not None and len(payload) % 4 == 0:
+        return np.frombuffer(payload, "<u4")
     codes, starting = _special_characters()
     backward = _backward_starters()
     table = []
@@ -282,49 +283,78 @@ def _harmless() -> re.Pattern:
             and form[:1] not in backward
         ):
             table.append(cp)
-    return re.compile(_character_class(table) if table else "(?!)")
+    harmless = np.array(table, "<u4")
+    _cache.store(key, harmless.tobytes())
+    return harmless
+
+
+@lru_cache(maxsize=1)
+def _harmless_deletions() -> dict[int, None]:
+    """A ``str.translate`` table that deletes the harmless characters
+    (:func:`_harmless_characters`): a text that is NFKC-normalized without them has the same
+    word tokens as its NFKC form."""
+    return dict.fromkeys(_harmless_characters().tolist())
+
+
+def starting_changed_characters() -> np.ndarray:
+    """The code points NFKC may change that start a segment: NFKC normalizes each of them
+    on its own, whatever surrounds it (unless a combining character follows it)."""
+    codes, starting = _special_characters()
+    return codes[starting]
+
+
+@lru_cache(maxsize=1)
+def token_changing_table() -> np.ndarray:
+    """A boolean table over all code points: True for the characters by which NFKC can
+    change a text's word tokens (those it may change or join, less the harmless ones).
+
+    A text without any of them keeps its tokens (:func:`changes_tokens` is False for it), so
+    the engine looks for them in the UTF-8 bytes of all texts with NumPy and asks
+    :func:`changes_tokens` only about the texts that hold one.
+
+    Examples
+    --------
+    >>> table = token_changing_table()
+    >>> [bool(table[ord(c)]) for c in "a’…\u00a0ж№ﬁ\u0301"]
+    [False, False, False, False, False, True, True, True]
+    """
+    table = np.zeros(0x110000, dtype=bool)
+    table[_special_characters()[0]] = True
+    table[_harmless_characters()] = False
+    table.setflags(write=False)
+    return table
 
 
 def clear_nfkc_tables() -> None:
     """Forget the character tables of :func:`nfkc_with_offsets` (built again when needed)."""
-    _special_runs.cache_clear()
+    _special_tables.cache_clear()
     _backward_starters.cache_clear()
-    _harmless.cache_clear()
+    _harmless_deletions.cache_clear()
+    token_changing_table.cache_clear()
 
 
 _cache.register_cache(
     "nfkc tables",
     clear_nfkc_tables,
-    "the characters NFKC may change or join, as two regular expressions (one of each per "
-    "process; also in the on-disk cache)",
+    "the characters NFKC may change or join, as two tables over all code points (2.2 MB, "
+    "one per process; also in the on-disk cache)",
 )
 
 
-def _character_class(cps: list[int]) -> str:
-    """A regular expression class of the sorted code points ``cps``, as ranges."""
-    ranges, i = [], 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        ranges.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
-        i = j + 1
-    return "[" + "".join(ranges) + "]" if ranges else "(?!)"
-
-
 def _special_segments(text: str) -> list[tuple[int, int]]:
-    """The segments of ``text`` that NFKC may change, found by a scan for the characters it
-    may change or join: each run of them, with the starter before it when its first
-    character joins what precedes it, cut into segments."""
-    patterns, starting = _special_runs()
-    astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)  # (fastest test)
-    pattern = patterns[astral]
+    """The segments of ``text`` that NFKC may change, found by looking up its characters in
+    the table of those NFKC may change or join: each run of them, with the starter before
+    it when its first character joins what precedes it, cut into segments."""
+    special, starts = _special_tables()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    # the runs of special characters: [edges[0], edges[1]), [edges[2], edges[3]), ...
+    edges = np.flatnonzero(np.diff(special[codes], prepend=False, append=False)).tolist()
+    starting = starts[codes]
     places = []
-    for m in pattern.finditer(text):
-        a, b = m.span()
-        if a > 0 and text[a] not in starting:
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        cuts = (np.flatnonzero(starting[a + 1 : b]) + (a + 1)).tolist()
+        if a > 0 and not starting[a]:
             a -= 1  # the plain starter before the run (a plain character starts a segment)
-        cuts = [i for i in range(a + 1, b) if text[i] in starting]
         places += zip([a, *cuts], [*cuts, b], strict=True)
     return places
 

@@ -469,3 +469,25 @@ def test_token_counts_reuse_a_scan_only_of_the_same_texts():
     counts = fr.token_counts(arts)
     counts.loc[0, "n_tokens"] = 99  # the caller's copy, not the remembered one
     assert fr.token_counts(arts)["n_tokens"].tolist() == [2, 3, 4]
+
+
+def test_texts_with_finds_the_texts_holding_a_marked_character():
+    # checked against a plain scan of the texts, for a list and for Arrow arrays in chunks
+    # and slices (the engine reads their data buffers)
+    import numpy as np
+    import pyarrow as pa
+
+    from framing.match._buffer import texts_with
+
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord("№"), ord("ﬁ"), 0x1F600]] = True
+    texts = ["", "No 5", "№ 5", "Ереван", "ﬁnal", "x\U0001f600", "plain", "№", "…"] * 3
+    expected = [i for i, t in enumerate(texts) if any(table[ord(c)] for c in t)]
+    assert texts_with(texts, table).tolist() == expected
+    chunked = pa.chunked_array(
+        [pa.array(texts[:4], pa.large_string()), pa.array(texts[4:], pa.large_string())]
+    )
+    assert texts_with(chunked, table).tolist() == expected
+    assert texts_with(chunked.slice(3, 10), table).tolist() == [
+        i - 3 for i in expected if 3 <= i < 13
+    ]

@@ -7,7 +7,7 @@ import unicodedata
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import nfkc, tokens
@@ -122,9 +122,9 @@ def test_clear_caches_forgets_the_nfkc_tables(tmp_path, monkeypatch):
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
     assert nfkc.nfkc_with_offsets("№ 5")[0] == "No 5"
-    assert nfkc._special_runs.cache_info().currsize == 1
+    assert nfkc._special_tables.cache_info().currsize == 1
     framing.clear_caches()
-    assert nfkc._special_runs.cache_info().currsize == 0
+    assert nfkc._special_tables.cache_info().currsize == 0
     assert list(tmp_path.iterdir()) == []
     assert nfkc.nfkc_with_offsets("№ 5")[0] == "No 5"  # built again
 
@@ -135,6 +135,7 @@ HARMLESS_MIX = st.text(
 )
 
 
+@settings(deadline=None)  # the first example builds the character tables
 @given(st.one_of(ANY_TEXT, TRICKY, HARMLESS_MIX))
 def test_texts_said_to_keep_their_tokens_keep_them(text):
     # changes_tokens skips the segments when NFKC changes only non-word characters into
@@ -147,3 +148,24 @@ def test_texts_said_to_keep_their_tokens_keep_them(text):
         assert same
     if not same:
         assert nfkc.changes_tokens(text) and nfkc.changes_tokens_by_segments(text)
+
+
+LIGATURES = st.text(alphabet=st.sampled_from(list("ab é.…ﬁﬂ①ｑＣ²µևº \u00a0")), max_size=40)
+
+
+@settings(deadline=None)  # the first example builds the character tables
+@given(st.one_of(ANY_TEXT, TRICKY, HARMLESS_MIX, LIGATURES))
+def test_texts_without_token_changing_characters_keep_their_tokens(text):
+    # the engine skips, with NumPy, the texts that hold none of the characters of
+    # token_changing_table: NFKC gives them the same tokens; and it does not normalize
+    # those that hold only the substituted characters left out of changed_by_nfkc_table:
+    # their tokens keyed one by one are the tokens of their NFKC form
+    from framing.match._unicode import changed_by_nfkc_table
+
+    normalized = unicodedata.normalize("NFKC", text)
+    if not any(nfkc.token_changing_table()[ord(c)] for c in text):
+        assert not nfkc.changes_tokens(text)
+        assert re.findall(r"\w+", text) == re.findall(r"\w+", normalized)
+    if not any(changed_by_nfkc_table()[ord(c)] for c in text):
+        keys = [tokens.token_key(t) for t in re.findall(r"\w+", text)]
+        assert keys == [t.lower() for t in re.findall(r"\w+", normalized)]

@@ -323,7 +323,11 @@ class FileFailure(Exception):
 
 
 def raw_frame(frame: pd.DataFrame, file: File, labels, ids, rows, encoding: str) -> pd.DataFrame:
-    """The rows of ``file`` with the bookkeeping columns (``RAW_COLUMNS``) beside them."""
+    """The rows of ``file`` with the bookkeeping columns (``RAW_COLUMNS``) beside them.
+
+    ``labels`` and ``ids`` are lists of str or ``str`` Series (:func:`row_labels`)."""
+    import pyarrow as pa
+
     frame = frame.reset_index(drop=True)
     extra = pd.DataFrame(
         {
@@ -331,10 +335,36 @@ def raw_frame(frame: pd.DataFrame, file: File, labels, ids, rows, encoding: str)
             RAW_ID: pd.Series(ids, dtype="str"),
             RAW_FILE: np.full(len(frame), file.index, dtype=np.int64),
             RAW_ROW: np.asarray(rows, dtype=np.int64),
-            RAW_ENCODING: pd.Series([encoding] * len(frame), dtype="str"),
+            RAW_ENCODING: str_series(pa.repeat(pa.scalar(encoding, pa.large_string()), len(frame))),
         }
     )
     return pd.concat([frame, extra], axis=1)
+
+
+def str_series(array) -> pd.Series:
+    """A pyarrow string array as a pandas ``str`` Series, without a copy."""
+    str_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+    return pd.Series(pd.arrays.ArrowStringArray(array), dtype=str_dtype)
+
+
+def row_labels(file: File, first: int, n: int) -> pd.Series:
+    """The labels ``"<file label>:<number>"`` of ``n`` records numbered from ``first``, as a
+    ``str`` Series (made by Arrow: no Python string per row).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> row_labels(File(Path("news.csv"), "csv", "news.csv", 0), 2, 3).tolist()
+    ['news.csv:2', 'news.csv:3', 'news.csv:4']
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    numbers = pa.array(np.arange(first, first + n, dtype=np.int64)).cast(pa.large_string())
+    prefix = pa.scalar(f"{file.label}:", pa.large_string())
+    return str_series(
+        pc.binary_join_element_wise(prefix, numbers, pa.scalar("", pa.large_string()))
+    )
 
 
 def read_bytes(file: File) -> bytes:

@@ -10,11 +10,10 @@ import json
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .encodings import BOMS, Undecodable, check_text, decode
-from .files import File, FileFailure, Options, raw_frame, read_bytes
+from .files import File, FileFailure, Options, raw_frame, read_bytes, row_labels, str_series
 from .report import Problem, warn_repaired
 
 
@@ -54,12 +53,14 @@ def _arrow_csv_names(head: bytes, sep: str) -> list[str] | None:
     return names
 
 
-def _arrow_csv_options(names: list[str], sep: str, block_size: int) -> dict:
+def _arrow_csv_options(
+    names: list[str], sep: str, block_size: int, *, use_threads: bool = True
+) -> dict:
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
     return {
-        "read_options": pcsv.ReadOptions(block_size=block_size),
+        "read_options": pcsv.ReadOptions(block_size=block_size, use_threads=use_threads),
         "parse_options": pcsv.ParseOptions(delimiter=sep, newlines_in_values=True),
         "convert_options": pcsv.ConvertOptions(
             column_types={name: pa.large_string() for name in names},
@@ -71,13 +72,7 @@ def _arrow_csv_options(names: list[str], sep: str, block_size: int) -> dict:
 
 def _arrow_frame(table) -> pd.DataFrame:
     """An Arrow table of strings as a DataFrame of pandas ``str`` columns (no copy)."""
-    str_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
-    return pd.DataFrame(
-        {
-            name: pd.Series(pd.arrays.ArrowStringArray(table.column(name)), dtype=str_dtype)
-            for name in table.column_names
-        }  # fmt: skip
-    )
+    return pd.DataFrame({name: str_series(table.column(name)) for name in table.column_names})
 
 
 def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
@@ -95,14 +90,18 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
         return None
     # Blocks of _READ_BLOCK bytes are parsed in parallel; a value longer than a block (an
     # article of many MB) makes Arrow refuse them, and then the file is read as one block.
+    threads = len(data) > PARALLEL_BYTES
     try:
-        table = pcsv.read_csv(pa.py_buffer(data), **_arrow_csv_options(names, sep, _READ_BLOCK))
+        table = pcsv.read_csv(
+            pa.py_buffer(data), **_arrow_csv_options(names, sep, _READ_BLOCK, use_threads=threads)
+        )
     except (pa.ArrowException, ValueError) as exc:
         if "straddl" not in str(exc) or len(data) >= _MAX_BLOCK:
             return None
         try:
             table = pcsv.read_csv(
-                pa.py_buffer(data), **_arrow_csv_options(names, sep, len(data) + 1)
+                pa.py_buffer(data),
+                **_arrow_csv_options(names, sep, len(data) + 1, use_threads=threads),
             )
         except (pa.ArrowException, ValueError):
             return None
@@ -112,6 +111,9 @@ def _arrow_csv(data: bytes, sep: str) -> pd.DataFrame | None:
 
 
 _READ_BLOCK = 1 << 22  # bytes Arrow parses at a time (in parallel) reading a whole CSV
+#: Files up to this size are read by Arrow on one thread: on smaller ones its thread pool
+#: costs more CPU time than it saves wall time (and a shared machine has no core to spare).
+PARALLEL_BYTES = 1 << 26
 _MAX_BLOCK = (1 << 31) - 1  # the largest block Arrow takes
 _STREAM_BLOCK = 1 << 22  # and streaming one
 # Files with a carriage return anywhere are read by pandas: Arrow 26 drops the "\n" of a
@@ -192,7 +194,7 @@ def _utf8_csv(data: bytes, file: File, opts: Options) -> pd.DataFrame | None:
     if frame is None:
         return None
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    labels = [f"{file.label}:{i + 2}" for i in range(len(frame))]
+    labels = row_labels(file, 2, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), encoding)
 
 
@@ -220,7 +222,7 @@ def _read_csv_text(text: str, file: File, encoding: str, opts: Options) -> pd.Da
     check_fields(frame, file.fmt)
     if len(frame) == 0:
         raise FileFailure("empty file", "the file has a header but no rows")
-    labels = [f"{file.label}:{i + 2}" for i in range(len(frame))]
+    labels = row_labels(file, 2, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), encoding)
 
 
@@ -350,13 +352,41 @@ def _read_parquet(file: File):
     import pyarrow.parquet as pq
 
     try:
-        frame = pq.read_table(file.path).to_pandas()
+        threads = file.path.stat().st_size > PARALLEL_BYTES
+        with pq.ParquetFile(file.path) as parquet:  # one file: no dataset machinery
+            frame = _parquet_table(parquet, threads).to_pandas()
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise FileFailure("unreadable file", f"not a readable Parquet file: {exc}") from exc
     if len(frame) == 0:
         raise FileFailure("empty file", "the file has no rows")
-    labels = [f"{file.label}:{i + 1}" for i in range(len(frame))]
+    labels = row_labels(file, 1, len(frame))
     return raw_frame(frame, file, labels, labels, range(len(frame)), "")
+
+
+def _parquet_table(parquet, use_threads: bool):
+    """The table of a Parquet file, read a row group at a time, its string columns as
+    ``large_string`` (what pandas' ``str`` columns hold: no copy when they are made).
+
+    Read whole, a file with 1 GB of text took 2.4 GB more memory at its peak and three times
+    the CPU time; a row group at a time, 1.3 GB.
+    """
+    import pyarrow as pa
+
+    if parquet.num_row_groups == 0:
+        return parquet.read(use_threads=use_threads)
+    schema = pa.schema(
+        [
+            f.with_type(pa.large_string()) if f.type == pa.string() else f
+            for f in parquet.schema_arrow
+        ],
+        metadata=parquet.schema_arrow.metadata,
+    )
+    return pa.concat_tables(
+        [
+            parquet.read_row_group(i, use_threads=use_threads).cast(schema)
+            for i in range(parquet.num_row_groups)
+        ]
+    )
 
 
 def read_table_file(file: File, opts: Options, problems: list, notes: list | None = None):

@@ -23,6 +23,7 @@ from .files import (
     list_files,
     raise_file_failure,
     raw_frame,
+    row_labels,
 )
 from .formats import ArrowCsvStream, check_fields, csv_options, jsonl_chunks
 from .read import articles_table
@@ -179,7 +180,7 @@ def _file_chunks(file: File, opts: Options, chunk_size: int, notes=None):
     encoding, errors = _stream_encoding(file, opts, notes)
 
     def raw(frame, start):
-        labels = [f"{file.label}:{start + i + 2}" for i in range(len(frame))]
+        labels = row_labels(file, start + 2, len(frame))
         rows = range(start, start + len(frame))
         return raw_frame(frame, file, labels, labels, rows, encoding), []
 
@@ -239,7 +240,7 @@ def _parquet_raw(file: File, chunk_size: int, row_groups=None, start: int = 0):
             frame = batch.to_pandas()
             if len(frame) == 0:
                 continue
-            labels = [f"{file.label}:{start + i + 1}" for i in range(len(frame))]
+            labels = row_labels(file, start + 1, len(frame))
             rows = range(start, start + len(frame))
             start += len(frame)
             yield raw_frame(frame, file, labels, labels, rows, "")

@@ -16,8 +16,10 @@ import numpy as np
 from ..tokens import token_key
 from ._unicode import nfkc_tables, word_table
 
-#: Articles are joined in batches of about this many characters (bounds memory).
-BATCH_CHARS = 1 << 22
+#: Articles are joined in batches of about this many characters: it bounds memory, and the
+#: buffer and its temporary arrays stay small enough to be reused from one batch to the next
+#: (larger ones are fresh memory for every batch, paid for in page faults).
+BATCH_CHARS = 1 << 20
 
 _ASCII_WORD = np.zeros(256, dtype=bool)
 _ASCII_WORD[list(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")] = True
@@ -97,15 +99,8 @@ def _classify(data: bytes):
     if not lead.size:
         return a, word, lead, lead, lead
     word = word.copy()
-    b0 = a[lead].astype(np.int32)
-    b1 = a[lead + 1].astype(np.int32) & 0x3F
-    b2 = a[lead + 2].astype(np.int32) & 0x3F
-    size = 2 + (b0 >= 0xE0) + (b0 >= 0xF0)
-    cp = np.where(size == 2, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
+    size, cp = code_points(a, lead)
     four = size == 4
-    if four.any():
-        b3 = a[lead[four] + 3].astype(np.int32) & 0x3F
-        cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
     is_word = word_table()[cp]
     word[lead] = is_word
     word[lead + 1] = is_word
@@ -113,6 +108,73 @@ def _classify(data: bytes):
     word[lead[longer] + 2] = is_word[longer]
     word[lead[four] + 3] = is_word[four]
     return a, word, lead, size, cp
+
+
+def code_points(a: np.ndarray, lead: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The byte sizes and code points of the multi-byte characters of UTF-8 bytes ``a`` (a
+    uint8 array) that start at offsets ``lead``."""
+    top = a.size - 1  # a character's unused bytes past the end are read as the last byte
+    b0 = a[lead].astype(np.int32)
+    b1 = a[np.minimum(lead + 1, top)].astype(np.int32) & 0x3F
+    b2 = a[np.minimum(lead + 2, top)].astype(np.int32) & 0x3F
+    size = 2 + (b0 >= 0xE0) + (b0 >= 0xF0)
+    cp = np.where(size == 2, ((b0 & 0x1F) << 6) | b1, ((b0 & 0x0F) << 12) | (b1 << 6) | b2)
+    four = size == 4
+    if four.any():
+        b3 = a[np.minimum(lead[four] + 3, top)].astype(np.int32) & 0x3F
+        cp[four] = ((b0[four] & 0x07) << 18) | (b1[four] << 12) | (b2[four] << 6) | b3
+    return size, cp
+
+
+def texts_with(texts, table: np.ndarray) -> np.ndarray:
+    """The positions of the texts that hold a character marked in ``table`` (a boolean table
+    over code points; ASCII characters are not looked up), in order.
+
+    Arrow texts are read in their data buffers without a copy, a batch at a time (see
+    :func:`batches`); a list's non-ASCII texts are encoded. ``texts`` as for
+    :func:`token_totals`.
+
+    Examples
+    --------
+    >>> table = np.zeros(0x110000, dtype=bool)
+    >>> table[ord("№")] = True
+    >>> texts_with(["No 5", "№ 5", "Ереван", "ﬁ №"], table).tolist()
+    [1, 3]
+    """
+    if not _is_arrow(texts):
+        other = [i for i, t in enumerate(texts) if not t.isascii()]
+        found = []
+        for lo, hi in batches([texts[i] for i in other]):
+            encoded = [texts[i].encode("utf-8", "surrogatepass") for i in other[lo:hi]]
+            data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+            bounds = np.zeros(len(encoded) + 1, dtype=np.int64)
+            np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64), out=bounds[1:])
+            found.append(np.asarray(other[lo:hi], dtype=np.int64)[_marked(data, bounds, table)])
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    found = []
+    for lo, hi in batches(texts):
+        base = lo
+        part = texts.slice(lo, hi - lo)
+        for chunk in part.chunks if hasattr(part, "chunks") else [part]:
+            _, offsets, values = chunk.buffers()
+            if len(chunk) and values is not None:
+                bounds = np.frombuffer(offsets, dtype=np.int64)[
+                    chunk.offset : chunk.offset + len(chunk) + 1
+                ]
+                data = np.frombuffer(values, dtype=np.uint8)[bounds[0] : bounds[-1]]
+                found.append(_marked(data, bounds - bounds[0], table) + base)
+            base += len(chunk)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
+def _marked(data: np.ndarray, bounds: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """The texts (``data[bounds[i]:bounds[i + 1]]``) with a multi-byte character marked in
+    ``table``."""
+    lead = np.flatnonzero(data >= 0xC0)
+    if not lead.size:
+        return lead
+    bad = lead[table[code_points(data, lead)[1]]]
+    return np.unique(np.searchsorted(bounds, bad, side="right") - 1)
 
 
 #: tokens longer than this (in UTF-8 bytes) send their article to the portable engine
@@ -170,10 +232,14 @@ class Buffer:
         """Mark the articles with a token over :data:`LONG_TOKEN_BYTES` as unsupported: a glob
         open at its end reports at every byte of such a token (a 4 MB run of one letter with
         ``aa*`` took 9-40 s), while the portable engine matches it in one regex call."""
-        padded = np.concatenate([word, np.zeros(1, dtype=bool)])
-        ends = np.flatnonzero(padded[1:] < padded[:-1]) + 1
-        long = self.starts[(ends - self.starts) > LONG_TOKEN_BYTES]
-        if len(long):
+        # a token can only be that long where the next token starts further away
+        gaps = np.diff(self.starts, append=len(word))
+        long = [
+            start
+            for start in self.starts[gaps > LONG_TOKEN_BYTES].tolist()
+            if word[start : start + LONG_TOKEN_BYTES + 1].all()
+        ]
+        if long:
             self.unsupported[np.searchsorted(self.lo, long, side="right") - 1] = True
 
     def _prepare_matching(self, word, lead, size, cp, needed) -> np.ndarray:

@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import _cache
+from ..nfkc import starting_changed_characters, token_changing_table
 
 # The only character outside ASCII whose lower case is an ASCII letter (KELVIN SIGN -> k).
 _ASCII_EXTRA = {"k": "\u212a"}
@@ -144,6 +145,31 @@ def nfkc_tables() -> tuple[np.ndarray, np.ndarray, dict[int, bytes]]:
     substituted[list(replace)] = True
     substituted.setflags(write=False)
     return unsupported, substituted, replace
+
+
+@lru_cache(maxsize=1)
+def changed_by_nfkc_table() -> np.ndarray:
+    """A boolean table over all code points: the characters by which NFKC changes a text's
+    tokens in a way the engine does not follow on its own, so that the text is normalized
+    before it is matched (:func:`framing.nfkc.token_changing_table` less the substituted
+    characters that start a segment).
+
+    A substituted character that starts a segment is normalized alone (next to characters
+    that NFKC leaves alone or changes into non-word characters only): the buffer's
+    substitution gives the tokens of the NFKC form, and the portable engine's token keys
+    are NFKC forms, so both count such a text as its NFKC form without normalizing it.
+
+    Examples
+    --------
+    >>> t = changed_by_nfkc_table()
+    >>> bool(t[ord("№")]), bool(t[ord("ﬁ")]), bool(t[ord("և")]), bool(t[0x0301]), bool(t[ord("a")])
+    (True, False, False, True, False)
+    """
+    table = token_changing_table().copy()
+    starting = starting_changed_characters()
+    table[starting[nfkc_tables()[1][starting]]] = False
+    table.setflags(write=False)
+    return table
 
 
 def unsupported_table() -> np.ndarray:

@@ -52,7 +52,7 @@ from .._errors import (
 )
 from .._tables import as_lexicon, check_articles, check_token_totals
 from ..lexicon import Lexicon
-from ..tokens import language_name, sentence_index
+from ..tokens import count_tokens, language_name, sentence_index
 from . import _hyperscan
 from ._buffer import token_totals
 from .rules import (
@@ -66,7 +66,7 @@ from .rules import (
     resolve_overlaps,
 )
 from .stems import stem_candidates
-from .texts import TextColumn, nfkc_articles, original_offsets, refuse_dask, text_list
+from .texts import TextColumn, nfkc_changed, nfkc_texts, original_offsets, refuse_dask
 
 __all__ = ["find_hits", "token_counts", "article_token_totals", "HITS_COLUMNS", "ENGINES"]
 
@@ -134,12 +134,14 @@ def token_counts(articles: pd.DataFrame, *, engine: str = "auto") -> pd.DataFram
     if not isinstance(engine, str) or engine not in ENGINES:
         raise choices_error("token_counts(engine=...)", engine, ENGINES)
     refuse_dask(articles, "token_counts")
-    articles, _ = nfkc_articles(articles, "token_counts")
+    texts = TextColumn(articles, "token_counts")
     if engine in ("auto", "hyperscan"):
-        n = token_totals(TextColumn(articles, "token_counts").fast())
+        n = token_totals(texts.fast())
     else:
-        texts = text_list(articles, "token_counts")
-        n = np.fromiter((len(TOKEN_RE.findall(t)) for t in texts), dtype=np.int64, count=len(texts))
+        found = TOKEN_RE.findall
+        n = np.fromiter((len(found(t)) for t in texts.tolist()), dtype=np.int64, count=len(texts))
+    for i in nfkc_changed(texts):  # the others have the same tokens as their NFKC form
+        n[i] = count_tokens(texts[i])
     return pd.DataFrame({"article_id": articles["article_id"].to_numpy(), "n_tokens": n})
 
 
@@ -253,8 +255,7 @@ def find_hits(
         raise choices_error("find_hits(match=...)", match, _MATCH_MODES)
     engine = _choose_engine(engine, "find_hits")
     written = TextColumn(articles, "find_hits")
-    normalized, maps = nfkc_articles(articles, "find_hits")
-    texts = TextColumn(normalized, "find_hits") if maps else written
+    texts, maps = nfkc_texts(written)
     if engine != "hyperscan":
         texts = texts.tolist()
     langs = _languages(articles)
@@ -357,12 +358,9 @@ def _warn_broad_globs(hits: pd.DataFrame, lexicon, texts, totals: np.ndarray | N
 
 def _hits_table(found, texts, ids, langs, entries, frame_names, n_excluded, sentences):
     """The hits table from the resolved hits (exclusions give no hit), in article/offset order."""
-    keep = found["entry"] >= n_excluded
-    art, frame, entry, tok, start, end, match = (found[k][keep] for k in (*FOUND_FIELDS, "match"))
-    order = np.lexsort((frame, start, art))
-    art, frame, entry, tok, start, end, match = (
-        x[order] for x in (art, frame, entry, tok, start, end, match)
-    )
+    keep = np.flatnonzero(found["entry"] >= n_excluded)
+    take = keep[np.lexsort((found["frame"][keep], found["start"][keep], found["article"][keep]))]
+    art, frame, entry, tok, start, end, match = (found[k][take] for k in (*FOUND_FIELDS, "match"))
     arts, starts = art.tolist(), start.tolist()
     sentence = np.full(len(arts), -1, dtype=np.int64)
     if sentences and arts:
@@ -407,6 +405,8 @@ def _hyperscan_hits(texts, langs, entries, frame_of, *, match: str, case_sensiti
         found = python_hits(texts, langs, rest, entries, frame_of, match=match,
                             case_sensitive=case_sensitive)  # fmt: skip
         resolved.append(found_arrays(found, texts))
+    if len(resolved) == 1:
+        return resolved[0], totals
     return {k: np.concatenate([r[k] for r in resolved]) for k in resolved[0]}, totals
 
 

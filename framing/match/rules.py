@@ -171,28 +171,27 @@ def resolve_overlaps(cand: dict[str, np.ndarray], frame_of: np.ndarray) -> dict[
     """The overlap rule on the candidates of :func:`framing.match._hyperscan.find_candidates`.
 
     ``frame_of`` gives the frame of each entry. Returns the kept hits as arrays named by
-    :data:`FOUND_FIELDS`, and ``match``.
+    :data:`FOUND_FIELDS`, and ``match``, sorted by text, frame and first token.
     """
     art, entry, tok, n = cand["text"], cand["entry"], cand["token"], cand["n_tokens"]
     frame = frame_of[entry]
     order = np.lexsort((entry, tok, frame, art))
-    art, frame, entry, tok, n = art[order], frame[order], entry[order], tok[order], n[order]
-    columns = dict(zip(FOUND_FIELDS, (art, frame, entry, tok, cand["start"][order],
-                                      cand["end"][order]), strict=True))  # fmt: skip
-    columns["match"] = cand["match"][order]
-    run = _overlap_runs(art, frame, tok, n)
-    alone = np.bincount(run)[run] == 1 if run.size else np.ones(0, dtype=bool)
-    resolved = [{k: v[alone] for k, v in columns.items()}]
-    if not alone.all():
+    run = _overlap_runs(art[order], frame[order], tok[order], n[order])
+    keep = np.bincount(run)[run] == 1 if run.size else np.ones(0, dtype=bool)  # alone
+    if not keep.all():
+        entry_o, tok_o, n_o = entry[order], tok[order], n[order]
         runs: dict[int, list[tuple[int, int, int]]] = {}
         row_of: dict[tuple[int, int, int], int] = {}
-        for i in np.flatnonzero(~alone).tolist():
-            e, t = int(entry[i]), int(tok[i])
-            runs.setdefault(int(run[i]), []).append((-int(n[i]), t, e))
+        for i in np.flatnonzero(~keep).tolist():
+            e, t = int(entry_o[i]), int(tok_o[i])
+            runs.setdefault(int(run[i]), []).append((-int(n_o[i]), t, e))
             row_of[int(run[i]), e, t] = i
         rows = [row_of[r, e, t] for r, cands in runs.items() for _, e, t, _ in _resolve({0: cands})]
-        resolved.append({k: v[np.array(rows, dtype=np.int64)] for k, v in columns.items()})
-    return {k: np.concatenate([r[k] for r in resolved]) for k in columns}
+        keep[rows] = True
+    # one gather per column, of the kept candidates only
+    take = order[keep]
+    fields = (art, frame, entry, tok, cand["start"], cand["end"], cand["match"])
+    return dict(zip((*FOUND_FIELDS, "match"), (x[take] for x in fields), strict=True))
 
 
 def _overlap_runs(art: np.ndarray, frame: np.ndarray, tok: np.ndarray, n: np.ndarray):

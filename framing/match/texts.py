@@ -13,7 +13,9 @@ import pandas as pd
 
 from .._errors import FramingError
 from .._tables import check_articles
-from ..nfkc import changes_tokens, nfkc_with_offsets
+from ..nfkc import changes_tokens, nfkc_with_offsets, token_changing_table
+from ._buffer import texts_with
+from ._unicode import changed_by_nfkc_table
 
 
 def refuse_dask(articles, function: str) -> None:
@@ -84,6 +86,25 @@ class TextColumn:
         """What the byte-level engine reads: the Arrow array, else the list."""
         return self.arrow if self.arrow is not None else self._list
 
+    def replaced(self, forms: dict[int, str]) -> TextColumn:
+        """A copy with the texts at the positions of ``forms`` replaced by their values."""
+        out = TextColumn.__new__(TextColumn)
+        out._cache = {}
+        positions = sorted(forms)
+        if self._list is not None or not forms:
+            out.arrow, out._list = self.arrow, None if self._list is None else list(self._list)
+            for i in positions:
+                out._list[i] = forms[i]
+            return out
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        mask = np.zeros(len(self.arrow), dtype=bool)
+        mask[positions] = True
+        values = pa.array([forms[i] for i in positions], type=pa.large_string())
+        out.arrow, out._list = pc.replace_with_mask(self.arrow, pa.array(mask), values), None
+        return out
+
 
 def _arrow_strings(column: pd.Series):
     """The column as a pyarrow large_string array without nulls, or None if not Arrow-backed."""
@@ -139,6 +160,36 @@ def corpus_hash(articles: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
+def nfkc_changed(texts: TextColumn, *, strict: bool = False) -> list[int]:
+    """The positions of the texts whose word tokens NFKC changes in a way the engines do
+    not follow on their own: the texts to normalize before matching.
+
+    The texts that hold such a character are found in their UTF-8 bytes with NumPy
+    (:func:`framing.match._unicode.changed_by_nfkc_table`); only those are looked at in
+    Python (:func:`framing.nfkc.changes_tokens`). A text whose only change is a ligature or
+    a full-width letter ("ﬁ", "Ｃ") is not among them: the engines count it as its NFKC form
+    (with ``strict=True`` it is: every text whose tokens NFKC changes).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["№ 5", "ally…", "x"]})
+    >>> nfkc_changed(TextColumn(arts, "find_hits"))
+    [0]
+    """
+    table = token_changing_table() if strict else changed_by_nfkc_table()
+    candidates = texts_with(texts.fast(), table).tolist()
+    return [i for i in candidates if changes_tokens(texts[i])]
+
+
+def nfkc_texts(texts: TextColumn) -> tuple[TextColumn, dict]:
+    """The texts NFKC-normalized where that changes their word tokens, and the offset maps
+    of those by position (see :func:`nfkc_articles`)."""
+    maps, forms = {}, {}
+    for i in nfkc_changed(texts):
+        forms[i], maps[i] = nfkc_with_offsets(texts[i])
+    return (texts.replaced(forms) if forms else texts), maps
+
+
 def nfkc_articles(articles: pd.DataFrame, function: str) -> tuple[pd.DataFrame, dict]:
     """The articles with their texts NFKC-normalized where that changes their word tokens.
 
@@ -157,17 +208,9 @@ def nfkc_articles(articles: pd.DataFrame, function: str) -> tuple[pd.DataFrame, 
     (['Decree No 5', 'plain'], [0])
     """
     texts = TextColumn(articles, function)
-    if texts.arrow is not None:
-        import pyarrow.compute as pc
-
-        candidates = np.flatnonzero(~pc.string_is_ascii(texts.arrow).to_numpy(zero_copy_only=False))
-    else:
-        candidates = [i for i, t in enumerate(texts.fast()) if not t.isascii()]
     maps, forms = {}, {}
-    for i in candidates.tolist() if isinstance(candidates, np.ndarray) else candidates:
-        text = texts[i]
-        if changes_tokens(text):
-            forms[i], maps[i] = nfkc_with_offsets(text)
+    for i in nfkc_changed(texts, strict=True):
+        forms[i], maps[i] = nfkc_with_offsets(texts[i])
     if not maps:
         return articles, {}
     column = articles["text"].copy()
