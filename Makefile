@@ -70,6 +70,7 @@ bench: $(BENCH_STAMP)      ## benchmarks, by hand; never part of `make test`
 	MPLBACKEND=Agg $(BIN)/python -m bench.run --quick
 	$(BIN)/python -m bench.voices.score
 	$(BIN)/python -m bench.copies
+	$(BIN)/python -m bench.copies --scale 1000000 --exact
 
 strip: $(TEST_STAMP)       ## strip notebook outputs before committing
 	$(BIN)/nbstripout notebooks/*.ipynb notebooks/solutions/*.ipynb
