@@ -1696,3 +1696,44 @@ def test_photo_credits_in_a_long_text_are_found_and_long_paragraphs_kept():
     out = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [raw]}))
     assert removed_pieces(out)[["reason", "text"]].values.tolist() == [["caption", credit]]
     assert long_one.strip() in out.loc[0, "text"]
+
+
+def test_clean_articles_in_batches_gives_what_one_batch_gives(monkeypatch):
+    """Cleaned a few rows at a time (as on a large corpus), the table is the one cleaned
+    at once, row by row against clean_text, with missing texts, texts made empty, a
+    non-default index, and a table cleaned a second time."""
+    import framing.clean.articles as articles_module
+    from framing.clean import clean_text
+
+    texts = [
+        "By Jane Doe, Reuters\nMOSCOW, April 12 (Reuters) - Russia said no.\nReuters",
+        None,
+        "Read more: CSTO leaders meet in Yerevan",
+        "YEREVAN (Azatutyun) – Armenia’s “ally” did not come.",
+        "",
+        "Lavrov in Moscow (Reuters / 12.04.2024)\n\nMOSCOW - A collapse.\n\nRead also: X",
+        "Plain text with  two spaces.",
+    ]
+    table = pd.DataFrame(
+        {"article_id": [f"b{i}" for i in range(len(texts))], "text": texts},
+        index=pd.Index([10 * i for i in range(len(texts))]),
+    )
+    with warnings.catch_warnings(record=True) as whole_warnings:
+        warnings.simplefilter("always", FramingWarning)
+        whole = clean_articles(table)
+        again_whole = clean_articles(whole, layout=False)
+    monkeypatch.setattr(articles_module, "BATCH_ROWS", 2)
+    with warnings.catch_warnings(record=True) as batch_warnings:
+        warnings.simplefilter("always", FramingWarning)
+        batched = clean_articles(table)
+        again_batched = clean_articles(batched, layout=False)
+    pd.testing.assert_frame_equal(batched, whole)
+    pd.testing.assert_frame_equal(again_batched, again_whole)
+    assert [str(w.message) for w in batch_warnings] == [str(w.message) for w in whole_warnings]
+    assert any("'b2'" in str(w.message) for w in batch_warnings)
+    for pos, text in enumerate(texts):  # the oracle: one text at a time
+        new, place, source, _ = clean_text(text or "", default_cleaner)
+        assert batched["text"].iloc[pos] == new
+        assert batched[["dateline_place", "dateline_source"]].iloc[pos].tolist() == [place, source]
+    assert batched.loc[[10, 60], "removed"].tolist() == whole.loc[[10, 60], "removed"].tolist()
+    assert clean_articles(table.iloc[:0]).shape[0] == 0

@@ -101,22 +101,27 @@ def clean_articles(
     """
     check_columns(articles, [column], table="articles", function="clean_articles")
     cleaner = _the_cleaner(cleaner)
-    before = articles["removed"].tolist() if "removed" in articles.columns else None
-    cleaned, places, sources, removed, emptied = [], [], [], [], []
-    for pos, text in enumerate(articles[column].tolist()):
-        if not isinstance(text, str):
-            text = _text_of(articles, pos, text, column)
-        new, place, source, pieces = clean_text(text, cleaner, datelines=datelines, layout=layout)
-        places.append(place)
-        sources.append(source)
-        if before is not None:
-            pieces = after_earlier(decode_pieces(before[pos], f"row {pos}"), pieces)
-        removed.append(encode_pieces(pieces))
-        if not new.strip() and text.strip():  # (the cleaned text first: seldom blank)
-            emptied.append(pos)
-        cleaned.append(new)
-
-    new_columns = {column: pd.Series(cleaned, index=articles.index, dtype="str")}
+    parts: list[pd.Series] = []
+    places: list[str] = []
+    sources: list[str] = []
+    removed: list[str] = []
+    emptied: list[int] = []
+    # a batch at a time, each batch of texts turned back into Arrow strings before the next
+    # is read: a column of Python strings takes two to four bytes a character, and the input
+    # and the cleaned texts of a whole corpus held as such would take several times its size
+    for start in range(0, max(len(articles), 1), BATCH_ROWS):
+        cleaned = _clean_batch(
+            articles,
+            start,
+            column,
+            (cleaner, datelines, layout),
+            (places, sources, removed, emptied),
+        )
+        parts.append(pd.Series(cleaned, dtype="str"))
+        del cleaned
+    texts = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    del parts  # the batches' Arrow chunks are shared with ``texts``, not copied
+    new_columns = {column: pd.Series(texts.array, index=articles.index)}
     if datelines:
         new_columns.update(_dateline_columns(articles, places, sources))
     new_columns["removed"] = pd.Series(removed, index=articles.index, dtype="str")
@@ -128,6 +133,43 @@ def clean_articles(
     if emptied:
         _warn_emptied(articles, emptied)
     return out
+
+
+#: How many texts :func:`clean_articles` holds as Python strings at a time.
+BATCH_ROWS = 4096
+
+
+def _clean_batch(
+    articles: pd.DataFrame,
+    start: int,
+    column: str,
+    how: tuple[Callable[[str], str], bool, bool],
+    into: tuple[list[str], list[str], list[str], list[int]],
+) -> list[str]:
+    """The cleaned texts of the rows ``start`` to ``start + BATCH_ROWS``.
+
+    ``how`` is ``(cleaner, datelines, layout)``; the places, sources, JSON of the pieces
+    removed and the positions of the texts made empty are appended to the lists ``into``.
+    """
+    cleaner, datelines, layout = how
+    places, sources, removed, emptied = into
+    stop = start + BATCH_ROWS
+    texts = articles[column].iloc[start:stop].tolist()
+    before = articles["removed"].iloc[start:stop].tolist() if "removed" in articles else None
+    cleaned = []
+    for pos, text in enumerate(texts, start):
+        if not isinstance(text, str):
+            text = _text_of(articles, pos, text, column)
+        new, place, source, pieces = clean_text(text, cleaner, datelines=datelines, layout=layout)
+        places.append(place)
+        sources.append(source)
+        if before is not None:
+            pieces = after_earlier(decode_pieces(before[pos - start], f"row {pos}"), pieces)
+        removed.append(encode_pieces(pieces))
+        if not new.strip() and text.strip():  # (the cleaned text first: seldom blank)
+            emptied.append(pos)
+        cleaned.append(new)
+    return cleaned
 
 
 def clean_text(
