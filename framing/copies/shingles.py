@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .. import _cache
 from ..tokens import TOKEN_PATTERN, needs_nfkc
 
 __all__ = ["SHINGLE_SIZE", "shingle_hashes", "word_table", "mix64"]
@@ -85,6 +86,20 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=1)
 def _kept_powers() -> tuple[np.ndarray, np.ndarray]:
     return _computed_powers(2 * _PIECE)
+
+
+def clear_shingle_tables() -> None:
+    """Forget the word table and the kept powers (built again on the next use)."""
+    word_table.cache_clear()
+    _kept_powers.cache_clear()
+
+
+_cache.register_cache(
+    "shingle tables",
+    clear_shingle_tables,
+    "the word characters over all code points (1.1 MB) and the hash powers of a piece of "
+    "text (16 MB), one each per process",
+)
 
 
 def _computed_powers(n: int) -> tuple[np.ndarray, np.ndarray]:
