@@ -247,6 +247,29 @@ def test_workers_receive_at_most_chunk_size_articles(tmp_path, example, lexicon,
     assert seen[0][1] == {"article_id", "date", "text", "lang", "outlet"}
 
 
+def test_parquet_chunks_are_kept_to_the_byte_budget(tmp_path, example, lexicon, monkeypatch):
+    from framing.corpus import job, reader
+
+    articles = example.iloc[:40].reset_index(drop=True)
+    articles.attrs = {}
+    path = tmp_path / "news.parquet"
+    articles.to_parquet(path, row_group_size=40)
+    meta = pq.ParquetFile(path).metadata.row_group(0)
+    row_bytes = meta.total_byte_size / meta.num_rows
+    monkeypatch.setattr(reader, "CHUNK_BYTES", int(row_bytes * 10))  # about 10 rows a chunk
+    seen = []
+    real = job.count_chunk
+
+    def spy(chunk, job):
+        seen.append(len(chunk))
+        return real(chunk, job)
+
+    monkeypatch.setattr(job, "count_chunk", spy)
+    got = stream(path, lexicon, chunk_size=1000, by="outlet")
+    assert sum(seen) == 40 and 8 <= max(seen) <= 10
+    assert_same(got, in_memory(path, lexicon, by="outlet"))
+
+
 def test_a_corpus_of_one_chunk_starts_no_worker_process(tmp_path, example, lexicon, monkeypatch):
     import concurrent.futures
 

@@ -32,10 +32,10 @@ from .copy_passes import (
 )
 from .dask import count_dask
 from .hits_writer import HitsWriter
-from .job import Job, Result, count_chunk, count_here, warning_shape
+from .job import Job, Result, count_here, count_sent_chunk, warning_shape
 from .pieces import run_pieces
 from .pool import WARM_POOL, in_order, prepare_finish, worker_died
-from .reader import Chunk, Reader
+from .reader import Chunk, Reader, chunk_rows
 
 #: Bytes of corpus files per worker process when ``workers=None``: a new worker process
 #: needs about 1.4 s to start (a fresh Python importing framing), which pays off only on
@@ -106,8 +106,10 @@ def count_corpus(
         Article columns to group by (``"outlet"``); the ``dateline_*`` columns made by
         cleaning may be used too.
     chunk_size : int, default 20000
-        The largest number of records (rows, lines) read and counted at once. Memory grows
-        with ``chunk_size`` times twice the number of workers.
+        The largest number of records (rows, lines) read and counted at once. From Parquet
+        files, fewer rows when they are large: a chunk holds about
+        :data:`~framing.corpus.reader.CHUNK_BYTES` (16 MB) of data. Memory grows with the
+        size of a chunk times twice the number of workers.
     workers : int, optional
         Worker processes; ``1`` counts in this process, without a pool. ``None`` (default)
         uses the worker processes kept from an earlier call when there are any, else one
@@ -234,7 +236,7 @@ def count_corpus(
             f"expected True or False, got {progress!r}", where="count_corpus(progress=...)"
         )
     writer = HitsWriter(hits_path, job.lexicon, job.match) if hits_path is not None else None
-    reading = {"chunk_size": chunk_size, "format": format, "columns": columns,
+    reading = {"chunk_size": chunk_rows(source, chunk_size, format), "format": format, "columns": columns,
                "encoding": encoding}  # fmt: skip
     if copies != "keep":
         passes = CopyPasses(source, reading, job, copies, n_workers)
@@ -389,7 +391,7 @@ def _run_pool(chunks, job: Job, n_workers: int, state: State, bar: Progress) -> 
     def jobs():
         for chunk in chunks:
             work, chunk.work = chunk.work, None  # the worker gets it; not kept here
-            yield chunk, count_chunk, (work, job)
+            yield chunk, count_sent_chunk, (work, job)
 
     prepare_finish()
     with WARM_POOL.use(n_workers) as pool:

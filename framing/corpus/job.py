@@ -18,6 +18,7 @@ import pandas as pd
 from .._errors import FramingError
 from ..aggregate import make_partials
 from ..match import find_hits
+from .pool import release_memory
 
 #: Columns that :func:`framing.clean_articles` adds, which may be grouped by.
 CLEAN_COLUMNS = ("dateline_place", "dateline_source")
@@ -62,6 +63,14 @@ def count_chunk(chunk: pd.DataFrame, job: Job) -> Result:
         partials = chunk_partials(hits, chunk, job) if len(chunk) else None
     found = [(w.category, str(w.message)) for w in caught]
     return Result(partials, hits if job.want_hits else None, found)
+
+
+def count_sent_chunk(chunk: pd.DataFrame, job: Job) -> Result:
+    """:func:`count_chunk` in a worker process, which then returns the memory it freed."""
+    result = count_chunk(chunk, job)
+    del chunk
+    release_memory()
+    return result
 
 
 def chunk_partials(hits: pd.DataFrame, chunk: pd.DataFrame, job: Job):

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..ingest.stream import piece_chunks
 from .job import Job, count_here
-from .pool import WARM_POOL, in_order, prepare_finish, worker_died
+from .pool import WARM_POOL, in_order, prepare_finish, release_memory, worker_died
 from .reader import Reader
 
 
@@ -45,6 +45,7 @@ def count_piece(piece, job: Job, seen: dict | None = None) -> PieceResult:
         chunks.append(chunk)
     ids = np.concatenate(ids) if ids else np.zeros(0, dtype=object)
     labels = np.concatenate(labels) if labels else np.zeros(0, dtype=object)
+    release_memory()
     return PieceResult(results, chunks, ids, labels, reader.report(), reader.warnings)
 
 

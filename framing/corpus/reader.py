@@ -7,6 +7,7 @@ its end, warns about very long articles and keeps only the columns the workers n
 
 from __future__ import annotations
 
+import numbers
 import warnings
 from dataclasses import dataclass
 
@@ -14,11 +15,19 @@ import pandas as pd
 
 from .._errors import FramingError, FramingWarning
 from ..ingest import IngestReport, ingest_report
+from ..ingest.files import check_format, list_files
 from ..ingest.report import empty_set_aside
 from .job import WORK_COLUMNS, Job, check_by_columns, warning_shape
 
 #: Articles longer than this (in characters) are counted, with a warning naming them.
 LARGE_ARTICLE_CHARS = 10_000_000
+
+#: The most bytes of data (uncompressed, as the Parquet metadata gives them) read and counted
+#: at once from Parquet files: ``chunk_size`` rows are lowered to fit. A chunk's text is held
+#: several times while it is counted (Arrow, Python strings, UTF-8 buffers, token offsets),
+#: once in each worker process, so the budget bounds the memory of a count whatever the
+#: length of the articles.
+CHUNK_BYTES = 16_000_000
 
 # file-level problems that would leave a file partly read: always an error here
 _FILE_FAILURES = ("unreadable file", "undecodable bytes")
@@ -132,6 +141,55 @@ class Reader:
         return IngestReport(
             n_read=self.n_read, n_kept=self.n_kept, set_aside=set_aside, notes=self.notes
         )
+
+
+def chunk_rows(source, chunk_size, format=None) -> int:
+    """``chunk_size``, lowered so that a chunk of Parquet rows holds about :data:`CHUNK_BYTES`.
+
+    The bytes of a row are those of the largest rows (the row group with the most bytes a
+    row) in any of the files. Other formats, files whose metadata do not read, and a
+    ``chunk_size`` that is not a positive whole number (the reading reports it) give
+    ``chunk_size`` unchanged.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import pandas as pd
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.parquet"
+    >>> pd.DataFrame({"id": ["a1", "a2"], "text": ["x" * 10_000_000, "y"]}).to_parquet(path)
+    >>> chunk_rows(path, 20_000)
+    3
+    >>> chunk_rows(path, 2), chunk_rows(path, 0)
+    (2, 0)
+    """
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, numbers.Integral):
+        return chunk_size
+    if chunk_size < 1:
+        return chunk_size
+    try:
+        files, _, _ = list_files(source, format=check_format(format), recursive=False,
+                                 sidecar=None)  # fmt: skip
+    except FramingError:
+        return chunk_size  # the reading says what is wrong
+    if not files or any(f.fmt != "parquet" for f in files):
+        return chunk_size
+    row_bytes = max((_row_bytes(f.path) for f in files), default=0.0)
+    if row_bytes <= 0:
+        return chunk_size
+    return max(1, min(chunk_size, int(CHUNK_BYTES // row_bytes)))
+
+
+def _row_bytes(path) -> float:
+    """The most uncompressed bytes a row in any row group of a Parquet file (0 if unknown)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except (pa.ArrowException, OSError, ValueError):
+        return 0.0  # the reading reports it
+    groups = (meta.row_group(g) for g in range(meta.num_row_groups))
+    return max((g.total_byte_size / g.num_rows for g in groups if g.num_rows), default=0.0)
 
 
 def _text_bytes(text: pd.Series) -> int:
