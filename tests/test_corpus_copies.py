@@ -159,7 +159,6 @@ def test_streamed_measures_equal_pair_measures_in_memory():
     pairs = np.array(sorted({tuple(sorted(rng.choice(120, 2, replace=False))) for _ in range(300)}))
     hashes, counts = shingle_hashes(texts)
     expected = pair_measures(hashes, counts, pairs)
-    n_shingles = counts.astype(np.int64)
 
     def read(rows, take):  # stretches of 7 articles in file order, as the chunks of a file
         for lo in range(0, 120, 7):
@@ -167,7 +166,7 @@ def test_streamed_measures_equal_pair_measures_in_memory():
             take(part, *shingle_hashes([texts[r] for r in part]))
 
     for budget in (10**9, 60, 1):
-        got = copy_index.measure_streamed(pairs, n_shingles, read, budget=budget)
+        got = copy_index.measure_streamed(pairs, read, budget=budget)
         for g, e in zip(got, expected, strict=True):
             np.testing.assert_array_equal(g, e)
 

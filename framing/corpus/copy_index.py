@@ -16,20 +16,24 @@ with the same decisions, in passes over the corpus:
 3. **exact comparison** (:func:`shingle_rows`, in the workers): the corpus is read again
    and the shingles of the candidates only come back; each pair is measured exactly
    (:func:`framing.copies.stories.pair_measures`) and decided
-   (:func:`~framing.copies.stories.copy_decisions`). The shingles held at once are bounded
-   by :data:`ROUND_SHINGLES`; more candidates take more rounds (more reads), not memory.
+   (:func:`~framing.copies.stories.copy_decisions`) when its second article is read, the
+   first's shingles kept until then (:func:`measure_streamed`). The shingles kept at once
+   are bounded by :data:`ROUND_SHINGLES`; pairs that do not fit take a further read, not
+   memory.
 4. **stories** (:func:`~framing.copies.stories.story_heads`): the original of every
    article, as find_copies chooses it; what is kept for the counting pass is one integer
    per article.
 
-So the memory kept for the whole corpus is :meth:`CopyIndex.nbytes`: 153 bytes an article
-on 1,000,000 synthetic articles (``python -m bench.copies --scale 1000000``), plus 16 bytes
+So the memory kept for the whole corpus is :meth:`CopyIndex.nbytes`: 149 bytes an article
+on synthetic articles (``python -m bench.copies --scale 100000``), plus 16 bytes
 per candidate pair. Finding the candidates needs more for a while: the holders of the
 fingerprints held twice or more (5 bytes a holder) and the pair keys of one part
 (:data:`~framing.copies.index.PAIR_BYTES` an article), see :mod:`framing.copies.index`:
-254 bytes an article more at the peak on those 1,000,000 (407 with the index). The exact
-comparison holds at most :data:`ROUND_SHINGLES` shingles, whatever the corpus's size: the
-candidates of those 1,000,000 articles have 230 million shingles, so 30 rounds.
+254 bytes an article more at the peak on 1,000,000 articles (``--scale 1000000``; 407
+with the index as it was then, 153 bytes an article). The exact
+comparison keeps at most :data:`ROUND_SHINGLES` shingles, whatever the corpus's size; copies
+lie close in file order, so those 1,000,000 articles take one read
+(``--scale 1000000 --exact``).
 """
 
 from __future__ import annotations
@@ -58,8 +62,8 @@ __all__ = [
     "ids_digest",
 ]
 
-#: the most shingles (8 bytes each) held at once to compare candidate pairs exactly; more
-#: candidates are compared in further rounds, each a read of the corpus
+#: the most shingles (8 bytes each) kept at once for the pairs still to be measured; the
+#: pairs whose first article did not fit are measured in a further read of the corpus
 ROUND_SHINGLES = 8_000_000
 
 
@@ -69,7 +73,6 @@ class Sketch:
 
     fingerprints: np.ndarray  # uint32, the articles' sketches one after the other
     sizes: np.ndarray  # uint8, fingerprints per article (0 for a text too short to copy)
-    n_shingles: np.ndarray  # int32, distinct shingles are at most this many
     dates: np.ndarray  # int64 nanoseconds (the largest int64 for no date)
     lengths: np.ndarray  # int32 characters of the cleaned text
     outlets: list  # the outlet of each article (None when missing)
@@ -132,7 +135,6 @@ def sketch_chunk(work: pd.DataFrame, job: Job) -> Sketch:
     return Sketch(
         fingerprints=fingerprints,
         sizes=np.bincount(article, minlength=len(texts)).astype(np.uint8),
-        n_shingles=counts.astype(np.int32),
         dates=keys["dates"],
         lengths=keys["lengths"].astype(np.int32),
         outlets=outlets,
@@ -218,7 +220,6 @@ class CopyIndex:
 
         self.fingerprints = joined("fingerprints", np.uint32)
         self.sizes = joined("sizes", np.uint8)
-        self.n_shingles = joined("n_shingles", np.int32)
         self.dates = joined("dates", np.int64)
         self.lengths = joined("lengths", np.int32)
         self.outlet_codes = np.concatenate(self._outlet_codes or [np.zeros(0, np.int32)])
@@ -232,7 +233,7 @@ class CopyIndex:
 
     def nbytes(self) -> int:
         """Bytes the index holds: its arrays and the interned strings with their dicts."""
-        arrays = (self.fingerprints, self.sizes, self.n_shingles, self.dates, self.lengths,
+        arrays = (self.fingerprints, self.sizes, self.dates, self.lengths,
                   self.outlet_codes, self.source_codes)  # fmt: skip
         listed = (
             sum(sys.getsizeof(x) for x in (*self.chunk_sizes, *self.digests))
@@ -261,7 +262,7 @@ class CopyIndex:
         return np.concatenate(([0], np.cumsum(self.chunk_sizes, dtype=np.int64)))
 
 
-def measure_streamed(pairs: np.ndarray, n_shingles: np.ndarray, read_shingles, budget=None):
+def measure_streamed(pairs: np.ndarray, read_shingles, budget=None):
     """Exact ``(overlap, n_i, n_j)`` of every candidate pair ``(i, j)``, ``i < j``, in reads
     of the corpus in file order.
 
@@ -280,16 +281,16 @@ def measure_streamed(pairs: np.ndarray, n_shingles: np.ndarray, read_shingles, b
     >>> texts = ["a b c d e f", "x y z", "a b c d e g"]
     >>> def read(rows, take):
     ...     take(rows, *shingle_hashes([texts[r] for r in rows]))
-    >>> [m.tolist() for m in measure_streamed(np.array([[0, 2]]), np.array([4, 1, 4]), read)]
+    >>> [m.tolist() for m in measure_streamed(np.array([[0, 2]]), read)]
     [[3], [4], [4]]
     """
     budget = ROUND_SHINGLES if budget is None else budget
     measures = np.zeros((3, len(pairs)), dtype=np.int64)
     todo = np.arange(len(pairs))
     while len(todo):
-        read = _StreamedRead(pairs, todo, n_shingles, budget, measures)
-        read_shingles(np.unique(pairs[todo]), read.take)
-        if read.n_read != len(np.unique(pairs[todo])):
+        read, rows = _StreamedRead(pairs, todo, budget, measures), np.unique(pairs[todo])
+        read_shingles(rows, read.take)
+        if read.n_read != len(rows):
             raise FramingError(
                 "the corpus changed between two passes of the copy index",
                 where="count_corpus(copies=...)",
@@ -303,13 +304,13 @@ class _StreamedRead:
     """One read of :func:`measure_streamed`: the pairs ``todo`` measured as their second
     article comes, the first articles' shingles kept (within the budget) until then."""
 
-    def __init__(self, pairs, todo, n_shingles, budget: int, measures: np.ndarray):
+    def __init__(self, pairs, todo, budget: int, measures: np.ndarray):
         order = todo[np.argsort(pairs[todo, 1], kind="stable")]
         self.pairs, self.order, self.seconds = pairs, order, pairs[order, 1]
         firsts = pairs[todo, 0]
         # how long each first article is needed: until its last partner is read
         self.until = pd.Series(pairs[todo, 1]).groupby(firsts).max().to_dict()
-        self.n_shingles, self.budget, self.measures = n_shingles, budget, measures
+        self.budget, self.measures = budget, measures
         self.kept: dict[int, np.ndarray] = {}
         self.held, self.n_read = 0, 0
         self.missed = np.zeros(len(pairs), dtype=bool)
@@ -324,7 +325,7 @@ class _StreamedRead:
         now = self.order[lo:hi]
         now = self._measurable(now, part)
         if len(now):
-            self._measure(now, part, hashes, counts, offsets)
+            self._measure(now, part, hashes, counts)
         self._keep(part, hashes, offsets)
 
     def _measurable(self, now: np.ndarray, part: np.ndarray) -> np.ndarray:
@@ -333,7 +334,7 @@ class _StreamedRead:
         self.missed[now[~ready]] = True
         return now[ready]
 
-    def _measure(self, now, part, hashes, counts, offsets) -> None:
+    def _measure(self, now, part, hashes, counts) -> None:
         firsts = np.unique(self.pairs[now, 0])
         outside = firsts[firsts < part[0]]
         held = [self.kept[int(r)] for r in outside]

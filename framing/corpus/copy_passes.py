@@ -129,7 +129,7 @@ def decide_stories(index: CopyIndex, read_shingles, mode: str, function: str) ->
     ``rows``, a stretch at a time (see :func:`~framing.corpus.copy_index.measure_streamed`).
     """
     pairs = index.candidates()
-    overlap, n_i, n_j = measure_streamed(pairs, index.n_shingles, read_shingles)
+    overlap, n_i, n_j = measure_streamed(pairs, read_shingles)
     copy = copy_decisions(overlap, n_i, n_j, THRESHOLD, CONTAINMENT)[2]
     heads, too_big = story_heads(index.n, pairs[copy], index.keys_of, MAX_COPIES)
     warn_big_stories(too_big, _Numbered(), MAX_COPIES, function)
