@@ -7,9 +7,10 @@ The passages are labelled by hand in a light inline markup (see ``README.md``)::
 
 ``python -m bench.voices.build`` turns ``written_en.txt`` and ``written_ru.txt`` into
 ``written.jsonl``, and ``dev2_en.txt`` and ``dev2_ru.txt`` (the second development set, written
-after the rules were tuned on the first) into ``dev2.jsonl``; ``--real FILE`` turns the marked copies of real passages (kept outside the
-project: the texts stay in ``../shared/data``) into ``real.jsonl``, which stores a reference
-(file, row id, character start and end) instead of the text.
+after the rules were tuned on the first) into ``dev2.jsonl``; ``--real FILE [FILE ...]`` turns
+the marked copies of real passages (kept outside the project: the texts stay in
+``../shared/data``) into ``real.jsonl`` (or ``--out``, e.g. ``dev3.jsonl``), which stores a
+reference (file, row id, character start and end) instead of the text.
 """
 
 from __future__ import annotations
@@ -198,10 +199,12 @@ def build(paths: list[Path], out: Path, *, news: Path = NEWS) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--real", type=Path, help="marked copies of the real passages")
+    parser.add_argument("--real", type=Path, nargs="+", help="marked copies of real passages")
+    parser.add_argument("--out", type=Path, default=HERE / "real.jsonl",
+                        help="where --real writes (bench/voices/real.jsonl; dev3.jsonl for d3-…)")  # fmt: skip
     args = parser.parse_args(argv)
     if args.real:
-        records = build([args.real], HERE / "real.jsonl")
+        records = build(args.real, args.out)
     else:
         records = build([HERE / "written_en.txt", HERE / "written_ru.txt"], HERE / "written.jsonl")
         records += build([HERE / "dev2_en.txt", HERE / "dev2_ru.txt"], HERE / "dev2.jsonl")
