@@ -461,7 +461,7 @@ ATTRIBUTION = [
         'Sefcovic told reporters.\n"We will try again in May."',
         "The talks have stalled,",
         "quote",
-        "the chief trade negotiator of\nthe European Union Maros Sefcovic",
+        "the chief trade negotiator of the European Union Maros Sefcovic",
         "told",
     ),
     # "Там сообщили": the office named after "в" just before; none named, "Там" stays

@@ -30,11 +30,13 @@ from .cues import (
     NAME_STOP,
     NAME_TITLES,
     OFFICES,
+    ORG_ANAPHORS,
     PRONOUNS,
     ROLES,
     RU_CHIEFS,
     RU_ROLES,
     RU_STOP,
+    TIME_WORDS,
     gender_of,
 )
 from .phrases import ABBREVIATION_RE, word_back
@@ -55,6 +57,15 @@ _NAME_RE = {
 _PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
 _RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
 
+# the words after which a capitalized run is no speaker: an addressee ("told Le Figaro",
+# "in an interview with Die Welt") or a thing ("the South African Railway")
+_NOT_BEFORE_A_SPEAKER = frozenset(
+    "the told tells telling to with by from at on against into in".split()
+)
+# a verb after a sentence's first word: "Naidoo criticised", "Baldrige said"
+_EN_VERB_RE = re.compile(
+    r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|tells|[a-z]{3,}ed)\b"
+)
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
 
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
@@ -189,8 +200,17 @@ def _name_at(text: str, m, lang: str) -> str | None:
     """The person's name in a run of capitalized words, its leading title words left out;
     None when the run is no person's name (a place, an institution, a sentence's first word)."""
     words = m.group().split()
+    before = word_back(text, m.start())
+    previous = text[before[0] : before[1]] if before is not None else ""
+    if lang != "ru" and previous in _NOT_BEFORE_A_SPEAKER:
+        return None  # "told Le Figaro", "the South African Railway": an addressee, a thing
+    if len(words) == 1 and lang != "ru":  # "Naidoo criticised …": a surname as the subject
+        if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
+            return None
+        starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start())
+        return words[0] if starts and _EN_VERB_RE.match(text, m.end()) else None
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
-        if lang != "ru" or words[0].lower() in RU_STOP:
+        if words[0].lower() in RU_STOP:
             return None
         before = word_back(text, m.start())
         if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
@@ -206,7 +226,6 @@ def _name_at(text: str, m, lang: str) -> str | None:
         lead += 1
     if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
         lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
-    before = word_back(text, m.start())
     if lang != "ru" and len(words) - lead > 2 and before is not None:
         if text[before[0] : before[1]].lower() in ("of", "for"):
             lead = len(words) - 2  # "President of Ukraine Andriy Yermak": a place, then the name
@@ -296,7 +315,8 @@ class Speakers:
         phrase = self.cues[k].speaker
         if not phrase:
             return self[k - 1] if self._inherited(k) else ""
-        if phrase.lower() in PRONOUNS or _anaphor(phrase, self.lang) is not None:
+        low = phrase.lower()
+        if low in PRONOUNS or low in ORG_ANAPHORS or _anaphor(phrase, self.lang) is not None:
             return self.resolved(k)[k]
         return phrase
 
@@ -313,14 +333,15 @@ class Speakers:
         low = phrase.lower()
         if not phrase:
             return self.out[-1] if self._inherited(k) else ""
-        head = None if low in PRONOUNS else _anaphor(phrase, self.lang)
-        if low not in PRONOUNS and head is None:
+        organisation = low in ORG_ANAPHORS  # "the company": the last organisation that spoke
+        head = None if low in PRONOUNS or organisation else _anaphor(phrase, self.lang)
+        if low not in PRONOUNS and head is None and not organisation:
             named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
             if self.text:
                 self.titles[phrase] = title_before(self.text, cue.speaker_start, cue.speaker_end)
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
-        want = PRONOUNS.get(low, "")
+        want = "org" if organisation else PRONOUNS.get(low, "")
         found = None
         if self.text and want in ("m", "f"):
             lo = max(self.last, cue.speaker_start - _NAME_REACH)
@@ -331,11 +352,18 @@ class Speakers:
                 found = name[0]
         if found is None:
             found = _antecedent(named, want, head, self.titles)
-        if found is None and head is not None and " " not in head and self.text:
-            found = self._named_with_title(cue, head) or self._titled_name(cue, head)
+        if found is None and head is not None and " " not in head:
+            if self.text:
+                found = self._named_with_title(cue, head) or self._titled_name(cue, head)
+            if found is None and len(phrase.split()) >= 4:
+                # "the Deputy Head of the Office of the President" that no written title
+                # fits: the person just named without a title holds that office
+                found = _untitled(named, self.titles)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
+        elif organisation:  # nobody to stand for: "the company" is a speaker as written
+            named.append((phrase, "org"))
         return found if found is not None else phrase
 
     def _named_with_title(self, cue, head: str) -> str | None:
@@ -345,7 +373,8 @@ class Speakers:
         for phrase, gender in reversed(self.named):
             if gender == "org" or not phrase[:1].isupper():
                 continue
-            for m in re.finditer(re.escape(phrase), self.text[: cue.speaker_start]):
+            written = r"\s+".join(map(re.escape, phrase.split()))  # as wrapped in the text
+            for m in re.finditer(written, self.text[: cue.speaker_start]):
                 if _fits(head, title_before(self.text, m.start(), m.end())):
                     return phrase
         return None

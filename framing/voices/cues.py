@@ -36,7 +36,7 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed pledged pledges"
+    "reaffirmed pledged pledges speculated"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"] + [
@@ -160,7 +160,8 @@ ORG_HEADS = frozenset(
     "правительство газета телеканал сайт "
     # the heads of the names of institutions (European Community, Caucasus Policy Lab)
     "community union party bank university institute center centre forum lab laboratory "
-    "foundation fund commission association group company corporation corp inc ltd parliament "
+    "foundation fund commission association group company corporation corp inc ltd plc llc co "
+    "ag nv holdings industries bancorp parliament "
     "assembly court embassy army police times post news press journal herald "
     "союз партия банк университет институт центр фонд комиссия компания посольство суд "
     "парламент ассамблея совет".split()
@@ -217,6 +218,13 @@ OFFICES = {
 
 RU_CHIEFS = ("глав", "министр", "руководител", "начальник", "директор", "председател")
 
+#: nominal anaphors of an organisation: they stand for the last organisation that spoke
+#: ("Slough Estates Plc said … The company said …"), like "it"
+ORG_ANAPHORS = frozenset(
+    "the " + noun
+    for noun in "company bank firm group corporation concern utility airline carrier agency "
+    "board fund".split()
+)
 PRONOUNS = {
     "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
     "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",

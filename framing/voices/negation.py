@@ -69,6 +69,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..tokens import language_name
+from .sentences import unwrap_lines
 
 __all__ = [
     "WINDOW",
@@ -357,7 +358,9 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
     Parameters
     ----------
     text : str
-        One article's text (anything else gives all False).
+        One article's text (anything else gives all False). The line breaks of hard-wrapped
+        paragraphs (wire copy) do not end a clause: the text is read as
+        :func:`framing.voices.sentences.unwrap_lines` joins it.
     starts, ends : array-like of int
         The hits' character offsets into ``text``.
     lang : str, optional
@@ -377,6 +380,13 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
     >>> text = "Лавров опроверг сообщения о распаде ОДКБ, но признал кризис."
     >>> negated(text, [28, 52], [35, 58], "ru").tolist()
     [True, False]
+    >>> wire = chr(10).join(["The company said on Tuesday that it did not expect a",
+    ...     "collapse in prices this year and that the board would not",
+    ...     "see new sanctions as a threat to the planned merger with",
+    ...     "its larger rival, which was announced in the spring."])
+    >>> at = [wire.index(w) for w in ("collapse", "sanctions")]
+    >>> negated(wire, at, [a + 8 for a in at]).tolist()
+    [True, True]
     """
     starts = np.asarray(starts, dtype=np.int64).reshape(-1)
     ends = np.asarray(ends, dtype=np.int64).reshape(-1)
@@ -384,7 +394,7 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
     cues = negation_cues(lang)
     if cues is None or not isinstance(text, str) or not len(starts) or not text:
         return out
-    scan = _Scanner(cues, text)
+    scan = _Scanner(cues, unwrap_lines(text))  # the same offsets
     low, forward, post = scan.low, cues.forward.search, cues.post.search
     for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
         # only a hit with a trigger near it can be negated: the others are not scanned

@@ -17,7 +17,9 @@ DETERMINERS = frozenset("the a an".split())
 
 #: an abbreviation with inner full stops (U.S., U.N., E.U.): no sentence ends at it
 ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.){2,}")
-_LINE_END_LINK_RE = re.compile(r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|из|от)[ \t]*\n$", re.I)
+_LINE_END_LINK_RE = re.compile(
+    r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|and|&|из|от)[ \t]*\n$", re.I
+)
 _WORD_CHARS = "'’.-_"
 
 
@@ -66,6 +68,10 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
             before = text[previous[0] : previous[1]].lower() if previous else ""
             if before and before not in stop and before not in NP_LINKS:
                 low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
+        elif low in ("and", "&") and end >= 0 and text[start].isupper():
+            previous = word_back(text, found[0])
+            if previous is not None and text[previous[0]].isupper():
+                low = ""  # "Savings and Loan Association", "Shultz and Weinberger": one name
         if low in stop or (
             word.endswith(".")
             and len(word) > 2

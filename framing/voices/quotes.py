@@ -86,6 +86,14 @@ _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
 # the nouns that a title or a name in quotation marks follows: the law “On …”, конференция
 # «…», the report titled “…”, the principle of “…”, по данным «Ъ»
+# a noun right after a short quote that makes it a name: the “Sanctions” group, «Нормандский»
+# формат, the "Star Wars" programme
+_NAME_AFTER_RE = re.compile(
+    r"[ \t]+(?:group|initiative|programme|program|format|platform|party|movement|operation|"
+    r"project|summit|forum|coalition|campaign|группа|группы|инициатив\w*|формат\w*|"
+    r"платформ\w*|парти\w*|движени\w*|операци\w*|проект\w*|саммит\w*|форум\w*|"
+    r"коалици\w*|кампани\w*)(?!\w)"
+)
 _TITLE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:law|decree|resolution|bill|conference|forum|festival|exhibition|book|film|"
     r"programme|program|strategy|operation|project|campaign|treaty|slogan|motto|principle|"
@@ -219,9 +227,12 @@ def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kin
     return j, cue.cue
 
 
-def _kind(quote: str, adjacent: bool, cue: Cue | None, answered: bool = False) -> str:
+def _kind(
+    quote: str, adjacent: bool, cue: Cue | None, answered: bool = False, colon: bool = False
+) -> str:
     """ "quote" or "scare_quote" (the rules are in the module's docstring); ``answered``: the
-    attribution follows the quote («Есть», — ответила Захарова: a word said, not a name)."""
+    attribution follows the quote («Есть», — ответила Захарова: a word said, not a name);
+    ``colon``: a colon introduces it (He said: “no threat”: words given as said)."""
     if cue is not None and cue.kind == TERM:
         return "scare_quote" if len(_WORD_RE.findall(quote)) <= _TERM_WORDS else "quote"
     words = _WORD_RE.findall(quote)
@@ -232,7 +243,14 @@ def _kind(quote: str, adjacent: bool, cue: Cue | None, answered: bool = False) -
         return "scare_quote"  # the title of a law or a decree: “On the Strategy for …”
     if not speech and len(words) == 1 and words[0][:1].isupper() and not answered:
         return "scare_quote"  # a name, even right after a cue: заявила «Азатутюн», что
-    if adjacent or speech:
+    fragment = (  # the finite verbs known are English ones: a Russian fragment stays a quote
+        quote[:1].islower()
+        and quote.isascii()
+        and not colon
+        and len(words) <= _SCARE_WORDS
+        and not _FINITE_RE.search(quote)
+    )
+    if (adjacent or speech) and not fragment:  # “now back in,” Frawley said: a fragment's term
         return "quote"
     if _FINITE_RE.search(quote):
         return "quote"  # a clause, however short: the alliance “cannot be held responsible”
@@ -264,10 +282,18 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         bounds = voices.sentences.around(q.start)
         found = _same_sentence(cues.starts, _cue_index(cues, q.start) - 1, bounds)
     cue = cues[found] if found is not None else None
-    kind = _kind(quote, adjacent, cue, answered)
+    colon = text[max(0, q.start - 4) : q.start - 1].rstrip().endswith(":")
+    kind = _kind(quote, adjacent, cue, answered, colon)
     term_object = cue is not None and cue.kind == TERM and 0 <= q.start - cue.end < 40
-    if not term_object and _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1):
-        kind, cue = "scare_quote", None  # the law “On …”, конференция «…»: a title
+    if not term_object and (
+        _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1)
+        or (
+            len(quote) < 40
+            and (cue is None or cue.kind != TERM)  # “…” project, as Yerevan calls it: a term
+            and _NAME_AFTER_RE.match(text, q.end + 1)
+        )
+    ):  # the law “On …”, конференция «…», the “sanctions” group: a title or a name
+        kind, cue = "scare_quote", None
     if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
         cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
     if cue is not None:

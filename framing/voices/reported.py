@@ -41,7 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .cues import RETROSPECTIVE, gender_of
+from .cues import AUXILIARIES, RETROSPECTIVE, ROLES, gender_of
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -86,6 +86,10 @@ _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
 )
+_TITLE_LINKS = frozenset("to of the and for in at on a an member deputy adviser advisor s".split())
+# how far into its sentence a cue that reports the sentence before may be ("This was stated
+# by X", "Adviser … Mykhailo Podolyak emphasized this")
+_LOOK_BACK = 200
 _MAX_SENTENCE = 1500  # characters either side of a cue that its sentence may reach
 
 
@@ -182,9 +186,27 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
         return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
-    if near:  # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
+    if near and not _opens_clause(near.group()):
+        # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         return near.end(), bounds[1]
-    return start, bounds[1]
+    return start, bounds[1]  # "said there was a danger that …": the content starts at once
+
+
+def _title_only(words: str) -> bool:
+    """Whether ``words`` (before a speaker's phrase) are only a title: capitalized words,
+    role nouns and their links ("Adviser to the Head of the President's Office and member of
+    the negotiating team" before "Mykhailo Podolyak emphasized this")."""
+    return all(
+        w[:1].isupper() or w.lower() in _TITLE_LINKS or w.lower() in ROLES
+        for w in _WORDS_RE.findall(words)
+    )
+
+
+def _opens_clause(words: str) -> bool:
+    """Whether the words between a cue and a "that" are a clause of their own ("there was a
+    danger", "the bloc is in a state"): then the content starts right after the cue."""
+    lows = [w.lower() for w in _WORDS_RE.findall(words)]
+    return bool(lows) and (lows[0] == "there" or any(w in AUXILIARIES for w in lows))
 
 
 def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
@@ -228,7 +250,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
     for k in _cues_within(voices.cues, reach):
         if reach is not None and not _held(reach[0], voices.cues.starts[k]):
             start = sentences.around(voices.cues.starts[k])[0]  # a sentence after one held
-            if not start or text[start : max(start, voices.cues.starts[k] - 30)].strip():
+            if not start or voices.cues.starts[k] - start > _LOOK_BACK:
                 continue  # it cannot report the sentence before (_THIS_RE, below)
         cue = voices.cues[k]
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
@@ -244,8 +266,8 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
             # "He said this while …": the sentence before is the content, none follows
             lead = min(cue.start, cue.speaker_start) if cue.speaker_start >= 0 else cue.start
-            if start <= 0 or text[start:lead].strip() or cue.start - start > 30:
-                continue
+            if start <= 0 or not _title_only(text[start:lead]) or cue.start - start > _LOOK_BACK:
+                continue  # the sentence must open with its speaker (a title may lead it)
             span = sentences.around(start - 1)
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own

@@ -193,10 +193,11 @@ def unwrap_lines(text: str) -> str:
     >>> unwrap_lines(chr(10).join(lines)).split(chr(10))[1]
     '    He declined to say more about the coming meeting in Vienna, where the ministers are expected next week.'
     """
-    breaks = text.count("\n")
+    body = text.rstrip()  # a text that ends with a line break has no empty last line to read
+    breaks = body.count("\n")
     if not breaks:
         return text
-    lines = text.split("\n")
+    lines = body.split("\n")
     lengths = [len(line.rstrip()) for line in lines]
     if breaks < 3:  # a short item: wrapped when every line is as long as a wire line and
         # every line but the last breaks inside a sentence (a headline is shorter or stands alone)

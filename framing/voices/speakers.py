@@ -81,6 +81,11 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
+# a wire's ticker or an abbreviation after a company's name: "Slough Estates Plc <SLOU.L>
+# said", "The Federal Deposit Insurance Corp (FDIC) said" (Reuters)
+_TICKER_RE = re.compile(r"\s*(?:<[A-Z0-9.&/-]{1,12}>|\([A-Z][A-Za-z0-9.&/-]{1,14}\))[ \t]*$")
+# a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
+_BRACKETED_NAME_RE = re.compile(r"<([A-Z][^<>\n]{0,60}[\w.])>[ \t]*$")
 _REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
 _AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
 _SETTING_REACH = 90
@@ -113,6 +118,8 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
+_WHICH_PRONOUN_RE = re.compile(r"\b(?:who|which)\s+(?:he|she|they|we|I)\s*$", re.IGNORECASE)
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
@@ -194,6 +201,10 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
     after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
     while True:
+        ticker = _TICKER_RE.search(text, max(0, pos - 20), pos)
+        if ticker is not None:
+            pos = ticker.start()
+            continue
         found = word_back(text, pos)
         word = text[found[0] : found[1]].lower() if found is not None else ""
         if word in skip:
@@ -255,6 +266,8 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     m = rules[0].search(text, lo, pos) or rules[1].search(text, max(lo, pos - 120), pos)
     if m is None or quoted(m.start()):
         return None  # «…, которые возникают …», — сказал: the clause is the quote's
+    if lang != "ru" and _WHICH_PRONOUN_RE.search(m.group()):
+        return None  # "the mentality which he said led to …": the pronoun is the speaker
     head = m.start()
     if text[head] == ",":
         start, end = words_before(text, head, stop, skip)
@@ -319,7 +332,11 @@ def _speaker_span(
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
-    s, e = words_before(text, _before_adverbials(text, start, back_skip), stop, back_skip)
+    before = _before_adverbials(text, start, back_skip)
+    bracketed = _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
+    if bracketed is not None:
+        return bracketed.span(1)
+    s, e = words_before(text, before, stop, back_skip)
     if s >= 0 and lang == "ru":
         s = _role_in_office(text, s, stop, back_skip)
     if s >= 0 and cue_text.endswith("ing"):
@@ -334,6 +351,8 @@ def _speaker_span(
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
+        if s >= 0 and lang != "ru" and _OBJECT_AFTER_RE.match(text, e):
+            s = e = -1  # ", urged the government to cut …": an object, not an inverted speaker
         if (
             lang == "ru"
             and s >= 0
@@ -455,7 +474,8 @@ class CueList:
             cue_text = text[m.start() : by.end()].rstrip()
         if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
             s = e = -1  # "then I call it a war": the writer's own words
-        speaker = text[s:e] if s >= 0 else ""
+        # one space for a line break inside a wrapped phrase ("Savings and¶Loan Association")
+        speaker = " ".join(text[s:e].split()) if s >= 0 else ""
         if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
             before = self[k - 1] if k else None
             near = before and before.speaker and s - before.end < 300
