@@ -11,7 +11,11 @@ since the last named speaker, preferring the subject of a sentence (a name at it
 "Tigran Melkumov, a political scientist, put it bluntly. “…,” he said"; a title and a name,
 "Prime Minister Nikol Pashinyan …"; a Russian surname before its verb, "Песков отказался …
 — сказал он"); after a named speaker only such a subject counts, and an institution
-("the European Community", "Caucasus Policy Lab") never does. A phrase's head is before
+("the European Community", "Caucasus Policy Lab") never does, nor an addressee ("told Le
+Figaro"); a surname that opens a sentence before its verb is a subject ("Naidoo criticised
+…"). "The company", "the bank", "the firm" … stand for the last organisation that spoke,
+like *it*; a long office anaphor that no written title fits ("the Deputy Head of the Office
+of the President") for the last person named without a title. A phrase's head is before
 "of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
 ("Источник РБК" is a person). A resolved speaker becomes the most recent one.
 Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first

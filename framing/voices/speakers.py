@@ -32,10 +32,17 @@ head ("A senior official who asked not to be named said", "Pashinyan, who said �
 described", "Эксперты, с которыми поговорила «Медуза», называют", "Дипломаты, опрошенные
 РБК, считают"), up to 200 characters and not inside a quote.
 
+Wire copy: a ticker or an abbreviation between a company's name and the cue is skipped
+("Slough Estates Plc <SLOU.L> said", "The Federal Deposit Insurance Corp (FDIC) said"), a
+name in angle brackets is a speaker ("<Investors Federal Bank> said"), "and" between two
+capitalized words stays inside the phrase ("Savings and Loan Association"), and a line break
+inside a phrase is one space in the speaker.
+
 What it does not do: no parser and no coreference model; possessives are not followed ("his
-spokesman"); an anaphor with no antecedent that fits stays as written; a single English
-surname in the narrative is not an antecedent; a cue verb in a non-speech sense ("the
-report said nothing") is a cue.
+spokesman"); a short anaphor with no antecedent that fits stays as written ("the minister");
+a single English surname in the narrative is an antecedent only when it opens a sentence
+before its verb ("Naidoo criticised …"); a cue verb in a non-speech sense ("the report said
+nothing") is a cue.
 """
 
 from __future__ import annotations
