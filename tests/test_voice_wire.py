@@ -109,6 +109,14 @@ def test_an_addressee_after_told_is_not_what_he_stands_for():
     assert hit(text, "danger")["speaker"] == "He"
 
 
+def test_a_titled_name_after_the_is_still_what_he_stands_for():
+    text = (
+        "Earlier, the Russian Foreign Minister Sergei Lavrov met the Armenian delegation in "
+        'Moscow. "The bloc will survive," he said.'
+    )
+    assert quotes_of(text)[0][2].endswith("Sergei Lavrov")
+
+
 def test_which_he_said_the_pronoun_speaks():
     text = (
         'Chairman Rong Yiren attacked the "profit before everything" mentality which he\n'

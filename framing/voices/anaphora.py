@@ -207,7 +207,9 @@ def _name_at(text: str, m, lang: str) -> str | None:
     before = word_back(text, m.start())
     previous = text[before[0] : before[1]] if before is not None else ""
     if lang != "ru" and previous in _NOT_BEFORE_A_SPEAKER:
-        return None  # "told Le Figaro", "the South African Railway": an addressee, a thing
+        titled = any(w.lower() in NAME_TITLES or w.lower() in ROLES for w in words)
+        if previous != "the" or not titled:  # "the Prime Minister Nikol Pashinyan" is a person
+            return None  # "told Le Figaro", "the South African Railway": an addressee, a thing
     if len(words) == 1 and lang != "ru":  # "Naidoo criticised …": a surname as the subject
         if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
             return None

@@ -84,8 +84,6 @@ _AFTER_GAP_RE = re.compile(
 )  # the: a phrase cut at 8 words
 _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
-# the nouns that a title or a name in quotation marks follows: the law “On …”, конференция
-# «…», the report titled “…”, the principle of “…”, по данным «Ъ»
 # a noun right after a short quote that makes it a name: the “Sanctions” group, «Нормандский»
 # формат, the "Star Wars" programme
 _NAME_AFTER_RE = re.compile(
@@ -94,6 +92,8 @@ _NAME_AFTER_RE = re.compile(
     r"платформ\w*|парти\w*|движени\w*|операци\w*|проект\w*|саммит\w*|форум\w*|"
     r"коалици\w*|кампани\w*)(?!\w)"
 )
+# the nouns that a title or a name in quotation marks follows: the law “On …”, конференция
+# «…», the report titled “…”, the principle of “…”, по данным «Ъ»
 _TITLE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:law|decree|resolution|bill|conference|forum|festival|exhibition|book|film|"
     r"programme|program|strategy|operation|project|campaign|treaty|slogan|motto|principle|"
