@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .._errors import FramingError
+from .._memory import release_memory
 from ..aggregate import make_partials
 from ..match import find_hits
-from .pool import release_memory
 
 #: Columns that :func:`framing.clean_articles` adds, which may be grouped by.
 CLEAN_COLUMNS = ("dateline_place", "dateline_source")

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._memory import release_memory
 from ..ingest.stream import piece_chunks
 from .job import Job, count_here
-from .pool import WARM_POOL, in_order, prepare_finish, release_memory, worker_died
+from .pool import WARM_POOL, in_order, prepare_finish, worker_died
 from .reader import Reader
 
 

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import ctypes
-import ctypes.util
-import functools
 import inspect
 import multiprocessing
 import os
@@ -320,32 +317,6 @@ def in_order(pool, jobs, pending: deque, collect, n_workers: int) -> None:
         for _, future in pending:
             future.cancel()
         raise
-
-
-def release_memory() -> None:
-    """Give the memory freed after a job back to the system (run in a worker process).
-
-    Arrow's memory pool and the C allocator keep what a chunk's tables and strings used for
-    the next one; a worker that keeps that memory while idle (the warm pool) or while the
-    other worker is at its busiest adds it to the total. So after each job the free memory
-    of Arrow's pool and glibc's heap is returned (``malloc_trim``; elsewhere only Arrow's).
-    """
-    arrow = sys.modules.get("pyarrow")
-    if arrow is not None:
-        arrow.default_memory_pool().release_unused()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim():
-    """glibc's ``malloc_trim``, or None on other C libraries."""
-    name = ctypes.util.find_library("c")
-    try:
-        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
-    except OSError:
-        return None
 
 
 def prepare_finish() -> None:

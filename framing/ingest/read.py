@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError
+from .._memory import release_memory
 from .columns import CORE, OPTIONAL, as_text, canonical_columns, structured_texts
 from .dates import parse_dates, warn_outlying_dates
 from .documents import read_documents
@@ -157,22 +158,15 @@ def read_articles(
     frame = pd.concat(frames, ignore_index=True) if frames else None
     articles = articles_table(frame, problems, opts, with_encoding=not single, notes=notes)
     del frame, frames
-    _release_arrow_memory()
+    # what Arrow's allocator keeps from the read (decoding buffers, the raw frame; about
+    # 200 MB of a 1 GB Parquet corpus) would add to what is counted next
+    release_memory(trim=False)
     report = IngestReport.from_json(articles.attrs["ingest_report"])
     report.inputs = [str(f.path) for f in files]
     attach_report(articles, report)
     warn_set_aside(articles)
     warn_outlying_dates(articles)
     return articles
-
-
-def _release_arrow_memory() -> None:
-    """Give back to the system the memory Arrow's allocator keeps from reading (decoding
-    buffers, the raw frame): what is counted next allocates elsewhere and would otherwise
-    add to it (a 1 GB Parquet corpus keeps about 200 MB)."""
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
 
 
 def _read_tables(files: list[File], opts: Options, problems, used, *, single: bool, notes: list):

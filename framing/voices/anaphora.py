@@ -41,6 +41,7 @@ from .cues import (
     RU_ROLES,
     RU_STOP,
     TIME_WORDS,
+    TITLE_LINKS,
     gender_of,
 )
 from .phrases import ABBREVIATION_RE, word_back
@@ -90,7 +91,6 @@ _HEADS_OF_STATE = frozenset(("the head of state", "глава государст
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
 _LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
             "глава государства", "лидер", "канцлер")  # fmt: skip
-_TITLE_LINKS = frozenset("to of for at in the из по при".split())
 _ROLES_ALL = (*ROLES, *RU_ROLES)
 _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
               "дипломат", "представител")  # fmt: skip
@@ -112,7 +112,7 @@ def title_before(text: str, start: int, end: int) -> str:
             break
         word = text[found[0] : found[1]]
         low = word.lower()
-        if not (word[:1].isupper() or low in _TITLE_LINKS or low.startswith(_ROLES_ALL)):
+        if not (word[:1].isupper() or low in TITLE_LINKS or low.startswith(_ROLES_ALL)):
             break
         pos = found[0]
     return text[pos:end].lower()
@@ -218,7 +218,6 @@ def _name_at(text: str, m, lang: str) -> str | None:
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
         if words[0].lower() in RU_STOP:
             return None
-        before = word_back(text, m.start())
         if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
             if not _RU_PAST_RE.match(text, m.end()):
                 return None  # "Песков отказался": a surname as the sentence's subject

@@ -22,7 +22,7 @@ __all__ = [
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
-    "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE",
+    "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
@@ -218,6 +218,9 @@ OFFICES = {
 
 RU_CHIEFS = ("глав", "министр", "руководител", "начальник", "директор", "председател")
 
+#: the small words inside a title written before a name ("U.S. Ambassador to Armenia", "Head
+#: of the Office of the President", "глава МИД по …")
+TITLE_LINKS = frozenset("to of for at in the из по при".split())
 #: nominal anaphors of an organisation: they stand for the last organisation that spoke
 #: ("Slough Estates Plc said … The company said …"), like "it"
 ORG_ANAPHORS = frozenset(

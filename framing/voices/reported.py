@@ -41,7 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .cues import AUXILIARIES, RETROSPECTIVE, ROLES, gender_of
+from .cues import AUXILIARIES, RETROSPECTIVE, ROLES, TITLE_LINKS, gender_of
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -86,7 +86,9 @@ _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
 )
-_TITLE_LINKS = frozenset("to of the and for in at on a an member deputy adviser advisor s".split())
+# a title before a speaker may also join offices and hold roles the anaphors do not need:
+# "Adviser to the Head of the President's Office and member of the negotiating team"
+_TITLE_WORDS = TITLE_LINKS | frozenset("and on a an member deputy adviser advisor s".split())
 # how far into its sentence a cue that reports the sentence before may be ("This was stated
 # by X", "Adviser … Mykhailo Podolyak emphasized this")
 _LOOK_BACK = 200
@@ -197,7 +199,7 @@ def _title_only(words: str) -> bool:
     role nouns and their links ("Adviser to the Head of the President's Office and member of
     the negotiating team" before "Mykhailo Podolyak emphasized this")."""
     return all(
-        w[:1].isupper() or w.lower() in _TITLE_LINKS or w.lower() in ROLES
+        w[:1].isupper() or w.lower() in _TITLE_WORDS or w.lower() in ROLES
         for w in _WORDS_RE.findall(words)
     )
 

@@ -202,13 +202,21 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space or a tab ("" at the start)."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text[pos - 1] if pos else ""
+
+
 def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     """``pos`` moved back over the adverbs, the time adverbials and the settings right before
     a cue ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил", "Копыркин в
     интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
     after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
     while True:
-        ticker = _TICKER_RE.search(text, max(0, pos - 20), pos)
+        closing = _char_before(text, pos) in (">", ")")  # the regex only after a bracket
+        ticker = _TICKER_RE.search(text, max(0, pos - 20), pos) if closing else None
         if ticker is not None:
             pos = ticker.start()
             continue
@@ -340,7 +348,11 @@ def _speaker_span(
     if relative is not None:
         return relative
     before = _before_adverbials(text, start, back_skip)
-    bracketed = _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
+    bracketed = (
+        _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
+        if _char_before(text, before) == ">"
+        else None
+    )
     if bracketed is not None:
         return bracketed.span(1)
     s, e = words_before(text, before, stop, back_skip)
