@@ -46,7 +46,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 NEWS = ROOT.parent / "shared" / "data" / "news"
 RESULTS = ROOT / "bench" / "results" / "voices.json"
-LABELS = ("written.jsonl", "real.jsonl", "dev2.jsonl", "dev3.jsonl")
+LABELS = ("written.jsonl", "real.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl")
 
 #: issue 15's goals; every measure is "at least".
 GOALS = {
@@ -138,16 +138,18 @@ def is_real(record: dict) -> bool:
 
 def split_of(passage_id: str) -> str:
     """The part of the set a passage belongs to: "dev" (tune on it), "test" (held out),
-    "dev2" (the second development set, ids ``d2-…``) or "dev3" (the third, real passages,
-    ids ``d3-…``).
+    "dev2" (the second development set, ids ``d2-…``), "dev3" (the third, real passages,
+    ids ``d3-…``) or "dev4" (the fourth, Russian, ids ``d4-…``).
 
     A passage of the first set is in "dev" when the SHA-1 of its id, read as a number, is even;
     the split is fixed by the ids alone, so it does not move when passages are added.
 
     >>> split_of("w-ru-001"), split_of("w-ru-002"), split_of("d2-ru-002"), split_of("d3-en-reu-001")
     ('dev', 'test', 'dev2', 'dev3')
+    >>> split_of("d4-ru-a-001")
+    'dev4'
     """
-    if passage_id[:3] in ("d2-", "d3-"):
+    if passage_id[:3] in ("d2-", "d3-", "d4-"):
         return "dev" + passage_id[1]
     return (
         "dev" if int(hashlib.sha1(passage_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
@@ -571,8 +573,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", type=Path, default=NEWS, help="the shared news corpora")
     parser.add_argument("--out", type=Path, default=None,
                         help="where the JSON goes (bench/results/voices[-SPLIT].json)")  # fmt: skip
-    parser.add_argument("--split", choices=("all", "dev", "test", "dev2", "dev3"), default="all",
-                        help="score every passage, or only the dev or test half, dev2 or dev3")  # fmt: skip
+    parser.add_argument("--split", choices=("all", "dev", "test", "dev2", "dev3", "dev4"), default="all",
+                        help="score every passage, or only the dev or test half, dev2, dev3 or dev4")  # fmt: skip
     args = parser.parse_args(argv)
     passages, notes = load_passages(news=args.news)
     if args.split != "all":
