@@ -289,3 +289,24 @@ def jupyterlab(browser_tools, tmp_path_factory, artifacts, request):
     ]  # fmt: skip
     with server(cmd, root, port, artifacts / log, "/api/status"):
         yield JupyterLab(root, f"http://127.0.0.1:{port}", token)
+
+
+@pytest.fixture
+def hit():
+    """``hit(text, word, occurrence=0, lang=None)``: the voice, speaker and negation
+    ``framing.add_voice`` gives the ``occurrence``-th ``word`` of ``text`` (one article)."""
+    import pandas as pd
+
+    from framing.voices import add_voice
+
+    def voice_of(text: str, word: str, occurrence: int = 0, lang: str | None = None) -> dict:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(word, start + 1)
+        articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+        if lang is not None:
+            articles["lang"] = lang
+        hits = pd.DataFrame({"article_id": ["a"], "start": [start], "end": [start + len(word)]})
+        return add_voice(hits, articles).iloc[0][["voice", "speaker", "negated"]].to_dict()
+
+    return voice_of

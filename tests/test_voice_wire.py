@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.voices import add_voice, find_quotes, voice_spans
+from framing.voices import find_quotes, voice_spans
 
 
 def _articles(text: str) -> pd.DataFrame:
@@ -29,15 +29,6 @@ def reported_of(text: str) -> list[tuple[str, str]]:
     return [(text[a:b], who) for a, b, who in rows]
 
 
-def hit(text: str, word: str, occurrence: int = 0) -> dict:
-    """The voice, speaker and negation add_voice gives the ``occurrence``-th ``word``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    hits = pd.DataFrame({"article_id": ["a"], "start": [start], "end": [start + len(word)]})
-    return add_voice(hits, _articles(text)).iloc[0][["voice", "speaker", "negated"]].to_dict()
-
-
 # ---- negation does not stop at the line breaks of a hard-wrapped paragraph ----------------
 WRAPPED = (
     "The outlook for the Mexican economy remains optimistic despite\n"
@@ -49,14 +40,14 @@ WRAPPED = (
 )
 
 
-def test_negation_reads_a_hard_wrapped_paragraph_as_one():
+def test_negation_reads_a_hard_wrapped_paragraph_as_one(hit):
     assert hit(WRAPPED, "crisis")["negated"] is True
     # the same words on one line: the same answer
     assert hit(WRAPPED.replace("economic\ncrisis", "economic crisis"), "crisis")["negated"]
 
 
 # ---- speakers of wire copy ------------------------------------------------------------------
-def test_a_ticker_after_the_name_and_the_company_later():
+def test_a_ticker_after_the_name_and_the_company_later(hit):
     text = (
         "Slough Estates Plc <SLOU.L> said it expects higher profits\n"
         "this year despite the threat of excess office supply in London.\n"
@@ -71,7 +62,7 @@ def test_a_ticker_after_the_name_and_the_company_later():
     }
 
 
-def test_an_abbreviation_in_brackets_and_a_name_with_and():
+def test_an_abbreviation_in_brackets_and_a_name_with_and(hit):
     text = (
         "The Federal Deposit Insurance Corp\n"
         "(FDIC) said two troubled banks in Texas were merged with healthy\n"
@@ -91,7 +82,7 @@ def test_the_company_stays_as_written_when_no_company_spoke():
     assert [who for _, who in reported_of(text)] == ["The company", "The company"]
 
 
-def test_a_surname_opening_a_sentence_is_what_he_stands_for():
+def test_a_surname_opening_a_sentence_is_what_he_stands_for(hit):
     text = (
         "Naidoo criticised the state-run transport company for refusing to recognise the\n"
         "South African Railway and Harbours Workers Union, which represents most strikers.\n"
@@ -100,7 +91,7 @@ def test_a_surname_opening_a_sentence_is_what_he_stands_for():
     assert hit(text, "threatening") == {"voice": "reported", "speaker": "Naidoo", "negated": False}
 
 
-def test_an_addressee_after_told_is_not_what_he_stands_for():
+def test_an_addressee_after_told_is_not_what_he_stands_for(hit):
     text = (
         '"Having a market at our disposal as open as Europe is a piece of luck," he\n'
         "told Le Figaro in an interview.\n"
@@ -117,7 +108,7 @@ def test_a_titled_name_after_the_is_still_what_he_stands_for():
     assert quotes_of(text)[0][2].endswith("Sergei Lavrov")
 
 
-def test_which_he_said_the_pronoun_speaks():
+def test_which_he_said_the_pronoun_speaks(hit):
     text = (
         'Chairman Rong Yiren attacked the "profit before everything" mentality which he\n'
         "said led to corruption and a crisis of confidence.\n"
@@ -159,7 +150,7 @@ def test_speculated_reports():
     assert reported_of(text) == [("a bidding war may erupt for the company.", "Arbitragers")]
 
 
-def test_a_titled_speaker_who_emphasized_this_reports_the_sentence_before():
+def test_a_titled_speaker_who_emphasized_this_reports_the_sentence_before(hit):
     text = (
         "Ukraine wants a treaty on security guarantees that protects it from any new "
         "aggression. Adviser to the Head of the President's Office and member of the "

@@ -18,6 +18,14 @@ like *it*; a long office anaphor that no written title fits ("the Deputy Head of
 of the President") for the last person named without a title. A phrase's head is before
 "of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
 ("Источник РБК" is a person). A resolved speaker becomes the most recent one.
+Russian news names a person once and then varies the description ("Политолог Гайк
+Мартиросян … По мнению эксперта", "Министр подчеркнул" at a sentence's start, "секретарь
+Совбеза", "венгерский министр", "глава правительства"): a Russian description that no
+written title fits is the last person named before it (a named speaker, else a name before
+its verb in the narrative), of the verb's gender; one that introduces a source ("Источник
+РБК", "Собеседник «Ъ»") or names another office ("глава МИД" after the defence minister)
+stays as written, and "ведомства", "министерства", "посольства" stand for the last
+institution that spoke.
 Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
 names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
 Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
@@ -54,8 +62,8 @@ _NAME_RE = {
     "en": re.compile(
         r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
     ),
-    "ru": re.compile(
-        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,3}\b"
+    "ru": re.compile(  # up to five: "Президент Республики Армения Ваагн Хачатурян"
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,4}\b"
     ),
 }
 
@@ -87,6 +95,23 @@ _OFFICE_WORDS = frozenset(
 )
 _RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
+# "глава российского государства", "главы правительства", "глава кабмина"
+_RU_CHIEF_OF_RE = re.compile(
+    r"глав[аеыу]\s+(?:[а-яё]+(?:ого|его)\s+)?(государства|правительства|кабмина)"
+)
+# Russian descriptions that refer back to a person named before ("эксперт", "дипломат",
+# "вице-спикер", "замминистра", "венгерский министр", "секретарь Совбеза"): Russian news
+# names a person once and then varies the description
+_RU_DESCRIPTIONS = (*RU_ROLES, "политик", "аналитик", "экономист", "востоковед", "кавказовед",
+                    "историк", "социолог", "журналист", "замминистр", "замглав", "заместител",
+                    "вице-", "секретар", "генерал", "губернатор", "мэр", "канцлер", "советник",
+                    "помощник", "сенатор", "парламентари", "омбудсмен", "правозащитник",
+                    "директор", "профессор")  # fmt: skip
+# an unnamed source is introduced by a description, not referred back to by one
+_RU_SOURCES = ("источник", "собеседник")
+# a capitalized word after a Russian role that is a surname, not an office or a place
+# ("министра Лаврова", not "представитель Кремля", "секретарь Совбеза", "МИД Армении")
+_RU_SURNAME_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий)(?:а|ой|у|ым)?")
 # a nationality before a role: "the Russian president", "the Azerbaijani leader"
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
 _LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
@@ -97,6 +122,8 @@ _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посо�
 # what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
 _KIN = {"official": _ROLES_ALL, "чиновник": _ROLES_ALL, "diplomat": _DIPLOMATS,
         "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
+        "премьер": ("премьер", "prime minister", "глава правительства"),
+        "министр": ("министр", "глава мид", "глава минобороны", "глава министерства"),
         "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
 
 
@@ -125,9 +152,11 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         return "president"  # "the Head of State", "глава государства"
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
-    if lang == "ru" and len(words) == 2 and words[1].isupper() and words[1].lower() in OFFICES:
-        head = words[0].lower()  # "глава МИД", "представитель МИД": a role in an office
+    if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
+        head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
+    if lang == "ru":
+        return _ru_anaphor(phrase.lower(), words)
     if lang == "en" and 4 <= len(words) <= 9 and words[0].lower() == "the":
         lows = [w.lower().replace("’", "'") for w in words[1:]]
         if all(w in _OFFICE_WORDS or w in NAME_TITLES or w in ROLES for w in lows):
@@ -145,16 +174,38 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         )
     ):  # "the Prime Minister", "the Deputy Prime Minister", "the Armenian prime minister"
         return words[-1].lower()
-    if not words or any(w[:1].isupper() for w in words[1 if lang == "en" else 0 :]):
+    if not words or any(w[:1].isupper() for w in words[1:]):
         return None
-    if lang == "en":
-        if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
-            return None  # "the foreign ministry" is a speaker of its own
-        return words[-1].lower()
-    if len(words) >= 2 and words[0].lower().endswith(_RU_ADJECTIVE):
-        words = words[1:]  # "российский лидер", "армянский премьер"
+    if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
+        return None  # "the foreign ministry" is a speaker of its own
+    return words[-1].lower()
+
+
+def _ru_anaphor(low: str, words: list[str]) -> str | None:
+    """The head noun of a Russian description that refers back ("министр", "Эксперт" at a
+    sentence's start, "бывший министр", "секретарь Совбеза", "глава правительства"), else
+    None: a name, or a description that introduces a source ("Источник РБК")."""
+    chief = _RU_CHIEF_OF_RE.fullmatch(low)
+    if chief:
+        return "president" if chief.group(1) == "государства" else "премьер"
+    while len(words) >= 2 and words[0].lower().endswith(_RU_ADJECTIVE):
+        words = words[1:]  # "российский лидер", "бывший армянский премьер"
     head = words[0].lower()
-    return head if len(words) <= 3 and head.startswith(RU_ROLES) else None
+    if len(words) > 3 or not head.startswith(_RU_DESCRIPTIONS):
+        return None
+    if head.endswith(("ы", "и", "ов", "ей")) and not head.startswith("глав"):
+        return None  # "Эксперты, с которыми …", "дипломатов": many, not one named before
+    rest = words[1:]
+    if any(w[:1].isupper() for w in rest):
+        if head.startswith(_RU_SOURCES) or len(rest) > 2:
+            return None  # "Источник РБК", "Собеседник «Ъ»": a source introduced
+        if (
+            any(_RU_SURNAME_RE.fullmatch(w) for w in rest)
+            or sum(w[:1].isupper() for w in rest) > 1
+            and not any(w.isupper() for w in rest)
+        ):
+            return None  # "министр Лавров", "депутат Андрей Колесник": a name
+    return head
 
 
 def _fits(head: str, title: str) -> bool:
@@ -171,7 +222,7 @@ def _antecedent(named: list, want: str, head: str | None, titles: dict) -> str |
     for phrase, gender in reversed(named):
         if head is not None and " " in head:  # "глава МИД": a chief of that office
             role, office = head.split()
-            low = phrase.lower()
+            low = titles.get(phrase, phrase.lower())  # "глава МИД Армении Арарат Мирзоян"
             chief = role.startswith(RU_CHIEFS) and any(c in low for c in RU_CHIEFS)
             if (role[:6] in low or chief) and any(o in low for o in OFFICES[office]):
                 return phrase
@@ -227,7 +278,10 @@ def _name_at(text: str, m, lang: str) -> str | None:
                 return None
         return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
     lead = 0
-    while lead < len(words) and words[lead].lower() in _LEADING:
+    while lead < len(words) and (
+        words[lead].lower() in _LEADING
+        or (lang == "ru" and words[lead].lower().startswith(_RU_DESCRIPTIONS))
+    ):  # "Секретарь Совета …", "Политолог Гайк Мартиросян": a title before the name
         lead += 1
     if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
         lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
@@ -257,7 +311,9 @@ def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tup
             found = (name, gender_of(name, "", nominative=True))
         else:
             continue
-        if _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
+        if lang == "ru" and _RU_PAST_RE.match(text, m.end()):
+            subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
+        elif _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
             before = word_back(text, m.start())
             if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
                 subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
@@ -364,12 +420,42 @@ class Speakers:
                 # "the Deputy Head of the Office of the President" that no written title
                 # fits: the person just named without a title holds that office
                 found = _untitled(named, self.titles)
+        if found is None and head is not None and " " not in head and self.lang == "ru":
+            found = self._last_person(cue)  # not "глава МИД" for the defence minister
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
         elif organisation:  # nobody to stand for: "the company" is a speaker as written
             named.append((phrase, "org"))
+        elif self.lang == "ru":  # "Генеральный секретарь ОДКБ заявил … — сказал он"
+            named.append((phrase, gender_of(phrase, cue.gender)))
         return found if found is not None else phrase
+
+    def _last_person(self, cue) -> str | None:
+        """The last person named before a Russian description that no written title fits
+        ("Политолог Гайк Мартиросян … По мнению эксперта"): a named speaker, else a name in
+        the narrative; of the cue's gender when the verb tells it (заявила)."""
+        for phrase, gender in reversed(self.named):
+            words = phrase.split()
+            person = any(w[:1].isupper() for w in words[1:]) or (
+                len(words) == 1 and phrase[:1].isupper()
+            )
+            if (
+                person
+                and gender != "org"
+                and (not cue.gender or gender in ("", cue.gender))
+                and not phrase.lower().startswith(_RU_SOURCES)
+                and _anaphor(phrase, "ru") is None
+            ):
+                return phrase
+        if not self.text:
+            return None
+        lo = max(0, cue.speaker_start - _NAME_REACH)
+        name = _last_name(self.text, lo, cue.speaker_start, "ru", self.skip, self.named)
+        if name is None or (cue.gender and name[1] not in ("", cue.gender)):
+            return None
+        self.named.append(name)
+        return name[0]
 
     def _named_with_title(self, cue, head: str) -> str | None:
         """A named speaker written elsewhere before with a title that fits an anaphor's head

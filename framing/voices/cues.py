@@ -21,7 +21,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
@@ -56,10 +56,10 @@ _EN_TERM = "describe described describes describing dubbed labelled labeled term
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
-    "повтори завери исключи отрица допусти говори высказа"
+    "повтори завери исключи отрица допусти говори высказа изложи"
 ).split()
 _RU_IRREGULAR = (
-    "отверг отвергла отвергли опроверг опровергла опровергли "
+    "отверг отвергла отвергли отвергло опроверг опровергла опровергли опровергло "
     "ограничился ограничилась ограничились"  # "ограничился тем, что …": all he said
 ).split()
 _RU_PRESENT = (
@@ -71,7 +71,31 @@ _RU_PRESENT = (
     "признают предупреждают подчеркивают подчёркивают напоминают поясняют уточняют исключает "
     "допускает"
 ).split()
-_RU_TERM = "назвал назвала назвали называет называют охарактеризовал охарактеризовала".split()
+# stated views and complaints ("опасаются, что", "выразил надежду, что", "не исключил, что")
+_RU_VIEWS = (
+    (
+        "опасается опасаются опасался опасалась опасались жалуются жалуется пожаловался "
+        "пожаловалась пожаловались сетует сетуют посетовал посетовала посетовали надеется "
+        "надеются"
+    ).split()
+    + [
+        f"{verb} {noun}"
+        for verb in ("выразил", "выразила", "выразили", "выражает", "выражают")
+        for noun in ("надежду", "уверенность", "опасение", "сожаление")
+    ]
+    + ["сходятся во мнении", "сошлись во мнении"]
+)
+#: "…, говорится в сообщении ведомства": the document's author speaks (the words after it)
+RU_DOCUMENTS = [
+    f"говорится в {noun}"
+    for noun in ("сообщении", "заявлении", "документе", "пресс-релизе", "коммюнике", "письме",
+                 "докладе", "отчете", "отчёте", "тексте", "обращении", "релизе", "публикации")
+]  # fmt: skip
+_RU_DOCUMENTS = RU_DOCUMENTS
+_RU_TERM = (
+    "назвал назвала назвали назвало называет называют охарактеризовал охарактеризовала "
+    "охарактеризовали охарактеризовало"
+).split()
 
 _RU_SO = ["так называем" + e for e in "ый ая ое ые ого ой ых ому ым ую ыми".split()]
 
@@ -79,7 +103,10 @@ _RU_SO = ["так называем" + e for e in "ый ая ое ые ого о�
 def _cue_kinds(lang: str) -> dict[str, str]:
     """Every cue word or phrase of a language and its kind (SPEECH, TERM, ACCORDING)."""
     if lang == "ru":
-        kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ("", "а", "и")), SPEECH)
+        # "о": an institution speaks in the neuter ("сообщило правительство", "заявило МИД")
+        ends = ("", "а", "и", "о")
+        kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ends), SPEECH)
+        kinds.update(dict.fromkeys(_RU_VIEWS + _RU_DOCUMENTS, SPEECH))
         kinds.update(dict.fromkeys(_RU_PRESENT + _RU_IRREGULAR, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
         kinds.update(
@@ -224,10 +251,13 @@ TITLE_LINKS = frozenset("to of for at in the из по при".split())
 #: nominal anaphors of an organisation: they stand for the last organisation that spoke
 #: ("Slough Estates Plc said … The company said …"), like "it"
 ORG_ANAPHORS = frozenset(
-    "the " + noun
-    for noun in "company bank firm group corporation concern utility airline carrier agency "
-    "board fund".split()
-)
+    ["the " + noun
+     for noun in "company bank firm group corporation concern utility airline carrier agency "
+     "board fund".split()]
+    # the Russian words for "the ministry", "the embassy" in the cases a speaker takes
+    + [stem + end for stem in ("ведомств", "министерств", "посольств", "дипмисси")
+       for end in ("о", "а", "е", "и", "я")]
+)  # fmt: skip
 PRONOUNS = {
     "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
     "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
@@ -260,7 +290,9 @@ RELATIVE_RE = {
     "ru": (
         re.compile(
             rf",\s*(?:(?:(?:{_RU_PREPOSITIONS})\s+)?котор[а-яё]+|{_RU_PARTICIPLE})\s"
-            r"[^.;!?\n]{1,160}?,\s*(?:[—–-]\s*)?$"
+            # not across a clause of its own: "Риски, связанные с …, остаются …, а угрозы
+            # нет, заявил X" attributes the sentence, whose subject has the participle
+            r"(?:(?!,\s*(?:а|но|однако|и)\s)[^.;!?\n]){1,160}?,\s*(?:[—–-]\s*)?$"
         ),
         re.compile(r",\s*(?:котор(?:ый|ая|ое|ые))\s+$"),
     ),
@@ -289,6 +321,15 @@ TIME_RE = re.compile(
 )
 
 
+# the first words of Russian institutions' names
+_RU_INSTITUTIONS = (
+    "минобороны", "минэнерго", "минфин", "минюст", "минэконом", "минтранс", "минздрав",
+    "минпромторг", "минсельхоз", "минкульт", "минобрнауки", "минцифры", "мид", "мвд",
+    "посольств", "пресс-служб", "министерств", "ведомств", "правительств", "администраци",
+    "генштаб", "совбез", "кремл", "дипмисси", "госдум", "минэкономразвития",
+)  # fmt: skip
+
+
 def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     """ "m", "f", "org" or "" for a named speaker's phrase, as far as it is written.
 
@@ -312,6 +353,8 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     head = words[-1].removesuffix("'s")
     # a Russian phrase's head comes first: "Источник РБК", "глава МИД" are persons
     if head in ORG_HEADS and (words[0].isascii() or not words[0].startswith(RU_ROLES)):
+        return "org"
+    if words[0].startswith(_RU_INSTITUTIONS):  # "Минобороны Армении", "Посольство России"
         return "org"
     if gender:
         return gender

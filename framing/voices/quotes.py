@@ -139,7 +139,8 @@ class ArticleVoices(NamedTuple):
 
 # «…, — сказал Лавров. — …»: an attribution set off by dashes inside the quotation marks
 _INTERRUPTION_RE = re.compile(
-    r"(?<=[,.!?…])\s+[—–]\s+([^\W\d_][^«»“”\"\n—–]{0,80}?)[.,:]\s+[—–]\s+"
+    # (a long title, or an outlet in guillemets: "— сказал «Росбалту» востоковед Руслан Сафаров.")
+    r"(?<=[,.!?…])\s+[—–]\s+([^\W\d_](?:[^«»“”\"\n—–]|«[^«»\n]{1,40}»){0,160}?)[.,:]\s+[—–]\s+"
 )
 
 

@@ -77,7 +77,10 @@ _TRAIL_AFTER_RE = re.compile(
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "Об этом заявил X." / "This was stated by X.": the sentence before is X's
-_THIS_RE = re.compile(r"(?:Об этом|This was|That was|It was)\s+(?:\w+\s+){0,2}$")
+_THIS_RE = re.compile(
+    r"(?:(?:Об этом|Такое мнение|Такую оценку|Такой прогноз)(?:\s+[\w.«»\"-]+){0,4}"
+    r"|(?:This was|That was|It was)(?:\s+\w+){0,2})\s+$"
+)
 # "He said this while …", "Lavrov said so at a meeting": the cue looks back
 _SAID_THIS_RE = re.compile(
     r"\s+(?:this|so)(?=\s*(?:[.,;]|$|(?:while|during|at|in|on|when|after|before|as)\b))"

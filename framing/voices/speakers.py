@@ -62,6 +62,7 @@ from .cues import (
     PRONOUNS,
     RELATIVE_RE,
     RU_DATIVES,
+    RU_DOCUMENTS,
     RU_NOT_SPEAKERS,
     RU_ROLES,
     RU_SKIP,
@@ -74,6 +75,13 @@ from .cues import (
     TITLES,
 )
 from .phrases import ABBREVIATION_RE, DETERMINERS, word_back, words_before
+from .russian import (
+    QUOTED_THEN_NAME_RE,
+    SETTING_AFTER_RE,
+    outlet_before_role,
+    person_like,
+    subject_before,
+)
 
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
@@ -108,7 +116,7 @@ _SETTING_PREPOSITIONS = (
 # an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
 _NAME_AFTER_OFFICE_RE = {
     "ru": re.compile(
-        r"[ \t]+(?:по|в|во|при)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,3}?"
+        r"[ \t]+(?:по|в|во|при|и)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,3}?"
         r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?=\s*(?:[,.;:!?]|$))"
     ),
     "en": re.compile(
@@ -129,8 +137,9 @@ _WHICH_PRONOUN_RE = re.compile(r"\b(?:who|which)\s+(?:he|she|they|we|I)\s*$", re
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
-_NOT_RE = re.compile(r"(?<!\w)не\s+$")
 _FIRST_PERSON = frozenset("i we я мы".split())
+_NOT_RE = re.compile(r"(?<!\w)не\s+$")
+_THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
 )  # "and said": the subject before
@@ -198,7 +207,9 @@ def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     named = _named_apposition(text, pos)
     if named[0] >= 0:
         return named
-    start, end = words_before(text, m.start(), stop, skip, limit=4)
+    # "Армен Григорян в интервью Азатутюн, армянской службе Радио Свобода, сказал"
+    head = _before_adverbials(text, m.start(), skip)
+    start, end = words_before(text, head, stop, skip, limit=4)
     return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
 
 
@@ -243,18 +254,6 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if m is None:
             return pos
         pos = m.start()
-
-
-def _role_in_office(text: str, start: int, stop: frozenset, skip: frozenset) -> int:
-    """Where a Russian speaker's phrase starts when it is a role in an office ("Источник РБК
-    в Минэкономразвития", "Собеседник «Ъ» в МИД РФ"): at the role, else ``start``."""
-    prep = word_back(text, start)
-    if prep is None or text[prep[0] : prep[1]].lower() not in ("в", "во", "при"):
-        return start
-    s, e = words_before(text, prep[0], stop, skip, limit=4)
-    if s >= 0 and text[s:e].split()[0].lower().startswith(RU_ROLES):
-        return s
-    return start
 
 
 def _place_before(text: str, pos: int) -> str:
@@ -304,13 +303,22 @@ def _name_after_office(text: str, end: int, lang: str) -> int:
 
 def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tuple[int, int]:
     if lang == "ru":
+        setting = SETTING_AFTER_RE.match(text, pos)  # "заявила на брифинге официальный …"
+        pos = setting.end() if setting else pos
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
-            if m is None or (m.re is _TOKEN_RE and m.group(1).lower() not in RU_DATIVES):
+            if m is None or (
+                m.re is _TOKEN_RE
+                and m.group(1).lower() not in RU_DATIVES
+                and not outlet_before_role(m.group(1), _TOKEN_RE.match(text, m.end()))
+            ):
                 break
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
-        start, end = _words_after(text, phone.end() if phone else pos, RU_STOP)
+        start, end = _words_after(text, phone.end() if phone else pos, RU_STOP, _AFTER_WORDS)
+        party = QUOTED_THEN_NAME_RE.match(text, end) if start >= 0 else None
+        if party:  # "секретарь фракции «Гражданский договор» Артур Айвазян"
+            end = party.end()
         office = _IN_OFFICE_RE.match(text, pos) if start < 0 and plural else None
         if office:  # "сообщили в министерстве обороны": the office speaks
             start, end = _words_after(text, office.end(), RU_STOP)
@@ -344,10 +352,15 @@ def _speaker_span(
         return _words_after(text, end, stop)
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
+    if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… Минэнерго РФ"
+        return _words_after(text, end, RU_STOP, limit=4)
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
     before = _before_adverbials(text, start, back_skip)
+    if lang == "ru" and cue_text.startswith("исключ"):
+        negation = _NOT_RE.search(text, max(0, before - 4), before)
+        before = negation.start() if negation else before  # "Оверчук не исключил, что …"
     bracketed = (
         _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
         if _char_before(text, before) == ">"
@@ -356,8 +369,10 @@ def _speaker_span(
     if bracketed is not None:
         return bracketed.span(1)
     s, e = words_before(text, before, stop, back_skip)
+    governed = False  # a Russian phrase before the cue that a preposition governs
     if s >= 0 and lang == "ru":
-        s = _role_in_office(text, s, stop, back_skip)
+        s, e = subject_before(text, s, e, stop, back_skip, cue_text.endswith("ли"))
+        governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
@@ -370,6 +385,13 @@ def _speaker_span(
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
+        if (
+            s >= 0
+            and lang == "ru"
+            and (governed or not _INVERSION_RE.search(text, max(0, start - 4), start))
+            and not person_like(text[s:e])
+        ):
+            s = e = -1  # "Сийярто при этом исключил разрыв": the object follows, not a speaker
         if s >= 0 and lang != "ru" and _OBJECT_AFTER_RE.match(text, e):
             s = e = -1  # ", urged the government to cut …": an object, not an inverted speaker
         if (
@@ -459,10 +481,12 @@ class CueList:
                     continue  # called off, called up
                 if after:
                     cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
-            if cue_text.startswith("исключ") and _NOT_RE.search(
-                text, max(0, m.start() - 4), m.start()
+            if (
+                cue_text.startswith("исключ")
+                and _NOT_RE.search(text, max(0, m.start() - 4), m.start())
+                and not _THAT_RE.match(text, m.end())
             ):
-                continue  # "не исключил": a possibility left open, not a report
+                continue  # "не исключил угрозы": a possibility left open; "не исключил, что": a view
             if cue_text.endswith("ing"):  # "a stark warning": a noun when a phrase precedes
                 cue = self._finish(len(self._items), m, cue_text, kind)
                 if cue is not None:

@@ -1,0 +1,132 @@
+"""Russian word order around an attribution cue: where the speaker's phrase is.
+
+Russian puts the subject after its cue more often than English, and fills the space between
+with things that are not the speaker:
+
+* a phrase before the cue that a preposition governs is a setting, not the subject ("Об этом
+  на брифинге в парламенте заявил вице-спикер …", "в интервью ArmInfo заявил"), and so is an
+  object put first ("Такое мнение высказал X", "Свою позицию депутат изложил"): the subject
+  follows the cue, or comes after the object (:func:`subject_before`);
+* an office speaks with a plural verb ("В Кремле заявили"), and a role in an office is one
+  phrase ("Источник РБК в Минэкономразвития");
+* after the cue, a setting (:data:`SETTING_AFTER_RE`: "на брифинге", "на своей странице в
+  Facebook") or an outlet addressed (:func:`outlet_before_role`: "сказал NEWS.am секретарь
+  фракции") comes before the speaker, and a party's name in quotation marks may sit inside
+  the speaker's title (:data:`QUOTED_THEN_NAME_RE`);
+* a phrase after a cue that is neither a name, nor a role, nor a pronoun is the cue's object
+  ("исключил разрыв"), not its speaker (:func:`person_like`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import PRONOUNS, RU_ROLES
+from .phrases import word_back, words_before
+
+__all__ = [
+    "QUOTED_THEN_NAME_RE",
+    "SETTING_AFTER_RE",
+    "outlet_before_role",
+    "person_like",
+    "role_in_office",
+    "subject_before",
+]
+
+_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+#: a setting between a Russian cue and its speaker: "заявила на брифинге официальный
+#: представитель …", "сказал в интервью ТАСС глава …", "написал на своей странице в Facebook"
+SETTING_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:в|во|на)[ \t]+(?:сво(?:ей|ём|ем|их)[ \t]+)?(?:интервью|беседе|разговоре|"
+    r"эфире|брифинге|пресс-конференции|заседании|встрече|форуме|совещании|сессии|выступлении|"
+    r"странице|канале|блоге|соцсет[а-яё]+|[Тт]елеграм[\w-]*|Telegram[\w-]*|Facebook|X)"
+    r"(?:[ \t]+(?:с[ \t]+)?(?:[A-ZА-ЯЁ][\w.-]*|«[^»\n]{1,40}»|\"[^\"\n]{1,40}\")){0,2}){1,2}"
+    r"(?=[ \t])"
+)
+#: a quoted name of a party or a body inside a speaker's title, then the name: "секретарь
+#: фракции «Гражданский договор» Артур Айвазян"
+QUOTED_THEN_NAME_RE = re.compile(
+    r"[ \t]+[«\"„][^»\"“\n]{1,40}[»\"“][ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+"
+)
+# an object before a Russian cue: "Свою позицию депутат изложил", "Такое мнение высказал X"
+_OBJECT_FIRST_RE = re.compile(
+    r"(?:[Сс]во[юеёй]|[Тт]ако[ейю]|[Тт]акую|[Ээ]т[уои])\s+(?:позицию|мнение|оценку|прогноз|"
+    r"точку\s+зрения|заявление|слова)\s*"
+)
+_PREPOSITIONS = frozenset("в во на с со о об обо при у к ко из от для после перед".split())
+
+
+def role_in_office(text: str, start: int, stop: frozenset, skip: frozenset) -> int:
+    """Where a Russian speaker's phrase starts when it is a role in an office ("Источник РБК
+    в Минэкономразвития", "Собеседник «Ъ» в МИД РФ"): at the role, else ``start``.
+
+    >>> text = "Источник РБК в Минэкономразвития сообщил"
+    >>> role_in_office(text, text.index("Минэконом"), frozenset({"в"}), frozenset())
+    0
+    """
+    prep = word_back(text, start)
+    if prep is None or text[prep[0] : prep[1]].lower() not in ("в", "во", "при"):
+        return start
+    s, e = words_before(text, prep[0], stop, skip, limit=4)
+    if s >= 0 and text[s:e].split()[0].lower().startswith(RU_ROLES):
+        return s
+    return start
+
+
+def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple[int, int]:
+    """The phrase ``text[s:e]`` before a Russian cue as its subject: from the role when it is
+    a role in an office (:func:`role_in_office`), after an object put first ("Свою позицию
+    депутат"); ``(-2, -2)`` when a preposition governs it or it is all object ("Об этом на
+    брифинге в парламенте заявил …", "Такое мнение высказал X"): the subject then follows
+    the cue. An office speaks with a plural verb ("В Кремле заявили").
+
+    >>> text = "Об этом на брифинге в парламенте заявил вице-спикер Рубен Рубинян."
+    >>> s = text.index("парламенте")
+    >>> subject_before(text, s, s + len("парламенте"), frozenset(), frozenset(), False)
+    (-2, -2)
+    """
+    role = role_in_office(text, s, stop, skip)
+    if role != s:
+        return role, e
+    obj = _OBJECT_FIRST_RE.match(text, s, e)
+    if obj is not None:
+        if obj.end() >= e:
+            return -2, -2
+        s = obj.end()
+    prep = word_back(text, s)
+    word = text[prep[0] : prep[1]].lower() if prep is not None else ""
+    if word in _PREPOSITIONS and not (plural and word in ("в", "во")):
+        return -2, -2
+    return s, e
+
+
+def outlet_before_role(word: str, following) -> bool:
+    """Whether ``word``, right after a Russian cue, is an outlet addressed before the
+    speaker's role ("сказал NEWS.am секретарь фракции", "сказал РБК вице-премьер");
+    ``following`` is the match of the next word (its group 1), or None.
+
+    >>> import re
+    >>> outlet_before_role("NEWS.am", re.match(r"\\s*(\\w+)", " секретарь"))
+    True
+    >>> outlet_before_role("МИД", re.match(r"\\s*(\\w+)", " России"))
+    False
+    """
+    if not (word.isupper() or (word.isascii() and word[:1].isupper())):
+        return False
+    # a role, or its adjective ("ведущий аналитик"), in lower case
+    return following is not None and following.group(1)[:1] in _LOWER
+
+
+def person_like(phrase: str) -> bool:
+    """Whether a Russian phrase after its cue can be its subject: a name, a role or a pronoun
+    ("заявил вице-спикер …", "сказал он"), not an object ("исключил разрыв").
+
+    >>> person_like("вице-спикер парламента"), person_like("разрыв")
+    (True, False)
+    """
+    words = phrase.split()
+    return (
+        any(w[:1].isupper() for w in words)
+        or any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", phrase.lower()))
+        or words[0].lower() in PRONOUNS
+    )
