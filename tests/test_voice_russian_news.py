@@ -174,3 +174,23 @@ def test_a_long_attribution_between_dashes_splits_the_quote(hit):
     ]
     assert all("Сафаров" in q[2] for q in quotes)
     assert hit(text, "кризис", lang="ru")["speaker"].endswith("Руслан Сафаров")
+
+
+# ---- the existential "нет" closes a long noun phrase --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("Угрозы дефицита на внутреннем рынке при этом нет.", "Угрозы", True),
+        (
+            "Опасности веерных отключений на правом берегу Днестра нет, заявили в Кишиневе.",
+            "Опасности",
+            True,
+        ),  # fmt: skip
+        ("Делать вид, что кризиса в отношениях с блоком нет, Ереван не будет.", "кризиса", True),
+        ("Серьезного кризиса в отношениях, по мнению посла, пока нет.", "кризиса", True),
+        ("Угроза сохраняется, а выбора у Еревана нет.", "Угроза", False),  # "а" ends the scope
+        ("Угроза эскалации сохраняется уже второй год подряд, сомнений нет.", "Угроза", False),
+    ],
+)
+def test_an_existential_no_after_the_noun_phrase(hit, text, word, negated):
+    assert hit(text, word, lang="ru")["negated"] is negated

@@ -89,6 +89,10 @@ WINDOW = 6
 NP_WINDOW = 3
 #: the most word tokens between a hit and a post-position cue after it
 POST_WINDOW = 3
+#: the same, when the cue both ways ends its clause: the Russian existential "нет" closes a
+#: noun phrase, whose modifiers stand between ("угрозы для курса в краткосрочной перспективе
+#: нет", "опасности веерных отключений на правом берегу нет")
+CLOSING_WINDOW = 7
 #: the most characters from a cue's start to the hit's start (six tokens of 14 characters)
 REACH = 100
 #: the most characters from a hit's end to a post-position cue's start
@@ -140,7 +144,7 @@ _RU = {
         r"не без", r"не исключ\w*", r"не что иное", r"ничто иное", r"ничего,? кроме",
         r"нельзя не", r"не мог(?:у|ла|ли|ло)? не", r"не может не", r"не могут не",
         r"не можем не", r"не можете не", r"не можешь не", r"не \w+ ли",
-        r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"не говоря уже", r"не секрет",
+        r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"сомнени\w* нет", r"не говоря уже", r"не секрет",
         r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", _ANSWER + r"нет[,!]",
     ],
     "post": [
@@ -204,6 +208,9 @@ _DISMISS_AS = re.compile(r"[^.;:!?\n]{0,80}?\bas\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 _NP_CUES = frozenset(("without", "без", "безо"))
 _CLOSED_RE = re.compile(r"\s*[,—–]")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,—–.;:!?…»”\")]|$)")
+CLOSING_REACH = 110  # characters: CLOSING_WINDOW words
+_ASIDE_RE = re.compile(r",[^,]{1,25},")  # a short parenthetical: ", по его мнению,", ", может,"
 # a cue outside a quote does not govern a hit inside it, nor the reverse: an odd number of
 # quotation marks between them („ is left out: it opens a quotation nested in «…», which is
 # no barrier); a whole quote between them is no barrier (no "suspended" sanctions packages)
@@ -344,11 +351,17 @@ def _forward(scan: _Scanner, start: int, first: int) -> bool:
 
 def _backward(scan: _Scanner, end: int) -> bool:
     """Whether a post cue after ``end`` governs a hit that ends there."""
-    for kind, m_start, _ in scan.matches(end, end + POST_REACH + 1):
+    for kind, m_start, m_end in scan.matches(end, end + CLOSING_REACH + 1):
         if kind == "stop":
             return False
         if kind in ("post", "both"):
-            return scan.words(end, m_start) <= POST_WINDOW and not scan.across_quote(end, m_start)
+            words = scan.words(end, m_start)
+            if words > POST_WINDOW and (
+                kind != "post" and _CLAUSE_END_RE.match(scan.low, m_end) is not None
+            ):  # one noun phrase, without a comma ("…, сомнений нет" is another clause)
+                between = _ASIDE_RE.sub(" ", scan.low[end:m_start])  # ", по его мнению,"
+                return words <= CLOSING_WINDOW and "," not in between
+            return words <= POST_WINDOW and not scan.across_quote(end, m_start)
     return False
 
 
@@ -401,6 +414,6 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
         first = forward(low, max(start - REACH, 0), start)
         if first is not None and _forward(scan, start, first.start()):
             out[i] = True
-        elif post(low, end, end + POST_REACH + _LEAD) is not None:
+        elif post(low, end, end + CLOSING_REACH + _LEAD) is not None:
             out[i] = _backward(scan, end)
     return out

@@ -139,6 +139,11 @@ _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _FIRST_PERSON = frozenset("i we я мы".split())
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
+# a parenthetical between a Russian subject and its cue
+_ASIDE_RE = re.compile(
+    r",\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
+    r"в ответ|напротив),\s*$"
+)
 _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 _SHARED_RE = re.compile(
     r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
@@ -226,6 +231,14 @@ def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
     after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
     while True:
+        aside = (
+            _ASIDE_RE.search(text, max(0, pos - 30), pos)
+            if _char_before(text, pos) == ","
+            else None
+        )
+        if aside is not None:  # "Лидеры оппозиции, в свою очередь, заявили"
+            pos = aside.start()
+            continue
         closing = _char_before(text, pos) in (">", ")")  # the regex only after a bracket
         ticker = _TICKER_RE.search(text, max(0, pos - 20), pos) if closing else None
         if ticker is not None:
@@ -371,7 +384,8 @@ def _speaker_span(
     s, e = words_before(text, before, stop, back_skip)
     governed = False  # a Russian phrase before the cue that a preposition governs
     if s >= 0 and lang == "ru":
-        s, e = subject_before(text, s, e, stop, back_skip, cue_text.endswith("ли"))
+        plural = cue_text.split(" ", 1)[0].endswith("ли")  # "заявили", "выразили надежду"
+        s, e = subject_before(text, s, e, stop, back_skip, plural)
         governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
