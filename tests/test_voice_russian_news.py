@@ -27,6 +27,7 @@ def quotes_of(text: str) -> list[list[str]]:
 
 
 # ---- a description refers back to the person named before it -----------------------------
+# descriptions that refer back, and scare quotes in what someone is reported to have said
 DESCRIPTIONS = [
     (  # "эксперта" fits no written title ("Политолог"): the person named before
         "Политолог Ашот Гаспарян в беседе с корреспондентом отметил, что блок утратил смысл. "
@@ -43,6 +44,16 @@ DESCRIPTIONS = [
         "возразил ей. «Санкционная политика провалилась», — написал венгерский министр.",
         "Санкционная политика провалилась", "Петер Сийярто",
     ),
+    (  # in the sentence before "Об этом заявил X"
+        "Ереван не выйдет из блока «по первому требованию». Об этом на заседании комиссии "
+        "заявил вице-спикер парламента Рубен Рубинян.",
+        "по первому требованию", "Рубен Рубинян",
+    ),
+    (  # in the content of a second cue that shares the first one's subject
+        "Спикер парламента Шалва Папуашвили заявил, что Грузия не ответит зеркально, однако не "
+        "исключил, что отношения с ЕС ждет «долгая заморозка».",
+        "долгая заморозка", "Шалва Папуашвили",
+    ),
     (  # a short form of a long title
         "Секретарь Совета безопасности Грузии Давид Мачавариани выступил на форуме. «Мы не ищем "
         "конфликта», — подчеркнул секретарь Совбеза.",
@@ -52,7 +63,7 @@ DESCRIPTIONS = [
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), DESCRIPTIONS)
-def test_a_description_refers_to_the_person_named_before(text, quote, speaker):
+def test_a_description_or_a_term_has_the_speaker_named_before(text, quote, speaker):
     found = {q: who for q, _, who in quotes_of(text)}
     assert speaker in found[quote]
 
@@ -194,3 +205,28 @@ def test_a_long_attribution_between_dashes_splits_the_quote(hit):
 )
 def test_an_existential_no_after_the_noun_phrase(hit, text, word, negated):
     assert hit(text, word, lang="ru")["negated"] is negated
+
+
+# ---- the whole speaker phrase ----------------------------------------------------------------------
+SPEAKER_PHRASES = [
+    (  # a party's name in straight quotes after "от … фракции"
+        '"Этот договор не снимает угрозы новой войны", — заявил депутат от оппозиционной '
+        'фракции "Армения" Тигран Абрамян.',
+        "Тигран Абрамян",
+    ),
+    (  # the name after an office, then a setting
+        "«Пауза без гарантий безопасности — передышка для агрессора», — сказала посол Украины в "
+        "США Ольга Стефанишина в интервью CNN.",
+        "Ольга Стефанишина",
+    ),
+    (  # "Экс-президент" refers back to the person named
+        "Второй президент Армении Роберт Кочарян выступил в среду. «Кризис в отношениях с "
+        "Россией создан властью», — подчеркнул экс-президент.",
+        "Роберт Кочарян",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_PHRASES)
+def test_the_whole_speaker_phrase_after_the_cue(text, speaker):
+    assert quotes_of(text)[0][2].endswith(speaker)

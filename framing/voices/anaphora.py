@@ -106,7 +106,7 @@ _RU_DESCRIPTIONS = (*RU_ROLES, "политик", "аналитик", "эконо
                     "историк", "социолог", "журналист", "замминистр", "замглав", "заместител",
                     "вице-", "секретар", "генерал", "губернатор", "мэр", "канцлер", "советник",
                     "помощник", "сенатор", "парламентари", "омбудсмен", "правозащитник",
-                    "директор", "профессор")  # fmt: skip
+                    "директор", "профессор", "экс-")  # fmt: skip
 # an unnamed source is introduced by a description, not referred back to by one
 _RU_SOURCES = ("источник", "собеседник")
 # a capitalized word after a Russian role that is a surname, not an office or a place

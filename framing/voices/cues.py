@@ -21,7 +21,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "ABOUT_THIS_RE", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
@@ -406,3 +406,11 @@ def quoted_name_before(text: str, end: int) -> int:
     if not inner or "\n" in inner or not inner[0].isupper() or len(inner.split()) > 4:
         return -1
     return -1 if inner.rstrip()[-1] in ",.;:!?…" else opening
+
+
+#: "Об этом заявил X." / "This was stated by X." / "Такое мнение высказал X": the text from
+#: a sentence's start to its cue when the sentence before is what X said
+ABOUT_THIS_RE = re.compile(
+    r"(?:(?:Об этом|Такое мнение|Такую оценку|Такой прогноз)(?:\s+[\w.«»\"-]+){0,4}"
+    r"|(?:This was|That was|It was)(?:\s+\w+){0,2})\s+$"
+)

@@ -60,7 +60,7 @@ import pandas as pd
 
 from .._tables import check_articles
 from .anaphora import Speakers
-from .cues import CUE_RE, RETROSPECTIVE
+from .cues import ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
@@ -282,6 +282,10 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     if found is None:
         bounds = voices.sentences.around(q.start)
         found = _same_sentence(cues.starts, _cue_index(cues, q.start) - 1, bounds)
+        if found is None and k < len(cues) and bounds[1] <= cues.starts[k] < bounds[1] + 90:
+            # «…» in the sentence before "Об этом заявил X.": X's term
+            if ABOUT_THIS_RE.search(text, max(bounds[1], cues.starts[k] - 60), cues.starts[k]):
+                found = k
     cue = cues[found] if found is not None else None
     colon = text[max(0, q.start - 4) : q.start - 1].rstrip().endswith(":")
     kind = _kind(quote, adjacent, cue, answered, colon)

@@ -41,7 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .cues import AUXILIARIES, RETROSPECTIVE, ROLES, TITLE_LINKS, gender_of
+from .cues import ABOUT_THIS_RE, AUXILIARIES, RETROSPECTIVE, ROLES, TITLE_LINKS, gender_of
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -76,11 +76,6 @@ _TRAIL_AFTER_RE = re.compile(
     r"также|журналистам|агентству|изданию|телеканалу|газете)(?!\w))"
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
-# "Об этом заявил X." / "This was stated by X.": the sentence before is X's
-_THIS_RE = re.compile(
-    r"(?:(?:Об этом|Такое мнение|Такую оценку|Такой прогноз)(?:\s+[\w.«»\"-]+){0,4}"
-    r"|(?:This was|That was|It was)(?:\s+\w+){0,2})\s+$"
-)
 # "He said this while …", "Lavrov said so at a meeting": the cue looks back
 _SAID_THIS_RE = re.compile(
     r"\s+(?:this|so)(?=\s*(?:[.,;]|$|(?:while|during|at|in|on|when|after|before|as)\b))"
@@ -256,7 +251,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if reach is not None and not _held(reach[0], voices.cues.starts[k]):
             start = sentences.around(voices.cues.starts[k])[0]  # a sentence after one held
             if not start or voices.cues.starts[k] - start > _LOOK_BACK:
-                continue  # it cannot report the sentence before (_THIS_RE, below)
+                continue  # it cannot report the sentence before (ABOUT_THIS_RE, below)
         cue = voices.cues[k]
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
@@ -265,7 +260,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
         span = None
-        this = _THIS_RE.search(text, max(start, cue.start - 30), cue.start)
+        this = ABOUT_THIS_RE.search(text, max(start, cue.start - 60), cue.start)
         if this and not text[start : this.start()].strip() and start > 0:
             span = sentences.around(start - 1)  # the sentence before
         elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):

@@ -45,7 +45,8 @@ SETTING_AFTER_RE = re.compile(
 )
 #: a quoted name of a party or a body inside a speaker's title, then the name: "секретарь
 #: фракции «Гражданский договор» Артур Айвазян"
-QUOTED_THEN_NAME_RE = re.compile(
+QUOTED_THEN_NAME_RE = re.compile(  # also after "от оппозиционной фракции"
+    r"(?:[ \t]+(?:от|из)(?:[ \t]+[а-яё-]+){1,3})?"
     r"[ \t]+[«\"„][^»\"“\n]{1,40}[»\"“][ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+"
 )
 # an object before a Russian cue: "Свою позицию депутат изложил", "Такое мнение высказал X"

@@ -117,7 +117,8 @@ _SETTING_PREPOSITIONS = (
 _NAME_AFTER_OFFICE_RE = {
     "ru": re.compile(
         r"[ \t]+(?:по|в|во|при|и)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,3}?"
-        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?=\s*(?:[,.;:!?]|$))"
+        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+        r"(?=\s*(?:[,.;:!?]|$)|[ \t]+(?:в|во|на)[ \t])"  # "… Ольга Стефанишина в интервью"
     ),
     "en": re.compile(
         r"[ \t]+(?:to|of|for|in|at)[ \t]+(?:(?:the[ \t]+)?[A-Z][\w.’'-]*[ \t]+){1,3}?"
@@ -139,15 +140,16 @@ _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _FIRST_PERSON = frozenset("i we я мы".split())
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
+# before a Russian cue whose subject follows: "…, — заявил", "Как сообщила пресс-служба"
+_INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
 # a parenthetical between a Russian subject and its cue
 _ASIDE_RE = re.compile(
     r",\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
     r"в ответ|напротив),\s*$"
 )
 _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
-_SHARED_RE = re.compile(
-    r"(?<!\w)(?:and|и|а также)\s+$", re.IGNORECASE
-)  # "and said": the subject before
+# "and said", ", однако не исключил": the subject before
+_SHARED_RE = re.compile(r"(?<!\w)(?:and|и|а также|однако|но)\s+(?:не\s+)?$", re.IGNORECASE)
 
 
 class Cue(NamedTuple):
@@ -402,7 +404,7 @@ def _speaker_span(
         if (
             s >= 0
             and lang == "ru"
-            and (governed or not _INVERSION_RE.search(text, max(0, start - 4), start))
+            and (governed or not _INVERTED_RU_RE.search(text, max(0, start - 6), start))
             and not person_like(text[s:e])
         ):
             s = e = -1  # "Сийярто при этом исключил разрыв": the object follows, not a speaker
@@ -539,7 +541,7 @@ class CueList:
             speaker = before.speaker if near else _place_before(text, s)  # the office before
         inherits = not speaker and (
             cue_text.lower().endswith("ing")
-            or _SHARED_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+            or _SHARED_RE.search(text, max(0, m.start() - 14), m.start()) is not None
         )
         gender = _gender(cue_text, lang)
         return Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits)
