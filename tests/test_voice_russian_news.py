@@ -54,6 +54,11 @@ DESCRIPTIONS = [
         "исключил, что отношения с ЕС ждет «долгая заморозка».",
         "долгая заморозка", "Шалва Папуашвили",
     ),
+    (  # a name only in the narrative, in the accusative: its ending tells no gender
+        "Прокомментировать происходящее мы попросили заместителя директора Института стран СНГ "
+        "Владимира Жарихина. «Никакого разрыва с Москвой не будет», — отметил эксперт.",
+        "Никакого разрыва с Москвой не будет", "Владимира Жарихина",
+    ),
     (  # a short form of a long title
         "Секретарь Совета безопасности Грузии Давид Мачавариани выступил на форуме. «Мы не ищем "
         "конфликта», — подчеркнул секретарь Совбеза.",
@@ -164,6 +169,15 @@ def test_stated_views_report_their_content(cue, hit):
     text = f"Вице-премьер Алексей Оверчук {cue} торговля обернется кризисом."
     assert hit(text, "кризисом", lang="ru") == {"voice": "reported", "speaker": "Вице-премьер Алексей Оверчук",
                                      "negated": False}  # fmt: skip
+
+
+def test_a_setting_with_an_outlet_before_not_ruling_out(hit):
+    text = (
+        "Глава МИД Приднестровья Виталий Игнатьев в разговоре с «МК» не исключил, что "
+        "энергетический кризис к зиме усилится."
+    )
+    found = hit(text, "кризис", lang="ru")
+    assert found["voice"] == "reported" and found["speaker"].endswith("Виталий Игнатьев")
 
 
 def test_not_ruling_out_a_noun_is_reported_by_the_trailing_cue(hit):

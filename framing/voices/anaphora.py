@@ -434,7 +434,8 @@ class Speakers:
     def _last_person(self, cue) -> str | None:
         """The last person named before a Russian description that no written title fits
         ("Политолог Гайк Мартиросян … По мнению эксперта"): a named speaker, else a name in
-        the narrative; of the cue's gender when the verb tells it (заявила)."""
+        the narrative (whose case, and so gender, the ending does not tell); a named speaker
+        of the cue's gender when the verb tells it (заявила)."""
         for phrase, gender in reversed(self.named):
             words = phrase.split()
             person = any(w[:1].isupper() for w in words[1:]) or (
@@ -452,7 +453,7 @@ class Speakers:
             return None
         lo = max(0, cue.speaker_start - _NAME_REACH)
         name = _last_name(self.text, lo, cue.speaker_start, "ru", self.skip, self.named)
-        if name is None or (cue.gender and name[1] not in ("", cue.gender)):
+        if name is None:  # its gender is not checked: "Владимира Жарихина" is no woman
             return None
         self.named.append(name)
         return name[0]

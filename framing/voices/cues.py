@@ -306,7 +306,7 @@ SETTING_RE = re.compile(
     r"обращении|выступлении|совещании|заседании|встрече|форуме|саммите|конференции|церемонии|"
     r"переговорах)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
-    r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S))*$"
+    r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S)|«[^«»\n]{1,40}»)*$"  # "в беседе с «МК»"
 )
 
 _DAYS = (

@@ -375,7 +375,8 @@ def _speaker_span(
     before = _before_adverbials(text, start, back_skip)
     if lang == "ru" and cue_text.startswith("исключ"):
         negation = _NOT_RE.search(text, max(0, before - 4), before)
-        before = negation.start() if negation else before  # "Оверчук не исключил, что …"
+        if negation:  # "Игнатьев в разговоре с «МК» не исключил, что …"
+            before = _before_adverbials(text, negation.start(), back_skip)
     bracketed = (
         _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
         if _char_before(text, before) == ">"
