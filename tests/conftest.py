@@ -310,3 +310,21 @@ def hit():
         return add_voice(hits, articles).iloc[0][["voice", "speaker", "negated"]].to_dict()
 
     return voice_of
+
+
+@pytest.fixture
+def quote_speaker():
+    """``quote_speaker(text, quote, lang=None)``: the speaker ``framing.find_quotes`` gives
+    the quoted span whose words are ``quote`` in ``text`` (one article)."""
+    import pandas as pd
+
+    from framing.voices import find_quotes
+
+    def speaker_of(text: str, quote: str, lang: str | None = None) -> str:
+        articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+        if lang is not None:
+            articles["lang"] = lang
+        found = find_quotes(articles)
+        return found.loc[found["text"] == quote, "speaker"].item()
+
+    return speaker_of

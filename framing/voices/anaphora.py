@@ -87,13 +87,17 @@ _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capital
 
 _TITLE_WORDS = 9  # words of a title written before a named speaker
 _EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
-_HEADS = frozenset(("president", "leader", "президент", "лидер"))
+_HEADS = frozenset(("president", "leader", "premier", "президент", "лидер"))
 # the words of an office in an English anaphor: "the Head of the Office of the President"
 _OFFICE_WORDS = frozenset(
     "of the office president's state affairs ministry government council security national "
     "foreign defence defense staff administration".split()
 )
 _RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
+_APPOSITION_AFTER_RE = re.compile(
+    r",[ \t]+((?:the|a|an|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,120}),"
+)
+_AGE_RE = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
 # "глава российского государства", "главы правительства", "глава кабмина"
 _RU_CHIEF_OF_RE = re.compile(
@@ -123,6 +127,7 @@ _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посо�
 _KIN = {"official": _ROLES_ALL, "чиновник": _ROLES_ALL, "diplomat": _DIPLOMATS,
         "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
         "премьер": ("премьер", "prime minister", "глава правительства"),
+        "premier": ("premier", "prime minister", "премьер", "глава правительства"),
         "министр": ("министр", "глава мид", "глава минобороны", "глава министерства"),
         "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
 
@@ -152,6 +157,10 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         return "president"  # "the Head of State", "глава государства"
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
+    if lang == "en" and _AGE_RE.fullmatch(phrase):
+        return "person"  # "the 69-year-old": the last person named
+    if lang == "en" and phrase.lower() in ("the secretary general", "the secretary-general"):
+        return "secretary"
     if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
@@ -173,6 +182,14 @@ def _anaphor(phrase: str, lang: str) -> str | None:
             for w in words[1:]
         )
     ):  # "the Prime Minister", "the Deputy Prime Minister", "the Armenian prime minister"
+        return "premier" if words[-2].lower() == "prime" else words[-1].lower()
+    if (
+        lang == "en"
+        and 3 <= len(words) <= 5
+        and words[0].lower() == "the"
+        and words[-1].lower() in ROLES
+        and all(w.isalpha() and w.islower() for w in words[1:-1])
+    ):  # "the former culture minister", "the veteran diplomat"
         return words[-1].lower()
     if not words or any(w[:1].isupper() for w in words[1:]):
         return None
@@ -208,6 +225,15 @@ def _ru_anaphor(low: str, words: list[str]) -> str | None:
     return head
 
 
+def _detail(phrase: str, head: str | None) -> tuple:
+    """The words of an English anaphor besides "the" and its head ("the former culture
+    minister": former, culture) that a fitting title should also have."""
+    words = phrase.split()
+    if head is None or len(words) < 3 or words[0].lower() != "the":
+        return ()  # written in lower case: not "Armenian", "Deputy" (titles say them otherwise)
+    return tuple(w for w in words[1:-1] if w.isalpha() and w.islower() and w != "prime")
+
+
 def _fits(head: str, title: str) -> bool:
     """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
     the words of the speaker's phrase and of the title written just before it (``title``)."""
@@ -216,19 +242,37 @@ def _fits(head: str, title: str) -> bool:
     return any(kin in title for kin in _KIN.get(head, ()))
 
 
-def _antecedent(named: list, want: str, head: str | None, titles: dict) -> str | None:
+def _antecedent(
+    named: list, want: str, head: str | None, titles: dict, detail: tuple = ()
+) -> str | None:
     """The last named speaker that fits a pronoun's gender or an anaphor's head noun
-    (``titles``: a named speaker's phrase with the title written before it, lower-cased)."""
+    (``titles``: a named speaker's phrase with the title written before it, lower-cased),
+    preferring one whose title has the anaphor's other words too (``detail``: "the former
+    culture minister" is the one whose title says "former culture")."""
+    if head == "person":  # "the 69-year-old": any person, as "they" would be
+        head = None
+    # an anaphor with words of its own ("the former culture minister") fits only a title
+    # that has them: a "former defence minister" is not the one
+    found = _last_fitting(named, want, head, titles, detail if head is not None else ())
+    if found is not None:
+        return found
+    if head in _HEADS:  # the head of a state or a party is the one the text is about
+        return _untitled(named, titles)
+    return None
+
+
+def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail: tuple):
+    """The loop of :func:`_antecedent` over the named speakers, most recent first."""
     for phrase, gender in reversed(named):
+        title = titles.get(phrase, phrase.lower())
         if head is not None and " " in head:  # "глава МИД": a chief of that office
-            role, office = head.split()
-            low = titles.get(phrase, phrase.lower())  # "глава МИД Армении Арарат Мирзоян"
-            chief = role.startswith(RU_CHIEFS) and any(c in low for c in RU_CHIEFS)
-            if (role[:6] in low or chief) and any(o in low for o in OFFICES[office]):
+            role, office = head.split()  # the title: "глава МИД Армении Арарат Мирзоян"
+            chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
+            if (role[:6] in title or chief) and any(o in title for o in OFFICES[office]):
                 return phrase
             continue
         if head is not None:
-            if _fits(head, titles.get(phrase, phrase.lower())):
+            if _fits(head, title) and all(d in title for d in detail):
                 return phrase
             continue
         if want == "org":
@@ -236,8 +280,6 @@ def _antecedent(named: list, want: str, head: str | None, titles: dict) -> str |
                 return phrase
         elif gender != "org" and (not want or gender in ("", want)):
             return phrase
-    if head in _HEADS:  # the head of a state or a party is the one the text is about
-        return _untitled(named, titles)
     return None
 
 
@@ -398,8 +440,10 @@ class Speakers:
         head = None if low in PRONOUNS or organisation else _anaphor(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
             named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
-            if self.text:
-                self.titles[phrase] = title_before(self.text, cue.speaker_start, cue.speaker_end)
+            if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
+                title = title_before(self.text, cue.speaker_start, cue.speaker_end)
+                after = _APPOSITION_AFTER_RE.match(self.text, cue.speaker_end)
+                self.titles[phrase] = f"{title} {after.group(1).lower()}" if after else title
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
         want = "org" if organisation else PRONOUNS.get(low, "")
@@ -412,7 +456,7 @@ class Speakers:
                 named.append(name)
                 found = name[0]
         if found is None:
-            found = _antecedent(named, want, head, self.titles)
+            found = _antecedent(named, want, head, self.titles, _detail(phrase, head))
         if found is None and head is not None and " " not in head:
             if self.text:
                 found = self._named_with_title(cue, head) or self._titled_name(cue, head)

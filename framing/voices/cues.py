@@ -21,7 +21,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "ABOUT_THIS_RE", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
@@ -36,7 +36,14 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed pledged pledges speculated"
+    "reaffirmed pledged pledges speculated signaled signalled"
+).split()
+#: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
+#: noun after a determiner ("the fear"), which CueList checks as it does "claims"
+EN_PLURAL = (
+    "warn argue insist believe fear fears feared worry worries expect expects expected deny "
+    "denies claim contend contends maintain maintains acknowledge admit stress note suggest "
+    "predict"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"] + [
@@ -119,7 +126,9 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
     else:
-        kinds = dict.fromkeys(_EN_SPEECH + _EN_PARTICIPLES + _EN_PHRASES + RETROSPECTIVE, SPEECH)
+        kinds = dict.fromkeys(
+            _EN_SPEECH + EN_PLURAL + _EN_PARTICIPLES + _EN_PHRASES + RETROSPECTIVE, SPEECH
+        )
         kinds.update(
             dict.fromkeys(
                 _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM
@@ -206,7 +215,7 @@ EN_STOP = frozenset(
 
 EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
-    "repeatedly publicly separately again had earlier just only long".split()
+    "repeatedly publicly separately again had earlier just only long now".split()
 )
 
 RU_STOP = frozenset(
@@ -270,7 +279,7 @@ RU_NOT_SPEAKERS = frozenset(
 AUXILIARIES = frozenset(
     "had has have was were is are would will could should might may must did does do can".split()
 )
-TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st".split())
+TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st rep amb adm".split())
 NAME_STOP = frozenset("the a an he she it they we".split())
 
 # prepositions that stay inside a speaker's phrase between two words of it
@@ -379,7 +388,7 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
 # a cue word after these is a noun: "rejected claims", "the warnings", "Baku’s claims"
 NOUN_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
-    r"rejects|denies|dismisses|repeated|new|\w+['’]s)\s+$",
+    r"rejects|denies|dismisses|repeated|new|described|\w+['’]s)\s+$",
     re.IGNORECASE,
 )
 

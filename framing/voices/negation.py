@@ -110,7 +110,8 @@ _EN = {
         r"(?:can|could)(?:not| not|n" + _APOSTROPHE + r"t) (?:be )?rule[ds]? out",
         r"no doubt", r"no question that", r"no secret", r"no wonder",
         r"without (?:a |any )?doubt", r"no longer than",
-        r"no (?:less|more|fewer|sooner|matter)", r"nothing (?:but|less than|short of)",
+        r"no (?:less|fewer|sooner|matter)", r"no more than", r"nothing (?:but|less than|short of)",
+        r"(?:can|could)(?:not| not|n" + _APOSTROPHE + r"t) fail to",
         r"whether or not", r"or not", r"if not", r"no[-‐‑]\w+", r"no(?=\s*[,.!])",
     ],
     "post": [
@@ -204,7 +205,14 @@ _GROUP_KIND = {"pseudo": "pseudo", "post": "post", "both": "both", "cue": "cue",
 _SLACK = 120
 _LEAD = 24
 # "dismiss" negates only with an "as" later in its clause ("dismissed the talk as rumours")
-_DISMISS_AS = re.compile(r"[^.;:!?\n]{0,80}?\bas\b", re.IGNORECASE)
+# "dismissed the reports as …", "dismissed fears of a war": a denial; "dismissed the
+# minister" is not
+_DISMISS_AS = re.compile(
+    r"[^.;:!?\n]{0,80}?\bas\b|\s+(?:the\s+)?(?:fears?|warnings?|talk|concerns?|claims?|"
+    r"reports?|suggestions?|speculation|rumou?rs?|idea|possibility|allegations?|accusations?|"
+    r"threats?)\s+(?:of|that|about)\b",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"\w+")
 _NP_CUES = frozenset(("without", "без", "безо"))
 _CLOSED_RE = re.compile(r"\s*[,—–]")

@@ -83,6 +83,9 @@ _AFTER_GAP_RE = re.compile(
     r"[\"'”’»“«„‘›]?[\s,—–-]*(?:(?:the|a|an)\s+)?"
 )  # the: a phrase cut at 8 words
 _ATTRIBUTED_GAP_RE = re.compile("[,—–]")
+_DESCRIBED_GAP_RE = re.compile(
+    r"[\"'”’»][ \t]*,?[ \t]*(?:(?:the|a|an)[ \t]+|[A-Z][\w.-]*['’]s[ \t]+)[^,.;:!?\"“”«»\n]{1,60},[ \t]*"
+)
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
 # a noun right after a short quote that makes it a name: the “Sanctions” group, «Нормандский»
 # формат, the "Star Wars" programme
@@ -168,7 +171,10 @@ def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | No
     first = min(cue.start, cue.speaker_start) if cue.speaker_start >= end else cue.start
     gap = _AFTER_GAP_RE.match(text, end, first)
     if gap is None or gap.end() != first or first - end >= 40 or "\n" in gap.group():
-        return None
+        # ‘…,’ the EU’s foreign policy chief, Kaja Kallas, told: the name inside an apposition
+        gap = _DESCRIBED_GAP_RE.match(text, end, first)
+        if gap is None or gap.end() != first:
+            return None
     quote = text[start:end].rstrip()
     if _ATTRIBUTED_GAP_RE.search(gap.group()) or quote.endswith((",", "?", "!", "…", "—")):
         return k  # “…,” he said / «…», — сказал он / “…?” she asked

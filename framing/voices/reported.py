@@ -73,7 +73,8 @@ _TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s
 _TRAIL_AFTER_RE = re.compile(
     r"\s*(?:[.!?…;)\]]|$|,|(?:on|at|in|during|after|before|to|from|via|when|while|last|this|"
     r"late|earlier|later|yesterday|today|in|в|во|на|по|после|перед|при|накануне|сегодня|вчера|"
-    r"также|журналистам|агентству|изданию|телеканалу|газете)(?!\w))"
+    r"также|журналистам|агентству|изданию|телеканалу|газете|reporters|journalists|lawmakers|"
+    r"a\s+(?:news|press)\s+conference|a\s+briefing)(?!\w))"
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "He said this while …", "Lavrov said so at a meeting": the cue looks back
@@ -128,7 +129,9 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
         return comma.end(), bounds[1]
     window = max(bounds[0], lead - 40)
     head = window + len(text[window : kak.start() if kak else lead].rstrip())
-    if head > bounds[0] and text[head - 1] == "," and _NOTHING_RE.match(text, after, bounds[1]):
+    if head > bounds[0] and text[head - 1] == ",":
+        # "…, according to people familiar with the matter.": no comma after the speaker,
+        # so the cue's phrase runs to the sentence's end and the content is before it
         return bounds[0], head - 1
     return (after, bounds[1]) if cue.kind == ACCORDING else None
 

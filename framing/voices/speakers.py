@@ -51,11 +51,19 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from .asides import (
+    apposition_subject,
+    before_adverbials,
+    before_apposition,
+    char_before,
+    named_apposition,
+)
 from .cues import (
     ACCORDING,
     AUXILIARIES,
     CUE_KINDS,
     CUE_RE,
+    EN_PLURAL,
     EN_SKIP,
     EN_STOP,
     NOUN_BEFORE_RE,
@@ -67,11 +75,8 @@ from .cues import (
     RU_ROLES,
     RU_SKIP,
     RU_STOP,
-    SETTING_RE,
     SPEECH,
     TERM,
-    TIME_RE,
-    TIME_WORDS,
     TITLES,
 )
 from .phrases import ABBREVIATION_RE, DETERMINERS, word_back, words_before
@@ -96,23 +101,9 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
-# a wire's ticker or an abbreviation after a company's name: "Slough Estates Plc <SLOU.L>
-# said", "The Federal Deposit Insurance Corp (FDIC) said" (Reuters)
-_TICKER_RE = re.compile(r"\s*(?:<[A-Z0-9.&/-]{1,12}>|\([A-Z][A-Za-z0-9.&/-]{1,14}\))[ \t]*$")
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
 _BRACKETED_NAME_RE = re.compile(r"<([A-Z][^<>\n]{0,60}[\w.])>[ \t]*$")
-_REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
 _AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
-_SETTING_REACH = 90
-_SETTING_PREPOSITIONS = (
-    " в ",
-    " во ",
-    " на ",
-    " in ",
-    " during ",
-    " В ",
-    " In ",
-)  # characters of "в интервью РИА Новости" between a speaker and the cue
 # an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
 _NAME_AFTER_OFFICE_RE = {
     "ru": re.compile(
@@ -126,14 +117,10 @@ _NAME_AFTER_OFFICE_RE = {
     ),
 }
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
-_APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
-_PARTICIPLE_CLAUSE_RE = re.compile(
-    r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
-    r"appearing|testifying|отвечая|комментируя|выступая)\b[^;:!?\"“”«»\n]{0,200}?,\s*$"
-)
-_APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
+_EN_PLURAL = frozenset(EN_PLURAL)
+_OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
 _WHICH_PRONOUN_RE = re.compile(r"\b(?:who|which)\s+(?:he|she|they|we|I)\s*$", re.IGNORECASE)
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
@@ -142,14 +129,9 @@ _FIRST_PERSON = frozenset("i we я мы".split())
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
 # before a Russian cue whose subject follows: "…, — заявил", "Как сообщила пресс-служба"
 _INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
-# a parenthetical between a Russian subject and its cue
-_ASIDE_RE = re.compile(
-    r",\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
-    r"в ответ|напротив),\s*$"
-)
 _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 # "and said", ", однако не исключил": the subject before
-_SHARED_RE = re.compile(r"(?<!\w)(?:and|и|а также|однако|но)\s+(?:не\s+)?$", re.IGNORECASE)
+_SHARED_RE = re.compile(r"(?<!\w)(?:and|but|и|а также|однако|но)\s+(?:не\s+)?$", re.IGNORECASE)
 
 
 class Cue(NamedTuple):
@@ -190,87 +172,6 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
     return start, end
 
 
-def _named_apposition(text: str, pos: int) -> tuple[int, int]:
-    """The name set off by commas right before ``pos``: "The spokesman for the ministry,
-    Maria Zakharova, said" (start, end), else (-1, -1)."""
-    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
-    if m is None:
-        return -1, -1
-    inner = text[m.start() + 1 : m.end()].strip(" ,")
-    if 0 < len(inner.split()) <= 4 and all(w[:1].isupper() for w in inner.split()):
-        start = text.index(inner, m.start() + 1)
-        return start, start + len(inner)
-    return -1, -1
-
-
-def _before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
-    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end),
-    or the name inside it: "The spokesman for the ministry, Maria Zakharova, said"."""
-    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
-    if m is None:  # "Balladur, asked at a news conference if …, said": a longer participle
-        m = _PARTICIPLE_CLAUSE_RE.search(text, max(0, pos - _RELATIVE_REACH), pos)
-    if m is None:
-        return -1, -1
-    named = _named_apposition(text, pos)
-    if named[0] >= 0:
-        return named
-    # "Армен Григорян в интервью Азатутюн, армянской службе Радио Свобода, сказал"
-    head = _before_adverbials(text, m.start(), skip)
-    start, end = words_before(text, head, stop, skip, limit=4)
-    return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
-
-
-def _char_before(text: str, pos: int) -> str:
-    """The last character before ``pos`` that is not a space or a tab ("" at the start)."""
-    while pos > 0 and text[pos - 1] in " \t":
-        pos -= 1
-    return text[pos - 1] if pos else ""
-
-
-def _before_adverbials(text: str, pos: int, skip: frozenset) -> int:
-    """``pos`` moved back over the adverbs, the time adverbials and the settings right before
-    a cue ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил", "Копыркин в
-    интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
-    after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
-    while True:
-        aside = (
-            _ASIDE_RE.search(text, max(0, pos - 30), pos)
-            if _char_before(text, pos) == ","
-            else None
-        )
-        if aside is not None:  # "Лидеры оппозиции, в свою очередь, заявили"
-            pos = aside.start()
-            continue
-        closing = _char_before(text, pos) in (">", ")")  # the regex only after a bracket
-        ticker = _TICKER_RE.search(text, max(0, pos - 20), pos) if closing else None
-        if ticker is not None:
-            pos = ticker.start()
-            continue
-        found = word_back(text, pos)
-        word = text[found[0] : found[1]].lower() if found is not None else ""
-        if word in skip:
-            pos = found[0]
-            continue
-        repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
-        if repeat:  # "Лавров не раз говорил", "несколько раз повторил"
-            pos = repeat.start()
-            continue
-        window = text[max(0, pos - _SETTING_REACH) : pos]
-        setting = (  # the search only where a preposition of a setting is (most cues: none)
-            SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
-            if any(p in window for p in _SETTING_PREPOSITIONS)
-            else None
-        )
-        before = word_back(text, setting.start()) if setting else None
-        if before is not None and text[before[0]].isupper():
-            pos = setting.start()
-            continue
-        m = TIME_RE.search(text, max(0, pos - 40), pos) if word in TIME_WORDS else None
-        if m is None:
-            return pos
-        pos = m.start()
-
-
 def _place_before(text: str, pos: int) -> str:
     """The office named after "в" just before a Russian "Там сообщили", else the "Там"
     itself ("РБК направил запрос в МИД Армении. Там сообщили …")."""
@@ -302,7 +203,7 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         start, end = words_before(text, head, stop, skip)
         if start < 0:
             return None
-        inner = _before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
+        inner = before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
         return inner if inner[0] >= 0 else (start, end)
     start, end = words_before(text, head, stop, skip)
     return (start, end) if start >= 0 else None
@@ -341,6 +242,8 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
     start, end = _words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
+    if start >= 0 and any(w.lower() in AUXILIARIES for w in text[start:end].split()):
+        return -1, -1  # "said the suspension would stay", "insists the treaty cannot": content
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
         first[0].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUNS
@@ -372,14 +275,14 @@ def _speaker_span(
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
-    before = _before_adverbials(text, start, back_skip)
+    before = before_adverbials(text, start, back_skip)
     if lang == "ru" and cue_text.startswith("исключ"):
         negation = _NOT_RE.search(text, max(0, before - 4), before)
         if negation:  # "Игнатьев в разговоре с «МК» не исключил, что …"
-            before = _before_adverbials(text, negation.start(), back_skip)
+            before = before_adverbials(text, negation.start(), back_skip)
     bracketed = (
         _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
-        if _char_before(text, before) == ">"
+        if char_before(text, before) == ">"
         else None
     )
     if bracketed is not None:
@@ -394,11 +297,18 @@ def _speaker_span(
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
     if kind == TERM and _NAMING_RE.match(text, end):
         s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
-    if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start):
-        s, e = _named_apposition(text, start)  # "the home secretary, Yvette Cooper, told MPs"
+    # (at ``before``: "…, Shavkat Mirziyoyev, likes to say" has its apposition before "likes")
+    if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, before - 4), before):
+        s, e = named_apposition(text, before)  # "the home secretary, Yvette Cooper, told MPs"
+    if s < 0 and lang != "ru" and char_before(text, before) == ",":
+        # "Marta Kos, the EU's enlargement commissioner, told POLITICO": the subject opens
+        # the sentence before an apposition; what follows "told" is the addressee
+        s, e = apposition_subject(text, before, stop, back_skip)
     if (
         s < 0
         and not cue_text.endswith("ing")
+        and not cue_text.startswith("tell")
+        and cue_text != "told"
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
@@ -419,10 +329,10 @@ def _speaker_span(
             and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
             and text[s:e].split()[0].lower() not in PRONOUNS
         ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
-            before = _before_apposition(text, start, stop, back_skip)
+            before = before_apposition(text, start, stop, back_skip)
             s, e = before if before[0] >= 0 else (s, e)
     if s < 0 and not cue_text.endswith("ing"):
-        s, e = _before_apposition(text, start, stop, back_skip)
+        s, e = before_apposition(text, start, stop, back_skip)
     return s, e
 
 
@@ -482,10 +392,13 @@ class CueList:
             cue_text, kind = m.group(), kinds[m.group()]
             if (
                 lang != "ru"
-                and cue_text.endswith("s")
-                and NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+                and (cue_text.endswith("s") or cue_text in _EN_PLURAL)
+                and (
+                    NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+                    or (cue_text in _EN_PLURAL and _OF_RE.match(text, m.end()))
+                )
             ):
-                continue  # "rejected claims of …", "the warnings": a noun, not a cue
+                continue  # "rejected claims of …", "the warnings", "fear of": a noun
             if cue_text in ("quoted", "cited"):
                 who = _QUOTED_AS_RE.match(text, m.end())
                 if who is not None:  # "cited figures": not a cue

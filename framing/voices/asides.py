@@ -1,0 +1,152 @@
+"""What stands between a speaker and its cue: adverbs, times, settings, asides, appositions.
+
+A cue's speaker is often not right before it: "Pashinian on Thursday again ruled out",
+"Копыркин в интервью РИА Новости отметил", "Slough Estates Plc <SLOU.L> said", "Лидеры
+оппозиции, в свою очередь, заявили", "Mirziyoyev likes to say" (:func:`before_adverbials`
+steps back over them), or an apposition sets it off: "Karen Mkrtchyan, a taxi driver, said"
+(:func:`before_apposition`), "The spokesman for the ministry, Maria Zakharova, said"
+(:func:`named_apposition`), "Marta Kos, the EU's enlargement commissioner, told POLITICO"
+(:func:`apposition_subject`: the sentence opens with the speaker).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import SETTING_RE, TIME_RE, TIME_WORDS
+from .phrases import word_back, words_before
+
+__all__ = [
+    "apposition_subject",
+    "before_adverbials",
+    "before_apposition",
+    "char_before",
+    "named_apposition",
+]
+
+_PARTICIPLE_REACH = 200  # characters of ", asked at a news conference if …," before a cue
+# a wire's ticker or an abbreviation after a company's name: "Slough Estates Plc <SLOU.L>
+# said", "The Federal Deposit Insurance Corp (FDIC) said" (Reuters)
+_TICKER_RE = re.compile(r"\s*(?:<[A-Z0-9.&/-]{1,12}>|\([A-Z][A-Za-z0-9.&/-]{1,14}\))[ \t]*$")
+_REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
+_SETTING_REACH = 90
+_SETTING_PREPOSITIONS = (
+    " в ",
+    " во ",
+    " на ",
+    " in ",
+    " during ",
+    " В ",
+    " In ",
+)  # characters of "в интервью РИА Новости" between a speaker and the cue
+_APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
+    r"appearing|testifying|отвечая|комментируя|выступая)\b[^;:!?\"“”«»\n]{0,200}?,\s*$"
+)
+_APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
+_WISH_RE = re.compile(
+    r"(?<!\w)(?:likes?|wants?|wanted|tends?|tended|continues?|continued|went on)\s+to\s*$"
+)
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*|[—–-][ \t]*)$")
+# a parenthetical between a Russian subject and its cue
+_ASIDE_RE = re.compile(
+    r",\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
+    r"в ответ|напротив),\s*$"
+)
+
+
+def named_apposition(text: str, pos: int) -> tuple[int, int]:
+    """The name set off by commas right before ``pos``: "The spokesman for the ministry,
+    Maria Zakharova, said" (start, end), else (-1, -1)."""
+    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:
+        return -1, -1
+    inner = text[m.start() + 1 : m.end()].strip(" ,")
+    if 0 < len(inner.split()) <= 4 and all(w[:1].isupper() for w in inner.split()):
+        start = text.index(inner, m.start() + 1)
+        return start, start + len(inner)
+    return -1, -1
+
+
+def before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
+    """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end),
+    or the name inside it: "The spokesman for the ministry, Maria Zakharova, said"."""
+    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:  # "Balladur, asked at a news conference if …, said": a longer participle
+        m = _PARTICIPLE_CLAUSE_RE.search(text, max(0, pos - _PARTICIPLE_REACH), pos)
+    if m is None:
+        return -1, -1
+    named = named_apposition(text, pos)
+    if named[0] >= 0:
+        return named
+    # "Армен Григорян в интервью Азатутюн, армянской службе Радио Свобода, сказал"
+    head = before_adverbials(text, m.start(), skip)
+    start, end = words_before(text, head, stop, skip, limit=4)
+    return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
+
+
+def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
+    """The capitalized phrase that opens a sentence before an apposition ending at ``pos``
+    ("Rosselkhoznadzor, Russia's agricultural watchdog, said"), else (-1, -1)."""
+    m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
+    if m is None:
+        return -1, -1
+    s, e = words_before(text, m.start(), stop, skip)
+    if s < 0 or not text[s].isupper() or not _SENTENCE_START_RE.search(text, max(0, s - 4), s):
+        return -1, -1  # "In Yerevan, the bloc is finished, said X": no subject before
+    return s, e
+
+
+def char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space or a tab ("" at the start)."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text[pos - 1] if pos else ""
+
+
+def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
+    """``pos`` moved back over the adverbs, the time adverbials and the settings right before
+    a cue ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил", "Копыркин в
+    интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
+    after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
+    while True:
+        aside = (
+            _ASIDE_RE.search(text, max(0, pos - 30), pos) if char_before(text, pos) == "," else None
+        )
+        if aside is not None:  # "Лидеры оппозиции, в свою очередь, заявили"
+            pos = aside.start()
+            continue
+        closing = char_before(text, pos) in (">", ")")  # the regex only after a bracket
+        ticker = _TICKER_RE.search(text, max(0, pos - 20), pos) if closing else None
+        if ticker is not None:
+            pos = ticker.start()
+            continue
+        found = word_back(text, pos)
+        word = text[found[0] : found[1]].lower() if found is not None else ""
+        if word in skip:
+            pos = found[0]
+            continue
+        repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
+        if repeat:  # "Лавров не раз говорил", "несколько раз повторил"
+            pos = repeat.start()
+            continue
+        window = text[max(0, pos - _SETTING_REACH) : pos]
+        setting = (  # the search only where a preposition of a setting is (most cues: none)
+            SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+            if any(p in window for p in _SETTING_PREPOSITIONS)
+            else None
+        )
+        before = word_back(text, setting.start()) if setting else None
+        if before is not None and text[before[0]].isupper():
+            pos = setting.start()
+            continue
+        if word == "to":  # "Mirziyoyev likes to say", "wants to stress"
+            wish = _WISH_RE.search(text, max(0, pos - 24), pos)
+            if wish is not None:
+                pos = wish.start()
+                continue
+        m = TIME_RE.search(text, max(0, pos - 40), pos) if word in TIME_WORDS else None
+        if m is None:
+            return pos
+        pos = m.start()

@@ -1,0 +1,133 @@
+"""Voices in English newspaper and broadcast layouts: the rules found on the fifth development
+set (bench/voices dev5, English passages in the styles of American, British and European
+papers, wires and the region's English-language outlets; issue 15).
+
+The passages here are written for these tests, in the same layouts: a sentence that opens with
+its speaker and an apposition before the cue ("Marta Kos, the EU's enlargement commissioner,
+told POLITICO"), descriptions that refer back ("the 69-year-old", "the prime minister", "the
+former culture minister"), attributions at a sentence's end ("…, according to people familiar
+with the matter"), stated views in the plural ("analysts warn"), and denials of a fear. Expected
+values follow the labelling guide of bench/voices/README.md and were checked by hand.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.voices import find_quotes
+
+
+def quotes_of(text: str) -> list[list[str]]:
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    return find_quotes(articles)[["text", "kind", "speaker"]].values.tolist()
+
+
+# ---- who speaks --------------------------------------------------------------------------------
+SPEAKERS = [
+    (  # the sentence opens with the speaker; "told" is followed by the addressee
+        "Marta Kos, the EU’s enlargement commissioner, told POLITICO that the bloc would not let "
+        "Russia “hold a veto over Armenia’s European choice”.",
+        "hold a veto over Armenia’s European choice", "Marta Kos",
+    ),
+    (  # an age refers back to the person named
+        "Bidzina Ivanishvili, the founder of the ruling party, rarely speaks in public. When he "
+        "does, he says the West wants a war. “We refused to open a second front,” the "
+        "69-year-old told supporters.",
+        "We refused to open a second front,", "Bidzina Ivanishvili",
+    ),
+    (  # "the prime minister" is the head of government the story is about
+        "Keir Starmer told the meeting that Vladimir Putin was playing for time. ‘We cannot let "
+        "aggression pay,’ the prime minister said.",
+        "We cannot let aggression pay,", "Keir Starmer",
+    ),
+    (  # the title with its own words: "former culture minister", not "defence minister"
+        "Rustem Umerov, the defence minister, said Kyiv would study the memorandum. Vladimir "
+        "Medinsky, the Kremlin aide and former culture minister, said Moscow was ready. “We do "
+        "not fear a long war,” the former culture minister said.",
+        "We do not fear a long war,", "Vladimir Medinsky",
+    ),
+    (  # a British quote, then a description and the name set off by commas
+        "‘We cannot wait for the next escalation,’ the EU’s foreign policy chief, Kaja Kallas, "
+        "told reporters in Brussels.",
+        "We cannot wait for the next escalation,", "Kaja Kallas",
+    ),
+    (  # a wish before the cue: "likes to say"
+        "Uzbekistan’s president, Shavkat Mirziyoyev, likes to say that his country has “no "
+        "enemies, only partners”.",
+        "no enemies, only partners", "Shavkat Mirziyoyev",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKERS)
+def test_the_speaker_of_a_quote(quote_speaker, text, quote, speaker):
+    assert quote_speaker(text, quote).endswith(speaker)
+
+
+def test_a_description_with_other_words_fits_no_other_title():
+    text = (
+        "Rustem Umerov, Ukraine’s former defence minister, said Kyiv wanted a ceasefire. “We do "
+        "not fear a long war,” the former culture minister said."
+    )
+    assert quotes_of(text)[0][2] != "Rustem Umerov"
+
+
+# ---- what is reported ----------------------------------------------------------------------------
+REPORTED = [
+    (  # an apposition before the cue, an auxiliary after it: the content follows
+        "Rosselkhoznadzor, Russia’s agricultural watchdog, said the suspension would stay in "
+        "place until Armenian producers corrected the violations.",
+        "suspension", "Rosselkhoznadzor",
+    ),
+    (  # "according to …" at the sentence's end
+        "Kazakhstan is tightening checks on re-exports to Russia to shield its banks from "
+        "secondary sanctions, according to people familiar with the matter.",
+        "sanctions", "people familiar",
+    ),
+    (  # a trailing cue with its addressee and a time
+        "The authorities are deliberately stoking tensions with Russia, Armenia’s second "
+        "President Robert Kocharyan told reporters on Tuesday.",
+        "tensions", "Robert Kocharyan",
+    ),
+    (  # stated views in the plural
+        "Many analysts in Yerevan fear that the country would be left with no security at all.",
+        "security", "Many analysts in Yerevan",
+    ),
+    (
+        "Some Republicans worry that the bill could escalate a trade war with China.",
+        "war", "Some Republicans",
+    ),
+    (  # "but described": the subject of the cue before
+        "Ukraine’s Defence Minister Rustem Umerov said Kyiv would study the document but "
+        "described its demands as the same old threats.",
+        "threats", "Rustem Umerov",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), REPORTED)
+def test_reported_speech_and_its_speaker(hit, text, word, speaker):
+    found = hit(text, word)
+    assert found["voice"] == "reported" and found["speaker"].endswith(speaker)
+
+
+def test_a_fear_after_a_determiner_is_a_noun_not_a_cue(hit):
+    text = "The fear of a collapse in cross-border trade is growing in the north."
+    assert hit(text, "collapse")["voice"] == "narrative"
+
+
+# ---- negation ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("President Ilham Aliyev dismissed fears of a new war with Armenia.", "war", True),
+        ("Peskov dismissed talk of a crisis in relations with Yerevan.", "crisis", True),
+        ("Japarov said there would be no more war on this border.", "war", True),
+        ("Anyone who has watched the drones cannot fail to see the threat.", "threat", False),
+        ("The army reported no more than two attacks overnight.", "attacks", False),
+        ("The minister dismissed the ambassador after the attack.", "attack", False),
+    ],
+)
+def test_denials_of_a_fear_and_double_negatives(hit, text, word, negated):
+    assert hit(text, word)["negated"] is negated
