@@ -52,6 +52,19 @@ SPEAKERS = [
         "told reporters in Brussels.",
         "We cannot wait for the next escalation,", "Kaja Kallas",
     ),
+    (  # a speech quoted at length after the paragraph that names its speaker
+        "In a speech to students in September, Russian Foreign Minister Sergei Lavrov laid out "
+        "Moscow's view of its neighbours.\n\n“We have never threatened anyone in the South "
+        "Caucasus. Nobody should expect us to stay silent.”",
+        "We have never threatened anyone in the South Caucasus. Nobody should expect us to stay "
+        "silent.",
+        "Sergei Lavrov",
+    ),
+    (  # "the chancellor" is the head of government the story is about
+        "Friedrich Merz met Volodymyr Zelensky in Berlin. “Sanctions will stay until the war "
+        "ends,” the chancellor said.",
+        "Sanctions will stay until the war ends,", "Friedrich Merz",
+    ),
     (  # a wish before the cue: "likes to say"
         "Uzbekistan’s president, Shavkat Mirziyoyev, likes to say that his country has “no "
         "enemies, only partners”.",

@@ -8,7 +8,8 @@ The passages are labelled by hand in a light inline markup (see ``README.md``)::
 ``python -m bench.voices.build`` turns ``written_en.txt`` and ``written_ru.txt`` into
 ``written.jsonl``, ``dev2_en.txt`` and ``dev2_ru.txt`` (the second development set, written
 after the rules were tuned on the first) into ``dev2.jsonl``, ``dev4_ru.txt`` (the fourth,
-Russian) into ``dev4.jsonl`` and ``dev5_en.txt`` (the fifth, English) into ``dev5.jsonl``;
+Russian) into ``dev4.jsonl``, ``dev5_en.txt`` (the fifth, English) into ``dev5.jsonl`` and
+``dev6_en.txt`` and ``dev6_ru.txt`` (the sixth) into ``dev6.jsonl``;
 ``--real FILE [FILE ...]`` turns the marked copies of real passages (kept outside the
 project: the texts stay in ``../shared/data``) into ``real.jsonl`` (or ``--out``, e.g.
 ``dev3.jsonl``), which stores a reference (file, row id, character start and end) instead of
@@ -211,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         records = build([HERE / "written_en.txt", HERE / "written_ru.txt"], HERE / "written.jsonl")
         records += build([HERE / "dev2_en.txt", HERE / "dev2_ru.txt"], HERE / "dev2.jsonl")
         records += build([HERE / "dev4_ru.txt"], HERE / "dev4.jsonl")
-        if (HERE / "dev5_en.txt").exists():
-            records += build([HERE / "dev5_en.txt"], HERE / "dev5.jsonl")
+        records += build([HERE / "dev5_en.txt"], HERE / "dev5.jsonl")
+        if (HERE / "dev6_ru.txt").exists():
+            records += build([HERE / "dev6_en.txt", HERE / "dev6_ru.txt"], HERE / "dev6.jsonl")
     hits = [h for r in records for h in r["hits"]]
     print(f"{len(records)} passages, {sum(len(r['quotes']) for r in records)} quotes, "
           f"{sum(len(r['reported']) for r in records)} reported, {len(hits)} hits, "

@@ -46,7 +46,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 NEWS = ROOT.parent / "shared" / "data" / "news"
 RESULTS = ROOT / "bench" / "results" / "voices.json"
-LABELS = ("written.jsonl", "real.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl")
+LABELS = (
+    "written.jsonl",
+    "real.jsonl",
+    "dev2.jsonl",
+    "dev3.jsonl",
+    "dev4.jsonl",
+    "dev5.jsonl",
+    "dev6.jsonl",
+)
 
 #: issue 15's goals; every measure is "at least".
 GOALS = {
@@ -139,8 +147,8 @@ def is_real(record: dict) -> bool:
 def split_of(passage_id: str) -> str:
     """The part of the set a passage belongs to: "dev" (tune on it), "test" (held out),
     "dev2" (the second development set, ids ``d2-…``), "dev3" (the third, real passages,
-    ids ``d3-…``), "dev4" (the fourth, Russian, ids ``d4-…``) or "dev5" (the fifth, English,
-    ids ``d5-…``).
+    ids ``d3-…``), "dev4" (the fourth, Russian, ids ``d4-…``), "dev5" (the fifth, English,
+    ids ``d5-…``) or "dev6" (the sixth, both languages, ids ``d6-…``).
 
     A passage of the first set is in "dev" when the SHA-1 of its id, read as a number, is even;
     the split is fixed by the ids alone, so it does not move when passages are added.
@@ -150,7 +158,7 @@ def split_of(passage_id: str) -> str:
     >>> split_of("d4-ru-a-001")
     'dev4'
     """
-    if passage_id[:3] in ("d2-", "d3-", "d4-", "d5-"):
+    if passage_id[:3] in ("d2-", "d3-", "d4-", "d5-", "d6-"):
         return "dev" + passage_id[1]
     return (
         "dev" if int(hashlib.sha1(passage_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
@@ -574,8 +582,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", type=Path, default=NEWS, help="the shared news corpora")
     parser.add_argument("--out", type=Path, default=None,
                         help="where the JSON goes (bench/results/voices[-SPLIT].json)")  # fmt: skip
-    parser.add_argument("--split", choices=("all", "dev", "test", "dev2", "dev3", "dev4", "dev5"), default="all",
-                        help="score every passage, or only the dev or test half, or dev2 … dev5")  # fmt: skip
+    parser.add_argument("--split", choices=("all", "dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6"), default="all",
+                        help="score every passage, or only the dev or test half, or dev2 … dev6")  # fmt: skip
     args = parser.parse_args(argv)
     passages, notes = load_passages(news=args.news)
     if args.split != "all":

@@ -87,7 +87,7 @@ _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capital
 
 _TITLE_WORDS = 9  # words of a title written before a named speaker
 _EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
-_HEADS = frozenset(("president", "leader", "premier", "президент", "лидер"))
+_HEADS = frozenset(("president", "leader", "premier", "chancellor", "президент", "лидер"))
 # the words of an office in an English anaphor: "the Head of the Office of the President"
 _OFFICE_WORDS = frozenset(
     "of the office president's state affairs ministry government council security national "
@@ -338,7 +338,9 @@ def _name_at(text: str, m, lang: str) -> str | None:
     return None
 
 
-def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tuple[str, str] | None:
+def _last_name(
+    text: str, lo: int, hi: int, lang: str, skip, named: list, subject_only: bool = False
+) -> tuple[str, str] | None:
     """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
     sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
     else, when nobody is ``named`` yet, the last name (:func:`_name_at`); or None."""
@@ -359,7 +361,7 @@ def _last_name(text: str, lo: int, hi: int, lang: str, skip, named: list) -> tup
             before = word_back(text, m.start())
             if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
                 subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
-    return subject if named else subject or found
+    return subject if named or subject_only else subject or found
 
 
 class Speakers:
@@ -466,6 +468,8 @@ class Speakers:
                 found = _untitled(named, self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":
             found = self._last_person(cue)  # not "глава МИД" for the defence minister
+        if found is None and head in _HEADS and self.text:
+            found = self._untitled_subject(cue)  # "Friedrich Merz met … the chancellor said"
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
@@ -474,6 +478,29 @@ class Speakers:
         elif self.lang == "ru":  # "Генеральный секретарь ОДКБ заявил … — сказал он"
             named.append((phrase, gender_of(phrase, cue.gender)))
         return found if found is not None else phrase
+
+    def _untitled_subject(self, cue) -> str | None:
+        """The person named without a title as a sentence's subject in the narrative before a
+        head of government or state that nobody fits ("Friedrich Merz met Volodymyr Zelensky
+        in Berlin. “…,” the chancellor said")."""
+        lo = max(self.last, cue.speaker_start - _NAME_REACH)
+        lang = "ru" if self.lang == "ru" else "en"
+        name = _last_name(self.text, lo, cue.speaker_start, lang, self.skip, [], subject_only=True)
+        if name is None:
+            return None
+        written = self.text.find(name[0], lo, cue.speaker_start)
+        title = title_before(self.text, written, written + len(name[0]))
+        if any(r in title.split() for r in _ROLES_ALL):
+            return None  # a titled name: that office, not necessarily this one
+        self.named.append(name)
+        return name[0]
+
+    def name_in(self, lo: int, hi: int) -> str | None:
+        """The person a stretch of narrative is about: its last sentence subject that is a
+        name, else its last name ("In a speech …, Sergei Lavrov laid out …"); None."""
+        lang = "ru" if self.lang == "ru" else "en"
+        found = _last_name(self.text, lo, hi, lang, self.skip, [])
+        return found[0] if found else None
 
     def _last_person(self, cue) -> str | None:
         """The last person named before a Russian description that no written title fits

@@ -171,7 +171,8 @@ CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in CUE_
 # the role nouns a generic anaphor ("the official") may stand for
 ROLES = (
     "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
-    "ambassador aide secretary president premier chief head source leader diplomat analyst expert"
+    "ambassador aide secretary president premier chief head source leader diplomat analyst expert "
+    "chancellor"
 ).split()
 RU_ROLES = (
     "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",

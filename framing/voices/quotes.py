@@ -212,7 +212,25 @@ def _same_sentence(starts: list[int], k: int, bounds: tuple[int, int]):
     return None
 
 
+_OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
+_PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
+
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
+
+
+def _paragraph_subject(text: str, start: int, speakers: Speakers) -> str:
+    """The person the paragraph before a quoted paragraph names ("In a speech …, Russian
+    Foreign Minister Sergei Lavrov laid out Moscow's view. ¶ “…”"), when it holds no cue; "".
+    """
+    end = text.rfind("\n", 0, max(0, start - 1))
+    if end <= 0:
+        return ""
+    begin = text.rfind("\n", 0, end - 1) + 1
+    begin = max(begin, end - _PARAGRAPH_REACH)
+    if CUE_RE[speakers.lang if speakers.lang == "ru" else "en"].search(text, begin, end):
+        return ""  # a cue there attributes, or not, by the rules above
+    found = speakers.name_in(begin, end)
+    return found or ""
 
 
 def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kind, previous):
@@ -316,6 +334,13 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         # a cue in between: the quote may go on with its words (rule 5, below)
     speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
     index = _cue_index(cues, q.start) - 1
+    if (
+        kind == "quote"
+        and not _said(speakers, speaker)
+        and _OPENS_PARAGRAPH_RE.search(text, max(0, q.start - 8), q.start)
+    ):  # a speech quoted at length after the paragraph that names its speaker
+        found = _paragraph_subject(text, q.start, speakers)
+        speaker = found if found else speaker
     if not _said(speakers, speaker) and kind == "quote" and k < len(cues):
         if cues[k].cue in RETROSPECTIVE and cues[k].start - q.end < _FLOATING_GAP:
             if speakers.said(k):  # “…” ¶ X made the remarks
