@@ -243,3 +243,51 @@ SPEAKER_PHRASES = [
 @pytest.mark.parametrize(("text", "speaker"), SPEAKER_PHRASES)
 def test_the_whole_speaker_phrase_after_the_cue(text, speaker):
     assert quotes_of(text)[0][2].endswith(speaker)
+
+
+# ---- direct speech set off by dashes -------------------------------------------------------------
+def test_direct_speech_after_a_dash_is_a_quote(quote_speaker):
+    text = (
+        "Бывший замминистра обороны Армении Давид Тоноян ответил на вопросы «Комсомолки».\n"
+        "— Заморозить конфликт — значит отложить следующую войну, — сказал Давид Тоноян. — Мы "
+        "это уже проходили.\n"
+        "— А если Москва ответит санкциями?"
+    )
+    assert quote_speaker(text, "Заморозить конфликт — значит отложить следующую войну,", "ru") == (
+        "Давид Тоноян"
+    )
+    assert quote_speaker(text, "Мы это уже проходили.", "ru") == "Давид Тоноян"
+    # the interviewer's question has no cue: it is no quote
+    quotes = find_quotes(_articles(text))["text"].tolist()
+    assert "А если Москва ответит санкциями?" not in quotes
+
+
+# ---- more of Russian news's cues ------------------------------------------------------------------
+MORE_CUES = [
+    (  # an imperfective past and a speaker after it
+        "Опросы — часть информационной войны против Москвы, заявляла ранее официальный "
+        "представитель МИД РФ Мария Захарова.",
+        "войны", "Мария Захарова",
+    ),
+    ("Вице-премьер Олег Серебрян настаивает, что кризис спровоцировала Москва.", "кризис",
+     "Олег Серебрян"),
+    (  # "при этом" between an office and its plural cue
+        "В МИД России при этом подчеркнули, что Москва не стремится к разрыву с Ереваном.",
+        "разрыву", "МИД России",
+    ),
+    (  # an outlet in capitals, then the speaker's name
+        "Мы видим, как у наших границ растет напряженность, сообщил БЕЛТА Андрей Ковальчук.",
+        "напряженность", "Андрей Ковальчук",
+    ),
+    (  # a long title with "и … при …" before the name
+        "Санкции бьют по транзиту, считает главный научный сотрудник Института мировой "
+        "экономики и политики при Фонде Первого Президента Нурлан Сейтимов.",
+        "Санкции", "Нурлан Сейтимов",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), MORE_CUES)
+def test_more_cues_of_russian_news(hit, text, word, speaker):
+    found = hit(text, word, lang="ru")
+    assert found["voice"] == "reported" and found["speaker"].endswith(speaker)

@@ -51,8 +51,8 @@ _WISH_RE = re.compile(
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*|[—–-][ \t]*)$")
 # a parenthetical between a Russian subject and its cue
 _ASIDE_RE = re.compile(
-    r",\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
-    r"в ответ|напротив),\s*$"
+    r"(?:,\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
+    r"в ответ|напротив),|(?<!\w)(?:при этом|между тем|тем временем|вместе с тем))\s*$"
 )
 
 
@@ -112,9 +112,11 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
     while True:
         aside = (
-            _ASIDE_RE.search(text, max(0, pos - 30), pos) if char_before(text, pos) == "," else None
+            _ASIDE_RE.search(text, max(0, pos - 30), pos)
+            if char_before(text, pos) in ",м"
+            else None
         )
-        if aside is not None:  # "Лидеры оппозиции, в свою очередь, заявили"
+        if aside is not None:  # "Лидеры оппозиции, в свою очередь, заявили", "при этом"
             pos = aside.start()
             continue
         closing = char_before(text, pos) in (">", ")")  # the regex only after a bracket

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["QuoteSpan", "pair_quotes", "DOUBLE_MARKS", "SINGLE_MARKS"]
+__all__ = ["QuoteSpan", "pair_quotes", "dash_quotes", "DOUBLE_MARKS", "SINGLE_MARKS"]
 
 DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‹›"
@@ -239,4 +239,36 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             out.append(span)
         stack.clear()
     out.sort()
+    return out
+
+
+# Russian direct speech set off by dashes, not marks: "— Мы не уйдём, — сказал он. — Никогда."
+_DASH_LINE_RE = re.compile(r"^[ \t]*[—–][ \t]+(?=\S)", re.MULTILINE)
+_DASH_ATTRIBUTION_RE = re.compile(r"[,!?…][ \t]+[—–][ \t]+(?=[а-яё])")
+_DASH_GOES_ON_RE = re.compile(r"\.[ \t]+[—–][ \t]+(?=[А-ЯЁ])")
+
+
+def dash_quotes(text: str, cue_re) -> list[QuoteSpan]:
+    """The quotes that a dash opens at a line's start and a dash before a cue ends, as Russian
+    papers print direct speech: "— Заморозить конфликт — значит отложить войну, — сказал он
+    «Комсомолке». — Мы это проходили." is two quotes. A dash line without a cue after it (an
+    interview's question or answer) is no quote. ``cue_re`` matches the cue words.
+
+    >>> import re
+    >>> text = "— Мы не уйдём, — сказал он. — Никогда.\n— Почему?"
+    >>> [text[q.start : q.end] for q in dash_quotes(text, re.compile("сказал"))]
+    ['Мы не уйдём,', 'Никогда.']
+    """
+    out: list[QuoteSpan] = []
+    for line in _DASH_LINE_RE.finditer(text):
+        start = line.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        said = _DASH_ATTRIBUTION_RE.search(text, start, end)
+        if said is None or not cue_re.match(text, said.end()):
+            continue
+        out.append(QuoteSpan(start, said.start() + 1, False, "—"))
+        goes_on = _DASH_GOES_ON_RE.search(text, said.end(), end)
+        if goes_on is not None:
+            out.append(QuoteSpan(goes_on.end(), len(text[:end].rstrip()), False, "—"))
     return out

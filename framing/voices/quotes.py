@@ -61,7 +61,7 @@ import pandas as pd
 from .._tables import check_articles
 from .anaphora import Speakers
 from .cues import ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
-from .marks import QuoteSpan, pair_quotes
+from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
 
@@ -216,6 +216,17 @@ _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
 
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
+
+
+def _with_dash_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """``spans`` with the dash-set direct speech (:func:`dash_quotes`) that no quotation
+    mark already holds, in order."""
+    extra = [
+        d
+        for d in dash_quotes(text, CUE_RE["ru"])
+        if not any(q.start < d.end and d.start < q.end for q in spans)
+    ]
+    return sorted(spans + extra) if extra else spans
 
 
 def _paragraph_subject(text: str, start: int, speakers: Speakers) -> str:
@@ -384,6 +395,8 @@ def article_voices(
     if not unwrapped:
         text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = split_interrupted(text, pair_quotes(text), lang)
+    if lang == "ru" and "—" in text:
+        spans = _with_dash_quotes(text, spans)
     sentences = Sentences(text)
     endpos = None if everywhere else quote_cues_end(spans, sentences)
     cues = CueList(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)

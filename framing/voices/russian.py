@@ -114,8 +114,14 @@ def outlet_before_role(word: str, following) -> bool:
     """
     if not (word.isupper() or (word.isascii() and word[:1].isupper())):
         return False
-    # a role, or its adjective ("ведущий аналитик"), in lower case
-    return following is not None and following.group(1)[:1] in _LOWER
+    if following is None:
+        return False
+    # a role, or its adjective ("ведущий аналитик"), in lower case; or, after an outlet in
+    # capitals, a name ("сообщил БЕЛТА Андрей Ковальчук")
+    nxt = following.group(1)
+    return nxt[:1] in _LOWER or (
+        len(word) >= 3 and word.isupper() and nxt[:1].isupper() and not nxt.isupper()
+    )
 
 
 def person_like(phrase: str) -> bool:

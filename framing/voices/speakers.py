@@ -107,7 +107,7 @@ _AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukr
 # an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
 _NAME_AFTER_OFFICE_RE = {
     "ru": re.compile(
-        r"[ \t]+(?:по|в|во|при|и)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,3}?"
+        r"[ \t]+(?:по|в|во|при|и)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,8}?"
         r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
         r"(?=\s*(?:[,.;:!?]|$)|[ \t]+(?:в|во|на)[ \t])"  # "… Ольга Стефанишина в интервью"
     ),
@@ -221,6 +221,9 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
     if lang == "ru":
         setting = SETTING_AFTER_RE.match(text, pos)  # "заявила на брифинге официальный …"
         pos = setting.end() if setting else pos
+        adverb = _TOKEN_RE.match(text, pos)  # "заявляла ранее официальный представитель …"
+        if adverb is not None and adverb.group(1).lower() in RU_SKIP:
+            pos = adverb.end()
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
             if m is None or (
@@ -232,6 +235,9 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
         start, end = _words_after(text, phone.end() if phone else pos, RU_STOP, _AFTER_WORDS)
+        first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
+        if first.lower() in PRONOUNS:  # "рассказала она JAMnews": the pronoun, not the outlet
+            return start, start + len(first)
         party = QUOTED_THEN_NAME_RE.match(text, end) if start >= 0 else None
         if party:  # "секретарь фракции «Гражданский договор» Артур Айвазян"
             end = party.end()
