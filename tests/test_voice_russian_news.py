@@ -173,6 +173,14 @@ def test_a_document_of_the_ministry_named_before_speaks(hit):
     assert "Минобороны" in hit(text, "приостановки", lang="ru")["speaker"]
 
 
+def test_an_outlet_that_relays_is_no_speaker(hit):
+    text = (
+        "Глава МИД РФ Сергей Лавров прибыл в Ереван, передает ТАСС. По его словам, кризиса в "
+        "отношениях нет."
+    )
+    assert hit(text, "кризиса", lang="ru")["speaker"].endswith("Сергей Лавров")
+
+
 def test_an_institution_speaks_in_the_neuter(hit):
     text = "Как сообщило правительство Узбекистана, республика соблюдает все санкции."
     assert hit(text, "санкции", lang="ru") == {"voice": "reported", "speaker": "правительство Узбекистана",
