@@ -249,7 +249,7 @@ _DASH_GOES_ON_RE = re.compile(r"\.[ \t]+[—–][ \t]+(?=[А-ЯЁ])")
 
 
 def dash_quotes(text: str, cue_re) -> list[QuoteSpan]:
-    """The quotes that a dash opens at a line's start and a dash before a cue ends, as Russian
+    r"""The quotes that a dash opens at a line's start and a dash before a cue ends, as Russian
     papers print direct speech: "— Заморозить конфликт — значит отложить войну, — сказал он
     «Комсомолке». — Мы это проходили." is two quotes. A dash line without a cue after it (an
     interview's question or answer) is no quote. ``cue_re`` matches the cue words.

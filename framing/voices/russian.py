@@ -33,7 +33,8 @@ __all__ = [
     "subject_before",
 ]
 
-_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_ROLE_NEXT_RE = re.compile(r"[ \t]+[а-яё]")
+_NAME_NEXT_RE = re.compile(r"[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+")
 #: a setting between a Russian cue and its speaker: "заявила на брифинге официальный
 #: представитель …", "сказал в интервью ТАСС глава …", "написал на своей странице в Facebook"
 SETTING_AFTER_RE = re.compile(
@@ -101,26 +102,22 @@ def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple
     return s, e
 
 
-def outlet_before_role(word: str, following) -> bool:
+def outlet_before_role(word: str, rest: str) -> bool:
     """Whether ``word``, right after a Russian cue, is an outlet addressed before the
-    speaker's role ("сказал NEWS.am секретарь фракции", "сказал РБК вице-премьер");
-    ``following`` is the match of the next word (its group 1), or None.
+    speaker's role or name (``rest``: the text after it): "сказал NEWS.am секретарь
+    фракции", "сказал РБК вице-премьер", "сообщил БЕЛТА Андрей Ковальчук".
 
-    >>> import re
-    >>> outlet_before_role("NEWS.am", re.match(r"\\s*(\\w+)", " секретарь"))
-    True
-    >>> outlet_before_role("МИД", re.match(r"\\s*(\\w+)", " России"))
-    False
+    >>> outlet_before_role("NEWS.am", " секретарь фракции"), outlet_before_role("МИД", " России.")
+    (True, False)
+    >>> outlet_before_role("БЕЛТА", " Андрей Ковальчук."), outlet_before_role("МИД", " РФ")
+    (True, False)
     """
     if not (word.isupper() or (word.isascii() and word[:1].isupper())):
         return False
-    if following is None:
-        return False
-    # a role, or its adjective ("ведущий аналитик"), in lower case; or, after an outlet in
-    # capitals, a name ("сообщил БЕЛТА Андрей Ковальчук")
-    nxt = following.group(1)
-    return nxt[:1] in _LOWER or (
-        len(word) >= 3 and word.isupper() and nxt[:1].isupper() and not nxt.isupper()
+    # a role, or its adjective ("ведущий аналитик"), in lower case; after an outlet in
+    # capitals, also a person's name
+    return bool(_ROLE_NEXT_RE.match(rest)) or (
+        len(word) >= 3 and word.isupper() and bool(_NAME_NEXT_RE.match(rest))
     )
 
 

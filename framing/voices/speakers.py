@@ -229,7 +229,7 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
             if m is None or (
                 m.re is _TOKEN_RE
                 and m.group(1).lower() not in RU_DATIVES
-                and not outlet_before_role(m.group(1), _TOKEN_RE.match(text, m.end()))
+                and not outlet_before_role(m.group(1), text[m.end() : m.end() + 60])
             ):
                 break
             pos = m.end()
