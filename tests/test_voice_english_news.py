@@ -65,6 +65,16 @@ SPEAKERS = [
         "ends,” the chancellor said.",
         "Sanctions will stay until the war ends,", "Friedrich Merz",
     ),
+    (  # the name set off after the title that follows the cue
+        '"Nobody threatens anyone by talking to Brussels," said Armenia\'s deputy foreign '
+        "minister, Mnatsakan Safaryan.",
+        "Nobody threatens anyone by talking to Brussels,", "Mnatsakan Safaryan",
+    ),
+    (  # a description opens the sentence, the name closes its apposition
+        "Armenia's envoy, parliament deputy speaker Ruben Rubinyan, told Reuters that the border "
+        "could open “within months, not years”.",
+        "within months, not years", "Ruben Rubinyan",
+    ),
     (  # a wish before the cue: "likes to say"
         "Uzbekistan’s president, Shavkat Mirziyoyev, likes to say that his country has “no "
         "enemies, only partners”.",
@@ -110,6 +120,11 @@ REPORTED = [
     (
         "Some Republicans worry that the bill could escalate a trade war with China.",
         "war", "Some Republicans",
+    ),
+    (  # "in his view" is "according to him"
+        "Ruben Vardanyan spoke from his cell. In his view, the war in Ukraine only sped up the "
+        "shift.",
+        "war", "Ruben Vardanyan",
     ),
     (  # "but described": the subject of the cue before
         "Ukraine’s Defence Minister Rustem Umerov said Kyiv would study the document but "

@@ -24,7 +24,11 @@ __all__ = [
     "named_apposition",
 ]
 
-_PARTICIPLE_REACH = 200  # characters of ", asked at a news conference if …," before a cue
+_PARTICIPLE_REACH = 200
+# a person's name that ends an apposition: ", parliament deputy speaker Ruben Rubinyan,"
+_NAME_AT_END_RE = re.compile(
+    r"[ \t]([A-Z][a-z]+(?:[ \t][A-Z][a-z'’-]+){1,2}),\s*$"
+)  # characters of ", asked at a news conference if …," before a cue
 # a wire's ticker or an abbreviation after a company's name: "Slough Estates Plc <SLOU.L>
 # said", "The Federal Deposit Insurance Corp (FDIC) said" (Reuters)
 _TICKER_RE = re.compile(r"\s*(?:<[A-Z0-9.&/-]{1,12}>|\([A-Z][A-Za-z0-9.&/-]{1,14}\))[ \t]*$")
@@ -95,6 +99,10 @@ def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     s, e = words_before(text, m.start(), stop, skip)
     if s < 0 or not text[s].isupper() or not _SENTENCE_START_RE.search(text, max(0, s - 4), s):
         return -1, -1  # "In Yerevan, the bloc is finished, said X": no subject before
+    name = _NAME_AT_END_RE.search(text, m.start() + 1, m.end())
+    if name is not None and " " not in text[s:e].split("’s")[-1].split("'s")[-1].strip():
+        # "Armenia's envoy, parliament deputy speaker Ruben Rubinyan, told": the name
+        return name.span(1)
     return s, e
 
 

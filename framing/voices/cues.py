@@ -65,7 +65,7 @@ _RU_PAST_STEMS = (
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
     "повтори завери исключи отрица допусти говори высказа изложи настоя предположи доложи "
     "отреза заявля сообща отмеча подчеркива утвержда настаива предупрежда указыва объясня "
-    "напомина признава"
+    "напомина признава возрази"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли отвергло опроверг опровергла опровергли опровергло "
@@ -122,11 +122,17 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         kinds.update(dict.fromkeys(_RU_PRESENT + _RU_IRREGULAR, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
         kinds.update(
-            dict.fromkeys(["по словам", "по мнению", "по данным", "по информации"], ACCORDING)
+            dict.fromkeys(
+                ["по словам", "по мнению", "по данным", "по информации", "по оценке"], ACCORDING
+            )
         )
         kinds.update(
             dict.fromkeys(
-                (f"по {p} {w}" for p in ("его", "её", "ее", "их") for w in ("словам", "мнению")),
+                (
+                    f"по {p} {w}"
+                    for p in ("его", "её", "ее", "их")
+                    for w in ("словам", "мнению", "оценке")
+                ),
                 ACCORDING,
             )
         )
@@ -140,8 +146,9 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
         kinds["according to"] = ACCORDING
+        kinds.update(dict.fromkeys((f"in {p} view" for p in ("his", "her", "their")), ACCORDING))
     # the cues that start sentences also in their capitalized form
-    for phrase in [k for k in kinds if k.startswith(("according", "so-", "по ", "так "))]:
+    for phrase in [k for k in kinds if k.startswith(("according", "so-", "по ", "так ", "in "))]:
         if phrase in kinds:
             kinds[phrase[0].upper() + phrase[1:]] = kinds[phrase]
     return kinds
@@ -275,6 +282,7 @@ ORG_ANAPHORS = frozenset(
 )  # fmt: skip
 PRONOUNS = {
     "he": "m", "she": "f", "they": "", "it": "org", "him": "m", "her": "f", "them": "",
+    "his": "m", "their": "",
     "он": "m", "она": "f", "они": "", "его": "m", "её": "f", "ее": "f", "их": "",
 }  # fmt: skip
 
@@ -321,7 +329,7 @@ SETTING_RE = re.compile(
     r"обращении|выступлении|совещании|заседании|встрече|форуме|саммите|конференции|церемонии|"
     r"переговорах)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
-    r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S)|«[^«»\n]{1,40}»)*$"  # "в беседе с «МК»"
+    r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S)|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")*$"  # "в беседе с «МК»"
 )
 
 _DAYS = (

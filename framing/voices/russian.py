@@ -97,6 +97,11 @@ def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple
         s = obj.end()
     prep = word_back(text, s)
     word = text[prep[0] : prep[1]].lower() if prep is not None else ""
+    if plural and word == "при":  # "В постпредстве России при ЕС сообщили": the whole office
+        s2, _ = words_before(text, prep[0], stop, skip)
+        before = word_back(text, s2) if s2 >= 0 else None
+        if before is not None and text[before[0] : before[1]].lower() in ("в", "во"):
+            return s2, e
     if word in _PREPOSITIONS and not (plural and word in ("в", "во")):
         return -2, -2
     return s, e

@@ -120,12 +120,16 @@ _RELATIVE_REACH = 200  # characters of a relative clause between its head and th
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _EN_PLURAL = frozenset(EN_PLURAL)
+_NAME_SET_OFF_RE = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z'’-]+){1,2})(?=[ \t]*[.;]|$)")
 _OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
 _WHICH_PRONOUN_RE = re.compile(r"\b(?:who|which)\s+(?:he|she|they|we|I)\s*$", re.IGNORECASE)
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _FIRST_PERSON = frozenset("i we я мы".split())
+# "В постпредстве России при ЕС агентству сообщили": an addressee before the cue is skipped
+_RU_BACK_SKIP = RU_SKIP | RU_DATIVES
+_CLAUSE_END_RE = re.compile(r"\s*[,.;:!?]")
 _NOT_RE = re.compile(r"(?<!\w)не\s+$")
 # before a Russian cue whose subject follows: "…, — заявил", "Как сообщила пресс-служба"
 _INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
@@ -217,15 +221,19 @@ def _name_after_office(text: str, end: int, lang: str) -> int:
     return m.end() if m else end
 
 
-def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tuple[int, int]:
+def _speaker_after(
+    text: str, pos: int, lang: str, plural: bool = False, outlet_speaks: bool = False
+) -> tuple[int, int]:
     if lang == "ru":
         setting = SETTING_AFTER_RE.match(text, pos)  # "заявила на брифинге официальный …"
         pos = setting.end() if setting else pos
         adverb = _TOKEN_RE.match(text, pos)  # "заявляла ранее официальный представитель …"
         if adverb is not None and adverb.group(1).lower() in RU_SKIP:
             pos = adverb.end()
+        outlet = None
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
+            outlet = m if m is not None and m.re is _OUTLET_RE else outlet
             if m is None or (
                 m.re is _TOKEN_RE
                 and m.group(1).lower() not in RU_DATIVES
@@ -235,6 +243,10 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
         start, end = _words_after(text, phone.end() if phone else pos, RU_STOP, _AFTER_WORDS)
+        if start < 0 and outlet is not None and outlet_speaks and _CLAUSE_END_RE.match(text, pos):
+            # "Как пишет «Financial Times», …": the outlet speaks (not "По данным «Ъ»")
+            inner = outlet.group().strip()
+            return outlet.end() - len(inner) + 1, outlet.end() - 1
         first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
         if first.lower() in PRONOUNS:  # "рассказала она JAMnews": the pronoun, not the outlet
             return start, start + len(first)
@@ -258,6 +270,9 @@ def _speaker_after(text: str, pos: int, lang: str, plural: bool = False) -> tupl
     following = _TOKEN_RE.match(text, end) if end >= 0 else None
     if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
+    named = _NAME_SET_OFF_RE.match(text, end) if start >= 0 else None
+    if named is not None:  # "said Armenia's deputy foreign minister, Mnatsakan Safaryan."
+        return start, named.end(1)
     return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
 
 
@@ -266,7 +281,7 @@ def _speaker_span(
 ):
     """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
-    stop, back_skip = (RU_STOP, RU_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
+    stop, back_skip = (RU_STOP, _RU_BACK_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
     if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
         s = start + cue_text.index(" ") + 1
         return s, s + len(cue_text.split()[1])
@@ -317,7 +332,7 @@ def _speaker_span(
         and cue_text != "told"
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
-        s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"))
+        s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"), outlet_speaks=True)
         if (
             s >= 0
             and lang == "ru"
