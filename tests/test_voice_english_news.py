@@ -83,11 +83,6 @@ SPEAKERS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "quote", "speaker"), SPEAKERS)
-def test_the_speaker_of_a_quote(quote_speaker, text, quote, speaker):
-    assert quote_speaker(text, quote).endswith(speaker)
-
-
 def test_a_description_with_other_words_fits_no_other_title():
     text = (
         "Rustem Umerov, Ukraine’s former defence minister, said Kyiv wanted a ceasefire. “We do "
@@ -134,10 +129,18 @@ REPORTED = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "word", "speaker"), REPORTED)
-def test_reported_speech_and_its_speaker(hit, text, word, speaker):
-    found = hit(text, word)
-    assert found["voice"] == "reported" and found["speaker"].endswith(speaker)
+@pytest.mark.parametrize(
+    ("voice", "text", "words", "speaker"),
+    [("quote", *case) for case in SPEAKERS] + [("reported", *case) for case in REPORTED],
+)
+def test_who_speaks(quote_speaker, hit, voice, text, words, speaker):
+    """``words``: a quote's words (the quotes' table), or a term in reported speech (a hit)."""
+    if voice == "quote":
+        found = quote_speaker(text, words)
+    else:
+        assert hit(text, words)["voice"] == "reported"
+        found = hit(text, words)["speaker"]
+    assert found.endswith(speaker)
 
 
 def test_a_fear_after_a_determiner_is_a_noun_not_a_cue(hit):
