@@ -246,13 +246,12 @@ def _antecedent(
     named: list, want: str, head: str | None, titles: dict, detail: tuple = ()
 ) -> str | None:
     """The last named speaker that fits a pronoun's gender or an anaphor's head noun
-    (``titles``: a named speaker's phrase with the title written before it, lower-cased),
-    preferring one whose title has the anaphor's other words too (``detail``: "the former
-    culture minister" is the one whose title says "former culture")."""
+    (``titles``: a named speaker's phrase with the title written before it, lower-cased);
+    for an anaphor with words of its own (``detail``), one whose title has them too ("the
+    former culture minister" is the one whose title says "former culture")."""
     if head == "person":  # "the 69-year-old": any person, as "they" would be
         head = None
-    # an anaphor with words of its own ("the former culture minister") fits only a title
-    # that has them: a "former defence minister" is not the one
+    # a "former defence minister" is not "the former culture minister"
     found = _last_fitting(named, want, head, titles, detail if head is not None else ())
     if found is not None:
         return found
@@ -386,6 +385,7 @@ class Speakers:
 
     def __init__(self, cues, lang: str, text: str = "", skip=()):
         self.cues, self.lang, self.text, self.skip = cues, lang, text, skip
+        self.rules = "ru" if lang == "ru" else "en"  # the name patterns' language
         self.named: list[tuple[str, str]] = []
         self.titles: dict[str, str] = {}  # a named phrase with the title written before it
         self.out: list[str] = []  # the speakers of the cues resolved in order so far
@@ -452,8 +452,7 @@ class Speakers:
         found = None
         if self.text and want in ("m", "f"):
             lo = max(self.last, cue.speaker_start - _NAME_REACH)
-            lang = "ru" if self.lang == "ru" else "en"
-            name = _last_name(self.text, lo, cue.speaker_start, lang, self.skip, named)
+            name = _last_name(self.text, lo, cue.speaker_start, self.rules, self.skip, named)
             if name and name[1] in ("", want):
                 named.append(name)
                 found = name[0]
@@ -484,11 +483,12 @@ class Speakers:
         head of government or state that nobody fits ("Friedrich Merz met Volodymyr Zelensky
         in Berlin. “…,” the chancellor said")."""
         lo = max(self.last, cue.speaker_start - _NAME_REACH)
-        lang = "ru" if self.lang == "ru" else "en"
-        name = _last_name(self.text, lo, cue.speaker_start, lang, self.skip, [], subject_only=True)
+        name = _last_name(
+            self.text, lo, cue.speaker_start, self.rules, self.skip, [], subject_only=True
+        )
         if name is None:
             return None
-        written = self.text.find(name[0], lo, cue.speaker_start)
+        written = self.text.rfind(name[0], lo, cue.speaker_start)
         title = title_before(self.text, written, written + len(name[0]))
         if any(r in title.split() for r in _ROLES_ALL):
             return None  # a titled name: that office, not necessarily this one
@@ -498,8 +498,7 @@ class Speakers:
     def name_in(self, lo: int, hi: int) -> str | None:
         """The person a stretch of narrative is about: its last sentence subject that is a
         name, else its last name ("In a speech …, Sergei Lavrov laid out …"); None."""
-        lang = "ru" if self.lang == "ru" else "en"
-        found = _last_name(self.text, lo, hi, lang, self.skip, [])
+        found = _last_name(self.text, lo, hi, self.rules, self.skip, [])
         return found[0] if found else None
 
     def _last_person(self, cue) -> str | None:
@@ -545,13 +544,12 @@ class Speakers:
     def _titled_name(self, cue, head: str) -> str | None:
         """A person named with a title that fits an anaphor's head, in the narrative before
         it ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister said")."""
-        lang = "ru" if self.lang == "ru" else "en"
         lo = max(0, cue.speaker_start - _NAME_REACH)
         found = None
-        for m in _NAME_RE[lang].finditer(self.text, lo, cue.speaker_start):
+        for m in _NAME_RE[self.rules].finditer(self.text, lo, cue.speaker_start):
             if any(a <= m.start() < b for a, b in self.skip):
                 continue
-            name = _name_at(self.text, m, lang)
+            name = _name_at(self.text, m, self.rules)
             if name is not None and _fits(head, title_before(self.text, m.start(), m.end())):
                 found = name
         if found is not None:

@@ -103,7 +103,6 @@ RU_DOCUMENTS = [
                  "обзоре", "пресс-релизе", "коммюнике", "письме",
                  "докладе", "отчете", "отчёте", "тексте", "обращении", "релизе", "публикации")
 ]  # fmt: skip
-_RU_DOCUMENTS = RU_DOCUMENTS
 _RU_TERM = (
     "назвал назвала назвали назвало называет называют охарактеризовал охарактеризовала "
     "охарактеризовали охарактеризовало"
@@ -118,7 +117,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         # "о": an institution speaks in the neuter ("сообщило правительство", "заявило МИД")
         ends = ("", "а", "и", "о")
         kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ends), SPEECH)
-        kinds.update(dict.fromkeys(_RU_VIEWS + _RU_DOCUMENTS, SPEECH))
+        kinds.update(dict.fromkeys(_RU_VIEWS + RU_DOCUMENTS, SPEECH))
         kinds.update(dict.fromkeys(_RU_PRESENT + _RU_IRREGULAR, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
         kinds.update(

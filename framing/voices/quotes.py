@@ -238,7 +238,7 @@ def _paragraph_subject(text: str, start: int, speakers: Speakers) -> str:
         return ""
     begin = text.rfind("\n", 0, end - 1) + 1
     begin = max(begin, end - _PARAGRAPH_REACH)
-    if CUE_RE[speakers.lang if speakers.lang == "ru" else "en"].search(text, begin, end):
+    if CUE_RE[speakers.rules].search(text, begin, end):
         return ""  # a cue there attributes, or not, by the rules above
     found = speakers.name_in(begin, end)
     return found or ""
@@ -395,7 +395,7 @@ def article_voices(
     if not unwrapped:
         text = unwrap_lines(text)  # the offsets stay those of the text as given
     spans = split_interrupted(text, pair_quotes(text), lang)
-    if lang == "ru" and "—" in text:
+    if lang == "ru" and ("—" in text or "–" in text):
         spans = _with_dash_quotes(text, spans)
     sentences = Sentences(text)
     endpos = None if everywhere else quote_cues_end(spans, sentences)

@@ -282,6 +282,7 @@ def _speaker_span(
     """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
     stop, back_skip = (RU_STOP, _RU_BACK_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
+    plural = cue_text.split(" ", 1)[0].endswith("ли")  # "заявили", "выразили надежду"
     if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
         s = start + cue_text.index(" ") + 1
         return s, s + len(cue_text.split()[1])
@@ -311,7 +312,6 @@ def _speaker_span(
     s, e = words_before(text, before, stop, back_skip)
     governed = False  # a Russian phrase before the cue that a preposition governs
     if s >= 0 and lang == "ru":
-        plural = cue_text.split(" ", 1)[0].endswith("ли")  # "заявили", "выразили надежду"
         s, e = subject_before(text, s, e, stop, back_skip, plural)
         governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
@@ -332,7 +332,7 @@ def _speaker_span(
         and cue_text != "told"
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
-        s, e = _speaker_after(text, end, lang, cue_text.endswith("ли"), outlet_speaks=True)
+        s, e = _speaker_after(text, end, lang, plural, outlet_speaks=True)
         if (
             s >= 0
             and lang == "ru"
