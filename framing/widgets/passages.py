@@ -201,8 +201,10 @@ def passages_html(table: pd.DataFrame, total: int) -> str:
     if total == 0:
         return "<p><i>No passages for this choice.</i></p>"
     rows = []
-    for row in table.itertuples(index=False):
-        d = row._asdict()
+    columns = list(table.columns)
+    # plain tuples: itertuples would build a namedtuple class at every call
+    for values in table.itertuples(index=False, name=None):
+        d = dict(zip(columns, values, strict=True))
         meta = []
         if "date" in d and pd.notna(d["date"]):
             meta.append(f"{pd.Timestamp(d['date']):%Y-%m-%d}")
