@@ -162,3 +162,63 @@ def test_a_fear_after_a_determiner_is_a_noun_not_a_cue(hit):
 )
 def test_denials_of_a_fear_and_double_negatives(hit, text, word, negated):
     assert hit(text, word)["negated"] is negated
+
+
+# ---- a trailing attribution with the writer's words after it (bench/voices dev9) ----------------
+TRAILING = [
+    (  # the wire's day without "on", then an apposition of the writer's
+        "Georgia will not renew the gas deal with Gazprom this winter, Economy Minister Levan "
+        "Davitashvili said Tuesday, the clearest sign yet of a crisis between the neighbours.",
+        {"gas deal": ("reported", "Levan Davitashvili"), "crisis": ("narrative", "")},
+    ),
+    (  # an outlet told, then a participle of the writer's
+        "Moscow has frozen two arms contracts with Yerevan, four officials told Reuters, "
+        "deepening a rift between the allies.",
+        {"frozen": ("reported", "four officials"), "rift": ("narrative", "")},
+    ),
+    (  # "…, according to X, despite …": the content is before the speaker
+        "Shelling killed three people near the border on Sunday, according to the regional "
+        "governor, despite a truce that was meant to end the conflict.",
+        {"Shelling": ("reported", "the regional governor"), "conflict": ("narrative", "")},
+    ),
+    (  # an abbreviated title and a bare weekday
+        "A drone attack on the port of Odesa damaged two grain ships, regional Gov. Oleh Kiper "
+        "said Saturday.",
+        {"attack": ("reported", "Oleh Kiper")},
+    ),
+    (  # Armenpress's readouts: "As the ministry informs, …" and "…, the ministry informs."
+        "As the Ministry of Foreign Affairs of Armenia informs, the ministers discussed border "
+        "security. The sides agreed to meet again, the Ministry of Defense informs.",
+        {"security": ("reported", "the Ministry of Foreign Affairs of Armenia"),
+         "agreed": ("reported", "the Ministry of Defense")},
+    ),
+    (  # two speakers in one sentence: the first one's content ends at ", but"
+        "Lavrov said the alliance faced no threat, but Pashinyan said the crisis was deepening.",
+        {"threat": ("reported", "Lavrov"), "crisis": ("reported", "Pashinyan")},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words"), TRAILING)
+def test_a_trailing_attribution_before_the_writers_own_words(hit, text, words):
+    for word, (voice, speaker) in words.items():
+        found = hit(text, word)
+        assert found["voice"] == voice, word
+        assert found["speaker"].endswith(speaker), word
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # an apposition that describes the subject may hold another person's name
+        ("Kobakhidze, a close ally of the party's founder Bidzina Ivanishvili, said the "
+         "protests were a threat to the state.", "Kobakhidze"),
+        ("Peskov, a spokesman for President Vladimir Putin, said the threat was growing.",
+         "Peskov"),
+        # a description before the apposition: the name inside it speaks
+        ("Armenia's envoy, deputy speaker Ruben Rubinyan, said the threat was gone.",
+         "Ruben Rubinyan"),
+    ],
+)  # fmt: skip
+def test_the_subject_before_an_apposition_with_a_name(hit, text, speaker):
+    found = hit(text, "threat")
+    assert (found["voice"], found["speaker"]) == ("reported", speaker)

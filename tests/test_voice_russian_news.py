@@ -299,3 +299,107 @@ def test_direct_speech_after_a_dash_is_a_quote(quote_speaker):
     # the interviewer's question has no cue: it is no quote
     quotes = find_quotes(_articles(text))["text"].tolist()
     assert "А если Москва ответит санкциями?" not in quotes
+
+
+# ---- the ninth development set's rules (bench/voices dev9) --------------------------------------
+AFTER_DEV9 = [
+    (  # an outlet told after "Об этом": the subject follows the cue
+        "Банк закрыл счета российских компаний из-за угрозы санкций. Об этом РБК рассказал "
+        "источник, знакомый с ситуацией.",
+        "санкций", "источник",
+    ),
+    (
+        "Отгрузка нефти приостановлена. Об этом «Ъ» сообщили в пресс-службе терминала.",
+        "приостановлена", "пресс-службе терминала",
+    ),
+    (  # a long speaker between "Об этом" and its cue
+        "Вопросы к союзнику в сфере безопасности остаются. Об этом секретарь Совета безопасности "
+        "Армении Армен Григорян заявил в интервью агентству.",
+        "безопасности", "Армен Григорян",
+    ),
+    (  # a pronoun after a setting put first
+        "Медведев опубликовал пост об Армении. В нем он предупредил, что сближение с НАТО "
+        "грозит республике распадом.",
+        "распадом", "Медведев",
+    ),
+    (  # "в тот же день" between the subject and the cue
+        "Премьер Никол Пашинян в тот же день отверг обвинения в подготовке войны.",
+        "войны", "Никол Пашинян",
+    ),
+    (  # a participle clause set off by commas: the subject before it
+        "Пресс-секретарь Кремля Дмитрий Песков, комментируя слова премьера, опроверг сообщения "
+        "о заморозке поставок.",
+        "заморозке", "Дмитрий Песков",
+    ),
+    (
+        "Днем ранее глава правительства, выступая на брифинге, заявил, что причин для "
+        "конфликта нет.",
+        "конфликта", "глава правительства",
+    ),
+    (  # a participle phrase and "не раз" before an imperfective cue
+        "Глава ГКНБ Камчыбек Ташиев, подписавший соглашение, не раз повторял, что конфликт "
+        "исчерпан.",
+        "конфликт", "Камчыбек Ташиев",
+    ),
+    (  # "в ответ на запрос" is a setting
+        "Центробанк Армении в ответ на запрос агентства сообщил, что не видит угрозы.",
+        "угрозы", "Центробанк Армении",
+    ),
+    (  # "по словам X, …:" before a quote: the words before the colon
+        "По его словам, говорить о разрыве с ЕАЭС рано: «Мы остаемся, пока это выгодно».",
+        "разрыве", "его",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), AFTER_DEV9)
+def test_who_reports_in_russian_wires_and_papers(hit, text, word, speaker):
+    found = hit(text, word, lang="ru")
+    assert found["voice"] == "reported"
+    assert found["speaker"].endswith(speaker)
+
+
+def test_names_in_quotes_inside_an_attribution_have_no_speaker():
+    text = (
+        "Секретарь «Гражданского договора» Артур Айвазян назвал решение «шантажом», а источник "
+        "«Ъ» в правительстве заверил, что Ереван «не собирается втягиваться в конфликт»."
+    )
+    assert quotes_of(text) == [
+        ["Гражданского договора", "scare_quote", ""],
+        ["шантажом", "scare_quote", "Секретарь «Гражданского договора» Артур Айвазян"],
+        ["Ъ", "scare_quote", ""],
+        ["не собирается втягиваться в конфликт", "quote", "источник «Ъ» в правительстве"],
+    ]
+
+
+def test_a_person_is_described_after_a_source_of_data(quote_speaker):
+    text = (
+        "Дмитрий Медведев написал: «Европа сама загоняет себя в кризис». По данным Брюсселя, "
+        "платежи идут в обход санкций. По словам политика, ответ Москвы «не заставит себя ждать»."
+    )
+    assert quote_speaker(text, "не заставит себя ждать", lang="ru") == "Дмитрий Медведев"
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind"),
+    [("не представляет прямой угрозы", "quote"), ("давно превратились в ритуал", "quote"),
+     ("угрозой безопасности", "scare_quote")],
+)  # fmt: skip
+def test_a_short_russian_quote_with_a_verb_is_a_clause(quote, kind):
+    text = f"По мнению министра, ситуация на границе «{quote}»."
+    assert quotes_of(text)[0][:2] == [quote, kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("Абхазия не будет участвовать в форматах, где ее безопасность обсуждают без нее.",
+         "безопасность", False),
+        ("Это не означает, что мы забыли о войне.", "войне", False),
+        ("Москва отрицала, что блоку грозит распад.", "распад", True),  # a denial's object
+        ("У этой войны нет военного решения.", "войны", False),  # "у X нет": X has not
+        ("Угрозы эскалации нет.", "Угрозы", True),
+    ],
+)  # fmt: skip
+def test_negation_ends_at_a_new_clause_and_spares_a_possessor(hit, text, word, negated):
+    assert hit(text, word, lang="ru")["negated"] is negated

@@ -82,6 +82,8 @@ _EN_VERB_RE = re.compile(
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
 
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
+# cues that name where information comes from, not a person who speaks
+_DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
 _LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
 
@@ -441,7 +443,10 @@ class Speakers:
         organisation = low in ORG_ANAPHORS  # "the company": the last organisation that spoke
         head = None if low in PRONOUNS or organisation else _anaphor(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
-            named.append((phrase, gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)))
+            gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
+            if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
+                gender = "org"
+            named.append((phrase, gender))
             if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
                 title = title_before(self.text, cue.speaker_start, cue.speaker_end)
                 after = _APPOSITION_AFTER_RE.match(self.text, cue.speaker_end)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .cues import SETTING_RE, TIME_RE, TIME_WORDS
+from .cues import RU_ROLES, SETTING_RE, TIME_RE, TIME_WORDS
 from .phrases import word_back, words_before
 
 __all__ = [
+    "after_participle",
     "apposition_subject",
     "before_adverbials",
     "before_apposition",
@@ -46,7 +47,9 @@ _SETTING_PREPOSITIONS = (
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _PARTICIPLE_CLAUSE_RE = re.compile(
     r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
-    r"appearing|testifying|отвечая|комментируя|выступая)\b[^;:!?\"“”«»\n]{0,200}?,\s*$"
+    r"appearing|testifying|отвечая|комментируя|выступая|говоря|отмечая|подчеркивая|"
+    r"подчёркивая|касаясь|ссылаясь|обращаясь|признавая|объясняя)(?!\w)"
+    r"[^;:!?\"“”«»\n]{0,200}?,\s*$"
 )
 _APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
 _WISH_RE = re.compile(
@@ -87,7 +90,9 @@ def before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> 
     # "Армен Григорян в интервью Азатутюн, армянской службе Радио Свобода, сказал"
     head = before_adverbials(text, m.start(), skip)
     start, end = words_before(text, head, stop, skip, limit=4)
-    return (start, end) if start >= 0 and text[start].isupper() else (-1, -1)
+    if start >= 0 and (text[start].isupper() or text[start:end].lower().startswith(RU_ROLES)):
+        return start, end  # a name, or a role: "глава правительства, выступая на брифинге,"
+    return -1, -1
 
 
 def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
@@ -100,10 +105,18 @@ def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     if s < 0 or not text[s].isupper() or not _SENTENCE_START_RE.search(text, max(0, s - 4), s):
         return -1, -1  # "In Yerevan, the bloc is finished, said X": no subject before
     name = _NAME_AT_END_RE.search(text, m.start() + 1, m.end())
-    if name is not None and " " not in text[s:e].split("’s")[-1].split("'s")[-1].strip():
-        # "Armenia's envoy, parliament deputy speaker Ruben Rubinyan, told": the name
+    head = text[s:e].split("’s")[-1].split("'s")[-1].strip()
+    if name is not None and " " not in head and head[:1].islower():
+        # "Armenia's envoy, parliament deputy speaker Ruben Rubinyan, told": the name; not
+        # "Peskov, a spokesman for President Vladimir Putin, said"
         return name.span(1)
     return s, e
+
+
+def after_participle(text: str, pos: int) -> bool:
+    """Whether a participle clause set off by commas ends at ``pos`` ("Песков, комментируя
+    слова премьера, опроверг"): the cue's subject is before it, not after the cue."""
+    return _PARTICIPLE_CLAUSE_RE.search(text, max(0, pos - _PARTICIPLE_REACH), pos) is not None
 
 
 def char_before(text: str, pos: int) -> str:
@@ -148,7 +161,13 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
             else None
         )
         before = word_back(text, setting.start()) if setting else None
-        if before is not None and text[before[0]].isupper():
+        if (
+            before is not None
+            and (  # "Лавров в интервью …", "дипломат в разговоре с «Ъ»"
+                text[before[0]].isupper()
+                or text[before[0] : before[1]].lower().startswith(RU_ROLES)
+            )
+        ):
             pos = setting.start()
             continue
         if word == "to":  # "Mirziyoyev likes to say", "wants to stress"

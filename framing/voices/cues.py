@@ -21,9 +21,9 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
-    "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -36,7 +36,7 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed pledged pledges speculated signaled signalled"
+    "reaffirmed pledged pledges speculated signaled signalled informs"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"
@@ -65,7 +65,7 @@ _RU_PAST_STEMS = (
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
     "повтори завери исключи отрица допусти говори высказа изложи настоя предположи доложи "
     "отреза заявля сообща отмеча подчеркива утвержда настаива предупрежда указыва объясня "
-    "напомина признава возрази"
+    "напомина признава возрази повторя"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли отвергло опроверг опровергла опровергли опровергло "
@@ -326,7 +326,7 @@ SETTING_RE = re.compile(
     r"(?<=\w)\s+(?:(?:в|во|на)\s+(?:интервью|беседе|разговоре|эфире|комментарии|ходе|"
     r"сво[её]м|соцсетях|телеграм\S*|Telegram\S*|брифинге|пресс-конференции|заявлении|"
     r"обращении|выступлении|совещании|заседании|встрече|форуме|саммите|конференции|церемонии|"
-    r"переговорах)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"переговорах|ответ\s+на)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
     r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S)|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")*$"  # "в беседе с «МК»"
 )
@@ -336,16 +336,19 @@ _DAYS = (
     "пятницу|субботу|воскресенье"
 )
 #: the last words of the time adverbials of :data:`TIME_RE`
-TIME_WORDS = frozenset(_DAYS.split("|") + "week month year morning afternoon evening night".split())
+TIME_WORDS = frozenset(
+    _DAYS.split("|") + "week month year morning afternoon evening night день вечер".split()
+)
 TIME_RE = re.compile(
     rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
-    rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS}))[ \t]*$",
+    rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS})|(?:в|на)\s+(?:тот|этот|тот\s+же|"
+    rf"этот\s+же|следующий)\s+(?:день|вечер))[ \t]*$",  # "Пашинян в тот же день отверг"
     re.IGNORECASE,
 )
 
 
 # the first words of Russian institutions' names
-_RU_INSTITUTIONS = (
+RU_INSTITUTIONS = (
     "минобороны", "минэнерго", "минфин", "минюст", "минэконом", "минтранс", "минздрав",
     "минпромторг", "минсельхоз", "минкульт", "минобрнауки", "минцифры", "мид", "мвд",
     "посольств", "пресс-служб", "министерств", "ведомств", "правительств", "администраци",
@@ -377,7 +380,7 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     # a Russian phrase's head comes first: "Источник РБК", "глава МИД" are persons
     if head in ORG_HEADS and (words[0].isascii() or not words[0].startswith(RU_ROLES)):
         return "org"
-    if words[0].startswith(_RU_INSTITUTIONS):  # "Минобороны Армении", "Посольство России"
+    if words[0].startswith(RU_INSTITUTIONS):  # "Минобороны Армении", "Посольство России"
         return "org"
     if gender:
         return gender
@@ -432,7 +435,9 @@ def quoted_name_before(text: str, end: int) -> int:
 
 #: "Об этом заявил X." / "This was stated by X." / "Такое мнение высказал X": the text from
 #: a sentence's start to its cue when the sentence before is what X said
+#: characters between "Об этом" and its cue: "Об этом секретарь Совбеза Армении Армен Григорян заявил"
+ABOUT_REACH = 110
 ABOUT_THIS_RE = re.compile(
-    r"(?:(?:Об этом|Такое мнение|Такую оценку|Такой прогноз)(?:\s+[\w.«»\"-]+){0,4}"
+    r"(?:(?:Об этом|Такое мнение|Такую оценку|Такой прогноз)(?:\s+[\w.«»\"-]+){0,7}"
     r"|(?:This was|That was|It was)(?:\s+\w+){0,2})\s+$"
 )

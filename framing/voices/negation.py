@@ -16,8 +16,9 @@ pyConTextNLP), adapted to news prose in English and Russian:
   hit's start (and starts at most :data:`REACH` characters before it), with no **clause
   boundary** in between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a
   space), a line break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
-  ``if``, ``when`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так как``,
-  ``чтобы``), and the words ``but``,
+  ``if``, ``when``, ``where`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так как``,
+  ``чтобы``, ``где``, ``куда``, ``откуда``; ``что`` except after a denial: "отрицал, что …"),
+  and the words ``but``,
   ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
   ``apart from``, ``aside from``, ``which``, ``who``, ``nevertheless``, ``despite``,
   ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
@@ -192,7 +193,12 @@ _PUNCT_STOP = r"[.!?…]+(?=\s|$|[\"'»”’)\]])|\n|[;:]"
 # a comma and "and" start a new clause more often than they end a list (news style has no
 # serial comma); a comma and a subordinating word always do
 _COMMA_AND = (
-    r",\s*(?:and|so|since|because|as|if|when|и|поскольку|потому|если|когда|так как|чтобы)(?!\w)"
+    r",\s*(?:and|so|since|because|as|if|when|where|и|поскольку|потому|если|когда|так как|чтобы|"
+    r"где|куда|откуда)(?!\w)"
+    # "не означает, что …": a new clause; not after a denial, whose object it is ("отрицал,
+    # что блоку грозит распад")
+    r"|(?<!отрица[лю])(?<!отрицала)(?<!отрицали)(?<!отрицает)(?<!отвергл[аи])(?<!отверг)"
+    r"(?<!опроверг)(?<!опровергл[аи]),\s*что(?!\w)"
 )
 # "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
 _INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
@@ -218,6 +224,8 @@ _NP_CUES = frozenset(("without", "без", "безо"))
 _CLOSED_RE = re.compile(r"\s*[,—–]")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,—–.;:!?…»”\")]|$)")
 CLOSING_REACH = 110  # characters: CLOSING_WINDOW words
+# a hit after "у" is what has (or has not) something: "у этой войны нет решения"
+_POSSESSOR_RE = re.compile(r"(?<!\w)у\s+(?:[а-яё]+\s+){0,2}$")
 _ASIDE_RE = re.compile(r",[^,]{1,25},")  # a short parenthetical: ", по его мнению,", ", может,"
 # a cue outside a quote does not govern a hit inside it, nor the reverse: an odd number of
 # quotation marks between them („ is left out: it opens a quotation nested in «…», which is
@@ -357,11 +365,13 @@ def _forward(scan: _Scanner, start: int, first: int) -> bool:
     )
 
 
-def _backward(scan: _Scanner, end: int) -> bool:
-    """Whether a post cue after ``end`` governs a hit that ends there."""
+def _backward(scan: _Scanner, start: int, end: int) -> bool:
+    """Whether a post cue after ``end`` governs a hit ``scan.low[start:end]``."""
     for kind, m_start, m_end in scan.matches(end, end + CLOSING_REACH + 1):
         if kind == "stop":
             return False
+        if kind == "both" and _POSSESSOR_RE.search(scan.low, max(0, start - 24), start):
+            return False  # "у этой войны нет решения": what the war has not is negated
         if kind in ("post", "both"):
             words = scan.words(end, m_start)
             if words > POST_WINDOW and (
@@ -423,5 +433,5 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
         if first is not None and _forward(scan, start, first.start()):
             out[i] = True
         elif post(low, end, end + CLOSING_REACH + _LEAD) is not None:
-            out[i] = _backward(scan, end)
+            out[i] = _backward(scan, start, end)
     return out

@@ -60,7 +60,7 @@ import pandas as pd
 
 from .._tables import check_articles
 from .anaphora import Speakers
-from .cues import ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
@@ -112,6 +112,13 @@ _LAW_TITLE_RE = re.compile(r"(?:On|Об?)\s+(?:the\s+)?[^\W\d_]")
 _FINITE_RE = re.compile(
     r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|can|cannot|could|shall|should|must|"
     r"may|might|does|did|won't|can't|isn't|aren't|wasn't|weren't|doesn't|didn't)(?!\w)",
+    re.IGNORECASE,
+)
+# a Russian verb in a short quote makes it a clause too: a negated present or past
+# («не заставит себя ждать», «не представляет угрозы») or a reflexive form («превратились»)
+_RU_FINITE_RE = re.compile(
+    r"(?<!\w)не\s+[а-яё]+(?:ет|ит|ут|ют|ат|ят|ем|им|л|ла|ло|ли)(?!\w)"
+    r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)",
     re.IGNORECASE,
 )
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
@@ -288,7 +295,7 @@ def _kind(
     )
     if (adjacent or speech) and not fragment:  # “now back in,” Frawley said: a fragment's term
         return "quote"
-    if _FINITE_RE.search(quote):
+    if _FINITE_RE.search(quote) or _RU_FINITE_RE.search(quote):
         return "quote"  # a clause, however short: the alliance “cannot be held responsible”
     return "scare_quote" if len(words) <= _SCARE_WORDS else "quote"
 
@@ -301,6 +308,17 @@ def _cue_index(cues: CueList, offset: int) -> int:
 def _said(speakers: Speakers, speaker) -> bool:
     """Whether a speaker (a string, or the index of the cue whose speaker it is) is named."""
     return speakers.said(speaker) if isinstance(speaker, int) else bool(speaker)
+
+
+def _within_attribution(q: QuoteSpan, cues: CueList, j: int) -> bool:
+    """Whether the quote ``q`` lies between cue ``j``'s speaker and the cue itself, with no
+    other cue between them ("X назвал документ «…» и пояснил" is no such case)."""
+    cue = cues[j]
+    return (
+        0 <= cue.speaker_start < q.start
+        and q.end < cue.start
+        and (j == 0 or cues.starts[j - 1] < cue.speaker_start)
+    )
 
 
 def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tuple:
@@ -319,7 +337,9 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         found = _same_sentence(cues.starts, _cue_index(cues, q.start) - 1, bounds)
         if found is None and k < len(cues) and bounds[1] <= cues.starts[k] < bounds[1] + 90:
             # «…» in the sentence before "Об этом заявил X.": X's term
-            if ABOUT_THIS_RE.search(text, max(bounds[1], cues.starts[k] - 60), cues.starts[k]):
+            if ABOUT_THIS_RE.search(
+                text, max(bounds[1], cues.starts[k] - ABOUT_REACH), cues.starts[k]
+            ):
                 found = k
     cue = cues[found] if found is not None else None
     colon = text[max(0, q.start - 4) : q.start - 1].rstrip().endswith(":")
@@ -336,6 +356,11 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         kind, cue = "scare_quote", None
     if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
         cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
+    if (cue is not None and _within_attribution(q, cues, found)) or (
+        kind == "scare_quote" and k < len(cues) and _within_attribution(q, cues, k)
+    ):  # "Секретарь «Грузинской мечты» X назвал", "дипломат в разговоре с «Ъ» назвал",
+        # "а источник «Ъ» в правительстве заверил": a name, not the speaker's words
+        kind, cue = "scare_quote", None
     if cue is not None:
         return kind, found, cue.cue, found, found if adjacent else None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:

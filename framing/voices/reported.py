@@ -41,7 +41,15 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .cues import ABOUT_THIS_RE, AUXILIARIES, RETROSPECTIVE, ROLES, TITLE_LINKS, gender_of
+from .cues import (
+    ABOUT_REACH,
+    ABOUT_THIS_RE,
+    AUXILIARIES,
+    RETROSPECTIVE,
+    ROLES,
+    TITLE_LINKS,
+    gender_of,
+)
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -64,6 +72,15 @@ _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
+# a comma and a conjunction that open another speaker's clause: ", а источник … заверил"
+_QUOTE_NEXT_RE = re.compile(r"\s*[\"“«„]")
+_AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
+_JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*$")
+# an adverbial or participle the writer adds after "…, according to X,": not the content
+_TAIL_RE = re.compile(
+    r"\s*(?:despite|amid|after|as|while|following|since|the\s+latest|"
+    r"(?!(?:no|some|any|every)thing)[a-z]+ing)(?!\w)"
+)
 _WORDS_RE = re.compile(r"\w+")
 # the comma (a closing mark or a dash around it) that ends the content before a trailing cue:
 # "…, the officials said", "…, заявил Пашинян", "…», — сказал он", "… Israel,\" he said"
@@ -72,10 +89,15 @@ _TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s
 # participle after a comma, or an adverbial ("at a meeting", "в интервью", "on Tuesday")
 _TRAIL_AFTER_RE = re.compile(
     r"\s*(?:[.!?…;)\]]|$|,|(?:on|at|in|during|after|before|to|from|via|when|while|last|this|"
-    r"late|earlier|later|yesterday|today|in|в|во|на|по|после|перед|при|накануне|сегодня|вчера|"
+    r"late|earlier|later|yesterday|today|overnight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|в|во|на|по|после|перед|при|накануне|сегодня|вчера|"
     r"также|журналистам|агентству|изданию|телеканалу|газете|reporters|journalists|lawmakers|"
-    r"a\s+(?:news|press)\s+conference|a\s+briefing)(?!\w))"
+    r"a\s+(?:news|press)\s+conference|a\s+briefing)(?!\w))",
+    re.IGNORECASE,  # "said Thursday", the wire's day without "on"
 )
+# whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
+# told Reuters, deepening …", "told The Associated Press on Monday"
+_ADDRESSEE_RE = re.compile(r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "He said this while …", "Lavrov said so at a meeting": the cue looks back
 _SAID_THIS_RE = re.compile(
@@ -121,6 +143,10 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     if comma:
         clause = text.rfind(";", bounds[0], lead) + 1 or bounds[0]  # a semicolon ends content
         before = text[clause : kak.start() if kak else lead].rstrip()
+        if before.endswith(",") and _TAIL_RE.match(text, comma.end(), bounds[1]):
+            # "… killed four people, according to the ministry, despite a ceasefire …": what
+            # follows the speaker is the writer's adverbial, the content is before
+            return clause, clause + len(before) - 1
         if before.endswith(",") and _TWO_WORDS_RE.search(before):
             semicolon = text.find(";", comma.end(), bounds[1])
             return clause, semicolon if semicolon >= 0 else bounds[
@@ -157,6 +183,9 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
     gap = _TRAIL_GAP_RE.search(text, max(bounds[0], lead - 8), lead)
     after = max(cue.end, cue.speaker_end)
+    if cue.cue.lower() == "told" and after == cue.end:
+        told = _ADDRESSEE_RE.match(text, after, bounds[1])
+        after = told.end() if told else after
     if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
         return None
     if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
@@ -193,6 +222,32 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         return near.end(), bounds[1]
     return start, bounds[1]  # "said there was a danger that …": the content starts at once
+
+
+def _lead_in(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The words of "по словам X, …:" before the quote the cue also attributes, if any."""
+    span = _clause_span(text, cue, bounds)
+    colon = text.find(":", span[0], span[1]) if span is not None else -1
+    if colon < 0 or not _QUOTE_NEXT_RE.match(text, colon + 1):
+        return None
+    start, end = _trim(text, span[0], colon)
+    return (start, end) if _TWO_WORDS_RE.search(text, start, end) else None
+
+
+def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` cut where another speaker's clause begins in it: "X назвал решение
+    «шантажом», а источник «Ъ» заверил, что …", "X said …, but Y said …"."""
+    start, end = span
+    j = k + 1
+    if j >= len(cues) or cues.starts[j] >= end:
+        return span
+    nxt = cues[j]
+    if 0 <= nxt.speaker_start < start:  # the same subject: "X назвал Y «…» и пояснил: …"
+        joint = _AND_RE.search(text, max(start, nxt.start - 12), nxt.start)
+    else:
+        lead = nxt.speaker_start if 0 <= nxt.speaker_start < nxt.start else nxt.start
+        joint = _JOINT_RE.search(text, max(start, lead - 80), lead) if lead > start else None
+    return (start, joint.start()) if joint is not None else span
 
 
 def _title_only(words: str) -> bool:
@@ -263,7 +318,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
         span = None
-        this = ABOUT_THIS_RE.search(text, max(start, cue.start - 60), cue.start)
+        this = ABOUT_THIS_RE.search(text, max(start, cue.start - ABOUT_REACH), cue.start)
         if this and not text[start : this.start()].strip() and start > 0:
             span = sentences.around(start - 1)  # the sentence before
         elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
@@ -280,6 +335,9 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
             out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))
             continue
         if k in voices.attributing:
+            lead_in = _lead_in(text, cue, bounds) if cue.kind == ACCORDING else None
+            if lead_in is not None:  # "По его словам, говорить о разрыве рано: «…»"
+                out.append(Reported(*lead_in, voices.speakers[k], cue.cue))
             continue
         lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
         if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 6), lead):
@@ -288,7 +346,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         span = _clause_span(text, cue, bounds) if clause else _content_span(text, cue, bounds)
         if span is None:
             continue
-        start, end = _trim(text, *span)
+        start, end = _trim(text, *_before_next(text, voices.cues, k, span))
         if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, voices.speakers[k], cue.cue))
     out.extend(_headline_spans(text, None if reach is None else reach[0]))

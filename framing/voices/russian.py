@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import PRONOUNS, RU_ROLES
+from .cues import PRONOUNS, RU_INSTITUTIONS, RU_ROLES
 from .phrases import word_back, words_before
 
 __all__ = [
@@ -55,6 +55,10 @@ _OBJECT_FIRST_RE = re.compile(
     r"(?:[Сс]во[юеёй]|[Тт]ако[ейю]|[Тт]акую|[Ээ]т[уои])\s+(?:позицию|мнение|оценку|прогноз|"
     r"точку\s+зрения|заявление|слова)\s*"
 )
+# an outlet named before a cue, told rather than telling: «Ъ», "Интерфаксу", РБК, ТАСС
+_OUTLET_RE = re.compile(r"[«\"„][^»\"“\n]{1,40}[»\"“]|[A-ZА-ЯЁ]{3,}")
+_ABOUT_THIS_BEFORE_RE = re.compile(r"(?<!\w)[Оо]б[ \t]+этом[ \t]+$")
+_SUBJECT_PRONOUNS = frozenset("он она оно они".split())
 _PREPOSITIONS = frozenset("в во на с со о об обо при у к ко из от для после перед".split())
 
 
@@ -87,9 +91,14 @@ def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple
     >>> subject_before(text, s, s + len("парламенте"), frozenset(), frozenset(), False)
     (-2, -2)
     """
+    last = text[s:e].rsplit(None, 1)[-1]
+    if last.lower() in _SUBJECT_PRONOUNS:  # "В нем он предупредил": the pronoun, not "нем он"
+        return e - len(last), e
     role = role_in_office(text, s, stop, skip)
     if role != s:
         return role, e
+    if _OUTLET_RE.fullmatch(text, s, e) and _ABOUT_THIS_BEFORE_RE.search(text, max(0, s - 12), s):
+        return -2, -2  # "Об этом РБК рассказал источник": the outlet is told, the subject follows
     obj = _OBJECT_FIRST_RE.match(text, s, e)
     if obj is not None:
         if obj.end() >= e:
@@ -132,10 +141,13 @@ def person_like(phrase: str) -> bool:
 
     >>> person_like("вице-спикер парламента"), person_like("разрыв")
     (True, False)
+    >>> person_like("пресс-службе консорциума")
+    True
     """
     words = phrase.split()
     return (
         any(w[:1].isupper() for w in words)
         or any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", phrase.lower()))
         or words[0].lower() in PRONOUNS
+        or words[0].lower().startswith(RU_INSTITUTIONS)  # "сообщили в пресс-службе банка"
     )

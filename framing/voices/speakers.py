@@ -52,6 +52,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .asides import (
+    after_participle,
     apposition_subject,
     before_adverbials,
     before_apposition,
@@ -95,6 +96,10 @@ _WORD = r"[^\W\d_][\w'’.-]*"
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD},?\s+){{0,7}}?{_WORD}),?\s+as\s+saying\b")
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
+# an apposition that describes (an article or a possessive opens it) before a cue
+_DESCRIBED_RE = re.compile(
+    r",[ \t]+(?:a|an|the|one|his|her|its|their|who|which)[ \t][^,.;:!?\"“”«»\n]{2,85},[ \t]*$"
+)
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
@@ -276,6 +281,21 @@ def _speaker_after(
     return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
 
 
+def _phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, int]:
+    """The noun phrase right before a cue (at ``before``); in English, the subject before an
+    apposition that describes it when one ends there ("Peskov, a spokesman for President
+    Vladimir Putin, said": Peskov, not the name inside)."""
+    if (
+        lang != "ru"
+        and char_before(text, before) == ","
+        and _DESCRIBED_RE.search(text, max(0, before - 90), before)
+    ):
+        s, e = apposition_subject(text, before, stop, skip)
+        if s >= 0:
+            return s, e
+    return words_before(text, before, stop, skip)
+
+
 def _speaker_span(
     text: str, start: int, end: int, cue_text: str, kind: str, lang: str, quoted=bool
 ):
@@ -309,7 +329,7 @@ def _speaker_span(
     )
     if bracketed is not None:
         return bracketed.span(1)
-    s, e = words_before(text, before, stop, back_skip)
+    s, e = _phrase_before(text, before, lang, stop, back_skip)
     governed = False  # a Russian phrase before the cue that a preposition governs
     if s >= 0 and lang == "ru":
         s, e = subject_before(text, s, e, stop, back_skip, plural)
@@ -325,6 +345,8 @@ def _speaker_span(
         # "Marta Kos, the EU's enlargement commissioner, told POLITICO": the subject opens
         # the sentence before an apposition; what follows "told" is the addressee
         s, e = apposition_subject(text, before, stop, back_skip)
+    if s < 0 and lang == "ru" and after_participle(text, before):
+        s, e = before_apposition(text, start, stop, back_skip)  # "Песков, комментируя …,"
     if (
         s < 0
         and not cue_text.endswith("ing")
@@ -350,10 +372,10 @@ def _speaker_span(
             and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
             and text[s:e].split()[0].lower() not in PRONOUNS
         ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
-            before = before_apposition(text, start, stop, back_skip)
-            s, e = before if before[0] >= 0 else (s, e)
-    if s < 0 and not cue_text.endswith("ing"):
-        s, e = before_apposition(text, start, stop, back_skip)
+            subject = before_apposition(text, start, stop, back_skip)
+            s, e = subject if subject[0] >= 0 else (s, e)
+    if s < 0 and not cue_text.endswith("ing"):  # "Ташиев, подписавший …, не раз повторял"
+        s, e = before_apposition(text, before, stop, back_skip)
     return s, e
 
 
