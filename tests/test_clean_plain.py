@@ -17,6 +17,7 @@ from framing.clean import plain as plain_module
 from framing.clean.layout import LINE_OPENERS, LINE_WORDS, default_line_drops, without_lines
 from framing.clean.pipeline import normalize_characters_and_space, normalized_with_drops
 from framing.clean.plain import plain_drops
+from framing.clean.text import ASCII_LINE_BREAKS, ASCII_SPACES
 
 SAMPLES = ("reuters21578_sample_500.csv", "press_releases_sample_100.csv")
 _SETTINGS = settings(
@@ -117,6 +118,15 @@ def test_the_end_of_the_text_is_scanned():
         for _ in range(40):
             text = body[: rng.randint(0, len(body))] + end
             assert plain_drops(text) == general_way(text), text
+
+
+@pytest.mark.parametrize("char", [c for c, _ in ASCII_LINE_BREAKS + ASCII_SPACES])
+def test_every_other_ascii_white_space_character(char):
+    """The other line breaks send a text the general way; tabs and the like are collapsed."""
+    for text in (f"a{char}b", f" {char}Reuter{char}\nx", f"x\n{char}By Jane Doe{char}"):
+        if (char, "\n") in ASCII_LINE_BREAKS:
+            assert plain_drops(text) is None
+        assert normalized_with_drops(text) == general_way(text), repr(text)
 
 
 def test_without_hyperscan_the_general_way_is_taken(monkeypatch):

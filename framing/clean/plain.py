@@ -19,7 +19,7 @@ import functools
 import threading
 
 from .layout import LINE_OPENERS, LINE_WORDS, default_line_drops, line_drops_at
-from .text import ASCII_LINE_BREAKS, ASCII_SPACES, collapse_whitespace, dash_cuts, has_any, splice
+from .text import collapse_whitespace, dash_cuts, splice
 
 __all__ = ["plain_drops"]
 
@@ -91,7 +91,7 @@ class _Scan:
     def __call__(self, text: str) -> tuple[int, list[int]]:
         """What ``text`` (ASCII, its lines stripped) holds of ``_ONCE`` (their meanings,
         or-ed), and where the lines start that the default patterns can match."""
-        meanings = _COLLAPSE if has_any(text, ASCII_SPACES) else 0
+        meanings = _COLLAPSE if "\t" in text or "\x1f" in text else 0  # ASCII_SPACES
         if not text:
             return meanings, []
         scratch = getattr(self.local, "scratch", None)
@@ -144,7 +144,18 @@ def plain_drops(text: str) -> tuple[str, dict[int, str]] | None:
     True
     """
     scan = _scan()
-    if scan is None or not text.isascii() or has_any(text, ASCII_LINE_BREAKS):
+    if (
+        scan is None
+        or not text.isascii()
+        # the ASCII line breaks but "\n" (ASCII_LINE_BREAKS), one search each: most texts
+        # have none, and a loop over them takes longer than the searches themselves
+        or "\r" in text
+        or "\x0b" in text
+        or "\x0c" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+    ):
         return None
     # ASCII white space is that of str.strip, so stripping first strips what the general
     # way strips after turning tabs into spaces
