@@ -1138,6 +1138,25 @@ def test_line_starts_find_every_line_the_default_patterns_drop(patterns, lines):
                 assert found, variant
 
 
+@pytest.mark.parametrize(
+    "lines", [BOILERPLATE_LINES, CAPTION_LINES], ids=["boilerplate", "captions"]
+)
+def test_the_plain_scan_drops_what_the_default_patterns_drop(lines):
+    """framing.clean.plain finds its lines with hyperscan: the same lines go, wherever they
+    stand (the ASCII ones; other texts take the general way)."""
+    from framing.clean.layout import default_line_drops
+    from framing.clean.pipeline import normalize_characters_and_space
+    from framing.clean.plain import plain_drops
+
+    for line in lines:
+        for variant in (line, line.upper(), line.title()):
+            for text in (variant, f"Body.\n{variant}\nMore.", f"Body.\n\n  {variant}  "):
+                got = plain_drops(text)
+                if got is not None:
+                    base = normalize_characters_and_space(text)
+                    assert got == (base, default_line_drops(base)), text
+
+
 # --------------------------------------------------------------------------------------
 # Real layouts: captions without a cue, bylines, datelines under them, link and social
 # lines; and what clean_articles records of each piece it removes. Each passage is

@@ -15,8 +15,8 @@ in the column ``removed`` (:func:`removed_pieces`, :func:`restore_removed`).
 
 Modules: ``text`` (characters and white space), ``layout`` (boilerplate and caption lines),
 ``head`` (captions, credits and bylines at the head of a text), ``datelines``, ``pipeline``
-(composing cleaners; the default one), ``removed`` (the record of what was removed) and
-``articles`` (the stage on a table).
+(composing cleaners; the default one), ``plain`` (the default one's quick way for plain ASCII
+texts), ``removed`` (the record of what was removed) and ``articles`` (the stage on a table).
 """
 
 from .articles import clean_articles, clean_text

@@ -12,8 +12,7 @@ from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
 from .head import credit_lines, linked_titles, opens_with_body, read_head
-from .layout import default_line_drops
-from .pipeline import cleaner_name, default_cleaner, normalize_characters_and_space
+from .pipeline import cleaner_name, default_cleaner, normalized_with_drops
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
 
 __all__ = ["clean_articles", "clean_text"]
@@ -191,9 +190,8 @@ def clean_text(
     low = None
     normalized = cleaner is default_cleaner or cleaner == default_cleaner
     if normalized:
-        base = normalize_characters_and_space(text)
+        base, drops = normalized_with_drops(text)
         low = base.lower() if base.isascii() else None
-        drops = default_line_drops(base, low)
     else:
         base = _cleaned(cleaner, text)
         earlier = dropped_lines(text, base)  # a black box: the whole lines it dropped

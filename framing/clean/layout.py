@@ -96,6 +96,11 @@ _BOILERPLATE_WORDS = (
 _BOILERPLATE_OPENERS = ("(", "reuter")  # not under _CAP
 _CAPTION_WORDS = ("photo", "image", "picture", "caption", "фото", "снимок", "credit", "getty")
 _CAPTION_OPENERS = ("[",)
+#: The first words (in lower case) of the lines the default patterns can match, which then
+#: do not start with a lower-case letter (_CAP), and the openers, which start such lines in
+#: any case: what a search for those lines looks for (the tests check that it finds them).
+LINE_WORDS = _BOILERPLATE_WORDS + _CAPTION_WORDS
+LINE_OPENERS = _BOILERPLATE_OPENERS + _CAPTION_OPENERS
 
 
 def _starts_pattern(words: tuple[str, ...], openers: tuple[str, ...], cap: str = _CAP) -> str:
@@ -352,14 +357,20 @@ def without_lines(text: str, drops: dict[int, str]) -> str:
     --------
     >>> without_lines("Photo: X\\n\\nBody.\\n\\nReuter", {0: "caption", 17: "boilerplate"})
     'Body.'
+    >>> without_lines("A\\n\\nX\\n\\nB", {3: "caption"})
+    'A\\n\\nB'
     """
-    pieces, done = [], 0
+    pieces, done, blank_after = [], 0, False
     for start in drops:
         pieces.append(text[done:start])
         done = text.find("\n", start) + 1 or len(text)  # the line and its line break
+        # The text has no three line breaks in a row, so three can only meet where a
+        # dropped line was followed by a blank line; without one the text need not be
+        # searched for them again.
+        blank_after = blank_after or text.startswith("\n", done)
     pieces.append(text[done:])
     text = "".join(pieces)
-    while "\n\n\n" in text:
+    while blank_after and "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text.strip("\n")
 
@@ -367,12 +378,9 @@ def without_lines(text: str, drops: dict[int, str]) -> str:
 # The same line starts in a lower-cased ASCII text whose lines are stripped, without
 # re.IGNORECASE (which costs a look-up of each character's case): the caller checks _CAP
 # against the text itself. The first line, and the others after their "\n".
-_LOWER_STARTS = _starts_pattern(
-    _BOILERPLATE_WORDS + _CAPTION_WORDS, _BOILERPLATE_OPENERS + _CAPTION_OPENERS, cap=""
-)
+_LOWER_STARTS = _starts_pattern(LINE_WORDS, LINE_OPENERS, cap="")
 _LOWER_FIRST = re.compile(_LOWER_STARTS).match
 _LOWER_REST = re.compile(f"\n{_LOWER_STARTS}").finditer
-_OPENERS = _BOILERPLATE_OPENERS + _CAPTION_OPENERS
 
 
 def _lower_line_starts(text: str, low: str) -> list[int]:
@@ -382,7 +390,7 @@ def _lower_line_starts(text: str, low: str) -> list[int]:
     found = [m.start() + 1 for m in _LOWER_REST(low)]
     if _LOWER_FIRST(low):
         found.insert(0, 0)
-    return [i for i in found if not text[i].islower() or low.startswith(_OPENERS, i)]
+    return [i for i in found if not text[i].islower() or low.startswith(LINE_OPENERS, i)]
 
 
 def default_line_drops(text: str, low: str | None = None) -> dict[int, str]:
@@ -399,7 +407,6 @@ def default_line_drops(text: str, low: str | None = None) -> dict[int, str]:
     >>> default_line_drops("Photo: Jermuk\\nArmenia did not sign.\\nRead more: CSTO")
     {0: 'caption', 36: 'boilerplate'}
     """
-    boilerplate, captions = _default_matchers()
     if low is not None and "reserved" not in low:  # _may_hold_notice of an ASCII text
         starts = _lower_line_starts(text, low)
     elif _may_hold_notice(text):
@@ -407,6 +414,19 @@ def default_line_drops(text: str, low: str | None = None) -> dict[int, str]:
     else:
         starts = [0] if _BOTH_STARTS.first(text) else []
         starts.extend(m.start() + 1 for m in _BOTH_STARTS.rest(text))
+    return line_drops_at(text, starts)
+
+
+def line_drops_at(text: str, starts: Iterable[int]) -> dict[int, str]:
+    """:func:`default_line_drops` of the lines of ``text`` that start at ``starts`` (in
+    order): those that the default boilerplate and caption patterns drop, with the reason.
+
+    Examples
+    --------
+    >>> line_drops_at("Photo: Jermuk\\nArmenia did not sign.\\nREUTER", [0, 36])
+    {0: 'caption', 36: 'boilerplate'}
+    """
+    boilerplate, captions = _default_matchers()
     drops = {}
     for start in starts:
         stop = text.find("\n", start)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from .._errors import FramingError
 from .layout import default_line_drops, remove_boilerplate, remove_captions, without_lines
+from .plain import plain_drops
 from .text import (
     check_text,
     collapse_whitespace,
@@ -26,7 +27,13 @@ from .text import (
     single_breaks,
 )
 
-__all__ = ["Cleaner", "default_cleaner", "make_cleaner", "normalize_characters_and_space"]
+__all__ = [
+    "Cleaner",
+    "default_cleaner",
+    "make_cleaner",
+    "normalize_characters_and_space",
+    "normalized_with_drops",
+]
 
 
 def cleaner_name(func: Callable) -> str:
@@ -155,15 +162,37 @@ def _clean_by_default(text: str) -> str:
     Most news texts are short, so what each step costs whatever the text (a call, its
     checks) weighs as much as the work. Here characters and white space are normalized
     first, in one go; then every line is its own key, and the lines the boilerplate and
-    caption patterns drop are found with one search (in the lower case of an ASCII text)
-    and cut, as :func:`clean_articles` finds and records them. Dropping whole lines of a
+    caption patterns drop are found with one search and cut, as :func:`clean_articles`
+    finds and records them (:func:`normalized_with_drops`). Dropping whole lines of a
     normalized text and collapsing the blank lines they leave gives what dropping them
     first and normalizing after gives: the lines kept, with a blank line between two of
     them wherever one stood between them before.
     """
-    base = normalize_characters_and_space(text, "normalize_unicode")
-    drops = default_line_drops(base, base.lower() if base.isascii() else None)
+    base, drops = normalized_with_drops(text, "normalize_unicode")
     return without_lines(base, drops) if drops else base
+
+
+def normalized_with_drops(
+    text: str, function: str = "clean_articles"
+) -> tuple[str, dict[int, str]]:
+    """:func:`normalize_characters_and_space` of ``text``, and the lines of it that the
+    default patterns drop (:func:`~framing.clean.layout.default_line_drops`).
+
+    A plain text (ASCII, ``"\\n"`` its only line break) takes one scan
+    (:func:`~framing.clean.plain.plain_drops`); another, searches in its lower case when it
+    is ASCII. ``function`` is the name an error about ``text`` (not a str) gives.
+
+    Examples
+    --------
+    >>> normalized_with_drops("Photo: Jermuk\\n  Armenia did not sign.")
+    ('Photo: Jermuk\\nArmenia did not sign.', {0: 'caption'})
+    """
+    check_text(text, function)
+    plain = plain_drops(text)
+    if plain is not None:
+        return plain
+    base = normalize_characters_and_space(text, function)
+    return base, default_line_drops(base, base.lower() if base.isascii() else None)
 
 
 def normalize_characters_and_space(text: str, function: str = "clean_articles") -> str:

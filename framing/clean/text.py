@@ -208,6 +208,12 @@ def normalize_dashes(text: str) -> str:
 
 def _cut_dashes(text: str) -> str:
     """:func:`normalize_dashes` without its checks."""
+    cuts = dash_cuts(text)
+    return splice(text, cuts) if cuts else text
+
+
+def dash_cuts(text: str) -> list[tuple[int, int, str]]:
+    """What :func:`normalize_dashes` changes in ``text``: ``(start, stop, new)`` in order."""
     # The rules as regular expressions, applied in turn: (?<=\d)[dashes](?=\d) -> "-", then
     # (?<!\S)(?:[dashes]|--)(?!\S) -> "—". A match of either has a dash character, or the
     # "--", that the other cannot match, and what the first changes cannot change the white
@@ -232,10 +238,8 @@ def _cut_dashes(text: str) -> str:
         if (not at or text[at - 1].isspace()) and (at + 2 == end or text[at + 2].isspace()):
             cuts.append((at, at + 2, "\u2014"))
         at = text.find("--", at + 1)
-    if not cuts:
-        return text
     cuts.sort()
-    return splice(text, cuts)
+    return cuts
 
 
 def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
