@@ -222,3 +222,59 @@ def test_a_trailing_attribution_before_the_writers_own_words(hit, text, words):
 def test_the_subject_before_an_apposition_with_a_name(hit, text, speaker):
     found = hit(text, "threat")
     assert (found["voice"], found["speaker"]) == ("reported", speaker)
+
+
+# ---- the tenth development set's rules (bench/voices dev10) -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [  # a network named X ends its sentence: no initial
+        ("“This is an attack on every ceasefire,” Foreign Minister Andrii Sybiha wrote on X. "
+         "He said Kyiv needed air defence “now, not next winter”.",
+         "now, not next winter", "Andrii Sybiha"),
+        # the addressee of "told" is no speaker, nor is a capital that speaks for a government
+        ('Kremlin spokesman Dmitry Peskov told reporters Moscow had ruled out sanctions. "But we '
+         'will draw our own conclusions," he added.',
+         "But we will draw our own conclusions,", "Dmitry Peskov"),
+        # a party's man, described by the party's initials
+        ("Berlin (dpa) - Chancellor Friedrich Merz warned of the threat from Russia. „I call it "
+         "a war of conquest,“ the CDU leader said.", "I call it a war of conquest,",
+         "Friedrich Merz"),
+        # a titled subject of the sentence before the quote
+        ("Kazakh President Kassym-Jomart Tokayev told the gathering that the bloc would endure. "
+         'Kremlin spokesman Dmitry Peskov was blunter. "Its chair is waiting," he told reporters.',
+         "Its chair is waiting,", "Dmitry Peskov"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_network_an_addressee_or_a_party_title(
+    quote_speaker, text, quote, speaker
+):
+    assert quote_speaker(text, quote).endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "voice"),
+    [  # the writer's apposition or participle after what someone said
+        ("Pashinyan has said Armenia will stop paying into the bloc, the clearest sign yet of "
+         "growing tensions with Moscow.", "tensions", "narrative"),
+        ("The Houthis said on Wednesday they had sunk a cargo ship, the second such attack in a "
+         "week, raising fears of a new campaign.", "attack", "narrative"),
+        ("The Houthis said on Wednesday they had sunk a cargo ship, the second such attack in a "
+         "week, raising fears of a new campaign.", "sunk", "reported"),
+    ],
+)  # fmt: skip
+def test_the_writers_words_after_a_report(hit, text, word, voice):
+    assert hit(text, word)["voice"] == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [  # a denial whose object is a clause governs the whole clause
+        ("He denied that the Russian troops stationed in the region posed a threat to Moldova.",
+         "threat", True),
+        ("He denied that the troops were there, but admitted a threat.", "threat", False),
+        ("Kobakhidze dismissed the threat.", "threat", True),  # the term itself is dismissed
+        ("The minister dismissed the ambassador after the attack.", "attack", False),
+    ],
+)  # fmt: skip
+def test_denials_of_a_clause_and_of_the_term_itself(hit, text, word, negated):
+    assert hit(text, word)["negated"] is negated

@@ -53,6 +53,7 @@ from .cues import (
     gender_of,
 )
 from .phrases import ABBREVIATION_RE, word_back
+from .russian import RU_DESCRIPTIONS, RU_SOURCES, description_head
 from .speakers import Cue
 
 __all__ = ["resolve_speakers"]
@@ -85,7 +86,16 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 # cues that name where information comes from, not a person who speaks
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
-_LEADING = NAME_STOP | NAME_TITLES | EN_STOP  # words before a name in a capitalized run
+# words before a name in a capitalized run; in Russian, the adverbs a sentence opens with
+# ("Накануне Брюссель приостановил …": no person)
+_LEADING = (
+    NAME_STOP
+    | NAME_TITLES
+    | EN_STOP
+    | frozenset(
+        "накануне ранее вчера сегодня теперь также однако впрочем позднее позже затем тогда".split()
+    )
+)
 
 _TITLE_WORDS = 9  # words of a title written before a named speaker
 _EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
@@ -95,29 +105,13 @@ _OFFICE_WORDS = frozenset(
     "of the office president's state affairs ministry government council security national "
     "foreign defence defense staff administration".split()
 )
-_RU_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
 _APPOSITION_AFTER_RE = re.compile(
     r",[ \t]+((?:the|a|an|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,120}),"
 )
+# a party's member described by the party's initials (German and other news)
+_PARTY_MAN_RE = re.compile(r"the\s+[A-Z]{2,5}\s+(?:politician|leader|chief|co-leader|veteran)")
 _AGE_RE = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
-# "глава российского государства", "главы правительства", "глава кабмина"
-_RU_CHIEF_OF_RE = re.compile(
-    r"глав[аеыу]\s+(?:[а-яё]+(?:ого|его)\s+)?(государства|правительства|кабмина)"
-)
-# Russian descriptions that refer back to a person named before ("эксперт", "дипломат",
-# "вице-спикер", "замминистра", "венгерский министр", "секретарь Совбеза"): Russian news
-# names a person once and then varies the description
-_RU_DESCRIPTIONS = (*RU_ROLES, "политик", "аналитик", "экономист", "востоковед", "кавказовед",
-                    "историк", "социолог", "журналист", "замминистр", "замглав", "заместител",
-                    "вице-", "секретар", "генерал", "губернатор", "мэр", "канцлер", "советник",
-                    "помощник", "сенатор", "парламентари", "омбудсмен", "правозащитник",
-                    "директор", "профессор", "экс-")  # fmt: skip
-# an unnamed source is introduced by a description, not referred back to by one
-_RU_SOURCES = ("источник", "собеседник")
-# a capitalized word after a Russian role that is a surname, not an office or a place
-# ("министра Лаврова", not "представитель Кремля", "секретарь Совбеза", "МИД Армении")
-_RU_SURNAME_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий)(?:а|ой|у|ым)?")
 # a nationality before a role: "the Russian president", "the Azerbaijani leader"
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
 _LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
@@ -139,6 +133,11 @@ def title_before(text: str, start: int, end: int) -> str:
     lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
     Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
     words, role nouns and links ("to", "of") just before the phrase, at most nine words."""
+    return text[_title_start(text, start) : end].lower()
+
+
+def _title_start(text: str, start: int) -> int:
+    """Where the title written right before ``start`` begins (``start`` when none is)."""
     pos = start
     for _ in range(_TITLE_WORDS):
         found = word_back(text, pos)
@@ -148,8 +147,10 @@ def title_before(text: str, start: int, end: int) -> str:
         low = word.lower()
         if not (word[:1].isupper() or low in TITLE_LINKS or low.startswith(_ROLES_ALL)):
             break
+        if word.endswith(".") and len(word) > 4 and not ABBREVIATION_RE.fullmatch(word):
+            break  # "… including Armenia. Kremlin spokesman": the sentence before
         pos = found[0]
-    return text[pos:end].lower()
+    return pos
 
 
 def _anaphor(phrase: str, lang: str) -> str | None:
@@ -161,13 +162,15 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         return words[1].lower()  # "the President", "the Minister"
     if lang == "en" and _AGE_RE.fullmatch(phrase):
         return "person"  # "the 69-year-old": the last person named
+    if lang == "en" and _PARTY_MAN_RE.fullmatch(phrase):
+        return "person"  # "the CDU politician", "the SPD leader": the last person named
     if lang == "en" and phrase.lower() in ("the secretary general", "the secretary-general"):
         return "secretary"
     if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
     if lang == "ru":
-        return _ru_anaphor(phrase.lower(), words)
+        return description_head(phrase.lower(), words)
     if lang == "en" and 4 <= len(words) <= 9 and words[0].lower() == "the":
         lows = [w.lower().replace("’", "'") for w in words[1:]]
         if all(w in _OFFICE_WORDS or w in NAME_TITLES or w in ROLES for w in lows):
@@ -198,33 +201,6 @@ def _anaphor(phrase: str, lang: str) -> str | None:
     if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
         return None  # "the foreign ministry" is a speaker of its own
     return words[-1].lower()
-
-
-def _ru_anaphor(low: str, words: list[str]) -> str | None:
-    """The head noun of a Russian description that refers back ("министр", "Эксперт" at a
-    sentence's start, "бывший министр", "секретарь Совбеза", "глава правительства"), else
-    None: a name, or a description that introduces a source ("Источник РБК")."""
-    chief = _RU_CHIEF_OF_RE.fullmatch(low)
-    if chief:
-        return "president" if chief.group(1) == "государства" else "премьер"
-    while len(words) >= 2 and words[0].lower().endswith(_RU_ADJECTIVE):
-        words = words[1:]  # "российский лидер", "бывший армянский премьер"
-    head = words[0].lower()
-    if len(words) > 3 or not head.startswith(_RU_DESCRIPTIONS):
-        return None
-    if head.endswith(("ы", "и", "ов", "ей")) and not head.startswith("глав"):
-        return None  # "Эксперты, с которыми …", "дипломатов": many, not one named before
-    rest = words[1:]
-    if any(w[:1].isupper() for w in rest):
-        if head.startswith(_RU_SOURCES) or len(rest) > 2:
-            return None  # "Источник РБК", "Собеседник «Ъ»": a source introduced
-        if (
-            any(_RU_SURNAME_RE.fullmatch(w) for w in rest)
-            or sum(w[:1].isupper() for w in rest) > 1
-            and not any(w.isupper() for w in rest)
-        ):
-            return None  # "министр Лавров", "депутат Андрей Колесник": a name
-    return head
 
 
 def _detail(phrase: str, head: str | None) -> tuple:
@@ -323,7 +299,7 @@ def _name_at(text: str, m, lang: str) -> str | None:
     lead = 0
     while lead < len(words) and (
         words[lead].lower() in _LEADING
-        or (lang == "ru" and words[lead].lower().startswith(_RU_DESCRIPTIONS))
+        or (lang == "ru" and words[lead].lower().startswith(RU_DESCRIPTIONS))
     ):  # "Секретарь Совета …", "Политолог Гайк Мартиросян": a title before the name
         lead += 1
     if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
@@ -362,6 +338,10 @@ def _last_name(
             before = word_back(text, m.start())
             if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
                 subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
+        elif lang != "ru" and _SUBJECT_START_RE.search(
+            text, max(0, (t := _title_start(text, m.start())) - 3), t
+        ):
+            subject = found  # "Kremlin spokesman Dmitry Peskov was blunter.": a titled subject
     return subject if named or subject_only else subject or found
 
 
@@ -520,7 +500,7 @@ class Speakers:
                 person
                 and gender != "org"
                 and (not cue.gender or gender in ("", cue.gender))
-                and not phrase.lower().startswith(_RU_SOURCES)
+                and not phrase.lower().startswith(RU_SOURCES)
                 and _anaphor(phrase, "ru") is None
             ):
                 return phrase

@@ -212,7 +212,14 @@ ORG_HEADS = frozenset(
     "ag nv holdings industries bancorp parliament "
     "assembly court embassy army police times post news press journal herald "
     "союз партия банк университет институт центр фонд комиссия компания посольство суд "
-    "парламент ассамблея совет".split()
+    "парламент ассамблея совет "
+    # capitals and states that speak for their governments ("Moscow had ruled out"): no "he"
+    "moscow yerevan kyiv kiev baku tbilisi washington brussels beijing london paris berlin "
+    "ankara tehran minsk astana bishkek tashkent dushanbe chisinau russia armenia azerbaijan "
+    "ukraine iran turkey china москва москвы ереван еревана киев киева баку тбилиси вашингтон "
+    "вашингтона брюссель брюсселя пекин пекина анкара анкары тегеран тегерана минск минска "
+    "астана астаны бишкек бишкека ташкент ташкента душанбе кишинев кишинева россия россии "
+    "армения армении азербайджан азербайджана украина украины".split()
 )
 
 # the words that end a speaker's phrase, and the adverbs between a speaker and the cue

@@ -24,7 +24,8 @@ pyConTextNLP), adapted to news prose in English and Russian:
   ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
   ``котор…``, ``несмотря``, ``тем не менее``, ``впрочем``, ``вопреки``. Commas alone do not
   end a scope, so lists stay in it: in "no threat, pressure or ultimatum" all three are
-  negated. ``without`` / ``без`` govern only their noun phrase (at most :data:`NP_WINDOW`
+  negated. A denial whose object is a clause ("denied that …", "отрицает, что …") governs
+  it up to :data:`CLAUSE_WINDOW` tokens. ``without`` / ``без`` govern only their noun phrase (at most :data:`NP_WINDOW`
   tokens: "без гарантий безопасности", not "без гарантий … может привести к эскалации");
   a ``нет`` right before a comma or a dash closed its clause ("угрозы нет, есть угроза …").
   A scope does not cross into or out of a quote (an odd number of quotation marks « » “ ”
@@ -76,6 +77,7 @@ __all__ = [
     "WINDOW",
     "NP_WINDOW",
     "POST_WINDOW",
+    "CLAUSE_WINDOW",
     "REACH",
     "POST_REACH",
     "NEGATION_LANGUAGES",
@@ -90,6 +92,8 @@ WINDOW = 6
 NP_WINDOW = 3
 #: the most word tokens between a hit and a post-position cue after it
 POST_WINDOW = 3
+#: word tokens a denial governs when a "that" clause is its object ("denied that …")
+CLAUSE_WINDOW = 14
 #: the same, when the cue both ways ends its clause: the Russian existential "нет" closes a
 #: noun phrase, whose modifiers stand between ("угрозы для курса в краткосрочной перспективе
 #: нет", "опасности веерных отключений на правом берегу нет")
@@ -192,13 +196,26 @@ _CUE_SETS = {"english": _EN, "russian": _RU}
 _PUNCT_STOP = r"[.!?…]+(?=\s|$|[\"'»”’)\]])|\n|[;:]"
 # a comma and "and" start a new clause more often than they end a list (news style has no
 # serial comma); a comma and a subordinating word always do
+_DENIED_THAT_RE = re.compile(
+    r"(?:denied|denies|deny|rejected|rejects|отрица\w*|отверг\w*|опроверг\w*)"
+    r"\s*,?\s*(?:that|что)(?!\w)"
+)
+# the forms of the Russian denials whose object a "что" clause is ("отрицают, что …")
+_DENIALS = [
+    stem + ending
+    for stem, endings in (
+        ("отрица", ("л", "ла", "ли", "ет", "ют", "ю")),
+        ("отверг", ("", "ла", "ли", "ает", "ают")),
+        ("опроверг", ("", "ла", "ли", "ает", "ают")),
+    )
+    for ending in endings
+]
 _COMMA_AND = (
     r",\s*(?:and|so|since|because|as|if|when|where|и|поскольку|потому|если|когда|так как|чтобы|"
     r"где|куда|откуда)(?!\w)"
     # "не означает, что …": a new clause; not after a denial, whose object it is ("отрицал,
     # что блоку грозит распад")
-    r"|(?<!отрица[лю])(?<!отрицала)(?<!отрицали)(?<!отрицает)(?<!отвергл[аи])(?<!отверг)"
-    r"(?<!опроверг)(?<!опровергл[аи]),\s*что(?!\w)"
+    r"|" + "".join(f"(?<!{verb})" for verb in _DENIALS) + r",\s*что(?!\w)"
 )
 # "n't" is a cue inside a word ("doesn't"), so it stands outside the whole-word alternatives
 _INFIX_CUE = r"n['’ʼ]t(?:\s+yet)?(?!\w)"
@@ -216,7 +233,9 @@ _LEAD = 24
 _DISMISS_AS = re.compile(
     r"[^.;:!?\n]{0,80}?\bas\b|\s+(?:the\s+)?(?:fears?|warnings?|talk|concerns?|claims?|"
     r"reports?|suggestions?|speculation|rumou?rs?|idea|possibility|allegations?|accusations?|"
-    r"threats?)\s+(?:of|that|about)\b",
+    r"threats?)\s+(?:of|that|about)\b"
+    # "dismissed the threat", "dismissed any danger": the term itself is what is dismissed
+    r"|\s+(?:the\s+|a\s+|any\s+|such\s+)?(?:threats?|dangers?|risks?|crisis)\b",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+")
@@ -356,6 +375,8 @@ def _forward(scan: _Scanner, start: int, first: int) -> bool:
                 continue
             cue_end = m_end
             window = NP_WINDOW if scan.low[m_start:m_end] in _NP_CUES else WINDOW
+            if _DENIED_THAT_RE.match(scan.low, m_start):
+                window = CLAUSE_WINDOW  # "denied that the troops posed a threat": the clause
         elif kind == "stop":
             cue_end = -1  # a boundary after a cue ends its scope
     return (

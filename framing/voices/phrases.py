@@ -49,6 +49,12 @@ def word_back(text: str, pos: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _after_on(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is "on" (or "в"): "posted on X." names a network."""
+    before = word_back(text, pos)
+    return before is not None and text[before[0] : before[1]].lower() in ("on", "в")
+
+
 def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: int = 8):
     """The run of words right before ``pos`` back to punctuation or a stop word: (start, end)."""
     start = end = -1
@@ -74,7 +80,7 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
                 low = ""  # "Savings and Loan Association", "Shultz and Weinberger": one name
         if low in stop or (
             word.endswith(".")
-            and len(word) > 2
+            and (len(word) > 2 or _after_on(text, found[0]))  # "wrote on X. He said"
             and low.rstrip(".") not in TITLES
             and not ABBREVIATION_RE.fullmatch(word)
         ):

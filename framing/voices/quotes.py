@@ -121,6 +121,7 @@ _RU_FINITE_RE = re.compile(
     r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)",
     re.IGNORECASE,
 )
+_THAT_AFTER_RE = re.compile(r",?\s*(?:что|that)(?!\w)")
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
 _CUE_ROOM = 60  # characters of the longest cue
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
@@ -356,6 +357,13 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         kind, cue = "scare_quote", None
     if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
         cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
+    if (
+        cue is not None
+        and cue.kind != TERM
+        and 0 <= q.start - 1 - cue.end <= 2
+        and _THAT_AFTER_RE.match(text, q.end + 1)
+    ):  # "рассказал «Новой газете Европа», что …": the outlet told, a name
+        kind, cue = "scare_quote", None
     if (cue is not None and _within_attribution(q, cues, found)) or (
         kind == "scare_quote" and k < len(cues) and _within_attribution(q, cues, k)
     ):  # "Секретарь «Грузинской мечты» X назвал", "дипломат в разговоре с «Ъ» назвал",

@@ -73,6 +73,13 @@ _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
 # a comma and a conjunction that open another speaker's clause: ", а источник … заверил"
+# the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
+# fears of …" (a sentence's last comma, then an apposition or a participle of the news)
+_WRITER_TAIL_RE = re.compile(
+    r",\s+(?:the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)\s|"
+    r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
+    r"highlighting|signalling|signaling|heightening|escalating)\s)[^;:!?\"“”«»]*[.!?]?\s*$"
+)
 _QUOTE_NEXT_RE = re.compile(r"\s*[\"“«„]")
 _AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
 _JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*$")
@@ -214,14 +221,17 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     bounds = (bounds[0], semicolon) if semicolon >= 0 else bounds
     that = _THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
     if that:
-        return that.end(), bounds[1]
+        tail = _WRITER_TAIL_RE.search(text, that.end(), bounds[1])
+        return that.end(), tail.start() if tail else bounds[1]
     if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
         return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
     if near and not _opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
-        return near.end(), bounds[1]
-    return start, bounds[1]  # "said there was a danger that …": the content starts at once
+        start = near.end()
+    # else "said there was a danger that …": the content starts at once
+    tail = _WRITER_TAIL_RE.search(text, start, bounds[1])
+    return start, tail.start() if tail else bounds[1]
 
 
 def _lead_in(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:

@@ -14,7 +14,9 @@ with things that are not the speaker:
   фракции") comes before the speaker, and a party's name in quotation marks may sit inside
   the speaker's title (:data:`QUOTED_THEN_NAME_RE`);
 * a phrase after a cue that is neither a name, nor a role, nor a pronoun is the cue's object
-  ("исключил разрыв"), not its speaker (:func:`person_like`).
+  ("исключил разрыв"), not its speaker (:func:`person_like`);
+* a person is named once and then described ("министр", "бывший армянский премьер", "глава
+  правительства"): :func:`description_head` tells the noun such a description has.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from .cues import PRONOUNS, RU_INSTITUTIONS, RU_ROLES
 from .phrases import word_back, words_before
 
 __all__ = [
+    "RU_DESCRIPTIONS",
+    "RU_SOURCES",
+    "description_head",
     "QUOTED_THEN_NAME_RE",
     "SETTING_AFTER_RE",
     "outlet_before_role",
@@ -58,6 +63,24 @@ _OBJECT_FIRST_RE = re.compile(
 # an outlet named before a cue, told rather than telling: «Ъ», "Интерфаксу", РБК, ТАСС
 _OUTLET_RE = re.compile(r"[«\"„][^»\"“\n]{1,40}[»\"“]|[A-ZА-ЯЁ]{3,}")
 _ABOUT_THIS_BEFORE_RE = re.compile(r"(?<!\w)[Оо]б[ \t]+этом[ \t]+$")
+_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
+# "глава российского государства", "главы правительства", "глава кабмина"
+_CHIEF_OF_RE = re.compile(
+    r"глав[аеыу]\s+(?:[а-яё]+(?:ого|его)\s+)?(государства|правительства|кабмина)"
+)
+# Russian descriptions that refer back to a person named before ("эксперт", "дипломат",
+# "вице-спикер", "замминистра", "венгерский министр", "секретарь Совбеза"): Russian news
+# names a person once and then varies the description
+RU_DESCRIPTIONS = (*RU_ROLES, "политик", "аналитик", "экономист", "востоковед", "кавказовед",
+                   "историк", "социолог", "журналист", "замминистр", "замглав", "заместител",
+                   "вице-", "секретар", "генерал", "губернатор", "мэр", "канцлер", "советник",
+                   "помощник", "сенатор", "парламентари", "омбудсмен", "правозащитник",
+                   "директор", "профессор", "экс-")  # fmt: skip
+# an unnamed source is introduced by a description, not referred back to by one
+RU_SOURCES = ("источник", "собеседник")
+# a capitalized word after a Russian role that is a surname, not an office or a place
+# ("министра Лаврова", not "представитель Кремля", "секретарь Совбеза", "МИД Армении")
+_SURNAME_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий)(?:а|ой|у|ым)?")
 _SUBJECT_PRONOUNS = frozenset("он она оно они".split())
 _PREPOSITIONS = frozenset("в во на с со о об обо при у к ко из от для после перед".split())
 
@@ -74,7 +97,8 @@ def role_in_office(text: str, start: int, stop: frozenset, skip: frozenset) -> i
     if prep is None or text[prep[0] : prep[1]].lower() not in ("в", "во", "при"):
         return start
     s, e = words_before(text, prep[0], stop, skip, limit=4)
-    if s >= 0 and text[s:e].split()[0].lower().startswith(RU_ROLES):
+    # the role, or an adjective and the role: "Постоянный представитель РФ при ООН"
+    if s >= 0 and any(w.lower().startswith(RU_ROLES) for w in text[s:e].split()[:2]):
         return s
     return start
 
@@ -151,3 +175,36 @@ def person_like(phrase: str) -> bool:
         or words[0].lower() in PRONOUNS
         or words[0].lower().startswith(RU_INSTITUTIONS)  # "сообщили в пресс-службе банка"
     )
+
+
+def description_head(low: str, words: list[str]) -> str | None:
+    """The head noun of a Russian description that refers back ("министр", "Эксперт" at a
+    sentence's start, "бывший министр", "секретарь Совбеза", "глава правительства"), else
+    None: a name, or a description that introduces a source ("Источник РБК").
+
+    >>> description_head("бывший армянский премьер", ["бывший", "армянский", "премьер"])
+    'премьер'
+    >>> description_head("источник рбк", ["Источник", "РБК"]) is None
+    True
+    """
+    chief = _CHIEF_OF_RE.fullmatch(low)
+    if chief:
+        return "president" if chief.group(1) == "государства" else "премьер"
+    while len(words) >= 2 and words[0].lower().endswith(_ADJECTIVE):
+        words = words[1:]  # "российский лидер", "бывший армянский премьер"
+    head = words[0].lower()
+    if len(words) > 3 or not head.startswith(RU_DESCRIPTIONS) or head.startswith("источник"):
+        return None  # "рассказал РБК источник": a source is introduced, not referred back to
+    if head.endswith(("ы", "и", "ов", "ей")) and not head.startswith("глав"):
+        return None  # "Эксперты, с которыми …", "дипломатов": many, not one named before
+    rest = words[1:]
+    if any(w[:1].isupper() for w in rest):
+        if head.startswith(RU_SOURCES) or len(rest) > 2:
+            return None  # "Источник РБК", "Собеседник «Ъ»": a source introduced
+        if (
+            any(_SURNAME_RE.fullmatch(w) for w in rest)
+            or sum(w[:1].isupper() for w in rest) > 1
+            and not any(w.isupper() for w in rest)
+        ):
+            return None  # "министр Лавров", "депутат Андрей Колесник": a name
+    return head

@@ -34,6 +34,10 @@ _CYRILLIC_RE = re.compile(r"[а-яё]+", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
+# "posted on X.": the network's name ends the sentence, no initial
+_PLATFORM_RE = re.compile(r"(?<!\w)(?:on|в)\s$")
+
+
 def _long_word(text: str, dot: int) -> bool:
     """Five letters before the dot: no abbreviation is that long (the common case, made cheap)."""
     return text[dot - 5 : dot].isalpha() and dot >= 5
@@ -56,8 +60,10 @@ def _ends(text: str, pos: int = 0, last: int | None = None) -> list[int]:
                 start -= 1
             if not (start and (text[start - 1].isalnum() or text[start - 1] == ".")):
                 token = text[start:dot].lower()
-                if len(token) == 1 or token in _ABBREVIATIONS:
-                    continue
+                if (
+                    len(token) == 1 and not _PLATFORM_RE.search(text, max(0, start - 4), start)
+                ) or (token in _ABBREVIATIONS):
+                    continue  # an initial (S. Lavrov) or an abbreviation; not "wrote on X."
         ends.append(m.end())
     return ends
 

@@ -96,6 +96,7 @@ _WORD = r"[^\W\d_][\w'’.-]*"
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD},?\s+){{0,7}}?{_WORD}),?\s+as\s+saying\b")
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
+_CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
 # an apposition that describes (an article or a possessive opens it) before a cue
 _DESCRIBED_RE = re.compile(
     r",[ \t]+(?:a|an|the|one|his|her|its|their|who|which)[ \t][^,.;:!?\"“”«»\n]{2,85},[ \t]*$"
@@ -293,7 +294,13 @@ def _phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, 
         s, e = apposition_subject(text, before, stop, skip)
         if s >= 0:
             return s, e
-    return words_before(text, before, stop, skip)
+    s, e = words_before(text, before, stop, skip)
+    told = word_back(text, s) if s > 0 and lang != "ru" and text[s].islower() else None
+    if told is not None and text[told[0] : told[1]].lower() in ("told", "tells", "telling"):
+        # "Peskov told reporters Moscow had ruled out …": the addressee is not the subject
+        names = _CAPITAL_RE.search(text, s, e)
+        return (names.start(), e) if names else (-1, -1)
+    return s, e
 
 
 def _speaker_span(
@@ -302,7 +309,8 @@ def _speaker_span(
     """Where the speaker of the cue at ``text[start:end]`` is: (start, end), (-1, -1) when it
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
     stop, back_skip = (RU_STOP, _RU_BACK_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
-    plural = cue_text.split(" ", 1)[0].endswith("ли")  # "заявили", "выразили надежду"
+    # "заявили", "выразили надежду"; "надеются", "отрицают": an office may speak
+    plural = cue_text.split(" ", 1)[0].endswith(("ли", "ют", "ят", "ются", "ятся"))
     if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
         s = start + cue_text.index(" ") + 1
         return s, s + len(cue_text.split()[1])
