@@ -167,11 +167,14 @@ def test_clear_caches_empties_the_caches_of_matching_sentences_and_workers(cache
     word_table = _cache._REGISTRY["shingle tables"][0].__globals__["word_table"]
     word_table()
     assert word_table.cache_info().currsize
-    assert {"stems", "sentence spans", "compiled lexicons", "nfkc tables", "shingle tables"} <= set(
-        _cache.registered_caches()
-    )
+    fr.default_cleaner("Photo: Jermuk\nArmenia  did not sign.")  # a plain text: one scan
+    plain_scan = _cache._REGISTRY["the cleaner's plain-text scan"][0].__self__
+    assert plain_scan.cache_info().currsize
+    assert {"stems", "sentence spans", "compiled lexicons", "nfkc tables", "shingle tables",
+            "the cleaner's plain-text scan"} <= set(_cache.registered_caches())  # fmt: skip
     fr.clear_caches()
     assert word_table.cache_info().currsize == 0
+    assert plain_scan.cache_info().currsize == 0
     assert not stems._STEM_MEMO
     assert _hyperscan.database.cache_info().currsize == 0
     assert punkt._fast.cache_info().currsize == 0

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import threading
 
+from .. import _cache
 from .layout import LINE_OPENERS, LINE_WORDS, default_line_drops, line_drops_at
 from .text import collapse_whitespace, dash_cuts, splice
 
@@ -125,6 +126,13 @@ def _scan() -> _Scan | None:
     except ImportError:
         return None
     return _Scan(hyperscan)
+
+
+_cache.register_cache(
+    "the cleaner's plain-text scan",
+    _scan.cache_clear,
+    "the hyperscan database default_cleaner scans plain texts with (one per process)",
+)
 
 
 def plain_drops(text: str) -> tuple[str, dict[int, str]] | None:
