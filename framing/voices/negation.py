@@ -8,7 +8,8 @@ pyConTextNLP), adapted to news prose in English and Russian:
   ``not yet``, ``lack of``, ``absence of``, ``free of``, ``cannot``; and the **denial verbs**
   ``deny`` / ``denied`` / ``denies``, ``reject`` / ``rejected``, ``refute`` / ``refuted``,
   ``rule(d) out``, ``dismiss(ed)`` when an ``as`` follows in its clause ("dismissed talk of a
-  collapse as rumours"; "dismissed the minister" is not a cue). Russian: ``не``, ``нет``,
+  collapse as rumours"), or when its object is the term itself ("dismissed the threat";
+  "dismissed the minister" is not a cue). Russian: ``не``, ``нет``,
   ``ни``, ``никакой`` and every ``никак…`` form, ``ничего``, ``никто``, ``никогда``, ``нигде``,
   ``без``, ``отсутствие`` (``отсутств…``), ``отверг…``, ``опроверг…``, ``отрица…``,
   ``отклонил…``, ``исключил…`` (ruled out; "не исключил" is a pseudo-negation).
@@ -16,16 +17,17 @@ pyConTextNLP), adapted to news prose in English and Russian:
   hit's start (and starts at most :data:`REACH` characters before it), with no **clause
   boundary** in between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a
   space), a line break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
-  ``if``, ``when``, ``where`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так как``,
-  ``чтобы``, ``где``, ``куда``, ``откуда``; ``что`` except after a denial: "отрицал, что …"),
-  and the words ``but``,
+  ``if``, ``when``, ``where`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так
+  как``, ``чтобы``, ``где``, ``куда``, ``откуда``; ``что`` except after a denial: "отрицал,
+  что …"), and the words ``but``,
   ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
   ``apart from``, ``aside from``, ``which``, ``who``, ``nevertheless``, ``despite``,
   ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
   ``котор…``, ``несмотря``, ``тем не менее``, ``впрочем``, ``вопреки``. Commas alone do not
   end a scope, so lists stay in it: in "no threat, pressure or ultimatum" all three are
   negated. A denial whose object is a clause ("denied that …", "отрицает, что …") governs
-  it up to :data:`CLAUSE_WINDOW` tokens. ``without`` / ``без`` govern only their noun phrase (at most :data:`NP_WINDOW`
+  it up to :data:`CLAUSE_WINDOW` tokens. ``without`` / ``без`` govern only their noun
+  phrase (at most :data:`NP_WINDOW`
   tokens: "без гарантий безопасности", not "без гарантий … может привести к эскалации");
   a ``нет`` right before a comma or a dash closed its clause ("угрозы нет, есть угроза …").
   A scope does not cross into or out of a quote (an odd number of quotation marks « » “ ”
@@ -35,7 +37,8 @@ pyConTextNLP), adapted to news prose in English and Russian:
   the same clause: "a threat that never materialised", "the collapse was ruled out",
   "fears of a collapse proved unfounded", "угроза не подтвердилась". Russian ``нет`` and
   ``не было`` / ``не будет`` / ``не существует`` … negate both ways: "нет угрозы" and
-  "угрозы нет", "угроз не было". This is the one
+  "угрозы нет", "угроз не было"; not a term after "у", which has or has not something ("у
+  этой войны нет решения"). This is the one
   backward window: NegEx has it too, and news writes these forms often enough.
 * **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
   least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more

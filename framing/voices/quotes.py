@@ -26,7 +26,8 @@ its attribution between dashes («…, — сказал Лавров. — …»)
 
 **Kind.** A quote is ``"quote"`` (speech) when a speech cue is right next to it (1, 2), or
 when it holds five words or more, a sentence-final mark (. ! ? …), an English auxiliary or
-modal (a clause: the alliance “cannot be held responsible”) or ends in a comma. Otherwise it
+modal (a clause: the alliance “cannot be held responsible”), a negated or reflexive Russian
+verb («не представляет угрозы», «превратились в ритуал») or ends in a comma. Otherwise it
 is a ``"scare_quote"``: a short term, used by the writer (“zone of
 responsibility”, the so-called "peace treaty") or attributed as a term ("described the pact
 as “an effective suspension”", "called it a «провал»"). The decisions:
@@ -47,7 +48,10 @@ as “an effective suspension”", "called it a «провал»"). The decision
   quote with no speaker; so does a title or a name right after the noun it names (the law
   “On …”, the decree, the conference, the book, the treaty, the slogan, the principle of
   “…”, the report titled “…”; закон, указ, конференция, книга, лозунг «…», по данным «Ъ»),
-  unless a term cue governs it (called the operation “anti-terror measures”).
+  unless a term cue governs it (called the operation “anti-terror measures”);
+* a quote inside an attribution (between a speaker and its cue: Секретарь «Гражданского
+  договора» X заявил, дипломат в разговоре с «Ъ» назвал) or an outlet told right after the
+  cue (рассказал «Новой газете Европа», что) is a name: a scare quote with no speaker.
 """
 
 from __future__ import annotations

@@ -24,8 +24,12 @@ into a span of the reported content, by these rules (sentences from
   "YEREVAN (AP) — "), to the comma, when at least three of its words are not quoted (so
   “…,” he said stays a quote's); **"Об этом заявил X." / "This was stated by X." / "He said
   this while …"**: the sentence before; a passive "said by X" has no content of its own;
-* the content after a cue ends at a semicolon; a cue whose speaker is *I* or *we* (the
-  writer's own words) gives no span;
+* the content after a cue ends at a semicolon, where another speaker's clause begins ("…,
+  а источник «Ъ» заверил, что …", "…, but Y said …") and before the writer's words after
+  it ("…, the clearest sign yet of …", "…, raising fears of …"); "…, according to X,
+  despite …" reports what comes before the speaker; "по словам X, …: «…»" reports the
+  words before the colon; a cue whose speaker is *I* or *we* (the writer's own words)
+  gives no span;
 * **"Песков: Кремль не считает …"** (a line that opens with a person's surname and a colon,
   the headline convention): the rest of the line;
 * the content must hold at least two words; a sentence reaches at most 1,500 characters
@@ -72,7 +76,6 @@ _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
-# a comma and a conjunction that open another speaker's clause: ", а источник … заверил"
 # the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
 # fears of …" (a sentence's last comma, then an apposition or a participle of the news)
 _WRITER_TAIL_RE = re.compile(
@@ -81,7 +84,9 @@ _WRITER_TAIL_RE = re.compile(
     r"highlighting|signalling|signaling|heightening|escalating)\s)[^;:!?\"“”«»]*[.!?]?\s*$"
 )
 _QUOTE_NEXT_RE = re.compile(r"\s*[\"“«„]")
+# a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
 _AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
+# a comma and a conjunction that open another speaker's clause: ", а источник … заверил"
 _JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*$")
 # an adverbial or participle the writer adds after "…, according to X,": not the content
 _TAIL_RE = re.compile(
