@@ -278,3 +278,15 @@ def test_the_writers_words_after_a_report(hit, text, word, voice):
 )  # fmt: skip
 def test_denials_of_a_clause_and_of_the_term_itself(hit, text, word, negated):
     assert hit(text, word)["negated"] is negated
+
+
+def test_a_trailing_speaker_set_off_by_commas_after_a_description(hit):
+    text = (
+        "VIENNA, June 27 - OPEC members will stick to the ceilings and there is no danger of a "
+        "new price war, the group's president, Nigerian Oil Minister Rilwanu Lukman, said."
+    )
+    found = hit(text, "war")
+    assert (found["voice"], found["speaker"]) == (
+        "reported",
+        "Nigerian Oil Minister Rilwanu Lukman",
+    )

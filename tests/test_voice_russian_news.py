@@ -448,3 +448,57 @@ def test_a_denial_in_the_present_plural_negates_its_что_clause(hit):
     assert hit(text, "угрозой", lang="ru") == {
         "voice": "reported", "speaker": "Минобороны России", "negated": True,
     }  # fmt: skip
+
+
+# ---- the eleventh development set's rules (bench/voices dev11) ----------------------------------
+AFTER_DEV11 = [
+    (  # a trailing cue whose speaker is followed by an outlet's name
+        "Кишинев не рассматривает вопрос о приостановке работы посольства, добавил собеседник "
+        "«Медузы».",
+        "приостановке", "собеседник",
+    ),
+    (
+        "Никакого разрыва контрактов не планируется, сообщили в пресс-службе ЗАО «Газпром Армения».",
+        "разрыва", "пресс-службе ЗАО",
+    ),
+    (  # a name after a role with a prepositional phrase: "полковник в отставке"
+        "Военный эксперт, полковник в отставке Виктор Литовкин считает, что поставки ракет не "
+        "изменят хода конфликта.",
+        "конфликта", "Виктор Литовкин",
+    ),
+    (  # "со ссылкой на …" between the subject and its cue
+        "Financial Times со ссылкой на три источника написала, что стороны обсуждают заморозку "
+        "войны.",
+        "заморозку", "Financial Times",
+    ),
+    ("Каллас потребовала, чтобы страны-кандидаты присоединились к санкциям.", "санкциям", "Каллас"),
+    ("Посольство США объявило о приостановке стратегического диалога.", "приостановке",
+     "Посольство США"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), AFTER_DEV11)
+def test_trailing_cues_settings_and_more_russian_cues(hit, text, word, speaker):
+    found = hit(text, word, lang="ru")
+    assert (found["voice"], found["speaker"]) == ("reported", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "speaker"),
+    [  # a few words in lower case, no verb: a term, even next to the cue
+        ("Речь не идет о разрыве, а лишь о «технической паузе», уверяет собеседник «Ъ».",
+         "технической паузе", "scare_quote", "собеседник"),
+        # a party names nothing in lower case: the words are the speaker's
+        ("По ее словам, правящая партия «сознательно ведет страну к разрыву с Европой».",
+         "сознательно ведет страну к разрыву с Европой", "quote", "ее"),
+        # a dash set off inside the speech: the attribution is the dash before the cue
+        ("Эксперт Игорь Ветров уверен в этом.\n\n— Заморозить конфликт, не решив вопросов "
+         "безопасности, — значит отложить войну, — сказал он «Комсомолке».",
+         "Заморозить конфликт, не решив вопросов безопасности, — значит отложить войну,",
+         "quote", "Игорь Ветров"),
+    ],
+)  # fmt: skip
+def test_kinds_of_short_and_dash_set_quotes(text, quote, kind, speaker):
+    rows = {row[0]: row[1:] for row in quotes_of(text)}
+    assert rows[quote][0] == kind
+    assert rows[quote][1].endswith(speaker)

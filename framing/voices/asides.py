@@ -70,7 +70,8 @@ def named_apposition(text: str, pos: int) -> tuple[int, int]:
     if m is None:
         return -1, -1
     inner = text[m.start() + 1 : m.end()].strip(" ,")
-    if 0 < len(inner.split()) <= 4 and all(w[:1].isupper() for w in inner.split()):
+    # up to six words: "the group's president, Nigerian Oil Minister Rilwanu Lukman, said"
+    if 0 < len(inner.split()) <= 6 and all(w[:1].isupper() for w in inner.split()):
         start = text.index(inner, m.start() + 1)
         return start, start + len(inner)
     return -1, -1

@@ -264,8 +264,16 @@ def dash_quotes(text: str, cue_re) -> list[QuoteSpan]:
         start = line.end()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        said = _DASH_ATTRIBUTION_RE.search(text, start, end)
-        if said is None or not cue_re.match(text, said.end()):
+        # the dash before a cue: "— Заморозить конфликт, — значит отложить войну, — сказал он"
+        said = next(
+            (
+                m
+                for m in _DASH_ATTRIBUTION_RE.finditer(text, start, end)
+                if cue_re.match(text, m.end())
+            ),
+            None,
+        )
+        if said is None:
             continue
         out.append(QuoteSpan(start, said.start() + 1, False, "—"))
         goes_on = _DASH_GOES_ON_RE.search(text, said.end(), end)

@@ -67,7 +67,7 @@ from .anaphora import Speakers
 from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
-from .speakers import TERM, Cue, CueList
+from .speakers import ACCORDING, TERM, Cue, CueList
 
 __all__ = [
     "find_quotes",
@@ -124,6 +124,10 @@ _RU_FINITE_RE = re.compile(
     r"(?<!\w)не\s+[а-яё]+(?:ет|ит|ут|ют|ат|ят|ем|им|л|ла|ло|ли)(?!\w)"
     r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)",
     re.IGNORECASE,
+)
+# the nouns whose names are capitalized: a party, a movement, a paper, a channel
+_NAMED_ORG_RE = re.compile(
+    r"(?<!\w)(?:парти|движени|газет|телеканал|party|movement|newspaper|channel)"
 )
 _THAT_AFTER_RE = re.compile(r",?\s*(?:что|that)(?!\w)")
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
@@ -291,12 +295,14 @@ def _kind(
         return "scare_quote"  # the title of a law or a decree: “On the Strategy for …”
     if not speech and len(words) == 1 and words[0][:1].isupper() and not answered:
         return "scare_quote"  # a name, even right after a cue: заявила «Азатутюн», что
-    fragment = (  # the finite verbs known are English ones: a Russian fragment stays a quote
+    fragment = (  # a few words in lower case and no verb: "…, а лишь о «технической паузе»,"
         quote[:1].islower()
-        and quote.isascii()
+        # but all that "по его словам," introduces is his: «решение за Ереваном»
+        and (quote.isascii() or cue is None or cue.kind != ACCORDING)
         and not colon
         and len(words) <= _SCARE_WORDS
         and not _FINITE_RE.search(quote)
+        and not _RU_FINITE_RE.search(quote)
     )
     if (adjacent or speech) and not fragment:  # “now back in,” Frawley said: a fragment's term
         return "quote"
@@ -313,6 +319,16 @@ def _cue_index(cues: CueList, offset: int) -> int:
 def _said(speakers: Speakers, speaker) -> bool:
     """Whether a speaker (a string, or the index of the cue whose speaker it is) is named."""
     return speakers.said(speaker) if isinstance(speaker, int) else bool(speaker)
+
+
+def _titled(text: str, q: QuoteSpan, quote: str) -> bool:
+    """Whether the quote is the title or name of the noun before it (the law “On …”, the
+    principle of “…”); a party's or an outlet's name is capitalized ("партия «сознательно
+    ведет страну…»" names nothing)."""
+    title = _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1)
+    return title is not None and not (
+        quote[:1].islower() and _NAMED_ORG_RE.search(title.group().lower()) is not None
+    )
 
 
 def _within_attribution(q: QuoteSpan, cues: CueList, j: int) -> bool:
@@ -351,7 +367,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     kind = _kind(quote, adjacent, cue, answered, colon)
     term_object = cue is not None and cue.kind == TERM and 0 <= q.start - cue.end < 40
     if not term_object and (
-        _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1)
+        _titled(text, q, quote)
         or (
             len(quote) < 40
             and (cue is None or cue.kind != TERM)  # “…” project, as Yerevan calls it: a term

@@ -107,6 +107,9 @@ _TRAIL_AFTER_RE = re.compile(
     r"a\s+(?:news|press)\s+conference|a\s+briefing)(?!\w))",
     re.IGNORECASE,  # "said Thursday", the wire's day without "on"
 )
+# a name in quotation marks that ends a trailing cue's speaker: "…, добавил собеседник
+# «Медузы».", "сообщили в пресс-службе ЗАО «Газпром Армения»" (no quote of the speaker's)
+_OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\s*(?:[.,;)]|$|в\s))")
 # whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
 # told Reuters, deepening …", "told The Associated Press on Monday"
 _ADDRESSEE_RE = re.compile(r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
@@ -198,6 +201,8 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     if cue.cue.lower() == "told" and after == cue.end:
         told = _ADDRESSEE_RE.match(text, after, bounds[1])
         after = told.end() if told else after
+    outlet = _OUTLET_AFTER_RE.match(text, after, bounds[1])
+    after = outlet.end() if outlet else after  # "добавил собеседник «Медузы».": a name
     if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
         return None
     if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
