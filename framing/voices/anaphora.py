@@ -86,16 +86,9 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 # cues that name where information comes from, not a person who speaks
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
-# words before a name in a capitalized run; in Russian, the adverbs a sentence opens with
-# ("Накануне Брюссель приостановил …": no person)
-_LEADING = (
-    NAME_STOP
-    | NAME_TITLES
-    | EN_STOP
-    | frozenset(
-        "накануне ранее вчера сегодня теперь также однако впрочем позднее позже затем тогда".split()
-    )
-)
+# words before a name in a capitalized run; in Russian, the adverbs and prepositions a
+# sentence opens with ("Накануне Брюссель приостановил …": no person)
+_LEADING = NAME_STOP | NAME_TITLES | EN_STOP | RU_STOP
 
 _TITLE_WORDS = 9  # words of a title written before a named speaker
 _EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same

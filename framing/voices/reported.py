@@ -76,10 +76,12 @@ _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
+# the writer's apposition after a report: "…, the clearest sign yet of …"
+_WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)"
 # the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
 # fears of …" (a sentence's last comma, then an apposition or a participle of the news)
 _WRITER_TAIL_RE = re.compile(
-    r",\s+(?:the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)\s|"
+    rf",\s+(?:{_WRITERS_APPOSITION}\s|"
     r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
     r"highlighting|signalling|signaling|heightening|escalating)\s)[^;:!?\"“”«»]*[.!?]?\s*$"
 )
@@ -90,7 +92,7 @@ _AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
 _JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*$")
 # an adverbial or participle the writer adds after "…, according to X,": not the content
 _TAIL_RE = re.compile(
-    r"\s*(?:despite|amid|after|as|while|following|since|the\s+latest|"
+    rf"\s*(?:despite|amid|after|as|while|following|since|{_WRITERS_APPOSITION}|"
     r"(?!(?:no|some|any|every)thing)[a-z]+ing)(?!\w)"
 )
 _WORDS_RE = re.compile(r"\w+")

@@ -82,7 +82,9 @@ RU_DESCRIPTIONS = (*RU_ROLES, "политик", "аналитик", "эконо�
 RU_SOURCES = ("источник", "собеседник")
 # a capitalized word after a Russian role that is a surname, not an office or a place
 # ("министра Лаврова", not "представитель Кремля", "секретарь Совбеза", "МИД Армении")
-_SURNAME_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий)(?:а|ой|у|ым)?")
+_SURNAME_RE = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий)(?:а|ой|у|ым)?|швили|дзе)"
+)
 # a first name and a surname at the end of a phrase before a Russian cue
 _PERSON_AT_END_RE = re.compile(r"([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$")
 _SUBJECT_PRONOUNS = frozenset("он она оно они".split())
@@ -140,7 +142,12 @@ def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple
         if before is not None and text[before[0] : before[1]].lower() in ("в", "во"):
             return s2, e
     name = _PERSON_AT_END_RE.search(text, s, e)
-    if word in _PREPOSITIONS and name is not None and not plural and _is_surname(name.group(2)):
+    if (
+        word in _PREPOSITIONS
+        and name is not None
+        and not plural
+        and _SURNAME_RE.fullmatch(name.group(2))
+    ):
         return name.start(), e  # "полковник в отставке Виктор Литовкин считает": the name
     if word in _PREPOSITIONS and not (plural and word in ("в", "во")):
         return -2, -2
@@ -215,10 +222,3 @@ def description_head(low: str, words: list[str]) -> str | None:
         ):
             return None  # "министр Лавров", "депутат Андрей Колесник": a name
     return head
-
-
-def _is_surname(word: str) -> bool:
-    """Whether a capitalized Russian word reads as a surname in the nominative (Литовкин,
-    Захарова, Пашинян), not a place (Карабахе)."""
-    return word.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина",
-                          "ская", "ян", "янц", "ия", "швили", "дзе"))  # fmt: skip
