@@ -290,3 +290,38 @@ def test_a_trailing_speaker_set_off_by_commas_after_a_description(hit):
         "reported",
         "Nigerian Oil Minister Rilwanu Lukman",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "voice", "speaker"),
+    [  # a first-person report of what was said: reported speech, its speaker as written
+        ("I spoke to the leaders of the African Union. I stressed that this crisis is "
+         "artificial.", "crisis", "reported", "I"),
+        ("We reiterated our strong condemnation of the conflicts in the region.",
+         "conflicts", "reported", "We"),
+        ("Last year we said that strong preventive sanctions were needed.",
+         "sanctions", "reported", "we"),
+        ("Я подчеркнул, что этот кризис искусственный.", "кризис", "reported", "Я"),
+        # views, labels and what is said now are the writer's own words
+        ("If it is a war, then I call it a war and nothing else.", "war", "narrative", ""),
+        ("I believe the crisis is artificial.", "crisis", "narrative", ""),
+        ("I say again: the war will end.", "war", "narrative", ""),
+        ("Я считаю, что угроза реальна.", "угроза", "narrative", ""),
+    ],
+)  # fmt: skip
+def test_a_first_person_report_of_speech(hit, text, word, voice, speaker):
+    assert (hit(text, word)["voice"], hit(text, word)["speaker"]) == (voice, speaker)
+
+
+def test_a_participle_clause_across_a_wires_wrapped_lines(hit):
+    # Reuters 1987: lines wrapped at 65 characters, a decimal figure inside the clause
+    text = (
+        "    The CPB, forecasting a rise in the budget deficit to 7.2\n"
+        "pct of Net National Income in 1987 from 6.3 pct last year,\n"
+        "urged the government to cut expenditure further to bring down\n"
+        "the deficit and reduce tax and social security costs.\n"
+    )
+    assert (hit(text, "security")["voice"], hit(text, "security")["speaker"]) == (
+        "reported",
+        "The CPB",
+    )

@@ -48,10 +48,12 @@ _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and 
 _PARTICIPLE_CLAUSE_RE = re.compile(
     r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
     r"appearing|testifying|отвечая|комментируя|выступая|говоря|отмечая|подчеркивая|"
-    r"подчёркивая|касаясь|ссылаясь|обращаясь|признавая|объясняя)(?!\w)"
-    r"[^;:!?\"“”«»\n]{0,200}?,\s*$"
+    r"подчёркивая|касаясь|ссылаясь|обращаясь|признавая|объясняя|[a-z]{2,}ing)(?!\w)"
+    r"(?:[^;:!?\"“”«»\n]|\n(?=\S)){0,200}?,\s*$"
 )
-_APPOSITION_RE = re.compile(r",[^,.;:!?\"“”«»\n]{2,88},\s*$")
+# a wire's hard-wrapped line ("\n" before a word) and a decimal point ("7.2 pct") may sit
+# inside an apposition; a paragraph's indent, a full stop or a second comma may not
+_APPOSITION_RE = re.compile(r",(?:[^,.;:!?\"“”«»\n]|(?<=\d)\.(?=\d)|\n(?=\S)){2,88},\s*$")
 _WISH_RE = re.compile(
     r"(?<!\w)(?:likes?|wants?|wanted|tends?|tended|continues?|continued|went on)\s+to\s*$"
 )

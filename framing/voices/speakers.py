@@ -133,6 +133,8 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 _FIRST_PERSON = frozenset("i we я мы".split())
+# what a first person thinks or fears is a view of the writer's own, not speech reported
+_VIEWS_PAST = frozenset("believed feared expected worried suspected".split())
 # "В постпредстве России при ЕС агентству сообщили": an addressee before the cue is skipped
 _RU_BACK_SKIP = RU_SKIP | RU_DATIVES
 _CLAUSE_END_RE = re.compile(r"\s*[,.;:!?]")
@@ -496,8 +498,8 @@ class CueList:
         if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
             s, e = _words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
             cue_text = text[m.start() : by.end()].rstrip()
-        if s >= 0 and text[s:e].lower() in _FIRST_PERSON:
-            s = e = -1  # "then I call it a war": the writer's own words
+        if s >= 0 and text[s:e].lower() in _FIRST_PERSON and not _tells_again(cue_text, kind):
+            s = e = -1  # "then I call it a war", "I believe": the writer's own words
         # one space for a line break inside a wrapped phrase ("Savings and¶Loan Association")
         speaker = " ".join(text[s:e].split()) if s >= 0 else ""
         if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
@@ -522,6 +524,24 @@ class CueList:
 
     def __iter__(self):
         return (self[k] for k in range(len(self._items)))
+
+
+def _tells_again(cue_text: str, kind: str) -> bool:
+    """Whether a first person with this cue reports what was said before ("I stressed that
+    …", "We reiterated …", "Мы заявили"): a speech verb in the past. What one says now, calls
+    something or thinks ("I say again", "I call it a war", "I believe") is the writer's own.
+
+    Examples
+    --------
+    >>> _tells_again("stressed", SPEECH), _tells_again("сказала", SPEECH)
+    (True, True)
+    >>> _tells_again("say", SPEECH), _tells_again("believed", SPEECH), _tells_again("call", TERM)
+    (False, False, False)
+    """
+    word = cue_text.split()[0].lower()
+    if kind != SPEECH or word in _VIEWS_PAST:
+        return False
+    return word in ("said", "told", "wrote") or word.endswith(("ed", "л", "ла", "ли", "ло"))
 
 
 def find_cues(
