@@ -191,3 +191,35 @@ def test_a_titled_speaker_who_emphasized_this_reports_the_sentence_before(hit):
 )
 def test_scare_quote_or_quote_in_wire_copy(text, expected):
     assert quotes_of(text) == expected
+
+
+# ---- a short wire item of short paragraphs is hard-wrapped too ------------------------------
+SHORT_ITEM = (
+    "Dealers said life insurance firms were not major sellers of\n"
+    "dollars in recent trading sessions because they had already\n"
+    "sold them to hedge risks.\n"
+    "    Dealers said securities houses and trust banks on the other\n"
+    "hand have aggressively sold the dollar.\n"
+    " REUTER"
+)
+
+
+def test_a_short_wrapped_item_reports_across_its_line_breaks():
+    first = SHORT_ITEM[SHORT_ITEM.index("life") : SHORT_ITEM.index("risks.") + 6]
+    second = SHORT_ITEM[SHORT_ITEM.index("securities") : SHORT_ITEM.index("dollar.") + 7]
+    assert reported_of(SHORT_ITEM) == [(first, "Dealers"), (second, "Dealers")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a line per paragraph: the lines stay sentences of their own
+        "Armenia froze its membership\nin a statement on Friday the ministry said\nno more "
+        "talks\nwould follow. " + "The bloc said nothing more about it at all. " * 3,
+        "ARMENIA AND THE CSTO\nTimeline of a crisis\nMay 2022: the summit in Moscow\n"
+        "November 2022: Pashinyan refuses to sign\n",
+    ],
+)
+def test_lines_of_their_own_are_not_joined(text):
+    from framing.voices.sentences import unwrap_lines
+
+    assert unwrap_lines(text) == text
