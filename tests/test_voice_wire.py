@@ -223,3 +223,24 @@ def test_lines_of_their_own_are_not_joined(text):
     from framing.voices.sentences import unwrap_lines
 
     assert unwrap_lines(text) == text
+
+
+# ---- a quote inside a report is the reporter's, past a cue with no speaker -------------------
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # "called for" before "were" is a participle; "urged by the seven" names no speaker
+        ('One official said that while the policy actions called for\nwere similar to those '
+         'urged by the seven, the study shows "it\'s\ngoing to take several years to resolve '
+         '(the trade\nimbalances)."', "One official"),
+        ('A diplomat said the steps called for in the plan would mean "a collapse of the whole '
+         'arrangement within a year".', "A diplomat"),
+    ],
+)  # fmt: skip
+def test_a_quote_in_a_report_past_a_cue_without_a_speaker(text, speaker):
+    rows = quotes_of(text)
+    assert len(rows) == 1 and rows[0][2] == speaker
+
+
+def test_called_for_with_an_object_is_still_a_cue():
+    text = "The minister called for an end to the war."
+    assert reported_of(text)[0][1] == "The minister"

@@ -228,6 +228,18 @@ def _same_sentence(starts: list[int], k: int, bounds: tuple[int, int]):
     return None
 
 
+def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
+    """Cue ``k``, or when it has no speaker the nearest cue before it in its sentence (from
+    ``start``) that has one: "One official said that … those urged by the seven, the study
+    shows “…”" is the official's quote, not the words of "urged"."""
+    j = k
+    while j >= 0 and voices.cues.starts[j] >= start:
+        if voices.speakers.said(j):
+            return j
+        j -= 1
+    return k
+
+
 _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
 
@@ -356,6 +368,8 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     if found is None:
         bounds = voices.sentences.around(q.start)
         found = _same_sentence(cues.starts, _cue_index(cues, q.start) - 1, bounds)
+        if found is not None and cues.starts[found] < q.start:
+            found = _spoken_in_sentence(voices, found, bounds[0])
         if found is None and k < len(cues) and bounds[1] <= cues.starts[k] < bounds[1] + 90:
             # «…» in the sentence before "Об этом заявил X.": X's term
             if ABOUT_THIS_RE.search(

@@ -105,6 +105,8 @@ _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
+# "the policy actions called for were …", "the steps called for in the plan": a participle
+_CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+(?:was|were|is|are|in|by|under)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
 
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
@@ -462,6 +464,12 @@ class CueList:
                 after = _CALLED_RE.match(text, m.end())
                 if after and not after.group(1):
                     continue  # called off, called up
+                if (
+                    after
+                    and cue_text == "called"
+                    and _CALLED_FOR_PARTICIPLE_RE.match(text, after.end())
+                ):
+                    continue
                 if after:
                     cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
             if (
