@@ -325,3 +325,26 @@ def test_a_participle_clause_across_a_wires_wrapped_lines(hit):
         "reported",
         "The CPB",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [  # a colon ends a sentence with no cue: its capitalized subject speaks
+        ("“We hope the ceasefire will hold,” she said. The Deputy Prime Minister also "
+         "addressed those who leave outside the corridors: “Please listen to the information "
+         "we provide, it is dangerous.”",
+         "Please listen to the information we provide, it is dangerous.",
+         "The Deputy Prime Minister"),
+        ("Лавров обратился к журналистам: «Никакой угрозы для Армении нет и быть не может, мы "
+         "это говорили много раз».",
+         "Никакой угрозы для Армении нет и быть не может, мы это говорили много раз", "Лавров"),
+        # a sentence that opens with another word, or a possessive, names no speaker
+        ("In Yerevan the mood was grim: “Nobody believes in the alliance any more, nobody.”",
+         "Nobody believes in the alliance any more, nobody.", ""),
+        ("Armenia’s message is simple: “We will not leave the bloc today, but we will not "
+         "pay.”", "We will not leave the bloc today, but we will not pay.", ""),
+    ],
+)  # fmt: skip
+def test_a_quote_after_a_colon_in_a_sentence_without_a_cue(text, quote, speaker):
+    rows = {row[0]: row[2] for row in quotes_of(text)}
+    assert rows[quote] == speaker

@@ -16,8 +16,11 @@ its attribution between dashes («…, — сказал Лавров. — …»)
    said: “…” / Lavrov told reporters: “…” / according to X, “…” / по словам Лаврова, «…» /
    the so-called “…”; not a quote right after a speaker's phrase that follows its cue
    (считает активистка инициативы «Новая граница»: a name inside the phrase);
-3. in the *same sentence*, the nearest cue before the quote, else after it: Pashinyan
-   described the pact as “an effective suspension” / “…” as Moscow calls it;
+3. in the *same sentence*, the nearest cue before the quote (past one with no speaker to
+   one with a speaker: "One official said … those urged by the seven … “…”"), else after
+   it: Pashinyan described the pact as “an effective suspension” / “…” as Moscow calls it;
+   with no cue, a speech quote after a colon is the words of the sentence's capitalized
+   subject ("The Deputy Prime Minister addressed the people …: “…”");
 4. a quote without a cue that follows a quote with a speaker within 400 characters, with
    no other cue in between, continues that speaker's words (“…,” he said. “…”);
 5. a quote (speech) that opens a sentence within 400 characters after a speech cue with a
@@ -64,7 +67,7 @@ import pandas as pd
 
 from .._tables import check_articles
 from .anaphora import Speakers
-from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, EN_STOP, PRONOUNS, RETROSPECTIVE, RU_STOP
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import ACCORDING, TERM, Cue, CueList
@@ -226,6 +229,26 @@ def _same_sentence(starts: list[int], k: int, bounds: tuple[int, int]):
     if k + 1 < len(starts) and starts[k + 1] < bounds[1]:
         return k + 1
     return None
+
+
+# a sentence's subject: capitalized words ("The Deputy Prime Minister", "Сергей Лавров")
+_SUBJECT_RE = re.compile(
+    r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5})(?=[ \t]+[a-zа-яё])"
+)
+
+
+def _colon_subject(text: str, start: int, colon: int) -> str:
+    """The capitalized subject that opens the sentence from ``start`` to the colon before a
+    quote at ``colon`` ("The President turned to the Russians: “…”"), when the sentence has
+    no cue; "" for a sentence that opens with another word ("Then", "In Kyiv", "Armenia's")."""
+    m = _SUBJECT_RE.match(text, start, colon)
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+    if first.lower() in EN_STOP or first.lower() in RU_STOP or first.lower() in PRONOUNS:
+        return ""
+    return m.group(1)
 
 
 def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
@@ -405,6 +428,13 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         kind, cue = "scare_quote", None
     if cue is not None:
         return kind, found, cue.cue, found, found if adjacent else None
+    subject = (
+        _colon_subject(text, voices.sentences.around(q.start - 2)[0], q.start)
+        if (kind == "quote" and colon)
+        else ""
+    )
+    if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
+        return kind, subject, "", _cue_index(cues, q.start) - 1, None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
         between = set(range(_cue_index(cues, previous[0]), _cue_index(cues, q.start)))
         if not between - {previous[3]}:
