@@ -502,3 +502,22 @@ def test_kinds_of_short_and_dash_set_quotes(text, quote, kind, speaker):
     rows = {row[0]: row[1:] for row in quotes_of(text)}
     assert rows[quote][0] == kind
     assert rows[quote][1].endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [  # a setting opens the sentence, then the speaker: a surname alone, or a role
+        ("В интервью ТАСС Лавров заявил, что угрозы для союза нет.", "угрозы", "Лавров"),
+        ("В беседе с журналистами Лавров отметил, что кризис преодолен.", "кризис", "Лавров"),
+        ("Переговоры идут. В Ереване Лавров отметил, что кризис преодолен.", "кризис", "Лавров"),
+        ("На встрече с Пашиняном Путин заявил, что угрозы нет.", "угрозы", "Путин"),
+        ("В беседе с «Газетой.Ru» эксперт отметил, что Ереван не готов к разрыву.", "разрыву",
+         "эксперт"),
+        # "Так считает X.": the sentence before is what X thinks
+        ("Решение Армении стало логичным итогом кризиса. Так считает доцент МГИМО Кирилл "
+         "Лаптев.", "кризиса", "доцент МГИМО Кирилл Лаптев"),
+    ],
+)  # fmt: skip
+def test_a_setting_before_the_subject_and_так_считает(hit, text, word, speaker):
+    found = hit(text, word)
+    assert (found["voice"], found["speaker"]) == ("reported", speaker)

@@ -87,6 +87,15 @@ _SURNAME_RE = re.compile(
 )
 # a first name and a surname at the end of a phrase before a Russian cue
 _PERSON_AT_END_RE = re.compile(r"([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$")
+# a surname in the nominative (a man's, or one that does not decline) ending a phrase
+_SURNAME_AT_END_RE = re.compile(
+    r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий|швили|дзе|енко|ук|юк)$"
+)
+_ROLE_AT_END_RE = re.compile(
+    r"(?<![\w-])(?:эксперт|политолог|аналитик|собеседник|источник|дипломат|депутат|министр|"
+    r"посол|спикер|президент|премьер|чиновник|лидер|генсек|представитель|руководитель|"
+    r"председатель|глава|пресс-секретарь|вице-спикер|вице-премьер)$"
+)
 _SUBJECT_PRONOUNS = frozenset("он она оно они".split())
 _PREPOSITIONS = frozenset("в во на с со о об обо при у к ко из от для после перед".split())
 
@@ -142,6 +151,14 @@ def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple
         if before is not None and text[before[0] : before[1]].lower() in ("в", "во"):
             return s2, e
     name = _PERSON_AT_END_RE.search(text, s, e)
+    if word in _PREPOSITIONS and not plural:
+        if name is not None and name.start() == s:
+            name = None  # "В Ереване Лавров": the word after the preposition is its object
+        last = _SURNAME_AT_END_RE.search(text, s, e)
+        if last is None:
+            last = _ROLE_AT_END_RE.search(text, s, e)  # "В беседе с «Ъ» эксперт отметил"
+        if name is None and last is not None and last.start() > s:
+            return last.start(), e  # "В интервью ТАСС Лавров заявил": the setting, then he
     if (
         word in _PREPOSITIONS
         and name is not None
