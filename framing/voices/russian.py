@@ -91,6 +91,9 @@ _PERSON_AT_END_RE = re.compile(r"([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+
 _SURNAME_AT_END_RE = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ян|янц|ский|цкий|швили|дзе|енко|ук|юк)$"
 )
+# endings of a word in an oblique case, which no first name in the nominative has
+_OBLIQUE = ("е", "у", "ю", "ом", "ем", "ым")
+_FEMALE_SURNAME_AT_END_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ская|цкая)$")
 _ROLE_AT_END_RE = re.compile(
     r"(?<![\w-])(?:эксперт|политолог|аналитик|собеседник|источник|дипломат|депутат|министр|"
     r"посол|спикер|президент|премьер|чиновник|лидер|генсек|представитель|руководитель|"
@@ -118,12 +121,16 @@ def role_in_office(text: str, start: int, stop: frozenset, skip: frozenset) -> i
     return start
 
 
-def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple[int, int]:
+def subject_before(
+    text: str, s: int, e: int, stop, skip, plural: bool, female: bool = False
+) -> tuple[int, int]:
     """The phrase ``text[s:e]`` before a Russian cue as its subject: from the role when it is
     a role in an office (:func:`role_in_office`), after an object put first ("Свою позицию
     депутат"); ``(-2, -2)`` when a preposition governs it or it is all object ("Об этом на
     брифинге в парламенте заявил …", "Такое мнение высказал X"): the subject then follows
-    the cue. An office speaks with a plural verb ("В Кремле заявили").
+    the cue. An office speaks with a plural verb ("В Кремле заявили"). After a setting, a
+    surname or a role ends the phrase: "В интервью ТАСС Лавров", "на брифинге Захарова"
+    (``female``: the verb is feminine, заявила).
 
     >>> text = "Об этом на брифинге в парламенте заявил вице-спикер Рубен Рубинян."
     >>> s = text.index("парламенте")
@@ -152,9 +159,13 @@ def subject_before(text: str, s: int, e: int, stop, skip, plural: bool) -> tuple
             return s2, e
     name = _PERSON_AT_END_RE.search(text, s, e)
     if word in _PREPOSITIONS and not plural:
-        if name is not None and name.start() == s:
-            name = None  # "В Ереване Лавров": the word after the preposition is its object
+        if name is not None and (name.start() == s or name.group(1).endswith(_OBLIQUE)):
+            # "В Ереване Лавров", "в Ереван Шойгу", "в Нагорном Карабахе Лавров", "в интервью
+            # Лаврову Захарова": the preposition's object, then the subject
+            return name.start(2), e
         last = _SURNAME_AT_END_RE.search(text, s, e)
+        if last is None and female:
+            last = _FEMALE_SURNAME_AT_END_RE.search(text, s, e)  # "на брифинге Захарова"
         if last is None:
             last = _ROLE_AT_END_RE.search(text, s, e)  # "В беседе с «Ъ» эксперт отметил"
         if name is None and last is not None and last.start() > s:

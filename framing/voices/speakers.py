@@ -344,7 +344,8 @@ def _speaker_span(
     s, e = _phrase_before(text, before, lang, stop, back_skip)
     governed = False  # a Russian phrase before the cue that a preposition governs
     if s >= 0 and lang == "ru":
-        s, e = subject_before(text, s, e, stop, back_skip, plural)
+        female = cue_text.split(" ", 1)[0].endswith("ла")
+        s, e = subject_before(text, s, e, stop, back_skip, plural, female)
         governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
