@@ -90,6 +90,8 @@ ENGLISH = [
     ("The [threat] that never materialised dominated the campaign.", [True]),
     ("A [collapse] of the bloc was ruled out by Moscow.", [True]),
     ("Fears of a [collapse] proved unfounded.", [True]),
+    ("The [threat] does not exist, the ministry said.", [True]),
+    ("The [crisis] no longer exists.", [True]),
     ("The [threat] is real and was discussed at length.", [False]),
     # pseudo-negations and double negation
     ("The bloc is not only a [security] alliance but a political club.", [False]),
@@ -293,7 +295,8 @@ CUE_FORMS = {
 }  # fmt: skip
 POST_FORMS = {
     "en": ["never materialised", "didn't materialize", "was ruled out", "were denied",
-           "proved unfounded", "is groundless", "never came true"],
+           "proved unfounded", "is groundless", "never came true", "does not exist",
+           "doesn't exist", "no longer exists"],
     "ru": ["не подтвердилась", "не сбылись", "были опровергнуты", "отвергнуты"],
 }  # fmt: skip
 BOTH_FORMS = {

@@ -34,12 +34,12 @@ pyConTextNLP), adapted to news prose in English and Russian:
   " between cue and hit: the alliance “cannot be held responsible” for the security …),
   but a whole quote inside it is no barrier (no "suspended" sanctions packages).
 * **Post-position cues** negate a hit at most :data:`POST_WINDOW` tokens *before* them in
-  the same clause: "a threat that never materialised", "the collapse was ruled out",
-  "fears of a collapse proved unfounded", "угроза не подтвердилась". Russian ``нет`` and
-  ``не было`` / ``не будет`` / ``не существует`` … negate both ways: "нет угрозы" and
-  "угрозы нет", "угроз не было"; not a term after "у", which has or has not something ("у
-  этой войны нет решения"). This is the one
-  backward window: NegEx has it too, and news writes these forms often enough.
+  the same clause: "a threat that never materialised", "the collapse was ruled out", "the
+  threat does not exist", "fears of a collapse proved unfounded", "угроза не подтвердилась".
+  Russian ``нет`` and ``не было`` / ``не будет`` / ``не существует`` … negate both ways:
+  "нет угрозы" and "угрозы нет", "угроз не было"; not a term after "у", which has or has not
+  something ("у этой войны нет решения"). This is the one backward window: NegEx has it too,
+  and news writes these forms often enough.
 * **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
   least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
   than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
@@ -128,6 +128,8 @@ _EN = {
         r"(?:was|were|is|are|has been|have been|had been) "
         r"(?:ruled out|denied|dismissed|refuted|rejected)",
         r"(?:was|were|is|are|proved|proven|prove) (?:unfounded|groundless|baseless)",
+        # "the threat does not exist", as Russian "угрозы не существует"
+        r"(?:does|do|did)(?: not|n" + _APOSTROPHE + r"t) exist|no longer exists?",
     ],
     "cue": [
         r"no longer", r"not yet", r"no one", r"lack of",
@@ -185,7 +187,7 @@ _EN["forward triggers"] = [
 ]  # fmt: skip
 _EN["post triggers"] = [
     "materiali", "true", "rul", "den", "dismiss", "refut", "reject", "unfounded", "groundless",
-    "baseless",
+    "baseless", "exist",
 ]  # fmt: skip
 _RU["forward triggers"] = [
     "не", "ни", "без", "отсутств", "отверг", "опроверг", "отрица", "отклон", "исключ",
