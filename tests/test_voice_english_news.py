@@ -343,6 +343,12 @@ def test_a_participle_clause_across_a_wires_wrapped_lines(hit):
          "Nobody believes in the alliance any more, nobody.", ""),
         ("Armenia’s message is simple: “We will not leave the bloc today, but we will not "
          "pay.”", "We will not leave the bloc today, but we will not pay.", ""),
+        # a headline's "Name: quote"; a layout's label is nobody
+        ("Lavrov: 'No threat to the CSTO'\n\nMOSCOW - The minister spoke on Friday.",
+         "No threat to the CSTO", "Lavrov"),
+        ("Note: 'the figures are preliminary and may change'",
+         "the figures are preliminary and may change", ""),
+        ("Фото: «Армения сегодня и завтра, без ОДКБ»", "Армения сегодня и завтра, без ОДКБ", ""),
     ],
 )  # fmt: skip
 def test_a_quote_after_a_colon_in_a_sentence_without_a_cue(text, quote, speaker):

@@ -6,14 +6,16 @@ A cue's speaker is often not right before it: "Pashinian on Thursday again ruled
 steps back over them), or an apposition sets it off: "Karen Mkrtchyan, a taxi driver, said"
 (:func:`before_apposition`), "The spokesman for the ministry, Maria Zakharova, said"
 (:func:`named_apposition`), "Marta Kos, the EU's enlargement commissioner, told POLITICO"
-(:func:`apposition_subject`: the sentence opens with the speaker).
+(:func:`apposition_subject`: the sentence opens with the speaker). A quote after a colon
+in a sentence with no cue is its subject's (:func:`colon_subject`: "The President turned to
+the Russians: “…”").
 """
 
 from __future__ import annotations
 
 import re
 
-from .cues import RU_ROLES, SETTING_RE, TIME_RE, TIME_WORDS
+from .cues import EN_STOP, PRONOUNS, RU_ROLES, RU_STOP, SETTING_RE, TIME_RE, TIME_WORDS
 from .phrases import word_back, words_before
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "before_adverbials",
     "before_apposition",
     "char_before",
+    "colon_subject",
     "named_apposition",
 ]
 
@@ -182,3 +185,35 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if m is None:
             return pos
         pos = m.start()
+
+
+# a sentence's subject: capitalized words ("The Deputy Prime Minister", "Сергей Лавров")
+# ... or all that precedes the colon, as in a headline: "Lavrov: 'No threat to the CSTO'"
+_SUBJECT_RE = re.compile(
+    r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5})"
+    r"(?=[ \t]+[a-zа-яё]|[ \t]*:[ \t]*\S$)"
+)
+
+
+# the labels of a layout before a colon, which nobody says: "Note: …", "Фото: …"
+_LAYOUT_LABELS = frozenset(
+    "note notes photo photos source sources update correction caption video watch read related "
+    "see also background context example quote headline title translation editor's editor "
+    "фото видео источник источники читайте примечание справка цитата заголовок перевод "
+    "обновлено исправление".split()
+)
+
+
+def colon_subject(text: str, start: int, colon: int) -> str:
+    """The capitalized subject that opens the sentence from ``start`` to the colon before a
+    quote at ``colon`` ("The President turned to the Russians: “…”", a headline's "Lavrov:
+    'No threat'"), when the sentence has no cue; "" for a sentence that opens with another word ("Then", "In Kyiv", "Armenia's")."""
+    m = _SUBJECT_RE.match(text, start, colon)
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+    low = first.lower()
+    if low in EN_STOP or low in RU_STOP or low in PRONOUNS or low in _LAYOUT_LABELS:
+        return ""
+    return m.group(1)

@@ -67,7 +67,8 @@ import pandas as pd
 
 from .._tables import check_articles
 from .anaphora import Speakers
-from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, EN_STOP, PRONOUNS, RETROSPECTIVE, RU_STOP
+from .asides import colon_subject
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import ACCORDING, TERM, Cue, CueList
@@ -229,26 +230,6 @@ def _same_sentence(starts: list[int], k: int, bounds: tuple[int, int]):
     if k + 1 < len(starts) and starts[k + 1] < bounds[1]:
         return k + 1
     return None
-
-
-# a sentence's subject: capitalized words ("The Deputy Prime Minister", "Сергей Лавров")
-_SUBJECT_RE = re.compile(
-    r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5})(?=[ \t]+[a-zа-яё])"
-)
-
-
-def _colon_subject(text: str, start: int, colon: int) -> str:
-    """The capitalized subject that opens the sentence from ``start`` to the colon before a
-    quote at ``colon`` ("The President turned to the Russians: “…”"), when the sentence has
-    no cue; "" for a sentence that opens with another word ("Then", "In Kyiv", "Armenia's")."""
-    m = _SUBJECT_RE.match(text, start, colon)
-    if m is None:
-        return ""
-    words = m.group(1).split()
-    first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
-    if first.lower() in EN_STOP or first.lower() in RU_STOP or first.lower() in PRONOUNS:
-        return ""
-    return m.group(1)
 
 
 def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
@@ -429,7 +410,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     if cue is not None:
         return kind, found, cue.cue, found, found if adjacent else None
     subject = (
-        _colon_subject(text, voices.sentences.around(q.start - 2)[0], q.start)
+        colon_subject(text, voices.sentences.around(q.start - 2)[0], q.start)
         if (kind == "quote" and colon)
         else ""
     )
