@@ -525,3 +525,33 @@ def test_kinds_of_short_and_dash_set_quotes(text, quote, kind, speaker):
 def test_a_setting_before_the_subject_and_так_считает(hit, text, word, speaker):
     found = hit(text, word)
     assert (found["voice"], found["speaker"]) == ("reported", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [  # "согласно заявлению X", "по версии X": the speaker follows
+        ("Согласно заявлению МИД, угрозы для союза нет.", "угрозы", "МИД"),
+        # a relative clause set off before "по версии X," is what X says, not the sentence
+        ("Минфин США ввел санкции против трех компаний, которые, по версии ведомства, "
+         "помогали обходить ограничения и создавали угрозу.", "угрозу", "ведомства"),
+        # an outlet of two words before the role: "РИА Новости источник"
+        ("Как заявил РИА Новости источник в Минобороны, угрозы для союза нет.", "угрозы",
+         "источник"),
+        # an apposition's comma before the cue: the outlet after it is told, not the speaker
+        ("Источник, знакомый с ситуацией, рассказал «Ведомостям», что угрозы для союза нет.",
+         "угрозы", "Источник"),
+        # a headline's Armenian surname, a man's or a woman's
+        ("Пашинян: угрозы для союза нет\n\nЕРЕВАН, 3 июня — Sputnik.", "угрозы", "Пашинян"),
+    ],
+)  # fmt: skip
+def test_according_forms_outlets_told_and_headline_surnames(hit, text, word, speaker):
+    found = hit(text, word)
+    assert (found["voice"], found["speaker"]) == ("reported", speaker)
+
+
+def test_the_main_clause_before_a_relative_по_версии_stays_narrative(hit):
+    text = (
+        "Минфин США ввел санкции против трех компаний, которые, по версии ведомства, "
+        "помогали обходить ограничения."
+    )
+    assert hit(text, "санкции")["voice"] == "narrative"

@@ -6,7 +6,8 @@ A cue is a word or phrase that attributes speech or a term to someone. Three kin
   отметил, подчеркнул, считает, уверен, отверг, опроверг, исключил …;
 * :data:`TERM`: described … as, called, dubbed, labelled, so-called; назвал, охарактеризовал,
   так называемый;
-* :data:`ACCORDING`: according to; по словам, по мнению, по данным, по информации.
+* :data:`ACCORDING`: according to; по словам, по мнению, по данным, по информации, по
+  версии, согласно заявлению.
 
 :data:`CUE_RE` finds them (case-sensitively: "According to" and "По словам" are listed in
 their sentence-initial form too) and :data:`CUE_KINDS` gives each one's kind. Which
@@ -111,6 +112,15 @@ _RU_TERM = (
 _RU_SO = ["так называем" + e for e in "ый ая ое ые ого ой ых ому ым ую ыми".split()]
 
 
+# "по словам X", "согласно заявлению МИД": the speaker follows
+_RU_ACCORDING = (
+    "по словам|по мнению|по данным|по информации|по оценке|по оценкам|по сведениям|"
+    "по утверждению|по версии"
+).split("|") + [
+    f"согласно {w}" for w in ("заявлению", "данным", "информации", "сообщению", "оценке")
+]
+
+
 def _cue_kinds(lang: str) -> dict[str, str]:
     """Every cue word or phrase of a language and its kind (SPEECH, TERM, ACCORDING)."""
     if lang == "ru":
@@ -120,11 +130,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         kinds.update(dict.fromkeys(_RU_VIEWS + RU_DOCUMENTS, SPEECH))
         kinds.update(dict.fromkeys(_RU_PRESENT + _RU_IRREGULAR, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
-        kinds.update(
-            dict.fromkeys(
-                ["по словам", "по мнению", "по данным", "по информации", "по оценке"], ACCORDING
-            )
-        )
+        kinds.update(dict.fromkeys(_RU_ACCORDING, ACCORDING))
         kinds.update(
             dict.fromkeys(
                 (
@@ -147,7 +153,9 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         kinds["according to"] = ACCORDING
         kinds.update(dict.fromkeys((f"in {p} view" for p in ("his", "her", "their")), ACCORDING))
     # the cues that start sentences also in their capitalized form
-    for phrase in [k for k in kinds if k.startswith(("according", "so-", "по ", "так ", "in "))]:
+    for phrase in [
+        k for k in kinds if k.startswith(("according", "so-", "по ", "так ", "in ", "согласно "))
+    ]:
         if phrase in kinds:
             kinds[phrase[0].upper() + phrase[1:]] = kinds[phrase]
     return kinds

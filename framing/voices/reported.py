@@ -124,6 +124,12 @@ _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
 )
+# a relative pronoun set off before "по версии X," / "according to X,": its clause reports
+_RELATIVE_BEFORE_RE = re.compile(r",\s*(котор\w+|which|who)\s*,$")
+# surnames of a man or a woman (Armenian, Georgian, Ukrainian): "Пашинян: …", "Kobakhidze: …"
+_ANY_GENDER_SURNAME_RE = re.compile(
+    r"(?:[А-ЯЁ][а-яё]+(?:ян|янц|швили|дзе|енко|ук|юк)|[A-Z][a-z]+(?:yan|yants|shvili|dze|enko))$"
+)
 # a title before a speaker may also join offices and hold roles the anaphors do not need:
 # "Adviser to the Head of the President's Office and member of the negotiating team"
 _TITLE_WORDS = TITLE_LINKS | frozenset("and on a an member deputy adviser advisor s".split())
@@ -164,6 +170,9 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
             # "… killed four people, according to the ministry, despite a ceasefire …": what
             # follows the speaker is the writer's adverbial, the content is before
             return clause, clause + len(before) - 1
+        relative = _RELATIVE_BEFORE_RE.search(before)
+        if relative is not None:  # "…компаний, которые, по версии ведомства, помогали …"
+            clause += relative.start(1)  # the relative clause is the content, not the sentence
         if before.endswith(",") and _TWO_WORDS_RE.search(before):
             semicolon = text.find(";", comma.end(), bounds[1])
             return clause, semicolon if semicolon >= 0 else bounds[
@@ -414,14 +423,18 @@ def _line_starts(text: str, reach) -> list[int]:
 
 def _headline_spans(text: str, reach=None) -> list[Reported]:
     """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
-    a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it) and a colon
+    a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it, or an
+    Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
     out: list[Reported] = []
     if ":" not in text:
         return out
     for start in _line_starts(text, reach):  # one anchored match per line
         m = _HEADLINE_RE.match(text, start)
-        if m and gender_of(m.group(1), "", nominative=True) in ("m", "f"):
+        if m and (
+            gender_of(m.group(1), "", nominative=True) in ("m", "f")
+            or _ANY_GENDER_SURNAME_RE.search(m.group(1))
+        ):
             if _TWO_WORDS_RE.search(m.group(2)):
                 out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
     return out

@@ -108,6 +108,7 @@ _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 # "the policy actions called for were …", "the steps called for in the plan": a participle
 _CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+(?:was|were|is|are|in|by|under)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
+_TWO_WORD_OUTLET_RE = re.compile(r"[ \t]+[A-ZА-ЯЁ]{3,}[ \t]+[A-ZА-ЯЁ][\w-]*(?=[ \t]+[а-яё])")
 
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
 _BRACKETED_NAME_RE = re.compile(r"<([A-Z][^<>\n]{0,60}[\w.])>[ \t]*$")
@@ -241,6 +242,9 @@ def _speaker_after(
         if adverb is not None and adverb.group(1).lower() in RU_SKIP:
             pos = adverb.end()
         outlet = None
+        two = _TWO_WORD_OUTLET_RE.match(text, pos)
+        if two is not None:  # "заявил РИА Новости источник в …": a two-word outlet, then a role
+            pos = two.end()
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
             m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
             outlet = m if m is not None and m.re is _OUTLET_RE else outlet
@@ -367,7 +371,9 @@ def _speaker_span(
         and cue_text != "told"
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
-        s, e = _speaker_after(text, end, lang, plural, outlet_speaks=True)
+        # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
+        told = _COMMA_BEFORE_RE.search(text, max(0, start - 4), start) is not None
+        s, e = _speaker_after(text, end, lang, plural, outlet_speaks=not told)
         if (
             s >= 0
             and lang == "ru"
