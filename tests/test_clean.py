@@ -507,6 +507,12 @@ REST = "U.S. Oil Co said on Tuesday."
         ("MOSCOW. April 1 (Interfax) - ", "MOSCOW", "Interfax"),
         ("LONDON, April 1 (AFP) - ", "LONDON", "AFP"),
         ("NEW YORK, March 31 - ", "NEW YORK", ""),  # "U.S. Oil Co" is no source
+        # AFP's title-case place, a Georgian agency, AP copy run without "(AP)", Armenpress
+        ("Moscow (AFP) - ", "Moscow", "AFP"),
+        ("Тбилиси, 5 марта (Новости-Грузия) \u2014 ", "Тбилиси", "Новости-Грузия"),
+        ("ASTANA, Kazakhstan \u2014 ", "ASTANA", ""),
+        ("ЕРЕВАН, 7 НОЯБРЯ, АРМЕНПРЕСС. ", "ЕРЕВАН", "АРМЕНПРЕСС"),
+        ("YEREVAN, NOVEMBER 7, ARMENPRESS. ", "YEREVAN", "ARMENPRESS"),
     ],
 )
 def test_split_dateline_finds(dateline, place, source):
@@ -534,6 +540,9 @@ def test_split_dateline_finds(dateline, place, source):
         "(Updated) \u2014 the kicker is no source.",
         "(which Armenia joined) \u2014 a parenthesis of content.",
         "Moscow. The capital was quiet.",
+        "NATO, CSTO. The two blocs met.",  # capitals after a comma need a date before them
+        "Yerevan (Armenia) \u2014 the capital was quiet.",  # a title-case place, no sentence
+        "Moscow (and Minsk) \u2014 Both were quiet.",  # no source in the parentheses
         "",
     ],
 )

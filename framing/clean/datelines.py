@@ -61,13 +61,25 @@ _CAPWORD = rf"{_UPPER}[\w.&'’-]*"
 _NAMEWORD = rf"{_UPPER}[^\W\d_]+(?:-[^\W\d_]+)*"  # "РИА", "Новости", "Sputnik"
 _DATELINE_RE = re.compile(
     rf"\s*(?P<place>{_PLACE})"
-    rf"(?:,{_HS}*(?P<region>{_REGION})(?={_HS}*[,(]))?"
+    # a region before a date or a source, or before the dash when a sentence follows it
+    # ("KYIV, Ukraine — Russia launched …", AP copy run without "(AP)")
+    rf"(?:,{_HS}*(?P<region>{_REGION})(?={_HS}*[,(]|{_DASH}(?:{_UPPER}|[«“„\"\d])))?"
     rf"(?:(?:,|\.|(?<=\.)){_HS}*(?P<date>{_DATE}))?"
     rf"(?:(?:{_HS}*\((?P<source>[^\W\d_][^()\n]{{0,59}})\))?(?P<dash>{_DASH})"
     # "МОСКВА, 1 апр — РИА Новости. …": the source after the dash, when there is a date
     rf"(?:(?<=[^\S\n])(?P<after>{_NAMEWORD}(?:{_HS}{_NAMEWORD}){{0,2}})\.(?:{_HS}+|$))?"
     # "MOSCOW, April 1. /TASS/. …"
-    rf"|\.?{_HS}*/(?P<slashed>[^\W\d_][^/\n]{{0,59}})/\.?(?:{_HS}+|$))"
+    rf"|\.?{_HS}*/(?P<slashed>[^\W\d_][^/\n]{{0,59}})/\.?(?:{_HS}+|$)"
+    # "ЕРЕВАН, 7 НОЯБРЯ, АРМЕНПРЕСС. …": an agency in capitals after the date
+    rf"|,{_HS}*(?P<capsource>{_UPPER}{{3,}}(?:(?:{_HS}|-){_UPPER}{{2,}})?)\.(?:{_HS}+|$))"
+)
+# "Moscow (AFP) - …", "Тбилиси, 5 марта (Новости-Грузия) — …": a place in title case needs a
+# source in parentheses and a sentence after the dash
+_TITLE_PLACE_RE = re.compile(
+    rf"\s*(?P<place>{_UPPER}[^\W\d_]+(?:(?:{_HS}|-){_UPPER}[^\W\d_]+){{0,2}})"
+    rf"(?:,{_HS}*(?P<date>{_DATE}))?{_HS}*"
+    rf"\((?P<source>{_CAPWORD}(?:{_HS}{_CAPWORD}){{0,2}})\)(?P<dash>{_DASH})"
+    rf"(?=(?:{_UPPER}|[«“„\"\d]))"
 )
 # "(AP) — …": a source without a place
 _SOURCE_ONLY_RE = re.compile(
@@ -98,6 +110,10 @@ def match_dateline(text: str) -> tuple[str, str, int] | None:
         found = _checked(m)
         if found is not None:
             return found
+    if first != "(" and "(" in text[start : start + 80]:
+        m = _TITLE_PLACE_RE.match(text)
+        if m is not None and m["place"].split()[0].upper() not in _NOT_PLACES:
+            return m["place"], m["source"], m.end()
     regex = _SOURCE_ONLY_RE if first == "(" else _INTERFAX_RE
     probe = text[start : start + 200].upper()
     if regex is _SOURCE_ONLY_RE or "NTERFAX" in probe or "НТЕРФАКС" in probe:
@@ -114,7 +130,9 @@ def _checked(m: re.Match) -> tuple[str, str, int] | None:
         place = place[:-1]  # "MOSCOW. April 1 (Interfax) -": the dot parts place and date
     if sum(c.isalpha() for c in place) < 3 or place.split()[0].rstrip(".") in _NOT_PLACES:
         return None
-    source = (m["source"] or m["slashed"] or "").strip()
+    if m["capsource"] and not m["date"]:
+        return None  # "NATO, CSTO. …": an agency in capitals follows a date
+    source = (m["source"] or m["slashed"] or m["capsource"] or "").strip()
     if m["after"] and not source and m["date"]:
         source = m["after"]
         end = m.end()
@@ -148,15 +166,21 @@ def split_dateline(text: str) -> tuple[str, str, str]:
         (AP) — …                                    a source without a place
         Москва. 1 апреля. INTERFAX.RU - …           Interfax (the place as written)
         MOSCOW. April 1 (Interfax) - …
+        ЕРЕВАН, 7 НОЯБРЯ, АРМЕНПРЕСС. …             an agency in capitals after a date
+        KYIV, Ukraine — Russia …                    a region before the dash, then a capital
+        Moscow (AFP) - …                            a place in title case: a source in
+        Тбилиси, 5 марта (Новости-Грузия) — …       parentheses and a capital after the dash
 
     The place is a run of one to four upper-case words (any cased script; hyphens,
     apostrophes, dots and ``/`` allowed: ``NEW YORK``, ``ST. PETERSBURG``,
     ``САНКТ-ПЕТЕРБУРГ``, ``LONDON/MOSCOW``) with at least three letters and no lower-case
     letter. It must be followed by a comma and a date, by a source in parentheses or
     directly by the dash; a region after the comma (``KUT, Gegharkunik``) counts only when
-    a date or a source follows it. So "NATO and the CSTO — two blocs" is no dateline, while
-    a short all-caps opening such as "CSTO — the bloc …" is taken for one. Kickers such as
-    ``CORRECTION``, ``UPDATE``, ``EXCLUSIVE`` or ``СРОЧНО`` are never places.
+    a date or a source follows it, or the dash and a sentence's capital. So "NATO and the
+    CSTO — two blocs" is no dateline, while a short all-caps opening such as "CSTO — the bloc
+    …" is taken for one. A place in title case (one to three words) counts only with a
+    source in parentheses and a capital after the dash. Kickers such as ``CORRECTION``,
+    ``UPDATE``, ``EXCLUSIVE`` or ``СРОЧНО`` are never places.
 
     Parameters
     ----------
@@ -166,7 +190,7 @@ def split_dateline(text: str) -> tuple[str, str, str]:
     Returns
     -------
     place : str
-        The place as written (upper case, without region or date), or ``""``.
+        The place as written (without region or date), or ``""``.
     source : str
         The source in parentheses as written, or ``""``.
     text : str

@@ -134,6 +134,9 @@ def _is_head_caption(line: str) -> bool:
     return spaced and _MIXED_RE.search(line) is not None and _CREDITS_RE.fullmatch(line) is not None
 
 
+_CAPS_SOURCE_RE = re.compile(r",[ \t]*[A-ZА-ЯЁ]{3,}(?:[ \t-][A-ZА-ЯЁ]{2,})?\.(?:\s|$)")
+
+
 def _has_dash(raw: str) -> bool:
     """Whether the first 200 characters of a line hold a dash or a slash (_DASHED_RE)."""
     if raw.isascii():  # the one dash in ASCII is the hyphen-minus: two quick searches
@@ -262,8 +265,11 @@ def read_head(
         if (line[-1] == ")" or "/" in line) and _is_head_caption(line):
             found[start] = "caption"
             continue
-        # a dateline starts with a capital or "(" and holds a dash or a slash
-        dated = (first.isupper() or first == "(") and _has_dash(raw)
+        # a dateline starts with a capital or "(" and holds a dash or a slash, or an agency in
+        # capitals after a comma ("ЕРЕВАН, 7 НОЯБРЯ, АРМЕНПРЕСС.")
+        dated = (first.isupper() or first == "(") and (
+            _has_dash(raw) or _CAPS_SOURCE_RE.search(raw, 0, 120) is not None
+        )
         dateline = match_dateline(raw) if dated else None
         # after a heading, a bare "PLACE —" is too weak a sign: it needs a date or source
         if dateline is not None and (dateline[1] or not pending or _has_date(raw, dateline)):
