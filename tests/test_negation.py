@@ -107,6 +107,9 @@ ENGLISH = [
     ("Pilots enforced a no-fly [zone] over the city.", [False]),
     ("No, the [threat] is real, the minister said.", [False]),
     ("It is not just a [threat] to Armenia.", [False]),
+    ("It is not clear whether the [threat] is real.", [False]),  # a doubt, not a denial
+    # "without" governs its noun phrase, not the clause after its comma
+    ("Without sanctions [relief], the [crisis] will deepen.", [True, False]),
     # no cue at all
     ("Moscow warned of a [threat] to the alliance.", [False]),
     ("The CSTO is a [security] bloc led by Moscow.", [False]),
@@ -135,6 +138,8 @@ RUSSIAN = [
     ("Пашинян отрицает [кризис] в отношениях с Москвой.", [True]),
     ("Кремль отрицал, что блоку грозит [распад].", [True]),
     ("Ни [угроз], ни [давления] на Армению не было.", [True, True]),
+    ("О [разрыве] отношений речь не идет.", [True]),  # "речь не идет" after the term
+    ("Речь не идет о [разрыве] отношений.", [True]),
     ("Никто не говорит о [распаде] блока.", [True]),
     ("В Ереване никогда не говорили о [кризисе].", [True]),
     ("Москва не видит [угрозы], но признаёт [кризис] доверия.", [True, False]),
@@ -301,7 +306,7 @@ POST_FORMS = {
 }  # fmt: skip
 BOTH_FORMS = {
     "en": [],
-    "ru": ["нет", "не было", "не будет", "не существует"],
+    "ru": ["нет", "не было", "не будет", "не существует", "речь не идет", "речь не идёт"],
 }  # fmt: skip
 
 

@@ -27,8 +27,9 @@ pyConTextNLP), adapted to news prose in English and Russian:
   end a scope, so lists stay in it: in "no threat, pressure or ultimatum" all three are
   negated. A denial whose object is a clause ("denied that …", "отрицает, что …") governs
   it up to :data:`CLAUSE_WINDOW` tokens. ``without`` / ``без`` govern only their noun
-  phrase (at most :data:`NP_WINDOW`
-  tokens: "без гарантий безопасности", not "без гарантий … может привести к эскалации");
+  phrase (at most :data:`NP_WINDOW` tokens: "без гарантий безопасности", not "без гарантий …
+  может привести к эскалации", nor past a comma and a new subject: "Without sanctions
+  relief, the crisis …");
   a ``нет`` right before a comma or a dash closed its clause ("угрозы нет, есть угроза …").
   A scope does not cross into or out of a quote (an odd number of quotation marks « » “ ”
   " between cue and hit: the alliance “cannot be held responsible” for the security …),
@@ -36,14 +37,14 @@ pyConTextNLP), adapted to news prose in English and Russian:
 * **Post-position cues** negate a hit at most :data:`POST_WINDOW` tokens *before* them in
   the same clause: "a threat that never materialised", "the collapse was ruled out", "the
   threat does not exist", "fears of a collapse proved unfounded", "угроза не подтвердилась".
-  Russian ``нет`` and ``не было`` / ``не будет`` / ``не существует`` … negate both ways:
-  "нет угрозы" and "угрозы нет", "угроз не было"; not a term after "у", which has or has not
+  Russian ``нет``, ``не было`` / ``не будет`` / ``не существует`` … and ``речь не идет``
+  negate both ways: "нет угрозы" and "угрозы нет", "угроз не было", "о разрыве речь не идет"; not a term after "у", which has or has not
   something ("у этой войны нет решения"). This is the one backward window: NegEx has it too,
   and news writes these forms often enough.
 * **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
   least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
   than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
-  "no-fly", "No, …" (an answer); "не только", "не просто", "не раз", "не менее", "нельзя не",
+  "no-fly", "No, …" (an answer), "not clear whether"; "не только", "не просто", "не раз", "не менее", "нельзя не",
   "не мог не", "не можем не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не",
   "как бы то ни было", and questions ("не является ли …").
 * **Known limits** (as in NegEx, without syntax): a cue negates every word in its scope, so
@@ -121,6 +122,7 @@ _EN = {
         r"no (?:less|fewer|sooner|matter)", r"no more than", r"nothing (?:but|less than|short of)",
         r"(?:can|could)(?:not| not|n" + _APOSTROPHE + r"t) fail to",
         r"whether or not", r"or not", r"if not", r"no[-‐‑]\w+", r"no(?=\s*[,.!])",
+        r"not (?:clear|certain|known|sure) (?:whether|if)",  # a doubt, not a denial
     ],
     "post": [
         r"(?:never|not|\w+n" + _APOSTROPHE + r"t|failed to) "
@@ -171,6 +173,7 @@ _RU = {
     # "нет" and "не было" negate both ways: "нет угрозы" and "угрозы нет", "угроз не было"
     "both": [
         r"нет", r"не (?:было|будет|существует|существовало|наблюдается|осталось)",
+        r"речь не (?:ид[её]т|шла|пойд[её]т)",  # "о разрыве речь не идет", "речь не идет о …"
     ],
     "stop": [
         r"однако", r"но", r"а", r"зато", r"хотя", r"тогда как", r"в то время как",
@@ -194,6 +197,7 @@ _RU["forward triggers"] = [
 ]  # fmt: skip
 _RU["post triggers"] = [
     "нет", "не", "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
+    "реч",
 ]  # fmt: skip
 _CUE_SETS = {"english": _EN, "russian": _RU}
 
@@ -245,6 +249,10 @@ _DISMISS_AS = re.compile(
 )
 _WORD_RE = re.compile(r"\w+")
 _NP_CUES = frozenset(("without", "без", "безо"))
+# a comma, then a determiner or a pronoun: a new clause's subject, out of "without"'s phrase
+_NEW_SUBJECT_RE = re.compile(
+    r",\s+(?:the|a|an|this|that|these|those|its|his|her|their|our|we|they|it|he|she|i)\b"
+)
 _CLOSED_RE = re.compile(r"\s*[,—–]")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,—–.;:!?…»”\")]|$)")
 CLOSING_REACH = 110  # characters: CLOSING_WINDOW words
@@ -380,6 +388,8 @@ def _forward(scan: _Scanner, start: int, first: int) -> bool:
                 continue
             cue_end = m_end
             window = NP_WINDOW if scan.low[m_start:m_end] in _NP_CUES else WINDOW
+            if window == NP_WINDOW and _NEW_SUBJECT_RE.search(scan.low, m_end, start):
+                cue_end = -1  # "Without sanctions relief, the crisis …": another clause
             if _DENIED_THAT_RE.match(scan.low, m_start):
                 window = CLAUSE_WINDOW  # "denied that the troops posed a threat": the clause
         elif kind == "stop":
