@@ -1,4 +1,4 @@
-"""The attribution forms news uses most, in English and Russian: each hit's voice and speaker.
+"""The attribution and negation forms news uses most, in English and Russian.
 
 A battery of the common ways wires, papers and agencies attribute a statement ("X said",
 "…, X said", "according to X", "Speaking to reporters, X said"; "заявил X", "по словам X",
@@ -8,7 +8,9 @@ written (a description keeps its words: "Глава МИД России Серг
 Лавров"). These passages were written for this test; a probe of the same forms found the
 gaps the voices rules of 2026-12-07 closed. Two forms stay open and are left out: "Вчера на
 брифинге Захарова заявила" (read as "at Zakharov's briefing") and "according to a senior
-official familiar with the talks" (the speaker keeps "familiar").
+official familiar with the talks" (the speaker keeps "familiar"). Then 59 negation forms
+and look-alikes ("no threat", "угрозы нет", "о разрыве речь не идет"; "not only", "не
+исключил", "not clear whether"), each hit's ``negated``.
 """
 
 from __future__ import annotations
@@ -264,6 +266,70 @@ def _word(text: str) -> str:
     return next(w for w in ("угрозы", "угроз", "threat") if w in low)
 
 
+# the negation forms news uses most, and their look-alikes that negate nothing
+NEGATIONS = [
+    ("There is no threat to Armenia.", "threat", True),
+    ("Russia does not pose a threat to Armenia.", "threat", True),
+    ("Moscow denied any threat to Armenia.", "threat", True),
+    ("Moscow is not a threat to Armenia.", "threat", True),
+    ("The bloc was never a threat to anyone.", "threat", True),
+    ("Russia is no longer a threat to Armenia.", "threat", True),
+    ("Moscow ruled out a threat to Armenia.", "threat", True),
+    ("There is no sign of a crisis in the alliance.", "crisis", True),
+    ("There is neither a crisis nor a threat.", "threat", True),
+    ("There is neither a crisis nor a threat.", "crisis", True),
+    ("No threat, pressure or ultimatum was made.", "ultimatum", True),
+    ("There is no threat, but the crisis is real.", "crisis", False),
+    ("There is no doubt that the threat is real.", "threat", False),
+    ("There is no question that the crisis is deepening.", "crisis", False),
+    ("It is not only a threat but also an insult.", "insult", False),
+    ("The threat does not exist.", "threat", True),
+    ("The crisis is not over.", "crisis", False),
+    ("Nobody talks about a collapse.", "collapse", True),
+    ("He did not rule out a collapse.", "collapse", False),
+    ("Нет никакой угрозы для Армении.", "угрозы", True),
+    ("Россия не угрожает Армении.", "угрожает", True),
+    ("Москва не видит угрозы для Еревана.", "угрозы", True),
+    ("Лавров отверг угрозу распада ОДКБ.", "угрозу", True),
+    ("Угрозы для Армении нет.", "Угрозы", True),
+    ("Россия не является угрозой для Армении.", "угрозой", True),
+    ("Россия не представляет угрозы для Армении.", "угрозы", True),
+    ("Нет ни угрозы, ни кризиса.", "кризиса", True),
+    ("Это не только угроза, но и оскорбление.", "оскорбление", False),
+    ("Нет сомнений, что угроза растет.", "угроза", False),
+    ("Угрозы нет, однако кризис налицо.", "кризис", False),
+    ("Никто не говорит о распаде союза.", "распаде", True),
+    ("Он не исключил распада союза.", "распада", False),
+    ("Кризис не преодолен.", "Кризис", False),
+    ("Москва не намерена допускать эскалации.", "эскалации", True),
+    ("Кремль не считает ситуацию кризисной.", "кризисной", True),
+    ("Ереван пока не заявлял о выходе из ОДКБ.", "выходе", True),
+    ("Угроза вторжения сохраняется.", "вторжения", False),
+    ("Речь не идет о разрыве отношений.", "разрыве", True),
+    ("О разрыве отношений речь не идет.", "разрыве", True),
+    ("Армения не рассматривает выход из ОДКБ.", "выход", True),
+    ("Никакой эскалации на границе не наблюдается.", "эскалации", True),
+    ("Ситуация на границе остается напряженной, но без эскалации.", "эскалации", True),
+    ("Россия не только угрожает, но и давит.", "давит", False),
+    ("Лавров не исключил эскалации.", "эскалации", False),
+    ("Пашинян отверг обвинения в разрыве с Россией.", "разрыве", True),
+    ("Эксперты не видят признаков кризиса.", "кризиса", True),
+    ("Кризис не закончился.", "Кризис", False),
+    ("Санкции не отменены.", "Санкции", False),
+    ("Конфликт так и не был урегулирован.", "Конфликт", False),
+    ("The Kremlin does not consider the situation a crisis.", "crisis", True),
+    ("Yerevan has not announced a withdrawal from the CSTO.", "withdrawal", True),
+    ("There was no escalation at the border, officials said.", "escalation", True),
+    ("Officials saw no signs of a crisis.", "crisis", True),
+    ("The sanctions were not lifted.", "sanctions", False),
+    ("The conflict has not been resolved.", "conflict", False),
+    ("Without sanctions relief, the crisis will deepen.", "crisis", False),
+    ("Without sanctions relief, the crisis will deepen.", "sanctions", True),
+    ("Moscow has never threatened Armenia.", "threatened", True),
+    ("It is not clear whether the threat is real.", "threat", False),
+]
+
+
 @pytest.mark.parametrize(("text", "speaker", "voice"), RUSSIAN + ENGLISH)
 def test_a_common_attribution_form(hit, text, speaker, voice):
     word = _word(text)
@@ -271,3 +337,8 @@ def test_a_common_attribution_form(hit, text, speaker, voice):
     found = hit(text, text[start : start + len(word)])
     assert found["voice"] == voice
     assert found["speaker"].endswith(speaker) if speaker else found["speaker"] == ""
+
+
+@pytest.mark.parametrize(("text", "word", "negated"), NEGATIONS)
+def test_a_common_negation_form(hit, text, word, negated):
+    assert hit(text, word)["negated"] is negated
