@@ -10,11 +10,14 @@ gaps the voices rules of 2026-12-07 closed. Two forms stay open and are left out
 брифинге Захарова заявила" (read as "at Zakharov's briefing") and "according to a senior
 official familiar with the talks" (the speaker keeps "familiar"). Then 59 negation forms
 and look-alikes ("no threat", "угрозы нет", "о разрыве речь не идет"; "not only", "не
-исключил", "not clear whether"), each hit's ``negated``.
+исключил", "not clear whether"), each hit's ``negated``; and 15 quote layouts, each quote's
+speaker (an interrupted Russian quote «…, — сказал он. — …» is two of his; a pronoun after a
+surname that repeats an earlier full name is that person).
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 RUSSIAN = [
@@ -261,6 +264,12 @@ ENGLISH = [
 ]
 
 
+def _quote_speakers(text: str) -> list[str]:
+    from framing.voices import find_quotes
+
+    return find_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))["speaker"].tolist()
+
+
 def _word(text: str) -> str:
     low = text.lower()
     return next(w for w in ("угрозы", "угроз", "threat") if w in low)
@@ -330,6 +339,47 @@ NEGATIONS = [
 ]
 
 
+# quotes: each quoted span's speaker, in order (an interrupted quote is two)
+QUOTES = [
+    (
+        "“We will not leave,” said Pashinyan, who spoke in Yerevan. “The CSTO failed us.”",
+        ["Pashinyan", "Pashinyan"],
+    ),
+    (
+        '"We are not in a crisis," the official, who declined to be named, told Reuters.',
+        ["the official"],
+    ),
+    ("“It’s over,” one diplomat said of the bloc.", ["one diplomat"]),
+    ("Mr Pashinyan said: ‘The bloc has failed us and will fail again.’", ["Mr Pashinyan"]),
+    (
+        "“The door is open,” Lavrov said, adding: “But we will not wait forever.”",
+        ["Lavrov", "Lavrov"],
+    ),
+    (
+        "Pashinyan told parliament: “The CSTO did not fulfil its obligations.\n\n“We cannot pretend otherwise.”",
+        ["Pashinyan"],
+    ),
+    ("“There is no crisis,” insisted Dmitry Peskov, the Kremlin spokesman.", ["Dmitry Peskov"]),
+    ("“The alliance,” Lavrov said, “is not in danger.”", ["Lavrov", "Lavrov"]),
+    ("A spokesperson for the EU, Peter Stano, said the bloc “stands by Armenia”.", ["Peter Stano"]),
+    ("«Мы не уйдем», — сказал Пашинян. — «ОДКБ нас подвела».", ["Пашинян", "Пашинян"]),
+    ("«Союз не в опасности, — сказал Лавров. — Дверь открыта».", ["Лавров", "Лавров"]),
+    ("По словам Захаровой, «никакого кризиса нет и не было».", ["Захаровой"]),
+    (
+        "Лавров встретился с Мирзояном. «Мы остаемся союзниками», — подчеркнул российский министр.",
+        ["Лавров"],
+    ),
+    (
+        "Sergei Lavrov met Nikol Pashinyan in Moscow. Pashinyan spoke first. “The door is open,” he said.",
+        ["Nikol Pashinyan"],
+    ),
+    (
+        "Maria Zakharova and Sergei Lavrov arrived. Zakharova spoke on Friday. “The door is open,” she said.",
+        ["Maria Zakharova"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "speaker", "voice"), RUSSIAN + ENGLISH)
 def test_a_common_attribution_form(hit, text, speaker, voice):
     word = _word(text)
@@ -342,3 +392,10 @@ def test_a_common_attribution_form(hit, text, speaker, voice):
 @pytest.mark.parametrize(("text", "word", "negated"), NEGATIONS)
 def test_a_common_negation_form(hit, text, word, negated):
     assert hit(text, word)["negated"] is negated
+
+
+@pytest.mark.parametrize(("text", "speakers"), QUOTES)
+def test_the_speakers_of_common_quote_layouts(text, speakers):
+    found = _quote_speakers(text)
+    assert len(found) == len(speakers)
+    assert all(got.endswith(want) for got, want in zip(found, speakers, strict=True)), found

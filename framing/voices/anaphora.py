@@ -323,6 +323,8 @@ def _last_name(
             found = known[m.group()]
         elif (name := _name_at(text, m, lang)) is not None:
             found = (name, gender_of(name, "", nominative=True))
+            if " " in name:  # "Nikol Pashinyan …. Pashinyan spoke first.": his surname later
+                known.setdefault(name.split()[-1], found)
         else:
             continue
         if lang == "ru" and _RU_PAST_RE.match(text, m.end()):

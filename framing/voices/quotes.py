@@ -232,6 +232,23 @@ def _same_sentence(starts: list[int], k: int, bounds: tuple[int, int]):
     return None
 
 
+# between the two parts of an interrupted quote: «A, — сказал он. — B», «A», — сказал он. — «B»
+_INTERRUPTED_GAP_RE = re.compile(
+    r"[»\"”’]?[,.!?]?[ \t]*[—–][ \t]*([^«»“”\"\n]{1,80}?)[.,][ \t]*[—–][ \t]*[«\"“„]?"
+)
+
+
+def _resumes(text: str, end: int, start: int) -> bool:
+    """Whether the quote at ``start`` resumes the one that ended at ``end`` after an
+    attribution set off by dashes, in lower case and with a cue ("— сказал Лавров. —")."""
+    gap = _INTERRUPTED_GAP_RE.fullmatch(text, end, start)
+    return (
+        gap is not None
+        and gap.group(1)[:1].islower()
+        and CUE_RE["ru"].search(gap.group(1)) is not None
+    )
+
+
 def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
     """Cue ``k``, or when it has no speaker the nearest cue before it in its sentence (from
     ``start``) that has one: "One official said that … those urged by the seven, the study
@@ -363,6 +380,9 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
     and the index of the cue next to it that attributes it (or None)."""
     cues, speakers = voices.cues, voices.speakers
     quote = text[q.start : q.end]
+    if previous is not None and _resumes(text, previous[0], q.start):
+        # «…, — сказал Лавров. — Дверь открыта»: the words after the attribution go on
+        return "quote", previous[1], previous[2], previous[3], None
     k = _cue_index(cues, q.end)
     found = _after(text, q.start, q.end, cues, k)
     answered = found is not None
