@@ -12,7 +12,10 @@ official familiar with the talks" (the speaker keeps "familiar"). Then 59 negati
 and look-alikes ("no threat", "угрозы нет", "о разрыве речь не идет"; "not only", "не
 исключил", "not clear whether"), each hit's ``negated``; and 15 quote layouts, each quote's
 speaker (an interrupted Russian quote «…, — сказал он. — …» is two of his; a pronoun after a
-surname that repeats an earlier full name is that person).
+surname that repeats an earlier full name is that person); and 18 reports and look-alikes
+("The crisis, Lavrov said, was manufactured", "declined to comment on the crisis"). By the
+labelling guide a one-word subject before "по словам X," is left out of the report
+("Кишинев, по его словам, готов …"), so that form is not here.
 """
 
 from __future__ import annotations
@@ -339,6 +342,53 @@ NEGATIONS = [
 ]
 
 
+# reports and their look-alikes: a hit's voice and speaker
+REPORTS = [
+    (
+        "Lavrov said the bloc would survive, but Pashinyan said the crisis was deep.",
+        "crisis",
+        "reported",
+        "Pashinyan",
+    ),
+    ("The ministry warned of a collapse of the talks.", "collapse", "reported", "The ministry"),
+    ("Lavrov accused Yerevan of provoking a crisis.", "crisis", "reported", "Lavrov"),
+    (
+        "Pashinyan described the pact as an effective suspension.",
+        "suspension",
+        "reported",
+        "Pashinyan",
+    ),
+    ("Peskov declined to comment on the crisis.", "crisis", "narrative", ""),
+    ("The crisis, Lavrov said, was manufactured in the West.", "crisis", "reported", "Lavrov"),
+    (
+        "Lavrov said that he saw no crisis and that the alliance was strong.",
+        "crisis",
+        "reported",
+        "Lavrov",
+    ),
+    ("The crisis deepened after Lavrov spoke on Friday.", "crisis", "narrative", ""),
+    (
+        "Lavrov, who has warned of a crisis before, arrived in Yerevan on Friday.",
+        "crisis",
+        "reported",
+        "Lavrov",
+    ),
+    ("Analysts say the crisis is far from over.", "crisis", "reported", "Analysts"),
+    ("The crisis is far from over, analysts say.", "crisis", "reported", "analysts"),
+    (
+        "Many in Yerevan believe the crisis is far from over.",
+        "crisis",
+        "reported",
+        "Many in Yerevan",
+    ),
+    ("Лавров обвинил Ереван в провоцировании кризиса.", "кризиса", "reported", "Лавров"),
+    ("Кризис углубился после выступления Лаврова.", "Кризис", "narrative", ""),
+    ("Песков отказался комментировать кризис.", "кризис", "narrative", ""),
+    ("Аналитики считают, что кризис далек от завершения.", "кризис", "reported", "Аналитики"),
+    ("Лавров предупредил о возможном распаде союза.", "распаде", "reported", "Лавров"),
+    ("Пашинян назвал ситуацию кризисом доверия.", "кризисом", "reported", "Пашинян"),
+]
+
 # quotes: each quoted span's speaker, in order (an interrupted quote is two)
 QUOTES = [
     (
@@ -399,3 +449,10 @@ def test_the_speakers_of_common_quote_layouts(text, speakers):
     found = _quote_speakers(text)
     assert len(found) == len(speakers)
     assert all(got.endswith(want) for got, want in zip(found, speakers, strict=True)), found
+
+
+@pytest.mark.parametrize(("text", "word", "voice", "speaker"), REPORTS)
+def test_reports_asides_and_look_alikes(hit, text, word, voice, speaker):
+    found = hit(text, word)
+    assert found["voice"] == voice
+    assert found["speaker"].endswith(speaker) if speaker else found["speaker"] == ""

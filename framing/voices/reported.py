@@ -76,6 +76,17 @@ _WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
+# a comma and the sentence's verb after a cue: an aside inside its sentence ("X, Lavrov said,
+# was …", "Кризис, заявил Лавров, спровоцирован …"); not "…, in the latest sign", ", deepening"
+_ASIDE_AFTER_RE = re.compile(
+    r"[ \t]*,[ \t]*(?=(?:(?:not[ \t]+)?(?:" + "|".join(sorted(AUXILIARIES)) + r")|[a-z]+(?:ed|s))\b"
+    r"|(?:не[ \t]+)?[а-яё]+(?:ан|ян|ен|ён|ит|ет|ют|ут|ят|ат|ал|ла|ло|ли|ел|ся|сь)\b)"
+)
+# one word before an aside that is no content: "However, Lavrov said, …", "Однако, по словам …"
+_CONNECTIVES = frozenset(
+    "однако но а и также впрочем поэтому итак however but and also so yet meanwhile moreover "
+    "still then thus therefore instead indeed".split()
+)
 # the writer's apposition after a report: "…, the clearest sign yet of …"
 _WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)"
 # the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
@@ -174,6 +185,7 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
         if relative is not None:  # "…компаний, которые, по версии ведомства, помогали …"
             clause += relative.start(1)  # the relative clause is the content, not the sentence
         if before.endswith(",") and _TWO_WORDS_RE.search(before):
+            # one word before the aside is its subject, left out: "Кишинев, по его словам, …"
             semicolon = text.find(";", comma.end(), bounds[1])
             return clause, semicolon if semicolon >= 0 else bounds[
                 1
@@ -200,6 +212,15 @@ def _outside(text: str, start: int, end: int, quotes) -> int:
     return n + len(_WORDS_RE.findall(text, at, max(at, end)))
 
 
+def _content_before(words: str) -> bool:
+    """Whether the words before an aside ("Кризис, по словам X, …", "The crisis, X said, …")
+    are content: two words or more, or one that is no connective ("Однако, по словам X")."""
+    if _TWO_WORDS_RE.search(words):
+        return True
+    word = words.strip(" \t,\"'«»“”").lower()
+    return word.isalpha() and word not in _CONNECTIVES
+
+
 def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, int] | None:
     """The content before a trailing cue: "…, the officials said." / "…, заявил Пашинян в …".
 
@@ -224,6 +245,15 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     dateline = _DATELINE_RE.match(text, start, gap.start())
     if dateline:
         start = dateline.end()
+    aside = _ASIDE_AFTER_RE.match(text, after, bounds[1])
+    if (
+        aside
+        and _outside(text, start, gap.start(), voices.quotes) >= 1
+        and _content_before(text[start : gap.start()])
+    ):
+        # "The crisis, Lavrov said, was manufactured": the sentence around the aside
+        tail = _WRITER_TAIL_RE.search(text, aside.end(), bounds[1])
+        return start, tail.start() if tail else bounds[1]
     plain = _NOTHING_RE.match(text, after, bounds[1]) is not None
     if _outside(text, start, gap.start(), voices.quotes) < (3 if plain else 4):
         return None
