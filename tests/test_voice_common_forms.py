@@ -387,6 +387,19 @@ REPORTS = [
     ("Аналитики считают, что кризис далек от завершения.", "кризис", "reported", "Аналитики"),
     ("Лавров предупредил о возможном распаде союза.", "распаде", "reported", "Лавров"),
     ("Пашинян назвал ситуацию кризисом доверия.", "кризисом", "reported", "Пашинян"),
+    # a person attached to a group: "a source close to the Kremlin", not "the Kremlin"
+    (
+        "A source close to the Kremlin told Reuters the sanctions talk was premature.",
+        "sanctions",
+        "reported",
+        "A source close to the Kremlin",
+    ),
+    (
+        "An official briefed on the talks said the crisis was over.",
+        "crisis",
+        "reported",
+        "An official briefed on the talks",
+    ),
 ]
 
 # quotes: each quoted span's speaker, in order (an interrupted quote is two)

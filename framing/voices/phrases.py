@@ -21,6 +21,10 @@ _LINE_END_LINK_RE = re.compile(
     r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|and|&|из|от)[ \t]*\n$", re.I
 )
 _WORD_CHARS = "'’.-_"
+# what attaches a person to a group after a noun: "a source close to the Kremlin"
+_ATTACHED_RE = re.compile(
+    r"(?<=[a-z])[ \t]+(?:close|closer|linked|loyal|tied|allied|briefed)[ \t]+(?:to|with|on)[ \t]+$"
+)
 
 
 def word_back(text: str, pos: int) -> tuple[int, int] | None:
@@ -91,5 +95,8 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
         if low in DETERMINERS:
             previous = word_back(text, pos)
             if previous is None or text[previous[0] : previous[1]].lower() not in NP_LINKS:
-                break  # "the head of the Office" goes on past "of the"
+                attached = _ATTACHED_RE.search(text, max(0, pos - 32), pos)
+                if attached is None:
+                    break  # "the head of the Office" goes on past "of the"
+                pos = attached.start()  # "a source close to the Kremlin": the phrase goes on
     return start, end
