@@ -396,6 +396,12 @@ REPORTS = [
         "A source close to the Kremlin",
     ),
     (
+        "According to a document seen by Reuters, the sanctions will be lifted.",
+        "sanctions",
+        "reported",
+        "a document seen by Reuters",
+    ),
+    (
         "An official briefed on the talks said the crisis was over.",
         "crisis",
         "reported",

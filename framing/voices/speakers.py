@@ -108,6 +108,8 @@ _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 # "the policy actions called for were …", "the steps called for in the plan": a participle
 _CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+(?:was|were|is|are|in|by|under)\b")
 _TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
+_SEEN = ("seen", "obtained", "reviewed")
+_SEEN_BY_RE = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3}")
 _TWO_WORD_OUTLET_RE = re.compile(r"[ \t]+[A-ZА-ЯЁ]{3,}[ \t]+[A-ZА-ЯЁ][\w-]*(?=[ \t]+[а-яё])")
 
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
@@ -185,6 +187,14 @@ def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[
         ):
             break  # "said Lavrov." ends the phrase; "S. Lavrov", "U.S. Ambassador" keep going
     return start, end
+
+
+def _according_phrase(text: str, pos: int, stop: frozenset) -> tuple[int, int]:
+    """The source after "according to" at ``pos``, with "seen by X" ("a document seen by
+    Reuters")."""
+    s, e = _words_after(text, pos, stop)
+    by = _SEEN_BY_RE.match(text, e) if text[s:e].endswith(_SEEN) else None
+    return (s, by.end()) if s >= 0 and by else (s, e)
 
 
 def _place_before(text: str, pos: int) -> str:
@@ -325,7 +335,7 @@ def _speaker_span(
     if kind == ACCORDING:
         if lang == "ru":
             return _speaker_after(text, end, lang)
-        return _words_after(text, end, stop)
+        return _according_phrase(text, end, stop)
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
     if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… Минэнерго РФ"
