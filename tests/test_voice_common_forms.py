@@ -395,6 +395,19 @@ REPORTS = [
         "reported",
         "A source close to the Kremlin",
     ),
+    # after a trailing attribution, the writer's adverbial is no aside: "…, officials said, as …"
+    (
+        "The bloc is finished, officials said, as tensions rose over the crisis.",
+        "crisis",
+        "narrative",
+        "",
+    ),
+    (
+        "We will not leave, he said, his voice rising over the crisis.",
+        "crisis",
+        "narrative",
+        "",
+    ),
     (
         "According to a document seen by Reuters, the sanctions will be lifted.",
         "sanctions",

@@ -79,8 +79,9 @@ _TWO_WORDS_RE = re.compile(r"\w\W+\w")
 # a comma and the sentence's verb after a cue: an aside inside its sentence ("X, Lavrov said,
 # was …", "Кризис, заявил Лавров, спровоцирован …"); not "…, in the latest sign", ", deepening"
 _ASIDE_AFTER_RE = re.compile(
-    r"[ \t]*,[ \t]*(?=(?:(?:not[ \t]+)?(?:" + "|".join(sorted(AUXILIARIES)) + r")|[a-z]+(?:ed|s))\b"
-    r"|(?:не[ \t]+)?[а-яё]+(?:ан|ян|ен|ён|ит|ет|ют|ут|ят|ат|ал|ла|ло|ли|ел|ся|сь)\b)"
+    r"[ \t]*,[ \t]*(?=(?:(?:not[ \t]+)?(?:" + "|".join(sorted(AUXILIARIES)) + r")|[a-z]{3,}ed)\b"
+    r"|(?:не[ \t]+)?(?:будет|будут|был[аио]?|является|являются|может|могут|стал[аио]?|"
+    r"оста[её]тся|[а-яё]+(?:ется|ится|ются|ятся|ован[аоы]?|ен[аоы]?|ён|нут[аоы]?)\b))"
 )
 # one word before an aside that is no content: "However, Lavrov said, …", "Однако, по словам …"
 _CONNECTIVES = frozenset(
