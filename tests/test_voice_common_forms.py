@@ -186,6 +186,81 @@ RUSSIAN = [
         "reported",
     ),
     ("Пашинян: угрозы для союза нет\n\nТекст.", "Пашинян", "reported"),
+    (
+        "Пресс-служба МИД сообщила, что угроза для всего союза растет.",
+        "Пресс-служба МИД",
+        "reported",
+    ),
+    ("Угроза для всего союза растет, говорится в заявлении МИД России.", "МИД России", "reported"),
+    ("Угроза для всего союза растет, пишет издание.", "издание", "reported"),
+    ("Угроза для всего союза растет, уточнили в ведомстве.", "ведомстве", "reported"),
+    (
+        "Угроза для всего союза растет, сообщает агентство со ссылкой на источник.",
+        "агентство",
+        "reported",
+    ),
+    ("Угроза для всего союза растет, заявили «Известиям» в МИД России.", "МИД России", "reported"),
+    (
+        "Официальный представитель МИД Мария Захарова сообщила, что угроза для всего союза растет.",
+        "Мария Захарова",
+        "reported",
+    ),
+    (
+        "Захарова, официальный представитель МИД, сообщила, что угроза для всего союза растет.",
+        "Захарова",
+        "reported",
+    ),
+    (
+        "Министр иностранных дел России Сергей Лавров в интервью РИА Новости заявил, что угроза для всего союза растет.",
+        "Сергей Лавров",
+        "reported",
+    ),
+    ("Лавров в четверг заявил, что угроза для всего союза растет.", "Лавров", "reported"),
+    (
+        "Постпред России при ООН Василий Небензя заявил, что угроза для всего союза растет.",
+        "Василий Небензя",
+        "reported",
+    ),
+    (
+        "Угроза для всего союза растет, — написал Медведев в своем телеграм-канале.",
+        "Медведев",
+        "reported",
+    ),
+    (
+        "Вице-премьер Алексей Оверчук заявил журналистам, что угроза для всего союза растет.",
+        "Алексей Оверчук",
+        "reported",
+    ),
+    ("Как отметили в Минобороны, угроза для всего союза растет.", "Минобороны", "reported"),
+    ("Как следует из заявления МИД, угроза для всего союза растет.", "МИД", "reported"),
+    ("В заявлении МИД говорится, что угроза для всего союза растет.", "МИД", "reported"),
+    ("По оценке экспертов, угроза для всего союза растет.", "экспертов", "reported"),
+    ("Эксперты сходятся во мнении, что угроза для всего союза растет.", "Эксперты", "reported"),
+    (
+        "Лидер оппозиции Роберт Кочарян убежден, что угроза для всего союза растет.",
+        "Роберт Кочарян",
+        "reported",
+    ),
+    (
+        "Армянский премьер подчеркнул, что угроза для всего союза растет.",
+        "Армянский премьер",
+        "reported",
+    ),
+    (
+        "Пашинян на заседании правительства заявил, что угроза для всего союза растет.",
+        "Пашинян",
+        "reported",
+    ),
+    (
+        "Глава государства заявил, что угроза для всего союза растет.",
+        "Глава государства",
+        "reported",
+    ),
+    (
+        "Пашинян, выступая в парламенте, заявил, что угроза для всего союза растет.",
+        "Пашинян",
+        "reported",
+    ),
 ]
 
 ENGLISH = [
@@ -265,6 +340,83 @@ ENGLISH = [
     ("Lavrov, in an interview with RIA, said the threat was real.", "Lavrov", "reported"),
     ("On Tuesday, Lavrov warned of a threat to the alliance.", "Lavrov", "reported"),
     ("Later on Tuesday, Peskov told reporters that the threat was real.", "Peskov", "reported"),
+    ("The ministry said in a statement that the threat was growing.", "The ministry", "reported"),
+    ("Lavrov told a news conference in Moscow that the threat was growing.", "Lavrov", "reported"),
+    ("Zakharova wrote in a Telegram post that the threat was growing.", "Zakharova", "reported"),
+    ("Lavrov said in an interview with CNN that the threat was growing.", "Lavrov", "reported"),
+    (
+        "The ministry's spokeswoman, Maria Zakharova, said the threat was growing.",
+        "Maria Zakharova",
+        "reported",
+    ),
+    (
+        "Zakharova, the ministry's spokeswoman, said the threat was growing.",
+        "Zakharova",
+        "reported",
+    ),
+    (
+        "Russia's foreign ministry said the threat was growing.",
+        "Russia's foreign ministry",
+        "reported",
+    ),
+    ("Moscow has said the threat is growing.", "Moscow", "reported"),
+    ("The White House said the threat was growing.", "The White House", "reported"),
+    ("U.S. officials said the threat was growing.", "U.S. officials", "reported"),
+    (
+        "Secretary of State Antony Blinken said the threat was growing.",
+        "Antony Blinken",
+        "reported",
+    ),
+    (
+        "NATO Secretary General Mark Rutte told reporters the threat was growing.",
+        "Mark Rutte",
+        "reported",
+    ),
+    (
+        "The threat to the whole alliance is growing, Rutte told reporters after the meeting.",
+        "Rutte",
+        "reported",
+    ),
+    (
+        "The threat to the whole alliance is growing, said Rutte, who spoke after the meeting.",
+        "Rutte",
+        "reported",
+    ),
+    (
+        "The threat to the whole alliance is growing, the Kremlin's spokesman Dmitry Peskov said.",
+        "Dmitry Peskov",
+        "reported",
+    ),
+    (
+        "The threat to the whole alliance is growing, according to the Institute for the Study of War.",
+        "the Institute for the Study of War",
+        "reported",
+    ),
+    (
+        "The threat to the whole alliance is growing, a senior EU diplomat said on condition of anonymity.",
+        "a senior EU diplomat",
+        "reported",
+    ),
+    (
+        "In a statement, Armenia's foreign ministry said the threat was growing.",
+        "Armenia's foreign ministry",
+        "reported",
+    ),
+    ("Pashinyan posted on Facebook that the threat was growing.", "Pashinyan", "reported"),
+    ("Pashinyan's office said the threat was growing.", "Pashinyan's office", "reported"),
+    (
+        "Speaking at the Munich Security Conference, Pashinyan said the threat was growing.",
+        "Pashinyan",
+        "reported",
+    ),
+    (
+        "Armenia's prime minister said on Thursday the threat was growing.",
+        "Armenia's prime minister",
+        "reported",
+    ),
+    ("Pashinyan, 48, said the threat was growing.", "Pashinyan", "reported"),
+    ("Lavrov later told state television the threat was growing.", "Lavrov", "reported"),
+    ("A Kremlin spokesman said the threat was growing.", "A Kremlin spokesman", "reported"),
 ]
 
 

@@ -22,7 +22,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
+    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_FRONTED_DOCUMENT", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
     "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
@@ -104,6 +104,8 @@ RU_DOCUMENTS = [
                  "обзоре", "пресс-релизе", "коммюнике", "письме",
                  "докладе", "отчете", "отчёте", "тексте", "обращении", "релизе", "публикации")
 ]  # fmt: skip
+#: "В заявлении МИД говорится, что …": the document before the cue speaks
+RU_FRONTED_DOCUMENT = "говорится"
 _RU_TERM = (
     "назвал назвала назвали назвало называет называют охарактеризовал охарактеризовала "
     "охарактеризовали охарактеризовало"
@@ -114,11 +116,13 @@ _RU_SO = ["так называем" + e for e in "ый ая ое ые ого о�
 
 # "по словам X", "согласно заявлению МИД": the speaker follows
 _RU_ACCORDING = (
-    "по словам|по мнению|по данным|по информации|по оценке|по оценкам|по сведениям|"
-    "по утверждению|по версии"
-).split("|") + [
-    f"согласно {w}" for w in ("заявлению", "данным", "информации", "сообщению", "оценке")
-]
+    (
+        "по словам|по мнению|по данным|по информации|по оценке|по оценкам|по сведениям|"
+        "по утверждению|по версии"
+    ).split("|")
+    + [f"согласно {w}" for w in ("заявлению", "данным", "информации", "сообщению", "оценке")]
+    + [f"следует из {w}" for w in ("заявления", "сообщения", "документа", "доклада", "отчета")]
+)
 
 
 def _cue_kinds(lang: str) -> dict[str, str]:
@@ -127,7 +131,7 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         # "о": an institution speaks in the neuter ("сообщило правительство", "заявило МИД")
         ends = ("", "а", "и", "о")
         kinds = dict.fromkeys((s + "л" + e for s in _RU_PAST_STEMS for e in ends), SPEECH)
-        kinds.update(dict.fromkeys(_RU_VIEWS + RU_DOCUMENTS, SPEECH))
+        kinds.update(dict.fromkeys([*_RU_VIEWS, *RU_DOCUMENTS, RU_FRONTED_DOCUMENT], SPEECH))
         kinds.update(dict.fromkeys(_RU_PRESENT + _RU_IRREGULAR, SPEECH))
         kinds.update(dict.fromkeys(_RU_TERM + _RU_SO, TERM))
         kinds.update(dict.fromkeys(_RU_ACCORDING, ACCORDING))

@@ -2,7 +2,9 @@
 
 :func:`word_back` finds the word that ends before a position (a quoted name such as
 «Меридиан» counts as one word; a hard-wrapped line that broke inside a noun phrase is
-followed); :func:`words_before` the run of words back to punctuation or a stop word.
+followed); :func:`words_before` the run of words back to punctuation or a stop word;
+:func:`words_after` the run forward, and :func:`source_after` the source after "according
+to" ("the Institute for the Study of War", "a document seen by Reuters").
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ import re
 
 from .cues import NP_LINKS, TITLES, quoted_name_before
 
-__all__ = ["ABBREVIATION_RE", "DETERMINERS", "word_back", "words_before"]
+__all__ = [
+    "ABBREVIATION_RE",
+    "DETERMINERS",
+    "TOKEN_RE",
+    "WORD",
+    "source_after",
+    "word_back",
+    "words_after",
+    "words_before",
+]
 
 DETERMINERS = frozenset("the a an".split())
 
@@ -21,6 +32,13 @@ _LINE_END_LINK_RE = re.compile(
     r"(?<!\w)(?:of|in|for|from|at|with|the|a|an|and|&|из|от)[ \t]*\n$", re.I
 )
 _WORD_CHARS = "'’.-_"
+#: a word: a letter, then letters, digits, apostrophes, dots and hyphens
+WORD = r"[^\W\d_][\w'’.-]*"
+#: one word (or a number) after optional white space, the word in group 1
+TOKEN_RE = re.compile(r"\s*(" + WORD + r"|\d[\w.-]*)")
+_SEEN = ("seen", "obtained", "reviewed")
+_NAME_LINK_RE = re.compile(r"[ \t]+(?:for|of|on|and)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+_SEEN_BY_RE = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3}")
 # what attaches a person to a group after a noun: "a source close to the Kremlin"
 _ATTACHED_RE = re.compile(
     r"(?<=[a-z])[ \t]+(?:close|closer|linked|loyal|tied|allied|briefed)[ \t]+(?:to|with|on)[ \t]+$"
@@ -100,3 +118,37 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
                     break  # "the head of the Office" goes on past "of the"
                 pos = attached.start()  # "a source close to the Kremlin": the phrase goes on
     return start, end
+
+
+def words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[int, int]:
+    """The run of words right after ``pos`` up to punctuation or a stop word: (start, end)."""
+    start = end = -1
+    for _ in range(limit):
+        m = TOKEN_RE.match(text, pos)
+        if m is None or "\n" in text[pos : m.start(1)]:
+            break
+        word = m.group(1).rstrip(".")
+        if word.lower() in stop:
+            break
+        if start < 0:
+            start = m.start(1)
+        end = m.start(1) + len(word)
+        pos = m.end()
+        if (
+            m.group(1).endswith(".")
+            and len(word) > 1
+            and word.lower() not in TITLES
+            and not ABBREVIATION_RE.fullmatch(m.group(1))
+        ):
+            break  # "said Lavrov." ends the phrase; "S. Lavrov", "U.S. Ambassador" keep going
+    return start, end
+
+
+def source_after(text: str, pos: int, stop: frozenset) -> tuple[int, int]:
+    """The source after "according to" at ``pos``, with "seen by X" ("a document seen by
+    Reuters")."""
+    s, e = words_after(text, pos, stop)
+    while s >= 0 and (link := _NAME_LINK_RE.match(text, e)) is not None:
+        e = words_after(text, link.end(), stop)[1]  # "the Institute for the Study of War"
+    by = _SEEN_BY_RE.match(text, e) if text[s:e].endswith(_SEEN) else None
+    return (s, by.end()) if s >= 0 and by else (s, e)

@@ -116,7 +116,7 @@ _TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s
 _TRAIL_AFTER_RE = re.compile(
     r"\s*(?:[.!?…;)\]]|$|,|(?:on|at|in|during|after|before|to|from|via|when|while|last|this|"
     r"late|earlier|later|yesterday|today|overnight|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|в|во|на|по|после|перед|при|накануне|сегодня|вчера|"
+    r"saturday|sunday|в|во|на|по|со|после|перед|при|накануне|сегодня|вчера|"
     r"также|журналистам|агентству|изданию|телеканалу|газете|reporters|journalists|lawmakers|"
     r"a\s+(?:news|press)\s+conference|a\s+briefing)(?!\w))",
     re.IGNORECASE,  # "said Thursday", the wire's day without "on"

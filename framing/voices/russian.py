@@ -93,6 +93,8 @@ _SURNAME_AT_END_RE = re.compile(
 )
 # endings of a word in an oblique case, which no first name in the nominative has
 _OBLIQUE = ("е", "у", "ю", "ом", "ем", "ым")
+# ... and those no surname that does not decline has (Шойгу, Небензя do not decline)
+_LOCATIVE = ("е", "ом", "ем", "ым")
 _FEMALE_SURNAME_AT_END_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ская|цкая)$")
 _ROLE_AT_END_RE = re.compile(
     r"(?<![\w-])(?:эксперт|политолог|аналитик|собеседник|источник|дипломат|депутат|министр|"
@@ -159,7 +161,11 @@ def subject_before(
             return s2, e
     name = _PERSON_AT_END_RE.search(text, s, e)
     if word in _PREPOSITIONS and not plural:
-        if name is not None and (name.start() == s or name.group(1).endswith(_OBLIQUE)):
+        if (
+            name is not None
+            and (name.start() == s or name.group(1).endswith(_OBLIQUE))
+            and not name.group(2).endswith(_LOCATIVE)  # "в Нагорном Карабахе": no subject
+        ):
             # "В Ереване Лавров", "в Ереван Шойгу", "в Нагорном Карабахе Лавров", "в интервью
             # Лаврову Захарова": the preposition's object, then the subject
             return name.start(2), e
@@ -174,9 +180,9 @@ def subject_before(
         word in _PREPOSITIONS
         and name is not None
         and not plural
-        and _SURNAME_RE.fullmatch(name.group(2))
-    ):
-        return name.start(), e  # "полковник в отставке Виктор Литовкин считает": the name
+        and (_SURNAME_RE.fullmatch(name.group(2)) or not name.group(2).endswith(_LOCATIVE))
+    ):  # "полковник в отставке Виктор Литовкин считает", "при ООН Василий Небензя": the name
+        return name.start(), e
     if word in _PREPOSITIONS and not (plural and word in ("в", "во")):
         return -2, -2
     return s, e

@@ -72,15 +72,23 @@ from .cues import (
     RELATIVE_RE,
     RU_DATIVES,
     RU_DOCUMENTS,
+    RU_FRONTED_DOCUMENT,
     RU_NOT_SPEAKERS,
     RU_ROLES,
     RU_SKIP,
     RU_STOP,
     SPEECH,
     TERM,
-    TITLES,
 )
-from .phrases import ABBREVIATION_RE, DETERMINERS, word_back, words_before
+from .phrases import (
+    DETERMINERS,
+    TOKEN_RE,
+    WORD,
+    source_after,
+    word_back,
+    words_after,
+    words_before,
+)
 from .russian import (
     QUOTED_THEN_NAME_RE,
     SETTING_AFTER_RE,
@@ -91,9 +99,8 @@ from .russian import (
 
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
-_WORD = r"[^\W\d_][\w'’.-]*"
 
-_QUOTED_AS_RE = re.compile(rf"\s+((?:{_WORD},?\s+){{0,7}}?{_WORD}),?\s+as\s+saying\b")
+_QUOTED_AS_RE = re.compile(rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+saying\b")
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
@@ -107,9 +114,11 @@ _NAMING_RE = re.compile(r"\s*[\"“«„']")
 _CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
 # "the policy actions called for were …", "the steps called for in the plan": a participle
 _CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+(?:was|were|is|are|in|by|under)\b")
-_TOKEN_RE = re.compile(r"\s*(" + _WORD + r"|\d[\w.-]*)")
-_SEEN = ("seen", "obtained", "reviewed")
-_SEEN_BY_RE = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3}")
+_FRONTED_DOCUMENT_RE = re.compile(
+    r"(?<!\w)[Вв][ \t]+(?:сообщении|заявлении|документе|докладе|отчете|отчёте|пресс-релизе|"
+    r"коммюнике|письме|обращении|релизе)[ \t]+([^,.;:!?\n]{2,60}?)[ \t]+$"
+)
+_POSSESSIVES = (["его"], ["её"], ["ее"], ["их"], ["his"], ["her"], ["their"])
 _TWO_WORD_OUTLET_RE = re.compile(r"[ \t]+[A-ZА-ЯЁ]{3,}[ \t]+[A-ZА-ЯЁ][\w-]*(?=[ \t]+[а-яё])")
 
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
@@ -165,38 +174,6 @@ class Cue(NamedTuple):
     inherits: bool = False  # no subject of its own ("…, adding that", "and said"): the one before
 
 
-def _words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[int, int]:
-    """The run of words right after ``pos`` up to punctuation or a stop word: (start, end)."""
-    start = end = -1
-    for _ in range(limit):
-        m = _TOKEN_RE.match(text, pos)
-        if m is None or "\n" in text[pos : m.start(1)]:
-            break
-        word = m.group(1).rstrip(".")
-        if word.lower() in stop:
-            break
-        if start < 0:
-            start = m.start(1)
-        end = m.start(1) + len(word)
-        pos = m.end()
-        if (
-            m.group(1).endswith(".")
-            and len(word) > 1
-            and word.lower() not in TITLES
-            and not ABBREVIATION_RE.fullmatch(m.group(1))
-        ):
-            break  # "said Lavrov." ends the phrase; "S. Lavrov", "U.S. Ambassador" keep going
-    return start, end
-
-
-def _according_phrase(text: str, pos: int, stop: frozenset) -> tuple[int, int]:
-    """The source after "according to" at ``pos``, with "seen by X" ("a document seen by
-    Reuters")."""
-    s, e = _words_after(text, pos, stop)
-    by = _SEEN_BY_RE.match(text, e) if text[s:e].endswith(_SEEN) else None
-    return (s, by.end()) if s >= 0 and by else (s, e)
-
-
 def _place_before(text: str, pos: int) -> str:
     """The office named after "в" just before a Russian "Там сообщили", else the "Там"
     itself ("РБК направил запрос в МИД Армении. Там сообщили …")."""
@@ -248,7 +225,7 @@ def _speaker_after(
     if lang == "ru":
         setting = SETTING_AFTER_RE.match(text, pos)  # "заявила на брифинге официальный …"
         pos = setting.end() if setting else pos
-        adverb = _TOKEN_RE.match(text, pos)  # "заявляла ранее официальный представитель …"
+        adverb = TOKEN_RE.match(text, pos)  # "заявляла ранее официальный представитель …"
         if adverb is not None and adverb.group(1).lower() in RU_SKIP:
             pos = adverb.end()
         outlet = None
@@ -256,17 +233,17 @@ def _speaker_after(
         if two is not None:  # "заявил РИА Новости источник в …": a two-word outlet, then a role
             pos = two.end()
         for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
-            m = _TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
+            m = TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
             outlet = m if m is not None and m.re is _OUTLET_RE else outlet
             if m is None or (
-                m.re is _TOKEN_RE
+                m.re is TOKEN_RE
                 and m.group(1).lower() not in RU_DATIVES
                 and not outlet_before_role(m.group(1), text[m.end() : m.end() + 60])
             ):
                 break
             pos = m.end()
         phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
-        start, end = _words_after(text, phone.end() if phone else pos, RU_STOP, _AFTER_WORDS)
+        start, end = words_after(text, phone.end() if phone else pos, RU_STOP, _AFTER_WORDS)
         if start < 0 and outlet is not None and outlet_speaks and _CLAUSE_END_RE.match(text, pos):
             # "Как пишет «Financial Times», …": the outlet speaks (not "По данным «Ъ»")
             inner = outlet.group().strip()
@@ -279,11 +256,11 @@ def _speaker_after(
             end = party.end()
         office = _IN_OFFICE_RE.match(text, pos) if start < 0 and plural else None
         if office:  # "сообщили в министерстве обороны": the office speaks
-            start, end = _words_after(text, office.end(), RU_STOP)
+            start, end = words_after(text, office.end(), RU_STOP)
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
         return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
-    start, end = _words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
+    start, end = words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
     if start >= 0 and any(w.lower() in AUXILIARIES for w in text[start:end].split()):
         return -1, -1  # "said the suspension would stay", "insists the treaty cannot": content
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
@@ -291,7 +268,7 @@ def _speaker_after(
         first[0].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUNS
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
-    following = _TOKEN_RE.match(text, end) if end >= 0 else None
+    following = TOKEN_RE.match(text, end) if end >= 0 else None
     if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
     named = _NAME_SET_OFF_RE.match(text, end) if start >= 0 else None
@@ -321,6 +298,27 @@ def _phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, 
     return s, e
 
 
+def _fixed_form_speaker(text, start, end, cue_text, kind, lang) -> tuple[int, int] | None:
+    """The speaker of a cue whose form says where it is: "по его словам", "in his view" (the
+    pronoun), "according to X", "по словам X", documents ("говорится в сообщении X", "В
+    заявлении X говорится"), "so-called" (nobody); None for the other cues."""
+    if kind == ACCORDING and cue_text.split()[1:2] in _POSSESSIVES:  # по его словам: he
+        s = start + cue_text.index(" ") + 1
+        return s, s + len(cue_text.split()[1])
+    if kind == ACCORDING:
+        if lang == "ru":
+            return _speaker_after(text, end, lang)
+        return source_after(text, end, EN_STOP)
+    if cue_text.lower().startswith(("so-", "так ")):
+        return -1, -1
+    if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… Минэнерго РФ"
+        return words_after(text, end, RU_STOP, limit=4)
+    if cue_text == RU_FRONTED_DOCUMENT:  # "В заявлении МИД говорится": the document's author
+        fronted = _FRONTED_DOCUMENT_RE.search(text, max(0, start - 80), start)
+        return fronted.span(1) if fronted else (-1, -1)
+    return None
+
+
 def _speaker_span(
     text: str, start: int, end: int, cue_text: str, kind: str, lang: str, quoted=bool
 ):
@@ -329,17 +327,9 @@ def _speaker_span(
     stop, back_skip = (RU_STOP, _RU_BACK_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
     # "заявили", "выразили надежду"; "надеются", "отрицают": an office may speak
     plural = cue_text.split(" ", 1)[0].endswith(("ли", "ют", "ят", "ются", "ятся"))
-    if kind == ACCORDING and cue_text.count(" ") == 2:  # по его словам: the pronoun
-        s = start + cue_text.index(" ") + 1
-        return s, s + len(cue_text.split()[1])
-    if kind == ACCORDING:
-        if lang == "ru":
-            return _speaker_after(text, end, lang)
-        return _according_phrase(text, end, stop)
-    if cue_text.lower().startswith(("so-", "так ")):
-        return -1, -1
-    if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… Минэнерго РФ"
-        return _words_after(text, end, RU_STOP, limit=4)
+    fixed = _fixed_form_speaker(text, start, end, cue_text, kind, lang)
+    if fixed is not None:
+        return fixed
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
@@ -521,7 +511,7 @@ class CueList:
         passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
         by = _BY_RE.match(text, m.end()) if passive else None
         if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
-            s, e = _words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
+            s, e = words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
             cue_text = text[m.start() : by.end()].rstrip()
         if s >= 0 and text[s:e].lower() in _FIRST_PERSON and not _tells_again(cue_text, kind):
             s = e = -1  # "then I call it a war", "I believe": the writer's own words
