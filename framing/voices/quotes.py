@@ -36,10 +36,10 @@ responsibility”, the so-called "peace treaty") or attributed as a term ("descr
 as “an effective suspension”", "called it a «провал»"). The decisions:
 
 * a term cue (described … as, called, dubbed, labelled, so-called, назвал,
-  охарактеризовал) makes a scare quote of up to ten words, even when it is adjacent, and the
+  охарактеризовал) makes a scare quote of up to four words, even when it is adjacent, and the
   term keeps that cue and its speaker ("what he called a “collapse”" is Lavrov's term);
-* a short fragment inside a sentence with a speech cue ("Lavrov said the bloc was “in a
-  state of collapse”") is a scare quote too, attributed to that speaker and cue: the writer
+* a short fragment inside a sentence with a speech cue ("Lavrov said the bloc was “on the
+  brink”") is a scare quote too, attributed to that speaker and cue: the writer
   chose those words to quote as a term, and the speaker's own voice is the reported speech
   around it;
 * two words or more in title case, or one capitalized word, with no sentence-final mark or

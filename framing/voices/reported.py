@@ -72,7 +72,8 @@ _COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
-_WHAT_RE = re.compile(r"(?<!\w)(?:what|что)\s+$", re.IGNORECASE)
+# "what he called", "which Moscow calls": a term named in a relative clause, no content
+_WHAT_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
 _TWO_WORDS_RE = re.compile(r"\w\W+\w")
@@ -402,7 +403,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
                 out.append(Reported(*lead_in, voices.speakers[k], cue.cue))
             continue
         lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
-        if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 6), lead):
+        if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 7), lead):
             continue  # "what he called a “collapse”": a term, not reported content
         clause = cue.kind == ACCORDING or _KAK_RE.search(text, max(bounds[0], lead - 6), lead)
         span = _clause_span(text, cue, bounds) if clause else _content_span(text, cue, bounds)

@@ -142,7 +142,12 @@ _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _EN_PLURAL = frozenset(EN_PLURAL)
 _NAME_SET_OFF_RE = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z'’-]+){1,2})(?=[ \t]*[.;]|$)")
 _OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
-_WHICH_PRONOUN_RE = re.compile(r"\b(?:who|which)\s+(?:he|she|they|we|I)\s*$", re.IGNORECASE)
+# "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
+# is the object, the subject after it speaks
+_WHICH_PRONOUN_RE = re.compile(
+    r"\b(?:[Ww]ho|[Ww]hich|[Ww]hom|that)\s+(?:(?i:he|she|they|we|I)"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[A-Z][\w'’.-]*(?:\s+[A-Za-z]+)?)\s*$"
+)
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
