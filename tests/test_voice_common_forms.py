@@ -707,6 +707,53 @@ QUOTES = [
         "Maria Zakharova and Sergei Lavrov arrived. Zakharova spoke on Friday. “The door is open,” she said.",
         ["Maria Zakharova"],
     ),
+    # pronouns, descriptions and ages that refer back
+    (
+        "Armenian Foreign Minister Ararat Mirzoyan met Lavrov on Friday. “The crisis is deep,” the Armenian minister said.",
+        ["Ararat Mirzoyan"],
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters. “There is no crisis,” the spokesman said.",
+        ["Dmitry Peskov"],
+    ),
+    (
+        "Nikol Pashinyan, 49, addressed parliament. “We will not pay,” the 49-year-old said.",
+        ["Nikol Pashinyan"],
+    ),
+    (
+        "Maria Zakharova spoke after Sergei Lavrov. “The door is open,” she said.",
+        ["Maria Zakharova"],
+    ),
+    ("Sergei Lavrov spoke after Maria Zakharova. “The door is open,” he said.", ["Sergei Lavrov"]),
+    (
+        "Prime Minister Nikol Pashinyan told parliament on Tuesday that the bloc had failed. “We cannot pretend,” the prime minister added.",
+        ["Nikol Pashinyan"],
+    ),
+    (
+        "The Armenian leader, Nikol Pashinyan, was blunt. “The CSTO is dead,” he told reporters.",
+        ["Nikol Pashinyan"],
+    ),
+    (
+        "Russian President Vladimir Putin and Pashinyan met in Moscow. “Armenia is our ally,” Putin said. “We will help.”",
+        ["Putin", "Putin"],
+    ),
+    (
+        "Глава МИД Армении Арарат Мирзоян встретился с Лавровым. «Кризис глубокий», — сказал армянский министр.",
+        ["Арарат Мирзоян"],
+    ),
+    (
+        "Пресс-секретарь Кремля Дмитрий Песков ответил на вопросы. «Никакого кризиса нет», — сказал он.",
+        ["Дмитрий Песков"],
+    ),
+    ("Мария Захарова выступила после Лаврова. «Дверь открыта», — сказала она.", ["Мария Захарова"]),
+    (
+        "Сергей Лавров выступил после Марии Захаровой. «Дверь открыта», — сказал он.",
+        ["Сергей Лавров"],
+    ),
+    (
+        "Премьер-министр Армении Никол Пашинян выступил в парламенте. «Мы не будем платить», — заявил премьер.",
+        ["Никол Пашинян"],
+    ),
 ]
 
 

@@ -447,8 +447,9 @@ class Speakers:
                 found = _untitled(named, self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":
             found = self._last_person(cue)  # not "глава МИД" for the defence minister
-        if found is None and head in _HEADS and self.text:
-            found = self._untitled_subject(cue)  # "Friedrich Merz met … the chancellor said"
+        if found is None and (head in _HEADS or head == "person") and self.text:
+            # "Friedrich Merz met … the chancellor said", "X addressed … the 49-year-old said"
+            found = self._untitled_subject(cue)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
