@@ -826,6 +826,35 @@ def _voice_stage_missing() -> bool:
     return False
 
 
+def test_the_status_says_what_a_first_choice_works_out_while_it_runs(voiced, monkeypatch):
+    # a first voice or copies choice on a large corpus counts for minutes: the status line
+    # says so while it runs (the kernel sends it at once), and the note is gone once drawn
+    import framing.widgets.copies as copies_module
+    import framing.widgets.sources as sources
+
+    arts, hits, _ = voiced
+    ex = explore(arts, VLEX, hits=hits, compare="pooled")
+    seen = []
+
+    def spy(real):
+        def wrapped(*args, **kwargs):
+            seen.append(ex.status.value)
+            return real(*args, **kwargs)
+
+        return wrapped
+
+    monkeypatch.setattr(sources, "voice_totals_by_position", spy(sources.voice_totals_by_position))
+    monkeypatch.setattr(copies_module, "find_copies", spy(copies_module.find_copies))
+    ex.voice.value = "narrative"
+    assert len(seen) == 1 and "Counting the tokens of each voice in 4 articles" in seen[0]
+    assert "Counting the tokens" not in ex.status.value
+    ex.voice.value = "quotes"  # counted once: nothing more to say
+    assert len(seen) == 1
+    ex.copies.value = "drop"
+    assert len(seen) == 2 and "Finding the copies among 4 articles" in seen[1]
+    assert "Finding the copies" not in ex.status.value
+
+
 @pytest.mark.skipif(_voice_stage_missing(), reason="framing.voices is not merged yet")
 def test_voice_totals_are_counted_when_not_given(voiced):
     arts, hits, _ = voiced

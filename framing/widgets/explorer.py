@@ -453,6 +453,9 @@ class Explorer(widgets.VBox):
             messages.append(("warn", "Choose at least one outlet."))
             raise NothingToDraw
         self.counts = None
+        work = self._source.pending(voices_of(self.voice.value), self.copies.value)
+        if work is not None:  # said while it runs: the status is sent at once
+            self._show_status([("note", work)])
         try:
             counts = self._counts(labels, outlets, lo, hi, pfreq, pooled)
         except NothingToDraw:

@@ -88,7 +88,10 @@ def explore(
     token_totals : DataFrame, optional
         The token totals (:func:`framing.token_counts`), or the tokens of each article in
         each voice (:func:`framing.voices.voice_token_totals`); by default counted, the
-        per-voice ones when a voice is first chosen.
+        per-voice ones when a voice is first chosen. That first count reads every text (on
+        100,000 articles, a minute or more); the status line says so while it runs, as it
+        does while the copies are first found. Pass ``voice_token_totals(articles)`` to pay
+        it once for several explorers.
 
     Returns
     -------

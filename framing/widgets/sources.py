@@ -236,6 +236,30 @@ class HitsSource:
         hit_in = self.hit_rows[self.chosen_hits(labels, mask)]
         return self.copies.summary(copies, mask, hit_in)
 
+    def pending(self, voices, copies: str) -> str | None:
+        """What a choice must work out once before it can be counted, for the status line
+        while it runs (the tokens of each voice, the copies); None when nothing is.
+
+        Examples
+        --------
+        >>> arts = pd.DataFrame({"article_id": ["a"], "date": pd.to_datetime(["2024-01-01"]),
+        ...     "outlet": ["X"], "text": ["No threat."]})
+        >>> source = HitsSource(arts, {"threat": ["threat"]}, None, match="exact")
+        >>> source.pending(["narrative"], "keep")
+        'Counting the tokens of each voice in 1 articles, once: on a large corpus this takes minutes.'
+        >>> source.pending(None, "keep") is None
+        True
+        """
+        n = f"{len(self.arts):,}"
+        if voices is not None and self._voice_totals is None:
+            return (
+                f"Counting the tokens of each voice in {n} articles, once: on a large corpus "
+                "this takes minutes."
+            )
+        if copies != "keep" and not self.copies.known:
+            return f"Finding the copies among {n} articles, once."
+        return None
+
     def voice_totals(self) -> pd.DataFrame:
         """The tokens of each article (by position) in each voice, counted once."""
         if self._voice_totals is None:
@@ -312,6 +336,11 @@ class CountsSource:
     has_kwic = False
     has_voice = False
     has_copies = False
+
+    def pending(self, voices, copies: str) -> None:
+        """Nothing to work out: the counts are given."""
+        return None
+
     no_kwic_reason = (
         "The explorer was given a counts table only: pass the articles and a lexicon "
         "(or hits) to read the passages behind the chart."
