@@ -340,6 +340,11 @@ BOILERPLATE_LINES = [
     "Join our WhatsApp channel for the latest news",
     "Join us on Telegram",
     "Присоединяйтесь к нам в Telegram",
+    "Больше новостей в нашем Telegram-канале.",
+    "Advertisement",
+    "Реклама",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "При полном или частичном использовании материалов ссылка на РИА Новости обязательна.",
 ]
 
 
@@ -369,6 +374,11 @@ def test_remove_boilerplate_drops(line):
         "See also the annex, which lists the drills.",
         "По теме переговоров высказался министр.",
         "Join the talks, the minister urged Baku.",
+        "Больше новостей о переговорах ждут в мае.",
+        "Advertisement spending rose 5 pct in March.",
+        "Реклама на телевидении подорожала.",
+        "Our standards of living fell, the minister said.",
+        "При использовании информации спутниковой разведки армия наносит удары.",
     ],
 )
 def test_remove_boilerplate_keeps(line):
@@ -424,6 +434,9 @@ CAPTION_LINES = [
     "Photo AFP",
     "Getty Images",
     "Getty Images/iStockphoto",
+    "Иллюстрация: РИА Новости",
+    "Коллаж: «Газета.Ru»",
+    "Скриншот: Telegram",
 ]
 
 
@@ -1621,16 +1634,16 @@ def test_cleaning_twice_keeps_what_the_first_cleaning_removed():
 
 
 def test_a_second_cleaning_that_removes_more_keeps_both_records():
-    raw = "Advertisement\nArmenia did not sign.\n\nThe summit ended.\nReuters"
+    raw = "Sponsored content\nArmenia did not sign.\n\nThe summit ended.\nReuters"
     once = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [raw]}))
-    assert once.loc[0, "text"] == "Advertisement\nArmenia did not sign.\n\nThe summit ended."
+    assert once.loc[0, "text"] == "Sponsored content\nArmenia did not sign.\n\nThe summit ended."
     # a cleaner of its own is a black box: the whole lines it dropped are recorded
-    ads = make_cleaner(partial(remove_boilerplate, patterns=(r"Advertisement$",)))
+    ads = make_cleaner(partial(remove_boilerplate, patterns=(r"Sponsored content$",)))
     twice = clean_articles(once, cleaner=ads)
     assert twice.loc[0, "text"] == "Armenia did not sign.\n\nThe summit ended."
     pieces = removed_pieces(twice)
     assert pieces[["reason", "text"]].values.tolist() == [
-        ["cleaner", "Advertisement"],
+        ["cleaner", "Sponsored content"],
         ["boilerplate", "Reuters"],
     ]
     assert restore_removed(twice).loc[0, "text"] == raw

@@ -1,7 +1,8 @@
 """News layout: whole lines of boilerplate and photo captions, dropped by pattern.
 
 Whole lines of boilerplate (newsletter promos, "Read more: …", share and follow links,
-agency credits, copyright and cookie notes) and photo captions are dropped. Patterns match
+agency credits and notices, copyright and cookie notes, "Advertisement") and photo captions
+are dropped. Patterns match
 a line from its start, case-insensitively, after the line's spaces are collapsed; a phrase
 like "read more" inside a sentence never drops its line.
 """
@@ -30,7 +31,7 @@ _CAP = r"(?-i:(?![a-zа-яё]))"
 
 #: Default boilerplate patterns (regular expressions, matched case-insensitively at the
 #: start of each line after its white space is collapsed). Extend with your own:
-#: ``remove_boilerplate(text, patterns=DEFAULT_BOILERPLATE + (r"^Advertisement$",))``.
+#: ``remove_boilerplate(text, patterns=DEFAULT_BOILERPLATE + (r"^Sponsored$",))``.
 #: The prefix ``(?-i:(?![a-zа-яё]))`` means "the line does not start with a lower-case
 #: letter".
 DEFAULT_BOILERPLATE: tuple[str, ...] = (
@@ -52,12 +53,18 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     _CAP + r"(?:подписывайтесь|подпишитесь) на\b.{0,200}$",
     _CAP + rf"(?:join|присоединяйтесь к) (?:\S.{{0,80}}? )?(?:on |in |в )?{_SOCIAL}\b.{{0,100}}$",
     _CAP + rf"(?:читайте|смотрите) нас в {_SOCIAL}\b.{{0,100}}$",
+    _CAP + rf"больше новостей\b.{{0,80}}\b(?:{_SOCIAL}|телеграм)\w*.{{0,60}}$",
+    # an advertisement's label, on a line of its own
+    _CAP + r"(?:advertisement|реклама)\W{0,3}$",
     # agency credits and sign-offs
     r"\((?:additional )?(?:reporting|writing|compiled|editing) by\b[^()]*\)\.?$",
     _CAP + r"(?:additional )?(?:reporting|writing) by\b.{0,250};\s*editing by\b.{0,150}$",
     r"reuters?$",
-    # copyright
+    # copyright and an agency's notices: "Our Standards: The Thomson Reuters Trust Principles."
     _CAP + r"(?:©|copyright\s*(?:©|\(c\)|\d{4})).{0,200}$",
+    _CAP + r"our standards\s*:.{0,150}$",
+    _CAP + r"при (?:полном или частичном |любом )?(?:использовании|перепечатке|цитировании) "
+    r"(?:материалов|информации)\b.{0,150}\b(?:гипер)?ссылк\w*.{0,100}$",
     _CAP + r"(?:.{0,120}[.,;:|©)]\s*)?(?:all rights reserved|все права защищены)\W{0,3}$",
     # cookie notes
     _CAP + r"(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to use|using) "
@@ -67,7 +74,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
 
 #: Default photo-caption patterns, used like :data:`DEFAULT_BOILERPLATE`.
 DEFAULT_CAPTIONS: tuple[str, ...] = (
-    _CAP + r"(?:photos?|photograph|image|picture|caption|фото|фотография|снимок)\s*:.*",
+    _CAP + r"(?:photos?|photograph|image|picture|caption|фото|фотография|снимок|иллюстрация"
+    r"|коллаж|скриншот)\s*:.*",
     _CAP + r"(?:photos? )?credits?\s*:.{0,150}$",
     # "Фото ТАСС", "Photo AFP/…", "Getty Images", "Getty Images/iStockphoto"
     _CAP + r"(?:photo|фото)\s+(?-i:[A-ZА-ЯЁ][\w.&-]*(?:(?: | ?/ ?)[A-ZА-ЯЁ][\w.&-]*){0,4})$",
@@ -92,9 +100,13 @@ _BOILERPLATE_WORDS = (
     "get", "sign", "subscribe", "read", "share", "follow", "additional", "reporting",
     "writing", "©", "copyright", "we", "this", "by", "accept", "читайте", "смотрите", "подпи",
     "мы", "этот", "наш", "related", "see", "also", "по", "join", "присоединяйтесь",
+    "больше", "advertisement", "реклама", "our", "при",
 )  # fmt: skip
 _BOILERPLATE_OPENERS = ("(", "reuter")  # not under _CAP
-_CAPTION_WORDS = ("photo", "image", "picture", "caption", "фото", "снимок", "credit", "getty")
+_CAPTION_WORDS = (
+    "photo", "image", "picture", "caption", "фото", "снимок", "credit", "getty", "иллюстрация",
+    "коллаж", "скриншот",
+)  # fmt: skip
 _CAPTION_OPENERS = ("[",)
 #: The first words (in lower case) of the lines the default patterns can match, which then
 #: do not start with a lower-case letter (_CAP), and the openers, which start such lines in
@@ -167,13 +179,13 @@ def _as_patterns(patterns: object, argument: str, function: str) -> tuple[str, .
                     f"pattern {i} is {type(p).__name__} {p!r:.60}, not a regular expression string",
                     where=f"{function}({argument}=...)",
                     fix=f"Pass a tuple of strings, e.g. {argument}=DEFAULT_BOILERPLATE + "
-                    "(r'^Advertisement$',).",
+                    "(r'^Sponsored$',).",
                 )
         return patterns
     raise FramingError(
         f"expected a tuple of regular expressions, got {type(patterns).__name__}",
         where=f"{function}({argument}=...)",
-        fix=f"Pass a tuple of strings, e.g. {argument}=(r'^Advertisement$',).",
+        fix=f"Pass a tuple of strings, e.g. {argument}=(r'^Sponsored$',).",
     )
 
 
@@ -278,7 +290,7 @@ def remove_boilerplate(text: str, *, patterns: Iterable[str] = DEFAULT_BOILERPLA
         One article's text.
     patterns : tuple of str, default DEFAULT_BOILERPLATE
         Regular expressions, one per kind of line. Add your own with
-        ``DEFAULT_BOILERPLATE + (r"^Advertisement$",)``.
+        ``DEFAULT_BOILERPLATE + (r"^Sponsored$",)``.
 
     Returns
     -------
@@ -289,7 +301,7 @@ def remove_boilerplate(text: str, *, patterns: Iterable[str] = DEFAULT_BOILERPLA
     >>> text = "The summit ended.\\nRead more: CSTO leaders meet\\nSubscribe to our newsletter"
     >>> remove_boilerplate(text)
     'The summit ended.\\n'
-    >>> remove_boilerplate("Advertisement\\nArmenia did not sign.", patterns=(r"^Advertisement$",))
+    >>> remove_boilerplate("Sponsored\\nArmenia did not sign.", patterns=(r"^Sponsored$",))
     'Armenia did not sign.'
     """
     check_text(text, "remove_boilerplate")

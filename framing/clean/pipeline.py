@@ -135,12 +135,12 @@ def make_cleaner(*funcs: Callable[[str], str]) -> Cleaner:
     >>> from framing.clean import DEFAULT_BOILERPLATE, remove_boilerplate
     >>> clean = make_cleaner(
     ...     normalize_quotes,
-    ...     partial(remove_boilerplate, patterns=DEFAULT_BOILERPLATE + (r"^Advertisement$",)),
+    ...     partial(remove_boilerplate, patterns=DEFAULT_BOILERPLATE + (r"^Sponsored$",)),
     ...     normalize_whitespace,
     ... )
     >>> clean
     make_cleaner(normalize_quotes, remove_boilerplate(patterns=…), normalize_whitespace)
-    >>> clean("Advertisement\\n«Нет»,  said   Armenia’s PM.")
+    >>> clean("Sponsored\\n«Нет»,  said   Armenia’s PM.")
     '"Нет", said Armenia\\'s PM.'
     """
     return Cleaner(*funcs)
