@@ -2,9 +2,8 @@
 
 Whole lines of boilerplate (newsletter promos, "Read more: …", share and follow links,
 agency credits and notices, copyright and cookie notes, "Advertisement") and photo captions
-are dropped. Patterns match
-a line from its start, case-insensitively, after the line's spaces are collapsed; a phrase
-like "read more" inside a sentence never drops its line.
+are dropped. Patterns match a line from its start, case-insensitively, after the line's
+spaces are collapsed; a phrase like "read more" inside a sentence never drops its line.
 """
 
 from __future__ import annotations

@@ -207,7 +207,8 @@ _LAYOUT_LABELS = frozenset(
 def colon_subject(text: str, start: int, colon: int) -> str:
     """The capitalized subject that opens the sentence from ``start`` to the colon before a
     quote at ``colon`` ("The President turned to the Russians: “…”", a headline's "Lavrov:
-    'No threat'"), when the sentence has no cue; "" for a sentence that opens with another word ("Then", "In Kyiv", "Armenia's")."""
+    'No threat'"), when the sentence has no cue; "" for a sentence that opens with another
+    word ("Then", "In Kyiv", "Armenia's") or a layout's label ("Note:", "Фото:")."""
     m = _SUBJECT_RE.match(text, start, colon)
     if m is None:
         return ""

@@ -38,14 +38,15 @@ pyConTextNLP), adapted to news prose in English and Russian:
   the same clause: "a threat that never materialised", "the collapse was ruled out", "the
   threat does not exist", "fears of a collapse proved unfounded", "угроза не подтвердилась".
   Russian ``нет``, ``не было`` / ``не будет`` / ``не существует`` … and ``речь не идет``
-  negate both ways: "нет угрозы" and "угрозы нет", "угроз не было", "о разрыве речь не идет"; not a term after "у", which has or has not
-  something ("у этой войны нет решения"). This is the one backward window: NegEx has it too,
-  and news writes these forms often enough.
+  negate both ways: "нет угрозы" and "угрозы нет", "угроз не было", "о разрыве речь не
+  идет"; not a term after "у", which has or has not something ("у этой войны нет
+  решения"). This is the one backward window: NegEx has it too, and news writes these forms
+  often enough.
 * **Pseudo-negations** are matched first and negate nothing: "not only", "not just", "not
   least", "no doubt", "no secret", "without (a) doubt", "no longer than", "no less / more
   than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
-  "no-fly", "No, …" (an answer), "not clear whether"; "не только", "не просто", "не раз", "не менее", "нельзя не",
-  "не мог не", "не можем не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не",
+  "no-fly", "No, …" (an answer), "not clear whether"; "не только", "не просто", "не раз",
+  "не менее", "нельзя не", "не мог не", "не можем не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не",
   "как бы то ни было", and questions ("не является ли …").
 * **Known limits** (as in NegEx, without syntax): a cue negates every word in its scope, so
   in "there was no threat to Russia's zone of responsibility" the zone is negated too, and a

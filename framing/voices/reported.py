@@ -215,8 +215,9 @@ def _outside(text: str, start: int, end: int, quotes) -> int:
 
 
 def _content_before(words: str) -> bool:
-    """Whether the words before an aside ("Кризис, по словам X, …", "The crisis, X said, …")
-    are content: two words or more, or one that is no connective ("Однако, по словам X")."""
+    """Whether the words before an attribution set off inside its sentence ("The crisis,
+    Lavrov said, was …") are content: two words or more, or one that is no connective
+    ("However, Lavrov said, …", "Однако, заявил он, …")."""
     if _TWO_WORDS_RE.search(words):
         return True
     word = words.strip(" \t,\"'«»“”").lower()

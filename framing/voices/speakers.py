@@ -118,7 +118,7 @@ _FRONTED_DOCUMENT_RE = re.compile(
     r"(?<!\w)[Вв][ \t]+(?:сообщении|заявлении|документе|докладе|отчете|отчёте|пресс-релизе|"
     r"коммюнике|письме|обращении|релизе)[ \t]+([^,.;:!?\n]{2,60}?)[ \t]+$"
 )
-_POSSESSIVES = (["его"], ["её"], ["ее"], ["их"], ["his"], ["her"], ["their"])
+_POSSESSIVES = frozenset("его её ее их his her their".split())
 _TWO_WORD_OUTLET_RE = re.compile(r"[ \t]+[A-ZА-ЯЁ]{3,}[ \t]+[A-ZА-ЯЁ][\w-]*(?=[ \t]+[а-яё])")
 
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
@@ -307,9 +307,10 @@ def _fixed_form_speaker(text, start, end, cue_text, kind, lang) -> tuple[int, in
     """The speaker of a cue whose form says where it is: "по его словам", "in his view" (the
     pronoun), "according to X", "по словам X", documents ("говорится в сообщении X", "В
     заявлении X говорится"), "so-called" (nobody); None for the other cues."""
-    if kind == ACCORDING and cue_text.split()[1:2] in _POSSESSIVES:  # по его словам: he
-        s = start + cue_text.index(" ") + 1
-        return s, s + len(cue_text.split()[1])
+    words = cue_text.split()
+    if kind == ACCORDING and len(words) == 3 and words[1] in _POSSESSIVES:  # по его словам
+        s = start + len(words[0]) + 1  # the pronoun speaks
+        return s, s + len(words[1])
     if kind == ACCORDING:
         if lang == "ru":
             return _speaker_after(text, end, lang)

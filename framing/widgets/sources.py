@@ -245,19 +245,19 @@ class HitsSource:
         >>> arts = pd.DataFrame({"article_id": ["a"], "date": pd.to_datetime(["2024-01-01"]),
         ...     "outlet": ["X"], "text": ["No threat."]})
         >>> source = HitsSource(arts, {"threat": ["threat"]}, None, match="exact")
-        >>> source.pending(["narrative"], "keep")
-        'Counting the tokens of each voice in 1 articles, once: on a large corpus this takes minutes.'
+        >>> source.pending(["narrative"], "keep").split(",")[0]
+        'Counting the tokens of each voice in 1 article'
         >>> source.pending(None, "keep") is None
         True
         """
-        n = f"{len(self.arts):,}"
+        n = f"{len(self.arts):,} article" + ("" if len(self.arts) == 1 else "s")
         if voices is not None and self._voice_totals is None:
             return (
-                f"Counting the tokens of each voice in {n} articles, once: on a large corpus "
-                "this takes minutes."
+                f"Counting the tokens of each voice in {n}, once: on a large corpus this takes "
+                "minutes."
             )
         if copies != "keep" and not self.copies.known:
-            return f"Finding the copies among {n} articles, once."
+            return f"Finding the copies among {n}, once."
         return None
 
     def voice_totals(self) -> pd.DataFrame:
