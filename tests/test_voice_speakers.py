@@ -49,7 +49,7 @@ ANAPHORS = [
     (  # a nationality before the role
         "Armenian Prime Minister Nikol Pashinyan met Putin in Moscow. “The talks were "
         "difficult,” the Armenian prime minister told reporters afterwards.",
-        "Armenian Prime Minister Nikol Pashinyan",
+        "Nikol Pashinyan",
     ),
     (  # no cue names him: the titled name in the narrative; the Head of State is a president
         "President Volodymyr Zelenskyy visited Kharkiv on Friday. “We will rebuild every "

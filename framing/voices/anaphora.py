@@ -38,8 +38,6 @@ import re
 
 from .cues import (
     ACCORDING,
-    EN_STOP,
-    NAME_STOP,
     NAME_TITLES,
     OFFICES,
     ORG_ANAPHORS,
@@ -47,103 +45,62 @@ from .cues import (
     ROLES,
     RU_CHIEFS,
     RU_ROLES,
-    RU_STOP,
-    TIME_WORDS,
     TITLE_LINKS,
     gender_of,
 )
-from .phrases import ABBREVIATION_RE, word_back
-from .russian import RU_DESCRIPTIONS, RU_SOURCES, description_head
+from .names import (
+    NAME_RE,
+    NATIONALITY_RE,
+    ROLES_ALL,
+    last_name,
+    name_at,
+    title_before,
+    written_title,
+)
+from .russian import RU_SOURCES, description_head
 from .speakers import Cue
 
 __all__ = ["resolve_speakers"]
 
-# a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
-_NAME_RE = {
-    "en": re.compile(
-        r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,4}\b"
-    ),
-    "ru": re.compile(  # up to five: "Президент Республики Армения Ваагн Хачатурян"
-        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,4}\b"
-    ),
-}
-
-_PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
-_RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
-
-# the words after which a capitalized run is no speaker: an addressee ("told Le Figaro",
-# "in an interview with Die Welt") or a thing ("the South African Railway")
-_NOT_BEFORE_A_SPEAKER = frozenset(
-    "the told tells telling to with by from at on against into in".split()
-)
-# a verb after a sentence's first word: "Naidoo criticised", "Baldrige said"
-_EN_VERB_RE = re.compile(
-    r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|tells|[a-z]{3,}ed)\b"
-)
-_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
-
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»]?\s+(?=[\"“«„A-ZА-ЯЁ])|\n")
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 # cues that name where information comes from, not a person who speaks
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
-# words before a name in a capitalized run; in Russian, the adverbs and prepositions a
-# sentence opens with ("Накануне Брюссель приостановил …": no person)
-_LEADING = NAME_STOP | NAME_TITLES | EN_STOP | RU_STOP
-
-_TITLE_WORDS = 9  # words of a title written before a named speaker
-_EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
 _HEADS = frozenset(("president", "leader", "premier", "chancellor", "президент", "лидер"))
 # the words of an office in an English anaphor: "the Head of the Office of the President"
 _OFFICE_WORDS = frozenset(
     "of the office president's state affairs ministry government council security national "
     "foreign defence defense staff administration".split()
 )
-_APPOSITION_AFTER_RE = re.compile(
-    r",[ \t]+((?:the|a|an|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,120}),"
-)
 # a party's member described by the party's initials (German and other news)
 _PARTY_MAN_RE = re.compile(r"the\s+[A-Z]{2,5}\s+(?:politician|leader|chief|co-leader|veteran)")
 _AGE_RE = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
+_NOT_DETAILS = TITLE_LINKS | {"prime"}
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
-# a nationality before a role: "the Russian president", "the Azerbaijani leader"
-_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
+# where a country's name does not begin with the first four letters of its nationality
+# (None: no check, "the American envoy" may be a "U.S. Ambassador")
+_COUNTRY_STEMS = {"polish": "pol", "finnish": "fin", "french": "fran", "dutch": "netherl",
+                  "danish": "den", "swedish": "swe", "spanish": "spa", "swiss": "switz",
+                  "irish": "irel", "welsh": "wal", "scottish": "scot", "american": None,
+                  "kremlin": None}  # fmt: skip
 _LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
             "глава государства", "лидер", "канцлер")  # fmt: skip
-_ROLES_ALL = (*ROLES, *RU_ROLES)
+# the institutions whose names begin as a role does ("minist…", "presid…")
+_INSTITUTIONS = ("ministry", "ministries", "presidency", "presidential", "министерств")
+_EXPERTS = ("analyst", "expert", "political scientist", "researcher", "scholar", "professor",
+            "политолог", "эксперт", "аналитик")  # fmt: skip
 _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
               "дипломат", "представител")  # fmt: skip
 # what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
-_KIN = {"official": _ROLES_ALL, "чиновник": _ROLES_ALL, "diplomat": _DIPLOMATS,
+_KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLOMATS,
         "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
+        "expert": _EXPERTS, "analyst": _EXPERTS, "эксперт": _EXPERTS, "политолог": _EXPERTS,
+        "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
         "премьер": ("премьер", "prime minister", "глава правительства"),
         "premier": ("premier", "prime minister", "премьер", "глава правительства"),
         "министр": ("министр", "глава мид", "глава минобороны", "глава министерства"),
         "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
-
-
-def title_before(text: str, start: int, end: int) -> str:
-    """A named speaker's phrase ``text[start:end]`` with the title written right before it,
-    lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
-    Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
-    words, role nouns and links ("to", "of") just before the phrase, at most nine words."""
-    return text[_title_start(text, start) : end].lower()
-
-
-def _title_start(text: str, start: int) -> int:
-    """Where the title written right before ``start`` begins (``start`` when none is)."""
-    pos = start
-    for _ in range(_TITLE_WORDS):
-        found = word_back(text, pos)
-        if found is None:
-            break
-        word = text[found[0] : found[1]]
-        low = word.lower()
-        if not (word[:1].isupper() or low in TITLE_LINKS or low.startswith(_ROLES_ALL)):
-            break
-        if word.endswith(".") and len(word) > 4 and not ABBREVIATION_RE.fullmatch(word):
-            break  # "… including Armenia. Kremlin spokesman": the sentence before
-        pos = found[0]
-    return pos
 
 
 def _anaphor(phrase: str, lang: str) -> str | None:
@@ -159,6 +116,14 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         return "person"  # "the CDU politician", "the SPD leader": the last person named
     if lang == "en" and phrase.lower() in ("the secretary general", "the secretary-general"):
         return "secretary"
+    if (
+        lang == "en"
+        and 2 <= len(words) <= 3
+        and words[0].lower() == "the"
+        and words[-1] == "FM"
+        and (len(words) == 2 or NATIONALITY_RE.fullmatch(words[1]))
+    ):
+        return "fm"  # "the Armenian FM": the wires' foreign minister
     if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
@@ -176,7 +141,7 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         and words[0].lower() == "the"
         and words[-1].lower() in ROLES
         and all(
-            w.lower() in NAME_TITLES or w.lower() in ROLES or _NATIONALITY_RE.fullmatch(w)
+            w.lower() in NAME_TITLES or w.lower() in ROLES or NATIONALITY_RE.fullmatch(w)
             for w in words[1:]
         )
     ):  # "the Prime Minister", "the Deputy Prime Minister", "the Armenian prime minister"
@@ -198,18 +163,30 @@ def _anaphor(phrase: str, lang: str) -> str | None:
 
 def _detail(phrase: str, head: str | None) -> tuple:
     """The words of an English anaphor besides "the" and its head ("the former culture
-    minister": former, culture) that a fitting title should also have."""
+    minister": former, culture) that a fitting title should also have, and the country of
+    its nationality ("the Russian leader": "russ", as in "Russian President Vladimir Putin"
+    and "President of Russia")."""
     words = phrase.split()
     if head is None or len(words) < 3 or words[0].lower() != "the":
-        return ()  # written in lower case: not "Armenian", "Deputy" (titles say them otherwise)
-    return tuple(w for w in words[1:-1] if w.isalpha() and w.islower() and w != "prime")
+        return ()  # written in lower case: not "Deputy" (titles say it otherwise)
+    lower = tuple(w for w in words[1:-1] if w.isalpha() and w.islower() and w not in _NOT_DETAILS)
+    countries = tuple(
+        _COUNTRY_STEMS.get(w.lower(), w[:4].lower())
+        for w in words[1:-1]
+        if NATIONALITY_RE.fullmatch(w) and _COUNTRY_STEMS.get(w.lower(), "") is not None
+    )
+    return lower + countries
 
 
 def _fits(head: str, title: str) -> bool:
     """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
-    the words of the speaker's phrase and of the title written just before it (``title``)."""
-    if head[:6] in title:
-        return True
+    the words of the speaker's phrase and of the title written just before it (``title``).
+    An institution is no person: "the Ministry of Defense" does not fit "the Minister"."""
+    at = title.find(head[:6]) if len(head) > 3 else -1
+    while at >= 0:
+        if not title.startswith(_INSTITUTIONS, at):
+            return True
+        at = title.find(head[:6], at + 1)
     return any(kin in title for kin in _KIN.get(head, ()))
 
 
@@ -226,9 +203,9 @@ def _antecedent(
     found = _last_fitting(named, want, head, titles, detail if head is not None else ())
     if found is not None:
         return found
-    if head in _HEADS:  # the head of a state or a party is the one the text is about
+    if head in _HEADS and not detail:  # the head of a state or a party the text is about
         return _untitled(named, titles)
-    return None
+    return None  # "the Russian leader": a title that says so is looked for first
 
 
 def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail: tuple):
@@ -258,86 +235,9 @@ def _untitled(named: list, titles: dict) -> str | None:
     “…,” the President said"): an anaphor that fits no written title refers to them."""
     for phrase, gender in reversed(named):
         title = titles.get(phrase, phrase.lower())
-        if gender != "org" and phrase[:1].isupper() and not any(r in title for r in _ROLES_ALL):
+        if gender != "org" and phrase[:1].isupper() and not any(r in title for r in ROLES_ALL):
             return phrase
     return None
-
-
-def _name_at(text: str, m, lang: str) -> str | None:
-    """The person's name in a run of capitalized words, its leading title words left out;
-    None when the run is no person's name (a place, an institution, a sentence's first word)."""
-    words = m.group().split()
-    before = word_back(text, m.start())
-    previous = text[before[0] : before[1]] if before is not None else ""
-    if lang != "ru" and previous in _NOT_BEFORE_A_SPEAKER:
-        titled = any(w.lower() in NAME_TITLES or w.lower() in ROLES for w in words)
-        if previous != "the" or not titled:  # "the Prime Minister Nikol Pashinyan" is a person
-            return None  # "told Le Figaro", "the South African Railway": an addressee, a thing
-    if len(words) == 1 and lang != "ru":  # "Naidoo criticised …": a surname as the subject
-        if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
-            return None
-        starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start())
-        return words[0] if starts and _EN_VERB_RE.match(text, m.end()) else None
-    if len(words) == 1:  # a Russian surname after a role noun or before its verb
-        if words[0].lower() in RU_STOP:
-            return None
-        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
-            if not _RU_PAST_RE.match(text, m.end()):
-                return None  # "Песков отказался": a surname as the sentence's subject
-            if gender_of(words[0], "", nominative=True) in ("", "org") and not words[0].endswith(
-                _EITHER_SURNAME
-            ):
-                return None
-        return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
-    lead = 0
-    while lead < len(words) and (
-        words[lead].lower() in _LEADING
-        or (lang == "ru" and words[lead].lower().startswith(RU_DESCRIPTIONS))
-    ):  # "Секретарь Совета …", "Политолог Гайк Мартиросян": a title before the name
-        lead += 1
-    if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
-        lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
-    if lang != "ru" and len(words) - lead > 2 and before is not None:
-        if text[before[0] : before[1]].lower() in ("of", "for"):
-            lead = len(words) - 2  # "President of Ukraine Andriy Yermak": a place, then the name
-    name = " ".join(words[lead:])
-    if not name or gender_of(name, "", nominative=True) == "org":
-        return None
-    if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
-        return name  # "Nikol Pashinyan", "President Reagan"
-    return None
-
-
-def _last_name(
-    text: str, lo: int, hi: int, lang: str, skip, named: list, subject_only: bool = False
-) -> tuple[str, str] | None:
-    """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
-    sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
-    else, when nobody is ``named`` yet, the last name (:func:`_name_at`); or None."""
-    found = subject = None
-    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
-    for m in _NAME_RE[lang].finditer(text, lo, hi):
-        if any(a <= m.start() < b for a, b in skip):
-            continue
-        if m.group() in known:
-            found = known[m.group()]
-        elif (name := _name_at(text, m, lang)) is not None:
-            found = (name, gender_of(name, "", nominative=True))
-            if " " in name:  # "Nikol Pashinyan …. Pashinyan spoke first.": his surname later
-                known.setdefault(name.split()[-1], found)
-        else:
-            continue
-        if lang == "ru" and _RU_PAST_RE.match(text, m.end()):
-            subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
-        elif _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
-            before = word_back(text, m.start())
-            if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
-                subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
-        elif lang != "ru" and _SUBJECT_START_RE.search(
-            text, max(0, (t := _title_start(text, m.start())) - 3), t
-        ):
-            subject = found  # "Kremlin spokesman Dmitry Peskov was blunter.": a titled subject
-    return subject if named or subject_only else subject or found
 
 
 class Speakers:
@@ -368,9 +268,29 @@ class Speakers:
         self.out: list[str] = []  # the speakers of the cues resolved in order so far
         self.last = 0  # where the last named speaker ends
         self.ends = getattr(cues, "ends", None)
+        self._subjects: dict[int, tuple[str, str] | None] = {}
 
     def __len__(self) -> int:
         return len(self.cues)
+
+    def _opening_subject(self, k: int) -> tuple[str, str] | None:
+        """The (name, gender) that opens the sentence of cue ``k``, a cue without a subject
+        of its own ("saying", "and said") that no cue before it in its sentence speaks for:
+        "Irakli Kobakhidze has defended the decision, saying …"; else None."""
+        if k in self._subjects:
+            return self._subjects[k]
+        cue, found = self.cues[k], None
+        if cue.inherits and self.text:
+            lo = max(0, cue.start - _NAME_REACH)
+            ends = list(_SENTENCE_END_RE.finditer(self.text, lo, cue.start))
+            lo = ends[-1].end() if ends else lo
+            before = (
+                (self.ends[k - 1] if self.ends is not None else self.cues[k - 1].end) if k else -1
+            )
+            if before <= lo:
+                found = last_name(self.text, lo, cue.start, self.rules, self.skip, [], True)
+        self._subjects[k] = found
+        return found
 
     def _inherited(self, k: int) -> bool:
         """Whether cue ``k``, which has no speaker of its own, takes the one of the cue before."""
@@ -384,6 +304,8 @@ class Speakers:
     def said(self, k: int) -> bool:
         """Whether the speaker of cue ``k`` is not empty (nothing is resolved to tell)."""
         while k >= 0 and k >= len(self.out) and not self.cues[k].speaker:
+            if self._opening_subject(k) is not None:
+                return True
             if not self._inherited(k):
                 return False
             k -= 1
@@ -395,6 +317,8 @@ class Speakers:
         if k < len(self.out):
             return self.out[k]
         phrase = self.cues[k].speaker
+        if not phrase and self._opening_subject(k) is not None:
+            return self.resolved(k)[k]
         if not phrase:
             return self[k - 1] if self._inherited(k) else ""
         low = phrase.lower()
@@ -413,6 +337,10 @@ class Speakers:
         cue, named = self.cues[k], self.named
         phrase = cue.speaker
         low = phrase.lower()
+        subject = self._opening_subject(k) if not phrase else None
+        if subject is not None:  # "X has defended the decision, saying …"
+            named.append(subject)
+            return subject[0]
         if not phrase:
             return self.out[-1] if self._inherited(k) else ""
         organisation = low in ORG_ANAPHORS  # "the company": the last organisation that spoke
@@ -423,16 +351,14 @@ class Speakers:
                 gender = "org"
             named.append((phrase, gender))
             if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
-                title = title_before(self.text, cue.speaker_start, cue.speaker_end)
-                after = _APPOSITION_AFTER_RE.match(self.text, cue.speaker_end)
-                self.titles[phrase] = f"{title} {after.group(1).lower()}" if after else title
+                self.titles[phrase] = written_title(self.text, cue.speaker_start, cue.speaker_end)
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
         want = "org" if organisation else PRONOUNS.get(low, "")
         found = None
         if self.text and want in ("m", "f"):
             lo = max(self.last, cue.speaker_start - _NAME_REACH)
-            name = _last_name(self.text, lo, cue.speaker_start, self.rules, self.skip, named)
+            name = last_name(self.text, lo, cue.speaker_start, self.rules, self.skip, named)
             if name and name[1] in ("", want):
                 named.append(name)
                 found = name[0]
@@ -440,11 +366,16 @@ class Speakers:
             found = _antecedent(named, want, head, self.titles, _detail(phrase, head))
         if found is None and head is not None and " " not in head:
             if self.text:
-                found = self._named_with_title(cue, head) or self._titled_name(cue, head)
+                detail = _detail(phrase, head)
+                found = self._named_with_title(cue, head, detail) or self._titled_name(
+                    cue, head, detail
+                )
             if found is None and len(phrase.split()) >= 4:
                 # "the Deputy Head of the Office of the President" that no written title
                 # fits: the person just named without a title holds that office
                 found = _untitled(named, self.titles)
+        if found is None and head in _HEADS:  # "the Russian leader" that no title fits
+            found = _untitled(named, self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":
             found = self._last_person(cue)  # not "глава МИД" for the defence minister
         if found is None and (head in _HEADS or head == "person") and self.text:
@@ -464,14 +395,14 @@ class Speakers:
         head of government or state that nobody fits ("Friedrich Merz met Volodymyr Zelensky
         in Berlin. “…,” the chancellor said")."""
         lo = max(self.last, cue.speaker_start - _NAME_REACH)
-        name = _last_name(
+        name = last_name(
             self.text, lo, cue.speaker_start, self.rules, self.skip, [], subject_only=True
         )
         if name is None:
             return None
         written = self.text.rfind(name[0], lo, cue.speaker_start)
         title = title_before(self.text, written, written + len(name[0]))
-        if any(r in title.split() for r in _ROLES_ALL):
+        if any(r in title.split() for r in ROLES_ALL):
             return None  # a titled name: that office, not necessarily this one
         self.named.append(name)
         return name[0]
@@ -479,7 +410,7 @@ class Speakers:
     def name_in(self, lo: int, hi: int) -> str | None:
         """The person a stretch of narrative is about: its last sentence subject that is a
         name, else its last name ("In a speech …, Sergei Lavrov laid out …"); None."""
-        found = _last_name(self.text, lo, hi, self.rules, self.skip, [])
+        found = last_name(self.text, lo, hi, self.rules, self.skip, [])
         return found[0] if found else None
 
     def _last_person(self, cue) -> str | None:
@@ -503,13 +434,13 @@ class Speakers:
         if not self.text:
             return None
         lo = max(0, cue.speaker_start - _NAME_REACH)
-        name = _last_name(self.text, lo, cue.speaker_start, "ru", self.skip, self.named)
+        name = last_name(self.text, lo, cue.speaker_start, "ru", self.skip, self.named)
         if name is None:  # its gender is not checked: "Владимира Жарихина" is no woman
             return None
         self.named.append(name)
         return name[0]
 
-    def _named_with_title(self, cue, head: str) -> str | None:
+    def _named_with_title(self, cue, head: str, detail: tuple = ()) -> str | None:
         """A named speaker written elsewhere before with a title that fits an anaphor's head
         ("Head of the Office … Andriy Yermak is convinced … According to Andriy Yermak, … The
         Head of the President's Office stressed")."""
@@ -518,20 +449,25 @@ class Speakers:
                 continue
             written = r"\s+".join(map(re.escape, phrase.split()))  # as wrapped in the text
             for m in re.finditer(written, self.text[: cue.speaker_start]):
-                if _fits(head, title_before(self.text, m.start(), m.end())):
+                title = written_title(self.text, m.start(), m.end())
+                if _fits(head, title) and all(d in title for d in detail):
                     return phrase
         return None
 
-    def _titled_name(self, cue, head: str) -> str | None:
+    def _titled_name(self, cue, head: str, detail: tuple = ()) -> str | None:
         """A person named with a title that fits an anaphor's head, in the narrative before
-        it ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister said")."""
+        it ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister said"; "Lusine
+        Hakobyan, a former deputy defense minister, … the former deputy minister said")."""
         lo = max(0, cue.speaker_start - _NAME_REACH)
         found = None
-        for m in _NAME_RE[self.rules].finditer(self.text, lo, cue.speaker_start):
+        for m in NAME_RE[self.rules].finditer(self.text, lo, cue.speaker_start):
             if any(a <= m.start() < b for a, b in self.skip):
                 continue
-            name = _name_at(self.text, m, self.rules)
-            if name is not None and _fits(head, title_before(self.text, m.start(), m.end())):
+            name = name_at(self.text, m, self.rules, objects=True)
+            if name is None:
+                continue
+            title = written_title(self.text, m.start(), m.end())
+            if _fits(head, title) and all(d in title for d in detail):
                 found = name
         if found is not None:
             self.named.append((found, gender_of(found, "", nominative=True)))

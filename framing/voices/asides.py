@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .cues import EN_STOP, PRONOUNS, RU_ROLES, RU_STOP, SETTING_RE, TIME_RE, TIME_WORDS
-from .phrases import word_back, words_before
+from .phrases import NAME_PARTICLES, word_back, words_before
 
 __all__ = [
     "after_participle",
@@ -75,8 +75,13 @@ def named_apposition(text: str, pos: int) -> tuple[int, int]:
     if m is None:
         return -1, -1
     inner = text[m.start() + 1 : m.end()].strip(" ,")
-    # up to six words: "the group's president, Nigerian Oil Minister Rilwanu Lukman, said"
-    if 0 < len(inner.split()) <= 6 and all(w[:1].isupper() for w in inner.split()):
+    words = inner.split()
+    # up to six words: "the group's president, Nigerian Oil Minister Rilwanu Lukman, said";
+    # particles inside a name: "The Commission's President, Ursula von der Leyen, said"
+    if 0 < len(words) <= 6 and all(
+        w[:1].isupper() or (0 < i < len(words) - 1 and w in NAME_PARTICLES)
+        for i, w in enumerate(words)
+    ):
         start = text.index(inner, m.start() + 1)
         return start, start + len(inner)
     return -1, -1

@@ -24,7 +24,7 @@ __all__ = [
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_FRONTED_DOCUMENT", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
-    "gender_of", "quoted_name_before", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "gender_of", "quoted_name_before", "tells_again", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -221,7 +221,7 @@ ORG_HEADS = frozenset(
     # the heads of the names of institutions (European Community, Caucasus Policy Lab)
     "community union party bank university institute center centre forum lab laboratory "
     "foundation fund commission association group company corporation corp inc ltd plc llc co "
-    "ag nv holdings industries bancorp parliament "
+    "ag nv holdings industries bancorp parliament military forces navy cabinet secretariat "
     "assembly court embassy army police times post news press journal herald "
     "союз партия банк университет институт центр фонд комиссия компания посольство суд "
     "парламент ассамблея совет "
@@ -460,3 +460,26 @@ ABOUT_THIS_RE = re.compile(
     r"(?:(?:Об этом|Такое мнение|Такую оценку|Такой прогноз)(?:\s+[\w.«»\"-]+){0,7}"
     r"|Так|(?:This was|That was|It was)(?:\s+\w+){0,2})\s+$"  # "Так считает X."
 )
+
+
+FIRST_PERSON = frozenset("i we я мы".split())
+# what a first person thinks or fears is a view of the writer's own, not speech reported
+_VIEWS_PAST = frozenset("believed feared expected worried suspected".split())
+
+
+def tells_again(cue_text: str, kind: str) -> bool:
+    """Whether a first person with this cue reports what was said before ("I stressed that
+    …", "We reiterated …", "Мы заявили"): a speech verb in the past. What one says now, calls
+    something or thinks ("I say again", "I call it a war", "I believe") is the writer's own.
+
+    Examples
+    --------
+    >>> tells_again("stressed", SPEECH), tells_again("сказала", SPEECH)
+    (True, True)
+    >>> tells_again("say", SPEECH), tells_again("believed", SPEECH), tells_again("call", TERM)
+    (False, False, False)
+    """
+    word = cue_text.split()[0].lower()
+    if kind != SPEECH or word in _VIEWS_PAST:
+        return False
+    return word in ("said", "told", "wrote") or word.endswith(("ed", "л", "ла", "ли", "ло"))

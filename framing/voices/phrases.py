@@ -16,6 +16,10 @@ from .cues import NP_LINKS, TITLES, quoted_name_before
 __all__ = [
     "ABBREVIATION_RE",
     "DETERMINERS",
+    "LOWER",
+    "NAME_PARTICLES",
+    "PERSON_NAME",
+    "UPPER",
     "TOKEN_RE",
     "WORD",
     "source_after",
@@ -25,6 +29,16 @@ __all__ = [
 ]
 
 DETERMINERS = frozenset("the a an".split())
+#: a capital and the small letters of a name in Latin script, with the accents of European
+#: names ("Péter Szijjártó", "Radosław Sikorski", "Mevlüt Çavuşoğlu")
+UPPER = "[A-ZÀ-ÖØ-ÞŁŚŠŽŻŹČĆŘŞİĞĐ]"
+LOWER = "[a-zß-öø-ÿ\u0100-\u017f'’-]"
+#: the lower-case words inside a person's name ("Ursula von der Leyen", "Mohammed bin
+#: Abdulrahman Al Thani", "Bart de Wever")
+NAME_PARTICLES = frozenset("bin ibn al el von der van den de da di du dos das del la le".split())
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
+#: a person's name as written: two to five capitalized words, particles between them
+PERSON_NAME = rf"{UPPER}{LOWER}+(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{UPPER}{LOWER}+){{1,4}}"
 
 #: an abbreviation with inner full stops (U.S., U.N., E.U.): no sentence ends at it
 ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.){2,}")

@@ -101,8 +101,9 @@ _WRITER_TAIL_RE = re.compile(
 _QUOTE_NEXT_RE = re.compile(r"\s*[\"“«„]")
 # a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
 _AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
-# a comma and a conjunction that open another speaker's clause: ", а источник … заверил"
-_JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*$")
+# a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
+# ", and its head, Alexei Likhachev, told" (a name set off after the description)
+_JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*(?:,[ \t]*)?$")
 # an adverbial or participle the writer adds after "…, according to X,": not the content
 _TAIL_RE = re.compile(
     rf"\s*(?:despite|amid|after|as|while|following|since|{_WRITERS_APPOSITION}|"

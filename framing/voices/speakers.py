@@ -67,6 +67,7 @@ from .cues import (
     EN_PLURAL,
     EN_SKIP,
     EN_STOP,
+    FIRST_PERSON,
     NOUN_BEFORE_RE,
     PRONOUNS,
     RELATIVE_RE,
@@ -79,9 +80,11 @@ from .cues import (
     RU_STOP,
     SPEECH,
     TERM,
+    tells_again,
 )
 from .phrases import (
     DETERMINERS,
+    PERSON_NAME,
     TOKEN_RE,
     WORD,
     source_after,
@@ -140,7 +143,10 @@ _RELATIVE_REACH = 200  # characters of a relative clause between its head and th
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _EN_PLURAL = frozenset(EN_PLURAL)
-_NAME_SET_OFF_RE = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z'’-]+){1,2})(?=[ \t]*[.;]|$)")
+# a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
+# Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
+_DESCRIBERS = frozenset("the a an his her its their one".split())
+_NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
 _OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
 # "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
 # is the object, the subject after it speaks
@@ -151,9 +157,6 @@ _WHICH_PRONOUN_RE = re.compile(
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
-_FIRST_PERSON = frozenset("i we я мы".split())
-# what a first person thinks or fears is a view of the writer's own, not speech reported
-_VIEWS_PAST = frozenset("believed feared expected worried suspected".split())
 # "В постпредстве России при ЕС агентству сообщили": an addressee before the cue is skipped
 _RU_BACK_SKIP = RU_SKIP | RU_DATIVES
 _CLAUSE_END_RE = re.compile(r"\s*[,.;:!?]")
@@ -224,6 +227,14 @@ def _name_after_office(text: str, end: int, lang: str) -> int:
     return m.end() if m else end
 
 
+def _described(phrase: str) -> bool:
+    """Whether a speaker's phrase describes someone without naming them ("his Turkish
+    counterpart", "the bloc's spokesman", "Armenia's envoy"), so a name set off after it
+    is who speaks."""
+    first = phrase.split(" ", 1)[0]
+    return first.lower() in _DESCRIBERS or first.endswith(("'s", "’s"))
+
+
 def _speaker_after(
     text: str, pos: int, lang: str, plural: bool = False, outlet_speaks: bool = False
 ) -> tuple[int, int]:
@@ -277,8 +288,8 @@ def _speaker_after(
     if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject
     named = _NAME_SET_OFF_RE.match(text, end) if start >= 0 else None
-    if named is not None:  # "said Armenia's deputy foreign minister, Mnatsakan Safaryan."
-        return start, named.end(1)
+    if named is not None and (named.end() == named.end(1) or _described(text[start:end])):
+        return start, named.end(1)  # "said Armenia's deputy foreign minister, Mnatsakan Safaryan."
     return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
 
 
@@ -519,7 +530,7 @@ class CueList:
         if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
             s, e = words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
             cue_text = text[m.start() : by.end()].rstrip()
-        if s >= 0 and text[s:e].lower() in _FIRST_PERSON and not _tells_again(cue_text, kind):
+        if s >= 0 and text[s:e].lower() in FIRST_PERSON and not tells_again(cue_text, kind):
             s = e = -1  # "then I call it a war", "I believe": the writer's own words
         # one space for a line break inside a wrapped phrase ("Savings and¶Loan Association")
         speaker = " ".join(text[s:e].split()) if s >= 0 else ""
@@ -545,24 +556,6 @@ class CueList:
 
     def __iter__(self):
         return (self[k] for k in range(len(self._items)))
-
-
-def _tells_again(cue_text: str, kind: str) -> bool:
-    """Whether a first person with this cue reports what was said before ("I stressed that
-    …", "We reiterated …", "Мы заявили"): a speech verb in the past. What one says now, calls
-    something or thinks ("I say again", "I call it a war", "I believe") is the writer's own.
-
-    Examples
-    --------
-    >>> _tells_again("stressed", SPEECH), _tells_again("сказала", SPEECH)
-    (True, True)
-    >>> _tells_again("say", SPEECH), _tells_again("believed", SPEECH), _tells_again("call", TERM)
-    (False, False, False)
-    """
-    word = cue_text.split()[0].lower()
-    if kind != SPEECH or word in _VIEWS_PAST:
-        return False
-    return word in ("said", "told", "wrote") or word.endswith(("ed", "л", "ла", "ли", "ло"))
 
 
 def find_cues(

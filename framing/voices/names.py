@@ -1,0 +1,221 @@
+"""Persons' names and titles as a text writes them: who a pronoun or an anaphor may mean.
+
+:func:`name_at` tells whether a run of capitalized words is a person's name (and which
+words of it are the name: "Prime Minister Nikol Pashinyan" → "Nikol Pashinyan");
+:func:`last_name` finds the last person named in a stretch, preferring the subject of a
+sentence; :func:`title_before` and :func:`written_title` gather what the text says of a
+name: the title before it, a description set off before it ("Ukraine's energy minister,
+Svitlana Grynchuk") and an apposition after it ("Lusine Hakobyan, a former deputy defense
+minister,"). Names in Latin script may carry the accents of European names ("Péter
+Szijjártó").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import (
+    EN_STOP,
+    NAME_STOP,
+    NAME_TITLES,
+    ROLES,
+    RU_ROLES,
+    RU_STOP,
+    TIME_WORDS,
+    TITLE_LINKS,
+    gender_of,
+)
+from .phrases import ABBREVIATION_RE, UPPER, word_back
+from .russian import RU_DESCRIPTIONS
+
+__all__ = [
+    "NAME_RE",
+    "NATIONALITY_RE",
+    "ROLES_ALL",
+    "last_name",
+    "name_at",
+    "title_before",
+    "title_start",
+    "written_title",
+]
+
+ROLES_ALL = (*ROLES, *RU_ROLES)
+_SMALL = "[a-zß-öø-ÿ\u0100-\u017f]"
+_WORD = f"{UPPER}{_SMALL}+(?:-{UPPER}{_SMALL}+)?"  # "Péter", "Jean-Yves"
+# a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
+NAME_RE = {
+    "en": re.compile(  # "Péter Szijjártó": the accents of European names
+        rf"\b{_WORD}(?:[ \t]+{_WORD}){{0,4}}\b"
+    ),
+    "ru": re.compile(  # up to five: "Президент Республики Армения Ваагн Хачатурян"
+        r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,4}\b"
+    ),
+}
+
+_PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
+_RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+
+# the words after which a capitalized run is no speaker: an addressee ("told Le Figaro",
+# "in an interview with Die Welt") or a thing ("the South African Railway")
+_NOT_BEFORE_A_SPEAKER = frozenset(
+    "the told tells telling to with by from at on against into in".split()
+)
+# a verb after a sentence's first word: "Naidoo criticised", "Baldrige said"
+_EN_VERB_RE = re.compile(
+    r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|tells|[a-z]{3,}ed)\b"
+)
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
+
+
+# words before a name in a capitalized run; in Russian, the adverbs and prepositions a
+# sentence opens with ("Накануне Брюссель приостановил …": no person)
+_LEADING = NAME_STOP | NAME_TITLES | EN_STOP | RU_STOP
+
+_TITLE_WORDS = 9  # words of a title written before a named speaker
+_EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
+
+_APPOSITION_AFTER_RE = re.compile(
+    r",[ \t]+((?:the|a|an|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,120}),"
+)
+# a description set off before a name: "Ukraine's energy minister, Svitlana Grynchuk"
+_DESCRIPTION_BEFORE_RE = re.compile(
+    r"(?:^|[.!?…][\"'”’»]?\s+|\n\s*|,\s+(?:and\s+)?)"
+    r"((?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,80}),"
+    r"[ \t]+$"
+)
+# the same, opening a sentence: "Hezbollah's secretary-general, Naim Qassem, struck …"
+_SUBJECT_DESCRIPTION_RE = re.compile(
+    r"(?:^|[.!?…][\"'”’»]?\s+|\n\s*)"
+    r"(?:[Tt]he|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,80},[ \t]+$"
+)
+
+# a nationality before a role: "the Russian president", "the Azerbaijani leader"
+NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin")
+
+
+def title_before(text: str, start: int, end: int) -> str:
+    """A named speaker's phrase ``text[start:end]`` with the title written right before it,
+    lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
+    Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
+    words, role nouns and links ("to", "of") just before the phrase, at most nine words."""
+    return text[title_start(text, start) : end].lower()
+
+
+def written_title(text: str, start: int, end: int) -> str:
+    """All the text says of a name at ``text[start:end]``, lower-cased: the title right
+    before it (:func:`title_before`), a description set off before it ("Ukraine's energy
+    minister, Svitlana Grynchuk") and an apposition after it ("Lusine Hakobyan, a former
+    deputy defense minister,")."""
+    title = title_before(text, start, end)
+    if text[max(0, start - 2) : start].strip() == ",":
+        before = _DESCRIPTION_BEFORE_RE.search(text, max(0, start - 90), start)
+        if before is not None:
+            title = f"{before.group(1).lower()} {title}"
+    after = _APPOSITION_AFTER_RE.match(text, end)
+    return f"{title} {after.group(1).lower()}" if after else title
+
+
+def title_start(text: str, start: int) -> int:
+    """Where the title written right before ``start`` begins (``start`` when none is)."""
+    pos = start
+    for _ in range(_TITLE_WORDS):
+        found = word_back(text, pos)
+        if found is None:
+            break
+        word = text[found[0] : found[1]]
+        low = word.lower()
+        if not (word[:1].isupper() or low in TITLE_LINKS or low.startswith(ROLES_ALL)):
+            break
+        if word.endswith(".") and len(word) > 4 and not ABBREVIATION_RE.fullmatch(word):
+            break  # "… including Armenia. Kremlin spokesman": the sentence before
+        pos = found[0]
+    return pos
+
+
+def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
+    """The person's name in a run of capitalized words, its leading title words left out;
+    None when the run is no person's name (a place, an institution, a sentence's first word).
+    With ``objects``, a titled name after a preposition counts ("talks with Russian President
+    Vladimir Putin": who "the Russian leader" may be)."""
+    words = m.group().split()
+    before = word_back(text, m.start())
+    previous = text[before[0] : before[1]] if before is not None else ""
+    if lang != "ru" and previous in _NOT_BEFORE_A_SPEAKER:
+        titled = any(w.lower() in NAME_TITLES or w.lower() in ROLES for w in words)
+        if not titled or (previous != "the" and not objects):  # "the Prime Minister Nikol …"
+            return None  # "told Le Figaro", "the South African Railway": an addressee, a thing
+    if len(words) == 1 and lang != "ru":  # "Naidoo criticised …": a surname as the subject
+        if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
+            return None
+        starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start())
+        return words[0] if starts and _EN_VERB_RE.match(text, m.end()) else None
+    if len(words) == 1:  # a Russian surname after a role noun or before its verb
+        if words[0].lower() in RU_STOP:
+            return None
+        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
+            if not _RU_PAST_RE.match(text, m.end()):
+                return None  # "Песков отказался": a surname as the sentence's subject
+            if gender_of(words[0], "", nominative=True) in ("", "org") and not words[0].endswith(
+                _EITHER_SURNAME
+            ):
+                return None
+        return words[0] if gender_of(words[0], "", nominative=True) != "org" else None
+    lead = 0
+    while lead < len(words) and (
+        words[lead].lower() in _LEADING
+        or (lang == "ru" and words[lead].lower().startswith(RU_DESCRIPTIONS))
+        or (  # "Russian President Vladimir Putin"
+            lang != "ru"
+            and NATIONALITY_RE.fullmatch(words[lead])
+            and lead + 1 < len(words)
+            and words[lead + 1].lower() in NAME_TITLES
+        )
+    ):  # "Секретарь Совета …", "Политолог Гайк Мартиросян": a title before the name
+        lead += 1
+    if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
+        lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
+    if lang != "ru" and len(words) - lead > 2 and before is not None:
+        if text[before[0] : before[1]].lower() in ("of", "for"):
+            lead = len(words) - 2  # "President of Ukraine Andriy Yermak": a place, then the name
+    name = " ".join(words[lead:])
+    if not name or gender_of(name, "", nominative=True) == "org":
+        return None
+    if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
+        return name  # "Nikol Pashinyan", "President Reagan"
+    return None
+
+
+def last_name(
+    text: str, lo: int, hi: int, lang: str, skip, named: list, subject_only: bool = False
+) -> tuple[str, str] | None:
+    """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
+    sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
+    else, when nobody is ``named`` yet, the last name (:func:`name_at`); or None."""
+    found = subject = None
+    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
+    for m in NAME_RE[lang].finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        if m.group() in known:
+            found = known[m.group()]
+        elif (name := name_at(text, m, lang)) is not None:
+            found = (name, gender_of(name, "", nominative=True))
+            if " " in name:  # "Nikol Pashinyan …. Pashinyan spoke first.": his surname later
+                known.setdefault(name.split()[-1], found)
+        else:
+            continue
+        if lang == "ru" and _RU_PAST_RE.match(text, m.end()):
+            subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
+        elif _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
+            before = word_back(text, m.start())
+            if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
+                subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
+        elif lang != "ru" and _SUBJECT_START_RE.search(
+            text, max(0, (t := title_start(text, m.start())) - 3), t
+        ):
+            subject = found  # "Kremlin spokesman Dmitry Peskov was blunter.": a titled subject
+        elif lang != "ru" and _SUBJECT_DESCRIPTION_RE.search(
+            text, max(0, m.start() - 90), m.start()
+        ):
+            subject = found  # "Hezbollah's secretary-general, Naim Qassem, struck …": set off
+    return subject if named or subject_only else subject or found

@@ -1,0 +1,161 @@
+"""Who a description, a nationality or an apposition names: the speaker a reader would give.
+
+News names a person once, often set off by commas ("Ukraine's energy minister, Svitlana
+Grynchuk, said"), and then refers to them by what they are ("the minister", "the Russian
+leader", "the expert", "the Armenian FM") or by a pronoun. These cases, in the forms of
+AP, AFP, Reuters, the Guardian, the BBC and Armenpress, check that the quote or the hit is
+given to the person the text means, and the look-alikes that must not be: an institution
+for a minister ("the Ministry of Defense" is not "the Minister"), an Armenian for "the
+Russian leader", an army for "he".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, a word of the hit, the speaker it is given: the end of the speaker as written)
+HITS = [
+    (  # a name set off after a description, after the cue; and another apposition after it
+        "“Normalisation is not a threat to anyone,” said his Turkish counterpart, Serdar "
+        "Kilic, a former ambassador to Washington.",
+        "threat",
+        "Serdar Kilic",
+    ),
+    (  # particles inside names
+        "The European Commission President, Ursula von der Leyen, said Europe was offering "
+        '"partnership without strings or threats".',
+        "threats",
+        "Ursula von der Leyen",
+    ),
+    (
+        "Qatar’s Prime Minister and Minister of Foreign Affairs, Sheikh Mohammed bin "
+        "Abdulrahman Al Thani, says mediators are close to ending the war in Gaza.",
+        "war",
+        "Mohammed bin Abdulrahman Al Thani",
+    ),
+    (  # "the Minister" is a minister, not the ministry that informed last
+        "Minister of Defense of Armenia Suren Papikyan received the delegation.\n\n"
+        "The sides discussed regional security, the Ministry of Defense of Armenia informs.\n\n"
+        "“The reforms are aimed at deterring aggression,” the Minister noted.",
+        "aggression",
+        "Suren Papikyan",
+    ),
+    (  # "the expert" is the analyst
+        "Political analyst Armen Baghdasaryan told JAMnews that Moscow had run out of levers. "
+        "“The Russians can threaten, but they cannot start a war,” the expert said.",
+        "war",
+        "Armen Baghdasaryan",
+    ),
+    (  # a nationality picks the one of two leaders, named as the object of "with"
+        "Armenian Prime Minister Nikol Pashinyan held talks with Russian President Vladimir "
+        "Putin on Monday.\n\n“Armenia does not see Russia as a threat,” Pashinyan said.\n\n"
+        "Putin was more guarded. Relations are going through “a difficult period, but not a "
+        "crisis”, the Russian leader told reporters.",
+        "crisis",
+        "Vladimir Putin",
+    ),
+    (  # the wires' "FM", and the nationality again
+        "YEREVAN, MAY 6, ARMENPRESS. Foreign Minister of Armenia Ararat Mirzoyan held a phone "
+        "conversation with Foreign Minister of Iran Abbas Araghchi. The sides discussed "
+        "regional security, Spokesperson of the Armenian Foreign Ministry Ani Badalyan "
+        "informed.\n\n“Armenia has no interest in new tensions in the region,” the Armenian "
+        "FM stated.",
+        "tensions",
+        "Ararat Mirzoyan",
+    ),
+    (  # an apposition after a name gives the title an anaphor's words must fit
+        "“We see no reason to finance the bloc,” the deputy minister told RFE/RL.\n\n"
+        "The bloc’s spokesman, Vladimir Zainetdinov, told Interfax that the secretariat had "
+        "received no notification.\n\nLusine Hakobyan, a former deputy defense minister, was "
+        "blunter. “The CSTO is dead for us and nobody can explain which threat it deters,” "
+        "the former deputy minister said.",
+        "threat",
+        "Lusine Hakobyan",
+    ),
+    (  # a second speaker's clause after ", and its head, X," ends the first one's report
+        "Russia's state nuclear corporation, Rosatom, said drones had attacked the area, and "
+        "its head, Alexei Likhachev, told reporters there was no danger of a leak.",
+        "danger",
+        "Alexei Likhachev",
+    ),
+    (
+        "Russia's state nuclear corporation, Rosatom, said drones had attacked the area, and "
+        "its head, Alexei Likhachev, told reporters there was no danger of a leak.",
+        "attacked",
+        "Rosatom",
+    ),
+    (  # "he" is the person set off as the sentence's subject, never an army
+        "The Israeli military said in a statement that its strikes had targeted fighters.\n\n"
+        "Hezbollah’s secretary-general, Naim Qassem, struck a defiant tone in a televised "
+        "speech. “We have no interest in a new war,” he said.",
+        "war",
+        "Naim Qassem",
+    ),
+    (  # a participle whose sentence opens with its subject
+        "Georgia's Prime Minister Irakli Kobakhidze has defended his government's decision to "
+        'suspend talks, saying Brussels wanted to drag the country into "a second front in '
+        "somebody else's war\".",
+        "war",
+        "Irakli Kobakhidze",
+    ),
+    (  # the same, with an accented name and an apposition
+        "Viktor Orbán, the Hungarian prime minister, went further in his weekly radio "
+        "interview, saying Europe was “sleepwalking into a war with Russia”.",
+        "war",
+        "Viktor Orbán",
+    ),
+    (  # a description set off before the name is its title: "the minister" fits it
+        "Ukraine’s energy minister, Svitlana Grynchuk, said Russian forces had damaged the "
+        "line. Rosatom said drones had attacked the area.\n\nThe minister dismissed Rosatom’s "
+        "account of a drone attack as “cynical lies”.",
+        "drone attack",
+        "Svitlana Grynchuk",
+    ),
+    (  # a cue before the participle in its sentence still speaks for it
+        "Lavrov told reporters that Yerevan had made a mistake, saying the bloc faced no threat.",
+        "threat",
+        "Lavrov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), HITS, ids=lambda x: str(x)[:40])
+def test_the_person_a_reader_would_name(hit, text, word, speaker):
+    found = hit(text, word)
+    assert found["voice"] != "narrative"
+    assert found["speaker"].endswith(speaker), found
+
+
+# what must not happen: the look-alikes of the forms above
+def test_a_nationality_that_no_title_has_is_not_anybody_else(quote_speaker):
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan spoke first.\n\n“There is no crisis,” the "
+        "Russian leader said."
+    )
+    assert "Pashinyan" not in quote_speaker(text, "There is no crisis,")
+
+
+def test_a_ministry_does_not_stand_for_the_minister(quote_speaker):
+    text = (
+        "The sides discussed regional security, the Ministry of Defense of Armenia informs.\n\n"
+        "“There is no threat,” the Minister noted."
+    )
+    assert quote_speaker(text, "There is no threat,") == "the Minister"
+
+
+def test_an_army_is_never_he(quote_speaker):
+    text = (
+        "The Israeli military said in a statement that its strikes had hit fighters.\n\n"
+        "“We have no interest in a new war,” he said."
+    )
+    assert quote_speaker(text, "We have no interest in a new war,") != "The Israeli military"
+
+
+def test_a_participle_with_no_person_before_it_has_no_speaker(hit):
+    text = "The talks broke down on Friday, leaving the threat of sanctions in place."
+    assert hit(text, "threat")["voice"] == "narrative"
+
+
+def test_a_name_after_a_comma_that_ends_no_description_is_not_the_speaker(quote_speaker):
+    text = "“The door is open,” said Lavrov, Sergei Shoigu and Maria Zakharova agreed."
+    assert quote_speaker(text, "The door is open,") == "Lavrov"
