@@ -159,3 +159,70 @@ def test_a_participle_with_no_person_before_it_has_no_speaker(hit):
 def test_a_name_after_a_comma_that_ends_no_description_is_not_the_speaker(quote_speaker):
     text = "“The door is open,” said Lavrov, Sergei Shoigu and Maria Zakharova agreed."
     assert quote_speaker(text, "The door is open,") == "Lavrov"
+
+
+# Russian news: a description in any case, a nationality, a counterpart (the stem of the
+# name, as the speaker is written in the case the text gives it: "Олегом Озеровым")
+RUSSIAN = [
+    (  # an adjective of nationality in the genitive after "по словам"
+        "ЕРЕВАН, 18 марта. /ТАСС/. Министр иностранных дел России Сергей Лавров провел "
+        "переговоры с главой МИД Армении Араратом Мирзояном. Москва не усматривает угрозы, "
+        "заявил российский министр.\n\nМирзоян ответил, что Ереван не собирается выходить из "
+        "организации. По словам армянского министра, участие республики в блоке остается "
+        "замороженным.",
+        "замороженным",
+        "Мирзоян",
+    ),
+    (  # "посол России в Молдавии Олегом Озеровым": "в" inside a title
+        "ТИРАСПОЛЬ, 7 ноября. /ТАСС/. «Приднестровье никому не угрожает», — заявил лидер "
+        "непризнанной республики Вадим Красносельский на встрече с послом России в Молдавии "
+        "Олегом Озеровым.\n\nРоссийский дипломат, в свою очередь, подчеркнул, что Москва за "
+        "мирное урегулирование. «Любые попытки решить вопрос силой обернутся новым "
+        "конфликтом», — сказал посол.",
+        "конфликтом",
+        "Озеров",
+    ),
+    (  # "дипломатии" is no diplomat; "которая" refers to Каллас, not to "слова"
+        "МОСКВА, 15 ноя — РИА Новости. «Эффект от санкций минимальный», — заявила официальный "
+        "представитель МИД России Мария Захарова.\n\nОна прокомментировала и слова главы "
+        "европейской дипломатии Каи Каллас, которая накануне пообещала «давить на Москву».\n\n"
+        "«Конфликт начался не в 2022 году», — сказала дипломат.",
+        "Конфликт",
+        "Захарова",
+    ),
+    (  # a counterpart of a foreign minister, with a nationality, is the other foreign minister
+        "АНКАРА, 24 января. /ТАСС/. Министр иностранных дел России Сергей Лавров провел в Анкаре "
+        "переговоры с турецким коллегой Хаканом Фиданом.\n\n«Турция готова предоставить "
+        "площадку для контактов, которые приблизят конец войны», — сказал глава турецкого МИД.",
+        "войны",
+        "Фидан",
+    ),
+    (  # a source set off inside a sentence whose own speaker comes first
+        "Как сообщила пресс-служба армянского правительства, стороны обсудили транзит. "
+        "Григорян, по данным ведомства, заверил российского коллегу, что Ереван не "
+        "присоединится к санкциям Евросоюза.",
+        "санкциям",
+        "Григорян",
+    ),
+    (
+        "В четверг стороны обсудили транзит. По данным ведомства, Ереван не присоединится к "
+        "санкциям Евросоюза.",
+        "санкциям",
+        "ведомства",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "speaker"), RUSSIAN, ids=lambda x: str(x)[:40])
+def test_the_person_a_russian_description_means(hit, text, word, speaker):
+    found = hit(text, word, lang="ru")
+    assert found["voice"] != "narrative"
+    assert speaker in found["speaker"], found
+
+
+def test_a_russian_nationality_that_no_title_has_is_not_anybody_else(quote_speaker):
+    text = (
+        "Министр иностранных дел России Сергей Лавров прибыл в Анкару.\n\n"
+        "«Площадка готова», — сказал глава турецкого МИД."
+    )
+    assert "Лавров" not in quote_speaker(text, "Площадка готова", lang="ru")

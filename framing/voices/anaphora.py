@@ -54,6 +54,7 @@ from .names import (
     ROLES_ALL,
     last_name,
     name_at,
+    ru_country,
     title_before,
     written_title,
 )
@@ -87,7 +88,8 @@ _COUNTRY_STEMS = {"polish": "pol", "finnish": "fin", "french": "fran", "dutch": 
 _LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
             "глава государства", "лидер", "канцлер")  # fmt: skip
 # the institutions whose names begin as a role does ("minist…", "presid…")
-_INSTITUTIONS = ("ministry", "ministries", "presidency", "presidential", "министерств")
+_INSTITUTIONS = ("ministry", "ministries", "presidency", "presidential", "diplomacy",
+                 "министерств", "дипломати")  # fmt: skip
 _EXPERTS = ("analyst", "expert", "political scientist", "researcher", "scholar", "professor",
             "политолог", "эксперт", "аналитик")  # fmt: skip
 _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
@@ -99,7 +101,7 @@ _KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLO
         "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
         "премьер": ("премьер", "prime minister", "глава правительства"),
         "premier": ("premier", "prime minister", "премьер", "глава правительства"),
-        "министр": ("министр", "глава мид", "глава минобороны", "глава министерства"),
+        "министр": ("министр", "глава мид", "глава минобороны", "глава министерства", "коллег"),
         "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
 
 
@@ -124,6 +126,8 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         and (len(words) == 2 or NATIONALITY_RE.fullmatch(words[1]))
     ):
         return "fm"  # "the Armenian FM": the wires' foreign minister
+    if lang == "ru" and len(words) == 3 and words[2].isupper() and words[2].lower() in OFFICES:
+        words = [words[0], words[2]]  # "глава турецкого МИД": the nationality is a detail
     if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
         return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
@@ -167,6 +171,8 @@ def _detail(phrase: str, head: str | None) -> tuple:
     its nationality ("the Russian leader": "russ", as in "Russian President Vladimir Putin"
     and "President of Russia")."""
     words = phrase.split()
+    if head is not None and words and not words[0].isascii():  # "армянского министра"
+        return tuple(stem for w in words if (stem := ru_country(w.lower())))
     if head is None or len(words) < 3 or words[0].lower() != "the":
         return ()  # written in lower case: not "Deputy" (titles say it otherwise)
     lower = tuple(w for w in words[1:-1] if w.isalpha() and w.islower() and w not in _NOT_DETAILS)
@@ -182,12 +188,20 @@ def _fits(head: str, title: str) -> bool:
     """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
     the words of the speaker's phrase and of the title written just before it (``title``).
     An institution is no person: "the Ministry of Defense" does not fit "the Minister"."""
-    at = title.find(head[:6]) if len(head) > 3 else -1
+    if len(head) > 3 and _has(title, head[:6]):
+        return True
+    return any(_has(title, kin) for kin in _KIN.get(head, ()))
+
+
+def _has(title: str, word: str) -> bool:
+    """Whether ``word`` is in ``title`` other than as the start of an institution's name
+    ("minist" in "minister", not in "ministry"; "дипломат" not in "дипломатии")."""
+    at = title.find(word)
     while at >= 0:
         if not title.startswith(_INSTITUTIONS, at):
             return True
-        at = title.find(head[:6], at + 1)
-    return any(kin in title for kin in _KIN.get(head, ()))
+        at = title.find(word, at + 1)
+    return False
 
 
 def _antecedent(
@@ -212,14 +226,8 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
     """The loop of :func:`_antecedent` over the named speakers, most recent first."""
     for phrase, gender in reversed(named):
         title = titles.get(phrase, phrase.lower())
-        if head is not None and " " in head:  # "глава МИД": a chief of that office
-            role, office = head.split()  # the title: "глава МИД Армении Арарат Мирзоян"
-            chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
-            if (role[:6] in title or chief) and any(o in title for o in OFFICES[office]):
-                return phrase
-            continue
         if head is not None:
-            if _fits(head, title) and all(d in title for d in detail):
+            if _fitting(head, title, detail):
                 return phrase
             continue
         if want == "org":
@@ -228,6 +236,21 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
         elif gender != "org" and (not want or gender in ("", want)):
             return phrase
     return None
+
+
+def _fitting(head: str, title: str, detail: tuple) -> bool:
+    """Whether a title fits an anaphor's head noun and its other words (``detail``); a head
+    of two words is a chief of an office ("глава МИД": the title "глава МИД Армении Арарат
+    Мирзоян", or, with a nationality, a counterpart: "с турецким коллегой Хаканом Фиданом …
+    глава турецкого МИД")."""
+    if not all(d in title for d in detail):
+        return False
+    if " " not in head:
+        return _fits(head, title)
+    role, office = head.split()
+    chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
+    held = (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
+    return held or (bool(detail) and "коллег" in title)
 
 
 def _untitled(named: list, titles: dict) -> str | None:
@@ -364,7 +387,7 @@ class Speakers:
                 found = name[0]
         if found is None:
             found = _antecedent(named, want, head, self.titles, _detail(phrase, head))
-        if found is None and head is not None and " " not in head:
+        if found is None and head is not None:
             if self.text:
                 detail = _detail(phrase, head)
                 found = self._named_with_title(cue, head, detail) or self._titled_name(
@@ -450,7 +473,7 @@ class Speakers:
             written = r"\s+".join(map(re.escape, phrase.split()))  # as wrapped in the text
             for m in re.finditer(written, self.text[: cue.speaker_start]):
                 title = written_title(self.text, m.start(), m.end())
-                if _fits(head, title) and all(d in title for d in detail):
+                if _fitting(head, title, detail):
                     return phrase
         return None
 
@@ -467,7 +490,7 @@ class Speakers:
             if name is None:
                 continue
             title = written_title(self.text, m.start(), m.end())
-            if _fits(head, title) and all(d in title for d in detail):
+            if _fitting(head, title, detail):
                 found = name
         if found is not None:
             self.named.append((found, gender_of(found, "", nominative=True)))

@@ -34,12 +34,20 @@ __all__ = [
     "ROLES_ALL",
     "last_name",
     "name_at",
+    "ru_country",
     "title_before",
     "title_start",
     "written_title",
 ]
 
 ROLES_ALL = (*ROLES, *RU_ROLES)
+_LINKS = TITLE_LINKS | {"в", "во"}  # "посол России в Молдавии Олег Озеров"
+# what a title may say besides roles: "his Turkish counterpart", "турецким коллегой"
+_COUNTERPARTS = ("counterpart", "коллег")
+# the beginnings of Russian adjectives of nationality and of their countries' names
+_RU_COUNTRIES = ("росси", "армян", "армен", "турец", "турц", "азербайджан", "грузи", "украин",
+                 "казах", "белорус", "иран", "франц", "китай", "кита", "молдав", "киргиз",
+                 "кыргыз", "таджик", "узбек")  # fmt: skip
 _SMALL = "[a-zß-öø-ÿ\u0100-\u017f]"
 _WORD = f"{UPPER}{_SMALL}+(?:-{UPPER}{_SMALL}+)?"  # "Péter", "Jean-Yves"
 # a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
@@ -124,7 +132,13 @@ def title_start(text: str, start: int) -> int:
             break
         word = text[found[0] : found[1]]
         low = word.lower()
-        if not (word[:1].isupper() or low in TITLE_LINKS or low.startswith(ROLES_ALL)):
+        if not (
+            word[:1].isupper()
+            or low in _LINKS
+            or low.startswith(ROLES_ALL)
+            or low.startswith(_COUNTERPARTS)
+            or ru_country(low)
+        ):
             break
         if word.endswith(".") and len(word) > 4 and not ABBREVIATION_RE.fullmatch(word):
             break  # "… including Armenia. Kremlin spokesman": the sentence before
@@ -219,3 +233,11 @@ def last_name(
         ):
             subject = found  # "Hezbollah's secretary-general, Naim Qassem, struck …": set off
     return subject if named or subject_only else subject or found
+
+
+def ru_country(word: str) -> str:
+    """The stem a Russian adjective of nationality shares with its country's name
+    ("армянского" and "Армении": "арм"; "турецкого", "Турции": "тур"), else ""."""
+    if not word.endswith(("ий", "ый", "ой", "ая", "ого", "ому", "ым", "им", "ую", "ом")):
+        return ""
+    return word[:3] if word.startswith(_RU_COUNTRIES) else ""

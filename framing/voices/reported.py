@@ -49,6 +49,7 @@ from .cues import (
     ABOUT_REACH,
     ABOUT_THIS_RE,
     AUXILIARIES,
+    PRONOUNS,
     RETROSPECTIVE,
     ROLES,
     TITLE_LINKS,
@@ -307,6 +308,14 @@ def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, i
     if j >= len(cues) or cues.starts[j] >= end:
         return span
     nxt = cues[j]
+    cue = cues[k]
+    if (
+        cue.kind == ACCORDING
+        and nxt.kind == SPEECH
+        and 0 <= nxt.speaker_start < cue.start
+        and nxt.speaker.lower() not in PRONOUNS
+    ):  # "Григорян, по данным ведомства, заверил, что …": what follows is Григорян's
+        return start, nxt.start
     if 0 <= nxt.speaker_start < start:  # the same subject: "X назвал Y «…» и пояснил: …"
         joint = _AND_RE.search(text, max(start, nxt.start - 12), nxt.start)
     else:

@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 
 from .cues import PRONOUNS, RU_INSTITUTIONS, RU_ROLES
-from .phrases import word_back, words_before
+from .phrases import TOKEN_RE, word_back, words_before
 
 __all__ = [
     "RU_DESCRIPTIONS",
     "RU_SOURCES",
     "description_head",
+    "object_person",
     "QUOTED_THEN_NAME_RE",
     "SETTING_AFTER_RE",
     "outlet_before_role",
@@ -65,7 +66,9 @@ _OBJECT_FIRST_RE = re.compile(
 # an outlet named before a cue, told rather than telling: «Ъ», "Интерфаксу", РБК, ТАСС
 _OUTLET_RE = re.compile(r"[«\"„][^»\"“\n]{1,40}[»\"“]|[A-ZА-ЯЁ]{3,}")
 _ABOUT_THIS_BEFORE_RE = re.compile(r"(?<!\w)[Оо]б[ \t]+этом[ \t]+$")
-_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя")
+# adjectives before a description's head, in any case: "российский лидер", "по словам
+# армянского министра"
+_ADJECTIVE = ("ий", "ый", "ой", "ая", "яя", "ого", "его", "ому", "ему", "ым", "им", "ую")
 # "глава российского государства", "главы правительства", "глава кабмина"
 _CHIEF_OF_RE = re.compile(
     r"глав[аеыу]\s+(?:[а-яё]+(?:ого|его)\s+)?(государства|правительства|кабмина)"
@@ -256,3 +259,13 @@ def description_head(low: str, words: list[str]) -> str | None:
         ):
             return None  # "министр Лавров", "депутат Андрей Колесник": a name
     return head
+
+
+def object_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """The person a Russian relative pronoun refers to in the object before it: "слова главы
+    европейской дипломатии Каи Каллас, которая …" is Каллас's title and name, not "слова"."""
+    for m in TOKEN_RE.finditer(text, start, end):
+        word = m.group(1)
+        if word[:1].isupper() or word.lower().startswith(RU_ROLES):
+            return m.start(1), end
+    return start, end

@@ -95,6 +95,7 @@ from .phrases import (
 from .russian import (
     QUOTED_THEN_NAME_RE,
     SETTING_AFTER_RE,
+    object_person,
     outlet_before_role,
     person_like,
     subject_before,
@@ -214,7 +215,9 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         if start < 0:
             return None
         inner = before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
-        return inner if inner[0] >= 0 else (start, end)
+        if inner[0] >= 0:
+            return inner
+        return object_person(text, start, end) if lang == "ru" else (start, end)
     start, end = words_before(text, head, stop, skip)
     return (start, end) if start >= 0 else None
 
