@@ -63,6 +63,8 @@ from .speakers import Cue
 
 __all__ = ["resolve_speakers"]
 
+# a personal pronoun that opens a sentence: its subject ("Он звонит … и говорит")
+_PRONOUN_START_RE = re.compile(r"\s*(He|She|They|Он|Она|Они)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»]?\s+(?=[\"“«„A-ZА-ЯЁ])|\n")
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
 # cues that name where information comes from, not a person who speaks
@@ -296,10 +298,11 @@ class Speakers:
     def __len__(self) -> int:
         return len(self.cues)
 
-    def _opening_subject(self, k: int) -> tuple[str, str] | None:
-        """The (name, gender) that opens the sentence of cue ``k``, a cue without a subject
-        of its own ("saying", "and said") that no cue before it in its sentence speaks for:
-        "Irakli Kobakhidze has defended the decision, saying …"; else None."""
+    def _opening_subject(self, k: int):
+        """What opens the sentence of cue ``k``, a cue without a subject of its own ("saying",
+        "and said") that no cue before it in its sentence speaks for: a (name, gender) ("Irakli
+        Kobakhidze has defended the decision, saying …"), the (start, end) of a pronoun ("Он
+        звонит раз в неделю и говорит, что …"), else None."""
         if k in self._subjects:
             return self._subjects[k]
         cue, found = self.cues[k], None
@@ -312,6 +315,9 @@ class Speakers:
             )
             if before <= lo:
                 found = last_name(self.text, lo, cue.start, self.rules, self.skip, [], True)
+                pronoun = _PRONOUN_START_RE.match(self.text, lo, cue.start)
+                if found is None and pronoun is not None:
+                    found = pronoun.span(1)
         self._subjects[k] = found
         return found
 
@@ -358,12 +364,15 @@ class Speakers:
     def _resolve(self, k: int) -> str:
         """The speaker of cue ``k``, all the cues before it resolved (``out``)."""
         cue, named = self.cues[k], self.named
-        phrase = cue.speaker
-        low = phrase.lower()
-        subject = self._opening_subject(k) if not phrase else None
-        if subject is not None:  # "X has defended the decision, saying …"
+        subject = self._opening_subject(k) if not cue.speaker else None
+        if subject is not None and isinstance(subject[0], int):  # "Он … и говорит, что"
+            s, e = subject
+            cue = cue._replace(speaker=self.text[s:e], speaker_start=s, speaker_end=e)
+        elif subject is not None:  # "X has defended the decision, saying …"
             named.append(subject)
             return subject[0]
+        phrase = cue.speaker
+        low = phrase.lower()
         if not phrase:
             return self.out[-1] if self._inherited(k) else ""
         organisation = low in ORG_ANAPHORS  # "the company": the last organisation that spoke

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 import re
 
-from .cues import EN_STOP, PRONOUNS, RU_ROLES, RU_STOP, SETTING_RE, TIME_RE, TIME_WORDS
+from .cues import (
+    EN_STOP,
+    PRONOUNS,
+    RU_INSTITUTIONS,
+    RU_ROLES,
+    RU_STOP,
+    SETTING_RE,
+    TIME_RE,
+    TIME_WORDS,
+)
 from .phrases import NAME_PARTICLES, word_back, words_before
 
 __all__ = [
@@ -52,11 +61,17 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
     r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
     r"appearing|testifying|отвечая|комментируя|выступая|говоря|отмечая|подчеркивая|"
     r"подчёркивая|касаясь|ссылаясь|обращаясь|признавая|объясняя|[a-z]{2,}ing)(?!\w)"
-    r"(?:[^;:!?\"“”«»\n]|\n(?=\S)){0,200}?,\s*$"
+    r"(?:[^;:!?\"“”«»\n]|\n(?=\S)|«[^«»\n]{1,40}»){0,200}?,\s*$"  # "на форуме «Перекресток мира»"
 )
 # a wire's hard-wrapped line ("\n" before a word) and a decimal point ("7.2 pct") may sit
 # inside an apposition; a paragraph's indent, a full stop or a second comma may not
 _APPOSITION_RE = re.compile(r",(?:[^,.;:!?\"“”«»\n]|(?<=\d)\.(?=\d)|\n(?=\S)){2,88},\s*$")
+# an apposition of a role and a person's name: ", депутат Госдумы Дмитрий Кольцов,"
+_TITLED_NAME_RE = re.compile(
+    r",[ \t]*([a-zа-яё][\w-]*(?:[ \t]+[\w«»\"-]+){0,4}?"
+    r"[ \t]+[A-ZА-ЯЁ][a-zа-яё'’-]+[ \t]+[A-ZА-ЯЁ][a-zа-яё'’-]+),[ \t]*$"
+)
+_TWO_CAPITALS_RE = re.compile(r"[A-ZА-ЯЁ]\w*[ \t]+[A-ZА-ЯЁ]")  # a name in the phrase before
 _WISH_RE = re.compile(
     r"(?<!\w)(?:likes?|wants?|wanted|tends?|tended|continues?|continued|went on)\s+to\s*$"
 )
@@ -101,6 +116,10 @@ def before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> 
     # "Армен Григорян в интервью Азатутюн, армянской службе Радио Свобода, сказал"
     head = before_adverbials(text, m.start(), skip)
     start, end = words_before(text, head, stop, skip, limit=4)
+    titled = _TITLED_NAME_RE.search(text, m.start(), m.end())
+    if titled is not None and start >= 0 and not _TWO_CAPITALS_RE.search(text, start + 1, end):
+        # "Его оппонент, депутат Арташес Мкртчян, опасается": the name, not the description
+        return titled.start(1), titled.end(1)
     if start >= 0 and (text[start].isupper() or text[start:end].lower().startswith(RU_ROLES)):
         return start, end  # a name, or a role: "глава правительства, выступая на брифинге,"
     return -1, -1
@@ -174,9 +193,9 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         before = word_back(text, setting.start()) if setting else None
         if (
             before is not None
-            and (  # "Лавров в интервью …", "дипломат в разговоре с «Ъ»"
+            and (  # "Лавров в интервью …", "дипломат в разговоре с «Ъ»", "в правительстве на запрос"
                 text[before[0]].isupper()
-                or text[before[0] : before[1]].lower().startswith(RU_ROLES)
+                or text[before[0] : before[1]].lower().startswith((*RU_ROLES, *RU_INSTITUTIONS))
             )
         ):
             pos = setting.start()

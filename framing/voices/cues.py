@@ -24,7 +24,7 @@ __all__ = [
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_FRONTED_DOCUMENT", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
-    "gender_of", "quoted_name_before", "tells_again", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "gender_of", "quoted_name_before", "tells_again", "verb_gender", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -66,12 +66,17 @@ _RU_PAST_STEMS = (
     "констатирова предупреди уточни подтверди ответи рассказа объясни обвини пообеща "
     "повтори завери исключи отрица допусти говори высказа изложи настоя предположи доложи "
     "отреза заявля сообща отмеча подчеркива утвержда настаива предупрежда указыва объясня "
-    "напомина признава возрази повторя призва потребова пригрози объяви"
+    "напомина признава возрази повторя призва потребова пригрози объяви информирова"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли отвергло опроверг опровергла опровергли опровергло "
     "ограничился ограничилась ограничились"  # "ограничился тем, что …": all he said
-).split()
+    " признался призналась признались признается признаётся"
+).split() + [  # "продолжает настаивать, что …"
+    f"{verb} {infinitive}"
+    for verb in ("продолжает", "продолжают", "продолжал", "продолжала", "продолжали")
+    for infinitive in ("настаивать", "утверждать", "заявлять", "говорить", "считать", "уверять")
+]
 # not "передает": "передает ТАСС", "как передает корреспондент" name the outlet that relays
 _RU_PRESENT = (
     "заявляет заявляют говорит говорят отмечает отмечают подчеркивает подчёркивает считает "
@@ -81,15 +86,16 @@ _RU_PRESENT = (
     "уверены убежден убеждена убеждены отрицает отрицают отвергает отвергают опровергает "
     "признают предупреждают подчеркивают подчёркивают напоминают поясняют уточняют исключает "
     "допускает настаивает настаивают отмечают указывают отрицают предполагает предполагают "
-    "вспоминает рассказывает"
+    "вспоминает рассказывает информирует информируют"
 ).split()
 # stated views and complaints ("опасаются, что", "выразил надежду, что", "не исключил, что")
 _RU_VIEWS = (
     (
         "опасается опасаются опасался опасалась опасались жалуются жалуется пожаловался "
         "пожаловалась пожаловались сетует сетуют посетовал посетовала посетовали надеется "
-        "надеются"
+        "надеются рассчитывает рассчитывают рассчитывал рассчитывала рассчитывали"
     ).split()
+    + [f"{verb} к выводу" for verb in ("пришел", "пришёл", "пришла", "пришли", "приходят")]
     + [
         f"{verb} {noun}"
         for verb in ("выразил", "выразила", "выразили", "выражает", "выражают")
@@ -107,7 +113,8 @@ RU_DOCUMENTS = [
 #: "В заявлении МИД говорится, что …": the document before the cue speaks
 RU_FRONTED_DOCUMENT = "говорится"
 _RU_TERM = (
-    "назвал назвала назвали назвало называет называют охарактеризовал охарактеризовала "
+    "назвал назвала назвали назвало называет называют называл называла называли "
+    "охарактеризовал охарактеризовала "
     "охарактеризовали охарактеризовало"
 ).split()
 
@@ -345,7 +352,8 @@ SETTING_RE = re.compile(
     r"(?<=\w)\s+(?:(?:в|во|на)\s+(?:интервью|беседе|разговоре|эфире|комментарии|ходе|"
     r"сво[её]м|соцсетях|телеграм\S*|Telegram\S*|брифинге|пресс-конференции|заявлении|"
     r"обращении|выступлении|совещании|заседании|встрече|форуме|саммите|конференции|церемонии|"
-    r"переговорах|ответ\s+на)|со\s+ссылкой\s+на|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"переговорах|ответ\s+на|запрос|(?:[а-яё]+\s+){0,3}?(?:докладе|отч[её]те|статье|колонке|"
+    r"исследовании|обзоре|публикации|письме))|со\s+ссылкой\s+на|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
     r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S)|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")*$"  # "в беседе с «МК»"
 )
@@ -356,12 +364,13 @@ _DAYS = (
 )
 #: the last words of the time adverbials of :data:`TIME_RE`
 TIME_WORDS = frozenset(
-    _DAYS.split("|") + "week month year morning afternoon evening night день вечер".split()
+    _DAYS.split("|")
+    + "week month year morning afternoon evening night день вечер днях неделе".split()
 )
 TIME_RE = re.compile(
     rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
     rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS})|(?:в|на)\s+(?:тот|этот|тот\s+же|"
-    rf"этот\s+же|следующий)\s+(?:день|вечер))[ \t]*$",  # "Пашинян в тот же день отверг"
+    rf"этот\s+же|следующий)\s+(?:день|вечер)|на\s+днях|на\s+(?:этой|прошлой)\s+неделе)[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -483,3 +492,13 @@ def tells_again(cue_text: str, kind: str) -> bool:
     if kind != SPEECH or word in _VIEWS_PAST:
         return False
     return word in ("said", "told", "wrote") or word.endswith(("ed", "л", "ла", "ли", "ло"))
+
+
+def verb_gender(cue_text: str, lang: str) -> str:
+    """The speaker's gender as a Russian verb tells it (заявила: "f"), else ""."""
+    if lang != "ru":
+        return ""
+    word = cue_text.lower()
+    return (
+        "f" if word.endswith(("ла", "уверена")) else "m" if word.endswith(("л", "уверен")) else ""
+    )

@@ -65,9 +65,14 @@ _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*чт�
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
 _DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
 # a quoted name right after the cue and before "что" / "that": заявила «Азатутюн», что
-_NAMED_THAT_RE = re.compile(
-    r"\s*[«\"“„][A-ZА-ЯЁ][^«»\"“”\n]{0,40}[»\"”“]\s*(?=,?\s*(?:что|that)(?!\w))", re.IGNORECASE
+_NAMED_THAT_RE = re.compile(  # also "рассказал «Российской газете» о том, что …"
+    r"\s*[«\"“„][A-ZА-ЯЁ][^«»\"“”\n]{0,40}[»\"”“]\s*(?=,?\s*(?:о\s+том,\s*)?(?:что|that)(?!\w))",
+    re.IGNORECASE,
 )
+# a content clause after a cue: "отметил, что …", "told reporters that …", "заявил о том, что"
+_THAT_AHEAD_RE = re.compile(r"[^.,;:!?\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
+# where the content before a quote the cue also gives ends: "…: «…»", "…, «но и …»"
+_QUOTE_AFTER_RE = re.compile(r"(?::|,)\s*[«\"“„]")
 # "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
 _COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
@@ -291,12 +296,21 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
 
 
 def _lead_in(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
-    """The words of "по словам X, …:" before the quote the cue also attributes, if any."""
-    span = _clause_span(text, cue, bounds)
-    colon = text.find(":", span[0], span[1]) if span is not None else -1
-    if colon < 0 or not _QUOTE_NEXT_RE.match(text, colon + 1):
+    """The words a cue reports besides the quote it also attributes: "по словам X, …: «…»",
+    "По его словам, …, «но и …»", "X отметил, что …: «…»"; and "X рассказал «Российской
+    газете» о том, что …", where the quote is an outlet's name. None when there are none."""
+    if cue.kind == ACCORDING:
+        span = _clause_span(text, cue, bounds)
+    elif cue.kind == SPEECH and _THAT_AHEAD_RE.match(text, cue.end, bounds[1]):
+        span = _content_span(text, cue, bounds)
+    else:
         return None
-    start, end = _trim(text, span[0], colon)
+    if span is None:
+        return None
+    quote = _QUOTE_AFTER_RE.search(text, span[0], span[1])
+    if quote is None and cue.kind == ACCORDING:
+        return None
+    start, end = _trim(text, span[0], quote.start() if quote else span[1])
     return (start, end) if _TWO_WORDS_RE.search(text, start, end) else None
 
 
@@ -409,7 +423,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
             out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))
             continue
         if k in voices.attributing:
-            lead_in = _lead_in(text, cue, bounds) if cue.kind == ACCORDING else None
+            lead_in = _lead_in(text, cue, bounds)
             if lead_in is not None:  # "По его словам, говорить о разрыве рано: «…»"
                 out.append(Reported(*lead_in, voices.speakers[k], cue.cue))
             continue

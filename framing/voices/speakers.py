@@ -81,6 +81,7 @@ from .cues import (
     SPEECH,
     TERM,
     tells_again,
+    verb_gender,
 )
 from .phrases import (
     DETERMINERS,
@@ -166,7 +167,11 @@ _NOT_RE = re.compile(r"(?<!\w)не\s+$")
 _INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
 _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 # "and said", ", однако не исключил": the subject before
-_SHARED_RE = re.compile(r"(?<!\w)(?:and|but|и|а также|однако|но)\s+(?:не\s+)?$", re.IGNORECASE)
+_SHARED_RE = re.compile(  # "…, но по-прежнему считает": an adverb between
+    r"(?<!\w)(?:and|but|и|а также|однако|но)\s+"
+    r"(?:(?:не|по-прежнему|также|тоже|еще|ещё|уже|then|also|later|still)\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 class Cue(NamedTuple):
@@ -207,6 +212,8 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     m = rules[0].search(text, lo, pos) or rules[1].search(text, max(lo, pos - 120), pos)
     if m is None or quoted(m.start()):
         return None  # «…, которые возникают …», — сказал: the clause is the quote's
+    if lang == "ru" and (" — " in text[m.start() : pos] or " – " in text[m.start() : pos]):
+        return None  # "Опросы, оплаченные …, — часть войны, заявляла X": a predicate
     if lang != "ru" and _WHICH_PRONOUN_RE.search(m.group()):
         return None  # "the mentality which he said led to …": the pronoun is the speaker
     head = m.start()
@@ -332,7 +339,8 @@ def _fixed_form_speaker(text, start, end, cue_text, kind, lang) -> tuple[int, in
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
     if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… Минэнерго РФ"
-        return words_after(text, end, RU_STOP, limit=4)
+        author = words_after(text, end, RU_STOP, limit=4)
+        return author if author[0] >= 0 else (end - len(words[-1]), end)  # "в документе"
     if cue_text == RU_FRONTED_DOCUMENT:  # "В заявлении МИД говорится": the document's author
         fronted = _FRONTED_DOCUMENT_RE.search(text, max(0, start - 80), start)
         return fronted.span(1) if fronted else (-1, -1)
@@ -346,7 +354,7 @@ def _speaker_span(
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
     stop, back_skip = (RU_STOP, _RU_BACK_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
     # "заявили", "выразили надежду"; "надеются", "отрицают": an office may speak
-    plural = cue_text.split(" ", 1)[0].endswith(("ли", "ют", "ят", "ются", "ятся"))
+    plural = cue_text.split(" ", 1)[0].endswith(("ли", "ют", "ят", "ются", "ятся", "ены"))
     fixed = _fixed_form_speaker(text, start, end, cue_text, kind, lang)
     if fixed is not None:
         return fixed
@@ -390,6 +398,7 @@ def _speaker_span(
         and not cue_text.startswith("tell")
         and cue_text != "told"
         and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
+        and not _SHARED_RE.search(text, max(0, start - 30), start)  # "но считает ОДКБ …"
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
         told = _COMMA_BEFORE_RE.search(text, max(0, start - 4), start) is not None
@@ -422,16 +431,6 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies in one of the sorted, disjoint ``spans``."""
     k = bisect_right(spans, (offset, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
-
-
-def _gender(cue_text: str, lang: str) -> str:
-    """The speaker's gender as a Russian verb tells it (заявила: "f"), else ""."""
-    if lang != "ru":
-        return ""
-    word = cue_text.lower()
-    return (
-        "f" if word.endswith(("ла", "уверена")) else "m" if word.endswith(("л", "уверен")) else ""
-    )
 
 
 class CueList:
@@ -499,6 +498,8 @@ class CueList:
                     continue
                 if after:
                     cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
+            if cue_text.startswith("рассчитыва") and not _THAT_RE.match(text, m.end()):
+                continue  # "рассчитывает на сохранение": counts on, says nothing
             if (
                 cue_text.startswith("исключ")
                 and _NOT_RE.search(text, max(0, m.start() - 4), m.start())
@@ -543,9 +544,9 @@ class CueList:
             speaker = before.speaker if near else _place_before(text, s)  # the office before
         inherits = not speaker and (
             cue_text.lower().endswith("ing")
-            or _SHARED_RE.search(text, max(0, m.start() - 14), m.start()) is not None
+            or _SHARED_RE.search(text, max(0, m.start() - 30), m.start()) is not None
         )
-        gender = _gender(cue_text, lang)
+        gender = verb_gender(cue_text, lang)
         return Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits)
 
     def __len__(self) -> int:
