@@ -247,12 +247,13 @@ def _fitting(head: str, title: str, detail: tuple) -> bool:
     глава турецкого МИД")."""
     if not all(d in title for d in detail):
         return False
+    if detail and ("коллег" in title or "counterpart" in title):
+        return True  # "his Armenian counterpart Ararat Mirzoyan … The Armenian diplomat"
     if " " not in head:
         return _fits(head, title)
     role, office = head.split()
     chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
-    held = (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
-    return held or (bool(detail) and "коллег" in title)
+    return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
 
 
 def _untitled(named: list, titles: dict) -> str | None:
@@ -402,6 +403,11 @@ class Speakers:
                 found = self._named_with_title(cue, head, detail) or self._titled_name(
                     cue, head, detail
                 )
+                # a title of its time need not say "former" ("Armenia's second President
+                # Robert Kocharyan … the former president"); its other words must still fit
+                relaxed = tuple(d for d in detail if d not in ("former", "ex"))
+                if found is None and relaxed != detail:
+                    found = self._named_with_title(cue, head, relaxed)
             if found is None and len(phrase.split()) >= 4:
                 # "the Deputy Head of the Office of the President" that no written title
                 # fits: the person just named without a title holds that office

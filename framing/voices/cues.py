@@ -37,7 +37,7 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed pledged pledges speculated signaled signalled informs"
+    "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"
@@ -47,11 +47,27 @@ EN_PLURAL = (
     "predict"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
-_EN_PHRASES = ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"] + [
-    f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
-    for verb in ("is", "was", "are", "were", "remains", "remained")
-    for view in ("convinced", "confident")
-]
+_EN_PHRASES = (
+    ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
+    + [
+        f"expressed {whose}{what}"  # "expressed their commitment to …", "expressed hope that"
+        for whose in ("", "his ", "her ", "their ", "its ")
+        for what in (
+            "hope",
+            "concern",
+            "confidence",
+            "commitment",
+            "support",
+            "regret",
+            "readiness",
+        )
+    ]
+    + [
+        f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
+        for verb in ("is", "was", "are", "were", "remains", "remained")
+        for view in ("convinced", "confident")
+    ]
+)
 # cues that look back at the quotes before them ("…” ¶ X made the remarks on Friday.)
 RETROSPECTIVE = [
     f"{verb} {det} {noun}"
@@ -253,7 +269,8 @@ EN_STOP = frozenset(
 
 EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
-    "repeatedly publicly separately again had earlier just only long now".split()
+    "repeatedly publicly separately again had earlier just only long now first initially "
+    "privately openly".split()
 )
 
 RU_STOP = frozenset(
@@ -430,9 +447,13 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
 
 
 # a cue word after these is a noun: "rejected claims", "the warnings", "Baku’s claims"
+# (and an object's verb or adjective: "contains claims", "territorial claims", "amid fears")
 NOUN_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
-    r"rejects|denies|dismisses|repeated|new|described|\w+['’]s)\s+$",
+    r"rejects|denies|dismisses|repeated|new|described|contains?|includes?|makes?|made|has|"
+    r"have|had|renewed|territorial|false|unfounded|baseless|similar|fresh|competing|amid|"
+    r"raised|raising|growing|stoked|stoking|fuell?ed|fuell?ing|sparked|sparking|eased|easing|"
+    r"allayed|\w+['’]s)\s+$",
     re.IGNORECASE,
 )
 

@@ -102,9 +102,26 @@ _WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second
 _WRITER_TAIL_RE = re.compile(
     rf",\s+(?:{_WRITERS_APPOSITION}\s|"
     r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
-    r"highlighting|signalling|signaling|heightening|escalating)\s)[^;:!?\"“”«»]*[.!?]?\s*$"
+    r"highlighting|signalling|signaling|heightening|escalating|amid)\s|"
+    # "…, as tensions between the two countries reached a new high": the news around it
+    r"as\s+(?!(?:well|soon|long|much|many|far|if|though|part|a\s+result|expected|planned|"
+    r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"
 )
 _QUOTE_NEXT_RE = re.compile(r"\s*[\"“«„]")
+_ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
+_TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
+    r"[^.;!?\"“”«»\n]{0,80}?[\"“«„][^\"“”«»\n]{1,80}[\"”»“]"
+    r"(?=\s+(?:и|а\s+также|and)\s+[а-яёa-z]+(?:ли|ла|л|ло|ed)\b)"
+)
+# "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
+_CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
+# "по данным «Ъ»", "По информации РБК": an outlet's own reporting is its narrative
+_DATA_CUES = ("по данным", "по информации", "по сведениям")
+_OUTLET_RE = re.compile(
+    r"[«\"“]?(?:Ъ|РБК|ТАСС|РИА|Интерфакс|Коммерсант|Ведомост|Известий|Медуз|Новой газет|Газет|"
+    r"Reuters|Bloomberg|Financial Times|FT|Sputnik|NEWS\.am|JAMnews|EADaily|Азатутюн|Регнум|"
+    r"Росбалт|Eurasianet|AP|AFP)(?!\w)"
+)
 # a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
 _AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
 # a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
@@ -144,6 +161,8 @@ _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
 )
+# the speaker labels of an interview: initials, or a question after a name and a colon
+_TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ]{2,4}:[ \t]|[^\n:]{2,40}:[^\n]*\?[ \t]*$)")
 # a relative pronoun set off before "по версии X," / "according to X,": its clause reports
 _RELATIVE_BEFORE_RE = re.compile(r",\s*(котор\w+|which|who)\s*,$")
 # surnames of a man or a woman (Armenian, Georgian, Ukrainian): "Пашинян: …", "Kobakhidze: …"
@@ -193,6 +212,10 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
         relative = _RELATIVE_BEFORE_RE.search(before)
         if relative is not None:  # "…компаний, которые, по версии ведомства, помогали …"
             clause += relative.start(1)  # the relative clause is the content, not the sentence
+        joints = list(_CLAUSE_JOINT_RE.finditer(before[:-1]))
+        if joints:  # "Евросоюз утвердил пакет, однако, по мнению экономистов, …"
+            clause += joints[-1].end()
+            before = before[joints[-1].end() :]
         if before.endswith(",") and _TWO_WORDS_RE.search(before):
             # one word before the aside is its subject, left out: "Кишинев, по его словам, …"
             semicolon = text.find(";", comma.end(), bounds[1])
@@ -286,6 +309,11 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         return that.end(), tail.start() if tail else bounds[1]
     if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
         return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
+    if cue.cue in ("told", "tells") and _ADDRESSEE_ONLY_RE.match(text, start, bounds[1]):
+        return None  # "…, Thayer Bigelow told security analysts.": whom, not what
+    if cue.kind == TERM:  # "назвали действия «жестокостью» и приостановили …": the naming
+        named = _TERM_QUOTE_RE.match(text, start, bounds[1])
+        bounds = (bounds[0], named.end()) if named else bounds
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
     if near and not _opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
@@ -336,6 +364,13 @@ def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, i
         lead = nxt.speaker_start if 0 <= nxt.speaker_start < nxt.start else nxt.start
         joint = _JOINT_RE.search(text, max(start, lead - 80), lead) if lead > start else None
     return (start, joint.start()) if joint is not None else span
+
+
+def _own_outlet(text: str, source: str) -> bool:
+    """Whether the source of "по данным X" is the outlet that publishes ``text``: a news
+    outlet named again in it ("Источник «Ъ» …", "сообщил РБК", "/ТАСС/")."""
+    name = source.strip('«»"“” ')
+    return bool(name) and _OUTLET_RE.match(source) is not None and text.count(name) > 1
 
 
 def _title_only(words: str) -> bool:
@@ -402,6 +437,8 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in RETROSPECTIVE:
             continue  # "made the remarks on Friday" reports no content of its own
+        if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
+            continue  # "По данным «Ъ», …" in «Ъ»'s story: the outlet's own reporting
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
@@ -484,8 +521,8 @@ def _headline_spans(text: str, reach=None) -> list[Reported]:
     Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
     out: list[Reported] = []
-    if ":" not in text:
-        return out
+    if ":" not in text or _TRANSCRIPT_RE.search(text):
+        return out  # an interview's "AO: …", "Foreign Policy: Is …?": answers are narrative
     for start in _line_starts(text, reach):  # one anchored match per line
         m = _HEADLINE_RE.match(text, start)
         if m and (

@@ -64,11 +64,9 @@ from .cues import (
     AUXILIARIES,
     CUE_KINDS,
     CUE_RE,
-    EN_PLURAL,
     EN_SKIP,
     EN_STOP,
     FIRST_PERSON,
-    NOUN_BEFORE_RE,
     PRONOUNS,
     RELATIVE_RE,
     RU_DATIVES,
@@ -83,6 +81,7 @@ from .cues import (
     tells_again,
     verb_gender,
 )
+from .lookalikes import look_alike
 from .phrases import (
     DETERMINERS,
     PERSON_NAME,
@@ -116,9 +115,7 @@ _DESCRIBED_RE = re.compile(
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 _NAMING_RE = re.compile(r"\s*[\"“«„']")
-_CALLED_RE = re.compile(r"\s+(?:(for|on)|off|up)\b")
-# "the policy actions called for were …", "the steps called for in the plan": a participle
-_CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+(?:was|were|is|are|in|by|under)\b")
+_CALLED_RE = re.compile(r"\s+(?:for|on)\b")
 _FRONTED_DOCUMENT_RE = re.compile(
     r"(?<!\w)[Вв][ \t]+(?:сообщении|заявлении|документе|докладе|отчете|отчёте|пресс-релизе|"
     r"коммюнике|письме|обращении|релизе)[ \t]+([^,.;:!?\n]{2,60}?)[ \t]+$"
@@ -144,12 +141,10 @@ _NAME_AFTER_OFFICE_RE = {
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
-_EN_PLURAL = frozenset(EN_PLURAL)
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
 _DESCRIBERS = frozenset("the a an his her its their one".split())
 _NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
-_OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
 # "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
 # is the object, the subject after it speaks
 _WHICH_PRONOUN_RE = re.compile(
@@ -471,41 +466,17 @@ class CueList:
             ):
                 continue  # inside a quote, or the "saying" of "quoted X as saying"
             cue_text, kind = m.group(), kinds[m.group()]
-            if (
-                lang != "ru"
-                and (cue_text.endswith("s") or cue_text in _EN_PLURAL)
-                and (
-                    NOUN_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-                    or (cue_text in _EN_PLURAL and _OF_RE.match(text, m.end()))
-                )
-            ):
-                continue  # "rejected claims of …", "the warnings", "fear of": a noun
+            if look_alike(text, m.start(), m.end(), cue_text, lang):
+                continue  # "the warnings", "added a dozen companies to …", "не исключил угрозы"
             if cue_text in ("quoted", "cited"):
                 who = _QUOTED_AS_RE.match(text, m.end())
                 if who is not None:  # "cited figures": not a cue
                     s, e = who.span(1)
                     self._add(Cue(m.start(), who.end(), "quoted … as saying", SPEECH, text[s:e], s, e, ""))  # fmt: skip
                 continue
-            if cue_text.startswith("call"):
-                after = _CALLED_RE.match(text, m.end())
-                if after and not after.group(1):
-                    continue  # called off, called up
-                if (
-                    after
-                    and cue_text == "called"
-                    and _CALLED_FOR_PARTICIPLE_RE.match(text, after.end())
-                ):
-                    continue
-                if after:
-                    cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
-            if cue_text.startswith("рассчитыва") and not _THAT_RE.match(text, m.end()):
-                continue  # "рассчитывает на сохранение": counts on, says nothing
-            if (
-                cue_text.startswith("исключ")
-                and _NOT_RE.search(text, max(0, m.start() - 4), m.start())
-                and not _THAT_RE.match(text, m.end())
-            ):
-                continue  # "не исключил угрозы": a possibility left open; "не исключил, что": a view
+            after = _CALLED_RE.match(text, m.end()) if cue_text.startswith("call") else None
+            if after:
+                cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
             if cue_text.endswith("ing"):  # "a stark warning": a noun when a phrase precedes
                 cue = self._finish(len(self._items), m, cue_text, kind)
                 if cue is not None:
