@@ -99,6 +99,7 @@ _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посо�
 # what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
 _KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLOMATS,
         "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
+        "собеседник": ("источник", "собеседник"),  # "Источник … — сказал собеседник агентства"
         "expert": _EXPERTS, "analyst": _EXPERTS, "эксперт": _EXPERTS, "политолог": _EXPERTS,
         "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
         "премьер": ("премьер", "prime minister", "глава правительства"),
@@ -132,7 +133,7 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         words = [words[0], words[2]]  # "глава турецкого МИД": the nationality is a detail
     if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
         head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
-        return f"{head} {words[1].lower()}" if head.startswith(RU_ROLES) else None
+        return f"{head} {words[1].lower()}" if head.startswith((*RU_ROLES, "зам")) else None
     if lang == "ru":
         return description_head(phrase.lower(), words)
     if lang == "en" and 4 <= len(words) <= 9 and words[0].lower() == "the":
@@ -229,7 +230,8 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
     for phrase, gender in reversed(named):
         title = titles.get(phrase, phrase.lower())
         if head is not None:
-            if _fitting(head, title, detail):
+            # "— добавила дипломат": the verb's gender too (``want`` of an anaphor)
+            if _fitting(head, title, detail) and (want in ("", "org") or gender in ("", want)):
                 return phrase
             continue
         if want == "org":
@@ -253,6 +255,8 @@ def _fitting(head: str, title: str, detail: tuple) -> bool:
         return _fits(head, title)
     role, office = head.split()
     chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
+    if role.startswith("зам"):  # "замглавы МИД": "заместитель министра иностранных дел"
+        chief = any(z in title for z in ("зам", "заместител"))
     return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
 
 
@@ -396,7 +400,8 @@ class Speakers:
                 named.append(name)
                 found = name[0]
         if found is None:
-            found = _antecedent(named, want, head, self.titles, _detail(phrase, head))
+            gendered = want or (cue.gender if head is not None else "")
+            found = _antecedent(named, gendered, head, self.titles, _detail(phrase, head))
         if found is None and head is not None:
             if self.text:
                 detail = _detail(phrase, head)

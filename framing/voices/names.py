@@ -62,6 +62,8 @@ NAME_RE = {
 
 _PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
 _RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+# a subject's verb, past or present: "Нино Чхеидзе смотрит на ситуацию иначе"
+_RU_VERB_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась|ет|ит|ют|ят|ется|ится)\b")
 
 # the words after which a capitalized run is no speaker: an addressee ("told Le Figaro",
 # "in an interview with Die Welt") or a thing ("the South African Railway")
@@ -136,6 +138,7 @@ def title_start(text: str, start: int) -> int:
             word[:1].isupper()
             or low in _LINKS
             or low.startswith(ROLES_ALL)
+            or low.startswith(RU_DESCRIPTIONS)  # "генерал-майор Андрей Ковальчук"
             or low.startswith(_COUNTERPARTS)
             or ru_country(low)
         ):
@@ -218,7 +221,7 @@ def last_name(
                 known.setdefault(name.split()[-1], found)
         else:
             continue
-        if lang == "ru" and _RU_PAST_RE.match(text, m.end()):
+        if lang == "ru" and _RU_VERB_RE.match(text, m.end()):
             subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
         elif _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
             before = word_back(text, m.start())
