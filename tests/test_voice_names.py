@@ -111,6 +111,23 @@ HITS = [
         "drone attack",
         "Svitlana Grynchuk",
     ),
+    (  # a description with a word of its own re-describes the person just named untitled
+        "One of its leaders, Artsvik Minasyan, said the government was leaving a vacuum. "
+        "“This is a gamble with the country’s security,” the opposition lawmaker said.",
+        "security",
+        "Artsvik Minasyan",
+    ),
+    (  # a quantifier opens an inverted speaker
+        "“It’s not a crisis. It’s theater,” said one of the diplomats, who was granted anonymity.",
+        "crisis",
+        "one of the diplomats",
+    ),
+    (  # "she" is never a man named by his first name
+        "When Salome Zourabichvili addressed protesters, she did not mention Bidzina "
+        "Ivanishvili by name.\n\n“Our European future is a threat to his power,” she said.",
+        "threat",
+        "Salome Zourabichvili",
+    ),
     (  # a cue before the participle in its sentence still speaks for it
         "Lavrov told reporters that Yerevan had made a mistake, saying the bloc faced no threat.",
         "threat",

@@ -417,6 +417,10 @@ class Speakers:
                 # "the Deputy Head of the Office of the President" that no written title
                 # fits: the person just named without a title holds that office
                 found = _untitled(named, self.titles)
+            if found is None and len(phrase.split()) == 3 and self.lang != "ru":
+                # "Artsvik Minasyan said … “…,” the opposition lawmaker said": a description
+                # with a word of its own re-describes the person just named, if untitled
+                found = _untitled(named[-1:], self.titles)
         if found is None and head in _HEADS:  # "the Russian leader" that no title fits
             found = _untitled(named, self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":

@@ -218,7 +218,8 @@ CUE_RE = {lang: re.compile(r"\b" + _trie(kinds) + r"\b") for lang, kinds in CUE_
 ROLES = (
     "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
     "ambassador aide secretary president premier chief head source leader diplomat analyst expert "
-    "chancellor"
+    "chancellor lawmaker legislator senator negotiator economist politician activist lawyer "
+    "commander governor mayor professor researcher"
 ).split()
 RU_ROLES = (
     "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",
@@ -232,9 +233,23 @@ FEMALE_WORDS = frozenset(
     "victoria ursula angela kaja kamala hillary nancy mary sarah theresa annalena liz "
     "мария анна ольга елена ирина татьяна наталья светлана марина екатерина валентина людмила "
     "жительница журналистка активистка правозащитница пенсионерка студентка учительница "
-    "депутатка женщина госпожа".split()
+    "депутатка женщина госпожа salome maia maya nino tamar tamara ani anahit lilit gayane zara "
+    "lusine mariam kristina yulia iryna olena oksana hanna ketevan khatia саломе майя майя нино "
+    "тамар тамара ани анаит лилит гаяне зара лусине мариам кристина юлия карине сирануш "
+    "нигина".split()
 )
-MALE_WORDS = frozenset("mr mr. spokesman chairman man".split())
+# men's first names common in this news (a pronoun's gender is checked against them)
+MALE_WORDS = frozenset(
+    "mr mr. spokesman chairman man nikol ararat armen tigran levon serzh vahagn ruben arman "
+    "hayk gagik davit giorgi irakli bidzina mikheil zurab kakha levan ilham hikmet jeyhun "
+    "kassym kasym shavkat sadyr emomali vladimir sergei sergey dmitry dmitri mikhail alexei "
+    "alexey alexander andrei andriy volodymyr dmytro petro oleksandr viktor recep hakan "
+    "emmanuel olaf friedrich donald antony jens josep keir boris igor yuri nikolai rustem "
+    "никол арарат армен тигран левон серж ваагн рубен арман айк гагик давид георгий ираклий "
+    "бидзина михаил зураб ильхам хикмет джейхун касым шавкат садыр эмомали владимир сергей "
+    "дмитрий алексей александр андрей петр виктор реджеп хакан эммануэль олаф фридрих дональд "
+    "вадим игорь юрий николай рустем мгер арцвик ишхан".split()
+)
 ORG_HEADS = frozenset(
     "agency ministry office service newspaper paper website outlet channel government committee "
     "statement kremlin tass interfax reuters ap afp azatutyun rbk ria council bloc organization "

@@ -143,6 +143,7 @@ _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” sai
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
+_QUANTIFIERS = frozenset("one two three four several some many another both".split())
 _DESCRIBERS = frozenset("the a an his her its their one".split())
 _NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
 # "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
@@ -286,7 +287,10 @@ def _speaker_after(
         return -1, -1  # "said the suspension would stay", "insists the treaty cannot": content
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
     if first and not (
-        first[0].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUNS
+        first[0].isupper()
+        or first.lower() in DETERMINERS
+        or first.lower() in PRONOUNS
+        or first.lower() in _QUANTIFIERS  # "said one of the diplomats"
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
     following = TOKEN_RE.match(text, end) if end >= 0 else None
