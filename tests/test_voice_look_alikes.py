@@ -42,6 +42,7 @@ NARRATIVE = [
      "that stayed silent during an attack is no guarantee.", "attack"),
     ("Захарова ответила на слова Пашиняна о заморозке участия республики в ОДКБ.", "заморозке"),
     ("Официально ни одна из сторон о кризисе не говорит.", "кризисе"),
+    ("Prices expressed in dollars fell after the war began.", "war"),
     ("По данным «Ъ», переговоры о кризисе заморожены. Источник «Ъ» в МИД это подтвердил.",
      "кризисе"),
     ("Власти в Баку назвали действия силовиков «жестокостью» и приостановили все мероприятия.",
@@ -59,6 +60,10 @@ REPORTED = [
     ("The threat of a new war will not disappear as long as Armenia’s constitution contains "
      "claims against Azerbaijan, President Ilham Aliyev said.", "threat", "Ilham Aliyev"),
     ("Lavrov first warned of a collapse of the bloc.", "collapse", "Lavrov"),
+    ("The First Lady expressed her sincere hopes that Ukraine would win the war.", "war",
+     "The First Lady"),
+    ("Москва опасается эскалации, заявил журналистам Дмитрий Песков.", "эскалации",
+     "Дмитрий Песков"),
     ("He added that the collapse of the bloc was near.", "collapse", "He"),
     ("Two diplomatic sources told Reuters that Russia feared a collapse of ties, as talks "
      "stalled.", "collapse", "Two diplomatic sources"),

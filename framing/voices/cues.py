@@ -47,27 +47,13 @@ EN_PLURAL = (
     "predict"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
-_EN_PHRASES = (
-    ["pointed out", "quoted", "cited", "ruled out", "rules out", "summed up"]
-    + [
-        f"expressed {whose}{what}"  # "expressed their commitment to …", "expressed hope that"
-        for whose in ("", "his ", "her ", "their ", "its ")
-        for what in (
-            "hope",
-            "concern",
-            "confidence",
-            "commitment",
-            "support",
-            "regret",
-            "readiness",
-        )
-    ]
-    + [
-        f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
-        for verb in ("is", "was", "are", "were", "remains", "remained")
-        for view in ("convinced", "confident")
-    ]
-)
+_EN_PHRASES = [
+    "pointed out", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
+] + [
+    f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
+    for verb in ("is", "was", "are", "were", "remains", "remained")
+    for view in ("convinced", "confident")
+]  # fmt: skip
 # cues that look back at the quotes before them ("…” ¶ X made the remarks on Friday.)
 RETROSPECTIVE = [
     f"{verb} {det} {noun}"
@@ -119,6 +105,9 @@ _RU_VIEWS = (
     ]
     + ["сходятся во мнении", "сошлись во мнении"]
 )
+#: the cues of a view held, not of words said ("опасается", "надеется"): a view inside
+#: what a later speech cue reports does not take the report over
+VIEWS = frozenset(_RU_VIEWS)
 #: "…, говорится в сообщении ведомства": the document's author speaks (the words after it)
 RU_DOCUMENTS = [
     f"говорится в {noun}"

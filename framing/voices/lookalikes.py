@@ -8,7 +8,7 @@ tells the other uses apart by the words around it:
 * **an adjective or a participle**: "the group's first claimed attack", "its stated goal",
   "a programme promised by the Reagan administration";
 * **an action**: "added a dozen companies to its list", "announced sanctions on 30 tankers",
-  "claimed responsibility", "threatened to veto", "asked the bloc to intervene", "expected
+  "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to veto", "asked the bloc to intervene", "expected
   the CSTO to come", "observed a residential building", "responded to the collapse by laying
   off", "ответила на слова …", "рассчитывает на сохранение", "не исключил угрозы" (a
   possibility left open), "called off";
@@ -52,6 +52,10 @@ _EN_OBJECTS = {
     "responded": re.compile(r"\s+to\b"),
     "reacted": re.compile(r"\s+to\b"),
 }  # fmt: skip
+_EXPRESSED_RE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:hopes?|concerns?|confidence|commitment|support|regret|"
+    r"readiness|disappointment|gratitude|solidarity|doubts?)\b"
+)
 _RU_ANSWERED_RE = re.compile(r"\s+на\s")  # "ответила на слова Пашиняна о …"
 
 
@@ -88,6 +92,8 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
             text, max(0, start - 12), start
         ):
             return True  # "a programme promised by the Reagan administration"
+    if cue == "expressed":  # "expressed her sincere hopes that …", not "expressed in dollars"
+        return _EXPRESSED_RE.match(text, end) is None
     obj = _EN_OBJECTS.get(cue)
     return obj is not None and obj.match(text, end) is not None
 

@@ -53,6 +53,7 @@ from .cues import (
     RETROSPECTIVE,
     ROLES,
     TITLE_LINKS,
+    VIEWS,
     gender_of,
 )
 from .quotes import ArticleVoices
@@ -391,8 +392,11 @@ def _opens_clause(words: str) -> bool:
 
 
 def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
-    """Whether a cue with a speaker comes before cue ``k`` in its sentence (from ``start``)."""
-    return k > 0 and voices.cues.ends[k - 1] >= start and voices.speakers.said(k - 1)
+    """Whether a cue with a speaker comes before cue ``k`` in its sentence (from ``start``);
+    a view ("Москва опасается эскалации, заявил X") is part of what ``k`` reports."""
+    if not (k > 0 and voices.cues.ends[k - 1] >= start):
+        return False
+    return voices.cues[k - 1].cue not in VIEWS and voices.speakers.said(k - 1)
 
 
 def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reported]:
