@@ -69,9 +69,10 @@ from .._tables import check_articles
 from .anaphora import Speakers
 from .asides import colon_subject
 from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
+from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, quote_kind, titled
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
-from .speakers import ACCORDING, TERM, Cue, CueList
+from .speakers import TERM, Cue, CueList
 
 __all__ = [
     "find_quotes",
@@ -85,8 +86,6 @@ __all__ = [
 #: The columns of the quotes table, in order.
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "kind", "speaker", "cue", "unclosed")
 
-_WORD_RE = re.compile(r"\w+")
-_SENTENCE_MARK_RE = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
 _AFTER_GAP_RE = re.compile(
     r"[\"'”’»“«„‘›]?[\s,—–-]*(?:(?:the|a|an)\s+)?"
 )  # the: a phrase cut at 8 words
@@ -95,50 +94,10 @@ _DESCRIBED_GAP_RE = re.compile(
     r"[\"'”’»][ \t]*,?[ \t]*(?:(?:the|a|an)[ \t]+|[A-Z][\w.-]*['’]s[ \t]+)[^,.;:!?\"“”«»\n]{1,60},[ \t]*"
 )
 _PRONOUN_SPEAKERS = ("he", "she", "they", "он", "она", "они")
-# a noun right after a short quote that makes it a name: the “Sanctions” group, «Нормандский»
-# формат, the "Star Wars" programme
-_NAME_AFTER_RE = re.compile(
-    r"[ \t]+(?:group|initiative|programme|program|format|platform|party|movement|operation|"
-    r"project|summit|forum|coalition|campaign|группа|группы|инициатив\w*|формат\w*|"
-    r"платформ\w*|парти\w*|движени\w*|операци\w*|проект\w*|саммит\w*|форум\w*|"
-    r"коалици\w*|кампани\w*)(?!\w)"
-)
-# the nouns that a title or a name in quotation marks follows: the law “On …”, конференция
-# «…», the report titled “…”, the principle of “…”, по данным «Ъ»
-_TITLE_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:law|decree|resolution|bill|conference|forum|festival|exhibition|book|film|"
-    r"programme|program|strategy|operation|project|campaign|treaty|slogan|motto|principle|"
-    r"formula|doctrine|hashtag|newspaper|channel|movement|party|titled|entitled|headlined|"
-    r"закон\w*|указ\w*|постановлени\w*|конференци\w*|форум\w*|фестивал\w*|выставк\w*|"
-    r"книг\w*|фильм\w*|программ\w*|стратеги\w*|операци\w*|проект\w*|кампани\w*|"
-    r"договор\w*|лозунг\w*|девиз\w*|принцип\w*|формул\w*|доктрин\w*|газет\w*|"
-    r"телеканал\w*|движени\w*|парти\w*|названием|тем[уеы]|темой|topic|theme|по данным)(?:\s+of)?[\s,:]*$",
-    re.IGNORECASE,
-)
-_LAW_TITLE_RE = re.compile(r"(?:On|Об?)\s+(?:the\s+)?[^\W\d_]")
-# an English auxiliary or modal makes a short quote a clause (“cannot be held responsible”)
-_FINITE_RE = re.compile(
-    r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|can|cannot|could|shall|should|must|"
-    r"may|might|does|did|won't|can't|isn't|aren't|wasn't|weren't|doesn't|didn't)(?!\w)",
-    re.IGNORECASE,
-)
-# a Russian verb in a short quote makes it a clause too: a negated present or past
-# («не заставит себя ждать», «не представляет угрозы») or a reflexive form («превратились»)
-_RU_FINITE_RE = re.compile(
-    r"(?<!\w)не\s+[а-яё]+(?:ет|ит|ут|ют|ат|ят|ем|им|л|ла|ло|ли)(?!\w)"
-    r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)",
-    re.IGNORECASE,
-)
-# the nouns whose names are capitalized: a party, a movement, a paper, a channel
-_NAMED_ORG_RE = re.compile(
-    r"(?<!\w)(?:парти|движени|газет|телеканал|party|movement|newspaper|channel)"
-)
 _THAT_AFTER_RE = re.compile(r",?\s*(?:что|that)(?!\w)")
 _FLOATING_GAP = 400  # characters between a quote and an unattributed one that continues it
 _CUE_ROOM = 60  # characters of the longest cue
 _BEFORE_GAP = 80  # characters between a cue (or its speaker) and the quote it introduces
-_SCARE_WORDS = 4  # a scare quote is at most four words (the labelling guide)
-_TERM_WORDS = _SCARE_WORDS  # a term after described … as, called: the same four words
 
 
 class QuoteRow(NamedTuple):
@@ -214,7 +173,7 @@ def _before(text: str, start: int, cues: list[Cue], k: int) -> int | None:
         return None
     cue = cues[k]
     gap = text[max(cue.end, cue.speaker_end) : start - 1]
-    if len(gap) > _BEFORE_GAP or "\n" in gap or _SENTENCE_MARK_RE.search(gap):
+    if len(gap) > _BEFORE_GAP or "\n" in gap or SENTENCE_MARK_RE.search(gap):
         return None
     stripped = gap.strip()
     if not stripped and cue.speaker_start > cue.end:
@@ -312,38 +271,6 @@ def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kin
     return j, cue.cue
 
 
-def _kind(
-    quote: str, adjacent: bool, cue: Cue | None, answered: bool = False, colon: bool = False
-) -> str:
-    """ "quote" or "scare_quote" (the rules are in the module's docstring); ``answered``: the
-    attribution follows the quote («Есть», — ответила Захарова: a word said, not a name);
-    ``colon``: a colon introduces it (He said: “no threat”: words given as said)."""
-    if cue is not None and cue.kind == TERM:
-        return "scare_quote" if len(_WORD_RE.findall(quote)) <= _TERM_WORDS else "quote"
-    words = _WORD_RE.findall(quote)
-    speech = _SENTENCE_MARK_RE.search(quote.rstrip()) or quote.rstrip().endswith(",")
-    if not speech and len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words):
-        return "scare_quote"  # a title or a name: writes “The Long View”
-    if not speech and _LAW_TITLE_RE.match(quote):
-        return "scare_quote"  # the title of a law or a decree: “On the Strategy for …”
-    if not speech and len(words) == 1 and words[0][:1].isupper() and not answered:
-        return "scare_quote"  # a name, even right after a cue: заявила «Азатутюн», что
-    fragment = (  # a few words in lower case and no verb: "…, а лишь о «технической паузе»,"
-        quote[:1].islower()
-        # but all that "по его словам," introduces is his: «решение за Ереваном»
-        and (quote.isascii() or cue is None or cue.kind != ACCORDING)
-        and not colon
-        and len(words) <= _SCARE_WORDS
-        and not _FINITE_RE.search(quote)
-        and not _RU_FINITE_RE.search(quote)
-    )
-    if (adjacent or speech) and not fragment:  # “now back in,” Frawley said: a fragment's term
-        return "quote"
-    if _FINITE_RE.search(quote) or _RU_FINITE_RE.search(quote):
-        return "quote"  # a clause, however short: the alliance “cannot be held responsible”
-    return "scare_quote" if len(words) <= _SCARE_WORDS else "quote"
-
-
 def _cue_index(cues: CueList, offset: int) -> int:
     """The index of the first cue that starts at or after ``offset``."""
     return bisect_left(cues.starts, offset)
@@ -352,16 +279,6 @@ def _cue_index(cues: CueList, offset: int) -> int:
 def _said(speakers: Speakers, speaker) -> bool:
     """Whether a speaker (a string, or the index of the cue whose speaker it is) is named."""
     return speakers.said(speaker) if isinstance(speaker, int) else bool(speaker)
-
-
-def _titled(text: str, q: QuoteSpan, quote: str) -> bool:
-    """Whether the quote is the title or name of the noun before it (the law “On …”, the
-    principle of “…”); a party's or an outlet's name is capitalized ("партия «сознательно
-    ведет страну…»" names nothing)."""
-    title = _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1)
-    return title is not None and not (
-        quote[:1].islower() and _NAMED_ORG_RE.search(title.group().lower()) is not None
-    )
 
 
 def _within_attribution(q: QuoteSpan, cues: CueList, j: int) -> bool:
@@ -402,14 +319,14 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
                 found = k
     cue = cues[found] if found is not None else None
     colon = text[max(0, q.start - 4) : q.start - 1].rstrip().endswith(":")
-    kind = _kind(quote, adjacent, cue, answered, colon)
+    kind = quote_kind(quote, adjacent, cue, answered, colon)
     term_object = cue is not None and cue.kind == TERM and 0 <= q.start - cue.end < 40
     if not term_object and (
-        _titled(text, q, quote)
+        titled(text, q, quote)
         or (
             len(quote) < 40
             and (cue is None or cue.kind != TERM)  # “…” project, as Yerevan calls it: a term
-            and _NAME_AFTER_RE.match(text, q.end + 1)
+            and NAME_AFTER_RE.match(text, q.end + 1)
         )
     ):  # the law “On …”, конференция «…», the “sanctions” group: a title or a name
         kind, cue = "scare_quote", None
