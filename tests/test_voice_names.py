@@ -275,3 +275,32 @@ def test_a_russian_nationality_that_no_title_has_is_not_anybody_else(quote_speak
         "«Площадка готова», — сказал глава турецкого МИД."
     )
     assert "Лавров" not in quote_speaker(text, "Площадка готова", lang="ru")
+
+
+# a scare quote inside what someone says or writes is theirs; a name or a writer's
+# "so-called" is nobody's (text, the quoted words, the end of the speaker or "")
+SCARE_QUOTES = [
+    ("Maria Zakharova, the ministry’s spokeswoman, denied it. Last month she wrote on Telegram "
+     "that the real threat came from the government’s “Western curators”.", "Western curators",
+     "Maria Zakharova"),
+    ("Oman’s foreign ministry later said in a statement that a date for the next round would be "
+     "announced “in due course”.", "in due course", "Oman’s foreign ministry"),
+    ('Foreign ministry spokeswoman Maria Zakharova went further, writing on Telegram that Baku\'s '
+     '"anti-Russian hysteria" threatened three decades of partnership.', "anti-Russian hysteria",
+     "Maria Zakharova"),
+    ("Its secretary-general, Imangali Tasmagambetov, still speaks of “indivisible security”.",
+     "indivisible security", "Imangali Tasmagambetov"),
+    ("The Kremlin has rejected claims of interference as “Russophobic hysteria”.",
+     "Russophobic hysteria", "The Kremlin"),
+    ("In Moscow, pro-Kremlin commentators warn of a “second Georgia” on Russia’s border.",
+     "second Georgia", "pro-Kremlin commentators"),
+    ('He said he will put a so-called "hold" on the bill.', "hold", ""),
+    ("Officials said the “Georgian Dream” party had won.", "Georgian Dream", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SCARE_QUOTES, ids=lambda case: case[1])
+def test_whose_scare_quote(quote_speaker, case):
+    text, quote, speaker = case
+    found = quote_speaker(text, quote)
+    assert found.endswith(speaker) if speaker else found == "", found

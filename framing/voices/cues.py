@@ -49,6 +49,7 @@ EN_PLURAL = (
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
     "pointed out", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
+    "speaks of", "spoke of", "speaks about", "spoke about", "talk up", "talks up", "talked up",
 ] + [
     f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
     for verb in ("is", "was", "are", "were", "remains", "remained")
@@ -61,7 +62,11 @@ RETROSPECTIVE = [
     for det in ("the", "his", "her", "their", "these", "those")
     for noun in ("remarks", "comments", "statement")
 ]
-_EN_PARTICIPLES = "adding saying warning noting stressing insisting arguing telling citing".split()
+_EN_PARTICIPLES = (
+    "adding saying warning noting stressing insisting arguing telling citing writing claiming "
+    "urging accusing recalling explaining suggesting acknowledging promising vowing declaring "
+    "asserting"
+).split()
 _EN_TERM = "describe described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (
     "заяви сказа отмети подчеркну добави сообщи поясни указа призна замети написа напомни "
@@ -274,7 +279,7 @@ EN_STOP = frozenset(
 EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
     "repeatedly publicly separately again had earlier just only long now first initially "
-    "privately openly".split()
+    "privately openly still".split()
 )
 
 RU_STOP = frozenset(

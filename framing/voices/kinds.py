@@ -4,7 +4,8 @@
 four words and no clause; after a term cue, "described … as", "назвал", four words too);
 :func:`titled` tells the title of the noun before it (the law “On …”, конференция «…»);
 :func:`names_nothing` tells a capitalized span that is a term, not a name (“Russophobic
-hysteria”, “Russia’s ongoing occupation”, «Зангезурского коридора»).
+hysteria”, “Russia’s ongoing occupation”; in English only: Russian names of parties and
+movements often open with an adjective, «Гражданский договор»).
 """
 
 from __future__ import annotations
@@ -61,11 +62,9 @@ _NAMED_ORG_RE = re.compile(
 _SCARE_WORDS = 4  # a scare quote is at most four words (the labelling guide)
 _TERM_WORDS = _SCARE_WORDS  # a term after described … as, called: the same four words
 # a capitalized first word that is an adjective or a possessive, the rest in lower case: a
-# term ("Russophobic hysteria", "Western curators", "Russia’s ongoing occupation")
-_ADJECTIVE_FIRST_RE = re.compile(
-    r"[A-ZА-ЯЁ][\w-]*(?:ic|ern|ian|an|ish|ese|i|['’]s|ого|его|ой|ий|ый|ая|ые|ских|ским)"
-    r"(?:\s+[a-zа-яё][\w-]*)+"
-)
+# term ("Russophobic hysteria", "Western curators", "Russia’s ongoing occupation"), unless
+# a capital follows ("Georgian Dream")
+_ADJECTIVE_FIRST_RE = re.compile(r"[A-Z][\w-]*(?:ic|ern|ian|an|ish|ese|i|['’]s)(?:\s+[a-z][\w-]*)+")
 
 
 def names_nothing(quote: str) -> bool:

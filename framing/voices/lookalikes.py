@@ -24,6 +24,7 @@ from .cues import EN_PLURAL, NOUN_BEFORE_RE
 __all__ = ["look_alike"]
 
 _EN_PLURAL = frozenset(EN_PLURAL)
+_NOUNS = frozenset("fear fears worry worries claim claims stress note doubt".split())
 _OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
 _CALLED_OFF_RE = re.compile(r"\s+(?:off|up)\b")
 # "the policy actions called for were …", "the steps called for in the plan": a participle
@@ -77,7 +78,7 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
         return _russian(text, start, end, cue)
     if (cue.endswith("s") or cue in _EN_PLURAL) and (
         NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
-        or (cue in _EN_PLURAL and _OF_RE.match(text, end))
+        or (cue in _NOUNS and _OF_RE.match(text, end))
     ):
         return True  # "rejected claims of …", "the warnings", "fear of": a noun
     if cue.startswith("call") and (

@@ -42,6 +42,8 @@ __all__ = [
 
 ROLES_ALL = (*ROLES, *RU_ROLES)
 _LINKS = TITLE_LINKS | {"в", "во"}  # "посол России в Молдавии Олег Озеров"
+# the words of an office inside an English title: "Foreign ministry spokeswoman Maria …"
+_OFFICES = frozenset("ministry government presidential state party security council".split())
 # what a title may say besides roles: "his Turkish counterpart", "турецким коллегой"
 _COUNTERPARTS = ("counterpart", "коллег")
 # the beginnings of Russian adjectives of nationality and of their countries' names
@@ -137,6 +139,7 @@ def title_start(text: str, start: int) -> int:
         if not (
             word[:1].isupper()
             or low in _LINKS
+            or low in _OFFICES
             or low.startswith(ROLES_ALL)
             or low.startswith(RU_DESCRIPTIONS)  # "генерал-майор Андрей Ковальчук"
             or low.startswith(_COUNTERPARTS)

@@ -69,7 +69,7 @@ from .._tables import check_articles
 from .anaphora import Speakers
 from .asides import colon_subject
 from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
-from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, quote_kind, titled
+from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, titled
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
@@ -292,19 +292,21 @@ def _within_attribution(q: QuoteSpan, cues: CueList, j: int) -> bool:
     )
 
 
-def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tuple:
-    """The kind, speaker (as :func:`_said` reads it), cue and cue index of the quote ``q``,
-    and the index of the cue next to it that attributes it (or None)."""
-    cues, speakers = voices.cues, voices.speakers
-    quote = text[q.start : q.end]
-    if previous is not None and _resumes(text, previous[0], q.start):
-        # «…, — сказал Лавров. — Дверь открыта»: the words after the attribution go on
-        return "quote", previous[1], previous[2], previous[3], None
-    k = _cue_index(cues, q.end)
+def _nearest_cue(text: str, q: QuoteSpan, voices: ArticleVoices, k: int) -> tuple:
+    """The index of the cue that attributes the quote ``q`` (or None), whether it follows
+    the quote (``answered``) and whether it is next to it (``adjacent``). A cue next to the
+    quote that speaks for nobody (a passive "would be announced “in due course”", a verb of
+    the quoted phrase: "Baku's “hysteria” threatened …") gives way to the cue before it in
+    its sentence that has a speaker ("…, the ministry said that …")."""
+    cues = voices.cues
     found = _after(text, q.start, q.end, cues, k)
+    if found is not None and not voices.speakers.said(found) and cues[found].kind != TERM:
+        found = None
     answered = found is not None
     if found is None:
         found = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
+        if found is not None and not voices.speakers.said(found) and cues[found].kind != TERM:
+            found = _spoken_in_sentence(voices, found, voices.sentences.around(q.start)[0])
     adjacent = found is not None and cues[found].kind != TERM
     if found is None:
         bounds = voices.sentences.around(q.start)
@@ -317,6 +319,19 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
                 text, max(bounds[1], cues.starts[k] - ABOUT_REACH), cues.starts[k]
             ):
                 found = k
+    return found, answered, adjacent
+
+
+def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tuple:
+    """The kind, speaker (as :func:`_said` reads it), cue and cue index of the quote ``q``,
+    and the index of the cue next to it that attributes it (or None)."""
+    cues, speakers = voices.cues, voices.speakers
+    quote = text[q.start : q.end]
+    if previous is not None and _resumes(text, previous[0], q.start):
+        # «…, — сказал Лавров. — Дверь открыта»: the words after the attribution go on
+        return "quote", previous[1], previous[2], previous[3], None
+    k = _cue_index(cues, q.end)
+    found, answered, adjacent = _nearest_cue(text, q, voices, k)
     cue = cues[found] if found is not None else None
     colon = text[max(0, q.start - 4) : q.start - 1].rstrip().endswith(":")
     kind = quote_kind(quote, adjacent, cue, answered, colon)
@@ -330,7 +345,13 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         )
     ):  # the law “On …”, конференция «…», the “sanctions” group: a title or a name
         kind, cue = "scare_quote", None
-    if kind == "scare_quote" and cue is not None and cue.kind != TERM and quote[:1].isupper():
+    if (
+        kind == "scare_quote"
+        and cue is not None
+        and cue.kind != TERM
+        and quote[:1].isupper()
+        and not names_nothing(quote)  # “Russophobic hysteria” is a term all the same
+    ):
         cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
     if (
         cue is not None

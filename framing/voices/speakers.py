@@ -139,7 +139,8 @@ _NAME_AFTER_OFFICE_RE = {
     ),
 }
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
-_INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")  # “…,” said X / , said X / — заявил X
+_INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")
+_CLOSERS = "\"'”’»"  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
@@ -231,6 +232,16 @@ def _name_after_office(text: str, end: int, lang: str) -> int:
     Kvien"): past the name, else ``end``."""
     m = _NAME_AFTER_OFFICE_RE["ru" if lang == "ru" else "en"].match(text, end)
     return m.end() if m else end
+
+
+def _inverted(text: str, start: int) -> bool:
+    """Whether an English cue at ``start`` may have its speaker after it: after a comma, a
+    dash or a quote that ends with one (“…,” said X); not after a quoted noun phrase
+    ("Baku's "anti-Russian hysteria" threatened three decades …": the object follows)."""
+    m = _INVERSION_RE.search(text, max(0, start - 4), start)
+    if m is None or text[m.start()] not in _CLOSERS:
+        return m is not None
+    return m.start() == 0 or text[m.start() - 1] in ",!?—–…-"
 
 
 def _described(phrase: str) -> bool:
@@ -396,7 +407,7 @@ def _speaker_span(
         and not cue_text.endswith("ing")
         and not cue_text.startswith("tell")
         and cue_text != "told"
-        and (lang == "ru" or _INVERSION_RE.search(text, max(0, start - 4), start))
+        and (lang == "ru" or _inverted(text, start))
         and not _SHARED_RE.search(text, max(0, start - 30), start)  # "но считает ОДКБ …"
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
