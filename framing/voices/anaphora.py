@@ -100,6 +100,8 @@ _DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посо�
 _KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLOMATS,
         "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
         "собеседник": ("источник", "собеседник"),  # "Источник … — сказал собеседник агентства"
+        "депутат": ("депутат", "фракци", "парламент", "госдум", "сенатор"),  # a faction's secretary
+        "lawmaker": ("lawmaker", "legislator", "parliament", "senator", "deputy"),
         "expert": _EXPERTS, "analyst": _EXPERTS, "эксперт": _EXPERTS, "политолог": _EXPERTS,
         "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
         "премьер": ("премьер", "prime minister", "глава правительства"),

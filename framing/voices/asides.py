@@ -79,7 +79,7 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*|[�
 # a parenthetical between a Russian subject and its cue
 _ASIDE_RE = re.compile(
     r"(?:,\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
-    r"в ответ|напротив),|(?<!\w)(?:при этом|между тем|тем временем|вместе с тем))\s*$"
+    r"в ответ|напротив),|(?<!\w)(?:при этом|между тем|тем временем|вместе с тем|в ответ))\s*$"
 )
 
 
@@ -164,7 +164,7 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     while True:
         aside = (
             _ASIDE_RE.search(text, max(0, pos - 30), pos)
-            if char_before(text, pos) in ",м"
+            if char_before(text, pos) in ",мт"  # "…, в свою очередь,", "при этом", "в ответ"
             else None
         )
         if aside is not None:  # "Лидеры оппозиции, в свою очередь, заявили", "при этом"

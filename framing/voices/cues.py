@@ -242,7 +242,11 @@ MALE_WORDS = frozenset(
     "никол арарат армен тигран левон серж ваагн рубен арман айк гагик давид георгий ираклий "
     "бидзина михаил зураб ильхам хикмет джейхун касым шавкат садыр эмомали владимир сергей "
     "дмитрий алексей александр андрей петр виктор реджеп хакан эммануэль олаф фридрих дональд "
-    "вадим игорь юрий николай рустем мгер арцвик ишхан".split()
+    "вадим игорь юрий николай рустем мгер арцвик ишхан константин павел иван олег евгений "
+    "денис антон роман максим артем артём артур ашот леонид григорий борис валерий геннадий "
+    "анатолий виталий станислав василий кирилл федор фёдор илья петр пётр тигран гурген "
+    "konstantin pavel ivan oleg yevgeny evgeny denis anton roman maxim artur ashot leonid "
+    "grigory valery gennady anatoly vitaly kirill fyodor ilya".split()
 )
 ORG_HEADS = frozenset(
     "agency ministry office service newspaper paper website outlet channel government committee "

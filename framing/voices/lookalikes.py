@@ -10,7 +10,7 @@ tells the other uses apart by the words around it:
 * **an action**: "added a dozen companies to its list", "announced sanctions on 30 tankers",
   "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to veto", "asked the bloc to intervene", "expected
   the CSTO to come", "observed a residential building", "responded to the collapse by laying
-  off", "ответила на слова …", "рассчитывает на сохранение", "не исключил угрозы" (a
+  off", "рассчитывает на сохранение", "не исключил угрозы" (a
   possibility left open), "called off";
 * **speech denied**: "ни одна из сторон о кризисе не говорит" (nobody says it).
 """
@@ -57,7 +57,6 @@ _EXPRESSED_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:hopes?|concerns?|confidence|commitment|support|regret|"
     r"readiness|disappointment|gratitude|solidarity|doubts?)\b"
 )
-_RU_ANSWERED_RE = re.compile(r"\s+на\s")  # "ответила на слова Пашиняна о …"
 
 
 def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
@@ -100,14 +99,12 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
 
 
 def _russian(text: str, start: int, end: int, cue: str) -> bool:
-    """The Russian look-alikes: "рассчитывает на", "не исключил угрозы", "ответила на",
-    a speech verb denied ("не говорит о кризисе")."""
+    """The Russian look-alikes: "рассчитывает на", "не исключил угрозы", a speech verb
+    denied ("не говорит о кризисе")."""
     that = _THAT_RE.match(text, end) is not None
     if cue.startswith("рассчитыва") and not that:
         return True  # "рассчитывает на сохранение": counts on, says nothing
     denied = _NOT_RE.search(text, max(0, start - 4), start) is not None
     if cue.startswith("исключ"):
         return denied and not that  # "не исключил угрозы"; "не исключил, что" is a view
-    if cue.startswith("ответи") and _RU_ANSWERED_RE.match(text, end):
-        return True  # "ответила на слова X о …", "ответил на вопрос о …"
     return denied and not that and cue.startswith("говор")  # "о кризисе не говорит"

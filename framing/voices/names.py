@@ -16,6 +16,8 @@ import re
 
 from .cues import (
     EN_STOP,
+    FEMALE_WORDS,
+    MALE_WORDS,
     NAME_STOP,
     NAME_TITLES,
     ROLES,
@@ -64,6 +66,16 @@ NAME_RE = {
 
 _PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
 _RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+_END_RE = re.compile(r"\s*[.!?…]")
+
+
+def _first_name(name: str) -> bool:
+    """Whether a name opens with a first name in the nominative ("Константин Затулин", not
+    "Константина Затулина")."""
+    first = name.split(" ", 1)[0].lower()
+    return " " in name and (first in MALE_WORDS or first in FEMALE_WORDS)
+
+
 # a subject's verb, past or present: "Нино Чхеидзе смотрит на ситуацию иначе"
 _RU_VERB_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась|ет|ит|ют|ят|ется|ится)\b")
 
@@ -226,6 +238,8 @@ def last_name(
             continue
         if lang == "ru" and _RU_VERB_RE.match(text, m.end()):
             subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
+        elif lang == "ru" and _END_RE.match(text, m.end()) and _first_name(found[0]):
+            subject = found  # "Иначе смотрит на происходящее … Константин Затулин.": inverted
         elif _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
             before = word_back(text, m.start())
             if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
