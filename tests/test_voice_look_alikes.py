@@ -43,6 +43,10 @@ NARRATIVE = [
     ("Захарова ответила на слова Пашиняна о заморозке участия республики в ОДКБ.", "заморозке"),
     ("Официально ни одна из сторон о кризисе не говорит.", "кризисе"),
     ("Prices expressed in dollars fell after the war began.", "war"),
+    ("Moscow has not commented on the attack.", "attack"),
+    ("He did not say whether the crisis would end.", "crisis"),
+    ("The organization has never answered the question Yerevan put to it: is it a security "
+     "guarantee?", "security"),
     ("По данным «Ъ», переговоры о кризисе заморожены. Источник «Ъ» в МИД это подтвердил.",
      "кризисе"),
     ("Власти в Баку назвали действия силовиков «жестокостью» и приостановили все мероприятия.",
@@ -62,6 +66,15 @@ REPORTED = [
     ("Lavrov first warned of a collapse of the bloc.", "collapse", "Lavrov"),
     ("The First Lady expressed her sincere hopes that Ukraine would win the war.", "war",
      "The First Lady"),
+    ("Grigoryan does not believe the West is ready to be Armenia’s security guarantor.",
+     "security", "Grigoryan"),
+    ("But two White House officials, speaking on the condition of anonymity, said Mr. Trump "
+     "wanted to hold new sanctions in reserve.", "sanctions", "two White House officials"),
+    ('Speaking after a meeting of the so-called "coalition of the willing", French President '
+     "Emmanuel Macron said 26 countries had committed to security guarantees.", "security",
+     "Emmanuel Macron"),
+    ("Many analysts in Yerevan fear the opposite danger: that the country would be left "
+     "alone.", "danger", "Many analysts in Yerevan"),
     ("Москва опасается эскалации, заявил журналистам Дмитрий Песков.", "эскалации",
      "Дмитрий Песков"),
     ("He added that the collapse of the bloc was near.", "collapse", "He"),

@@ -18,6 +18,7 @@ import re
 from .cues import (
     EN_STOP,
     PRONOUNS,
+    ROLES,
     RU_INSTITUTIONS,
     RU_ROLES,
     RU_STOP,
@@ -120,8 +121,14 @@ def before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> 
     if titled is not None and start >= 0 and not _TWO_CAPITALS_RE.search(text, start + 1, end):
         # "Его оппонент, депутат Арташес Мкртчян, опасается": the name, not the description
         return titled.start(1), titled.end(1)
-    if start >= 0 and (text[start].isupper() or text[start:end].lower().startswith(RU_ROLES)):
-        return start, end  # a name, or a role: "глава правительства, выступая на брифинге,"
+    phrase = text[start:end] if start >= 0 else ""
+    if start >= 0 and (
+        text[start].isupper()
+        or phrase.lower().startswith(RU_ROLES)
+        or any(w[:1].isupper() or w.lower() in ROLES for w in phrase.split()[1:])
+    ):  # a name, or a role: "глава правительства, выступая на брифинге,", "two White House
+        # officials, speaking on condition of anonymity,"
+        return start, end
     return -1, -1
 
 

@@ -283,7 +283,7 @@ EN_STOP = frozenset(
 EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
     "repeatedly publicly separately again had earlier just only long now first initially "
-    "privately openly still".split()
+    "privately openly still does did do not".split()
 )
 
 RU_STOP = frozenset(

@@ -12,7 +12,8 @@ tells the other uses apart by the words around it:
   the CSTO to come", "observed a residential building", "responded to the collapse by laying
   off", "рассчитывает на сохранение", "не исключил угрозы" (a
   possibility left open), "called off";
-* **speech denied**: "ни одна из сторон о кризисе не говорит" (nobody says it).
+* **speech denied**: "ни одна из сторон о кризисе не говорит" (nobody says it), "Moscow has
+  not commented on the attack", "He did not say whether …".
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ _EN_OBJECTS = {
     "responded": re.compile(r"\s+to\b"),
     "reacted": re.compile(r"\s+to\b"),
 }  # fmt: skip
+# speech denied: what a text says someone did not say is no report (a view denied, "does
+# not believe that …", still states a view)
+_DENIABLE = frozenset(
+    "say said says comment commented comments tell told confirm confirmed reply replied "
+    "respond responded answer answered elaborate specify disclose".split()
+)
+_DENIED_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _EXPRESSED_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:hopes?|concerns?|confidence|commitment|support|regret|"
     r"readiness|disappointment|gratitude|solidarity|doubts?)\b"
@@ -92,6 +100,8 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
             text, max(0, start - 12), start
         ):
             return True  # "a programme promised by the Reagan administration"
+    if cue in _DENIABLE and _DENIED_RE.search(text, max(0, start - 16), start):
+        return True  # "Moscow has not commented on …", "did not say whether …": nothing said
     if cue == "expressed":  # "expressed her sincere hopes that …", not "expressed in dollars"
         return _EXPRESSED_RE.match(text, end) is None
     obj = _EN_OBJECTS.get(cue)

@@ -75,7 +75,8 @@ _THAT_AHEAD_RE = re.compile(r"[^.,;:!?\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.I
 # where the content before a quote the cue also gives ends: "…: «…»", "…, «но и …»"
 _QUOTE_AFTER_RE = re.compile(r"(?::|,)\s*[«\"“„]")
 # "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
-_COLON_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:\s*(?=[^\W\d_])")
+# (at most two words before the colon: "fear the opposite danger: that …" has an object)
+_COLON_RE = re.compile(r"(?:\s*[^\s.,;:!?\"“”«»„]+){0,2}\s*:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
