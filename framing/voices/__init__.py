@@ -9,10 +9,11 @@ stage finds the parts and tells each hit which part it sits in::
     add_voice(hits, articles)    the hits with ``voice``, ``speaker`` and ``negated``
     voice_token_totals(articles) tokens per article and voice (the per-voice denominators)
 
-Modules: ``quotes`` (quotation marks and quoted spans), ``speakers`` (attribution cues and
-their speakers), ``anaphora`` (pronouns resolved to speakers), ``reported`` (indirect
-speech), ``spans`` (the spans of each voice), ``negation`` (negation cues and their scopes)
-and ``annotate`` (the stage on the hits table).
+Modules: ``quotes`` (quotation marks and quoted spans; ``kinds``: quote or scare quote),
+``speakers`` (attribution cues and their speakers; ``lookalikes``: cue words that are no
+cues), ``anaphora`` (pronouns resolved to speakers; ``names``: persons' names and titles),
+``reported`` (indirect speech), ``spans`` (the spans of each voice), ``negation`` (negation
+cues and their scopes) and ``annotate`` (the stage on the hits table).
 """
 
 from .annotate import add_voice, voice_token_totals

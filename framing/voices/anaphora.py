@@ -26,10 +26,23 @@ its verb in the narrative), of the verb's gender; one that introduces a source (
 РБК", "Собеседник «Ъ»") or names another office ("глава МИД" after the defence minister)
 stays as written, and "ведомства", "министерства", "посольства" stand for the last
 institution that spoke.
-Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, a few common first
-names, surname endings (Zakharova, Lavrov; Захарова, Лавров in the nominative) and the
-Russian verb (заявила is a woman). A cue without a subject of its own (", adding that",
-"and said") takes the speaker of the cue before it.
+What the text says of a person is their title (:func:`framing.voices.names.written_title`):
+the title before the name, a description set off before it ("Ukraine's energy minister,
+Svitlana Grynchuk") and an apposition after it ("Lusine Hakobyan, a former deputy defense
+minister,"). An anaphor's other words must be in it ("the former culture minister"; "former"
+need not be, as a title of its time does not say it), and so must its nationality ("the
+Russian leader", "the Armenian FM", "глава турецкого МИД"; a counterpart, "his Armenian
+counterpart" / "с турецким коллегой", fits any role of that country). An institution is no
+person ("the Ministry of Defense" is not "the Minister", "дипломатии" no diplomat); a three-word
+description that fits no title ("the opposition lawmaker") is the person just named if that
+person has no title; "собеседник агентства" is the source introduced before.
+Gender is taken only where it is written: Mr/Ms, spokesman/spokeswoman, common first names
+of this news (Nikol, Salome, Константин …), surname endings (Zakharova, Lavrov; Захарова,
+Лавров in the nominative) and the Russian verb (заявила is a woman, and so is the anaphor
+of "добавила дипломат"). A cue without a subject of its own (", adding that", "and said",
+"saying") takes the person or the pronoun that opens its sentence when no cue before it in
+the sentence speaks ("Irakli Kobakhidze has defended the decision, saying …", "Он звонит …
+и говорит, что"), else the speaker of the cue before it.
 """
 
 from __future__ import annotations

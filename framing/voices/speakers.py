@@ -25,7 +25,11 @@ Each cue outside the quotation marks gets a *speaker*, the noun phrase as writte
 
 Pronouns and nominal anaphors ("he", "the minister", "он") are resolved to a named
 speaker by :mod:`framing.voices.anaphora`. A cue without a subject of its own (", adding
-that", "and said") takes the speaker of the cue before it.
+that", "and said") takes the subject that opens its sentence, else the speaker of the cue
+before it. A name set off after a description is the speaker ("said his Turkish
+counterpart, Serdar Kilic, a former ambassador"; "Его оппонент, депутат Арташес Мкртчян,
+опасается"). Which cue words are no cues here (nouns, adjectives, actions, speech denied) is
+:mod:`framing.voices.lookalikes`' rule.
 
 A relative or participial clause between the speaker and the cue is skipped back to its
 head ("A senior official who asked not to be named said", "Pashinyan, who said …, has
