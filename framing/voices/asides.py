@@ -54,6 +54,7 @@ _SETTING_PREPOSITIONS = (
     " на ",
     " in ",
     " during ",
+    " с трибуны",
     " В ",
     " In ",
 )  # characters of "в интервью РИА Новости" between a speaker and the cue
@@ -66,7 +67,11 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
 )
 # a wire's hard-wrapped line ("\n" before a word) and a decimal point ("7.2 pct") may sit
 # inside an apposition; a paragraph's indent, a full stop or a second comma may not
-_APPOSITION_RE = re.compile(r",(?:[^,.;:!?\"“”«»\n]|(?<=\d)\.(?=\d)|\n(?=\S)){2,88},\s*$")
+_APPOSITION_RE = re.compile(  # also a party's name: ", депутат фракции «Армения» Арташес …,"
+    r",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\d)\.(?=\d)|\n(?=\S)){2,88}"
+    # (not a source set off: ", по данным «Ъ», считают" has no subject in it)
+    r"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{1,30}»){2,88}),\s*$"
+)
 # an apposition of a role and a person's name: ", депутат Госдумы Дмитрий Кольцов,"
 _TITLED_NAME_RE = re.compile(
     r",[ \t]*([a-zа-яё][\w-]*(?:[ \t]+[\w«»\"-]+){0,4}?"
@@ -220,6 +225,10 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
 
 # a sentence's subject: capitalized words ("The Deputy Prime Minister", "Сергей Лавров")
 # ... or all that precedes the colon, as in a headline: "Lavrov: 'No threat to the CSTO'"
+# a Russian role, its office in lower case, then a name: "Спикер парламента Шалва Папуашвили"
+_ROLE_THEN_NAME_RE = re.compile(
+    r"([А-ЯЁ][а-яё-]+(?:[ \t]+[а-яё-]+){1,3}[ \t]+[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё-]+)"
+)
 _SUBJECT_RE = re.compile(
     r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5})"
     r"(?=[ \t]+[a-zа-яё]|[ \t]*:[ \t]*\S$)"
@@ -248,4 +257,7 @@ def colon_subject(text: str, start: int, colon: int) -> str:
     low = first.lower()
     if low in EN_STOP or low in RU_STOP or low in PRONOUNS or low in _LAYOUT_LABELS:
         return ""
+    named = _ROLE_THEN_NAME_RE.match(text, m.start(1), colon) if len(words) == 1 else None
+    if named is not None and low.startswith(RU_ROLES):  # "Спикер парламента Шалва Папуашвили"
+        return named.group(1)
     return m.group(1)
