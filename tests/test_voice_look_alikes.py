@@ -42,6 +42,7 @@ NARRATIVE = [
      "that stayed silent during an attack is no guarantee.", "attack"),
     ("Захарова ответила на слова Пашиняна о заморозке участия республики в ОДКБ.", "заморозке"),
     ("Официально ни одна из сторон о кризисе не говорит.", "кризисе"),
+    ("Посольство выразило протест в связи с угрозой задержаний.", "угрозой"),
     ("Prices expressed in dollars fell after the war began.", "war"),
     ("Moscow has not commented on the attack.", "attack"),
     ("He did not say whether the crisis would end.", "crisis"),

@@ -66,6 +66,8 @@ NAME_RE = {
 
 _PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|инична)$")  # "Владимир Владимирович Путин"
 _RU_PAST_RE = re.compile(r"\s+(?:не\s+)?[а-яё]+(?:л|ла|лся|лась)\b")  # "Песков отказался"
+# adjective endings that no first name has (unlike -ий: Георгий, Дмитрий)
+_RU_ADJECTIVE_ENDS = ("ую", "ого", "ому", "ыми", "ими", "ной", "ную", "ских", "ской", "ским")
 _END_RE = re.compile(r"\s*[.!?…]")
 
 
@@ -204,6 +206,8 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
         )
     ):  # "Секретарь Совета …", "Политолог Гайк Мартиросян": a title before the name
         lead += 1
+    if lang == "ru" and words[lead:] and words[lead].lower().endswith(_RU_ADJECTIVE_ENDS):
+        return None  # "в Центральную Азию", "Национального собрания": a place, a body
     if lang == "ru" and len(words) - lead > 2 and not _PATRONYMIC_RE.search(words[-2]):
         lead = len(words) - 2  # "Депутат Госдумы Константин Затулин": the name is the last two
     if lang != "ru" and len(words) - lead > 2 and before is not None:
