@@ -275,6 +275,19 @@ def _fitting(head: str, title: str, detail: tuple) -> bool:
     return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
 
 
+def _org_anaphor(low: str) -> bool:
+    """Whether a lower-cased phrase stands for the last organisation that spoke: "the
+    company", "ведомства", and with adjectives, "внешнеполитического ведомства"."""
+    if low in ORG_ANAPHORS:
+        return True
+    words = low.split()
+    return (
+        1 < len(words) <= 3
+        and words[-1] in ORG_ANAPHORS
+        and all(w.endswith(("ого", "его", "ой", "ее", "ое")) for w in words[:-1])
+    )
+
+
 def _untitled(named: list, titles: dict) -> str | None:
     """The last named person whose title is not written ("Volodymyr Zelenskyy said …
     “…,” the President said"): an anaphor that fits no written title refers to them."""
@@ -371,7 +384,7 @@ class Speakers:
         if not phrase:
             return self[k - 1] if self._inherited(k) else ""
         low = phrase.lower()
-        if low in PRONOUNS or low in ORG_ANAPHORS or _anaphor(phrase, self.lang) is not None:
+        if low in PRONOUNS or _org_anaphor(low) or _anaphor(phrase, self.lang) is not None:
             return self.resolved(k)[k]
         return phrase
 
@@ -395,7 +408,7 @@ class Speakers:
         low = phrase.lower()
         if not phrase:
             return self.out[-1] if self._inherited(k) else ""
-        organisation = low in ORG_ANAPHORS  # "the company": the last organisation that spoke
+        organisation = _org_anaphor(low)  # "the company": the last organisation that spoke
         head = None if low in PRONOUNS or organisation else _anaphor(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
             gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)

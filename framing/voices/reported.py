@@ -118,7 +118,8 @@ _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subjec
 # "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
 _CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
 _ON_RE = re.compile(r"\s+на\s")
-_FELT = ("протест", "обеспокоенность", "недовольство")
+_FELT = ("протест", "обеспокоенность", "недовольство", "раскритиковал", "раскритиковала",
+         "раскритиковали", "раскритиковало")  # fmt: skip
 # cues that look back at a quote, or name a term without reporting words
 _NO_CONTENT = frozenset(
     [*RETROSPECTIVE, "speaks of", "spoke of", "speaks about", "spoke about", "talk up",
@@ -450,7 +451,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in _NO_CONTENT:
             continue  # "made the remarks on Friday", "speaks of “…”": no content of its own
         if cue.cue.endswith(_FELT):
-            continue  # "выразило протест в связи с высылкой …": a protest lodged, no words
+            continue  # "выразило протест в связи с …", "раскритиковал резолюцию": no words
         if cue.cue.startswith("ответи") and _ON_RE.match(text, cue.end):
             continue  # "ответила на слова Пашиняна о …": whom she answered, not what she said
         if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
