@@ -119,7 +119,8 @@ _KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLO
         "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
         "премьер": ("премьер", "prime minister", "глава правительства"),
         "premier": ("premier", "prime minister", "премьер", "глава правительства"),
-        "министр": ("министр", "глава мид", "глава минобороны", "глава министерства", "коллег"),
+        "министр": ("министр", "коллег", *(f"глав{e} {o}" for e in ("а", "ы", "е", "ой", "у")
+                                          for o in ("мид", "минобороны", "министерства"))),
         "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
 
 

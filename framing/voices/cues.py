@@ -122,7 +122,8 @@ _RU_VIEWS = (
 )
 #: the cues of a view held, not of words said ("опасается", "надеется"): a view inside
 #: what a later speech cue reports does not take the report over
-VIEWS = frozenset(_RU_VIEWS)
+VIEWS = frozenset([*_RU_VIEWS, "считает", "считают", "полагает", "полагают", "уверен", "уверена",
+                   "уверены"])  # fmt: skip
 #: "…, говорится в сообщении ведомства": the document's author speaks (the words after it)
 RU_DOCUMENTS = [
     f"говорится в {noun}"

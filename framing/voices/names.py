@@ -45,7 +45,10 @@ __all__ = [
 ROLES_ALL = (*ROLES, *RU_ROLES)
 _LINKS = TITLE_LINKS | {"в", "во"}  # "посол России в Молдавии Олег Озеров"
 # the words of an office inside an English title: "Foreign ministry spokeswoman Maria …"
-_OFFICES = frozenset("ministry government presidential state party security council".split())
+_OFFICES = frozenset(
+    "ministry government presidential state party security council иностранных дел обороны "
+    "внутренних экономики финансов юстиции безопасности совета национальной".split()
+)
 # what a title may say besides roles: "his Turkish counterpart", "турецким коллегой"
 _COUNTERPARTS = ("counterpart", "коллег")
 # the beginnings of Russian adjectives of nationality and of their countries' names

@@ -148,6 +148,9 @@ _CLOSERS = "\"'”’»"  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
+_CAPITAL_WORD_RE = re.compile(r"(?<!\w)[A-ZА-ЯЁ]")
+_CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?…»\"”:;]\s*|\n\s*)$")
+_RU_PREPOSITIONS = frozenset("в во на о об обо с со к ко по из от для при без".split())
 _QUANTIFIERS = frozenset("one two three four several some many another both".split())
 _DESCRIBERS = frozenset("the a an his her its their one".split())
 _NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
@@ -221,6 +224,16 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     if text[head] == ",":
         start, end = words_before(text, head, stop, skip)
         if start < 0:
+            return None
+        governed = word_back(text, start) if lang == "ru" else None
+        if (
+            governed is not None
+            and text[governed[0] : governed[1]].lower() in _RU_PREPOSITIONS
+            and not _CAPITAL_WORD_RE.search(text, start, end)  # "на критику … Роберта Кочаряна"
+            and word_back(text, governed[0]) is not None
+            and not _CLAUSE_OPEN_RE.search(text, max(0, governed[0] - 3), governed[0])
+        ):  # "не видит нужды в посредниках, которые …, заявил X": an object in the content;
+            # not "В Кремле, где …, заявили" (an office opens the sentence)
             return None
         inner = before_apposition(text, end + 1, stop, skip)  # "X, a lawyer, who said"
         if inner[0] >= 0:
