@@ -128,6 +128,18 @@ HITS = [
         "threat",
         "Salome Zourabichvili",
     ),
+    (  # a subject after "When" opens its sentence; the name after it is an object
+        "When Tinatin Bokuchava, the party’s chair, addressed reporters, she did not mention "
+        "Giga Bokeria by name.\n\n“Our future is under threat,” she said.",
+        "threat",
+        "Tinatin Bokuchava",
+    ),
+    (  # a dotted name inside an apposition; a two-word cue is never inverted
+        "Tatiana Stanovaya, the founder of the consultancy R.Politik, is convinced the Kremlin "
+        "sees the drift as a threat.",
+        "threat",
+        "Tatiana Stanovaya",
+    ),
     (  # a cue before the participle in its sentence still speaks for it
         "Lavrov told reporters that Yerevan had made a mistake, saying the bloc faced no threat.",
         "threat",

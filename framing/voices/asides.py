@@ -68,7 +68,7 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
 # a wire's hard-wrapped line ("\n" before a word) and a decimal point ("7.2 pct") may sit
 # inside an apposition; a paragraph's indent, a full stop or a second comma may not
 _APPOSITION_RE = re.compile(  # also a party's name: ", депутат фракции «Армения» Арташес …,"
-    r",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\d)\.(?=\d)|\n(?=\S)){2,88}"
+    r",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\w)\.(?=[\w,])|\n(?=\S)){2,88}"  # "R.Politik", "7.2 pct"
     # (not a source set off: ", по данным «Ъ», считают" has no subject in it)
     r"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{1,30}»){2,88}),\s*$"
 )

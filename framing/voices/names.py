@@ -93,7 +93,10 @@ _NOT_BEFORE_A_SPEAKER = frozenset(
 _EN_VERB_RE = re.compile(
     r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|tells|[a-z]{3,}ed)\b"
 )
-_SUBJECT_START_RE = re.compile(r"(?:^|[.!?…»\"”]\s+|\n\s*)$")
+# a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
+_SUBJECT_START_RE = re.compile(
+    r"(?:^|[.!?…»\"”]\s+|\n\s*)(?:(?:When|As|After|Before|While|Although|Though|Once|Since)\s+)?$"
+)
 
 
 # words before a name in a capitalized run; in Russian, the adverbs and prepositions a
@@ -184,7 +187,7 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
     if len(words) == 1 and lang != "ru":  # "Naidoo criticised …": a surname as the subject
         if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
             return None
-        starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start())
+        starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start())
         return words[0] if starts and _EN_VERB_RE.match(text, m.end()) else None
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
         if words[0].lower() in RU_STOP:
@@ -247,7 +250,7 @@ def last_name(
             subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
         elif lang == "ru" and _END_RE.match(text, m.end()) and _first_name(found[0]):
             subject = found  # "Иначе смотрит на происходящее … Константин Затулин.": inverted
-        elif _SUBJECT_START_RE.search(text, max(0, m.start() - 3), m.start()):
+        elif _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start()):
             before = word_back(text, m.start())
             if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
                 subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start

@@ -254,7 +254,8 @@ def _name_after_office(text: str, end: int, lang: str) -> int:
 def _inverted(text: str, start: int) -> bool:
     """Whether an English cue at ``start`` may have its speaker after it: after a comma, a
     dash or a quote that ends with one (“…,” said X); not after a quoted noun phrase
-    ("Baku's "anti-Russian hysteria" threatened three decades …": the object follows)."""
+    ("Baku's "anti-Russian hysteria" threatened three decades …": the object follows). A
+    cue of two words ("is convinced", "pointed out") is never inverted."""
     m = _INVERSION_RE.search(text, max(0, start - 4), start)
     if m is None or text[m.start()] not in _CLOSERS:
         return m is not None
@@ -424,7 +425,7 @@ def _speaker_span(
         and not cue_text.endswith("ing")
         and not cue_text.startswith("tell")
         and cue_text != "told"
-        and (lang == "ru" or _inverted(text, start))
+        and (lang == "ru" or (_inverted(text, start) and " " not in cue_text))
         and not _SHARED_RE.search(text, max(0, start - 30), start)  # "но считает ОДКБ …"
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
