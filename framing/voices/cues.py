@@ -122,8 +122,7 @@ _RU_VIEWS = (
 )
 #: the cues of a view held, not of words said ("опасается", "надеется"): a view inside
 #: what a later speech cue reports does not take the report over
-VIEWS = frozenset([*_RU_VIEWS, "считает", "считают", "полагает", "полагают", "уверен", "уверена",
-                   "уверены"])  # fmt: skip
+VIEWS = frozenset(_RU_VIEWS)
 #: "…, говорится в сообщении ведомства": the document's author speaks (the words after it)
 RU_DOCUMENTS = [
     f"говорится в {noun}"
