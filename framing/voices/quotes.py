@@ -299,15 +299,19 @@ def _nearest_cue(text: str, q: QuoteSpan, voices: ArticleVoices, k: int) -> tupl
     the quoted phrase: "Baku's “hysteria” threatened …") gives way to the cue before it in
     its sentence that has a speaker ("…, the ministry said that …")."""
     cues = voices.cues
-    before = _before(text, q.start, cues, _cue_index(cues, q.start) - 1)
-    if before is not None and cues[before].cue.lower().startswith(("so-", "так ")):
-        return before, False, False  # the so-called “coalition of the willing”, X said: a term
+    j = _cue_index(cues, q.start) - 1
+    if (
+        j >= 0
+        and q.start - cues.ends[j] <= 3
+        and text[cues.starts[j] : cues.ends[j]].lower().startswith(("so-", "так "))
+    ):
+        return j, False, False  # the so-called “coalition of the willing”, X said: a term
     found = _after(text, q.start, q.end, cues, k)
     if found is not None and not voices.speakers.said(found) and cues[found].kind != TERM:
         found = None
     answered = found is not None
     if found is None:
-        found = before
+        found = _before(text, q.start, cues, j)
         if found is not None and not voices.speakers.said(found) and cues[found].kind != TERM:
             found = _spoken_in_sentence(voices, found, voices.sentences.around(q.start)[0])
     adjacent = found is not None and cues[found].kind != TERM
