@@ -174,6 +174,24 @@ def test_a_dash_predicate_is_no_participle_clause(hit):
     assert hit(text, "войны", lang="ru")["voice"] == "narrative"
 
 
+def test_a_noun_of_speech_reports_what_its_owner_said(hit):
+    text = (
+        "Экс-министр обороны Сейран Мовсисян раскритиковал заявление главы МИД Арарата "
+        "Мирзояна о том, что Армения в вопросах безопасности больше не рассчитывает на ОДКБ."
+    )
+    found = hit(text, "безопасности", lang="ru")
+    assert (found["voice"], found["speaker"]) == ("reported", "главы МИД Арарата Мирзояна")
+    nobody = "Слова о том, что кризис преодолен, звучат давно."
+    assert hit(nobody, "кризис", lang="ru")["voice"] == "narrative"
+    # a cue that reports the same words keeps them, as the labels have it
+    text = (
+        "Foreign Minister Ararat Mirzoyan dismissed Baku's claims that Armenia is preparing a war."
+    )
+    assert hit(text, "war")["speaker"].endswith("Ararat Mirzoyan")
+    text = "Pashinyan's claim that the bloc failed Armenia during the war was widely shared."
+    assert hit(text, "war")["speaker"] == "Pashinyan"
+
+
 def test_an_attributed_quote_keeps_its_own_voice(hit):
     text = "Эксперт Кирилл Лаптев отметил, что разрыв невозможен: «Экономика слишком завязана на войну»."
     assert hit(text, "войну", lang="ru")["voice"] == "quote"

@@ -118,6 +118,15 @@ _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subjec
 # "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
 _CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
 _ON_RE = re.compile(r"\s+на\s")
+_CAPITAL_WORD_RE = re.compile(r"(?<!\w)[A-ZА-ЯЁ]")
+_NOUN = r"[^\s,.;:!?«»\"“”]+"
+# a noun of speech, who said it, and the content: "заявление X о том, что …", "X's claim that"
+_NOUN_CUE_RE = re.compile(
+    r"(?<!\w)(?:заявлени[еяюи]|заявлением|слова|слов|словам|утверждени[еяюи]|высказывани[еяюи])"
+    rf"\s+((?:{_NOUN}\s+){{0,6}}?{_NOUN})\s+о\s+том,\s*что\s+"
+    r"|(?<!\w)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:claim|claims|assertion|statement|"
+    r"warning|argument|insistence|suggestion|remarks?)\s+that\s+"
+)
 _FELT = ("протест", "обеспокоенность", "недовольство", "раскритиковал", "раскритиковала",
          "раскритиковали", "раскритиковало")  # fmt: skip
 # cues that look back at a quote, or name a term without reporting words
@@ -492,7 +501,11 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if _TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, voices.speakers[k], cue.cue))
     out.extend(_headline_spans(text, None if reach is None else reach[0]))
-    out.sort()
+    # a noun's report where no cue reports the words: "раскритиковал заявление X о том, что";
+    # "Mirzoyan dismissed Baku's claims that …" stays Mirzoyan's, as the labels have it
+    nouns = set(_noun_cue_spans(text, sentences, None if reach is None else reach[0]))
+    out.extend(nouns)
+    out.sort(key=lambda r: (r.start, r in nouns, r))  # on a tie, the cue's span first
     return out
 
 
@@ -548,4 +561,21 @@ def _headline_spans(text: str, reach=None) -> list[Reported]:
         ):
             if _TWO_WORDS_RE.search(m.group(2)):
                 out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
+    return out
+
+
+def _noun_cue_spans(text: str, sentences, held=None) -> list[Reported]:
+    """What a noun reports: "заявление главы МИД Арарата Мирзояна о том, что …", "слова
+    Пескова о том, что …", "Pashinyan's claim that …": the clause after "что" / "that", to the
+    end of its sentence, is the named one's (:func:`reported_spans` sorts them in after the
+    cues' spans, so a cue that reports the same words keeps them)."""
+    out: list[Reported] = []
+    for lo, hi in [(0, len(text))] if held is None else held:
+        for m in _NOUN_CUE_RE.finditer(text, lo, hi):
+            speaker = next(g for g in m.groups() if g is not None)
+            if not _CAPITAL_WORD_RE.search(speaker):
+                continue  # "слова о том, что": nobody named
+            end = sentences.around(m.end())[1]
+            if _TWO_WORDS_RE.search(text, m.end(), end):
+                out.append(Reported(*_trim(text, m.end(), end), " ".join(speaker.split()), "that"))
     return out
