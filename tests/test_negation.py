@@ -122,6 +122,10 @@ ENGLISH = [
     # "without" governs its own noun phrase only
     ("Leaving without [security] guarantees could lead to an [escalation].", [True, False]),
     ("They signed it without any [threat] of [war].", [True, True]),
+    # news negates verbs with long objects: the scope reaches eight tokens
+    ("Armenia will not pay its share of the Russian-led [security] alliance's budget.", [True]),
+    ("His government had no plans to rejoin the Russian-led [security] bloc.", [True]),
+    ("Moscow had no intention whatsoever of dragging Kazakhstan into its [conflict].", [True]),
 ]
 
 RUSSIAN = [
