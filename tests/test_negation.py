@@ -126,6 +126,13 @@ ENGLISH = [
     ("Armenia will not pay its share of the Russian-led [security] alliance's budget.", [True]),
     ("His government had no plans to rejoin the Russian-led [security] bloc.", [True]),
     ("Moscow had no intention whatsoever of dragging Kazakhstan into its [conflict].", [True]),
+    # a second content clause, a participle of speech, a "when" clause: a new scope
+    ("The law was not directed against anyone and that Armenia's [security] ties stand.", [False]),
+    (
+        "Washington did not seek an [escalation], adding that [attacks] would be answered.",
+        [True, False],
+    ),
+    ("The bloc did nothing when our territory came under [attack].", [False]),
 ]
 
 RUSSIAN = [
@@ -188,6 +195,11 @@ RUSSIAN = [
     # the quote barrier in Russian: «…» with a nested „…“ inside is one quote
     ("Он заявил, что «никакой „[угрозы]“ нет».", [True]),
     ("«Угрозы нет», — сказал он о [кризисе] доверия.", [False]),
+    # "либо … либо": two clauses
+    (
+        "Кто говорит о коридоре, тот либо не читал документ, либо разжигает [напряженность].",
+        [False],
+    ),
 ]
 
 

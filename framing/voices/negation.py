@@ -17,8 +17,9 @@ pyConTextNLP), adapted to news prose in English and Russian:
   hit's start (and starts at most :data:`REACH` characters before it), with no **clause
   boundary** in between. Boundaries: a sentence end (``.``, ``!``, ``?``, ``…`` before a
   space), a line break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
-  ``if``, ``when``, ``where`` (``и``, ``поскольку``, ``потому``, ``если``, ``когда``, ``так
-  как``, ``чтобы``, ``где``, ``куда``, ``откуда``; ``что`` except after a denial: "отрицал,
+  ``if``, ``when``, ``where``, ``adding``, ``saying``, ``noting`` (``и``, ``поскольку``,
+  ``потому``, ``если``, ``когда``, ``так как``, ``чтобы``, ``где``, ``куда``, ``откуда``,
+  ``либо``, ``или``); ``and that``, ``и что``, ``when``, ``where`` with or without a comma; ``что`` except after a denial: "отрицал,
   что …"), and the words ``but``,
   ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
   ``apart from``, ``aside from``, ``which``, ``who``, ``nevertheless``, ``despite``,
@@ -224,8 +225,11 @@ _DENIALS = [
     for ending in endings
 ]
 _COMMA_AND = (
-    r",\s*(?:and|so|since|because|as|if|when|where|и|поскольку|потому|если|когда|так как|чтобы|"
-    r"где|куда|откуда)(?!\w)"
+    r",\s*(?:and|so|since|because|as|if|when|where|adding|saying|noting|и|поскольку|потому|если|"
+    r"когда|так как|чтобы|где|куда|откуда|либо|или)(?!\w)"
+    # a second content clause or a new one with no comma: "was not directed against anyone
+    # and that Armenia's security …", "did nothing when our territory came under attack"
+    r"|(?<!\w)(?:and that|when|where|и что)(?!\w)"
     # "не означает, что …": a new clause; not after a denial, whose object it is ("отрицал,
     # что блоку грозит распад")
     r"|" + "".join(f"(?<!{verb})" for verb in _DENIALS) + r",\s*что(?!\w)"
