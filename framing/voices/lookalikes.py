@@ -8,10 +8,10 @@ tells the other uses apart by the words around it:
 * **an adjective or a participle**: "the group's first claimed attack", "its stated goal",
   "a programme promised by the Reagan administration";
 * **an action**: "added a dozen companies to its list", "announced sanctions on 30 tankers",
-  "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to veto", "asked the bloc to intervene", "expected
-  the CSTO to come", "observed a residential building", "responded to the collapse by laying
-  off", "рассчитывает на сохранение", "не исключил угрозы" (a
-  possibility left open), "called off";
+  "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to
+  veto", "asked the bloc to intervene", "expected the CSTO to come", "observed a residential
+  building", "responded to the collapse by laying off", "рассчитывает на сохранение", "не
+  исключил угрозы" (a possibility left open), "called off";
 * **speech denied**: "ни одна из сторон о кризисе не говорит" (nobody says it), "Moscow has
   not commented on the attack", "He did not say whether …".
 """
@@ -22,7 +22,7 @@ import re
 
 from .cues import EN_PLURAL, NOUN_BEFORE_RE
 
-__all__ = ["look_alike"]
+__all__ = ["NOT_BEFORE_RE", "look_alike"]
 
 _EN_PLURAL = frozenset(EN_PLURAL)
 _NOUNS = frozenset("fear fears worry worries claim claims stress note doubt".split())
@@ -30,7 +30,8 @@ _OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "
 _CALLED_OFF_RE = re.compile(r"\s+(?:off|up)\b")
 # "the policy actions called for were …", "the steps called for in the plan": a participle
 _CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+for\s+(?:was|were|is|are|in|by|under)\b")
-_NOT_RE = re.compile(r"(?<!\w)не\s+$")
+#: a Russian "не" right before a word
+NOT_BEFORE_RE = re.compile(r"(?<!\w)не\s+$")
 _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 # a past participle used as an adjective: "the group's first claimed attack", "its stated aim"
 _ADJECTIVE_BEFORE_RE = re.compile(
@@ -114,7 +115,7 @@ def _russian(text: str, start: int, end: int, cue: str) -> bool:
     that = _THAT_RE.match(text, end) is not None
     if cue.startswith("рассчитыва") and not that:
         return True  # "рассчитывает на сохранение": counts on, says nothing
-    denied = _NOT_RE.search(text, max(0, start - 4), start) is not None
+    denied = NOT_BEFORE_RE.search(text, max(0, start - 4), start) is not None
     if cue.startswith("исключ"):
         return denied and not that  # "не исключил угрозы"; "не исключил, что" is a view
     return denied and not that and cue.startswith("говор")  # "о кризисе не говорит"

@@ -27,7 +27,7 @@ from .cues import (
     TITLE_LINKS,
     gender_of,
 )
-from .phrases import ABBREVIATION_RE, UPPER, word_back
+from .phrases import ABBREVIATION_RE, SMALL, UPPER, word_back
 from .russian import RU_DESCRIPTIONS
 
 __all__ = [
@@ -38,7 +38,6 @@ __all__ = [
     "name_at",
     "ru_country",
     "title_before",
-    "title_start",
     "written_title",
 ]
 
@@ -55,8 +54,7 @@ _COUNTERPARTS = ("counterpart", "коллег")
 _RU_COUNTRIES = ("росси", "армян", "армен", "турец", "турц", "азербайджан", "грузи", "украин",
                  "казах", "белорус", "иран", "франц", "китай", "кита", "молдав", "киргиз",
                  "кыргыз", "таджик", "узбек")  # fmt: skip
-_SMALL = "[a-zß-öø-ÿ\u0100-\u017f]"
-_WORD = f"{UPPER}{_SMALL}+(?:-{UPPER}{_SMALL}+)?"  # "Péter", "Jean-Yves"
+_WORD = f"{UPPER}{SMALL}+(?:-{UPPER}{SMALL}+)?"  # "Péter", "Jean-Yves"
 # a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
 NAME_RE = {
     "en": re.compile(  # "Péter Szijjártó": the accents of European names
@@ -130,7 +128,7 @@ def title_before(text: str, start: int, end: int) -> str:
     lower-cased ("u.s. ambassador to armenia kristina kvien" for the phrase "Armenia Kristina
     Kvien"): where an anaphor looks for its head noun. The title is the run of capitalized
     words, role nouns and links ("to", "of") just before the phrase, at most nine words."""
-    return text[title_start(text, start) : end].lower()
+    return text[_title_start(text, start) : end].lower()
 
 
 def written_title(text: str, start: int, end: int) -> str:
@@ -147,7 +145,7 @@ def written_title(text: str, start: int, end: int) -> str:
     return f"{title} {after.group(1).lower()}" if after else title
 
 
-def title_start(text: str, start: int) -> int:
+def _title_start(text: str, start: int) -> int:
     """Where the title written right before ``start`` begins (``start`` when none is)."""
     pos = start
     for _ in range(_TITLE_WORDS):
@@ -255,7 +253,7 @@ def last_name(
             if before is None or not ABBREVIATION_RE.fullmatch(text[before[0] : before[1]]):
                 subject = found  # not after "U.S.": "the U.S. Hopes Japan will …" is no start
         elif lang != "ru" and _SUBJECT_START_RE.search(
-            text, max(0, (t := title_start(text, m.start())) - 3), t
+            text, max(0, (t := _title_start(text, m.start())) - 3), t
         ):
             subject = found  # "Kremlin spokesman Dmitry Peskov was blunter.": a titled subject
         elif lang != "ru" and _SUBJECT_DESCRIPTION_RE.search(

@@ -16,9 +16,10 @@ from .cues import NP_LINKS, TITLES, quoted_name_before
 __all__ = [
     "ABBREVIATION_RE",
     "DETERMINERS",
-    "LOWER",
+    "CAPITAL_WORD_RE",
     "NAME_PARTICLES",
     "PERSON_NAME",
+    "SMALL",
     "UPPER",
     "TOKEN_RE",
     "WORD",
@@ -32,13 +33,16 @@ DETERMINERS = frozenset("the a an".split())
 #: a capital and the small letters of a name in Latin script, with the accents of European
 #: names ("Péter Szijjártó", "Radosław Sikorski", "Mevlüt Çavuşoğlu")
 UPPER = "[A-ZÀ-ÖØ-ÞŁŚŠŽŻŹČĆŘŞİĞĐ]"
-LOWER = "[a-zß-öø-ÿ\u0100-\u017f'’-]"
+SMALL = "[a-zß-öø-ÿ\u0100-\u017f]"
+_LOWER = "[a-zß-öø-ÿ\u0100-\u017f'’-]"  # SMALL, and the apostrophes and hyphens inside a name
+#: a word that opens with a capital, in Latin or Cyrillic script: a name may be in a phrase
+CAPITAL_WORD_RE = re.compile(r"(?<!\w)[A-ZА-ЯЁ]")
 #: the lower-case words inside a person's name ("Ursula von der Leyen", "Mohammed bin
 #: Abdulrahman Al Thani", "Bart de Wever")
 NAME_PARTICLES = frozenset("bin ibn al el von der van den de da di du dos das del la le".split())
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 #: a person's name as written: two to five capitalized words, particles between them
-PERSON_NAME = rf"{UPPER}{LOWER}+(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{UPPER}{LOWER}+){{1,4}}"
+PERSON_NAME = rf"{UPPER}{_LOWER}+(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{UPPER}{_LOWER}+){{1,4}}"
 
 #: an abbreviation with inner full stops (U.S., U.N., E.U.): no sentence ends at it
 ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.){2,}")

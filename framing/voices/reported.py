@@ -56,6 +56,7 @@ from .cues import (
     VIEWS,
     gender_of,
 )
+from .phrases import CAPITAL_WORD_RE
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
 
@@ -109,7 +110,6 @@ _WRITER_TAIL_RE = re.compile(
     r"as\s+(?!(?:well|soon|long|much|many|far|if|though|part|a\s+result|expected|planned|"
     r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"
 )
-_QUOTE_NEXT_RE = re.compile(r"\s*[\"“«„]")
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
     r"[^.;!?\"“”«»\n]{0,80}?[\"“«„][^\"“”«»\n]{1,80}[\"”»“]"
@@ -118,7 +118,6 @@ _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subjec
 # "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
 _CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
 _ON_RE = re.compile(r"\s+на\s")
-_CAPITAL_WORD_RE = re.compile(r"(?<!\w)[A-ZА-ЯЁ]")
 _NOUN = r"[^\s,.;:!?«»\"“”]+"
 # a noun of speech, who said it, and the content: "заявление X о том, что …", "X's claim that"
 _NOUN_CUE_RE = re.compile(
@@ -573,7 +572,7 @@ def _noun_cue_spans(text: str, sentences, held=None) -> list[Reported]:
     for lo, hi in [(0, len(text))] if held is None else held:
         for m in _NOUN_CUE_RE.finditer(text, lo, hi):
             speaker = next(g for g in m.groups() if g is not None)
-            if not _CAPITAL_WORD_RE.search(speaker):
+            if not CAPITAL_WORD_RE.search(speaker):
                 continue  # "слова о том, что": nobody named
             end = sentences.around(m.end())[1]
             if _TWO_WORDS_RE.search(text, m.end(), end):

@@ -85,8 +85,9 @@ from .cues import (
     tells_again,
     verb_gender,
 )
-from .lookalikes import look_alike
+from .lookalikes import NOT_BEFORE_RE, look_alike
 from .phrases import (
+    CAPITAL_WORD_RE,
     DETERMINERS,
     PERSON_NAME,
     TOKEN_RE,
@@ -146,13 +147,12 @@ _RELATIVE_REACH = 200  # characters of a relative clause between its head and th
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")
 _CLOSERS = "\"'”’»"  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
-# a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
-# Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
-_CAPITAL_WORD_RE = re.compile(r"(?<!\w)[A-ZА-ЯЁ]")
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?…»\"”:;]\s*|\n\s*)$")
 _RU_PREPOSITIONS = frozenset("в во на о об обо с со к ко по из от для при без".split())
 _QUANTIFIERS = frozenset("one two three four several some many another both".split())
 _DESCRIBERS = frozenset("the a an his her its their one".split())
+# a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
+# Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
 _NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
 # "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
 # is the object, the subject after it speaks
@@ -166,10 +166,8 @@ _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 # "В постпредстве России при ЕС агентству сообщили": an addressee before the cue is skipped
 _RU_BACK_SKIP = RU_SKIP | RU_DATIVES
 _CLAUSE_END_RE = re.compile(r"\s*[,.;:!?]")
-_NOT_RE = re.compile(r"(?<!\w)не\s+$")
 # before a Russian cue whose subject follows: "…, — заявил", "Как сообщила пресс-служба"
 _INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
-_THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 # "and said", ", однако не исключил": the subject before
 _SHARED_RE = re.compile(  # "…, но по-прежнему считает": an adverb between
     r"(?<!\w)(?:and|but|и|а также|однако|но)\s+"
@@ -229,7 +227,7 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         if (
             governed is not None
             and text[governed[0] : governed[1]].lower() in _RU_PREPOSITIONS
-            and not _CAPITAL_WORD_RE.search(text, start, end)  # "на критику … Роберта Кочаряна"
+            and not CAPITAL_WORD_RE.search(text, start, end)  # "на критику … Роберта Кочаряна"
             and word_back(text, governed[0]) is not None
             and not _CLAUSE_OPEN_RE.search(text, max(0, governed[0] - 3), governed[0])
         ):  # "не видит нужды в посредниках, которые …, заявил X": an object in the content;
@@ -391,7 +389,7 @@ def _speaker_span(
         return relative
     before = before_adverbials(text, start, back_skip)
     if lang == "ru" and cue_text.startswith("исключ"):
-        negation = _NOT_RE.search(text, max(0, before - 4), before)
+        negation = NOT_BEFORE_RE.search(text, max(0, before - 4), before)
         if negation:  # "Игнатьев в разговоре с «МК» не исключил, что …"
             before = before_adverbials(text, negation.start(), back_skip)
     bracketed = (
