@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .score import NEWS, by_article, load_passages, match_quotes, predict, same_speaker, split_of
 
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.voices.errors", description=__doc__)
     parser.add_argument("--split", choices=SPLITS, required=True,
                         help="the development split to read (the test half stays unseen)")  # fmt: skip
-    parser.add_argument("--news", default=NEWS, help="the shared news corpora")
+    parser.add_argument("--news", type=Path, default=NEWS, help="the shared news corpora")
     args = parser.parse_args(argv)
     passages, notes = load_passages(news=args.news)
     passages = [p for p in passages if split_of(p["id"]) == args.split]
