@@ -37,7 +37,8 @@ _EN_SPEECH = (
     "predicted cautioned complained posted reiterated accused believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
-    "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights"
+    "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights "
+    "thinks"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"
@@ -74,7 +75,7 @@ _RU_PAST_STEMS = (
     "повтори завери исключи отрица допусти говори высказа изложи настоя предположи доложи "
     "отреза заявля сообща отмеча подчеркива утвержда настаива предупрежда указыва объясня "
     "напомина признава возрази повторя призва потребова пригрози объяви информирова "
-    "раскритикова"
+    "раскритикова спрогнозирова прогнозирова"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли отвергло опроверг опровергла опровергли опровергло "
@@ -94,15 +95,20 @@ _RU_PRESENT = (
     "уверены убежден убеждена убеждены отрицает отрицают отвергает отвергают опровергает "
     "признают предупреждают подчеркивают подчёркивают напоминают поясняют уточняют исключает "
     "допускает настаивает настаивают отмечают указывают отрицают предполагает предполагают "
-    "вспоминает рассказывает информирует информируют"
+    "вспоминает рассказывает информирует информируют прогнозирует прогнозируют"
 ).split()
 # stated views and complaints ("опасаются, что", "выразил надежду, что", "не исключил, что")
 _RU_VIEWS = (
     (
         "опасается опасаются опасался опасалась опасались жалуются жалуется пожаловался "
         "пожаловалась пожаловались сетует сетуют посетовал посетовала посетовали надеется "
-        "надеются рассчитывает рассчитывают рассчитывал рассчитывала рассчитывали"
+        "надеются рассчитывает рассчитывают рассчитывал рассчитывала рассчитывали "
+        "думает думают думал думала думали"
     ).split()
+    + [
+        f"не {verb}"
+        for verb in ("сомневается", "сомневаются", "сомневался", "сомневалась", "сомневались")
+    ]  # fmt: skip
     + [f"{verb} к выводу" for verb in ("пришел", "пришёл", "пришла", "пришли", "приходят")]
     + [
         f"{verb} {noun}"
@@ -135,7 +141,10 @@ RU_FRONTED_DOCUMENT = "говорится"
 _RU_TERM = (
     "назвал назвала назвали назвало называет называют называл называла называли "
     "охарактеризовал охарактеризовала "
-    "охарактеризовали охарактеризовало"
+    "охарактеризовали охарактеризовало "
+    # "оценил риск как умеренный", "расценили заявление как эскалацию": a judgement named
+    "оценил оценила оценили оценило оценивает оценивают "
+    "расценил расценила расценили расценило расценивает расценивают"
 ).split()
 
 _RU_SO = ["так называем" + e for e in "ый ая ое ые ого ой ых ому ым ую ыми".split()]
@@ -145,7 +154,7 @@ _RU_SO = ["так называем" + e for e in "ый ая ое ые ого о�
 _RU_ACCORDING = (
     (
         "по словам|по мнению|по данным|по информации|по оценке|по оценкам|по сведениям|"
-        "по утверждению|по версии"
+        "по утверждению|по версии|с точки зрения"
     ).split("|")
     + [f"согласно {w}" for w in ("заявлению", "данным", "информации", "сообщению", "оценке")]
     + [f"следует из {w}" for w in ("заявления", "сообщения", "документа", "доклада", "отчета")]
@@ -182,10 +191,13 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
         kinds["according to"] = ACCORDING
+        kinds.update(dict.fromkeys((f"in the {w} of" for w in ("view", "opinion")), ACCORDING))
         kinds.update(dict.fromkeys((f"in {p} view" for p in ("his", "her", "their")), ACCORDING))
     # the cues that start sentences also in their capitalized form
     for phrase in [
-        k for k in kinds if k.startswith(("according", "so-", "по ", "так ", "in ", "согласно "))
+        k
+        for k in kinds
+        if k.startswith(("according", "so-", "по ", "так ", "in ", "согласно ", "с "))
     ]:
         if phrase in kinds:
             kinds[phrase[0].upper() + phrase[1:]] = kinds[phrase]

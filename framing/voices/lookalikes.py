@@ -84,11 +84,11 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
     """
     if lang == "ru":
         return _russian(text, start, end, cue)
-    if (cue.endswith("s") or cue in _EN_PLURAL) and (
+    if (cue.endswith("s") or cue in _EN_PLURAL or cue == "call") and (
         NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
         or (cue in _NOUNS and _OF_RE.match(text, end))
     ):
-        return True  # "rejected claims of …", "the warnings", "fear of": a noun
+        return True  # "rejected claims of …", "the warnings", "fear of", "the call": a noun
     if cue.startswith("call") and (
         _CALLED_OFF_RE.match(text, end)
         or (cue == "called" and _CALLED_FOR_PARTICIPLE_RE.match(text, end))

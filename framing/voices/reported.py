@@ -45,10 +45,24 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from .clauses import (
+    AND_RE,
+    ASIDE_AFTER_RE,
+    CLAUSE_JOINT_RE,
+    JOINT_RE,
+    OPENER_RE,
+    RELATIVE_BEFORE_RE,
+    TWO_WORDS_RE,
+    WORDS_RE,
+    WRITER_ADVERBIAL_RE,
+    WRITER_TAIL_RE,
+    content_before,
+    opens_clause,
+    relative_end,
+)
 from .cues import (
     ABOUT_REACH,
     ABOUT_THIS_RE,
-    AUXILIARIES,
     PRONOUNS,
     RETROSPECTIVE,
     ROLES,
@@ -85,38 +99,11 @@ _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.IGNORECASE)
 # the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
-_TWO_WORDS_RE = re.compile(r"\w\W+\w")
-# a comma and the sentence's verb after a cue: an aside inside its sentence ("X, Lavrov said,
-# was …", "Кризис, заявил Лавров, спровоцирован …"); not "…, in the latest sign", ", deepening"
-_ASIDE_AFTER_RE = re.compile(
-    r"[ \t]*,[ \t]*(?=(?:(?:not[ \t]+)?(?:" + "|".join(sorted(AUXILIARIES)) + r")|[a-z]{3,}ed)\b"
-    r"|(?:не[ \t]+)?(?:будет|будут|был[аио]?|является|являются|может|могут|стал[аио]?|"
-    r"оста[её]тся|[а-яё]+(?:ется|ится|ются|ятся|ован[аоы]?|ен[аоы]?|ён|нут[аоы]?)\b))"
-)
-# one word before an aside that is no content: "However, Lavrov said, …", "Однако, по словам …"
-_CONNECTIVES = frozenset(
-    "однако но а и также впрочем поэтому итак however but and also so yet meanwhile moreover "
-    "still then thus therefore instead indeed".split()
-)
-# the writer's apposition after a report: "…, the clearest sign yet of …"
-_WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)"
-# the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
-# fears of …" (a sentence's last comma, then an apposition or a participle of the news)
-_WRITER_TAIL_RE = re.compile(
-    rf",\s+(?:{_WRITERS_APPOSITION}\s|"
-    r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
-    r"highlighting|signalling|signaling|heightening|escalating|amid)\s|"
-    # "…, as tensions between the two countries reached a new high": the news around it
-    r"as\s+(?!(?:well|soon|long|much|many|far|if|though|part|a\s+result|expected|planned|"
-    r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"
-)
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
     r"[^.;!?\"“”«»\n]{0,80}?[\"“«„][^\"“”«»\n]{1,80}[\"”»“]"
     r"(?=\s+(?:и|а\s+также|and)\s+[а-яёa-z]+(?:ли|ла|л|ло|ed)\b)"
 )
-# "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
-_CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
 _ON_RE = re.compile(r"\s+на\s")
 _NOUN = r"[^\s,.;:!?«»\"“”]+"
 # a noun of speech, who said it, and the content: "заявление X о том, что …", "X's claim that"
@@ -140,17 +127,6 @@ _OUTLET_RE = re.compile(
     r"Reuters|Bloomberg|Financial Times|FT|Sputnik|NEWS\.am|JAMnews|EADaily|Азатутюн|Регнум|"
     r"Росбалт|Eurasianet|AP|AFP)(?!\w)"
 )
-# a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
-_AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
-# a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
-# ", and its head, Alexei Likhachev, told" (a name set off after the description)
-_JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*(?:,[ \t]*)?$")
-# an adverbial or participle the writer adds after "…, according to X,": not the content
-_TAIL_RE = re.compile(
-    rf"\s*(?:despite|amid|after|as|while|following|since|{_WRITERS_APPOSITION}|"
-    r"(?!(?:no|some|any|every)thing)[a-z]+ing)(?!\w)"
-)
-_WORDS_RE = re.compile(r"\w+")
 # the comma (a closing mark or a dash around it) that ends the content before a trailing cue:
 # "…, the officials said", "…, заявил Пашинян", "…», — сказал он", "… Israel,\" he said"
 _TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s*)?$")
@@ -169,7 +145,31 @@ _TRAIL_AFTER_RE = re.compile(
 _OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\s*(?:[.,;)]|$|в\s))")
 # whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
 # told Reuters, deepening …", "told The Associated Press on Monday"
-_ADDRESSEE_RE = re.compile(r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
+_ADDRESSEE_RE = re.compile(
+    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+    # "told the economic forum", "told a rally", "told state television": an audience
+    r"|\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:forum|conference|briefing|meeting|"
+    r"summit|parliament|lawmakers|reporters|journalists|deputies|senators|legislators|"
+    r"audience|crowd|students|delegates|assembly|session|committee|council|congress|rally|"
+    r"gathering|television|radio|channel|broadcaster|newspaper|agency|podcast|interviewer)\b"
+)
+# "reported on the talks", "wrote about the crisis": a topic, no words (not "on Tuesday")
+_TOPIC_RE = re.compile(
+    r"\s+(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"the\s+eve|the\s+same\s+day|\d)\b)",
+    re.IGNORECASE,
+)
+# "оценил риск как умеренный": a judgement names its term after "как"
+_JUDGED = ("оцени", "расцени")
+_AS_AHEAD_RE = re.compile(r"[^.;:!?\n]{0,120}?\sкак\s")
+_TOPIC_CUES = frozenset("reported reports commented comments".split())
+# "according to the schedule": what no one says (a plan, a law, a treaty)
+_NOT_SOURCES = frozenset(
+    "schedule plan plans timetable programme program calendar law laws constitution charter "
+    "rules terms treaty agreement deal protocol regulations procedure tradition custom "
+    "itinerary agenda".split()
+)
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "He said this while …", "Lavrov said so at a meeting": the cue looks back
 _SAID_THIS_RE = re.compile(
@@ -181,8 +181,6 @@ _HEADLINE_RE = re.compile(
 )
 # the speaker labels of an interview: initials, or a question after a name and a colon
 _TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ]{2,4}:[ \t]|[^\n:]{2,40}:[^\n]*\?[ \t]*$)")
-# a relative pronoun set off before "по версии X," / "according to X,": its clause reports
-_RELATIVE_BEFORE_RE = re.compile(r",\s*(котор\w+|which|who)\s*,$")
 # surnames of a man or a woman (Armenian, Georgian, Ukrainian): "Пашинян: …", "Kobakhidze: …"
 _ANY_GENDER_SURNAME_RE = re.compile(
     r"(?:[А-ЯЁ][а-яё]+(?:ян|янц|швили|дзе|енко|ук|юк)|[A-Z][a-z]+(?:yan|yants|shvili|dze|enko))$"
@@ -223,18 +221,18 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     if comma:
         clause = text.rfind(";", bounds[0], lead) + 1 or bounds[0]  # a semicolon ends content
         before = text[clause : kak.start() if kak else lead].rstrip()
-        if before.endswith(",") and _TAIL_RE.match(text, comma.end(), bounds[1]):
+        if before.endswith(",") and WRITER_ADVERBIAL_RE.match(text, comma.end(), bounds[1]):
             # "… killed four people, according to the ministry, despite a ceasefire …": what
             # follows the speaker is the writer's adverbial, the content is before
             return clause, clause + len(before) - 1
-        relative = _RELATIVE_BEFORE_RE.search(before)
+        relative = RELATIVE_BEFORE_RE.search(before)
         if relative is not None:  # "…компаний, которые, по версии ведомства, помогали …"
             clause += relative.start(1)  # the relative clause is the content, not the sentence
-        joints = list(_CLAUSE_JOINT_RE.finditer(before[:-1]))
+        joints = list(CLAUSE_JOINT_RE.finditer(before[:-1]))
         if joints:  # "Евросоюз утвердил пакет, однако, по мнению экономистов, …"
             clause += joints[-1].end()
             before = before[joints[-1].end() :]
-        if before.endswith(",") and _TWO_WORDS_RE.search(before):
+        if before.endswith(",") and TWO_WORDS_RE.search(before):
             # one word before the aside is its subject, left out: "Кишинев, по его словам, …"
             semicolon = text.find(";", comma.end(), bounds[1])
             return clause, semicolon if semicolon >= 0 else bounds[
@@ -257,19 +255,9 @@ def _outside(text: str, start: int, end: int, quotes) -> int:
     for q in quotes[bisect_left(quotes, start, key=lambda q: q.end + 1) :]:
         if q.start - 1 >= end:
             break
-        n += len(_WORDS_RE.findall(text, at, max(at, q.start - 1)))
+        n += len(WORDS_RE.findall(text, at, max(at, q.start - 1)))
         at = max(at, q.end + 1)
-    return n + len(_WORDS_RE.findall(text, at, max(at, end)))
-
-
-def _content_before(words: str) -> bool:
-    """Whether the words before an attribution set off inside its sentence ("The crisis,
-    Lavrov said, was …") are content: two words or more, or one that is no connective
-    ("However, Lavrov said, …", "Однако, заявил он, …")."""
-    if _TWO_WORDS_RE.search(words):
-        return True
-    word = words.strip(" \t,\"'«»“”").lower()
-    return word.isalpha() and word not in _CONNECTIVES
+    return n + len(WORDS_RE.findall(text, at, max(at, end)))
 
 
 def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, int] | None:
@@ -281,7 +269,7 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
     gap = _TRAIL_GAP_RE.search(text, max(bounds[0], lead - 8), lead)
     after = max(cue.end, cue.speaker_end)
-    if cue.cue.lower() == "told" and after == cue.end:
+    if cue.cue.lower() in ("told", "tells") and after == cue.end:
         told = _ADDRESSEE_RE.match(text, after, bounds[1])
         after = told.end() if told else after
     outlet = _OUTLET_AFTER_RE.match(text, after, bounds[1])
@@ -296,14 +284,16 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     dateline = _DATELINE_RE.match(text, start, gap.start())
     if dateline:
         start = dateline.end()
-    aside = _ASIDE_AFTER_RE.match(text, after, bounds[1])
+    if OPENER_RE.match(text, start) and "," not in text[start : gap.start()]:
+        return None  # "As the danger grew, Lukashenko told reporters he …": an adverbial
+    aside = ASIDE_AFTER_RE.match(text, after, bounds[1])
     if (
         aside
         and _outside(text, start, gap.start(), voices.quotes) >= 1
-        and _content_before(text[start : gap.start()])
+        and content_before(text[start : gap.start()])
     ):
         # "The crisis, Lavrov said, was manufactured": the sentence around the aside
-        tail = _WRITER_TAIL_RE.search(text, aside.end(), bounds[1])
+        tail = WRITER_TAIL_RE.search(text, aside.end(), bounds[1])
         return start, tail.start() if tail else bounds[1]
     plain = _NOTHING_RE.match(text, after, bounds[1]) is not None
     if _outside(text, start, gap.start(), voices.quotes) < (3 if plain else 4):
@@ -323,8 +313,9 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     bounds = (bounds[0], semicolon) if semicolon >= 0 else bounds
     that = _THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
     if that:
-        tail = _WRITER_TAIL_RE.search(text, that.end(), bounds[1])
-        return that.end(), tail.start() if tail else bounds[1]
+        tail = WRITER_TAIL_RE.search(text, that.end(), bounds[1])
+        end = tail.start() if tail else bounds[1]
+        return that.end(), relative_end(text, cue.start, bounds[0], that.end(), end)
     if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
         return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     if cue.cue in ("told", "tells") and _ADDRESSEE_ONLY_RE.match(text, start, bounds[1]):
@@ -333,12 +324,14 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         named = _TERM_QUOTE_RE.match(text, start, bounds[1])
         bounds = (bounds[0], named.end()) if named else bounds
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
-    if near and not _opens_clause(near.group()):
+    if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         start = near.end()
     # else "said there was a danger that …": the content starts at once
-    tail = _WRITER_TAIL_RE.search(text, start, bounds[1])
-    return start, tail.start() if tail else bounds[1]
+    tail = WRITER_TAIL_RE.search(text, start, bounds[1])
+    return start, relative_end(
+        text, cue.start, bounds[0], start, tail.start() if tail else bounds[1]
+    )
 
 
 def _lead_in(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
@@ -357,7 +350,7 @@ def _lead_in(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | 
     if quote is None and cue.kind == ACCORDING:
         return None
     start, end = _trim(text, span[0], quote.start() if quote else span[1])
-    return (start, end) if _TWO_WORDS_RE.search(text, start, end) else None
+    return (start, end) if TWO_WORDS_RE.search(text, start, end) else None
 
 
 def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, int]:
@@ -369,6 +362,10 @@ def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, i
         return span
     nxt = cues[j]
     cue = cues[k]
+    if nxt.kind == SPEECH and nxt.speaker_start >= nxt.end:
+        gap = _TRAIL_GAP_RE.search(text, max(start, nxt.start - 8), nxt.start)
+        if gap is not None:  # "Москва назвала X угрозой, заявила Захарова": Y's trailing cue
+            return start, gap.start()
     if (
         cue.kind == ACCORDING
         and nxt.kind == SPEECH
@@ -377,10 +374,10 @@ def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, i
     ):  # "Григорян, по данным ведомства, заверил, что …": what follows is Григорян's
         return start, nxt.start
     if 0 <= nxt.speaker_start < start:  # the same subject: "X назвал Y «…» и пояснил: …"
-        joint = _AND_RE.search(text, max(start, nxt.start - 12), nxt.start)
+        joint = AND_RE.search(text, max(start, nxt.start - 12), nxt.start)
     else:
         lead = nxt.speaker_start if 0 <= nxt.speaker_start < nxt.start else nxt.start
-        joint = _JOINT_RE.search(text, max(start, lead - 80), lead) if lead > start else None
+        joint = JOINT_RE.search(text, max(start, lead - 80), lead) if lead > start else None
     return (start, joint.start()) if joint is not None else span
 
 
@@ -397,23 +394,17 @@ def _title_only(words: str) -> bool:
     the negotiating team" before "Mykhailo Podolyak emphasized this")."""
     return all(
         w[:1].isupper() or w.lower() in _TITLE_WORDS or w.lower() in ROLES
-        for w in _WORDS_RE.findall(words)
+        for w in WORDS_RE.findall(words)
     )
-
-
-def _opens_clause(words: str) -> bool:
-    """Whether the words between a cue and a "that" are a clause of their own ("there was a
-    danger", "the bloc is in a state"): then the content starts right after the cue."""
-    lows = [w.lower() for w in _WORDS_RE.findall(words)]
-    return bool(lows) and (lows[0] == "there" or any(w in AUXILIARIES for w in lows))
 
 
 def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
     """Whether a cue with a speaker comes before cue ``k`` in its sentence (from ``start``);
-    a view ("Москва опасается эскалации, заявил X") is part of what ``k`` reports."""
+    a view or a naming ("Москва опасается эскалации, заявил X") is part of what ``k`` reports."""
     if not (k > 0 and voices.cues.ends[k - 1] >= start):
         return False
-    return voices.cues[k - 1].cue not in VIEWS and voices.speakers.said(k - 1)
+    before = voices.cues[k - 1]  # a naming too: "Москва расценивает X как …, заявила Y"
+    return before.cue not in VIEWS and before.kind != TERM and voices.speakers.said(k - 1)
 
 
 def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reported]:
@@ -464,6 +455,14 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
             continue  # "ответила на слова Пашиняна о …": whom she answered, not what she said
         if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
             continue  # "По данным «Ъ», …" in «Ъ»'s story: the outlet's own reporting
+        if cue.kind == ACCORDING and cue.speaker.lower().rsplit(" ", 1)[-1] in _NOT_SOURCES:
+            continue  # "According to the schedule, …": a plan says nothing
+        if (
+            cue.cue in _TOPIC_CUES
+            and _TOPIC_RE.match(text, cue.end)
+            and not _THAT_NEAR_RE.match(text, cue.end)  # "reported on Facebook that …"
+        ):
+            continue  # "Armenpress reported on the talks, which …": a topic, no words
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
@@ -492,12 +491,14 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
         if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 7), lead):
             continue  # "what he called a “collapse”": a term, not reported content
+        if cue.cue.startswith(_JUDGED) and not _AS_AHEAD_RE.match(text, cue.end, bounds[1]):
+            continue  # "оценил встречу куда сдержаннее": no naming without "как"
         clause = cue.kind == ACCORDING or _KAK_RE.search(text, max(bounds[0], lead - 6), lead)
         span = _clause_span(text, cue, bounds) if clause else _content_span(text, cue, bounds)
         if span is None:
             continue
         start, end = _trim(text, *_before_next(text, voices.cues, k, span))
-        if _TWO_WORDS_RE.search(text, start, end):
+        if TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, voices.speakers[k], cue.cue))
     out.extend(_headline_spans(text, None if reach is None else reach[0]))
     # a noun's report where no cue reports the words: "раскритиковал заявление X о том, что";
@@ -558,7 +559,7 @@ def _headline_spans(text: str, reach=None) -> list[Reported]:
             gender_of(m.group(1), "", nominative=True) in ("m", "f")
             or _ANY_GENDER_SURNAME_RE.search(m.group(1))
         ):
-            if _TWO_WORDS_RE.search(m.group(2)):
+            if TWO_WORDS_RE.search(m.group(2)):
                 out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
     return out
 
@@ -575,6 +576,6 @@ def _noun_cue_spans(text: str, sentences, held=None) -> list[Reported]:
             if not CAPITAL_WORD_RE.search(speaker):
                 continue  # "слова о том, что": nobody named
             end = sentences.around(m.end())[1]
-            if _TWO_WORDS_RE.search(text, m.end(), end):
+            if TWO_WORDS_RE.search(text, m.end(), end):
                 out.append(Reported(*_trim(text, m.end(), end), " ".join(speaker.split()), "that"))
     return out

@@ -1,0 +1,138 @@
+"""Where the content of a report ends, and what in a sentence is not content.
+
+The boundaries :mod:`framing.voices.reported` cuts reported speech at: an aside set off
+by commas ("The crisis, Lavrov said, was …"), the writer's words after a report ("…, the
+clearest sign yet of …", "…, raising fears of …"), a conjunction that opens another
+speaker's clause ("…, а источник заверил, что …"), a relative clause a report is made in
+("The talks, which Lavrov said were useful, came as …": the main clause is the writer's)
+and an adverbial clause that opens a sentence before its speaker ("As the danger grew,
+Lukashenko told reporters …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import AUXILIARIES
+
+__all__ = [
+    "AND_RE",
+    "ASIDE_AFTER_RE",
+    "CLAUSE_JOINT_RE",
+    "JOINT_RE",
+    "OPENER_RE",
+    "RELATIVE_BEFORE_RE",
+    "TWO_WORDS_RE",
+    "WORDS_RE",
+    "WRITER_ADVERBIAL_RE",
+    "WRITER_TAIL_RE",
+    "content_before",
+    "opens_clause",
+    "relative_end",
+]
+
+TWO_WORDS_RE = re.compile(r"\w\W+\w")
+WORDS_RE = re.compile(r"\w+")
+# a comma and the sentence's verb after a cue: an aside inside its sentence ("X, Lavrov said,
+# was …", "Кризис, заявил Лавров, спровоцирован …"); not "…, in the latest sign", ", deepening"
+ASIDE_AFTER_RE = re.compile(
+    r"[ \t]*,[ \t]*(?=(?:(?:not[ \t]+)?(?:" + "|".join(sorted(AUXILIARIES)) + r")|[a-z]{3,}ed)\b"
+    r"|(?:не[ \t]+)?(?:будет|будут|был[аио]?|является|являются|может|могут|стал[аио]?|"
+    r"оста[её]тся|[а-яё]+(?:ется|ится|ются|ятся|ован[аоы]?|ен[аоы]?|ён|нут[аоы]?)\b))"
+)
+# one word before an aside that is no content: "However, Lavrov said, …", "Однако, по словам …"
+_CONNECTIVES = frozenset(
+    "однако но а и также впрочем поэтому итак however but and also so yet meanwhile moreover "
+    "still then thus therefore instead indeed".split()
+)
+# the writer's apposition after a report: "…, the clearest sign yet of …"
+_WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)"
+# the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
+# fears of …" (a sentence's last comma, then an apposition or a participle of the news)
+WRITER_TAIL_RE = re.compile(
+    rf",\s+(?:{_WRITERS_APPOSITION}\s|"
+    r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
+    r"highlighting|signalling|signaling|heightening|escalating|amid)\s|"
+    # "…, as tensions between the two countries reached a new high": the news around it
+    r"as\s+(?!(?:well|soon|long|much|many|far|if|though|part|a\s+result|expected|planned|"
+    r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"
+)
+# "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
+CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
+# a cue inside a relative clause set off by commas: "The talks, which Lavrov said were
+# useful, came …", "Пашинян, который заявлял, что …, пропустил …"
+_RELATIVE_OPEN_RE = re.compile(
+    r",\s*(?:(?:in|on|at|of|during|with|to|from|for|about|в|во|на|о|об|с|со|по|из|для|при|у)"
+    r"\s+)?(?:which|who|whom|whose|котор[а-яё]+)\b[^,.;:!?\"“”«»\n]*$",
+    re.IGNORECASE,
+)
+# where that clause ends: a comma, then the main clause's verb ("…, came as", "…, has not",
+# "…, пропустил", "…, выступила")
+_EN_PAST = (
+    "came went spoke met left took held made gave saw became began ran fell rose grew sent "
+    "brought found kept put set won lost got struck stood sat told led flew drew broke chose "
+    "wrote knew thought sought built spent paid laid shut hit cut let remains says comes "
+    "faces meets heads leads takes holds plans wants seeks hopes"
+)
+_MAIN_VERB_RE = re.compile(
+    r",\s+(?:(?:also|then|later|now|again|still|only|quickly|soon|has\s+also|"
+    r"не|также|уже|тоже|ранее|затем|потом|сейчас)\s+)?"
+    r"(?:(?:" + "|".join(sorted(AUXILIARIES)) + "|" + _EN_PAST.replace(" ", "|") + r")\b"
+    r"|[a-z]{3,}ed\b|[а-яё]{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b)"
+)
+# a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
+AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
+# a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
+# ", and its head, Alexei Likhachev, told" (a name set off after the description)
+JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*(?:,[ \t]*)?$")
+# an adverbial or participle the writer adds after "…, according to X,": not the content
+WRITER_ADVERBIAL_RE = re.compile(
+    rf"\s*(?:despite|amid|after|as|while|following|since|{_WRITERS_APPOSITION}|"
+    r"(?!(?:no|some|any|every)thing)[a-z]+ing)(?!\w)"
+)
+# an adverbial clause that opens a sentence before its speaker: "As the danger grew,
+# Lukashenko told reporters …" (with no comma of its own, it is no content)
+OPENER_RE = re.compile(
+    r"\s*(?:As|When|While|After|Before|Since|Once|Until|Whenever|Although|Though|Because|"
+    r"Когда|Пока|После того как|Хотя|Как только|Поскольку|Пока)\s"
+)
+# a relative pronoun set off before "по версии X," / "according to X,": its clause reports
+RELATIVE_BEFORE_RE = re.compile(r",\s*(котор\w+|which|who)\s*,$")
+
+
+def content_before(words: str) -> bool:
+    """Whether the words before an attribution set off inside its sentence ("The crisis,
+    Lavrov said, was …") are content: two words or more, or one that is no connective
+    ("However, Lavrov said, …", "Однако, заявил он, …")."""
+    if TWO_WORDS_RE.search(words):
+        return True
+    word = words.strip(" \t,\"'«»“”").lower()
+    return word.isalpha() and word not in _CONNECTIVES
+
+
+def relative_end(text: str, cue_start: int, sentence_start: int, start: int, end: int) -> int:
+    """Where the content ``text[start:end]`` of the cue at ``cue_start`` ends when the cue is
+    inside a relative clause set off by commas: at the comma before the main clause's verb;
+    ``end`` when the cue is in no such clause or the clause runs on to ``end``.
+
+    Examples
+    --------
+    >>> text = "The talks, which Lavrov said were useful, came as the crisis deepened."
+    >>> text[29 : relative_end(text, 24, 0, 29, len(text))]
+    'were useful'
+    >>> text = "He met Lavrov, who said the crisis was over."
+    >>> text[24 : relative_end(text, 19, 0, 24, len(text))]
+    'the crisis was over.'
+    """
+    # (up to the cue: a relative pronoun's speaker is the head before the comma)
+    if not _RELATIVE_OPEN_RE.search(text, sentence_start, cue_start):
+        return end
+    close = _MAIN_VERB_RE.search(text, start, end)
+    return close.start() if close else end
+
+
+def opens_clause(words: str) -> bool:
+    """Whether the words between a cue and a "that" are a clause of their own ("there was a
+    danger", "the bloc is in a state"): then the content starts right after the cue."""
+    lows = [w.lower() for w in WORDS_RE.findall(words)]
+    return bool(lows) and (lows[0] == "there" or any(w in AUXILIARIES for w in lows))
