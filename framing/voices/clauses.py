@@ -80,6 +80,8 @@ _MAIN_VERB_RE = re.compile(
     r"(?:(?:" + "|".join(sorted(AUXILIARIES)) + "|" + _EN_PAST.replace(" ", "|") + r")\b"
     r"|[a-z]{3,}ed\b|[а-яё]{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b)"
 )
+# what follows a participle set off inside the content: "held in Minsk,", "backed by Moscow"
+_INSERTED_RE = re.compile(r"\s+by\b|[^.,;:!?\n]{0,40},")
 # a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
 AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
 # a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
@@ -120,6 +122,9 @@ def relative_end(text: str, cue_start: int, sentence_start: int, start: int, end
     >>> text = "The talks, which Lavrov said were useful, came as the crisis deepened."
     >>> text[29 : relative_end(text, 24, 0, 29, len(text))]
     'were useful'
+    >>> text = "Lavrov, who said the talks, held in Minsk, had failed, left."
+    >>> text[17 : relative_end(text, 12, 0, 17, len(text))]
+    'the talks, held in Minsk, had failed'
     >>> text = "He met Lavrov, who said the crisis was over."
     >>> text[24 : relative_end(text, 19, 0, 24, len(text))]
     'the crisis was over.'
@@ -127,8 +132,17 @@ def relative_end(text: str, cue_start: int, sentence_start: int, start: int, end
     # (up to the cue: a relative pronoun's speaker is the head before the comma)
     if not _RELATIVE_OPEN_RE.search(text, sentence_start, cue_start):
         return end
-    close = _MAIN_VERB_RE.search(text, start, end)
-    return close.start() if close else end
+    inserted = -1  # the comma that closes a participle set off inside the content
+    for close in _MAIN_VERB_RE.finditer(text, start, end):
+        verb = close.group().rsplit(None, 1)[-1].lower()
+        if close.start() == inserted:
+            continue  # "…, held in Minsk, had failed": the content's own verb
+        phrase = _INSERTED_RE.match(text, close.end(), end)
+        if verb not in AUXILIARIES and phrase:
+            inserted = phrase.end() - 1  # "who said the talks, held in Minsk, had failed"
+            continue
+        return close.start()
+    return end
 
 
 def opens_clause(words: str) -> bool:

@@ -272,6 +272,7 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     if cue.cue.lower() in ("told", "tells") and after == cue.end:
         told = _ADDRESSEE_RE.match(text, after, bounds[1])
         after = told.end() if told else after
+    after += text[after : after + 1] in ("»", '"', "”")  # ", пишет «Коммерсант».": its mark
     outlet = _OUTLET_AFTER_RE.match(text, after, bounds[1])
     after = outlet.end() if outlet else after  # "добавил собеседник «Медузы».": a name
     if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
@@ -468,7 +469,9 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))
         span = None
         this = ABOUT_THIS_RE.search(text, max(start, cue.start - ABOUT_REACH), cue.start)
-        if this and not text[start : this.start()].strip() and start > 0:
+        if this and not text[start : this.start()].strip():
+            if start <= 0:
+                continue  # "Об этом заявил X в …" opens the text: what it reports is not here
             span = sentences.around(start - 1)  # the sentence before
         elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
             # "He said this while …": the sentence before is the content, none follows

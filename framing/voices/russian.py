@@ -36,7 +36,9 @@ __all__ = [
     "outlet_before_role",
     "person_like",
     "role_in_office",
+    "speaker_ends_sentence",
     "subject_before",
+    "trailing_source",
 ]
 
 _ROLE_NEXT_RE = re.compile(r"[ \t]+[а-яё]")
@@ -48,7 +50,9 @@ SETTING_AFTER_RE = re.compile(
     r"эфире|брифинге|пресс-конференции|заседании|встрече|форуме|совещании|сессии|выступлении|"
     r"странице|канале|блоге|соцсет[а-яё]+|[Тт]елеграм[\w-]*|Telegram[\w-]*|Facebook|X)"
     # "в ходе обсуждения", "по итогам переговоров": an occasion, a noun in the genitive
-    r"|(?:в[ \t]+ходе|по[ \t]+итогам|по[ \t]+завершении)[ \t]+[а-яё]+(?:ия|ии|ов|ей|и|а|ы)(?=[ \t]))"
+    r"|(?:в[ \t]+ходе|по[ \t]+итогам|по[ \t]+завершении)[ \t]+[а-яё]+(?:ия|ии|ов|ей|и|а|ы)(?=[ \t])"
+    # a day: "заявил в понедельник на брифинге …"
+    r"|во?[ \t]+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?=[ \t,]))"
     # then a place: "с «МК»", "в Москве", "в Национальном собрании" (a noun in the locative)
     r"(?:[ \t]+(?:(?:с|в|во|на)[ \t]+)?(?:[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[а-яё]+(?:е|и|ах|ях)(?=[ \t]))?"
     r"|«[^»\n]{1,40}»|\"[^\"\n]{1,40}\")){0,2}){1,2}"
@@ -228,6 +232,37 @@ def person_like(phrase: str) -> bool:
         or words[0].lower() in PRONOUNS
         or words[0].lower().startswith(RU_INSTITUTIONS)  # "сообщили в пресс-службе банка"
     )
+
+
+# after a trailing cue, the rest of a short sentence: ", отмечают наблюдатели.", ", пишет «Ъ»."
+_SENTENCE_REST_RE = re.compile(r"[ \t]+[^.!?;:,\n]{1,60}?(?:[.!?](?=\s|$)|$)")
+
+
+def speaker_ends_sentence(text: str, end: int) -> bool:
+    """Whether what follows a cue ending at ``end`` (after a comma) ends its sentence within a
+    few words: a trailing attribution, whose speaker follows the cue.
+
+    >>> text = "Напряженность сохранится, отмечают наблюдатели."
+    >>> speaker_ends_sentence(text, text.index(" наблюдатели"))
+    True
+    >>> text = "Напряженность сохранится, отмечают наблюдатели, и это надолго."
+    >>> speaker_ends_sentence(text, text.index(" наблюдатели"))
+    False
+    """
+    return _SENTENCE_REST_RE.match(text, end) is not None
+
+
+def trailing_source(text: str, start: int, end: int, plural: bool) -> bool:
+    """Whether ``text[start:end]``, after a trailing cue, is its source: an outlet in
+    quotation marks or a group named by a plural noun, not a name ("Глава МИД, Сергей
+    Лавров, заявил ТАСС." is said to an outlet by the name before).
+
+    >>> text = "Угрозы нет, отмечают наблюдатели. Угрозы нет, пишет «Ъ»."
+    >>> trailing_source(text, 21, 32, True), trailing_source(text, 53, 54, False)
+    (True, True)
+    """
+    group = plural and text[start].islower() and text[end - 1] in "иы"
+    return group or text[start - 1 : start] in ("«", '"')
 
 
 def description_head(low: str, words: list[str]) -> str | None:

@@ -12,12 +12,10 @@ Each cue outside the quotation marks gets a *speaker*, the noun phrase as writte
   the adverbs just before the cue (also, has, reportedly, ранее, также, вновь) left out;
   "of", "in", "from", "at", "with", "for", "из", "от" between two words of the phrase keep
   it going;
-* else **after it**, where the cue follows a closing mark, a comma or a dash ("…,” said
-  Lavrov", "», — заявил глава МИД Сергей Лавров", "Как заявил Лавров, …"): the words up to
-  the next punctuation mark or preposition; in English not a word followed by an auxiliary
-  ("said he had lost": *he* is the content's subject); Russian addressees between the verb
-  and its speaker ("заявил журналистам Песков", "сказал «Курьеру» дипломат", "по телефону")
-  are skipped;
+* else **after it**, after a closing mark, a comma or a dash ("…,” said Lavrov", "», —
+  заявил глава МИД Сергей Лавров", "Как заявил Лавров, …"; first in ", отмечают эксперты."):
+  the words up to the next punctuation mark or preposition, not an English word before an
+  auxiliary ("said he had lost"), Russian addressees ("заявил журналистам Песков") skipped;
 * else **before an apposition**: "Karen Mkrtchyan, a taxi driver, said" (the name before
   it), "The spokesman for the ministry, Maria Zakharova, said" (the name inside it);
 * for **according to / по словам** and **quoted X as saying**, the words after the cue
@@ -103,7 +101,9 @@ from .russian import (
     object_person,
     outlet_before_role,
     person_like,
+    speaker_ends_sentence,
     subject_before,
+    trailing_source,
 )
 
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
@@ -384,6 +384,11 @@ def _speaker_span(
     fixed = _fixed_form_speaker(text, start, end, cue_text, kind, lang)
     if fixed is not None:
         return fixed
+    if lang == "ru" and kind == SPEECH and _COMMA_BEFORE_RE.search(text, start - 4, start):
+        if speaker_ends_sentence(text, end):  # ", отмечают наблюдатели.", ", пишет «Ъ»."
+            s, e = _speaker_after(text, end, lang, plural, outlet_speaks=True)
+            if s >= 0 and trailing_source(text, s, e, plural):
+                return s, e
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
         return relative
