@@ -145,6 +145,12 @@ HITS = [
         "threat",
         "Lavrov",
     ),
+    (  # a surname alone opens a sentence with an irregular verb: "she" is that woman
+        "Zakharova held her weekly briefing on Thursday. She also said the West was using "
+        "Armenia to open a second front amid the conflict in Ukraine.",
+        "conflict",
+        "Zakharova",
+    ),
 ]
 
 
@@ -183,6 +189,11 @@ def test_an_army_is_never_he(quote_speaker):
 def test_a_participle_with_no_person_before_it_has_no_speaker(hit):
     text = "The talks broke down on Friday, leaving the threat of sanctions in place."
     assert hit(text, "threat")["voice"] == "narrative"
+
+
+def test_a_plural_noun_that_opens_a_sentence_is_nobody(hit):
+    text = "Tensions rose on Thursday. She also said the West was using Armenia amid the conflict."
+    assert hit(text, "conflict")["speaker"] == "She"
 
 
 def test_a_name_after_a_comma_that_ends_no_description_is_not_the_speaker(quote_speaker):

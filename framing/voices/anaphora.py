@@ -84,6 +84,8 @@ _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the tex
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
 _HEADS = frozenset(("president", "leader", "premier", "chancellor", "президент", "лидер"))
+# who speaks for an office, and the genders they may have
+_SPOKES = {"spokeswoman": ("f",), "spokesman": ("m",), "spokesperson": ("m", "f", "")}
 # the words of an office in an English anaphor: "the Head of the Office of the President"
 _OFFICE_WORDS = frozenset(
     "of the office president's state affairs ministry government council security national "
@@ -421,16 +423,12 @@ class Speakers:
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
         want = "org" if organisation else PRONOUNS.get(low, "")
-        found = None
-        if self.text and want in ("m", "f"):
-            lo = max(self.last, cue.speaker_start - _NAME_REACH)
-            name = last_name(self.text, lo, cue.speaker_start, self.rules, self.skip, named)
-            if name and name[1] in ("", want):
-                named.append(name)
-                found = name[0]
+        found = self._named_before(cue, want, max(self.last, cue.speaker_start - _NAME_REACH))
         if found is None:
             gendered = want or (cue.gender if head is not None else "")
             found = _antecedent(named, gendered, head, self.titles, _detail(phrase, head))
+        if found is None:  # no speaker fits: a name of that gender before the last cue
+            found = self._named_before(cue, want, cue.speaker_start - _NAME_REACH, exact=True)
         if found is None and head is not None:
             if self.text:
                 detail = _detail(phrase, head)
@@ -452,6 +450,8 @@ class Speakers:
                 found = _untitled(named[-1:], self.titles)
         if found is None and head in _HEADS:  # "the Russian leader" that no title fits
             found = _untitled(named, self.titles)
+        if found is None and head in _SPOKES:  # "Maria Zakharova said … the spokeswoman said"
+            found = _untitled([n for n in named if n[1] in _SPOKES[head]], self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":
             found = self._last_person(cue)  # not "глава МИД" for the defence minister
         if found is None and (head in _HEADS or head == "person") and self.text:
@@ -465,6 +465,23 @@ class Speakers:
         elif self.lang == "ru":  # "Генеральный секретарь ОДКБ заявил … — сказал он"
             named.append((phrase, gender_of(phrase, cue.gender)))
         return found if found is not None else phrase
+
+    def _named_before(self, cue, want: str, lo: int, exact: bool = False) -> str | None:
+        """The name of gender ``want`` ("m", "f") that a pronoun refers to, written from ``lo``
+        to the cue (:func:`last_name`, the speakers named so far known by their surnames);
+        with ``exact``, the last sentence subject known to have that gender, speakers or not
+        ("Mikheil Kavelashvili signed …. Salome Zourabichvili … called …. “…,” he said")."""
+        if not self.text or want not in ("m", "f"):
+            return None
+        named = [] if exact else self.named
+        lo = max(0, lo)
+        name = last_name(
+            self.text, lo, cue.speaker_start, self.rules, self.skip, named, exact, want
+        )
+        if name is None or name[1] not in ((want,) if exact else ("", want)):
+            return None
+        self.named.append(name)
+        return name[0]
 
     def _untitled_subject(self, cue) -> str | None:
         """The person named without a title as a sentence's subject in the narrative before a

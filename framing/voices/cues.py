@@ -75,7 +75,7 @@ _RU_PAST_STEMS = (
     "повтори завери исключи отрица допусти говори высказа изложи настоя предположи доложи "
     "отреза заявля сообща отмеча подчеркива утвержда настаива предупрежда указыва объясня "
     "напомина признава возрази повторя призва потребова пригрози объяви информирова "
-    "раскритикова спрогнозирова прогнозирова"
+    "раскритикова спрогнозирова прогнозирова спроси воскликну"
 ).split()
 _RU_IRREGULAR = (
     "отверг отвергла отвергли отвергло опроверг опровергла опровергли опровергло "
@@ -252,7 +252,7 @@ FEMALE_WORDS = frozenset(
     "депутатка женщина госпожа salome maia maya nino tamar tamara ani anahit lilit gayane zara "
     "lusine mariam kristina yulia iryna olena oksana hanna ketevan khatia саломе майя майя нино "
     "тамар тамара ани анаит лилит гаяне зара лусине мариам кристина юлия карине сирануш "
-    "нигина".split()
+    "нигина marta catherine kristalina mette giorgia roberta ylva hadja".split()
 )
 # men's first names common in this news (a pronoun's gender is checked against them)
 MALE_WORDS = frozenset(
@@ -268,7 +268,8 @@ MALE_WORDS = frozenset(
     "денис антон роман максим артем артём артур ашот леонид григорий борис валерий геннадий "
     "анатолий виталий станислав василий кирилл федор фёдор илья петр пётр тигран гурген "
     "konstantin pavel ivan oleg yevgeny evgeny denis anton roman maxim artur ashot leonid "
-    "grigory valery gennady anatoly vitaly kirill fyodor ilya".split()
+    "grigory valery gennady anatoly vitaly kirill fyodor ilya peter péter robert richard john "
+    "james michael mark thomas charles jean pierre antonio pedro mario marco rishi joe".split()
 )
 ORG_HEADS = frozenset(
     "agency ministry office service newspaper paper website outlet channel government committee "
@@ -317,7 +318,7 @@ RU_STOP = frozenset(
 
 RU_SKIP = frozenset(
     "также ранее уже вчера сегодня накануне неоднократно публично тогда затем позже вновь снова "
-    "тоже открыто прямо многократно по-прежнему лишь только всего-навсего".split()
+    "тоже открыто прямо многократно по-прежнему лишь только всего-навсего позднее потом".split()
 )
 
 RU_DATIVES = frozenset(

@@ -49,10 +49,12 @@ _FINITE_RE = re.compile(
     re.IGNORECASE,
 )
 # a Russian verb in a short quote makes it a clause too: a negated present or past
-# («не заставит себя ждать», «не представляет угрозы») or a reflexive form («превратились»)
+# («не заставит себя ждать», «не представляет угрозы»), a reflexive form («превратились»),
+# a present tense no noun has («совершает ошибку») or "стала", "был" («стала угрозой»)
 _RU_FINITE_RE = re.compile(
     r"(?<!\w)не\s+[а-яё]+(?:ет|ит|ут|ют|ат|ят|ем|им|л|ла|ло|ли)(?!\w)"
-    r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)",
+    r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)"
+    r"|[а-яё]{2,}(?:ает|яет|ует|еет|ают|яют|уют|еют)(?!\w)|(?<!\w)(?:стал|был)[аио]?(?!\w)",
     re.IGNORECASE,
 )
 # the nouns whose names are capitalized: a party, a movement, a paper, a channel
@@ -77,6 +79,26 @@ def names_nothing(quote: str) -> bool:
     return _ADJECTIVE_FIRST_RE.fullmatch(quote.strip(" ,.")) is not None
 
 
+# the small words a title in English leaves in lower case
+_TITLE_SMALL = frozenset(
+    "a an the and or of for on in to at by with from de von der du la le".split()
+)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether ``words`` are a title: every word capitalized (or a number), or the first and
+    the last and three or more in all, with only small words between in lower case."""
+    capital = [w[:1].isupper() or w.isdigit() for w in words]
+    if all(capital):
+        return True
+    return (
+        capital[0]
+        and capital[-1]
+        and sum(capital) >= 3
+        and all(c or w in _TITLE_SMALL for c, w in zip(capital, words, strict=True))
+    )
+
+
 def quote_kind(
     quote: str, adjacent: bool, cue: Cue | None, answered: bool = False, colon: bool = False
 ) -> str:
@@ -87,8 +109,8 @@ def quote_kind(
         return "scare_quote" if len(_WORD_RE.findall(quote)) <= _TERM_WORDS else "quote"
     words = _WORD_RE.findall(quote)
     speech = SENTENCE_MARK_RE.search(quote.rstrip()) or quote.rstrip().endswith(",")
-    if not speech and len(words) >= 2 and all(w[:1].isupper() or w.isdigit() for w in words):
-        return "scare_quote"  # a title or a name: writes “The Long View”
+    if not speech and len(words) >= 2 and _title_case(words):
+        return "scare_quote"  # a title or a name: “The Long View”, “Trump Route for … Prosperity”
     if not speech and _LAW_TITLE_RE.match(quote):
         return "scare_quote"  # the title of a law or a decree: “On the Strategy for …”
     if not speech and len(words) == 1 and words[0][:1].isupper() and not answered:

@@ -91,6 +91,11 @@ _NOT_BEFORE_A_SPEAKER = frozenset(
 _EN_VERB_RE = re.compile(
     r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|tells|[a-z]{3,}ed)\b"
 )
+_EN_OTHER_VERB_RE = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:held|met|spoke|made|took|gave|went|came|left|wrote|sent|was|is|"
+    r"has|had|will|would|can|could|did|does|began|sat|stood|put|set|won|lost|got|saw|"
+    r"[a-z]{3,}s(?=[ \t]+(?:the|a|an|his|her|that|to|on|in)\b))\b"
+)
 # a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
 _SUBJECT_START_RE = re.compile(
     r"(?:^|[.!?…»\"”]\s+|\n\s*)(?:(?:When|As|After|Before|While|Although|Though|Once|Since)\s+)?$"
@@ -186,7 +191,11 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
         if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
             return None
         starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start())
-        return words[0] if starts and _EN_VERB_RE.match(text, m.end()) else None
+        if not starts or _EN_VERB_RE.match(text, m.end()):
+            return words[0] if starts else None
+        # "Zakharova held her briefing": an irregular verb, after a surname with a gender
+        surname = gender_of(words[0], "", nominative=True) in ("m", "f")
+        return words[0] if surname and _EN_OTHER_VERB_RE.match(text, m.end()) else None
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
         if words[0].lower() in RU_STOP:
             return None
@@ -226,24 +235,36 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
 
 
 def last_name(
-    text: str, lo: int, hi: int, lang: str, skip, named: list, subject_only: bool = False
+    text: str,
+    lo: int,
+    hi: int,
+    lang: str,
+    skip,
+    named: list,
+    subject_only: bool = False,
+    gender: str = "",
 ) -> tuple[str, str] | None:
     """The (name, gender) in ``text[lo:hi]`` outside ``skip`` that a pronoun refers to: the last
     sentence subject (a name at its start, or a ``named`` speaker's surname: "Avagyan was …"),
-    else, when nobody is ``named`` yet, the last name (:func:`name_at`); or None."""
+    else, when nobody is ``named`` yet, the last name (:func:`name_at`); or None. With a
+    ``gender`` ("m", "f"), names of the other gender are passed over ("Mikheil Kavelashvili
+    signed …. His predecessor, Salome Zourabichvili, … “…,” he said")."""
     found = subject = None
     known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
     for m in NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):
             continue
         if m.group() in known:
-            found = known[m.group()]
+            candidate = known[m.group()]
         elif (name := name_at(text, m, lang)) is not None:
-            found = (name, gender_of(name, "", nominative=True))
+            candidate = (name, gender_of(name, "", nominative=True))
             if " " in name:  # "Nikol Pashinyan …. Pashinyan spoke first.": his surname later
-                known.setdefault(name.split()[-1], found)
+                known.setdefault(name.split()[-1], candidate)
         else:
             continue
+        if gender and candidate[1] not in ("", gender):
+            continue
+        found = candidate
         if lang == "ru" and _RU_VERB_RE.match(text, m.end()):
             subject = found  # "Глава МИД Венгрии Петер Сийярто возразил": before its verb
         elif lang == "ru" and _END_RE.match(text, m.end()) and _first_name(found[0]):

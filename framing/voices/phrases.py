@@ -138,6 +138,10 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
     return start, end
 
 
+# quantifiers a Russian speaker's phrase may open with: "один из источников"
+_SOME = frozenset("один одна одно двое трое многие некоторые большинство часть".split())
+
+
 def words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[int, int]:
     """The run of words right after ``pos`` up to punctuation or a stop word: (start, end)."""
     start = end = -1
@@ -146,8 +150,8 @@ def words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[i
         if m is None or "\n" in text[pos : m.start(1)]:
             break
         word = m.group(1).rstrip(".")
-        if word.lower() in stop:
-            break
+        if word.lower() in stop and not (word == "из" and text[start:end].lower() in _SOME):
+            break  # but "один из источников" goes on
         if start < 0:
             start = m.start(1)
         end = m.start(1) + len(word)
@@ -162,10 +166,24 @@ def words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[i
     return start, end
 
 
+# a document and its author: "a statement from the secretariat", "a report by the ministry"
+_DOCUMENT_FROM_RE = re.compile(
+    r"(?:an?|the)[ \t]+(?:\w+[ \t]+)?(?:statement|report|communiqu[eé]|readout|release|document|"
+    r"letter|decree|resolution|post|declaration|note)[ \t]+(?:from|by|issued[ \t]+by|of)[ \t]+"
+)
+
+
 def source_after(text: str, pos: int, stop: frozenset) -> tuple[int, int]:
     """The source after "according to" at ``pos``, with "seen by X" ("a document seen by
-    Reuters")."""
-    s, e = words_after(text, pos, stop)
+    Reuters"); a document's author ("a statement from the secretariat": the secretariat).
+
+    >>> text = "According to a statement from the secretariat, the door is open."
+    >>> s, e = source_after(text, 12, frozenset())
+    >>> text[s:e]
+    'the secretariat'
+    """
+    document = _DOCUMENT_FROM_RE.match(text, pos + (text[pos : pos + 1] in " \t"))
+    s, e = words_after(text, document.end() if document else pos, stop)
     while s >= 0 and (link := _NAME_LINK_RE.match(text, e)) is not None:
         e = words_after(text, link.end(), stop)[1]  # "the Institute for the Study of War"
     by = _SEEN_BY_RE.match(text, e) if text[s:e].endswith(_SEEN) else None

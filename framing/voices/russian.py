@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import re
 
-from .cues import PRONOUNS, RU_INSTITUTIONS, RU_ROLES
-from .phrases import TOKEN_RE, word_back, words_before
+from .cues import PRONOUNS, RU_INSTITUTIONS, RU_ROLES, RU_STOP
+from .phrases import TOKEN_RE, word_back, words_after, words_before
 
 __all__ = [
     "RU_DESCRIPTIONS",
     "RU_SOURCES",
     "description_head",
+    "document_author",
     "object_person",
     "QUOTED_THEN_NAME_RE",
     "SETTING_AFTER_RE",
@@ -263,6 +264,26 @@ def trailing_source(text: str, start: int, end: int, plural: bool) -> bool:
     """
     group = plural and text[start].islower() and text[end - 1] in "иы"
     return group or text[start - 1 : start] in ("«", '"')
+
+
+_QUOTED_AUTHOR_RE = re.compile(r"[ \t]+[«\"]([^«»\"\n]{1,40})[»\"]")
+
+
+def document_author(text: str, end: int, noun: int) -> tuple[int, int]:
+    """Who wrote the document after "говорится в сообщении" (ending at ``end``; its last
+    word ``noun`` characters long): the words after it, a name in quotation marks, else the
+    document itself ("говорится в документе").
+
+    >>> text = "«Поставки приостановлены», — говорится в сообщении «Газпрома»."
+    >>> s, e = document_author(text, text.index(" «Газпрома»"), len("сообщении"))
+    >>> text[s:e]
+    'Газпрома'
+    """
+    quoted = _QUOTED_AUTHOR_RE.match(text, end)
+    if quoted:
+        return quoted.span(1)
+    author = words_after(text, end, RU_STOP, limit=4)
+    return author if author[0] >= 0 else (end - noun, end)
 
 
 def description_head(low: str, words: list[str]) -> str | None:

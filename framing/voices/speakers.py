@@ -98,6 +98,7 @@ from .phrases import (
 from .russian import (
     QUOTED_THEN_NAME_RE,
     SETTING_AFTER_RE,
+    document_author,
     object_person,
     outlet_before_role,
     person_like,
@@ -364,9 +365,8 @@ def _fixed_form_speaker(text, start, end, cue_text, kind, lang) -> tuple[int, in
         return source_after(text, end, EN_STOP)
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
-    if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… Минэнерго РФ"
-        author = words_after(text, end, RU_STOP, limit=4)
-        return author if author[0] >= 0 else (end - len(words[-1]), end)  # "в документе"
+    if cue_text in RU_DOCUMENTS:  # "говорится в сообщении ведомства", "… «Газпрома»"
+        return document_author(text, end, len(words[-1]))
     if cue_text == RU_FRONTED_DOCUMENT:  # "В заявлении МИД говорится": the document's author
         fronted = _FRONTED_DOCUMENT_RE.search(text, max(0, start - 80), start)
         return fronted.span(1) if fronted else (-1, -1)

@@ -1,0 +1,139 @@
+"""Who a quote is given to, and what kind of quote it is: forms probes of news found.
+
+Each case is a passage of the kind wire services and newspapers print, written by a writer
+who did not see framing's output: a question quote with its verb after a dash («…?» —
+спросил он), one of several sources («один из источников»), a document's author in
+quotation marks or after "a statement from", a pronoun whose last named subject is of the
+other gender, a role noun with a gender ("the spokeswoman") for a speaker named without a
+title, a surname alone that opens a sentence, a long name in title case, and short Russian
+quotes whose verb makes them a clause. The expected speaker is a word of the speaker as
+written or resolved.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.voices import find_quotes
+
+# (text, the quote's words, a word of its speaker, language)
+SPEAKERS = [
+    (
+        "Выступая на митинге в Гюмри, Пашинян обратился к теме союзнических обязательств. "
+        "«Где были наши союзники, когда войска вошли на нашу территорию?» — спросил он.",
+        "Где были наши союзники, когда войска вошли на нашу территорию?",
+        "Пашинян",
+        "ru",
+    ),
+    (
+        "Нефтекомпании перенаправляют экспорт в порты Балтики, сообщают «Ведомости». «Отгрузки "
+        "заметно сократились после атак», — сказал изданию один из источников.",
+        "Отгрузки заметно сократились после атак",
+        "источников",
+        "ru",
+    ),
+    (
+        "Холдинг прекратил поставки в субботу.\n\n«Поставки приостановлены в соответствии с "
+        "условиями контракта», — говорится в сообщении «Газпрома».",
+        "Поставки приостановлены в соответствии с условиями контракта",
+        "Газпрома",
+        "ru",
+    ),
+    (
+        "The CSTO secretariat on Monday expressed regret over Yerevan's decision. According to "
+        "a statement from the secretariat, “the door remains open for Armenia to return.”",
+        "the door remains open for Armenia to return.",
+        "secretariat",
+        "en",
+    ),
+    (
+        "Kaja Kallas, the EU's foreign policy chief, said she was confident the bloc would agree "
+        "a new package. Hungary's foreign minister, Peter Szijjarto, said his country would not "
+        "support it.\n\n“We will find a solution, as we always have,” she said.",
+        "We will find a solution, as we always have,",
+        "Kallas",
+        "en",
+    ),
+    (
+        "Georgian President Mikheil Kavelashvili signed the bill into law on Friday. His "
+        "predecessor, Salome Zourabichvili, called the move “a betrayal of the Georgian "
+        "people”.\n\n“The law protects Georgia's sovereignty, nothing more,” he said.",
+        "The law protects Georgia's sovereignty, nothing more,",
+        "Kavelashvili",
+        "en",
+    ),
+    (
+        "Президент Грузии Михаил Кавелашвили подписал закон в пятницу. Его предшественница "
+        "Саломе Зурабишвили назвала этот шаг «предательством».\n\n«Закон защищает суверенитет "
+        "Грузии», — заявил он на пресс-конференции.",
+        "Закон защищает суверенитет Грузии",
+        "Кавелашвили",
+        "ru",
+    ),
+    (
+        "Maria Zakharova said on Wednesday that Moscow had taken note of the statement.\n\n"
+        "“Brussels cannot offer Yerevan anything comparable,” the spokeswoman said.",
+        "Brussels cannot offer Yerevan anything comparable,",
+        "Zakharova",
+        "en",
+    ),
+]
+
+# (text, the quote's words, its kind, language)
+KINDS = [
+    (
+        "The United States will receive rights to a corridor to be known as the “Trump Route "
+        "for International Peace and Prosperity”.",
+        "Trump Route for International Peace and Prosperity",
+        "scare_quote",
+        "en",
+    ),
+    (
+        "Пашинян в интервью France 24 заявил, что ОДКБ «стала угрозой» для Армении.",
+        "стала угрозой",
+        "quote",
+        "ru",
+    ),
+    (
+        "Маргарита Симоньян написала, что Армения «совершает историческую ошибку».",
+        "совершает историческую ошибку",
+        "quote",
+        "ru",
+    ),
+    # the counterparts: a term stays a scare quote, lower-case words between names do not
+    # make a title
+    ("Пашинян назвал это «заморозкой» участия.", "заморозкой", "scare_quote", "ru"),
+    (
+        "“Armenia is not leaving the bloc and it will not,” Pashinyan said.",
+        "Armenia is not leaving the bloc and it will not,",
+        "quote",
+        "en",
+    ),
+]
+
+
+def _quotes(text: str, lang: str) -> pd.DataFrame:
+    return find_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": [lang]}))
+
+
+@pytest.mark.parametrize("case", SPEAKERS, ids=lambda case: case[0][:40])
+def test_the_quote_is_given_to_its_speaker(case):
+    text, quote, speaker, lang = case
+    found = _quotes(text, lang)
+    row = found.loc[found["text"] == quote]
+    assert len(row) == 1, found[["text", "speaker"]]
+    assert speaker in row["speaker"].item(), row[["speaker", "cue"]].to_dict("records")
+
+
+@pytest.mark.parametrize("case", KINDS, ids=lambda case: case[0][:40])
+def test_the_kind_of_quote(case):
+    text, quote, kind, lang = case
+    found = _quotes(text, lang)
+    assert found.loc[found["text"] == quote, "kind"].item() == kind
+
+
+def test_a_plural_noun_that_opens_a_sentence_is_no_spokeswoman():
+    text = "Tensions rose on Wednesday.\n\n“Brussels cannot offer anything,” the spokeswoman said."
+    found = _quotes(text, "en")
+    assert found["speaker"].item() == "the spokeswoman"
