@@ -450,7 +450,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in _NO_CONTENT:
             continue  # "made the remarks on Friday", "speaks of “…”": no content of its own
-        if cue.cue.endswith(_FELT) or cue.cue.startswith("спроси"):  # a question asked
+        if cue.cue.endswith(_FELT) or cue.cue.startswith(("спроси", "спрашива", "переспр")):
             continue  # "выразило протест в связи с …", "раскритиковал резолюцию": no words
         if cue.cue.startswith("ответи") and _ON_RE.match(text, cue.end):
             continue  # "ответила на слова Пашиняна о …": whom she answered, not what she said

@@ -34,17 +34,15 @@ head ("A senior official who asked not to be named said", "Pashinyan, who said �
 described", "Эксперты, с которыми поговорила «Медуза», называют", "Дипломаты, опрошенные
 РБК, считают"), up to 200 characters and not inside a quote.
 
-Wire copy: a ticker or an abbreviation between a company's name and the cue is skipped
-("Slough Estates Plc <SLOU.L> said", "The Federal Deposit Insurance Corp (FDIC) said"), a
-name in angle brackets is a speaker ("<Investors Federal Bank> said"), "and" between two
-capitalized words stays inside the phrase ("Savings and Loan Association"), and a line break
-inside a phrase is one space in the speaker.
+Wire copy: a ticker or an abbreviation after a company's name is skipped ("Slough Estates
+Plc <SLOU.L> said", "Corp (FDIC) said"), a name in angle brackets is a speaker, "and"
+between capitalized words stays in the phrase ("Savings and Loan Association"), a line
+break inside a phrase is one space. A Russian gerund ("отметив, что") has no subject.
 
 What it does not do: no parser and no coreference model; possessives are not followed ("his
-spokesman"); a short anaphor with no antecedent that fits stays as written ("the minister");
-a single English surname in the narrative is an antecedent only when it opens a sentence
-before its verb ("Naidoo criticised …"); a cue verb in a non-speech sense ("the report said
-nothing") is a cue.
+spokesman"); an anaphor with no antecedent that fits stays as written ("the minister"); an
+English surname alone is an antecedent only when it opens a sentence before its verb; a cue
+verb in a non-speech sense ("the report said nothing") is a cue.
 """
 
 from __future__ import annotations
@@ -74,6 +72,7 @@ from .cues import (
     RU_DATIVES,
     RU_DOCUMENTS,
     RU_FRONTED_DOCUMENT,
+    RU_GERUNDS,
     RU_NOT_SPEAKERS,
     RU_ROLES,
     RU_SKIP,
@@ -530,9 +529,9 @@ class CueList:
     def _finish(self, k: int, m, cue_text: str, kind: str) -> Cue | None:
         """Cue ``k`` (the match ``m``) with its speaker, or None when the word is no cue."""
         text, lang, skip = self.text, self.lang, self.skip
-        found = _speaker_span(
+        found = (-1, -1) if cue_text in RU_GERUNDS else _speaker_span(
             text, m.start(), m.end(), cue_text, kind, lang, lambda i: _inside(skip, i)
-        )
+        )  # fmt: skip
         if found is None:
             return None
         s, e = found
@@ -551,6 +550,7 @@ class CueList:
             speaker = before.speaker if near else _place_before(text, s)  # the office before
         inherits = not speaker and (
             cue_text.lower().endswith("ing")
+            or cue_text in RU_GERUNDS
             or _SHARED_RE.search(text, max(0, m.start() - 30), m.start()) is not None
         )
         gender = verb_gender(cue_text, lang)
