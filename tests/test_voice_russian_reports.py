@@ -245,3 +245,8 @@ def test_a_gerund_names_a_term_for_its_subject(hit):
 def test_a_question_asked_reports_nothing(hit):
     text = "Мы спросили, не опасается ли Москва окончательного разрыва с Ереваном."
     assert hit(text, "разрыва", lang="ru")["voice"] == "narrative"
+
+
+def test_a_term_named_right_after_the_verb_is_the_subjects(quote_speaker):
+    text = "Кроме того, Песков назвал «неприемлемыми» попытки третьих стран втянуть Армению."
+    assert quote_speaker(text, "неприемлемыми", lang="ru") == "Песков"

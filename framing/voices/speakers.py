@@ -119,7 +119,7 @@ _DESCRIBED_RE = re.compile(
 )
 _BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
 _OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
-_NAMING_RE = re.compile(r"\s*[\"“«„']")
+_NAMING_RE = re.compile(r"\s*[\"“']")  # not «: "Песков назвал «неприемлемыми» …" names a term
 _CALLED_RE = re.compile(r"\s+(?:for|on)\b")
 _FRONTED_DOCUMENT_RE = re.compile(
     r"(?<!\w)[Вв][ \t]+(?:сообщении|заявлении|документе|докладе|отчете|отчёте|пресс-релизе|"
