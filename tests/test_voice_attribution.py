@@ -80,6 +80,16 @@ SPEAKERS = [
     ),
 ]
 
+SPEAKERS.append(
+    (
+        "Vladimir Putin noted that trade had grown by 60 percent. “We are ready to help,” the "
+        "President of Russia stressed.",
+        "We are ready to help,",
+        "Putin",
+        "en",
+    )
+)
+
 # (text, the quote's words, its kind, language)
 KINDS = [
     (

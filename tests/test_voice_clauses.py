@@ -89,6 +89,39 @@ NARRATIVE = [
         "sanctions",
         "en",
     ),
+    # the writer's clause after a report: ", while …", ", in a sharp escalation of …"
+    (
+        "Pashinyan has said Russia's guarantees proved ineffective, while tens of thousands "
+        "have fled the region since Azerbaijan's lightning attack last week.",
+        "attack",
+        "en",
+    ),
+    (
+        "Azerbaijan on Monday accused Russian police of a deadly raid on ethnic Azerbaijanis "
+        "and suspended all cultural events with Moscow, in a sharp escalation of tensions.",
+        "suspended",
+        "en",
+    ),
+    (
+        "Azerbaijan on Monday accused Russian police of a deadly raid on ethnic Azerbaijanis "
+        "and suspended all cultural events with Moscow, in a sharp escalation of tensions.",
+        "escalation",
+        "en",
+    ),
+    # "added to market tension" is an action; a transcript's speakers are narrative
+    (
+        "OPEC's system faces its most serious threat, oil analysts said, as the Gulf tanker "
+        "attacks added to market tension.",
+        "tension",
+        "en",
+    ),
+    (
+        "Vladimir Putin: Colleagues, the situation on the borders remains difficult. The threat "
+        "of infiltration has not gone away.\n\nCSTO Secretary General Imangali Tasmagambetov: "
+        "Thank you, Mr President.",
+        "threat",
+        "en",
+    ),
     # "Об этом заявил X" reports the sentence before; opening a text, it reports nothing here
     (
         "Об этом Копыркин заявил в Гюмри на фоне нарастающей напряженности вокруг базы.",
@@ -187,6 +220,28 @@ REPORTED = [
         "Ереван берет курс на разрыв связей с Россией.",
         "разрыв",
         "Захарова",
+        "ru",
+    ),
+    # a title before a trailing speaker; predicates of one subject; a naming's object
+    (
+        "The EU mission is a tool of the West's hybrid war against Moscow, Russian Ambassador "
+        "to Armenia Sergei Kopyrkin said in an interview with the RIA news agency.",
+        "war",
+        "Kopyrkin",
+        "en",
+    ),
+    (
+        "Президент Аслан Бжания назвал происходящее попыткой переворота, заявил, что не намерен "
+        "уходить в отставку, и добавил, что кризис должен быть урегулирован.",
+        "кризис",
+        "Бжания",
+        "ru",
+    ),
+    (
+        "Кроме того, Песков назвал «неприемлемыми» попытки третьих стран втянуть Армению в "
+        "антироссийские санкции.",
+        "санкции",
+        "Песков",
         "ru",
     ),
     # "с точки зрения X," as "по мнению X,"

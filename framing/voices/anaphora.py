@@ -133,6 +133,9 @@ def _anaphor(phrase: str, lang: str) -> str | None:
         return "president"  # "the Head of State", "глава государства"
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
+    if lang == "en" and len(words) == 4 and words[0].lower() == "the" and words[2] == "of":
+        if words[1].lower() in ROLES and words[3][:1].isupper():
+            return words[1].lower()  # "the President of Russia": the country is a detail
     if lang == "en" and _AGE_RE.fullmatch(phrase):
         return "person"  # "the 69-year-old": the last person named
     if lang == "en" and _PARTY_MAN_RE.fullmatch(phrase):

@@ -52,7 +52,10 @@ _WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second
 WRITER_TAIL_RE = re.compile(
     rf",\s+(?:{_WRITERS_APPOSITION}\s|"
     r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
-    r"highlighting|signalling|signaling|heightening|escalating|amid)\s|"
+    r"highlighting|signalling|signaling|heightening|escalating|amid|while|whereas)\s|"
+    # "…, in a sharp escalation of tensions": the writer's reading of the news
+    r"in\s+an?\s+(?:\w+\s+)?(?:escalation|move|sign|blow|setback|shift|rebuke|step|bid|"
+    r"reversal|departure)\b|"
     # "…, as tensions between the two countries reached a new high": the news around it
     r"as\s+(?!(?:well|soon|long|much|many|far|if|though|part|a\s+result|expected|planned|"
     r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"

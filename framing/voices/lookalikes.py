@@ -42,7 +42,7 @@ _BY_AFTER_RE = re.compile(r"\s+by\s")
 _PASSIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are|be|being)\s+$")
 # what an action's object looks like after these verbs
 _EN_OBJECTS = {
-    "added": re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|\d[\d,.]*)\s"),
+    "added": re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|to|\d[\d,.]*)\s"),
     "announced": re.compile(r"(?!\s+(?:that|on|in|at|last|this|late|early|today|yesterday)\b)"
                             r"\s+(?:a|an|new|its|their|his|her|plans?|sanctions|measures|\d)"),
     "claimed": re.compile(r"\s+(?:responsibility|credit|victory|any|the\s+lives|lives)\b"),

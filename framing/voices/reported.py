@@ -160,6 +160,13 @@ _TOPIC_RE = re.compile(
     r"the\s+eve|the\s+same\s+day|\d)\b)",
     re.IGNORECASE,
 )
+# cues whose content is their object, which a second verb of their subject ends: "accused
+# the police of a raid and suspended all events", "обвинил Москву в … и отозвал посла"
+_OBJECT_CUES = ("accuse", "denie", "denied", "reject", "dismiss", "обвини", "отверг", "опроверг")
+_AND_ACTION_RE = re.compile(
+    r",?\s+(?:and|и)\s+(?:then\s+|also\s+|затем\s+|также\s+)?(?:[a-z]{3,}ed|said|told|met|"
+    r"held|left|sent|took|made|gave|went|came|began|[а-яё]{3,}(?:ил|ал|ял|ел|ул)[аио]?)\b"
+)
 # "оценил риск как умеренный": a judgement names its term after "как"
 _JUDGED = ("оцени", "расцени")
 _AS_AHEAD_RE = re.compile(r"[^.;:!?\n]{0,120}?\sкак\s")
@@ -181,6 +188,8 @@ _HEADLINE_RE = re.compile(
 )
 # the speaker labels of an interview: initials, or a question after a name and a colon
 _TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ]{2,4}:[ \t]|[^\n:]{2,40}:[^\n]*\?[ \t]*$)")
+# a line a transcript gives to a speaker: "CSTO Secretary General Imangali Tasmagambetov: …"
+_SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ][\w.-]*[ \t]+){0,5}[A-ZА-ЯЁ][\w-]+:[ \t]")
 # surnames of a man or a woman (Armenian, Georgian, Ukrainian): "Пашинян: …", "Kobakhidze: …"
 _ANY_GENDER_SURNAME_RE = re.compile(
     r"(?:[А-ЯЁ][а-яё]+(?:ян|янц|швили|дзе|енко|ук|юк)|[A-Z][a-z]+(?:yan|yants|shvili|dze|enko))$"
@@ -275,6 +284,9 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     after += text[after : after + 1] in ("»", '"', "”")  # ", пишет «Коммерсант».": its mark
     outlet = _OUTLET_AFTER_RE.match(text, after, bounds[1])
     after = outlet.end() if outlet else after  # "добавил собеседник «Медузы».": a name
+    comma = text.rfind(",", max(bounds[0], lead - 80), lead) if gap is None else -1
+    if comma > bounds[0] and _title_only(text[comma + 1 : lead]):  # ", Russian Ambassador to
+        gap = _TRAIL_GAP_RE.search(text, comma, comma + 1)  # Armenia Sergei Kopyrkin said"
     if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
         return None
     if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
@@ -308,8 +320,8 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     named = _NAMED_THAT_RE.match(text, start, bounds[1])
     if named:  # "заявила «Азатутюн», что …": an outlet addressed, then the content
         start = named.end()
-    if _DIRECT_RE.match(text, start, bounds[1]):
-        return None
+    if _DIRECT_RE.match(text, start, bounds[1]) and cue.kind != TERM:
+        return None  # (a naming's quote is its term: "назвал «неприемлемыми» попытки …")
     semicolon = text.find(";", start, bounds[1])  # "…; Азербайджан наращивает войска": news
     bounds = (bounds[0], semicolon) if semicolon >= 0 else bounds
     that = _THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
@@ -323,16 +335,20 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         return None  # "…, Thayer Bigelow told security analysts.": whom, not what
     if cue.kind == TERM:  # "назвали действия «жестокостью» и приостановили …": the naming
         named = _TERM_QUOTE_RE.match(text, start, bounds[1])
-        bounds = (bounds[0], named.end()) if named else bounds
+        joint = CLAUSE_JOINT_RE.search(text, start, bounds[1])  # "…, а в Душанбе — «…»"
+        if named or joint:
+            bounds = (bounds[0], named.end() if named else joint.start())
     near = _THAT_NEAR_RE.match(text, start, bounds[1])
     if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         start = near.end()
     # else "said there was a danger that …": the content starts at once
     tail = WRITER_TAIL_RE.search(text, start, bounds[1])
-    return start, relative_end(
-        text, cue.start, bounds[0], start, tail.start() if tail else bounds[1]
-    )
+    end = tail.start() if tail else bounds[1]
+    if cue.kind == TERM or cue.cue.startswith(_OBJECT_CUES):  # "accused X of Y and suspended"
+        action = _AND_ACTION_RE.search(text, start, end)
+        end = action.start() if action else end
+    return start, relative_end(text, cue.start, bounds[0], start, end)
 
 
 def _lead_in(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
@@ -486,8 +502,8 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if span is not None:
             out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))
             continue
-        if k in voices.attributing:
-            lead_in = _lead_in(text, cue, bounds)
+        if k in voices.attributing and cue.kind != TERM:  # (a naming reports its object too:
+            lead_in = _lead_in(text, cue, bounds)  # "назвал «неприемлемыми» попытки …")
             if lead_in is not None:  # "По его словам, говорить о разрыве рано: «…»"
                 out.append(Reported(*lead_in, voices.speakers[k], cue.cue))
             continue
@@ -554,8 +570,8 @@ def _headline_spans(text: str, reach=None) -> list[Reported]:
     Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
     out: list[Reported] = []
-    if ":" not in text or _TRANSCRIPT_RE.search(text):
-        return out  # an interview's "AO: …", "Foreign Policy: Is …?": answers are narrative
+    if ":" not in text or _TRANSCRIPT_RE.search(text) or len(_SPEAKER_LINE_RE.findall(text)) > 1:
+        return out  # an interview's "AO: …", a transcript's "Vladimir Putin: …": narrative
     for start in _line_starts(text, reach):  # one anchored match per line
         m = _HEADLINE_RE.match(text, start)
         if m and (

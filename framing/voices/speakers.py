@@ -127,7 +127,6 @@ _FRONTED_DOCUMENT_RE = re.compile(
 )
 _POSSESSIVES = frozenset("его её ее их his her their".split())
 _TWO_WORD_OUTLET_RE = re.compile(r"[ \t]+[A-ZА-ЯЁ]{3,}[ \t]+[A-ZА-ЯЁ][\w-]*(?=[ \t]+[а-яё])")
-
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
 _BRACKETED_NAME_RE = re.compile(r"<([A-Z][^<>\n]{0,60}[\w.])>[ \t]*$")
 _AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
@@ -548,11 +547,12 @@ class CueList:
             before = self[k - 1] if k else None
             near = before and before.speaker and s - before.end < 300
             speaker = before.speaker if near else _place_before(text, s)  # the office before
-        inherits = not speaker and (
-            cue_text.lower().endswith("ing")
-            or cue_text in RU_GERUNDS
+        comma = _COMMA_BEFORE_RE.search(text, m.start() - 4, m.start()) is not None
+        listed = lang == "ru" and kind == SPEECH and comma
+        inherits = not speaker and (  # "…, заявил, что": one of its subject's predicates
+            cue_text.lower().endswith("ing") or cue_text in RU_GERUNDS or listed
             or _SHARED_RE.search(text, max(0, m.start() - 30), m.start()) is not None
-        )
+        )  # fmt: skip
         gender = verb_gender(cue_text, lang)
         return Cue(m.start(), m.end(), cue_text, kind, speaker, s, e, gender, inherits)
 
