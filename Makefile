@@ -69,6 +69,7 @@ pytest: $(TEST_STAMP)
 bench: $(BENCH_STAMP)      ## benchmarks, by hand; never part of `make test`
 	MPLBACKEND=Agg $(BIN)/python -m bench.run --quick
 	$(BIN)/python -m bench.voices.score
+	$(BIN)/python -m bench.voices.probes
 	$(BIN)/python -m bench.copies
 	$(BIN)/python -m bench.copies --scale 1000000 --exact
 
