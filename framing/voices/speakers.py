@@ -51,6 +51,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from .after import speaker_after
 from .asides import (
     after_participle,
     apposition_subject,
@@ -61,7 +62,6 @@ from .asides import (
 )
 from .cues import (
     ACCORDING,
-    AUXILIARIES,
     CUE_KINDS,
     CUE_RE,
     EN_SKIP,
@@ -73,7 +73,6 @@ from .cues import (
     RU_DOCUMENTS,
     RU_FRONTED_DOCUMENT,
     RU_GERUNDS,
-    RU_NOT_SPEAKERS,
     RU_ROLES,
     RU_SKIP,
     RU_STOP,
@@ -85,9 +84,6 @@ from .cues import (
 from .lookalikes import NOT_BEFORE_RE, look_alike
 from .phrases import (
     CAPITAL_WORD_RE,
-    DETERMINERS,
-    PERSON_NAME,
-    TOKEN_RE,
     WORD,
     source_after,
     word_back,
@@ -95,11 +91,8 @@ from .phrases import (
     words_before,
 )
 from .russian import (
-    QUOTED_THEN_NAME_RE,
-    SETTING_AFTER_RE,
     document_author,
     object_person,
-    outlet_before_role,
     person_like,
     speaker_ends_sentence,
     subject_before,
@@ -111,14 +104,11 @@ __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
 _QUOTED_AS_RE = re.compile(rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+saying\b")
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
-_IN_OFFICE_RE = re.compile(r"\s+(?:в|во)\s+(?=[^\W\d_])")
 _CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
 # an apposition that describes (an article or a possessive opens it) before a cue
 _DESCRIBED_RE = re.compile(
     r",[ \t]+(?:a|an|the|one|his|her|its|their|who|which)[ \t][^,.;:!?\"“”«»\n]{2,85},[ \t]*$"
 )
-_BY_PHONE_RE = re.compile(r"\s*по\s+телефону\b")
-_OUTLET_RE = re.compile(r"\s*[«\"„“][^«»\"„“”\n]{1,40}[»\"“”]")
 _NAMING_RE = re.compile(r"\s*[\"“']")  # not «: "Песков назвал «неприемлемыми» …" names a term
 _CALLED_RE = re.compile(r"\s+(?:for|on)\b")
 _FRONTED_DOCUMENT_RE = re.compile(
@@ -126,33 +116,14 @@ _FRONTED_DOCUMENT_RE = re.compile(
     r"коммюнике|письме|обращении|релизе)[ \t]+([^,.;:!?\n]{2,60}?)[ \t]+$"
 )
 _POSSESSIVES = frozenset("его её ее их his her their".split())
-_TWO_WORD_OUTLET_RE = re.compile(r"[ \t]+[A-ZА-ЯЁ]{3,}[ \t]+[A-ZА-ЯЁ][\w-]*(?=[ \t]+[а-яё])")
 # a company's name in angle brackets, as the wires mark it: "<Investors Federal Bank> said"
 _BRACKETED_NAME_RE = re.compile(r"<([A-Z][^<>\n]{0,60}[\w.])>[ \t]*$")
-_AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukraine"
-# an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
-_NAME_AFTER_OFFICE_RE = {
-    "ru": re.compile(
-        r"[ \t]+(?:по|в|во|при|и)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,8}?"
-        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-        r"(?=\s*(?:[,.;:!?]|$)|[ \t]+(?:в|во|на)[ \t])"  # "… Ольга Стефанишина в интервью"
-    ),
-    "en": re.compile(
-        r"[ \t]+(?:to|of|for|in|at)[ \t]+(?:(?:the[ \t]+)?[A-Z][\w.’'-]*[ \t]+){1,3}?"
-        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=\s*(?:[,.;:!?]|$))"
-    ),
-}
 _RELATIVE_REACH = 200  # characters of a relative clause between its head and the cue
 _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")
 _CLOSERS = "\"'”’»"  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?…»\"”:;]\s*|\n\s*)$")
 _RU_PREPOSITIONS = frozenset("в во на о об обо с со к ко по из от для при без".split())
-_QUANTIFIERS = frozenset("one two three four several some many another both".split())
-_DESCRIBERS = frozenset("the a an his her its their one".split())
-# a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
-# Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
-_NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
 # "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
 # is the object, the subject after it speaks
 _WHICH_PRONOUN_RE = re.compile(
@@ -164,7 +135,6 @@ _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 # "В постпредстве России при ЕС агентству сообщили": an addressee before the cue is skipped
 _RU_BACK_SKIP = RU_SKIP | RU_DATIVES
-_CLAUSE_END_RE = re.compile(r"\s*[,.;:!?]")
 # before a Russian cue whose subject follows: "…, — заявил", "Как сообщила пресс-служба"
 _INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
 # "and said", ", однако не исключил": the subject before
@@ -240,14 +210,6 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
     return (start, end) if start >= 0 else None
 
 
-def _name_after_office(text: str, end: int, lang: str) -> int:
-    """Where a speaker's phrase after its cue ends when a name follows its office ("член
-    комитета Госдумы по обороне Андрей Колесник", "U.S. Ambassador to Armenia Kristina
-    Kvien"): past the name, else ``end``."""
-    m = _NAME_AFTER_OFFICE_RE["ru" if lang == "ru" else "en"].match(text, end)
-    return m.end() if m else end
-
-
 def _inverted(text: str, start: int) -> bool:
     """Whether an English cue at ``start`` may have its speaker after it: after a comma, a
     dash or a quote that ends with one (“…,” said X); not after a quoted noun phrase
@@ -257,75 +219,6 @@ def _inverted(text: str, start: int) -> bool:
     if m is None or text[m.start()] not in _CLOSERS:
         return m is not None
     return m.start() == 0 or text[m.start() - 1] in ",!?—–…-"
-
-
-def _described(phrase: str) -> bool:
-    """Whether a speaker's phrase describes someone without naming them ("his Turkish
-    counterpart", "the bloc's spokesman", "Armenia's envoy"), so a name set off after it
-    is who speaks."""
-    first = phrase.split(" ", 1)[0]
-    return first.lower() in _DESCRIBERS or first.endswith(("'s", "’s"))
-
-
-def _speaker_after(
-    text: str, pos: int, lang: str, plural: bool = False, outlet_speaks: bool = False
-) -> tuple[int, int]:
-    if lang == "ru":
-        setting = SETTING_AFTER_RE.match(text, pos)  # "заявила на брифинге официальный …"
-        pos = setting.end() if setting else pos
-        adverb = TOKEN_RE.match(text, pos)  # "заявляла ранее официальный представитель …"
-        if adverb is not None and adverb.group(1).lower() in RU_SKIP:
-            pos = adverb.end()
-        outlet = None
-        two = _TWO_WORD_OUTLET_RE.match(text, pos)
-        if two is not None:  # "заявил РИА Новости источник в …": a two-word outlet, then a role
-            pos = two.end()
-        for _ in range(2):  # "заявил журналистам (ТАСС) Песков", "сказал «Курьеру» дипломат"
-            m = TOKEN_RE.match(text, pos) or _OUTLET_RE.match(text, pos)
-            outlet = m if m is not None and m.re is _OUTLET_RE else outlet
-            if m is None or (
-                m.re is TOKEN_RE
-                and m.group(1).lower() not in RU_DATIVES
-                and not outlet_before_role(m.group(1), text[m.end() : m.end() + 60])
-            ):
-                break
-            pos = m.end()
-        phone = _BY_PHONE_RE.match(text, pos)  # "рассказала по телефону Мария"
-        start, end = words_after(text, phone.end() if phone else pos, RU_STOP, _AFTER_WORDS)
-        if start < 0 and outlet is not None and outlet_speaks and _CLAUSE_END_RE.match(text, pos):
-            # "Как пишет «Financial Times», …": the outlet speaks (not "По данным «Ъ»")
-            inner = outlet.group().strip()
-            return outlet.end() - len(inner) + 1, outlet.end() - 1
-        first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
-        if first.lower() in PRONOUNS:  # "рассказала она JAMnews": the pronoun, not the outlet
-            return start, start + len(first)
-        party = QUOTED_THEN_NAME_RE.match(text, end) if start >= 0 else None
-        if party:  # "секретарь фракции «Гражданский договор» Артур Айвазян"
-            end = party.end()
-        office = _IN_OFFICE_RE.match(text, pos) if start < 0 and plural else None
-        if office:  # "сообщили в министерстве обороны": the office speaks
-            start, end = words_after(text, office.end(), RU_STOP)
-        if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
-            return -1, -1  # "не считает себя участником": the object, not a speaker
-        return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
-    start, end = words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
-    if start >= 0 and any(w.lower() in AUXILIARIES for w in text[start:end].split()):
-        return -1, -1  # "said the suspension would stay", "insists the treaty cannot": content
-    first = text[start:end].split(" ", 1)[0] if start >= 0 else ""
-    if first and not (
-        first[0].isupper()
-        or first.lower() in DETERMINERS
-        or first.lower() in PRONOUNS
-        or first.lower() in _QUANTIFIERS  # "said one of the diplomats"
-    ):
-        return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
-    following = TOKEN_RE.match(text, end) if end >= 0 else None
-    if following and following.group(1).lower() in AUXILIARIES:
-        return -1, -1  # "said he had lost …": "he" is the content's subject
-    named = _NAME_SET_OFF_RE.match(text, end) if start >= 0 else None
-    if named is not None and (named.end() == named.end(1) or _described(text[start:end])):
-        return start, named.end(1)  # "said Armenia's deputy foreign minister, Mnatsakan Safaryan."
-    return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
 
 
 def _phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, int]:
@@ -359,7 +252,7 @@ def _fixed_form_speaker(text, start, end, cue_text, kind, lang) -> tuple[int, in
         return s, s + len(words[1])
     if kind == ACCORDING:
         if lang == "ru":
-            return _speaker_after(text, end, lang)
+            return speaker_after(text, end, lang)
         return source_after(text, end, EN_STOP)
     if cue_text.lower().startswith(("so-", "так ")):
         return -1, -1
@@ -384,7 +277,7 @@ def _speaker_span(
         return fixed
     if lang == "ru" and kind == SPEECH and _COMMA_BEFORE_RE.search(text, start - 4, start):
         if speaker_ends_sentence(text, end):  # ", отмечают наблюдатели.", ", пишет «Ъ»."
-            s, e = _speaker_after(text, end, lang, plural, outlet_speaks=True)
+            s, e = speaker_after(text, end, lang, plural, outlet_speaks=True)
             if s >= 0 and trailing_source(text, s, e, plural):
                 return s, e
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
@@ -431,7 +324,7 @@ def _speaker_span(
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
         # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
         told = _COMMA_BEFORE_RE.search(text, max(0, start - 4), start) is not None
-        s, e = _speaker_after(text, end, lang, plural, outlet_speaks=not told)
+        s, e = speaker_after(text, end, lang, plural, outlet_speaks=not told)
         if (
             s >= 0
             and lang == "ru"
