@@ -82,6 +82,15 @@ SPEAKERS = [
 
 SPEAKERS.append(
     (
+        "«Мы готовы продолжить переговоры на любом уровне», — сказал помощник президента "
+        "России, глава российской делегации Владимир Мединский.",
+        "Мы готовы продолжить переговоры на любом уровне",
+        "Мединский",
+        "ru",
+    )
+)
+SPEAKERS.append(
+    (
         "Vladimir Putin noted that trade had grown by 60 percent. “We are ready to help,” the "
         "President of Russia stressed.",
         "We are ready to help,",

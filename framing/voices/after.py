@@ -42,6 +42,13 @@ _DESCRIBERS = frozenset("the a an his her its their one".split())
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
 _NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
+# the same in Russian, after a second description: "…, — сказал помощник президента
+# России, глава российской делегации Владимир Мединский."
+_RU_NAME_RE = re.compile(r"[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё]+")
+_RU_NAME_SET_OFF_RE = re.compile(
+    r",[ \t]+(?:[а-яё-]+[ \t]+(?:[А-ЯЁA-Z]{2,}[ \t]+)?){1,6}?(?:[А-ЯЁ][а-яё]+[ \t]+){1,2}[А-ЯЁ][а-яё]+"
+    r"(?=[ \t]*(?:[.;]|$))"
+)
 _CLAUSE_END_RE = re.compile(r"\s*[,.;:!?]")
 
 
@@ -117,7 +124,12 @@ def speaker_after(
             start, end = words_after(text, office.end(), RU_STOP)
         if start >= 0 and text[start:end].split(None, 1)[0].lower() in RU_NOT_SPEAKERS:
             return -1, -1  # "не считает себя участником": the object, not a speaker
-        return (start, _name_after_office(text, end, lang)) if start >= 0 else (start, end)
+        if start < 0:
+            return start, end
+        named = _RU_NAME_SET_OFF_RE.match(text, end)
+        if named and not _RU_NAME_RE.search(text, start, end):
+            return start, named.end()  # "сказал помощник президента, глава делегации Мединский."
+        return start, _name_after_office(text, end, lang)
     start, end = words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
     if start >= 0 and any(w.lower() in AUXILIARIES for w in text[start:end].split()):
         return -1, -1  # "said the suspension would stay", "insists the treaty cannot": content
