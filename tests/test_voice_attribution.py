@@ -82,6 +82,15 @@ SPEAKERS = [
 
 SPEAKERS.append(
     (
+        "European Commission President Ursula von der Leyen hosted Nikol Pashinyan in Brussels "
+        "on Friday.\n\n“This is a new chapter in our relations,” she said.",
+        "This is a new chapter in our relations,",
+        "Leyen",
+        "en",
+    )
+)
+SPEAKERS.append(
+    (
         "«Мы готовы продолжить переговоры на любом уровне», — сказал помощник президента "
         "России, глава российской делегации Владимир Мединский.",
         "Мы готовы продолжить переговоры на любом уровне",

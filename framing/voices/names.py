@@ -27,7 +27,7 @@ from .cues import (
     TITLE_LINKS,
     gender_of,
 )
-from .phrases import ABBREVIATION_RE, SMALL, UPPER, word_back
+from .phrases import ABBREVIATION_RE, NAME_PARTICLES, SMALL, UPPER, word_back
 from .russian import RU_DESCRIPTIONS
 
 __all__ = [
@@ -55,10 +55,11 @@ _RU_COUNTRIES = ("росси", "армян", "армен", "турец", "тур
                  "казах", "белорус", "иран", "франц", "китай", "кита", "молдав", "киргиз",
                  "кыргыз", "таджик", "узбек")  # fmt: skip
 _WORD = f"{UPPER}{SMALL}+(?:-{UPPER}{SMALL}+)?"  # "Péter", "Jean-Yves"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 # a run of capitalized words (a title may lead it: "Prime Minister Nikol Pashinyan")
 NAME_RE = {
-    "en": re.compile(  # "Péter Szijjártó": the accents of European names
-        rf"\b{_WORD}(?:[ \t]+{_WORD}){{0,4}}\b"
+    "en": re.compile(  # "Péter Szijjártó", "Ursula von der Leyen": accents and particles
+        rf"\b{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,4}}\b"
     ),
     "ru": re.compile(  # up to five: "Президент Республики Армения Ваагн Хачатурян"
         r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,4}\b"
