@@ -82,6 +82,15 @@ SPEAKERS = [
 
 SPEAKERS.append(
     (
+        "WASHINGTON, Dec 8 - President Reagan and Soviet leader Mikhail Gorbachev signed a "
+        'treaty on Tuesday.\n\n"You repeat that at every meeting," the Soviet leader replied.',
+        "You repeat that at every meeting,",
+        "Gorbachev",
+        "en",
+    )
+)
+SPEAKERS.append(
+    (
         "European Commission President Ursula von der Leyen hosted Nikol Pashinyan in Brussels "
         "on Friday.\n\n“This is a new chapter in our relations,” she said.",
         "This is a new chapter in our relations,",

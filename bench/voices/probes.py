@@ -11,7 +11,9 @@ to the labelling guide of ``README.md``, each case a short passage with one labe
 * ``*_reports.jsonl``, ``*_passages.jsonl``: ``text``, ``hit`` (a word that occurs once in
   it), its ``voice`` and a word of its ``speaker`` ("" in the narrative);
 * ``*_quotes.jsonl``: ``text``, ``quote`` (the words of one quoted span), its ``kind`` and a
-  word of its ``speaker``.
+  word of its ``speaker``;
+* ``*_negation.jsonl``: ``text``, ``hit`` and whether a negation cue governs it
+  (``negated``).
 
 A hit is right when ``add_voice`` gives its voice and, for a voice other than the
 narrative, a speaker that holds the first five letters of the labelled word; a quote when
@@ -53,8 +55,8 @@ def _fits(want: str, got: str) -> bool:
     return (got == "") if not want else want.lower()[:5] in got.lower()
 
 
-def hit_errors(cases: list[dict], lang: str) -> list[str]:
-    """What ``add_voice`` gets wrong in a hit probe set, one line per case."""
+def _annotated(cases: list[dict], lang: str):
+    """``add_voice`` on each case's hit, in the order of the cases."""
     import pandas as pd
 
     from framing.voices import add_voice
@@ -66,7 +68,22 @@ def hit_errors(cases: list[dict], lang: str) -> list[str]:
             raise ValueError(f"probe {i}: {c['hit']!r} is not a word of its text")
         rows.append((f"p{i:04d}", m.start(), m.end()))
     hits = pd.DataFrame(rows, columns=["article_id", "start", "end"])
-    out = add_voice(hits, _articles(cases, lang))
+    return add_voice(hits, _articles(cases, lang))
+
+
+def negation_errors(cases: list[dict], lang: str) -> list[str]:
+    """What ``add_voice`` gets wrong in a negation probe set, one line per case."""
+    out = _annotated(cases, lang)
+    return [
+        f"[{i}] {c['hit']!r}: want negated={c['negated']}\n    {c['text']}"
+        for i, c in enumerate(cases)
+        if bool(out["negated"].iloc[i]) != c["negated"]
+    ]
+
+
+def hit_errors(cases: list[dict], lang: str) -> list[str]:
+    """What ``add_voice`` gets wrong in a hit probe set, one line per case."""
+    out = _annotated(cases, lang)
     wrong = []
     for i, c in enumerate(cases):
         voice, speaker = out["voice"].iloc[i], out["speaker"].iloc[i]
@@ -107,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted(HERE.glob("*.jsonl")):
         cases = load(path)
         lang = path.name[:2]
-        errors = (quote_errors if "_quotes" in path.name else hit_errors)(cases, lang)
+        score = quote_errors if "_quotes" in path.name else hit_errors
+        score = negation_errors if "_negation" in path.name else score
+        errors = score(cases, lang)
         right = len(cases) - len(errors)
         print(f"{path.name:22} {len(cases):4d} cases, {right:4d} right: {right / len(cases):.3f}")
         if args.show:
