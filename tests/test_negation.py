@@ -43,6 +43,12 @@ ENGLISH = [
     ("The deployment doesn't pose a [threat] to the region.", [True]),
     ("The deployment doesn’t pose a [threat] to the region.", [True]),
     ("There is no longer any [threat] of war in the Caucasus.", [True]),
+    # a denial denied affirms: "did not deny", "no one can deny"
+    ("The Defence Ministry did not deny the [attack] on the airfield.", [False]),
+    ("No one can deny that the [tensions] in the region have grown.", [False]),
+    # a yes/no question asks; "why" presumes what it asks
+    ("Did the CSTO not respond to the [attack] on Armenia?", [False]),
+    ("Why did the CSTO not respond to the [attack] on Armenia?", [True]),
     ("The exercise poses no [threat] to neighbouring states.", [True]),
     ("Yerevan has never been a [threat] to anyone.", [True]),
     ("The vote passed without any [threat] of a veto.", [True]),
@@ -200,6 +206,16 @@ RUSSIAN = [
         "Кто говорит о коридоре, тот либо не читал документ, либо разжигает [напряженность].",
         [False],
     ),
+    # a denial denied affirms; "исключено" after the term; a second verb of the subject
+    ("В Кремле не отрицают [кризиса] в отношениях с Ереваном.", [False]),
+    ("Возобновление [войны] исключено, заявил Алиев.", [True]),
+    ("Пашинян не поехал в Минск и провел переговоры по [безопасности] в Париже.", [False]),
+    ("Азербайджан не подписал договор и продолжает обвинять Армению в [агрессии].", [False]),
+    ("Клиент отрицает причастность к финансированию [войны].", [True]),
+    ("Он намерен оспорить решение и отрицает причастность к финансированию [войны].", [True]),
+    # a yes/no question asks; a question with a question word presumes the denial
+    ("Разве поставки ракет Киеву — не [эскалация]?", [False]),
+    ("Почему Москва не вводит [санкции]?", [True]),
 ]
 
 

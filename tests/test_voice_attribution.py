@@ -80,6 +80,26 @@ SPEAKERS = [
     ),
 ]
 
+SPEAKERS += [
+    (
+        "CHICAGO, April 8 - CONTINENTAL ILLINOIS CORP <CIH> said it\nwould sell its "
+        "London-based merchant banking unit, ending a\nfive-year effort to rebuild its "
+        'international business.\n    "We are not in crisis. This is a strategic decision," '
+        "said\nspokesman John Baker.\n    Analysts said the sale reflected the bank's "
+        "continuing\ndifficulties since it nearly collapsed in 1984.\n Reuter",
+        "We are not in crisis. This is a strategic decision,",
+        "Baker",
+        "en",
+    ),
+    (
+        "Soviet leader Mikhail Gorbachev told a peace forum that Moscow was ready to cut its "
+        'arsenal if Washington abandoned its Strategic Defence Initiative, which he called "star '
+        'wars."',
+        "star wars.",
+        "Gorbachev",
+        "en",
+    ),
+]
 SPEAKERS.append(
     (
         "WASHINGTON, Dec 8 - President Reagan and Soviet leader Mikhail Gorbachev signed a "

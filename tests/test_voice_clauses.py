@@ -122,6 +122,20 @@ NARRATIVE = [
         "threat",
         "en",
     ),
+    # a phone call is no naming; a country declares independence; a speech is no headline
+    (
+        "Andriy Yermak held a phone call with Jake Sullivan, national security advisor to the "
+        "U.S. President.",
+        "security",
+        "en",
+    ),
+    ("Kosovo declared independence in 2008, nearly a decade after the 1998-99 war.", "war", "en"),
+    (
+        "Vladimir Putin: Colleagues, the West's policy of containing Russia is not new. This is "
+        "a direct threat to our country.",
+        "threat",
+        "en",
+    ),
     # "Об этом заявил X" reports the sentence before; opening a text, it reports nothing here
     (
         "Об этом Копыркин заявил в Гюмри на фоне нарастающей напряженности вокруг базы.",
@@ -244,6 +258,23 @@ REPORTED = [
         "Песков",
         "ru",
     ),
+    # views of an office, a group, an outlet after the cue; another speaker after "тогда как"
+    ("В Кремле не скрывают, что рассматривают курс Еревана как угрозу южному флангу.", "угрозу",
+     "Кремле", "ru"),
+    ("В Москве же уверяют, что задержки связаны с загруженностью заводов в условиях санкций.",
+     "санкций", "Москве", "ru"),
+    ("В правительстве Армении не ожидают, что Россия пойдет на экономические санкции.",
+     "санкции", "правительстве", "ru"),
+    ("Евросоюз готовит пакет помощи в сфере безопасности, пишет Politico со ссылкой на трех "
+     "дипломатов.", "безопасности", "Politico", "ru"),
+    ("Пашинян заявил, что угроза снижается, тогда как лидер оппозиции Роберт Кочарян считает, "
+     "что уступки приближают новую войну.", "войну", "Кочарян", "ru"),
+    ("Спецпосланник Стив Уиткофф сказал Fox News, что стороны близки к миру, и он не ожидает "
+     "новой эскалации.", "эскалации", "Уиткофф", "ru"),
+    # "the President of Russia" is not the President of France named before
+    ("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.\n\n"
+     "The President of Russia stressed that the attacks on civilian infrastructure were "
+     "unacceptable.", "attacks", "Putin", "en"),
     # "с точки зрения X," as "по мнению X,"
     (
         "С точки зрения Москвы, присутствие наблюдателей ЕС создает угрозу для стабильности.",

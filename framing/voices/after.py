@@ -14,7 +14,16 @@ from __future__ import annotations
 
 import re
 
-from .cues import AUXILIARIES, EN_STOP, PRONOUNS, RU_DATIVES, RU_NOT_SPEAKERS, RU_SKIP, RU_STOP
+from .cues import (
+    AUXILIARIES,
+    EN_STOP,
+    PRONOUNS,
+    ROLES,
+    RU_DATIVES,
+    RU_NOT_SPEAKERS,
+    RU_SKIP,
+    RU_STOP,
+)
 from .phrases import DETERMINERS, PERSON_NAME, TOKEN_RE, words_after
 from .russian import QUOTED_THEN_NAME_RE, SETTING_AFTER_RE, outlet_before_role
 
@@ -139,6 +148,7 @@ def speaker_after(
         or first.lower() in DETERMINERS
         or first.lower() in PRONOUNS
         or first.lower() in _QUANTIFIERS  # "said one of the diplomats"
+        or first.lower() in ROLES  # "said spokesman John Baker"
     ):
         return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
     following = TOKEN_RE.match(text, end) if end >= 0 else None

@@ -88,7 +88,8 @@ _HEADS = frozenset(("president", "leader", "premier", "chancellor", "прези�
 _SPOKES = {"spokeswoman": ("f",), "spokesman": ("m",), "spokesperson": ("m", "f", "")}
 # the words of an office in an English anaphor: "the Head of the Office of the President"
 _OFFICE_WORDS = frozenset(
-    "of the office president's state affairs ministry government council security national "
+    "of the office president's presidential state affairs ministry government council "
+    "security national "
     "foreign defence defense staff administration".split()
 )
 # a party's member described by the party's initials (German and other news)
@@ -199,6 +200,8 @@ def _detail(phrase: str, head: str | None) -> tuple:
         return tuple(stem for w in words if (stem := ru_country(w.lower())))
     if head is None or len(words) < 3 or words[0].lower() != "the":
         return ()  # written in lower case: not "Deputy" (titles say it otherwise)
+    if len(words) == 4 and words[2] == "of" and words[3].lower() not in _OFFICE_WORDS:
+        return (words[3][:4].lower(),)  # "the President of Russia": not "President of France"
     lower = tuple(w for w in words[1:-1] if w.isalpha() and w.islower() and w not in _NOT_DETAILS)
     countries = tuple(
         _COUNTRY_STEMS.get(w.lower(), w[:4].lower())

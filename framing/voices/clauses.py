@@ -89,7 +89,9 @@ _INSERTED_RE = re.compile(r"\s+by\b|[^.,;:!?\n]{0,40},")
 AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
 # a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
 # ", and its head, Alexei Likhachev, told" (a name set off after the description)
-JOINT_RE = re.compile(r",\s*(?:а|но|однако|и|and|but|while|whereas)\s+[^,.;:!?\n]*(?:,[ \t]*)?$")
+JOINT_RE = re.compile(
+    r",\s*(?:а|но|однако|и|тогда\s+как|and|but|while|whereas)\s+[^,.;:!?\n]*(?:,[ \t]*)?$"
+)
 # an adverbial or participle the writer adds after "…, according to X,": not the content
 WRITER_ADVERBIAL_RE = re.compile(
     rf"\s*(?:despite|amid|after|as|while|following|since|{_WRITERS_APPOSITION}|"

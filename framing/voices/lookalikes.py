@@ -39,6 +39,7 @@ _ADJECTIVE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _BY_AFTER_RE = re.compile(r"\s+by\s")
+_CALL_NOUN_RE = re.compile(r"(?:phone|telephone|video|conference|a|an)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are|be|being)\s+$")
 # what an action's object looks like after these verbs
 _EN_OBJECTS = {
@@ -53,6 +54,8 @@ _EN_OBJECTS = {
                            r"\s+to\s+[a-z]"),
     "observed": re.compile(r"\s+(?:a|an|the|\d)"),
     "responded": re.compile(r"\s+to\b"),
+    "declared": re.compile(r"\s+(?:its\s+)?(?:independence|war|martial\s+law|victory|bankruptcy|"
+                           r"a\s+state\s+of|an?\s+emergency|a\s+ceasefire|a\s+truce)\b"),
     "reacted": re.compile(r"\s+to\b"),
 }  # fmt: skip
 # speech denied: what a text says someone did not say is no report (a view denied, "does
@@ -84,6 +87,8 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
     """
     if lang == "ru":
         return _russian(text, start, end, cue)
+    if cue == "call" and _CALL_NOUN_RE.search(text, max(0, start - 12), start):
+        return True  # "held a phone call with …"
     if (cue.endswith("s") or cue in _EN_PLURAL or cue == "call") and (
         NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
         or (cue in _NOUNS and _OF_RE.match(text, end))

@@ -126,7 +126,9 @@ _SUBJECT_DESCRIPTION_RE = re.compile(
 )
 
 # a nationality before a role: "the Russian president", "the Azerbaijani leader"
-NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin|Soviet|Greek|Thai|Swiss|U\.S\.|US|UK|EU")
+NATIONALITY_RE = re.compile(
+    r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch)|Kremlin|Soviet|Greek|Thai|Swiss|U\.S\.|US|UK|EU"
+)
 
 
 def title_before(text: str, start: int, end: int) -> str:

@@ -128,6 +128,9 @@ _EN = {
         r"(?:can|could)(?:not| not|n" + _APOSTROPHE + r"t) fail to",
         r"whether or not", r"or not", r"if not", r"no[-‐‑]\w+", r"no(?=\s*[,.!])",
         r"not (?:clear|certain|known|sure) (?:whether|if)",  # a doubt, not a denial
+        # a denial denied affirms: "did not deny the attack", "no one can deny that"
+        r"(?:did|does|do|could|can|would|will)(?:not| not|n" + _APOSTROPHE + r"t) deny",
+        r"no one (?:can|could) deny",
     ],
     "post": [
         r"(?:never|not|\w+n" + _APOSTROPHE + r"t|failed to) "
@@ -164,10 +167,12 @@ _RU = {
         r"не можем не", r"не можете не", r"не можешь не", r"не \w+ ли",
         r"без (?:всякого )?сомнени\w*", r"нет сомнени\w*", r"сомнени\w* нет", r"не говоря уже", r"не секрет",
         r"чуть ли не", r"едва ли не", r"или нет", r"бы (?:то )?ни", _ANSWER + r"нет[,!]",
+        r"не (?:отрица|опроверг|отверг)\w*",  # "в Кремле не отрицают кризиса": affirmed
     ],
     "post": [
         r"не (?:подтвердил|сбыл|состоял|оправдал|материализовал)\w*",
         r"(?:был[аио]? )?(?:опровергнут|отвергнут)\w*",
+        r"(?:был[аио]? )?исключен[аоы]?",  # "возобновление войны исключено"
     ],
     "cue": [
         r"не", r"ни", r"никак\w*", r"ничего", r"ничто", r"ничем", r"никто", r"никого",
@@ -202,7 +207,7 @@ _RU["forward triggers"] = [
 ]  # fmt: skip
 _RU["post triggers"] = [
     "нет", "не", "подтверди", "сбыл", "состоял", "оправдал", "материализ", "опровергнут", "отвергнут",
-    "реч",
+    "реч", "исключ",
 ]  # fmt: skip
 _CUE_SETS = {"english": _EN, "russian": _RU}
 
@@ -230,6 +235,8 @@ _COMMA_AND = (
     # a second content clause or a new one with no comma: "was not directed against anyone
     # and that Armenia's security …", "did nothing when our territory came under attack"
     r"|(?<!\w)(?:and that|when|where|и что)(?!\w)"
+    # "не поехал в Минск и провел переговоры …": a second verb of the subject, a new clause
+    r"|(?<!\w)и(?=\s+[а-яё]{3,}(?:ает|яет|ует|ают|яют|уют|ил|ила|или|ило|ала|али|яла|яли|вел|вёл|шел|шёл)(?!\w))"
     # "не означает, что …": a new clause; not after a denial, whose object it is ("отрицал,
     # что блоку грозит распад")
     r"|" + "".join(f"(?<!{verb})" for verb in _DENIALS) + r",\s*что(?!\w)"
@@ -256,6 +263,11 @@ _DISMISS_AS = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+")
+_SENTENCE_MARK_RE = re.compile(r"[.!?](?=\s|$|[\"'»”’)\]])|\n")
+_WH_RE = re.compile(
+    r"[\s\"'«“—–-]*(?:why|how|what|when|where|who|which|почему|зачем|как|что|когда|где|кто|"
+    r"какой|какая|какие|отчего)(?!\w)"
+)
 _NP_CUES = frozenset(("without", "без", "безо"))
 # a comma, then a determiner or a pronoun: a new clause's subject, out of "without"'s phrase
 _NEW_SUBJECT_RE = re.compile(
@@ -427,6 +439,17 @@ def _backward(scan: _Scanner, start: int, end: int) -> bool:
     return False
 
 
+def _yes_no_question(low: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``low[start:end]`` asks a yes/no question: it ends with
+    "?" and opens with no question word ("why", "почему": those presume what they ask)."""
+    mark = _SENTENCE_MARK_RE.search(low, end)
+    if mark is None or mark.group() != "?":
+        return False
+    opening = max((m.end() for m in _SENTENCE_MARK_RE.finditer(low, max(0, start - 300), start)),
+                  default=max(0, start - 300))  # fmt: skip
+    return _WH_RE.match(low, opening) is None
+
+
 def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
     """Whether a negation cue governs each hit ``text[start:end]`` within its clause.
 
@@ -478,4 +501,6 @@ def negated(text, starts, ends, lang: str | None = "english") -> np.ndarray:
             out[i] = True
         elif post(low, end, end + CLOSING_REACH + _LEAD) is not None:
             out[i] = _backward(scan, start, end)
+        if out[i]:  # a yes/no question asks, it does not deny ("Did the CSTO not respond?");
+            out[i] = not _yes_no_question(low, start, end)  # "Why did it not …?" presumes
     return out

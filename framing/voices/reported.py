@@ -93,7 +93,7 @@ _QUOTE_AFTER_RE = re.compile(r"(?::|,)\s*[«\"“„]")
 # (at most two words before the colon: "fear the opposite danger: that …" has an object)
 _COLON_RE = re.compile(r"(?:\s*[^\s.,;:!?\"“”«»„]+){0,2}\s*:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
-_KAK_RE = re.compile(r"(?<!\w)(?:как|as)\s+$", re.IGNORECASE)
+_KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?:как|as)\s+$", re.IGNORECASE)  # not "тогда как"
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 # "what he called", "which Moscow calls": a term named in a relative clause, no content
 _WHAT_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.IGNORECASE)
@@ -142,7 +142,7 @@ _TRAIL_AFTER_RE = re.compile(
 )
 # a name in quotation marks that ends a trailing cue's speaker: "…, добавил собеседник
 # «Медузы».", "сообщили в пресс-службе ЗАО «Газпром Армения»" (no quote of the speaker's)
-_OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\s*(?:[.,;)]|$|в\s))")
+_OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\s*(?:[.,;)]|$|в\s|со\s))")
 # whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
 # told Reuters, deepening …", "told The Associated Press on Monday"
 _ADDRESSEE_RE = re.compile(
@@ -188,7 +188,7 @@ _HEADLINE_RE = re.compile(
 )
 # the speaker labels of an interview: initials, or a question after a name and a colon
 _TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ]{2,4}:[ \t]|[^\n:]{2,40}:[^\n]*\?[ \t]*$)")
-# a line a transcript gives to a speaker: "CSTO Secretary General Imangali Tasmagambetov: …"
+_SENTENCES_RE = re.compile(r"[.!?…]\s+[A-ZА-ЯЁ«\"“]")  # a headline is one sentence, not a speech
 _SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ][\w.-]*[ \t]+){0,5}[A-ZА-ЯЁ][\w-]+:[ \t]")
 # surnames of a man or a woman (Armenian, Georgian, Ukrainian): "Пашинян: …", "Kobakhidze: …"
 _ANY_GENDER_SURNAME_RE = re.compile(
@@ -578,7 +578,7 @@ def _headline_spans(text: str, reach=None) -> list[Reported]:
             gender_of(m.group(1), "", nominative=True) in ("m", "f")
             or _ANY_GENDER_SURNAME_RE.search(m.group(1))
         ):
-            if TWO_WORDS_RE.search(m.group(2)):
+            if TWO_WORDS_RE.search(m.group(2)) and not _SENTENCES_RE.search(m.group(2)):
                 out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
     return out
 

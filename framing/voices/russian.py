@@ -42,7 +42,9 @@ __all__ = [
     "trailing_source",
 ]
 
-_ROLE_NEXT_RE = re.compile(r"[ \t]+[а-яё]")
+_ROLE_NEXT_RE = re.compile(
+    r"[ \t]+(?!(?:со|с|в|во|на|по|для|из|от|о|об)[ \t])[а-яё]"
+)  # not "со ссылкой"
 _NAME_NEXT_RE = re.compile(r"[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+")
 #: a setting between a Russian cue and its speaker: "заявила на брифинге официальный
 #: представитель …", "сказал в интервью ТАСС глава …", "написал на своей странице в Facebook"
@@ -263,7 +265,8 @@ def trailing_source(text: str, start: int, end: int, plural: bool) -> bool:
     (True, True)
     """
     group = plural and text[start].islower() and text[end - 1] in "иы"
-    return group or text[start - 1 : start] in ("«", '"')
+    outlet = text[start].isupper() and text[start:end].isascii()  # ", пишет Politico со …"
+    return group or outlet or "«" in text[start - 1 : end]  # ", пишет издание «Грапарак»"
 
 
 _QUOTED_AUTHOR_RE = re.compile(r"[ \t]+[«\"]([^«»\"\n]{1,40})[»\"]")

@@ -271,7 +271,8 @@ def _speaker_span(
     has none, or None when the word is no cue here ("its bluntest ever warning")."""
     stop, back_skip = (RU_STOP, _RU_BACK_SKIP) if lang == "ru" else (EN_STOP, EN_SKIP)
     # "заявили", "выразили надежду"; "надеются", "отрицают": an office may speak
-    plural = cue_text.split(" ", 1)[0].endswith(("ли", "ют", "ят", "ются", "ятся", "ены"))
+    verb = cue_text.removeprefix("не ").split(" ", 1)[0]  # "не скрывают": the verb's number
+    plural = verb.endswith(("ли", "ют", "ят", "ются", "ятся", "ены"))
     fixed = _fixed_form_speaker(text, start, end, cue_text, kind, lang)
     if fixed is not None:
         return fixed
@@ -284,9 +285,9 @@ def _speaker_span(
     if relative is not None:
         return relative
     before = before_adverbials(text, start, back_skip)
-    if lang == "ru" and cue_text.startswith("исключ"):
+    if lang == "ru":
         negation = NOT_BEFORE_RE.search(text, max(0, before - 4), before)
-        if negation:  # "Игнатьев в разговоре с «МК» не исключил, что …"
+        if negation:  # "Игнатьев в разговоре с «МК» не исключил, что …", "он не ожидает"
             before = before_adverbials(text, negation.start(), back_skip)
     bracketed = (
         _BRACKETED_NAME_RE.search(text, max(0, before - 64), before)
@@ -303,8 +304,8 @@ def _speaker_span(
         governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
-    if kind == TERM and _NAMING_RE.match(text, end):
-        s = e = -1  # "a famine called “Holodomor”": a name given, not a speaker's term
+    if kind == TERM and _NAMING_RE.match(text, end) and text[s:e].lower() not in PRONOUNS:
+        s = e = -1  # "a famine called “Holodomor”": a name given; "which he called “…”" is his
     # (at ``before``: "…, Shavkat Mirziyoyev, likes to say" has its apposition before "likes")
     if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, before - 4), before):
         s, e = named_apposition(text, before)  # "the home secretary, Yvette Cooper, told MPs"
