@@ -49,6 +49,11 @@ ENGLISH = [
     # a yes/no question asks; "why" presumes what it asks
     ("Did the CSTO not respond to the [attack] on Armenia?", [False]),
     ("Why did the CSTO not respond to the [attack] on Armenia?", [True]),
+    # a post cue that ends its clause reaches back over the noun phrase
+    (
+        "The [threat] of a renewed war does not exist, Azerbaijani President Ilham Aliyev said.",
+        [True],
+    ),
     ("The exercise poses no [threat] to neighbouring states.", [True]),
     ("Yerevan has never been a [threat] to anyone.", [True]),
     ("The vote passed without any [threat] of a veto.", [True]),

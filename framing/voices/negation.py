@@ -430,9 +430,9 @@ def _backward(scan: _Scanner, start: int, end: int) -> bool:
             return False  # "у этой войны нет решения": what the war has not is negated
         if kind in ("post", "both"):
             words = scan.words(end, m_start)
-            if words > POST_WINDOW and (
-                kind != "post" and _CLAUSE_END_RE.match(scan.low, m_end) is not None
-            ):  # one noun phrase, without a comma ("…, сомнений нет" is another clause)
+            if words > POST_WINDOW and _CLAUSE_END_RE.match(scan.low, m_end) is not None:
+                # one noun phrase, without a comma ("…, сомнений нет" is another clause):
+                # "угрозы для курса … нет", "a renewed attack on Kyiv … has been ruled out."
                 between = _ASIDE_RE.sub(" ", scan.low[end:m_start])  # ", по его мнению,"
                 return words <= CLOSING_WINDOW and "," not in between
             return words <= POST_WINDOW and not scan.across_quote(end, m_start)
