@@ -100,6 +100,60 @@ SPEAKERS += [
         "en",
     ),
 ]
+# a participle after a "so-called"; an office's anaphor; "what X called"; a description
+# before a trailing name; Russian addressees, "высказался", a deputy "от" a faction
+SPEAKERS += [
+    (
+        "Georgian President Salome Zourabichvili vetoed the so-called “foreign agents” bill, "
+        "calling it “a Russian law that contradicts our constitution.”",
+        "a Russian law that contradicts our constitution.",
+        "Zourabichvili",
+        "en",
+    ),
+    (
+        "Armenia and Azerbaijan have agreed on the text, the Armenian Foreign Ministry announced "
+        "on Thursday, while Baku insisted on changes.\n\n“The negotiations have been "
+        "concluded,” the ministry said in a statement.",
+        "The negotiations have been concluded,",
+        "Armenian",
+        "en",
+    ),
+    (
+        "Azerbaijan summoned Russia's ambassador after two brothers died during police raids, "
+        "in what Baku called “targeted, extrajudicial killings.”",
+        "targeted, extrajudicial killings.",
+        "Baku",
+        "en",
+    ),
+    (
+        "“The enemy is trying to hit our fuel infrastructure, and it will not work,” wrote "
+        "pro-Kremlin military blogger Yulia Romanova.",
+        "The enemy is trying to hit our fuel infrastructure, and it will not work,",
+        "Romanova",
+        "en",
+    ),
+    (
+        "«Мы никогда не думали, что дойдет до такого», — сказал нашему корреспонденту "
+        "собеседник в правительстве.",
+        "Мы никогда не думали, что дойдет до такого",
+        "собеседник",
+        "ru",
+    ),
+    (
+        "Глава комитета Госдумы по делам СНГ Леонид Калашников высказался жестче: «Ереван сам "
+        "выбирает, с кем ему быть».",
+        "Ереван сам выбирает, с кем ему быть",
+        "Калашников",
+        "ru",
+    ),
+    (
+        "По словам депутата от правящей фракции Ануш Мкртчян, «Кочарян пытается переписать "
+        "историю».",
+        "Кочарян пытается переписать историю",
+        "Мкртчян",
+        "ru",
+    ),
+]
 SPEAKERS.append(
     (
         "WASHINGTON, Dec 8 - President Reagan and Soviet leader Mikhail Gorbachev signed a "
@@ -156,6 +210,19 @@ KINDS = [
         "Маргарита Симоньян написала, что Армения «совершает историческую ошибку».",
         "совершает историческую ошибку",
         "quote",
+        "ru",
+    ),
+    (
+        "Замминистра Александр Дарахвелидзе заявил, что задержанные «оказывали сопротивление "
+        "сотрудникам полиции».",
+        "оказывали сопротивление сотрудникам полиции",
+        "quote",
+        "ru",
+    ),
+    (
+        "Участники акции держали плакаты «Нет войне!» и флаги Украины.",
+        "Нет войне!",
+        "scare_quote",
         "ru",
     ),
     # the counterparts: a term stays a scare quote, lower-case words between names do not

@@ -37,7 +37,7 @@ _AFTER_WORDS = 12  # "said the Deputy Head of the Office of the President of Ukr
 # an office's complement and then a name that ends the phrase: "по обороне Андрей Колесник,"
 _NAME_AFTER_OFFICE_RE = {
     "ru": re.compile(
-        r"[ \t]+(?:по|в|во|при|и)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,8}?"
+        r"[ \t]+(?:по|в|во|при|и|от|из)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,8}?"
         r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
         r"(?=\s*(?:[,.;:!?]|$)|[ \t]+(?:в|во|на)[ \t])"  # "… Ольга Стефанишина в интервью"
     ),
@@ -51,6 +51,8 @@ _DESCRIBERS = frozenset("the a an his her its their one".split())
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
 _NAME_SET_OFF_RE = re.compile(rf",[ \t]+({PERSON_NAME})(?=[ \t]*[.;]|$|,)")
+# lower-case words of a description, then a name that ends the phrase
+_DESCRIBED_NAME_RE = re.compile(rf"[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,3}}[ \t]+{PERSON_NAME}")
 # the same in Russian, after a second description: "…, — сказал помощник президента
 # России, глава российской делегации Владимир Мединский."
 _RU_NAME_RE = re.compile(r"[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё]+")
@@ -150,7 +152,9 @@ def speaker_after(
         or first.lower() in _QUANTIFIERS  # "said one of the diplomats"
         or first.lower() in ROLES  # "said spokesman John Baker"
     ):
-        return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
+        if not _DESCRIBED_NAME_RE.fullmatch(text, start, end):
+            return -1, -1  # "said the bloc was …" is content, "warned of …" has no speaker after
+        # else "wrote pro-Kremlin military blogger Yulia Romanova.": a description and a name
     following = TOKEN_RE.match(text, end) if end >= 0 else None
     if following and following.group(1).lower() in AUXILIARIES:
         return -1, -1  # "said he had lost …": "he" is the content's subject

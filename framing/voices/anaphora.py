@@ -352,9 +352,10 @@ class Speakers:
             lo = max(0, cue.start - _NAME_REACH)
             ends = list(_SENTENCE_END_RE.finditer(self.text, lo, cue.start))
             lo = ends[-1].end() if ends else lo
-            before = (
-                (self.ends[k - 1] if self.ends is not None else self.cues[k - 1].end) if k else -1
-            )
+            j = k - 1  # the cue before, but not a "so-called", which has no subject
+            while j >= 0 and self.cues[j].cue.lower().startswith(("so-", "так ")):
+                j -= 1
+            before = (self.ends[j] if self.ends is not None else self.cues[j].end) if j >= 0 else -1
             if before <= lo:
                 found = last_name(self.text, lo, cue.start, self.rules, self.skip, [], True)
                 pronoun = _PRONOUN_START_RE.match(self.text, lo, cue.start)
@@ -430,6 +431,9 @@ class Speakers:
             return phrase
         want = "org" if organisation else PRONOUNS.get(low, "")
         found = self._named_before(cue, want, max(self.last, cue.speaker_start - _NAME_REACH))
+        if found is None and organisation:  # "the ministry": the last ministry that spoke
+            noun = low.split()[-1][:8]
+            found = next((p for p, g in reversed(named) if g == "org" and noun in p.lower()), None)
         if found is None:
             gendered = want or (cue.gender if head is not None else "")
             found = _antecedent(named, gendered, head, self.titles, _detail(phrase, head))

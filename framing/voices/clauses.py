@@ -45,6 +45,10 @@ _CONNECTIVES = frozenset(
     "однако но а и также впрочем поэтому итак however but and also so yet meanwhile moreover "
     "still then thus therefore instead indeed".split()
 )
+_CONNECTIVE_PHRASES = frozenset(
+    ["при этом", "кроме того", "в то же время", "тем не менее", "вместе с тем", "at the same time",
+     "in addition", "even so"]
+)  # fmt: skip
 # the writer's apposition after a report: "…, the clearest sign yet of …"
 _WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second|third|biggest)"
 # the writer's words after what someone said: "…, the clearest sign yet of …", "…, raising
@@ -111,9 +115,11 @@ def content_before(words: str) -> bool:
     """Whether the words before an attribution set off inside its sentence ("The crisis,
     Lavrov said, was …") are content: two words or more, or one that is no connective
     ("However, Lavrov said, …", "Однако, заявил он, …")."""
+    word = words.strip(" \t,\"'«»“”").lower()
+    if word in _CONNECTIVE_PHRASES:
+        return False  # "При этом, отметил он, …"
     if TWO_WORDS_RE.search(words):
         return True
-    word = words.strip(" \t,\"'«»“”").lower()
     return word.isalpha() and word not in _CONNECTIVES
 
 

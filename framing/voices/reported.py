@@ -104,7 +104,7 @@ _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subjec
     r"[^.;!?\"“”«»\n]{0,80}?[\"“«„][^\"“”«»\n]{1,80}[\"”»“]"
     r"(?=\s+(?:и|а\s+также|and)\s+[а-яёa-z]+(?:ли|ла|л|ло|ed)\b)"
 )
-_ON_RE = re.compile(r"\s+на\s")
+_ON_RE = re.compile(r"\s+(?:на|о|об|по)\s")
 _NOUN = r"[^\s,.;:!?«»\"“”]+"
 # a noun of speech, who said it, and the content: "заявление X о том, что …", "X's claim that"
 _NOUN_CUE_RE = re.compile(
@@ -468,7 +468,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
             continue  # "made the remarks on Friday", "speaks of “…”": no content of its own
         if cue.cue.endswith(_FELT) or cue.cue.startswith(("спроси", "спрашива", "переспр")):
             continue  # "выразило протест в связи с …", "раскритиковал резолюцию": no words
-        if cue.cue.startswith("ответи") and _ON_RE.match(text, cue.end):
+        if cue.cue.startswith(("ответи", "высказал")) and _ON_RE.match(text, cue.end):
             continue  # "ответила на слова Пашиняна о …": whom she answered, not what she said
         if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
             continue  # "По данным «Ъ», …" in «Ъ»'s story: the outlet's own reporting

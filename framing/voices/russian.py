@@ -266,7 +266,8 @@ def trailing_source(text: str, start: int, end: int, plural: bool) -> bool:
     """
     group = plural and text[start].islower() and text[end - 1] in "иы"
     outlet = text[start].isupper() and text[start:end].isascii()  # ", пишет Politico со …"
-    return group or outlet or "«" in text[start - 1 : end]  # ", пишет издание «Грапарак»"
+    office = plural and text[max(0, start - 3) : start] in (" в ", "во ")  # "сообщили в МИД"
+    return group or outlet or office or "«" in text[start - 1 : end]  # "издание «Грапарак»"
 
 
 _QUOTED_AUTHOR_RE = re.compile(r"[ \t]+[«\"]([^«»\"\n]{1,40})[»\"]")

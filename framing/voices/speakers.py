@@ -84,6 +84,7 @@ from .cues import (
 from .lookalikes import NOT_BEFORE_RE, look_alike
 from .phrases import (
     CAPITAL_WORD_RE,
+    DETERMINERS,
     WORD,
     source_after,
     word_back,
@@ -111,6 +112,7 @@ _DESCRIBED_RE = re.compile(
 )
 _NAMING_RE = re.compile(r"\s*[\"“']")  # not «: "Песков назвал «неприемлемыми» …" names a term
 _CALLED_RE = re.compile(r"\s+(?:for|on)\b")
+_WHAT_BEFORE_RE = re.compile(r"(?<!\w)(?:what|which)\s+$", re.IGNORECASE)
 _FRONTED_DOCUMENT_RE = re.compile(
     r"(?<!\w)[Вв][ \t]+(?:сообщении|заявлении|документе|докладе|отчете|отчёте|пресс-релизе|"
     r"коммюнике|письме|обращении|релизе)[ \t]+([^,.;:!?\n]{2,60}?)[ \t]+$"
@@ -164,6 +166,17 @@ def _place_before(text: str, pos: int) -> str:
     itself ("РБК направил запрос в МИД Армении. Там сообщили …")."""
     names = [m.group(1) for m in _IN_NAME_RE.finditer(text, max(0, pos - 200), pos)]
     return names[-1] if names else text[pos : pos + 3]
+
+
+def _names_a_term(text: str, s: int, e: int) -> bool:
+    """Whether the phrase ``text[s:e]`` before "called “…”" is someone who names a term ("which
+    he called", "what Baku called", "what rights groups call"), not a thing named ("a famine
+    called “Holodomor”")."""
+    if s < 0:
+        return False
+    what = _WHAT_BEFORE_RE.search(text, max(0, s - 8), s) is not None
+    first = text[s:e].split(None, 1)[0].lower()  # a name, not "The horror called “…”"
+    return what or (text[s].isupper() and first not in DETERMINERS) or first in PRONOUNS
 
 
 def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozenset, quoted):
@@ -304,8 +317,8 @@ def _speaker_span(
         governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
-    if kind == TERM and _NAMING_RE.match(text, end) and text[s:e].lower() not in PRONOUNS:
-        s = e = -1  # "a famine called “Holodomor”": a name given; "which he called “…”" is his
+    if kind == TERM and _NAMING_RE.match(text, end) and not _names_a_term(text, s, e):
+        s = e = -1  # "a famine called “Holodomor”": a name given, nobody's term
     # (at ``before``: "…, Shavkat Mirziyoyev, likes to say" has its apposition before "likes")
     if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, before - 4), before):
         s, e = named_apposition(text, before)  # "the home secretary, Yvette Cooper, told MPs"
