@@ -154,6 +154,30 @@ SPEAKERS += [
         "ru",
     ),
 ]
+# the fifth wave: an untitled surname before "met"; "российского" against "РФ"; a
+# term described "как «…»"
+SPEAKERS += [
+    (
+        "Pashinyan met with Russian Deputy Prime Minister Alexei Overchuk on Friday. “Armenia "
+        "does not want any escalation,” the Armenian leader said.",
+        "Armenia does not want any escalation,",
+        "Pashinyan",
+        "en",
+    ),
+    (
+        "Министр иностранных дел РФ Сергей Лавров призвал Баку и Ереван к сдержанности. «Мы не "
+        "хотим, чтобы в регионе снова началась война», — сказал глава российского МИД.",
+        "Мы не хотим, чтобы в регионе снова началась война",
+        "Лавров",
+        "ru",
+    ),
+    (
+        "Ситуацию в Приднестровье эксперты традиционно описывают как «замороженный конфликт».",
+        "замороженный конфликт",
+        "эксперты",
+        "ru",
+    ),
+]
 SPEAKERS.append(
     (
         "WASHINGTON, Dec 8 - President Reagan and Soviet leader Mikhail Gorbachev signed a "
@@ -224,6 +248,26 @@ KINDS = [
         "Нет войне!",
         "scare_quote",
         "ru",
+    ),
+    (
+        "Материал, вышедший под заголовком «Война, которую никто не ждал», вызвал бурную реакцию.",
+        "Война, которую никто не ждал",
+        "scare_quote",
+        "ru",
+    ),
+    (
+        "The ministry said the resolution “serves only to fuel tensions in the region” and "
+        "ignores the rights of Azerbaijanis.",
+        "serves only to fuel tensions in the region",
+        "quote",
+        "en",
+    ),
+    (
+        'Kyiv welcomed the support for the principle of "nothing about Ukraine without Ukraine," '
+        "the office said.",
+        "nothing about Ukraine without Ukraine,",
+        "scare_quote",
+        "en",
     ),
     # the counterparts: a term stays a scare quote, lower-case words between names do not
     # make a title

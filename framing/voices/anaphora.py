@@ -96,6 +96,8 @@ _OFFICE_WORDS = frozenset(
 _PARTY_MAN_RE = re.compile(r"the\s+[A-Z]{2,5}\s+(?:politician|leader|chief|co-leader|veteran)")
 _AGE_RE = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 _NOT_DETAILS = TITLE_LINKS | {"prime"}
+# a country's stem and the abbreviations titles write it with ("российского": "МИД РФ")
+_ALIASES = {"рос": ("рос", "рф"), "аме": ("аме", "сша")}
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
 # where a country's name does not begin with the first four letters of its nationality
 # (None: no check, "the American envoy" may be a "U.S. Ambassador")
@@ -271,7 +273,7 @@ def _fitting(head: str, title: str, detail: tuple) -> bool:
     of two words is a chief of an office ("глава МИД": the title "глава МИД Армении Арарат
     Мирзоян", or, with a nationality, a counterpart: "с турецким коллегой Хаканом Фиданом …
     глава турецкого МИД")."""
-    if not all(d in title for d in detail):
+    if not all(any(a in title for a in _ALIASES.get(d, (d,))) for d in detail):
         return False
     if detail and ("коллег" in title or "counterpart" in title):
         return True  # "his Armenian counterpart Ararat Mirzoyan … The Armenian diplomat"

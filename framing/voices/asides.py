@@ -46,7 +46,11 @@ _NAME_AT_END_RE = re.compile(
 # a wire's ticker or an abbreviation after a company's name: "Slough Estates Plc <SLOU.L>
 # said", "The Federal Deposit Insurance Corp (FDIC) said" (Reuters)
 _TICKER_RE = re.compile(r"\s*(?:<[A-Z0-9.&/-]{1,12}>|\([A-Z][A-Za-z0-9.&/-]{1,14}\))[ \t]*$")
-_REPEAT_RE = re.compile(r"(?<!\w)(?:не|несколько|много)\s+раз\s*$", re.IGNORECASE)
+_REPEAT_RE = re.compile(
+    r"(?<!\w)(?:не|несколько|много|в\s+очередной|в\s+который|в\s+первый|в\s+последний|"
+    r"еще|ещё)\s+раз\s*$",
+    re.IGNORECASE,
+)
 _SETTING_REACH = 90
 _SETTING_PREPOSITIONS = (
     " в ",
@@ -193,7 +197,7 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
             pos = found[0]
             continue
         repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
-        if repeat:  # "Лавров не раз говорил", "несколько раз повторил"
+        if repeat:  # "Лавров не раз говорил", "в очередной раз призвал"
             pos = repeat.start()
             continue
         window = text[max(0, pos - _SETTING_REACH) : pos]

@@ -39,7 +39,8 @@ _TITLE_BEFORE_RE = re.compile(
     r"книг\w*|фильм\w*|программ\w*|стратеги\w*|операци\w*|проект\w*|кампани\w*|"
     r"договор\w*|лозунг\w*|девиз\w*|принцип\w*|формул\w*|доктрин\w*|газет\w*|"
     r"телеканал\w*|движени\w*|парти\w*|названием|тем[уеы]|темой|topic|theme|по данным|"
-    r"плакат\w*|транспарант\w*|баннер\w*|placards?|banners?|signs?)(?:\s+of)?[\s,:]*$",
+    r"плакат\w*|транспарант\w*|баннер\w*|placards?|banners?|signs?|заголовк\w*|headlines?)"
+    r"(?:\s+of)?[\s,:]*$",
     re.IGNORECASE,
 )
 _LAW_TITLE_RE = re.compile(r"(?:On|Об?)\s+(?:the\s+)?[^\W\d_]")
@@ -59,6 +60,9 @@ _RU_FINITE_RE = re.compile(
     r"|(?<!\w)(?:стал|был)[аио]?(?!\w)",
     re.IGNORECASE,
 )
+# the nouns of a slogan, quoted whatever its length: the principle of “nothing about …”
+_SLOGAN_RE = re.compile(r"(?:slogan|motto|principle|formula|doctrine|hashtag|лозунг|девиз|"
+                        r"принцип|формул|доктрин|плакат|транспарант|placard|banner)", re.I)  # fmt: skip
 # the nouns whose names are capitalized: a party, a movement, a paper, a channel
 _NAMED_ORG_RE = re.compile(
     r"(?<!\w)(?:парти|движени|газет|телеканал|party|movement|newspaper|channel)"
@@ -138,6 +142,9 @@ def titled(text: str, q: QuoteSpan, quote: str) -> bool:
     principle of “…”); a party's or an outlet's name is capitalized ("партия «сознательно
     ведет страну…»" names nothing)."""
     title = _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1)
+    if title is not None and not _SLOGAN_RE.search(title.group()):
+        if quote[:1].islower() and len(_WORD_RE.findall(quote)) > _SCARE_WORDS:
+            return False  # the resolution “serves only to fuel tensions …”: its words
     return title is not None and not (
         quote[:1].islower() and _NAMED_ORG_RE.search(title.group().lower()) is not None
     )

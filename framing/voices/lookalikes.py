@@ -33,6 +33,7 @@ _CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+for\s+(?:was|were|is|are|in|by|under
 #: a Russian "не" right before a word
 NOT_BEFORE_RE = re.compile(r"(?<!\w)не\s+$")
 _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
+_COLON_AFTER_RE = re.compile(r"[^.,;!?\n]{0,40}:")  # "признал: «…»"
 # a past participle used as an adjective: "the group's first claimed attack", "its stated aim"
 _ADJECTIVE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|a|an|its|his|her|their|\w+['’]s)\s+(?:(?:first|last|only|most)\s+)?$",
@@ -118,8 +119,10 @@ def _russian(text: str, start: int, end: int, cue: str) -> bool:
     """The Russian look-alikes: "рассчитывает на", "не исключил угрозы", a speech verb
     denied ("не говорит о кризисе")."""
     that = _THAT_RE.match(text, end) is not None
-    if cue.startswith("рассчитыва") and not that:
-        return True  # "рассчитывает на сохранение": counts on, says nothing
+    inverted = any(c in text[max(0, start - 4) : start] for c in "—–,»")  # "— признал он"
+    if cue.startswith(("рассчитыва", "признал")) and not (that or inverted):
+        if not _COLON_AFTER_RE.match(text, end):
+            return True  # "рассчитывает на сохранение", "признал целостность": no words
     denied = NOT_BEFORE_RE.search(text, max(0, start - 4), start) is not None
     if cue.startswith("исключ"):
         return denied and not that  # "не исключил угрозы"; "не исключил, что" is a view

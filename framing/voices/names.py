@@ -109,6 +109,7 @@ _LEADING = NAME_STOP | NAME_TITLES | EN_STOP | RU_STOP
 
 _TITLE_WORDS = 9  # words of a title written before a named speaker
 _EITHER_SURNAME = ("ян", "янц")  # Armenian surnames: a man's or a woman's, a person all the same
+_EN_EITHER_SURNAME = ("yan", "yants", "shvili", "dze", "enko", "chuk", "iani")
 
 _APPOSITION_AFTER_RE = re.compile(
     r",[ \t]+((?:the|a|an|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,120}),"
@@ -197,7 +198,9 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
         if not starts or _EN_VERB_RE.match(text, m.end()):
             return words[0] if starts else None
         # "Zakharova held her briefing": an irregular verb, after a surname with a gender
-        surname = gender_of(words[0], "", nominative=True) in ("m", "f")
+        surname = gender_of(words[0], "", nominative=True) in ("m", "f") or words[0].endswith(
+            _EN_EITHER_SURNAME  # "Pashinyan met …": Armenian, Georgian, Ukrainian surnames
+        )
         return words[0] if surname and _EN_OTHER_VERB_RE.match(text, m.end()) else None
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
         if words[0].lower() in RU_STOP:

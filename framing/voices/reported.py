@@ -168,7 +168,7 @@ _AND_ACTION_RE = re.compile(
     r"held|left|sent|took|made|gave|went|came|began|[а-яё]{3,}(?:ил|ал|ял|ел|ул)[аио]?)\b"
 )
 # "оценил риск как умеренный": a judgement names its term after "как"
-_JUDGED = ("оцени", "расцени")
+_JUDGED = ("оцени", "расцени", "описыва", "описал")
 _AS_AHEAD_RE = re.compile(r"[^.;:!?\n]{0,120}?\sкак\s")
 _TOPIC_CUES = frozenset("reported reports commented comments".split())
 # "according to the schedule": what no one says (a plan, a law, a treaty)
