@@ -136,6 +136,37 @@ NARRATIVE = [
         "threat",
         "en",
     ),
+    # a report inside an opening subordinate clause ends with it
+    (
+        "Although the Kremlin insists that relations with Yerevan remain strong, ties have cooled "
+        "markedly since the 2020 war.",
+        "war",
+        "en",
+    ),
+    (
+        "Since Georgian Dream said in November that it would freeze EU accession talks, the "
+        "country has been gripped by a political crisis.",
+        "crisis",
+        "en",
+    ),
+    (
+        "According to the timetable agreed in Brussels, the commissions were to meet again to "
+        "discuss security arrangements.",
+        "security",
+        "en",
+    ),
+    (
+        "После того как Никол Пашинян объявил о решении не участвовать в работе ОДКБ, "
+        "напряженность в отношениях Москвы и Еревана выросла.",
+        "напряженность",
+        "ru",
+    ),
+    (
+        "Хотя в Кремле уверяют, что Армения остается союзником России, напряженность между "
+        "столицами не спадает.",
+        "напряженность",
+        "ru",
+    ),
     # "признал целостность": an act, not words
     (
         "Армяно-азербайджанский конфликт вступил в новую фазу после того, как Ереван признал "
@@ -295,6 +326,33 @@ REPORTED = [
      "сообщили в Минобороны РФ.", "опасность", "Минобороны", "ru"),
     ("Азербайджан укрепляет позиции, заявил министр Сурен Папикян. При этом, отметил он, "
      "признаков подготовки к эскалации нет.", "эскалации", "Папикян", "ru"),
+    # the report inside the opening clause; nouns of speech; views; a subject of its own
+    ("Although the Kremlin insists that sanctions have failed, ties have cooled.", "sanctions",
+     "Kremlin", "en"),
+    ("Peskov's assurance that Russia had no plans to attack any NATO country did little to calm "
+     "nerves.", "attack", "Peskov", "en"),
+    ("There was no confirmation of the ministry's claim that drones had attacked a power "
+     "station.", "attacked", "ministry", "en"),
+    ("UN Secretary-General Antonio Guterres voiced concern that the attacks on the grid could "
+     "trigger a disaster.", "attacks", "Guterres", "en"),
+    ("European diplomats privately concede that the sanctions have not changed Putin's "
+     "calculus.", "sanctions", "diplomats", "en"),
+    ("Moscow has long maintained that NATO expansion is a threat to its security.", "threat",
+     "Moscow", "en"),
+    ("Soviet officials said they saw no danger that the Gulf fighting would spread.", "danger",
+     "officials", "en"),
+    ("According to data from Russia's customs service, oil exports to India rose despite the "
+     "sanctions.", "sanctions", "service", "en"),
+    # a sentence-initial noun of speech; doubt; notice "на то, что"; a setting "по итогам"
+    ("Слова Пескова о том, что Москва не видит угрозы в контактах Еревана с Брюсселем, в МИДе "
+     "восприняли с оптимизмом.", "угрозы", "Пескова", "ru"),
+    ("Политолог Александр Искандарян выразил сомнение, что новые санкции серьезно отразятся на "
+     "экономике.", "санкции", "Искандарян", "ru"),
+    ("Лавров обратил внимание на то, что западные страны добиваются раскола между Москвой и ее "
+     "союзниками.", "раскола", "Лавров", "ru"),
+    ("Пашинян провел переговоры с Макроном. Глава армянского правительства по итогам встречи "
+     "заявил, что Франция поможет укрепить систему безопасности.", "безопасности", "Пашинян",
+     "ru"),
     # "в очередной раз" between the subject and its verb
     ("Владимир Зеленский в очередной раз призвал западных партнеров усилить санкционное "
      "давление на Россию.", "санкционное", "Зеленский", "ru"),

@@ -53,6 +53,8 @@ _REPEAT_RE = re.compile(
 )
 _SETTING_REACH = 90
 _SETTING_PREPOSITIONS = (
+    " по итогам ",
+    " после ",
     " в ",
     " во ",
     " на ",

@@ -27,6 +27,7 @@ __all__ = [
     "WRITER_ADVERBIAL_RE",
     "WRITER_TAIL_RE",
     "content_before",
+    "opener_end",
     "opens_clause",
     "relative_end",
 ]
@@ -160,4 +161,39 @@ def opens_clause(words: str) -> bool:
     """Whether the words between a cue and a "that" are a clause of their own ("there was a
     danger", "the bloc is in a state"): then the content starts right after the cue."""
     lows = [w.lower() for w in WORDS_RE.findall(words)]
-    return bool(lows) and (lows[0] == "there" or any(w in AUXILIARIES for w in lows))
+    # "there was …", "they saw no danger that …": a subject of its own
+    return bool(lows) and (lows[0] in _SUBJECTS or any(w in AUXILIARIES for w in lows))
+
+
+_SUBJECTS = frozenset("there they he she it we i you".split())
+# the comma that ends an opening subordinate clause, and the main clause's subject and verb
+# after it: "Although the Kremlin insists that …, ties have cooled"
+_MAIN_CLAUSE_RE = re.compile(
+    r",[ \t]+(?:(?:the|a|an|its|his|her|their)[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+)?[ \t]+"
+    r"(?:(?:" + "|".join(sorted(AUXILIARIES)) + "|" + _EN_PAST.replace(" ", "|") + r")\b"
+    r"|[a-z]{3,}ed\b)"
+)
+
+
+def opener_end(text: str, sentence_start: int, start: int, end: int) -> int:
+    """Where a report made inside a sentence's opening subordinate clause ends: at the
+    comma before the main clause ("Although the Kremlin insists that relations remain
+    strong, ties have cooled": "relations remain strong"); ``end`` otherwise.
+
+    >>> text = "Although the Kremlin insists that ties remain strong, ties have cooled."
+    >>> text[34 : opener_end(text, 0, 34, len(text))]
+    'ties remain strong'
+    """
+    if not OPENER_RE.match(text, sentence_start) and not _IF_RE.match(text, sentence_start):
+        return end
+    close = _MAIN_CLAUSE_RE.search(text, start, end) or _RU_MAIN_CLAUSE_RE.search(text, start, end)
+    return close.start() if close else end
+
+
+_IF_RE = re.compile(r"\s*(?:If|Если)[\s,]")
+# in Russian the first comma that opens no clause of the content ("Хотя в Кремле уверяют, что
+# Армения остается союзником, напряженность не спадает")
+_RU_MAIN_CLAUSE_RE = re.compile(
+    r",[ \t]+(?!(?:что|чтобы|и|а|но|котор\w*|по|как|если|когда|где|хотя|поскольку|будто)\b)"
+    r"(?=[а-яё]+[ \t])"
+)

@@ -38,14 +38,14 @@ _EN_SPEECH = (
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
     "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights "
-    "thinks"
+    "thinks voiced maintained conceded"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"
 EN_PLURAL = (
     "warn argue insist believe fear fears feared worry worries expect expects expected deny "
     "denies claim contend contends maintain maintains acknowledge admit stress note suggest "
-    "predict"
+    "predict concede"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
@@ -124,6 +124,7 @@ _RU_VIEWS = (
         )
     ]  # fmt: skip
     + [f"{verb} к выводу" for verb in ("пришел", "пришёл", "пришла", "пришли", "приходят")]
+    + [f"{verb} внимание на то" for verb in ("обратил", "обратила", "обратили", "обращает")]
     + [
         f"{verb} {noun}"
         for verb in ("выразил", "выразила", "выразили", "выразило", "выражает", "выражают")
@@ -132,6 +133,7 @@ _RU_VIEWS = (
             "уверенность",
             "опасение",
             "опасения",
+            "сомнение",
             "сожаление",
             "протест",
             "решительный протест",
@@ -431,7 +433,8 @@ SETTING_RE = re.compile(
     r"сво[её]м|соцсетях|телеграм\S*|Telegram\S*|брифинге|пресс-конференции|заявлении|"
     r"обращении|выступлении|совещании|заседании|встрече|форуме|саммите|конференции|церемонии|"
     r"переговорах|ответ\s+на|запрос|(?:[а-яё]+\s+){0,3}?(?:докладе|отч[её]те|статье|колонке|"
-    r"исследовании|обзоре|публикации|письме))|со\s+ссылкой\s+на|с\s+трибуны|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"исследовании|обзоре|публикации|письме))|со\s+ссылкой\s+на|с\s+трибуны|"
+    r"по\s+итогам\s+[а-яё]+|после\s+(?:переговоров|встречи|заседания|саммита|беседы)|(?:in|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:interview|conversation|statement|briefing|speech|address|post|comments?))\b"
     r"(?:[^,;:!?«»\"“”\n.]|\.(?=\S)|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")*$"  # "в беседе с «МК»"
 )

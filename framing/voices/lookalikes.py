@@ -109,7 +109,7 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
             return True  # "a programme promised by the Reagan administration"
     if cue in _DENIABLE and _DENIED_RE.search(text, max(0, start - 16), start):
         return True  # "Moscow has not commented on …", "did not say whether …": nothing said
-    if cue == "expressed":  # "expressed her sincere hopes that …", not "expressed in dollars"
+    if cue in ("expressed", "voiced"):  # "expressed her hopes that …", not "expressed in dollars"
         return _EXPRESSED_RE.match(text, end) is None
     obj = _EN_OBJECTS.get(cue)
     return obj is not None and obj.match(text, end) is not None

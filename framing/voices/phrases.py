@@ -168,8 +168,9 @@ def words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[i
 
 # a document and its author: "a statement from the secretariat", "a report by the ministry"
 _DOCUMENT_FROM_RE = re.compile(
-    r"(?:an?|the)[ \t]+(?:\w+[ \t]+)?(?:statement|report|communiqu[eé]|readout|release|document|"
-    r"letter|decree|resolution|post|declaration|note)[ \t]+(?:from|by|issued[ \t]+by|of)[ \t]+"
+    r"(?:(?:an?|the)[ \t]+(?:\w+[ \t]+)?(?:statement|report|communiqu[eé]|readout|release|"
+    r"document|letter|decree|resolution|post|declaration|note)|data|figures|estimates)"
+    r"[ \t]+(?:from|by|issued[ \t]+by|of)[ \t]+"  # "data from Russia's customs service"
 )
 
 

@@ -57,6 +57,7 @@ from .clauses import (
     WRITER_ADVERBIAL_RE,
     WRITER_TAIL_RE,
     content_before,
+    opener_end,
     opens_clause,
     relative_end,
 )
@@ -93,12 +94,10 @@ _QUOTE_AFTER_RE = re.compile(r"(?::|,)\s*[«\"“„]")
 # (at most two words before the colon: "fear the opposite danger: that …" has an object)
 _COLON_RE = re.compile(r"(?:\s*[^\s.,;:!?\"“”«»„]+){0,2}\s*:\s*(?=[^\W\d_])")
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
-_KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?:как|as)\s+$", re.IGNORECASE)  # not "тогда как"
+_KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?<!того )(?<!так )(?:как|as)\s+$", re.I)  # not "так как"
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
-# "what he called", "which Moscow calls": a term named in a relative clause, no content
-_WHAT_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.IGNORECASE)
-# the comma that ends "по словам X из Института «Каспий»," (the speaker's phrase may go on)
-_CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")
+_WHAT_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.I)  # "what he called": a term
+_CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
     r"[^.;!?\"“”«»\n]{0,80}?[\"“«„][^\"“”«»\n]{1,80}[\"”»“]"
@@ -108,20 +107,21 @@ _ON_RE = re.compile(r"\s+(?:на|о|об|по)\s")
 _NOUN = r"[^\s,.;:!?«»\"“”]+"
 # a noun of speech, who said it, and the content: "заявление X о том, что …", "X's claim that"
 _NOUN_CUE_RE = re.compile(
-    r"(?<!\w)(?:заявлени[еяюи]|заявлением|слова|слов|словам|утверждени[еяюи]|высказывани[еяюи])"
+    r"(?<!\w)(?:[Зз]аявлени[еяюи]|[Зз]аявлением|[Сс]лова|слов|словам|[Уу]тверждени[еяюи]|"
+    r"[Вв]ысказывани[еяюи]|[Пп]редупреждени[еяюи])"
     rf"\s+((?:{_NOUN}\s+){{0,6}}?{_NOUN})\s+о\s+том,\s*что\s+"
-    r"|(?<!\w)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:claim|claims|assertion|statement|"
-    r"warning|argument|insistence|suggestion|remarks?)\s+that\s+"
+    r"|(?<!\w)((?:[A-Z]|the\s+[a-z])[\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:claims?|assertion|"
+    r"statement|warning|argument|insistence|suggestion|remarks?|assurances?|accusation|"
+    r"announcement|allegations?|promise|pledge|belief|view)\s+that\s+"
 )
-_FELT = ("протест", "обеспокоенность", "недовольство", "раскритиковал", "раскритиковала",
-         "раскритиковали", "раскритиковало")  # fmt: skip
+_FELT = ("протест", "обеспокоенность", "недовольство")  # a feeling, no words; and these:
+_NO_WORDS = ("раскритикова", "спроси", "спрашива", "переспр")  # a critique, a question
 # cues that look back at a quote, or name a term without reporting words
 _NO_CONTENT = frozenset(
     [*RETROSPECTIVE, "speaks of", "spoke of", "speaks about", "spoke about", "talk up",
      "talks up", "talked up"]
 )  # fmt: skip
-# "по данным «Ъ»", "По информации РБК": an outlet's own reporting is its narrative
-_DATA_CUES = ("по данным", "по информации", "по сведениям")
+_DATA_CUES = ("по данным", "по информации", "по сведениям")  # "по данным «Ъ»": maybe its own
 _OUTLET_RE = re.compile(
     r"[«\"“]?(?:Ъ|РБК|ТАСС|РИА|Интерфакс|Коммерсант|Ведомост|Известий|Медуз|Новой газет|Газет|"
     r"Reuters|Bloomberg|Financial Times|FT|Sputnik|NEWS\.am|JAMnews|EADaily|Азатутюн|Регнум|"
@@ -160,8 +160,7 @@ _TOPIC_RE = re.compile(
     r"the\s+eve|the\s+same\s+day|\d)\b)",
     re.IGNORECASE,
 )
-# cues whose content is their object, which a second verb of their subject ends: "accused
-# the police of a raid and suspended all events", "обвинил Москву в … и отозвал посла"
+# cues whose object a second verb of the subject ends ("accused X of Y and suspended …")
 _OBJECT_CUES = ("accuse", "denie", "denied", "reject", "dismiss", "обвини", "отверг", "опроверг")
 _AND_ACTION_RE = re.compile(
     r",?\s+(?:and|и)\s+(?:then\s+|also\s+|затем\s+|также\s+)?(?:[a-z]{3,}ed|said|told|met|"
@@ -466,13 +465,13 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in _NO_CONTENT:
             continue  # "made the remarks on Friday", "speaks of “…”": no content of its own
-        if cue.cue.endswith(_FELT) or cue.cue.startswith(("спроси", "спрашива", "переспр")):
+        if cue.cue.endswith(_FELT) or cue.cue.startswith(_NO_WORDS):
             continue  # "выразило протест в связи с …", "раскритиковал резолюцию": no words
         if cue.cue.startswith(("ответи", "высказал")) and _ON_RE.match(text, cue.end):
             continue  # "ответила на слова Пашиняна о …": whom she answered, not what she said
         if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
             continue  # "По данным «Ъ», …" in «Ъ»'s story: the outlet's own reporting
-        if cue.kind == ACCORDING and cue.speaker.lower().rsplit(" ", 1)[-1] in _NOT_SOURCES:
+        if cue.kind == ACCORDING and _NOT_SOURCES.intersection(cue.speaker.lower().split()):
             continue  # "According to the schedule, …": a plan says nothing
         if (
             cue.cue in _TOPIC_CUES
@@ -517,6 +516,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if span is None:
             continue
         start, end = _trim(text, *_before_next(text, voices.cues, k, span))
+        end = opener_end(text, bounds[0], start, end)  # "Although X insists that …, ties …"
         if TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, voices.speakers[k], cue.cue))
     out.extend(_headline_spans(text, None if reach is None else reach[0]))
@@ -592,8 +592,8 @@ def _noun_cue_spans(text: str, sentences, held=None) -> list[Reported]:
     for lo, hi in [(0, len(text))] if held is None else held:
         for m in _NOUN_CUE_RE.finditer(text, lo, hi):
             speaker = next(g for g in m.groups() if g is not None)
-            if not CAPITAL_WORD_RE.search(speaker):
-                continue  # "слова о том, что": nobody named
+            if not CAPITAL_WORD_RE.search(speaker) and not speaker.startswith("the "):
+                continue  # "слова о том, что": nobody named ("the ministry's claim" names it)
             end = sentences.around(m.end())[1]
             if TWO_WORDS_RE.search(text, m.end(), end):
                 out.append(Reported(*_trim(text, m.end(), end), " ".join(speaker.split()), "that"))
