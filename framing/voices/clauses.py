@@ -66,7 +66,7 @@ WRITER_TAIL_RE = re.compile(
     r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"
 )
 # "…, однако, по мнению экономистов, …": the clause the source is set off in starts after
-CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|but|however|while|whereas|yet)\b,?\s*")
+CLAUSE_JOINT_RE = re.compile(r",\s*(?:однако|но|а|и|but|however|while|whereas|yet)\b,?\s*")
 # a cue inside a relative clause set off by commas: "The talks, which Lavrov said were
 # useful, came …", "Пашинян, который заявлял, что …, пропустил …"
 _RELATIVE_OPEN_RE = re.compile(
