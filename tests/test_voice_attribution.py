@@ -305,3 +305,22 @@ def test_a_plural_noun_that_opens_a_sentence_is_no_spokeswoman():
     text = "Tensions rose on Wednesday.\n\n“Brussels cannot offer anything,” the spokeswoman said."
     found = _quotes(text, "en")
     assert found["speaker"].item() == "the spokeswoman"
+
+
+def test_asking_for_anonymity_reports_nothing_and_the_colon_gives_the_subject():
+    from framing.voices import voice_spans
+
+    text = (
+        "One EU diplomat, who asked not to be named, was more cautious: “The mission can "
+        "observe, it cannot prevent anything.”"
+    )
+    found = _quotes(text, "en")
+    assert "diplomat" in found["speaker"].item()
+    text = (
+        "An OPEC official, who asked not to be named, said Iraq had again refused to accept a "
+        "quota because of its war with Iran."
+    )
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}))
+    assert [text[r.start : r.end] for r in spans.itertuples()] == [
+        "Iraq had again refused to accept a quota because of its war with Iran."
+    ]

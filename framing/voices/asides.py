@@ -235,9 +235,10 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
 _ROLE_THEN_NAME_RE = re.compile(
     r"([А-ЯЁ][а-яё-]+(?:[ \t]+[а-яё-]+){1,3}[ \t]+[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё-]+)"
 )
-_SUBJECT_RE = re.compile(
-    r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5})"
-    r"(?=[ \t]+[a-zа-яё]|[ \t]*:[ \t]*\S$)"
+_SUBJECT_RE = re.compile(  # and a role noun after the capitals: "One EU diplomat"
+    r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5}"
+    rf"(?:[ \t]+(?:{'|'.join(sorted(set(ROLES)))})s?\b)?)"
+    r"(?=[ \t]+[a-zа-яё]|[ \t]*[:,][ \t]*\S)"
 )
 
 

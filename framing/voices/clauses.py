@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AUXILIARIES
+from .cues import AUXILIARIES, EN_PAST
 
 __all__ = [
     "AND_RE",
@@ -23,6 +23,7 @@ __all__ = [
     "OPENER_RE",
     "RELATIVE_BEFORE_RE",
     "TWO_WORDS_RE",
+    "WHAT_BEFORE_RE",
     "WORDS_RE",
     "WRITER_ADVERBIAL_RE",
     "WRITER_TAIL_RE",
@@ -76,17 +77,15 @@ _RELATIVE_OPEN_RE = re.compile(
 )
 # where that clause ends: a comma, then the main clause's verb ("…, came as", "…, has not",
 # "…, пропустил", "…, выступила")
-_EN_PAST = (
-    "came went spoke met left took held made gave saw became began ran fell rose grew sent "
-    "brought found kept put set won lost got struck stood sat told led flew drew broke chose "
-    "wrote knew thought sought built spent paid laid shut hit cut let remains says comes "
-    "faces meets heads leads takes holds plans wants seeks hopes"
+# a main clause's finite verb: an auxiliary, a past tense, a common present ("remains")
+_FINITE = "|".join(
+    sorted(AUXILIARIES | EN_PAST)
+    + "remains says comes faces meets heads leads takes holds plans wants seeks hopes".split()
 )
 _MAIN_VERB_RE = re.compile(
     r",\s+(?:(?:also|then|later|now|again|still|only|quickly|soon|has\s+also|"
     r"не|также|уже|тоже|ранее|затем|потом|сейчас)\s+)?"
-    r"(?:(?:" + "|".join(sorted(AUXILIARIES)) + "|" + _EN_PAST.replace(" ", "|") + r")\b"
-    r"|[a-z]{3,}ed\b|[а-яё]{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b)"
+    rf"(?:(?:{_FINITE})\b|[a-z]{{3,}}ed\b|[а-яё]{{3,}}(?:л|ла|ло|ли|лся|лась|лось|лись)\b)"
 )
 # what follows a participle set off inside the content: "held in Minsk,", "backed by Moscow"
 _INSERTED_RE = re.compile(r"\s+by\b|[^.,;:!?\n]{0,40},")
@@ -106,10 +105,28 @@ WRITER_ADVERBIAL_RE = re.compile(
 # Lukashenko told reporters …" (with no comma of its own, it is no content)
 OPENER_RE = re.compile(
     r"\s*(?:As|When|While|After|Before|Since|Once|Until|Whenever|Although|Though|Because|"
-    r"Когда|Пока|После того как|Хотя|Как только|Поскольку|Пока)\s"
+    r"Когда|Пока|После того как|Хотя|Как только|Поскольку)\s"
 )
 # a relative pronoun set off before "по версии X," / "according to X,": its clause reports
 RELATIVE_BEFORE_RE = re.compile(r",\s*(котор\w+|which|who)\s*,$")
+# the subject words that open a clause of their own after a cue ("they saw no danger that")
+_SUBJECTS = frozenset("there they he she it we i you".split())
+# the comma that ends an opening subordinate clause, and the main clause's subject and verb
+# after it: "Although the Kremlin insists that …, ties have cooled"
+_MAIN_CLAUSE_RE = re.compile(
+    r",[ \t]+(?:(?:the|a|an|its|his|her|their)[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+)?[ \t]+"
+    rf"(?:(?:{_FINITE})\b|[a-z]{{3,}}ed\b)"
+)
+_IF_RE = re.compile(r"\s*(?:If|Если)[\s,]")  # a condition opens a sentence as OPENER_RE
+# in Russian the first comma that opens no clause of the content ("Хотя в Кремле уверяют, что
+# Армения остается союзником, напряженность не спадает")
+_RU_MAIN_CLAUSE_RE = re.compile(
+    r",[ \t]+(?!(?:что|чтобы|и|а|но|котор\w*|по|как|если|когда|где|хотя|поскольку|будто)\b)"
+    r"(?=[а-яё]+[ \t])"
+)
+# "what he called", "which Moscow calls", "то, что эксперты называют": a term named in a
+# relative clause, whose namer speaks
+WHAT_BEFORE_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.IGNORECASE)
 
 
 def content_before(words: str) -> bool:
@@ -165,16 +182,6 @@ def opens_clause(words: str) -> bool:
     return bool(lows) and (lows[0] in _SUBJECTS or any(w in AUXILIARIES for w in lows))
 
 
-_SUBJECTS = frozenset("there they he she it we i you".split())
-# the comma that ends an opening subordinate clause, and the main clause's subject and verb
-# after it: "Although the Kremlin insists that …, ties have cooled"
-_MAIN_CLAUSE_RE = re.compile(
-    r",[ \t]+(?:(?:the|a|an|its|his|her|their)[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+)?[ \t]+"
-    r"(?:(?:" + "|".join(sorted(AUXILIARIES)) + "|" + _EN_PAST.replace(" ", "|") + r")\b"
-    r"|[a-z]{3,}ed\b)"
-)
-
-
 def opener_end(text: str, sentence_start: int, start: int, end: int) -> int:
     """Where a report made inside a sentence's opening subordinate clause ends: at the
     comma before the main clause ("Although the Kremlin insists that relations remain
@@ -188,12 +195,3 @@ def opener_end(text: str, sentence_start: int, start: int, end: int) -> int:
         return end
     close = _MAIN_CLAUSE_RE.search(text, start, end) or _RU_MAIN_CLAUSE_RE.search(text, start, end)
     return close.start() if close else end
-
-
-_IF_RE = re.compile(r"\s*(?:If|Если)[\s,]")
-# in Russian the first comma that opens no clause of the content ("Хотя в Кремле уверяют, что
-# Армения остается союзником, напряженность не спадает")
-_RU_MAIN_CLAUSE_RE = re.compile(
-    r",[ \t]+(?!(?:что|чтобы|и|а|но|котор\w*|по|как|если|когда|где|хотя|поскольку|будто)\b)"
-    r"(?=[а-яё]+[ \t])"
-)

@@ -398,6 +398,12 @@ RU_NOT_SPEAKERS = frozenset(
 AUXILIARIES = frozenset(
     "had has have was were is are would will could should might may must did does do can".split()
 )
+#: English past tenses without "-ed": a verb, so a clause ("…, came as the crisis deepened")
+EN_PAST = frozenset(
+    "said came went spoke met left took held made gave saw became began ran fell rose grew sent "
+    "brought found kept put set won lost got struck stood sat told led flew drew broke chose "
+    "wrote knew thought sought built spent paid laid shut hit cut let".split()
+)
 TITLES = frozenset("mr ms mrs dr rev gen col lt sgt sen gov prof maj capt st rep amb adm".split())
 NAME_STOP = frozenset("the a an he she it they we".split())
 

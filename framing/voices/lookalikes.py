@@ -9,7 +9,7 @@ tells the other uses apart by the words around it:
   "a programme promised by the Reagan administration";
 * **an action**: "added a dozen companies to its list", "announced sanctions on 30 tankers",
   "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to
-  veto", "asked the bloc to intervene", "expected the CSTO to come", "observed a residential
+  veto", "asked the bloc to intervene", "asked not to be named", "expected the CSTO to come", "observed a residential
   building", "responded to the collapse by laying off", "рассчитывает на сохранение", "не
   исключил угрозы" (a possibility left open), "called off";
 * **speech denied**: "ни одна из сторон о кризисе не говорит" (nobody says it), "Moscow has
@@ -50,7 +50,8 @@ _EN_OBJECTS = {
     "claimed": re.compile(r"\s+(?:responsibility|credit|victory|any|the\s+lives|lives)\b"),
     "threatened": re.compile(r"\s+to\s"),
     "asked": re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,4}"
-                        r"\s+to\s+[a-z]"),
+                        r"\s+to\s+[a-z]"  # and "who asked not to be named": anonymity
+                        r"|\s+not\s+to\s+be\s+(?:named|identified|quoted)"),
     "expected": re.compile(r"\s+(?:the|a|an|its|their|it|them|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?"
                            r"\s+to\s+[a-z]"),
     "observed": re.compile(r"\s+(?:a|an|the|\d)"),

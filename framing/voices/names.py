@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from .cues import (
+    AUXILIARIES,
+    EN_PAST,
     EN_STOP,
     FEMALE_WORDS,
     MALE_WORDS,
@@ -92,10 +94,10 @@ _NOT_BEFORE_A_SPEAKER = frozenset(
 _EN_VERB_RE = re.compile(
     r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?(?:said|says|told|tells|[a-z]{3,}ed)\b"
 )
-_EN_OTHER_VERB_RE = re.compile(
-    r"[ \t]+(?:also[ \t]+)?(?:held|met|spoke|made|took|gave|went|came|left|wrote|sent|was|is|"
-    r"has|had|will|would|can|could|did|does|began|sat|stood|put|set|won|lost|got|saw|"
-    r"[a-z]{3,}s(?=[ \t]+(?:the|a|an|his|her|that|to|on|in)\b))\b"
+_EN_OTHER_VERB_RE = re.compile(  # an auxiliary, a past without "-ed", a present ("meets the")
+    r"[ \t]+(?:also[ \t]+)?(?:"
+    + "|".join(sorted(AUXILIARIES | EN_PAST))
+    + r"|[a-z]{3,}s(?=[ \t]+(?:the|a|an|his|her|that|to|on|in)\b))\b"
 )
 # a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
 _SUBJECT_START_RE = re.compile(

@@ -19,8 +19,9 @@ pyConTextNLP), adapted to news prose in English and Russian:
   space), a line break, ``;``, ``:``, a comma followed by ``and``, ``so``, ``since``, ``because``, ``as``,
   ``if``, ``when``, ``where``, ``adding``, ``saying``, ``noting`` (``и``, ``поскольку``,
   ``потому``, ``если``, ``когда``, ``так как``, ``чтобы``, ``где``, ``куда``, ``откуда``,
-  ``либо``, ``или``); ``and that``, ``и что``, ``when``, ``where`` with or without a comma; ``что`` except after a denial: "отрицал,
-  что …"), and the words ``but``,
+  ``либо``, ``или``); ``and that``, ``и что``, ``when``, ``where`` with or without a comma;
+  "и" before a second verb of the subject ("не поехал в Минск и провел …"); ``что`` except
+  after a denial: "отрицал, что …"), and the words ``but``,
   ``however``, ``although``, ``though``, ``yet``, ``whereas``, ``while``, ``except``,
   ``apart from``, ``aside from``, ``which``, ``who``, ``nevertheless``, ``despite``,
   ``amid``, ``unlike``; ``однако``, ``но``, ``а``, ``зато``, ``хотя``, ``тогда как``,
@@ -37,7 +38,10 @@ pyConTextNLP), adapted to news prose in English and Russian:
   but a whole quote inside it is no barrier (no "suspended" sanctions packages).
 * **Post-position cues** negate a hit at most :data:`POST_WINDOW` tokens *before* them in
   the same clause: "a threat that never materialised", "the collapse was ruled out", "the
-  threat does not exist", "fears of a collapse proved unfounded", "угроза не подтвердилась".
+  threat does not exist", "fears of a collapse proved unfounded", "угроза не подтвердилась",
+  "возобновление войны исключено"; a post cue that ends its clause reaches back over the
+  term's noun phrase, up to :data:`CLOSING_WINDOW` tokens ("The threat of a renewed war does
+  not exist, …").
   Russian ``нет``, ``не было`` / ``не будет`` / ``не существует`` … and ``речь не идет``
   negate both ways: "нет угрозы" and "угрозы нет", "угроз не было", "о разрыве речь не
   идет"; not a term after "у", which has or has not something ("у этой войны нет
@@ -48,13 +52,16 @@ pyConTextNLP), adapted to news prose in English and Russian:
   than", "nothing but", "nothing short of", "not to mention", "whether or not", "if not",
   "no-fly", "No, …" (an answer), "not clear whether"; "не только", "не просто", "не раз",
   "не менее", "нельзя не", "не мог не", "не можем не", "без сомнения", "нет сомнений", "не секрет", "чуть ли не",
-  "как бы то ни было", and questions ("не является ли …").
+  "как бы то ни было", and questions ("не является ли …"). A yes/no question negates nothing
+  ("Did the CSTO not respond to the attack?"); a question with a question word presumes its
+  negation and keeps it ("Why did the CSTO not respond …?").
 * **Known limits** (as in NegEx, without syntax): a cue negates every word in its scope, so
   in "there was no threat to Russia's zone of responsibility" the zone is negated too, and a
   comma that ends a clause without a conjunction ("since it is not regulated, the security
   guarantees …") does not end the scope.
 * **Double negation**: litotes are affirmations, so "not without", "not unlike", "cannot
-  rule out", "not ruled out", "не без", "не исключено" / "не исключает" are pseudo-negations
+  rule out", "not ruled out", "did not deny", "no one can deny", "не без", "не исключено" /
+  "не исключает", "не отрицают" are pseudo-negations
   (the hit is *not* negated: "not without risk" asserts a risk). Otherwise negations are not
   counted for parity: any cue in scope negates ("it is not true that there is no threat"
   gives a negated "threat"), as in NegEx.

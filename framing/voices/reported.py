@@ -53,6 +53,7 @@ from .clauses import (
     OPENER_RE,
     RELATIVE_BEFORE_RE,
     TWO_WORDS_RE,
+    WHAT_BEFORE_RE,
     WORDS_RE,
     WRITER_ADVERBIAL_RE,
     WRITER_TAIL_RE,
@@ -64,6 +65,7 @@ from .clauses import (
 from .cues import (
     ABOUT_REACH,
     ABOUT_THIS_RE,
+    EN_PAST,
     PRONOUNS,
     RETROSPECTIVE,
     ROLES,
@@ -96,7 +98,6 @@ _COLON_RE = re.compile(r"(?:\s*[^\s.,;:!?\"“”«»„]+){0,2}\s*:\s*(?=[^\W\d
 _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?<!того )(?<!так )(?:как|as)\s+$", re.I)  # not "так как"
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
-_WHAT_RE = re.compile(r"(?<!\w)(?:what|which|что)\s+$", re.I)  # "what he called": a term
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
@@ -162,25 +163,24 @@ _TOPIC_RE = re.compile(
 )
 # cues whose object a second verb of the subject ends ("accused X of Y and suspended …")
 _OBJECT_CUES = ("accuse", "denie", "denied", "reject", "dismiss", "обвини", "отверг", "опроверг")
-_AND_ACTION_RE = re.compile(
-    r",?\s+(?:and|и)\s+(?:then\s+|also\s+|затем\s+|также\s+)?(?:[a-z]{3,}ed|said|told|met|"
-    r"held|left|sent|took|made|gave|went|came|began|[а-яё]{3,}(?:ил|ал|ял|ел|ул)[аио]?)\b"
+_PAST = "|".join(sorted(EN_PAST))
+_AND_ACTION_RE = re.compile(  # "and" or "и", then a verb in the past
+    rf",?\s+(?:and|и)\s+(?:then\s+|also\s+|затем\s+|также\s+)?(?:[a-z]{{3,}}ed|{_PAST}|"
+    r"[а-яё]{3,}(?:ил|ал|ял|ел|ул)[аио]?)\b"
 )
-# "оценил риск как умеренный": a judgement names its term after "как"
-_JUDGED = ("оцени", "расцени", "описыва", "описал")
+_JUDGED = ("оцени", "расцени", "описыва", "описал")  # "оценил риск как …": a term after "как"
 _AS_AHEAD_RE = re.compile(r"[^.;:!?\n]{0,120}?\sкак\s")
 _TOPIC_CUES = frozenset("reported reports commented comments".split())
-# "according to the schedule": what no one says (a plan, a law, a treaty)
-_NOT_SOURCES = frozenset(
+_NOT_SOURCES = frozenset(  # "according to the schedule": a plan, a law, a treaty says nothing
     "schedule plan plans timetable programme program calendar law laws constitution charter "
     "rules terms treaty agreement deal protocol regulations procedure tradition custom "
     "itinerary agenda".split()
 )
-# a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 # "He said this while …", "Lavrov said so at a meeting": the cue looks back
 _SAID_THIS_RE = re.compile(
     r"\s+(?:this|so)(?=\s*(?:[.,;]|$|(?:while|during|at|in|on|when|after|before|as)\b))"
 )
+# a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
 _HEADLINE_RE = re.compile(
     r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
@@ -507,7 +507,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
                 out.append(Reported(*lead_in, voices.speakers[k], cue.cue))
             continue
         lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
-        if cue.kind == TERM and _WHAT_RE.search(text, max(bounds[0], lead - 7), lead):
+        if cue.kind == TERM and WHAT_BEFORE_RE.search(text, max(bounds[0], lead - 7), lead):
             continue  # "what he called a “collapse”": a term, not reported content
         if cue.cue.startswith(_JUDGED) and not _AS_AHEAD_RE.match(text, cue.end, bounds[1]):
             continue  # "оценил встречу куда сдержаннее": no naming without "как"

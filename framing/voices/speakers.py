@@ -60,6 +60,7 @@ from .asides import (
     char_before,
     named_apposition,
 )
+from .clauses import WHAT_BEFORE_RE
 from .cues import (
     ACCORDING,
     CUE_KINDS,
@@ -112,7 +113,6 @@ _DESCRIBED_RE = re.compile(
 )
 _NAMING_RE = re.compile(r"\s*[\"“']")  # not «: "Песков назвал «неприемлемыми» …" names a term
 _CALLED_RE = re.compile(r"\s+(?:for|on)\b")
-_WHAT_BEFORE_RE = re.compile(r"(?<!\w)(?:what|which)\s+$", re.IGNORECASE)
 _FRONTED_DOCUMENT_RE = re.compile(
     r"(?<!\w)[Вв][ \t]+(?:сообщении|заявлении|документе|докладе|отчете|отчёте|пресс-релизе|"
     r"коммюнике|письме|обращении|релизе)[ \t]+([^,.;:!?\n]{2,60}?)[ \t]+$"
@@ -174,7 +174,7 @@ def _names_a_term(text: str, s: int, e: int) -> bool:
     called “Holodomor”")."""
     if s < 0:
         return False
-    what = _WHAT_BEFORE_RE.search(text, max(0, s - 8), s) is not None
+    what = WHAT_BEFORE_RE.search(text, max(0, s - 8), s) is not None
     first = text[s:e].split(None, 1)[0].lower()  # a name, not "The horror called “…”"
     return what or (text[s].isupper() and first not in DETERMINERS) or first in PRONOUNS
 
