@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib import dates as mdates
 from matplotlib.colors import to_rgb
+from matplotlib.path import Path
 
 import framing as fr
 from framing.intervals import add_measures
@@ -119,7 +120,16 @@ def test_isolated_points_between_empty_periods_are_drawn():
                                [2.0, nan, nan, nan, 2.0, nan, nan, nan, 2.0 / 1.8])  # fmt: skip
     assert ax.lines[0].get_markevery() == [0, 4, 8]
     band = next(c for c in ax.collections if c.get_label() == "_bands")
-    assert len(band.get_paths()) == 3  # one band piece per run of defined years
+    (path,) = band.get_paths()  # one path per line, a closed piece per run of defined years
+    starts = np.flatnonzero(path.codes == Path.MOVETO)
+    pieces = np.split(path.vertices, starts[1:])
+    assert len(pieces) == 3
+    # each piece spans its year alone, from the lower bound to the upper one
+    years = counts["period"].map(pd.Timestamp.toordinal).to_numpy()[[0, 4, 8]] - 719163
+    assert [sorted(set(piece[:, 0])) for piece in pieces] == [[y] for y in years]
+    lo, hi = counts["per_1k_tokens_lo"].to_numpy(), counts["per_1k_tokens_hi"].to_numpy()
+    for piece, i in zip(pieces, [0, 4, 8], strict=True):
+        np.testing.assert_allclose(sorted(set(piece[:, 1])), [lo[i], hi[i]])
 
 
 # ------------------------------------------------------------------ paper-ready details

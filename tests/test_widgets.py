@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.path import Path
 
 import framing as fr
 from framing.aggregate import count_by_period
@@ -224,8 +225,10 @@ def test_interval_bands_on_and_off(teaching, on):
     ex = explore(articles, lexicon, hits=hits, intervals=not on, compare="pooled")
     ex.intervals.value = on
     for ax in ex.figure.axes:
-        bands = sum(len(c.get_paths()) for c in ax.collections)
-        # one band piece per run of periods with articles, in every line
+        # one band piece (a closed polygon opened by a MOVETO) per run of periods with
+        # articles, in every line
+        bands = sum(int((p.codes == Path.MOVETO).sum()) for c in ax.collections
+                    for p in c.get_paths())  # fmt: skip
         runs = 0
         for line in (ln for ln in ax.lines if not ln.get_label().startswith("_")):
             ok = np.isfinite(np.asarray(line.get_ydata(), dtype=float)).astype(int)

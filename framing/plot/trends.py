@@ -71,29 +71,42 @@ def _bands(axis, lines, colours) -> None:
     cost (the explorer redraws them at every change).
 
     One collection per panel (adding a collection to an Axes is the slow part), holding one
-    polygon per line and run of periods where both bounds are defined, in the line's colour.
+    path per line in the line's colour, with a closed polygon for each run of periods where
+    both bounds are defined (a path per run made weekly charts with gaps slow to build and
+    to draw).
     """
-    from matplotlib.collections import PolyCollection
+    from matplotlib.collections import PathCollection
+    from matplotlib.path import Path
 
-    polygons, faces = [], []
+    paths, faces = [], []
     for level, x, _, lo, hi, _ in lines:
         xs = np.asarray(axis.convert_xunits(x), dtype=float)  # the lines set the units
         ok = np.isfinite(lo) & np.isfinite(hi)
-        edges = np.flatnonzero(np.diff(np.r_[0, ok.astype(np.int8), 0]))
-        for a, b in zip(edges[::2], edges[1::2], strict=True):
-            polygons.append(np.column_stack([np.r_[xs[a:b], xs[a:b][::-1]],
-                                             np.r_[lo[a:b], hi[a:b][::-1]]]))  # fmt: skip
-            faces.append(colours[level])
-    if not polygons:
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], ok.astype(np.int8), [0]))))
+        if not len(edges):
+            continue
+        # a run's polygon: along the lower bound, back along the upper one, closed
+        forward = np.column_stack([xs, lo])
+        backward = np.column_stack([xs, hi])[::-1]
+        n = len(xs)
+        vertices, codes = [], []
+        for a, b in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+            vertices += [forward[a:b], backward[n - b : n - a], forward[a : a + 1]]
+            code = np.full(2 * (b - a) + 1, Path.LINETO, dtype=Path.code_type)
+            code[0], code[-1] = Path.MOVETO, Path.CLOSEPOLY
+            codes.append(code)
+        paths.append(Path(np.concatenate(vertices), np.concatenate(codes)))
+        faces.append(colours[level])
+    if not paths:
         return
     # several bands overlap: lighter fills, each outlined in its line's colour, so that
     # every band stays readable where others cover it
     several = len(lines) > 2
-    band = PolyCollection(polygons, facecolors=faces, alpha=0.10 if several else 0.18,
+    band = PathCollection(paths, facecolors=faces, alpha=0.10 if several else 0.18,
                           edgecolors=faces if several else "none",
                           linewidths=0.4 if several else 0, label="_bands")  # fmt: skip
     axis.add_collection(band, autolim=False)
-    axis.update_datalim(np.concatenate(polygons))
+    axis.update_datalim(np.concatenate([p.vertices for p in paths]))
 
 
 def plot_trends(
