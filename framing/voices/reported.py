@@ -71,11 +71,10 @@ from .cues import (
     ROLES,
     TITLE_LINKS,
     VIEWS,
-    gender_of,
 )
-from .phrases import CAPITAL_WORD_RE
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
+from .verbless import headline_spans, noun_cue_spans
 
 __all__ = ["Reported", "reported_spans"]
 
@@ -105,16 +104,6 @@ _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subjec
     r"(?=\s+(?:и|а\s+также|and)\s+[а-яёa-z]+(?:ли|ла|л|ло|ed)\b)"
 )
 _ON_RE = re.compile(r"\s+(?:на|о|об|по)\s")
-_NOUN = r"[^\s,.;:!?«»\"“”]+"
-# a noun of speech, who said it, and the content: "заявление X о том, что …", "X's claim that"
-_NOUN_CUE_RE = re.compile(
-    r"(?<!\w)(?:[Зз]аявлени[еяюи]|[Зз]аявлением|[Сс]лова|слов|словам|[Уу]тверждени[еяюи]|"
-    r"[Вв]ысказывани[еяюи]|[Пп]редупреждени[еяюи])"
-    rf"\s+((?:{_NOUN}\s+){{0,6}}?{_NOUN})\s+о\s+том,\s*что\s+"
-    r"|(?<!\w)((?:[A-Z]|the\s+[a-z])[\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:claims?|assertion|"
-    r"statement|warning|argument|insistence|suggestion|remarks?|assurances?|accusation|"
-    r"announcement|allegations?|promise|pledge|belief|view)\s+that\s+"
-)
 _FELT = ("протест", "обеспокоенность", "недовольство")  # a feeling, no words; and these:
 _NO_WORDS = ("раскритикова", "спроси", "спрашива", "переспр")  # a critique, a question
 # cues that look back at a quote, or name a term without reporting words
@@ -182,17 +171,6 @@ _SAID_THIS_RE = re.compile(
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
-_HEADLINE_RE = re.compile(
-    r"[ \t]*([А-ЯЁA-Z][\w-]+(?:[ \t]+[А-ЯЁA-Z][\w-]+){0,2}):[ \t]+(\S[^\n]{5,300})(?=\n|$)"
-)
-# the speaker labels of an interview: initials, or a question after a name and a colon
-_TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ]{2,4}:[ \t]|[^\n:]{2,40}:[^\n]*\?[ \t]*$)")
-_SENTENCES_RE = re.compile(r"[.!?…]\s+[A-ZА-ЯЁ«\"“]")  # a headline is one sentence, not a speech
-_SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[A-ZА-ЯЁ][\w.-]*[ \t]+){0,5}[A-ZА-ЯЁ][\w-]+:[ \t]")
-# surnames of a man or a woman (Armenian, Georgian, Ukrainian): "Пашинян: …", "Kobakhidze: …"
-_ANY_GENDER_SURNAME_RE = re.compile(
-    r"(?:[А-ЯЁ][а-яё]+(?:ян|янц|швили|дзе|енко|ук|юк)|[A-Z][a-z]+(?:yan|yants|shvili|dze|enko))$"
-)
 # a title before a speaker may also join offices and hold roles the anaphors do not need:
 # "Adviser to the Head of the President's Office and member of the negotiating team"
 _TITLE_WORDS = TITLE_LINKS | frozenset("and on a an member deputy adviser advisor s".split())
@@ -519,10 +497,13 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         end = opener_end(text, bounds[0], start, end)  # "Although X insists that …, ties …"
         if TWO_WORDS_RE.search(text, start, end):
             out.append(Reported(start, end, voices.speakers[k], cue.cue))
-    out.extend(_headline_spans(text, None if reach is None else reach[0]))
+    held = None if reach is None else reach[0]
+    for start, end, speaker, cue in headline_spans(text, held):
+        out.append(Reported(*_trim(text, start, end), speaker, cue))
     # a noun's report where no cue reports the words: "раскритиковал заявление X о том, что";
     # "Mirzoyan dismissed Baku's claims that …" stays Mirzoyan's, as the labels have it
-    nouns = set(_noun_cue_spans(text, sentences, None if reach is None else reach[0]))
+    nouns = {Reported(*_trim(text, a, b), who, cue)
+             for a, b, who, cue in noun_cue_spans(text, sentences, held)}  # fmt: skip
     out.extend(nouns)
     out.sort(key=lambda r: (r.start, r in nouns, r))  # on a tie, the cue's span first
     return out
@@ -543,58 +524,3 @@ def _held(stretches: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies in one of the sorted, disjoint ``stretches``."""
     k = bisect_right(stretches, (offset, float("inf"))) - 1
     return k >= 0 and offset < stretches[k][1]
-
-
-def _line_starts(text: str, reach) -> list[int]:
-    """The starts of the lines of ``text`` that meet a ``reach`` stretch (all when None)."""
-    if reach is None:
-        starts, at = [0], text.find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        return starts
-    out: list[int] = []
-    for lo, hi in reach:
-        at = text.rfind("\n", 0, lo) + 1  # the start of the line that holds ``lo``
-        while at >= 0:
-            if not out or at > out[-1]:
-                out.append(at)
-            at = text.find("\n", at, hi)
-            at = at + 1 if at >= 0 else -1
-    return out
-
-
-def _headline_spans(text: str, reach=None) -> list[Reported]:
-    """ "Песков: Кремль не считает …", "Lavrov: the bloc will survive": a line that opens with
-    a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it, or an
-    Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
-    is that person's words (the headline convention of Russian and wire outlets)."""
-    out: list[Reported] = []
-    if ":" not in text or _TRANSCRIPT_RE.search(text) or len(_SPEAKER_LINE_RE.findall(text)) > 1:
-        return out  # an interview's "AO: …", a transcript's "Vladimir Putin: …": narrative
-    for start in _line_starts(text, reach):  # one anchored match per line
-        m = _HEADLINE_RE.match(text, start)
-        if m and (
-            gender_of(m.group(1), "", nominative=True) in ("m", "f")
-            or _ANY_GENDER_SURNAME_RE.search(m.group(1))
-        ):
-            if TWO_WORDS_RE.search(m.group(2)) and not _SENTENCES_RE.search(m.group(2)):
-                out.append(Reported(*_trim(text, *m.span(2)), m.group(1), ":"))
-    return out
-
-
-def _noun_cue_spans(text: str, sentences, held=None) -> list[Reported]:
-    """What a noun reports: "заявление главы МИД Арарата Мирзояна о том, что …", "слова
-    Пескова о том, что …", "Pashinyan's claim that …": the clause after "что" / "that", to the
-    end of its sentence, is the named one's (:func:`reported_spans` sorts them in after the
-    cues' spans, so a cue that reports the same words keeps them)."""
-    out: list[Reported] = []
-    for lo, hi in [(0, len(text))] if held is None else held:
-        for m in _NOUN_CUE_RE.finditer(text, lo, hi):
-            speaker = next(g for g in m.groups() if g is not None)
-            if not CAPITAL_WORD_RE.search(speaker) and not speaker.startswith("the "):
-                continue  # "слова о том, что": nobody named ("the ministry's claim" names it)
-            end = sentences.around(m.end())[1]
-            if TWO_WORDS_RE.search(text, m.end(), end):
-                out.append(Reported(*_trim(text, m.end(), end), " ".join(speaker.split()), "that"))
-    return out
