@@ -9,7 +9,8 @@ The passages are labelled by hand in a light inline markup (see ``README.md``)::
 ``written.jsonl``, ``dev2_en.txt`` and ``dev2_ru.txt`` (the second development set, written
 after the rules were tuned on the first) into ``dev2.jsonl``, ``dev4_ru.txt`` (the fourth,
 Russian) into ``dev4.jsonl``, ``dev5_en.txt`` (the fifth, English) into ``dev5.jsonl`` and
-``test2_en.txt`` and ``test2_ru.txt`` (a second held-out set) into ``test2.jsonl`` and
+``test2_en.txt`` and ``test2_ru.txt`` (a second held-out set) into ``test2.jsonl``,
+``test3_*.txt`` (a third, written by four more writers) into ``test3.jsonl`` and
 ``dev7_*.txt`` … ``dev11_*.txt`` (the seventh to eleventh) into ``dev7.jsonl`` …
 ``dev11.jsonl``;
 ``--real FILE [FILE ...]`` turns the marked copies of real passages (kept outside the
@@ -216,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         records += build([HERE / "dev4_ru.txt"], HERE / "dev4.jsonl")
         records += build([HERE / "dev5_en.txt"], HERE / "dev5.jsonl")
         records += build([HERE / "test2_en.txt", HERE / "test2_ru.txt"], HERE / "test2.jsonl")
+        test3 = ["test3_en_c.txt", "test3_en_d.txt", "test3_ru_a.txt", "test3_ru_b.txt"]
+        records += build([HERE / name for name in test3], HERE / "test3.jsonl")
         records += build([HERE / "dev7_en.txt", HERE / "dev7_ru.txt"], HERE / "dev7.jsonl")
         records += build([HERE / "dev8_en.txt", HERE / "dev8_ru.txt"], HERE / "dev8.jsonl")
         records += build([HERE / "dev9_en.txt", HERE / "dev9_ru.txt"], HERE / "dev9.jsonl")

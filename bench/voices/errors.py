@@ -6,8 +6,8 @@ Run from the repository root::
 
 Each passage with a wrong quote speaker or kind, hit voice, hit speaker or negation, with its
 text: for studying the rules on the passages they may be tuned on. The held-out sets (the
-test half and ``test2``) are refused: only their aggregate scores (``python -m
-bench.voices.score --split test``, ``--split test2``) are read.
+test half, ``test2`` and ``test3``) are refused: only their aggregate scores (``python -m
+bench.voices.score --split test``, ``--split test2``, ``--split test3``) are read.
 """
 
 from __future__ import annotations

@@ -54,6 +54,7 @@ LABELS = (
     "dev4.jsonl",
     "dev5.jsonl",
     "test2.jsonl",
+    "test3.jsonl",
     "dev7.jsonl",
     "dev8.jsonl",
     "dev9.jsonl",
@@ -156,7 +157,8 @@ def split_of(passage_id: str) -> str:
     """The part of the set a passage belongs to: "dev" (tune on it), "test" (held out),
     "dev2" (the second development set, ids ``d2-…``), "dev3" (the third, real passages,
     ids ``d3-…``), "dev4" (the fourth, Russian, ids ``d4-…``), "dev5" (the fifth, English,
-    ids ``d5-…``), "test2" (a second held-out set, both languages, ids ``t2-…``), "dev7",
+    ids ``d5-…``), "test2" and "test3" (the second and third held-out sets, both languages,
+    ids ``t2-…``, ``t3-…``), "dev7",
     "dev8" … "dev11" (the seventh to eleventh, both languages, ids ``d7-…`` … ``d11-…``).
 
     A passage of the first set is in "dev" when the SHA-1 of its id, read as a number, is even;
@@ -166,12 +168,14 @@ def split_of(passage_id: str) -> str:
     ('dev', 'test', 'dev2', 'dev3')
     >>> split_of("d4-ru-a-001"), split_of("t2-en-c-001"), split_of("d10-en-c-001")
     ('dev4', 'test2', 'dev10')
+    >>> split_of("t3-ru-b-001")
+    'test3'
     """
     numbered = _NUMBERED_RE.match(passage_id)
     if numbered:  # d2-…, d10-…: the development set of that number
         return "dev" + numbered.group(1)
-    if passage_id.startswith("t2-"):
-        return "test2"
+    if passage_id.startswith(("t2-", "t3-")):
+        return "test" + passage_id[1]
     return (
         "dev" if int(hashlib.sha1(passage_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
     )
@@ -594,8 +598,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", type=Path, default=NEWS, help="the shared news corpora")
     parser.add_argument("--out", type=Path, default=None,
                         help="where the JSON goes (bench/results/voices[-SPLIT].json)")  # fmt: skip
-    parser.add_argument("--split", choices=("all", "dev", "test", "dev2", "dev3", "dev4", "dev5", "test2", "dev7", "dev8", "dev9", "dev10", "dev11"), default="all",
-                        help="score every passage, or one part: dev, test, dev2 … dev5, test2, dev7 … dev11")  # fmt: skip
+    parser.add_argument("--split", choices=("all", "dev", "test", "dev2", "dev3", "dev4", "dev5", "test2", "test3", "dev7", "dev8", "dev9", "dev10", "dev11"), default="all",
+                        help="score every passage, or one part: dev, test, dev2 … dev5, test2, test3, dev7 … dev11")  # fmt: skip
     args = parser.parse_args(argv)
     passages, notes = load_passages(news=args.news)
     if args.split != "all":
