@@ -51,27 +51,23 @@ import re
 
 from .cues import (
     ACCORDING,
-    NAME_TITLES,
+    FIRST_PERSON,
     OFFICES,
     ORG_ANAPHORS,
     PRONOUNS,
-    ROLES,
     RU_CHIEFS,
-    RU_ROLES,
-    TITLE_LINKS,
     gender_of,
 )
+from .descriptions import anaphor_detail, anaphor_head
 from .names import (
     NAME_RE,
-    NATIONALITY_RE,
     ROLES_ALL,
     last_name,
     name_at,
-    ru_country,
     title_before,
     written_title,
 )
-from .russian import RU_SOURCES, description_head
+from .russian import RU_SOURCES
 from .speakers import Cue
 
 __all__ = ["resolve_speakers"]
@@ -86,25 +82,8 @@ _DATA_CUES = frozenset(("по данным", "по информации", "по 
 _HEADS = frozenset(("president", "leader", "premier", "chancellor", "президент", "лидер"))
 # who speaks for an office, and the genders they may have
 _SPOKES = {"spokeswoman": ("f",), "spokesman": ("m",), "spokesperson": ("m", "f", "")}
-# the words of an office in an English anaphor: "the Head of the Office of the President"
-_OFFICE_WORDS = frozenset(
-    "of the office president's presidential state affairs ministry government council "
-    "security national "
-    "foreign defence defense staff administration".split()
-)
-# a party's member described by the party's initials (German and other news)
-_PARTY_MAN_RE = re.compile(r"the\s+[A-Z]{2,5}\s+(?:politician|leader|chief|co-leader|veteran)")
-_AGE_RE = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
-_NOT_DETAILS = TITLE_LINKS | {"prime"}
 # a country's stem and the abbreviations titles write it with ("российского": "МИД РФ")
 _ALIASES = {"рос": ("рос", "рф"), "аме": ("аме", "сша")}
-_HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
-# where a country's name does not begin with the first four letters of its nationality
-# (None: no check, "the American envoy" may be a "U.S. Ambassador")
-_COUNTRY_STEMS = {"polish": "pol", "finnish": "fin", "french": "fran", "dutch": "netherl",
-                  "danish": "den", "swedish": "swe", "spanish": "spa", "swiss": "switz",
-                  "irish": "irel", "welsh": "wal", "scottish": "scot", "american": None,
-                  "kremlin": None}  # fmt: skip
 _LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
             "глава государства", "лидер", "канцлер")  # fmt: skip
 # the institutions whose names begin as a role does ("minist…", "presid…")
@@ -127,90 +106,6 @@ _KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLO
         "министр": ("министр", "коллег", *(f"глав{e} {o}" for e in ("а", "ы", "е", "ой", "у")
                                           for o in ("мид", "минобороны", "министерства"))),
         "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
-
-
-def _anaphor(phrase: str, lang: str) -> str | None:
-    """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
-    words = phrase.split()
-    if phrase.lower() in _HEADS_OF_STATE:
-        return "president"  # "the Head of State", "глава государства"
-    if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
-        return words[1].lower()  # "the President", "the Minister"
-    if lang == "en" and len(words) == 4 and words[0].lower() == "the" and words[2] == "of":
-        if words[1].lower() in ROLES and words[3][:1].isupper():
-            return words[1].lower()  # "the President of Russia": the country is a detail
-    if lang == "en" and _AGE_RE.fullmatch(phrase):
-        return "person"  # "the 69-year-old": the last person named
-    if lang == "en" and _PARTY_MAN_RE.fullmatch(phrase):
-        return "person"  # "the CDU politician", "the SPD leader": the last person named
-    if lang == "en" and phrase.lower() in ("the secretary general", "the secretary-general"):
-        return "secretary"
-    if (
-        lang == "en"
-        and 2 <= len(words) <= 3
-        and words[0].lower() == "the"
-        and words[-1] == "FM"
-        and (len(words) == 2 or NATIONALITY_RE.fullmatch(words[1]))
-    ):
-        return "fm"  # "the Armenian FM": the wires' foreign minister
-    if lang == "ru" and len(words) == 3 and words[2].isupper() and words[2].lower() in OFFICES:
-        words = [words[0], words[2]]  # "глава турецкого МИД": the nationality is a detail
-    if lang == "ru" and len(words) in (2, 3) and words[1].isupper() and words[1].lower() in OFFICES:
-        head = words[0].lower()  # "глава МИД", "представитель МИД Армении": a role in an office
-        return f"{head} {words[1].lower()}" if head.startswith((*RU_ROLES, "зам")) else None
-    if lang == "ru":
-        return description_head(phrase.lower(), words)
-    if lang == "en" and 4 <= len(words) <= 9 and words[0].lower() == "the":
-        lows = [w.lower().replace("’", "'") for w in words[1:]]
-        if all(w in _OFFICE_WORDS or w in NAME_TITLES or w in ROLES for w in lows):
-            heads = [w for w in lows if w in ROLES]  # "the Head of the President's Office"
-            if heads:
-                return heads[0]
-    if (
-        lang == "en"
-        and 3 <= len(words) <= 5
-        and words[0].lower() == "the"
-        and words[-1].lower() in ROLES
-        and all(
-            w.lower() in NAME_TITLES or w.lower() in ROLES or NATIONALITY_RE.fullmatch(w)
-            for w in words[1:]
-        )
-    ):  # "the Prime Minister", "the Deputy Prime Minister", "the Armenian prime minister"
-        return "premier" if words[-2].lower() == "prime" else words[-1].lower()
-    if (
-        lang == "en"
-        and 3 <= len(words) <= 5
-        and words[0].lower() == "the"
-        and words[-1].lower() in ROLES
-        and all(w.isalpha() and w.islower() for w in words[1:-1])
-    ):  # "the former culture minister", "the veteran diplomat"
-        return words[-1].lower()
-    if not words or any(w[:1].isupper() for w in words[1:]):
-        return None
-    if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
-        return None  # "the foreign ministry" is a speaker of its own
-    return words[-1].lower()
-
-
-def _detail(phrase: str, head: str | None) -> tuple:
-    """The words of an English anaphor besides "the" and its head ("the former culture
-    minister": former, culture) that a fitting title should also have, and the country of
-    its nationality ("the Russian leader": "russ", as in "Russian President Vladimir Putin"
-    and "President of Russia")."""
-    words = phrase.split()
-    if head is not None and words and not words[0].isascii():  # "армянского министра"
-        return tuple(stem for w in words if (stem := ru_country(w.lower())))
-    if head is None or len(words) < 3 or words[0].lower() != "the":
-        return ()  # written in lower case: not "Deputy" (titles say it otherwise)
-    if len(words) == 4 and words[2] == "of" and words[3].lower() not in _OFFICE_WORDS:
-        return (words[3][:4].lower(),)  # "the President of Russia": not "President of France"
-    lower = tuple(w for w in words[1:-1] if w.isalpha() and w.islower() and w not in _NOT_DETAILS)
-    countries = tuple(
-        _COUNTRY_STEMS.get(w.lower(), w[:4].lower())
-        for w in words[1:-1]
-        if NATIONALITY_RE.fullmatch(w) and _COUNTRY_STEMS.get(w.lower(), "") is not None
-    )
-    return lower + countries
 
 
 def _fits(head: str, title: str) -> bool:
@@ -286,7 +181,7 @@ def _fitting(head: str, title: str, detail: tuple) -> bool:
     return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
 
 
-def _org_anaphor(low: str) -> bool:
+def _organaphor_head(low: str) -> bool:
     """Whether a lower-cased phrase stands for the last organisation that spoke: "the
     company", "ведомства", and with adjectives, "внешнеполитического ведомства"."""
     if low in ORG_ANAPHORS:
@@ -396,7 +291,7 @@ class Speakers:
         if not phrase:
             return self[k - 1] if self._inherited(k) else ""
         low = phrase.lower()
-        if low in PRONOUNS or _org_anaphor(low) or _anaphor(phrase, self.lang) is not None:
+        if low in PRONOUNS or _organaphor_head(low) or anaphor_head(phrase, self.lang) is not None:
             return self.resolved(k)[k]
         return phrase
 
@@ -420,8 +315,10 @@ class Speakers:
         low = phrase.lower()
         if not phrase:
             return self.out[-1] if self._inherited(k) else ""
-        organisation = _org_anaphor(low)  # "the company": the last organisation that spoke
-        head = None if low in PRONOUNS or organisation else _anaphor(phrase, self.lang)
+        if low in FIRST_PERSON:  # "When I asked …, she said": the writer is no antecedent
+            return phrase
+        organisation = _organaphor_head(low)  # "the company": the last organisation that spoke
+        head = None if low in PRONOUNS or organisation else anaphor_head(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
             gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
             if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
@@ -438,12 +335,12 @@ class Speakers:
             found = next((p for p, g in reversed(named) if g == "org" and noun in p.lower()), None)
         if found is None:
             gendered = want or (cue.gender if head is not None else "")
-            found = _antecedent(named, gendered, head, self.titles, _detail(phrase, head))
+            found = _antecedent(named, gendered, head, self.titles, anaphor_detail(phrase, head))
         if found is None:  # no speaker fits: a name of that gender before the last cue
             found = self._named_before(cue, want, cue.speaker_start - _NAME_REACH, exact=True)
         if found is None and head is not None:
             if self.text:
-                detail = _detail(phrase, head)
+                detail = anaphor_detail(phrase, head)
                 found = self._named_with_title(cue, head, detail) or self._titled_name(
                     cue, head, detail
                 )
@@ -533,7 +430,7 @@ class Speakers:
                 and gender != "org"
                 and (not cue.gender or gender in ("", cue.gender))
                 and not phrase.lower().startswith(RU_SOURCES)
-                and _anaphor(phrase, "ru") is None
+                and anaphor_head(phrase, "ru") is None
             ):
                 return phrase
         if not self.text:

@@ -92,9 +92,12 @@ _INSERTED_RE = re.compile(r"\s+by\b|[^.,;:!?\n]{0,40},")
 # a conjunction before another cue of the same subject: "X назвал Y «…» и пояснил"
 AND_RE = re.compile(r"(?:,\s*|\s+)(?:и|а|но|and|but)\s+$")
 # a comma and a conjunction that open another speaker's clause: ", а источник … заверил",
-# ", and its head, Alexei Likhachev, told" (a name set off after the description)
+# ", and its head, Alexei Likhachev, told" (a name set off after the description), ", after
+# US officials warned …", ", когда министр заявил …"
 JOINT_RE = re.compile(
-    r",\s*(?:а|но|однако|и|тогда\s+как|and|but|while|whereas)\s+[^,.;:!?\n]*(?:,[ \t]*)?$"
+    r",\s*(?:а|но|однако|и|тогда\s+как|когда|хотя|поскольку|после\s+того\s+как|and|but|while"
+    r"|whereas|after|before|when|as|since|because|although|though|until)\s+[^,.;:!?\n]*"
+    r"(?:,[ \t]*)?$"
 )
 # an adverbial or participle the writer adds after "…, according to X,": not the content
 WRITER_ADVERBIAL_RE = re.compile(

@@ -59,6 +59,7 @@ _EN_OBJECTS = {
     "declared": re.compile(r"\s+(?:its\s+)?(?:independence|war|martial\s+law|victory|bankruptcy|"
                            r"a\s+state\s+of|an?\s+emergency|a\s+ceasefire|a\s+truce)\b"),
     "reacted": re.compile(r"\s+to\b"),
+    "accused": re.compile(r"\s+of\s"),  # "Tbilisi accused of …": a passive, the accused
 }  # fmt: skip
 # speech denied: what a text says someone did not say is no report (a view denied, "does
 # not believe that …", still states a view)

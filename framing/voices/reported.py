@@ -98,6 +98,9 @@ _NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?<!того )(?<!так )(?:как|as)\s+$", re.I)  # not "так как"
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
+# whom a warning is addressed to and what about, with no content: "warns Yerevan over …"
+_OVER_RE = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+over\s")
+_TO_RE = re.compile(r"\s+to\s+(?=[a-z])")  # "pledged to …", "vowed to …", "promised to …"
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
     r"[^.;!?\"“”«»\n]{0,80}?[\"“«„][^\"“”«»\n]{1,80}[\"”»“]"
@@ -310,12 +313,16 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     if cue.cue in ("told", "tells") and _ADDRESSEE_ONLY_RE.match(text, start, bounds[1]):
         return None  # "…, Thayer Bigelow told security analysts.": whom, not what
+    if cue.cue.startswith("warn") and _OVER_RE.match(text, start, bounds[1]):
+        return None  # "Moscow warns Yerevan over US war games": whom and why, not what
+    # "promised to close the loopholes that let …": the pledge, not what follows a "that"
+    infinitive = _TO_RE.match(text, start, bounds[1])
     if cue.kind == TERM:  # "назвали действия «жестокостью» и приостановили …": the naming
         named = _TERM_QUOTE_RE.match(text, start, bounds[1])
         joint = CLAUSE_JOINT_RE.search(text, start, bounds[1])  # "…, а в Душанбе — «…»"
         if named or joint:
             bounds = (bounds[0], named.end() if named else joint.start())
-    near = _THAT_NEAR_RE.match(text, start, bounds[1])
+    near = None if infinitive else _THAT_NEAR_RE.match(text, start, bounds[1])
     if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         start = near.end()
