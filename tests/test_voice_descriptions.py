@@ -108,3 +108,42 @@ def test_a_pledge_ends_where_another_speaker_begins():
         ),
         ("the country's banks could be hit by secondary sanctions.", "US officials"),
     ]
+
+
+def test_a_name_given_after_its_description_holds_that_title():
+    """The wires' delayed identification: the office first, the name in a later paragraph."""
+    text = (
+        "YEREVAN, Armenia (AP) — Armenia's foreign minister said Tuesday that his government "
+        'would skip the summit.\n\n"An alliance that did nothing cannot expect us to sit at '
+        'its table," Ararat Mirzoyan told reporters.\n\nThe minister denied that Yerevan was '
+        'preparing to leave the bloc, saying its membership remained "frozen, not ended".'
+    )
+    found = find_quotes(_table(text))
+    assert found.loc[found["text"] == "frozen, not ended", "speaker"].item() == "Ararat Mirzoyan"
+    # a name with a title of its own keeps it: "the spokesman" is the spokesman
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks were useful. Nikol Pashinyan said they "
+        'had failed. "We will see," the spokesman said.'
+    )
+    assert find_quotes(_table(text))["speaker"].item() == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_the_byline_the_addressee_and_a_common_noun_are_nobody_a_pronoun_means():
+    byline = (
+        "By Elena Varga, a senior fellow at the Atlantic Policy Forum.\n\nA senior "
+        'official laughed when asked about the sanctions. "They have not collapsed," she said.'
+    )
+    assert find_quotes(_table(byline))["speaker"].item() != "Elena Varga"
+    addressee = (
+        "Speaking to The Telegraph, a senior Armenian diplomat, who asked not to be named, "
+        'said Moscow was "looking for enemies where there are none".'
+    )
+    assert find_quotes(_table(addressee))["speaker"].item() == "a senior Armenian diplomat"
+    noun = (
+        "Speaking to journalists on Monday, Kobakhidze claimed that opposition calls were part "
+        'of the plan. "Georgia will not become a second Ukraine," he said.'
+    )
+    assert find_quotes(_table(noun))["speaker"].item() == "Kobakhidze"
+    # a sentence that opens with "By" is no byline
+    text = 'By contrast, Maria Zakharova was blunt. "It is over," she said.'
+    assert find_quotes(_table(text))["speaker"].item() == "Maria Zakharova"

@@ -159,8 +159,40 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
             if gender == "org":
                 return phrase
         elif gender != "org" and (not want or gender in ("", want)):
+            if want in ("m", "f") and _not_one_person(phrase):
+                continue  # "opposition calls …", "officials said": no "he" or "she"
             return phrase
     return None
+
+
+def _delayed_title(named: list, titles: dict) -> str:
+    """The title of the speaker just named: as written, or, when the name comes without one
+    right after a person described without a name, that description (the wires' delayed
+    identification: "Armenia's foreign minister said …. “…,” Ararat Mirzoyan told
+    reporters. … The minister denied …")."""
+    (phrase, gender), title = named[-1], titles[named[-1][0]]
+    if len(named) < 2 or title != phrase.lower() or not NAME_RE["en"].fullmatch(phrase):
+        return title
+    before, before_gender = named[-2]
+    words = before.split()
+    if (
+        before.isascii()
+        and words[-1] in ROLES_ALL
+        and before_gender in ("", gender)
+        and not any(w[:1].isupper() for w in words[1:])
+        and not _not_one_person(before)
+    ):
+        return f"{titles.get(before, before.lower())} {title}"
+    return title
+
+
+def _not_one_person(phrase: str) -> bool:
+    """Whether an English speaker written in lower case is no single person: one bare word
+    ("opposition") or a plural ("senior officials")."""
+    if not phrase.isascii() or not phrase[:1].islower():
+        return False
+    last = phrase.split()[-1]
+    return " " not in phrase or (last.endswith("s") and not last.endswith(("ss", "us")))
 
 
 def _fitting(head: str, title: str, detail: tuple) -> bool:
@@ -181,7 +213,7 @@ def _fitting(head: str, title: str, detail: tuple) -> bool:
     return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
 
 
-def _organaphor_head(low: str) -> bool:
+def _org_anaphor(low: str) -> bool:
     """Whether a lower-cased phrase stands for the last organisation that spoke: "the
     company", "ведомства", and with adjectives, "внешнеполитического ведомства"."""
     if low in ORG_ANAPHORS:
@@ -291,7 +323,7 @@ class Speakers:
         if not phrase:
             return self[k - 1] if self._inherited(k) else ""
         low = phrase.lower()
-        if low in PRONOUNS or _organaphor_head(low) or anaphor_head(phrase, self.lang) is not None:
+        if low in PRONOUNS or _org_anaphor(low) or anaphor_head(phrase, self.lang) is not None:
             return self.resolved(k)[k]
         return phrase
 
@@ -317,7 +349,7 @@ class Speakers:
             return self.out[-1] if self._inherited(k) else ""
         if low in FIRST_PERSON:  # "When I asked …, she said": the writer is no antecedent
             return phrase
-        organisation = _organaphor_head(low)  # "the company": the last organisation that spoke
+        organisation = _org_anaphor(low)  # "the company": the last organisation that spoke
         head = None if low in PRONOUNS or organisation else anaphor_head(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
             gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
@@ -326,6 +358,7 @@ class Speakers:
             named.append((phrase, gender))
             if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
                 self.titles[phrase] = written_title(self.text, cue.speaker_start, cue.speaker_end)
+                self.titles[phrase] = _delayed_title(named, self.titles)
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
         want = "org" if organisation else PRONOUNS.get(low, "")

@@ -114,6 +114,13 @@ def named_apposition(text: str, pos: int) -> tuple[int, int]:
     return -1, -1
 
 
+# what makes the name before an apposition an addressee or a setting, not the subject
+_ADDRESSED_RE = re.compile(
+    r"(?:\b(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|in|for|with)|\btold|"
+    r"\binterview\s+with)\s+$"
+)
+
+
 def before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> tuple[int, int]:
     """The name before an apposition: "Karen Mkrtchyan, a taxi driver, said" (start, end),
     or the name inside it: "The spokesman for the ministry, Maria Zakharova, said"."""
@@ -133,6 +140,8 @@ def before_apposition(text: str, pos: int, stop: frozenset, skip: frozenset) -> 
         # "Его оппонент, депутат Арташес Мкртчян, опасается": the name, not the description
         return titled.start(1), titled.end(1)
     phrase = text[start:end] if start >= 0 else ""
+    if start >= 0 and _ADDRESSED_RE.search(text, max(0, start - 30), start):
+        return -1, -1  # "Speaking to The Telegraph, a senior diplomat, …": whom, not who
     if start >= 0 and (
         text[start].isupper()
         or phrase.lower().startswith(RU_ROLES)

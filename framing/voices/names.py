@@ -100,6 +100,8 @@ _EN_OTHER_VERB_RE = re.compile(  # an auxiliary, a past without "-ed", a present
     + r"|[a-z]{3,}s(?=[ \t]+(?:the|a|an|his|her|that|to|on|in)\b))\b"
 )
 # a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
+# a byline before a name: "By Elena Varga", "BY ANNA HOVHANNISYAN", "Автор: Анна Петрова"
+_BYLINE_RE = re.compile(r"[ \t]*(?:By|BY|Автор:|Текст:)[ \t]+")
 _SUBJECT_START_RE = re.compile(
     r"(?:^|[.!?…»\"”]\s+|\n\s*)(?:(?:When|As|After|Before|While|Although|Though|Once|Since)\s+)?$"
 )
@@ -262,6 +264,9 @@ def last_name(
     for m in NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):
             continue
+        byline = _BYLINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)
+        if byline and m.start() <= byline.end():
+            continue  # "By Elena Varga, a senior fellow": the writer, nobody a pronoun means
         if m.group() in known:
             candidate = known[m.group()]
         elif (name := name_at(text, m, lang)) is not None:
