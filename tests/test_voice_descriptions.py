@@ -147,3 +147,28 @@ def test_the_byline_the_addressee_and_a_common_noun_are_nobody_a_pronoun_means()
     # a sentence that opens with "By" is no byline
     text = 'By contrast, Maria Zakharova was blunt. "It is over," she said.'
     assert find_quotes(_table(text))["speaker"].item() == "Maria Zakharova"
+
+
+def test_a_verb_with_an_object_keeps_its_subject_before_it():
+    text = (
+        "In Moscow, Dmitry Solonin, an analyst close to the Russian foreign ministry, rejected "
+        'the idea that Russia had abandoned its ally. "Our peacekeepers could not fight," he said.'
+    )
+    assert _reports(text) == [("the idea that Russia had abandoned its ally.", "Dmitry Solonin")]
+    assert find_quotes(_table(text))["speaker"].item() == "Dmitry Solonin"
+    text = "But since 2023, many in Yerevan no longer believe Russia can guarantee their security."
+    assert _reports(text) == [("Russia can guarantee their security.", "many in Yerevan")]
+
+
+def test_a_headline_in_title_case_and_a_diplomatic_rank_name_nobody():
+    text = (
+        "The Sanctions Are Working—Just Not the Way Brussels Says\n\nA senior official "
+        'laughed when asked. "They have not collapsed," she said.'
+    )
+    assert find_quotes(_table(text))["speaker"].item() == "she"
+    text = (
+        "Ararat Mirzoyan received the Ambassador Extraordinary and Plenipotentiary of the "
+        "Russian Federation to Armenia Mikhail Sorokin.\n\nThe Ambassador, for his part, "
+        'said Moscow was "not seeking any escalation".'
+    )
+    assert find_quotes(_table(text))["speaker"].item() != "Extraordinary"

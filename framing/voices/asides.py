@@ -207,6 +207,11 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if word in skip:
             pos = found[0]
             continue
+        if word == "longer":  # "many in Yerevan no longer believe …"
+            no = word_back(text, found[0])
+            if no is not None and text[no[0] : no[1]].lower() == "no":
+                pos = no[0]
+                continue
         repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
         if repeat:  # "Лавров не раз говорил", "в очередной раз призвал"
             pos = repeat.start()

@@ -356,7 +356,7 @@ RU_DATIVES = frozenset(
 NAME_TITLES = frozenset(
     "mr ms mrs dr president prime minister foreign deputy defence defense secretary general gen "
     "chancellor ambassador senator spokesman spokeswoman chairman chief first lady premier "
-    "vice speaker governor mayor king queen prince princess".split()
+    "vice speaker governor mayor king queen prince princess extraordinary plenipotentiary".split()
 )
 
 # pronouns and their gender; offices and their chiefs, for anaphors ("глава МИД")

@@ -102,6 +102,7 @@ _EN_OTHER_VERB_RE = re.compile(  # an auxiliary, a past without "-ed", a present
 # a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
 # a byline before a name: "By Elena Varga", "BY ANNA HOVHANNISYAN", "Автор: Анна Петрова"
 _BYLINE_RE = re.compile(r"[ \t]*(?:By|BY|Автор:|Текст:)[ \t]+")
+_LONG_WORD_RE = re.compile(r"[A-Za-z][a-z'’-]{3,}")  # a headline's words past "of", "the"
 _SUBJECT_START_RE = re.compile(
     r"(?:^|[.!?…»\"”]\s+|\n\s*)(?:(?:When|As|After|Before|While|Although|Though|Once|Since)\s+)?$"
 )
@@ -264,9 +265,10 @@ def last_name(
     for m in NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        byline = _BYLINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)
-        if byline and m.start() <= byline.end():
-            continue  # "By Elena Varga, a senior fellow": the writer, nobody a pronoun means
+        line = text.rfind("\n", 0, m.start()) + 1
+        byline = _BYLINE_RE.match(text, line)
+        if (byline and m.start() <= byline.end()) or _title_case(text, line):
+            continue  # "By Elena Varga, …": the writer; a headline's capitals are no names
         if m.group() in known:
             candidate = known[m.group()]
         elif (name := name_at(text, m, lang)) is not None:
@@ -295,6 +297,17 @@ def last_name(
         ):
             subject = found  # "Hezbollah's secretary-general, Naim Qassem, struck …": set off
     return subject if named or subject_only else subject or found
+
+
+def _title_case(text: str, line: int) -> bool:
+    """Whether the line starting at ``line`` is an English headline in title case ("The
+    Sanctions Are Working—Just Not the Way Brussels Says"): four or more long words, nearly
+    all capitalized, and no full stop at its end."""
+    end = text.find("\n", line)
+    words = _LONG_WORD_RE.findall(text, line, len(text) if end < 0 else end)
+    if len(words) < 4 or text[line : len(text) if end < 0 else end].rstrip().endswith("."):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def ru_country(word: str) -> str:

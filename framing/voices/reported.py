@@ -100,6 +100,12 @@ _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
 # whom a warning is addressed to and what about, with no content: "warns Yerevan over …"
 _OVER_RE = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+over\s")
+_DENIALS = ("reject", "dismiss", "deni", "deny")
+# a noun phrase whose clause is the object of a denial: "the idea that", "opposition claims that"
+_NOUN_THAT_RE = re.compile(
+    r"\b(?:idea|ideas|claims?|reports?|suggestions?|allegations?|assertions?|notion|accusations?"
+    r"|speculation|rumou?rs?|talk|fears?)\s+that$"
+)
 _TO_RE = re.compile(r"\s+to\s+(?=[a-z])")  # "pledged to …", "vowed to …", "promised to …"
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
@@ -323,6 +329,8 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         if named or joint:
             bounds = (bounds[0], named.end() if named else joint.start())
     near = None if infinitive else _THAT_NEAR_RE.match(text, start, bounds[1])
+    if near and cue.cue.startswith(_DENIALS) and _NOUN_THAT_RE.search(near.group()):
+        near = None  # "rejected the idea that …", "dismissed claims that …": the object
     if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         start = near.end()

@@ -133,6 +133,9 @@ _WHICH_PRONOUN_RE = re.compile(
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[A-Z][\w'’.-]*(?:\s+[A-Za-z]+)?)\s*$"
 )
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
+# English verbs that take an object and never put their subject after them
+_NEVER_INVERTED = ("reject", "deni", "deny", "dismiss", "accus", "urg", "condemn", "blam",
+                   "criticiz", "criticis", "describ", "welcom")  # fmt: skip
 _PASSIVE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are)\s+$")
 _BY_RE = re.compile(r"\s+by\s+(?=[A-Z]|the\s)")
 # "В постпредстве России при ЕС агентству сообщили": an addressee before the cue is skipped
@@ -336,30 +339,41 @@ def _speaker_span(
         and (lang == "ru" or (_inverted(text, start) and " " not in cue_text))
         and not _SHARED_RE.search(text, max(0, start - 30), start)  # "но считает ОДКБ …"
     ):  # ", citing the alliance's …": a participle's subject is before it, never after
-        # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
-        told = _COMMA_BEFORE_RE.search(text, max(0, start - 4), start) is not None
-        s, e = speaker_after(text, end, lang, plural, outlet_speaks=not told)
-        if (
-            s >= 0
-            and lang == "ru"
-            and (governed or not _INVERTED_RU_RE.search(text, max(0, start - 6), start))
-            and not person_like(text[s:e])
-        ):
-            s = e = -1  # "Сийярто при этом исключил разрыв": the object follows, not a speaker
-        if s >= 0 and lang != "ru" and _OBJECT_AFTER_RE.match(text, e):
-            s = e = -1  # ", urged the government to cut …": an object, not an inverted speaker
-        if (
-            lang == "ru"
-            and s >= 0
-            and not any(w[:1].isupper() for w in text[s:e].split())
-            and not any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", text[s:e].lower()))
-            and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
-            and text[s:e].split()[0].lower() not in PRONOUNS
-        ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
-            subject = before_apposition(text, start, stop, back_skip)
-            s, e = subject if subject[0] >= 0 else (s, e)
+        s, e = _inverted_speaker(text, start, end, cue_text, lang, plural, governed)
     if s < 0 and not cue_text.endswith("ing"):  # "Ташиев, подписавший …, не раз повторял"
         s, e = before_apposition(text, before, stop, back_skip)
+    return s, e
+
+
+def _inverted_speaker(text, start, end, cue_text, lang, plural, governed) -> tuple[int, int]:
+    """The speaker after a cue that may have its subject after it ("“…,” said Lavrov",
+    "Как пишет «FT»"), or (-1, -1): an object after the verb is no speaker."""
+    # "Как пишет «FT», …": the outlet speaks; not after a comma ("X, …, рассказал «Ъ», что")
+    told = _COMMA_BEFORE_RE.search(text, max(0, start - 4), start) is not None
+    s, e = speaker_after(text, end, lang, plural, outlet_speaks=not told)
+    if (
+        s >= 0
+        and lang == "ru"
+        and (governed or not _INVERTED_RU_RE.search(text, max(0, start - 6), start))
+        and not person_like(text[s:e])
+    ):
+        s = e = -1  # "Сийярто при этом исключил разрыв": the object follows, not a speaker
+    if (
+        s >= 0
+        and lang != "ru"
+        and (_OBJECT_AFTER_RE.match(text, e) or cue_text.startswith(_NEVER_INVERTED))
+    ):  # ", urged the government to cut …", ", rejected the idea that …": an object
+        s = e = -1
+    if (
+        lang == "ru"
+        and s >= 0
+        and not any(w[:1].isupper() for w in text[s:e].split())
+        and not any(w.startswith(RU_ROLES) for w in re.split(r"[-\s]", text[s:e].lower()))
+        and _COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
+        and text[s:e].split()[0].lower() not in PRONOUNS
+    ):  # "Источник, близкий к …, отрицает кризис": the object follows, the speaker is before
+        subject = before_apposition(text, start, RU_STOP, _RU_BACK_SKIP)
+        s, e = subject if subject[0] >= 0 else (s, e)
     return s, e
 
 
