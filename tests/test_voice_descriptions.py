@@ -15,6 +15,11 @@ def _table(text: str) -> pd.DataFrame:
     return pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]})
 
 
+def _speaker(text: str) -> str:
+    """The speaker of the one quote in ``text``."""
+    return find_quotes(_table(text))["speaker"].item()
+
+
 def _reports(text: str) -> list[tuple[str, str]]:
     spans = voice_spans(_table(text))
     return [(text[r.start : r.end], r.speaker) for r in spans.itertuples() if r.voice == "reported"]
@@ -125,7 +130,7 @@ def test_a_name_given_after_its_description_holds_that_title():
         "Kremlin spokesman Dmitry Peskov said the talks were useful. Nikol Pashinyan said they "
         'had failed. "We will see," the spokesman said.'
     )
-    assert find_quotes(_table(text))["speaker"].item() == "Kremlin spokesman Dmitry Peskov"
+    assert _speaker(text) == "Kremlin spokesman Dmitry Peskov"
 
 
 def test_the_byline_the_addressee_and_a_common_noun_are_nobody_a_pronoun_means():
@@ -133,20 +138,20 @@ def test_the_byline_the_addressee_and_a_common_noun_are_nobody_a_pronoun_means()
         "By Elena Varga, a senior fellow at the Atlantic Policy Forum.\n\nA senior "
         'official laughed when asked about the sanctions. "They have not collapsed," she said.'
     )
-    assert find_quotes(_table(byline))["speaker"].item() != "Elena Varga"
+    assert _speaker(byline) != "Elena Varga"
     addressee = (
         "Speaking to The Telegraph, a senior Armenian diplomat, who asked not to be named, "
         'said Moscow was "looking for enemies where there are none".'
     )
-    assert find_quotes(_table(addressee))["speaker"].item() == "a senior Armenian diplomat"
+    assert _speaker(addressee) == "a senior Armenian diplomat"
     noun = (
         "Speaking to journalists on Monday, Kobakhidze claimed that opposition calls were part "
         'of the plan. "Georgia will not become a second Ukraine," he said.'
     )
-    assert find_quotes(_table(noun))["speaker"].item() == "Kobakhidze"
+    assert _speaker(noun) == "Kobakhidze"
     # a sentence that opens with "By" is no byline
     text = 'By contrast, Maria Zakharova was blunt. "It is over," she said.'
-    assert find_quotes(_table(text))["speaker"].item() == "Maria Zakharova"
+    assert _speaker(text) == "Maria Zakharova"
 
 
 def test_a_verb_with_an_object_keeps_its_subject_before_it():
@@ -155,7 +160,7 @@ def test_a_verb_with_an_object_keeps_its_subject_before_it():
         'the idea that Russia had abandoned its ally. "Our peacekeepers could not fight," he said.'
     )
     assert _reports(text) == [("the idea that Russia had abandoned its ally.", "Dmitry Solonin")]
-    assert find_quotes(_table(text))["speaker"].item() == "Dmitry Solonin"
+    assert _speaker(text) == "Dmitry Solonin"
     text = "But since 2023, many in Yerevan no longer believe Russia can guarantee their security."
     assert _reports(text) == [("Russia can guarantee their security.", "many in Yerevan")]
 
@@ -165,10 +170,10 @@ def test_a_headline_in_title_case_and_a_diplomatic_rank_name_nobody():
         "The Sanctions Are Working—Just Not the Way Brussels Says\n\nA senior official "
         'laughed when asked. "They have not collapsed," she said.'
     )
-    assert find_quotes(_table(text))["speaker"].item() == "she"
+    assert _speaker(text) == "she"
     text = (
         "Ararat Mirzoyan received the Ambassador Extraordinary and Plenipotentiary of the "
         "Russian Federation to Armenia Mikhail Sorokin.\n\nThe Ambassador, for his part, "
         'said Moscow was "not seeking any escalation".'
     )
-    assert find_quotes(_table(text))["speaker"].item() != "Extraordinary"
+    assert _speaker(text) != "Extraordinary"
