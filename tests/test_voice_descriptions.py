@@ -177,3 +177,27 @@ def test_a_headline_in_title_case_and_a_diplomatic_rank_name_nobody():
         'said Moscow was "not seeking any escalation".'
     )
     assert _speaker(text) != "Extraordinary"
+
+
+def test_whom_a_speaker_tells_and_the_setting_after_an_accusation_are_not_the_content():
+    text = (
+        "Asked about those remarks, a State Department spokesperson told VOA the partnership "
+        "was no threat to any country."
+    )
+    assert _reports(text) == [
+        ("the partnership was no threat to any country.", "a State Department spokesperson")
+    ]
+    text = "Lavrov told Reuters on Monday the bloc would survive."
+    assert _reports(text) == [("the bloc would survive.", "Lavrov")]
+    text = (
+        "YEREVAN -- Russian border guards will leave the airport on August 1, Armenian "
+        "officials told RFE/RL's Armenian Service on Monday, ending an arrangement of 30 years."
+    )
+    assert _reports(text) == [
+        ("Russian border guards will leave the airport on August 1", "Armenian officials")
+    ]
+    text = (
+        "Moscow has accused Armenia of sabotaging the alliance in the Caucasus after Yerevan "
+        "again refused to attend a meeting."
+    )
+    assert _reports(text) == [("Armenia of sabotaging the alliance in the Caucasus", "Moscow")]

@@ -106,6 +106,13 @@ _NOUN_THAT_RE = re.compile(
     r"\b(?:idea|ideas|claims?|reports?|suggestions?|allegations?|assertions?|notion|accusations?"
     r"|speculation|rumou?rs?|talk|fears?)\s+that$"
 )
+# what opens the content right after an addressee: "told VOA the partnership …"
+_CONTENT_START_RE = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:this|last)\s+week)?\s+(?:the|a|an|it|he|she|they|we|there|this|his|her|its|their)\s"
+)
+# the writer's setting after an accusation's or a denial's object: "… after Yerevan refused"
+_OBJECT_TAIL_RE = re.compile(r"\s+(?:after|amid|following|despite)\s")
 _TO_RE = re.compile(r"\s+to\s+(?=[a-z])")  # "pledged to …", "vowed to …", "promised to …"
 _ADDRESSEE_ONLY_RE = re.compile(r"(?:\s+[\w'’.-]+){1,3}\s*(?:[.;!?](?=\s|$)|$)")
 _TERM_QUOTE_RE = re.compile(  # the naming, then another verb of the same subject
@@ -145,7 +152,7 @@ _OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\
 # whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
 # told Reuters, deepening …", "told The Associated Press on Monday"
 _ADDRESSEE_RE = re.compile(
-    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/-]*(?:\s+[A-Z][\w.'’&/-]*){0,3}"
     # "told the economic forum", "told a rally", "told state television": an audience
     r"|\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:forum|conference|briefing|meeting|"
     r"summit|parliament|lawmakers|reporters|journalists|deputies|senators|legislators|"
@@ -323,6 +330,10 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         return None  # "Moscow warns Yerevan over US war games": whom and why, not what
     # "promised to close the loopholes that let …": the pledge, not what follows a "that"
     infinitive = _TO_RE.match(text, start, bounds[1])
+    told = _ADDRESSEE_RE.match(text, start, bounds[1]) if cue.cue in ("told", "tells") else None
+    content = told and _CONTENT_START_RE.match(text, told.end(), bounds[1])
+    if content:  # "told VOA the partnership …", "told Reuters on Monday the …": whom, then what
+        start = content.end() - len(content.group().split()[-1]) - 1
     if cue.kind == TERM:  # "назвали действия «жестокостью» и приостановили …": the naming
         named = _TERM_QUOTE_RE.match(text, start, bounds[1])
         joint = CLAUSE_JOINT_RE.search(text, start, bounds[1])  # "…, а в Душанбе — «…»"
@@ -340,6 +351,9 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     if cue.kind == TERM or cue.cue.startswith(_OBJECT_CUES):  # "accused X of Y and suspended"
         action = _AND_ACTION_RE.search(text, start, end)
         end = action.start() if action else end
+    if cue.cue.startswith(_OBJECT_CUES):  # "accused Armenia of … after Yerevan refused …"
+        setting = _OBJECT_TAIL_RE.search(text, start, end)
+        end = setting.start() if setting else end
     return start, relative_end(text, cue.start, bounds[0], start, end)
 
 
