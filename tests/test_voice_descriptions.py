@@ -201,3 +201,28 @@ def test_whom_a_speaker_tells_and_the_setting_after_an_accusation_are_not_the_co
         "again refused to attend a meeting."
     )
     assert _reports(text) == [("Armenia of sabotaging the alliance in the Caucasus", "Moscow")]
+
+
+def test_an_attribution_after_a_quote_and_the_setting_of_an_interview_report_nothing():
+    text = (
+        '"Every week we wait is a week Russia uses to prepare the next attack," the EU\'s '
+        "foreign policy chief, Kaja Kallas, said after the meeting."
+    )
+    assert _reports(text) == []
+    text = (
+        "EU ministers failed to agree on sanctions after Hungary maintained its objections, "
+        "diplomats told Euronews."
+    )
+    assert _reports(text) == [
+        ("EU ministers failed to agree on sanctions after Hungary maintained its objections",
+         "diplomats"),
+    ]  # fmt: skip
+    text = (
+        "Nikol Pashinyan has said that the quarrel with Moscow is about who we are, in an "
+        "interview marking five years since the war. He did say, however, that the bloc had "
+        "become a source of insecurity."
+    )
+    assert _reports(text) == [
+        ("the quarrel with Moscow is about who we are", "Nikol Pashinyan"),
+        ("the bloc had become a source of insecurity.", "Nikol Pashinyan"),
+    ]

@@ -62,6 +62,9 @@ WRITER_TAIL_RE = re.compile(
     # "…, in a sharp escalation of tensions": the writer's reading of the news
     r"in\s+an?\s+(?:\w+\s+)?(?:escalation|move|sign|blow|setback|shift|rebuke|step|bid|"
     r"reversal|departure)\b|"
+    # "…, in an interview marking five years since …": where it was said, not what
+    r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:interview|statement|speech|address|op-ed|"
+    r"article|post|remarks|briefing)\b|at\s+an?\s+(?:\w+\s+)?(?:news|press)\s+conference\b|"
     # "…, as tensions between the two countries reached a new high": the news around it
     r"as\s+(?!(?:well|soon|long|much|many|far|if|though|part|a\s+result|expected|planned|"
     r"usual|such|of|to|for|he|she|they|it|we|I|you|this|that)\b))[^;:!?\"“”«»]*[.!?]?\s*$"

@@ -60,6 +60,8 @@ _EN_OBJECTS = {
                            r"a\s+state\s+of|an?\s+emergency|a\s+ceasefire|a\s+truce)\b"),
     "reacted": re.compile(r"\s+to\b"),
     "accused": re.compile(r"\s+of\s"),  # "Tbilisi accused of …": a passive, the accused
+    "maintained": re.compile(r"\s+(?:its|their|his|her|the|a|an|close|good|strong|contacts|ties|"
+                             r"relations|links|control|pressure|objections?)\b"),
 }  # fmt: skip
 # speech denied: what a text says someone did not say is no report (a view denied, "does
 # not believe that …", still states a view)

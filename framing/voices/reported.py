@@ -78,7 +78,12 @@ from .verbless import headline_spans, noun_cue_spans
 
 __all__ = ["Reported", "reported_spans"]
 
-_THAT_RE = re.compile(r"\s*,?\s*(?:that|что|чтобы)(?!\w)", re.IGNORECASE)
+# (after an aside: "He did say, however, that …")
+_THAT_RE = re.compile(
+    r"\s*,?\s*(?:(?:however|though|too|also|in\s+turn|in\s+fact|однако|также),\s*)?"
+    r"(?:that|что|чтобы)(?!\w)",
+    re.IGNORECASE,
+)
 _THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
 _DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
@@ -304,7 +309,18 @@ def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, 
     plain = _NOTHING_RE.match(text, after, bounds[1]) is not None
     if _outside(text, start, gap.start(), voices.quotes) < (3 if plain else 4):
         return None
+    if _attributes_a_quote(text, start, gap.start(), voices.quotes):
+        return None  # “…,” the EU's foreign policy chief, Kaja Kallas, said: the speaker
     return start, gap.start() + (text[gap.start()] != ",")
+
+
+def _attributes_a_quote(text: str, start: int, end: int, quotes) -> bool:
+    """Whether ``text[start:end]`` opens with a quote whose words end in a comma (“…,”):
+    what follows it is the quote's attribution, not reported words."""
+    k = bisect_left(quotes, start - 1, key=lambda q: q.start)
+    if k == len(quotes) or not quotes[k].start - 1 <= start + 1 or quotes[k].end >= end:
+        return False
+    return text[quotes[k].end - 1] == "," or text[quotes[k].end + 1 : quotes[k].end + 2] == ","
 
 
 def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
