@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.voices import find_quotes, voice_spans
+from framing.voices import add_voice, find_quotes, voice_spans
 from framing.voices.descriptions import anaphor_detail, anaphor_head
 
 
@@ -226,3 +226,23 @@ def test_an_attribution_after_a_quote_and_the_setting_of_an_interview_report_not
         ("the quarrel with Moscow is about who we are", "Nikol Pashinyan"),
         ("the bloc had become a source of insecurity.", "Nikol Pashinyan"),
     ]
+
+
+def test_the_sentence_before_a_paragraph_that_names_its_speaker_is_reported():
+    """Ukrinform and the presidential sites: the statement, then "This was stated by …"."""
+    text = (
+        "KYIV, June 10. Ukraine expects the European Union to adopt the 18th package of "
+        "sanctions against Russia before the end of the month.\n\nThis was stated by Minister "
+        "of Foreign Affairs of Ukraine Andrii Sybiha at a joint press conference."
+    )
+    speaker = "Minister of Foreign Affairs of Ukraine Andrii Sybiha"
+    assert _reports(text) == [
+        ("Ukraine expects the European Union to adopt the 18th package of sanctions against "
+         "Russia before the end of the month.", speaker),
+    ]  # fmt: skip
+    # the hit's voice is the same when only the sentences around the hit are read
+    hits = pd.DataFrame({"article_id": ["a"], "frame": ["f"], "entry": ["sanctions"],
+                         "match": ["sanctions"], "start": [text.index("sanctions")],
+                         "end": [text.index("sanctions") + 9], "token": [0]})  # fmt: skip
+    out = add_voice(hits, _table(text))
+    assert (out["voice"].item(), out["speaker"].item()) == ("reported", speaker)

@@ -478,6 +478,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
     [('ОДКБ жива.', 'Лаврова')]
     """
     out: list[Reported] = []
+    wholes: list[Reported] = []  # the spans of the sentence before a cue ("Об этом заявил X")
     sentences = voices.sentences
     for k in _cues_within(voices.cues, reach):
         if reach is not None and not _held(reach[0], voices.cues.starts[k]):
@@ -510,19 +511,21 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if this and not text[start : this.start()].strip():
             if start <= 0:
                 continue  # "Об этом заявил X в …" opens the text: what it reports is not here
-            span = sentences.around(start - 1)  # the sentence before
+            span = sentences.around(_before_space(text, start))  # the sentence before
         elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
             # "He said this while …": the sentence before is the content, none follows
             lead = min(cue.start, cue.speaker_start) if cue.speaker_start >= 0 else cue.start
             if start <= 0 or not _title_only(text[start:lead]) or cue.start - start > _LOOK_BACK:
                 continue  # the sentence must open with its speaker (a title may lead it)
-            span = sentences.around(start - 1)
+            span = sentences.around(_before_space(text, start))
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
             span = _trailing_span(text, cue, bounds, voices)
         if span is not None:
+            whole = this or cue.kind != SPEECH or span[1] <= start  # the sentence before
             out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))
+            wholes += [out[-1]] if whole else []
             continue
         if k in voices.attributing and cue.kind != TERM:  # (a naming reports its object too:
             lead_in = _lead_in(text, cue, bounds)  # "назвал «неприемлемыми» попытки …")
@@ -551,7 +554,27 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
              for a, b, who, cue in noun_cue_spans(text, sentences, held)}  # fmt: skip
     out.extend(nouns)
     out.sort(key=lambda r: (r.start, r in nouns, r))  # on a tie, the cue's span first
-    return out
+    return _views_dropped(out, wholes)
+
+
+def _before_space(text: str, start: int) -> int:
+    """The last character before ``start`` that is not white space (the sentence before a
+    paragraph break), else ``start - 1``."""
+    at = start - 1
+    while at > 0 and text[at].isspace():
+        at -= 1
+    return at
+
+
+def _views_dropped(spans: list[Reported], wholes: list[Reported]) -> list[Reported]:
+    """The spans without the views of a speaker's country or office inside a sentence that a
+    later cue gives to that speaker ("Ukraine expects the EU to adopt …. This was stated by
+    Minister of Foreign Affairs of Ukraine Andrii Sybiha": all of it Sybiha's words)."""
+    if not wholes:
+        return spans
+    return [r for r in spans if r in wholes or not any(
+        w.start <= r.start and r.end <= w.end and r.speaker and r.speaker in w.speaker
+        for w in wholes)]  # fmt: skip
 
 
 def _cues_within(cues, reach) -> range | list[int]:

@@ -128,8 +128,11 @@ class Sentences:
                 continue  # in a sentence already held (a sentence's end is the next's start)
             start, end = self.around(offset)
             _merge(held, start, end)
-            if end < len(self.text):
-                end = max(end, self.around(end)[1])
+            after = end
+            while after < len(self.text) and self.text[after].isspace():
+                after += 1  # the sentence after a paragraph break
+            if after < len(self.text):
+                end = max(end, self.around(after)[1])
             _merge(reach, start, end)
         return held, reach
 
