@@ -246,3 +246,20 @@ def test_the_sentence_before_a_paragraph_that_names_its_speaker_is_reported():
                          "end": [text.index("sanctions") + 9], "token": [0]})  # fmt: skip
     out = add_voice(hits, _table(text))
     assert (out["voice"].item(), out["speaker"].item()) == ("reported", speaker)
+
+
+def test_a_readout_s_head_of_state_is_the_president_named_without_a_title():
+    """kremlin.ru's readouts: the guest is named with a title, the host without one."""
+    text = (
+        "Vladimir Putin had a telephone conversation with Prime Minister of the Republic of "
+        "Armenia Nikol Pashinyan.\n\nNikol Pashinyan informed that the parties were close to "
+        "agreeing on the text of the peace treaty. The President of Russia stressed the "
+        "importance of unblocking transport links. The Head of State noted that Russia was "
+        "ready to contribute to security in the region."
+    )
+    assert _reports(text) == [
+        ("the parties were close to agreeing on the text of the peace treaty.", "Nikol Pashinyan"),
+        ("the importance of unblocking transport links.", "Vladimir Putin"),
+        ("Russia was ready to contribute to security in the region.", "Vladimir Putin"),
+    ]
+    assert _reports("The ministry informed the embassy of its decision.") == []

@@ -76,6 +76,8 @@ __all__ = ["resolve_speakers"]
 _PRONOUN_START_RE = re.compile(r"\s*(He|She|They|Он|Она|Они)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»]?\s+(?=[\"“«„A-ZА-ЯЁ])|\n")
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
+# the anaphors of a head of state in official readouts
+_STATE_HEADS = frozenset(("the head of state", "the president of russia", "the president"))
 # cues that name where information comes from, not a person who speaks
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
@@ -184,6 +186,17 @@ def _delayed_title(named: list, titles: dict) -> str:
     ):
         return f"{titles.get(before, before.lower())} {title}"
     return title
+
+
+def _titled(text: str, name: str, at: int) -> bool:
+    """Whether the name written at ``at`` has a role in its title there or where it is
+    written before ("Prime Minister … Nikol Pashinyan …. Nikol Pashinyan informed")."""
+    while at >= 0:
+        title = title_before(text, at, at + len(name))
+        if any(r in title.split() for r in ROLES_ALL):
+            return True
+        at = text.rfind(name, 0, at)
+    return False
 
 
 def _not_one_person(phrase: str) -> bool:
@@ -429,18 +442,30 @@ class Speakers:
         """The person named without a title as a sentence's subject in the narrative before a
         head of government or state that nobody fits ("Friedrich Merz met Volodymyr Zelensky
         in Berlin. “…,” the chancellor said")."""
-        lo = max(self.last, cue.speaker_start - _NAME_REACH)
-        name = last_name(
-            self.text, lo, cue.speaker_start, self.rules, self.skip, [], subject_only=True
-        )
-        if name is None:
-            return None
-        written = self.text.rfind(name[0], lo, cue.speaker_start)
-        title = title_before(self.text, written, written + len(name[0]))
-        if any(r in title.split() for r in ROLES_ALL):
-            return None  # a titled name: that office, not necessarily this one
-        self.named.append(name)
-        return name[0]
+        found = self._untitled_in(max(self.last, cue.speaker_start - _NAME_REACH), cue)
+        if found is None and cue.speaker.lower() in _STATE_HEADS:
+            # a readout: "Vladimir Putin had a telephone conversation with Prime Minister …
+            # Nikol Pashinyan. … Nikol Pashinyan informed … The Head of State noted …"
+            found = self._untitled_in(max(0, cue.speaker_start - _NAME_REACH), cue, every=True)
+        if found is not None:
+            self.named.append(found)
+        return None if found is None else found[0]
+
+    def _untitled_in(self, lo: int, cue, every: bool = False) -> tuple[str, str] | None:
+        """The last sentence subject from ``lo`` to the cue that is named without a title
+        here or earlier (with ``every``, passing over titled ones; else None if it is titled)."""
+        hi = cue.speaker_start
+        while hi > lo:
+            name = last_name(self.text, lo, hi, self.rules, self.skip, [], subject_only=True)
+            if name is None:
+                return None
+            written = self.text.rfind(name[0], lo, hi)
+            if not _titled(self.text, name[0], written):
+                return name
+            if not every:
+                return None  # a titled name: that office, not necessarily this one
+            hi = written
+        return None
 
     def name_in(self, lo: int, hi: int) -> str | None:
         """The person a stretch of narrative is about: its last sentence subject that is a

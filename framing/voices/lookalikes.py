@@ -60,6 +60,9 @@ _EN_OBJECTS = {
                            r"a\s+state\s+of|an?\s+emergency|a\s+ceasefire|a\s+truce)\b"),
     "reacted": re.compile(r"\s+to\b"),
     "accused": re.compile(r"\s+of\s"),  # "Tbilisi accused of …": a passive, the accused
+    # "informed that …", "informed the President that …"; not "informed sources", "informed
+    # the ministry of its decision"
+    "informed": re.compile(r"(?!\s+(?:that|(?!sources?\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+that)\b)"),
     "maintained": re.compile(r"\s+(?:its|their|his|her|the|a|an|close|good|strong|contacts|ties|"
                              r"relations|links|control|pressure|objections?)\b"),
 }  # fmt: skip
