@@ -188,6 +188,20 @@ def _delayed_title(named: list, titles: dict) -> str:
     return title
 
 
+def _title_of(text: str, phrase: str, at: int, end: int) -> str:
+    """The title of the speaker written at ``at`` (:func:`written_title`), or, when it has
+    none there, the one written with the same name before ("Prime Minister … Nikol
+    Pashinyan. … Nikol Pashinyan informed that …")."""
+    title = written_title(text, at, end)
+    before = text.rfind(phrase, 0, at) if title == phrase.lower() and " " in phrase else -1
+    while before >= 0:
+        earlier = written_title(text, before, before + len(phrase))
+        if any(r in earlier.split() for r in ROLES_ALL):
+            return earlier
+        before = text.rfind(phrase, 0, before)
+    return title
+
+
 def _titled(text: str, name: str, at: int) -> bool:
     """Whether the name written at ``at`` has a role in its title there or where it is
     written before ("Prime Minister … Nikol Pashinyan …. Nikol Pashinyan informed")."""
@@ -370,7 +384,9 @@ class Speakers:
                 gender = "org"
             named.append((phrase, gender))
             if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
-                self.titles[phrase] = written_title(self.text, cue.speaker_start, cue.speaker_end)
+                self.titles[phrase] = _title_of(
+                    self.text, phrase, cue.speaker_start, cue.speaker_end
+                )
                 self.titles[phrase] = _delayed_title(named, self.titles)
             self.last = max(self.last, cue.speaker_end, cue.end)
             return phrase
