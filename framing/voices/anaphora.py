@@ -64,7 +64,6 @@ from .names import (
     ROLES_ALL,
     last_name,
     name_at,
-    title_before,
     written_title,
 )
 from .russian import RU_SOURCES
@@ -193,24 +192,20 @@ def _title_of(text: str, phrase: str, at: int, end: int) -> str:
     none there, the one written with the same name before ("Prime Minister … Nikol
     Pashinyan. … Nikol Pashinyan informed that …")."""
     title = written_title(text, at, end)
-    before = text.rfind(phrase, 0, at) if title == phrase.lower() and " " in phrase else -1
-    while before >= 0:
-        earlier = written_title(text, before, before + len(phrase))
-        if any(r in earlier.split() for r in ROLES_ALL):
-            return earlier
-        before = text.rfind(phrase, 0, before)
-    return title
+    if title != phrase.lower() or " " not in phrase:
+        return title
+    return _role_title(text, phrase, text.rfind(phrase, 0, at)) or title
 
 
-def _titled(text: str, name: str, at: int) -> bool:
-    """Whether the name written at ``at`` has a role in its title there or where it is
-    written before ("Prime Minister … Nikol Pashinyan …. Nikol Pashinyan informed")."""
+def _role_title(text: str, name: str, at: int) -> str | None:
+    """The first title with a role written with ``name`` at ``at`` or, going back, where it
+    is written before; None when none has one."""
     while at >= 0:
-        title = title_before(text, at, at + len(name))
+        title = written_title(text, at, at + len(name))
         if any(r in title.split() for r in ROLES_ALL):
-            return True
+            return title
         at = text.rfind(name, 0, at)
-    return False
+    return None
 
 
 def _not_one_person(phrase: str) -> bool:
@@ -476,7 +471,7 @@ class Speakers:
             if name is None:
                 return None
             written = self.text.rfind(name[0], lo, hi)
-            if not _titled(self.text, name[0], written):
+            if _role_title(self.text, name[0], written) is None:
                 return name
             if not every:
                 return None  # a titled name: that office, not necessarily this one
