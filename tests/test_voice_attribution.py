@@ -217,6 +217,25 @@ SPEAKERS.append(
 
 # (text, the quote's words, its kind, language)
 KINDS = [
+    (  # American style: a title's comma and full stop inside the marks
+        'Graham told CBS\'s "Face the Nation." He backs the "Sanctioning Russia Act of 2025," '
+        'which has 84 co-sponsors. "We Will Not Wait," he said, "and neither will Kyiv."',
+        "Sanctioning Russia Act of 2025,",
+        "scare_quote",
+        "en",
+    ),
+    (
+        'Graham told CBS\'s "Face the Nation." He backs the bill.',
+        "Face the Nation.",
+        "scare_quote",
+        "en",
+    ),
+    (  # a sentence in quotes, even a short one, is a quote
+        'Graham backs the bill. "We will not wait," he said.',
+        "We will not wait,",
+        "quote",
+        "en",
+    ),
     (
         "The United States will receive rights to a corridor to be known as the “Trump Route "
         "for International Peace and Prosperity”.",

@@ -93,14 +93,15 @@ _TITLE_SMALL = frozenset(
 
 def _title_case(words: list[str]) -> bool:
     """Whether ``words`` are a title: every word capitalized (or a number), or the first and
-    the last and three or more in all, with only small words between in lower case."""
+    the last of three or more, with only small words between in lower case."""
     capital = [w[:1].isupper() or w.isdigit() for w in words]
     if all(capital):
         return True
     return (
         capital[0]
         and capital[-1]
-        and sum(capital) >= 3
+        and sum(capital) >= 2
+        and len(words) >= 3  # "Face the Nation"
         and all(c or w in _TITLE_SMALL for c, w in zip(capital, words, strict=True))
     )
 
@@ -115,7 +116,9 @@ def quote_kind(
         return "scare_quote" if len(_WORD_RE.findall(quote)) <= _TERM_WORDS else "quote"
     words = _WORD_RE.findall(quote)
     speech = SENTENCE_MARK_RE.search(quote.rstrip()) or quote.rstrip().endswith(",")
-    if not speech and len(words) >= 2 and _title_case(words):
+    # (American style puts a title's comma or full stop inside the marks: “Face the Nation.”)
+    inside = SENTENCE_MARK_RE.search(quote.rstrip().rstrip(",."))
+    if not inside and len(words) >= 2 and _title_case(words):
         return "scare_quote"  # a title or a name: “The Long View”, “Trump Route for … Prosperity”
     if not speech and _LAW_TITLE_RE.match(quote):
         return "scare_quote"  # the title of a law or a decree: “On the Strategy for …”
