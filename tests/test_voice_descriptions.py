@@ -263,3 +263,10 @@ def test_a_readout_s_head_of_state_is_the_president_named_without_a_title():
         ("Russia was ready to contribute to security in the region.", "Vladimir Putin"),
     ]
     assert _reports("The ministry informed the embassy of its decision.") == []
+
+
+def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
+    text = "Britain triggered the mechanism on Thursday, a move Tehran has called ‘legally void’."
+    assert _speaker(text) == "Tehran"
+    text = "A senior Russian diplomat called the plan ‘a provocation’."
+    assert _speaker(text) == "A senior Russian diplomat"

@@ -70,6 +70,7 @@ from .cues import (
     FIRST_PERSON,
     PRONOUNS,
     RELATIVE_RE,
+    ROLES,
     RU_DATIVES,
     RU_DOCUMENTS,
     RU_FRONTED_DOCUMENT,
@@ -133,6 +134,9 @@ _WHICH_PRONOUN_RE = re.compile(
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[A-Z][\w'’.-]*(?:\s+[A-Za-z]+)?)\s*$"
 )
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
+# a noun, then a relative clause without "that" whose subject speaks: "a move Tehran has
+# called …", "the plan Moscow described as …"
+_CONTACT_RE = re.compile(r"(?:[Aa]|[Aa]n|[Tt]he)\s+((?:[a-z]+\s+){1,2})(?=[A-Z])")
 # English verbs that take an object and never put their subject after them
 _NEVER_INVERTED = ("reject", "deni", "deny", "dismiss", "accus", "urg", "condemn", "blam",
                    "criticiz", "criticis", "describ", "welcom")  # fmt: skip
@@ -342,6 +346,14 @@ def _speaker_span(
         s, e = _inverted_speaker(text, start, end, cue_text, lang, plural, governed)
     if s < 0 and not cue_text.endswith("ing"):  # "Ташиев, подписавший …, не раз повторял"
         s, e = before_apposition(text, before, stop, back_skip)
+    if s >= 0 and lang != "ru":
+        contact = _CONTACT_RE.match(text, s, e)
+        if (
+            contact
+            and not any(w in ROLES for w in contact.group(1).split())
+            and all(w[:1].isupper() for w in text[contact.end() : e].split())
+        ):  # "a move Tehran has called ‘legally void’": Tehran; not "a senior Russian diplomat"
+            s = contact.end()
     return s, e
 
 
