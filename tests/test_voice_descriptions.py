@@ -270,3 +270,22 @@ def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
     assert _speaker(text) == "Tehran"
     text = "A senior Russian diplomat called the plan ‘a provocation’."
     assert _speaker(text) == "A senior Russian diplomat"
+
+
+def test_an_envoy_an_editor_and_a_committee_to_protect_journalists():
+    text = (
+        "The European Union’s special representative for the South Caucasus, Toivo Klaar, "
+        "wrapped up a visit to Baku on Friday. “There is a real window of opportunity now,” "
+        "the envoy told reporters."
+    )
+    assert _speaker(text) == "Toivo Klaar"
+    text = (
+        "RT editor-in-chief Margarita Simonyan echoed the message, describing Yerevan’s course "
+        "as “a betrayal.”"
+    )
+    assert _speaker(text) == "Margarita Simonyan"
+    text = (
+        "Hanna Lindqvist of the Committee to Protect Journalists said Baku was waging “a "
+        "shameless campaign” against independent media."
+    )
+    assert _speaker(text) == "Hanna Lindqvist of the Committee to Protect Journalists"

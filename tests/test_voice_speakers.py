@@ -36,10 +36,10 @@ ANAPHORS = [
         'stalled. "The sanctions have hit Europe harder than us," the diplomat said.',
         "Russian Foreign Ministry Spokeswoman Maria Zakharova",
     ),
-    (  # the title before the speaker's phrase ("U.S. Ambassador to"), not inside it
+    (  # the title inside the speaker's phrase: "to" between capitals goes on
         "U.S. Ambassador to Armenia Kristina Kvien said Washington supported Armenia’s "
         "sovereignty. “We are not asking Armenia to choose sides,” the ambassador added.",
-        "Armenia Kristina Kvien",
+        "U.S. Ambassador to Armenia Kristina Kvien",
     ),
     (  # a capitalized title: "the Prime Minister"
         "Prime Minister Nikol Pashinyan has said that the CSTO failed Armenia. “The organization "

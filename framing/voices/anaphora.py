@@ -100,6 +100,7 @@ _KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLO
         "собеседник": ("источник", "собеседник"),  # "Источник … — сказал собеседник агентства"
         "депутат": ("депутат", "фракци", "парламент", "госдум", "сенатор"),  # a faction's secretary
         "lawmaker": ("lawmaker", "legislator", "parliament", "senator", "deputy"),
+        "envoy": ("envoy", "representative", "ambassador", "emissary", "negotiator"),
         "expert": _EXPERTS, "analyst": _EXPERTS, "эксперт": _EXPERTS, "политолог": _EXPERTS,
         "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
         "премьер": ("премьер", "prime minister", "глава правительства"),

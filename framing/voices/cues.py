@@ -259,7 +259,7 @@ ROLES = (
     "official representative spokesman spokeswoman spokesperson minister diplomat officer envoy "
     "ambassador aide secretary president premier chief head source leader diplomat analyst expert "
     "chancellor lawmaker legislator senator negotiator economist politician activist lawyer "
-    "commander governor mayor professor researcher"
+    "commander governor mayor professor researcher editor"
 ).split()
 RU_ROLES = (
     "министр", "глав", "президент", "премьер", "представител", "пресс-секретар", "посол", "посл",

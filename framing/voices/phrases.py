@@ -114,10 +114,11 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
             before = text[previous[0] : previous[1]].lower() if previous else ""
             if before and before not in stop and before not in NP_LINKS:
                 low = ""  # "Officials in Yerevan", "одной из столиц": the phrase goes on
-        elif low in ("and", "&") and end >= 0 and text[start].isupper():
+        elif low in ("and", "&", "to") and end >= 0 and text[start].isupper():
             previous = word_back(text, found[0])
             if previous is not None and text[previous[0]].isupper():
                 low = ""  # "Savings and Loan Association", "Shultz and Weinberger": one name
+                # ("Committee to Protect Journalists")
         if low in stop or (
             word.endswith(".")
             and (len(word) > 2 or _after_on(text, found[0]))  # "wrote on X. He said"
