@@ -12,7 +12,8 @@ Russian) into ``dev4.jsonl``, ``dev5_en.txt`` (the fifth, English) into ``dev5.j
 ``test2_en.txt`` and ``test2_ru.txt`` (a second held-out set) into ``test2.jsonl``,
 ``test3_*.txt`` (a third, written by four more writers) into ``test3.jsonl`` and
 ``dev7_*.txt`` … ``dev11_*.txt`` (the seventh to eleventh) into ``dev7.jsonl`` …
-``dev11.jsonl``, ``dev12_en_*.txt`` (the twelfth, English) into ``dev12.jsonl``;
+``dev11.jsonl``, ``dev12_en_*.txt`` (the twelfth, English) into ``dev12.jsonl``,
+``dev13_*.txt`` (the thirteenth, several speakers a passage) into ``dev13.jsonl``;
 ``--real FILE [FILE ...]`` turns the marked copies of real passages (kept outside the
 project: the texts stay in ``../shared/data``) into ``real.jsonl`` (or ``--out``, e.g.
 ``dev3.jsonl``), which stores a reference (file, row id, character start and end) instead of
@@ -225,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         records += build([HERE / "dev10_en.txt", HERE / "dev10_ru.txt"], HERE / "dev10.jsonl")
         records += build([HERE / "dev11_en.txt", HERE / "dev11_ru.txt"], HERE / "dev11.jsonl")
         records += build([HERE / "dev12_en_e.txt", HERE / "dev12_en_f.txt"], HERE / "dev12.jsonl")
+        records += build([HERE / "dev13_en_g.txt", HERE / "dev13_ru_h.txt"], HERE / "dev13.jsonl")
     hits = [h for r in records for h in r["hits"]]
     print(f"{len(records)} passages, {sum(len(r['quotes']) for r in records)} quotes, "
           f"{sum(len(r['reported']) for r in records)} reported, {len(hits)} hits, "
