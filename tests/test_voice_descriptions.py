@@ -289,3 +289,27 @@ def test_an_envoy_an_editor_and_a_committee_to_protect_journalists():
         "shameless campaign” against independent media."
     )
     assert _speaker(text) == "Hanna Lindqvist of the Committee to Protect Journalists"
+
+
+def test_a_description_and_a_name_set_off_in_a_feature():
+    text = (
+        "The head of the Russian delegation, presidential aide Igor Valuyev, told Russian "
+        'reporters Moscow had come to address "the root causes of the conflict".'
+    )
+    assert _speaker(text) == "Igor Valuyev"
+    text = (
+        "His Turkish counterpart, Murat Öztürk, was more cautious, telling reporters: "
+        '"Every step we take will be coordinated with Baku."'
+    )
+    assert _speaker(text) == "Murat Öztürk"
+    text = (
+        "When Armenia's parliament voted, Lilit Mkrtchyan watched from the public gallery. The "
+        "former diplomat, who spent six years in Moscow, says the vote was about a “divorce”."
+    )
+    assert _speaker(text) == "Lilit Mkrtchyan"
+    # a description with nobody named in full before it stays as written
+    text = (
+        "Shelling killed three people near the border, according to the regional governor, "
+        'who called it "a provocation".'
+    )
+    assert _speaker(text) == "the regional governor"

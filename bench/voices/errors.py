@@ -19,7 +19,20 @@ from pathlib import Path
 from .score import NEWS, by_article, load_passages, match_quotes, predict, same_speaker, split_of
 
 #: the splits whose passages may be read
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")
+SPLITS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev12",
+    "dev13",
+)
 
 
 def errors(passages: list[dict], pred: dict) -> list[str]:

@@ -421,7 +421,8 @@ class Speakers:
             found = _untitled([n for n in named if n[1] in _SPOKES[head]], self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":
             found = self._last_person(cue)  # not "глава МИД" for the defence minister
-        if found is None and (head in _HEADS or head == "person") and self.text:
+        described = head is not None and len(phrase.split()) >= 3 and self.lang != "ru"
+        if found is None and (head in _HEADS or head == "person" or described) and self.text:
             # "Friedrich Merz met … the chancellor said", "X addressed … the 49-year-old said"
             found = self._untitled_subject(cue)
         if found is not None:  # the one just referred to is the most recent mention
@@ -455,6 +456,9 @@ class Speakers:
         head of government or state that nobody fits ("Friedrich Merz met Volodymyr Zelensky
         in Berlin. “…,” the chancellor said")."""
         found = self._untitled_in(max(self.last, cue.speaker_start - _NAME_REACH), cue)
+        head = anaphor_head(cue.speaker, self.lang)
+        if found is not None and head not in _HEADS and head != "person" and " " not in found[0]:
+            found = None  # "the former diplomat": a person named in full ("Shelling killed …")
         if found is None and cue.speaker.lower() in _STATE_HEADS:
             # a readout: "Vladimir Putin had a telephone conversation with Prime Minister …
             # Nikol Pashinyan. … Nikol Pashinyan informed … The Head of State noted …"

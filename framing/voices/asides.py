@@ -105,6 +105,11 @@ def named_apposition(text: str, pos: int) -> tuple[int, int]:
     words = inner.split()
     # up to six words: "the group's president, Nigerian Oil Minister Rilwanu Lukman, said";
     # particles inside a name: "The Commission's President, Ursula von der Leyen, said"
+    # a title in lower case before the name: ", presidential aide Igor Valuyev,"
+    titled = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    if 0 < titled <= 3 and words[titled - 1] in ROLES and len(words) - titled >= 2:
+        inner = " ".join(words[titled:])
+        words = words[titled:]
     if 0 < len(words) <= 6 and all(
         w[:1].isupper() or (0 < i < len(words) - 1 and w in NAME_PARTICLES)
         for i, w in enumerate(words)

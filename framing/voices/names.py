@@ -102,6 +102,12 @@ _EN_OTHER_VERB_RE = re.compile(  # an auxiliary, a past without "-ed", a present
 # a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
 # a byline before a name: "By Elena Varga", "BY ANNA HOVHANNISYAN", "Автор: Анна Петрова"
 _BYLINE_RE = re.compile(r"[ \t]*(?:By|BY|Автор:|Текст:)[ \t]+")
+# an opening adverbial clause, then the subject: "When Armenia's parliament voted, X …"
+_AFTER_OPENER_RE = re.compile(
+    r"(?:^|[.!?…][\"'”’»]?\s+|\n\s*)(?:When|As|After|Before|While|Although|Though|Once|Since|If)"
+    r"\s[^.!?;:\"“”«»\n]{2,120},[ \t]+$"
+)
+_POSSESSIVES = frozenset("His Her Their Its Our My Your".split())
 _LONG_WORD_RE = re.compile(r"[A-Za-z][a-z'’-]{3,}")  # a headline's words past "of", "the"
 _SUBJECT_START_RE = re.compile(
     r"(?:^|[.!?…»\"”]\s+|\n\s*)(?:(?:When|As|After|Before|While|Although|Though|Once|Since)\s+)?$"
@@ -128,7 +134,7 @@ _DESCRIPTION_BEFORE_RE = re.compile(
 # the same, opening a sentence: "Hezbollah's secretary-general, Naim Qassem, struck …"
 _SUBJECT_DESCRIPTION_RE = re.compile(
     r"(?:^|[.!?…][\"'”’»]?\s+|\n\s*)"
-    r"(?:[Tt]he|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,80},[ \t]+$"
+    r"(?:[Tt]he|His|Her|Their|Its|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,80},[ \t]+$"
 )
 
 # a nationality before a role: "the Russian president", "the Azerbaijani leader"
@@ -265,6 +271,8 @@ def last_name(
     for m in NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):
             continue
+        if m.group().split(None, 1)[0] in _POSSESSIVES:
+            continue  # "His Turkish counterpart, Murat Öztürk, …": a description, then the name
         line = text.rfind("\n", 0, m.start()) + 1
         byline = _BYLINE_RE.match(text, line)
         if (byline and m.start() <= byline.end()) or _title_case(text, line):
@@ -296,6 +304,8 @@ def last_name(
             text, max(0, m.start() - 90), m.start()
         ):
             subject = found  # "Hezbollah's secretary-general, Naim Qassem, struck …": set off
+        elif lang != "ru" and _AFTER_OPENER_RE.search(text, max(0, m.start() - 140), m.start()):
+            subject = found  # "When the parliament voted, Lilit Mkrtchyan watched …"
     return subject if named or subject_only else subject or found
 
 
