@@ -274,6 +274,23 @@ def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
 
 # a passage of one quote, and its speaker
 FEATURE_SPEAKERS = [
+    (  # present-tense cues of features: "points out", "asks"
+        "Hayk Tonoyan, an analyst at the Caucasus Policy Institute, is less sure. He points out "
+        "that the EU has no troops in the region. “If there is another crisis on the border, "
+        "who exactly will come?” he asks.",
+        "Hayk Tonoyan",
+    ),
+    (  # the subject after "In Yerevan," before its apposition
+        "In Yerevan, Narek Sahakyan, a political scientist at Yerevan State University, "
+        "countered that the constitution was “a pretext”.",
+        "Narek Sahakyan",
+    ),
+    (  # "contained claims": a noun, no cue whose subject "he" could mean
+        "Elnur Mammadli told Foreign Policy no treaty could be signed while Armenia's "
+        "constitution contained claims on Azerbaijani territory. “The danger will not "
+        "disappear by itself,” he warned.",
+        "Elnur Mammadli",
+    ),
     (
         "The European Union’s special representative for the South Caucasus, Toivo Klaar, "
         "wrapped up a visit to Baku on Friday. “There is a real window of opportunity now,” "

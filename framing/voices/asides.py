@@ -88,6 +88,11 @@ _WISH_RE = re.compile(
     r"(?<!\w)(?:likes?|wants?|wanted|tends?|tended|continues?|continued|went on)\s+to\s*$"
 )
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*|[—–-][ \t]*)$")
+# a short adverbial that opens an English sentence before its subject: "In Yerevan, "
+_OPENER_BEFORE_RE = re.compile(
+    r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)(?:In|On|At|Meanwhile|Elsewhere|Separately|Later)"
+    r"(?:[ \t]+[\w’'-]+){0,3},[ \t]+$"
+)
 # a parenthetical between a Russian subject and its cue
 _ASIDE_RE = re.compile(
     r"(?:,\s*(?:в свою очередь|впрочем|однако|со своей стороны|в частности|тем не менее|при этом|"
@@ -164,8 +169,12 @@ def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     if m is None:
         return -1, -1
     s, e = words_before(text, m.start(), stop, skip)
-    if s < 0 or not text[s].isupper() or not _SENTENCE_START_RE.search(text, max(0, s - 4), s):
+    if s < 0 or not text[s].isupper():
         return -1, -1  # "In Yerevan, the bloc is finished, said X": no subject before
+    if not _SENTENCE_START_RE.search(text, max(0, s - 4), s) and not _OPENER_BEFORE_RE.search(
+        text, max(0, s - 40), s
+    ):
+        return -1, -1  # the subject opens the sentence, or follows "In Yerevan," / "On Monday,"
     name = _NAME_AT_END_RE.search(text, m.start() + 1, m.end())
     head = text[s:e].split("’s")[-1].split("'s")[-1].strip()
     if name is not None and " " not in head and head[:1].islower():

@@ -38,7 +38,7 @@ _EN_SPEECH = (
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
     "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights "
-    "thinks voiced maintained conceded informed"
+    "thinks voiced maintained conceded informed asks reckons reckoned counters"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"
@@ -49,7 +49,7 @@ EN_PLURAL = (
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
-    "pointed out", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
+    "pointed out", "points out", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
     "speaks of", "spoke of", "speaks about", "spoke about", "talk up", "talks up", "talked up",
 ] + [
     f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
@@ -521,7 +521,7 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
 # (and an object's verb or adjective: "contains claims", "territorial claims", "amid fears")
 NOUN_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
-    r"rejects|denies|dismisses|repeated|new|described|contains?|includes?|makes?|made|has|"
+    r"rejects|denies|dismisses|repeated|new|described|contain(?:s|ed)?|includes?|makes?|made|has|"
     r"have|had|renewed|territorial|false|unfounded|baseless|similar|fresh|competing|amid|"
     r"raised|raising|growing|stoked|stoking|fuell?ed|fuell?ing|sparked|sparking|eased|easing|"
     r"allayed|\w+['’]s)\s+$",
