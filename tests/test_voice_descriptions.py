@@ -336,3 +336,30 @@ def test_a_feature_names_its_speakers(text, speaker):
     description, a re-description of the person just named; a description with nobody named
     in full before it stays as written."""
     assert _speaker(text) == speaker
+
+
+def _ru_quotes(text: str) -> list[tuple[str, str, str]]:
+    found = find_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["ru"]}))
+    return [(r.text, r.kind, r.speaker) for r in found.itertuples()]
+
+
+def test_russian_words_said_after_a_treaty_and_a_company_s_spokesman():
+    text = (
+        "Глава МИД Азербайджана Джейхун Байрамов заявил, что без изменения конституции мирный "
+        "договор «останется документом на бумаге»."
+    )
+    assert _ru_quotes(text) == [
+        ("останется документом на бумаге", "quote", "Глава МИД Азербайджана Джейхун Байрамов")
+    ]
+    text = (
+        "Министр Армении Давид Худатян подчеркнул, что речь не идет о разрыве концессионного "
+        "договора: «Мы хотим, чтобы дорога работала в полную силу».\n\nПредставитель РЖД "
+        "сообщил изданию, что компания «открыта к диалогу с армянскими партнерами»."
+    )
+    assert _ru_quotes(text) == [
+        ("Мы хотим, чтобы дорога работала в полную силу", "quote", "Министр Армении Давид Худатян"),
+        ("открыта к диалогу с армянскими партнерами", "quote", "Представитель РЖД"),
+    ]
+    # a book's title keeps its verb: «Война, которой не было»
+    text = "В Ереване вышла книга «Война, которой не было» — о событиях осени 2020 года."
+    assert _ru_quotes(text) == [("Война, которой не было", "scare_quote", "")]

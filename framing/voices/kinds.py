@@ -43,6 +43,8 @@ _TITLE_BEFORE_RE = re.compile(
     r"(?:\s+of)?[\s,:]*$",
     re.IGNORECASE,
 )
+# a quote that opens with a person speaking: "We …", «Мы …»
+_SPEAKING_RE = re.compile(r"(?:Мы|Я|Вы|We|I|You)\s")
 _LAW_TITLE_RE = re.compile(r"(?:On|Об?)\s+(?:the\s+)?[^\W\d_]")
 # an English auxiliary or modal makes a short quote a clause (“cannot be held responsible”)
 _FINITE_RE = re.compile(
@@ -57,7 +59,7 @@ _RU_FINITE_RE = re.compile(
     r"(?<!\w)не\s+[а-яё]+(?:ет|ит|ут|ют|ат|ят|ем|им|л|ла|ло|ли)(?!\w)"
     r"|[а-яё]{2,}(?:ется|ится|ются|ятся|утся|лся|лась|лось|лись)(?!\w)"
     r"|[а-яё]{2,}(?:ает|яет|ует|еет|ают|яют|уют|еют|ывал[аио]?|ивал[аио]?)(?!\w)"
-    r"|(?<!\w)(?:стал|был)[аио]?(?!\w)",
+    r"|(?<!\w)(?:пере|за|на|до|при)?(?:стал|был)[аио]?(?!\w)",
     re.IGNORECASE,
 )
 # the nouns of a slogan, quoted whatever its length: the principle of “nothing about …”
@@ -146,8 +148,11 @@ def titled(text: str, q: QuoteSpan, quote: str) -> bool:
     ведет страну…»" names nothing)."""
     title = _TITLE_BEFORE_RE.search(text, max(0, q.start - 40), q.start - 1)
     if title is not None and not _SLOGAN_RE.search(title.group()):
-        if quote[:1].islower() and len(_WORD_RE.findall(quote)) > _SCARE_WORDS:
-            return False  # the resolution “serves only to fuel tensions …”: its words
+        lower = quote[:1].islower()
+        if (lower and len(_WORD_RE.findall(quote)) > _SCARE_WORDS) or _SPEAKING_RE.match(quote):
+            return False  # the resolution “serves only to fuel tensions …”, договора: «Мы …»
+        if lower and (_FINITE_RE.search(quote) or _RU_FINITE_RE.search(quote)):
+            return False  # мирный договор «останется документом на бумаге»: words said
     return title is not None and not (
         quote[:1].islower() and _NAMED_ORG_RE.search(title.group().lower()) is not None
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import PRONOUNS, RU_INSTITUTIONS, RU_ROLES, RU_STOP
+from .cues import OFFICES, PRONOUNS, RU_INSTITUTIONS, RU_ROLES, RU_STOP
 from .phrases import TOKEN_RE, word_back, words_after, words_before
 
 __all__ = [
@@ -92,6 +92,8 @@ RU_DESCRIPTIONS = (*RU_ROLES, "политик", "аналитик", "эконо�
                    "директор", "профессор", "экс-")  # fmt: skip
 # an unnamed source is introduced by a description, not referred back to by one
 RU_SOURCES = ("источник", "собеседник")
+# outlets whose name may follow a speaker as the one addressed ("сказал эксперт РИА Новости")
+_MEDIA = frozenset("РИА ТАСС РБК НТВ ВГТРК BBC ВВС".split())
 # a capitalized word after a Russian role that is a surname, not an office or a place
 # ("министра Лаврова", not "представитель Кремля", "секретарь Совбеза", "МИД Армении")
 _SURNAME_RE = re.compile(
@@ -314,6 +316,11 @@ def description_head(low: str, words: list[str]) -> str | None:
     if any(w[:1].isupper() for w in rest):
         if head.startswith(RU_SOURCES) or len(rest) > 2:
             return None  # "Источник РБК", "Собеседник «Ъ»": a source introduced
+        if any(w.isupper() and len(w) > 1 and w.lower() not in OFFICES and w not in _MEDIA
+               for w in rest):  # fmt: skip
+            # "Представитель РЖД": a company's spokesman, not one named before (but "сказал
+            # эксперт РИА Новости": the outlet he told)
+            return None
         if (
             any(_SURNAME_RE.fullmatch(w) for w in rest)
             or sum(w[:1].isupper() for w in rest) > 1
