@@ -312,8 +312,11 @@ def last_name(
 def _title_case(text: str, line: int) -> bool:
     """Whether the line starting at ``line`` is an English headline in title case ("The
     Sanctions Are Working—Just Not the Way Brussels Says"): four or more long words, nearly
-    all capitalized, and no full stop at its end."""
-    end = text.find("\n", line)
+    all capitalized, and no full stop at its end; a line of more than 200 characters is a
+    paragraph."""
+    end = text.find("\n", line, line + 201)
+    if end < 0 and len(text) - line > 200:
+        return False
     words = _LONG_WORD_RE.findall(text, line, len(text) if end < 0 else end)
     if len(words) < 4 or text[line : len(text) if end < 0 else end].rstrip().endswith("."):
         return False
