@@ -37,6 +37,18 @@ def _marked(sentence: str) -> tuple[str, list[int], list[int]]:
 
 # (sentence with [hits], expected negation of each hit)
 ENGLISH = [
+    # a denial's object that reports something stays in scope to its end; "and said" ends it
+    ("He rejected suggestions that the city's defences were close to [collapse].", [True]),
+    (
+        "The Ministry of Defense has already rejected the claims of the Azerbaijani side "
+        "regarding an Armenian [attack].",
+        [True],
+    ),
+    (
+        "Zakharova rejected claims of ethnic profiling and said it was Baku that was "
+        "[escalating] the dispute.",
+        [False],
+    ),
     # the plain cues
     ("Moscow said there is no [threat] to Armenia.", [True]),
     ("The deployment does not pose a [threat] to the region.", [True]),
@@ -218,6 +230,11 @@ RUSSIAN = [
     ("Азербайджан не подписал договор и продолжает обвинять Армению в [агрессии].", [False]),
     ("Клиент отрицает причастность к финансированию [войны].", [True]),
     ("Он намерен оспорить решение и отрицает причастность к финансированию [войны].", [True]),
+    (
+        "МИД Армении опроверг сообщения ряда российских СМИ о якобы принятом решении о "
+        "[приостановке] договора.",
+        [True],
+    ),
     # a yes/no question asks; a question with a question word presumes the denial
     ("Разве поставки ракет Киеву — не [эскалация]?", [False]),
     ("Почему Москва не вводит [санкции]?", [True]),

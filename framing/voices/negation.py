@@ -110,6 +110,9 @@ NP_WINDOW = 3
 POST_WINDOW = 3
 #: word tokens a denial governs when a "that" clause is its object ("denied that …")
 CLAUSE_WINDOW = 14
+#: word tokens a denial governs when a report is its object ("dismissed opposition claims
+#: that Yerevan's refusal to pay its dues had exposed the country to a Russian attack")
+OBJECT_WINDOW = 22
 #: the same, when the cue both ways ends its clause: the Russian existential "нет" closes a
 #: noun phrase, whose modifiers stand between ("угрозы для курса в краткосрочной перспективе
 #: нет", "опасности веерных отключений на правом берегу нет")
@@ -226,6 +229,13 @@ _DENIED_THAT_RE = re.compile(
     r"(?:denied|denies|deny|rejected|rejects|отрица\w*|отверг\w*|опроверг\w*)"
     r"\s*,?\s*(?:that|что)(?!\w)"
 )
+# a denial whose object is a report of something ("rejected suggestions that the defences
+# were close to collapse", "опроверг сообщения СМИ о приостановке …")
+_DENIED_CLAIMS_RE = re.compile(
+    r"(?:dismiss\w*|denied|denies|deny|rejected|rejects|refuted|отверг\w*|опроверг\w*)"
+    r"(?:\s+\w+){0,3}?\s+(?:claims?|suggestions?|allegations?|reports?|speculation|rumou?rs?|"
+    r"accusations?|сообщени\w*|информаци\w*|слух\w*|обвинени\w*|утверждени\w*|домысл\w*)(?!\w)"
+)
 # the forms of the Russian denials whose object a "что" clause is ("отрицают, что …")
 _DENIALS = [
     stem + ending
@@ -242,6 +252,9 @@ _COMMA_AND = (
     # a second content clause or a new one with no comma: "was not directed against anyone
     # and that Armenia's security …", "did nothing when our territory came under attack"
     r"|(?<!\w)(?:and that|when|where|и что)(?!\w)"
+    # "rejected claims of profiling and said it was Baku that was escalating": a second verb
+    r"|(?<!\w)and(?=\s+(?:said|says|added|insisted|warned|stressed|noted|told|called|accused|"
+    r"urged|argued|claimed|blamed)(?!\w))"
     # "не поехал в Минск и провел переговоры …": a second verb of the subject, a new clause
     r"|(?<!\w)и(?=\s+[а-яё]{3,}(?:ает|яет|ует|ают|яют|уют|ил|ила|или|ило|ала|али|яла|яли|вел|вёл|шел|шёл)(?!\w))"
     # "не означает, что …": a new clause; not after a denial, whose object it is ("отрицал,
@@ -419,6 +432,8 @@ def _forward(scan: _Scanner, start: int, first: int) -> bool:
                 cue_end = -1  # "Without sanctions relief, the crisis …": another clause
             if _DENIED_THAT_RE.match(scan.low, m_start):
                 window = CLAUSE_WINDOW  # "denied that the troops posed a threat": the clause
+            elif _DENIED_CLAIMS_RE.match(scan.low, m_start):
+                window = OBJECT_WINDOW  # "dismissed opposition claims that …": all of them
         elif kind == "stop":
             cue_end = -1  # a boundary after a cue ends its scope
     return (
