@@ -363,3 +363,33 @@ def test_russian_words_said_after_a_treaty_and_a_company_s_spokesman():
     # a book's title keeps its verb: «Война, которой не было»
     text = "В Ереване вышла книга «Война, которой не было» — о событиях осени 2020 года."
     assert _ru_quotes(text) == [("Война, которой не было", "scare_quote", "")]
+
+
+def test_the_day_after_a_cue_and_the_news_after_the_content_are_the_writer_s():
+    text = (
+        "BISHKEK, Jan 15 (Reuters) - Kyrgyzstan's central bank said on Wednesday the country's "
+        "banking system was stable, a day after the United States imposed sanctions on two "
+        "Kyrgyz lenders."
+    )
+    assert _reports(text) == [
+        ("the country's banking system was stable", "Kyrgyzstan's central bank")
+    ]
+
+
+def test_a_russian_trailing_cue_with_its_addressee_before_a_role():
+    text = (
+        "Учения пройдут в запланированном формате, а сценарий менять не будут, сказал агентству "
+        "представитель объединенного штаба организации."
+    )
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["ru"]}))
+    assert [(text[r.start : r.end], r.speaker) for r in spans.itertuples()] == [
+        ("Учения пройдут в запланированном формате, а сценарий менять не будут",
+         "представитель объединенного штаба организации"),
+    ]  # fmt: skip
+    text = (
+        "Премьер-министр Никол Пашинян теперь открыто говорит, что Россия «не выполнила свои "
+        "обязательства»."
+    )
+    assert _ru_quotes(text) == [
+        ("не выполнила свои обязательства", "quote", "Премьер-министр Никол Пашинян")
+    ]

@@ -62,6 +62,9 @@ WRITER_TAIL_RE = re.compile(
     # "…, in a sharp escalation of tensions": the writer's reading of the news
     r"in\s+an?\s+(?:\w+\s+)?(?:escalation|move|sign|blow|setback|shift|rebuke|step|bid|"
     r"reversal|departure)\b|"
+    # "…, a day after the United States imposed sanctions …": the news it follows
+    r"(?:a|one|two|three|four|five|several|just)\s+(?:day|days|week|weeks|month|months|hours?)"
+    r"\s+(?:after|before)\b|"
     # "…, in an interview marking five years since …": where it was said, not what
     r"in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:interview|statement|speech|address|op-ed|"
     r"article|post|remarks|briefing)\b|at\s+an?\s+(?:\w+\s+)?(?:news|press)\s+conference\b|"

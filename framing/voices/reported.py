@@ -47,17 +47,13 @@ from typing import NamedTuple
 
 from .clauses import (
     AND_RE,
-    ASIDE_AFTER_RE,
     CLAUSE_JOINT_RE,
     JOINT_RE,
-    OPENER_RE,
     RELATIVE_BEFORE_RE,
     TWO_WORDS_RE,
     WHAT_BEFORE_RE,
-    WORDS_RE,
     WRITER_ADVERBIAL_RE,
     WRITER_TAIL_RE,
-    content_before,
     opener_end,
     opens_clause,
     relative_end,
@@ -68,25 +64,24 @@ from .cues import (
     EN_PAST,
     PRONOUNS,
     RETROSPECTIVE,
-    ROLES,
-    TITLE_LINKS,
     VIEWS,
 )
 from .quotes import ArticleVoices
 from .speakers import ACCORDING, SPEECH, TERM, Cue
+from .trailing import (
+    ADDRESSEE_RE,
+    DIRECT_RE,
+    NOTHING_RE,
+    THAT_NEAR_RE,
+    THAT_RE,
+    TRAIL_GAP_RE,
+    title_only,
+    trailing_span,
+)
 from .verbless import headline_spans, noun_cue_spans
 
 __all__ = ["Reported", "reported_spans"]
 
-# (after an aside: "He did say, however, that …")
-_THAT_RE = re.compile(
-    r"\s*,?\s*(?:(?:however|though|too|also|in\s+turn|in\s+fact|однако|также),\s*)?"
-    r"(?:that|что|чтобы)(?!\w)",
-    re.IGNORECASE,
-)
-_THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
-# the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
-_DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
 # a quoted name right after the cue and before "что" / "that": заявила «Азатутюн», что
 _NAMED_THAT_RE = re.compile(  # also "рассказал «Российской газете» о том, что …"
     r"\s*[«\"“„][A-ZА-ЯЁ][^«»\"“”\n]{0,40}[»\"”“]\s*(?=,?\s*(?:о\s+том,\s*)?(?:что|that)(?!\w))",
@@ -99,7 +94,6 @@ _QUOTE_AFTER_RE = re.compile(r"(?::|,)\s*[«\"“„]")
 # "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
 # (at most two words before the colon: "fear the opposite danger: that …" has an object)
 _COLON_RE = re.compile(r"(?:\s*[^\s.,;:!?\"“”«»„]+){0,2}\s*:\s*(?=[^\W\d_])")
-_NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
 _KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?<!того )(?<!так )(?:как|as)\s+$", re.I)  # not "так как"
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
@@ -110,6 +104,10 @@ _DENIALS = ("reject", "dismiss", "deni", "deny")
 _NOUN_THAT_RE = re.compile(
     r"\b(?:idea|ideas|claims?|reports?|suggestions?|allegations?|assertions?|notion|accusations?"
     r"|speculation|rumou?rs?|talk|fears?)\s+that$"
+)
+# the day after a cue, before content without "that"
+_WHEN_RE = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+[a-z])"
 )
 # what opens the content right after an addressee: "told VOA the partnership …"
 _CONTENT_START_RE = re.compile(
@@ -138,32 +136,6 @@ _OUTLET_RE = re.compile(
     r"Reuters|Bloomberg|Financial Times|FT|Sputnik|NEWS\.am|JAMnews|EADaily|Азатутюн|Регнум|"
     r"Росбалт|Eurasianet|AP|AFP)(?!\w)"
 )
-# the comma (a closing mark or a dash around it) that ends the content before a trailing cue:
-# "…, the officials said", "…, заявил Пашинян", "…», — сказал он", "… Israel,\" he said"
-_TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s*)?$")
-# what may follow a trailing cue and its speaker: the sentence's end, an apposition or a
-# participle after a comma, or an adverbial ("at a meeting", "в интервью", "on Tuesday")
-_TRAIL_AFTER_RE = re.compile(
-    r"\s*(?:[.!?…;)\]]|$|,|(?:on|at|in|during|after|before|to|from|via|when|while|last|this|"
-    r"late|earlier|later|yesterday|today|overnight|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|в|во|на|по|со|после|перед|при|накануне|сегодня|вчера|"
-    r"также|журналистам|агентству|изданию|телеканалу|газете|reporters|journalists|lawmakers|"
-    r"a\s+(?:news|press)\s+conference|a\s+briefing)(?!\w))",
-    re.IGNORECASE,  # "said Thursday", the wire's day without "on"
-)
-# a name in quotation marks that ends a trailing cue's speaker: "…, добавил собеседник
-# «Медузы».", "сообщили в пресс-службе ЗАО «Газпром Армения»" (no quote of the speaker's)
-_OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\s*(?:[.,;)]|$|в\s|со\s))")
-# whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
-# told Reuters, deepening …", "told The Associated Press on Monday"
-_ADDRESSEE_RE = re.compile(
-    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/-]*(?:\s+[A-Z][\w.'’&/-]*){0,3}"
-    # "told the economic forum", "told a rally", "told state television": an audience
-    r"|\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:forum|conference|briefing|meeting|"
-    r"summit|parliament|lawmakers|reporters|journalists|deputies|senators|legislators|"
-    r"audience|crowd|students|delegates|assembly|session|committee|council|congress|rally|"
-    r"gathering|television|radio|channel|broadcaster|newspaper|agency|podcast|interviewer)\b"
-)
 # "reported on the talks", "wrote about the crisis": a topic, no words (not "on Tuesday")
 _TOPIC_RE = re.compile(
     r"\s+(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -190,11 +162,6 @@ _NOT_SOURCES = frozenset(  # "according to the schedule": a plan, a law, a treat
 _SAID_THIS_RE = re.compile(
     r"\s+(?:this|so)(?=\s*(?:[.,;]|$|(?:while|during|at|in|on|when|after|before|as)\b))"
 )
-# a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
-_DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
-# a title before a speaker may also join offices and hold roles the anaphors do not need:
-# "Adviser to the Head of the President's Office and member of the negotiating team"
-_TITLE_WORDS = TITLE_LINKS | frozenset("and on a an member deputy adviser advisor s".split())
 # how far into its sentence a cue that reports the sentence before may be ("This was stated
 # by X", "Adviser … Mykhailo Podolyak emphasized this")
 _LOOK_BACK = 200
@@ -255,90 +222,22 @@ def _clause_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int
     return (after, bounds[1]) if cue.kind == ACCORDING else None
 
 
-def _outside(text: str, start: int, end: int, quotes) -> int:
-    """How many words of ``text[start:end]`` lie outside the quotes (with their marks)."""
-    n, at = 0, start
-    # the quotes are sorted and do not overlap: skip to the first that may reach ``start``
-    for q in quotes[bisect_left(quotes, start, key=lambda q: q.end + 1) :]:
-        if q.start - 1 >= end:
-            break
-        n += len(WORDS_RE.findall(text, at, max(at, q.start - 1)))
-        at = max(at, q.end + 1)
-    return n + len(WORDS_RE.findall(text, at, max(at, end)))
-
-
-def _trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, int] | None:
-    """The content before a trailing cue: "…, the officials said." / "…, заявил Пашинян в …".
-
-    From the sentence's start (after a wire dateline) to the comma before the cue or its
-    speaker, when nothing but an adverbial, an apposition or the sentence's end follows
-    them and at least three words of the content are not quoted (“…,” he said is a quote's)."""
-    lead = cue.speaker_start if 0 <= cue.speaker_start < cue.start else cue.start
-    gap = _TRAIL_GAP_RE.search(text, max(bounds[0], lead - 8), lead)
-    after = max(cue.end, cue.speaker_end)
-    if cue.cue.lower() in ("told", "tells") and after == cue.end:
-        told = _ADDRESSEE_RE.match(text, after, bounds[1])
-        after = told.end() if told else after
-    after += text[after : after + 1] in ("»", '"', "”")  # ", пишет «Коммерсант».": its mark
-    outlet = _OUTLET_AFTER_RE.match(text, after, bounds[1])
-    after = outlet.end() if outlet else after  # "добавил собеседник «Медузы».": a name
-    comma = text.rfind(",", max(bounds[0], lead - 80), lead) if gap is None else -1
-    if comma > bounds[0] and _title_only(text[comma + 1 : lead]):  # ", Russian Ambassador to
-        gap = _TRAIL_GAP_RE.search(text, comma, comma + 1)  # Armenia Sergei Kopyrkin said"
-    if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
-        return None
-    if _THAT_RE.match(text, after, bounds[1]) or _THAT_NEAR_RE.match(text, after, bounds[1]):
-        return None  # "…, he said on Tuesday that …": the content follows
-    if _DIRECT_RE.match(text, after, bounds[1]):
-        return None  # "Asked about …, the prince replied, “…”": the quote is the words
-    start = bounds[0]
-    dateline = _DATELINE_RE.match(text, start, gap.start())
-    if dateline:
-        start = dateline.end()
-    if OPENER_RE.match(text, start) and "," not in text[start : gap.start()]:
-        return None  # "As the danger grew, Lukashenko told reporters he …": an adverbial
-    aside = ASIDE_AFTER_RE.match(text, after, bounds[1])
-    if (
-        aside
-        and _outside(text, start, gap.start(), voices.quotes) >= 1
-        and content_before(text[start : gap.start()])
-    ):
-        # "The crisis, Lavrov said, was manufactured": the sentence around the aside
-        tail = WRITER_TAIL_RE.search(text, aside.end(), bounds[1])
-        return start, tail.start() if tail else bounds[1]
-    plain = _NOTHING_RE.match(text, after, bounds[1]) is not None
-    if _outside(text, start, gap.start(), voices.quotes) < (3 if plain else 4):
-        return None
-    if _attributes_a_quote(text, start, gap.start(), voices.quotes):
-        return None  # “…,” the EU's foreign policy chief, Kaja Kallas, said: the speaker
-    return start, gap.start() + (text[gap.start()] != ",")
-
-
-def _attributes_a_quote(text: str, start: int, end: int, quotes) -> bool:
-    """Whether ``text[start:end]`` opens with a quote whose words end in a comma (“…,”):
-    what follows it is the quote's attribution, not reported words."""
-    k = bisect_left(quotes, start - 1, key=lambda q: q.start)
-    if k == len(quotes) or not quotes[k].start - 1 <= start + 1 or quotes[k].end >= end:
-        return False
-    return text[quotes[k].end - 1] == "," or text[quotes[k].end + 1 : quotes[k].end + 2] == ","
-
-
 def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """The content after a speech or term cue, to the end of its sentence."""
     start = max(cue.end, cue.speaker_end) if cue.speaker_start >= cue.end else cue.end
     named = _NAMED_THAT_RE.match(text, start, bounds[1])
     if named:  # "заявила «Азатутюн», что …": an outlet addressed, then the content
         start = named.end()
-    if _DIRECT_RE.match(text, start, bounds[1]) and cue.kind != TERM:
+    if DIRECT_RE.match(text, start, bounds[1]) and cue.kind != TERM:
         return None  # (a naming's quote is its term: "назвал «неприемлемыми» попытки …")
     semicolon = text.find(";", start, bounds[1])  # "…; Азербайджан наращивает войска": news
     bounds = (bounds[0], semicolon) if semicolon >= 0 else bounds
-    that = _THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
+    that = THAT_RE.match(text, start, bounds[1]) or _COLON_RE.match(text, start, bounds[1])
     if that:
         tail = WRITER_TAIL_RE.search(text, that.end(), bounds[1])
         end = tail.start() if tail else bounds[1]
         return that.end(), relative_end(text, cue.start, bounds[0], that.end(), end)
-    if _NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
+    if NOTHING_RE.match(text, start, bounds[1]) or _WHAT_NEXT_RE.match(text, start, bounds[1]):
         return None  # "…, Lavrov said." / "rejected what he called a “collapse”" (a term's)
     if cue.cue in ("told", "tells") and _ADDRESSEE_ONLY_RE.match(text, start, bounds[1]):
         return None  # "…, Thayer Bigelow told security analysts.": whom, not what
@@ -346,16 +245,19 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         return None  # "Moscow warns Yerevan over US war games": whom and why, not what
     # "promised to close the loopholes that let …": the pledge, not what follows a "that"
     infinitive = _TO_RE.match(text, start, bounds[1])
-    told = _ADDRESSEE_RE.match(text, start, bounds[1]) if cue.cue in ("told", "tells") else None
+    told = ADDRESSEE_RE.match(text, start, bounds[1]) if cue.cue in ("told", "tells") else None
     content = told and _CONTENT_START_RE.match(text, told.end(), bounds[1])
     if content:  # "told VOA the partnership …", "told Reuters on Monday the …": whom, then what
         start = content.end() - len(content.group().split()[-1]) - 1
+    when = None if told else _WHEN_RE.match(text, start, bounds[1])
+    if when and not THAT_RE.match(text, when.end(), bounds[1]):
+        start = when.end()  # "said on Wednesday the country's banking system was stable"
     if cue.kind == TERM:  # "назвали действия «жестокостью» и приостановили …": the naming
         named = _TERM_QUOTE_RE.match(text, start, bounds[1])
         joint = CLAUSE_JOINT_RE.search(text, start, bounds[1])  # "…, а в Душанбе — «…»"
         if named or joint:
             bounds = (bounds[0], named.end() if named else joint.start())
-    near = None if infinitive else _THAT_NEAR_RE.match(text, start, bounds[1])
+    near = None if infinitive else THAT_NEAR_RE.match(text, start, bounds[1])
     if near and cue.cue.startswith(_DENIALS) and _NOUN_THAT_RE.search(near.group()):
         near = None  # "rejected the idea that …", "dismissed claims that …": the object
     if near and not opens_clause(near.group()):
@@ -402,7 +304,7 @@ def _before_next(text: str, cues, k: int, span: tuple[int, int]) -> tuple[int, i
     nxt = cues[j]
     cue = cues[k]
     if nxt.kind == SPEECH and nxt.speaker_start >= nxt.end:
-        gap = _TRAIL_GAP_RE.search(text, max(start, nxt.start - 8), nxt.start)
+        gap = TRAIL_GAP_RE.search(text, max(start, nxt.start - 8), nxt.start)
         if gap is not None:  # "Москва назвала X угрозой, заявила Захарова": Y's trailing cue
             return start, gap.start()
     if (
@@ -425,16 +327,6 @@ def _own_outlet(text: str, source: str) -> bool:
     outlet named again in it ("Источник «Ъ» …", "сообщил РБК", "/ТАСС/")."""
     name = source.strip('«»"“” ')
     return bool(name) and _OUTLET_RE.match(source) is not None and text.count(name) > 1
-
-
-def _title_only(words: str) -> bool:
-    """Whether ``words`` (before a speaker's phrase) are only a title: capitalized words,
-    role nouns and their links ("Adviser to the Head of the President's Office and member of
-    the negotiating team" before "Mykhailo Podolyak emphasized this")."""
-    return all(
-        w[:1].isupper() or w.lower() in _TITLE_WORDS or w.lower() in ROLES
-        for w in WORDS_RE.findall(words)
-    )
 
 
 def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
@@ -500,7 +392,7 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         if (
             cue.cue in _TOPIC_CUES
             and _TOPIC_RE.match(text, cue.end)
-            and not _THAT_NEAR_RE.match(text, cue.end)  # "reported on Facebook that …"
+            and not THAT_NEAR_RE.match(text, cue.end)  # "reported on Facebook that …"
         ):
             continue  # "Armenpress reported on the talks, which …": a topic, no words
         start, end = sentences.around(cue.start)
@@ -515,13 +407,13 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         elif _SAID_THIS_RE.match(text, max(cue.end, cue.speaker_end)):
             # "He said this while …": the sentence before is the content, none follows
             lead = min(cue.start, cue.speaker_start) if cue.speaker_start >= 0 else cue.start
-            if start <= 0 or not _title_only(text[start:lead]) or cue.start - start > _LOOK_BACK:
+            if start <= 0 or not title_only(text[start:lead]) or cue.start - start > _LOOK_BACK:
                 continue  # the sentence must open with its speaker (a title may lead it)
             span = sentences.around(_before_space(text, start))
         elif cue.cue.endswith(" by"):
             continue  # "one said by the Pentagon to have been …": no content of its own
         elif cue.kind == SPEECH and not cue.inherits and not _spoken_before(voices, k, start):
-            span = _trailing_span(text, cue, bounds, voices)
+            span = trailing_span(text, cue, bounds, voices)
         if span is not None:
             whole = this or cue.kind != SPEECH or span[1] <= start  # the sentence before
             out.append(Reported(*_trim(text, *span), voices.speakers[k], cue.cue))

@@ -299,7 +299,9 @@ def _speaker_span(
     if lang == "ru" and kind == SPEECH and _COMMA_BEFORE_RE.search(text, start - 4, start):
         if speaker_ends_sentence(text, end):  # ", отмечают наблюдатели.", ", пишет «Ъ»."
             s, e = speaker_after(text, end, lang, plural, outlet_speaks=True)
-            if s >= 0 and trailing_source(text, s, e, plural):
+            if s >= 0 and (
+                trailing_source(text, s, e, plural) or text[s:e].lower().startswith(RU_ROLES)
+            ):  # "…, отмечают наблюдатели.", "…, сказал агентству представитель штаба."
                 return s, e
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
     if relative is not None:
