@@ -393,3 +393,14 @@ def test_a_russian_trailing_cue_with_its_addressee_before_a_role():
     assert _ru_quotes(text) == [
         ("не выполнила свои обязательства", "quote", "Премьер-министр Никол Пашинян")
     ]
+
+
+def test_a_discussion_that_continued_says_nothing():
+    text = (
+        "The discussion of developments around Ukraine continued. The President of Russia noted "
+        "that the security forces had shelled residential areas."
+    )
+    assert _reports(text) == [
+        ("the security forces had shelled residential areas.", "The President of Russia")
+    ]
+    assert _speaker("“It is over,” he continued.") == "he"

@@ -73,6 +73,8 @@ _DENIABLE = frozenset(
     "respond responded answer answered elaborate specify disclose".split()
 )
 _DENIED_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CONTINUED_RE = re.compile(r"\s*[.;]|\s+(?:to|for|until|through|into|with|after|on|in|at)\b")
+_QUOTE_NEAR_RE = re.compile(r"[\"”’»]")
 _EXPRESSED_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:hopes?|concerns?|confidence|commitment|support|regret|"
     r"readiness|disappointment|gratitude|solidarity|doubts?)\b"
@@ -116,6 +118,10 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
             return True  # "a programme promised by the Reagan administration"
     if cue in _DENIABLE and _DENIED_RE.search(text, max(0, start - 16), start):
         return True  # "Moscow has not commented on …", "did not say whether …": nothing said
+    if cue == "continued" and _CONTINUED_RE.match(text, end):
+        # "The discussion … continued.", "talks continued for hours": an action; but
+        # "“…,” he continued." and "he continued: “…”" speak
+        return not _QUOTE_NEAR_RE.search(text, max(0, start - 40), start)
     if cue in ("expressed", "voiced"):  # "expressed her hopes that …", not "expressed in dollars"
         return _EXPRESSED_RE.match(text, end) is None
     obj = _EN_OBJECTS.get(cue)
