@@ -404,3 +404,15 @@ def test_a_discussion_that_continued_says_nothing():
         ("the security forces had shelled residential areas.", "The President of Russia")
     ]
     assert _speaker("“It is over,” he continued.") == "he"
+
+
+def test_a_wire_s_unnamed_spokesman_is_the_he_that_follows():
+    text = (
+        "The spokesman said FECSA was sending telexes to its creditors.\n    He said banks had "
+        "insisted on a declaration that FECSA was suspending repayments."
+    )
+    assert [speaker for _, speaker in _reports(text)][:2] == ["The spokesman", "The spokesman"]
+    # a description stays as written for another description ("The President" is not "the
+    # Head of State" unless a name says so)
+    text = '"We are grateful to them," the Head of State said. The President stressed that "no one will die for us".'
+    assert find_quotes(_table(text))["speaker"].tolist() == ["the Head of State", "The President"]

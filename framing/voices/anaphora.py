@@ -432,6 +432,8 @@ class Speakers:
             named.append((phrase, "org"))
         elif self.lang == "ru":  # "Генеральный секретарь ОДКБ заявил … — сказал он"
             named.append((phrase, gender_of(phrase, cue.gender)))
+        elif head in _SPOKES:  # "The spokesman said …. He said …": the wires' unnamed
+            named.append((phrase, _SPOKES[head][0]))  # spokesman is the one "he" means next
         return found if found is not None else phrase
 
     def _named_before(self, cue, want: str, lo: int, exact: bool = False) -> str | None:
