@@ -32,6 +32,7 @@ SPLITS = (
     "dev11",
     "dev12",
     "dev13",
+    "dev14",
 )
 
 
