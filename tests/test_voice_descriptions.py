@@ -274,6 +274,16 @@ def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
 
 # a passage of one quote, and its speaker
 FEATURE_SPEAKERS = [
+    (  # a colon after the subject, with a modifier and a role before the name
+        "Peskov said Moscow saw no reason for a crisis.\n\nBaku-based analyst Zaur Hasanov was "
+        'blunter: "This is about whether Moscow can threaten its neighbours."',
+        "Zaur Hasanov",
+    ),
+    (  # an opening adverbial before the subject: not "Over"
+        "The tycoon insists he has never sought office. Over grilled sturgeon at a restaurant "
+        'overlooking Lake Sevan, he is more expansive: "I am called Moscow\'s man."',
+        "",
+    ),
     (  # present-tense cues of features: "points out", "asks"
         "Hayk Tonoyan, an analyst at the Caucasus Policy Institute, is less sure. He points out "
         "that the EU has no troops in the region. “If there is another crisis on the border, "

@@ -263,6 +263,17 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
 _ROLE_THEN_NAME_RE = re.compile(
     r"([А-ЯЁ][а-яё-]+(?:[ \t]+[а-яё-]+){1,3}[ \t]+[А-ЯЁ][а-яё]+[ \t]+[А-ЯЁ][а-яё-]+)"
 )
+# an English adverbial that opens a sentence before its subject, to its comma
+_EN_OPENER_RE = re.compile(
+    r"[ \t]*(?:Over|At|In|On|During|After|Before|From|With|Asked|Speaking|Later|Still|Now)"
+    r"\b[^,:.!?\n]{0,120},[ \t]*"
+)
+# a modifier and a role before a name: "Baku-based analyst Zaur Hasanov"
+_EN_ROLE_THEN_NAME_RE = re.compile(
+    r"[ \t]*(?:[A-Z][\w.-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}"
+    rf"(?:{'|'.join(sorted(set(ROLES)))})[ \t]+"
+    r"((?:[A-Z][\w'’.-]+[ \t]+){1,2}[A-Z][\w'’-]+)(?=[ \t]+[a-z]|[ \t]*:)"
+)
 _SUBJECT_RE = re.compile(  # and a role noun after the capitals: "One EU diplomat"
     r"[ \t]*((?:The[ \t]+)?[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w.-]*){0,5}"
     rf"(?:[ \t]+(?:{'|'.join(sorted(set(ROLES)))})s?\b)?)"
@@ -284,9 +295,15 @@ def colon_subject(text: str, start: int, colon: int) -> str:
     quote at ``colon`` ("The President turned to the Russians: “…”", a headline's "Lavrov:
     'No threat'"), when the sentence has no cue; "" for a sentence that opens with another
     word ("Then", "In Kyiv", "Armenia's") or a layout's label ("Note:", "Фото:")."""
+    opener = _EN_OPENER_RE.match(text, start, colon)
+    if opener:  # "Over grilled sturgeon at a restaurant …, he is more expansive: “…”"
+        start = opener.end()
     m = _SUBJECT_RE.match(text, start, colon)
     if m is None:
         return ""
+    described = _EN_ROLE_THEN_NAME_RE.match(text, m.start(1), colon)
+    if described:  # "Baku-based analyst Zaur Hasanov was blunter: “…”": the name
+        return described.group(1)
     words = m.group(1).split()
     first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
     low = first.lower()
