@@ -274,6 +274,16 @@ def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
 
 # a passage of one quote, and its speaker
 FEATURE_SPEAKERS = [
+    (  # a statement stands for the office that issued it
+        "Azerbaijan's Ministry of Foreign Affairs rejected the accusations on Friday. "
+        '"Azerbaijan has never posed a threat to anyone," the statement said.',
+        "Azerbaijan's Ministry of Foreign Affairs",
+    ),
+    (  # the answer to the writer's question is not the writer's
+        "Yekaterina Orlova edits a newsletter. When I asked whether she felt safe, she "
+        'laughed. "Safe is relative."',
+        "",
+    ),
     (  # a colon after the subject, with a modifier and a role before the name
         "Peskov said Moscow saw no reason for a crisis.\n\nBaku-based analyst Zaur Hasanov was "
         'blunter: "This is about whether Moscow can threaten its neighbours."',

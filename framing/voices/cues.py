@@ -380,7 +380,7 @@ ORG_ANAPHORS = frozenset(
     ["the " + noun
      for noun in "company bank firm group corporation concern utility airline carrier agency "
      "board fund ministry embassy government office council alliance bloc organisation "
-     "organization service commission party".split()]
+     "organization service commission party statement communique communiqué".split()]
     # the Russian words for "the ministry", "the embassy" in the cases a speaker takes
     + [stem + end for stem in ("ведомств", "министерств", "посольств", "дипмисси")
        for end in ("о", "а", "е", "и", "я")]
@@ -579,10 +579,12 @@ def tells_again(cue_text: str, kind: str) -> bool:
     (True, True)
     >>> tells_again("say", SPEECH), tells_again("believed", SPEECH), tells_again("call", TERM)
     (False, False, False)
+    >>> tells_again("asked", SPEECH)
+    False
     """
     word = cue_text.split()[0].lower()
-    if kind != SPEECH or word in _VIEWS_PAST:
-        return False
+    if kind != SPEECH or word in _VIEWS_PAST or word in ("asked", "спросил", "спросила"):
+        return False  # "When I asked whether …, she laughed. “…”": the answer is not mine
     return word in ("said", "told", "wrote") or word.endswith(("ed", "л", "ла", "ли", "ло"))
 
 
