@@ -436,3 +436,19 @@ def test_a_wire_s_unnamed_spokesman_is_the_he_that_follows():
     # Head of State" unless a name says so)
     text = '"We are grateful to them," the Head of State said. The President stressed that "no one will die for us".'
     assert find_quotes(_table(text))["speaker"].tolist() == ["the Head of State", "The President"]
+
+
+def test_in_his_words_and_a_wire_s_said_here():
+    text = (
+        "Shoigu said Moscow had no plans to leave Gyumri. In his words, the West is waging a "
+        "war of attrition."
+    )
+    assert _reports(text)[1] == ("the West is waging a war of attrition.", "Shoigu")
+    text = (
+        "BEIJING, March 26 (Xinhua) -- China has never provided lethal weapons to any party to "
+        "the conflict, Chinese Foreign Ministry spokesperson Lin Jian said here on Wednesday."
+    )
+    assert _reports(text) == [
+        ("China has never provided lethal weapons to any party to the conflict",
+         "Chinese Foreign Ministry spokesperson Lin Jian"),
+    ]  # fmt: skip

@@ -215,8 +215,9 @@ def _cue_kinds(lang: str) -> dict[str, str]:
             )
         )
         kinds["according to"] = ACCORDING
-        kinds.update(dict.fromkeys((f"in the {w} of" for w in ("view", "opinion")), ACCORDING))
-        kinds.update(dict.fromkeys((f"in {p} view" for p in ("his", "her", "their")), ACCORDING))
+        views = [f"in the {w} of" for w in ("view", "opinion", "words")]  # "In his words, …"
+        views += [f"in {p} {w}" for p in ("his", "her", "their") for w in ("view", "words")]
+        kinds.update(dict.fromkeys(views, ACCORDING))
     # the cues that start sentences also in their capitalized form
     for phrase in [
         k

@@ -42,7 +42,7 @@ TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s*
 # what may follow a trailing cue and its speaker: the sentence's end, an apposition or a
 # participle after a comma, or an adverbial ("at a meeting", "в интервью", "on Tuesday")
 _TRAIL_AFTER_RE = re.compile(
-    r"\s*(?:[.!?…;)\]]|$|,|(?:on|at|in|during|after|before|to|from|via|when|while|last|this|"
+    r"\s*(?:[.!?…;)\]]|$|,|(?:here|on|at|in|during|after|before|to|from|via|when|while|last|this|"
     r"late|earlier|later|yesterday|today|overnight|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|в|во|на|по|со|после|перед|при|накануне|сегодня|вчера|"
     r"также|журналистам|агентству|изданию|телеканалу|газете|reporters|journalists|lawmakers|"
