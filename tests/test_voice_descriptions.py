@@ -274,6 +274,11 @@ def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
 
 # a passage of one quote, and its speaker
 FEATURE_SPEAKERS = [
+    (  # a description before a colon is not "The"
+        "Vardanyan insists the risk is manageable. The former IMF official is blunter about "
+        'Moscow: "If Russia hits a real crisis, we catch the cold first."',
+        "",
+    ),
     (  # a statement stands for the office that issued it
         "Azerbaijan's Ministry of Foreign Affairs rejected the accusations on Friday. "
         '"Azerbaijan has never posed a threat to anyone," the statement said.',

@@ -305,6 +305,8 @@ def colon_subject(text: str, start: int, colon: int) -> str:
     if described:  # "Baku-based analyst Zaur Hasanov was blunter: “…”": the name
         return described.group(1)
     words = m.group(1).split()
+    if words == ["The"]:
+        return ""  # "The former IMF official is blunter: “…”": a description, not a name
     first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
     low = first.lower()
     if low in EN_STOP or low in RU_STOP or low in PRONOUNS or low in _LAYOUT_LABELS:
