@@ -274,6 +274,12 @@ def test_a_noun_before_a_clause_without_that_is_not_the_speaker():
 
 # a passage of one quote, and its speaker
 FEATURE_SPEAKERS = [
+    (  # "She puts it plainly:": the person the paragraph is about, of that gender
+        "In Kyiv, Olena Marchenko does not go to the shelter. The deputy minister goes to her "
+        'desk. She puts it plainly: "Every attack on the grid is an attack on a hospital."',
+        "Olena Marchenko",
+    ),
+    ('Sergei Lavrov met the press. She put it plainly: "It is over."', ""),
     (  # a description before a colon is not "The"
         "Vardanyan insists the risk is manageable. The former IMF official is blunter about "
         'Moscow: "If Russia hits a real crisis, we catch the cold first."',

@@ -68,7 +68,7 @@ import pandas as pd
 from .._tables import check_articles
 from .anaphora import Speakers
 from .asides import colon_subject
-from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE, gender_of
 from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, titled
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
@@ -221,6 +221,7 @@ def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
 
 
 _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
+_HE_SHE_RE = re.compile(r"\s*(?:He|She)\s")  # a sentence whose subject is a pronoun
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
 
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
@@ -374,11 +375,15 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         kind, cue = "scare_quote", None
     if cue is not None:
         return kind, found, cue.cue, found, found if adjacent else None
-    subject = (
-        colon_subject(text, voices.sentences.around(q.start - 2)[0], q.start)
-        if (kind == "quote" and colon)
-        else ""
-    )
+    opening = voices.sentences.around(q.start - 2)[0]
+    subject = colon_subject(text, opening, q.start) if (kind == "quote" and colon) else ""
+    if not subject and kind == "quote" and colon and _HE_SHE_RE.match(text, opening):
+        # "Olena Marchenko does not go to the shelter. … She puts it plainly: “…”"
+        paragraph = text.rfind("\n", 0, opening) + 1
+        subject = speakers.name_in(max(paragraph, opening - _PARAGRAPH_REACH), opening) or ""
+        pronoun = "f" if text[opening:].lstrip().startswith("She") else "m"
+        if gender_of(subject, "", nominative=True) not in ("", pronoun):
+            subject = ""  # "Lavrov met Zakharova. She said: …": not him
     if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
         return kind, subject, "", _cue_index(cues, q.start) - 1, None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
