@@ -75,8 +75,6 @@ __all__ = ["resolve_speakers"]
 _PRONOUN_START_RE = re.compile(r"\s*(He|She|They|Он|Она|Они)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»]?\s+(?=[\"“«„A-ZА-ЯЁ])|\n")
 _NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
-# the anaphors of a head of state in official readouts
-_STATE_HEADS = frozenset(("the head of state", "the president of russia", "the president"))
 # cues that name where information comes from, not a person who speaks
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
@@ -424,7 +422,7 @@ class Speakers:
         described = head is not None and len(phrase.split()) >= 3 and self.lang != "ru"
         if found is None and (head in _HEADS or head == "person" or described) and self.text:
             # "Friedrich Merz met … the chancellor said", "X addressed … the 49-year-old said"
-            found = self._untitled_subject(cue)
+            found = self._untitled_subject(cue, head)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
@@ -453,15 +451,14 @@ class Speakers:
         self.named.append(name)
         return name[0]
 
-    def _untitled_subject(self, cue) -> str | None:
+    def _untitled_subject(self, cue, head: str) -> str | None:
         """The person named without a title as a sentence's subject in the narrative before a
-        head of government or state that nobody fits ("Friedrich Merz met Volodymyr Zelensky
-        in Berlin. “…,” the chancellor said")."""
+        head of government or state (or a description, ``head`` its noun) that nobody fits
+        ("Friedrich Merz met Volodymyr Zelensky in Berlin. “…,” the chancellor said")."""
         found = self._untitled_in(max(self.last, cue.speaker_start - _NAME_REACH), cue)
-        head = anaphor_head(cue.speaker, self.lang)
         if found is not None and head not in _HEADS and head != "person" and " " not in found[0]:
             found = None  # "the former diplomat": a person named in full ("Shelling killed …")
-        if found is None and cue.speaker.lower() in _STATE_HEADS:
+        if found is None and head == "president":
             # a readout: "Vladimir Putin had a telephone conversation with Prime Minister …
             # Nikol Pashinyan. … Nikol Pashinyan informed … The Head of State noted …"
             found = self._untitled_in(max(0, cue.speaker_start - _NAME_REACH), cue, every=True)

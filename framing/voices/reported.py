@@ -99,7 +99,6 @@ _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
 # whom a warning is addressed to and what about, with no content: "warns Yerevan over …"
 _OVER_RE = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+over\s")
-_DENIALS = ("reject", "dismiss", "deni", "deny")
 # a noun phrase whose clause is the object of a denial: "the idea that", "opposition claims that"
 _NOUN_THAT_RE = re.compile(
     r"\b(?:idea|ideas|claims?|reports?|suggestions?|allegations?|assertions?|notion|accusations?"
@@ -144,7 +143,7 @@ _TOPIC_RE = re.compile(
     re.IGNORECASE,
 )
 # cues whose object a second verb of the subject ends ("accused X of Y and suspended …")
-_OBJECT_CUES = ("accuse", "denie", "denied", "reject", "dismiss", "обвини", "отверг", "опроверг")
+_OBJECT_CUES = ("accuse", "deni", "deny", "reject", "dismiss", "обвини", "отверг", "опроверг")
 _PAST = "|".join(sorted(EN_PAST))
 _AND_ACTION_RE = re.compile(  # "and" or "и", then a verb in the past
     rf",?\s+(?:and|и)\s+(?:then\s+|also\s+|затем\s+|также\s+)?(?:[a-z]{{3,}}ed|{_PAST}|"
@@ -258,7 +257,7 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         if named or joint:
             bounds = (bounds[0], named.end() if named else joint.start())
     near = None if infinitive else THAT_NEAR_RE.match(text, start, bounds[1])
-    if near and cue.cue.startswith(_DENIALS) and _NOUN_THAT_RE.search(near.group()):
+    if near and cue.cue.startswith(_OBJECT_CUES) and _NOUN_THAT_RE.search(near.group()):
         near = None  # "rejected the idea that …", "dismissed claims that …": the object
     if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
