@@ -14,7 +14,8 @@ Russian) into ``dev4.jsonl``, ``dev5_en.txt`` (the fifth, English) into ``dev5.j
 ``dev7_*.txt`` … ``dev11_*.txt`` (the seventh to eleventh) into ``dev7.jsonl`` …
 ``dev11.jsonl``, ``dev12_en_*.txt`` (the twelfth, English) into ``dev12.jsonl``,
 ``dev13_*.txt`` (the thirteenth, several speakers a passage) into ``dev13.jsonl``,
-``dev14_*.txt`` (the fourteenth) into ``dev14.jsonl``;
+``dev14_*.txt`` (the fourteenth) into ``dev14.jsonl``; ``dev15_*.txt`` (the fifteenth) into
+``dev15.jsonl``;
 ``--real FILE [FILE ...]`` turns the marked copies of real passages (kept outside the
 project: the texts stay in ``../shared/data``) into ``real.jsonl`` (or ``--out``, e.g.
 ``dev3.jsonl``), which stores a reference (file, row id, character start and end) instead of
@@ -230,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         records += build([HERE / "dev13_en_g.txt", HERE / "dev13_ru_h.txt"], HERE / "dev13.jsonl")
         dev14 = ["dev14_en_i.txt", "dev14_en_j.txt", "dev14_ru_k.txt"]
         records += build([HERE / name for name in dev14], HERE / "dev14.jsonl")
+        dev15 = ["dev15_en_l.txt", "dev15_en_m.txt", "dev15_ru_n.txt"]
+        records += build([HERE / name for name in dev15], HERE / "dev15.jsonl")
     hits = [h for r in records for h in r["hits"]]
     print(f"{len(records)} passages, {sum(len(r['quotes']) for r in records)} quotes, "
           f"{sum(len(r['reported']) for r in records)} reported, {len(hits)} hits, "

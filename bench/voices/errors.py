@@ -33,6 +33,7 @@ SPLITS = (
     "dev12",
     "dev13",
     "dev14",
+    "dev15",
 )
 
 

@@ -52,13 +52,20 @@ import re
 from .cues import (
     ACCORDING,
     FIRST_PERSON,
-    OFFICES,
     ORG_ANAPHORS,
     PRONOUNS,
-    RU_CHIEFS,
     gender_of,
 )
-from .descriptions import anaphor_detail, anaphor_head
+from .descriptions import (
+    DESCRIPTIVE,
+    PERSON_NOUNS,
+    anaphor_detail,
+    anaphor_head,
+    described,
+    fits,
+    fitting,
+    redescribed,
+)
 from .names import (
     NAME_RE,
     ROLES_ALL,
@@ -81,51 +88,6 @@ _DATA_CUES = frozenset(("по данным", "по информации", "по 
 _HEADS = frozenset(("president", "leader", "premier", "chancellor", "президент", "лидер"))
 # who speaks for an office, and the genders they may have
 _SPOKES = {"spokeswoman": ("f",), "spokesman": ("m",), "spokesperson": ("m", "f", "")}
-# a country's stem and the abbreviations titles write it with ("российского": "МИД РФ")
-_ALIASES = {"рос": ("рос", "рф"), "аме": ("аме", "сша")}
-_LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
-            "глава государства", "лидер", "канцлер")  # fmt: skip
-# the institutions whose names begin as a role does ("minist…", "presid…")
-_INSTITUTIONS = ("ministry", "ministries", "presidency", "presidential", "diplomacy",
-                 "министерств", "дипломати")  # fmt: skip
-_EXPERTS = ("analyst", "expert", "political scientist", "researcher", "scholar", "professor",
-            "политолог", "эксперт", "аналитик")  # fmt: skip
-_DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
-              "дипломат", "представител")  # fmt: skip
-# what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
-_KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLOMATS,
-        "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
-        "собеседник": ("источник", "собеседник"),  # "Источник … — сказал собеседник агентства"
-        "депутат": ("депутат", "фракци", "парламент", "госдум", "сенатор"),  # a faction's secretary
-        "lawmaker": ("lawmaker", "legislator", "parliament", "senator", "deputy"),
-        "envoy": ("envoy", "representative", "ambassador", "emissary", "negotiator"),
-        "expert": _EXPERTS, "analyst": _EXPERTS, "эксперт": _EXPERTS, "политолог": _EXPERTS,
-        "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
-        "премьер": ("премьер", "prime minister", "глава правительства"),
-        "premier": ("premier", "prime minister", "премьер", "глава правительства"),
-        "министр": ("министр", "коллег", *(f"глав{e} {o}" for e in ("а", "ы", "е", "ой", "у")
-                                          for o in ("мид", "минобороны", "министерства"))),
-        "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
-
-
-def _fits(head: str, title: str) -> bool:
-    """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
-    the words of the speaker's phrase and of the title written just before it (``title``).
-    An institution is no person: "the Ministry of Defense" does not fit "the Minister"."""
-    if len(head) > 3 and _has(title, head[:6]):
-        return True
-    return any(_has(title, kin) for kin in _KIN.get(head, ()))
-
-
-def _has(title: str, word: str) -> bool:
-    """Whether ``word`` is in ``title`` other than as the start of an institution's name
-    ("minist" in "minister", not in "ministry"; "дипломат" not in "дипломатии")."""
-    at = title.find(word)
-    while at >= 0:
-        if not title.startswith(_INSTITUTIONS, at):
-            return True
-        at = title.find(word, at + 1)
-    return False
 
 
 def _antecedent(
@@ -138,12 +100,7 @@ def _antecedent(
     if head == "person":  # "the 69-year-old": any person, as "they" would be
         head = None
     # a "former defence minister" is not "the former culture minister"
-    found = _last_fitting(named, want, head, titles, detail if head is not None else ())
-    if found is not None:
-        return found
-    if head in _HEADS and not detail:  # the head of a state or a party the text is about
-        return _untitled(named, titles)
-    return None  # "the Russian leader": a title that says so is looked for first
+    return _last_fitting(named, want, head, titles, detail if head is not None else ())
 
 
 def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail: tuple):
@@ -152,7 +109,7 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
         title = titles.get(phrase, phrase.lower())
         if head is not None:
             # "— добавила дипломат": the verb's gender too (``want`` of an anaphor)
-            if _fitting(head, title, detail) and (want in ("", "org") or gender in ("", want)):
+            if fitting(head, title, detail) and (want in ("", "org") or gender in ("", want)):
                 return phrase
             continue
         if want == "org":
@@ -216,24 +173,6 @@ def _not_one_person(phrase: str) -> bool:
     return " " not in phrase or (last.endswith("s") and not last.endswith(("ss", "us")))
 
 
-def _fitting(head: str, title: str, detail: tuple) -> bool:
-    """Whether a title fits an anaphor's head noun and its other words (``detail``); a head
-    of two words is a chief of an office ("глава МИД": the title "глава МИД Армении Арарат
-    Мирзоян", or, with a nationality, a counterpart: "с турецким коллегой Хаканом Фиданом …
-    глава турецкого МИД")."""
-    if not all(any(a in title for a in _ALIASES.get(d, (d,))) for d in detail):
-        return False
-    if detail and ("коллег" in title or "counterpart" in title):
-        return True  # "his Armenian counterpart Ararat Mirzoyan … The Armenian diplomat"
-    if " " not in head:
-        return _fits(head, title)
-    role, office = head.split()
-    chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
-    if role.startswith("зам"):  # "замглавы МИД": "заместитель министра иностранных дел"
-        chief = any(z in title for z in ("зам", "заместител"))
-    return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
-
-
 def _org_anaphor(low: str) -> bool:
     """Whether a lower-cased phrase stands for the last organisation that spoke: "the
     company", "ведомства", and with adjectives, "внешнеполитического ведомства"."""
@@ -252,7 +191,12 @@ def _untitled(named: list, titles: dict) -> str | None:
     “…,” the President said"): an anaphor that fits no written title refers to them."""
     for phrase, gender in reversed(named):
         title = titles.get(phrase, phrase.lower())
-        if gender != "org" and phrase[:1].isupper() and not any(r in title for r in ROLES_ALL):
+        if (
+            gender != "org"
+            and phrase[:1].isupper()
+            and not described(phrase)  # "The tycoon insists …": a description, no name
+            and not any(r in title for r in ROLES_ALL)
+        ):
             return phrase
     return None
 
@@ -391,38 +335,36 @@ class Speakers:
             found = next((p for p, g in reversed(named) if g == "org" and noun in p.lower()), None)
         if found is None:
             gendered = want or (cue.gender if head is not None else "")
-            found = _antecedent(named, gendered, head, self.titles, anaphor_detail(phrase, head))
+            detail = anaphor_detail(phrase, head)
+            found = _antecedent(named, gendered, head, self.titles, detail)
+            if found is None and head in _HEADS and self.text:  # "Prime Minister Nikol
+                # Pashinyan sees him differently. … the prime minister described …": a title
+                # written after the last speaker comes before a speaker without one
+                found = self._titled_name(cue, head, detail, lo=self.last)
+            if found is None and head in _HEADS and not detail:
+                found = _untitled(named, self.titles)
         if found is None:  # no speaker fits: a name of that gender before the last cue
             found = self._named_before(cue, want, cue.speaker_start - _NAME_REACH, exact=True)
         if found is None and head is not None:
-            if self.text:
-                detail = anaphor_detail(phrase, head)
-                found = self._named_with_title(cue, head, detail) or self._titled_name(
-                    cue, head, detail
-                )
-                # a title of its time need not say "former" ("Armenia's second President
-                # Robert Kocharyan … the former president"); its other words must still fit
-                relaxed = tuple(d for d in detail if d not in ("former", "ex"))
-                if found is None and relaxed != detail:
-                    found = self._named_with_title(cue, head, relaxed)
-            if found is None and len(phrase.split()) >= 4:
-                # "the Deputy Head of the Office of the President" that no written title
-                # fits: the person just named without a title holds that office
-                found = _untitled(named, self.titles)
-            if found is None and len(phrase.split()) == 3 and self.lang != "ru":
-                # "Artsvik Minasyan said … “…,” the opposition lawmaker said": a description
-                # with a word of its own re-describes the person just named, if untitled
-                found = _untitled(named[-1:], self.titles)
+            found = self._described(cue, phrase, head)
         if found is None and head in _HEADS:  # "the Russian leader" that no title fits
             found = _untitled(named, self.titles)
         if found is None and head in _SPOKES:  # "Maria Zakharova said … the spokeswoman said"
             found = _untitled([n for n in named if n[1] in _SPOKES[head]], self.titles)
         if found is None and head is not None and " " not in head and self.lang == "ru":
             found = self._last_person(cue)  # not "глава МИД" for the defence minister
-        described = head is not None and len(phrase.split()) >= 3 and self.lang != "ru"
-        if found is None and (head in _HEADS or head == "person" or described) and self.text:
+        long_one = (
+            head is not None
+            and self.lang != "ru"
+            and (
+                len(phrase.split()) >= 3 or head in PERSON_NOUNS  # "The tycoon insists"
+            )
+        )
+        if found is None and (head in _HEADS or head == "person" or long_one) and self.text:
             # "Friedrich Merz met … the chancellor said", "X addressed … the 49-year-old said"
             found = self._untitled_subject(cue, head)
+        if found is None and head is not None and self.lang != "ru" and low.startswith("the "):
+            found = self._redescribed(phrase, head)
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))
@@ -432,7 +374,49 @@ class Speakers:
             named.append((phrase, gender_of(phrase, cue.gender)))
         elif head in _SPOKES:  # "The spokesman said …. He said …": the wires' unnamed
             named.append((phrase, _SPOKES[head][0]))  # spokesman is the one "he" means next
+        elif head is not None and head not in ROLES_ALL:  # "the tycoon", a person as written
+            named.append((phrase, gender_of(phrase, "")))
         return found if found is not None else phrase
+
+    def _described(self, cue, phrase: str, head: str) -> str | None:
+        """A description that no named speaker's title fits: a person written before with a
+        title that fits it, or, for a long one, the person just named without a title."""
+        named, found = self.named, None
+        if self.text:
+            detail = anaphor_detail(phrase, head)
+            found = self._named_with_title(cue, head, detail) or self._titled_name(
+                cue, head, detail
+            )
+            # a title of its time need not say "former" ("Armenia's second President
+            # Robert Kocharyan … the former president"); its other words must still fit
+            relaxed = tuple(d for d in detail if d not in ("former", "ex"))
+            if found is None and relaxed != detail:
+                found = self._named_with_title(cue, head, relaxed)
+        if found is None and len(phrase.split()) >= 4:
+            # "the Deputy Head of the Office of the President" that no written title
+            # fits: the person just named without a title holds that office
+            found = _untitled(named, self.titles)
+        if found is None and len(phrase.split()) == 3 and self.lang != "ru":
+            # "Artsvik Minasyan said … “…,” the opposition lawmaker said": a description
+            # with a word of its own re-describes the person just named, if untitled
+            found = _untitled(named[-1:], self.titles)
+        return found
+
+    def _redescribed(self, phrase: str, head: str) -> str | None:
+        """The person an English description with words of its own, or a person's noun,
+        re-describes ("the veteran diplomat", "The tycoon"; "the minister" alone, which no
+        title fits, stays as written); its details that name an office must not clash with
+        the title of the person it stands for."""
+        detail = anaphor_detail(phrase, head)
+        if head not in PERSON_NOUNS and not detail:
+            return None
+        office = tuple(d for d in detail if d not in DESCRIPTIVE)
+
+        def clash(title: str) -> bool:
+            return fits(head, title) and not all(d in title for d in office)
+
+        sex = gender_of(phrase, "")  # "the spokeswoman", "the businessman"
+        return redescribed(self.named, self.titles, phrase, sex if sex in "mf" else "", clash)
 
     def _named_before(self, cue, want: str, lo: int, exact: bool = False) -> str | None:
         """The name of gender ``want`` ("m", "f") that a pronoun refers to, written from ``lo``
@@ -525,15 +509,16 @@ class Speakers:
             written = r"\s+".join(map(re.escape, phrase.split()))  # as wrapped in the text
             for m in re.finditer(written, self.text[: cue.speaker_start]):
                 title = written_title(self.text, m.start(), m.end())
-                if _fitting(head, title, detail):
+                if fitting(head, title, detail):
                     return phrase
         return None
 
-    def _titled_name(self, cue, head: str, detail: tuple = ()) -> str | None:
+    def _titled_name(self, cue, head: str, detail: tuple = (), lo: int = 0) -> str | None:
         """A person named with a title that fits an anaphor's head, in the narrative before
-        it ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister said"; "Lusine
-        Hakobyan, a former deputy defense minister, … the former deputy minister said")."""
-        lo = max(0, cue.speaker_start - _NAME_REACH)
+        it from ``lo`` ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister
+        said"; "Lusine Hakobyan, a former deputy defense minister, … the former deputy
+        minister said")."""
+        lo = max(lo, cue.speaker_start - _NAME_REACH)
         found = None
         for m in NAME_RE[self.rules].finditer(self.text, lo, cue.speaker_start):
             if any(a <= m.start() < b for a, b in self.skip):
@@ -542,7 +527,7 @@ class Speakers:
             if name is None:
                 continue
             title = written_title(self.text, m.start(), m.end())
-            if _fitting(head, title, detail):
+            if fitting(head, title, detail):
                 found = name
         if found is not None:
             self.named.append((found, gender_of(found, "", nominative=True)))

@@ -2,9 +2,12 @@
 
 "the minister" → ``"minister"``, "the Head of State" → ``"president"``, "the Armenian FM"
 and "the Head of the Armenian diplomacy" → ``"fm"``, "the 69-year-old" → ``"person"``;
-"глава МИД" → ``"глава мид"``. :mod:`framing.voices.anaphora` resolves them to the last
-named speaker whose title fits (the head, and the details: "the former culture minister"
-needs "culture", "the Russian leader" a Russian title).
+"глава МИД" → ``"глава мид"``; a person's noun too ("The tycoon" → ``"tycoon"``).
+:mod:`framing.voices.anaphora` resolves them to the last named speaker whose title fits
+(:func:`fitting`: the head, and the details: "the former culture minister" needs "culture",
+"the Russian leader" a Russian title); a description that no title fits but that has words
+of its own re-describes the person just named (:func:`redescribed`: "Markus Ritter … the
+German police officer").
 
 Examples
 --------
@@ -20,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from .cues import NAME_TITLES, OFFICES, ROLES, RU_ROLES, TITLE_LINKS
-from .names import NATIONALITY_RE, ru_country
+from .cues import NAME_TITLES, OFFICES, ROLES, RU_CHIEFS, RU_ROLES, TITLE_LINKS
+from .names import NATIONALITY_RE, ROLES_ALL, ru_country
 from .russian import description_head
 
 # the words of an office in an English anaphor: "the Head of the Office of the President"
@@ -38,6 +41,27 @@ _DIPLOMACY_HEAD_RE = re.compile(
     r"(?:diplomacy|foreign\s+ministry|foreign\s+office|MFA)",
     re.IGNORECASE,
 )
+# nouns for a person that are no office: a description that re-describes someone named
+# ("Ruben Harutyunyan … The tycoon insists"; "the businessman-turned-politician")
+PERSON_NOUNS = frozenset(
+    "tycoon businessman businesswoman billionaire oligarch banker entrepreneur investor "
+    "executive founder general colonel soldier veteran journalist reporter correspondent "
+    "writer author historian scholar academic teacher schoolteacher student pensioner widow "
+    "mother father priest archbishop patriarch farmer resident refugee judge prosecutor "
+    "candidate campaigner dissident blogger commentator columnist strategist adviser advisor "
+    "mediator chairman chairwoman politician speaker".split()
+)
+# the nationalities a title may give, to tell a description of another country's person
+_NATIONS = ("russia", "armenia", "azerbaija", "georgia", "ukrain", "turk", "iran", "america",
+            "u.s.", "german", "french", "france", "brit", "china", "chinese", "kazakh", "belarus",
+            "polish", "poland", "european", "eu ")  # fmt: skip
+# words that describe a person without naming an office a title would give
+DESCRIPTIVE = frozenset(
+    "veteran seasoned longtime long-time long-serving experienced embattled outspoken "
+    "soft-spoken combative cautious influential powerful young elderly retired bearded "
+    "silver-haired grey-haired normally usually famously notoriously".split()
+)
+_CYRILLIC_RE = re.compile("[а-яё]", re.IGNORECASE)
 _NOT_DETAILS = TITLE_LINKS | {"prime", "top"}  # "the top Russian diplomat": its minister
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
 # where a country's name does not begin with the first four letters of its nationality
@@ -48,11 +72,42 @@ _COUNTRY_STEMS = {"polish": "pol", "finnish": "fin", "french": "fran", "dutch": 
                   "kremlin": None}  # fmt: skip
 
 
+# a country's stem and the abbreviations titles write it with ("российского": "МИД РФ")
+_ALIASES = {"рос": ("рос", "рф"), "аме": ("аме", "сша")}
+_LEADERS = ("president", "prime", "premier", "chancellor", "leader", "президент", "премьер",
+            "глава государства", "лидер", "канцлер")  # fmt: skip
+# the institutions whose names begin as a role does ("minist…", "presid…")
+_INSTITUTIONS = ("ministry", "ministries", "presidency", "presidential", "diplomacy",
+                 "министерств", "дипломати")  # fmt: skip
+_EXPERTS = ("analyst", "expert", "political scientist", "researcher", "scholar", "professor",
+            "политолог", "эксперт", "аналитик")  # fmt: skip
+_DIPLOMATS = ("diplomat", "ambassador", "envoy", "spokes", "foreign", "посол", "посл", "мид",
+              "дипломат", "представител")  # fmt: skip
+# what a generic anaphor may stand for: "the official" any role, "the diplomat" any envoy
+_KIN = {"official": ROLES_ALL, "чиновник": ROLES_ALL, "diplomat": _DIPLOMATS,
+        "дипломат": _DIPLOMATS, "leader": _LEADERS, "лидер": _LEADERS,
+        "собеседник": ("источник", "собеседник"),  # "Источник … — сказал собеседник агентства"
+        "депутат": ("депутат", "фракци", "парламент", "госдум", "сенатор"),  # a faction's secretary
+        "lawmaker": ("lawmaker", "legislator", "parliament", "senator", "deputy", " mp "),
+        "envoy": ("envoy", "representative", "ambassador", "emissary", "negotiator"),
+        "expert": _EXPERTS, "analyst": _EXPERTS, "эксперт": _EXPERTS, "политолог": _EXPERTS,
+        "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
+        "премьер": ("премьер", "prime minister", "глава правительства"),
+        "premier": ("premier", "prime minister", "премьер", "глава правительства"),
+        "министр": ("министр", "коллег", *(f"глав{e} {o}" for e in ("а", "ы", "е", "ой", "у")
+                                          for o in ("мид", "минобороны", "министерства"))),
+        "president": ("president", "президент", "head of state", "глава государства")}  # fmt: skip
+
+
 def anaphor_head(phrase: str, lang: str) -> str | None:
     """The head noun of a nominal anaphor ("the minister" → "minister"), else None."""
     words = phrase.split()
     if phrase.lower() in _HEADS_OF_STATE:
         return "president"  # "the Head of State", "глава государства"
+    if lang == "en" and phrase.lower() in ("the head of government", "the head of the government"):
+        return "premier"  # translated copy's prime minister
+    if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1] in ("MP", "MEP"):
+        return "lawmaker"  # "The MP stressed"
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in ROLES:
         return words[1].lower()  # "the President", "the Minister"
     if lang == "en" and len(words) == 4 and words[0].lower() == "the" and words[2] == "of":
@@ -102,15 +157,67 @@ def anaphor_head(phrase: str, lang: str) -> str | None:
         lang == "en"
         and 3 <= len(words) <= 5
         and words[0].lower() == "the"
-        and words[-1].lower() in ROLES
+        and _noun(words[-1])
         and all((w.isalpha() and w.islower()) or NATIONALITY_RE.fullmatch(w) for w in words[1:-1])
-    ):  # "the former culture minister", "the veteran diplomat", "the top Russian diplomat"
-        return words[-1].lower()
+    ):  # "the former culture minister", "the veteran diplomat", "the German police officer"
+        return _noun(words[-1])
     if not words or any(w[:1].isupper() for w in words[1:]):
         return None
-    if words[0].lower() != "the" or not 2 <= len(words) <= 3 or words[-1].lower() not in ROLES:
+    if words[0].lower() != "the" or not 2 <= len(words) <= 3 or not _noun(words[-1]):
         return None  # "the foreign ministry" is a speaker of its own
-    return words[-1].lower()
+    return _noun(words[-1])
+
+
+def _noun(word: str) -> str | None:
+    """A role or a person's noun, lower-cased ("the tycoon", the last of
+    "businessman-turned-politician"), else None."""
+    low = word.lower().rsplit("-turned-", 1)[-1]
+    return low if low in ROLES or low in PERSON_NOUNS else None
+
+
+def described(phrase: str) -> bool:
+    """Whether an English speaker's phrase is a description, not a name: it opens with an
+    article ("The tycoon", "A Russian Foreign Ministry official")."""
+    first = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
+    return first in ("the", "a", "an")
+
+
+def redescribed(
+    named: list, titles: dict, phrase: str, gender: str = "", clash=lambda title: False
+) -> str | None:
+    """The person an English description that fits no title re-describes: the last person
+    named ("The mission's chief, Markus Ritter, … “…,” the German police officer said"), of
+    the description's gender, unless the title written with them names another country
+    than the description ("the Russian diplomat" is not Armenia's minister) or ``clash``es
+    with it ("the former culture minister" is not a former defence minister); else None.
+
+    Examples
+    --------
+    >>> named = [("Moscow", "org"), ("Markus Ritter", "m")]
+    >>> redescribed(named, {"Markus Ritter": "the mission's chief markus ritter"}, "the German police officer")
+    'Markus Ritter'
+    >>> redescribed(named, {"Markus Ritter": "armenian envoy markus ritter"}, "the Russian envoy") is None
+    True
+    """
+    countries = [w.lower()[:4] for w in phrase.split()[1:-1] if NATIONALITY_RE.fullmatch(w)]
+    for name, sex in reversed(named):
+        words = name.split()
+        if (
+            sex == "org"
+            or described(name)
+            or _CYRILLIC_RE.search(name)
+            or not words[-1][:1].isupper()  # "EU diplomats"; not "opposition MP Levon …"
+            or (len(words) == 1 and sex == "")  # "Critics", "Rosselkhoznadzor"
+        ):
+            continue
+        if gender and sex not in ("", gender):
+            return None
+        title = titles.get(name, name.lower())
+        if countries and not any(c in title for c in countries):
+            if any(n in title for n in _NATIONS):  # another country's
+                return None
+        return None if clash(title) else name
+    return None
 
 
 def anaphor_detail(phrase: str, head: str | None) -> tuple:
@@ -134,3 +241,41 @@ def anaphor_detail(phrase: str, head: str | None) -> tuple:
         if NATIONALITY_RE.fullmatch(w) and _COUNTRY_STEMS.get(w.lower(), "") is not None
     )
     return lower + countries
+
+
+def fits(head: str, title: str) -> bool:
+    """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
+    the words of the speaker's phrase and of the title written just before it (``title``).
+    An institution is no person: "the Ministry of Defense" does not fit "the Minister"."""
+    if len(head) > 3 and _has(title, head[:6]):
+        return True
+    return any(_has(title, kin) for kin in _KIN.get(head, ()))
+
+
+def _has(title: str, word: str) -> bool:
+    """Whether ``word`` is in ``title`` other than as the start of an institution's name
+    ("minist" in "minister", not in "ministry"; "дипломат" not in "дипломатии")."""
+    at = title.find(word)
+    while at >= 0:
+        if not title.startswith(_INSTITUTIONS, at):
+            return True
+        at = title.find(word, at + 1)
+    return False
+
+
+def fitting(head: str, title: str, detail: tuple) -> bool:
+    """Whether a title fits an anaphor's head noun and its other words (``detail``); a head
+    of two words is a chief of an office ("глава МИД": the title "глава МИД Армении Арарат
+    Мирзоян", or, with a nationality, a counterpart: "с турецким коллегой Хаканом Фиданом …
+    глава турецкого МИД")."""
+    if not all(any(a in title for a in _ALIASES.get(d, (d,))) for d in detail):
+        return False
+    if detail and ("коллег" in title or "counterpart" in title):
+        return True  # "his Armenian counterpart Ararat Mirzoyan … The Armenian diplomat"
+    if " " not in head:
+        return fits(head, title)
+    role, office = head.split()
+    chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
+    if role.startswith("зам"):  # "замглавы МИД": "заместитель министра иностранных дел"
+        chief = any(z in title for z in ("зам", "заместител"))
+    return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])

@@ -95,6 +95,25 @@ def _after_on(text: str, pos: int) -> bool:
     return before is not None and text[before[0] : before[1]].lower() in ("on", "в")
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they он она они".split())
+# lower-case words in -ly that are nouns or names of papers, not adverbs
+_LY_NOUNS = frozenset(
+    "assembly family ally rally supply reply monopoly anomaly italy daily weekly monthly "
+    "quarterly july homily".split()
+)
+
+
+def _adverb(word: str) -> bool:
+    """Whether a word is an English adverb in -ly ("strongly", "routinely")."""
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and word.isalpha()
+        and word.islower()
+        and (word not in _LY_NOUNS)
+    )
+
+
 def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: int = 8):
     """The run of words right before ``pos`` back to punctuation or a stop word: (start, end)."""
     start = end = -1
@@ -105,9 +124,11 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
             break
         word = text[found[0] : found[1]]
         low = word.lower()
-        if skipping and low in skip:
-            pos = found[0]
+        if skipping and (low in skip or (_adverb(word) and "reportedly" in skip)):
+            pos = found[0]  # "The Ministry … has strongly rejected": English adverbs too
             continue
+        if skipping and low in _SUBJECT_PRONOUNS:
+            return found  # "told DW he did not believe": the pronoun is the subject
         skipping = False
         if low in NP_LINKS and end >= 0:
             previous = word_back(text, found[0])
