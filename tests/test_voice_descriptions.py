@@ -290,10 +290,10 @@ FEATURE_SPEAKERS = [
         '"Azerbaijan has never posed a threat to anyone," the statement said.',
         "Azerbaijan's Ministry of Foreign Affairs",
     ),
-    (  # the answer to the writer's question is not the writer's
+    (  # the answer to the writer's question is not the writer's but the one who laughed
         "Yekaterina Orlova edits a newsletter. When I asked whether she felt safe, she "
         'laughed. "Safe is relative."',
-        "",
+        "Yekaterina Orlova",
     ),
     (  # a colon after the subject, with a modifier and a role before the name
         "Peskov said Moscow saw no reason for a crisis.\n\nBaku-based analyst Zaur Hasanov was "

@@ -143,3 +143,66 @@ def test_a_pronoun_after_an_outlet_is_the_speaker_not_the_outlet():
         'an attack. "But hybrid warfare is already happening," he added.'
     )
     assert _speakers(text)["But hybrid warfare is already happening,"].endswith("Boris Pistorius")
+
+
+def test_a_long_apposition_after_a_full_name_keeps_the_name_as_the_speaker():
+    text = (
+        "Dmitry Medvedev, the former Russian president who is now deputy chairman of the "
+        'country\'s Security Council, wrote on Telegram that Yerevan was "playing with fire".'
+    )
+    assert _speakers(text)["playing with fire"] == "Dmitry Medvedev"
+    # a dateline and a long lead are no apposition: the subject inside speaks
+    text = (
+        "MOSCOW, April 1 - British Prime Minister Margaret Thatcher ended a five-day visit to "
+        "the Soviet Union on Wednesday, telling reporters that her talks with Kremlin leader "
+        'Mikhail Gorbachev had been "frank and lively."\n\n"We did not agree on everything," '
+        "she said."
+    )
+    assert _speakers(text)["We did not agree on everything,"].endswith("Margaret Thatcher")
+
+
+# (passage, the quote, its speaker): a quote with no cue after a sentence whose subject is
+# "he" or "she" (an action beat, as features write them)
+BEATS = [
+    (
+        "Yekaterina Orlova arrived in Yerevan in March 2022 with a laptop and a cat. The "
+        "former correspondent edits a newsletter from a cafe. When I asked whether she felt "
+        'safe, she laughed. "Safe is relative. Nobody needs an invasion to find you."',
+        "Safe is relative. Nobody needs an invasion to find you.",
+        "Yekaterina Orlova",
+    ),
+    (  # the beat opens a paragraph: the person is named in the one before
+        "The ambassador receives visitors beneath a portrait of Pushkin. Pavel Dronov, a "
+        "career diplomat, seemed amused when I pointed this out.\n\nHe grew serious when I "
+        'asked about the base. "Nobody is presenting Yerevan with a threat."',
+        "Nobody is presenting Yerevan with a threat.",
+        "Pavel Dronov",
+    ),
+    (  # an adverbial before the pronoun, and a colon
+        "Ruben Harutyunyan made his first fortune in Moscow.\n\nThe tycoon insists he has "
+        "never sought office. Over grilled sturgeon at a restaurant, he is more expansive: "
+        '"Sanctions, war, geopolitics: none of this is my business."',
+        "Sanctions, war, geopolitics: none of this is my business.",
+        "Ruben Harutyunyan",
+    ),
+    (  # the pronoun's gender chooses between the two people named
+        "Sergei Lavrov met Maria Zakharova before the briefing. She smiled at the question. "
+        '"There is no crisis."',
+        "There is no crisis.",
+        "Maria Zakharova",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BEATS, ids=lambda case: case[2] + case[1][:20])
+def test_a_quote_after_an_action_beat_is_the_beat_s_subject(case):
+    text, quote, speaker = case
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_quote_after_a_sentence_with_no_person_as_subject_has_no_speaker():
+    text = 'Sergei Lavrov arrived in Yerevan on Monday. The talks ended late. "It is over."'
+    assert _speakers(text)["It is over."] == ""
+    # a pronoun of the other gender fits nobody named
+    text = 'Sergei Lavrov arrived in Yerevan on Monday. She shook her head. "It is over."'
+    assert _speakers(text)["It is over."] == ""

@@ -466,10 +466,11 @@ class Speakers:
             hi = written
         return None
 
-    def name_in(self, lo: int, hi: int) -> str | None:
+    def name_in(self, lo: int, hi: int, gender: str = "") -> str | None:
         """The person a stretch of narrative is about: its last sentence subject that is a
-        name, else its last name ("In a speech …, Sergei Lavrov laid out …"); None."""
-        found = last_name(self.text, lo, hi, self.rules, self.skip, [])
+        name, else its last name ("In a speech …, Sergei Lavrov laid out …"), of the
+        ``gender`` when given ("m", "f"); None."""
+        found = last_name(self.text, lo, hi, self.rules, self.skip, [], gender=gender)
         return found[0] if found else None
 
     def _last_person(self, cue) -> str | None:

@@ -71,13 +71,26 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
     r"подчёркивая|касаясь|ссылаясь|обращаясь|признавая|объясняя|[a-z]{2,}ing)(?!\w)"
     r"(?:[^;:!?\"“”«»\n]|\n(?=\S)|«[^«»\n]{1,40}»){0,200}?,\s*$"  # "на форуме «Перекресток мира»"
 )
+
+
 # a wire's hard-wrapped line ("\n" before a word) and a decimal point ("7.2 pct") may sit
 # inside an apposition; a paragraph's indent, a full stop or a second comma may not
-_APPOSITION_RE = re.compile(  # also a party's name: ", депутат фракции «Армения» Арташес …,"
-    r",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\w)\.(?=[\w,])|\n(?=\S)){2,88}"  # "R.Politik", "7.2 pct"
-    # (not a source set off: ", по данным «Ъ», считают" has no subject in it)
-    r"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{1,30}»){2,88}),\s*$"
-)
+def _apposition_re(most: int) -> re.Pattern:
+    """An apposition of at most ``most`` characters set off by commas before a cue."""
+    return re.compile(  # also a party's name: ", депутат фракции «Армения» Арташес …,"
+        rf",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\w)\.(?=[\w,])|\n(?=\S)){{2,{most}}}"  # "R.Politik"
+        # (not a source set off: ", по данным «Ъ», считают" has no subject in it)
+        rf"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{{1,30}}»){{2,{most}}}),\s*$"
+    )
+
+
+_APPOSITION_RE = _apposition_re(88)
+# after a name that opens its sentence, a longer one: "Dmitry Medvedev, the former Russian
+# president who is now deputy chairman of the country's Security Council, wrote"
+_LONG_APPOSITION = 140
+_LONG_APPOSITION_RE = _apposition_re(_LONG_APPOSITION - 2)
+_DESCRIPTION_OPENS_RE = re.compile(r",\s*(?:the|a|an|who|whose)\s")
+_PERSON_RE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}")
 # an apposition of a role and a person's name: ", депутат Госдумы Дмитрий Кольцов,"
 _TITLED_NAME_RE = re.compile(
     r",[ \t]*([a-zа-яё][\w-]*(?:[ \t]+[\w«»\"-]+){0,4}?"
@@ -166,11 +179,16 @@ def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) ->
     """The capitalized phrase that opens a sentence before an apposition ending at ``pos``
     ("Rosselkhoznadzor, Russia's agricultural watchdog, said"), else (-1, -1)."""
     m = _APPOSITION_RE.search(text, max(0, pos - _APPOSITION), pos)
-    if m is None:
-        return -1, -1
+    long = m is None
+    if long:
+        m = _LONG_APPOSITION_RE.search(text, max(0, pos - _LONG_APPOSITION), pos)
+        if m is None or not _DESCRIPTION_OPENS_RE.match(text, m.start()):
+            return -1, -1
     s, e = words_before(text, m.start(), stop, skip)
     if s < 0 or not text[s].isupper():
         return -1, -1  # "In Yerevan, the bloc is finished, said X": no subject before
+    if long and not _PERSON_RE.fullmatch(text, s, e):
+        return -1, -1  # a long apposition describes a person named in full
     if not _SENTENCE_START_RE.search(text, max(0, s - 4), s) and not _OPENER_BEFORE_RE.search(
         text, max(0, s - 40), s
     ):
@@ -288,6 +306,37 @@ _LAYOUT_LABELS = frozenset(
     "фото видео источник источники читайте примечание справка цитата заголовок перевод "
     "обновлено исправление".split()
 )
+
+
+# a fronted clause before the main clause's pronoun: "When I asked whether she felt safe, "
+_FRONTED_RE = re.compile(
+    r"[ \t]*(?:When|As|If|Asked|After|Before|While)\b[^.!?:;\n\"“”«»]{0,160}?,[ \t]*"
+)
+_SPEECH_VERBS = frozenset("said says told added asked replied".split())
+
+
+def pronoun_subject(text: str, start: int, end: int) -> str:
+    """ "m" or "f" when the sentence ``text[start:end]`` has *he* or *she* as the subject of
+    its main clause, after an adverbial or a fronted clause ("He grew serious when I asked
+    …", "Over grilled sturgeon …, he is more expansive", "When I asked …, she laughed");
+    else "". A quote with no cue that follows such a sentence is that person's.
+
+    >>> pronoun_subject("When I asked whether she felt safe, she laughed.", 0, 48)
+    'f'
+    >>> pronoun_subject("Then the talks ended.", 0, 21)
+    ''
+    """
+    pos = start + len(text[start:end]) - len(text[start:end].lstrip())
+    opener = _EN_OPENER_RE.match(text, pos, end) or _FRONTED_RE.match(text, pos, end)
+    if opener is not None:
+        pos = opener.end()
+    word = text[pos:end].split(None, 1)[0] if text[pos:end].strip() else ""
+    if word.lower() not in ("he", "she") or (word[0].islower() and opener is None):
+        return ""
+    following = text[pos + len(word) : end].split(None, 1)
+    if not following or not following[0][:1].islower() or following[0] in _SPEECH_VERBS:
+        return ""
+    return "m" if word.lower() == "he" else "f"
 
 
 def colon_subject(text: str, start: int, colon: int) -> str:

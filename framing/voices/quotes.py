@@ -67,8 +67,8 @@ import pandas as pd
 
 from .._tables import check_articles
 from .anaphora import Speakers
-from .asides import colon_subject
-from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE, gender_of
+from .asides import colon_subject, pronoun_subject
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, FIRST_PERSON, RETROSPECTIVE, gender_of
 from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, titled
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
@@ -221,7 +221,6 @@ def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
 
 
 _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
-_HE_SHE_RE = re.compile(r"\s*(?:He|She)\s")  # a sentence whose subject is a pronoun
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
 
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
@@ -270,6 +269,36 @@ def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kin
     ):
         return "", ""
     return j, cue.cue
+
+
+def _after_beat(text: str, start: int, cues: CueList, opening: int) -> bool:
+    """Whether a quote at ``start`` opens a sentence right after a sentence (from
+    ``opening``) of its paragraph that has no cue: an action beat ("She laughed. “…”")."""
+    before = text[opening : start - 1].rstrip()
+    return (
+        before[-1:] in (".", "!", "?")
+        and "\n" not in text[opening : start - 1]
+        and all(  # "when I asked about …": the writer's question is no cue of the quote
+            cues[j].speaker.lower() in FIRST_PERSON or not cues[j].speaker
+            for j in range(_cue_index(cues, opening), _cue_index(cues, start))
+        )
+    )
+
+
+def _pronoun_named(text: str, opening: int, start: int, speakers: Speakers) -> str:
+    """The person named before a sentence from ``opening`` whose subject is *he* or *she*
+    (:func:`pronoun_subject`), of that gender: in its paragraph, or in the one before when
+    it opens its own; "" when it has no such subject or nobody fits."""
+    pronoun = pronoun_subject(text, opening, start)
+    if not pronoun:
+        return ""
+    paragraph = text.rfind("\n", 0, opening) + 1
+    subject = speakers.name_in(max(paragraph, opening - _PARAGRAPH_REACH), opening, pronoun)
+    if subject is None:  # "He grew serious …", "The tycoon insists …": the paragraph before
+        subject = speakers.name_in(max(0, opening - _PARAGRAPH_REACH), opening, pronoun) or ""
+    if gender_of(subject, "", nominative=True) not in ("", pronoun):
+        return ""  # "Lavrov met Zakharova. She said: …": not him
+    return subject
 
 
 def _cue_index(cues: CueList, offset: int) -> int:
@@ -377,13 +406,13 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         return kind, found, cue.cue, found, found if adjacent else None
     opening = voices.sentences.around(q.start - 2)[0]
     subject = colon_subject(text, opening, q.start) if (kind == "quote" and colon) else ""
-    if not subject and kind == "quote" and colon and _HE_SHE_RE.match(text, opening):
+    if not subject and kind == "quote" and colon:
         # "Olena Marchenko does not go to the shelter. … She puts it plainly: “…”"
-        paragraph = text.rfind("\n", 0, opening) + 1
-        subject = speakers.name_in(max(paragraph, opening - _PARAGRAPH_REACH), opening) or ""
-        pronoun = "f" if text[opening:].lstrip().startswith("She") else "m"
-        if gender_of(subject, "", nominative=True) not in ("", pronoun):
-            subject = ""  # "Lavrov met Zakharova. She said: …": not him
+        subject = _pronoun_named(text, opening, q.start, speakers)
+    if not subject and kind == "quote" and not colon and opening >= q.start - 3 and opening:
+        beat = voices.sentences.around(opening - 2)[0]  # the sentence before the quote's
+        if _after_beat(text, q.start, cues, beat):  # "When I asked whether she felt safe,
+            subject = _pronoun_named(text, beat, opening, speakers)  # she laughed. “…”"
     if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
         return kind, subject, "", _cue_index(cues, q.start) - 1, None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
