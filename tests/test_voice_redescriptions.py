@@ -206,3 +206,54 @@ def test_a_quote_after_a_sentence_with_no_person_as_subject_has_no_speaker():
     # a pronoun of the other gender fits nobody named
     text = 'Sergei Lavrov arrived in Yerevan on Monday. She shook her head. "It is over."'
     assert _speakers(text)["It is over."] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (  # a modal after the writer's "I" keeps the view the writer's
+            "I would argue that the real danger for Armenia is not Russian retaliation.",
+            [],
+        ),
+        (  # "has since concluded that": the adverb, then the cue
+            "Pashinyan's government has since concluded that the CSTO offers no security.",
+            [("the CSTO offers no security.", "Pashinyan's government")],
+        ),
+        (  # the present plural of "tell", with the writer as addressee
+            "EU diplomats tell me that a suspension of visa-free travel is on the table.",
+            [("a suspension of visa-free travel is on the table.", "EU diplomats")],
+        ),
+        ("Trade data tell a more complicated story: exports to Russia have tripled.", []),
+        ("The dispute adds to tensions at an awkward moment for Mr Pashinyan.", []),
+        (  # a request of a thing is no report of words
+            "Armenia asked for help after Azerbaijani attacks on its territory in 2022.",
+            [],
+        ),
+        (  # an outlet whose name has an en dash is whom he told, after the content
+            "The decision has left Armenia without security guarantees, opposition MP Levon "
+            "Harutyunyan told Armenian News–NEWS.am.",
+            [
+                (
+                    "The decision has left Armenia without security guarantees",
+                    "opposition MP Levon Harutyunyan",
+                )
+            ],
+        ),
+        (  # a warning of a noun with a relative clause: the noun is what is warned of
+            "Critics at home warn of a security vacuum that Baku would be quick to fill.",
+            [("of a security vacuum that Baku would be quick to fill.", "Critics at home")],
+        ),
+    ],
+    ids=lambda x: str(x)[:30],
+)
+def test_what_lies_between_a_speaker_and_the_words_reported(text, reports):
+    assert _reports(text) == reports
+
+
+def test_an_article_after_a_naming_verb_is_no_speaker():
+    text = (
+        'A planned route through southern Armenia, branded the "Trump Route for International '
+        'Peace and Prosperity," has long been a source of tension between the neighbours.'
+    )
+    assert _reports(text) == []
+    assert _speakers(text)["Trump Route for International Peace and Prosperity,"] == ""

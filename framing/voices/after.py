@@ -142,6 +142,8 @@ def speaker_after(
             return start, named.end()  # "сказал помощник президента, глава делегации Мединский."
         return start, _name_after_office(text, end, lang)
     start, end = words_after(text, pos, EN_STOP, limit=_AFTER_WORDS)
+    if start >= 0 and text[start:end].lower() in DETERMINERS:
+        return -1, -1  # 'branded the "Trump Route …"': the object's article, no speaker
     if start >= 0 and any(w.lower() in AUXILIARIES for w in text[start:end].split()):
         return -1, -1  # "said the suspension would stay", "insists the treaty cannot": content
     first = text[start:end].split(" ", 1)[0] if start >= 0 else ""

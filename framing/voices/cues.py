@@ -45,7 +45,7 @@ _EN_SPEECH = (
 EN_PLURAL = (
     "warn argue insist believe fear fears feared worry worries expect expects expected deny "
     "denies claim contend contends maintain maintains acknowledge admit stress note suggest "
-    "predict concede"
+    "predict concede tell"
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
@@ -331,7 +331,8 @@ EN_STOP = frozenset(
 EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
     "repeatedly publicly separately again had earlier just only long now first initially "
-    "privately openly still does did do not".split()
+    "privately openly still does did do not since would could should might must will can "
+    "rightly".split()
 )
 
 RU_STOP = frozenset(

@@ -7,7 +7,8 @@ tells the other uses apart by the words around it:
   "fear of a collapse";
 * **an adjective or a participle**: "the group's first claimed attack", "its stated goal",
   "a programme promised by the Reagan administration";
-* **an action**: "added a dozen companies to its list", "announced sanctions on 30 tankers",
+* **an action**: "added a dozen companies to its list", "adds to tensions", "tell a story",
+  "asked for help", "announced sanctions on 30 tankers",
   "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to
   veto", "asked the bloc to intervene", "asked not to be named", "expected the CSTO to come", "observed a residential
   building", "responded to the collapse by laying off", "рассчитывает на сохранение", "не
@@ -49,9 +50,12 @@ _EN_OBJECTS = {
                             r"\s+(?:a|an|new|its|their|his|her|plans?|sanctions|measures|\d)"),
     "claimed": re.compile(r"\s+(?:responsibility|credit|victory|any|the\s+lives|lives)\b"),
     "threatened": re.compile(r"\s+to\s"),
+    "adds": re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|to|\d[\d,.]*)\s"),
+    "tell": re.compile(r"\s+(?:a|an|the)\s"),  # "Trade data tell a more complicated story"
     "asked": re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,4}"
                         r"\s+to\s+[a-z]"  # and "who asked not to be named": anonymity
-                        r"|\s+not\s+to\s+be\s+(?:named|identified|quoted)"),
+                        r"|\s+not\s+to\s+be\s+(?:named|identified|quoted)"
+                        r"|\s+for\s"),  # "asked for help": a request of a thing
     "expected": re.compile(r"\s+(?:the|a|an|its|their|it|them|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?"
                            r"\s+to\s+[a-z]"),
     "observed": re.compile(r"\s+(?:a|an|the|\d)"),

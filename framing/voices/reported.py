@@ -104,6 +104,9 @@ _NOUN_THAT_RE = re.compile(
     r"\b(?:idea|ideas|claims?|reports?|suggestions?|allegations?|assertions?|notion|accusations?"
     r"|speculation|rumou?rs?|talk|fears?)\s+that$"
 )
+_OF_THEN_RE = re.compile(
+    r"\s+(?:of|about)\s+(?:a|an|the)\s"
+)  # "warned of a …", "spoke about the …"
 # the day after a cue, before content without "that"
 _WHEN_RE = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+[a-z])"
@@ -259,6 +262,8 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
     near = None if infinitive else THAT_NEAR_RE.match(text, start, bounds[1])
     if near and cue.cue.startswith(_OBJECT_CUES) and _NOUN_THAT_RE.search(near.group()):
         near = None  # "rejected the idea that …", "dismissed claims that …": the object
+    if near and _OF_THEN_RE.match(text, start):
+        near = None  # "warn of a security vacuum that Baku would fill": the relative's noun
     if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         start = near.end()

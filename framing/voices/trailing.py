@@ -55,7 +55,7 @@ _OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\
 # whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
 # told Reuters, deepening …", "told The Associated Press on Monday"
 ADDRESSEE_RE = re.compile(
-    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/-]*(?:\s+[A-Z][\w.'’&/-]*){0,3}"
+    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/–-]*(?:\s+[A-Z][\w.'’&/–-]*){0,3}"  # "News–NEWS.am"
     # "told the economic forum", "told a rally", "told state television": an audience
     r"|\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:forum|conference|briefing|meeting|"
     r"summit|parliament|lawmakers|reporters|journalists|deputies|senators|legislators|"
