@@ -11,8 +11,8 @@ from framing.voices import find_quotes, voice_spans
 from framing.voices.descriptions import anaphor_head, redescribed
 
 
-def _table(text: str) -> pd.DataFrame:
-    return pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]})
+def _table(text: str, lang: str = "en") -> pd.DataFrame:
+    return pd.DataFrame({"article_id": ["a"], "text": [text], "lang": [lang]})
 
 
 def _speakers(text: str) -> dict[str, str]:
@@ -21,8 +21,8 @@ def _speakers(text: str) -> dict[str, str]:
     return dict(zip(quotes["text"], quotes["speaker"], strict=True))
 
 
-def _reports(text: str) -> list[tuple[str, str]]:
-    spans = voice_spans(_table(text))
+def _reports(text: str, lang: str = "en") -> list[tuple[str, str]]:
+    spans = voice_spans(_table(text, lang))
     return [(text[r.start : r.end], r.speaker) for r in spans.itertuples() if r.voice == "reported"]
 
 
@@ -257,3 +257,49 @@ def test_an_article_after_a_naming_verb_is_no_speaker():
     )
     assert _reports(text) == []
     assert _speakers(text)["Trump Route for International Peace and Prosperity,"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (  # a month between the speaker and the cue, as a weekday
+            "Вице-премьер Алексей Оверчук в апреле заявлял, что никакой угрозы нет.",
+            [("никакой угрозы нет.", "Вице-премьер Алексей Оверчук")],
+        ),
+        (  # "Об этом … рассказали X": the sentence before is X's, whoever X is
+            "Армянские банки ужесточили проверку платежей. Об этом изданию рассказали "
+            "сотрудники двух крупных банков.",
+            [("Армянские банки ужесточили проверку платежей.", "сотрудники двух крупных банков")],
+        ),
+        (  # an outlet that wrote
+            "Ранее Financial Times писала, что Вашингтон готовит новые санкции.",
+            [("Вашингтон готовит новые санкции.", "Financial Times")],
+        ),
+        (  # a gerund of accusation takes the sentence's speaker
+            "Пашинян выступил в парламенте, обвинив союзников в бездействии во время агрессии.",
+            [("союзников в бездействии во время агрессии.", "Пашинян")],
+        ),
+        (  # "с тех пор, как X объявил": a time, and an act announced, not words
+            "Москва и Ереван проведут консультации — первые с тех пор, как Армения объявила о "
+            "заморозке своего участия в ОДКБ.",
+            [],
+        ),
+        (  # but "объявил о том, что" reports
+            "Премьер объявил о том, что кризис позади.",
+            [("кризис позади.", "Премьер")],
+        ),
+    ],
+    ids=lambda x: str(x)[:30],
+)
+def test_russian_words_between_a_speaker_and_the_report(text, reports):
+    assert _reports(text, "ru") == reports
+
+
+def test_a_term_in_an_act_announced_is_the_announcer_s():
+    text = (
+        "Министерство обороны Азербайджана объявило о начале «локальных антитеррористических "
+        "мероприятий» в Карабахе."
+    )
+    quotes = find_quotes(_table(text, "ru"))
+    assert quotes["speaker"].item() == "Министерство обороны Азербайджана"
+    assert _reports(text, "ru") == []

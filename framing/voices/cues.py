@@ -24,7 +24,7 @@ __all__ = [
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
     "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_FRONTED_DOCUMENT", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
     "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
-    "gender_of", "quoted_name_before", "tells_again", "verb_gender", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "gender_of", "tells_again", "verb_gender", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -83,6 +83,7 @@ _RU_IRREGULAR = (
     " признался призналась признались признается признаётся"
     " предостерег предостерегла предостерегли предостерегло предостерегает предостерегают"
     " выразился выразилась выразились высказался высказалась высказались"
+    " писал писала писали"  # "Ранее Financial Times писала, что …"
 ).split() + [  # "продолжает настаивать, что …"
     f"{verb} {infinitive}"
     for verb in ("продолжает", "продолжают", "продолжал", "продолжала", "продолжали")
@@ -168,7 +169,7 @@ _RU_TERM = (
 #: Russian gerunds of speech: no subject of their own ("…, — добавила она, отметив, что …")
 RU_GERUNDS = frozenset(
     "отметив подчеркнув заявив добавив напомнив указав признав предупредив уточнив пояснив "
-    "сообщив констатировав выразив призвав пообещав назвав".split()
+    "сообщив констатировав выразив призвав пообещав назвав обвинив".split()
 )
 _RU_SO = ["так называем" + e for e in "ый ая ое ые ого ой ых ому ым ую ыми".split()]
 
@@ -451,14 +452,16 @@ _DAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|"
     "пятницу|субботу|воскресенье"
 )
+_RU_MONTHS = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 #: the last words of the time adverbials of :data:`TIME_RE`
 TIME_WORDS = frozenset(
     _DAYS.split("|")
+    + _RU_MONTHS.split("|")
     + "week month year morning afternoon evening night день вечер днях неделе".split()
 )
 TIME_RE = re.compile(
     rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
-    rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS})|(?:в|на)\s+(?:тот|этот|тот\s+же|"
+    rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS}|{_RU_MONTHS})|(?:в|на)\s+(?:тот|этот|тот\s+же|"
     rf"этот\s+же|следующий)\s+(?:день|вечер)|на\s+днях|на\s+(?:этой|прошлой)\s+неделе)[ \t]*$",
     re.IGNORECASE,
 )
@@ -529,30 +532,6 @@ NOUN_BEFORE_RE = re.compile(
     r"allayed|\w+['’]s)\s+$",
     re.IGNORECASE,
 )
-
-
-_CLOSERS = '»”"'
-_OPENERS = '«“"'
-
-
-def quoted_name_before(text: str, end: int) -> int:
-    """Where a quoted name that ends right at ``end`` opens («Меридиан», "Memorial"), or -1.
-
-    A name: at most four words on one line, starting with a capital, not ending in
-    punctuation (so a quote such as “No,” is never taken for one).
-
-    Examples
-    --------
-    >>> quoted_name_before("Центр «Меридиан» заявил", 16), quoted_name_before("“No,” said", 5)
-    (6, -1)
-    """
-    if end < 2 or text[end - 1] not in _CLOSERS:
-        return -1
-    opening = max(text.rfind(c, max(0, end - 60), end - 1) for c in _OPENERS)
-    inner = text[opening + 1 : end - 1] if opening >= 0 else ""
-    if not inner or "\n" in inner or not inner[0].isupper() or len(inner.split()) > 4:
-        return -1
-    return -1 if inner.rstrip()[-1] in ",.;:!?…" else opening
 
 
 #: "Об этом заявил X." / "This was stated by X." / "Такое мнение высказал X": the text from

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import NP_LINKS, TITLES, quoted_name_before
+from .cues import NP_LINKS, TITLES
 
 __all__ = [
     "ABBREVIATION_RE",
@@ -23,6 +23,7 @@ __all__ = [
     "UPPER",
     "TOKEN_RE",
     "WORD",
+    "quoted_name_before",
     "source_after",
     "word_back",
     "words_after",
@@ -61,6 +62,30 @@ _SEEN_BY_RE = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,
 _ATTACHED_RE = re.compile(
     r"(?<=[a-z])[ \t]+(?:close|closer|linked|loyal|tied|allied|briefed)[ \t]+(?:to|with|on)[ \t]+$"
 )
+
+
+_CLOSERS = '»”"'
+_OPENERS = '«“"'
+
+
+def quoted_name_before(text: str, end: int) -> int:
+    """Where a quoted name that ends right at ``end`` opens («Меридиан», "Memorial"), or -1.
+
+    A name: at most four words on one line, starting with a capital, not ending in
+    punctuation (so a quote such as “No,” is never taken for one).
+
+    Examples
+    --------
+    >>> quoted_name_before("Центр «Меридиан» заявил", 16), quoted_name_before("“No,” said", 5)
+    (6, -1)
+    """
+    if end < 2 or text[end - 1] not in _CLOSERS:
+        return -1
+    opening = max(text.rfind(c, max(0, end - 60), end - 1) for c in _OPENERS)
+    inner = text[opening + 1 : end - 1] if opening >= 0 else ""
+    if not inner or "\n" in inner or not inner[0].isupper() or len(inner.split()) > 4:
+        return -1
+    return -1 if inner.rstrip()[-1] in ",.;:!?…" else opening
 
 
 def word_back(text: str, pos: int) -> tuple[int, int] | None:

@@ -94,7 +94,11 @@ _QUOTE_AFTER_RE = re.compile(r"(?::|,)\s*[«\"“„]")
 # "уверен: ОДКБ не грозит распад", "told reporters: the talks failed": the content follows
 # (at most two words before the colon: "fear the opposite danger: that …" has an object)
 _COLON_RE = re.compile(r"(?:\s*[^\s.,;:!?\"“”«»„]+){0,2}\s*:\s*(?=[^\W\d_])")
-_KAK_RE = re.compile(r"(?<!\w)(?<!тогда )(?<!того )(?<!так )(?:как|as)\s+$", re.I)  # not "так как"
+_KAK_RE = re.compile(  # not "так как", nor "с тех пор, как", "после того, как": a time
+    r"(?<!\w)(?<!тогда )(?<!того )(?<!так )(?<!пор, )(?<!того, )(?<!тем, )(?<!время, )"
+    r"(?<!же, )(?:как|as)\s+$",
+    re.I,
+)
 _WHAT_NEXT_RE = re.compile(r"\s*what\s", re.IGNORECASE)
 _CLAUSE_COMMA_RE = re.compile(r"[^.!?,\n]{0,150}?,")  # "по словам X из Института «Каспий»,"
 # whom a warning is addressed to and what about, with no content: "warns Yerevan over …"
@@ -154,6 +158,11 @@ _AND_ACTION_RE = re.compile(  # "and" or "и", then a verb in the past
 )
 _JUDGED = ("оцени", "расцени", "описыва", "описал")  # "оценил риск как …": a term after "как"
 _AS_AHEAD_RE = re.compile(r"[^.;:!?\n]{0,120}?\sкак\s")
+# "объявил о заморозке взносов" (not "о том, что …"): an act announced, which the cue still
+# attributes a term in it to ("объявило о начале «локальных мероприятий»")
+_ANNOUNCED_ACT_RE = re.compile(
+    r"\s+(?:о|об)\s+(?!том\b)[а-яё]+(?:ии|ке|це|не|ле|ве|де|те|се|ре|ме|ье)\b"
+)
 _TOPIC_CUES = frozenset("reported reports commented comments".split())
 _NOT_SOURCES = frozenset(  # "according to the schedule": a plan, a law, a treaty says nothing
     "schedule plan plans timetable programme program calendar law laws constitution charter "
@@ -399,6 +408,8 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
             and not THAT_NEAR_RE.match(text, cue.end)  # "reported on Facebook that …"
         ):
             continue  # "Armenpress reported on the talks, which …": a topic, no words
+        if cue.cue.startswith("объяв") and _ANNOUNCED_ACT_RE.match(text, cue.end):
+            continue  # "объявил о заморозке взносов": an act announced, no words reported
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))

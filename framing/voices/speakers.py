@@ -62,6 +62,8 @@ from .asides import (
 )
 from .clauses import WHAT_BEFORE_RE
 from .cues import (
+    ABOUT_REACH,
+    ABOUT_THIS_RE,
     ACCORDING,
     CUE_KINDS,
     CUE_RE,
@@ -370,7 +372,8 @@ def _inverted_speaker(text, start, end, cue_text, lang, plural, governed) -> tup
         and lang == "ru"
         and (governed or not _INVERTED_RU_RE.search(text, max(0, start - 6), start))
         and not person_like(text[s:e])
-    ):
+        and not ABOUT_THIS_RE.search(text, max(0, start - ABOUT_REACH), start)
+    ):  # ("Об этом изданию рассказали сотрудники банков": the subject after the verb)
         s = e = -1  # "Сийярто при этом исключил разрыв": the object follows, not a speaker
     if (
         s >= 0
