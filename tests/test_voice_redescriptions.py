@@ -73,6 +73,13 @@ def test_a_description_that_names_another_country_or_office_stays_as_written():
         '"We do not fear a long war," the former culture minister said.'
     )
     assert _speakers(text)["We do not fear a long war,"] == "the former culture minister"
+    # a portfolio names an office: not the security council's secretary named last
+    text = (
+        "Vladimir Medinsky, Russia's chief negotiator, spoke first. Rustem Umerov, the secretary "
+        "of Ukraine's National Security and Defense Council, said Kyiv wanted a meeting. The "
+        'former culture minister said it could happen only "at the very end".'
+    )
+    assert _speakers(text)["at the very end"] != "Rustem Umerov"
     # the guide's rule: a bare role that no title fits is somebody else, as written
     text = 'Maria Zakharova said it was over. "We will see," the minister said.'
     assert _speakers(text)["We will see,"] == "the minister"
@@ -303,3 +310,11 @@ def test_a_term_in_an_act_announced_is_the_announcer_s():
     quotes = find_quotes(_table(text, "ru"))
     assert quotes["speaker"].item() == "Министерство обороны Азербайджана"
     assert _reports(text, "ru") == []
+
+
+def test_a_man_who_expects_to_be_misquoted_is_no_speaker():
+    text = (
+        "Ararat Mirzoyan is not given to flourishes. The 45-year-old speaks slowly, like a man "
+        'who expects to be misquoted. "We have frozen our participation," he said.'
+    )
+    assert _speakers(text)["We have frozen our participation,"] == "Ararat Mirzoyan"

@@ -87,6 +87,8 @@ _DATA_CUES = frozenset(("по данным", "по информации", "по 
 
 _HEADS = frozenset(("president", "leader", "premier", "chancellor", "президент", "лидер"))
 # who speaks for an office, and the genders they may have
+# offices whose description names a portfolio ("the former culture minister")
+_OFFICE_HEADS = frozenset("minister secretary president premier chancellor ambassador".split())
 _SPOKES = {"spokeswoman": ("f",), "spokesman": ("m",), "spokesperson": ("m", "f", "")}
 
 
@@ -412,8 +414,11 @@ class Speakers:
             return None
         office = tuple(d for d in detail if d not in DESCRIPTIVE)
 
-        def clash(title: str) -> bool:
-            return fits(head, title) and not all(d in title for d in office)
+        def clash(title: str) -> bool:  # "the former culture minister" names a portfolio:
+            # only a title of that office fits (not Ukraine's security council secretary)
+            return (fits(head, title) or head in _OFFICE_HEADS) and not all(
+                d in title for d in office
+            )
 
         sex = gender_of(phrase, "")  # "the spokeswoman", "the businessman"
         return redescribed(self.named, self.titles, phrase, sex if sex in "mf" else "", clash)

@@ -57,7 +57,9 @@ _EN_OBJECTS = {
                         r"|\s+not\s+to\s+be\s+(?:named|identified|quoted)"
                         r"|\s+for\s"),  # "asked for help": a request of a thing
     "expected": re.compile(r"\s+(?:the|a|an|its|their|it|them|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?"
-                           r"\s+to\s+[a-z]"),
+                           r"\s+to\s+[a-z]|\s+to\s"),  # "expects to be misquoted": a plan
+    "expects": re.compile(r"\s+to\s"),
+    "expect": re.compile(r"\s+to\s"),
     "observed": re.compile(r"\s+(?:a|an|the|\d)"),
     "responded": re.compile(r"\s+to\b"),
     "declared": re.compile(r"\s+(?:its\s+)?(?:independence|war|martial\s+law|victory|bankruptcy|"
