@@ -318,3 +318,58 @@ def test_a_man_who_expects_to_be_misquoted_is_no_speaker():
         'who expects to be misquoted. "We have frozen our participation," he said.'
     )
     assert _speakers(text)["We have frozen our participation,"] == "Ararat Mirzoyan"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (  # a capitalized term after "a" is the reporter's term, not a name near a cue
+            "Maria Zakharova said on Thursday that Western curators were trying to organize a "
+            '"Maidan" in Tbilisi.',
+            "Maidan",
+            "Maria Zakharova",
+        ),
+        (
+            'Russian officials speak of "ingratitude," while pro-Kremlin bloggers warn of a '
+            'coming "Maidan in Yerevan".',
+            "Maidan in Yerevan",
+            "pro-Kremlin bloggers",
+        ),
+        (  # "speak of" is a cue of its own: the term before the next speaker's
+            'Russian officials speak of "ingratitude," while pro-Kremlin bloggers warn of a '
+            'coming "Maidan in Yerevan".',
+            "ingratitude,",
+            "Russian officials",
+        ),
+        (  # whoever uses a term says it
+            'The Kremlin has repeatedly used the term "color revolution" to describe protests.',
+            "color revolution",
+            "The Kremlin",
+        ),
+        ('Nobody used the term "collapse" at the summit.', "collapse", ""),
+        (  # a name in quotes near a cue stays nobody's term
+            'The statement was published by "Kommersant" on Monday, the ministry said.',
+            "Kommersant",
+            "",
+        ),
+    ],
+    ids=lambda x: str(x)[:30],
+)
+def test_a_term_in_quotes_and_whose_it_is(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
+    text = (
+        "The prime minister said that relations were going through a difficult period, but that "
+        "it would be wrong to speak of a crisis."
+    )
+    assert _reports(text) == [
+        (
+            "relations were going through a difficult period, but that it would be wrong to "
+            "speak of a crisis.",
+            "The prime minister",
+        )
+    ]
+    text = 'The Kremlin has repeatedly used the term "color revolution" to describe protests.'
+    assert _reports(text) == []

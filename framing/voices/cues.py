@@ -50,7 +50,8 @@ EN_PLURAL = (
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
     "pointed out", "points out", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
-    "speaks of", "spoke of", "speaks about", "spoke about", "talk up", "talks up", "talked up",
+    "speaks of", "spoke of", "speaks about", "spoke about", "speak of", "speak about",
+    "talk up", "talks up", "talked up",
 ] + [
     f"{verb} {view}"  # a stated view, as "считает", "уверен": "is convinced that …"
     for verb in ("is", "was", "are", "were", "remains", "remained")
@@ -212,7 +213,12 @@ def _cue_kinds(lang: str) -> dict[str, str]:
         )
         kinds.update(
             dict.fromkeys(
-                _EN_TERM + ["called", "calls", "calling", "call", "so-called", "referred to"], TERM
+                _EN_TERM
+                + ["called", "calls", "calling", "call", "so-called", "referred to"]
+                + [
+                    f"{v} the term" for v in ("used", "uses", "use", "using")
+                ],  # "used the term “…”"
+                TERM,
             )
         )
         kinds["according to"] = ACCORDING

@@ -42,6 +42,7 @@ _ADJECTIVE_BEFORE_RE = re.compile(
 )
 _BY_AFTER_RE = re.compile(r"\s+by\s")
 _CALL_NOUN_RE = re.compile(r"(?:phone|telephone|video|conference|a|an)\s+$", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"(?<!\w)to\s+$")
 _PASSIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are|be|being)\s+$")
 # what an action's object looks like after these verbs
 _EN_OBJECTS = {
@@ -103,6 +104,8 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
     """
     if lang == "ru":
         return _russian(text, start, end, cue)
+    if cue.startswith("speak ") and _TO_BEFORE_RE.search(text, max(0, start - 4), start):
+        return True  # "it would be wrong to speak of a crisis": no one speaks
     if cue == "call" and _CALL_NOUN_RE.search(text, max(0, start - 12), start):
         return True  # "held a phone call with …"
     if (cue.endswith("s") or cue in _EN_PLURAL or cue == "call") and (

@@ -221,6 +221,8 @@ def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
 
 
 _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
+# an indefinite article before a capitalized quote: a term, not a name ("warned of a “Maidan”")
+_A_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|another)\s+(?:[a-z-]+\s+)?$")
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
 
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
@@ -388,6 +390,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         and cue.kind != TERM
         and quote[:1].isupper()
         and not names_nothing(quote)  # “Russophobic hysteria” is a term all the same
+        and not _A_BEFORE_RE.search(text, max(0, q.start - 24), q.start - 1)  # a “Maidan”
     ):
         cue = None  # a name (of an outlet, a centre, a banner) near a cue is nobody's term
     if (

@@ -351,6 +351,31 @@ def _spoken_before(voices: ArticleVoices, k: int, start: int) -> bool:
     return before.cue not in VIEWS and before.kind != TERM and voices.speakers.said(k - 1)
 
 
+def _no_words(text: str, cue: Cue) -> bool:
+    """Whether a cue reports no words of its own: a feeling or a criticism ("выразило
+    протест", "раскритиковал резолюцию"), whom one answered, a paper's own data, a plan, a
+    topic, a term used, an act announced."""
+    if cue.cue.endswith(_FELT) or cue.cue.startswith(_NO_WORDS):
+        return True  # "выразило протест в связи с …", "раскритиковал резолюцию": no words
+    if cue.cue.startswith(("ответи", "высказал")) and _ON_RE.match(text, cue.end):
+        return True  # "ответила на слова Пашиняна о …": whom she answered, not what she said
+    if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
+        return True  # "По данным «Ъ», …" in «Ъ»'s story: the outlet's own reporting
+    if cue.kind == ACCORDING and _NOT_SOURCES.intersection(cue.speaker.lower().split()):
+        return True  # "According to the schedule, …": a plan says nothing
+    if (
+        cue.cue in _TOPIC_CUES
+        and _TOPIC_RE.match(text, cue.end)
+        and not THAT_NEAR_RE.match(text, cue.end)  # "reported on Facebook that …"
+    ):
+        return True  # "Armenpress reported on the talks, which …": a topic, no words
+    if cue.cue.endswith(" term"):
+        return True  # "used the term “…”": the term is all it reports, a scare quote
+    if cue.cue.startswith("объяв") and _ANNOUNCED_ACT_RE.match(text, cue.end):
+        return True  # "объявил о заморозке взносов": an act announced, no words reported
+    return False
+
+
 def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reported]:
     """The spans of reported speech in ``text``, given its quotes and cues.
 
@@ -394,22 +419,8 @@ def reported_spans(text: str, voices: ArticleVoices, reach=None) -> list[Reporte
         said = voices.speakers.said(k)  # the speaker itself is resolved only for a span
         if not said or cue.cue.lower().startswith(("so-", "так ")) or cue.cue in _NO_CONTENT:
             continue  # "made the remarks on Friday", "speaks of “…”": no content of its own
-        if cue.cue.endswith(_FELT) or cue.cue.startswith(_NO_WORDS):
-            continue  # "выразило протест в связи с …", "раскритиковал резолюцию": no words
-        if cue.cue.startswith(("ответи", "высказал")) and _ON_RE.match(text, cue.end):
-            continue  # "ответила на слова Пашиняна о …": whom she answered, not what she said
-        if cue.cue.lower() in _DATA_CUES and _own_outlet(text, cue.speaker):
-            continue  # "По данным «Ъ», …" in «Ъ»'s story: the outlet's own reporting
-        if cue.kind == ACCORDING and _NOT_SOURCES.intersection(cue.speaker.lower().split()):
-            continue  # "According to the schedule, …": a plan says nothing
-        if (
-            cue.cue in _TOPIC_CUES
-            and _TOPIC_RE.match(text, cue.end)
-            and not THAT_NEAR_RE.match(text, cue.end)  # "reported on Facebook that …"
-        ):
-            continue  # "Armenpress reported on the talks, which …": a topic, no words
-        if cue.cue.startswith("объяв") and _ANNOUNCED_ACT_RE.match(text, cue.end):
-            continue  # "объявил о заморозке взносов": an act announced, no words reported
+        if _no_words(text, cue):
+            continue
         start, end = sentences.around(cue.start)
         # a "sentence" of a text without punctuation is cut short: the cost stays linear
         bounds = (max(start, cue.start - _MAX_SENTENCE), min(end, cue.end + _MAX_SENTENCE))

@@ -177,6 +177,9 @@ def _place_before(text: str, pos: int) -> str:
     return names[-1] if names else text[pos : pos + 3]
 
 
+_NOBODY = frozenset(("nobody", "no one", "none", "никто"))
+
+
 def _names_a_term(text: str, s: int, e: int) -> bool:
     """Whether the phrase ``text[s:e]`` before "called “…”" is someone who names a term ("which
     he called", "what Baku called", "what rights groups call"), not a thing named ("a famine
@@ -328,8 +331,15 @@ def _speaker_span(
         governed, s, e = s == -2, max(s, -1), max(e, -1)
     if s >= 0 and cue_text.endswith("ing"):
         return None  # a participle right after a noun phrase is a noun: "a stark warning"
-    if kind == TERM and _NAMING_RE.match(text, end) and not _names_a_term(text, s, e):
+    if (
+        kind == TERM
+        and not cue_text.endswith(" term")  # "The Kremlin used the term “…”": its user's
+        and _NAMING_RE.match(text, end)
+        and not _names_a_term(text, s, e)
+    ):
         s = e = -1  # "a famine called “Holodomor”": a name given, nobody's term
+    if s >= 0 and text[s:e].lower() in _NOBODY:
+        s = e = -1  # "Nobody used the term “collapse”": no speaker
     # (at ``before``: "…, Shavkat Mirziyoyev, likes to say" has its apposition before "likes")
     if s < 0 and lang != "ru" and _COMMA_BEFORE_RE.search(text, max(0, before - 4), before):
         s, e = named_apposition(text, before)  # "the home secretary, Yvette Cooper, told MPs"
