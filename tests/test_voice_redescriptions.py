@@ -373,3 +373,32 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
     ]
     text = 'The Kremlin has repeatedly used the term "color revolution" to describe protests.'
     assert _reports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (  # a name that opens the sentence before, with no cue: that person's words
+            "Several capitals feared being drawn into a war.\n\nHélène Morvan, a researcher at "
+            "the French Institute of International Relations, sees in this a familiar pattern. "
+            "“For three years, Europeans have said Ukraine's security is their own.”",
+            "For three years, Europeans have said Ukraine's security is their own.",
+            "Hélène Morvan",
+        ),
+        (  # "rejected Western claims": a noun, not a cue with the speaker "rejected Western"
+            "Kremlin spokesman Dmitry Peskov on Monday rejected Western claims that Russia was "
+            'preparing an attack, calling them "absurd fantasies".',
+            "absurd fantasies",
+            "Kremlin spokesman Dmitry Peskov",
+        ),
+        (  # "which Moscow continues to call": the relative clause has its own subject
+            "Leaders will discuss security in Central Asia, the border and the conflict in "
+            'Ukraine, which Moscow continues to call a "special military operation".',
+            "special military operation",
+            "Moscow",
+        ),
+    ],
+    ids=lambda x: str(x)[:30],
+)
+def test_the_subject_of_the_sentence_that_holds_or_precedes_a_quote(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -34,6 +34,7 @@ SPLITS = (
     "dev13",
     "dev14",
     "dev15",
+    "dev16",
 )
 
 

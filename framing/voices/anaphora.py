@@ -471,6 +471,12 @@ class Speakers:
             hi = written
         return None
 
+    def subject_in(self, lo: int, hi: int) -> str | None:
+        """The name that is a sentence's subject from ``lo`` to ``hi`` (the last), or None:
+        "Hélène Morvan, a researcher at IFRI, sees in this a familiar pattern." """
+        found = last_name(self.text, lo, hi, self.rules, self.skip, [], subject_only=True)
+        return found[0] if found and found[1] != "org" else None
+
     def name_in(self, lo: int, hi: int, gender: str = "") -> str | None:
         """The person a stretch of narrative is about: its last sentence subject that is a
         name, else its last name ("In a speech …, Sergei Lavrov laid out …"), of the

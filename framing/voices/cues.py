@@ -531,12 +531,13 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
 # a cue word after these is a noun: "rejected claims", "the warnings", "Baku’s claims"
 # (and an object's verb or adjective: "contains claims", "territorial claims", "amid fears")
 NOUN_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
+    r"(?<!\w)(?i:the|his|her|its|their|these|those|such|any|no|rejected|denied|dismissed|"
     r"rejects|denies|dismisses|repeated|new|described|contain(?:s|ed)?|includes?|makes?|made|has|"
     r"have|had|renewed|territorial|false|unfounded|baseless|similar|fresh|competing|amid|"
     r"raised|raising|growing|stoked|stoking|fuell?ed|fuell?ing|sparked|sparking|eased|easing|"
-    r"allayed|\w+['’]s)\s+$",
-    re.IGNORECASE,
+    r"allayed|\w+['’]s)\s+"
+    r"(?:(?:Western|Russian|American|Armenian|Azerbaijani|Georgian|Ukrainian|European|[a-z]+"
+    r"(?:al|ian|ern|ese|ic))\s+)?$",  # "rejected Western claims", "the official warnings"
 )
 
 

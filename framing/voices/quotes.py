@@ -416,6 +416,8 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         beat = voices.sentences.around(opening - 2)[0]  # the sentence before the quote's
         if _after_beat(text, q.start, cues, beat):  # "When I asked whether she felt safe,
             subject = _pronoun_named(text, beat, opening, speakers)  # she laughed. “…”"
+            # "Hélène Morvan, a researcher at IFRI, sees a familiar pattern. “…”"
+            subject = subject or speakers.subject_in(beat, opening) or ""
     if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
         return kind, subject, "", _cue_index(cues, q.start) - 1, None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:

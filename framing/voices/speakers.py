@@ -133,7 +133,10 @@ _RU_PREPOSITIONS = frozenset("в во на о об обо с со к ко по �
 # is the object, the subject after it speaks
 _WHICH_PRONOUN_RE = re.compile(
     r"\b(?:[Ww]ho|[Ww]hich|[Ww]hom|that)\s+(?:(?i:he|she|they|we|I)"
-    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[A-Z][\w'’.-]*(?:\s+[A-Za-z]+)?)\s*$"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[A-Z][\w'’.-]*(?:\s+[A-Za-z]+)?)"
+    # "which Moscow continues to call": its own subject, then a verb of habit
+    r"(?:\s+(?:continues|continue|continued|likes|like|liked|wants|want|tends|tend|prefers|"
+    r"prefer|has\s+come|have\s+come)\s+to)?\s*$"
 )
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 # a noun, then a relative clause without "that" whose subject speaks: "a move Tehran has
