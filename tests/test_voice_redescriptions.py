@@ -352,32 +352,6 @@ def test_a_man_who_expects_to_be_misquoted_is_no_speaker():
             "Kommersant",
             "",
         ),
-    ],
-    ids=lambda x: str(x)[:30],
-)
-def test_a_term_in_quotes_and_whose_it_is(text, quote, speaker):
-    assert _speakers(text)[quote] == speaker
-
-
-def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
-    text = (
-        "The prime minister said that relations were going through a difficult period, but that "
-        "it would be wrong to speak of a crisis."
-    )
-    assert _reports(text) == [
-        (
-            "relations were going through a difficult period, but that it would be wrong to "
-            "speak of a crisis.",
-            "The prime minister",
-        )
-    ]
-    text = 'The Kremlin has repeatedly used the term "color revolution" to describe protests.'
-    assert _reports(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "quote", "speaker"),
-    [
         (  # a name that opens the sentence before, with no cue: that person's words
             "Several capitals feared being drawn into a war.\n\nHélène Morvan, a researcher at "
             "the French Institute of International Relations, sees in this a familiar pattern. "
@@ -400,5 +374,21 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
     ],
     ids=lambda x: str(x)[:30],
 )
-def test_the_subject_of_the_sentence_that_holds_or_precedes_a_quote(text, quote, speaker):
+def test_a_term_in_quotes_and_the_subject_around_a_quote(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
+    text = (
+        "The prime minister said that relations were going through a difficult period, but that "
+        "it would be wrong to speak of a crisis."
+    )
+    assert _reports(text) == [
+        (
+            "relations were going through a difficult period, but that it would be wrong to "
+            "speak of a crisis.",
+            "The prime minister",
+        )
+    ]
+    text = 'The Kremlin has repeatedly used the term "color revolution" to describe protests.'
+    assert _reports(text) == []
