@@ -392,3 +392,48 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
     ]
     text = 'The Kremlin has repeatedly used the term "color revolution" to describe protests.'
     assert _reports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quote", "speaker"),
+    [
+        (  # a headline's accusation
+            "Georgia accuses EU of 'blackmail' over visa threat\n\nBy Rayhan Demytrie, BBC News",
+            "en",
+            "blackmail",
+            "Georgia",
+        ),
+        (  # a headline's "Surname: …" gives its terms to the one named
+            "Zakharova: West pushing Armenia towards 'Ukrainian scenario'\n\nMOSCOW — The "
+            "spokeswoman spoke on Thursday.",
+            "en",
+            "Ukrainian scenario",
+            "Zakharova",
+        ),
+        (  # a noun of speech with its speaker and "that"
+            'Pashinyan\'s claim that the bloc was "finished" drew a sharp reply.',
+            "en",
+            "finished",
+            "Pashinyan",
+        ),
+        (
+            "Заявление Никола Пашиняна о том, что Армения «может покинуть ОДКБ в любой момент», "
+            "в Москве встретили спокойно.",
+            "ru",
+            "может покинуть ОДКБ в любой момент",
+            "Никола Пашиняна",
+        ),
+        (  # "X, которое …, отмечает экономист Y.": Y is the speaker, not X
+            "Главный риск — медленное технологическое отставание, которое почти не бросается в "
+            "глаза, отмечает экономист Центра макроэкономики Дарья Луговая. По ее мнению, «тихая "
+            "деградация опаснее громкого обвала».",
+            "ru",
+            "тихая деградация опаснее громкого обвала",
+            "экономист Центра макроэкономики Дарья Луговая",
+        ),
+    ],
+    ids=lambda x: str(x)[:30],
+)
+def test_headlines_nouns_of_speech_and_trailing_russian_speakers(text, lang, quote, speaker):
+    quotes = find_quotes(_table(text, lang))
+    assert quotes.loc[quotes["text"] == quote, "speaker"].item() == speaker

@@ -34,7 +34,7 @@ _EN_SPEECH = (
     "insists argued argues wrote writes tweeted tweets explained explains asked replied declared "
     "announced claimed claims stated continued recalled suggested admitted acknowledged "
     "emphasized emphasised underlined underscored commented remarked concluded urged vowed "
-    "predicted cautioned complained posted reiterated accused believes reported confirmed "
+    "predicted cautioned complained posted reiterated accused accuses believes reported confirmed "
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
     "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights "

@@ -73,6 +73,7 @@ from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, t
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
+from .verbless import headline_spans, noun_cue_spans
 
 __all__ = [
     "find_quotes",
@@ -361,6 +362,30 @@ def _nearest_cue(text: str, q: QuoteSpan, voices: ArticleVoices, k: int) -> tupl
     return found, answered, adjacent
 
 
+def _subject_without_cue(text: str, q: QuoteSpan, voices: ArticleVoices, kind, colon) -> str:
+    """Whose a quote with no cue of its own is, from the sentences around it: a colon's
+    subject, an action beat's, a headline's, a noun of speech's; "" when none says."""
+    speakers = voices.speakers
+    opening = voices.sentences.around(q.start - 2)[0]
+    subject = colon_subject(text, opening, q.start) if (kind == "quote" and colon) else ""
+    if not subject and kind == "quote" and colon:
+        # "Olena Marchenko does not go to the shelter. … She puts it plainly: “…”"
+        subject = _pronoun_named(text, opening, q.start, speakers)
+    if not subject and kind == "quote" and not colon and opening >= q.start - 3 and opening:
+        beat = voices.sentences.around(opening - 2)[0]  # the sentence before the quote's
+        if _after_beat(text, q.start, voices.cues, beat):  # "When I asked whether she felt safe,
+            subject = _pronoun_named(text, beat, opening, speakers)  # she laughed. “…”"
+            # "Hélène Morvan, a researcher at IFRI, sees a familiar pattern. “…”"
+            subject = subject or speakers.subject_in(beat, opening) or ""
+    if not subject:  # "Zakharova: West pushing Armenia towards 'Ukrainian scenario'", "Заявление
+        # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
+        sentence = voices.sentences.around(q.start)
+        said = [] if kind != "scare_quote" else headline_spans(text, [(q.start, q.end)])
+        said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
+        subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
+    return subject
+
+
 def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tuple:
     """The kind, speaker (as :func:`_said` reads it), cue and cue index of the quote ``q``,
     and the index of the cue next to it that attributes it (or None)."""
@@ -407,17 +432,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         kind, cue = "scare_quote", None
     if cue is not None:
         return kind, found, cue.cue, found, found if adjacent else None
-    opening = voices.sentences.around(q.start - 2)[0]
-    subject = colon_subject(text, opening, q.start) if (kind == "quote" and colon) else ""
-    if not subject and kind == "quote" and colon:
-        # "Olena Marchenko does not go to the shelter. … She puts it plainly: “…”"
-        subject = _pronoun_named(text, opening, q.start, speakers)
-    if not subject and kind == "quote" and not colon and opening >= q.start - 3 and opening:
-        beat = voices.sentences.around(opening - 2)[0]  # the sentence before the quote's
-        if _after_beat(text, q.start, cues, beat):  # "When I asked whether she felt safe,
-            subject = _pronoun_named(text, beat, opening, speakers)  # she laughed. “…”"
-            # "Hélène Morvan, a researcher at IFRI, sees a familiar pattern. “…”"
-            subject = subject or speakers.subject_in(beat, opening) or ""
+    subject = _subject_without_cue(text, q, voices, kind, colon)
     if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
         return kind, subject, "", _cue_index(cues, q.start) - 1, None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:

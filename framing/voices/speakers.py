@@ -308,7 +308,9 @@ def _speaker_span(
         if speaker_ends_sentence(text, end):  # ", отмечают наблюдатели.", ", пишет «Ъ»."
             s, e = speaker_after(text, end, lang, plural, outlet_speaks=True)
             if s >= 0 and (
-                trailing_source(text, s, e, plural) or text[s:e].lower().startswith(RU_ROLES)
+                trailing_source(text, s, e, plural)
+                or text[s:e].lower().startswith(RU_ROLES)
+                or person_like(text[s:e])  # "…, которое …, отмечает экономист Дарья Луговая."
             ):  # "…, отмечают наблюдатели.", "…, сказал агентству представитель штаба."
                 return s, e
     relative = _relative_head(text, start, lang, stop, back_skip, quoted)
