@@ -246,6 +246,42 @@ def test_a_quote_after_a_sentence_with_no_person_as_subject_has_no_speaker():
                 )
             ],
         ),
+        (  # the writer's apposition of the news after the source
+            "The administration is preparing new sanctions on the tankers, according to three "
+            "U.S. officials, a step that would land just as talks on ending the war have stalled.",
+            [
+                (
+                    "The administration is preparing new sanctions on the tankers",
+                    "three U.S. officials",
+                )
+            ],
+        ),
+        (  # a cue in a relative clause, then a conjunction: no words after it
+            "There is no sign of the escalation that some in Moscow predicted, nor of the "
+            "collapse of Russian influence.",
+            [],
+        ),
+        (  # "even as": the writer's news around the report
+            'The Kremlin has dismissed warnings of a wider war as "hysteria", even as Moscow '
+            "prepares exercises.",
+            [("warnings of a wider war as", "The Kremlin")],
+        ),
+        (  # an audience after "told", then the writer's "amid"
+            "British troops will not be deployed to Ukraine while the war continues, the defence "
+            "secretary has told allies, amid growing doubts in Whitehall.",
+            [
+                (
+                    "British troops will not be deployed to Ukraine while the war continues",
+                    "the defence secretary",
+                )
+            ],
+        ),
+        (  # "but did not comment": the speaker's silence is no content
+            "Ukraine's General Staff said its forces had hit an oil depot, but did not comment "
+            "on the scale of the attack.",
+            [("its forces had hit an oil depot", "Ukraine's General Staff")],
+        ),
+        ("Russia wants Kyiv to withdraw from four regions it claims and an end to sanctions.", []),
         (  # a warning of a noun with a relative clause: the noun is what is warned of
             "Critics at home warn of a security vacuum that Baku would be quick to fill.",
             [("of a security vacuum that Baku would be quick to fill.", "Critics at home")],

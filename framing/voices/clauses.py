@@ -58,7 +58,11 @@ _WRITERS_APPOSITION = r"the\s+(?:latest|clearest|strongest|sharpest|first|second
 WRITER_TAIL_RE = re.compile(
     rf",\s+(?:{_WRITERS_APPOSITION}\s|"
     r"(?:raising|leaving|deepening|marking|prompting|sparking|fuelling|fueling|underscoring|"
-    r"highlighting|signalling|signaling|heightening|escalating|amid|while|whereas)\s|"
+    r"highlighting|signalling|signaling|heightening|escalating|amid|while|whereas|even\s+as|"
+    r"but\s+(?:did|does|declined|refused|stopped|gave\s+no|offered\s+no))\s|"
+    # "…, a step that would land just as …": the writer's apposition of the news
+    r"an?\s+(?:\w+\s+){0,2}(?:step|move|decision|sign|signal|blow|setback|shift|development)"
+    r"\s+(?:that|which)\b|"
     # "…, in a sharp escalation of tensions": the writer's reading of the news
     r"in\s+an?\s+(?:\w+\s+)?(?:escalation|move|sign|blow|setback|shift|rebuke|step|bid|"
     r"reversal|departure)\b|"
@@ -107,7 +111,9 @@ JOINT_RE = re.compile(
 )
 # an adverbial or participle the writer adds after "…, according to X,": not the content
 WRITER_ADVERBIAL_RE = re.compile(
-    rf"\s*(?:despite|amid|after|as|while|following|since|{_WRITERS_APPOSITION}|"
+    rf"\s*(?:despite|amid|after|as|while|following|since|even\s+as|{_WRITERS_APPOSITION}|"
+    r"an?\s+(?:\w+\s+){0,2}(?:step|move|decision|sign|signal|blow|setback|shift|development)"
+    r"\s+(?:that|which)|"  # "…, according to X, a step that would …": the writer's
     r"(?!(?:no|some|any|every)thing)[a-z]+ing)(?!\w)"
 )
 # an adverbial clause that opens a sentence before its speaker: "As the danger grew,

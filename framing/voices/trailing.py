@@ -35,7 +35,9 @@ THAT_RE = re.compile(
 THAT_NEAR_RE = re.compile(r"[^.,;:!?\"“”«»\n]{0,60}?(?:\bthat\b|,\s*что\b)", re.IGNORECASE)
 # the cue introduces a direct quote: "said: “", "told reporters: “", "said “"
 DIRECT_RE = re.compile(r"[^.,;:!?\"“”«»„\n]{0,40}:(?!\s*[^\W\d_])|\s*,?\s*[\"“”«„‘']")
-NOTHING_RE = re.compile(r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$)")
+NOTHING_RE = re.compile(  # also "… that some in Moscow predicted, nor of …": a conjunction
+    r"\s*(?:[.;!?…)\]]|,\s*(?:[—–-]|$)|$|,?\s*(?:nor|and|or|yet)\s)"
+)
 # the comma (a closing mark or a dash around it) that ends the content before a trailing cue:
 # "…, the officials said", "…, заявил Пашинян", "…», — сказал он", "… Israel,\" he said"
 TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s*)?$")
@@ -60,7 +62,9 @@ ADDRESSEE_RE = re.compile(
     r"|\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:forum|conference|briefing|meeting|"
     r"summit|parliament|lawmakers|reporters|journalists|deputies|senators|legislators|"
     r"audience|crowd|students|delegates|assembly|session|committee|council|congress|rally|"
-    r"gathering|television|radio|channel|broadcaster|newspaper|agency|podcast|interviewer)\b"
+    r"gathering|television|radio|channel|broadcaster|newspaper|agency|podcast|interviewer|"
+    r"allies|colleagues|partners|counterparts|MPs|parliamentarians|diplomats|investors|donors|"
+    r"supporters|voters|troops|members)\b"
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
