@@ -312,7 +312,7 @@ def description_head(low: str, words: list[str]) -> str | None:
         return None  # "рассказал РБК источник": a source is introduced, not referred back to
     if head.endswith(("ы", "и", "ов", "ей")) and not head.startswith("глав"):
         return None  # "Эксперты, с которыми …", "дипломатов": many, not one named before
-    rest = words[1:]
+    rest = [w.strip('«»"„“”') for w in words[1:]]  # "Собеседник «Ъ»": the outlet's capital
     if any(w[:1].isupper() for w in rest):
         if head.startswith(RU_SOURCES) or len(rest) > 2:
             return None  # "Источник РБК", "Собеседник «Ъ»": a source introduced
