@@ -395,6 +395,26 @@ def test_a_man_who_expects_to_be_misquoted_is_no_speaker():
             "For three years, Europeans have said Ukraine's security is their own.",
             "Hélène Morvan",
         ),
+        (  # a person introduced in the sentence before, not as its subject
+            "Kremlin officials insist there is no crisis.\n\nOthers in Moscow are less "
+            "sanguine, among them Yelena Sorokina, who studies the former Soviet republics. "
+            "“For thirty years we assumed that a small country would always need Russia.”",
+            "For thirty years we assumed that a small country would always need Russia.",
+            "Yelena Sorokina",
+        ),
+        (  # a name set off after "Another former official," is the "he" that follows
+            "“It is not the same as ending a war,” said Richard Hale. Hale said the danger was "
+            "complacency.\n\nAnother former official, Mark Brennan, who served in the White "
+            "House, was more upbeat. “Moscow held the keys. It doesn't anymore,” he said.",
+            "Moscow held the keys. It doesn't anymore,",
+            "Mark Brennan",
+        ),
+        (  # an inner quote's closing mark before the outer one still ends with its comma
+            "“Nobody in Moscow has yet said the simple words ‘we are sorry,’” said Rufat "
+            "Mammadov, who heads a research center in Baku.",
+            "Nobody in Moscow has yet said the simple words ‘we are sorry,’",
+            "Rufat Mammadov",
+        ),
         (  # "rejected Western claims": a noun, not a cue with the speaker "rejected Western"
             "Kremlin spokesman Dmitry Peskov on Monday rejected Western claims that Russia was "
             'preparing an attack, calling them "absurd fantasies".',

@@ -134,7 +134,8 @@ _DESCRIPTION_BEFORE_RE = re.compile(
 # the same, opening a sentence: "Hezbollah's secretary-general, Naim Qassem, struck …"
 _SUBJECT_DESCRIPTION_RE = re.compile(
     r"(?:^|[.!?…][\"'”’»]?\s+|\n\s*)"
-    r"(?:[Tt]he|His|Her|Their|Its|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,80},[ \t]+$"
+    r"(?:[Tt]he|His|Her|Their|Its|Another|One|A|An|[A-Z][\w.-]*['’]s)[ \t][^,.;:!?\"“”«»\n]{2,80},"
+    r"[ \t]+$"  # "Another former official, Mark Brennan, …, was more upbeat"
 )
 
 # a nationality before a role: "the Russian president", "the Azerbaijani leader"

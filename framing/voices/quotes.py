@@ -155,7 +155,7 @@ def _after(text: str, start: int, end: int, cues: list[Cue], k: int) -> int | No
         gap = _DESCRIBED_GAP_RE.match(text, end, first)
         if gap is None or gap.end() != first:
             return None
-    quote = text[start:end].rstrip()
+    quote = text[start:end].rstrip().rstrip("’'”\"»")  # "… ‘we are sorry,’” said X": inner
     if _ATTRIBUTED_GAP_RE.search(gap.group()) or quote.endswith((",", "?", "!", "…", "—")):
         return k  # “…,” he said / «…», — сказал он / “…?” she asked
     if quote.endswith("."):
@@ -377,6 +377,9 @@ def _subject_without_cue(text: str, q: QuoteSpan, voices: ArticleVoices, kind, c
             subject = _pronoun_named(text, beat, opening, speakers)  # she laughed. “…”"
             # "Hélène Morvan, a researcher at IFRI, sees a familiar pattern. “…”"
             subject = subject or speakers.subject_in(beat, opening) or ""
+            if not subject:  # "Others are less sanguine, among them Yelena Sorokina, who …"
+                named = speakers.name_in(beat, opening) or ""
+                subject = named if gender_of(named, "", nominative=True) in ("m", "f") else ""
     if not subject:  # "Zakharova: West pushing Armenia towards 'Ukrainian scenario'", "Заявление
         # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
         sentence = voices.sentences.around(q.start)

@@ -246,7 +246,10 @@ def _inverted(text: str, start: int) -> bool:
     m = _INVERSION_RE.search(text, max(0, start - 4), start)
     if m is None or text[m.start()] not in _CLOSERS:
         return m is not None
-    return m.start() == 0 or text[m.start() - 1] in ",!?—–…-"
+    at = m.start() - 1
+    while at >= 0 and text[at] in _CLOSERS:  # “… ‘we are sorry,’” said X: an inner quote's
+        at -= 1
+    return at < 0 or text[at] in ",!?—–…-"
 
 
 def _phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, int]:
