@@ -383,7 +383,9 @@ def _subject_without_cue(text: str, q: QuoteSpan, voices: ArticleVoices, kind, c
     if not subject:  # "Zakharova: West pushing Armenia towards 'Ukrainian scenario'", "Заявление
         # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
         sentence = voices.sentences.around(q.start)
-        said = [] if kind != "scare_quote" else headline_spans(text, [(q.start, q.end)])
+        line = text.rfind("\n", 0, q.start) + 1
+        headline = kind == "scare_quote" and ":" in text[line : q.start]
+        said = headline_spans(text, [(q.start, q.end)]) if headline else []
         said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
         subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
     return subject

@@ -96,6 +96,9 @@ def noun_cue_spans(text: str, sentences, held=None) -> list[tuple[int, int, str,
     cues' spans, so a cue that reports the same words keeps them)."""
     out: list[tuple[int, int, str, str]] = []
     for lo, hi in [(0, len(text))] if held is None else held:
+        window = text[lo:hi]
+        if "о том" not in window and "'s " not in window and "’s " not in window:
+            continue  # neither "о том, что" nor "X's claim that": the regex need not run
         for m in _NOUN_CUE_RE.finditer(text, lo, hi):
             speaker = next(g for g in m.groups() if g is not None)
             if not CAPITAL_WORD_RE.search(speaker) and not speaker.startswith("the "):
