@@ -35,6 +35,7 @@ SPLITS = (
     "dev14",
     "dev15",
     "dev16",
+    "dev17",
 )
 
 
