@@ -494,6 +494,20 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
             "Разговор был тяжелым, но до угроз не дошло",
             "Собеседник «Ъ»",
         ),
+        (  # a day, a setting and a place between a trailing cue and its speaker
+            "Армения должна выйти из ОДКБ, а не держать участие в «замороженном» состоянии, "
+            "заявил в четверг на брифинге в парламенте депутат от правящей фракции Ваге Мкртчян.",
+            "ru",
+            "замороженном",
+            "депутат от правящей фракции Ваге Мкртчян",
+        ),
+        (  # a thing described with a participle is no "he"
+            "Speaking at a news conference, Mirzoyan said the freeze announced last year "
+            'remained in force.\n\n"The CSTO did not exist for us," he said.',
+            "en",
+            "The CSTO did not exist for us,",
+            "Mirzoyan",
+        ),
         (  # "X, которое …, отмечает экономист Y.": Y is the speaker, not X
             "Главный риск — медленное технологическое отставание, которое почти не бросается в "
             "глаза, отмечает экономист Центра макроэкономики Дарья Луговая. По ее мнению, «тихая "

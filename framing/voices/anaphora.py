@@ -171,6 +171,8 @@ def _not_one_person(phrase: str) -> bool:
     ("opposition") or a plural ("senior officials")."""
     if not phrase.isascii() or not phrase[:1].islower():
         return False
+    if phrase.startswith("the ") and anaphor_head(phrase, "en") is None:
+        return True  # "the freeze announced last year": a thing, no "he"
     last = phrase.split()[-1]
     return " " not in phrase or (last.endswith("s") and not last.endswith(("ss", "us")))
 

@@ -391,7 +391,7 @@ ORG_ANAPHORS = frozenset(
      "board fund ministry embassy government office council alliance bloc organisation "
      "organization service commission party statement communique communiqué".split()]
     # the Russian words for "the ministry", "the embassy" in the cases a speaker takes
-    + [stem + end for stem in ("ведомств", "министерств", "посольств", "дипмисси")
+    + [stem + end for stem in ("ведомств", "министерств", "посольств", "дипмисси", "компани")
        for end in ("о", "а", "е", "и", "я")]
 )  # fmt: skip
 PRONOUNS = {
