@@ -282,6 +282,16 @@ def test_a_quote_after_a_sentence_with_no_person_as_subject_has_no_speaker():
             [("its forces had hit an oil depot", "Ukraine's General Staff")],
         ),
         ("Russia wants Kyiv to withdraw from four regions it claims and an end to sanctions.", []),
+        (  # a body that opens the sentence speaks through its participle
+            "The Kremlin on Thursday played down Armenia's decision, saying the move did not "
+            "amount to a crisis.",
+            [("the move did not amount to a crisis.", "The Kremlin")],
+        ),
+        (  # "adding to its tensions" adds nothing said; "when describing" describes a thing
+            "France has delivered radars to Yerevan, angering Baku and adding to its tensions "
+            "with Moscow.",
+            [],
+        ),
         (  # a warning of a noun with a relative clause: the noun is what is warned of
             "Critics at home warn of a security vacuum that Baku would be quick to fill.",
             [("of a security vacuum that Baku would be quick to fill.", "Critics at home")],

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 
+from .asides import colon_subject
 from .cues import (
     ACCORDING,
     FIRST_PERSON,
@@ -81,7 +82,12 @@ __all__ = ["resolve_speakers"]
 # a personal pronoun that opens a sentence: its subject ("Он звонит … и говорит")
 _PRONOUN_START_RE = re.compile(r"\s*(He|She|They|Он|Она|Они)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»]?\s+(?=[\"“«„A-ZА-ЯЁ])|\n")
-_NAME_REACH = 600  # how far back a pronoun looks for a person's name in the text
+_NAME_REACH = 600
+# a body that opens a sentence whose participle speaks: "The Kremlin", "The US Treasury"
+_THE_BODY_RE = re.compile(r"The(?:[ \t]+[A-Z][\w.-]*){1,4}")
+_ADVERBIAL_BEFORE_RE = re.compile(
+    r"(?:when|while|by|without|after|before)\s+$"
+)  # how far back a pronoun looks for a person's name in the text
 # cues that name where information comes from, not a person who speaks
 _DATA_CUES = frozenset(("по данным", "по информации", "по сведениям"))
 
@@ -259,6 +265,13 @@ class Speakers:
                 pronoun = _PRONOUN_START_RE.match(self.text, lo, cue.start)
                 if found is None and pronoun is not None:
                     found = pronoun.span(1)
+                opener = colon_subject(self.text, lo, cue.start) if self.rules == "en" else ""
+                if (
+                    found is None
+                    and _THE_BODY_RE.fullmatch(opener)
+                    and not _ADVERBIAL_BEFORE_RE.search(self.text, max(0, cue.start - 8), cue.start)
+                ):  # "The Kremlin on Thursday played down …, saying …"; not "when describing"
+                    found = (opener, gender_of(opener, "", nominative=True))
         self._subjects[k] = found
         return found
 

@@ -51,6 +51,7 @@ _EN_OBJECTS = {
                             r"\s+(?:a|an|new|its|their|his|her|plans?|sanctions|measures|\d)"),
     "claimed": re.compile(r"\s+(?:responsibility|credit|victory|any|the\s+lives|lives)\b"),
     "threatened": re.compile(r"\s+to\s"),
+    "adding": re.compile(r"\s+to\s+(?:its|their|the|a|an|his|her)\s"),  # "adding to its tensions"
     "adds": re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|to|\d[\d,.]*)\s"),
     "tell": re.compile(r"\s+(?:a|an|the)\s"),  # "Trade data tell a more complicated story"
     "asked": re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,4}"
