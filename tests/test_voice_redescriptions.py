@@ -518,6 +518,20 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
             "The CSTO did not exist for us,",
             "Mirzoyan",
         ),
+        (  # an acronym spelled out before stands for its name
+            "The State Security Service of Georgia (SSG) said on May 3 that it had uncovered a "
+            'plot. The SSG did not name the suspects, but said there was "no immediate threat".',
+            "en",
+            "no immediate threat",
+            "The State Security Service of Georgia",
+        ),
+        (  # a participle after a thing is no cue ("the freeze announced last year")
+            "Mirzoyan said the freeze announced last year remained in force and that Yerevan had "
+            '"received no answers, only new questions" from its allies.',
+            "en",
+            "received no answers, only new questions",
+            "Mirzoyan",
+        ),
         (  # "X, которое …, отмечает экономист Y.": Y is the speaker, not X
             "Главный риск — медленное технологическое отставание, которое почти не бросается в "
             "глаза, отмечает экономист Центра макроэкономики Дарья Луговая. По ее мнению, «тихая "

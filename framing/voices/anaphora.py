@@ -72,6 +72,7 @@ from .names import (
     ROLES_ALL,
     last_name,
     name_at,
+    spelled_out,
     written_title,
 )
 from .russian import RU_SOURCES
@@ -271,6 +272,7 @@ class Speakers:
                     and _THE_BODY_RE.fullmatch(opener)
                     and not _ADVERBIAL_BEFORE_RE.search(self.text, max(0, cue.start - 8), cue.start)
                 ):  # "The Kremlin on Thursday played down …, saying …"; not "when describing"
+                    opener = spelled_out(self.text, opener, cue.start)  # "The SSG": its name
                     found = (opener, gender_of(opener, "", nominative=True))
         self._subjects[k] = found
         return found
@@ -334,6 +336,8 @@ class Speakers:
         organisation = _org_anaphor(low)  # "the company": the last organisation that spoke
         head = None if low in PRONOUNS or organisation else anaphor_head(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
+            if self.rules == "en":  # "The SSG" after "The State Security Service … (SSG)"
+                phrase = spelled_out(self.text, phrase, cue.speaker_start)
             gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
             if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
                 gender = "org"

@@ -40,6 +40,12 @@ _ADJECTIVE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:the|a|an|its|his|her|their|\w+['’]s)\s+(?:(?:first|last|only|most)\s+)?$",
     re.IGNORECASE,
 )
+# things that speak no words, before a participle that looks like a cue
+_THING_BEFORE_RE = re.compile(
+    r"(?<!\w)the(?:\s+[a-z-]+)?\s+(?:freeze|decision|move|measures|sanctions|deal|plan|step|"
+    r"changes|restrictions|ban|cuts|package|tariffs|proposal|ceasefire|truce|offensive|attack|"
+    r"strike|exercises|drills|talks|visit|summit|route|corridor|base|mission)\s+$"
+)
 _BY_AFTER_RE = re.compile(r"\s+by\s")
 _CALL_NOUN_RE = re.compile(r"(?:phone|telephone|video|conference|a|an)\s+$", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"(?<!\w)to\s+$")
@@ -122,6 +128,8 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
     if cue.endswith("ed") and " " not in cue and not cue.startswith("so-"):
         if _ADJECTIVE_BEFORE_RE.search(text, max(0, start - 30), start):
             return True  # "its first claimed attack", "the announced sanctions"
+        if _THING_BEFORE_RE.search(text, max(0, start - 40), start):
+            return True  # "the freeze announced last year": a participle after a thing
         if _BY_AFTER_RE.match(text, end) and not _PASSIVE_BEFORE_RE.search(
             text, max(0, start - 12), start
         ):

@@ -39,6 +39,7 @@ __all__ = [
     "last_name",
     "name_at",
     "ru_country",
+    "spelled_out",
     "title_before",
     "written_title",
 ]
@@ -250,6 +251,26 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
     if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
         return name  # "Nikol Pashinyan", "President Reagan"
     return None
+
+
+_ACRONYM_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,6})")
+
+
+def spelled_out(text: str, phrase: str, end: int) -> str:
+    """The name an acronym stands for where the text spells it out before ``end`` ("The State
+    Security Service of Georgia (SSG) said … The SSG said": the service), else ``phrase``.
+
+    >>> spelled_out("The State Security Service of Georgia (SSG) said so. The SSG", "The SSG", 53)
+    'The State Security Service of Georgia'
+    """
+    acronym = _ACRONYM_RE.fullmatch(phrase)
+    if not text or acronym is None:
+        return phrase
+    found = re.search(
+        rf"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*)+)\({acronym.group(1)}\)",
+        text[:end],
+    )
+    return found.group(1).strip() if found else phrase
 
 
 def last_name(
