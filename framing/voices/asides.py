@@ -344,6 +344,8 @@ def colon_subject(text: str, start: int, colon: int) -> str:
     quote at ``colon`` ("The President turned to the Russians: “…”", a headline's "Lavrov:
     'No threat'"), when the sentence has no cue; "" for a sentence that opens with another
     word ("Then", "In Kyiv", "Armenia's") or a layout's label ("Note:", "Фото:")."""
+    while start < colon and not text[start].isalnum() and text[start] not in "«\"“„'‘":
+        start += 1  # a digest's bullet: "▪️ Военкор Глеб Сухов бьет тревогу: «…»"
     opener = _EN_OPENER_RE.match(text, start, colon)
     if opener:  # "Over grilled sturgeon at a restaurant …, he is more expansive: “…”"
         start = opener.end()
