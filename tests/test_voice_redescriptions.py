@@ -532,6 +532,13 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
             "received no answers, only new questions",
             "Mirzoyan",
         ),
+        (  # "quoted X as telling": X's words, not the agency's
+            '"Comrade Yeltsin put his ambitions above the party," Tass quoted Gorbachev as telling '
+            "a meeting of the Moscow party committee.",
+            "en",
+            "Comrade Yeltsin put his ambitions above the party,",
+            "Gorbachev",
+        ),
         (  # a digest's bullet before the subject of a colon
             "▪️ Военкор Глеб Сухов в своем канале бьет тревогу: «Если Армения выйдет из ОДКБ, "
             "база в Гюмри окажется в кольце».",

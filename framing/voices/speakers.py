@@ -107,7 +107,9 @@ from .russian import (
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
 
-_QUOTED_AS_RE = re.compile(rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+saying\b")
+_QUOTED_AS_RE = re.compile(  # also "quoted Gorbachev as telling a meeting …"
+    rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+(?:saying|telling|writing|stating|adding)\b"
+)
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
 # an apposition that describes (an article or a possessive opens it) before a cue
