@@ -282,6 +282,24 @@ def test_a_quote_after_a_sentence_with_no_person_as_subject_has_no_speaker():
             [("its forces had hit an oil depot", "Ukraine's General Staff")],
         ),
         ("Russia wants Kyiv to withdraw from four regions it claims and an end to sanctions.", []),
+        (  # "nonetheless" between the speaker and the cue
+            "Yerevan, which relies on Russia for its gas, has nonetheless said that it will no "
+            "longer rely on Moscow for its security.",
+            [("it will no longer rely on Moscow for its security.", "Yerevan")],
+        ),
+        (  # "It said" after a body of several words that no first name makes a person
+            "Lloyd's Shipping Intelligence said 23 ships had been hit since January. It said the "
+            "figure was the highest of the war.",
+            [
+                ("23 ships had been hit since January.", "Lloyd's Shipping Intelligence"),
+                ("the figure was the highest of the war.", "Lloyd's Shipping Intelligence"),
+            ],
+        ),
+        (  # "claims by X that": a noun, and "verify" is nobody
+            "The Kyiv Independent could not verify claims by the Russian Defence Ministry that "
+            "Ukrainian forces had lost 300 soldiers in the attack.",
+            [],
+        ),
         (  # a body that opens the sentence speaks through its participle
             "The Kremlin on Thursday played down Armenia's decision, saying the move did not "
             "amount to a crisis.",

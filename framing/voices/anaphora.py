@@ -53,6 +53,7 @@ from .asides import colon_subject
 from .cues import (
     ACCORDING,
     FIRST_PERSON,
+    NAME_TITLES,
     ORG_ANAPHORS,
     PRONOUNS,
     gender_of,
@@ -121,8 +122,15 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
             if fitting(head, title, detail) and (want in ("", "org") or gender in ("", want)):
                 return phrase
             continue
-        if want == "org":
-            if gender == "org":
+        if want == "org":  # "It said": an organisation, or a name of two words or more that
+            # no first name makes a person's ("Lloyd's Shipping Intelligence said … It said")
+            words = phrase.lower().split()
+            if gender == "org" or (
+                gender == ""
+                and len(words) > 1
+                and phrase[:1].isupper()
+                and not any(w in ROLES_ALL or w in NAME_TITLES for w in words)  # no minister
+            ):
                 return phrase
         elif gender != "org" and (not want or gender in ("", want)):
             if want in ("m", "f") and _not_one_person(phrase):

@@ -117,7 +117,7 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
         return True  # "held a phone call with …"
     if (cue.endswith("s") or cue in _EN_PLURAL or cue == "call") and (
         NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
-        or (cue in _NOUNS and _OF_RE.match(text, end))
+        or (cue in _NOUNS and (_OF_RE.match(text, end) or _BY_AFTER_RE.match(text, end)))
     ):
         return True  # "rejected claims of …", "the warnings", "fear of", "the call": a noun
     if cue.startswith("call") and (
