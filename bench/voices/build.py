@@ -14,8 +14,8 @@ Russian) into ``dev4.jsonl``, ``dev5_en.txt`` (the fifth, English) into ``dev5.j
 ``dev7_*.txt`` … ``dev11_*.txt`` (the seventh to eleventh) into ``dev7.jsonl`` …
 ``dev11.jsonl``, ``dev12_en_*.txt`` (the twelfth, English) into ``dev12.jsonl``,
 ``dev13_*.txt`` (the thirteenth, several speakers a passage) into ``dev13.jsonl``,
-``dev14_*.txt`` (the fourteenth) into ``dev14.jsonl``; ``dev15_*.txt`` … ``dev17_*.txt``
-into ``dev15.jsonl`` … ``dev17.jsonl``;
+``dev14_*.txt`` (the fourteenth) into ``dev14.jsonl``; ``dev15_*.txt`` … ``dev18_*.txt``
+into ``dev15.jsonl`` … ``dev18.jsonl``;
 ``--real FILE [FILE ...]`` turns the marked copies of real passages (kept outside the
 project: the texts stay in ``../shared/data``) into ``real.jsonl`` (or ``--out``, e.g.
 ``dev3.jsonl``), which stores a reference (file, row id, character start and end) instead of
@@ -237,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         records += build([HERE / name for name in dev16], HERE / "dev16.jsonl")
         dev17 = ["dev17_en_r.txt", "dev17_en_s.txt", "dev17_ru_t.txt"]
         records += build([HERE / name for name in dev17], HERE / "dev17.jsonl")
+        dev18 = ["dev18_en_u.txt", "dev18_en_v.txt", "dev18_ru_w.txt"]
+        records += build([HERE / name for name in dev18], HERE / "dev18.jsonl")
     hits = [h for r in records for h in r["hits"]]
     print(f"{len(records)} passages, {sum(len(r['quotes']) for r in records)} quotes, "
           f"{sum(len(r['reported']) for r in records)} reported, {len(hits)} hits, "

@@ -36,6 +36,7 @@ SPLITS = (
     "dev15",
     "dev16",
     "dev17",
+    "dev18",
 )
 
 
