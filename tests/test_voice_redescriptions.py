@@ -557,6 +557,29 @@ def test_to_speak_of_a_crisis_is_no_report_inside_the_report():
             "Comrade Yeltsin put his ambitions above the party,",
             "Gorbachev",
         ),
+        (  # a contrast in quotes is a term, not a name near the cue
+            'Energy Minister Nurlan Baimukhanov said the oil was "Kazakh, not Russian" and '
+            "therefore outside the scope of sanctions.",
+            "en",
+            "Kazakh, not Russian",
+            "Energy Minister Nurlan Baimukhanov",
+        ),
+        (  # Ukrainska Pravda's layout: the source line names the quote's speaker
+            "Russia preparing new strikes in Black Sea\n\nSource: Andrii Yusov, representative "
+            'of Defence Intelligence, on national TV\n\nQuote: "The enemy has not given up on '
+            'striking our ports."',
+            "en",
+            "The enemy has not given up on striking our ports.",
+            "Andrii Yusov",
+        ),
+        (  # "на условиях анонимности" between the subject and the cue
+            "Представитель одного из них на условиях анонимности рассказал «Ведомостям», что "
+            "компания не получала предупреждений. «Мы работали по всем правилам», — утверждает "
+            "представитель компании.",
+            "ru",
+            "Мы работали по всем правилам",
+            "Представитель одного из них",
+        ),
         (  # a digest's bullet before the subject of a colon
             "▪️ Военкор Глеб Сухов в своем канале бьет тревогу: «Если Армения выйдет из ОДКБ, "
             "база в Гюмри окажется в кольце».",

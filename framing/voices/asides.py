@@ -255,12 +255,11 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
             else None
         )
         before = word_back(text, setting.start()) if setting else None
-        if (
-            before is not None
-            and (  # "Лавров в интервью …", "дипломат в разговоре с «Ъ»", "в правительстве на запрос"
-                text[before[0]].isupper()
-                or text[before[0] : before[1]].lower().startswith((*RU_ROLES, *RU_INSTITUTIONS))
-            )
+        if before is not None and (
+            # "Лавров в интервью …", "дипломат в разговоре с «Ъ»", "в правительстве на запрос"
+            text[before[0]].isupper()
+            or text[before[0] : before[1]].lower().startswith((*RU_ROLES, *RU_INSTITUTIONS))
+            or "анонимности" in setting.group()  # "Представитель одного из них на условиях …"
         ):
             pos = setting.start()
             continue

@@ -77,13 +77,22 @@ _TERM_WORDS = _SCARE_WORDS  # a term after described … as, called: the same fo
 _ADJECTIVE_FIRST_RE = re.compile(r"[A-Z][\w-]*(?:ic|ern|ian|an|ish|ese|i|['’]s)(?:\s+[a-z][\w-]*)+")
 
 
+_CONTRAST_RE = re.compile(r",\s+(?:not|but|а\s+не|но\s+не|не)\s")
+
+
 def names_nothing(quote: str) -> bool:
     """Whether a capitalized quoted span is a term after all: an adjective or a possessive
     first, then words in lower case.
 
+    A contrast is no name either: "Kazakh, not Russian", «российская, а не армянская».
+
     >>> names_nothing("Russophobic hysteria"), names_nothing("Щит Союза"), names_nothing("Eagle Partner")
     (True, False, False)
+    >>> names_nothing("Kazakh, not Russian")
+    True
     """
+    if _CONTRAST_RE.search(quote):
+        return True
     return _ADJECTIVE_FIRST_RE.fullmatch(quote.strip(" ,.")) is not None
 
 

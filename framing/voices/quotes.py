@@ -225,6 +225,8 @@ _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
 # an indefinite article before a capitalized quote: a term, not a name ("warned of a “Maidan”")
 _A_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|another)\s+(?:[a-z-]+\s+)?$")
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
+# Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
+_SOURCE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Source|Источник):[ \t]*([^,;:\n(]{3,80})")
 
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
 
@@ -388,6 +390,11 @@ def _subject_without_cue(text: str, q: QuoteSpan, voices: ArticleVoices, kind, c
         said = headline_spans(text, [(q.start, q.end)]) if headline else []
         said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
         subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
+    line = text.rfind("\n", 0, q.start) + 1
+    if not subject and text[line : q.start].lstrip().startswith(("Quote:", "Цитата:")):
+        # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
+        source = _SOURCE_LINE_RE.search(text, max(0, line - _PARAGRAPH_REACH), line)
+        subject = source.group(1).strip() if source else ""
     return subject
 
 
