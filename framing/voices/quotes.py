@@ -67,13 +67,12 @@ import pandas as pd
 
 from .._tables import check_articles
 from .anaphora import Speakers
-from .asides import colon_subject, pronoun_subject
-from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, FIRST_PERSON, RETROSPECTIVE, gender_of
+from .beats import subject_without_cue
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
 from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, titled
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
-from .verbless import headline_spans, noun_cue_spans
 
 __all__ = [
     "find_quotes",
@@ -225,8 +224,6 @@ _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
 # an indefinite article before a capitalized quote: a term, not a name ("warned of a “Maidan”")
 _A_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|another)\s+(?:[a-z-]+\s+)?$")
 _PARAGRAPH_REACH = 600  # characters of the paragraph before a quoted one
-# Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
-_SOURCE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Source|Источник):[ \t]*([^,;:\n(]{3,80})")
 
 _NEW_SENTENCE_RE = re.compile(r"(?:[.!?…][\"'”’»)]?|\n)\s*$")
 
@@ -274,36 +271,6 @@ def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kin
     ):
         return "", ""
     return j, cue.cue
-
-
-def _after_beat(text: str, start: int, cues: CueList, opening: int) -> bool:
-    """Whether a quote at ``start`` opens a sentence right after a sentence (from
-    ``opening``) of its paragraph that has no cue: an action beat ("She laughed. “…”")."""
-    before = text[opening : start - 1].rstrip()
-    return (
-        before[-1:] in (".", "!", "?")
-        and "\n" not in text[opening : start - 1]
-        and all(  # "when I asked about …": the writer's question is no cue of the quote
-            cues[j].speaker.lower() in FIRST_PERSON or not cues[j].speaker
-            for j in range(_cue_index(cues, opening), _cue_index(cues, start))
-        )
-    )
-
-
-def _pronoun_named(text: str, opening: int, start: int, speakers: Speakers) -> str:
-    """The person named before a sentence from ``opening`` whose subject is *he* or *she*
-    (:func:`pronoun_subject`), of that gender: in its paragraph, or in the one before when
-    it opens its own; "" when it has no such subject or nobody fits."""
-    pronoun = pronoun_subject(text, opening, start)
-    if not pronoun:
-        return ""
-    paragraph = text.rfind("\n", 0, opening) + 1
-    subject = speakers.name_in(max(paragraph, opening - _PARAGRAPH_REACH), opening, pronoun)
-    if subject is None:  # "He grew serious …", "The tycoon insists …": the paragraph before
-        subject = speakers.name_in(max(0, opening - _PARAGRAPH_REACH), opening, pronoun) or ""
-    if gender_of(subject, "", nominative=True) not in ("", pronoun):
-        return ""  # "Lavrov met Zakharova. She said: …": not him
-    return subject
 
 
 def _cue_index(cues: CueList, offset: int) -> int:
@@ -364,40 +331,6 @@ def _nearest_cue(text: str, q: QuoteSpan, voices: ArticleVoices, k: int) -> tupl
     return found, answered, adjacent
 
 
-def _subject_without_cue(text: str, q: QuoteSpan, voices: ArticleVoices, kind, colon) -> str:
-    """Whose a quote with no cue of its own is, from the sentences around it: a colon's
-    subject, an action beat's, a headline's, a noun of speech's; "" when none says."""
-    speakers = voices.speakers
-    opening = voices.sentences.around(q.start - 2)[0]
-    subject = colon_subject(text, opening, q.start) if (kind == "quote" and colon) else ""
-    if not subject and kind == "quote" and colon:
-        # "Olena Marchenko does not go to the shelter. … She puts it plainly: “…”"
-        subject = _pronoun_named(text, opening, q.start, speakers)
-    if not subject and kind == "quote" and not colon and opening >= q.start - 3 and opening:
-        beat = voices.sentences.around(opening - 2)[0]  # the sentence before the quote's
-        if _after_beat(text, q.start, voices.cues, beat):  # "When I asked whether she felt safe,
-            subject = _pronoun_named(text, beat, opening, speakers)  # she laughed. “…”"
-            # "Hélène Morvan, a researcher at IFRI, sees a familiar pattern. “…”"
-            subject = subject or speakers.subject_in(beat, opening) or ""
-            if not subject:  # "Others are less sanguine, among them Yelena Sorokina, who …"
-                named = speakers.name_in(beat, opening) or ""
-                subject = named if gender_of(named, "", nominative=True) in ("m", "f") else ""
-    if not subject:  # "Zakharova: West pushing Armenia towards 'Ukrainian scenario'", "Заявление
-        # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
-        sentence = voices.sentences.around(q.start)
-        line = text.rfind("\n", 0, q.start) + 1
-        headline = kind == "scare_quote" and ":" in text[line : q.start]
-        said = headline_spans(text, [(q.start, q.end)]) if headline else []
-        said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
-        subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
-    line = text.rfind("\n", 0, q.start) + 1
-    if not subject and text[line : q.start].lstrip().startswith(("Quote:", "Цитата:")):
-        # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
-        source = _SOURCE_LINE_RE.search(text, max(0, line - _PARAGRAPH_REACH), line)
-        subject = source.group(1).strip() if source else ""
-    return subject
-
-
 def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tuple:
     """The kind, speaker (as :func:`_said` reads it), cue and cue index of the quote ``q``,
     and the index of the cue next to it that attributes it (or None)."""
@@ -444,7 +377,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         kind, cue = "scare_quote", None
     if cue is not None:
         return kind, found, cue.cue, found, found if adjacent else None
-    subject = _subject_without_cue(text, q, voices, kind, colon)
+    subject = subject_without_cue(text, q, voices, kind, colon)
     if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
         return kind, subject, "", _cue_index(cues, q.start) - 1, None
     if kind == "quote" and previous and q.start - previous[0] < _FLOATING_GAP:
