@@ -29,6 +29,7 @@ from .cues import (
 from .phrases import NAME_PARTICLES, word_back, words_before
 
 __all__ = [
+    "HABIT_TO",
     "after_participle",
     "apposition_subject",
     "before_adverbials",
@@ -97,9 +98,13 @@ _TITLED_NAME_RE = re.compile(
     r"[ \t]+[A-ZА-ЯЁ][a-zа-яё'’-]+[ \t]+[A-ZА-ЯЁ][a-zа-яё'’-]+),[ \t]*$"
 )
 _TWO_CAPITALS_RE = re.compile(r"[A-ZА-ЯЁ]\w*[ \t]+[A-ZА-ЯЁ]")  # a name in the phrase before
-_WISH_RE = re.compile(
-    r"(?<!\w)(?:likes?|wants?|wanted|tends?|tended|continues?|continued|went on)\s+to\s*$"
+#: a verb of habit or wish before "to" and a cue: "Mirziyoyev likes to say", "which Moscow
+#: continues to call"
+HABIT_TO = (
+    r"(?:likes?|liked|wants?|wanted|tends?|tended|continues?|continued|went on|prefers?|"
+    r"has come|have come)\s+to"
 )
+_WISH_RE = re.compile(rf"(?<!\w){HABIT_TO}\s*$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*|[—–-][ \t]*)$")
 # a short adverbial that opens an English sentence before its subject: "In Yerevan, "
 _OPENER_BEFORE_RE = re.compile(

@@ -68,6 +68,7 @@ def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:
     """Whose a quote with no cue of its own is, from the sentences around it: a colon's
     subject, an action beat's, a headline's, a noun of speech's; "" when none says."""
     speakers = voices.speakers
+    line = text.rfind("\n", 0, q.start) + 1  # the start of the quote's line
     opening = voices.sentences.around(q.start - 2)[0]
     subject = colon_subject(text, opening, q.start) if (kind == "quote" and colon) else ""
     if not subject and kind == "quote" and colon:
@@ -85,12 +86,10 @@ def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:
     if not subject:  # "Zakharova: West pushing Armenia towards 'Ukrainian scenario'", "Заявление
         # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
         sentence = voices.sentences.around(q.start)
-        line = text.rfind("\n", 0, q.start) + 1
         headline = kind == "scare_quote" and ":" in text[line : q.start]
         said = headline_spans(text, [(q.start, q.end)]) if headline else []
         said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
         subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
-    line = text.rfind("\n", 0, q.start) + 1
     if not subject and text[line : q.start].lstrip().startswith(("Quote:", "Цитата:")):
         # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
         source = _SOURCE_LINE_RE.search(text, max(0, line - _REACH), line)

@@ -25,6 +25,7 @@ import re
 
 from .cues import NAME_TITLES, OFFICES, ROLES, RU_CHIEFS, RU_ROLES, TITLE_LINKS
 from .names import NATIONALITY_RE, ROLES_ALL, ru_country
+from .phrases import DETERMINERS
 from .russian import description_head
 
 # the words of an office in an English anaphor: "the Head of the Office of the President"
@@ -49,7 +50,7 @@ PERSON_NOUNS = frozenset(
     "writer author historian scholar academic teacher schoolteacher student pensioner widow "
     "mother father priest archbishop patriarch farmer resident refugee judge prosecutor "
     "candidate campaigner dissident blogger commentator columnist strategist adviser advisor "
-    "mediator chairman chairwoman politician speaker".split()
+    "mediator chairman chairwoman speaker".split()
 )
 # the nationalities a title may give, to tell a description of another country's person
 _NATIONS = ("russia", "armenia", "azerbaija", "georgia", "ukrain", "turk", "iran", "america",
@@ -179,7 +180,7 @@ def described(phrase: str) -> bool:
     """Whether an English speaker's phrase is a description, not a name: it opens with an
     article ("The tycoon", "A Russian Foreign Ministry official")."""
     first = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
-    return first in ("the", "a", "an")
+    return first in DETERMINERS
 
 
 def redescribed(

@@ -50,15 +50,18 @@ _BY_AFTER_RE = re.compile(r"\s+by\s")
 _CALL_NOUN_RE = re.compile(r"(?:phone|telephone|video|conference|a|an)\s+$", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"(?<!\w)to\s+$")
 _PASSIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are|be|being)\s+$")
+# an object added ("added a dozen companies", "adds to tensions"); an infinitive of a plan
+_ADDED_RE = re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|to|\d[\d,.]*)\s")
+_TO_RE = re.compile(r"\s+to\s")
 # what an action's object looks like after these verbs
 _EN_OBJECTS = {
-    "added": re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|to|\d[\d,.]*)\s"),
+    "added": _ADDED_RE,
     "announced": re.compile(r"(?!\s+(?:that|on|in|at|last|this|late|early|today|yesterday)\b)"
                             r"\s+(?:a|an|new|its|their|his|her|plans?|sanctions|measures|\d)"),
     "claimed": re.compile(r"\s+(?:responsibility|credit|victory|any|the\s+lives|lives)\b"),
-    "threatened": re.compile(r"\s+to\s"),
+    "threatened": _TO_RE,
     "adding": re.compile(r"\s+to\s+(?:its|their|the|a|an|his|her)\s"),  # "adding to its tensions"
-    "adds": re.compile(r"\s+(?:a|an|some|more|new|its|their|his|her|to|\d[\d,.]*)\s"),
+    "adds": _ADDED_RE,
     "tell": re.compile(r"\s+(?:a|an|the)\s"),  # "Trade data tell a more complicated story"
     "asked": re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,4}"
                         r"\s+to\s+[a-z]"  # and "who asked not to be named": anonymity
@@ -66,8 +69,8 @@ _EN_OBJECTS = {
                         r"|\s+for\s"),  # "asked for help": a request of a thing
     "expected": re.compile(r"\s+(?:the|a|an|its|their|it|them|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?"
                            r"\s+to\s+[a-z]|\s+to\s"),  # "expects to be misquoted": a plan
-    "expects": re.compile(r"\s+to\s"),
-    "expect": re.compile(r"\s+to\s"),
+    "expects": _TO_RE,
+    "expect": _TO_RE,
     "observed": re.compile(r"\s+(?:a|an|the|\d)"),
     "responded": re.compile(r"\s+to\b"),
     "declared": re.compile(r"\s+(?:its\s+)?(?:independence|war|martial\s+law|victory|bankruptcy|"

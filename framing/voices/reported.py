@@ -108,9 +108,8 @@ _NOUN_THAT_RE = re.compile(
     r"\b(?:idea|ideas|claims?|reports?|suggestions?|allegations?|assertions?|notion|accusations?"
     r"|speculation|rumou?rs?|talk|fears?)\s+that$"
 )
-_OF_THEN_RE = re.compile(
-    r"\s+(?:of|about)\s+(?:a|an|the)\s"
-)  # "warned of a …", "spoke about the …"
+# a noun after "of" or "about": "warned of a …", "spoke about the …"
+_OF_THEN_RE = re.compile(r"\s+(?:of|about)\s+(?:a|an|the)\s")
 # the day after a cue, before content without "that"
 _WHEN_RE = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+[a-z])"

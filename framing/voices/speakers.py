@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 from .after import speaker_after
 from .asides import (
+    HABIT_TO,
     after_participle,
     apposition_subject,
     before_adverbials,
@@ -136,9 +137,7 @@ _RU_PREPOSITIONS = frozenset("в во на о об обо с со к ко по �
 _WHICH_PRONOUN_RE = re.compile(
     r"\b(?:[Ww]ho|[Ww]hich|[Ww]hom|that)\s+(?:(?i:he|she|they|we|I)"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the\s+[A-Z][\w'’.-]*(?:\s+[A-Za-z]+)?)"
-    # "which Moscow continues to call": its own subject, then a verb of habit
-    r"(?:\s+(?:continues|continue|continued|likes|like|liked|wants|want|tends|tend|prefers|"
-    r"prefer|has\s+come|have\s+come)\s+to)?\s*$"
+    rf"(?:\s+{HABIT_TO})?\s*$"  # "which Moscow continues to call": its own subject
 )
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 # a noun, then a relative clause without "that" whose subject speaks: "a move Tehran has
