@@ -46,6 +46,7 @@ from .partials import (
     cell_counts,
     combine_partials,
     label_columns,
+    voice_choice,
     voice_codes,
     voice_token_matrix,
     voice_units,
@@ -395,17 +396,7 @@ def chosen_voices(hits, voice, by, function: str) -> list[str] | None:
         raise FramingError("the hits table has no 'voice' column", where=where, fix=_VOICE_FIX)
     if voice is None:
         return list(VOICES)
-    chosen = [voice] if isinstance(voice, str) else voice
-    if not isinstance(chosen, list | tuple) or not chosen:
-        raise FramingError(
-            f"no voice chosen ({voice!r})",
-            where=where,
-            fix="Pass one voice (voice='narrative') or a list (voice=['quote', 'scare_quote']).",
-        )
-    for value in chosen:
-        if value not in VOICES:
-            raise choices_error(where, value, VOICES)
-    return list(dict.fromkeys(chosen))
+    return voice_choice(voice, where)
 
 
 def _chosen_hits(hits, position, voices, negated: str, function: str):

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import voices as voice_stage
-from ._errors import FramingError
+from ._errors import FramingError, choices_error
 from ._tables import check_columns
 from .provenance import combine_corpora
 
@@ -33,6 +33,7 @@ __all__ = [
     "voice_codes",
     "positions_in",
     "VOICES",
+    "voice_choice",
 ]
 
 #: the voices of a text (framing.voices): the outlet's own words, and the words it quotes
@@ -451,3 +452,25 @@ def positions_in(index, values) -> np.ndarray:
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     found = pd.Index(index).get_indexer(uniques)
     return np.where(codes >= 0, np.append(found, -1)[codes], -1).astype(np.int64)
+
+
+def voice_choice(voice, where: str) -> list[str]:
+    """The voices of a ``voice=`` argument (a voice or a list of them), checked; a
+    FramingError naming ``where`` for anything else.
+
+    Examples
+    --------
+    >>> voice_choice(["quote", "scare_quote", "quote"], "count_corpus(voice=...)")
+    ['quote', 'scare_quote']
+    """
+    chosen = [voice] if isinstance(voice, str) else voice
+    if not isinstance(chosen, list | tuple) or not chosen:
+        raise FramingError(
+            f"no voice chosen ({voice!r})",
+            where=where,
+            fix="Pass one voice (voice='narrative') or a list (voice=['quote', 'scare_quote']).",
+        )
+    for value in chosen:
+        if value not in VOICES:
+            raise choices_error(where, value, VOICES)
+    return list(dict.fromkeys(chosen))

@@ -291,6 +291,25 @@ def jupyterlab(browser_tools, tmp_path_factory, artifacts, request):
         yield JupyterLab(root, f"http://127.0.0.1:{port}", token)
 
 
+@pytest.fixture(scope="module")
+def example():
+    """The teaching corpus as a plain table (no ingest bookkeeping), ready to be written out:
+    wire stories republished, quotes in every style, reported speech and negations."""
+    import framing as fr
+
+    articles = fr.load_example().drop(columns=["source", "encoding"])
+    articles.attrs = {}
+    return articles
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    """framing's bundled security lexicon (a test module may define its own)."""
+    import framing as fr
+
+    return fr.load_lexicon("security")
+
+
 @pytest.fixture
 def hit():
     """``hit(text, word, occurrence=0, lang=None)``: the voice, speaker and negation

@@ -47,19 +47,6 @@ PRESS = "press_releases_sample_100.csv"  # real press releases, 50 per outlet
 # helpers
 
 
-@pytest.fixture(scope="module")
-def lexicon():
-    return fr.load_lexicon("security")
-
-
-@pytest.fixture(scope="module")
-def example():
-    """The teaching corpus as a plain table (no ingest bookkeeping), ready to be written out."""
-    articles = fr.load_example().drop(columns=["source", "encoding"])
-    articles.attrs = {}
-    return articles
-
-
 def write(articles: pd.DataFrame, folder, fmt: str, *, n_files: int = 1, seed: int = 0):
     """Write ``articles`` to ``n_files`` files of one format, rows shuffled among the files."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import framing as fr
 from bench.copies.labelled import labelled_corpus
 from framing import FramingError, FramingWarning
 from framing.aggregate import count_by_period
@@ -33,19 +32,6 @@ from framing.ingest import read_articles
 from framing.match import find_hits
 
 RELEASES = "press_releases_kremlin_president_ua_2021-10_2022-06.csv"
-
-
-@pytest.fixture(scope="module")
-def example():
-    """The teaching corpus (with its republished wire stories), without ingest bookkeeping."""
-    articles = fr.load_example().drop(columns=["source", "encoding"])
-    articles.attrs = {}
-    return articles
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return fr.load_lexicon("security")
 
 
 def write(articles: pd.DataFrame, folder, *, n_files: int = 1, seed: int = 0):

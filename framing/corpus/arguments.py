@@ -8,15 +8,28 @@ import numbers
 
 from .._errors import FramingError, choices_error
 from .._tables import as_lexicon
-from ..aggregate import FREQUENCIES
+from ..aggregate import FREQUENCIES, NEGATED
 from ..clean import clean_articles
+from ..partials import voice_choice
 from .job import Job
 
 _MATCH_MODES = ("exact", "stem")
 _LEVELS = ("frame", "entry")
 
 
-def check_job(lexicon, *, freq, by, level, clean, match, want_hits, function: str) -> Job:
+def check_job(
+    lexicon,
+    *,
+    freq,
+    by,
+    level,
+    clean,
+    match,
+    want_hits,
+    function: str,
+    voice=None,
+    negated="keep",
+) -> Job:
     """The :class:`Job` of checked arguments, or a FramingError naming the bad one."""
     lexicon = as_lexicon(lexicon, function)
     key = freq if isinstance(freq, str) and freq in FREQUENCIES else str(freq).lower()
@@ -39,6 +52,8 @@ def check_job(lexicon, *, freq, by, level, clean, match, want_hits, function: st
             where=f"{function}(clean=...)",
             fix="Pass clean=True (framing.default_cleaner), False, or make_cleaner(...).",
         )
+    if negated not in NEGATED:
+        raise choices_error(f"{function}(negated=...)", negated, NEGATED)
     return Job(
         lexicon=lexicon,
         cleaner=_cleaner(clean),
@@ -48,6 +63,8 @@ def check_job(lexicon, *, freq, by, level, clean, match, want_hits, function: st
         level=level,
         want_hits=want_hits,
         function=function,
+        voice=None if voice is None else tuple(voice_choice(voice, f"{function}(voice=...)")),
+        negated=negated,
     )
 
 

@@ -24,9 +24,9 @@ import pandas as pd
 from .._errors import FramingError
 from ..copies.detect import CONTAINMENT, MAX_COPIES, THRESHOLD, warn_big_stories
 from ..copies.stories import copy_decisions, story_heads
-from ..match import article_token_totals, find_hits
+from ..match import article_token_totals
 from .copy_index import CopyIndex, ids_digest, measure_streamed
-from .job import Job, Result, chunk_partials
+from .job import Job, Result, chunk_hits, chunk_partials
 from .pool import WARM_POOL, in_order, prepare_finish, worker_died
 
 __all__ = [
@@ -153,7 +153,7 @@ def count_chunk_copies(work: pd.DataFrame, job: Job, rows: np.ndarray, outlets, 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chunk = job.cleaner(work) if job.cleaner is not None else work
-        hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
+        hits, totals = chunk_hits(chunk, job)
         is_copy = np.zeros(len(chunk), dtype=bool)
         is_copy[rows] = True
         ids = chunk["article_id"].astype(str)
@@ -165,11 +165,13 @@ def count_chunk_copies(work: pd.DataFrame, job: Job, rows: np.ndarray, outlets, 
         if mode == "drop":
             stats["tokens_in_copies"] = int(article_token_totals(chunk.iloc[rows]).sum())
             counted, counted_hits = chunk.loc[~is_copy], hits.loc[~hit_in_copy]
+            if totals is not None:
+                totals = totals[totals["article_id"].isin(set(counted["article_id"]))]
         elif len(rows):
             counted, moved = _credited(chunk, rows, outlets)
             stats["articles_moved"] = len(moved)
             stats["hits_moved"] = int(hit_ids.isin(moved).sum())
-        partials = chunk_partials(counted_hits, counted, job) if len(counted) else None
+        partials = chunk_partials(counted_hits, counted, job, totals) if len(counted) else None
     found = [(w.category, str(w.message)) for w in caught]
     return Result(partials, hits if job.want_hits else None, found), stats
 

@@ -78,6 +78,8 @@ def count_corpus(
     format: str | None = None,
     encoding: str | None = None,
     copies: str = "keep",
+    voice=None,
+    negated: str = "keep",
 ) -> pd.DataFrame:
     """Count a lexicon in a corpus too large for memory, in chunks, on all cores.
 
@@ -148,6 +150,18 @@ def count_corpus(
         then the corpus is counted. The summary of what moved is in
         ``counts.attrs["provenance"]["copies"]``, as with :func:`framing.count_by_period`;
         ``hits_path=`` gets the hits of every article, copies too.
+    voice : str or list of str, optional
+        Count only the hits in these voices (``"narrative"``, ``"quote"``, ``"scare_quote"``,
+        ``"reported"``), over those voices' tokens, as :func:`framing.count_by_period` does
+        on hits from :func:`framing.add_voice`; ``by`` may include ``"voice"`` (a row per
+        voice). Each chunk's voices are found in the workers: :func:`framing.add_voice`
+        costs many times what counting does (``bench/voices/README.md``), so a count by
+        voice takes that much longer.
+    negated : {"keep", "drop", "apart"}
+        Keep negated hits ("no threat"), drop them, or count them apart (a ``negated``
+        column), as in :func:`framing.count_by_period`. With ``voice`` or ``negated``, the
+        hits written to ``hits_path`` have :func:`framing.add_voice`'s ``voice``,
+        ``speaker`` and ``negated`` columns.
 
     Returns
     -------
@@ -207,7 +221,7 @@ def count_corpus(
                 fix="Write the hits with ddf.map_partitions(framing.find_hits, lexicon).to_parquet(...).",
             )
         return count_dask(source, lexicon, freq=freq, by=by, level=level, clean=clean,
-                          match=match, copies=copies)  # fmt: skip
+                          match=match, copies=copies, voice=voice, negated=negated)  # fmt: skip
     if isinstance(source, pd.DataFrame):
         raise FramingError(
             "count_corpus reads files; you passed a pandas DataFrame, which is already in memory",
@@ -224,6 +238,8 @@ def count_corpus(
         match=match,
         want_hits=hits_path is not None,
         function="count_corpus",
+        voice=voice,
+        negated=negated,
     )
     if copies not in COPIES:
         raise choices_error("count_corpus(copies=...)", copies, COPIES)
@@ -235,7 +251,9 @@ def count_corpus(
         raise FramingError(
             f"expected True or False, got {progress!r}", where="count_corpus(progress=...)"
         )
-    writer = HitsWriter(hits_path, job.lexicon, job.match) if hits_path is not None else None
+    writer = None
+    if hits_path is not None:
+        writer = HitsWriter(hits_path, job.lexicon, job.match, voices=job.voices)
     reading = {"chunk_size": chunk_rows(source, chunk_size, format), "format": format, "columns": columns,
                "encoding": encoding}  # fmt: skip
     if copies != "keep":

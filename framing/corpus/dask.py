@@ -52,6 +52,8 @@ def count_dask(
     match: str = "exact",
     client=None,
     copies: str = "keep",
+    voice=None,
+    negated: str = "keep",
 ) -> pd.DataFrame:
     """Count a lexicon in a Dask DataFrame of articles on a dask.distributed cluster.
 
@@ -83,6 +85,9 @@ def count_dask(
         whole frame from a pass over the partitions (only the sketches come back to the
         client), compare its candidates exactly in a second and count in a third. The
         partitions are computed three times: persist the frame first if reading it is slow.
+    voice, negated
+        As in :func:`count_corpus` (and :func:`framing.count_by_period`): each partition's
+        voices are found on its worker.
 
     Returns
     -------
@@ -130,6 +135,8 @@ def count_dask(
         match=match,
         want_hits=False,
         function="count_dask",
+        voice=voice,
+        negated=negated,
     )
     if copies not in COPIES:
         raise choices_error("count_dask(copies=...)", copies, COPIES)

@@ -15,7 +15,7 @@ from ..match import HITS_COLUMNS
 class HitsWriter:
     """Writes the hits table to Parquet as chunks are counted; the file appears on success."""
 
-    def __init__(self, path, lexicon, match: str):
+    def __init__(self, path, lexicon, match: str, voices: bool = False):
         if not isinstance(path, (str, os.PathLike)):
             raise FramingError(
                 f"expected a file path, got {path!r}",
@@ -38,6 +38,7 @@ class HitsWriter:
         self.partial = self.path.with_name(self.path.name + ".partial")
         self._lexicon = lexicon
         self._match = match
+        self._voices = voices  # the hits have add_voice's columns
         self._writer = None
 
     def _schema(self):
@@ -55,6 +56,9 @@ class HitsWriter:
             )
             for c in HITS_COLUMNS
         ]
+        if self._voices:
+            fields += [pa.field(c, pa.string()) for c in ("voice", "speaker")]
+            fields.append(pa.field("negated", pa.bool_()))
         return pa.schema(fields, metadata={"framing": json.dumps(meta)})
 
     def _open(self):

@@ -19,6 +19,7 @@ from .._errors import FramingError
 from .._memory import release_memory
 from ..aggregate import make_partials
 from ..match import find_hits
+from ..voices import add_voice, voice_spans, voice_token_totals
 
 #: Columns that :func:`framing.clean_articles` adds, which may be grouped by.
 CLEAN_COLUMNS = ("dateline_place", "dateline_source")
@@ -31,7 +32,8 @@ class Job:
     """What every chunk is counted with (pickled once per chunk to the workers).
 
     ``cleaner`` is None when the texts are counted raw, else a function of an articles
-    table (:func:`framing.clean_articles`, with the user's cleaner bound to it).
+    table (:func:`framing.clean_articles`, with the user's cleaner bound to it). ``voice``
+    and ``negated`` are those of :func:`framing.count_by_period`.
     """
 
     lexicon: object
@@ -42,6 +44,18 @@ class Job:
     level: str
     want_hits: bool
     function: str = "count_corpus"
+    voice: tuple[str, ...] | None = None
+    negated: str = "keep"
+
+    @property
+    def by_voice(self) -> bool:
+        """Whether the count tells voices apart (each over its own tokens)."""
+        return self.voice is not None or "voice" in self.by
+
+    @property
+    def voices(self) -> bool:
+        """Whether the hits need their voice, speaker and negation (:func:`framing.add_voice`)."""
+        return self.by_voice or self.negated != "keep"
 
 
 @dataclass
@@ -59,8 +73,8 @@ def count_chunk(chunk: pd.DataFrame, job: Job) -> Result:
         warnings.simplefilter("always")
         if job.cleaner is not None:
             chunk = job.cleaner(chunk)
-        hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
-        partials = chunk_partials(hits, chunk, job) if len(chunk) else None
+        hits, totals = chunk_hits(chunk, job)
+        partials = chunk_partials(hits, chunk, job, totals) if len(chunk) else None
     found = [(w.category, str(w.message)) for w in caught]
     return Result(partials, hits if job.want_hits else None, found)
 
@@ -73,16 +87,32 @@ def count_sent_chunk(chunk: pd.DataFrame, job: Job) -> Result:
     return result
 
 
-def chunk_partials(hits: pd.DataFrame, chunk: pd.DataFrame, job: Job):
-    """The :class:`~framing.aggregate.CountPartials` of a cleaned chunk and its hits."""
+def chunk_hits(chunk: pd.DataFrame, job: Job) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The hits of a cleaned chunk (with their voices when the job needs them), and the
+    tokens of each article in each voice when the count tells voices apart (else None)."""
+    hits = find_hits(chunk, job.lexicon, match=job.match, sentences=False)
+    if not job.voices:
+        return hits, None
+    if not job.by_voice:  # only the spans that hold a hit are needed
+        return add_voice(hits, chunk), None
+    # the denominators need every span of every article: find them once for both
+    spans = voice_spans(chunk)
+    return add_voice(hits, chunk, spans=spans), voice_token_totals(chunk, spans=spans)
+
+
+def chunk_partials(hits: pd.DataFrame, chunk: pd.DataFrame, job: Job, token_totals=None):
+    """The :class:`~framing.aggregate.CountPartials` of a cleaned chunk and its hits
+    (``token_totals``: per voice, from :func:`chunk_hits`)."""
     return make_partials(
         hits,
         chunk,
         freq=job.freq,
         by=list(job.by),
         level=job.level,
-        token_totals=None,
+        token_totals=token_totals,
         function=job.function,
+        voice=None if job.voice is None else list(job.voice),
+        negated=job.negated,
     )
 
 
@@ -97,7 +127,7 @@ def count_here(chunk, job: Job) -> Result:
 
 def check_by_columns(columns, job: Job) -> None:
     """Fail early, in this process, for a grouping column that no chunk will have."""
-    made = CLEAN_COLUMNS if job.cleaner is not None else ()
+    made = (*CLEAN_COLUMNS, "voice") if job.cleaner is not None else ("voice",)
     missing = [c for c in job.by if c not in columns and c not in made]
     if missing:
         found = ", ".join(repr(c) for c in columns if c not in ("source", "encoding"))
