@@ -14,8 +14,8 @@ Russian) into ``dev4.jsonl``, ``dev5_en.txt`` (the fifth, English) into ``dev5.j
 ``dev7_*.txt`` … ``dev11_*.txt`` (the seventh to eleventh) into ``dev7.jsonl`` …
 ``dev11.jsonl``, ``dev12_en_*.txt`` (the twelfth, English) into ``dev12.jsonl``,
 ``dev13_*.txt`` (the thirteenth, several speakers a passage) into ``dev13.jsonl``,
-``dev14_*.txt`` (the fourteenth) into ``dev14.jsonl``; ``dev15_*.txt`` … ``dev18_*.txt``
-into ``dev15.jsonl`` … ``dev18.jsonl``;
+``dev14_*.txt`` (the fourteenth) into ``dev14.jsonl``; ``dev15_*.txt`` … ``dev20_*.txt``
+into ``dev15.jsonl`` … ``dev20.jsonl``;
 ``--real FILE [FILE ...]`` turns the marked copies of real passages (kept outside the
 project: the texts stay in ``../shared/data``) into ``real.jsonl`` (or ``--out``, e.g.
 ``dev3.jsonl``), which stores a reference (file, row id, character start and end) instead of
@@ -239,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
         records += build([HERE / name for name in dev17], HERE / "dev17.jsonl")
         dev18 = ["dev18_en_u.txt", "dev18_en_v.txt", "dev18_ru_w.txt"]
         records += build([HERE / name for name in dev18], HERE / "dev18.jsonl")
+        dev19 = ["dev19_en_a.txt", "dev19_en_b.txt", "dev19_ru_c.txt"]
+        records += build([HERE / name for name in dev19], HERE / "dev19.jsonl")
+        dev20 = ["dev20_en_d.txt", "dev20_en_e.txt", "dev20_ru_f.txt"]
+        records += build([HERE / name for name in dev20], HERE / "dev20.jsonl")
     hits = [h for r in records for h in r["hits"]]
     print(f"{len(records)} passages, {sum(len(r['quotes']) for r in records)} quotes, "
           f"{sum(len(r['reported']) for r in records)} reported, {len(hits)} hits, "

@@ -37,6 +37,8 @@ SPLITS = (
     "dev16",
     "dev17",
     "dev18",
+    "dev19",
+    "dev20",
 )
 
 
