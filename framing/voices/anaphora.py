@@ -48,6 +48,7 @@ the sentence speaks ("Irakli Kobakhidze has defended the decision, saying …", 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .asides import colon_subject
 from .cues import (
@@ -73,7 +74,9 @@ from .names import (
     ROLES_ALL,
     last_name,
     name_at,
+    role_title,
     spelled_out,
+    title_of,
     written_title,
 )
 from .russian import RU_SOURCES
@@ -158,27 +161,6 @@ def _delayed_title(named: list, titles: dict) -> str:
     ):
         return f"{titles.get(before, before.lower())} {title}"
     return title
-
-
-def _title_of(text: str, phrase: str, at: int, end: int) -> str:
-    """The title of the speaker written at ``at`` (:func:`written_title`), or, when it has
-    none there, the one written with the same name before ("Prime Minister … Nikol
-    Pashinyan. … Nikol Pashinyan informed that …")."""
-    title = written_title(text, at, end)
-    if title != phrase.lower() or " " not in phrase:
-        return title
-    return _role_title(text, phrase, text.rfind(phrase, 0, at)) or title
-
-
-def _role_title(text: str, name: str, at: int) -> str | None:
-    """The first title with a role written with ``name`` at ``at`` or, going back, where it
-    is written before; None when none has one."""
-    while at >= 0:
-        title = written_title(text, at, at + len(name))
-        if any(r in title.split() for r in ROLES_ALL):
-            return title
-        at = text.rfind(name, 0, at)
-    return None
 
 
 def _not_one_person(phrase: str) -> bool:
@@ -351,7 +333,7 @@ class Speakers:
                 gender = "org"
             named.append((phrase, gender))
             if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
-                self.titles[phrase] = _title_of(
+                self.titles[phrase] = title_of(
                     self.text, phrase, cue.speaker_start, cue.speaker_end
                 )
                 self.titles[phrase] = _delayed_title(named, self.titles)
@@ -491,7 +473,7 @@ class Speakers:
             if name is None:
                 return None
             written = self.text.rfind(name[0], lo, hi)
-            if _role_title(self.text, name[0], written) is None:
+            if role_title(self.text, name[0], written) is None:
                 return name
             if not every:
                 return None  # a titled name: that office, not necessarily this one
@@ -510,6 +492,21 @@ class Speakers:
         ``gender`` when given ("m", "f"); None."""
         found = last_name(self.text, lo, hi, self.rules, self.skip, [], gender=gender)
         return found[0] if found else None
+
+    def mentioned(self, lo: int, hi: int, gender: str = "") -> str | None:
+        """The last speaker named before ``hi`` (of ``gender`` when given) whose name or
+        surname ``text[lo:hi]`` holds, in any role: "When I put this to Datashvili"."""
+        k = bisect_left(self.cues.starts, hi) - 1
+        if k >= 0:
+            self.resolved(k)
+        people = {}
+        for phrase, sex in self.named:
+            if phrase[:1].isupper() and sex != "org" and (not gender or sex in ("", gender)):
+                people[phrase] = people[phrase.split()[-1]] = phrase
+        found = None
+        for m in NAME_RE[self.rules].finditer(self.text, lo, hi):
+            found = people.get(m.group(), people.get(m.group().split()[-1], found))
+        return found
 
     def _last_person(self, cue) -> str | None:
         """The last person named before a Russian description that no written title fits

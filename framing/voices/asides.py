@@ -79,7 +79,7 @@ _PARTICIPLE_CLAUSE_RE = re.compile(
 def _apposition_re(most: int) -> re.Pattern:
     """An apposition of at most ``most`` characters set off by commas before a cue."""
     return re.compile(  # also a party's name: ", депутат фракции «Армения» Арташес …,"
-        rf",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\w)\.(?=[\w,])|\n(?=\S)){{2,{most}}}"  # "R.Politik"
+        rf",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\w)\.(?=[\w,])|(?<=\d),(?=\d{{3}})|\n(?=\S)){{2,{most}}}"  # "R.Politik", "1,340"
         # (not a source set off: ", по данным «Ъ», считают" has no subject in it)
         rf"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{{1,30}}»){{2,{most}}}),\s*$"
     )

@@ -56,7 +56,10 @@ def pronoun_named(text: str, opening: int, start: int, speakers) -> str:
     if not pronoun:
         return ""
     paragraph = text.rfind("\n", 0, opening) + 1
-    subject = speakers.name_in(max(paragraph, opening - _REACH), opening, pronoun)
+    # "When I put this to Datashvili, she laughs.": a speaker the sentence itself names
+    subject = speakers.mentioned(opening, start, pronoun)
+    if subject is None:
+        subject = speakers.name_in(max(paragraph, opening - _REACH), opening, pronoun)
     if subject is None:  # "He grew serious …", "The tycoon insists …": the paragraph before
         subject = speakers.name_in(max(0, opening - _REACH), opening, pronoun) or ""
     if gender_of(subject, "", nominative=True) not in ("", pronoun):

@@ -38,8 +38,10 @@ __all__ = [
     "ROLES_ALL",
     "last_name",
     "name_at",
+    "role_title",
     "ru_country",
     "spelled_out",
+    "title_of",
     "title_before",
     "written_title",
 ]
@@ -98,7 +100,7 @@ _EN_VERB_RE = re.compile(
 _EN_OTHER_VERB_RE = re.compile(  # an auxiliary, a past without "-ed", a present ("meets the")
     r"[ \t]+(?:also[ \t]+)?(?:"
     + "|".join(sorted(AUXILIARIES | EN_PAST))
-    + r"|[a-z]{3,}s(?=[ \t]+(?:the|a|an|his|her|that|to|on|in)\b))\b"
+    + r"|[a-z]{3,}s(?=[ \t]+(?:the|a|an|his|her|that|to|on|in)\b|[.!?]))\b"
 )
 # a sentence's start, or a subordinate clause's that opens it: "When Salome Zourabichvili …"
 # a byline before a name: "By Elena Varga", "BY ANNA HOVHANNISYAN", "Автор: Анна Петрова"
@@ -250,6 +252,27 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
         return None
     if len(words) - lead >= 2 or any(w.lower() in NAME_TITLES for w in words[:lead]):
         return name  # "Nikol Pashinyan", "President Reagan"
+    return None
+
+
+def title_of(text: str, phrase: str, at: int, end: int) -> str:
+    """The title of the speaker written at ``at`` (:func:`written_title`), or, when it has
+    none there, the one written with the same name before ("Prime Minister … Nikol
+    Pashinyan. … Nikol Pashinyan informed that …")."""
+    title = written_title(text, at, end)
+    if title != phrase.lower() or " " not in phrase:
+        return title
+    return role_title(text, phrase, text.rfind(phrase, 0, at)) or title
+
+
+def role_title(text: str, name: str, at: int) -> str | None:
+    """The first title with a role written with ``name`` at ``at`` or, going back, where it
+    is written before; None when none has one."""
+    while at >= 0:
+        title = written_title(text, at, at + len(name))
+        if any(r in title.split() for r in ROLES_ALL):
+            return title
+        at = text.rfind(name, 0, at)
     return None
 
 

@@ -254,14 +254,23 @@ def _paragraph_subject(text: str, start: int, speakers: Speakers) -> str:
     return found or ""
 
 
-def _spoken_before(text: str, start: int, cues: CueList, speakers: Speakers, kind, previous):
+def _spoken_before(text: str, start: int, voices: ArticleVoices, kind, previous):
     """The speaker (the index of its cue) and cue of a quote that opens a sentence right
     after a sentence with a speech cue (“…, said Richard Giragosian, director of … . "It is
-    not a shield."”): the quote goes on with that speaker's words; ("", "") otherwise."""
+    not a shield."”): the quote goes on with that speaker's words; ("", "") otherwise, and
+    when a sentence without the cue comes between ("Moscow denies it. Kovalchuk laughs.")."""
+    cues, speakers = voices.cues, voices.speakers
     j = _cue_index(cues, start) - 1
     if kind != "quote" or j < 0 or not speakers.said(j) or cues[j].kind == TERM:
         return "", ""
     cue = cues[j]
+    opening = voices.sentences.around(start - 2)[0]
+    if opening and cue.end < voices.sentences.around(opening - 2)[0]:
+        # a sentence between: the quote is another's when it names someone else
+        lo = max(cue.end, cue.speaker_end)
+        other = speakers.mentioned(lo, opening) or speakers.name_in(lo, opening)
+        if other is not None and other.split()[-1] not in speakers[j]:
+            return "", ""
     if start - max(cue.end, cue.speaker_end) > _FLOATING_GAP or (
         previous and previous[0] > cue.start
     ):
@@ -385,7 +394,7 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         if not between - {previous[3]}:
             return kind, previous[1], previous[2], previous[3], None
         # a cue in between: the quote may go on with its words (rule 5, below)
-    speaker, cue_text = _spoken_before(text, q.start, cues, speakers, kind, previous)
+    speaker, cue_text = _spoken_before(text, q.start, voices, kind, previous)
     index = _cue_index(cues, q.start) - 1
     if (
         kind == "quote"

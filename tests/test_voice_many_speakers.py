@@ -1,0 +1,54 @@
+"""Forms of the nineteenth and twentieth development sets (several speakers a passage,
+features and interviews, briefings), written by writers who did not see framing's output:
+whose a quote is when other people are in play."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.voices import find_quotes
+
+
+def speaker_of(text: str, quote: str, lang: str = "en") -> str:
+    """The speaker framing gives the quote ``quote`` of a one-article text."""
+    quotes = find_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": [lang]}))
+    (speaker,) = quotes.loc[quotes["text"] == quote, "speaker"]
+    return speaker
+
+
+# (passage, the quote, its speaker)
+CASES = [
+    (  # a number with a thousands comma inside the relative clause after the subject
+        "Stubb, whose country shares a 1,340-kilometer border with Russia, said Finland's own "
+        'history showed that "peace without deterrence is only a pause".',
+        "peace without deterrence is only a pause",
+        "Stubb",
+    ),
+    (  # a feature's action beat in the present tense, a surname as its subject
+        "Moscow, for its part, denies any intention of attacking Ukraine again. Is it naive to "
+        'take that at face value? Kovalchuk laughs. "In 2021 they also said there would be no '
+        'invasion."',
+        "In 2021 they also said there would be no invasion.",
+        "Kovalchuk",
+    ),
+    (  # a beat whose fronted clause names a speaker met before: hers, not the party's
+        '"We are not afraid," Nino Datashvili says.\n\nGeorgian Dream, the ruling party, has '
+        'described the protesters as foot soldiers of a "global war party". When I put this to '
+        'Datashvili, she laughs. "A second Ukraine? They are the ones who keep saying the word."',
+        "A second Ukraine? They are the ones who keep saying the word.",
+        "Nino Datashvili",
+    ),
+    (  # a beat that names nobody else: the quote goes on with the last speaker's words
+        'Elnur Mammadli orders black tea. He says the draft treaty is "ninety per cent '
+        'agreed". The rest concerns the constitution.\n\nIs Azerbaijan preparing another '
+        'operation? The former ambassador shakes his head. "There will be no new war."',
+        "There will be no new war.",
+        "Elnur Mammadli",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), CASES)
+def test_whose_a_quote_is_among_several_people(text, quote, speaker):
+    assert speaker_of(text, quote) == speaker
