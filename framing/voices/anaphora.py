@@ -73,6 +73,7 @@ from .names import (
     NAME_RE,
     ROLES_ALL,
     last_name,
+    name_after_title,
     name_at,
     role_title,
     spelled_out,
@@ -299,7 +300,7 @@ class Speakers:
         low = phrase.lower()
         if low in PRONOUNS or _org_anaphor(low) or anaphor_head(phrase, self.lang) is not None:
             return self.resolved(k)[k]
-        return phrase
+        return name_after_title(phrase) if self.rules == "en" else phrase
 
     def resolved(self, k: int) -> list[str]:
         """The speakers of the cues up to ``k``, resolved in order (the list kept)."""
@@ -327,7 +328,7 @@ class Speakers:
         head = None if low in PRONOUNS or organisation else anaphor_head(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
             if self.rules == "en":  # "The SSG" after "The State Security Service … (SSG)"
-                phrase = spelled_out(self.text, phrase, cue.speaker_start)
+                phrase = name_after_title(spelled_out(self.text, phrase, cue.speaker_start))
             gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
             if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
                 gender = "org"

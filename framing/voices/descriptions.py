@@ -65,6 +65,7 @@ DESCRIPTIVE = frozenset(
 _CYRILLIC_RE = re.compile("[а-яё]", re.IGNORECASE)
 _NOT_DETAILS = TITLE_LINKS | {"prime", "top"}  # "the top Russian diplomat": its minister
 _HEADS_OF_STATE = frozenset(("the head of state", "глава государства", "главы государства"))
+_HEADS_OF_GOVERNMENT = frozenset(("the head of government", "the head of the government"))
 # where a country's name does not begin with the first four letters of its nationality
 # (None: no check, "the American envoy" may be a "U.S. Ambassador")
 _COUNTRY_STEMS = {"polish": "pol", "finnish": "fin", "french": "fran", "dutch": "netherl",
@@ -105,7 +106,7 @@ def anaphor_head(phrase: str, lang: str) -> str | None:
     words = phrase.split()
     if phrase.lower() in _HEADS_OF_STATE:
         return "president"  # "the Head of State", "глава государства"
-    if lang == "en" and phrase.lower() in ("the head of government", "the head of the government"):
+    if lang == "en" and phrase.lower() in _HEADS_OF_GOVERNMENT:
         return "premier"  # translated copy's prime minister
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1] in ("MP", "MEP"):
         return "lawmaker"  # "The MP stressed"
@@ -227,6 +228,8 @@ def anaphor_detail(phrase: str, head: str | None) -> tuple:
     its nationality ("the Russian leader": "russ", as in "Russian President Vladimir Putin"
     and "President of Russia")."""
     words = phrase.split()
+    if phrase.lower() in _HEADS_OF_STATE or phrase.lower() in _HEADS_OF_GOVERNMENT:
+        return ()  # "the head of state": a president's other name, no words of its own
     if head is not None and words and not words[0].isascii():  # "армянского министра"
         return tuple(stem for w in words if (stem := ru_country(w.lower())))
     if head is None or len(words) < 3 or words[0].lower() != "the":

@@ -37,6 +37,7 @@ __all__ = [
     "NATIONALITY_RE",
     "ROLES_ALL",
     "last_name",
+    "name_after_title",
     "name_at",
     "role_title",
     "ru_country",
@@ -274,6 +275,26 @@ def role_title(text: str, name: str, at: int) -> str | None:
             return title
         at = text.rfind(name, 0, at)
     return None
+
+
+def name_after_title(phrase: str) -> str:
+    """The name that ends an English speaker's phrase after a long title with "of" in it
+    (translated official copy), else ``phrase``.
+
+    >>> name_after_title("Head of the Foreign Policy Affairs Department of the Presidential "
+    ...                  "Administration Hikmet Hajiyev")
+    'Hikmet Hajiyev'
+    >>> name_after_title("Secretary of State Marco Rubio"), name_after_title("Ursula von der Leyen")
+    ('Marco Rubio', 'Ursula von der Leyen')
+    """
+    words = phrase.split()
+    if len(words) < 4 or not ({"of", "the"} & set(words[:-2])):
+        return phrase
+    name = " ".join(words[-2:])
+    if words[-3][:1].isupper() and NAME_RE["en"].fullmatch(name):
+        if gender_of(name, "", nominative=True) in ("m", "f"):
+            return name
+    return phrase
 
 
 _ACRONYM_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,6})")
