@@ -61,6 +61,29 @@ CASES = [
         "cannot ignore the legal basis of revanchism",
         "Hikmet Hajiyev",
     ),
+    (  # "the latter": the second of the two just named
+        "Maria Zakharova, the Russian Foreign Ministry's spokeswoman, told her briefing that "
+        'the detentions were "a deliberate escalation". Within hours, Zakharova was answered by '
+        "Hikmet Hajiyev, a foreign policy adviser. The latter wrote on X that there was no "
+        'crisis and accused Moscow of waging "information warfare".',
+        "information warfare",
+        "Hikmet Hajiyev",
+    ),
+    (  # "the former": the first of them
+        "Sergei Lavrov met Ararat Mirzoyan in Moscow. The former later told reporters that the "
+        "talks had been "
+        '"frank and difficult".',
+        "frank and difficult",
+        "Lavrov",
+    ),
+    (  # "the latter" after a description: the minister, known by his title; "shot back"
+        "Opposition MP Artur Sargsyan asked Foreign Minister Ararat Mirzoyan about the base. "
+        'Mirzoyan replied that its future was "not under discussion".\n\nSargsyan, a member '
+        'of the opposition Armenia Alliance, then accused the minister of "inviting a conflict '
+        'with Russia".\n\n"Nobody is inviting a conflict," the latter shot back.',
+        "Nobody is inviting a conflict,",
+        "Mirzoyan",
+    ),
 ]
 
 

@@ -47,6 +47,7 @@ the sentence speaks ("Irakli Kobakhidze has defended the decision, saying …", 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
@@ -55,18 +56,20 @@ from .cues import (
     ACCORDING,
     FIRST_PERSON,
     NAME_TITLES,
-    ORG_ANAPHORS,
     PRONOUNS,
     gender_of,
 )
 from .descriptions import (
     DESCRIPTIVE,
+    LATTER_FORMER,
     PERSON_NOUNS,
     anaphor_detail,
     anaphor_head,
     described,
     fits,
     fitting,
+    one_of_two,
+    org_anaphor,
     redescribed,
 )
 from .names import (
@@ -173,19 +176,6 @@ def _not_one_person(phrase: str) -> bool:
         return True  # "the freeze announced last year": a thing, no "he"
     last = phrase.split()[-1]
     return " " not in phrase or (last.endswith("s") and not last.endswith(("ss", "us")))
-
-
-def _org_anaphor(low: str) -> bool:
-    """Whether a lower-cased phrase stands for the last organisation that spoke: "the
-    company", "ведомства", and with adjectives, "внешнеполитического ведомства"."""
-    if low in ORG_ANAPHORS:
-        return True
-    words = low.split()
-    return (
-        1 < len(words) <= 3
-        and words[-1] in ORG_ANAPHORS
-        and all(w.endswith(("ого", "его", "ой", "ее", "ое")) for w in words[:-1])
-    )
 
 
 def _untitled(named: list, titles: dict) -> str | None:
@@ -298,7 +288,9 @@ class Speakers:
         if not phrase:
             return self[k - 1] if self._inherited(k) else ""
         low = phrase.lower()
-        if low in PRONOUNS or _org_anaphor(low) or anaphor_head(phrase, self.lang) is not None:
+        if low in PRONOUNS or low in LATTER_FORMER or org_anaphor(low):
+            return self.resolved(k)[k]
+        if anaphor_head(phrase, self.lang) is not None:
             return self.resolved(k)[k]
         return name_after_title(phrase) if self.rules == "en" else phrase
 
@@ -324,22 +316,18 @@ class Speakers:
             return self.out[-1] if self._inherited(k) else ""
         if low in FIRST_PERSON:  # "When I asked …, she said": the writer is no antecedent
             return phrase
-        organisation = _org_anaphor(low)  # "the company": the last organisation that spoke
+        if low in LATTER_FORMER:  # "Zakharova was answered by Hikmet Hajiyev. The latter …"
+            role = functools.partial(_antecedent, named, "", titles=self.titles)
+            found = one_of_two(
+                self.text, cue.speaker_start, self.rules, self.skip, named, low, role
+            )
+            if found is not None:
+                named.append((found, gender_of(found, "", nominative=True)))
+                return found
+        organisation = org_anaphor(low)  # "the company": the last organisation that spoke
         head = None if low in PRONOUNS or organisation else anaphor_head(phrase, self.lang)
         if low not in PRONOUNS and head is None and not organisation:
-            if self.rules == "en":  # "The SSG" after "The State Security Service … (SSG)"
-                phrase = name_after_title(spelled_out(self.text, phrase, cue.speaker_start))
-            gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
-            if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
-                gender = "org"
-            named.append((phrase, gender))
-            if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
-                self.titles[phrase] = title_of(
-                    self.text, phrase, cue.speaker_start, cue.speaker_end
-                )
-                self.titles[phrase] = _delayed_title(named, self.titles)
-            self.last = max(self.last, cue.speaker_end, cue.end)
-            return phrase
+            return self._named(cue, phrase)
         want = "org" if organisation else PRONOUNS.get(low, "")
         found = self._named_before(cue, want, max(self.last, cue.speaker_start - _NAME_REACH))
         if found is None and organisation:  # "the ministry": the last ministry that spoke
@@ -389,6 +377,21 @@ class Speakers:
         elif head is not None and head not in ROLES_ALL:  # "the tycoon", a person as written
             named.append((phrase, gender_of(phrase, "")))
         return found if found is not None else phrase
+
+    def _named(self, cue, phrase: str) -> str:
+        """A speaker written as a name (or a phrase that refers to nobody before): kept in
+        ``named`` with its gender and its title."""
+        if self.rules == "en":  # "The SSG" after "The State Security Service … (SSG)"
+            phrase = name_after_title(spelled_out(self.text, phrase, cue.speaker_start))
+        gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
+        if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
+            gender = "org"
+        self.named.append((phrase, gender))
+        if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
+            self.titles[phrase] = title_of(self.text, phrase, cue.speaker_start, cue.speaker_end)
+            self.titles[phrase] = _delayed_title(self.named, self.titles)
+        self.last = max(self.last, cue.speaker_end, cue.end)
+        return phrase
 
     def _described(self, cue, phrase: str, head: str) -> str | None:
         """A description that no named speaker's title fits: a person written before with a

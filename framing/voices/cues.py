@@ -38,7 +38,7 @@ _EN_SPEECH = (
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
     "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights "
-    "thinks voiced maintained conceded informed asks reckons reckoned counters"
+    "thinks voiced maintained conceded informed asks reckons reckoned counters retorted"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"
@@ -49,7 +49,7 @@ EN_PLURAL = (
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
-    "pointed out", "points out", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
+    "pointed out", "points out", "shot back", "fired back", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
     "speaks of", "spoke of", "speaks about", "spoke about", "speak of", "speak about",
     "talk up", "talks up", "talked up",
 ] + [

@@ -23,8 +23,17 @@ from __future__ import annotations
 
 import re
 
-from .cues import NAME_TITLES, OFFICES, ROLES, RU_CHIEFS, RU_ROLES, TITLE_LINKS
-from .names import NATIONALITY_RE, ROLES_ALL, ru_country
+from .cues import (
+    NAME_TITLES,
+    OFFICES,
+    ORG_ANAPHORS,
+    ROLES,
+    RU_CHIEFS,
+    RU_ROLES,
+    TITLE_LINKS,
+    gender_of,
+)
+from .names import NAME_RE, NATIONALITY_RE, ROLES_ALL, name_at, ru_country
 from .phrases import DETERMINERS
 from .russian import description_head
 
@@ -283,3 +292,58 @@ def fitting(head: str, title: str, detail: tuple) -> bool:
     if role.startswith("зам"):  # "замглавы МИД": "заместитель министра иностранных дел"
         chief = any(z in title for z in ("зам", "заместител"))
     return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
+
+
+#: anaphors that pick one of the two persons just named
+LATTER_FORMER = ("the latter", "the former")
+_THE_ROLE_RE = re.compile(r"\b[Tt]he[ \t]+[a-z][\w-]+\b")
+
+
+def one_of_two(
+    text: str, at: int, lang: str, skip, named: list, which: str, role=None
+) -> str | None:
+    """The person "the latter" (``which``) stands for, the last named in the 400
+    characters before ``at``, or "the former", the one named before that; a speaker in
+    ``named`` is known by the surname too, and a description ("the minister") is the one
+    ``role(head)`` gives; None when there are not enough.
+
+    >>> text = "Zakharova was answered by Hikmet Hajiyev. The latter"
+    >>> one_of_two(text, 42, "en", (), [("Maria Zakharova", "f")], "the latter")
+    'Hikmet Hajiyev'
+    >>> one_of_two(text, 42, "en", (), [("Maria Zakharova", "f")], "the former")
+    'Maria Zakharova'
+    """
+    known = {}
+    for phrase, gender in named:
+        if phrase[:1].isupper() and gender != "org":
+            known[phrase] = known[phrase.split()[-1]] = phrase
+    mentions = []
+    for m in NAME_RE[lang].finditer(text, max(0, at - 400), at):
+        words = m.group().split()
+        name = known.get(m.group()) or known.get(words[-1])
+        if name is None:  # a person's name, an addressee's too ("answered by Hikmet Hajiyev")
+            name = name_at(text, m, lang, True) or (" ".join(words[-2:]) if words[1:] else None)
+            name = name if name and gender_of(name, "", nominative=True) in ("m", "f") else None
+        mentions.append((m.start(), name))
+    for m in _THE_ROLE_RE.finditer(text, max(0, at - 400), at) if role is not None else ():
+        head = anaphor_head(m.group(), lang)  # "then accused the minister of …"
+        mentions.append((m.start(), role(head) if head is not None else None))
+    people: list[str] = []
+    for start, name in sorted(mentions):
+        if name and not any(a <= start < b for a, b in skip):
+            people = [p for p in people if p != name] + [name]
+    wanted = 1 if which == "the latter" else 2
+    return people[-wanted] if len(people) >= wanted else None
+
+
+def org_anaphor(low: str) -> bool:
+    """Whether a lower-cased phrase stands for the last organisation that spoke: "the
+    company", "ведомства", and with adjectives, "внешнеполитического ведомства"."""
+    if low in ORG_ANAPHORS:
+        return True
+    words = low.split()
+    return (
+        1 < len(words) <= 3
+        and words[-1] in ORG_ANAPHORS
+        and all(w.endswith(("ого", "его", "ой", "ее", "ое")) for w in words[:-1])
+    )

@@ -261,7 +261,7 @@ def title_of(text: str, phrase: str, at: int, end: int) -> str:
     none there, the one written with the same name before ("Prime Minister … Nikol
     Pashinyan. … Nikol Pashinyan informed that …")."""
     title = written_title(text, at, end)
-    if title != phrase.lower() or " " not in phrase:
+    if title != phrase.lower():
         return title
     return role_title(text, phrase, text.rfind(phrase, 0, at)) or title
 
