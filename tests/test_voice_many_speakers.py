@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.voices import find_quotes
+from framing.voices import find_quotes, voice_spans
 
 
 def speaker_of(text: str, quote: str, lang: str = "en") -> str:
@@ -84,6 +84,19 @@ CASES = [
         "Nobody is inviting a conflict,",
         "Mirzoyan",
     ),
+    (  # "As X put it:" attributes the quote after it
+        "None of this means a collapse of Russian influence is imminent. As one Russian "
+        'diplomat put it to me privately last year: "We are not losing the Caucasus. We are '
+        'simply too busy to hold it."',
+        "We are not losing the Caucasus. We are simply too busy to hold it.",
+        "one Russian diplomat",
+    ),
+    (  # a thing is no speaker: the participle is the spokesman's
+        "Kremlin spokesman Dmitry Peskov denied that the incident signalled a crisis in "
+        'relations, calling it "a regrettable episode".',
+        "a regrettable episode",
+        "Dmitry Peskov",
+    ),
 ]
 
 
@@ -91,3 +104,11 @@ CASES = [
 def test_whose_a_quote_is_among_several_people(text, quote, speaker):
     # the name, with the title it was written with or not
     assert speaker_of(text, quote).endswith(speaker)
+
+
+def test_put_it_attributes_only_after_as_or_before_a_colon():
+    text = "He put it on the table. As Lavrov put it, the talks were over."
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}))
+    assert spans.empty  # no report: "as X put it" gives a term or a quote, no content
+    trailing = 'Is the alliance in a state of "clinical death", as one official put it?'
+    assert speaker_of(trailing, "clinical death") == "one official"

@@ -49,7 +49,7 @@ EN_PLURAL = (
 ).split()
 # denials and rulings out report their object ("denied the charge", "отверг обвинения")
 _EN_PHRASES = [
-    "pointed out", "points out", "shot back", "fired back", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
+    "pointed out", "points out", "shot back", "fired back", "put it", "puts it", "quoted", "cited", "ruled out", "rules out", "summed up", "expressed",
     "speaks of", "spoke of", "speaks about", "spoke about", "speak of", "speak about",
     "talk up", "talks up", "talked up",
 ] + [

@@ -12,7 +12,8 @@ tells the other uses apart by the words around it:
   "claimed responsibility", "expressed in dollars" (not hope or concern), "threatened to
   veto", "asked the bloc to intervene", "asked not to be named", "expected the CSTO to come", "observed a residential
   building", "responded to the collapse by laying off", "рассчитывает на сохранение", "не
-  исключил угрозы" (a possibility left open), "called off";
+  исключил угрозы" (a possibility left open), "called off", "put it on the table" (but "as
+  X put it" and "put it bluntly: “…”" attribute), "the incident signalled a crisis";
 * **speech denied**: "ни одна из сторон о кризисе не говорит" (nobody says it), "Moscow has
   not commented on the attack", "He did not say whether …".
 """
@@ -44,9 +45,12 @@ _ADJECTIVE_BEFORE_RE = re.compile(
 _THING_BEFORE_RE = re.compile(
     r"(?<!\w)the(?:\s+[a-z-]+)?\s+(?:freeze|decision|move|measures|sanctions|deal|plan|step|"
     r"changes|restrictions|ban|cuts|package|tariffs|proposal|ceasefire|truce|offensive|attack|"
-    r"strike|exercises|drills|talks|visit|summit|route|corridor|base|mission)\s+$"
+    r"strike|exercises|drills|talks|visit|summit|route|corridor|base|mission|incident|raid|"
+    r"row|vote|crash|arrests?|detentions?|clashes|shelling|blockade)\s+$"
 )
 _BY_AFTER_RE = re.compile(r"\s+by\s")
+_AS_BEFORE_RE = re.compile(r"(?<!\w)[Aa]s\s+[^,.;:!?\n]{1,60}$")
+_COLON_SOON_RE = re.compile(r"[^.;!?\n\"“«]{0,50}?:")
 _CALL_NOUN_RE = re.compile(r"(?:phone|telephone|video|conference|a|an)\s+$", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"(?<!\w)to\s+$")
 _PASSIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:was|were|been|is|are|be|being)\s+$")
@@ -143,6 +147,10 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
         # "The discussion … continued.", "talks continued for hours": an action; but
         # "“…,” he continued." and "he continued: “…”" speak
         return not _QUOTE_NEAR_RE.search(text, max(0, start - 40), start)
+    if cue in ("put it", "puts it"):  # "As one diplomat put it", "put it bluntly: “…”"
+        return not (
+            _AS_BEFORE_RE.search(text, max(0, start - 70), start) or _COLON_SOON_RE.match(text, end)
+        )  # not "put it on the table"
     if cue in ("expressed", "voiced"):  # "expressed her hopes that …", not "expressed in dollars"
         return _EXPRESSED_RE.match(text, end) is None
     obj = _EN_OBJECTS.get(cue)

@@ -133,7 +133,7 @@ _NO_WORDS = ("раскритикова", "спроси", "спрашива", "п
 # cues that look back at a quote, or name a term without reporting words
 _NO_CONTENT = frozenset(
     [*RETROSPECTIVE, "speaks of", "spoke of", "speaks about", "spoke about", "talk up",
-     "talks up", "talked up"]
+     "talks up", "talked up", "put it", "puts it"]
 )  # fmt: skip
 _DATA_CUES = ("по данным", "по информации", "по сведениям")  # "по данным «Ъ»": maybe its own
 _OUTLET_RE = re.compile(
