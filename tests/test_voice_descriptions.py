@@ -279,7 +279,8 @@ FEATURE_SPEAKERS = [
         'desk. She puts it plainly: "Every attack on the grid is an attack on a hospital."',
         "Olena Marchenko",
     ),
-    ('Sergei Lavrov met the press. She put it plainly: "It is over."', ""),
+    # "put it" is a cue: a pronoun nobody named fits stays as written, as after "said"
+    ('Sergei Lavrov met the press. She put it plainly: "It is over."', "She"),
     (  # a description before a colon is not "The"
         "Vardanyan insists the risk is manageable. The former IMF official is blunter about "
         'Moscow: "If Russia hits a real crisis, we catch the cold first."',
