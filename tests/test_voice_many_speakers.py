@@ -112,3 +112,26 @@ def test_put_it_attributes_only_after_as_or_before_a_colon():
     assert spans.empty  # no report: "as X put it" gives a term or a quote, no content
     trailing = 'Is the alliance in a state of "clinical death", as one official put it?'
     assert speaker_of(trailing, "clinical death") == "one official"
+
+
+# (Russian passage, the quote, its speaker's name)
+RUSSIAN = [
+    (  # an acronym in parentheses inside a trailing speaker, then "эксперт"
+        "Охлаждение не означает разрыва, заявил Trend председатель правления Центра анализа "
+        "международных отношений (ЦАМО) Фарид Шафиев.\n\n«Азербайджан никому не угрожает», "
+        "— подчеркнул эксперт.",
+        "Азербайджан никому не угрожает",
+        "Фарид Шафиев",
+    ),
+    (  # "генсек ОДКБ" is the Secretary General named before
+        "Генеральный секретарь ОДКБ Имангали Тасмагамбетов заявил, что двери открыты.\n\n"
+        '"Никакого раскола в ОДКБ нет", - сказал генсек ОДКБ на пресс-конференции.',
+        "Никакого раскола в ОДКБ нет",
+        "Имангали Тасмагамбетов",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), RUSSIAN)
+def test_whose_a_russian_quote_is(text, quote, speaker):
+    assert speaker_of(text, quote, "ru").endswith(speaker)

@@ -291,6 +291,8 @@ def fitting(head: str, title: str, detail: tuple) -> bool:
     chief = role.startswith(RU_CHIEFS) and any(c in title for c in RU_CHIEFS)
     if role.startswith("зам"):  # "замглавы МИД": "заместитель министра иностранных дел"
         chief = any(z in title for z in ("зам", "заместител"))
+    if role.startswith("генсек"):  # "генсек ОДКБ": "Генеральный секретарь ОДКБ"
+        chief = "генеральн" in title and "секретар" in title
     return (role[:6] in title or chief) and any(o in title for o in OFFICES[office])
 
 

@@ -189,10 +189,16 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
 _SOME = frozenset("один одна одно двое трое многие некоторые большинство часть".split())
 
 
+_ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([A-ZА-ЯЁ]{2,8}\)(?=[ \t]+\w)")
+
+
 def words_after(text: str, pos: int, stop: frozenset, limit: int = 8) -> tuple[int, int]:
     """The run of words right after ``pos`` up to punctuation or a stop word: (start, end)."""
     start = end = -1
     for _ in range(limit):
+        acronym = _ACRONYM_AFTER_RE.match(text, pos) if start >= 0 else None
+        if acronym is not None:  # "… Центра анализа международных отношений (ЦАМО) Фарид …"
+            pos = acronym.end()
         m = TOKEN_RE.match(text, pos)
         if m is None or "\n" in text[pos : m.start(1)]:
             break
