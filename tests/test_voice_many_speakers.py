@@ -97,6 +97,23 @@ CASES = [
         "a regrettable episode",
         "Dmitry Peskov",
     ),
+    (  # "it" is the body that opens its sentence
+        "Georgia's Foreign Ministry summoned EU Ambassador Pawel Herczynski on Tuesday over "
+        'what it called "blackmail and threats" against Georgian officials.',
+        "blackmail and threats",
+        "Georgia's Foreign Ministry",
+    ),
+    (  # or the document
+        "The document, a two-page memo circulated in October, lists three reasons, among "
+        'them what it calls the "unpredictable position" of the Armenian leadership.',
+        "unpredictable position",
+        "The document",
+    ),
+    (  # but not a word that opens the sentence before its subject
+        'On collateral security, it said this "should normally only be taken into account".',
+        "should normally only be taken into account",
+        "it",
+    ),
     # Russian passages carry their language
     (  # an acronym in parentheses inside a trailing speaker, then "эксперт"
         "Охлаждение не означает разрыва, заявил Trend председатель правления Центра анализа "

@@ -65,6 +65,7 @@ from .descriptions import (
     PERSON_NOUNS,
     anaphor_detail,
     anaphor_head,
+    body_subject,
     described,
     fits,
     fitting,
@@ -365,6 +366,8 @@ class Speakers:
             found = self._untitled_subject(cue, head)
         if found is None and head is not None and self.lang != "ru" and low.startswith("the "):
             found = self._redescribed(phrase, head)
+        if found is None and low == "it" and (found := body_subject(self.text, cue.start)):
+            named.append((found, "org"))  # "The ministry summoned … what it called “…”"
         if found is not None:  # the one just referred to is the most recent mention
             at = next(i for i in range(len(named) - 1, -1, -1) if named[i][0] == found)
             named.append(named.pop(at))

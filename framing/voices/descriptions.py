@@ -349,3 +349,34 @@ def org_anaphor(low: str) -> bool:
         and words[-1] in ORG_ANAPHORS
         and all(w.endswith(("ого", "его", "ой", "ее", "ое")) for w in words[:-1])
     )
+
+
+# the capitalized phrase that opens a sentence, or a document: "Georgia's Foreign Ministry
+# summoned …", "The document, a two-page memo, …"
+_BODY_OPENS_RE = re.compile(
+    r"(?:The[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,4}?(?:[A-Z][\w.-]*|document|report|statement|"
+    r"memo|study|letter|ministry|government|company|bank)(?=[ \t]*,|[ \t]+[a-z])"
+)
+_OPENERS = frozenset(
+    "On In At For With After Before Since As If When While Although Though But And However "
+    "Also Meanwhile Still Yet So Then Now This That These Those It There Here".split()
+)
+_SENTENCE_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)(?=[A-Z])")
+
+
+def body_subject(text: str, at: int) -> str | None:
+    """The body or document that opens the sentence of ``at`` and that "it" there stands for
+    ("Georgia's Foreign Ministry summoned … over what it called “…”"); None for a person.
+
+    >>> body_subject("The document, a memo, lists what it calls", 33)
+    'The document'
+    """
+    starts = [m.end() for m in _SENTENCE_BEFORE_RE.finditer(text, max(0, at - 400), at)]
+    if not starts:
+        return None
+    m = _BODY_OPENS_RE.match(text, starts[-1], at)
+    if m is None or gender_of(m.group(), "", nominative=True) in ("m", "f"):
+        return None
+    if m.group().split()[0] in _OPENERS or (" " not in m.group() and text[m.end()] == ","):
+        return None  # "On collateral security, it said", a dateline's "MOSCOW,"
+    return m.group()
