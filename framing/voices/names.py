@@ -221,7 +221,8 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
     if len(words) == 1:  # a Russian surname after a role noun or before its verb
         if words[0].lower() in RU_STOP:
             return None
-        if not (before and text[before[0] : before[1]].lower().startswith(RU_ROLES)):
+        titled = before and text[before[0] : before[1]].lower().startswith(RU_ROLES)
+        if not titled or "." in text[before[1] - 1 : m.start()]:  # not "депутат. Вместе с тем"
             if not _RU_PAST_RE.match(text, m.end()):
                 return None  # "Песков отказался": a surname as the sentence's subject
             if gender_of(words[0], "", nominative=True) in ("", "org") and not words[0].endswith(
