@@ -114,6 +114,19 @@ CASES = [
         "should normally only be taken into account",
         "it",
     ),
+    (  # a feature's first name before a description that asks for anonymity
+        "Dmitry, a 34-year-old software engineer from St Petersburg who asked that his "
+        "surname not be used, is one of them.\n\nHe explains his decision in a single "
+        'sentence: "I did not want my taxes to pay for the invasion."',
+        "I did not want my taxes to pay for the invasion.",
+        "Dmitry",
+    ),
+    (  # a first name with an age: "she" is Lusine
+        "Lusine, 43, used to teach history in Stepanakert. Now she runs a bakery counter. "
+        '"There is no city to go back to, no school, no security," she says.',
+        "There is no city to go back to, no school, no security,",
+        "Lusine",
+    ),
     # Russian passages carry their language
     (  # an acronym in parentheses inside a trailing speaker, then "эксперт"
         "Охлаждение не означает разрыва, заявил Trend председатель правления Центра анализа "

@@ -76,6 +76,7 @@ from .descriptions import (
 from .names import (
     NAME_RE,
     ROLES_ALL,
+    first_name_before,
     last_name,
     name_after_title,
     name_at,
@@ -386,6 +387,7 @@ class Speakers:
         ``named`` with its gender and its title."""
         if self.rules == "en":  # "The SSG" after "The State Security Service … (SSG)"
             phrase = name_after_title(spelled_out(self.text, phrase, cue.speaker_start))
+            phrase = first_name_before(self.text, cue.speaker_start, phrase)  # "Dmitry, a …"
         gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
         if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
             gender = "org"

@@ -37,6 +37,7 @@ __all__ = [
     "NATIONALITY_RE",
     "ROLES_ALL",
     "last_name",
+    "first_name_before",
     "name_after_title",
     "name_at",
     "role_title",
@@ -213,6 +214,8 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
         starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start())
         if not starts or _EN_VERB_RE.match(text, m.end()):
             return words[0] if starts else None
+        if _AGE_AFTER_RE.match(text, m.end()):  # a feature's "Lusine, 43, used to teach …"
+            return words[0] if gender_of(words[0], "", nominative=True) in ("m", "f") else None
         # "Zakharova held her briefing": an irregular verb, after a surname with a gender
         surname = gender_of(words[0], "", nominative=True) in ("m", "f") or words[0].endswith(
             _EN_EITHER_SURNAME  # "Pashinyan met …": Armenian, Georgian, Ukrainian surnames
@@ -276,6 +279,27 @@ def role_title(text: str, name: str, at: int) -> str | None:
             return title
         at = text.rfind(name, 0, at)
     return None
+
+
+_AGE_AFTER_RE = re.compile(r",[ \t]*\d{1,3},")
+_FIRST_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)([A-Z][a-z]+),[ \t]*$")
+
+
+def first_name_before(text: str, start: int, phrase: str) -> str:
+    """A features' first name that a description set off after it describes ("Dmitry, a
+    34-year-old software engineer who asked that his surname not be used, …"): the name;
+    else ``phrase``.
+
+    >>> text = "Dmitry, a 34-year-old engineer who asked"
+    >>> first_name_before(text, 8, "a 34-year-old engineer")
+    'Dmitry'
+    """
+    if not phrase[:1].islower():
+        return phrase
+    m = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+    if m is None or gender_of(m.group(1), "", nominative=True) not in ("m", "f"):
+        return phrase
+    return m.group(1)
 
 
 def name_after_title(phrase: str) -> str:
