@@ -171,3 +171,15 @@ def test_put_it_attributes_only_after_as_or_before_a_colon():
     assert spans.empty  # no report: "as X put it" gives a term or a quote, no content
     trailing = 'Is the alliance in a state of "clinical death", as one official put it?'
     assert speaker_of(trailing, "clinical death") == "one official"
+
+
+def test_a_description_given_a_name_in_an_apposition_is_that_name():
+    text = (
+        "Prosecutor Olena Kravets told the court that the defendant, Sergeant Denis Rybakov, "
+        "had known what he was aiming at. Speaking through an interpreter, the defendant said "
+        "he was sorry but denied ordering the attack."
+    )
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}))
+    last = spans[spans["voice"] == "reported"].iloc[-1]
+    assert text[last["start"] : last["end"]].endswith("denied ordering the attack.")
+    assert last["speaker"] == "Denis Rybakov"

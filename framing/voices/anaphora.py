@@ -66,9 +66,11 @@ from .descriptions import (
     anaphor_detail,
     anaphor_head,
     body_subject,
+    delayed_title,
     described,
     fits,
     fitting,
+    not_one_person,
     one_of_two,
     org_anaphor,
     redescribed,
@@ -76,6 +78,7 @@ from .descriptions import (
 from .names import (
     NAME_RE,
     ROLES_ALL,
+    apposition_name,
     first_name_before,
     last_name,
     name_after_title,
@@ -142,42 +145,10 @@ def _last_fitting(named: list, want: str, head: str | None, titles: dict, detail
             ):
                 return phrase
         elif gender != "org" and (not want or gender in ("", want)):
-            if want in ("m", "f") and _not_one_person(phrase):
+            if want in ("m", "f") and not_one_person(phrase):
                 continue  # "opposition calls …", "officials said": no "he" or "she"
             return phrase
     return None
-
-
-def _delayed_title(named: list, titles: dict) -> str:
-    """The title of the speaker just named: as written, or, when the name comes without one
-    right after a person described without a name, that description (the wires' delayed
-    identification: "Armenia's foreign minister said …. “…,” Ararat Mirzoyan told
-    reporters. … The minister denied …")."""
-    (phrase, gender), title = named[-1], titles[named[-1][0]]
-    if len(named) < 2 or title != phrase.lower() or not NAME_RE["en"].fullmatch(phrase):
-        return title
-    before, before_gender = named[-2]
-    words = before.split()
-    if (
-        before.isascii()
-        and words[-1] in ROLES_ALL
-        and before_gender in ("", gender)
-        and not any(w[:1].isupper() for w in words[1:])
-        and not _not_one_person(before)
-    ):
-        return f"{titles.get(before, before.lower())} {title}"
-    return title
-
-
-def _not_one_person(phrase: str) -> bool:
-    """Whether an English speaker written in lower case is no single person: one bare word
-    ("opposition") or a plural ("senior officials")."""
-    if not phrase.isascii() or not phrase[:1].islower():
-        return False
-    if phrase.startswith("the ") and anaphor_head(phrase, "en") is None:
-        return True  # "the freeze announced last year": a thing, no "he"
-    last = phrase.split()[-1]
-    return " " not in phrase or (last.endswith("s") and not last.endswith(("ss", "us")))
 
 
 def _untitled(named: list, titles: dict) -> str | None:
@@ -294,7 +265,7 @@ class Speakers:
             return self.resolved(k)[k]
         if anaphor_head(phrase, self.lang) is not None:
             return self.resolved(k)[k]
-        return name_after_title(phrase) if self.rules == "en" else phrase
+        return self._as_written(self.cues[k], phrase)
 
     def resolved(self, k: int) -> list[str]:
         """The speakers of the cues up to ``k``, resolved in order (the list kept)."""
@@ -386,17 +357,25 @@ class Speakers:
         """A speaker written as a name (or a phrase that refers to nobody before): kept in
         ``named`` with its gender and its title."""
         if self.rules == "en":  # "The SSG" after "The State Security Service … (SSG)"
-            phrase = name_after_title(spelled_out(self.text, phrase, cue.speaker_start))
-            phrase = first_name_before(self.text, cue.speaker_start, phrase)  # "Dmitry, a …"
+            phrase = self._as_written(cue, spelled_out(self.text, phrase, cue.speaker_start))
         gender = gender_of(phrase, cue.gender, nominative=cue.kind != ACCORDING)
         if cue.cue.lower() in _DATA_CUES:  # "По данным Брюсселя": a source of data, no person
             gender = "org"
         self.named.append((phrase, gender))
         if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
             self.titles[phrase] = title_of(self.text, phrase, cue.speaker_start, cue.speaker_end)
-            self.titles[phrase] = _delayed_title(self.named, self.titles)
+            self.titles[phrase] = delayed_title(self.named, self.titles)
         self.last = max(self.last, cue.speaker_end, cue.end)
         return phrase
+
+    def _as_written(self, cue, phrase: str) -> str:
+        """An English speaker's name where the phrase gives more or less: after a long title,
+        a feature's first name before a description ("Dmitry, a …"), the name a description
+        was given before ("the defendant, Sergeant Denis Rybakov, …")."""
+        if self.rules != "en":
+            return phrase
+        phrase = first_name_before(self.text, cue.speaker_start, name_after_title(phrase))
+        return apposition_name(self.text, cue.speaker_start, phrase)
 
     def _described(self, cue, phrase: str, head: str) -> str | None:
         """A description that no named speaker's title fits: a person written before with a

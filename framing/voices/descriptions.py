@@ -380,3 +380,35 @@ def body_subject(text: str, at: int) -> str | None:
     if m.group().split()[0] in _OPENERS or (" " not in m.group() and text[m.end()] == ","):
         return None  # "On collateral security, it said", a dateline's "MOSCOW,"
     return m.group()
+
+
+def delayed_title(named: list, titles: dict) -> str:
+    """The title of the speaker just named: as written, or, when the name comes without one
+    right after a person described without a name, that description (the wires' delayed
+    identification: "Armenia's foreign minister said …. “…,” Ararat Mirzoyan told
+    reporters. … The minister denied …")."""
+    (phrase, gender), title = named[-1], titles[named[-1][0]]
+    if len(named) < 2 or title != phrase.lower() or not NAME_RE["en"].fullmatch(phrase):
+        return title
+    before, before_gender = named[-2]
+    words = before.split()
+    if (
+        before.isascii()
+        and words[-1] in ROLES_ALL
+        and before_gender in ("", gender)
+        and not any(w[:1].isupper() for w in words[1:])
+        and not not_one_person(before)
+    ):
+        return f"{titles.get(before, before.lower())} {title}"
+    return title
+
+
+def not_one_person(phrase: str) -> bool:
+    """Whether an English speaker written in lower case is no single person: one bare word
+    ("opposition") or a plural ("senior officials")."""
+    if not phrase.isascii() or not phrase[:1].islower():
+        return False
+    if phrase.startswith("the ") and anaphor_head(phrase, "en") is None:
+        return True  # "the freeze announced last year": a thing, no "he"
+    last = phrase.split()[-1]
+    return " " not in phrase or (last.endswith("s") and not last.endswith(("ss", "us")))

@@ -37,6 +37,7 @@ __all__ = [
     "NATIONALITY_RE",
     "ROLES_ALL",
     "last_name",
+    "apposition_name",
     "first_name_before",
     "name_after_title",
     "name_at",
@@ -300,6 +301,23 @@ def first_name_before(text: str, start: int, phrase: str) -> str:
     if m is None or gender_of(m.group(1), "", nominative=True) not in ("m", "f"):
         return phrase
     return m.group(1)
+
+
+def apposition_name(text: str, at: int, phrase: str) -> str:
+    """The name a description was given in an apposition before ``at`` ("the defendant,
+    Sergeant Denis Rybakov, had …. … the defendant said"): that name; else ``phrase``.
+
+    >>> text = "She said the defendant, Sergeant Denis Rybakov, knew. Later the defendant said"
+    >>> apposition_name(text, 60, "the defendant")
+    'Denis Rybakov'
+    """
+    if not phrase.lower().startswith("the ") or len(phrase.split()) > 4:
+        return phrase
+    pattern = (
+        rf"(?i:{re.escape(phrase)}),[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?({_WORD}[ \t]+{_WORD}),"
+    )
+    names = re.findall(pattern, text[:at])
+    return names[-1] if names else phrase
 
 
 def name_after_title(phrase: str) -> str:
