@@ -183,3 +183,38 @@ def test_a_description_given_a_name_in_an_apposition_is_that_name():
     last = spans[spans["voice"] == "reported"].iloc[-1]
     assert text[last["start"] : last["end"]].endswith("denied ordering the attack.")
     assert last["speaker"] == "Denis Rybakov"
+
+
+def _reports(text: str) -> list[tuple[str, str]]:
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}))
+    return [(text[r.start : r.end], r.speaker) for r in spans.itertuples() if r.voice == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (  # the region's agencies: a headline that ends in a dash and a name or an office
+            "Belarus ready to respond to any aggression – Lukashenko\n\nMINSK, 3 July (BelTA) "
+            "– The ceremony was held in the Palace of Independence.",
+            [("Belarus ready to respond to any aggression", "Lukashenko")],
+        ),
+        (
+            "Armenian claims about an attack in Syunik are groundless – MoD\n\nBaku, June 3.",
+            [("Armenian claims about an attack in Syunik are groundless", "MoD")],
+        ),
+        # a byline's dash and an outlet, a dash inside a sentence: no report
+        ("Baku. Aynur Aliyeva – APA. The talks went on.", []),
+        ("The war goes on – and on\n\nText.", []),
+        (  # whom "told" addresses, the content before it
+            "Kazakhstan complies with the sanctions regime, Tokayev told EU envoy David "
+            "O'Sullivan.",
+            [("Kazakhstan complies with the sanctions regime", "Tokayev")],
+        ),
+        (
+            "Kazakhstan complies with the sanctions regime, Tokayev told the EU envoy on Monday.",
+            [("Kazakhstan complies with the sanctions regime", "Tokayev")],
+        ),
+    ],
+)
+def test_headlines_with_a_dash_and_whom_told_addresses(text, reports):
+    assert _reports(text) == reports

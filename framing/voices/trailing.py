@@ -57,14 +57,17 @@ _OUTLET_AFTER_RE = re.compile(r"\s*[«\"][A-ZА-ЯЁ][^«»\"\n]{0,40}[»\"](?=\
 # whom a trailing "told" addresses, skipped before what may follow it: "…, three sources
 # told Reuters, deepening …", "told The Associated Press on Monday"
 ADDRESSEE_RE = re.compile(
-    r"\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/–-]*(?:\s+[A-Z][\w.'’&/–-]*){0,3}"  # "News–NEWS.am"
-    # "told the economic forum", "told a rally", "told state television": an audience
-    r"|\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}(?:forum|conference|briefing|meeting|"
+    # "told the economic forum", "told a rally", "told state television": an audience;
+    # "told the EU envoy", "told visiting US envoy Tom Barrack": a person spoken to
+    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[A-Za-z]+\s+){0,2}(?:forum|"
+    r"conference|briefing|meeting|"
     r"summit|parliament|lawmakers|reporters|journalists|deputies|senators|legislators|"
     r"audience|crowd|students|delegates|assembly|session|committee|council|congress|rally|"
     r"gathering|television|radio|channel|broadcaster|newspaper|agency|podcast|interviewer|"
     r"allies|colleagues|partners|counterparts|MPs|parliamentarians|diplomats|investors|donors|"
-    r"supporters|voters|troops|members)\b"
+    r"supporters|voters|troops|members|envoys?|ambassadors?|delegation|visitors|guests|"
+    r"counterpart)\b(?:[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
+    r"|\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/–-]*(?:\s+[A-Z][\w.'’&/–-]*){0,3}"  # "News–NEWS.am"
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")

@@ -6,7 +6,9 @@ Two conventions of news copy give someone's words without a cue that
 * a line that opens with a person's surname and a colon is that person's words
   ("Пашинян: Армения не планирует выходить из ОДКБ", "Lavrov: the bloc will survive"), the
   headline convention of Russian and wire outlets; an interview's or a transcript's speaker
-  labels ("AO: …", "Vladimir Putin: …") are not;
+  labels ("AO: …", "Vladimir Putin: …") are not; so is a headline that ends in a dash and a
+  name or an office ("Belarus ready to respond to any aggression – Lukashenko", "… – MoD"),
+  the convention of the region's agencies;
 * a noun of speech, who said it and the content ("заявление главы МИД о том, что …",
   "Pashinyan's claim that …").
 
@@ -75,7 +77,7 @@ def headline_spans(text: str, reach=None) -> list[tuple[int, int, str, str]]:
     a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it, or an
     Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
-    out: list[tuple[int, int, str, str]] = []
+    out = _dash_headlines(text, reach)
     if ":" not in text or _TRANSCRIPT_RE.search(text) or len(_SPEAKER_LINE_RE.findall(text)) > 1:
         return out  # an interview's "AO: …", a transcript's "Vladimir Putin: …": narrative
     for start in line_starts(text, reach):  # one anchored match per line
@@ -86,6 +88,35 @@ def headline_spans(text: str, reach=None) -> list[tuple[int, int, str, str]]:
         ):
             if TWO_WORDS_RE.search(m.group(2)) and not _SENTENCES_RE.search(m.group(2)):
                 out.append((*m.span(2), m.group(1), ":"))
+    return out
+
+
+# the headline of the region's agencies: "Belarus ready to respond to any aggression –
+# Lukashenko", "Armenian claims … are groundless – MoD"
+_DASH_HEADLINE_RE = re.compile(
+    r"[ \t]*(\S[^\n]{10,250}?)[ \t]+[–—-][ \t]+((?:[A-ZА-ЯЁ][\w'’-]*[ \t]+){0,2}[A-ZА-ЯЁ][\w'’-]*)"
+    r"[ \t]*(?=\n|$)"
+)
+_OFFICE_TAILS = frozenset("PM FM MFA MoD МИД Минобороны премьер".split())
+
+
+def _dash_headlines(text: str, reach) -> list[tuple[int, int, str, str]]:
+    """The lines that end in a dash and a person's name or an office ("… – Lukashenko",
+    "… – MoD"): that person's or office's words, when the line is one sentence."""
+    out = []
+    if "– " not in text and "— " not in text and " - " not in text:
+        return out
+    for start in line_starts(text, reach):
+        m = _DASH_HEADLINE_RE.match(text, start)
+        if m is None or _SENTENCES_RE.search(m.group(1)) or not TWO_WORDS_RE.search(m.group(1)):
+            continue
+        tail = m.group(2)
+        if (
+            tail in _OFFICE_TAILS
+            or gender_of(tail, "", nominative=True) in ("m", "f")
+            or (_ANY_GENDER_SURNAME_RE.search(tail))
+        ):
+            out.append((*m.span(1), tail, "–"))
     return out
 
 
