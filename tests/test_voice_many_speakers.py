@@ -214,6 +214,24 @@ def _reports(text: str) -> list[tuple[str, str]]:
             "Kazakhstan complies with the sanctions regime, Tokayev told the EU envoy on Monday.",
             [("Kazakhstan complies with the sanctions regime", "Tokayev")],
         ),
+        (  # a court as addressee, "as" after it
+            "Azerbaijan's offensive was the culmination of decades of aggression, Armenia's "
+            "representative told the International Court of Justice on Tuesday as hearings "
+            "resumed.",
+            [
+                (
+                    "Azerbaijan's offensive was the culmination of decades of aggression",
+                    "Armenia's representative",
+                )
+            ],
+        ),
+        (  # a description set off before the name belongs to the speaker, not the report
+            "Russian border guards will leave by the end of the year, the secretary of "
+            "Armenia's Security Council, Armen Grigoryan, told a briefing on Friday.",
+            [("Russian border guards will leave by the end of the year", "Armen Grigoryan")],
+        ),
+        # a quarrel reports nothing
+        ("The last time the two countries argued over gas, in 2006, the dispute escalated.", []),
     ],
 )
 def test_headlines_with_a_dash_and_whom_told_addresses(text, reports):

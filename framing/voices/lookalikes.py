@@ -84,6 +84,8 @@ _EN_OBJECTS = {
     # "informed that …", "informed the President that …"; not "informed sources", "informed
     # the ministry of its decision"
     "informed": re.compile(r"(?!\s+(?:that|(?!sources?\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+that)\b)"),
+    # "the two countries argued over gas", "argued with his partners": a quarrel
+    **dict.fromkeys(("argued", "argue", "argues"), re.compile(r"\s+(?:over|with)\b")),
     "maintained": re.compile(r"\s+(?:its|their|his|her|the|a|an|close|good|strong|contacts|ties|"
                              r"relations|links|control|pressure|objections?)\b"),
 }  # fmt: skip

@@ -44,7 +44,8 @@ TRAIL_GAP_RE = re.compile(r"[\"'”’»]?,[\"'”’»]?\s*(?:[—–-]{1,2}\s*
 # what may follow a trailing cue and its speaker: the sentence's end, an apposition or a
 # participle after a comma, or an adverbial ("at a meeting", "в интервью", "on Tuesday")
 _TRAIL_AFTER_RE = re.compile(
-    r"\s*(?:[.!?…;)\]]|$|,|(?:here|on|at|in|during|after|before|to|from|via|when|while|last|this|"
+    r"\s*(?:[.!?…;)\]]|$|,|(?:here|on|at|in|during|after|before|to|from|via|when|while|as|amid|"
+    r"ahead|last|this|"
     r"late|earlier|later|yesterday|today|overnight|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|в|во|на|по|со|после|перед|при|накануне|сегодня|вчера|"
     r"также|журналистам|агентству|изданию|телеканалу|газете|reporters|journalists|lawmakers|"
@@ -67,7 +68,14 @@ ADDRESSEE_RE = re.compile(
     r"allies|colleagues|partners|counterparts|MPs|parliamentarians|diplomats|investors|donors|"
     r"supporters|voters|troops|members|envoys?|ambassadors?|delegation|visitors|guests|"
     r"counterpart)\b(?:[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
-    r"|\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/–-]*(?:\s+[A-Z][\w.'’&/–-]*){0,3}"  # "News–NEWS.am"
+    # "News–NEWS.am", "the International Court of Justice"
+    r"|\s+(?:the\s+|The\s+)?[A-Z][\w.'’&/–-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w.'’&/–-]*){0,4}"
+)
+# a description set off before a trailing speaker's name: ", the secretary of Armenia's
+# Security Council, Armen Grigoryan, told"
+_DESCRIBED_BEFORE_RE = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLES, key=len, reverse=True))})"
+    r"\b[^,.;:!?\"“”«»\n]{0,60}$"
 )
 # a wire dateline at the start of a sentence: "YEREVAN (Azatutyun) — ", "ИНТЕРФАКС - "
 _DATELINE_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}(?!\w)[^.!?\n—–]{0,50}?\s[—–-]{1,2}\s+")
@@ -106,6 +114,11 @@ def trailing_span(text, cue: Cue, bounds, voices: ArticleVoices) -> tuple[int, i
     comma = text.rfind(",", max(bounds[0], lead - 80), lead) if gap is None else -1
     if comma > bounds[0] and title_only(text[comma + 1 : lead]):  # ", Russian Ambassador to
         gap = TRAIL_GAP_RE.search(text, comma, comma + 1)  # Armenia Sergei Kopyrkin said"
+    described = (
+        _DESCRIBED_BEFORE_RE.search(text, max(bounds[0], lead - 90), gap.start()) if gap else None
+    )
+    if described is not None:  # ", the secretary of Armenia's Security Council, Armen
+        gap = TRAIL_GAP_RE.search(text, described.start(), described.start() + 1)  # Grigoryan,"
     if gap is None or not _TRAIL_AFTER_RE.match(text, after, bounds[1]):
         return None
     if THAT_RE.match(text, after, bounds[1]) or THAT_NEAR_RE.match(text, after, bounds[1]):
