@@ -232,7 +232,27 @@ def _reports(text: str) -> list[tuple[str, str]]:
         ),
         # a quarrel reports nothing
         ("The last time the two countries argued over gas, in 2006, the dispute escalated.", []),
+        (  # a denial's object, then another verb with its own "that"
+            "Lavrov rejected the charge and said that the bloc was alive.",
+            [("the charge", "Lavrov"), ("the bloc was alive.", "Lavrov")],
+        ),
+        (  # two verbs that share one "that"
+            "Lavrov spoke and said that the bloc was alive.",
+            [("the bloc was alive.", "Lavrov")],
+        ),
     ],
 )
 def test_headlines_with_a_dash_and_whom_told_addresses(text, reports):
     assert _reports(text) == reports
+
+
+def test_a_russian_denial_s_object_before_another_verb_and_its_that():
+    text = "Мамука Мдинарадзе отверг обвинения в эскалации и сказал, что всё в порядке."
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["ru"]}))
+    reported = [text[r.start : r.end] for r in spans.itertuples() if r.voice == "reported"]
+    assert reported == ["обвинения в эскалации", "всё в порядке."]
+    shared = "Эксперты не исключают, что кризис приведет к заморозке проектов."
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [shared], "lang": ["ru"]}))
+    assert [shared[r.start : r.end] for r in spans.itertuples()] == [
+        "кризис приведет к заморозке проектов."
+    ]

@@ -272,6 +272,9 @@ def _content_span(text: str, cue: Cue, bounds: tuple[int, int]) -> tuple[int, in
         near = None  # "rejected the idea that …", "dismissed claims that …": the object
     if near and _OF_THEN_RE.match(text, start):
         near = None  # "warn of a security vacuum that Baku would fill": the relative's noun
+    joint = _AND_ACTION_RE.search(near.group()) if near else None
+    if joint and near.group()[: joint.start()].strip(" ,"):  # not "отметил и подчеркнул, что"
+        near = None  # "отверг обвинения … и сказал, что …": the "что" is the next verb's
     if near and not opens_clause(near.group()):
         # "said on Thursday that …", "told reporters that …", "заявил журналистам, что …"
         start = near.end()
