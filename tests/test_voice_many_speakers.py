@@ -205,6 +205,11 @@ def _reports(text: str) -> list[tuple[str, str]]:
         # a byline's dash and an outlet, a dash inside a sentence: no report
         ("Baku. Aynur Aliyeva – APA. The talks went on.", []),
         ("The war goes on – and on\n\nText.", []),
+        (  # a headline in title case with its verb of speech; a title-case "Says No" is not
+            "Mirzoyan Says Armenia Will Not 'Wait Forever' For CSTO Answer\n\nBy RFE/RL",
+            [("Armenia Will Not", "Mirzoyan"), ("For CSTO Answer", "Mirzoyan")],
+        ),
+        ("Armenia Says No\n\nText.", []),
         (  # whom "told" addresses, the content before it
             "Kazakhstan complies with the sanctions regime, Tokayev told EU envoy David "
             "O'Sullivan.",

@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 from .asides import colon_subject, pronoun_subject
 from .cues import FIRST_PERSON, gender_of
-from .verbless import headline_spans, noun_cue_spans
+from .verbless import TITLE_CUE_RE, headline_spans, noun_cue_spans
 
 __all__ = ["after_beat", "pronoun_named", "subject_without_cue"]
 
@@ -89,7 +89,9 @@ def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:
     if not subject:  # "Zakharova: West pushing Armenia towards 'Ukrainian scenario'", "Заявление
         # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
         sentence = voices.sentences.around(q.start)
-        headline = kind == "scare_quote" and ":" in text[line : q.start]
+        headline = kind == "scare_quote" and (
+            ":" in text[line : q.start] or TITLE_CUE_RE.match(text, line) is not None
+        )
         said = headline_spans(text, [(q.start, q.end)]) if headline else []
         said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
         subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")

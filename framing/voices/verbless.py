@@ -77,7 +77,7 @@ def headline_spans(text: str, reach=None) -> list[tuple[int, int, str, str]]:
     a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it, or an
     Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
-    out = _dash_headlines(text, reach)
+    out = _dash_headlines(text, reach) + _title_headlines(text, reach)
     if ":" not in text or _TRANSCRIPT_RE.search(text) or len(_SPEAKER_LINE_RE.findall(text)) > 1:
         return out  # an interview's "AO: …", a transcript's "Vladimir Putin: …": narrative
     for start in line_starts(text, reach):  # one anchored match per line
@@ -98,6 +98,26 @@ _DASH_HEADLINE_RE = re.compile(
     r"[ \t]*(?=\n|$)"
 )
 _OFFICE_TAILS = frozenset("PM FM MFA MoD МИД Минобороны премьер".split())
+
+
+# an English headline in title case with its verb of speech: "Mirzoyan Says Armenia Will Not
+# 'Wait Forever' For CSTO Answer", "Mdinaradze Accuses Opposition of Serving …"
+TITLE_CUE_RE = re.compile(
+    r"[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’.-]*)[ \t]+(Says|Tells|Accuses|Claims|"
+    r"Insists|Denies|Rejects)[ \t]+([A-Z][^\n.]{3,200})(?=\n|$)"
+)
+
+
+def _title_headlines(text: str, reach) -> list[tuple[int, int, str, str]]:
+    """The title-case headlines whose verb of speech reports the rest of the line."""
+    out = []
+    for start in line_starts(text, reach):
+        m = TITLE_CUE_RE.match(text, start)
+        if m is not None and not _SENTENCES_RE.search(m.group(3)):
+            words = m.group(3).split()
+            if sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+                out.append((*m.span(3), m.group(1), m.group(2).lower()))
+    return out
 
 
 def _dash_headlines(text: str, reach) -> list[tuple[int, int, str, str]]:
