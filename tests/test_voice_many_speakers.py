@@ -127,6 +127,16 @@ CASES = [
         "There is no city to go back to, no school, no security,",
         "Lusine",
     ),
+    (  # a scare quote in a sentence whose subject uses the term
+        "Officially, Moscow still promotes the “3+3” regional platform.",
+        "3+3",
+        "Moscow",
+    ),
+    (
+        'Georgian Dream has used the "global war party" narrative since 2022.',
+        "global war party",
+        "Georgian Dream",
+    ),
     # Russian passages carry their language
     (  # an acronym in parentheses inside a trailing speaker, then "эксперт"
         "Охлаждение не означает разрыва, заявил Trend председатель правления Центра анализа "
@@ -261,3 +271,7 @@ def test_a_russian_denial_s_object_before_another_verb_and_its_that():
     assert [shared[r.start : r.end] for r in spans.itertuples()] == [
         "кризис приведет к заморозке проектов."
     ]
+
+
+def test_a_scare_quote_after_it_used_has_no_subject_to_give():
+    assert speaker_of('It used the "special" label.', "special") == ""

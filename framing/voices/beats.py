@@ -27,7 +27,7 @@ from .asides import colon_subject, pronoun_subject
 from .cues import FIRST_PERSON, gender_of
 from .verbless import TITLE_CUE_RE, headline_spans, noun_cue_spans
 
-__all__ = ["after_beat", "pronoun_named", "subject_without_cue"]
+__all__ = ["after_beat", "pronoun_named", "subject_without_cue", "wording_subject"]
 
 _REACH = 600  # characters of the paragraph before a quote
 # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
@@ -67,6 +67,31 @@ def pronoun_named(text: str, opening: int, start: int, speakers) -> str:
     return subject
 
 
+# the subject that opens a sentence (after a fronted adverbial) and a verb of using words
+# before a scare quote in it: "Prime Minister Irakli Kobakhidze talks openly about a “…”",
+# "Georgian Dream has used the “…” narrative", "Officially, Moscow still promotes the “…”"
+_WORDING_RE = re.compile(
+    r"(?:[A-Z][^,.;:!?\n\"“”«»]{0,40},[ \t]+)?"
+    r"((?:The[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*)(?:[ \t]+in[ \t]+[A-Z][\w'’-]*)?)"
+    r"(?:[ \t]+(?:has|have|had|now|also|still|again|often|openly|repeatedly|long))*[ \t]+"
+    r"(?:(?:talks?|talked|speaks?|spoke)(?:[ \t]+\w+ly)?[ \t]+(?:about|of|up)|uses?|used|"
+    r"promotes?|promoted|invokes?|invoked|touts?|touted|coined)\b[^.;:!?\n]{0,80}$"
+)
+_NOT_SUBJECTS = frozenset("It This That There He She They We I".split())
+
+
+def wording_subject(text: str, opening: int, start: int) -> str:
+    """The person or body that opens the sentence from ``opening`` and uses the term quoted
+    at ``start`` ("Georgian Dream has used the “global war party” narrative"), else "".
+
+    >>> wording_subject("Officially, Moscow still promotes the “3+3” platform.", 0, 40)
+    'Moscow'
+    """
+    opening += len(text[opening:start]) - len(text[opening:start].lstrip())
+    m = _WORDING_RE.match(text, opening, start - 1)
+    return m.group(1) if m is not None and m.group(1) not in _NOT_SUBJECTS else ""
+
+
 def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:
     """Whose a quote with no cue of its own is, from the sentences around it: a colon's
     subject, an action beat's, a headline's, a noun of speech's; "" when none says."""
@@ -95,6 +120,8 @@ def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:
         said = headline_spans(text, [(q.start, q.end)]) if headline else []
         said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
         subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
+    if not subject and kind == "scare_quote":  # "Kobakhidze talks openly about a “…”"
+        subject = wording_subject(text, voices.sentences.around(q.start)[0], q.start)
     if not subject and text[line : q.start].lstrip().startswith(("Quote:", "Цитата:")):
         # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
         source = _SOURCE_LINE_RE.search(text, max(0, line - _REACH), line)
