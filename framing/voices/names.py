@@ -282,6 +282,7 @@ def role_title(text: str, name: str, at: int) -> str | None:
     return None
 
 
+_APPOSITION_NAME_RE = re.compile(rf",[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?({_WORD}[ \t]+{_WORD}),")
 _AGE_AFTER_RE = re.compile(r",[ \t]*\d{1,3},")
 _FIRST_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)([A-Z][a-z]+),[ \t]*$")
 
@@ -313,11 +314,16 @@ def apposition_name(text: str, at: int, phrase: str) -> str:
     """
     if not phrase.lower().startswith("the ") or len(phrase.split()) > 4:
         return phrase
-    pattern = (
-        rf"(?i:{re.escape(phrase)}),[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?({_WORD}[ \t]+{_WORD}),"
-    )
-    names = re.findall(pattern, text[:at])
-    return names[-1] if names else phrase
+    low, found = phrase.lower(), (-1, phrase)
+    for written in (low, "T" + low[1:]):  # the last one written with a name after it
+        pos = text.rfind(written, 0, at)
+        while pos > found[0]:
+            m = _APPOSITION_NAME_RE.match(text, pos + len(written), at)
+            if m is not None:
+                found = (pos, m.group(1))
+                break
+            pos = text.rfind(written, 0, pos)
+    return found[1]
 
 
 def name_after_title(phrase: str) -> str:
