@@ -15,7 +15,9 @@ since the last named speaker, preferring the subject of a sentence (a name at it
 Figaro"); a surname that opens a sentence before its verb is a subject ("Naidoo criticised
 …"). "The company", "the bank", "the firm" … stand for the last organisation that spoke,
 like *it*; a long office anaphor that no written title fits ("the Deputy Head of the Office
-of the President") for the last person named without a title. A phrase's head is before
+of the President") for the last person named without a title. "The latter" and "the
+former" are the last and the one before of the persons named or described just before; *it*
+with no organisation named is the body or document that opens its sentence. A phrase's head is before
 "of"/"for" ("Pavel Sokolin of the … Forum" is a person) and, in Russian, its first word
 ("Источник РБК" is a person). A resolved speaker becomes the most recent one.
 Russian news names a person once and then varies the description ("Политолог Гайк
