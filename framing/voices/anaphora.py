@@ -292,7 +292,7 @@ class Speakers:
         if low in FIRST_PERSON:  # "When I asked …, she said": the writer is no antecedent
             return phrase
         if low in LATTER_FORMER:  # "Zakharova was answered by Hikmet Hajiyev. The latter …"
-            role = functools.partial(_antecedent, named, "", titles=self.titles)
+            role = functools.partial(self._role_of, cue)
             found = one_of_two(
                 self.text, cue.speaker_start, self.rules, self.skip, named, low, role
             )
@@ -365,10 +365,17 @@ class Speakers:
             gender = "org"
         self.named.append((phrase, gender))
         if self.text:  # and the apposition after it: "Vladimir Medinsky, the Kremlin aide …,"
-            self.titles[phrase] = title_of(self.text, phrase, cue.speaker_start, cue.speaker_end)
+            title = title_of(self.text, phrase, cue.speaker_start, cue.speaker_end)
+            if phrase not in self.titles or any(r in title.split() for r in ROLES_ALL):
+                self.titles[phrase] = title  # not "according to X" over "President … X"
             self.titles[phrase] = delayed_title(self.named, self.titles)
         self.last = max(self.last, cue.speaker_end, cue.end)
         return phrase
+
+    def _role_of(self, cue, head: str) -> str | None:
+        """Who a description before ``cue`` ("accused the minister of …") stands for: a named
+        speaker whose title fits, else a person named with a fitting title in the text."""
+        return _antecedent(self.named, "", head, self.titles) or self._titled_name(cue, head)
 
     def _as_written(self, cue, phrase: str) -> str:
         """An English speaker's name where the phrase gives more or less: after a long title,

@@ -73,8 +73,9 @@ def pronoun_named(text: str, opening: int, start: int, speakers) -> str:
 _WORDING_RE = re.compile(
     r"(?:[A-Z][^,.;:!?\n\"“”«»]{0,40},[ \t]+)?"
     r"((?:The[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*)(?:[ \t]+in[ \t]+[A-Z][\w'’-]*)?)"
-    r"(?:[ \t]+(?:has|have|had|now|also|still|again|often|openly|repeatedly|long))*[ \t]+"
-    r"(?:(?:talks?|talked|speaks?|spoke)(?:[ \t]+\w+ly)?[ \t]+(?:about|of|up)|uses?|used|"
+    r"(?:[ \t]+(?:now|also|still|again|often|openly|repeatedly|long))*[ \t]+"
+    r"(?:(?:talks?|talked|speaks?|spoke)(?:[ \t]+\w+ly)?[ \t]+(?:about|of|up)|"
+    r"(?:has|have|had)(?:[ \t]+\w+ly)?[ \t]+used|uses?[ \t]+the[ \t]+(?:term|word|phrase|label)|"
     r"promotes?|promoted|invokes?|invoked|touts?|touted|coined)\b[^.;:!?\n]{0,80}$"
 )
 _NOT_SUBJECTS = frozenset("It This That There He She They We I".split())
@@ -89,7 +90,9 @@ def wording_subject(text: str, opening: int, start: int) -> str:
     """
     opening += len(text[opening:start]) - len(text[opening:start].lstrip())
     m = _WORDING_RE.match(text, opening, start - 1)
-    return m.group(1) if m is not None and m.group(1) not in _NOT_SUBJECTS else ""
+    if m is None or m.group(1) in _NOT_SUBJECTS or m.group(1).endswith("ly"):
+        return ""  # not "Actively used were 'Maidan' technologies"
+    return m.group(1)
 
 
 def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:

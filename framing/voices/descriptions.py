@@ -359,7 +359,11 @@ _BODY_OPENS_RE = re.compile(
 )
 _OPENERS = frozenset(
     "On In At For With After Before Since As If When While Although Though But And However "
-    "Also Meanwhile Still Yet So Then Now This That These Those It There Here".split()
+    "Also Meanwhile Still Yet So Then Now This That These Those It There Here Nor Further "
+    "Furthermore Moreover A An Its Their His Her Our Barring Despite Under Over".split()
+)
+_BODY_NOUNS = frozenset(
+    "document report statement memo study letter ministry government company bank".split()
 )
 _SENTENCE_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)(?=[A-Z])")
 
@@ -377,8 +381,13 @@ def body_subject(text: str, at: int) -> str | None:
     m = _BODY_OPENS_RE.match(text, starts[-1], at)
     if m is None or gender_of(m.group(), "", nominative=True) in ("m", "f"):
         return None
-    if m.group().split()[0] in _OPENERS or (" " not in m.group() and text[m.end()] == ","):
-        return None  # "On collateral security, it said", a dateline's "MOSCOW,"
+    words = m.group().split()
+    if words[0] in _OPENERS or len(words) < 2:
+        return None  # "On collateral security, it said", "Nor …", a dateline's "MOSCOW,"
+    if words[0] == "The" and words[1][:1].islower() and words[1] not in _BODY_NOUNS:
+        return None  # "The sources said …": no body
+    if words[0] != "The" and sum(w[:1].isupper() for w in words) < 2:
+        return None  # "A Greek-based …": one capital is no name of a body
     return m.group()
 
 

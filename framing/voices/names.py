@@ -212,6 +212,8 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
     if len(words) == 1 and lang != "ru":  # "Naidoo criticised …": a surname as the subject
         if words[0].lower() in _LEADING or words[0].lower() in TIME_WORDS:
             return None
+        if words[0].lower() in _SUBORDINATORS:  # "Although sophisticated dealing exists"
+            return None
         starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start())
         if not starts or _EN_VERB_RE.match(text, m.end()):
             return words[0] if starts else None
@@ -266,7 +268,7 @@ def title_of(text: str, phrase: str, at: int, end: int) -> str:
     none there, the one written with the same name before ("Prime Minister … Nikol
     Pashinyan. … Nikol Pashinyan informed that …")."""
     title = written_title(text, at, end)
-    if title != phrase.lower():
+    if title != phrase.lower() or " " not in phrase:  # a surname alone: its own title
         return title
     return role_title(text, phrase, text.rfind(phrase, 0, at)) or title
 
@@ -283,6 +285,9 @@ def role_title(text: str, name: str, at: int) -> str | None:
 
 
 _APPOSITION_NAME_RE = re.compile(rf",[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?({_WORD}[ \t]+{_WORD}),")
+_SUBORDINATORS = frozenset(
+    "although though while when because since if unless whereas after before once until".split()
+)
 _AGE_AFTER_RE = re.compile(r",[ \t]*\d{1,3},")
 _FIRST_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)([A-Z][a-z]+),[ \t]*$")
 

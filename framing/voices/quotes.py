@@ -68,7 +68,7 @@ import pandas as pd
 from .._tables import check_articles
 from .anaphora import Speakers
 from .beats import subject_without_cue
-from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE
+from .cues import ABOUT_REACH, ABOUT_THIS_RE, CUE_RE, RETROSPECTIVE, gender_of
 from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, titled
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
@@ -267,9 +267,10 @@ def _spoken_before(text: str, start: int, voices: ArticleVoices, kind, previous)
     opening = voices.sentences.around(start - 2)[0]
     if opening and cue.end < voices.sentences.around(opening - 2)[0]:
         # a sentence between: the quote is another's when it names someone else
-        lo = max(cue.end, cue.speaker_end)
+        lo = voices.sentences.around(max(cue.end, cue.speaker_end))[1]  # after its sentence
         other = speakers.mentioned(lo, opening) or speakers.name_in(lo, opening)
-        if other is not None and other.split()[-1] not in speakers[j]:
+        person = other is not None and gender_of(other, "", nominative=True) in ("m", "f")
+        if person and other.split()[-1] not in speakers[j]:
             return "", ""
     if start - max(cue.end, cue.speaker_end) > _FLOATING_GAP or (
         previous and previous[0] > cue.start
