@@ -312,3 +312,22 @@ REAL_FORMS = [
 def test_forms_of_real_news_keep_their_speakers(text, quote, speaker):
     found = speaker_of(text, quote)
     assert found.endswith(speaker) if speaker else found == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # Reuters: "the U.S. Supreme Court" opens no sentence, nor does a hard-wrapped line
+            "CTS and DCA also agreed to dismiss all pending litigation\nexcept for one appeal "
+            "pending before\nthe U.S. Supreme Court relating to the Indiana Control Share\n"
+            "Chapter, it said.",
+            "it",
+        ),
+        # a capitalized modifier before a noun is no body: "The San Jose winery"
+        ("The San Jose winery is expected to be sold, it said.", "it"),
+        ("The bank showed a 300 mln crown net profit, it said.", "The bank"),
+    ],
+)
+def test_it_is_a_body_only_when_one_opens_the_sentence(text, speaker):
+    spans = voice_spans(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}))
+    assert list(spans["speaker"]) == [speaker]

@@ -355,7 +355,9 @@ def org_anaphor(low: str) -> bool:
 # summoned …", "The document, a two-page memo, …"
 _BODY_OPENS_RE = re.compile(
     r"(?:The[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,4}?(?:[A-Z][\w.-]*|document|report|statement|"
-    r"memo|study|letter|ministry|government|company|bank)(?=[ \t]*,|[ \t]+[a-z])"
+    r"memo|study|letter|ministry|government|company|bank)"
+    # then a comma or a verb: not "The San Jose winery", "Total U.S domestic usage"
+    r"(?=[ \t]*,|[ \t]+(?:has|have|had|is|was|were|are|will|would|can|could|also|[a-z]+ed|[a-z]+s)\b)"
 )
 _OPENERS = frozenset(
     "On In At For With After Before Since As If When While Although Though But And However "
@@ -365,7 +367,11 @@ _OPENERS = frozenset(
 _BODY_NOUNS = frozenset(
     "document report statement memo study letter ministry government company bank".split()
 )
-_SENTENCE_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)(?=[A-Z])")
+# a sentence's start: after a full stop that ends no initial ("the U.S. Supreme Court"), or a
+# paragraph's (not a hard-wrapped line's: "Dynamics Corp of\nAmerica")
+_SENTENCE_BEFORE_RE = re.compile(
+    r"(?:^|(?<![A-Z])[.!?…][\"'”’»]?\s+|\n[ \t]*\n[ \t]*|\n[ \t]+)(?=[A-Z])"
+)
 
 
 def body_subject(text: str, at: int) -> str | None:
@@ -388,6 +394,8 @@ def body_subject(text: str, at: int) -> str | None:
         return None  # "The sources said …": no body
     if words[0] != "The" and sum(w[:1].isupper() for w in words) < 2:
         return None  # "A Greek-based …": one capital is no name of a body
+    if any(w.lower() in ROLES_ALL for w in words):
+        return None  # a person: "President Reagan", "Lawyer F. Lee Bailey"
     return m.group()
 
 
