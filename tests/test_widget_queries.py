@@ -108,11 +108,16 @@ def test_a_query_is_counted_as_count_by_period_counts_its_one_entry_lexicon(
     assert label in drawn_labels(ex) or ex.compare.value == "outlets"
 
 
-def test_a_query_is_counted_in_the_chosen_voice(teaching):
+@pytest.mark.parametrize("first", ["voice", "query"])
+def test_a_query_is_counted_in_the_chosen_voice(teaching, first):
+    # the explorer finds its hits' voices when a voice is first chosen: a query typed
+    # before that gets its voices then, with the lexicon's hits
     articles, lexicon, _ = teaching
     small = articles[articles["outlet"].isin(["Eurasian Herald", "Diaspora Mirror"])]
-    ex = explore(small, lexicon, frames=["threat"], voice="quotes", compare="pooled")
+    voice = "quotes" if first == "voice" else "all"
+    ex = explore(small, lexicon, frames=["threat"], voice=voice, compare="pooled")
     ex.query.value = "threat*"
+    ex.voice.value = "quotes"
     query_hits = fr.add_voice(find_hits(small, {"q": ["threat*"]}, sentences=False), small)
     quoted = ["quote", "scare_quote"]
     oracle = expected(ex, query_hits, small, "q", '"threat*"', voice=quoted)

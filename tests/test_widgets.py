@@ -147,9 +147,11 @@ def test_finds_the_hits_itself(teaching):
     articles, lexicon, hits = teaching
     small = articles[articles["outlet"] == "Yerevan Ledger"]
     ex = explore(small, lexicon)
-    expected = fr.add_voice(find_hits(small, lexicon, sentences=False), small)
-    pd.testing.assert_frame_equal(ex.hits.reset_index(drop=True), expected)
-    assert not ex.voice.disabled  # hits it finds itself know their voice
+    found = find_hits(small, lexicon, sentences=False)
+    pd.testing.assert_frame_equal(ex.hits.reset_index(drop=True), found)
+    assert not ex.voice.disabled  # hits it finds itself get their voices when one is chosen
+    ex.voice.value = "narrative"
+    pd.testing.assert_frame_equal(ex.hits.reset_index(drop=True), fr.add_voice(found, small))
 
 
 CHANGES = [
@@ -827,6 +829,51 @@ def _voice_stage_missing() -> bool:
     except NotImplementedError:
         return True
     return False
+
+
+def test_voices_of_hits_it_finds_are_found_once_when_a_voice_is_first_chosen(voiced, monkeypatch):
+    # opening the explorer on a large corpus must not wait minutes for voices nobody chose
+    import framing.widgets.sources as sources
+
+    arts, labelled, _ = voiced
+    calls = []
+    real = sources.voice_spans
+    said = []  # what the status line says while they are found
+
+    def spy(articles, **kw):
+        calls.append(len(articles))
+        said.append(status(ex))
+        return real(articles, **kw)
+
+    monkeypatch.setattr(sources, "voice_spans", spy)
+    ex = explore(arts, VLEX, compare="pooled", page_size=10)
+    assert calls == [] and not ex.voice.disabled
+    # the passages name voice and speaker from the start, read from their own articles
+    key = ["article_id", "start"]
+    page = ex.kwic_table.merge(labelled[[*key, "voice", "speaker", "negated"]], on=key,
+                               suffixes=("", "_hand"))  # fmt: skip
+    assert len(page) == len(labelled) == 8
+    for column in ("voice", "speaker", "negated"):
+        assert page[column].tolist() == page[f"{column}_hand"].tolist()
+    ex.voice.value = "narrative"
+    assert calls == [4]  # every article's voices, once, for the hits and the denominators
+    assert said[0].startswith("Finding who speaks in 4 articles") and "Finding" not in status(ex)
+    # as the public functions count it (the hand count of the voices' tokens differs in
+    # one article: the engine reads "Critics speak of ..." as reported speech)
+    voiced_hits = fr.add_voice(find_hits(arts, VLEX), arts)
+    expected = count_by_period(voiced_hits, arts, voice=["narrative"],
+                               token_totals=fr.voices.voice_token_totals(arts),
+                               frames=["threat", "calm"], start="2024-01-01", end="2024-03-31")  # fmt: skip
+    cols = ["period", "frame", "n_hits", "n_articles", "n_tokens"]
+    pd.testing.assert_frame_equal(ex.counts[cols].reset_index(drop=True), expected[cols],
+                                  check_dtype=False)  # fmt: skip
+    ex.voice.value = "quotes"
+    ex.voice.value = "all"
+    assert calls == [4]
+    assert (
+        ex.hits[["voice", "speaker"]].values.tolist()
+        == labelled[["voice", "speaker"]].values.tolist()
+    )
 
 
 def test_the_status_says_what_a_first_choice_works_out_while_it_runs(voiced, monkeypatch):

@@ -133,7 +133,9 @@ class Explorer(widgets.VBox):
     kwic_table : DataFrame or None
         The :func:`framing.contexts.kwic` rows of the page on screen.
     hits : DataFrame or None
-        The hits table the explorer counts (None when built from a counts table).
+        The hits table the explorer counts (None when built from a counts table). Hits the
+        explorer found itself get their ``voice``, ``speaker`` and ``negated`` columns when a
+        voice is first chosen (the passages show theirs from the start).
     directory : Path
         Where the export button writes.
     timings : dict

@@ -85,7 +85,7 @@ def query_hits(source, entry: Entry, label: str) -> pd.DataFrame:
     """
     lexicon = Lexicon.from_dict({label: [entry.pattern]}, name="query")
     hits = find_hits(source.articles, lexicon, match=source.match, sentences=False)
-    return add_voice(hits, source.articles) if source.has_voice else hits
+    return add_voice(hits, source.articles) if source.voices_known else hits
 
 
 def lexicon_with(lexicon: Lexicon, frame: str, entry: Entry) -> Lexicon:
@@ -121,7 +121,7 @@ def frame_hits(source, lexicon: Lexicon, frame: str) -> pd.DataFrame:
     """The source's hits with ``frame``'s found again with ``lexicon`` (the others kept);
     their provenance names the new lexicon."""
     found = find_hits(source.articles, lexicon.select(frame), match=source.match, sentences=False)
-    if source.has_voice:
+    if source.voices_known:
         found = add_voice(found, source.articles)
     old = source.hits
     hits = pd.concat([old[old["frame"].astype(str) != frame], found], ignore_index=True)

@@ -32,7 +32,7 @@ from ..intervals import add_measures
 from ..lexicon import read_lexicon
 from ..match import article_token_totals, find_hits, token_counts
 from ..partials import VOICES, voice_token_matrix
-from ..voices import add_voice
+from ..voices import add_voice, voice_spans, voice_token_totals
 from .copies import CopyViews
 from .voice import hit_voice_codes, voice_totals_by_position
 
@@ -139,11 +139,15 @@ class HitsSource:
     def __init__(self, articles, lexicon, hits, *, match: str, token_totals=None):
         _check_articles(articles)
         lexicon = _as_lexicon(lexicon)
+        found_here = hits is None
         hits = _hits_of(articles, lexicon, hits, match=match)
         self.match = match
         # the hits know their voice (a code in VOICES) when they have a voice column; the
-        # tokens of each voice are counted when a voice is first chosen (see voice_totals)
-        self.has_voice = "voice" in hits.columns
+        # tokens of each voice are counted when a voice is first chosen (see voice_totals).
+        # Hits found here get their voices then too (see find_voices): on a large corpus
+        # that takes minutes, which opening the explorer should not.
+        self.voices_known = "voice" in hits.columns
+        self.has_voice = self.voices_known or found_here
         self.articles, self._token_totals, self._voice_totals = articles, token_totals, None
         # the slim articles table every count starts from (article ids are replaced by
         # positions: integer keys count fast)
@@ -187,7 +191,9 @@ class HitsSource:
             if not self.has_kwic
             else ""
         )
-        keep = [c for c in ("article_id", "text", "outlet", "date", "title") if c in articles]
+        # lang: the passages' voices are worked out as add_voice would on the whole table
+        keep = [c for c in ("article_id", "text", "outlet", "date", "title", "lang")
+                if c in articles]  # fmt: skip
         self.texts = articles[keep].reset_index(drop=True) if self.has_kwic else None
         self.text_lengths = (
             self.texts["text"].fillna("").str.len().to_numpy() if self.has_kwic else None
@@ -245,12 +251,17 @@ class HitsSource:
         >>> arts = pd.DataFrame({"article_id": ["a"], "date": pd.to_datetime(["2024-01-01"]),
         ...     "outlet": ["X"], "text": ["No threat."]})
         >>> source = HitsSource(arts, {"threat": ["threat"]}, None, match="exact")
-        >>> source.pending(["narrative"], "keep").split(",")[0]
-        'Counting the tokens of each voice in 1 article'
+        >>> source.pending(["narrative"], "keep").split(" (")[0]
+        'Finding who speaks in 1 article'
         >>> source.pending(None, "keep") is None
         True
         """
         n = f"{len(self.arts):,} article" + ("" if len(self.arts) == 1 else "s")
+        if voices is not None and not self.voices_known:
+            return (
+                f"Finding who speaks in {n} (the voice of each hit, the tokens of each "
+                "voice), once: on a large corpus this takes minutes."
+            )
         if voices is not None and self._voice_totals is None:
             return (
                 f"Counting the tokens of each voice in {n}, once: on a large corpus this takes "
@@ -260,17 +271,34 @@ class HitsSource:
             return f"Finding the copies among {n}, once."
         return None
 
+    def find_voices(self) -> None:
+        """Give the hits found here (and the queries') their voices, and count the tokens of
+        each voice, once: the voices of every article are found once for both."""
+        if self.voices_known:
+            return
+        spans = voice_spans(self.articles)
+        for label, table in self.queries.items():
+            self.queries[label] = add_voice(table, self.articles, spans=spans)
+        hits = add_voice(self.hits, self.articles, spans=spans)
+        if self._voice_totals is None and not _per_voice(self._token_totals):
+            totals = voice_token_totals(self.articles, spans=spans)
+            self._voice_totals = voice_totals_by_position(self.articles, totals)
+        self.voices_known = True
+        self.set_hits(hits, self.lexicon)
+
     def voice_totals(self) -> pd.DataFrame:
         """The tokens of each article (by position) in each voice, counted once."""
+        self.find_voices()
         if self._voice_totals is None:
-            given = self._token_totals
-            given = given if given is not None and "voice" in given.columns else None
+            given = self._token_totals if _per_voice(self._token_totals) else None
             self._voice_totals = voice_totals_by_position(self.articles, given)
         return self._voice_totals
 
     def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None, copies="keep"):
         """The counts table of a choice (:func:`framing.count_by_period` on the chosen
         articles and hits; ``copies`` a choice of the copies chooser)."""
+        if voices is not None:
+            self.find_voices()
         mask = self.article_mask(outlets, lo, hi, copies)
         if not mask.any():
             raise NothingToDraw("empty")
@@ -285,9 +313,10 @@ class HitsSource:
         hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
         options = {}
         if voices is not None:  # each voice counted over its own tokens
+            totals = self.voice_totals()
             # as codes too: count_by_period looks the voices up by their distinct values
             hits["voice"] = pd.Categorical.from_codes(self.voice_codes[chosen], list(VOICES))
-            options = {"voice": list(voices), "token_totals": self.voice_totals()}
+            options = {"voice": list(voices), "token_totals": totals}
         hits.attrs = dict(self.attrs)
         return count_by_period(
             hits,
@@ -309,6 +338,8 @@ class HitsSource:
                   copies="keep"):  # fmt: skip
         """(number of passages, kwic table of the page) for the current choice (and voices:
         None for all; copies: a choice of the copies chooser)."""
+        if voices is not None:
+            self.find_voices()
         mask = self.article_mask(outlets, lo, hi, copies)
         if period:
             mask &= np.asarray(self.periods(freq) == pd.Period(pd.Timestamp(period), freq))
@@ -319,6 +350,8 @@ class HitsSource:
         shown = chosen[page * size : (page + 1) * size]
         page_hits = take_rows(self.all_hits, shown)
         texts = take_rows(self.texts, np.unique(self.hit_rows[shown]))
+        if self.has_voice and not self.voices_known:  # those of the page's hits alone
+            page_hits = add_voice(page_hits, texts)
         table = kwic(page_hits, texts, window=window)
         # whether the context is cut (to show "…"): it starts after the text's start / ends
         # before the text's end
@@ -450,6 +483,11 @@ def _check_not_split(counts) -> None:
         )
 
 
+def _per_voice(token_totals) -> bool:
+    """Whether ``token_totals`` (given to the explorer, or None) counts each voice apart."""
+    return token_totals is not None and "voice" in token_totals.columns
+
+
 def _hits_of(articles, lexicon, hits, *, match: str) -> pd.DataFrame:
     """The hits given (checked), or found in the articles with the lexicon."""
     if hits is None:
@@ -460,8 +498,8 @@ def _hits_of(articles, lexicon, hits, *, match: str) -> pd.DataFrame:
                 fix="Call explore(articles, framing.load_lexicon('security')) or "
                 "explore(articles, hits=hits).",
             )
-        # with their voices, so that the voice chooser works out of the box
-        hits = add_voice(find_hits(articles, lexicon, match=match, sentences=False), articles)
+        # their voices are found when first needed (HitsSource.find_voices)
+        hits = find_hits(articles, lexicon, match=match, sentences=False)
     else:
         _check_hits(hits)
     return hits.reset_index(drop=True)
