@@ -64,6 +64,7 @@ _API = {
     "count_corpus": "corpus",
     "count_dask": "corpus",
     "shutdown_workers": "corpus",
+    "voices_in_workers": "corpus",
     "clear_caches": "_cache",
     "code_kwic": "widgets.coding",
     "suggest_terms": "suggestions",
@@ -141,6 +142,7 @@ __all__ = [
     "suggest_terms",
     "token_counts",
     "use_style",
+    "voices_in_workers",
 ]
 
 

@@ -1081,18 +1081,29 @@ print("counted")
 """
 
 
+UNGUARDED_VOICES_SCRIPT = """
+import sys
+import framing
+
+articles = framing.read_articles(sys.argv[1])
+framing.voices_in_workers(framing.find_hits(articles, {"threat": ["threat*"]}), articles, workers=2)
+print("counted")
+"""
+
+
 @pytest.mark.slow
-def test_a_script_without_the_main_guard_is_told_what_the_guard_is(tmp_path, example):
+@pytest.mark.parametrize("call", ["count_corpus", "voices_in_workers"])
+def test_a_script_without_the_main_guard_is_told_what_the_guard_is(tmp_path, example, call):
     """Spawned workers import the main script again: without the guard, they call
     count_corpus themselves, and used to be reported as killed or out of memory."""
     (path,) = write(example.iloc[:80], tmp_path / "data", "parquet")
     script = tmp_path / "unguarded.py"
-    script.write_text(UNGUARDED_SCRIPT)
+    script.write_text(UNGUARDED_SCRIPT if call == "count_corpus" else UNGUARDED_VOICES_SCRIPT)
     done = subprocess.run([sys.executable, str(script), str(path)], capture_output=True,
                           text=True, timeout=120, env=dict(os.environ, PYTHONWARNINGS="ignore"))  # fmt: skip
     last = done.stderr.strip().splitlines()[-1]
     assert done.returncode == 1 and "counted" not in done.stdout
-    assert last.startswith("framing._errors.FramingError: count_corpus: the worker processes")
+    assert last.startswith(f"framing._errors.FramingError: {call}: the worker processes")
     assert str(script) in last and 'under if __name__ == "__main__":' in last
     assert "out of memory" not in done.stderr and "freeze_support" not in done.stderr
 

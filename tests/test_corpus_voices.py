@@ -173,3 +173,40 @@ def test_dask_counts_voices_as_in_memory(example, lexicon):
     assert_same(got, expected)
     cells = got.drop_duplicates(["period", "voice"])
     assert cells["n_tokens"].sum() == fr.token_counts(articles)["n_tokens"].sum()
+
+
+# --------------------------------------------------------------------------------------
+# voices_in_workers: who speaks in a large table in memory, on every core
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_voices_in_workers_equal_the_stage_functions(news_dir, lexicon, workers):
+    from framing.corpus import voices_in_workers
+    from framing.voices import voice_spans, voice_token_totals
+
+    articles = read_articles(news_dir / PRESS)
+    hits = find_hits(articles, lexicon)
+    hits = hits.iloc[::-1]  # any order of the hits: each keeps its own row and index
+    voiced, totals, spans = voices_in_workers(hits, articles, workers=workers)
+    pd.testing.assert_frame_equal(voiced, add_voice(hits, articles))
+    assert voiced.attrs == hits.attrs
+    expected_spans = voice_spans(articles)
+    pd.testing.assert_frame_equal(spans, expected_spans)
+    pd.testing.assert_frame_equal(totals, voice_token_totals(articles, spans=expected_spans))
+    assert set(voiced["voice"]) == {"narrative", "quote", "scare_quote", "reported"}
+
+
+def test_voices_in_workers_with_no_hits_and_bad_arguments(example):
+    from framing.corpus import voices_in_workers
+
+    none = find_hits(example, {"x": ["zzzzqqq"]})
+    voiced, totals, _ = voices_in_workers(none, example, workers=2)
+    assert voiced.empty
+    pd.testing.assert_frame_equal(voiced, add_voice(none, example))
+    assert len(totals) == 4 * len(example)
+    with pytest.raises(FramingError, match=r"voices_in_workers\(workers=\.\.\.\).*positive"):
+        voices_in_workers(none, example, workers=0)
+    stray = pd.DataFrame({"article_id": ["no such article"], "start": [0], "end": [3]})
+    with pytest.raises(FramingError, match="voices_in_workers.*no such article"):
+        voices_in_workers(stray, example, workers=2)

@@ -833,11 +833,11 @@ def _voice_stage_missing() -> bool:
 
 def test_voices_of_hits_it_finds_are_found_once_when_a_voice_is_first_chosen(voiced, monkeypatch):
     # opening the explorer on a large corpus must not wait minutes for voices nobody chose
-    import framing.widgets.sources as sources
+    import framing.corpus.spans as spans_module
 
     arts, labelled, _ = voiced
     calls = []
-    real = sources.voice_spans
+    real = spans_module.voice_spans
     said = []  # what the status line says while they are found
 
     def spy(articles, **kw):
@@ -845,7 +845,7 @@ def test_voices_of_hits_it_finds_are_found_once_when_a_voice_is_first_chosen(voi
         said.append(status(ex))
         return real(articles, **kw)
 
-    monkeypatch.setattr(sources, "voice_spans", spy)
+    monkeypatch.setattr(spans_module, "voice_spans", spy)
     ex = explore(arts, VLEX, compare="pooled", page_size=10)
     assert calls == [] and not ex.voice.disabled
     # the passages name voice and speaker from the start, read from their own articles

@@ -54,7 +54,8 @@ The package's parts: :mod:`~framing.corpus.count` (:func:`count_corpus`),
 (Parquet row groups read by the workers), :mod:`~framing.corpus.pool` (the warm worker
 pool), :mod:`~framing.corpus.hits_writer`, :mod:`~framing.corpus.copy_index` and
 :mod:`~framing.corpus.copy_passes` (the copies) and :mod:`~framing.corpus.dask`
-(:func:`count_dask`). The names below are imported from them when first used, so a worker
+(:func:`count_dask`), :mod:`~framing.corpus.spans` (:func:`voices_in_workers`: who
+speaks in a large table in memory, on every core). The names below are imported from them when first used, so a worker
 process that needs only :mod:`~framing.corpus.job` does not import the rest (its start is
 what a count waits for).
 """
@@ -71,6 +72,8 @@ __all__ = [
     "AUTO_BYTES_PER_WORKER",
     "AUTO_CLEAN_BYTES_PER_WORKER",
     "IDLE_WORKER_SECONDS",
+    "voices_in_workers",
+    "VOICE_BYTES_PER_WORKER",
 ]
 
 _OWNERS = {
@@ -81,6 +84,8 @@ _OWNERS = {
     "AUTO_BYTES_PER_WORKER": "count",
     "AUTO_CLEAN_BYTES_PER_WORKER": "count",
     "IDLE_WORKER_SECONDS": "pool",
+    "voices_in_workers": "spans",
+    "VOICE_BYTES_PER_WORKER": "spans",
 }
 
 

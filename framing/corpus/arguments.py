@@ -77,14 +77,14 @@ def _cleaner(clean):
     return functools.partial(clean_articles, cleaner=clean)
 
 
-def check_workers(workers) -> int | None:
+def check_workers(workers, where: str = "count_corpus(workers=...)") -> int | None:
     """The ``workers`` argument: None, or a positive whole number."""
     if workers is None:
         return None
     if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 1:
         raise FramingError(
             f"expected a positive whole number of worker processes, got {workers!r}",
-            where="count_corpus(workers=...)",
+            where=where,
             fix="Pass e.g. workers=4, workers=1 to count in this process, or None for all cores.",
         )
     return int(workers)

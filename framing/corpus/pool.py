@@ -218,7 +218,8 @@ def shutdown_workers() -> None:
     WARM_POOL.shutdown()
 
 
-def worker_died(spans: list[str], lower: str, executor=None) -> FramingError:
+def worker_died(spans: list[str], lower: str, executor=None, *, where: str = "count_corpus",
+                doing: str = "counting") -> FramingError:  # fmt: skip
     """The error for a pool whose worker died while ``spans`` (row ranges) were in flight.
 
     When a worker of ``executor`` stopped because the main script calls count_corpus
@@ -226,11 +227,11 @@ def worker_died(spans: list[str], lower: str, executor=None) -> FramingError:
     says so instead.
     """
     if _UNGUARDED_EXIT in _exit_codes(executor):
-        return _unguarded_main_error()
+        return _unguarded_main_error(where)
     shown = "; ".join(spans[:4]) + ("; ..." if len(spans) > 4 else "")
     return FramingError(
-        f"a worker process died (killed, or out of memory) while counting {shown}",
-        where="count_corpus",
+        f"a worker process died (killed, or out of memory) while {doing} {shown}",
+        where=where,
         fix=f"Nothing was counted. Lower {lower}, look for very long articles in those rows, "
         "or count with workers=1 to see the error.",
     )
@@ -256,8 +257,8 @@ def _stop_if_importing_main() -> None:
         if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == "__mp_main__":
             sys.stderr.write(
                 "framing: this worker process stops: importing the main script again, it ran "
-                "the script's count_corpus call, which must be under "
-                'if __name__ == "__main__":\n'
+                "the script's call that starts framing's workers (count_corpus, "
+                'voices_in_workers), which must be under if __name__ == "__main__":\n'
             )
             raise SystemExit(_UNGUARDED_EXIT)
         frame = frame.f_back
@@ -279,14 +280,14 @@ def _exit_codes(executor) -> list:
     return codes
 
 
-def _unguarded_main_error() -> FramingError:
+def _unguarded_main_error(where: str = "count_corpus") -> FramingError:
     main = sys.modules.get("__main__")
     script = getattr(main, "__file__", None) or "the main script"
     return FramingError(
         f"the worker processes could not start: each one imports {script} again (that is how "
-        "worker processes are started), and the script calls count_corpus outside "
+        f"worker processes are started), and the script calls {where} outside "
         "'if __name__ == \"__main__\":', so they ran it too",
-        where="count_corpus",
+        where=where,
         fix='Put the code that counts under if __name__ == "__main__": at the end of the '
         "script (worker processes import the script under another name and skip that "
         "block), or count with workers=1.",

@@ -27,12 +27,13 @@ from .._tables import (
 )
 from ..aggregate import count_by_period, rolling_counts
 from ..contexts import kwic
+from ..corpus.spans import voices_in_workers
 from ..datasets import LEXICONS, load_lexicon
 from ..intervals import add_measures
 from ..lexicon import read_lexicon
 from ..match import article_token_totals, find_hits, token_counts
 from ..partials import VOICES, voice_token_matrix
-from ..voices import add_voice, voice_spans, voice_token_totals
+from ..voices import add_voice
 from .copies import CopyViews
 from .voice import hit_voice_codes, voice_totals_by_position
 
@@ -276,12 +277,11 @@ class HitsSource:
         each voice, once: the voices of every article are found once for both."""
         if self.voices_known:
             return
-        spans = voice_spans(self.articles)
+        # on every core when the corpus is large (framing.corpus.voices_in_workers)
+        hits, totals, spans = voices_in_workers(self.hits, self.articles)
         for label, table in self.queries.items():
             self.queries[label] = add_voice(table, self.articles, spans=spans)
-        hits = add_voice(self.hits, self.articles, spans=spans)
         if self._voice_totals is None and not _per_voice(self._token_totals):
-            totals = voice_token_totals(self.articles, spans=spans)
             self._voice_totals = voice_totals_by_position(self.articles, totals)
         self.voices_known = True
         self.set_hits(hits, self.lexicon)
