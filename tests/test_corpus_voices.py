@@ -188,7 +188,12 @@ def test_voices_in_workers_equal_the_stage_functions(news_dir, lexicon, workers)
     articles = read_articles(news_dir / PRESS)
     hits = find_hits(articles, lexicon)
     hits = hits.iloc[::-1]  # any order of the hits: each keeps its own row and index
-    voiced, totals, spans = voices_in_workers(hits, articles, workers=workers)
+    seen = []
+    voiced, totals, spans = voices_in_workers(
+        hits, articles, workers=workers, progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen[-1] == (len(articles), len(articles)) and len(seen) == 4 * workers
+    assert [d for d, _ in seen] == sorted({d for d, _ in seen})  # piece by piece, in order
     pd.testing.assert_frame_equal(voiced, add_voice(hits, articles))
     assert voiced.attrs == hits.attrs
     expected_spans = voice_spans(articles)

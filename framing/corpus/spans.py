@@ -36,7 +36,7 @@ _VOICE_COLUMNS = ("voice", "speaker", "negated")
 
 
 def voices_in_workers(
-    hits: pd.DataFrame, articles: pd.DataFrame, *, workers: int | None = None
+    hits: pd.DataFrame, articles: pd.DataFrame, *, workers: int | None = None, progress=False
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The hits with their voices, the tokens of each voice and the voice spans, found by
     worker processes.
@@ -50,6 +50,9 @@ def voices_in_workers(
     workers : int, optional
         Worker processes. By default those kept idle from an earlier use, else one per
         :data:`VOICE_BYTES_PER_WORKER` of text, up to the cores; 1 works in this process.
+    progress : bool or callable
+        Show a progress bar of the articles read (tqdm), or call ``progress(done, total)``
+        (numbers of articles) as each piece of the table is finished.
 
     Returns
     -------
@@ -80,7 +83,7 @@ def voices_in_workers(
         kept, cores = WARM_POOL.kept_workers(), max(os.cpu_count() or 1, 1)
         by_size = min(cores, 1 + int(lengths.sum()) // VOICE_BYTES_PER_WORKER)
         n_workers = min(kept, cores) or by_size
-    if n_workers == 1 or len(articles) < 2:
+    if not len(articles):
         spans = voice_spans(articles)
         voiced = add_voice(hits, articles, spans=spans)
         return voiced, voice_token_totals(articles, spans=spans), spans
@@ -88,40 +91,94 @@ def voices_in_workers(
     columns = [c for c in ("article_id", "text", "lang") if c in articles.columns]
     table = articles[columns].reset_index(drop=True)
     located = hits[["article_id", "start", "end"]].reset_index(drop=True)
+    pieces = []  # ((first row, row after), positions of its hits), in the table's order
+    for lo, hi in _pieces(lengths, n_workers * _PIECES_PER_WORKER):
+        pieces.append(((lo, hi), np.flatnonzero((rows >= lo) & (rows < hi))))
     parts: list[tuple] = []
+    shown = _Shown(progress, len(table))
+    try:
+        if n_workers == 1:
+            for (lo, hi), mine in pieces:
+                parts.append(
+                    (mine, *_named(lo, hi, _voices_of, table.iloc[lo:hi], located.iloc[mine]))
+                )
+                shown.done(hi - lo)
+        else:
+            _in_workers(pieces, table, located, n_workers, parts, shown)
+    finally:
+        shown.close()
+    return _assembled(hits, parts)
+
+
+def _in_workers(pieces, table, located, n_workers: int, parts: list, shown) -> None:
+    """The pieces' voices found in the warm pool, appended to ``parts`` in order."""
     pending: deque = deque()
 
     def jobs():
-        for lo, hi in _pieces(lengths, n_workers * _PIECES_PER_WORKER):
-            mine = np.flatnonzero((rows >= lo) & (rows < hi))
+        for (lo, hi), mine in pieces:
             yield (lo, hi, mine), _piece_voices, (table.iloc[lo:hi], located.iloc[mine])
 
     def collect():
         (lo, hi, mine), future = pending.popleft()
         try:
-            parts.append((mine, *future.result()))
+            parts.append((mine, *_named(lo, hi, future.result)))
         except BrokenProcessPool as exc:
             spans = [f"articles {a}-{b - 1}" for (a, b, _), _ in [((lo, hi, mine), None), *pending]]
-            raise worker_died(spans, "workers=", pool, where=where,
+            raise worker_died(spans, "workers=", pool, where="voices_in_workers",
                               doing="finding the voices of") from exc  # fmt: skip
-        except FramingError as exc:
-            raise FramingError(str(exc), where=f"{where}, articles {lo}-{hi - 1}") from exc
+        shown.done(hi - lo)
 
     with WARM_POOL.use(n_workers) as pool:
         in_order(pool, jobs(), pending, collect, n_workers)
-    return _assembled(hits, parts)
 
 
-def _piece_voices(articles: pd.DataFrame, hits: pd.DataFrame) -> tuple:
-    """In a worker: the voice columns of a piece's hits, its token totals and spans (then
-    the worker, kept for the next use, returns the memory it freed)."""
+def _named(lo: int, hi: int, function, *args):
+    """``function(*args)``, a bad-input error naming the rows of the piece."""
+    try:
+        return function(*args)
+    except FramingError as exc:
+        raise FramingError(str(exc), where=f"voices_in_workers, articles {lo}-{hi - 1}") from exc
+
+
+class _Shown:
+    """The progress of :func:`voices_in_workers`: a tqdm bar, a function, or nothing."""
+
+    def __init__(self, progress, total: int):
+        self.total, self.count, self.call, self.bar = total, 0, None, None
+        if callable(progress):
+            self.call = progress
+        elif progress:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc="voices_in_workers", unit=" articles")
+
+    def done(self, n: int) -> None:
+        self.count += n
+        if self.call is not None:
+            self.call(self.count, self.total)
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _voices_of(articles: pd.DataFrame, hits: pd.DataFrame) -> tuple:
+    """The voice columns of a piece's hits, its token totals and its spans."""
     spans = voice_spans(articles)
     voiced = add_voice(hits, articles, spans=spans)
     columns = tuple(voiced[c].to_numpy() for c in _VOICE_COLUMNS)
-    totals = voice_token_totals(articles, spans=spans)
-    del articles, hits, voiced
+    return columns, voice_token_totals(articles, spans=spans), spans
+
+
+def _piece_voices(articles: pd.DataFrame, hits: pd.DataFrame) -> tuple:
+    """:func:`_voices_of` in a worker, which then returns the memory it freed (it is kept
+    for the next use)."""
+    result = _voices_of(articles, hits)
+    del articles, hits
     release_memory()
-    return columns, totals, spans
+    return result
 
 
 def _assembled(hits: pd.DataFrame, parts: list[tuple]) -> tuple:

@@ -455,9 +455,9 @@ class Explorer(widgets.VBox):
             messages.append(("warn", "Choose at least one outlet."))
             raise NothingToDraw
         self.counts = None
-        work = self._source.pending(voices_of(self.voice.value), self.copies.value)
-        if work is not None:  # said while it runs: the status is sent at once
-            self._show_status([("note", work)])
+        # what a first choice works out is said while it runs (the status is sent at once)
+        say = lambda text: self._show_status([("note", text)])  # noqa: E731
+        self._source.prepare(voices_of(self.voice.value), self.copies.value, say)
         try:
             counts = self._counts(labels, outlets, lo, hi, pfreq, pooled)
         except NothingToDraw:

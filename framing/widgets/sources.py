@@ -35,6 +35,7 @@ from ..match import article_token_totals, find_hits, token_counts
 from ..partials import VOICES, voice_token_matrix
 from ..voices import add_voice
 from .copies import CopyViews
+from .rows import take_rows
 from .voice import hit_voice_codes, voice_totals_by_position
 
 __all__ = [
@@ -272,13 +273,27 @@ class HitsSource:
             return f"Finding the copies among {n}, once."
         return None
 
-    def find_voices(self) -> None:
+    def prepare(self, voices, copies: str, say) -> None:
+        """Say what a choice must work out once (:meth:`pending`) with ``say(text)``, and
+        find the voices now when it needs them, saying how far it got."""
+        work = self.pending(voices, copies)
+        if work is None:
+            return
+        say(work)
+        if voices is not None:
+            self.find_voices(
+                progress=lambda done, total: say(f"{work} {done:,} of {total:,} read.")
+            )
+
+    def find_voices(self, progress=None) -> None:
         """Give the hits found here (and the queries') their voices, and count the tokens of
-        each voice, once: the voices of every article are found once for both."""
+        each voice, once: the voices of every article are found once for both
+        (``progress(done, total)`` is called as articles are read)."""
         if self.voices_known:
             return
         # on every core when the corpus is large (framing.corpus.voices_in_workers)
-        hits, totals, spans = voices_in_workers(self.hits, self.articles)
+        hits, totals, spans = voices_in_workers(self.hits, self.articles,
+                                                progress=progress or False)  # fmt: skip
         for label, table in self.queries.items():
             self.queries[label] = add_voice(table, self.articles, spans=spans)
         if self._voice_totals is None and not _per_voice(self._token_totals):
@@ -370,9 +385,8 @@ class CountsSource:
     has_voice = False
     has_copies = False
 
-    def pending(self, voices, copies: str) -> None:
+    def prepare(self, voices, copies: str, say) -> None:
         """Nothing to work out: the counts are given."""
-        return None
 
     no_kwic_reason = (
         "The explorer was given a counts table only: pass the articles and a lexicon "
@@ -442,31 +456,6 @@ class CountsSource:
         out = add_measures(out.reset_index(drop=True), conf=self.conf)
         out.attrs = dict(self.attrs)
         return out
-
-
-def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
-    """The rows at positions ``rows`` of ``frame``, as ``frame.iloc[rows]`` gives them, for
-    a few rows of a long table.
-
-    ``iloc`` on a column of pyarrow strings made of several chunks (a table read from
-    Parquet) joins all the chunks first: for the text column, a copy of every text for each
-    page of passages. Here the few values are read one by one instead.
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"a": [1, 2, 3], "b": pd.array(["x", "y", None], dtype="str")})
-    >>> take_rows(t, np.array([2, 0])).equals(t.iloc[[2, 0]])
-    True
-    """
-    columns = {}
-    for name in frame.columns:
-        column = frame[name]
-        if isinstance(column.dtype, np.dtype):
-            columns[name] = column.to_numpy()[rows]
-        else:
-            values = column.array
-            columns[name] = pd.array([values[i] for i in rows], dtype=column.dtype)
-    return pd.DataFrame(columns, index=frame.index[rows], columns=frame.columns)
 
 
 def _check_not_split(counts) -> None:
