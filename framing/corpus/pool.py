@@ -336,6 +336,7 @@ def prepare_finish() -> None:
 _cache.register_cache(
     "worker pool",
     shutdown_workers,
-    f"count_corpus's worker processes, kept {IDLE_WORKER_SECONDS:.0f} s after their last job "
+    f"the worker processes of count_corpus and voices_in_workers, kept {IDLE_WORKER_SECONDS:.0f} s "
+    "after their last job "
     "(WARM_POOL.idle_seconds)",
 )
