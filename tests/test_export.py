@@ -204,3 +204,18 @@ def test_saved_figures_and_tables_record_the_whole_provenance(tmp_path):
     comparison = fr.compare(hits, articles, between="outlet", n_boot=20, seed=7)
     assert comparison.attrs["provenance"]["compare"]["seed"] == 7
     assert comparison.attrs["provenance"]["corpus"]["hash"] == from_json["corpus"]["hash"]
+
+
+def test_the_corpus_hash_is_pandas_row_hash_summed_as_recorded_before():
+    # a provenance hash recorded by an earlier version must name the same corpus: the hash
+    # is pandas' row hash (its default, categorized path as the oracle) summed mod 2**64
+    import numpy as np
+    import pandas as pd
+
+    from framing.provenance import corpus_hash
+
+    articles = fr.load_example()
+    odd = pd.DataFrame({"article_id": ["x", "y", "z"], "text": ["Same.", "Same.", None]})
+    for table in (articles, articles.astype({"text": object, "article_id": object}), odd):
+        rows = pd.util.hash_pandas_object(table[["article_id", "text"]], index=False)
+        assert corpus_hash(table) == int(rows.to_numpy(dtype=np.uint64).sum(dtype=np.uint64))
