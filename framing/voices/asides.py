@@ -47,6 +47,7 @@ _NAME_AT_END_RE = re.compile(
 # a wire's ticker or an abbreviation after a company's name: "Slough Estates Plc <SLOU.L>
 # said", "The Federal Deposit Insurance Corp (FDIC) said" (Reuters)
 _TICKER_RE = re.compile(r"\s*(?:<[A-Z0-9.&/-]{1,12}>|\([A-Z][A-Za-z0-9.&/-]{1,14}\))[ \t]*$")
+_STILL_RE = re.compile(r"(?<!\w)[Дд]о\s+сих\s+пор$")
 _REPEAT_RE = re.compile(
     r"(?<!\w)(?:не|несколько|много|в\s+очередной|в\s+который|в\s+первый|в\s+последний|"
     r"еще|ещё)\s+раз\s*$",
@@ -248,6 +249,16 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
             no = word_back(text, found[0])
             if no is not None and text[no[0] : no[1]].lower() == "no":
                 pos = no[0]
+                continue
+        if word == "пор":  # "в Бишкеке до сих пор называют": when, not who
+            still = _STILL_RE.search(text, max(0, found[0] - 10), found[1])
+            if still is not None:
+                pos = still.start()
+                continue
+        if word == "это":  # "В Баку это называют", "Россия это отрицает": the object
+            named = word_back(text, found[0])
+            if named is not None and text[named[0]].isupper():
+                pos = found[0]
                 continue
         repeat = _REPEAT_RE.search(text, max(0, pos - 20), pos) if word == "раз" else None
         if repeat:  # "Лавров не раз говорил", "в очередной раз призвал"

@@ -220,6 +220,12 @@ def _spoken_in_sentence(voices: ArticleVoices, k: int, start: int) -> int:
     return k
 
 
+# a gapped clause after a quote: "…«паузой», (а) в Ереване — (о) «…»": its verb left out,
+# the cue before speaks for the first subject; the words after the comma name the second
+_GAPPED_RE = re.compile(
+    r"[»\"”][ \t]*,[ \t]+(?:а[ \t]+)?(?:(?:в|во|на)[ \t]+)?"
+    r"([А-ЯЁ][\w-]*(?:[ \t]+[\w-]+){0,2}?)[ \t]*[—–][ \t]*(?:(?:о|об|обо|про)[ \t]+)?[«\"“„]$"
+)
 _OPENS_PARAGRAPH_RE = re.compile(r"\n[ \t]*[\"“«„‘']?$")
 # an indefinite article before a capitalized quote: a term, not a name ("warned of a “Maidan”")
 _A_BEFORE_RE = re.compile(r"(?<!\w)(?:a|an|another)\s+(?:[a-z-]+\s+)?$")
@@ -386,6 +392,13 @@ def _attribute(text: str, q: QuoteSpan, voices: ArticleVoices, previous) -> tupl
         # "а источник «Ъ» в правительстве заверил": a name, not the speaker's words
         kind, cue = "scare_quote", None
     if cue is not None:
+        gapped = (
+            _GAPPED_RE.search(text, max(cue.end, q.start - 80), q.start)
+            if cue.end < q.start
+            else None
+        )
+        if gapped is not None:  # "В Москве это называют «паузой», в Ереване — «дрейфом»"
+            return kind, gapped.group(1), cue.cue, found, None
         return kind, found, cue.cue, found, found if adjacent else None
     subject = subject_without_cue(text, q, voices, kind, colon)
     if subject:  # "The Deputy Prime Minister also addressed the people …: “…”": no cue
