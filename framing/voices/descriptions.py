@@ -256,10 +256,21 @@ def anaphor_detail(phrase: str, head: str | None) -> tuple:
     return lower + countries
 
 
+# a role that serves another, with the one it serves: "пресс-секретарь премьера" is not the
+# premier (in Russian only: English titles name the one served in too many ways to tell)
+_SERVED_RE = re.compile(
+    r"((?:пресс-секретар|помощник|советник|представител)[\w-]*)\s+"
+    r"(?:премьер-министр|президент|премьер|министр|канцлер)[\w-]*",
+    re.IGNORECASE,
+)
+
+
 def fits(head: str, title: str) -> bool:
     """Whether an anaphor's head noun ("minister", "diplomat") fits a named speaker, given
     the words of the speaker's phrase and of the title written just before it (``title``).
-    An institution is no person: "the Ministry of Defense" does not fit "the Minister"."""
+    An institution is no person: "the Ministry of Defense" does not fit "the Minister"; a
+    role that serves another is not that other ("пресс-секретарь премьера")."""
+    title = _SERVED_RE.sub(r"\1", title)
     if len(head) > 3 and _has(title, head[:6]):
         return True
     return any(_has(title, kin) for kin in _KIN.get(head, ()))
