@@ -197,6 +197,16 @@ CASES = [
         "Никол Пашинян",
         "ru",
     ),
+    (  # an unnamed aide speaks, not the commissioner the aide works for
+        "“The door is not closed,” an aide to Commissioner Marta Kos said on Friday.",
+        "The door is not closed,",
+        "an aide to Commissioner Marta Kos",
+    ),
+    (  # a title with "to" is the named person's
+        "“The door is not closed,” Adviser to the President Oleg Ustenko said on Friday.",
+        "The door is not closed,",
+        "Oleg Ustenko",
+    ),
     (  # "генсек ОДКБ" is the Secretary General named before
         "Генеральный секретарь ОДКБ Имангали Тасмагамбетов заявил, что двери открыты.\n\n"
         '"Никакого раскола в ОДКБ нет", - сказал генсек ОДКБ на пресс-конференции.',

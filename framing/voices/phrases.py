@@ -139,6 +139,23 @@ def _adverb(word: str) -> bool:
     )
 
 
+# an unnamed role that serves someone: "an aide to the senator said" (not the senator)
+_SERVES_TO = frozenset("aide adviser advisor assistant".split())
+_UNNAMED = frozenset("a an one another".split())
+
+
+def _serves_to(text: str, found) -> bool:
+    """Whether the word at ``found`` is the "to" of an unnamed serving role ("an aide to
+    the", "one adviser to"); a title ("Adviser to the President") is not."""
+    if found is None or text[found[0] : found[1]].lower() != "to":
+        return False
+    role = word_back(text, found[0])
+    if role is None or text[role[0] : role[1]] not in _SERVES_TO:
+        return False
+    article = word_back(text, role[0])  # "an aide to …": someone unnamed, not a title
+    return article is not None and text[article[0] : article[1]].lower() in _UNNAMED
+
+
 def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: int = 8):
     """The run of words right before ``pos`` back to punctuation or a stop word: (start, end)."""
     start = end = -1
@@ -165,6 +182,8 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
             if previous is not None and text[previous[0]].isupper():
                 low = ""  # "Savings and Loan Association", "Shultz and Weinberger": one name
                 # ("Committee to Protect Journalists")
+        if low == "to" and end >= 0 and _serves_to(text, found):
+            low = ""  # "an aide to Agriculture Secretary Richard Lyng said": the aide speaks
         if low in stop or (
             word.endswith(".")
             and (len(word) > 2 or _after_on(text, found[0]))  # "wrote on X. He said"
@@ -179,9 +198,10 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
             previous = word_back(text, pos)
             if previous is None or text[previous[0] : previous[1]].lower() not in NP_LINKS:
                 attached = _ATTACHED_RE.search(text, max(0, pos - 32), pos)
-                if attached is None:
+                if attached is None and not _serves_to(text, previous):
                     break  # "the head of the Office" goes on past "of the"
-                pos = attached.start()  # "a source close to the Kremlin": the phrase goes on
+                if attached is not None:  # "a source close to the Kremlin": the phrase goes on
+                    pos = attached.start()
     return start, end
 
 
