@@ -207,6 +207,12 @@ CASES = [
         "The door is not closed,",
         "Oleg Ustenko",
     ),
+    (  # "the Ukrainian Head of State": the president whose title names Ukraine
+        "Croatian President Zoran Milanovic met President of Ukraine Volodymyr Zelenskyy. "
+        "“We have taken a very important step,” the Ukrainian Head of State said.",
+        "We have taken a very important step,",
+        "Volodymyr Zelenskyy",
+    ),
     (  # "генсек ОДКБ" is the Secretary General named before
         "Генеральный секретарь ОДКБ Имангали Тасмагамбетов заявил, что двери открыты.\n\n"
         '"Никакого раскола в ОДКБ нет", - сказал генсек ОДКБ на пресс-конференции.',

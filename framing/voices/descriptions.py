@@ -115,6 +115,14 @@ def anaphor_head(phrase: str, lang: str) -> str | None:
     words = phrase.split()
     if phrase.lower() in _HEADS_OF_STATE:
         return "president"  # "the Head of State", "глава государства"
+    if (
+        lang == "en"
+        and len(words) == 5
+        and words[0].lower() == "the"
+        and NATIONALITY_RE.fullmatch(words[1])
+        and " ".join(words[2:]).lower() == "head of state"
+    ):
+        return "president"  # "the Ukrainian Head of State": the nationality is a detail
     if lang == "en" and phrase.lower() in _HEADS_OF_GOVERNMENT:
         return "premier"  # translated copy's prime minister
     if lang == "en" and len(words) == 2 and words[0].lower() == "the" and words[1] in ("MP", "MEP"):
