@@ -17,6 +17,8 @@ def speaker_of(text: str, quote: str, lang: str = "en") -> str:
     return speaker
 
 
+_SPEECH = "We will rebuild every school and every bridge that was destroyed. " * 9 + "We stand,"
+
 # (passage, the quote, its speaker's name[, language when not English])
 CASES = [
     (  # a number with a thousands comma inside the relative clause after the subject
@@ -211,6 +213,12 @@ CASES = [
         "Croatian President Zoran Milanovic met President of Ukraine Volodymyr Zelenskyy. "
         "“We have taken a very important step,” the Ukrainian Head of State said.",
         "We have taken a very important step,",
+        "Volodymyr Zelenskyy",
+    ),
+    (  # a long speech between the title and "the President": the quotes do not count
+        # in how far back the title is looked for
+        f"President of Ukraine Volodymyr Zelenskyy visited Irpin. “{_SPEECH}” the President said.",
+        _SPEECH,
         "Volodymyr Zelenskyy",
     ),
     (  # "генсек ОДКБ" is the Secretary General named before

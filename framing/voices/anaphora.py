@@ -315,7 +315,7 @@ class Speakers:
             if found is None and head in _HEADS and self.text:  # "Prime Minister Nikol
                 # Pashinyan sees him differently. … the prime minister described …": a title
                 # written after the last speaker comes before a speaker without one
-                found = self._titled_name(cue, head, detail, lo=self.last)
+                found = self._titled_name(cue, head, detail, lo=self.last, narrative=True)
             if found is None and head in _HEADS and not detail:
                 found = _untitled(named, self.titles)
         if found is None:  # no speaker fits: a name of that gender before the last cue
@@ -546,12 +546,14 @@ class Speakers:
                     return phrase
         return None
 
-    def _titled_name(self, cue, head: str, detail: tuple = (), lo: int = 0) -> str | None:
+    def _titled_name(self, cue, head: str, detail: tuple = (), lo: int = 0,
+                     narrative: bool = False) -> str | None:  # fmt: skip
         """A person named with a title that fits an anaphor's head, in the narrative before
         it from ``lo`` ("Prime Minister Nikol Pashinyan visited …. “…,” the prime minister
         said"; "Lusine Hakobyan, a former deputy defense minister, … the former deputy
-        minister said")."""
-        lo = max(lo, cue.speaker_start - _NAME_REACH)
+        minister said"); with ``narrative``, the quotes in between do not count in the reach."""
+        reach = _reach(cue.speaker_start, self.skip if narrative else ())
+        lo = max(lo, reach)
         found = None
         for m in NAME_RE[self.rules].finditer(self.text, lo, cue.speaker_start):
             if any(a <= m.start() < b for a, b in self.skip):
@@ -560,11 +562,23 @@ class Speakers:
             if name is None:
                 continue
             title = written_title(self.text, m.start(), m.end())
+            if narrative and len(title.split()) > len(name.split()) + 8:
+                continue  # far back, only a title right before the name ("works by …, X")
             if fitting(head, title, detail):
                 found = name
         if found is not None:
             self.named.append((found, gender_of(found, "", nominative=True)))
         return found
+
+
+def _reach(end: int, skip) -> int:
+    """Where :data:`_NAME_REACH` characters of narrative before ``end`` begin: the quotes
+    (``skip``) do not count ("President X met … “<a long speech>,” the President said")."""
+    lo = end - _NAME_REACH
+    for a, b in sorted(skip, reverse=True):
+        if a < end and b > lo:
+            lo -= min(b, end) - max(a, lo)
+    return max(0, lo)
 
 
 def resolve_speakers(cues: list[Cue], lang: str, text: str = "", skip=()) -> list[str]:
