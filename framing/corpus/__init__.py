@@ -55,9 +55,9 @@ The package's parts: :mod:`~framing.corpus.count` (:func:`count_corpus`),
 pool), :mod:`~framing.corpus.hits_writer`, :mod:`~framing.corpus.copy_index` and
 :mod:`~framing.corpus.copy_passes` (the copies) and :mod:`~framing.corpus.dask`
 (:func:`count_dask`), :mod:`~framing.corpus.spans` (:func:`voices_in_workers`: who
-speaks in a large table in memory, on every core). The names below are imported from them when first used, so a worker
-process that needs only :mod:`~framing.corpus.job` does not import the rest (its start is
-what a count waits for).
+speaks in a large table in memory, on every core). The names below are imported from them
+when first used, so a worker process that needs only :mod:`~framing.corpus.job` does not
+import the rest (its start is what a count waits for).
 """
 
 from __future__ import annotations

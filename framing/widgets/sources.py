@@ -312,8 +312,8 @@ class HitsSource:
     def counts(self, labels, outlets, lo, hi, freq, pooled, voices=None, copies="keep"):
         """The counts table of a choice (:func:`framing.count_by_period` on the chosen
         articles and hits; ``copies`` a choice of the copies chooser)."""
-        if voices is not None:
-            self.find_voices()
+        # the voices first: finding them (for hits found here) renumbers the hits
+        totals = self.voice_totals() if voices is not None else None
         mask = self.article_mask(outlets, lo, hi, copies)
         if not mask.any():
             raise NothingToDraw("empty")
@@ -328,7 +328,6 @@ class HitsSource:
         hits = pd.DataFrame({"article_id": self.hit_rows[chosen], "frame": frame})
         options = {}
         if voices is not None:  # each voice counted over its own tokens
-            totals = self.voice_totals()
             # as codes too: count_by_period looks the voices up by their distinct values
             hits["voice"] = pd.Categorical.from_codes(self.voice_codes[chosen], list(VOICES))
             options = {"voice": list(voices), "token_totals": totals}
