@@ -1692,6 +1692,16 @@ def test_dropped_lines_of_a_cleaner_of_its_own(before, after, pieces):
         assert restore_text(after, pieces) == before
 
 
+def test_a_dateline_under_a_read_more_line_is_the_body_not_a_linked_title():
+    # found by the property below: the line after "Read more:" was dropped as a link's title
+    # and cut as a dateline too, so putting the pieces back wrote it twice
+    for body in ("0", "Talks stalled"):
+        text = f"Read more:\nYEREVAN (TCW) — {body}"
+        full = clean_articles(pd.DataFrame({"text": [text]}))
+        assert full.loc[0, "text"] == body and full.loc[0, "dateline_place"] == "YEREVAN"
+        assert restore_removed(full).loc[0, "text"] == text
+
+
 @_PROPERTY
 @given(text=st.one_of(_TEXT, _EDGES))
 def test_clean_articles_without_layout_gives_the_default_cleaners_text(text):

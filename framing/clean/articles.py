@@ -204,7 +204,10 @@ def clean_text(
             found, dateline = read_head(base, drops, found)
         drops.update(found)
         if drops:
-            drops.update(linked_titles(base, drops))
+            linked = linked_titles(base, drops)
+            if dateline is not None:  # "Read more:\nYEREVAN (AP) — …": the body, no link
+                linked.pop(dateline[0], None)
+            drops.update(linked)
     else:
         dateline = _dateline_at_start(base, drops) if datelines else None
     if not datelines or dateline is None:
