@@ -6,12 +6,14 @@ Each case marks its hits with [brackets] and says, hit by hit, whether a negatio
 from __future__ import annotations
 
 import re
+import sys
 import time
 
 import numpy as np
 import pytest
 
 from framing.voices.negation import (
+    LONG_LOWER,
     NEGATION_LANGUAGES,
     WINDOW,
     negated,
@@ -395,6 +397,15 @@ def test_every_cue_is_found_by_its_trigger(lang):
 def test_case_and_odd_characters(sentence, lang, expected):
     text, starts, ends = _marked(sentence)
     assert negated(text, starts, ends, lang).tolist() == expected
+
+
+def test_every_character_that_lower_cases_longer_is_known():
+    # negation reads a lower-cased copy at the text's own offsets: a character whose lower
+    # case is longer than one must be in LONG_LOWER, or the offsets after it would move
+    longer = {code for code in range(sys.maxunicode + 1) if len(chr(code).lower()) != 1}
+    assert longer == set(LONG_LOWER)
+    for code, first in LONG_LOWER.items():
+        assert first == chr(code).lower()[0] and first.lower() == first
 
 
 def test_a_hit_is_judged_alone():

@@ -92,6 +92,7 @@ from .names import (
 )
 from .russian import RU_SOURCES
 from .speakers import Cue
+from .writings import Writings
 
 __all__ = ["resolve_speakers"]
 
@@ -197,6 +198,7 @@ class Speakers:
         self.last = 0  # where the last named speaker ends
         self.ends = getattr(cues, "ends", None)
         self._subjects: dict[int, tuple[str, str] | None] = {}
+        self.writings = Writings(text)  # where each named phrase is written, with its title
 
     def __len__(self) -> int:
         return len(self.cues)
@@ -536,12 +538,9 @@ class Speakers:
         """A named speaker written elsewhere before with a title that fits an anaphor's head
         ("Head of the Office … Andriy Yermak is convinced … According to Andriy Yermak, … The
         Head of the President's Office stressed")."""
-        for phrase, gender in reversed(self.named):
-            if gender == "org" or not phrase[:1].isupper():
-                continue
-            written = r"\s+".join(map(re.escape, phrase.split()))  # as wrapped in the text
-            for m in re.finditer(written, self.text[: cue.speaker_start]):
-                title = written_title(self.text, m.start(), m.end())
+        people = (p for p, gender in reversed(self.named) if gender != "org" and p[:1].isupper())
+        for phrase in dict.fromkeys(people):  # a phrase named twice has the same titles
+            for _, title in self.writings.titles(phrase, cue.speaker_start):
                 if fitting(head, title, detail):
                     return phrase
         return None

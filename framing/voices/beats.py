@@ -25,11 +25,12 @@ from bisect import bisect_left
 
 from .asides import colon_subject, pronoun_subject
 from .cues import FIRST_PERSON, gender_of
-from .verbless import TITLE_CUE_RE, headline_spans, noun_cue_spans
+from .verbless import TITLE_CUE_RE, noun_cue_spans
 
 __all__ = ["after_beat", "pronoun_named", "subject_without_cue", "wording_subject"]
 
 _REACH = 600  # characters of the paragraph before a quote
+_QUOTE_LINE_RE = re.compile(r"\s*(?:Quote|Цитата):")  # Ukrainska Pravda's "Quote: “…”"
 # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
 _SOURCE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Source|Источник):[ \t]*([^,;:\n(]{3,80})")
 
@@ -78,6 +79,7 @@ _WORDING_RE = re.compile(
     r"(?:has|have|had)(?:[ \t]+\w+ly)?[ \t]+used|uses?[ \t]+the[ \t]+(?:term|word|phrase|label)|"
     r"promotes?|promoted|invokes?|invoked|touts?|touted|coined)\b[^.;:!?\n]{0,80}$"
 )
+_SPACES_RE = re.compile(r"\s*")
 _NOT_SUBJECTS = frozenset("It This That There He She They We I".split())
 
 
@@ -88,7 +90,7 @@ def wording_subject(text: str, opening: int, start: int) -> str:
     >>> wording_subject("Officially, Moscow still promotes the “3+3” platform.", 0, 40)
     'Moscow'
     """
-    opening += len(text[opening:start]) - len(text[opening:start].lstrip())
+    opening = _SPACES_RE.match(text, opening, start).end()  # not a copy of a long sentence
     m = _WORDING_RE.match(text, opening, start - 1)
     if m is None or m.group(1) in _NOT_SUBJECTS or m.group(1).endswith("ly"):
         return ""  # not "Actively used were 'Maidan' technologies"
@@ -118,14 +120,16 @@ def subject_without_cue(text: str, q, voices, kind: str, colon: bool) -> str:
         # Никола Пашиняна о том, что Армения «может покинуть ОДКБ»": the named one's words
         sentence = voices.sentences.around(q.start)
         headline = kind == "scare_quote" and (
-            ":" in text[line : q.start] or TITLE_CUE_RE.match(text, line) is not None
+            text.find(":", line, q.start) >= 0 or TITLE_CUE_RE.match(text, line) is not None
         )
-        said = headline_spans(text, [(q.start, q.end)]) if headline else []
-        said += noun_cue_spans(text, voices.sentences, [(sentence[0], q.start)])
+        said = voices.headlines.spans([(q.start, q.end)]) if headline else []
+        said += noun_cue_spans(
+            text, voices.sentences, [(max(sentence[0], q.start - _REACH), q.start)]
+        )
         subject = next((w for s, e, w, _ in said if s <= q.start and q.end <= e + 1), "")
     if not subject and kind == "scare_quote":  # "Kobakhidze talks openly about a “…”"
         subject = wording_subject(text, voices.sentences.around(q.start)[0], q.start)
-    if not subject and text[line : q.start].lstrip().startswith(("Quote:", "Цитата:")):
+    if not subject and _QUOTE_LINE_RE.match(text, line, q.start):
         # Ukrainska Pravda's layout: "Source: Andrii Yusov, … ¶ Quote: “…”"
         source = _SOURCE_LINE_RE.search(text, max(0, line - _REACH), line)
         subject = source.group(1).strip() if source else ""

@@ -263,6 +263,12 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
     return None
 
 
+# characters before a name in which its title, or a description's name, is looked for: more
+# than the longest real release (a transcript of 176,000), less than a whole book in one text,
+# whose every anaphor would otherwise read back to its start
+TITLE_REACH = 200_000
+
+
 def title_of(text: str, phrase: str, at: int, end: int) -> str:
     """The title of the speaker written at ``at`` (:func:`written_title`), or, when it has
     none there, the one written with the same name before ("Prime Minister … Nikol
@@ -270,17 +276,18 @@ def title_of(text: str, phrase: str, at: int, end: int) -> str:
     title = written_title(text, at, end)
     if title != phrase.lower() or " " not in phrase:  # a surname alone: its own title
         return title
-    return role_title(text, phrase, text.rfind(phrase, 0, at)) or title
+    return role_title(text, phrase, text.rfind(phrase, max(0, at - TITLE_REACH), at)) or title
 
 
 def role_title(text: str, name: str, at: int) -> str | None:
     """The first title with a role written with ``name`` at ``at`` or, going back, where it
     is written before; None when none has one."""
+    lo = max(0, at - TITLE_REACH)
     while at >= 0:
         title = written_title(text, at, at + len(name))
         if any(r in title.split() for r in ROLES_ALL):
             return title
-        at = text.rfind(name, 0, at)
+        at = text.rfind(name, lo, at)
     return None
 
 
@@ -319,15 +326,15 @@ def apposition_name(text: str, at: int, phrase: str) -> str:
     """
     if not phrase.lower().startswith("the ") or len(phrase.split()) > 4:
         return phrase
-    low, found = phrase.lower(), (-1, phrase)
+    low, found, lo = phrase.lower(), (-1, phrase), max(0, at - TITLE_REACH)
     for written in (low, "T" + low[1:]):  # the last one written with a name after it
-        pos = text.rfind(written, 0, at)
+        pos = text.rfind(written, lo, at)
         while pos > found[0]:
             m = _APPOSITION_NAME_RE.match(text, pos + len(written), at)
             if m is not None:
                 found = (pos, m.group(1))
                 break
-            pos = text.rfind(written, 0, pos)
+            pos = text.rfind(written, lo, pos)
     return found[1]
 
 
@@ -364,11 +371,20 @@ def spelled_out(text: str, phrase: str, end: int) -> str:
     acronym = _ACRONYM_RE.fullmatch(phrase)
     if not text or acronym is None:
         return phrase
-    found = re.search(
-        rf"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*)+)\({acronym.group(1)}\)",
-        text[:end],
+    mark = f"({acronym.group(1)})"
+    spelled = re.compile(
+        rf"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*)+){re.escape(mark)}"
     )
-    return found.group(1).strip() if found else phrase
+    # the first "(SSG)" with the name before it: found from each mark's line (a name does not
+    # span lines), not by a search of the whole text before ``end``, which a long text pays
+    # at every acronym
+    at = text.find(mark, 0, end)
+    while at >= 0:
+        found = spelled.search(text, text.rfind("\n", 0, at) + 1, at + len(mark))
+        if found is not None:
+            return found.group(1).strip()
+        at = text.find(mark, at + 1, end)
+    return phrase
 
 
 def last_name(
@@ -388,6 +404,7 @@ def last_name(
     signed …. His predecessor, Salome Zourabichvili, … “…,” he said")."""
     found = subject = None
     known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
+    skip = [(a, b) for a, b in skip if a < hi and b > lo]  # a long text's quotes, read once
     for m in NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):
             continue

@@ -387,7 +387,13 @@ def _aligned_lower(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(c.lower()[:1] or c for c in text)
+    return text.translate(LONG_LOWER).lower()
+
+
+# the characters whose lower case is longer than one character, as its first: "İ" alone in
+# Unicode (tests/test_negation.py checks every code point), so that the rest of a text
+# is lower-cased in one call
+LONG_LOWER = {0x130: "i"}
 
 
 class _Scanner:

@@ -73,6 +73,7 @@ from .kinds import NAME_AFTER_RE, SENTENCE_MARK_RE, names_nothing, quote_kind, t
 from .marks import QuoteSpan, dash_quotes, pair_quotes
 from .sentences import Sentences, text_language, unwrap_lines
 from .speakers import TERM, Cue, CueList
+from .verbless import Headlines
 
 __all__ = [
     "find_quotes",
@@ -117,6 +118,7 @@ class ArticleVoices(NamedTuple):
     speakers: Speakers  # the resolved speaker of each cue, found when read
     attributing: set[int]
     sentences: Sentences  # the text's sentences, found where they are asked for
+    headlines: Headlines  # the text's headline lines, read where they are asked for
 
 
 # «…, — сказал Лавров. — …»: an attribution set off by dashes inside the quotation marks
@@ -466,7 +468,7 @@ def article_voices(
     endpos = None if everywhere else quote_cues_end(spans, sentences)
     cues = CueList(text, lang, [(q.start - 1, q.end + 1) for q in spans], endpos)
     speakers = Speakers(cues, lang, text, [(q.start, q.end) for q in spans])
-    voices = ArticleVoices([], cues, speakers, set(), sentences)
+    voices = ArticleVoices([], cues, speakers, set(), sentences, Headlines(text))
     previous = None  # end, speaker, cue and cue index of the last attributed speech
     for q in spans:
         kind, speaker, cue_text, index, attributing = _attribute(text, q, voices, previous)

@@ -77,18 +77,49 @@ def headline_spans(text: str, reach=None) -> list[tuple[int, int, str, str]]:
     a person's surname (a Russian or Slavic ending, as :func:`gender_of` reads it, or an
     Armenian, Georgian or Ukrainian one, a man's or a woman's) and a colon
     is that person's words (the headline convention of Russian and wire outlets)."""
-    out = _dash_headlines(text, reach) + _title_headlines(text, reach)
-    if ":" not in text or _TRANSCRIPT_RE.search(text) or len(_SPEAKER_LINE_RE.findall(text)) > 1:
-        return out  # an interview's "AO: …", a transcript's "Vladimir Putin: …": narrative
-    for start in line_starts(text, reach):  # one anchored match per line
-        m = _HEADLINE_RE.match(text, start)
-        if m and (
-            gender_of(m.group(1), "", nominative=True) in ("m", "f")
-            or _ANY_GENDER_SURNAME_RE.search(m.group(1))
-        ):
-            if TWO_WORDS_RE.search(m.group(2)) and not _SENTENCES_RE.search(m.group(2)):
-                out.append((*m.span(2), m.group(1), ":"))
-    return out
+    return Headlines(text).spans(reach)
+
+
+class Headlines:
+    """The headline lines of one text (:func:`headline_spans`), read a stretch at a time: the
+    checks of the whole text (an interview's or a transcript's speaker labels) are made once,
+    so that a long text with many quotes costs one scan, not one a quote.
+
+    >>> Headlines("Lavrov: the bloc will survive").spans([(0, 6)])
+    [(8, 29, 'Lavrov', ':')]
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._labelled: bool | None = None
+
+    def labelled(self) -> bool:
+        """Whether no colon of the text opens a headline: it has none, or they are speaker
+        labels (an interview's "AO: …", a transcript's "Vladimir Putin: …"), narrative."""
+        if self._labelled is None:
+            text = self.text
+            self._labelled = (
+                ":" not in text
+                or _TRANSCRIPT_RE.search(text) is not None
+                or len(_SPEAKER_LINE_RE.findall(text)) > 1
+            )
+        return self._labelled
+
+    def spans(self, reach=None) -> list[tuple[int, int, str, str]]:
+        """The headlines that meet a ``reach`` stretch (all when None)."""
+        text = self.text
+        out = _dash_headlines(text, reach) + _title_headlines(text, reach)
+        if self.labelled():
+            return out
+        for start in line_starts(text, reach):  # one anchored match per line
+            m = _HEADLINE_RE.match(text, start)
+            if m and (
+                gender_of(m.group(1), "", nominative=True) in ("m", "f")
+                or _ANY_GENDER_SURNAME_RE.search(m.group(1))
+            ):
+                if TWO_WORDS_RE.search(m.group(2)) and not _SENTENCES_RE.search(m.group(2)):
+                    out.append((*m.span(2), m.group(1), ":"))
+        return out
 
 
 # the headline of the region's agencies: "Belarus ready to respond to any aggression –
@@ -147,8 +178,11 @@ def noun_cue_spans(text: str, sentences, held=None) -> list[tuple[int, int, str,
     cues' spans, so a cue that reports the same words keeps them)."""
     out: list[tuple[int, int, str, str]] = []
     for lo, hi in [(0, len(text))] if held is None else held:
-        window = text[lo:hi]
-        if "о том" not in window and "'s " not in window and "’s " not in window:
+        if (
+            text.find("о том", lo, hi) < 0
+            and text.find("'s ", lo, hi) < 0
+            and (text.find("’s ", lo, hi) < 0)
+        ):
             continue  # neither "о том, что" nor "X's claim that": the regex need not run
         for m in _NOUN_CUE_RE.finditer(text, lo, hi):
             speaker = next(g for g in m.groups() if g is not None)
