@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing as fr
-from framing.voices.names import TITLE_REACH, spelled_out, written_title
+from framing.voices.names import TITLE_REACH, Named, spelled_out, written_title
 from framing.voices.verbless import Headlines, headline_spans
 from framing.voices.writings import Writings
 
@@ -82,6 +82,26 @@ def test_writings_on_the_real_releases(news_dir):
     ]:
         for end in (len(text) // 3, len(text)):
             assert writings.titles(phrase, end) == _scanned_titles(text, phrase, end)
+
+
+_PEOPLE = [("Nikol Pashinyan", "m"), ("Pashinyan", "m"), ("Anna Pashinyan", "f"), ("the ministry", "org"),
+           ("Sergei Lavrov", "m"), ("Lavrov", ""), ("CSTO", "org"), ("Мирзоян", "m")]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PEOPLE), st.integers(-1, 12)), max_size=40))
+def test_named_knows_the_last_of_each_surname(steps):
+    # a pronoun reads the last speaker named with each surname: kept as the list changes
+    # (appended, or moved to the end as the one just referred to), it must be what a reading
+    # of the whole list gives
+    named = Named()
+    for entry, move in steps:
+        if 0 <= move < len(named):
+            named.append(named.pop(move))
+        else:
+            named.append(entry)
+        whole = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
+        assert named.surnames == whole
 
 
 def _spelled_out_scan(text: str, phrase: str, end: int) -> str:

@@ -80,6 +80,7 @@ from .descriptions import (
 from .names import (
     NAME_RE,
     ROLES_ALL,
+    Named,
     apposition_name,
     first_name_before,
     last_name,
@@ -192,7 +193,7 @@ class Speakers:
     def __init__(self, cues, lang: str, text: str = "", skip=()):
         self.cues, self.lang, self.text, self.skip = cues, lang, text, skip
         self.rules = "ru" if lang == "ru" else "en"  # the name patterns' language
-        self.named: list[tuple[str, str]] = []
+        self.named = Named()  # (phrase, gender) of the speakers named so far
         self.titles: dict[str, str] = {}  # a named phrase with the title written before it
         self.out: list[str] = []  # the speakers of the cues resolved in order so far
         self.last = 0  # where the last named speaker ends
@@ -220,7 +221,7 @@ class Speakers:
                 j -= 1
             before = (self.ends[j] if self.ends is not None else self.cues[j].end) if j >= 0 else -1
             if before <= lo:
-                found = last_name(self.text, lo, cue.start, self.rules, self.skip, [], True)
+                found = last_name(self.text, lo, cue.start, self.rules, self.skip, Named(), True)
                 pronoun = _PRONOUN_START_RE.match(self.text, lo, cue.start)
                 if found is None and pronoun is not None:
                     found = pronoun.span(1)
@@ -438,7 +439,7 @@ class Speakers:
         ("Mikheil Kavelashvili signed …. Salome Zourabichvili … called …. “…,” he said")."""
         if not self.text or want not in ("m", "f"):
             return None
-        named = [] if exact else self.named
+        named = Named() if exact else self.named
         lo = max(0, lo)
         name = last_name(
             self.text, lo, cue.speaker_start, self.rules, self.skip, named, exact, want
@@ -468,7 +469,7 @@ class Speakers:
         here or earlier (with ``every``, passing over titled ones; else None if it is titled)."""
         hi = cue.speaker_start
         while hi > lo:
-            name = last_name(self.text, lo, hi, self.rules, self.skip, [], subject_only=True)
+            name = last_name(self.text, lo, hi, self.rules, self.skip, Named(), subject_only=True)
             if name is None:
                 return None
             written = self.text.rfind(name[0], lo, hi)
@@ -482,14 +483,14 @@ class Speakers:
     def subject_in(self, lo: int, hi: int) -> str | None:
         """The name that is a sentence's subject from ``lo`` to ``hi`` (the last), or None:
         "Hélène Morvan, a researcher at IFRI, sees in this a familiar pattern." """
-        found = last_name(self.text, lo, hi, self.rules, self.skip, [], subject_only=True)
+        found = last_name(self.text, lo, hi, self.rules, self.skip, Named(), subject_only=True)
         return found[0] if found and found[1] != "org" else None
 
     def name_in(self, lo: int, hi: int, gender: str = "") -> str | None:
         """The person a stretch of narrative is about: its last sentence subject that is a
         name, else its last name ("In a speech …, Sergei Lavrov laid out …"), of the
         ``gender`` when given ("m", "f"); None."""
-        found = last_name(self.text, lo, hi, self.rules, self.skip, [], gender=gender)
+        found = last_name(self.text, lo, hi, self.rules, self.skip, Named(), gender=gender)
         return found[0] if found else None
 
     def mentioned(self, lo: int, hi: int, gender: str = "") -> str | None:

@@ -36,6 +36,7 @@ __all__ = [
     "NAME_RE",
     "NATIONALITY_RE",
     "ROLES_ALL",
+    "Named",
     "last_name",
     "apposition_name",
     "first_name_before",
@@ -387,13 +388,45 @@ def spelled_out(text: str, phrase: str, end: int) -> str:
     return phrase
 
 
+class Named(list):
+    """The (phrase, gender) of the speakers named so far, the last mentioned last, with the
+    last one of each surname at hand for :func:`last_name`, so that a long text's pronouns
+    do not each read the whole list.
+
+    >>> named = Named()
+    >>> named.append(("Nikol Pashinyan", "m")); named.append(("Sergei Lavrov", "m"))
+    >>> named.append(named.pop(0)); named.surnames["Pashinyan"], named[-1]
+    (('Nikol Pashinyan', 'm'), ('Nikol Pashinyan', 'm'))
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.surnames: dict[str, tuple[str, str]] = {}
+
+    def append(self, entry: tuple[str, str]) -> None:
+        super().append(entry)
+        if entry[0][:1].isupper():
+            self.surnames[entry[0].split()[-1]] = entry
+
+    def pop(self, index: int = -1) -> tuple[str, str]:
+        entry = super().pop(index)
+        surname = entry[0].split()[-1] if entry[0][:1].isupper() else None
+        if surname is not None and self.surnames.get(surname) == entry:
+            del self.surnames[surname]  # the one before it with that surname, if any
+            for phrase, gender in reversed(self):
+                if phrase[:1].isupper() and phrase.split()[-1] == surname:
+                    self.surnames[surname] = (phrase, gender)
+                    break
+        return entry
+
+
 def last_name(
     text: str,
     lo: int,
     hi: int,
     lang: str,
     skip,
-    named: list,
+    named: Named,
     subject_only: bool = False,
     gender: str = "",
 ) -> tuple[str, str] | None:
@@ -403,7 +436,7 @@ def last_name(
     ``gender`` ("m", "f"), names of the other gender are passed over ("Mikheil Kavelashvili
     signed …. His predecessor, Salome Zourabichvili, … “…,” he said")."""
     found = subject = None
-    known = {p.split()[-1]: (p, g) for p, g in named if p[:1].isupper()}
+    known = dict(named.surnames)  # and the names found here
     skip = [(a, b) for a, b in skip if a < hi and b > lo]  # a long text's quotes, read once
     for m in NAME_RE[lang].finditer(text, lo, hi):
         if any(a <= m.start() < b for a, b in skip):

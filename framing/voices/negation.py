@@ -387,7 +387,9 @@ def _aligned_lower(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return text.translate(LONG_LOWER).lower()
+    for code, first in LONG_LOWER.items():  # str.replace, not translate: a C scan each
+        text = text.replace(chr(code), first)
+    return text.lower()
 
 
 # the characters whose lower case is longer than one character, as its first: "İ" alone in
