@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..tokens import token_key
-from ._unicode import nfkc_tables, word_table
+from ._unicode import DOTTED_I, LOWER_FORMS, nfkc_tables, word_table
 
 #: Articles are joined in batches of about this many characters: it bounds memory, and the
 #: buffer and its temporary arrays stay small enough to be reused from one batch to the next
@@ -194,10 +194,13 @@ class Buffer:
     ``raw`` the text as given, ``word`` is True for the bytes of word characters,
     ``unsupported`` marks the articles to count elsewhere (see
     :func:`framing.match._unicode.supports`), and :meth:`raw_offsets` and :meth:`char_offsets`
-    map offsets in ``data`` back to the text.
+    map offsets in ``data`` back to the text. Given the ``case_sensitive`` mode of the match,
+    an "İ" is no reason to count elsewhere: where the case is ignored, it is replaced by its
+    lower case (:data:`framing.match._unicode.LOWER_FORMS`, when ``needed``).
     """
 
-    def __init__(self, texts, lo: int, hi: int, *, matching: bool = False, needed=None):
+    def __init__(self, texts, lo: int, hi: int, *, matching: bool = False, needed=None,
+                 case_sensitive: bool | None = None):  # fmt: skip
         self.data, lengths = joined(texts, lo, hi)
         self.lo = np.ones(len(lengths), dtype=np.int64)  # byte offset of each article
         np.cumsum(lengths[:-1] + 1, out=self.lo[1:])
@@ -205,7 +208,7 @@ class Buffer:
         self.hi = self.lo + lengths
         self.array, word, lead, size, cp = _classify(self.data)
         if matching:
-            word = self._prepare_matching(word, lead, size, cp, needed)
+            word = self._prepare_matching(word, lead, size, cp, needed, case_sensitive)
         self.starts = np.flatnonzero(word[1:] > word[:-1])
         self.starts += 1
         self.first_token = np.searchsorted(self.starts, self.lo)
@@ -242,7 +245,7 @@ class Buffer:
         if long:
             self.unsupported[np.searchsorted(self.lo, long, side="right") - 1] = True
 
-    def _prepare_matching(self, word, lead, size, cp, needed) -> np.ndarray:
+    def _prepare_matching(self, word, lead, size, cp, needed, case_sensitive) -> np.ndarray:
         self.raw, self.raw_lo = self.data, self.lo
         self.raw_lead = lead
         self.raw_extra = np.cumsum(size - 1) if lead.size else lead  # continuation bytes so far
@@ -250,13 +253,17 @@ class Buffer:
         self.sub_at = self.sub_shift = np.zeros(0, dtype=np.int64)
         if lead.size:
             unsupported, substituted, replace = nfkc_tables()
-            bad = lead[unsupported[cp]]
-            self.unsupported[np.searchsorted(self.lo, bad, side="right") - 1] = True
+            bad = unsupported[cp]
+            dotted = cp == DOTTED_I
+            if case_sensitive is not None:  # "İ" is the one case a known case mode can take
+                bad &= ~dotted
+            self.unsupported[np.searchsorted(self.lo, lead[bad], side="right") - 1] = True
             subs = substituted[cp] if needed is None else substituted[cp] & needed[cp]
+            if case_sensitive is False:  # its key is its lower case: "i" and a combining dot
+                subs |= dotted if needed is None else dotted & needed[cp]
             if subs.any():
-                word = self._substitute(
-                    word, lead[subs], size[subs], [replace[c] for c in cp[subs].tolist()]
-                )
+                forms = [replace.get(c, LOWER_FORMS.get(c)) for c in cp[subs].tolist()]
+                word = self._substitute(word, lead[subs], size[subs], forms)
                 self.array = np.frombuffer(self.data, dtype=np.uint8)
         self.word = word
         return word
@@ -265,9 +272,11 @@ class Buffer:
         """Replace the characters at byte offsets ``at`` (of ``size`` bytes) by ``forms``;
         return the word bytes of the new data.
 
-        The substituted characters and their forms are word characters only (see
-        :func:`framing.match._unicode.nfkc_tables`), so the new word bytes are the old ones
-        with each substituted run of True resized: no need to classify the whole buffer again.
+        The substituted characters are word characters, and so are their forms (see
+        :func:`framing.match._unicode.nfkc_tables`) but for the combining dot of the lower case
+        of "İ", which stays inside its token as it does in the token's key; so the new word
+        bytes are the old ones with each substituted run of True resized: no need to classify
+        the whole buffer again.
         """
         raw, pieces, flags, prev = self.raw, [], [], 0
         for p, n, form in zip(at.tolist(), size.tolist(), forms, strict=True):

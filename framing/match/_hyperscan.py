@@ -14,10 +14,10 @@ NumPy; the rest (globs, other scripts) in Python, one candidate at a time, memoi
 The superset argument needs the key of a token to be its character-wise lower-casing. So the
 word characters that NFKC changes are replaced in the buffer by their NFKC forms when these are
 word characters too ("ﬁ" -> "fi", "և" -> "եւ", "µ" -> "μ", "Ｋ" -> "K"; offsets are mapped
-back), and the articles holding the few others (a form with a non-word character such as
-"½" -> "1⁄2", Hangul jamo that compose, U+0130 whose lower case is two characters) are reported
-back (:func:`framing.match._unicode.supports` tells the same for one text): the caller counts
-them with the portable engine. Non-word characters (no-break spaces, "…", lone surrogates) do
+back), and so is "İ", whose lower case is two characters ("i" and a combining dot), where
+the case is ignored; the articles holding the few others (a form with a non-word character
+such as "½" -> "1⁄2", Hangul jamo that compose) are reported back: the caller counts them with
+the portable engine. Non-word characters (no-break spaces, "…", lone surrogates) do
 not matter.
 
 The package ``hyperscan`` is imported only when a scan needs it (:func:`available` tells
@@ -38,7 +38,7 @@ from .. import _cache
 from ..lexicon import glob_to_regex
 from ..tokens import token_key
 from ._buffer import ASCII_LOWER, Buffer, batches
-from ._unicode import case_variants, substituted_by_char
+from ._unicode import DOTTED_I, LOWER_FORMS, case_variants, substituted_by_char
 
 # byte-level pattern pieces (hyperscan, no UTF-8 mode): supersets of the token rule
 _BOUND = rb"[^0-9A-Za-z_]"  # any byte of a non-word character
@@ -305,6 +305,8 @@ def _needed_substitutions(seqs, case_sensitive: bool) -> np.ndarray | None:
     needed = np.zeros(0x110000, dtype=bool)
     for c in chars:
         needed[by_char.get(c, [])] = True
+    if not case_sensitive:  # "İ" is keyed "i" and a combining dot (LOWER_FORMS)
+        needed[DOTTED_I] = bool(chars & set(LOWER_FORMS[DOTTED_I].decode("utf-8")))
     return needed
 
 
@@ -373,7 +375,8 @@ def find_candidates(
         token and number of tokens, the character offsets ``start``/``end`` into the text
         (int64), and the text matched (object).
     unsupported : list of int
-        The texts that :func:`framing.match._unicode.supports` rejects; they were not searched.
+        The texts that :func:`framing.match._unicode.supports` rejects, but for those it
+        rejects for an "İ" alone (taken here in either case mode); they were not searched.
 
     Examples
     --------
@@ -392,7 +395,8 @@ def find_candidates(
     unsupported: list[int] = []
     scratch = _import().Scratch(lex.db) if lex.db is not None else None
     for lo, hi in batches(texts):
-        buf = Buffer(texts, lo, hi, matching=True, needed=lex.needed)
+        buf = Buffer(texts, lo, hi, matching=True, needed=lex.needed,
+                     case_sensitive=case_sensitive)  # fmt: skip
         if totals is not None:
             totals[lo:hi] = buf.token_totals()  # substitutions keep the tokens
         unsupported.extend((np.flatnonzero(buf.unsupported) + lo).tolist())

@@ -23,6 +23,14 @@ from ..nfkc import starting_changed_characters, token_changing_table
 # The only character outside ASCII whose lower case is an ASCII letter (KELVIN SIGN -> k).
 _ASCII_EXTRA = {"k": "\u212a"}
 
+#: LATIN CAPITAL LETTER I WITH DOT ABOVE, the one character whose lower case is longer than
+#: one character ("İlham" has the key "i̇lham"; tests/test_engines.py checks every code point)
+DOTTED_I = 0x130
+#: Where the case is ignored, the buffer holds the UTF-8 of these characters' lower case, so
+#: that a token's key is again the character-wise lower case of its bytes (see
+#: :class:`framing.match._buffer.Buffer`); the token keeps its bounds.
+LOWER_FORMS = {DOTTED_I: "\u0130".lower().encode("utf-8")}
+
 
 @lru_cache(maxsize=1)
 def _every_code_point() -> str:
@@ -178,7 +186,8 @@ def unsupported_table() -> np.ndarray:
     The word characters whose NFKC form holds a non-word character ("½" -> "1⁄2"), that
     combine with their neighbours (non-zero combining class, Hangul jamo: no other word
     character is the second half of a canonical decomposition), and U+0130 (whose lower case
-    is two characters).
+    is two characters), which a buffer that knows the case mode takes all the same (see
+    :data:`LOWER_FORMS`).
 
     Examples
     --------
