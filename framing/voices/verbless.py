@@ -178,11 +178,7 @@ def noun_cue_spans(text: str, sentences, held=None) -> list[tuple[int, int, str,
     cues' spans, so a cue that reports the same words keeps them)."""
     out: list[tuple[int, int, str, str]] = []
     for lo, hi in [(0, len(text))] if held is None else held:
-        if (
-            text.find("о том", lo, hi) < 0
-            and text.find("'s ", lo, hi) < 0
-            and (text.find("’s ", lo, hi) < 0)
-        ):
+        if all(text.find(mark, lo, hi) < 0 for mark in ("о том", "'s ", "’s ")):
             continue  # neither "о том, что" nor "X's claim that": the regex need not run
         for m in _NOUN_CUE_RE.finditer(text, lo, hi):
             speaker = next(g for g in m.groups() if g is not None)
