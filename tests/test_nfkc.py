@@ -169,3 +169,13 @@ def test_texts_without_token_changing_characters_keep_their_tokens(text):
     if not any(changed_by_nfkc_table()[ord(c)] for c in text):
         keys = [tokens.token_key(t) for t in re.findall(r"\w+", text)]
         assert keys == [t.lower() for t in re.findall(r"\w+", normalized)]
+
+
+def test_the_harmless_characters_are_deleted_and_nothing_else():
+    # the quick check of changes_tokens deletes the harmless characters with one pattern:
+    # on every code point, exactly those go
+    everything = "".join(map(chr, range(0x110000)))
+    kept = nfkc._harmless_re().sub("", everything)
+    harmless = set(nfkc._harmless_characters().tolist())
+    assert len(harmless) > 100
+    assert kept == "".join(c for c in everything if ord(c) not in harmless)
