@@ -380,3 +380,38 @@ def test_a_capital_after_an_abbreviation_starts_no_sentence():
         'wish those problems to divert attention," he said.'
     )
     assert [q[2] for q in quotes_of(text)] == ["Armacost"]
+
+
+# ---- a document that reads out its words: the Kremlin's greetings, a sign ------------------
+READS = [
+    (  # kremlin.ru's greetings open with the message; the sender is named only in the summary
+        "The message reads, in part:\"Founded in 1946, the school has become an important part "
+        "of the large Gnessin House.\"",
+        [["Founded in 1946, the school has become an important part of the large Gnessin "
+          "House.", "quote", "The message", "reads"]],
+    ),
+    (
+        "“Vladimir Zhirinovsky was an accomplished politician and a bright man,” the message "
+        "reads.",
+        [["Vladimir Zhirinovsky was an accomplished politician and a bright man,", "quote",
+          "the message", "reads"]],
+    ),
+    (
+        "The President's message of greetings reads, in part: \"You have brilliantly opened "
+        "our team's gold-medal tally.\"",
+        [["You have brilliantly opened our team's gold-medal tally.", "quote",
+          "The President's message of greetings", "reads"]],
+    ),
+    (  # an article's words are its authors': "reads" is no cue there, the authors speak on
+        "Oleg Ustenko and Simon Johnson wrote in the Los Angeles Times that aid should follow "
+        "refugees. “One approach is to let refugees bring their cash benefits home,” the "
+        "article reads.",
+        [["One approach is to let refugees bring their cash benefits home,", "quote",
+          "Oleg Ustenko and Simon Johnson", "wrote"]],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), READS, ids=lambda x: str(x)[:40])
+def test_a_message_that_reads_out_its_words(text, expected):
+    assert quotes_of(text) == expected

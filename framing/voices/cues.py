@@ -38,7 +38,7 @@ _EN_SPEECH = (
     "denied threatened promised joked conceded observed countered shouted wondered "
     "estimated responded answered rejected rejects dismissed dismisses assured assures "
     "reaffirmed pledged pledges speculated signaled signalled informs highlighted highlights "
-    "thinks voiced maintained conceded informed asks reckons reckoned counters retorted"
+    "thinks voiced maintained conceded informed asks reckons reckoned counters retorted reads"
 ).split()
 #: plural present forms ("analysts warn that", "officials fear a collapse"); each may be a
 #: noun after a determiner ("the fear"), which CueList checks as it does "claims"

@@ -108,6 +108,12 @@ from .russian import (
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
 
+# what "reads" out its words: a message, a letter, a sign ("The message reads, in part: “…”",
+# the Kremlin's greetings); not an article or a statement, whose authors the text names
+_READ_OUT = frozenset(
+    "message messages greeting greetings letter telegram inscription sign poster banner note "
+    "plaque placard card caption slogan headline tweet post".split()
+)
 _QUOTED_AS_RE = re.compile(  # also "quoted Gorbachev as telling a meeting …"
     rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+(?:saying|telling|writing|stating|adding)\b"
 )
@@ -468,7 +474,8 @@ class CueList:
             after = _CALLED_RE.match(text, m.end()) if cue_text.startswith("call") else None
             if after:
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
-            if cue_text.endswith("ing"):  # "a stark warning": a noun when a phrase precedes
+            if cue_text.endswith("ing") or cue_text == "reads":  # "a stark warning": a noun
+                # when a phrase precedes; "the article reads": no cue (see _READ_OUT)
                 cue = self._finish(len(self._items), m, cue_text, kind)
                 if cue is not None:
                     self._add(cue)
@@ -500,6 +507,8 @@ class CueList:
             s = e = -1  # "then I call it a war", "I believe": the writer's own words
         # one space for a line break inside a wrapped phrase ("Savings and¶Loan Association")
         speaker = " ".join(text[s:e].split()) if s >= 0 else ""
+        if cue_text == "reads" and (speaker.split() or [""])[-1].lower() not in _READ_OUT:
+            return None  # "The message reads, in part: “…”"; not "the article reads"
         if lang == "ru" and speaker.lower() == "там":  # "Там сообщили", "…, уточнили там"
             before = self[k - 1] if k else None
             near = before and before.speaker and s - before.end < 300
