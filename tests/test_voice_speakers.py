@@ -415,3 +415,49 @@ READS = [
 @pytest.mark.parametrize(("text", "expected"), READS, ids=lambda x: str(x)[:40])
 def test_a_message_that_reads_out_its_words(text, expected):
     assert quotes_of(text) == expected
+
+
+# ---- wire copy: a description after "said", a day between the subject and the verb ----------
+WIRE_FORMS = [
+    (  # Reuters, 1987: the speaker after the verb has a "for" of its own
+        '"We wouldn\'t be able to do business," said a spokesman for leading Japanese '
+        "electronics firm Matsushita Electric Industrial Co Ltd.",
+        [["We wouldn't be able to do business,", "quote", "a spokesman", "said"]],
+    ),
+    (
+        '"The obvious lack of coordination does not instill confidence," said one economist '
+        "for a London broker, who asked not to be identified.",
+        [["The obvious lack of coordination does not instill confidence,", "quote",
+          "one economist", "said"]],
+    ),
+    (  # the day between the subject and the verb
+        'But Yates today said, "a big U.K. company has in fact said they would go on '
+        'supplying."',
+        [["a big U.K. company has in fact said they would go on supplying.", "quote",
+          "Yates", "said"]],
+    ),
+    (
+        "Bieber yesterday described the UAW's situation in 1987 as \"crucial\" in view of the "
+        "growing penetration of the U.S. market by imported cars.",
+        [["crucial", "scare_quote", "Bieber", "described"]],
+    ),
+    (  # after an apposition's comma, the words after "said" are its content, not its subject
+        "Kenneth Blaylock, president of the union, said a poultry industry recommendation to "
+        'move away from bird-by-bird inspection could prove "disastrous."',
+        [["disastrous.", "scare_quote", "Kenneth Blaylock", "said"]],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), WIRE_FORMS, ids=lambda x: str(x)[:40])
+def test_wire_forms_of_the_speaker(text, expected):
+    assert quotes_of(text) == expected
+
+
+def test_a_clause_after_said_is_no_speaker():
+    # "…, said Mr. Trump wanted to hold …": the officials said it, Mr. Trump is in the content
+    text = ("But two White House officials, speaking on the condition of anonymity to describe "
+            "private conversations, said Mr. Trump wanted to hold new sanctions in reserve.")  # fmt: skip
+    assert [(s, who) for s, who, _ in reported_of(text)] == [
+        ("Mr. Trump wanted to hold new sanctions in reserve.", "two White House officials")
+    ]

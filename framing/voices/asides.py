@@ -245,6 +245,9 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         if word in skip:
             pos = found[0]
             continue
+        if word in ("today", "yesterday", "tonight"):  # "Yates today said", "Bieber yesterday
+            pos = found[0]  # described …": when; its subject is before it
+            continue
         if word == "longer":  # "many in Yerevan no longer believe …"
             no = word_back(text, found[0])
             if no is not None and text[no[0] : no[1]].lower() == "no":

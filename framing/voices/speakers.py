@@ -149,6 +149,10 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 # a noun, then a relative clause without "that" whose subject speaks: "a move Tehran has
 # called …", "the plan Moscow described as …"
 _CONTACT_RE = re.compile(r"(?:[Aa]|[Aa]n|[Tt]he)\s+((?:[a-z]+\s+){1,2})(?=[A-Z])")
+# English verbs of saying whose words after them are their subject, whatever follows it
+_SAYING = frozenset("said says added adds noted notes wrote writes continued explained".split())
+_A_ONE_RE = re.compile(r"(?:a|an|one|another)\s")  # "a spokesman for …" after the verb
+_AFTER_QUOTE_RE = re.compile(r"[\"”’»][ \t]*$")  # the cue right after a closing quote mark
 # English verbs that take an object and never put their subject after them
 _NEVER_INVERTED = ("reject", "deni", "deny", "dismiss", "accus", "urg", "condemn", "blam",
                    "criticiz", "criticis", "describ", "welcom")  # fmt: skip
@@ -386,6 +390,17 @@ def _speaker_span(
     return s, e
 
 
+def _described_after(text: str, start: int, s: int, cue_text: str) -> bool:
+    """Whether a verb of saying right after a quote has a description after it, with its
+    own "for", "of" or "to": “…,” said a spokesman for the ministry (not "X, …, said a
+    recommendation to move away …", whose speaker is before the verb)."""
+    return (
+        cue_text in _SAYING
+        and _A_ONE_RE.match(text, s) is not None
+        and _AFTER_QUOTE_RE.search(text, max(0, start - 4), start) is not None
+    )
+
+
 def _inverted_speaker(text, start, end, cue_text, lang, plural, governed) -> tuple[int, int]:
     """The speaker after a cue that may have its subject after it ("“…,” said Lavrov",
     "Как пишет «FT»"), or (-1, -1): an object after the verb is no speaker."""
@@ -403,7 +418,10 @@ def _inverted_speaker(text, start, end, cue_text, lang, plural, governed) -> tup
     if (
         s >= 0
         and lang != "ru"
-        and (_OBJECT_AFTER_RE.match(text, e) or cue_text.startswith(_NEVER_INVERTED))
+        and (
+            (_OBJECT_AFTER_RE.match(text, e) and not _described_after(text, start, s, cue_text))
+            or cue_text.startswith(_NEVER_INVERTED)
+        )
     ):  # ", urged the government to cut …", ", rejected the idea that …": an object
         s = e = -1
     if (
