@@ -441,6 +441,19 @@ WIRE_FORMS = [
         "growing penetration of the U.S. market by imported cars.",
         [["crucial", "scare_quote", "Bieber", "described"]],
     ),
+    (  # Reuters indents its paragraphs: the name opens its sentence all the same, and a long
+        # role with its place ("deputy manager of …") describes it
+        "the life insurance\ncompany fund manager said.\n    Yuji Miyaji, deputy manager of the "
+        "Sumitomo Trust and\nBanking Co Ltd's securities investment department, said, \"We are"
+        " slowly starting to buy U.S. Bonds.\"",
+        [["We are slowly starting to buy U.S. Bonds.", "quote", "Yuji Miyaji", "said"]],
+    ),
+    (  # a quoted word inside the apposition
+        '    The SOMC, a group of basically "monetarist" private economists, said that "economic '
+        'growth will accelerate in 1987."',
+        [["monetarist", "scare_quote", "", ""],
+         ["economic growth will accelerate in 1987.", "quote", "The SOMC", "said"]],
+    ),
     (  # after an apposition's comma, the words after "said" are its content, not its subject
         "Kenneth Blaylock, president of the union, said a poultry industry recommendation to "
         'move away from bird-by-bird inspection could prove "disastrous."',

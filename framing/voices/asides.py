@@ -82,7 +82,8 @@ def _apposition_re(most: int) -> re.Pattern:
     return re.compile(  # also a party's name: ", депутат фракции «Армения» Арташес …,"
         rf",(?:(?:[^,.;:!?\"“”«»\n]|(?<=\w)\.(?=[\w,])|(?<=\d),(?=\d{{3}})|\n(?=\S)){{2,{most}}}"  # "R.Politik", "1,340"
         # (not a source set off: ", по данным «Ъ», считают" has no subject in it)
-        rf"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{{1,30}}»){{2,{most}}}),\s*$"
+        rf"|(?!\s*(?:по|according)\s)(?:[^,.;:!?\"“”«»\n]|«[^«»\n]{{1,30}}»"
+        rf"|[\"“][^,.;:!?\"“”«»\n]{{1,30}}[\"”]){{2,{most}}}),\s*$"  # ", a group of "monetarist" …,"
     )
 
 
@@ -91,7 +92,11 @@ _APPOSITION_RE = _apposition_re(88)
 # president who is now deputy chairman of the country's Security Council, wrote"
 _LONG_APPOSITION = 140
 _LONG_APPOSITION_RE = _apposition_re(_LONG_APPOSITION - 2)
-_DESCRIPTION_OPENS_RE = re.compile(r",\s*(?:the|a|an|who|whose)\s")
+# a long description opens with a determiner or a pronoun, or is a role with its place:
+# ", deputy manager of the Sumitomo Trust and Banking Co Ltd's securities department,"
+_DESCRIPTION_OPENS_RE = re.compile(
+    r",\s*(?:(?:the|a|an|who|whose)\s|(?:[a-z][\w-]*\s+){1,3}(?:of|at|for|with)\s)"
+)
 _PERSON_RE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}")
 # an apposition of a role and a person's name: ", депутат Госдумы Дмитрий Кольцов,"
 _TITLED_NAME_RE = re.compile(
@@ -195,7 +200,7 @@ def apposition_subject(text: str, pos: int, stop: frozenset, skip: frozenset) ->
         return -1, -1  # "In Yerevan, the bloc is finished, said X": no subject before
     if long and not _PERSON_RE.fullmatch(text, s, e):
         return -1, -1  # a long apposition describes a person named in full
-    if not _SENTENCE_START_RE.search(text, max(0, s - 4), s) and not _OPENER_BEFORE_RE.search(
+    if not _SENTENCE_START_RE.search(text, max(0, s - 12), s) and not _OPENER_BEFORE_RE.search(
         text, max(0, s - 40), s
     ):
         return -1, -1  # the subject opens the sentence, or follows "In Yerevan," / "On Monday,"

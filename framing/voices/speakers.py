@@ -120,8 +120,9 @@ _QUOTED_AS_RE = re.compile(  # also "quoted Gorbachev as telling a meeting …"
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
 _CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
 # an apposition that describes (an article or a possessive opens it) before a cue
-_DESCRIBED_RE = re.compile(
-    r",[ \t]+(?:a|an|the|one|his|her|its|their|who|which)[ \t][^,.;:!?\"“”«»\n]{2,85},[ \t]*$"
+_DESCRIBED_RE = re.compile(  # a short quoted word may be in it: ", a group of "monetarist" …,"
+    r",[ \t]+(?:a|an|the|one|his|her|its|their|who|which)[ \t]"
+    r"(?:[^,.;:!?\"“”«»\n]|[\"“][^,.;:!?\"“”«»\n]{1,30}[\"”]){2,85},[ \t]*$"
 )
 _NAMING_RE = re.compile(r"\s*[\"“']")  # not «: "Песков назвал «неприемлемыми» …" names a term
 _CALLED_RE = re.compile(r"\s+(?:for|on)\b")
