@@ -474,3 +474,17 @@ def test_a_clause_after_said_is_no_speaker():
     assert [(s, who) for s, who, _ in reported_of(text)] == [
         ("Mr. Trump wanted to hold new sanctions in reserve.", "two White House officials")
     ]
+
+
+def test_an_adjective_after_a_preposition_is_no_cue():
+    # "confident of continued stability": "continued" describes the stability; the pronoun
+    # of the next quote goes back to the minister
+    text = ("Indonesian Energy minister Subroto said he was very confident of continued "
+            'stability in the oil market.\n\n"We are very confident that things will continue '
+            'this way," he said at a signing ceremony.')  # fmt: skip
+    assert [q[2] for q in quotes_of(text)] == ["Indonesian Energy minister Subroto"]
+
+
+def test_already_between_the_speaker_and_the_cue():
+    text = 'Lavrov has already said that "the bloc is finished" and will not meet again.'
+    assert [(who, cue) for _, who, cue in reported_of(text)] == [("Lavrov", "said")]

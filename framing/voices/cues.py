@@ -340,7 +340,7 @@ EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
     "repeatedly publicly separately again had earlier just only long now first initially "
     "privately openly still does did do not since would could should might must will can "
-    "rightly nonetheless nevertheless instead therefore thus subsequently".split()
+    "rightly nonetheless nevertheless instead therefore thus subsequently already".split()
 )
 
 RU_STOP = frozenset(

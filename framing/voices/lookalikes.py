@@ -49,6 +49,7 @@ _THING_BEFORE_RE = re.compile(
     r"row|vote|crash|arrests?|detentions?|clashes|shelling|blockade)\s+$"
 )
 _BY_AFTER_RE = re.compile(r"\s+by\s")
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<!\w)(?:of|for|with|amid|despite|through)\s+$")
 _AS_BEFORE_RE = re.compile(r"(?<!\w)[Aa]s\s+[^,.;:!?\n]{1,60}$")
 _COLON_SOON_RE = re.compile(r"[^.;!?\n\"“«]{0,50}?:")
 _CALL_NOUN_RE = re.compile(r"(?:phone|telephone|video|conference|a|an)\s+$", re.IGNORECASE)
@@ -139,6 +140,8 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
             return True  # "its first claimed attack", "the announced sanctions"
         if _THING_BEFORE_RE.search(text, max(0, start - 40), start):
             return True  # "the freeze announced last year": a participle after a thing
+        if _PREPOSITION_BEFORE_RE.search(text, max(0, start - 10), start):
+            return True  # "confident of continued stability", "amid continued fighting"
         if _BY_AFTER_RE.match(text, end) and not _PASSIVE_BEFORE_RE.search(
             text, max(0, start - 12), start
         ):
