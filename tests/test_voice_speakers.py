@@ -459,6 +459,18 @@ WIRE_FORMS = [
         'move away from bird-by-bird inspection could prove "disastrous."',
         [["disastrous.", "scare_quote", "Kenneth Blaylock", "said"]],
     ),
+    (  # the Ukrainian releases' "This was stated by <a long title> <name> <participle> …"
+        "Ukraine is ready for talks. This was stated by Head of the Office of the President of "
+        'Ukraine Andriy Yermak commenting on the talks in Istanbul. "We all liaise around the '
+        'clock," he said.',
+        [["We all liaise around the clock,", "quote", "Andriy Yermak", "said"]],
+    ),
+    (  # the speaker's phrase after "said" ends before a participle
+        '"Brazil has to do business through the banks at this point,"\nsaid another official '
+        "following an assessment of that country's latest debt crisis.",
+        [["Brazil has to do business through the banks at this point,", "quote",
+          "another official", "said"]],
+    ),
 ]  # fmt: skip
 
 
@@ -488,3 +500,12 @@ def test_an_adjective_after_a_preposition_is_no_cue():
 def test_already_between_the_speaker_and_the_cue():
     text = 'Lavrov has already said that "the bloc is finished" and will not meet again.'
     assert [(who, cue) for _, who, cue in reported_of(text)] == [("Lavrov", "said")]
+
+
+def test_say_for_example_is_no_cue():
+    from framing.voices.speakers import find_cues
+
+    text = "As envisioned by Heller, a basket of, say, 30 major commodities would be priced."
+    assert [c.cue for c in find_cues(text, "en")] == []
+    text = "As envisioned by Heller, a basket of say, 30 major commodities would be priced."
+    assert [c.cue for c in find_cues(text, "en")] == []

@@ -331,7 +331,7 @@ EN_STOP = frozenset(
     "that which who whom whose and but or nor when while as in on at for with by from to after "
     "before during since because if this these those is was were are be been being has have had "
     "not also reportedly yesterday today tonight where than said says told adding saying "
-    "later earlier then there however meanwhile speaking referring citing via what how why "
+    "later earlier then there however meanwhile speaking referring citing via what how why following "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december last next week month year".split()
 )

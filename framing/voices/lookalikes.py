@@ -49,6 +49,8 @@ _THING_BEFORE_RE = re.compile(
     r"row|vote|crash|arrests?|detentions?|clashes|shelling|blockade)\s+$"
 )
 _BY_AFTER_RE = re.compile(r"\s+by\s")
+# "of say, 30", "of, say, 30": "say" for "for example" after a preposition
+_SAY_BEFORE_RE = re.compile(r"(?<!\w)(?:of|for|to|with|at|about|by|in|on|from|than)\s*,?\s*$")
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<!\w)(?:of|for|with|amid|despite|through)\s+$")
 _AS_BEFORE_RE = re.compile(r"(?<!\w)[Aa]s\s+[^,.;:!?\n]{1,60}$")
 _COLON_SOON_RE = re.compile(r"[^.;!?\n\"“«]{0,50}?:")
@@ -125,6 +127,12 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
         return True  # "it would be wrong to speak of a crisis": no one speaks
     if cue == "call" and _CALL_NOUN_RE.search(text, max(0, start - 12), start):
         return True  # "held a phone call with …"
+    if (
+        cue == "say"
+        and text.startswith(",", end)
+        and _SAY_BEFORE_RE.search(text, max(0, start - 8), start)
+    ):
+        return True  # "a basket of, say, 30 commodities": for example
     if (cue.endswith("s") or cue in _EN_PLURAL or cue == "call") and (
         NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
         or (cue in _NOUNS and (_OF_RE.match(text, end) or _BY_AFTER_RE.match(text, end)))

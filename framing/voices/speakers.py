@@ -152,6 +152,7 @@ _OBJECT_AFTER_RE = re.compile(r"\s+(?:to|of|for|into)\s+[a-z]")
 _CONTACT_RE = re.compile(r"(?:[Aa]|[Aa]n|[Tt]he)\s+((?:[a-z]+\s+){1,2})(?=[A-Z])")
 # English verbs of saying whose words after them are their subject, whatever follows it
 _SAYING = frozenset("said says added adds noted notes wrote writes continued explained".split())
+_ING_END_RE = re.compile(r"(?:\s+[a-z]+ing)+$")  # participles after the agent's name
 _A_ONE_RE = re.compile(r"(?:a|an|one|another)\s")  # "a spokesman for …" after the verb
 _AFTER_QUOTE_RE = re.compile(r"[\"”’»][ \t]*$")  # the cue right after a closing quote mark
 # English verbs that take an object and never put their subject after them
@@ -520,7 +521,9 @@ class CueList:
         passive = lang != "ru" and _PASSIVE_RE.search(text, max(0, m.start() - 12), m.start())
         by = _BY_RE.match(text, m.end()) if passive else None
         if by:  # "This was stated by President Volodymyr Zelenskyy": the agent speaks
-            s, e = words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP)
+            s, e = words_after(text, by.end(), RU_STOP if lang == "ru" else EN_STOP, 12)
+            ing = _ING_END_RE.search(text, s, e) if s >= 0 else None
+            e = ing.start() if ing else e  # "… Andriy Yermak commenting on the talks"
             cue_text = text[m.start() : by.end()].rstrip()
         if s >= 0 and text[s:e].lower() in FIRST_PERSON and not tells_again(cue_text, kind):
             s = e = -1  # "then I call it a war", "I believe": the writer's own words
