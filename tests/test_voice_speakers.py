@@ -471,6 +471,16 @@ WIRE_FORMS = [
         [["Brazil has to do business through the banks at this point,", "quote",
           "another official", "said"]],
     ),
+    (  # a trailing "informed": the Head of State is the president named before
+        "In order to strengthen the defense of the capital, President Volodymyr Zelenskyy "
+        'signed a decree. "Defense of the capital is above all," the Head of State informed.',
+        [["Defense of the capital is above all,", "quote", "Volodymyr Zelenskyy", "informed"]],
+    ),
+    (  # "emphasizing" carries on its sentence's subject
+        'The President of Ukraine thanked the partners, emphasizing that "today we are '
+        'working together for peace."',
+        [["today we are working together for peace.", "quote", "The President", "emphasizing"]],
+    ),
 ]  # fmt: skip
 
 

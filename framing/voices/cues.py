@@ -67,7 +67,7 @@ RETROSPECTIVE = [
 _EN_PARTICIPLES = (
     "adding saying warning noting stressing insisting arguing telling citing writing claiming "
     "urging accusing recalling explaining suggesting acknowledging promising vowing declaring "
-    "asserting"
+    "asserting emphasizing emphasising underlining reiterating"
 ).split()
 _EN_TERM = "describe described describes describing dubbed labelled labeled termed branded".split()
 _RU_PAST_STEMS = (

@@ -84,9 +84,11 @@ _EN_OBJECTS = {
                            r"a\s+state\s+of|an?\s+emergency|a\s+ceasefire|a\s+truce)\b"),
     "reacted": re.compile(r"\s+to\b"),
     "accused": re.compile(r"\s+of\s"),  # "Tbilisi accused of …": a passive, the accused
-    # "informed that …", "informed the President that …"; not "informed sources", "informed
-    # the ministry of its decision"
-    "informed": re.compile(r"(?!\s+(?:that|(?!sources?\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+that)\b)"),
+    # "informed that …", "informed the President that …", "“…,” the Head of State informed.";
+    # not "informed sources", "informed the ministry of its decision"
+    "informed": re.compile(
+        r"(?!\s+(?:that|(?!sources?\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+that)\b|\s*[.:;!?])"
+    ),
     # "the two countries argued over gas", "argued with his partners": a quarrel
     **dict.fromkeys(("argued", "argue", "argues"), re.compile(r"\s+(?:over|with)\b")),
     "maintained": re.compile(r"\s+(?:its|their|his|her|the|a|an|close|good|strong|contacts|ties|"
