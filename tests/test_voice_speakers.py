@@ -481,6 +481,12 @@ WIRE_FORMS = [
         'working together for peace."',
         [["today we are working together for peace.", "quote", "The President", "emphasizing"]],
     ),
+    (  # "Bank of Japan governor Satoshi Sumita" is a person, whom "he" takes up
+        "Bank of Japan governor Satoshi Sumita said there is little room left to ease credit. "
+        '"The government should seek ways to use its fiscal policy," he told a press conference.',
+        [["The government should seek ways to use its fiscal policy,", "quote",
+          "Bank of Japan governor Satoshi Sumita", "told"]],
+    ),
 ]  # fmt: skip
 
 

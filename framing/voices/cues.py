@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .roles import ROLE_THEN_NAME_RE
+
 __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
@@ -504,11 +506,14 @@ def gender_of(phrase: str, gender: str, *, nominative: bool = False) -> str:
     ('m', '')
     >>> gender_of("the foreign ministry", ""), gender_of("Мария Захарова", "", nominative=True)
     ('org', 'f')
+    >>> gender_of("Bank of Japan governor Satoshi Sumita", ""), gender_of("Bank of Japan", "")
+    ('', 'org')
     """
     written = phrase.replace("’", "'").split()
     # the head is before "of", "for", "at" …: "Pavel Sokolin of the Eurasia Forum" is a person
     cut = next((i for i, w in enumerate(written) if i and w.lower() in NP_LINKS), len(written))
-    written = written[:cut]
+    if not ROLE_THEN_NAME_RE.search(phrase) or written[-1].lower() in ORG_HEADS:
+        written = written[:cut]  # not "Bank of Japan governor Satoshi Sumita" (a person)
     words = [w.lower() for w in written]
     if not words:
         return ""
