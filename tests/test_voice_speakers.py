@@ -487,6 +487,12 @@ WIRE_FORMS = [
         [["The government should seek ways to use its fiscal policy,", "quote",
           "Bank of Japan governor Satoshi Sumita", "told"]],
     ),
+    (  # a group without an article after the verb
+        '"Based on last week\'s events, there is little to inspire the market," said economists '
+        "at Salomon Brothers Inc.",
+        [["Based on last week's events, there is little to inspire the market,", "quote",
+          "economists at Salomon Brothers Inc", "said"]],
+    ),
 ]  # fmt: skip
 
 

@@ -47,6 +47,11 @@ _NAME_AFTER_OFFICE_RE = {
     ),
 }
 _QUANTIFIERS = frozenset("one two three four several some many another both".split())
+# the groups that wire copy quotes without an article: "“…,” said economists at Salomon"
+_GROUPS = frozenset(
+    "analysts traders dealers economists officials sources bankers diplomats experts brokers "
+    "observers delegates lawmakers legislators executives investors".split()
+)
 _DESCRIBERS = frozenset("the a an his her its their one".split())
 # a name set off after a description: "said Armenia's deputy foreign minister, Mnatsakan
 # Safaryan.", "said his Turkish counterpart, Serdar Kilic, a former ambassador"
@@ -152,6 +157,7 @@ def speaker_after(
         or first.lower() in DETERMINERS
         or first.lower() in PRONOUNS
         or first.lower() in _QUANTIFIERS  # "said one of the diplomats"
+        or first.lower() in _GROUPS  # "said economists at Salomon Brothers Inc."
         or first.lower() in ROLES  # "said spokesman John Baker"
     ):
         if not _DESCRIBED_NAME_RE.fullmatch(text, start, end):
