@@ -957,9 +957,14 @@ def test_workers_are_not_reused_after_the_environment_changes_or_a_worker_dies(
     assert before and after and not before & after
     for pid in after:
         os.kill(pid, 9)
-    with pytest.raises(FramingError, match="a worker process died"):
-        count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
-    got = count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    # The next count either meets the dead workers and says so, or starts a new pool when the
+    # kept one already knows it is broken: which one depends on when the executor's own
+    # thread notices the kill (a full suite run saw both). Never a count from dead workers.
+    try:
+        got = count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
+    except FramingError as exc:
+        assert "a worker process died" in str(exc)
+        got = count_corpus(path, lexicon, chunk_size=5, workers=2, clean=clean, progress=False)
     assert_same(got, in_memory(path, lexicon, clean=clean))
     assert not pids() & after
 
