@@ -48,6 +48,8 @@ __all__ = [
     "nfkc_with_offsets",
     "spans_to_original",
     "token_key",
+    "DOTTED_CAPITAL_I",
+    "aligned_lower",
     "word_spans",
     "word_tokens",
     "count_tokens",
@@ -111,6 +113,27 @@ def token_key(token: str, *, case_sensitive: bool = False) -> str:
     if not token.isascii():
         token = unicodedata.normalize("NFKC", token)
     return token if case_sensitive else token.lower()
+
+
+#: LATIN CAPITAL LETTER I WITH DOT ABOVE, the one character whose lower case is longer than
+#: one character: "i" and a combining dot ("İlham" has the key "i̇lham"; tests/test_engines.py
+#: checks every code point)
+DOTTED_CAPITAL_I = "\u0130"
+
+
+def aligned_lower(text: str) -> str:
+    """``text`` lower-cased one character for one, so that its offsets stay those of ``text``:
+    "İ" becomes "i" (negation and the copy shingles read such a copy at the text's offsets).
+
+    Examples
+    --------
+    >>> aligned_lower("İstanbul and ANKARA")
+    'istanbul and ankara'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return text.replace(DOTTED_CAPITAL_I, "i").lower()
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

@@ -12,8 +12,8 @@ import time
 import numpy as np
 import pytest
 
+from framing.tokens import DOTTED_CAPITAL_I, aligned_lower
 from framing.voices.negation import (
-    LONG_LOWER,
     NEGATION_LANGUAGES,
     WINDOW,
     negated,
@@ -401,11 +401,11 @@ def test_case_and_odd_characters(sentence, lang, expected):
 
 def test_every_character_that_lower_cases_longer_is_known():
     # negation reads a lower-cased copy at the text's own offsets: a character whose lower
-    # case is longer than one must be in LONG_LOWER, or the offsets after it would move
+    # case is longer than one must be the one aligned_lower knows, or the offsets would move
     longer = {code for code in range(sys.maxunicode + 1) if len(chr(code).lower()) != 1}
-    assert longer == set(LONG_LOWER)
-    for code, first in LONG_LOWER.items():
-        assert first == chr(code).lower()[0] and first.lower() == first
+    assert longer == {ord(DOTTED_CAPITAL_I)}
+    first = aligned_lower(DOTTED_CAPITAL_I)
+    assert first == DOTTED_CAPITAL_I.lower()[0] and first.lower() == first
 
 
 def test_a_hit_is_judged_alone():

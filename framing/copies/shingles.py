@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import _cache
-from ..tokens import TOKEN_PATTERN, needs_nfkc
+from ..tokens import TOKEN_PATTERN, aligned_lower, needs_nfkc
 
 __all__ = ["SHINGLE_SIZE", "shingle_hashes", "word_table", "mix64"]
 
@@ -134,11 +134,9 @@ def _joined(texts: list) -> tuple[str, np.ndarray]:
         if not unicodedata.is_normalized("NFKC", joined):
             clean = [unicodedata.normalize("NFKC", t) if needs_nfkc(t) else t for t in clean]
             joined = "\n".join(clean)
-    lowered = joined.lower()
-    # "İ" (the only such letter) lower-cases to two characters, "i" and a combining dot that
-    # would split the word; it becomes "i", so lower-casing keeps every offset
-    if len(lowered) != len(joined):
-        lowered = joined.replace("\u0130", "i").lower()
+    # "İ" lower-cases to "i" and a combining dot that would split the word: it becomes "i",
+    # so lower-casing keeps every offset
+    lowered = aligned_lower(joined)
     lengths = np.fromiter(map(len, clean), dtype=np.int64, count=len(clean)) + 1
     return lowered + "\n", lengths
 

@@ -19,17 +19,18 @@ import numpy as np
 
 from .. import _cache
 from ..nfkc import starting_changed_characters, token_changing_table
+from ..tokens import DOTTED_CAPITAL_I
 
 # The only character outside ASCII whose lower case is an ASCII letter (KELVIN SIGN -> k).
 _ASCII_EXTRA = {"k": "\u212a"}
 
-#: LATIN CAPITAL LETTER I WITH DOT ABOVE, the one character whose lower case is longer than
-#: one character ("İlham" has the key "i̇lham"; tests/test_engines.py checks every code point)
-DOTTED_I = 0x130
+#: The code point of :data:`framing.tokens.DOTTED_CAPITAL_I` ("İ"), whose lower case is two
+#: characters
+DOTTED_I = ord(DOTTED_CAPITAL_I)
 #: Where the case is ignored, the buffer holds the UTF-8 of these characters' lower case, so
 #: that a token's key is again the character-wise lower case of its bytes (see
 #: :class:`framing.match._buffer.Buffer`); the token keeps its bounds.
-LOWER_FORMS = {DOTTED_I: "\u0130".lower().encode("utf-8")}
+LOWER_FORMS = {DOTTED_I: DOTTED_CAPITAL_I.lower().encode("utf-8")}
 
 
 @lru_cache(maxsize=1)

@@ -83,7 +83,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..tokens import language_name
+from ..tokens import aligned_lower, language_name
 from .sentences import unwrap_lines
 
 __all__ = [
@@ -382,27 +382,11 @@ def script_language(text) -> str:
     return "russian" if cyrillic > len(head.translate(None, _NOT_LATIN)) else "english"
 
 
-def _aligned_lower(text: str) -> str:
-    """The text lower-cased, one character for one (offsets unchanged: "İ" gives "i")."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    for code, first in LONG_LOWER.items():  # str.replace, not translate: a C scan each
-        text = text.replace(chr(code), first)
-    return text.lower()
-
-
-# the characters whose lower case is longer than one character, as its first: "İ" alone in
-# Unicode (tests/test_negation.py checks every code point), so that the rest of a text
-# is lower-cased in one call
-LONG_LOWER = {0x130: "i"}
-
-
 class _Scanner:
     """The matches of the cue pattern in stretches of one text, lower-cased."""
 
     def __init__(self, cues: NegationCues, text: str):
-        self.low = _aligned_lower(text)
+        self.low = aligned_lower(text)
         self.pattern = cues.lower_pattern
 
     def matches(self, lo: int, hi: int):
