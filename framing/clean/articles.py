@@ -11,6 +11,7 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
+from .edges import head_block, head_edges, tail_edges
 from .head import credit_lines, linked_titles, opens_with_body, read_head
 from .pipeline import cleaner_name, default_cleaner, normalized_with_drops
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
@@ -41,7 +42,12 @@ def clean_articles(
     ``layout=True`` it then reads the head of each text (:func:`find_layout`): captions
     without a cue ("Lavrov in Moscow (Reuters / 12.04.2024)", a short line with no full
     stop before a dateline), credit lines, bylines ("By Jane Doe, Reuters", "Автор: …"),
-    and photo credits anywhere ("(AP Photo/…)"). With ``datelines=True`` the dateline,
+    and photo credits anywhere ("(AP Photo/…)"); the bylines and credits of a page's head
+    that no dateline follows, when a timestamp or credit shows it to be one; and the page
+    furniture at the head and the tail (:func:`~framing.clean.edges.edge_lines`):
+    timestamps, view counts, database fields and tags lines (reason ``"metadata"``), the
+    "foreign agent" notice, appeals for support and a writer's note under the article. With
+    ``datelines=True`` the dateline,
     at the start or under those lines ("YEREVAN (Azatutyun) —", "MOSCOW, April 1. /TASS/.",
     "МОСКВА, 1 апр — РИА Новости."), goes into the new columns ``dateline_place`` and
     ``dateline_source`` (``""`` when there is none); with ``layout=False`` only a dateline
@@ -49,7 +55,7 @@ def clean_articles(
 
     Nothing is removed silently: the new column ``removed`` holds, for each article, a JSON
     list of ``{"reason", "at", "text"}``, one per piece removed (boilerplate, caption,
-    byline, dateline), in the order of the text; :func:`removed_pieces` makes a table of it
+    byline, dateline, metadata), in the order of the text; :func:`removed_pieces` makes a table of it
     and :func:`restore_removed` puts pieces back. With the default cleaner every piece is
     recorded exactly; a cleaner of your own is a black box, so only what the layout and
     dateline rules remove after it is recorded. Cleaning a cleaned table keeps the
@@ -201,8 +207,12 @@ def clean_text(
         if normalized and opens_with_body(base, drops, found):
             dateline = None  # what read_head gives, without reading the lines one by one
         else:
+            drops.update(head_edges(base, drops))
             found, dateline = read_head(base, drops, found)
+            if dateline is None:
+                found, dateline = _under_head_block(base, drops, found)
         drops.update(found)
+        drops.update(tail_edges(base, drops))
         if drops:
             linked = linked_titles(base, drops)
             if dateline is not None:  # "Read more:\nYEREVAN (AP) — …": the body, no link
@@ -216,6 +226,28 @@ def clean_text(
     line, place, source, end = dateline
     new, pieces = cut_lines(base, drops, (line, end))
     return new, place, source, after_earlier(earlier, pieces)
+
+
+def _under_head_block(
+    text: str, drops: dict[int, str], found: dict[int, str]
+) -> tuple[dict[int, str], tuple[int, str, str, int] | None]:
+    """``found`` with the bylines and credits of a page's head (:func:`head_block`), and the
+    dateline that opens the body under it ("LOS ANGELES—…"), if any."""
+    block = head_block(text, {**drops, **found})
+    if not block:
+        return found, None
+    found = {**found, **block}
+    start = text.find("\n", max(block)) + 1
+    while 0 < start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip() and start not in drops and start not in found:
+            if text[start - 2 : start] != "\n\n":
+                return found, None  # still in the head block
+            dateline = match_dateline(text[start:end])
+            return found, (None if dateline is None else (start, *dateline))
+        start = end + 1
+    return found, None
 
 
 def _dateline_at_start(text: str, drops: dict[int, str]) -> tuple[int, str, str, int] | None:

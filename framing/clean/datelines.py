@@ -71,14 +71,17 @@ _DATELINE_RE = re.compile(
     # "MOSCOW, April 1. /TASS/. …"
     rf"|\.?{_HS}*/(?P<slashed>[^\W\d_][^/\n]{{0,59}})/\.?(?:{_HS}+|$)"
     # "ЕРЕВАН, 7 НОЯБРЯ, АРМЕНПРЕСС. …": an agency in capitals after the date
-    rf"|,{_HS}*(?P<capsource>{_UPPER}{{3,}}(?:(?:{_HS}|-){_UPPER}{{2,}})?)\.(?:{_HS}+|$))"
+    rf"|[,.]{_HS}*(?P<capsource>{_UPPER}{{3,}}(?:(?:{_HS}|-){_UPPER}{{2,}})?)\.(?:{_HS}+|$)"
+    # "ТБИЛИСИ, 8 декабря 2026. EADaily. …": an agency after the date and a full stop
+    rf"|\.{_HS}+(?P<dotsource>{_UPPER}[\w.-]*[^\W\d_](?:{_HS}{_NAMEWORD})?)\.(?:{_HS}+|$))"
 )
 # "Moscow (AFP) - …", "Тбилиси, 5 марта (Новости-Грузия) — …": a place in title case needs a
 # source in parentheses and a sentence after the dash
 _TITLE_PLACE_RE = re.compile(
     rf"\s*(?P<place>{_UPPER}[^\W\d_]+(?:(?:{_HS}|-){_UPPER}[^\W\d_]+){{0,2}})"
     rf"(?:,{_HS}*(?P<date>{_DATE}))?{_HS}*"
-    rf"\((?P<source>{_CAPWORD}(?:{_HS}{_CAPWORD}){{0,2}})\)(?P<dash>{_DASH})"
+    rf"(?:\((?P<source>{_CAPWORD}(?:{_HS}{_CAPWORD}){{0,2}})\)(?P<dash>{_DASH})"
+    rf"|/(?P<slashed>{_CAPWORD}(?:{_HS}{_CAPWORD}){{0,2}})/\.?{_HS}+)"
     rf"(?=(?:{_UPPER}|[«“„\"\d]))"
 )
 # "(AP) — …": a source without a place
@@ -110,10 +113,10 @@ def match_dateline(text: str) -> tuple[str, str, int] | None:
         found = _checked(m)
         if found is not None:
             return found
-    if first != "(" and "(" in text[start : start + 80]:
+    if first != "(" and ("(" in text[start : start + 80] or "/" in text[start : start + 80]):
         m = _TITLE_PLACE_RE.match(text)
         if m is not None and m["place"].split()[0].upper() not in _NOT_PLACES:
-            return m["place"], m["source"], m.end()
+            return m["place"], m["source"] or m["slashed"], m.end()
     regex = _SOURCE_ONLY_RE if first == "(" else _INTERFAX_RE
     probe = text[start : start + 200].upper()
     if regex is _SOURCE_ONLY_RE or "NTERFAX" in probe or "НТЕРФАКС" in probe:
@@ -130,9 +133,9 @@ def _checked(m: re.Match) -> tuple[str, str, int] | None:
         place = place[:-1]  # "MOSCOW. April 1 (Interfax) -": the dot parts place and date
     if sum(c.isalpha() for c in place) < 3 or place.split()[0].rstrip(".") in _NOT_PLACES:
         return None
-    if m["capsource"] and not m["date"]:
+    if (m["capsource"] or m["dotsource"]) and not m["date"]:
         return None  # "NATO, CSTO. …": an agency in capitals follows a date
-    source = (m["source"] or m["slashed"] or m["capsource"] or "").strip()
+    source = (m["source"] or m["slashed"] or m["capsource"] or m["dotsource"] or "").strip()
     if m["after"] and not source and m["date"]:
         source = m["after"]
         end = m.end()
@@ -167,9 +170,12 @@ def split_dateline(text: str) -> tuple[str, str, str]:
         Москва. 1 апреля. INTERFAX.RU - …           Interfax (the place as written)
         MOSCOW. April 1 (Interfax) - …
         ЕРЕВАН, 7 НОЯБРЯ, АРМЕНПРЕСС. …             an agency in capitals after a date
+        ЕРЕВАН, 8 ДЕКАБРЯ. АРМЕНПРЕСС. …
+        ТБИЛИСИ, 8 декабря 2026. EADaily. …          an agency after a date and a stop
         KYIV, Ukraine — Russia …                    a region before the dash, then a capital
         Moscow (AFP) - …                            a place in title case: a source in
         Тбилиси, 5 марта (Новости-Грузия) — …       parentheses and a capital after the dash
+        Yerevan /Mediamax/. …                       or a source between slashes
 
     The place is a run of one to four upper-case words (any cased script; hyphens,
     apostrophes, dots and ``/`` allowed: ``NEW YORK``, ``ST. PETERSBURG``,

@@ -27,6 +27,7 @@ __all__ = [
     "find_layout",
     "is_byline",
     "is_credit_line",
+    "is_head_caption",
     "linked_titles",
     "opens_with_body",
     "read_head",
@@ -55,6 +56,7 @@ _PHOTO = r"(?:photos?|photograph|фото|снимок)"
 _PHOTO_TAIL_RE = re.compile(
     rf"(?:\((?:[\w.]+ ){{0,2}}{_PHOTO}(?: ?[:/]| (?:by|credit)\b| (?-i:[A-ZА-ЯЁ]))[^()]{{0,150}}\)\.?"
     rf"|[.!?] (?:{_PHOTO}|illustration|иллюстрация) ?: ?[^.!?()]{{1,150}}"
+    rf"|[.!?] (?:{_PHOTO}|illustration) by [^.!?()]{{1,80}}"
     r"| (?-i:Photograph|Photo|Фото|Illustration): [^.!?()]{1,150}"
     r"|(?:/| via | for )getty images[^.!?()]{0,40}\)?\.?)$",
     re.IGNORECASE,
@@ -116,7 +118,7 @@ def _has_photo_word(text: str) -> bool:
     return False
 
 
-def _is_head_caption(line: str) -> bool:
+def is_head_caption(line: str) -> bool:
     """Whether a stripped line of the head is a caption or a credit: it ends in a
     parenthesized credit or date without a full stop after it, or is made of credits only
     ("Name / TASS / Scanpix", "REUTERS/Name")."""
@@ -134,7 +136,9 @@ def _is_head_caption(line: str) -> bool:
     return spaced and _MIXED_RE.search(line) is not None and _CREDITS_RE.fullmatch(line) is not None
 
 
-_CAPS_SOURCE_RE = re.compile(r",[ \t]*[A-ZА-ЯЁ]{3,}(?:[ \t-][A-ZА-ЯЁ]{2,})?\.(?:\s|$)")
+_CAPS_SOURCE_RE = re.compile(
+    r"[,.][ \t]*(?:[A-ZА-ЯЁ]{3,}(?:[ \t-][A-ZА-ЯЁ]{2,})?|[A-ZА-ЯЁ][\w.-]*[^\W\d_])\.(?:\s|$)"
+)
 
 
 def _has_dash(raw: str) -> bool:
@@ -262,7 +266,7 @@ def read_head(
             # must follow
             (pending if pending else found_list).append((start, "byline"))
             continue
-        if (line[-1] == ")" or "/" in line) and _is_head_caption(line):
+        if (line[-1] == ")" or "/" in line) and is_head_caption(line):
             found[start] = "caption"
             continue
         # a dateline starts with a capital or "(" and holds a dash or a slash, or an agency in
@@ -323,7 +327,8 @@ _DASH_PAIRS = tuple((c, "") for c in DASH_CHARS)
 # A line that only announces links: "Read also", "Related:", "См. также", "По теме"
 _LINK_CUE_RE = re.compile(
     r"(?:read (?:more|also)|related(?: (?:articles?|stories|coverage|content|news))?|see also"
-    r"|also read|more on this|читайте также|смотрите также|по теме|см\. также)\W{0,3}",
+    r"|also read|more on this|more stories|most read|читайте также|смотрите также"
+    r"|(?:новости и |ещ[её] )?(?:материалы )?по теме|см\. также)\W{0,3}",
     re.IGNORECASE,
 )
 
@@ -331,8 +336,9 @@ _LINK_CUE_RE = re.compile(
 def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
     """The titles under a dropped "Read also" or "Related" line: ``{start: "boilerplate"}``.
 
-    A line that only says "Read also" (or "Related:", "По теме", …) announces a link whose
-    title is the next line: that line goes too when it is short and not a closed sentence.
+    A line that only says "Read also" (or "Related:", "По теме", …) announces links whose
+    titles are the next lines, one a line: those go too while they are short and not closed
+    sentences, up to six of them and never past a blank line.
 
     Examples
     --------
@@ -350,11 +356,21 @@ def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
         nxt = end + 1
         while nxt < len(text) and text[nxt] == "\n":
             nxt += 1
-        stop = text.find("\n", nxt)
-        title = text[nxt : len(text) if stop == -1 else stop].strip()
-        if title and nxt not in drops and _is_open_short(title):
+        # the titles listed under it, one a line, up to a blank line or a sentence
+        for _ in range(_LINKED_TITLES):
+            stop = text.find("\n", nxt)
+            title = text[nxt : len(text) if stop == -1 else stop].strip()
+            if not title or nxt in drops or not _is_open_short(title):
+                break
             found[nxt] = "boilerplate"
+            if stop == -1:
+                break
+            nxt = stop + 1
     return found
+
+
+#: How many titles under a "Related" line are taken.
+_LINKED_TITLES = 6
 
 
 def _has_date(line: str, dateline: tuple[str, str, int]) -> bool:

@@ -3,7 +3,8 @@
 :func:`framing.clean_articles` writes, for every article, the pieces it removed into the
 column ``removed``: a JSON list (a plain string, safe in CSV and Parquet, the same for the
 same input) of ``{"reason": …, "at": …, "text": …}`` in the order of the text, where
-``reason`` is ``"boilerplate"``, ``"caption"``, ``"byline"`` or ``"dateline"``, ``text`` the
+``reason`` is ``"boilerplate"``, ``"caption"``, ``"byline"``, ``"dateline"`` or ``"metadata"``
+(timestamps, counts, tags, a database's fields), ``text`` the
 exact characters removed (with the one line break that went with a line) and ``at`` the
 offset in the cleaned text where they stood. :func:`removed_pieces` turns the column into a
 table, and :func:`restore_removed` puts pieces back, all or those of some reasons.
@@ -37,7 +38,7 @@ __all__ = [
 
 #: Why a piece was removed: the reasons :func:`framing.clean_articles` records.
 #: ``"cleaner"`` marks the lines that a cleaner of your own dropped (see :func:`dropped_lines`).
-REASONS = ("boilerplate", "caption", "byline", "dateline", "cleaner")
+REASONS = ("boilerplate", "caption", "byline", "dateline", "metadata", "cleaner")
 
 Piece = tuple[str, int, str]  # (reason, at, text)
 
@@ -300,7 +301,7 @@ def removed_pieces(cleaned: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``article_id``, ``reason`` (``"boilerplate"``, ``"caption"``,
-        ``"byline"``, ``"dateline"``), ``text`` (the piece, stripped), ``at`` (the offset
+        ``"byline"``, ``"dateline"``, ``"metadata"``), ``text`` (the piece, stripped), ``at`` (the offset
         in the cleaned text where it stood) and ``removed`` (the exact characters removed).
 
     Examples

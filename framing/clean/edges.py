@@ -1,0 +1,352 @@
+"""The edges of an article: the page furniture above and below the body.
+
+Web pages, apps and news databases put lines around an article that are not its words: a
+timestamp ("08.12.2026 | 14:05", "Updated: Dec. 9, 2026"), a view count ("1 245 просмотров"),
+a reading time ("3 min read"), a database's fields ("Length: 612 words", "Load-Date: December
+9, 2026", "End of Document"), a tags line ("Tags: Armenia, CSTO"), the notice Russian law
+requires of "foreign agents", and the appeals for readers' support under the article.
+:func:`edge_lines` finds them in the first and the last lines of a text, where pages put
+them; each pattern takes a whole line, so a sentence of the body that mentions a date, a
+tag or support is never one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .datelines import DATE_PATTERN
+from .head import is_byline, is_head_caption
+
+__all__ = ["EDGE_LINES", "edge_lines", "head_block", "head_edges", "is_metadata_line", "tail_edges"]
+
+#: How many non-empty lines at each end of a text are read for page furniture.
+EDGE_LINES = 8
+
+_HS = r"[^\S\n]"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"
+_ZONE = (
+    r"\(?(?:utc|gmt|msk|мск|amt|azt|get|cet|cest|eet|eest|est|edt|pst|bst)"
+    r"(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?\)?"
+)
+_AGO = (
+    r"(?:\d+|an?|one)\s(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\sago"
+    r"|\d+\s(?:секунд|минут|час|дн|недел)\w*\sназад|(?:just now|только что)"
+)
+_DAY = r"(?:today|yesterday|сегодня|вчера)"
+_ATOM = rf"(?:{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
+_SEP = r"(?:\s*[,|·•/–—-]\s*|\s+(?:(?:at|в)\s+)?)"
+_LABEL = (
+    r"(?:(?:last\s)?updated|published|posted|created|modified|first published|date"
+    r"|обновлено|опубликовано|изменено|создано|дата(?:\sпубликации|\sвыпуска)?|дата и время)"
+    r"(?:\s(?:on|at))?\s*:?\s*"
+)
+# a line of dates and times only: "December 8, 2026", "08.12.2026 | 14:05", "Updated: Dec. 9"
+_STAMP_RE = re.compile(rf"(?P<label>{_LABEL})?{_ATOM}(?:{_SEP}{_ATOM})*", re.IGNORECASE)
+# what makes a line of dates a timestamp, not a table's heading ("April 7") or a number: a
+# year, a time, "ago" or a label
+_STAMPED_RE = re.compile(r"(?:19|20)\d\d|\d:\d\d|ago\b|назад|just now|только что", re.IGNORECASE)
+_COUNT = r"\d[\d .,]*\s?[kк]?"
+_METADATA_RE = re.compile(
+    # view counts and reading times: "Views: 1 245", "872 просмотра", "3 min read"
+    rf"(?:(?:views?|reads|просмотр\w*|прочтени\w*)\s*:?\s*{_COUNT}"
+    rf"|{_COUNT}\s*(?:views?|reads|просмотр\w*|прочтени\w*)"
+    r"|\d+\s*(?:min(?:ute)?s?|мин(?:ут\w*)?)\.?\s*(?:read|reading|чтения)"
+    r"|(?:reading time|время чтения|время прочтения)\s*:?\s*\d+\s*(?:min(?:ute)?s?|мин\w*)\.?"
+    r"|(?:comments?|комментари\w*)\s*:?\s*\(?\d*\)?"
+    # a database's fields: LexisNexis, Factiva, Integrum
+    r"|(?:length\s*:\s*|wc\s+)?\d[\d,]*\s*words"
+    r"|(?:load-date|publication-type|language|section|graphic|journal-code|document-type"
+    r"|источник|номер|страница|рубрика|выпуск)\s*:\s*[^.!?]{0,80}"
+    r"|body|end of document|document\s\w{10,40}"
+    r")",
+    re.IGNORECASE,
+)
+# "Tags: Armenia, CSTO", "Теги: …", "Read more about: Georgia , Tourism": short items only
+_TAGS_RE = re.compile(
+    r"(?:tags?|topics?|keywords|related topics|read more about|more about|filed under"
+    r"|теги|метки|ключевые слова|темы?|рубрики)\s*:\s*[^.!?:\n]{1,200}",
+    re.IGNORECASE,
+)
+# The notice Russian law requires of a "foreign agent", as it stands at the top or the end
+_NOTICE_RE = re.compile(
+    r"(?:данное сообщение \(материал\)|настоящий материал \(информация\)|этот материал)"
+    r"\s.{0,250}(?:иностранн\w+ агент|функции иностранного агента).{0,600}"
+    r"|18\+",
+    re.IGNORECASE,
+)
+# Appeals for readers' support and the buttons around them, under the article. Each opens
+# its line: a sentence of the body that mentions support or donations is not one of them.
+_APPEAL_RE = re.compile(
+    r"(?:(?:please\s)?(?:consider\s)?support(?:ing)?\s(?:us|our\s(?:work|journalism|reporting)"
+    r"|independent\s(?:journalism|media|reporting)|(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*){0,3}"
+    r"(?:[.!]|$))"
+    r"|if you (?:found|like|liked|value|valued|enjoyed|appreciate)\b.{0,200}\b(?:support|donat)"
+    r"|(?:become|join us as) a (?:member|patron|supporter|subscriber)\b"
+    r"|(?:we|we've|we have) (?:are|been|remain)\s.{0,120}\b(?:independent|reader-supported)\b"
+    r".{0,200}\b(?:readers?|members?|support|donat\w*|journalism|outlet|newsroom)\b"
+    r"|your support\b|a message from\b[^.!?]{0,60}$|dear readers?\W*$|donate(?: now| today)?\W*$"
+    r"|(?:once|monthly|annually|yearly|continue|support us|subscribe now|donate)\W*$"
+    r"|read (?:this|it|the article)? ?in (?:russian|armenian|english|georgian|azerbaijani"
+    r"|ukrainian)\W*$"
+    r"|(?:this|the) (?:article|story|post) (?:was |is )?(?:originally |first )?"
+    r"(?:published|appeared)\b.{0,150}$|the post\b.{0,200}\bappeared first on\b.{0,120}$"
+    r"|(?:continue reading|продолжение следует)\W*$"
+    r"|(?:поддержите|поддержать|помогите)\s(?:нас|«|\")"
+    r"|[«\"]?[А-ЯЁA-Z][\w»\"]*\s(?:работает|существует) (?:только )?благодаря (?:читател|вам|ваш|пожертв)"
+    r"|нам нужна ваша помощь|мы (?:остаемся|остаёмся) независимыми"
+    r"|читать на (?:армянском|английском|русском|грузинском|азербайджанском)\W*$"
+    r"|(?:читайте|подписывайтесь на) .{0,60}\b(?:telegram|телеграм|дзен|vk|вконтакте)\w*\W*$"
+    r"|follow us\b.{0,60}\b(?:telegram|twitter|facebook|instagram|youtube|x)\W*$"
+    r"|материал (?:подготовлен|опубликован) (?:при поддержке|в рамках)\b.{0,200}$"
+    r"|мнение (?:редакции|автора) может не совпадать\b.{0,200}$"
+    r"|materials? may be (?:reproduced|republished|used)\b.{0,200}$|all rights reserved\b.{0,200}$"
+    r"|get\b.{0,100}\b(?:delivered to|in|into) your inbox\b.{0,100}$"
+    r")",
+    re.IGNORECASE,
+)
+# "… is an independent news organization. Please consider supporting our work. Donate"
+_PLEASE_RE = re.compile(
+    r"[.!?] please (?:consider )?(?:support(?:ing)? (?:us|our work|our journalism)|donat\w*)\b"
+    r".{0,100}$",
+    re.IGNORECASE,
+)
+# What the lines each family takes hold: a line without it is spared the family's pattern
+_STAMP_HINT_RE = re.compile(
+    r"\d|body|end of|document|today|yesterday|just now|сегодня|вчера|только что|section"
+    r"|language|graphic|publication|источник|рубрика",
+    re.IGNORECASE,
+)
+# How the lines of timestamps, counts and fields start, when not with a digit: the first
+# three letters of months, weekdays, labels and fields
+_STAMP_OPENERS = frozenset(
+    """jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun upd pub
+    pos cre mod fir las dat tod yes jus vie rea com len wc  loa lan sec gra jou doc bod end
+    янв фев мар апр мая май июн июл авг сен окт ноя дек пон вто сре чет пят суб вос обн опу
+    изм соз дат сег вче тол про ком вре ист ном стр руб вып""".split()
+) | {"wc "}
+# Timestamps, counts and a database's fields are short lines; the notice is a long one
+_STAMP_LENGTH = 60
+_NOTICE_MIN = 120
+_NOTICE_HINT_RE = re.compile(r"иностранн|18\+", re.IGNORECASE)
+# The writer's note under an article: "Ulviyya Gasimova is a journalist based in Baku."
+_AUTHOR_NOTE_RE = re.compile(
+    r"(?-i:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}) is (?:an?|the) (?:[\w-]+ ){0,3}"
+    r"(?:journalist|reporter|correspondent|analyst|editor|writer|researcher|fellow|contributor"
+    r"|columnist|photographer|freelancer)\b[^.!?]{0,120}\b(?:based in|covering|who covers"
+    r"|who writes|writes about|reports? (?:on|from)|for|at)\b.{0,300}$",
+    re.IGNORECASE,
+)
+# Every line the patterns take is short, but the notice of a "foreign agent"
+_SHORT = 400
+_NOTICE_LENGTH = 900
+
+
+def is_metadata_line(line: str) -> bool:
+    """Whether a stripped line is a timestamp, a count or a database's field.
+
+    Examples
+    --------
+    >>> is_metadata_line("08.12.2026 | 14:05"), is_metadata_line("Updated: Dec. 9, 2026")
+    (True, True)
+    >>> is_metadata_line("872 просмотра"), is_metadata_line("Load-Date: December 9, 2026")
+    (True, True)
+    >>> is_metadata_line("On December 8, 2026, Armenia froze its membership.")
+    False
+    """
+    if len(line) > 120 or line[0].islower():
+        return False
+    stamp = _STAMP_RE.fullmatch(line)
+    if stamp is not None:
+        return stamp["label"] is not None or _STAMPED_RE.search(line) is not None
+    return _METADATA_RE.fullmatch(line) is not None
+
+
+def _reason(line: str, tail: bool) -> str | None:
+    """The reason to remove a stripped line at an edge of a text, or None to keep it."""
+    if line[0].islower():  # a hard-wrapped paragraph goes on
+        return None
+    size = len(line)
+    if _NOTICE_MIN <= size <= _NOTICE_LENGTH and _NOTICE_HINT_RE.search(line) is not None:
+        if _NOTICE_RE.fullmatch(line) is not None:
+            return "boilerplate"
+    if size > _SHORT:
+        return None
+    if (
+        size <= _STAMP_LENGTH
+        and (line[0].isdigit() or line[:3].lower() in _STAMP_OPENERS)
+        and _STAMP_HINT_RE.search(line) is not None
+        and is_metadata_line(line)
+    ):
+        return "metadata"
+    if ":" in line[:30] and _TAGS_RE.fullmatch(line) is not None:
+        return "metadata"
+    if not tail:
+        return None
+    if _APPEAL_RE.match(line) is not None:
+        return "boilerplate"
+    if "lease" in line and _PLEASE_RE.search(line) is not None:
+        return "boilerplate"
+    if " is " in line and _AUTHOR_NOTE_RE.match(line) is not None:
+        return "byline"
+    return None
+
+
+def _lines_from_start(text: str, skip: dict[int, str], limit: int):
+    """``(start, stripped line)`` of the first ``limit`` non-empty lines not in ``skip``."""
+    seen, start, size = 0, 0, len(text)
+    while seen < limit and start <= size:
+        end = text.find("\n", start)
+        end = size if end == -1 else end
+        line = text[start:end].strip()
+        if line and start not in skip:
+            seen += 1
+            yield start, line, end
+        start = end + 1
+
+
+def _lines_from_end(text: str, skip: dict[int, str], limit: int):
+    """``(start, stripped line)`` of the last ``limit`` non-empty lines not in ``skip``,
+    the last first."""
+    seen, end = 0, len(text)
+    while seen < limit and end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and start not in skip:
+            seen += 1
+            yield start, line
+        end = start - 1
+
+
+def edge_lines(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> dict[int, str]:
+    """The lines of page furniture at the head and the tail of ``text``: ``{start: reason}``.
+
+    The head is read from the first line down, for timestamps, counts, a database's fields,
+    tags and notices (reason ``"metadata"``, or ``"boilerplate"`` for a notice), up to
+    ``lines`` non-empty lines and never into the body (a paragraph after one that ended a
+    sentence, or a line that goes on in lower case on the next). The tail is read from the
+    last line up, for these and for appeals for support and their buttons, and ends at the
+    first line that is none of them. Lines in ``skip`` (already removed) are passed over.
+
+    Examples
+    --------
+    >>> text = ("Anahit Sargsyan\\nDecember 8, 2026\\n\\nArmenia said no.\\n\\n"
+    ...         "Tags: Armenia, CSTO\\nSupport independent journalism. Donate")
+    >>> sorted(edge_lines(text, {}).items())
+    [(16, 'metadata'), (52, 'metadata'), (72, 'boilerplate')]
+    """
+    found = head_edges(text, skip, lines=lines)
+    found.update(tail_edges(text, {**skip, **found}, lines=lines))
+    return found
+
+
+def head_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> dict[int, str]:
+    """The head's part of :func:`edge_lines`."""
+    found: dict[int, str] = {}
+    closed = False  # whether a sentence has ended: the body may have begun
+    for start, line, end in _lines_from_start(text, skip, lines):
+        if closed and text[start - 2 : start] == "\n\n":
+            break  # a paragraph after one that ended a sentence: the body
+        reason = _reason(line, tail=False)
+        if reason is not None and not (_goes_on(text, start) and _TIMED_RE.search(line) is None):
+            found[start] = reason
+        elif text[end + 1 : end + 2].islower():
+            break  # a hard-wrapped paragraph: the body has begun
+        else:
+            closed = closed or line[-1] in ".!?…"
+    return found
+
+
+def tail_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> dict[int, str]:
+    """The tail's part of :func:`edge_lines`: lines in ``skip`` are passed over, and the
+    reading stops at one of them that is the head's (a short text)."""
+    found: dict[int, str] = {}
+    for start, line in _lines_from_end(text, {}, lines):
+        if start in skip:
+            if skip[start] in ("metadata",) and start < len(text) // 2:
+                break
+            continue
+        reason = _reason(line, tail=True)
+        if reason is None or (_goes_on(text, start) and _TIMED_RE.search(line) is None):
+            break
+        found[start] = reason
+    return found
+
+
+# A timestamp with a time or a label is one even right under a line of text
+_TIMED_RE = re.compile(rf"\d:\d\d|{_LABEL}|\|", re.IGNORECASE)
+
+
+def _goes_on(text: str, start: int) -> bool:
+    """Whether the line at ``start`` ends a hard-wrapped paragraph: the line right above it
+    is long and stops without a full stop ("… paid\nJune 20, 1986")."""
+    if start < 2 or text[start - 2] == "\n":
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip()
+    return len(above) >= 40 and (above[-1].isalnum() or above[-1] in ",;")
+
+
+_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ]?[a-zа-яё'’]+)?"
+# A byline in a page's head: a bare name ("Anahit Sargsyan"), "Written by …", "by …", a
+# staff line ("ASBAREZ STAFF", "Staff writer"), the BBC's "Автор,…" and "Должность,…"
+_HEAD_BYLINE_RE = re.compile(
+    rf"{_NAME_WORD}(?: (?:[A-ZА-ЯЁ]\. )?{_NAME_WORD}){{1,2}}"
+    r"|(?:written |words |text )?by [A-ZА-ЯЁ][\w.'’-]+(?: [A-ZА-ЯЁ][\w.'’-]+){1,3}"
+    r"(?:(?:,| and| и) [A-ZА-ЯЁ][\w.'’-]+(?: [A-ZА-ЯЁ][\w.'’-]+){1,3}){0,3}"
+    r"|(?:[A-ZА-ЯЁ][\w.-]+ )?(?:staff|staff (?:writer|reporter)|редакция|newsroom)"
+    r"|(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.-]+)?) (?-i:STAFF|NEWSROOM)"
+    r"|(?:корреспондент|обозреватель|редактор|correspondent|reporter|editor)\b[^.!?]{0,80}"
+    r"|(?:автор|должность|author|role)\s?,\s?[^\W\d_][^.!?]{0,80}",
+    re.IGNORECASE,
+)
+# The BBC's scraped captions: "Автор фото,Getty Images", "Image caption, …"
+_HEAD_CAPTION_RE = re.compile(
+    r"(?:автор фото|подпись к фото|image source|image caption|фото|photo)\s?,\s?[^\n]{1,200}",
+    re.IGNORECASE,
+)
+_BLOCK_LINES = 8
+
+
+def head_block(text: str, drops: dict[int, str]) -> dict[int, str]:
+    """The bylines and credits of a page's head that no dateline follows: ``{start: reason}``.
+
+    The head is the first block of lines (up to the first blank line, at most eight). It is
+    read only when it shows itself to be a head: one of its lines is already removed as
+    metadata, a byline or a caption, or is a credit line. Then its bylines (a bare name, "by
+    …", a staff line) and credits are taken; the headline and any other line stay.
+
+    Examples
+    --------
+    >>> text = "Armenia freezes its CSTO role\\nAnahit Sargsyan\\nDecember 8, 2026\\n\\nBody."
+    >>> head_block(text, {46: "metadata"})
+    {30: 'byline'}
+    >>> head_block("Armenia freezes\\nAnahit Sargsyan\\n\\nBody.", {})  # no sign of a head
+    {}
+    """
+    lines, start, size = [], 0, len(text)
+    while start < size and len(lines) <= _BLOCK_LINES:
+        end = text.find("\n", start)
+        end = size if end == -1 else end
+        line = text[start:end].strip()
+        if not line:
+            if lines:
+                break
+        elif lines and line[0].islower():
+            return {}  # a hard-wrapped paragraph, not a head
+        else:
+            lines.append((start, line))
+        start = end + 1
+    if not 2 <= len(lines) <= _BLOCK_LINES or start >= size:
+        return {}  # no block, or no body after it
+    evidence = any(drops.get(s) in ("metadata", "byline", "caption") for s, _ in lines)
+    found = {}
+    for s, line in lines:
+        if s in drops or len(line) > 200:
+            continue
+        if _HEAD_CAPTION_RE.fullmatch(line) or (
+            (line[-1] == ")" or "/" in line) and is_head_caption(line)
+        ):
+            found[s] = "caption"
+            evidence = True
+        elif is_byline(line) or _HEAD_BYLINE_RE.fullmatch(line):
+            found[s] = "byline"
+    return found if evidence else {}

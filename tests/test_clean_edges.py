@@ -1,0 +1,147 @@
+"""Page furniture above and below the body: what clean_articles takes, and what it leaves."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.clean import (
+    clean_articles,
+    normalize_quotes,
+    removed_pieces,
+    restore_removed,
+    split_dateline,
+)
+
+
+def _clean(text: str) -> tuple[str, list[tuple[str, str]], pd.DataFrame]:
+    out = clean_articles(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    pieces = removed_pieces(out)
+    return out.loc[0, "text"], list(zip(pieces["reason"], pieces["text"], strict=True)), out
+
+
+BODY = (
+    "Armenia and Azerbaijan agreed on Monday to reopen the border crossing, officials said.\n\n"
+    "The deal still needs the approval of both parliaments."
+)
+
+
+def test_a_scraped_head_loses_its_byline_timestamp_and_credit_but_keeps_its_headline():
+    text = (
+        "Syunik transit route could open in 2029, economist says\n"
+        "Anahit Sargsyan\n"
+        "December 8, 2026 | 14:05\n"
+        "The road near Meghri. Photo: CivilNet\n\n" + BODY
+    )
+    cleaned, pieces, out = _clean(text)
+    assert cleaned == "Syunik transit route could open in 2029, economist says\n\n" + BODY
+    assert pieces == [
+        ("byline", "Anahit Sargsyan"),
+        ("metadata", "December 8, 2026 | 14:05"),
+        ("caption", "The road near Meghri. Photo: CivilNet"),
+    ]
+    back = restore_removed(out, reasons="metadata").loc[0, "text"]
+    assert "December 8, 2026 | 14:05" in back and "Anahit Sargsyan" not in back
+
+
+@pytest.mark.parametrize(
+    ("head", "removed"),
+    [
+        ("Ольга Демидова\n08 декабря 2026 г., 12:40\nМаксим Стулов / Ведомости", 3),
+        ("By Yelena Sokolova\nUpdated: Dec. 9, 2026\n3 min read", 3),
+        ("Автор,Лиана Мкртчян\nДолжность,Русская служба Би-би-си\n8 декабря 2026", 3),
+        ("ASBAREZ STAFF\nDecember 8, 2026", 2),
+        ("Written by Tigran Hovsepyan\n1 245 views", 2),
+    ],
+)
+def test_heads_of_many_outlets(head, removed):
+    cleaned, pieces, _ = _clean("A headline of the day\n" + head + "\n\n" + BODY)
+    assert cleaned == "A headline of the day\n\n" + BODY
+    assert len(pieces) == removed
+
+
+def test_a_dateline_under_a_head_of_bylines_and_dates():
+    text = "Rally in Los Angeles\nASBAREZ STAFF\nDecember 8, 2026\n\nLOS ANGELES—Hundreds rallied."
+    cleaned, pieces, out = _clean(text)
+    assert cleaned == "Rally in Los Angeles\n\nHundreds rallied."
+    assert out.loc[0, "dateline_place"] == "LOS ANGELES"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Tags: Armenia, CSTO, Pashinyan",
+        "Теги: Армения, ОДКБ",
+        "Views: 2316",
+        "872 просмотра",
+        "Support independent journalism in Armenia. Become a CivilNet member today.",
+        "If you found this article useful, please consider supporting our journalism. Donate",
+        "Eurasianet is an independent news organization. Please consider supporting our work.",
+        "«Медуза» работает благодаря читателям. Поддержите нас, чтобы мы могли продолжать.",
+        "Поддержать «Медузу»",
+        "Ulviyya Gasimova is a journalist based in Baku.",
+        "This article was originally published by Azatutyun.am.",
+        "All rights reserved. Materials may be reproduced only with a hyperlink to NEWS.am",
+        "Get EVN Report's weekly digest delivered to your inbox.",
+        "Load-Date: December 9, 2026",
+        "End of Document",
+        "ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ "
+        "МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА",
+    ],
+)
+def test_tails_of_many_outlets_go(tail):
+    cleaned, pieces, _ = _clean(BODY + "\n\n" + tail + "\n\nTags: Armenia")
+    assert cleaned == BODY
+    assert [reason for reason, _ in pieces][-1] == "metadata"
+    assert pieces[0][1] == normalize_quotes(tail)
+
+
+def test_the_titles_under_a_related_line_go_with_it():
+    text = BODY + "\n\nAlso Read\nArmenia's 2027 Budget: Where the Money Goes\nFarmers Count Losses"
+    cleaned, pieces, _ = _clean(text)
+    assert cleaned == BODY
+    assert [p[1] for p in pieces] == [
+        "Also Read",
+        "Armenia's 2027 Budget: Where the Money Goes",
+        "Farmers Count Losses",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last line of a hard-wrapped paragraph (Reuters-21578) is the body
+        "The company said its assets rose after the payment of 28 cts a share in\n1986",
+        "NOTE: Earnings adjusted for three-for-two stock split paid\nJune 20, 1986",
+        "The report said prices would be reviewed\nannually.",
+        # a table's heading and its rows are data, not timestamps
+        "April 7\n    N.Z. Dlr....0.5698/05\n    Aust Dlr....0.7076/81",
+        " May   17,090\n Mar      632\n May       40",
+        "1010",
+        # last paragraphs of the body that mention support, independence, donations
+        BODY + "\n\nSupport for the bloc fell to 12 percent.",
+        BODY + "\n\nWe are independent of Moscow, Pashinyan said.",
+        BODY + "\n\nЗавод работает благодаря российскому газу.",
+        BODY + "\n\nA message from Putin was read out at the ceremony.",
+        BODY + "\n\nPashinyan said Armenia would become a member of the EU.",
+        # a short head with nothing that shows it to be a page's head
+        "Armenia freezes\nAnahit Sargsyan\n\n" + BODY,
+    ],
+)
+def test_body_that_looks_like_furniture_stays(text):
+    cleaned, pieces, _ = _clean(text)
+    assert pieces == []
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "source", "rest"),
+    [
+        ("ЕРЕВАН, 8 ДЕКАБРЯ. АРМЕНПРЕСС. Премьер сказал.", "ЕРЕВАН", "АРМЕНПРЕСС", "Премьер сказал."),
+        ("ТБИЛИСИ, 8 декабря 2026. EADaily. Дорога закрыта.", "ТБИЛИСИ", "EADaily", "Дорога закрыта."),
+        ("Yerevan /Mediamax/. Minister Papikyan said.", "Yerevan", "Mediamax", "Minister Papikyan said."),
+        ("MOSCOW, Dec 8. Russia said it would act.", "", "", "MOSCOW, Dec 8. Russia said it would act."),
+        ("Yerevan / Moscow relations are strained.", "", "", "Yerevan / Moscow relations are strained."),
+    ],
+)  # fmt: skip
+def test_more_wire_datelines(line, place, source, rest):
+    assert split_dateline(line) == (place, source, rest)
