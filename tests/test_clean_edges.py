@@ -111,8 +111,8 @@ def test_the_titles_under_a_related_line_go_with_it():
     "text",
     [
         # the last line of a hard-wrapped paragraph (Reuters-21578) is the body
-        "The company said its assets rose after the payment of 28 cts a share in\n1986",
-        "NOTE: Earnings adjusted for three-for-two stock split paid\nJune 20, 1986",
+        "Shr 22.50 dlrs vs 21.74 dlrs\nNOTE: latest assets after a payment of 28 cts a share in\n1986",
+        "Avg shrs 30,157,000\nNOTE: Earnings adjusted for three-for-two stock split paid\nJune 20, 1986",
         "The report said prices would be reviewed\nannually.",
         # a table's heading and its rows are data, not timestamps
         "April 7\n    N.Z. Dlr....0.5698/05\n    Aust Dlr....0.7076/81",
@@ -145,3 +145,46 @@ def test_body_that_looks_like_furniture_stays(text):
 )  # fmt: skip
 def test_more_wire_datelines(line, place, source, rest):
     assert split_dateline(line) == (place, source, rest)
+
+
+def test_a_caption_with_a_quoted_name_over_its_credit():
+    text = (
+        "Россиян стали чаще не пускать в Грузию\n"
+        "19:02, 3 декабря 2026\n"
+        'Пункт пропуска "Верхний Ларс", Северная Осетия\n'
+        "Erik Romanenko / TASS / Scanpix / LETA\n\n"
+        "За последний месяц не менее двадцати граждан России не пустили в страну."
+    )
+    cleaned, pieces, _ = _clean(text)
+    assert cleaned.split("\n\n") == [
+        "Россиян стали чаще не пускать в Грузию",
+        "За последний месяц не менее двадцати граждан России не пустили в страну.",
+    ]
+    assert [reason for reason, _ in pieces] == ["metadata", "caption", "caption"]
+
+
+def test_a_lower_case_byline_and_a_date_under_a_notice_and_headline():
+    text = (
+        "Zelensky, Erdogan discuss new prisoner exchange in Ankara\n"
+        "by Kateryna Hrytsenko\n"
+        "December 9, 2026 6:40 PM\n"
+        "3 min read\n\n" + BODY
+    )
+    cleaned, pieces, _ = _clean(text)
+    assert cleaned == "Zelensky, Erdogan discuss new prisoner exchange in Ankara\n\n" + BODY
+    notice = (
+        "ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ "
+        "МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА"
+    )
+    text = (
+        notice + "\nВ Грузии суд приговорил еще троих оппозиционных политиков\nДекабрь 08, 2026\n\n"
+    )
+    cleaned, pieces, _ = _clean(text + BODY)
+    assert cleaned == "В Грузии суд приговорил еще троих оппозиционных политиков\n\n" + BODY
+
+
+def test_a_related_header_with_a_colon_and_its_titles_at_the_end():
+    text = BODY + '\n\nПодписывайтесь на "Газету.Ru" в Telegram.\nНовости и материалы по теме:\n'
+    cleaned, pieces, _ = _clean(text + "Аракчи посетит Ереван и Баку до конца года")
+    assert cleaned == BODY
+    assert len(pieces) == 3

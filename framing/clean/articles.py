@@ -212,12 +212,12 @@ def clean_text(
             if dateline is None:
                 found, dateline = _under_head_block(base, drops, found)
         drops.update(found)
-        drops.update(tail_edges(base, drops))
         if drops:
             linked = linked_titles(base, drops)
             if dateline is not None:  # "Read more:\nYEREVAN (AP) — …": the body, no link
                 linked.pop(dateline[0], None)
             drops.update(linked)
+        drops.update(tail_edges(base, drops))
     else:
         dateline = _dateline_at_start(base, drops) if datelines else None
     if not datelines or dateline is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .datelines import DATE_PATTERN
-from .head import is_byline, is_head_caption
+from .head import is_byline, is_head_caption, is_link_cue, is_open_short, linked_titles
 
 __all__ = ["EDGE_LINES", "edge_lines", "head_block", "head_edges", "is_metadata_line", "tail_edges"]
 
@@ -247,9 +247,9 @@ def head_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
         if closed and text[start - 2 : start] == "\n\n":
             break  # a paragraph after one that ended a sentence: the body
         reason = _reason(line, tail=False)
-        if reason is not None and not (_goes_on(text, start) and _TIMED_RE.search(line) is None):
+        if reason is not None and not _goes_on(text, start, line, {**skip, **found}):
             found[start] = reason
-        elif text[end + 1 : end + 2].islower():
+        elif text[end + 1 : end + 2].islower() and not text.startswith("by ", end + 1):
             break  # a hard-wrapped paragraph: the body has begun
         else:
             closed = closed or line[-1] in ".!?…"
@@ -260,13 +260,20 @@ def tail_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
     """The tail's part of :func:`edge_lines`: lines in ``skip`` are passed over, and the
     reading stops at one of them that is the head's (a short text)."""
     found: dict[int, str] = {}
+    # a "Related" or "По теме:" line among the last ones, and the titles listed under it
+    for start, line in _lines_from_end(text, skip, lines):
+        if is_link_cue(line):
+            found[start] = "boilerplate"
+            found.update(linked_titles(text, {start: "boilerplate"}))
+            break
+    skip = {**skip, **found}
     for start, line in _lines_from_end(text, {}, lines):
         if start in skip:
             if skip[start] in ("metadata",) and start < len(text) // 2:
                 break
             continue
         reason = _reason(line, tail=True)
-        if reason is None or (_goes_on(text, start) and _TIMED_RE.search(line) is None):
+        if reason is None or _goes_on(text, start, line):
             break
         found[start] = reason
     return found
@@ -276,12 +283,20 @@ def tail_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
 _TIMED_RE = re.compile(rf"\d:\d\d|{_LABEL}|\|", re.IGNORECASE)
 
 
-def _goes_on(text: str, start: int) -> bool:
-    """Whether the line at ``start`` ends a hard-wrapped paragraph: the line right above it
-    is long and stops without a full stop ("… paid\nJune 20, 1986")."""
-    if start < 2 or text[start - 2] == "\n":
+def _goes_on(text: str, start: int, line: str, removed: dict[int, str] | None = None) -> bool:
+    """Whether the date ``line`` at ``start`` ends a hard-wrapped paragraph: the line right
+    above it is long, stops without a full stop, and is not a paragraph of one line (a
+    headline) ("… paid\nJune 20, 1986")."""
+    if start < 2 or text[start - 2] == "\n" or _TIMED_RE.search(line) is not None:
         return False
-    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip()
+    if _STAMP_RE.fullmatch(line) is None:
+        return False  # a count or a field, not a date a sentence may end with
+    above_start = text.rfind("\n", 0, start - 1) + 1
+    if above_start < 2 or text[above_start - 2] == "\n":
+        return False  # the line above is a paragraph of its own: a headline
+    if removed and text.rfind("\n", 0, above_start - 1) + 1 in removed:
+        return False  # the line above stands under a removed one: a headline
+    above = text[above_start : start - 1].rstrip()
     return len(above) >= 40 and (above[-1].isalnum() or above[-1] in ",;")
 
 
@@ -330,7 +345,7 @@ def head_block(text: str, drops: dict[int, str]) -> dict[int, str]:
         if not line:
             if lines:
                 break
-        elif lines and line[0].islower():
+        elif lines and line[0].islower() and not line.startswith("by "):
             return {}  # a hard-wrapped paragraph, not a head
         else:
             lines.append((start, line))
@@ -349,4 +364,10 @@ def head_block(text: str, drops: dict[int, str]) -> dict[int, str]:
             evidence = True
         elif is_byline(line) or _HEAD_BYLINE_RE.fullmatch(line):
             found[s] = "byline"
+    # what a credit describes stands right above it: "Border post «Upper Lars»" over
+    # "Erik Romanenko / TASS"; never the block's first line (the headline)
+    for (s, line), (below, _) in zip(lines[1:], lines[2:], strict=False):
+        credit = found.get(below) == "caption" or drops.get(below) in ("caption", "boilerplate")
+        if credit and s not in drops and s not in found and is_open_short(line):
+            found[s] = "caption"
     return found if evidence else {}

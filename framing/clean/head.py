@@ -28,6 +28,8 @@ __all__ = [
     "is_byline",
     "is_credit_line",
     "is_head_caption",
+    "is_link_cue",
+    "is_open_short",
     "linked_titles",
     "opens_with_body",
     "read_head",
@@ -76,6 +78,8 @@ _LONG_LINE = 300
 # A line that ends a sentence: a full stop, a question, a closing quote, a colon
 _CLOSED = ".!?…\"'»”“:;,"
 _QUOTE_RE = re.compile('["«»“”„]')
+# a quoted name closes without a stop; speech closes with one ('"We stay," he said')
+_SPEECH_RE = re.compile('[,.!?…:;]["»“”]')
 # What every dateline holds (a dash, or the slashes of "/TASS/"): a line without any is
 # spared the dateline's regular expressions
 _DASHED_RE = re.compile(f"[-/{DASH_CHARS}]")
@@ -148,14 +152,17 @@ def _has_dash(raw: str) -> bool:
     return _DASHED_RE.search(raw, 0, 200) is not None
 
 
-def _is_open_short(line: str) -> bool:
+def is_open_short(line: str) -> bool:
     """Whether a stripped line is short and not a closed sentence (a heading or caption)."""
     return (
         len(line) <= 200
         and line[-1] not in _CLOSED
         and line.count(" ") < 25
-        # a quote is never a caption
-        and ('"' not in line if line.isascii() else _QUOTE_RE.search(line) is None)
+        # speech is never a caption; a quoted name may be ("Border post «Upper Lars»")
+        and (
+            ('"' not in line if line.isascii() else _QUOTE_RE.search(line) is None)
+            or _SPEECH_RE.search(line) is None
+        )
     )
 
 
@@ -280,7 +287,7 @@ def read_head(
             found.update(found_list)
             found.update(pending)
             return found, (start, *dateline)
-        if _is_open_short(line) and len(pending) < 2:
+        if is_open_short(line) and len(pending) < 2:
             pending.append((start, "caption"))
             continue
         break
@@ -309,6 +316,8 @@ def opens_with_body(text: str, skip: dict[int, str], found: dict[int, str]) -> b
     second = end + 1
     if end <= 0 or second == len(text) or not text[second].islower():
         return False  # a head of one line, or a second line that may be a head's
+    if text.startswith("by ", second):
+        return False  # "by Kateryna Hrytsenko" under a headline
     if 0 in skip or 0 in found or second in skip or second in found:
         return False
     line = text[:end]
@@ -333,6 +342,15 @@ _LINK_CUE_RE = re.compile(
 )
 
 
+def is_link_cue(line: str) -> bool:
+    """Whether a stripped line only announces links: "Related", "Read also:", "По теме".
+
+    >>> is_link_cue("Новости и материалы по теме:"), is_link_cue("Related talks ended.")
+    (True, False)
+    """
+    return len(line) <= 40 and _LINK_CUE_RE.fullmatch(line) is not None
+
+
 def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
     """The titles under a dropped "Read also" or "Related" line: ``{start: "boilerplate"}``.
 
@@ -351,7 +369,7 @@ def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
         if reason != "boilerplate":
             continue
         end = text.find("\n", start)
-        if end == -1 or not _LINK_CUE_RE.fullmatch(text[start:end].strip()):
+        if end == -1 or not is_link_cue(text[start:end].strip()):
             continue
         nxt = end + 1
         while nxt < len(text) and text[nxt] == "\n":
@@ -360,7 +378,7 @@ def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
         for _ in range(_LINKED_TITLES):
             stop = text.find("\n", nxt)
             title = text[nxt : len(text) if stop == -1 else stop].strip()
-            if not title or nxt in drops or not _is_open_short(title):
+            if not title or nxt in drops or not is_open_short(title):
                 break
             found[nxt] = "boilerplate"
             if stop == -1:
