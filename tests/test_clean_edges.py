@@ -188,3 +188,66 @@ def test_a_related_header_with_a_colon_and_its_titles_at_the_end():
     cleaned, pieces, _ = _clean(text + "Аракчи посетит Ереван и Баку до конца года")
     assert cleaned == BODY
     assert len(pieces) == 3
+
+
+LEXISNEXIS = (
+    "Armenia halts payments to the CSTO\n"
+    "December 8, 2026 Tuesday 6:12 PM GMT\n\n"
+    "Copyright 2026 Guardian News & Media Limited All Rights Reserved\n\n"
+    "Section: WORLD NEWS; Version:2\n"
+    "Length: 263 words\n"
+    "Byline: Pjotr Sauer\n"
+    "Body\n\n" + BODY + "\n\n"
+    "Classification\n\n"
+    "Language: ENGLISH\n\n"
+    "Subject: INTERNATIONAL RELATIONS (92%); BUDGETS (88%)\n\n"
+    "Load-Date: December 9, 2026\n\n"
+    "End of Document"
+)
+FACTIVA = (
+    "HD Georgia's ruling party proposes donor reports\n"
+    "BY Lucy Papachristou\n"
+    "WC 318 words\n"
+    "PD 8 December 2026\n"
+    "SN Reuters News\n"
+    "LA English\n"
+    "LP\n" + BODY.replace("\n\n", "\nTD\n") + "\n"
+    "NS gpol : Domestic Politics\n"
+    "PUB Thomson Reuters (Markets) LLC\n"
+    "AN Document LBA0000020261208emc8006m5"
+)
+INTEGRUM = (
+    "Документ 3 из 27\n"
+    "Источник: Коммерсантъ\n"
+    "Дата выпуска: 08.12.2026\n"
+    "Номер: 225\n"
+    "Рубрика: Мировая политика\n"
+    "Ереван переписывает миграционные правила\n"
+    "Автор: Кирилл Кривошеев\n\n" + BODY
+)
+RSS = (
+    "Захарова: Москва не получала уведомления\n"
+    "https://tass.ru/politika/22716543\n"
+    "Tue, 08 Dec 2026 13:27:41 +0300\n\n" + BODY
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (LEXISNEXIS, "Armenia halts payments to the CSTO\n\n" + BODY),
+        (FACTIVA, BODY.replace("\n\n", "\n")),  # the headline is a field too (HD)
+        (INTEGRUM, "Ереван переписывает миграционные правила\n\n" + BODY),
+        (RSS, "Захарова: Москва не получала уведомления\n\n" + BODY),
+    ],
+    ids=["lexisnexis", "factiva", "integrum", "rss"],
+)
+def test_records_of_news_databases_keep_only_the_headline_and_the_body(text, kept):
+    cleaned, pieces, _ = _clean(text)
+    assert cleaned == kept
+    assert {reason for reason, _ in pieces} <= {"metadata", "byline", "boilerplate"}
+
+
+def test_factiva_codes_are_body_in_a_text_without_a_factiva_record():
+    text = "Armenia said no.\nLP\nTD\nNS gpol : Domestic Politics"
+    assert _clean(text)[1] == []

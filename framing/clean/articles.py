@@ -11,7 +11,7 @@ import pandas as pd
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
-from .edges import head_block, head_edges, tail_edges
+from .edges import factiva_markers, head_block, head_edges, tail_edges
 from .head import credit_lines, linked_titles, opens_with_body, read_head
 from .pipeline import cleaner_name, default_cleaner, normalized_with_drops
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
@@ -218,6 +218,7 @@ def clean_text(
                 linked.pop(dateline[0], None)
             drops.update(linked)
         drops.update(tail_edges(base, drops))
+        drops.update(factiva_markers(base))
     else:
         dateline = _dateline_at_start(base, drops) if datelines else None
     if not datelines or dateline is None:

@@ -17,23 +17,34 @@ import re
 from .datelines import DATE_PATTERN
 from .head import is_byline, is_head_caption, is_link_cue, is_open_short, linked_titles
 
-__all__ = ["EDGE_LINES", "edge_lines", "head_block", "head_edges", "is_metadata_line", "tail_edges"]
+__all__ = [
+    "EDGE_LINES",
+    "TAIL_LINES",
+    "edge_lines",
+    "factiva_markers",
+    "head_block",
+    "head_edges",
+    "is_metadata_line",
+    "tail_edges",
+]
 
 #: How many non-empty lines at each end of a text are read for page furniture.
-EDGE_LINES = 8
+EDGE_LINES = 14
+#: How many lines at the end are read at most (a database's record of fields is long).
+TAIL_LINES = 40
 
 _HS = r"[^\S\n]"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"
 _ZONE = (
     r"\(?(?:utc|gmt|msk|мск|amt|azt|get|cet|cest|eet|eest|est|edt|pst|bst)"
-    r"(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?\)?"
+    r"(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?\)?|[+−-]\d{4}"
 )
 _AGO = (
     r"(?:\d+|an?|one)\s(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?)\sago"
     r"|\d+\s(?:секунд|минут|час|дн|недел)\w*\sназад|(?:just now|только что)"
 )
 _DAY = r"(?:today|yesterday|сегодня|вчера)"
-_ATOM = rf"(?:{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
+_ATOM = rf"(?:(?:mon|tue|wed|thu|fri|sat|sun),|{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
 _SEP = r"(?:\s*[,|·•/–—-]\s*|\s+(?:(?:at|в)\s+)?)"
 _LABEL = (
     r"(?:(?:last\s)?updated|published|posted|created|modified|first published|date"
@@ -61,6 +72,31 @@ _METADATA_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
+# The fields of a news database's record (LexisNexis, ProQuest, Integrum, East View), one a
+# line, and the lines between them: "Length: 612 words", "Publication info: …", "Body"
+_FIELD_RE = re.compile(
+    r"(?:(?P<byline>byline|authors?|автор|авторы)"
+    r"|section|length|load-date|language|publication-type|subject|geographic|classification"
+    r"|dateline|graphic|highlight|document-type|journal-code|publication info|document url"
+    r"|proquest document id|word count|location|publication title|pages?|publication year"
+    r"|publication date|publisher|place of publication|country of publication|issn|edition"
+    r"|publication subject|source type|language of publication|document type|last updated"
+    r"|database|abstract|company|organization|person|industry|ticker|version|url"
+    r"|источник|дата выпуска|номер|страница|рубрика|выпуск|ключевые слова|заголовок)"
+    r"\s*:\s*[^\n]{0,400}"
+    r"|classification|body|full text:?|end of document|(?:page|страница|документ|document)"
+    r"\s\d+\s(?:of|из)\s\d+|https?://\S+|(?:copyright|\(c\)|©)\b.{0,250}"
+    r"|please do not (?:cut and paste|copy|redistribute)\b.{0,200}"
+    r"|(?:supplied|distributed) by\b.{0,100}",
+    re.IGNORECASE,
+)
+# Factiva's field codes, taken only in a text that has its record ("\nSN Reuters News")
+_FACTIVA_RE = re.compile(
+    r"(?P<byline>BY)\s.{1,150}|(?:HD|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CO|IN|NS|RE|IPC|IPD|PUB"
+    r"|AN|SE|CR|ART)(?:\s.{0,300})?"
+)
+_FACTIVA_MARKS = ("\nSN ", "\nPD ", "\nAN Document", "\nLA ")
+_MARKER_RE = re.compile(r"^(?:LP|TD)[^\S\n]*$", re.MULTILINE)
 # "Tags: Armenia, CSTO", "Теги: …", "Read more about: Georgia , Tourism": short items only
 _TAGS_RE = re.compile(
     r"(?:tags?|topics?|keywords|related topics|read more about|more about|filed under"
@@ -101,6 +137,10 @@ _APPEAL_RE = re.compile(
     r"|мнение (?:редакции|автора) может не совпадать\b.{0,200}$"
     r"|materials? may be (?:reproduced|republished|used)\b.{0,200}$|all rights reserved\b.{0,200}$"
     r"|get\b.{0,100}\b(?:delivered to|in|into) your inbox\b.{0,100}$"
+    r"|stay up to date\b.{0,200}$|.{0,200}[.!?] (?:subscribe|sign up|donate)(?: now| today)?\W*$"
+    r"|(?:print|email|share|leave a comment|comments?)(?:\W{1,3}(?:print|email|share))*\W*$"
+    r"|(?:[\w.]+ ){0,3}(?:writers?|correspondents?|reporters?|staff)\b.{0,150}\bcontributed"
+    r"(?: to)? (?:this|the) (?:report|story|article)\W*$"
     r")",
     re.IGNORECASE,
 )
@@ -161,10 +201,19 @@ def is_metadata_line(line: str) -> bool:
     return _METADATA_RE.fullmatch(line) is not None
 
 
-def _reason(line: str, tail: bool) -> str | None:
-    """The reason to remove a stripped line at an edge of a text, or None to keep it."""
+def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
+    """The reason to remove a stripped line at an edge of a text, or None to keep it.
+
+    ``factiva`` says that the text holds a Factiva record, whose field codes are taken.
+    """
+    if factiva and (m := _FACTIVA_RE.fullmatch(line)) is not None:
+        return "byline" if m["byline"] else "metadata"
+    if line.startswith(("http://", "https://")) and " " not in line:
+        return "metadata"  # a link on its own line
     if line[0].islower():  # a hard-wrapped paragraph goes on
         return None
+    if len(line) <= 500 and (m := _FIELD_RE.fullmatch(line)) is not None:
+        return "byline" if m["byline"] else "metadata"
     size = len(line)
     if _NOTICE_MIN <= size <= _NOTICE_LENGTH and _NOTICE_HINT_RE.search(line) is not None:
         if _NOTICE_RE.fullmatch(line) is not None:
@@ -235,52 +284,79 @@ def edge_lines(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
     [(16, 'metadata'), (52, 'metadata'), (72, 'boilerplate')]
     """
     found = head_edges(text, skip, lines=lines)
-    found.update(tail_edges(text, {**skip, **found}, lines=lines))
+    found.update(tail_edges(text, {**skip, **found}))
     return found
+
+
+def factiva_markers(text: str) -> dict[int, str]:
+    """The lines "LP" and "TD" of a Factiva record (lead paragraph, text), wherever they are."""
+    if not _has_factiva(text):
+        return {}
+    return {m.start(): "metadata" for m in _MARKER_RE.finditer(text)}
 
 
 def head_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> dict[int, str]:
     """The head's part of :func:`edge_lines`."""
     found: dict[int, str] = {}
     closed = False  # whether a sentence has ended: the body may have begun
+    factiva = _has_factiva(text)
     for start, line, end in _lines_from_start(text, skip, lines):
         if closed and text[start - 2 : start] == "\n\n":
             break  # a paragraph after one that ended a sentence: the body
-        reason = _reason(line, tail=False)
+        reason = _reason(line, tail=False, factiva=factiva)
         if reason is not None and not _goes_on(text, start, line, {**skip, **found}):
             found[start] = reason
-        elif text[end + 1 : end + 2].islower() and not text.startswith("by ", end + 1):
+        elif text[end + 1 : end + 2].islower() and not text.startswith(_LOWER_HEADS, end + 1):
             break  # a hard-wrapped paragraph: the body has begun
         else:
             closed = closed or line[-1] in ".!?…"
     return found
 
 
-def tail_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> dict[int, str]:
+def tail_edges(text: str, skip: dict[int, str], *, lines: int = TAIL_LINES) -> dict[int, str]:
     """The tail's part of :func:`edge_lines`: lines in ``skip`` are passed over, and the
     reading stops at one of them that is the head's (a short text)."""
     found: dict[int, str] = {}
     # a "Related" or "По теме:" line among the last ones, and the titles listed under it
-    for start, line in _lines_from_end(text, skip, lines):
-        if is_link_cue(line):
-            found[start] = "boilerplate"
-            found.update(linked_titles(text, {start: "boilerplate"}))
-            break
-    skip = {**skip, **found}
+    low = text[-_LINK_REACH:].lower()
+    if (
+        "related" in low or "see also" in low or "read also" in low or "also read" in low
+        or "read more" in low or "more on" in low or "more stories" in low or "most read" in low
+        or "most popular" in low or "more from" in low or "recommended" in low
+        or "may also like" in low or "read next" in low or "latest news" in low
+        or "теме" in low or "также" in low
+    ):  # fmt: skip
+        for start, line in _lines_from_end(text, skip, lines):
+            if is_link_cue(line):
+                found[start] = "boilerplate"
+                found.update(linked_titles(text, {start: "boilerplate"}))
+                break
+    if found:
+        skip = {**skip, **found}
+    factiva = _has_factiva(text)
     for start, line in _lines_from_end(text, {}, lines):
         if start in skip:
             if skip[start] in ("metadata",) and start < len(text) // 2:
                 break
             continue
-        reason = _reason(line, tail=True)
+        reason = _reason(line, tail=True, factiva=factiva)
         if reason is None or _goes_on(text, start, line):
             break
         found[start] = reason
     return found
 
 
+# How far from the end a link cue is looked for (every one holds one of the words above)
+_LINK_REACH = 800
+# Lines of a head that start in lower case: "by Kateryna Hrytsenko", a link
+_LOWER_HEADS = ("by ", "http://", "https://")
 # A timestamp with a time or a label is one even right under a line of text
 _TIMED_RE = re.compile(rf"\d:\d\d|{_LABEL}|\|", re.IGNORECASE)
+
+
+def _has_factiva(text: str) -> bool:
+    """Whether ``text`` holds two of the field codes of a Factiva record."""
+    return sum(mark in text for mark in _FACTIVA_MARKS) >= 2
 
 
 def _goes_on(text: str, start: int, line: str, removed: dict[int, str] | None = None) -> bool:
@@ -345,7 +421,7 @@ def head_block(text: str, drops: dict[int, str]) -> dict[int, str]:
         if not line:
             if lines:
                 break
-        elif lines and line[0].islower() and not line.startswith("by "):
+        elif lines and line[0].islower() and not line.startswith(_LOWER_HEADS):
             return {}  # a hard-wrapped paragraph, not a head
         else:
             lines.append((start, line))

@@ -336,7 +336,8 @@ _DASH_PAIRS = tuple((c, "") for c in DASH_CHARS)
 # A line that only announces links: "Read also", "Related:", "См. также", "По теме"
 _LINK_CUE_RE = re.compile(
     r"(?:read (?:more|also)|related(?: (?:articles?|stories|coverage|content|news))?|see also"
-    r"|also read|more on this|more stories|most read|читайте также|смотрите также"
+    r"|also read|more on this|more stories|most read|most popular|read next|latest news"
+    r"|recommended(?: for you)?|you may also like|more from [^.!?]{1,40}|читайте также|смотрите также"
     r"|(?:новости и |ещ[её] )?(?:материалы )?по теме|см\. также)\W{0,3}",
     re.IGNORECASE,
 )
@@ -348,7 +349,7 @@ def is_link_cue(line: str) -> bool:
     >>> is_link_cue("Новости и материалы по теме:"), is_link_cue("Related talks ended.")
     (True, False)
     """
-    return len(line) <= 40 and _LINK_CUE_RE.fullmatch(line) is not None
+    return len(line) <= 60 and _LINK_CUE_RE.fullmatch(line) is not None
 
 
 def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
