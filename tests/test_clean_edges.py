@@ -251,3 +251,62 @@ def test_records_of_news_databases_keep_only_the_headline_and_the_body(text, kep
 def test_factiva_codes_are_body_in_a_text_without_a_factiva_record():
     text = "Armenia said no.\nLP\nTD\nNS gpol : Domestic Politics"
     assert _clean(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "--With assistance from Alexander Sazonov.",
+        "CNN's Anna Chernova and Kevin Liptak contributed reporting.",
+        "Natalia Abbakumova in Riga, Latvia, contributed to this report.",
+        "Follow AP's coverage of Russia at https://apnews.com/hub/russia",
+        "• This article was amended on 16 December 2026. An earlier version said otherwise.",
+        "im/dc/rlp",
+        "mk/wd (AFP, Reuters)",
+    ],
+)
+def test_wire_sign_offs_and_notes_at_the_end(tail):
+    cleaned, pieces, _ = _clean(BODY + "\n\n" + tail)
+    assert cleaned == BODY
+    assert [reason for reason, _ in pieces] == ["boilerplate"]
+
+
+def test_the_editors_initials_of_a_hard_wrapped_line_are_the_body():
+    text = "Prices of crude oil rose to 18 dlrs a barrel, up from 17.50\ndlrs/bbl"
+    assert _clean(text)[1] == []
+
+
+def test_a_list_of_links_in_the_middle_of_the_text():
+    text = (
+        "(Bloomberg) -- Russia's budget deficit widened in November.\n\n"
+        "Most Read from Bloomberg\n"
+        "Europe's Gas Traders Brace for Cold Snap\n"
+        "Turkey Weighs Eurobond Sale as Lira Steadies\n\n"
+        "The government has forecast a deficit of 2.6%."
+    )
+    cleaned, pieces, _ = _clean(text)
+    assert "Most Read" not in cleaned and "Cold Snap" not in cleaned
+    assert cleaned.endswith("The government has forecast a deficit of 2.6%.")
+
+
+def test_a_headline_with_a_quoted_term_then_a_byline_and_the_ap_dateline():
+    text = (
+        "Russia bans Armenian news site as 'undesirable'\n"
+        "By The Associated Press\n\n"
+        "(AP) — Russia's Prosecutor General's Office declared the site undesirable."
+    )
+    cleaned, pieces, out = _clean(text)
+    assert out.loc[0, "dateline_source"] == "AP"
+    # the heading over a dateline goes as a caption, as it does without the quoted term
+    assert cleaned == "Russia's Prosecutor General's Office declared the site undesirable."
+
+
+def test_a_guardian_head_with_its_time_in_the_british_way():
+    text = (
+        "European leaders pledge air defence for Ukraine\n"
+        "Zelenskyy thanks allies but says Russia is 'counting on Europe getting tired'\n"
+        "Kate Connolly in Berlin and Luke Harding in Kyiv\n"
+        "Tue 15 Dec 2026 18.22 GMT\n\n" + BODY
+    )
+    cleaned, pieces, _ = _clean(text)
+    assert [reason for reason, _ in pieces] == ["byline", "metadata"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .datelines import DATE_PATTERN
-from .head import is_byline, is_head_caption, is_link_cue, is_open_short, linked_titles
+from .head import is_byline, is_head_caption, is_open_short
 
 __all__ = [
     "EDGE_LINES",
@@ -44,10 +44,10 @@ _AGO = (
     r"|\d+\s(?:секунд|минут|час|дн|недел)\w*\sназад|(?:just now|только что)"
 )
 _DAY = r"(?:today|yesterday|сегодня|вчера)"
-_ATOM = rf"(?:(?:mon|tue|wed|thu|fri|sat|sun),|{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
+_ATOM = rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\.?,?(?=\s)|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE})|{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
 _SEP = r"(?:\s*[,|·•/–—-]\s*|\s+(?:(?:at|в)\s+)?)"
 _LABEL = (
-    r"(?:(?:last\s)?updated|published|posted|created|modified|first published|date"
+    r"(?:(?:last\s)?updated|published|posted|created|modified|first published|issued|date"
     r"|обновлено|опубликовано|изменено|создано|дата(?:\sпубликации|\sвыпуска)?|дата и время)"
     r"(?:\s(?:on|at))?\s*:?\s*"
 )
@@ -90,12 +90,16 @@ _FIELD_RE = re.compile(
     r"|(?:supplied|distributed) by\b.{0,100}",
     re.IGNORECASE,
 )
+# How the field lines without a label's colon start
+_FIELD_OPENERS = frozenset(
+    ["clas", "body", "full", "end ", "page", "стра", "доку", "docu", "http", "copy", "(c) ", "plea",
+     "supp", "dist"] + ["©" + c for c in " 0123456789"]
+)  # fmt: skip
 # Factiva's field codes, taken only in a text that has its record ("\nSN Reuters News")
 _FACTIVA_RE = re.compile(
     r"(?P<byline>BY)\s.{1,150}|(?:HD|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CO|IN|NS|RE|IPC|IPD|PUB"
     r"|AN|SE|CR|ART)(?:\s.{0,300})?"
 )
-_FACTIVA_MARKS = ("\nSN ", "\nPD ", "\nAN Document", "\nLA ")
 _MARKER_RE = re.compile(r"^(?:LP|TD)[^\S\n]*$", re.MULTILINE)
 # "Tags: Armenia, CSTO", "Теги: …", "Read more about: Georgia , Tourism": short items only
 _TAGS_RE = re.compile(
@@ -139,8 +143,10 @@ _APPEAL_RE = re.compile(
     r"|get\b.{0,100}\b(?:delivered to|in|into) your inbox\b.{0,100}$"
     r"|stay up to date\b.{0,200}$|.{0,200}[.!?] (?:subscribe|sign up|donate)(?: now| today)?\W*$"
     r"|(?:print|email|share|leave a comment|comments?)(?:\W{1,3}(?:print|email|share))*\W*$"
-    r"|(?:[\w.]+ ){0,3}(?:writers?|correspondents?|reporters?|staff)\b.{0,150}\bcontributed"
-    r"(?: to)? (?:this|the) (?:report|story|article)\W*$"
+    r"|.{0,150}\bcontributed (?:reporting|(?:to )?(?:this|the) (?:report|story|article))\b.{0,80}$"
+    r"|with (?:additional )?(?:assistance|reporting) (?:from|by)\b.{0,150}$|edited by\s?:?.{0,80}$"
+    r"|follow\b.{0,80}\bcoverage\b.{0,150}$|(?:reuse this content|learn more|advertising)\W*$"
+    r"|(?:this|the) (?:article|story) (?:has been|was) (?:updated|amended|corrected)\b.{0,300}$"
     r")",
     re.IGNORECASE,
 )
@@ -160,7 +166,7 @@ _STAMP_HINT_RE = re.compile(
 # three letters of months, weekdays, labels and fields
 _STAMP_OPENERS = frozenset(
     """jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun upd pub
-    pos cre mod fir las dat tod yes jus vie rea com len wc  loa lan sec gra jou doc bod end
+    pos cre mod fir las dat tod yes jus vie rea com len wc  loa lan sec gra jou doc bod end iss
     янв фев мар апр мая май июн июл авг сен окт ноя дек пон вто сре чет пят суб вос обн опу
     изм соз дат сег вче тол про ком вре ист ном стр руб вып""".split()
 ) | {"wc "}
@@ -212,7 +218,11 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
         return "metadata"  # a link on its own line
     if line[0].islower():  # a hard-wrapped paragraph goes on
         return None
-    if len(line) <= 500 and (m := _FIELD_RE.fullmatch(line)) is not None:
+    if (
+        len(line) <= 500
+        and (":" in line[:40] or line[:4].lower() in _FIELD_OPENERS)
+        and (m := _FIELD_RE.fullmatch(line)) is not None
+    ):
         return "byline" if m["byline"] else "metadata"
     size = len(line)
     if _NOTICE_MIN <= size <= _NOTICE_LENGTH and _NOTICE_HINT_RE.search(line) is not None:
@@ -231,6 +241,7 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
         return "metadata"
     if not tail:
         return None
+    line = line.lstrip("-–—•* ") or line  # "--With assistance from …", "• This article was …"
     if _APPEAL_RE.match(line) is not None:
         return "boilerplate"
     if "lease" in line and _PLEASE_RE.search(line) is not None:
@@ -299,17 +310,24 @@ def head_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
     """The head's part of :func:`edge_lines`."""
     found: dict[int, str] = {}
     closed = False  # whether a sentence has ended: the body may have begun
-    factiva = _has_factiva(text)
+    factiva = None
+    plain = 0  # lines in a row that are none of the furniture
     for start, line, end in _lines_from_start(text, skip, lines):
         if closed and text[start - 2 : start] == "\n\n":
             break  # a paragraph after one that ended a sentence: the body
-        reason = _reason(line, tail=False, factiva=factiva)
+        if factiva is None and _may_be_code(line):
+            factiva = _has_factiva(text)
+        reason = _reason(line, tail=False, factiva=bool(factiva))
         if reason is not None and not _goes_on(text, start, line, {**skip, **found}):
             found[start] = reason
+            plain = 0
         elif text[end + 1 : end + 2].islower() and not text.startswith(_LOWER_HEADS, end + 1):
             break  # a hard-wrapped paragraph: the body has begun
         else:
             closed = closed or line[-1] in ".!?…"
+            plain += 1
+            if plain > _PLAIN_RUN:
+                break  # headline, standfirst, caption and more: the body, or a table
     return found
 
 
@@ -317,46 +335,52 @@ def tail_edges(text: str, skip: dict[int, str], *, lines: int = TAIL_LINES) -> d
     """The tail's part of :func:`edge_lines`: lines in ``skip`` are passed over, and the
     reading stops at one of them that is the head's (a short text)."""
     found: dict[int, str] = {}
-    # a "Related" or "По теме:" line among the last ones, and the titles listed under it
-    low = text[-_LINK_REACH:].lower()
-    if (
-        "related" in low or "see also" in low or "read also" in low or "also read" in low
-        or "read more" in low or "more on" in low or "more stories" in low or "most read" in low
-        or "most popular" in low or "more from" in low or "recommended" in low
-        or "may also like" in low or "read next" in low or "latest news" in low
-        or "теме" in low or "также" in low
-    ):  # fmt: skip
-        for start, line in _lines_from_end(text, skip, lines):
-            if is_link_cue(line):
-                found[start] = "boilerplate"
-                found.update(linked_titles(text, {start: "boilerplate"}))
-                break
-    if found:
-        skip = {**skip, **found}
-    factiva = _has_factiva(text)
+    factiva = None
     for start, line in _lines_from_end(text, {}, lines):
         if start in skip:
             if skip[start] in ("metadata",) and start < len(text) // 2:
                 break
             continue
-        reason = _reason(line, tail=True, factiva=factiva)
+        if "/" in line and _INITIALS_RE.fullmatch(line) and _after_sentence(text, start):
+            found[start] = "boilerplate"  # the editors' initials: "im/dc/rlp", "mk/wd (AFP)"
+            continue
+        if factiva is None and _may_be_code(line):
+            factiva = _has_factiva(text)
+        reason = _reason(line, tail=True, factiva=bool(factiva))
         if reason is None or _goes_on(text, start, line):
             break
         found[start] = reason
     return found
 
 
-# How far from the end a link cue is looked for (every one holds one of the words above)
-_LINK_REACH = 800
+_INITIALS_RE = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,4}(?: \([A-Z][^()]{1,40}\))?")
 # Lines of a head that start in lower case: "by Kateryna Hrytsenko", a link
 _LOWER_HEADS = ("by ", "http://", "https://")
 # A timestamp with a time or a label is one even right under a line of text
-_TIMED_RE = re.compile(rf"\d:\d\d|{_LABEL}|\|", re.IGNORECASE)
+_TIMED_RE = re.compile(
+    rf"\d[:.]\d\d|{_LABEL}|\||\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b", re.IGNORECASE
+)
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """Whether the line at ``start`` follows a blank line or a line that ends a sentence."""
+    if start < 2 or text[start - 2] == "\n":
+        return True
+    return text[: start - 1].rstrip()[-1:] in (".", "!", "?", '"', ")", "…")
+
+
+#: How many lines in a row of a head may be none of the furniture before the reading stops
+_PLAIN_RUN = 4
+
+
+def _may_be_code(line: str) -> bool:
+    """Whether a line starts like one of Factiva's field codes ("SN …", "LP")."""
+    return line[:2].isupper() and (len(line) <= 3 or line[2] == " " or line[3:4] == " ")
 
 
 def _has_factiva(text: str) -> bool:
-    """Whether ``text`` holds two of the field codes of a Factiva record."""
-    return sum(mark in text for mark in _FACTIVA_MARKS) >= 2
+    """Whether ``text`` holds the field codes of a Factiva record ("SN", and "PD" or "LA")."""
+    return "\nSN " in text and ("\nPD " in text or "\nLA " in text or "\nAN Document" in text)
 
 
 def _goes_on(text: str, start: int, line: str, removed: dict[int, str] | None = None) -> bool:
@@ -386,6 +410,9 @@ _HEAD_BYLINE_RE = re.compile(
     r"|(?:[A-ZА-ЯЁ][\w.-]+ )?(?:staff|staff (?:writer|reporter)|редакция|newsroom)"
     r"|(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.-]+)?) (?-i:STAFF|NEWSROOM)"
     r"|(?:корреспондент|обозреватель|редактор|correspondent|reporter|editor)\b[^.!?]{0,80}"
+    r"|[\w ,-]{0,60}\b(?:correspondent|reporter|editor)(?: in [A-Z][\w-]+)?"
+    # "Polina Ivanova in Yerevan", "Kate Connolly in Berlin and Luke Harding in Kyiv"
+    rf"|{_NAME_WORD} {_NAME_WORD} in [A-Z][\w-]+(?: and {_NAME_WORD} {_NAME_WORD} in [A-Z][\w-]+)?"
     r"|(?:автор|должность|author|role)\s?,\s?[^\W\d_][^.!?]{0,80}",
     re.IGNORECASE,
 )

@@ -41,7 +41,7 @@ HEAD_LINES = 6
 _CAPWORD = r"[A-ZА-ЯЁ][\w.'’&-]*"
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|dos|del)"
 _NAME = rf"{_CAPWORD}(?: (?:{_CAPWORD}|{_PARTICLE})){{0,4}}"
-_JOIN = r"(?: ?[,|•·/] ?| (?:and|&|и|for|in|—|–|-) )"
+_JOIN = r"(?: ?[,|•·/] ?| (?:and|&|и|for|in|with|—|–|-) )"
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Associated Press"
 _BY = ("By ", "BY ")
 _BYLINE_RE = re.compile(rf"(?:By|BY) {_NAME}(?:{_JOIN}{_NAME}){{0,5}}")
@@ -51,7 +51,7 @@ _AUTHOR_RE = re.compile(
 )
 # A line made only of credits: "Mikhail Metzel / TASS / Scanpix / LETA", "REUTERS/Name"
 _CREDITS_RE = re.compile(rf"{_NAME}(?: ?/ ?{_NAME}){{1,5}}")
-_PHOTO = r"(?:photos?|photograph|фото|снимок)"
+_PHOTO = r"(?:photos?|photograph(?:er)?|фото|снимок)"
 # A photo credit that ends a line, wherever the line is: "(AP Photo/Evan Vucci)",
 # "(Photo: Government of Armenia, April 18, 2024)", "… Photograph: Name/AFP/Getty Images",
 # "Name/AFP via Getty Images"
@@ -78,6 +78,7 @@ _LONG_LINE = 300
 # A line that ends a sentence: a full stop, a question, a closing quote, a colon
 _CLOSED = ".!?…\"'»”“:;,"
 _QUOTE_RE = re.compile('["«»“”„]')
+_QUOTES = "\"'»”“"
 # a quoted name closes without a stop; speech closes with one ('"We stay," he said')
 _SPEECH_RE = re.compile('[,.!?…:;]["»“”]')
 # What every dateline holds (a dash, or the slashes of "/TASS/"): a line without any is
@@ -156,7 +157,8 @@ def is_open_short(line: str) -> bool:
     """Whether a stripped line is short and not a closed sentence (a heading or caption)."""
     return (
         len(line) <= 200
-        and line[-1] not in _CLOSED
+        # a closing quote after a word ends a quoted term ("… as 'undesirable'"), not speech
+        and (line[-1] not in _CLOSED or (line[-1] in _QUOTES and line[-2:-1].isalnum()))
         and line.count(" ") < 25
         # speech is never a caption; a quoted name may be ("Border post «Upper Lars»")
         and (
@@ -337,7 +339,8 @@ _DASH_PAIRS = tuple((c, "") for c in DASH_CHARS)
 _LINK_CUE_RE = re.compile(
     r"(?:read (?:more|also)|related(?: (?:articles?|stories|coverage|content|news))?|see also"
     r"|also read|more on this|more stories|most read|most popular|read next|latest news"
-    r"|recommended(?: for you)?|you may also like|more from [^.!?]{1,40}|читайте также|смотрите также"
+    r"|recommended(?: for you)?|you may also like|(?:more|most read|most popular) from [^.!?]{1,40}"
+    r"|(?:explore )?more on (?:these|this) topics?|related topics|topics|читайте также|смотрите также"
     r"|(?:новости и |ещ[её] )?(?:материалы )?по теме|см\. также)\W{0,3}",
     re.IGNORECASE,
 )
@@ -357,7 +360,7 @@ def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
 
     A line that only says "Read also" (or "Related:", "По теме", …) announces links whose
     titles are the next lines, one a line: those go too while they are short and not closed
-    sentences, up to six of them and never past a blank line.
+    sentences, up to ten of them and never past a blank line.
 
     Examples
     --------
@@ -389,7 +392,7 @@ def linked_titles(text: str, drops: dict[int, str]) -> dict[int, str]:
 
 
 #: How many titles under a "Related" line are taken.
-_LINKED_TITLES = 6
+_LINKED_TITLES = 10
 
 
 def _has_date(line: str, dateline: tuple[str, str, int]) -> bool:

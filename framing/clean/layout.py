@@ -45,6 +45,13 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     # "Related", "Related: …", "See also: …", "ALSO READ | …", "По теме: …"; never a sentence
     _CAP + r"(?:related(?: (?:articles?|stories|coverage|content|news|reading))?|see also"
     r"|also read|по теме)(?:\s*[:>»›→|–—-].{0,250})?\W{0,3}$",
+    # "Most Read from Bloomberg", "More from Daily Sabah", "Explore more on these topics",
+    # "Новости и материалы по теме:": a line of its own, without a full stop
+    _CAP + r"(?:most read|most popular|more stories|read next|you may also like"
+    r"|recommended(?: for you)?|latest news|explore more on (?:these|this) topics?|related topics"
+    r"|(?:новости и )?материалы по теме)"
+    r"(?: (?:from|on|in|at) (?-i:[A-ZА-ЯЁ])[^.!?:\n]{0,40})?[^\S\n]*[:>»›→|–—-]?$",
+    _CAP + r"more (?:from|on) (?-i:[A-ZА-ЯЁ])[^.!?:\n]{0,40}[^\S\n]*[:>»›→|–—-]?$",
     # share and follow links
     _CAP + r"share this (?:article|story|page|post)\b.{0,150}$",
     _CAP + rf"share (?:on|via) {_SOCIAL}\b.{{0,100}}$",
@@ -99,7 +106,8 @@ _BOILERPLATE_WORDS = (
     "get", "sign", "subscribe", "read", "share", "follow", "additional", "reporting",
     "writing", "©", "copyright", "we", "this", "by", "accept", "читайте", "смотрите", "подпи",
     "мы", "этот", "наш", "related", "see", "also", "по", "join", "присоединяйтесь",
-    "больше", "advertisement", "реклама", "our", "при",
+    "больше", "advertisement", "реклама", "our", "при", "most", "more", "you", "recommended",
+    "latest", "explore", "новости", "материалы",
 )  # fmt: skip
 _BOILERPLATE_OPENERS = ("(", "reuter")  # not under _CAP
 _CAPTION_WORDS = (
