@@ -310,3 +310,44 @@ def test_a_guardian_head_with_its_time_in_the_british_way():
     )
     cleaned, pieces, _ = _clean(text)
     assert [reason for reason, _ in pieces] == ["byline", "metadata"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Riot police block a street in Tbilisi on December 10, 2026 (AFP)",
+        "A truck near Meghri on Nov. 28. (Anush Babajanyan for The Washington Post)",
+        "A courtroom in Moscow (file photo)",
+        "Erdogan and Aliyev at a meeting in Ankara, Oct. 3, 2026. (Presidential Press Office)",
+        "A gas station in Moscow. Sergei Kiselev / Moskva News Agency",
+        "Iranian Foreign Ministry/WANA/Handout via REUTERS",
+    ],
+)
+def test_captions_between_paragraphs_that_end_in_a_credit(caption):
+    cleaned, pieces, _ = _clean(BODY + "\n\n" + caption + "\n\nThe talks resume on Friday.")
+    assert cleaned == BODY + "\n\nThe talks resume on Friday."
+    assert pieces == [("caption", caption)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(See ECRA for Spotlight Index)",
+        "The protest went on, witnesses told reporters (AFP).",
+        "The ministry published the figures (in Russian)",
+        "Talks between Yerevan / Moscow and Baku stalled",
+    ],
+)
+def test_lines_that_end_like_credits_but_are_the_body(line):
+    assert _clean(BODY + "\n\n" + line)[1] == []
+
+
+def test_a_dated_caption_in_a_head_with_a_timestamp():
+    text = (
+        "Georgian court jails three opposition leaders\n"
+        "Декабрь 08, 2026\n"
+        "Акция протеста в Тбилиси, 5 декабря 2026 года\n\n" + BODY
+    )
+    cleaned, pieces, _ = _clean(text)
+    assert cleaned == "Georgian court jails three opposition leaders\n\n" + BODY
+    assert [reason for reason, _ in pieces] == ["metadata", "caption"]

@@ -21,6 +21,7 @@ __all__ = [
     "EDGE_LINES",
     "TAIL_LINES",
     "edge_lines",
+    "credit_ends",
     "factiva_markers",
     "head_block",
     "head_edges",
@@ -299,6 +300,58 @@ def edge_lines(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
     return found
 
 
+def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
+    """Caption lines anywhere in ``text`` that end in a credit without a photo word:
+    ``{start: "caption"}``.
+
+    "… on December 10, 2026 (AFP)", "… (Anush Babajanyan for The Washington Post)", "… (file
+    photo)", "… in Moscow. Sergei Kiselev / Moskva News Agency", "…/Handout via REUTERS". The
+    line has no full stop after its credit, so a sentence of the body is never one.
+
+    Examples
+    --------
+    >>> text = "Police in Tbilisi on December 10, 2026 (AFP)\\n\\nThe protest went on (AFP)."
+    >>> credit_ends(text, {})
+    {0: 'caption'}
+    """
+    found = {}
+    for start in _lines_holding(text, (")\n", " / ", " via ")):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end == -1 else end].strip()
+        if (
+            start not in skip
+            and 20 <= len(line) <= 300
+            and line[0] != "("  # a note in parentheses of its own, not a caption's credit
+            and line[-1] in _CREDIT_LAST
+            and _CREDIT_END_RE.search(line) is not None
+        ):
+            found[start] = "caption"
+    return found
+
+
+def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
+    """The starts of the lines of ``text`` that hold one of ``needles``, in order."""
+    starts = []
+    for needle in needles:
+        pos = text.find(needle)
+        while pos != -1:
+            starts.append(text.rfind("\n", 0, pos) + 1)
+            pos = text.find(needle, pos + 1)
+    if text[-1:] == ")":
+        starts.append(text.rfind("\n") + 1)
+    return sorted(set(starts)) if len(starts) > 1 else starts
+
+
+_CREDIT_LAST = frozenset(")ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CREDIT_END_RE = re.compile(
+    r"(?:\((?:AFP|AP|AA|EPA(?:-EFE)?|Reuters|REUTERS|TASS|Sputnik|Anadolu|Getty Images|[Ff]ile photo"
+    r"|[^()]{0,60}\b(?:Photos?|Handout|Press Service|Press Office|Office|Pool)\b[^()]{0,40}"
+    r"|[^()]{2,60} for (?:The |the )?[A-Z][^()]{2,40})\)"
+    r"|[.!?] [A-ZА-ЯЁ][\w'’.-]+(?: [A-ZА-ЯЁ][\w'’.-]+){1,3} ?/ ?[A-ZА-ЯЁ][\w .&-]{1,40}"
+    r"|(?:/| via )(?:REUTERS|Reuters|AFP|AP|EPA|Anadolu|Handout))$"
+)
+
+
 def factiva_markers(text: str) -> dict[int, str]:
     """The lines "LP" and "TD" of a Factiva record (lead paragraph, text), wherever they are."""
     if not _has_factiva(text):
@@ -400,7 +453,7 @@ def _goes_on(text: str, start: int, line: str, removed: dict[int, str] | None = 
     return len(above) >= 40 and (above[-1].isalnum() or above[-1] in ",;")
 
 
-_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ]?[a-zа-яё'’]+)?"
+_NAME_WORD = r"(?-i:[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ]?[a-zа-яё'’]+)?)"
 # A byline in a page's head: a bare name ("Anahit Sargsyan"), "Written by …", "by …", a
 # staff line ("ASBAREZ STAFF", "Staff writer"), the BBC's "Автор,…" and "Должность,…"
 _HEAD_BYLINE_RE = re.compile(
@@ -422,6 +475,9 @@ _HEAD_CAPTION_RE = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_LINES = 8
+# A line that ends with a date and its year: "… in Yerevan on December 7, 2026"
+_DATED_END_RE = re.compile(rf"\b(?:{DATE_PATTERN})[^\S\n]*$", re.IGNORECASE)
+_YEAR_END_RE = re.compile(r"(?:19|20)\d\d(?:\s?(?:г\.|года?))?$")
 
 
 def head_block(text: str, drops: dict[int, str]) -> dict[int, str]:
@@ -467,6 +523,13 @@ def head_block(text: str, drops: dict[int, str]) -> dict[int, str]:
             evidence = True
         elif is_byline(line) or _HEAD_BYLINE_RE.fullmatch(line):
             found[s] = "byline"
+        elif (
+            s != lines[0][0]
+            and is_open_short(line)
+            and _YEAR_END_RE.search(line)
+            and _DATED_END_RE.search(line)
+        ):
+            found[s] = "caption"  # "Protest in Tbilisi, 5 December 2026": a photo's caption
     # what a credit describes stands right above it: "Border post «Upper Lars»" over
     # "Erik Romanenko / TASS"; never the block's first line (the headline)
     for (s, line), (below, _) in zip(lines[1:], lines[2:], strict=False):
