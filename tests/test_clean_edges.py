@@ -351,3 +351,29 @@ def test_a_dated_caption_in_a_head_with_a_timestamp():
     cleaned, pieces, _ = _clean(text)
     assert cleaned == "Georgian court jails three opposition leaders\n\n" + BODY
     assert [reason for reason, _ in pieces] == ["metadata", "caption"]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("Skip to content\nHome > News > Politics", "Share: Facebook X Telegram Email"),
+        ("Главная / В мире", "Share on Facebook Share on X"),
+    ],
+)
+def test_a_scraped_pages_navigation_and_share_buttons(head, tail):
+    cleaned, pieces, _ = _clean(head + "\n\n" + BODY + "\n\n" + tail)
+    assert cleaned == BODY
+
+
+@pytest.mark.parametrize("line", ["Story continues below advertisement", "Advertising"])
+def test_advertising_lines_in_the_middle(line):
+    text = "Armenia said no on Monday.\n\n" + line + "\n\n" + BODY
+    assert _clean(text)[0] == "Armenia said no on Monday.\n\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home is where the talks failed, Pashinyan said", "Share prices fell on Monday"],
+)
+def test_lines_that_start_like_navigation_are_the_body(line):
+    assert _clean(line + "\n\n" + BODY)[1] == []

@@ -83,19 +83,29 @@ _FIELD_RE = re.compile(
     r"|publication date|publisher|place of publication|country of publication|issn|edition"
     r"|publication subject|source type|language of publication|document type|last updated"
     r"|database|abstract|company|organization|person|industry|ticker|version|url"
-    r"|источник|дата выпуска|номер|страница|рубрика|выпуск|ключевые слова|заголовок)"
+    r"|источник|дата выпуска|номер|страница|рубрика|выпуск|ключевые слова|заголовок|объем|объём)"
     r"\s*:\s*[^\n]{0,400}"
-    r"|classification|body|full text:?|end of document|(?:page|страница|документ|document)"
+    r"|classification|body|graphic|full text:?|end of document|(?:page|страница|документ|document)"
     r"\s\d+\s(?:of|из)\s\d+|https?://\S+|(?:copyright|\(c\)|©)\b.{0,250}"
     r"|please do not (?:cut and paste|copy|redistribute)\b.{0,200}"
     r"|(?:supplied|distributed) by\b.{0,100}",
     re.IGNORECASE,
 )
+_NAVIGATION_FIRST = frozenset("SsHhГгПп")
 # How the field lines without a label's colon start
 _FIELD_OPENERS = frozenset(
-    ["clas", "body", "full", "end ", "page", "стра", "доку", "docu", "http", "copy", "(c) ", "plea",
+    ["clas", "body", "grap", "full", "end ", "page", "стра", "доку", "docu", "http", "copy", "(c) ", "plea",
      "supp", "dist"] + ["©" + c for c in " 0123456789"]
 )  # fmt: skip
+# A page's navigation and buttons, at its head or its end: "Skip to content", "Home > News",
+# "Главная / В мире", "Share: Facebook X Telegram Email"
+_NAVIGATION_RE = re.compile(
+    r"(?:skip to (?:main )?content|skip navigation|перейти к (?:основному )?содержанию"
+    r"|(?:home|главная)(?:\s*[>›»/|]\s*[^>›»/|\n]{1,40}){0,5}"
+    r"|share(?: this)?\W{0,3}(?:\s*(?:on\s)?(?:facebook|x|twitter|telegram|email|e-mail|whatsapp"
+    r"|linkedin|vk|reddit|copy link|print)\W*){1,8})",
+    re.IGNORECASE,
+)
 # Factiva's field codes, taken only in a text that has its record ("\nSN Reuters News")
 _FACTIVA_RE = re.compile(
     r"(?P<byline>BY)\s.{1,150}|(?:HD|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CO|IN|NS|RE|IPC|IPD|PUB"
@@ -219,6 +229,8 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
         return "metadata"  # a link on its own line
     if line[0].islower():  # a hard-wrapped paragraph goes on
         return None
+    if len(line) <= 120 and line[:1] in _NAVIGATION_FIRST and _NAVIGATION_RE.fullmatch(line):
+        return "boilerplate"
     if (
         len(line) <= 500
         and (":" in line[:40] or line[:4].lower() in _FIELD_OPENERS)

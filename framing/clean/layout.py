@@ -61,7 +61,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     _CAP + rf"(?:читайте|смотрите) нас в {_SOCIAL}\b.{{0,100}}$",
     _CAP + rf"больше новостей\b.{{0,80}}\b(?:{_SOCIAL}|телеграм)\w*.{{0,60}}$",
     # an advertisement's label, on a line of its own
-    _CAP + r"(?:advertisement|реклама)\W{0,3}$",
+    _CAP + r"(?:advertisement|advertising|реклама)\W{0,3}$",
+    _CAP + r"story continues below(?: (?:advertisement|this ad))?\W{0,3}$",
     # agency credits and sign-offs
     r"\((?:additional )?(?:reporting|writing|compiled|editing) by\b[^()]*\)\.?$",
     _CAP + r"(?:additional )?(?:reporting|writing) by\b.{0,250};\s*editing by\b.{0,150}$",
@@ -107,7 +108,7 @@ _BOILERPLATE_WORDS = (
     "writing", "©", "copyright", "we", "this", "by", "accept", "читайте", "смотрите", "подпи",
     "мы", "этот", "наш", "related", "see", "also", "по", "join", "присоединяйтесь",
     "больше", "advertisement", "реклама", "our", "при", "most", "more", "you", "recommended",
-    "latest", "explore", "новости", "материалы",
+    "latest", "explore", "новости", "материалы", "story", "advertising",
 )  # fmt: skip
 _BOILERPLATE_OPENERS = ("(", "reuter")  # not under _CAP
 _CAPTION_WORDS = (
