@@ -292,7 +292,9 @@ def self_check(articles: list[dict]) -> int:
     """The labels against themselves (perfect), then with every caption kept (worse)."""
     perfect = score(articles, {a["id"]: gold_cleaned(a) for a in articles})
     problems = []
-    if perfect["body_kept"] != 1 or perfect["layout_removed"] != 1:
+    # a word that stands in a removed piece and again in a kept one beside it may be aligned
+    # with either (see kept_tokens): the labels score 1 up to a few such words
+    if perfect["body_kept"] != 1 or perfect["layout_removed"] < 0.995:
         problems.append(f"the labels do not score 1 against themselves: {summary(perfect, 'self')}")
     degraded = score(
         articles,
