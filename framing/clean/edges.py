@@ -91,7 +91,7 @@ _FIELD_RE = re.compile(
     r"|(?:supplied|distributed) by\b.{0,100}",
     re.IGNORECASE,
 )
-_NAVIGATION_FIRST = frozenset("SsHhГгПп")
+_NAVIGATION_FIRST = frozenset(["skip", "home", "глав", "shar", "пере"])
 # How the field lines without a label's colon start
 _FIELD_OPENERS = frozenset(
     ["clas", "body", "grap", "full", "end ", "page", "стра", "доку", "docu", "http", "copy", "(c) ", "plea",
@@ -229,7 +229,11 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
         return "metadata"  # a link on its own line
     if line[0].islower():  # a hard-wrapped paragraph goes on
         return None
-    if len(line) <= 120 and line[:1] in _NAVIGATION_FIRST and _NAVIGATION_RE.fullmatch(line):
+    if (
+        len(line) <= 120
+        and line[:4].lower() in _NAVIGATION_FIRST
+        and _NAVIGATION_RE.fullmatch(line)
+    ):
         return "boilerplate"
     if (
         len(line) <= 500
@@ -326,6 +330,8 @@ def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
     >>> credit_ends(text, {})
     {0: 'caption'}
     """
+    if ")\n" not in text and " / " not in text and " via " not in text and text[-1:] != ")":
+        return {}  # most texts: no line can end in a credit
     found = {}
     for start in _lines_holding(text, (")\n", " / ", " via ")):
         end = text.find("\n", start)
@@ -401,7 +407,14 @@ def tail_edges(text: str, skip: dict[int, str], *, lines: int = TAIL_LINES) -> d
     reading stops at one of them that is the head's (a short text)."""
     found: dict[int, str] = {}
     factiva = None
-    for start, line in _lines_from_end(text, {}, lines):
+    seen, end = 0, len(text)
+    while seen < lines and end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        seen += 1
         if start in skip:
             if skip[start] in ("metadata",) and start < len(text) // 2:
                 break
