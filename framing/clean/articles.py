@@ -55,11 +55,11 @@ def clean_articles(
 
     Nothing is removed silently: the new column ``removed`` holds, for each article, a JSON
     list of ``{"reason", "at", "text"}``, one per piece removed (boilerplate, caption,
-    byline, dateline, metadata), in the order of the text; :func:`removed_pieces` makes a table of it
-    and :func:`restore_removed` puts pieces back. With the default cleaner every piece is
-    recorded exactly; a cleaner of your own is a black box, so only what the layout and
-    dateline rules remove after it is recorded. Cleaning a cleaned table keeps the
-    datelines and the pieces found the first time.
+    byline, dateline, metadata), in the order of the text; :func:`removed_pieces` makes a
+    table of it and :func:`restore_removed` puts pieces back. With the default cleaner
+    every piece is recorded exactly; a cleaner of your own is a black box, so only what the
+    layout and dateline rules remove after it is recorded. Cleaning a cleaned table keeps
+    the datelines and the pieces found the first time.
 
     Every row is kept. A missing text is treated as ``""``. An article whose text becomes
     empty through cleaning stays in the table with an empty text, and a

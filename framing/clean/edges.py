@@ -8,6 +8,12 @@ requires of "foreign agents", and the appeals for readers' support under the art
 :func:`edge_lines` finds them in the first and the last lines of a text, where pages put
 them; each pattern takes a whole line, so a sentence of the body that mentions a date, a
 tag or support is never one of them.
+
+Three more readers look past the datelines and photo words of :mod:`framing.clean.head`:
+:func:`head_block` takes the bylines and credits of a page's head that no dateline follows,
+:func:`credit_ends` the captions anywhere that end in a credit ("… (AFP)"), and
+:func:`factiva_markers` the "LP" and "TD" lines inside a Factiva record. What they take is
+checked against hand-labelled pages by ``python -m bench.layouts.score``.
 """
 
 from __future__ import annotations
@@ -34,7 +40,6 @@ EDGE_LINES = 14
 #: How many lines at the end are read at most (a database's record of fields is long).
 TAIL_LINES = 40
 
-_HS = r"[^\S\n]"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"
 _ZONE = (
     r"\(?(?:utc|gmt|msk|мск|amt|azt|get|cet|cest|eet|eest|est|edt|pst|bst)"
@@ -45,7 +50,11 @@ _AGO = (
     r"|\d+\s(?:секунд|минут|час|дн|недел)\w*\sназад|(?:just now|только что)"
 )
 _DAY = r"(?:today|yesterday|сегодня|вчера)"
-_ATOM = rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\.?,?(?=\s)|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE})|{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
+_ATOM = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\.?,?(?=\s)"  # "Tue, 08 Dec 2026", "Wed December 9"
+    rf"|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE})"  # "18.22 GMT"
+    rf"|{DATE_PATTERN}|{_TIME}|{_ZONE}|{_AGO}|{_DAY}|(?:19|20)\d\d(?:\s?(?:г\.|года?))?)"
+)
 _SEP = r"(?:\s*[,|·•/–—-]\s*|\s+(?:(?:at|в)\s+)?)"
 _LABEL = (
     r"(?:(?:last\s)?updated|published|posted|created|modified|first published|issued|date"
