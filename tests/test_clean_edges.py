@@ -377,3 +377,29 @@ def test_advertising_lines_in_the_middle(line):
 )
 def test_lines_that_start_like_navigation_are_the_body(line):
     assert _clean(line + "\n\n" + BODY)[1] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Global Times Published: Dec 08, 2025 09:43 PM",
+        "by Dana Whitcomb - 12/08/25 1:02 PM ET",
+        "By Jane Doe | Updated 14:05 GMT",
+    ],
+)
+def test_a_byline_and_its_timestamp_on_one_line(line):
+    cleaned, pieces, _ = _clean("Armenia extends the waiver\n" + line + "\n\n" + BODY)
+    assert cleaned == "Armenia extends the waiver\n\n" + BODY
+    assert pieces == [("byline", line)]
+
+
+@pytest.mark.parametrize(
+    "line", ["By Friday, December 8, 2025", "By March 2026", "By Dec. 8, 2025"]
+)
+def test_by_a_date_is_no_byline(line):
+    assert _clean("Armenia extends the waiver\n" + line + "\n\n" + BODY)[1] == []
+
+
+def test_us_time_zones_in_timestamps():
+    cleaned, pieces, _ = _clean("Armenia extends the waiver\n12/08/25 1:02 PM ET\n\n" + BODY)
+    assert pieces == [("metadata", "12/08/25 1:02 PM ET")]

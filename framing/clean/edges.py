@@ -42,7 +42,7 @@ TAIL_LINES = 40
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"
 _ZONE = (
-    r"\(?(?:utc|gmt|msk|мск|amt|azt|get|cet|cest|eet|eest|est|edt|pst|bst)"
+    r"\(?(?:utc|gmt|msk|мск|amt|azt|get|trt|cet|cest|eet|eest|bst|ist|[ecmp][sd]?t)"
     r"(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?\)?|[+−-]\d{4}"
 )
 _AGO = (
@@ -63,6 +63,15 @@ _LABEL = (
 )
 # a line of dates and times only: "December 8, 2026", "08.12.2026 | 14:05", "Updated: Dec. 9"
 _STAMP_RE = re.compile(rf"(?P<label>{_LABEL})?{_ATOM}(?:{_SEP}{_ATOM})*", re.IGNORECASE)
+# a byline and its timestamp on one line: "By Global Times Published: Dec 08, 2025 09:43 PM",
+# "by Dana Whitcomb - 12/08/25 1:02 PM ET", "By Jane Doe | Updated 14:05 GMT"
+_BY_STAMP_RE = re.compile(
+    r"by (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan(?:uary)?|feb(?:ruary)?|march"
+    r"|mar|april|apr|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)\b)(?-i:[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|al)){0,6})"
+    rf"(?:[^\S\n]*[-–—|·,][^\S\n]*|[^\S\n]+)(?:{_LABEL})?{_ATOM}(?:{_SEP}{_ATOM})*",
+    re.IGNORECASE,
+)
 # what makes a line of dates a timestamp, not a table's heading ("April 7") or a number: a
 # year, a time, "ago" or a label
 _STAMPED_RE = re.compile(r"(?:19|20)\d\d|\d:\d\d|ago\b|назад|just now|только что", re.IGNORECASE)
@@ -236,6 +245,13 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
         return "byline" if m["byline"] else "metadata"
     if line.startswith(("http://", "https://")) and " " not in line:
         return "metadata"  # a link on its own line
+    if (
+        len(line) <= 160
+        and line[:3] in ("By ", "by ", "BY ")
+        and _BY_STAMP_RE.fullmatch(line) is not None
+        and _STAMPED_RE.search(line) is not None
+    ):
+        return "byline"
     if line[0].islower():  # a hard-wrapped paragraph goes on
         return None
     if (
