@@ -10,7 +10,7 @@ import re
 
 from .text import DASH_CHARS, check_text
 
-__all__ = ["DATE_PATTERN", "match_dateline", "split_dateline"]
+__all__ = ["DATE_PATTERN", "MONTH_PATTERN", "WEEKDAY_PATTERN", "match_dateline", "split_dateline"]
 
 
 def _char_class(chars: str) -> str:
@@ -49,6 +49,10 @@ _DATE = (
 )
 #: A date as datelines write it ("Sept. 14", "14 сентября 2023 г.", "14.09.2023", "Monday").
 DATE_PATTERN = _DATE
+#: A month's name, whole or cut short, in English or Russian ("Sept.", "декабря").
+MONTH_PATTERN = _MONTH
+#: A weekday's name in English ("Monday").
+WEEKDAY_PATTERN = _WEEKDAY
 # Upper-case kickers that open a text like a place but are not one ("CORRECTION - …").
 _NOT_PLACES = frozenset(
     """ADVISORY ANALYSIS BREAKING COMMENT COMMENTARY CORRECTED CORRECTION CORRECTS EDITORIAL

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .datelines import DATE_PATTERN
+from .datelines import DATE_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN
 from .head import is_byline, is_head_caption, is_open_short
 
 __all__ = [
@@ -61,15 +61,15 @@ _LABEL = (
     r"|обновлено|опубликовано|изменено|создано|дата(?:\sпубликации|\sвыпуска)?|дата и время)"
     r"(?:\s(?:on|at))?\s*:?\s*"
 )
-# a line of dates and times only: "December 8, 2026", "08.12.2026 | 14:05", "Updated: Dec. 9"
-_STAMP_RE = re.compile(rf"(?P<label>{_LABEL})?{_ATOM}(?:{_SEP}{_ATOM})*", re.IGNORECASE)
+# dates and times, a label before them: "December 8, 2026", "08.12.2026 | 14:05", "Updated: Dec. 9"
+_STAMP = rf"(?P<label>{_LABEL})?{_ATOM}(?:{_SEP}{_ATOM})*"
+_STAMP_RE = re.compile(_STAMP, re.IGNORECASE)
 # a byline and its timestamp on one line: "By Global Times Published: Dec 08, 2025 09:43 PM",
 # "by Dana Whitcomb - 12/08/25 1:02 PM ET", "By Jane Doe | Updated 14:05 GMT"
 _BY_STAMP_RE = re.compile(
-    r"by (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan(?:uary)?|feb(?:ruary)?|march"
-    r"|mar|april|apr|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?"
-    r"|dec(?:ember)?)\b)(?-i:[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|al)){0,6})"
-    rf"(?:[^\S\n]*[-–—|·,][^\S\n]*|[^\S\n]+)(?:{_LABEL})?{_ATOM}(?:{_SEP}{_ATOM})*",
+    rf"by (?!{WEEKDAY_PATTERN}|{MONTH_PATTERN})"  # "By Friday, …", "By March 2026": no names
+    r"(?-i:[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&|de|van|von|al)){0,6})"
+    rf"(?:[^\S\n]*[-–—|·,][^\S\n]*|[^\S\n]+){_STAMP}",
     re.IGNORECASE,
 )
 # what makes a line of dates a timestamp, not a table's heading ("April 7") or a number: a
@@ -83,16 +83,14 @@ _METADATA_RE = re.compile(
     r"|\d+\s*(?:min(?:ute)?s?|мин(?:ут\w*)?)\.?\s*(?:read|reading|чтения)"
     r"|(?:reading time|время чтения|время прочтения)\s*:?\s*\d+\s*(?:min(?:ute)?s?|мин\w*)\.?"
     r"|(?:comments?|комментари\w*)\s*:?\s*\(?\d*\)?"
-    # a database's fields: LexisNexis, Factiva, Integrum
-    r"|(?:length\s*:\s*|wc\s+)?\d[\d,]*\s*words"
-    r"|(?:load-date|publication-type|language|section|graphic|journal-code|document-type"
-    r"|источник|номер|страница|рубрика|выпуск)\s*:\s*[^.!?]{0,80}"
-    r"|body|end of document|document\s\w{10,40}"
+    # word counts and record numbers of a database ("612 words", "WC 543 words", "Document …")
+    r"|(?:wc\s+)?\d[\d,]*\s*words|document\s\w{10,40}"
     r")",
     re.IGNORECASE,
 )
 # The fields of a news database's record (LexisNexis, ProQuest, Integrum, East View), one a
-# line, and the lines between them: "Length: 612 words", "Publication info: …", "Body"
+# line, and the lines between them: "Length: 612 words", "Publication info: …", "Body"; and
+# the notices of such a record ("Copyright …", "Please do not cut and paste …")
 _FIELD_RE = re.compile(
     r"(?:(?P<byline>byline|authors?|автор|авторы)"
     r"|section|length|load-date|language|publication-type|subject|geographic|classification"
@@ -104,9 +102,10 @@ _FIELD_RE = re.compile(
     r"|источник|дата выпуска|номер|страница|рубрика|выпуск|ключевые слова|заголовок|объем|объём)"
     r"\s*:\s*[^\n]{0,400}"
     r"|classification|body|graphic|full text:?|end of document|(?:page|страница|документ|document)"
-    r"\s\d+\s(?:of|из)\s\d+|https?://\S+|(?:copyright|\(c\)|©)\b.{0,250}"
+    r"\s\d+\s(?:of|из)\s\d+|https?://\S+"
+    r"|(?P<notice>(?:copyright|\(c\)|©)\b.{0,250}"
     r"|please do not (?:cut and paste|copy|redistribute)\b.{0,200}"
-    r"|(?:supplied|distributed) by\b.{0,100}",
+    r"|(?:supplied|distributed) by\b.{0,100})",
     re.IGNORECASE,
 )
 _NAVIGATION_FIRST = frozenset(["skip", "home", "глав", "shar", "пере"])
@@ -195,7 +194,7 @@ _STAMP_HINT_RE = re.compile(
 # three letters of months, weekdays, labels and fields
 _STAMP_OPENERS = frozenset(
     """jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun upd pub
-    pos cre mod fir las dat tod yes jus vie rea com len wc  loa lan sec gra jou doc bod end iss
+    pos cre mod fir las dat tod yes jus vie rea com len loa lan sec gra jou doc bod end iss
     янв фев мар апр мая май июн июл авг сен окт ноя дек пон вто сре чет пят суб вос обн опу
     изм соз дат сег вче тол про ком вре ист ном стр руб вып""".split()
 ) | {"wc "}
@@ -233,7 +232,10 @@ def is_metadata_line(line: str) -> bool:
     stamp = _STAMP_RE.fullmatch(line)
     if stamp is not None:
         return stamp["label"] is not None or _STAMPED_RE.search(line) is not None
-    return _METADATA_RE.fullmatch(line) is not None
+    if _METADATA_RE.fullmatch(line) is not None:
+        return True
+    field = _FIELD_RE.fullmatch(line)
+    return field is not None and not (field["byline"] or field["notice"])
 
 
 def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
@@ -265,7 +267,7 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
         and (":" in line[:40] or line[:4].lower() in _FIELD_OPENERS)
         and (m := _FIELD_RE.fullmatch(line)) is not None
     ):
-        return "byline" if m["byline"] else "metadata"
+        return "byline" if m["byline"] else "boilerplate" if m["notice"] else "metadata"
     size = len(line)
     if _NOTICE_MIN <= size <= _NOTICE_LENGTH and _NOTICE_HINT_RE.search(line) is not None:
         if _NOTICE_RE.fullmatch(line) is not None:
@@ -306,19 +308,6 @@ def _lines_from_start(text: str, skip: dict[int, str], limit: int):
         start = end + 1
 
 
-def _lines_from_end(text: str, skip: dict[int, str], limit: int):
-    """``(start, stripped line)`` of the last ``limit`` non-empty lines not in ``skip``,
-    the last first."""
-    seen, end = 0, len(text)
-    while seen < limit and end >= 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if line and start not in skip:
-            seen += 1
-            yield start, line
-        end = start - 1
-
-
 def edge_lines(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> dict[int, str]:
     """The lines of page furniture at the head and the tail of ``text``: ``{start: reason}``.
 
@@ -355,8 +344,6 @@ def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
     >>> credit_ends(text, {})
     {0: 'caption'}
     """
-    if ")\n" not in text and " / " not in text and " via " not in text and text[-1:] != ")":
-        return {}  # most texts: no line can end in a credit
     found = {}
     for start in _lines_holding(text, (")\n", " / ", " via ")):
         end = text.find("\n", start)
