@@ -531,3 +531,142 @@ def test_say_for_example_is_no_cue():
     assert [c.cue for c in find_cues(text, "en")] == []
     text = "As envisioned by Heller, a basket of say, 30 major commodities would be priced."
     assert [c.cue for c in find_cues(text, "en")] == []
+
+
+# ---- who is quoted "by" whom; settings and firms around the subject (tenth session) -------------
+# Each form was found in Reuters-21578 (1987) or the presidential releases, where the speaker was
+# a fragment ("by PAP", "night", "of Miller Tabak Hirsch and Co", "Although Lawson"); the second
+# case of each pair is the same form as today's outlets write it.
+QUOTED_BY = [
+    (  # "was quoted by <an agency> as saying": the subject speaks, not the agency
+        "Polish National Bank head Wladyslaw Baka met the IMF last week. He was quoted by PAP as "
+        'saying Poland would meet its obligations, "but not in a short time."',
+        [["but not in a short time.", "quote", "Wladyslaw Baka",
+          "quoted … as saying"]],
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov was quoted by the state news agency TASS as saying "
+        'that the CSTO was "not in a state of collapse."',
+        [["not in a state of collapse.", "quote", "Kremlin spokesman Dmitry Peskov",
+          "quoted … as saying"]],
+    ),
+    (  # "was quoted in <a paper> as saying", the paper's name over a line break
+        "Robert Vanasek, the House speaker designate, was quoted in\nthe Minneapolis Star and "
+        'Tribune as saying, "We are taking their concerns very seriously."',
+        [["We are taking their concerns very seriously.", "quote", "Robert Vanasek",
+          "quoted … as saying"]],
+    ),
+    (  # after the quote
+        '"Japan wants to resolve the issue through consultations," Prime Minister Yasuhiro '
+        "Nakasone was quoted by Kyodo News Service as saying.",
+        [["Japan wants to resolve the issue through consultations,", "quote",
+          "Prime Minister Yasuhiro Nakasone", "quoted … as saying"]],
+    ),
+    (  # "quoted X as having told": X speaks
+        'Analysts quoted Chrysler officials as having told them that the deal includes a "fee" '
+        "of 25 mln dlrs.",
+        [["fee", "scare_quote", "Chrysler officials", "quoted … as saying"]],
+    ),
+]  # fmt: skip
+
+AROUND_THE_SUBJECT = [
+    (  # a time adverbial of two or three words between subject and verb
+        'Prime Minister Margaret Thatcher late last year said the decision depended on "the '
+        'strength of the economy."',
+        [["the strength of the economy.", "quote", "Prime Minister Margaret Thatcher", "said"]],
+    ),
+    (
+        "Foreign Ministry spokeswoman Maria Zakharova late on Thursday said Yerevan's decision "
+        'was "a serious mistake."',
+        [["a serious mistake.", "scare_quote", "Foreign Ministry spokeswoman Maria Zakharova",
+          "said"]],
+    ),
+    (
+        'A statement last night said the government had "no choice but to act."',
+        [["no choice but to act.", "quote", "A statement", "said"]],
+    ),
+    (  # a gerund's setting between subject and verb
+        "Du Plessis in disclosing the new agreement last night said the rise was an example that "
+        '"some foreign investors are again taking a more realistic view."',
+        [["some foreign investors are again taking a more realistic view.", "quote",
+          "Du Plessis", "said"]],
+    ),
+    (
+        "Armenian officials after meeting their Russian counterparts in Moscow said the talks "
+        'were "difficult but useful."',
+        [["difficult but useful.", "scare_quote", "Armenian officials", "said"]],
+    ),
+    (  # but a fronted setting with a subject of its own is no part of the subject
+        "Speaking briefly with reporters before entering a meeting of the Fund he said, "
+        '"We are watching the dollar."',
+        [["We are watching the dollar.", "quote", "he", "said"]],
+    ),
+    (  # a setting fronted without a comma: its last capitalized words speak
+        'In a statement Kemp called the tax "a disaster for the markets."',
+        [["a disaster for the markets.", "quote", "Kemp", "called"]],
+    ),
+    (
+        "At a news conference on Tuesday Foreign Minister Ararat Mirzoyan described the "
+        'decision as "final."',
+        [["final.", "scare_quote", "Foreign Minister Ararat Mirzoyan", "described"]],
+    ),
+    (  # "<name>, of <firm> said": the person, not the firm
+        '"I think there will be a substantial swap out of futures," Jeffrey Miller, of Miller '
+        "Tabak\nHirsch and Co said.",
+        [["I think there will be a substantial swap out of futures,", "quote", "Jeffrey Miller",
+          "said"]],
+    ),
+    (
+        '"The alliance has failed us," Hovhannes Igityan, of the opposition Armenia Alliance, '
+        "said on Tuesday.",
+        [["The alliance has failed us,", "quote", "Hovhannes Igityan", "said"]],
+    ),
+    (  # "(Democrat) of New Jersey": the senator
+        "Senator Bill Bradley (Democrat) of New Jersey said the administration would \"remain "
+        'under a cloud."',
+        [["remain under a cloud.", "scare_quote", "Senator Bill Bradley", "said"]],
+    ),
+    (  # a subordinator before a name is no part of it: "he" is Lawson
+        'Although Lawson denounced what he said was "the current wave of election fever" in '
+        'Britain, he added: "It is more likely that there will be an election this year."',
+        [["the current wave of election fever", "quote", "Lawson", "said"],
+         ["It is more likely that there will be an election this year.", "quote", "Lawson",
+          "added"]],
+    ),
+]  # fmt: skip
+
+LOOK_ALIKE_CUES = [
+    (  # "should respect pledges": a noun after a verb, so "he" is the minister
+        "French Finance Minister Edouard Balladur said the Group of Seven (G-7) industrial "
+        "countries should respect pledges on monetary policy made in the Louvre accord. "
+        '"We have to strengthen the cooperation," he told journalists.',
+        [["We have to strengthen the cooperation,", "quote",
+          "French Finance Minister Edouard Balladur", "told"]],
+    ),
+    (  # "legislation calling for …": a participle after a noun, no cue
+        "U.S. Agriculture Secretary Richard Lyng said he believes proposed legislation calling "
+        "for mandatory acreage reductions has little support in Congress. \"The administration "
+        'would be very much opposed to that legislation," he told a farm bureau lunch.',
+        [["The administration would be very much opposed to that legislation,", "quote",
+          "U.S. Agriculture Secretary Richard Lyng", "told"]],
+    ),
+    (  # "post-traumatic stress disorder": no one stresses
+        "The First Lady noted that Israel has extensive experience in combating post-traumatic "
+        'stress disorder. "Millions of Ukrainians need help," she said.',
+        [["Millions of Ukrainians need help,", "quote", "The First Lady", "said"]],
+    ),
+    (  # "Inc's earlier reported … bid": a participle between a possessive and a noun
+        "Northair Mines Ltd said it would oppose Nor-Quest Resources Inc's earlier reported "
+        'takeover bid "with every means at its disposal."',
+        [["with every means at its disposal.", "quote", "Northair Mines Ltd", "said"]],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    QUOTED_BY + AROUND_THE_SUBJECT + LOOK_ALIKE_CUES,
+    ids=lambda x: str(x)[:40],
+)
+def test_the_subject_around_settings_firms_and_look_alikes(text, expected):
+    assert quotes_of(text) == expected

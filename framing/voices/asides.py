@@ -66,6 +66,14 @@ _SETTING_PREPOSITIONS = (
     " В ",
     " In ",
 )  # characters of "в интервью РИА Новости" between a speaker and the cue
+# a gerund's setting between a subject and its cue: "Du Plessis in disclosing the agreement
+# said", "Armenian officials after meeting their Russian counterparts said"
+_GERUND_SETTING_RE = re.compile(
+    r"(?<=\w)[ \t]+(?:in|after|before|while|when|upon|since)[ \t]+[a-z]{2,}ing\b"
+    r"[^,.;:!?\"“”«»()\n]{0,70}$"
+)
+_GERUND_PREPOSITIONS = (" in ", " after ", " before ", " while ", " when ", " upon ", " since ")
+_PRONOUN_RE = re.compile(r"(?<!\w)(?:he|she|they|we|I|it)(?!\w)")
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _PARTICIPLE_CLAUSE_RE = re.compile(
     r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
@@ -230,7 +238,10 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
     """``pos`` moved back over the adverbs, the time adverbials and the settings right before
     a cue ("Pashinian on Thursday again ruled out", "Пашинян в четверг заявил", "Копыркин в
     интервью РИА Новости отметил", "Татоян в беседе с NEWS.am заявил"); a setting only
-    after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker."""
+    after a capitalized word, so that "В интервью ТАСС Лавров заявил" keeps its speaker;
+    an English gerund's setting after a word ("Du Plessis in disclosing the agreement last
+    night said"), unless it holds a subject of its own ("… before entering the meeting he
+    said")."""
     while True:
         aside = (
             _ASIDE_RE.search(text, max(0, pos - 30), pos)
@@ -286,6 +297,20 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
             or "анонимности" in setting.group()  # "Представитель одного из них на условиях …"
         ):
             pos = setting.start()
+            continue
+        gerund = (
+            _GERUND_SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+            if "ing" in window and any(p in window for p in _GERUND_PREPOSITIONS)
+            else None
+        )
+        subject = word_back(text, gerund.start()) if gerund else None
+        if (
+            subject is not None
+            and text[subject[0] : subject[1]].lower() not in skip | EN_STOP
+            # "Speaking with reporters before entering a meeting he said": a subject of its own
+            and _PRONOUN_RE.search(gerund.group()) is None
+        ):
+            pos = gerund.start()  # "Du Plessis in disclosing the agreement said": his setting
             continue
         if word == "to":  # "Mirziyoyev likes to say", "wants to stress"
             wish = _WISH_RE.search(text, max(0, pos - 24), pos)

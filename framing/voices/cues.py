@@ -24,9 +24,7 @@ __all__ = [
     "SPEECH", "TERM", "ACCORDING", "CUE_KINDS", "CUE_RE",
     "ROLES", "RU_ROLES", "FEMALE_WORDS", "MALE_WORDS", "ORG_HEADS",
     "EN_STOP", "EN_SKIP", "RU_STOP", "RU_SKIP", "RU_DATIVES", "NAME_TITLES",
-    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_FRONTED_DOCUMENT", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE",
-    "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS",
-    "gender_of", "tells_again", "verb_gender", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
+    "PRONOUNS", "OFFICES", "RU_DOCUMENTS", "RU_FRONTED_DOCUMENT", "ABOUT_REACH", "ABOUT_THIS_RE", "EN_PLURAL", "RU_CHIEFS", "RETROSPECTIVE", "NP_LINKS", "RELATIVE_RE", "TIME_RE", "TIME_WORDS", "NOUN_BEFORE_RE", "SETTING_RE", "TITLE_LINKS", "ORG_ANAPHORS", "gender_of", "tells_again", "verb_gender", "FIRST_PERSON", "RU_NOT_SPEAKERS", "RU_INSTITUTIONS", "AUXILIARIES", "TITLES", "NAME_STOP",
 ]  # fmt: skip
 
 SPEECH, TERM, ACCORDING = "speech", "term", "according"
@@ -331,6 +329,7 @@ ORG_HEADS = frozenset(
 # the words that end a speaker's phrase, and the adverbs between a speaker and the cue
 EN_STOP = frozenset(
     "that which who whom whose and but or nor when while as in on at for with by from to after "
+    "although though unless whereas until "
     "before during since because if this these those is was were are be been being has have had "
     "not also reportedly yesterday today tonight where than said says told adding saying "
     "later earlier then there however meanwhile speaking referring citing via what how why following "
@@ -473,10 +472,11 @@ _RU_MONTHS = "январе|феврале|марте|апреле|мае|июн�
 TIME_WORDS = frozenset(
     _DAYS.split("|")
     + _RU_MONTHS.split("|")
-    + "week month year morning afternoon evening night день вечер днях неделе".split()
+    + "week weekend month year morning afternoon evening night день вечер днях неделе".split()
 )
-TIME_RE = re.compile(
-    rf"\s(?:(?:on|last|this|late|early|earlier)\s+(?:{_DAYS}|week|month|year)(?:\s+(?:morning|"
+TIME_RE = re.compile(  # "late last year", "earlier this week", "last night", "on Tuesday evening"
+    rf"\s(?:(?:(?:late|early|earlier|later)\s+)?(?:on|last|this|late|early|earlier|later)\s+"
+    rf"(?:{_DAYS}|week|weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|"
     rf"afternoon|evening|night))?|(?:в|во)\s+(?:{_DAYS}|{_RU_MONTHS})|(?:в|на)\s+(?:тот|этот|тот\s+же|"
     rf"этот\s+же|следующий)\s+(?:день|вечер)|на\s+днях|на\s+(?:этой|прошлой)\s+неделе)[ \t]*$",
     re.IGNORECASE,

@@ -4,7 +4,8 @@ A cue word is only a cue when it reports what someone said or thinks. :func:`loo
 tells the other uses apart by the words around it:
 
 * **a noun**: "the warnings", "rejected claims of …", "territorial claims", "amid fears",
-  "fear of a collapse";
+  "fear of a collapse", "should respect pledges" (after a verb), "a 10-year note",
+  "post-traumatic stress disorder";
 * **an adjective or a participle**: "the group's first claimed attack", "its stated goal",
   "a programme promised by the Reagan administration";
 * **an action**: "added a dozen companies to its list", "adds to tensions", "tell a story",
@@ -29,6 +30,14 @@ __all__ = ["NOT_BEFORE_RE", "look_alike"]
 _EN_PLURAL = frozenset(EN_PLURAL)
 _NOUNS = frozenset("fear fears worry worries claim claims stress note doubt".split())
 _OF_RE = re.compile(r"\s+(?:of|for|about|over|in)\b")  # "fear of a collapse", "a claim for"
+# a verb after a modal or "to", right before a cue word in -s: the word is its object, a noun
+_VERB_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:should|would|will|can|could|must|might|shall|cannot|to)\s+(?:not\s+)?[a-z]{2,}\s+$"
+)
+_A_NOTE_RE = re.compile(r"(?<!\w)(?:[Aa]|[Aa]n)\s+(?:[\w-]+\s+){0,2}$")
+_STRESS_NOUN_RE = re.compile(
+    r"\s+(?:disorders?|tests?|testing|levels?|factors?|relief|management)\b"
+)
 _CALLED_OFF_RE = re.compile(r"\s+(?:off|up)\b")
 # "the policy actions called for were …", "the steps called for in the plan": a participle
 _CALLED_FOR_PARTICIPLE_RE = re.compile(r"\s+for\s+(?:was|were|is|are|in|by|under)\b")
@@ -38,7 +47,8 @@ _THAT_RE = re.compile(r"\s*,\s*(?:что|чтобы)\b")
 _COLON_AFTER_RE = re.compile(r"[^.,;!?\n]{0,40}:")  # "признал: «…»"
 # a past participle used as an adjective: "the group's first claimed attack", "its stated aim"
 _ADJECTIVE_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:the|a|an|its|his|her|their|\w+['’]s)\s+(?:(?:first|last|only|most)\s+)?$",
+    r"(?<!\w)(?:the|a|an|its|his|her|their|\w+['’]s)\s+"
+    r"(?:(?:first|last|only|most|single|earlier|previously|widely|newly|recently)\s+)?$",
     re.IGNORECASE,
 )
 # things that speak no words, before a participle that looks like a cue
@@ -140,6 +150,16 @@ def look_alike(text: str, start: int, end: int, cue: str, lang: str) -> bool:
         or (cue in _NOUNS and (_OF_RE.match(text, end) or _BY_AFTER_RE.match(text, end)))
     ):
         return True  # "rejected claims of …", "the warnings", "fear of", "the call": a noun
+    if cue in ("note", "notes") and _A_NOTE_RE.search(text, max(0, start - 40), start):
+        return True  # "a 10-year note at eight pct", "a diplomatic note": a paper
+    if cue == "stress" and _STRESS_NOUN_RE.match(text, end):
+        return True  # "post-traumatic stress disorder", "stress tests"
+    if (
+        cue[-1] == "s"
+        and " " not in cue
+        and _VERB_BEFORE_RE.search(text, max(0, start - 40), start)
+    ):
+        return True  # "countries should respect pledges on …", "to dismiss claims": an object
     if cue.startswith("call") and (
         _CALLED_OFF_RE.match(text, end)
         or (cue == "called" and _CALLED_FOR_PARTICIPLE_RE.match(text, end))

@@ -204,6 +204,9 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
     With ``objects``, a titled name after a preposition counts ("talks with Russian President
     Vladimir Putin": who "the Russian leader" may be)."""
     words = m.group().split()
+    opened = lang != "ru" and len(words) > 1 and words[0].lower() in _CLAUSE_OPENERS
+    if opened:  # "Although Lawson denounced …", "But Reagan said": the clause's subject
+        words = words[1:]
     before = word_back(text, m.start())
     previous = text[before[0] : before[1]] if before is not None else ""
     if lang != "ru" and previous in _NOT_BEFORE_A_SPEAKER:
@@ -215,7 +218,7 @@ def name_at(text: str, m, lang: str, objects: bool = False) -> str | None:
             return None
         if words[0].lower() in _SUBORDINATORS:  # "Although sophisticated dealing exists"
             return None
-        starts = _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start())
+        starts = opened or _SUBJECT_START_RE.search(text, max(0, m.start() - 12), m.start())
         if not starts or _EN_VERB_RE.match(text, m.end()):
             return words[0] if starts else None
         if _AGE_AFTER_RE.match(text, m.end()):  # a feature's "Lusine, 43, used to teach …"
@@ -296,6 +299,7 @@ _APPOSITION_NAME_RE = re.compile(rf",[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}?({_
 _SUBORDINATORS = frozenset(
     "although though while when because since if unless whereas after before once until".split()
 )
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("but and so yet then as or".split())
 _AGE_AFTER_RE = re.compile(r",[ \t]*\d{1,3},")
 _FIRST_NAME_BEFORE_RE = re.compile(r"(?:^|[.!?…][\"'”’»]?[ \t]+|\n[ \t]*)([A-Z][a-z]+),[ \t]*$")
 

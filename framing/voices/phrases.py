@@ -172,7 +172,7 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
         if skipping and low in _SUBJECT_PRONOUNS:
             return found  # "told DW he did not believe": the pronoun is the subject
         skipping = False
-        if low in NP_LINKS and end >= 0:
+        if low in NP_LINKS and end >= 0 and word.islower():  # ("In a filing …," opens one)
             previous = word_back(text, found[0])
             before = text[previous[0] : previous[1]].lower() if previous else ""
             if before and before not in stop and before not in NP_LINKS:

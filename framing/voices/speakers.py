@@ -39,6 +39,12 @@ Plc <SLOU.L> said", "Corp (FDIC) said"), a name in angle brackets is a speaker, 
 between capitalized words stays in the phrase ("Savings and Loan Association"), a line
 break inside a phrase is one space. A Russian gerund ("отметив, что") has no subject.
 
+Around the subject: "X was quoted by Kyodo as saying" (or "in the Star Tribune") has X for
+its speaker, not the outlet; a person's firm or state after a comma or a parenthesis is not
+the speaker ("Jeffrey Miller, of Miller Tabak said", "Senator Bill Bradley (Democrat) of New
+Jersey said"); a setting fronted without a comma leaves its last capitalized words ("In a
+statement Kemp called", "At a news conference Howard denied").
+
 What it does not do: no parser and no coreference model; possessives are not followed ("his
 spokesman"); an anaphor with no antecedent that fits stays as written ("the minister"); an
 English surname alone is an antecedent only when it opens a sentence before its verb; a cue
@@ -104,6 +110,7 @@ from .russian import (
     subject_before,
     trailing_source,
 )
+from .subjects import named_before_firm, phrase_before
 
 __all__ = ["Cue", "CueList", "find_cues", "SPEECH", "TERM", "ACCORDING"]
 
@@ -115,15 +122,16 @@ _READ_OUT = frozenset(
     "plaque placard card caption slogan headline tweet post".split()
 )
 _QUOTED_AS_RE = re.compile(  # also "quoted Gorbachev as telling a meeting …"
-    rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+(?:saying|telling|writing|stating|adding)\b"
+    rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+(?:saying|telling|writing|stating|adding"
+    r"|having\s+(?:said|told|written|stated|added))\b"
+)
+# after "was quoted": the outlet that quoted, then "as saying" ("was quoted in the Star
+# Tribune as saying")
+_PASSIVE_AS_RE = re.compile(
+    r"(?:\s+(?:by|in)\s+[^.;:!?\"“”«»]{1,80}?)?,?\s+as\s+(?:saying|telling|writing|stating|adding"
+    r"|having\s+(?:said|told|written|stated|added))\b"
 )
 _IN_NAME_RE = re.compile(r"(?<!\w)(?:в|во)\s+([А-ЯЁA-Z][\w-]*(?:[ \t]+[А-ЯЁA-Z][\w-]*){0,3})")
-_CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
-# an apposition that describes (an article or a possessive opens it) before a cue
-_DESCRIBED_RE = re.compile(  # a short quoted word may be in it: ", a group of "monetarist" …,"
-    r",[ \t]+(?:a|an|the|one|his|her|its|their|who|which)[ \t]"
-    r"(?:[^,.;:!?\"“”«»\n]|[\"“][^,.;:!?\"“”«»\n]{1,30}[\"”]){2,85},[ \t]*$"
-)
 _NAMING_RE = re.compile(r"\s*[\"“']")  # not «: "Песков назвал «неприемлемыми» …" names a term
 _CALLED_RE = re.compile(r"\s+(?:for|on)\b")
 _FRONTED_DOCUMENT_RE = re.compile(
@@ -265,27 +273,6 @@ def _inverted(text: str, start: int) -> bool:
     return at < 0 or text[at] in ",!?—–…-"
 
 
-def _phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, int]:
-    """The noun phrase right before a cue (at ``before``); in English, the subject before an
-    apposition that describes it when one ends there ("Peskov, a spokesman for President
-    Vladimir Putin, said": Peskov, not the name inside)."""
-    if (
-        lang != "ru"
-        and char_before(text, before) == ","
-        and _DESCRIBED_RE.search(text, max(0, before - 90), before)
-    ):
-        s, e = apposition_subject(text, before, stop, skip)
-        if s >= 0:
-            return s, e
-    s, e = words_before(text, before, stop, skip)
-    told = word_back(text, s) if s > 0 and lang != "ru" and text[s].islower() else None
-    if told is not None and text[told[0] : told[1]].lower() in ("told", "tells", "telling"):
-        # "Peskov told reporters Moscow had ruled out …": the addressee is not the subject
-        names = _CAPITAL_RE.search(text, s, e)
-        return (names.start(), e) if names else (-1, -1)
-    return s, e
-
-
 def _fixed_form_speaker(text, start, end, cue_text, kind, lang) -> tuple[int, int] | None:
     """The speaker of a cue whose form says where it is: "по его словам", "in his view" (the
     pronoun), "according to X", "по словам X", documents ("говорится в сообщении X", "В
@@ -344,14 +331,14 @@ def _speaker_span(
     )
     if bracketed is not None:
         return bracketed.span(1)
-    s, e = _phrase_before(text, before, lang, stop, back_skip)
+    s, e = phrase_before(text, before, lang, stop, back_skip)
     governed = False  # a Russian phrase before the cue that a preposition governs
     if s >= 0 and lang == "ru":
         female = cue_text.split(" ", 1)[0].endswith("ла")
         s, e = subject_before(text, s, e, stop, back_skip, plural, female)
         governed, s, e = s == -2, max(s, -1), max(e, -1)
-    if s >= 0 and cue_text.endswith("ing"):
-        return None  # a participle right after a noun phrase is a noun: "a stark warning"
+    if s >= 0 and (cue_text.endswith("ing") or cue_text.startswith("calling ")):
+        return None  # after a noun phrase: a noun ("a stark warning"), or "legislation calling for"
     if (
         kind == TERM
         and not cue_text.endswith(" term")  # "The Kremlin used the term “…”": its user's
@@ -381,6 +368,8 @@ def _speaker_span(
         s, e = _inverted_speaker(text, start, end, cue_text, lang, plural, governed)
     if s < 0 and not cue_text.endswith("ing"):  # "Ташиев, подписавший …, не раз повторял"
         s, e = before_apposition(text, before, stop, back_skip)
+    if s > 0 and lang != "ru":  # "Hovhannes Igityan, of the opposition Alliance, said"
+        s, e = named_before_firm(text, s, stop, back_skip) or (s, e)
     if s >= 0 and lang != "ru":
         contact = _CONTACT_RE.match(text, s, e)
         if (
@@ -486,6 +475,17 @@ class CueList:
             if look_alike(text, m.start(), m.end(), cue_text, lang):
                 continue  # "the warnings", "added a dozen companies to …", "не исключил угрозы"
             if cue_text in ("quoted", "cited"):
+                passive = lang != "ru" and _PASSIVE_RE.search(
+                    text, max(0, m.start() - 12), m.start()
+                )
+                said = _PASSIVE_AS_RE.match(text, m.end()) if passive else None
+                if said is not None:  # "He was quoted by Kyodo as saying": the subject speaks
+                    # (its subject found as that of a "said" where "was" is)
+                    found = _speaker_span(text, passive.start(), passive.start(), "said", SPEECH, lang, lambda i: _inside(skip, i))  # fmt: skip
+                    s, e = found if found is not None else (-1, -1)
+                    speaker = " ".join(text[s:e].split()) if s >= 0 else ""
+                    self._add(Cue(m.start(), said.end(), "quoted … as saying", SPEECH, speaker, s, e, ""))  # fmt: skip
+                    continue
                 who = _QUOTED_AS_RE.match(text, m.end())
                 if who is not None:  # "cited figures": not a cue
                     s, e = who.span(1)
@@ -494,7 +494,7 @@ class CueList:
             after = _CALLED_RE.match(text, m.end()) if cue_text.startswith("call") else None
             if after:
                 cue_text, kind = text[m.start() : after.end()], SPEECH  # called for, on
-            if cue_text.endswith("ing") or cue_text == "reads":  # "a stark warning": a noun
+            if m.group().endswith("ing") or cue_text == "reads":  # "a stark warning": a noun
                 # when a phrase precedes; "the article reads": no cue (see _READ_OUT)
                 cue = self._finish(len(self._items), m, cue_text, kind)
                 if cue is not None:
@@ -538,7 +538,8 @@ class CueList:
         comma = _COMMA_BEFORE_RE.search(text, m.start() - 4, m.start()) is not None
         listed = lang == "ru" and kind == SPEECH and comma
         inherits = not speaker and (  # "…, заявил, что": one of its subject's predicates
-            cue_text.lower().endswith("ing") or cue_text in RU_GERUNDS or listed
+            cue_text.lower().endswith("ing") or cue_text.startswith("calling ")
+            or cue_text in RU_GERUNDS or listed
             or _SHARED_RE.search(text, max(0, m.start() - 30), m.start()) is not None
         )  # fmt: skip
         gender = verb_gender(cue_text, lang)
