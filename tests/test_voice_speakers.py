@@ -670,3 +670,54 @@ LOOK_ALIKE_CUES = [
 )
 def test_the_subject_around_settings_firms_and_look_alikes(text, expected):
     assert quotes_of(text) == expected
+
+
+# ---- adverbs and discourse words between a subject and its cue (tenth session) -------------------
+BETWEEN = [
+    (  # "even", "didn't": adverbs, not the speaker (the releases gave "they didn't even")
+        'They are even ashamed of the word "war". They didn\'t even call it a "war". They call '
+        'it a "special operation".',
+        [["war", "scare_quote", "", ""], ["war", "scare_quote", "They", "call"],
+         ["special operation", "scare_quote", "They", "call"]],
+    ),
+    (
+        'One official even called the market\'s actions "irrational."',
+        [["irrational.", "scare_quote", "One official", "called"]],
+    ),
+    (  # "so far", "for their part", "in this regard": discourse, not the speaker
+        'The government has so far rejected what it called "a foreign diktat."',
+        [["a foreign diktat.", "scare_quote", "The government", "called"]],
+    ),
+    (
+        'The banks for their part insist that they are willing to discuss Mulford\'s "menu".',
+        [["menu", "scare_quote", "The banks", "insist"]],
+    ),
+    (
+        "The ministers reiterated their commitment to energy security and in this regard "
+        'described the pipeline as "a security challenge."',
+        [["a security challenge.", "scare_quote", "The ministers", "described"]],
+    ),
+    (  # "so" opens a clause: "so Munich has confirmed"
+        'That approach was developed in Washington, so Munich has simply confirmed that "we '
+        'need to negotiate with Washington."',
+        [["we need to negotiate with Washington.", "quote", "Munich", "confirmed"]],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BETWEEN, ids=lambda x: str(x)[:40])
+def test_adverbs_and_discourse_words_before_the_cue(text, expected):
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So let me tell you this: we remain committed to a four-percent inflation target.",
+        "I would even say that the talks have reached a dead end.",
+        "We must all insist that the package includes an oil embargo.",
+    ],
+)
+def test_the_writer_own_hedges_are_no_reported_speech(text):
+    # the first person of a speech or an address speaks in the text's own voice
+    assert reported_of(text) == []

@@ -72,6 +72,17 @@ _GERUND_SETTING_RE = re.compile(
     r"(?<=\w)[ \t]+(?:in|after|before|while|when|upon|since)[ \t]+[a-z]{2,}ing\b"
     r"[^,.;:!?\"“”«»()\n]{0,70}$"
 )
+# discourse adverbials between a subject and its cue
+_DISCOURSE_RE = re.compile(
+    r"(?<!\w)(?:in\s+(?:this|that)\s+(?:regard|respect|connection|context)|in\s+(?:turn|particular"
+    r"|addition|response|return|general|reply)|at\s+the\s+same\s+time|for\s+(?:his|her|its|their"
+    r"|our|my)\s+part|(?:so|thus)\s+far|(?:first\s+of|above|after)\s+all)[ \t]*$",
+    re.IGNORECASE,
+)
+_DISCOURSE_ENDS = frozenset(
+    "regard respect connection context turn particular addition response return general reply "
+    "time part far all".split()
+)
 _GERUND_PREPOSITIONS = (" in ", " after ", " before ", " while ", " when ", " upon ", " since ")
 _PRONOUN_RE = re.compile(r"(?<!\w)(?:he|she|they|we|I|it)(?!\w)")
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
@@ -258,6 +269,12 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
             continue
         found = word_back(text, pos)
         word = text[found[0] : found[1]].lower() if found is not None else ""
+        discourse = (
+            _DISCOURSE_RE.search(text, max(0, pos - 30), pos) if word in _DISCOURSE_ENDS else None
+        )
+        if discourse is not None:  # "… and in this regard expressed", "for his part said"
+            pos = discourse.start()
+            continue
         if word in skip:
             pos = found[0]
             continue
@@ -298,19 +315,9 @@ def before_adverbials(text: str, pos: int, skip: frozenset) -> int:
         ):
             pos = setting.start()
             continue
-        gerund = (
-            _GERUND_SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
-            if "ing" in window and any(p in window for p in _GERUND_PREPOSITIONS)
-            else None
-        )
-        subject = word_back(text, gerund.start()) if gerund else None
-        if (
-            subject is not None
-            and text[subject[0] : subject[1]].lower() not in skip | EN_STOP
-            # "Speaking with reporters before entering a meeting he said": a subject of its own
-            and _PRONOUN_RE.search(gerund.group()) is None
-        ):
-            pos = gerund.start()  # "Du Plessis in disclosing the agreement said": his setting
+        gerund = _gerund_setting(text, pos, window, skip)
+        if gerund >= 0:  # "Du Plessis in disclosing the agreement said": his setting
+            pos = gerund
             continue
         if word == "to":  # "Mirziyoyev likes to say", "wants to stress"
             wish = _WISH_RE.search(text, max(0, pos - 24), pos)
@@ -361,6 +368,23 @@ _FRONTED_RE = re.compile(
     r"[ \t]*(?:When|As|If|Asked|After|Before|While)\b[^.!?:;\n\"“”«»]{0,160}?,[ \t]*"
 )
 _SPEECH_VERBS = frozenset("said says told added asked replied".split())
+
+
+def _gerund_setting(text: str, pos: int, window: str, skip: frozenset) -> int:
+    """Where an English gerund's setting that ends at ``pos`` starts, after a word ("Du
+    Plessis in disclosing the agreement said"), or -1; not one with a subject of its own
+    ("Speaking with reporters before entering a meeting he said")."""
+    if "ing" not in window or not any(p in window for p in _GERUND_PREPOSITIONS):
+        return -1
+    gerund = _GERUND_SETTING_RE.search(text, max(0, pos - _SETTING_REACH), pos)
+    subject = word_back(text, gerund.start()) if gerund else None
+    if (
+        subject is None
+        or text[subject[0] : subject[1]].lower() in skip | EN_STOP
+        or _PRONOUN_RE.search(gerund.group()) is not None
+    ):
+        return -1
+    return gerund.start()
 
 
 def pronoun_subject(text: str, start: int, end: int) -> str:

@@ -329,7 +329,7 @@ ORG_HEADS = frozenset(
 # the words that end a speaker's phrase, and the adverbs between a speaker and the cue
 EN_STOP = frozenset(
     "that which who whom whose and but or nor when while as in on at for with by from to after "
-    "although though unless whereas until "
+    "although though unless whereas until so yet "
     "before during since because if this these those is was were are be been being has have had "
     "not also reportedly yesterday today tonight where than said says told adding saying "
     "later earlier then there however meanwhile speaking referring citing via what how why following "
@@ -339,10 +339,10 @@ EN_STOP = frozenset(
 
 EN_SKIP = frozenset(
     "also has had have reportedly later earlier then previously once recently further "
-    "repeatedly publicly separately again had earlier just only long now first initially "
-    "privately openly still does did do not since would could should might must will can "
+    "even all repeatedly publicly separately again had earlier just only long now first initially "
+    "always privately openly still does did do not since would could should might must will can "
     "rightly nonetheless nevertheless instead therefore thus subsequently already".split()
-)
+) | {w.replace("'", q) for w in "don't doesn't didn't won't can't cannot".split() for q in "'’"}
 
 RU_STOP = frozenset(
     "что и а но однако хотя зато поэтому как так в во на по при также уже ранее еще ещё это этом этого который которая которые когда если "
@@ -565,7 +565,7 @@ ABOUT_THIS_RE = re.compile(
 )
 
 
-FIRST_PERSON = frozenset("i we я мы".split())
+FIRST_PERSON = frozenset("i we me us я мы".split()) | {"let me", "let us", "let's", "let’s"}
 # what a first person thinks or fears is a view of the writer's own, not speech reported
 _VIEWS_PAST = frozenset("believed feared expected worried suspected".split())
 

@@ -120,7 +120,7 @@ def _after_on(text: str, pos: int) -> bool:
     return before is not None and text[before[0] : before[1]].lower() in ("on", "в")
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they it он она они".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it we you i он она они мы".split())
 # lower-case words in -ly that are nouns or names of papers, not adverbs
 _LY_NOUNS = frozenset(
     "assembly family ally rally supply reply monopoly anomaly italy daily weekly monthly "
