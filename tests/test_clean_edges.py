@@ -403,3 +403,85 @@ def test_by_a_date_is_no_byline(line):
 def test_us_time_zones_in_timestamps():
     cleaned, pieces, _ = _clean("Armenia extends the waiver\n12/08/25 1:02 PM ET\n\n" + BODY)
     assert pieces == [("metadata", "12/08/25 1:02 PM ET")]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [  # CNN, CBS and ABC put the credit on a line of its own under a caption that ends in a date
+        (
+            "Ukraine's President Volodymyr Zelensky speaks during a news conference in Kyiv on "
+            "December 8, 2026.",
+            "Genya Savilov/AFP/Getty Images",
+        ),
+        (
+            "Ukrainian prisoners of war react after being released in a swap near the border "
+            "with Belarus, Dec. 8, 2025.",
+            "Ukrainian Presidential Press Office/Anadolu via Getty Images",
+        ),
+        ("Pashinyan and Aliyev at the White House on Friday", "Andrew Harnik/AP"),
+        ("Pashinyan in Yerevan on 7 December 2026", "Karen Minasyan, AFP"),
+    ],
+)
+def test_a_caption_over_its_credit_line(caption, credit):
+    head = "Zelensky says Ukraine will not give up Donbas\nUpdated 8:02 AM EST, December 9, 2026\n"
+    cleaned, pieces, _ = _clean(head + caption + "\n" + credit + "\n\n" + BODY)
+    assert cleaned == "Zelensky says Ukraine will not give up Donbas\n\n" + BODY
+    assert pieces[-2:] == [("caption", caption + "\n" + credit)] or pieces[-2:] == [
+        ("caption", caption),
+        ("caption", credit),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a sentence of the body under another, or a caption with no credit, stays
+        BODY + "\n\nThe talks ended on December 8, 2026.\nNikol Pashinyan, Ilham Aliyev",
+        BODY + "\n\nThe deal was signed on Friday\nin Washington, officials said.",
+        "Pashinyan in Yerevan on 7 December 2026\n\n" + BODY,
+    ],
+)
+def test_dated_lines_without_a_credit_under_them_are_kept(text):
+    assert _clean(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Supporters of the channel outside Tbilisi City Court on 8 December. Photo: OC Media.",
+        "Armenian Prime Minister Nikol Pashinyan in Yerevan on December 7, 2026. © Karen "
+        "Minasyan, AFP",
+    ],
+)
+def test_a_caption_whose_credit_ends_with_a_stop_or_a_copyright_sign(caption):
+    cleaned, pieces, _ = _clean(BODY + "\n\n" + caption + "\n\nThe talks resume on Friday.")
+    assert cleaned == BODY + "\n\nThe talks resume on Friday."
+    assert pieces == [("caption", caption)]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Договор о границе подписан, но вопрос воды остался открытым. Фото Reuters",
+        "Фото 24.kg. Иллюстративное",
+        "Фото из открытых источников",
+        "Image source: parliament.ge",
+        "Видео: Первый канал",
+        "Video: Reuters",
+    ],
+)
+def test_lines_that_give_the_source_of_an_image(caption):
+    cleaned, pieces, _ = _clean(BODY + "\n\n" + caption + "\n\nThe talks resume on Friday.")
+    assert cleaned == BODY + "\n\nThe talks resume on Friday."
+    assert pieces == [("caption", caption)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Фото сделано в Ереване.",
+        "Видео: как это было. Смотрите все выпуски",
+        "Video: it shows a strike.",
+    ],
+)
+def test_sentences_about_a_photo_or_a_video_are_the_body(line):
+    assert _clean(BODY + "\n\n" + line + "\n\nThe talks resume on Friday.")[1] == []

@@ -12,7 +12,7 @@ from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
 from .datelines import match_dateline
 from .edges import credit_ends, factiva_markers, head_block, head_edges, tail_edges
-from .head import credit_lines, linked_titles, opens_with_body, read_head
+from .head import captions_over_credits, credit_lines, linked_titles, opens_with_body, read_head
 from .pipeline import cleaner_name, default_cleaner, normalized_with_drops
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
 
@@ -209,6 +209,7 @@ def clean_text(
     if layout:
         found = credit_lines(base, drops, low)
         found.update(credit_ends(base, drops))
+        found.update(captions_over_credits(base, {**drops, **found}))
         if normalized and opens_with_body(base, drops, found):
             dateline = None  # what read_head gives, without reading the lines one by one
         else:

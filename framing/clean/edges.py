@@ -345,10 +345,17 @@ def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
     {0: 'caption'}
     """
     found = {}
-    for start in _lines_holding(text, (")\n", " / ", " via ")):
+    for start in _lines_holding(text, _ASCII_NEEDLES if text.isascii() else _NEEDLES):
         end = text.find("\n", start)
         line = text[start : len(text) if end == -1 else end].strip()
         if (
+            line.startswith(_SOURCE_OPENERS)
+            and start not in skip
+            and len(line) <= 100
+            and _SOURCE_LINE_RE.fullmatch(line)
+        ):
+            found[start] = "caption"  # "Image source: parliament.ge", "Фото из открытых источников"
+        elif (
             start not in skip
             and 20 <= len(line) <= 300
             and line[0] != "("  # a note in parentheses of its own, not a caption's credit
@@ -372,13 +379,25 @@ def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
     return sorted(set(starts)) if len(starts) > 1 else starts
 
 
+# what a line of credit_ends holds (an ASCII text holds no "©", "Фото" or "Видео:")
+_ASCII_NEEDLES = (")\n", " / ", " via ", "source:", "Video:")
+_NEEDLES = (*_ASCII_NEEDLES, "©", "Фото", "Видео:")
+# a line that only gives the source of an image or a video
+_SOURCE_OPENERS = ("Image", "Photo", "Video", "Источник", "Видео", "Фото")
+_SOURCE_LINE_RE = re.compile(
+    r"(?:(?:Image|Photo|Video) source|Источник (?:фото|изображения)|Видео|Video)\s*:\s*"
+    r"(?:[^.!?\n]|\.(?=\S)){2,60}"
+    r"|Фото (?:из открытых источников|[\w-]+\.(?:kg|ru|am|ge|az|by|ua|kz|uz|com)(?:\. Иллюстративное)?)"
+)
 _CREDIT_LAST = frozenset(")ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CREDIT_END_RE = re.compile(
     r"(?:\((?:AFP|AP|AA|EPA(?:-EFE)?|Reuters|REUTERS|TASS|Sputnik|Anadolu|Getty Images|[Ff]ile photo"
     r"|[^()]{0,60}\b(?:Photos?|Handout|Press Service|Press Office|Office|Pool)\b[^()]{0,40}"
     r"|[^()]{2,60} for (?:The |the )?[A-Z][^()]{2,40})\)"
     r"|[.!?] [A-ZА-ЯЁ][\w'’.-]+(?: [A-ZА-ЯЁ][\w'’.-]+){1,3} ?/ ?[A-ZА-ЯЁ][\w .&-]{1,40}"
-    r"|(?:/| via )(?:REUTERS|Reuters|AFP|AP|EPA|Anadolu|Handout))$"
+    r"|(?:/| via )(?:REUTERS|Reuters|AFP|AP|EPA|Anadolu|Handout)"
+    r"|[.!?] (?-i:Фото) [A-ZА-ЯЁ][\w.&-]*(?: [A-ZА-ЯЁ][\w.&-]*){0,3}"  # "… открытым. Фото Reuters"
+    r"|[.!?] © ?[A-ZА-ЯЁ][\w.'’&-]*(?:(?:,? |/)[A-ZА-ЯЁ][\w.'’&-]*){0,5})$"  # "… 2026. © Name, AFP"
 )
 
 

@@ -57,9 +57,9 @@ _PHOTO = r"(?:photos?|photograph(?:er)?|фото|снимок)"
 # "Name/AFP via Getty Images"
 _PHOTO_TAIL_RE = re.compile(
     rf"(?:\((?:[\w.]+ ){{0,2}}{_PHOTO}(?: ?[:/]| (?:by|credit)\b| (?-i:[A-ZА-ЯЁ]))[^()]{{0,150}}\)\.?"
-    rf"|[.!?] (?:{_PHOTO}|illustration|иллюстрация) ?: ?[^.!?()]{{1,150}}"
-    rf"|[.!?] (?:{_PHOTO}|illustration) by [^.!?()]{{1,80}}"
-    r"| (?-i:Photograph|Photo|Фото|Illustration): [^.!?()]{1,150}"
+    rf"|[.!?] (?:{_PHOTO}|illustration|иллюстрация) ?: ?[^.!?()]{{1,150}}\.?"  # "Photo: OC Media."
+    rf"|[.!?] (?:{_PHOTO}|illustration) by [^.!?()]{{1,80}}\.?"
+    r"| (?-i:Photograph|Photo|Фото|Illustration): [^.!?()]{1,150}\.?"
     r"|(?:/| via | for )getty images[^.!?()]{0,40}\)?\.?)$",
     re.IGNORECASE,
 )
@@ -72,6 +72,17 @@ _HEAD_TAIL_RE = re.compile(r"[^.!?…\s] ?\((?P<inner>[^()]{1,100})\)$")
 # "Reuters / 12.04.2024", "TCW/Arman Galoyan": a source, then a date or a person's name
 _SLASH_RE = re.compile(r"[A-ZА-ЯЁ][^/]{0,40}/ ?(?:\d|[A-ZА-ЯЁ][a-zа-яё])")
 _DATE_RE = re.compile(DATE_PATTERN)
+# a caption that ends in a date, and a credit on a line of its own under it
+_DATED_END_RE = re.compile(rf"(?<!\w)(?:{DATE_PATTERN})\.?$")
+_CREDIT_ONLY_RE = re.compile(
+    rf"{_NAME}(?: ?/ ?| via | for |, ){_NAME}(?:(?: ?/ ?| via ){_NAME}){{0,3}}"
+)
+# a credit after a comma ends with an agency ("Karen Minasyan, AFP"), not a second name
+_AGENCY_ENDS = tuple(
+    ", " + agency
+    for agency in "AFP AP Reuters REUTERS EPA EPA-EFE TASS Sputnik Anadolu Xinhua Photolure "
+    "NurPhoto Shutterstock Alamy Bloomberg Pool".split()
+) + (", Getty Images", ", RIA Novosti")
 _AGENCY_RE = re.compile(r"[A-Z]{2,}/[A-Z][a-z]")  # "REUTERS/Irakli Gedenidze"
 _MIXED_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]")  # a name, not a code such as "DLRS/BBL"
 _LONG_LINE = 300
@@ -197,6 +208,52 @@ def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dic
             found[start] = "caption"
         start += len(line) + 1
     return found
+
+
+def captions_over_credits(text: str, skip: dict[int, str]) -> dict[int, str]:
+    """A caption that ends in a date and its credit on the line under it, at the end of a
+    paragraph: ``{start: "caption"}`` for both lines.
+
+    "… in Kyiv on December 8, 2026." over "Genya Savilov/AFP/Getty Images", "… Dec. 8,
+    2025." over "Press Office/Anadolu via Getty Images", "… on Sunday" over "Claire
+    Hollis/NPR". The line above the caption, if any, ends no sentence (a headline, a
+    timestamp) or was removed; so a paragraph of the body is never one.
+
+    Examples
+    --------
+    >>> text = "Zelensky in Kyiv on December 8, 2026.\nGenya Savilov/AFP/Getty Images\n\nKyiv said no."
+    >>> captions_over_credits(text, {})
+    {0: 'caption', 38: 'caption'}
+    """
+    found: dict[int, str] = {}
+    end = text.find("\n\n")
+    if end == -1:
+        return found  # one paragraph: the text (a wire's) is no page with a photo
+    while True:
+        stop = len(text) if end == -1 else end
+        credit_at = text.rfind("\n", 0, stop) + 1
+        credit = text[credit_at:stop].strip()
+        if (
+            0 < credit_at
+            and 4 <= len(credit) <= 80
+            and ("/" in credit or " via " in credit or credit.endswith(_AGENCY_ENDS))
+            and _CREDIT_ONLY_RE.fullmatch(credit)
+        ):
+            at = text.rfind("\n", 0, credit_at - 1) + 1
+            caption = text[at : credit_at - 1].strip()
+            above = text[text.rfind("\n", 0, max(at - 1, 0)) + 1 : max(at - 1, 0)].strip()
+            if (
+                at not in skip
+                and 20 <= len(caption) <= _LONG_LINE
+                and _DATED_END_RE.search(caption) is not None
+                and (
+                    not above or above[-1] not in _CLOSED or text.rfind("\n", 0, at - 1) + 1 in skip
+                )
+            ):
+                found[at] = found[credit_at] = "caption"
+        if end == -1:
+            return found
+        end = text.find("\n\n", end + 2)
 
 
 def find_layout(
