@@ -465,3 +465,49 @@ def test_dated_lines_without_a_credit_under_them_are_kept(text):
 )
 def test_sentences_about_a_photo_or_a_video_are_the_body(line):
     assert _clean(BODY + "\n\n" + line + "\n\nThe talks resume on Friday.")[1] == []
+
+
+RU_BODY = (
+    "— Как вы оцениваете переговоры?\n\n"
+    "— Позитивно, в той мере, в какой стороны сами договариваются и сами несут ответственность."
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "pieces"),
+    [  # an interview's last lines: who asked, and the agency's rights notice
+        (
+            "Беседовала Ксения Лаврентьева\n\nВсе права на материалы, опубликованные на сайте "
+            '"Интерфакс", принадлежат АО "Интерфакс". Использование материалов допускается '
+            "только с письменного разрешения правообладателя.",
+            ["byline", "boilerplate"],
+        ),
+        ("Интервью взяла Анна Петросян", ["byline"]),
+        # a row of buttons, one to a line
+        ("Поделиться\nVK\nTelegram\nДзен", ["boilerplate"] * 4),
+        ("Мы в соцсетях\nОцените материал", ["boilerplate"] * 2),
+    ],
+)
+def test_the_tail_of_a_russian_interview(tail, pieces):
+    cleaned, found, _ = _clean(RU_BODY + "\n\n" + tail)
+    assert cleaned == RU_BODY
+    assert [reason for reason, _ in found] == pieces
+
+
+def test_english_buttons_and_interviewers_at_the_end():
+    cleaned, found, _ = _clean(BODY + "\n\nInterview by Jane Doe\n\nFacebook\nX\nCopy link")
+    assert cleaned == BODY
+    assert [reason for reason, _ in found] == [
+        "byline",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Беседовали о главном: о границе и о воде.", "Telegram blocked the channel on Monday."],
+)
+def test_a_sentence_that_starts_like_a_button_or_an_interviewer_is_the_body(line):
+    assert _clean(BODY + "\n\n" + line)[1] == []

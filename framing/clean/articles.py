@@ -10,9 +10,10 @@ import pandas as pd
 
 from .._errors import FramingError, FramingWarning
 from .._tables import check_columns
+from .captions import captions_over_credits, credit_ends
 from .datelines import match_dateline
-from .edges import credit_ends, factiva_markers, head_block, head_edges, tail_edges
-from .head import captions_over_credits, credit_lines, linked_titles, opens_with_body, read_head
+from .edges import factiva_markers, head_block, head_edges, tail_edges
+from .head import credit_lines, linked_titles, opens_with_body, read_head
 from .pipeline import cleaner_name, default_cleaner, normalized_with_drops
 from .removed import Piece, after_earlier, cut_lines, decode_pieces, dropped_lines, encode_pieces
 

@@ -9,10 +9,10 @@ requires of "foreign agents", and the appeals for readers' support under the art
 them; each pattern takes a whole line, so a sentence of the body that mentions a date, a
 tag or support is never one of them.
 
-Three more readers look past the datelines and photo words of :mod:`framing.clean.head`:
+Two more readers look past the datelines and photo words of :mod:`framing.clean.head`:
 :func:`head_block` takes the bylines and credits of a page's head that no dateline follows,
-:func:`credit_ends` the captions anywhere that end in a credit ("… (AFP)"), and
-:func:`factiva_markers` the "LP" and "TD" lines inside a Factiva record. What they take is
+and :func:`factiva_markers` the "LP" and "TD" lines inside a Factiva record (the captions
+anywhere that end in a credit are :mod:`framing.clean.captions`'). What they take is
 checked against hand-labelled pages by ``python -m bench.layouts.score``.
 """
 
@@ -27,7 +27,6 @@ __all__ = [
     "EDGE_LINES",
     "TAIL_LINES",
     "edge_lines",
-    "credit_ends",
     "factiva_markers",
     "head_block",
     "head_edges",
@@ -105,14 +104,24 @@ _FIELD_RE = re.compile(
     r"\s\d+\s(?:of|из)\s\d+|https?://\S+"
     r"|(?P<notice>(?:copyright|\(c\)|©)\b.{0,250}"
     r"|please do not (?:cut and paste|copy|redistribute)\b.{0,200}"
+    r"|все права на (?:материалы|статьи)\b.{0,300}|использование материалов (?:допускается|разрешается)\b.{0,200}"
     r"|(?:supplied|distributed) by\b.{0,100})",
     re.IGNORECASE,
 )
-_NAVIGATION_FIRST = frozenset(["skip", "home", "глав", "shar", "пере"])
+_NAVIGATION_FIRST = frozenset(
+    ["skip", "home", "глав", "shar", "пере", "face", "twit", "tele", "vk", "x", "what", "vibe",
+     "flip", "link", "redd", "emai", "e-ma", "copy", "prin", "post", "поде", "дзен", "вкон", "одно",
+     "мы в", "обсу", "оцен", "верс"]
+)  # fmt: skip
+# buttons of a page, one or a few to a line: "Facebook", "Telegram", "VK", "Copy link"
+_BUTTON = (
+    r"(?:facebook|x|twitter|telegram|vk|vkontakte|whatsapp|viber|flipboard|linkedin|reddit"
+    r"|e-?mail|copy link|print|post|share|поделиться|дзен|телеграм|вконтакте|одноклассники)"
+)
 # How the field lines without a label's colon start
 _FIELD_OPENERS = frozenset(
     ["clas", "body", "grap", "full", "end ", "page", "стра", "доку", "docu", "http", "copy", "(c) ", "plea",
-     "supp", "dist"] + ["©" + c for c in " 0123456789"]
+     "supp", "dist", "все ", "испо"] + ["©" + c for c in " 0123456789"]
 )  # fmt: skip
 # A page's navigation and buttons, at its head or its end: "Skip to content", "Home > News",
 # "Главная / В мире", "Share: Facebook X Telegram Email"
@@ -120,7 +129,10 @@ _NAVIGATION_RE = re.compile(
     r"(?:skip to (?:main )?content|skip navigation|перейти к (?:основному )?содержанию"
     r"|(?:home|главная)(?:\s*[>›»/|]\s*[^>›»/|\n]{1,40}){0,5}"
     r"|share(?: this)?\W{0,3}(?:\s*(?:on\s)?(?:facebook|x|twitter|telegram|email|e-mail|whatsapp"
-    r"|linkedin|vk|reddit|copy link|print)\W*){1,8})",
+    r"|linkedin|vk|reddit|copy link|print)\W*){1,8})"
+    rf"|{_BUTTON}(?:\s*[|,•·]?\s*{_BUTTON}){{0,7}}"
+    r"|мы в соцсетях|обсудить (?:новость|материал) в соцсетях|оцените (?:материал|статью)"
+    r"|версия для печати",
     re.IGNORECASE,
 )
 # Factiva's field codes, taken only in a text that has its record ("\nSN Reuters News")
@@ -203,6 +215,13 @@ _STAMP_LENGTH = 60
 _NOTICE_MIN = 120
 _NOTICE_HINT_RE = re.compile(r"иностранн|18\+", re.IGNORECASE)
 # The writer's note under an article: "Ulviyya Gasimova is a journalist based in Baku."
+# who asked the questions of an interview, on a line of its own
+_INTERVIEWER_RE = re.compile(
+    r"(?:беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?|подготовил[аи]?)|interview(?:ed)? by"
+    r"|text by:?)\s+(?-i:[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2})\.?",
+    re.IGNORECASE,
+)
+_INTERVIEWER_FIRST = frozenset(["бесе", "инте", "inte", "text"])
 _AUTHOR_NOTE_RE = re.compile(
     r"(?-i:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}) is (?:an?|the) (?:[\w-]+ ){0,3}"
     r"(?:journalist|reporter|correspondent|analyst|editor|writer|researcher|fellow|contributor"
@@ -272,6 +291,8 @@ def _reason(line: str, tail: bool, factiva: bool = False) -> str | None:
     if _NOTICE_MIN <= size <= _NOTICE_LENGTH and _NOTICE_HINT_RE.search(line) is not None:
         if _NOTICE_RE.fullmatch(line) is not None:
             return "boilerplate"
+    if size <= 80 and line[:4].lower() in _INTERVIEWER_FIRST and _INTERVIEWER_RE.fullmatch(line):
+        return "byline"  # "Беседовал Армен Галстян", "Interview by Jane Doe"
     if size > _SHORT:
         return None
     if (
@@ -328,77 +349,6 @@ def edge_lines(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
     found = head_edges(text, skip, lines=lines)
     found.update(tail_edges(text, {**skip, **found}))
     return found
-
-
-def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
-    """Caption lines anywhere in ``text`` that end in a credit without a photo word:
-    ``{start: "caption"}``.
-
-    "… on December 10, 2026 (AFP)", "… (Anush Babajanyan for The Washington Post)", "… (file
-    photo)", "… in Moscow. Sergei Kiselev / Moskva News Agency", "…/Handout via REUTERS". The
-    line has no full stop after its credit, so a sentence of the body is never one.
-
-    Examples
-    --------
-    >>> text = "Police in Tbilisi on December 10, 2026 (AFP)\\n\\nThe protest went on (AFP)."
-    >>> credit_ends(text, {})
-    {0: 'caption'}
-    """
-    found = {}
-    for start in _lines_holding(text, _ASCII_NEEDLES if text.isascii() else _NEEDLES):
-        end = text.find("\n", start)
-        line = text[start : len(text) if end == -1 else end].strip()
-        if (
-            line.startswith(_SOURCE_OPENERS)
-            and start not in skip
-            and len(line) <= 100
-            and _SOURCE_LINE_RE.fullmatch(line)
-        ):
-            found[start] = "caption"  # "Image source: parliament.ge", "Фото из открытых источников"
-        elif (
-            start not in skip
-            and 20 <= len(line) <= 300
-            and line[0] != "("  # a note in parentheses of its own, not a caption's credit
-            and line[-1] in _CREDIT_LAST
-            and _CREDIT_END_RE.search(line) is not None
-        ):
-            found[start] = "caption"
-    return found
-
-
-def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
-    """The starts of the lines of ``text`` that hold one of ``needles``, in order."""
-    starts = []
-    for needle in needles:
-        pos = text.find(needle)
-        while pos != -1:
-            starts.append(text.rfind("\n", 0, pos) + 1)
-            pos = text.find(needle, pos + 1)
-    if text[-1:] == ")":
-        starts.append(text.rfind("\n") + 1)
-    return sorted(set(starts)) if len(starts) > 1 else starts
-
-
-# what a line of credit_ends holds (an ASCII text holds no "©", "Фото" or "Видео:")
-_ASCII_NEEDLES = (")\n", " / ", " via ", "source:", "Video:")
-_NEEDLES = (*_ASCII_NEEDLES, "©", "Фото", "Видео:")
-# a line that only gives the source of an image or a video
-_SOURCE_OPENERS = ("Image", "Photo", "Video", "Источник", "Видео", "Фото")
-_SOURCE_LINE_RE = re.compile(
-    r"(?:(?:Image|Photo|Video) source|Источник (?:фото|изображения)|Видео|Video)\s*:\s*"
-    r"(?:[^.!?\n]|\.(?=\S)){2,60}"
-    r"|Фото (?:из открытых источников|[\w-]+\.(?:kg|ru|am|ge|az|by|ua|kz|uz|com)(?:\. Иллюстративное)?)"
-)
-_CREDIT_LAST = frozenset(")ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_CREDIT_END_RE = re.compile(
-    r"(?:\((?:AFP|AP|AA|EPA(?:-EFE)?|Reuters|REUTERS|TASS|Sputnik|Anadolu|Getty Images|[Ff]ile photo"
-    r"|[^()]{0,60}\b(?:Photos?|Handout|Press Service|Press Office|Office|Pool)\b[^()]{0,40}"
-    r"|[^()]{2,60} for (?:The |the )?[A-Z][^()]{2,40})\)"
-    r"|[.!?] [A-ZА-ЯЁ][\w'’.-]+(?: [A-ZА-ЯЁ][\w'’.-]+){1,3} ?/ ?[A-ZА-ЯЁ][\w .&-]{1,40}"
-    r"|(?:/| via )(?:REUTERS|Reuters|AFP|AP|EPA|Anadolu|Handout)"
-    r"|[.!?] (?-i:Фото) [A-ZА-ЯЁ][\w.&-]*(?: [A-ZА-ЯЁ][\w.&-]*){0,3}"  # "… открытым. Фото Reuters"
-    r"|[.!?] © ?[A-ZА-ЯЁ][\w.'’&-]*(?:(?:,? |/)[A-ZА-ЯЁ][\w.'’&-]*){0,5})$"  # "… 2026. © Name, AFP"
-)
 
 
 def factiva_markers(text: str) -> dict[int, str]:

@@ -40,17 +40,18 @@ HEAD_LINES = 6
 
 _CAPWORD = r"[A-ZА-ЯЁ][\w.'’&-]*"
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|da|di|du|la|le|dos|del)"
-_NAME = rf"{_CAPWORD}(?: (?:{_CAPWORD}|{_PARTICLE})){{0,4}}"
+#: a name as bylines and credits write it: capitalized words, particles between
+NAME = rf"{_CAPWORD}(?: (?:{_CAPWORD}|{_PARTICLE})){{0,4}}"
 _JOIN = r"(?: ?[,|•·/] ?| (?:and|&|и|for|in|with|—|–|-) )"
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Associated Press"
 _BY = ("By ", "BY ")
-_BYLINE_RE = re.compile(rf"(?:By|BY) {_NAME}(?:{_JOIN}{_NAME}){{0,5}}")
+_BYLINE_RE = re.compile(rf"(?:By|BY) {NAME}(?:{_JOIN}{NAME}){{0,5}}")
 # "Author: …", "Автор: …", "Текст: …"
 _AUTHOR_RE = re.compile(
     r"(?i:authors?|автор(?:ы)?|текст|written by|words by) ?: ?[^\W\d_][^.!?]{0,120}"
 )
 # A line made only of credits: "Mikhail Metzel / TASS / Scanpix / LETA", "REUTERS/Name"
-_CREDITS_RE = re.compile(rf"{_NAME}(?: ?/ ?{_NAME}){{1,5}}")
+_CREDITS_RE = re.compile(rf"{NAME}(?: ?/ ?{NAME}){{1,5}}")
 _PHOTO = r"(?:photos?|photograph(?:er)?|фото|снимок)"
 # A photo credit that ends a line, wherever the line is: "(AP Photo/Evan Vucci)",
 # "(Photo: Government of Armenia, April 18, 2024)", "… Photograph: Name/AFP/Getty Images",
@@ -72,22 +73,12 @@ _HEAD_TAIL_RE = re.compile(r"[^.!?…\s] ?\((?P<inner>[^()]{1,100})\)$")
 # "Reuters / 12.04.2024", "TCW/Arman Galoyan": a source, then a date or a person's name
 _SLASH_RE = re.compile(r"[A-ZА-ЯЁ][^/]{0,40}/ ?(?:\d|[A-ZА-ЯЁ][a-zа-яё])")
 _DATE_RE = re.compile(DATE_PATTERN)
-# a caption that ends in a date, and a credit on a line of its own under it
-_DATED_END_RE = re.compile(rf"(?<!\w)(?:{DATE_PATTERN})\.?$")
-_CREDIT_ONLY_RE = re.compile(
-    rf"{_NAME}(?: ?/ ?| via | for |, ){_NAME}(?:(?: ?/ ?| via ){_NAME}){{0,3}}"
-)
-# a credit after a comma ends with an agency ("Karen Minasyan, AFP"), not a second name
-_AGENCY_ENDS = tuple(
-    ", " + agency
-    for agency in "AFP AP Reuters REUTERS EPA EPA-EFE TASS Sputnik Anadolu Xinhua Photolure "
-    "NurPhoto Shutterstock Alamy Bloomberg Pool".split()
-) + (", Getty Images", ", RIA Novosti")
 _AGENCY_RE = re.compile(r"[A-Z]{2,}/[A-Z][a-z]")  # "REUTERS/Irakli Gedenidze"
 _MIXED_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]")  # a name, not a code such as "DLRS/BBL"
-_LONG_LINE = 300
-# A line that ends a sentence: a full stop, a question, a closing quote, a colon
-_CLOSED = ".!?…\"'»”“:;,"
+#: the longest line a caption or a credit is
+LONG_LINE = 300
+#: what ends a line that ends a sentence: a full stop, a question, a closing quote, a colon
+CLOSED = ".!?…\"'»”“:;,"
 _QUOTE_RE = re.compile('["«»“”„]')
 _QUOTES = "\"'»”“"
 # a quoted name closes without a stop; speech closes with one ('"We stay," he said')
@@ -122,7 +113,7 @@ def is_credit_line(line: str) -> bool:
     >>> is_credit_line("The photo was taken in Yerevan (see below).")
     False
     """
-    return len(line) <= _LONG_LINE and _PHOTO_TAIL_RE.search(line) is not None
+    return len(line) <= LONG_LINE and _PHOTO_TAIL_RE.search(line) is not None
 
 
 def _has_photo_word(text: str) -> bool:
@@ -138,7 +129,7 @@ def is_head_caption(line: str) -> bool:
     """Whether a stripped line of the head is a caption or a credit: it ends in a
     parenthesized credit or date without a full stop after it, or is made of credits only
     ("Name / TASS / Scanpix", "REUTERS/Name")."""
-    if len(line) > _LONG_LINE:
+    if len(line) > LONG_LINE:
         return False
     if line[-1] == ")":
         m = _HEAD_TAIL_RE.search(line)
@@ -169,7 +160,7 @@ def is_open_short(line: str) -> bool:
     return (
         len(line) <= 200
         # a closing quote after a word ends a quoted term ("… as 'undesirable'"), not speech
-        and (line[-1] not in _CLOSED or (line[-1] in _QUOTES and line[-2:-1].isalnum()))
+        and (line[-1] not in CLOSED or (line[-1] in _QUOTES and line[-2:-1].isalnum()))
         and line.count(" ") < 25
         # speech is never a caption; a quoted name may be ("Border post «Upper Lars»")
         and (
@@ -185,10 +176,10 @@ def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dic
     ``low`` is ``text.lower()`` of an ASCII text, when the caller has it (None otherwise).
     """
     # Each way below gives the same lines; which one is the quicker depends on the text.
-    if len(text) > 4 * _LONG_LINE and text.find("\n", 0, _LONG_LINE) == -1:
+    if len(text) > 4 * LONG_LINE and text.find("\n", 0, LONG_LINE) == -1:
         # a caption is a short line: in a text of long paragraphs only those are read
         lines = text.split("\n")
-        short = [x for x in lines if len(x) <= _LONG_LINE or len(x.strip()) <= _LONG_LINE]
+        short = [x for x in lines if len(x) <= LONG_LINE or len(x.strip()) <= LONG_LINE]
         if not _has_photo_word("\n".join(short)):
             return {}
     elif low is not None:  # an ASCII text, its lower case at hand: one search of each word
@@ -208,52 +199,6 @@ def credit_lines(text: str, skip: dict[int, str], low: str | None = None) -> dic
             found[start] = "caption"
         start += len(line) + 1
     return found
-
-
-def captions_over_credits(text: str, skip: dict[int, str]) -> dict[int, str]:
-    """A caption that ends in a date and its credit on the line under it, at the end of a
-    paragraph: ``{start: "caption"}`` for both lines.
-
-    "… in Kyiv on December 8, 2026." over "Genya Savilov/AFP/Getty Images", "… Dec. 8,
-    2025." over "Press Office/Anadolu via Getty Images", "… on Sunday" over "Claire
-    Hollis/NPR". The line above the caption, if any, ends no sentence (a headline, a
-    timestamp) or was removed; so a paragraph of the body is never one.
-
-    Examples
-    --------
-    >>> text = "Zelensky in Kyiv on December 8, 2026.\nGenya Savilov/AFP/Getty Images\n\nKyiv said no."
-    >>> captions_over_credits(text, {})
-    {0: 'caption', 38: 'caption'}
-    """
-    found: dict[int, str] = {}
-    end = text.find("\n\n")
-    if end == -1:
-        return found  # one paragraph: the text (a wire's) is no page with a photo
-    while True:
-        stop = len(text) if end == -1 else end
-        credit_at = text.rfind("\n", 0, stop) + 1
-        credit = text[credit_at:stop].strip()
-        if (
-            0 < credit_at
-            and 4 <= len(credit) <= 80
-            and ("/" in credit or " via " in credit or credit.endswith(_AGENCY_ENDS))
-            and _CREDIT_ONLY_RE.fullmatch(credit)
-        ):
-            at = text.rfind("\n", 0, credit_at - 1) + 1
-            caption = text[at : credit_at - 1].strip()
-            above = text[text.rfind("\n", 0, max(at - 1, 0)) + 1 : max(at - 1, 0)].strip()
-            if (
-                at not in skip
-                and 20 <= len(caption) <= _LONG_LINE
-                and _DATED_END_RE.search(caption) is not None
-                and (
-                    not above or above[-1] not in _CLOSED or text.rfind("\n", 0, at - 1) + 1 in skip
-                )
-            ):
-                found[at] = found[credit_at] = "caption"
-        if end == -1:
-            return found
-        end = text.find("\n\n", end + 2)
 
 
 def find_layout(
@@ -371,7 +316,7 @@ def opens_with_body(text: str, skip: dict[int, str], found: dict[int, str]) -> b
     >>> opens_with_body("YEREVAN (Azatutyun) — Armenia\\nwill not pay.", {}, {})
     False
     """
-    end = text.find("\n", 0, _LONG_LINE)
+    end = text.find("\n", 0, LONG_LINE)
     second = end + 1
     if end <= 0 or second == len(text) or not text[second].islower():
         return False  # a head of one line, or a second line that may be a head's
