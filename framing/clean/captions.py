@@ -70,11 +70,14 @@ def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
     return found
 
 
-def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
-    """The starts of the lines of ``text`` that hold one of ``needles``, in order."""
+def _lines_holding(text: str, needles: tuple[tuple[str, str], ...]) -> list[int]:
+    """The starts of the lines of ``text`` that hold one of ``needles``, in order.
+
+    Each needle comes with a character of it that most texts lack, looked for first: a
+    search for one character is quicker than one for several."""
     starts = []
-    for needle in needles:
-        pos = text.find(needle)
+    for needle, char in needles:
+        pos = text.find(needle) if char in text else -1
         while pos != -1:
             starts.append(text.rfind("\n", 0, pos) + 1)
             pos = text.find(needle, pos + 1)
@@ -84,8 +87,8 @@ def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
 
 
 # what a line of credit_ends holds (an ASCII text holds no "©", "Фото" or "Видео:")
-_ASCII_NEEDLES = (")\n", " / ", " via ", "source:", "Video:")
-_NEEDLES = (*_ASCII_NEEDLES, "©", "Фото", "Видео:")
+_ASCII_NEEDLES = ((")\n", ")"), (" / ", "/"), (" via ", " "), ("source:", ":"), ("Video:", ":"))
+_NEEDLES = (*_ASCII_NEEDLES, ("©", "©"), ("Фото", "Ф"), ("Видео:", "В"))
 # a line that only gives the source of an image or a video
 _SOURCE_OPENERS = ("Image", "Photo", "Video", "Источник", "Видео", "Фото")
 _SOURCE_LINE_RE = re.compile(
