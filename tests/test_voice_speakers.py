@@ -697,6 +697,20 @@ BETWEEN = [
         'described the pipeline as "a security challenge."',
         [["a security challenge.", "scare_quote", "The ministers", "described"]],
     ),
+    (  # a verb of perception before the one who speaks
+        'We did not hear anyone say anything like "we did not have enough time."',
+        [["we did not have enough time.", "quote", "anyone", "say"]],
+    ),
+    (  # "about which": the relative pronoun is no subject; everyone in the world speaks
+        'To that terrible time, about which everyone in the world has always said: "Never '
+        'again."',
+        [["Never again.", "quote", "everyone in the world", "said"]],
+    ),
+    (  # "quoted X, whom he would not identify, as saying": X
+        "He quoted an oil analyst, whom he would not identify, as saying the company \"is not "
+        'going to raise its offer."',
+        [["is not going to raise its offer.", "quote", "an oil analyst", "quoted … as saying"]],
+    ),
     (  # "so" opens a clause: "so Munich has confirmed"
         'That approach was developed in Washington, so Munich has simply confirmed that "we '
         'need to negotiate with Washington."',

@@ -125,6 +125,7 @@ _QUOTED_AS_RE = re.compile(  # also "quoted Gorbachev as telling a meeting …"
     rf"\s+((?:{WORD},?\s+){{0,7}}?{WORD}),?\s+as\s+(?:saying|telling|writing|stating|adding"
     r"|having\s+(?:said|told|written|stated|added))\b"
 )
+_RELATIVE_COMMA_RE = re.compile(r",\s+(?:who|whom|which|whose)\b")
 # after "was quoted": the outlet that quoted, then "as saying" ("was quoted in the Star
 # Tribune as saying")
 _PASSIVE_AS_RE = re.compile(
@@ -146,6 +147,7 @@ _INVERSION_RE = re.compile(r"(?:[\"'”’»,—–-]|^)\s*$")
 _CLOSERS = "\"'”’»"  # “…,” said X / , said X / — заявил X
 _COMMA_BEFORE_RE = re.compile(r"(?<=\w),\s*$")
 _CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?…»\"”:;]\s*|\n\s*)$")
+_EN_PREPOSITIONS = frozenset("about of in to for with from by on at over under through".split())
 _RU_PREPOSITIONS = frozenset("в во на о об обо с со к ко по из от для при без".split())
 # "which he said", "which Moscow calls", "that the Kremlin described as": the relative pronoun
 # is the object, the subject after it speaks
@@ -237,6 +239,9 @@ def _relative_head(text: str, pos: int, lang: str, stop: frozenset, skip: frozen
         return None  # "Опросы, оплаченные …, — часть войны, заявляла X": a predicate
     if lang != "ru" and _WHICH_PRONOUN_RE.search(m.group()):
         return None  # "the mentality which he said led to …": the pronoun is the speaker
+    governs = word_back(text, m.start()) if lang != "ru" and text[m.start()] != "," else None
+    if governs is not None and text[governs[0] : governs[1]].lower() in _EN_PREPOSITIONS:
+        return None  # "a time about which everyone has said": "which" is no subject
     head = m.start()
     if text[head] == ",":
         start, end = words_before(text, head, stop, skip)
@@ -490,6 +495,10 @@ class CueList:
                 who = _QUOTED_AS_RE.match(text, m.end())
                 if who is not None:  # "cited figures": not a cue
                     s, e = who.span(1)
+                    clause = _RELATIVE_COMMA_RE.search(text, s, e)
+                    e = (
+                        clause.start() if clause else e
+                    )  # "an oil analyst, whom he would not identify,"
                     self._add(Cue(m.start(), who.end(), "quoted … as saying", SPEECH, text[s:e], s, e, ""))  # fmt: skip
                 continue
             after = _CALLED_RE.match(text, m.end()) if cue_text.startswith("call") else None

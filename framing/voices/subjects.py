@@ -26,6 +26,10 @@ _CAPITAL_RE = re.compile(r"(?<!\w)[A-Z]")
 _FRONTED = frozenset("In At During After On Under Since Despite".split())
 # the capitalized words that end a phrase after its last word in lower case
 _CAPITAL_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.&-]*\s+(?:and\s+)?)*[A-Z][\w'’.&-]*)$")
+# a verb of perception or of causing before its object, who then speaks
+_PERCEIVED_RE = re.compile(
+    r"(?:hear|hears|heard|see|sees|saw|watch|watched|let|lets|make|made)\s+(?=\S)"
+)
 _AFFILIATIONS = ("of ", "from ", "at ", "with ")  # ", of Miller Tabak said": a person's firm
 # an apposition that describes (an article or a possessive opens it) before a cue
 _DESCRIBED_RE = re.compile(  # a short quoted word may be in it: ", a group of "monetarist" …,"
@@ -47,6 +51,9 @@ def phrase_before(text: str, before: int, lang: str, stop, skip) -> tuple[int, i
         if s >= 0:
             return s, e
     s, e = words_before(text, before, stop, skip)
+    perceived = _PERCEIVED_RE.match(text, s, e) if lang != "ru" and s >= 0 else None
+    if perceived is not None:  # "we did not hear anyone say", "see and hear me say": the object
+        s = perceived.end()
     if lang != "ru" and s > 0:
         named = named_before_firm(text, s, stop, skip)
         if named is not None:
