@@ -511,3 +511,36 @@ def test_english_buttons_and_interviewers_at_the_end():
 )
 def test_a_sentence_that_starts_like_a_button_or_an_interviewer_is_the_body(line):
     assert _clean(BODY + "\n\n" + line)[1] == []
+
+
+def test_a_lexisnexis_record_keeps_its_title_and_loses_its_outlet_and_edition_lines():
+    head = (
+        "Armenia's brandy makers brace for life without 'konyak'\n"
+        "Financial Times (London, England)\n"
+        "December 8, 2026 Tuesday\n"
+        "London Edition 1\n\n"
+        "Copyright 2026 The Financial Times Ltd All Rights Reserved\n\n"
+        "Section: WORLD NEWS; Pg. 4\n"
+        "Length: 318 words\n"
+        "Byline: Polina Ivanova in Yerevan\n"
+        "Body\n\n"
+    )
+    cleaned, pieces, _ = _clean(head + BODY)
+    assert cleaned == "Armenia's brandy makers brace for life without 'konyak'\n\n" + BODY
+    assert ("metadata", "Financial Times (London, England)") in pieces
+    assert ("metadata", "London Edition 1") in pieces
+
+
+def test_a_web_page_head_without_a_record_keeps_its_headline_and_standfirst():
+    # timestamps are fields too, but no "Length:" or "Body" line: not a database's record
+    text = (
+        "Armenia to hold a referendum in 2027\n"
+        "The vote is a condition of the peace treaty with Azerbaijan\n"
+        "December 8, 2026 | 14:05\n"
+        "Updated December 8, 2026 | 16:20\n\n" + BODY
+    )
+    cleaned, _, _ = _clean(text)
+    assert cleaned.startswith(
+        "Armenia to hold a referendum in 2027\n"
+        "The vote is a condition of the peace treaty with Azerbaijan\n"
+    )

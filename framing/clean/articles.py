@@ -80,7 +80,7 @@ def clean_articles(
         Read each text's head and tail for the page's layout: captions, credit lines,
         bylines, timestamps, database fields, link lists, notices and appeals. It costs
         about as much again as the rest of the cleaning on short wire items (Reuters-21578:
-        21 against 51 MB per CPU-second); ``False`` for texts that come without such a page
+        19 against 51 MB per CPU-second); ``False`` for texts that come without such a page
         around them.
     column : str, default "text"
         The column holding the texts.

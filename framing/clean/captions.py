@@ -35,12 +35,14 @@ _AGENCY_ENDS = tuple(
 
 
 def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
-    """Caption lines anywhere in ``text`` that end in a credit without a photo word:
-    ``{start: "caption"}``.
+    """Caption lines anywhere in ``text`` that end in a credit without a photo word, or that
+    only give the source of an image: ``{start: "caption"}``.
 
     "… on December 10, 2026 (AFP)", "… (Anush Babajanyan for The Washington Post)", "… (file
-    photo)", "… in Moscow. Sergei Kiselev / Moskva News Agency", "…/Handout via REUTERS". The
-    line has no full stop after its credit, so a sentence of the body is never one.
+    photo)", "… in Moscow. Sergei Kiselev / Moskva News Agency", "…/Handout via REUTERS", "…
+    2026. © Karen Minasyan, AFP", "… открытым. Фото Reuters"; "Image source: parliament.ge",
+    "Видео: Первый канал", "Фото из открытых источников". The line has no full stop after its
+    credit, so a sentence of the body is never one.
 
     Examples
     --------

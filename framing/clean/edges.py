@@ -214,7 +214,9 @@ _STAMP_OPENERS = frozenset(
 _STAMP_LENGTH = 60
 _NOTICE_MIN = 120
 _NOTICE_HINT_RE = re.compile(r"иностранн|18\+", re.IGNORECASE)
-# The writer's note under an article: "Ulviyya Gasimova is a journalist based in Baku."
+# the lines that tell a news database's record (LexisNexis, Nexis Uni): its outlet and edition
+# lines above the fields are furniture too ("The Guardian (London)", "London Edition 1")
+_RECORD_RE = re.compile(r"body|length\s*:\s*[\d,]+\s+words", re.IGNORECASE)
 # who asked the questions of an interview, on a line of its own
 _INTERVIEWER_RE = re.compile(
     r"(?:беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?|подготовил[аи]?)|interview(?:ed)? by"
@@ -222,6 +224,7 @@ _INTERVIEWER_RE = re.compile(
     re.IGNORECASE,
 )
 _INTERVIEWER_FIRST = frozenset(["бесе", "инте", "inte", "text"])
+# The writer's note under an article: "Ulviyya Gasimova is a journalist based in Baku."
 _AUTHOR_NOTE_RE = re.compile(
     r"(?-i:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}) is (?:an?|the) (?:[\w-]+ ){0,3}"
     r"(?:journalist|reporter|correspondent|analyst|editor|writer|researcher|fellow|contributor"
@@ -364,6 +367,8 @@ def head_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
     closed = False  # whether a sentence has ended: the body may have begun
     factiva = None
     plain = 0  # lines in a row that are none of the furniture
+    unclosed: list[int] = []  # the short lines without a stop that are none of it
+    record = False  # whether the head is a database's record ("Length: 318 words", "Body")
     for start, line, end in _lines_from_start(text, skip, lines):
         if closed and text[start - 2 : start] == "\n\n":
             break  # a paragraph after one that ended a sentence: the body
@@ -373,13 +378,19 @@ def head_edges(text: str, skip: dict[int, str], *, lines: int = EDGE_LINES) -> d
         if reason is not None and not _goes_on(text, start, line, {**skip, **found}):
             found[start] = reason
             plain = 0
+            record = record or _RECORD_RE.fullmatch(line) is not None
         elif text[end + 1 : end + 2].islower() and not text.startswith(_LOWER_HEADS, end + 1):
             break  # a hard-wrapped paragraph: the body has begun
         else:
             closed = closed or line[-1] in ".!?…"
             plain += 1
+            if len(line) <= 100 and line[-1] not in ".!?…:":
+                unclosed.append(start)
             if plain > _PLAIN_RUN:
                 break  # headline, standfirst, caption and more: the body, or a table
+    if record and found:  # the record's own lines above its fields, all but its title
+        last = max(found)
+        found.update((start, "metadata") for start in unclosed[1:] if start < last)
     return found
 
 
