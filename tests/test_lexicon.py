@@ -1432,3 +1432,13 @@ def read_lexicon_text(text: str) -> Lexicon:
 def test_only_typed_wildcards_are_wildcards(pattern, tokens):
     # "⁇" is "??" after NFKC, as in a text, where it is punctuation (found by hypothesis)
     assert entry_tokens(pattern) == tokens
+
+
+@pytest.mark.parametrize("text", ["0\x850", "a\u2028b", "a\u2029b", "x\ry", "two\nlines"])
+def test_to_yaml_keeps_the_line_breaks_of_unicode_in_a_pattern(text):
+    # found by the property test above: PyYAML's single quotes fold NEL (U+0085) to a space
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        lex = Lexicon.from_dict({"a": {"entries": ["x"], "exclude": text}})
+    back = read_lexicon_text(lex.to_yaml())
+    assert back == lex and back.hash == lex.hash

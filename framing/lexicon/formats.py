@@ -90,10 +90,21 @@ def _write_text(text: str, path: str | os.PathLike) -> None:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Indent list items under their key (``entries:\\n  - x``)."""
+    """Indent list items under their key (``entries:\\n  - x``); text that holds a line
+    break in double quotes, with its escapes."""
 
     def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
+
+
+def _text(dumper: yaml.SafeDumper, data: str):
+    # PyYAML's other styles fold a line break: a single-quoted "0\x850" reads back as "0 0"
+    style = '"' if any(c in _BREAKS for c in data) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_BREAKS = "\n\r\x85\u2028\u2029"
+_Dumper.add_representer(str, _text)
 
 
 def _plain_meta(value):
