@@ -27,11 +27,12 @@ _CREDIT_ONLY_RE = re.compile(
     rf"{NAME}(?: ?/ ?| via | for |, ){NAME}(?:(?: ?/ ?| via ){NAME}){{0,3}}"
 )
 # a credit after a comma ends with an agency ("Karen Minasyan, AFP"), not a second name
-_AGENCY_ENDS = tuple(
-    ", " + agency
-    for agency in "AFP AP Reuters REUTERS EPA EPA-EFE TASS Sputnik Anadolu Xinhua Photolure "
-    "NurPhoto Shutterstock Alamy Bloomberg Pool".split()
-) + (", Getty Images", ", RIA Novosti")
+_AGENCIES = (
+    "AFP", "AP", "AA", "Reuters", "REUTERS", "EPA", "EPA-EFE", "TASS", "Sputnik", "Anadolu",
+    "Getty Images", "Xinhua", "RIA Novosti", "Photolure", "NurPhoto", "Shutterstock", "Alamy",
+    "Bloomberg", "Pool",
+)  # fmt: skip
+_AGENCY_ENDS = tuple(", " + agency for agency in _AGENCIES)
 
 
 def credit_ends(text: str, skip: dict[int, str]) -> dict[int, str]:
@@ -100,7 +101,7 @@ _SOURCE_LINE_RE = re.compile(
 )
 _CREDIT_LAST = frozenset(")ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CREDIT_END_RE = re.compile(
-    r"(?:\((?:AFP|AP|AA|EPA(?:-EFE)?|Reuters|REUTERS|TASS|Sputnik|Anadolu|Getty Images|[Ff]ile photo"
+    rf"(?:\((?:{'|'.join(map(re.escape, _AGENCIES))}|[Ff]ile photo"
     r"|[^()]{0,60}\b(?:Photos?|Handout|Press Service|Press Office|Office|Pool)\b[^()]{0,40}"
     r"|[^()]{2,60} for (?:The |the )?[A-Z][^()]{2,40})\)"
     r"|[.!?] [A-ZА-ЯЁ][\w'’.-]+(?: [A-ZА-ЯЁ][\w'’.-]+){1,3} ?/ ?[A-ZА-ЯЁ][\w .&-]{1,40}"

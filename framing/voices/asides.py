@@ -26,9 +26,10 @@ from .cues import (
     TIME_RE,
     TIME_WORDS,
 )
-from .phrases import NAME_PARTICLES, word_back, words_before
+from .phrases import NAME_PARTICLES, SUBJECT_PRONOUNS, word_back, words_before
 
 __all__ = [
+    "DISCOURSE",
     "HABIT_TO",
     "after_participle",
     "apposition_subject",
@@ -72,19 +73,19 @@ _GERUND_SETTING_RE = re.compile(
     r"(?<=\w)[ \t]+(?:in|after|before|while|when|upon|since)[ \t]+[a-z]{2,}ing\b"
     r"[^,.;:!?\"“”«»()\n]{0,70}$"
 )
-# discourse adverbials between a subject and its cue
-_DISCOURSE_RE = re.compile(
-    r"(?<!\w)(?:in\s+(?:this|that)\s+(?:regard|respect|connection|context)|in\s+(?:turn|particular"
+#: A discourse adverbial between a subject and its cue ("in this regard", "for his part"),
+#: a regular expression for re.IGNORECASE.
+DISCOURSE = (
+    r"in\s+(?:this|that)\s+(?:regard|respect|connection|context)|in\s+(?:turn|particular"
     r"|addition|response|return|general|reply)|at\s+the\s+same\s+time|for\s+(?:his|her|its|their"
-    r"|our|my)\s+part|(?:so|thus)\s+far|(?:first\s+of|above|after)\s+all)[ \t]*$",
-    re.IGNORECASE,
+    r"|our|my)\s+part|(?:so|thus)\s+far|(?:first\s+of|above|after)\s+all"
 )
+_DISCOURSE_RE = re.compile(rf"(?<!\w)(?:{DISCOURSE})[ \t]*$", re.IGNORECASE)
 _DISCOURSE_ENDS = frozenset(
     "regard respect connection context turn particular addition response return general reply "
     "time part far all".split()
 )
 _GERUND_PREPOSITIONS = (" in ", " after ", " before ", " while ", " when ", " upon ", " since ")
-_PRONOUN_RE = re.compile(r"(?<!\w)(?:he|she|they|we|I|it)(?!\w)")
 _APPOSITION = 90  # characters of ", a taxi driver who …," between a name and its cue
 _PARTICIPLE_CLAUSE_RE = re.compile(
     r",\s*(?:asked|speaking|responding|commenting|referring|answering|addressing|writing|"
@@ -381,7 +382,7 @@ def _gerund_setting(text: str, pos: int, window: str, skip: frozenset) -> int:
     if (
         subject is None
         or text[subject[0] : subject[1]].lower() in skip | EN_STOP
-        or _PRONOUN_RE.search(gerund.group()) is not None
+        or any(w.lower() in SUBJECT_PRONOUNS for w in gerund.group().split())
     ):
         return -1
     return gerund.start()

@@ -20,6 +20,7 @@ __all__ = [
     "NAME_PARTICLES",
     "PERSON_NAME",
     "SMALL",
+    "SUBJECT_PRONOUNS",
     "UPPER",
     "TOKEN_RE",
     "WORD",
@@ -120,7 +121,8 @@ def _after_on(text: str, pos: int) -> bool:
     return before is not None and text[before[0] : before[1]].lower() in ("on", "в")
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they it we you i он она они мы".split())
+#: The personal pronouns that are a clause's subject (in lower case)
+SUBJECT_PRONOUNS = frozenset("he she they it we you i он она они мы".split())
 # lower-case words in -ly that are nouns or names of papers, not adverbs
 _LY_NOUNS = frozenset(
     "assembly family ally rally supply reply monopoly anomaly italy daily weekly monthly "
@@ -169,7 +171,7 @@ def words_before(text: str, pos: int, stop: frozenset, skip: frozenset, limit: i
         if skipping and (low in skip or (_adverb(word) and "reportedly" in skip)):
             pos = found[0]  # "The Ministry … has strongly rejected": English adverbs too
             continue
-        if skipping and low in _SUBJECT_PRONOUNS:
+        if skipping and low in SUBJECT_PRONOUNS:
             return found  # "told DW he did not believe": the pronoun is the subject
         skipping = False
         if low in NP_LINKS and end >= 0 and word.islower():  # ("In a filing …," opens one)

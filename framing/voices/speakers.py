@@ -59,6 +59,7 @@ from typing import NamedTuple
 
 from .after import speaker_after
 from .asides import (
+    DISCOURSE,
     HABIT_TO,
     after_participle,
     apposition_subject,
@@ -176,8 +177,7 @@ _RU_BACK_SKIP = RU_SKIP | RU_DATIVES
 _INVERTED_RU_RE = re.compile(r"(?:[\"'”’»,—–-]|^|(?<!\w)[Кк]ак)\s*$")
 # "and said", ", однако не исключил": the subject before
 _SHARED_RE = re.compile(  # "…, но по-прежнему считает": an adverb between
-    r"(?<!\w)(?:and|but|и|а также|однако|но)\s+"  # "and in this regard expressed"
-    r"(?:in\s+(?:this|that)\s+(?:regard|respect|connection)\s+|for\s+(?:his|her|its|their)\s+part\s+)?"
+    rf"(?<!\w)(?:and|but|и|а также|однако|но)\s+(?:(?:{DISCOURSE})\s+)?"  # "and in this regard"
     r"(?:(?:не|по-прежнему|также|тоже|еще|ещё|уже|then|also|later|still)\s+){0,2}$",
     re.IGNORECASE,
 )
